@@ -1,0 +1,43 @@
+# Vroegsignaal. Two commands on a fresh Debian/Ubuntu machine: `make demo` and `make test`.
+SHELL := /bin/bash
+UV ?= $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+RUN := $(UV) run --frozen
+PORT ?= 8000
+
+.PHONY: setup system-packages python-env node-env demo serve test test-pg test-sqlite lint bench clean
+
+setup: system-packages python-env node-env ## install everything (idempotent)
+
+system-packages:
+	@scripts/install-system-packages
+
+python-env:
+	@command -v uv >/dev/null 2>&1 || [ -x "$(UV)" ] || python3 -m pip install --user --quiet uv || python3 -m pip install --quiet --break-system-packages uv
+	$(UV) sync --frozen --quiet
+
+node-env: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+demo: setup ## load a synthetic Twente region into SQLite and serve it on http://127.0.0.1:$(PORT)
+	$(RUN) vroegsignaal migrate --no-input
+	$(RUN) vroegsignaal demo --seed 2026
+	$(RUN) vroegsignaal collectstatic --no-input --verbosity 0
+	@echo "Vroegsignaal draait op http://127.0.0.1:$(PORT) (inloggegevens: docs/demo.md)"
+	$(RUN) vroegsignaal runserver --insecure 127.0.0.1:$(PORT)
+
+test: setup lint ## the whole suite: PostgreSQL (started here) with browser tests, then SQLite
+	$(RUN) vroegsignaal makemigrations --check --dry-run
+	scripts/with-postgres $(RUN) pytest -p no:cacheprovider -n 2 $(PYTEST_ARGS)
+	$(RUN) pytest -p no:cacheprovider -n 2 -m "not e2e and not postgres" $(PYTEST_ARGS)
+
+lint:
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+
+bench: setup ## performance figures into benchmarks/results/
+	scripts/with-postgres $(RUN) python -m benchmarks
+
+clean:
+	rm -rf var/ .venv/ node_modules/

@@ -1,0 +1,1 @@
+"""Vroegsignaal: vroegsignalering van schulden voor gemeenten."""

@@ -1,0 +1,158 @@
+"""Deliveries (aanleveringen) and the signals (vroegsignalen) they carry."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from vroegsignaal.ddas import Geslacht, Signaalstatus
+from vroegsignaal.organisations.models import Creditor, Municipality
+
+
+class DeliveryStatus(models.TextChoices):
+    ACCEPTED = "accepted", "Geaccepteerd"
+    PARTIALLY_ACCEPTED = "partially_accepted", "Gedeeltelijk geaccepteerd"
+    REJECTED = "rejected", "Geweigerd"
+    DUPLICATE = "duplicate", "Al eerder aangeleverd"
+
+
+class Channel(models.TextChoices):
+    UPLOAD = "upload", "Uploadpagina"
+    API = "api", "API"
+    CLI = "cli", "Opdrachtregel"
+
+
+def delivery_upload_path(instance: Delivery, filename: str) -> str:
+    return f"deliveries/{instance.creditor.code}/{instance.checksum[:16]}-{filename}"
+
+
+class Delivery(models.Model):
+    """One file or API call from a creditor, with its report. Stored only when it was readable."""
+
+    creditor = models.ForeignKey(Creditor, related_name="deliveries", on_delete=models.PROTECT)
+    channel = models.CharField("kanaal", max_length=10, choices=Channel.choices)
+    filename = models.CharField("bestandsnaam", max_length=255, blank=True)
+    checksum = models.CharField(
+        "controlegetal", max_length=64, help_text="SHA-256 van de inhoud: herkent dubbele aanlevering."
+    )
+    original_file = models.FileField(
+        "origineel bestand", upload_to=delivery_upload_path, blank=True, max_length=300
+    )
+    status = models.CharField(max_length=20, choices=DeliveryStatus.choices)
+    row_count = models.PositiveIntegerField("rijen", default=0)
+    accepted_count = models.PositiveIntegerField("geaccepteerd", default=0)
+    rejected_count = models.PositiveIntegerField("geweigerd", default=0)
+    replaced_count = models.PositiveIntegerField(
+        "vervangen", default=0, help_text="Rijen die een eerder aangeleverd signaal verbeterden."
+    )
+    rejected_rows = models.JSONField(
+        "geweigerde rijen",
+        default=list,
+        help_text="De oorspronkelijke waarden van elke geweigerde rij, om te verbeteren en opnieuw aan te leveren.",
+    )
+    delivered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField("aangeleverd op", auto_now_add=True, db_index=True)
+    file_removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "aanlevering"
+        verbose_name_plural = "aanleveringen"
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["creditor", "checksum"], name="unique_delivery_content")
+        ]
+
+    def __str__(self) -> str:
+        return f"Aanlevering {self.pk} van {self.creditor}"
+
+
+class DeliveryError(models.Model):
+    """A reason a row was rejected: the row number in the file, the field and a Dutch message."""
+
+    delivery = models.ForeignKey(Delivery, related_name="errors", on_delete=models.CASCADE)
+    row = models.PositiveIntegerField("rij")
+    field = models.CharField("veld", max_length=50, blank=True)
+    message = models.CharField("melding", max_length=300)
+
+    class Meta:
+        verbose_name = "foutmelding"
+        verbose_name_plural = "foutmeldingen"
+        ordering = ["row", "id"]
+
+
+class ContractType(models.TextChoices):
+    PARTICULIER = "particulier", "Particulier"
+    ZAKELIJK = "zakelijk", "Zakelijk"
+
+
+class Signal(models.Model):
+    """A vroegsignaal: one creditor's report of arrears for one customer at one address.
+
+    (creditor, klantnummer, signal_date) identifies it: a corrected re-delivery replaces it.
+    """
+
+    creditor = models.ForeignKey(Creditor, related_name="signals", on_delete=models.PROTECT)
+    municipality = models.ForeignKey(
+        Municipality, related_name="signals", on_delete=models.PROTECT
+    )
+    delivery = models.ForeignKey(Delivery, related_name="signals", on_delete=models.PROTECT)
+    row_number = models.PositiveIntegerField("rij in aanlevering")
+    customer_number = models.CharField("klantnummer", max_length=64)
+    signal_date = models.DateField("signaaldatum", db_index=True)
+
+    initials = models.CharField("voorletters", max_length=30, blank=True)
+    first_names = models.CharField("voornamen", max_length=120, blank=True)
+    surname_prefix = models.CharField("voorvoegsel", max_length=20, blank=True)
+    surname = models.CharField("achternaam", max_length=120)
+    birth_date = models.DateField("geboortedatum", null=True, blank=True)
+    gender = models.CharField(
+        "geslacht", max_length=10, choices=Geslacht.choices, default=Geslacht.LEEG
+    )
+    street = models.CharField("straat", max_length=120, blank=True)
+    house_number = models.PositiveIntegerField("huisnummer")
+    house_letter = models.CharField("huisletter", max_length=1, blank=True)
+    house_number_addition = models.CharField("huisnummertoevoeging", max_length=10, blank=True)
+    postcode = models.CharField("postcode", max_length=6, help_text="Genormaliseerd: 7511AB.")
+    city = models.CharField("woonplaats", max_length=80, blank=True)
+    phone = models.CharField("telefoon", max_length=30, blank=True)
+    email = models.CharField("e-mail", max_length=254, blank=True)
+    bsn = models.CharField("burgerservicenummer", max_length=9, blank=True)
+
+    amount_cents = models.PositiveBigIntegerField("bedrag achterstand (cent)")
+    arrears_start = models.DateField("datum ontstaan")
+    unpaid_terms = models.PositiveSmallIntegerField("aantal termijnen", null=True, blank=True)
+    contract_type = models.CharField(
+        "contractsoort", max_length=12, choices=ContractType.choices, default=ContractType.PARTICULIER
+    )
+    crisis = models.BooleanField("crisissignaal", default=False)
+    intended_termination_date = models.DateField("datum voorgenomen beëindiging", null=True, blank=True)
+    warm_handover = models.BooleanField("warme overdracht", default=False)
+
+    address_key = models.CharField(
+        "adressleutel",
+        max_length=32,
+        db_index=True,
+        help_text="Postcode + huisnummer + huisletter/toevoeging, genormaliseerd: koppelt signalen per adres.",
+    )
+    status = models.CharField(
+        max_length=50, choices=Signaalstatus.choices, default=Signaalstatus.NOG_NIET_OPGEPAKT
+    )
+    status_reason = models.CharField("reden status", max_length=200, blank=True)
+    received_at = models.DateTimeField("ontvangen op", auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "signaal"
+        verbose_name_plural = "signalen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["creditor", "customer_number", "signal_date"],
+                name="unique_signal_per_customer_and_date",
+            )
+        ]
+        indexes = [models.Index(fields=["municipality", "signal_date"])]
+
+    def __str__(self) -> str:
+        return f"Signaal {self.pk} ({self.creditor.partner_type}, {self.signal_date})"

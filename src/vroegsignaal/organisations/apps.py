@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrganisationsConfig(AppConfig):
+    name = "vroegsignaal.organisations"
+    verbose_name = "Organisaties"

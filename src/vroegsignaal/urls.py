@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("vroegsignaal.intake.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("aanleveren/", include("vroegsignaal.intake.urls")),
+    path("", include("vroegsignaal.web.urls")),
+]
