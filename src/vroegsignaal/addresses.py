@@ -17,6 +17,8 @@ def address_suffix(house_letter: str | None, addition: str | None) -> str:
     return _NOT_ALNUM.sub("", f"{house_letter or ''}{addition or ''}".upper())
 
 
-def address_key(postcode: str, house_number: int, house_letter: str = "", addition: str = "") -> str:
+def address_key(
+    postcode: str, house_number: int, house_letter: str = "", addition: str = ""
+) -> str:
     """`postcode` is already normalised (7511AB)."""
     return f"{postcode}|{house_number}|{address_suffix(house_letter, addition)}"

@@ -1,5 +1,118 @@
+"""REST API for creditor systems: deliver signals, list own deliveries."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from vroegsignaal.intake.models import Channel, Delivery
+from vroegsignaal.intake.services import UnreadableFile, ingest_file, ingest_records
+
+
+class RowErrorSerializer(serializers.Serializer):
+    row = serializers.IntegerField(allow_null=True)
+    field = serializers.CharField(allow_blank=True)
+    message = serializers.CharField()
+
+
+class DeliveryResultSerializer(serializers.Serializer):
+    delivery_id = serializers.IntegerField(allow_null=True)
+    status = serializers.ChoiceField(["accepted", "partially_accepted", "rejected", "duplicate"])
+    rows = serializers.IntegerField()
+    accepted = serializers.IntegerField()
+    rejected = serializers.IntegerField()
+    replaced = serializers.IntegerField()
+    errors = RowErrorSerializer(many=True)
+
+
+class DeliverySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Delivery
+        fields = [
+            "id",
+            "channel",
+            "filename",
+            "status",
+            "row_count",
+            "accepted_count",
+            "rejected_count",
+            "replaced_count",
+            "created_at",
+        ]
+
+
+def creditor_of(request):
+    """The creditor on whose behalf the caller acts; only creditor staff and keys have one."""
+    creditor = getattr(request.user, "creditor", None)
+    if creditor is None or getattr(request.user, "role", "") != "creditor_staff":
+        raise PermissionDenied("Alleen een vastelastenpartner kan signalen aanleveren.")
+    return creditor
+
+
+def _unreadable(message: str) -> Response:
+    body = {
+        "delivery_id": None,
+        "status": "rejected",
+        "rows": 0,
+        "accepted": 0,
+        "rejected": 0,
+        "replaced": 0,
+        "errors": [{"row": None, "field": "", "message": message}],
+    }
+    return Response(body, status=status.HTTP_400_BAD_REQUEST)
 
 
 class DeliveryListCreate(APIView):
-    pass
+    parser_classes = [JSONParser, MultiPartParser]
+
+    @extend_schema(responses=DeliverySerializer(many=True), summary="Eigen aanleveringen")
+    def get(self, request):
+        deliveries = Delivery.objects.filter(creditor=creditor_of(request))[:200]
+        return Response(DeliverySerializer(deliveries, many=True).data)
+
+    @extend_schema(
+        summary="Signalen aanleveren",
+        description=(
+            "Een JSON-lijst van signalen (kolommen zoals in docs/aanleverformaat.md) of een "
+            "bestand (multipart, veld `file`). Dezelfde inhoud opnieuw voegt niets toe."
+        ),
+        request={
+            "application/json": {"type": "array", "items": {"type": "object"}},
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+            },
+        },
+        responses={
+            201: DeliveryResultSerializer,
+            200: DeliveryResultSerializer,
+            400: OpenApiResponse(DeliveryResultSerializer, "Onleesbare aanlevering"),
+        },
+    )
+    def post(self, request):
+        creditor = creditor_of(request)
+        delivered_by = request.user if getattr(request.user, "pk", None) else None
+        try:
+            if "file" in request.FILES:
+                upload = request.FILES["file"]
+                result = ingest_file(
+                    creditor,
+                    upload.read(),
+                    upload.name,
+                    channel=Channel.API,
+                    delivered_by=delivered_by,
+                )
+            elif isinstance(request.data, list):
+                result = ingest_records(creditor, request.data, delivered_by=delivered_by)
+            else:
+                return _unreadable(
+                    "Verwacht een JSON-lijst van signalen of een bestand in het veld 'file'."
+                )
+        except UnreadableFile as exc:
+            return _unreadable(str(exc))
+        code = status.HTTP_200_OK if result.status == "duplicate" else status.HTTP_201_CREATED
+        return Response(result.as_json(), status=code)

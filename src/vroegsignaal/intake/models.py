@@ -33,7 +33,9 @@ class Delivery(models.Model):
     channel = models.CharField("kanaal", max_length=10, choices=Channel.choices)
     filename = models.CharField("bestandsnaam", max_length=255, blank=True)
     checksum = models.CharField(
-        "controlegetal", max_length=64, help_text="SHA-256 van de inhoud: herkent dubbele aanlevering."
+        "controlegetal",
+        max_length=64,
+        help_text="SHA-256 van de inhoud: herkent dubbele aanlevering.",
     )
     original_file = models.FileField(
         "origineel bestand", upload_to=delivery_upload_path, blank=True, max_length=300
@@ -81,6 +83,9 @@ class DeliveryError(models.Model):
         verbose_name_plural = "foutmeldingen"
         ordering = ["row", "id"]
 
+    def __str__(self) -> str:
+        return f"Rij {self.row}, {self.field}: {self.message}"
+
 
 class ContractType(models.TextChoices):
     PARTICULIER = "particulier", "Particulier"
@@ -94,9 +99,7 @@ class Signal(models.Model):
     """
 
     creditor = models.ForeignKey(Creditor, related_name="signals", on_delete=models.PROTECT)
-    municipality = models.ForeignKey(
-        Municipality, related_name="signals", on_delete=models.PROTECT
-    )
+    municipality = models.ForeignKey(Municipality, related_name="signals", on_delete=models.PROTECT)
     delivery = models.ForeignKey(Delivery, related_name="signals", on_delete=models.PROTECT)
     row_number = models.PositiveIntegerField("rij in aanlevering")
     customer_number = models.CharField("klantnummer", max_length=64)
@@ -124,10 +127,15 @@ class Signal(models.Model):
     arrears_start = models.DateField("datum ontstaan")
     unpaid_terms = models.PositiveSmallIntegerField("aantal termijnen", null=True, blank=True)
     contract_type = models.CharField(
-        "contractsoort", max_length=12, choices=ContractType.choices, default=ContractType.PARTICULIER
+        "contractsoort",
+        max_length=12,
+        choices=ContractType.choices,
+        default=ContractType.PARTICULIER,
     )
     crisis = models.BooleanField("crisissignaal", default=False)
-    intended_termination_date = models.DateField("datum voorgenomen beëindiging", null=True, blank=True)
+    intended_termination_date = models.DateField(
+        "datum voorgenomen beëindiging", null=True, blank=True
+    )
     warm_handover = models.BooleanField("warme overdracht", default=False)
 
     address_key = models.CharField(

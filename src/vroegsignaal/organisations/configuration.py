@@ -50,7 +50,9 @@ def load_document(path: Path) -> dict:
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         raise ConfigurationError(f"{path.name} is geen geldige JSON of YAML: {exc}") from exc
     if not isinstance(data, dict):
-        raise ConfigurationError(f"{path.name}: verwacht een object met regions/municipalities/creditors.")
+        raise ConfigurationError(
+            f"{path.name}: verwacht een object met regions/municipalities/creditors."
+        )
     return data
 
 
@@ -99,11 +101,16 @@ def _apply_municipality(item: dict, where: str, report: ApplyReport) -> Municipa
         if postcode is None:
             raise ConfigurationError(f"{where}: postcodegebied '{raw}' is geen PC4 of PC6.")
         _update_or_create(
-            PostcodeArea, {"postcode": postcode}, {"municipality": municipality}, report,
+            PostcodeArea,
+            {"postcode": postcode},
+            {"municipality": municipality},
+            report,
             "postcodegebieden",
         )
     for team_name in item.get("teams", []):
-        _update_or_create(Team, {"municipality": municipality, "name": team_name}, {}, report, "teams")
+        _update_or_create(
+            Team, {"municipality": municipality, "name": team_name}, {}, report, "teams"
+        )
     return municipality
 
 

@@ -59,9 +59,7 @@ class Municipality(models.Model):
 class PostcodeArea(models.Model):
     """A PC4 or PC6 area that belongs to a municipality; PC6 entries take precedence over PC4."""
 
-    postcode = models.CharField(
-        max_length=6, unique=True, validators=[postcode_area_validator]
-    )
+    postcode = models.CharField(max_length=6, unique=True, validators=[postcode_area_validator])
     municipality = models.ForeignKey(
         Municipality, related_name="postcode_areas", on_delete=models.CASCADE
     )

@@ -14,7 +14,13 @@ import secrets
 
 from django.utils import timezone
 
-from vroegsignaal.organisations.models import Agreement, ApiKey, Creditor, Municipality, PostcodeArea
+from vroegsignaal.organisations.models import (
+    Agreement,
+    ApiKey,
+    Creditor,
+    Municipality,
+    PostcodeArea,
+)
 
 
 class PostcodeDirectory:

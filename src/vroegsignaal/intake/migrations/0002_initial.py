@@ -6,56 +6,87 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('intake', '0001_initial'),
-        ('organisations', '0001_initial'),
+        ("intake", "0001_initial"),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='delivery',
-            name='creditor',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='deliveries', to='organisations.creditor'),
+            model_name="delivery",
+            name="creditor",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="deliveries",
+                to="organisations.creditor",
+            ),
         ),
         migrations.AddField(
-            model_name='delivery',
-            name='delivered_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL),
+            model_name="delivery",
+            name="delivered_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='deliveryerror',
-            name='delivery',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='errors', to='intake.delivery'),
+            model_name="deliveryerror",
+            name="delivery",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="errors",
+                to="intake.delivery",
+            ),
         ),
         migrations.AddField(
-            model_name='signal',
-            name='creditor',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='signals', to='organisations.creditor'),
+            model_name="signal",
+            name="creditor",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="signals",
+                to="organisations.creditor",
+            ),
         ),
         migrations.AddField(
-            model_name='signal',
-            name='delivery',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='signals', to='intake.delivery'),
+            model_name="signal",
+            name="delivery",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="signals",
+                to="intake.delivery",
+            ),
         ),
         migrations.AddField(
-            model_name='signal',
-            name='municipality',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='signals', to='organisations.municipality'),
+            model_name="signal",
+            name="municipality",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="signals",
+                to="organisations.municipality",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='delivery',
-            constraint=models.UniqueConstraint(fields=('creditor', 'checksum'), name='unique_delivery_content'),
+            model_name="delivery",
+            constraint=models.UniqueConstraint(
+                fields=("creditor", "checksum"), name="unique_delivery_content"
+            ),
         ),
         migrations.AddIndex(
-            model_name='signal',
-            index=models.Index(fields=['municipality', 'signal_date'], name='intake_sign_municip_17ef74_idx'),
+            model_name="signal",
+            index=models.Index(
+                fields=["municipality", "signal_date"], name="intake_sign_municip_17ef74_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='signal',
-            constraint=models.UniqueConstraint(fields=('creditor', 'customer_number', 'signal_date'), name='unique_signal_per_customer_and_date'),
+            model_name="signal",
+            constraint=models.UniqueConstraint(
+                fields=("creditor", "customer_number", "signal_date"),
+                name="unique_signal_per_customer_and_date",
+            ),
         ),
     ]

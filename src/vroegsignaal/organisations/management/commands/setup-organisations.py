@@ -2,7 +2,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from vroegsignaal.organisations.configuration import ConfigurationError, apply_document, load_document
+from vroegsignaal.organisations.configuration import (
+    ConfigurationError,
+    apply_document,
+    load_document,
+)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,61 @@
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from vroegsignaal.intake.models import Channel
+from vroegsignaal.intake.services import UnreadableFile, ingest_file
+from vroegsignaal.organisations.models import Creditor
+
+EXIT_UNREADABLE = 2
+
+
+class Command(BaseCommand):
+    help = "Een aanlevering (CSV of XLSX) van een vastelastenpartner innemen."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--creditor", required=True, help="Code van de vastelastenpartner.")
+        parser.add_argument(
+            "--json", action="store_true", help="Het resultaat als één JSON-object."
+        )
+
+    def handle(self, *args, file: Path, creditor: str, **options):
+        found = Creditor.objects.filter(code=creditor).first()
+        if found is None:
+            raise CommandError(f"Vastelastenpartner '{creditor}' bestaat niet.")
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Kan {file} niet lezen: {exc.strerror}.") from exc
+        try:
+            result = ingest_file(found, data, file.name, channel=Channel.CLI)
+        except UnreadableFile as exc:
+            self._report_unreadable(file, str(exc), options["json"])
+            sys.exit(EXIT_UNREADABLE)
+        if options["json"]:
+            self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
+            return
+        self.stdout.write(
+            f"Aanlevering {result.delivery_id}: {result.status}; {result.row_count} rijen, "
+            f"{result.accepted_count} geaccepteerd, {result.rejected_count} geweigerd, "
+            f"{result.replaced_count} vervangen."
+        )
+        for error in result.errors:
+            self.stdout.write(f"  rij {error.row}, {error.field or 'rij'}: {error.message}")
+
+    def _report_unreadable(self, file: Path, message: str, as_json: bool) -> None:
+        if as_json:
+            answer = {
+                "delivery_id": None,
+                "status": "rejected",
+                "rows": 0,
+                "accepted": 0,
+                "rejected": 0,
+                "replaced": 0,
+                "errors": [{"row": None, "field": "", "message": message}],
+            }
+            self.stdout.write(json.dumps(answer, ensure_ascii=False))
+        else:
+            self.stderr.write(f"{file.name} is als geheel geweigerd: {message}")

@@ -1,0 +1,241 @@
+"""Public services of intake: taking in a creditor's delivery, from any channel.
+
+- `ingest_file`: a CSV/XLSX file (upload page, CLI, API file upload).
+- `ingest_records`: a JSON list of signals (REST API).
+
+Both are atomic and idempotent: a file that cannot be read stores nothing (`UnreadableFile`);
+the same content again is recognised by its checksum and adds nothing; a corrected re-delivery
+of a row (same creditor, klantnummer and signaaldatum) replaces the stored signal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from vroegsignaal.intake.models import Channel, Delivery, DeliveryError, DeliveryStatus, Signal
+from vroegsignaal.intake.reading import (
+    InputRow,
+    UnreadableFile,
+    read_delivery_file,
+    rows_from_records,
+)
+from vroegsignaal.intake.validation import RowError, ValidRow, validate_rows
+from vroegsignaal.organisations.models import Creditor
+from vroegsignaal.organisations.services import PostcodeDirectory, municipalities_with_agreement
+
+__all__ = ["DeliveryResult", "UnreadableFile", "ingest_file", "ingest_records"]
+
+
+@dataclass
+class DeliveryResult:
+    """What a channel reports back; `as_json()` is the CLI's and API's answer."""
+
+    delivery_id: int
+    status: str
+    row_count: int = 0
+    accepted_count: int = 0
+    rejected_count: int = 0
+    replaced_count: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "delivery_id": self.delivery_id,
+            "status": self.status,
+            "rows": self.row_count,
+            "accepted": self.accepted_count,
+            "rejected": self.rejected_count,
+            "replaced": self.replaced_count,
+            "errors": [{"row": e.row, "field": e.field, "message": e.message} for e in self.errors],
+        }
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def ingest_file(
+    creditor: Creditor,
+    data: bytes,
+    filename: str,
+    *,
+    channel: str = Channel.CLI,
+    delivered_by=None,
+    today: dt.date | None = None,
+) -> DeliveryResult:
+    """Take in a delivery file. Raises `UnreadableFile` (nothing stored) when it cannot be read."""
+    checksum = hashlib.sha256(data).hexdigest()
+    if (duplicate := _existing_delivery(creditor, checksum)) is not None:
+        return duplicate
+    rows = read_delivery_file(
+        data, filename, creditor.column_mapping or {}, settings.DELIVERY_MAX_BYTES
+    )
+    return _store(
+        creditor,
+        rows,
+        checksum,
+        channel,
+        delivered_by,
+        today or _today(),
+        original=(filename, data),
+    )
+
+
+def ingest_records(
+    creditor: Creditor,
+    records: list,
+    *,
+    channel: str = Channel.API,
+    delivered_by=None,
+    today: dt.date | None = None,
+) -> DeliveryResult:
+    """Take in signals sent as a JSON list (keys are the canonical column names)."""
+    canonical = json.dumps(records, sort_keys=True, default=str, ensure_ascii=False).encode()
+    checksum = hashlib.sha256(canonical).hexdigest()
+    if (duplicate := _existing_delivery(creditor, checksum)) is not None:
+        return duplicate
+    rows = rows_from_records(records)
+    return _store(
+        creditor,
+        rows,
+        checksum,
+        channel,
+        delivered_by,
+        today or _today(),
+        original=("signalen.json", canonical),
+    )
+
+
+def _existing_delivery(creditor: Creditor, checksum: str) -> DeliveryResult | None:
+    delivery = Delivery.objects.filter(creditor=creditor, checksum=checksum).first()
+    if delivery is None:
+        return None
+    return DeliveryResult(delivery_id=delivery.pk, status=DeliveryStatus.DUPLICATE)
+
+
+def _locator(creditor: Creditor):
+    """Which municipality a postcode is in, and whether this creditor may deliver there."""
+    directory = PostcodeDirectory()
+    allowed_by_day: dict[dt.date, set[int]] = {}
+
+    def locate(postcode: str, signal_date: dt.date) -> tuple[int | None, str | None]:
+        municipality = directory.municipality_for(postcode)
+        if municipality is None:
+            return None, f"Postcode {postcode} ligt niet in een gemeente die bij ons bekend is."
+        if signal_date not in allowed_by_day:
+            allowed_by_day[signal_date] = municipalities_with_agreement(creditor, signal_date)
+        if municipality.id not in allowed_by_day[signal_date]:
+            return None, (
+                f"Postcode {postcode} ligt in gemeente {municipality.name}, waarmee op "
+                f"{signal_date:%d-%m-%Y} geen geldig convenant is: dit signaal mag niet worden aangeleverd."
+            )
+        return municipality.id, None
+
+    return locate
+
+
+def _status(accepted: int, rejected: int) -> str:
+    if rejected == 0:
+        return DeliveryStatus.ACCEPTED
+    return DeliveryStatus.PARTIALLY_ACCEPTED if accepted else DeliveryStatus.REJECTED
+
+
+def _store(
+    creditor: Creditor,
+    rows: list[InputRow],
+    checksum: str,
+    channel: str,
+    delivered_by,
+    today: dt.date,
+    original: tuple[str, bytes],
+) -> DeliveryResult:
+    valid, errors = validate_rows(
+        rows,
+        today=today,
+        locate=_locator(creditor),
+        max_amount_cents=settings.MAX_PLAUSIBLE_AMOUNT_CENTS,
+    )
+    rejected_numbers = sorted({e.row for e in errors})
+    raw_by_number = dict(rows)
+    filename, content = original
+    try:
+        with transaction.atomic():
+            delivery = Delivery.objects.create(
+                creditor=creditor,
+                channel=channel,
+                filename=filename,
+                checksum=checksum,
+                status=_status(len(valid), len(rejected_numbers)),
+                row_count=len(rows),
+                accepted_count=len(valid),
+                rejected_count=len(rejected_numbers),
+                rejected_rows=[
+                    {"row": n, "values": _jsonable(raw_by_number.get(n, {}))}
+                    for n in rejected_numbers
+                ],
+                delivered_by=delivered_by if getattr(delivered_by, "pk", None) else None,
+            )
+            delivery.original_file.save(filename, ContentFile(content), save=False)
+            delivery.replaced_count = _save_signals(creditor, delivery, valid)
+            delivery.save(update_fields=["original_file", "replaced_count"])
+            DeliveryError.objects.bulk_create(
+                DeliveryError(delivery=delivery, row=e.row, field=e.field, message=e.message[:300])
+                for e in errors
+            )
+    except IntegrityError:
+        # The same content arrived twice at the same moment: the first one won.
+        return _existing_delivery(creditor, checksum) or DeliveryResult(0, DeliveryStatus.DUPLICATE)
+    return DeliveryResult(
+        delivery_id=delivery.pk,
+        status=delivery.status,
+        row_count=delivery.row_count,
+        accepted_count=delivery.accepted_count,
+        rejected_count=delivery.rejected_count,
+        replaced_count=delivery.replaced_count,
+        errors=errors,
+    )
+
+
+def _jsonable(values: dict) -> dict:
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in values.items()}
+
+
+def _save_signals(creditor: Creditor, delivery: Delivery, valid: list[ValidRow]) -> int:
+    """Insert new signals and replace earlier deliveries of the same row; returns replacements."""
+    keys = {(row.fields["customer_number"], row.fields["signal_date"]) for row in valid}
+    existing = {
+        (s.customer_number, s.signal_date): s
+        for s in Signal.objects.filter(
+            creditor=creditor,
+            customer_number__in={k[0] for k in keys},
+            signal_date__in={k[1] for k in keys},
+        )
+    }
+    new, replaced = [], []
+    for row in valid:
+        values = {
+            **row.fields,
+            "municipality_id": row.municipality_id,
+            "row_number": row.row_number,
+        }
+        signal = existing.get((row.fields["customer_number"], row.fields["signal_date"]))
+        if signal is None:
+            new.append(Signal(creditor=creditor, delivery=delivery, **values))
+            continue
+        for name, value in values.items():
+            setattr(signal, name, value)
+        signal.delivery = delivery
+        replaced.append(signal)
+    Signal.objects.bulk_create(new, batch_size=1000)
+    if replaced:
+        fields = [*valid[0].fields, "municipality_id", "row_number", "delivery"]
+        Signal.objects.bulk_update(replaced, fields, batch_size=500)
+    return len(replaced)
