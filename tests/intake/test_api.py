@@ -1,0 +1,102 @@
+"""POST/GET /api/v1/deliveries with a creditor API key."""
+
+import pytest
+from rest_framework.test import APIClient
+from tests.factories import CreditorFactory, UserFactory, enschede_with_energy_agreement
+from tests.intake.messy import messy_file
+
+from vroegsignaal.intake.models import Delivery, Signal
+from vroegsignaal.organisations.models import ApiKey
+from vroegsignaal.organisations.services import create_api_key, revoke_api_key
+
+pytestmark = pytest.mark.django_db
+
+RECORD = {
+    "klantnummer": "A1",
+    "signaaldatum": "2026-11-02",
+    "achternaam": "Smit",
+    "huisnummer": "4",
+    "postcode": "7511AB",
+    "bedrag_achterstand": "210,00",
+    "datum_ontstaan": "2026-09-01",
+}
+
+
+def client_with_key(key: str) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {key}")
+    return client
+
+
+@pytest.fixture
+def creditor():
+    return enschede_with_energy_agreement()[1]
+
+
+def test_a_creditor_system_delivers_json_signals_with_its_key(creditor):
+    client = client_with_key(create_api_key(creditor, "koppeling"))
+    response = client.post("/api/v1/deliveries", [RECORD], format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["accepted"] == 1
+    assert Signal.objects.get().creditor == creditor
+    again = client.post("/api/v1/deliveries", [RECORD], format="json")
+    assert again.status_code == 200 and again.json()["status"] == "duplicate"
+
+
+def test_a_file_can_be_delivered_through_the_api(creditor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_with_key(create_api_key(creditor, "koppeling"))
+    upload = SimpleUploadedFile("levering.csv", messy_file(), content_type="text/csv")
+    response = client.post("/api/v1/deliveries", {"file": upload}, format="multipart")
+    assert response.status_code == 201 and response.json()["rejected"] == 3
+
+
+def test_an_unreadable_file_is_a_400_with_a_dutch_reason_and_nothing_stored(creditor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_with_key(create_api_key(creditor, "koppeling"))
+    upload = SimpleUploadedFile("leeg.csv", b"", content_type="text/csv")
+    response = client.post("/api/v1/deliveries", {"file": upload}, format="multipart")
+    assert response.status_code == 400 and response.json()["errors"][0]["message"]
+    assert not Delivery.objects.exists()
+
+
+def test_without_a_valid_key_nothing_is_accepted(creditor):
+    key = create_api_key(creditor, "koppeling")
+    assert APIClient().post("/api/v1/deliveries", [RECORD], format="json").status_code in (401, 403)
+    assert (
+        client_with_key("vs_deadbeef_nope")
+        .post("/api/v1/deliveries", [RECORD], format="json")
+        .status_code
+        == 401
+    )
+    revoke_api_key(ApiKey.objects.get())
+    assert (
+        client_with_key(key).post("/api/v1/deliveries", [RECORD], format="json").status_code == 401
+    )
+    assert not Signal.objects.exists()
+
+
+def test_a_key_only_lists_its_own_creditors_deliveries(creditor):
+    other = CreditorFactory(code="zorg-x", name="Zorg X", partner_type="Zorg")
+    client_with_key(create_api_key(creditor, "a")).post(
+        "/api/v1/deliveries", [RECORD], format="json"
+    )
+    listing = client_with_key(create_api_key(other, "b")).get("/api/v1/deliveries")
+    assert listing.status_code == 200 and listing.json() == []
+
+
+def test_municipal_staff_cannot_deliver_signals(creditor):
+    client = APIClient()
+    client.force_authenticate(UserFactory(caseworker=True))
+    assert client.post("/api/v1/deliveries", [RECORD], format="json").status_code == 403
+
+
+def test_a_creditor_delivering_for_a_municipality_without_agreement_gets_the_row_rejected(creditor):
+    water = CreditorFactory(code="water", name="Water", partner_type="Water")
+    response = client_with_key(create_api_key(water, "w")).post(
+        "/api/v1/deliveries", [RECORD], format="json"
+    )
+    assert response.json()["status"] == "rejected"
+    assert "convenant" in response.json()["errors"][0]["message"]
