@@ -1,0 +1,241 @@
+"""Validating delivered rows: every problem in a row is reported, a row with any problem is
+rejected as a whole, and the valid rows come back with the Signal model's field names.
+
+Every message reads "Rij 7, postcode: ..." so it stands on its own wherever it is shown; the
+field is the canonical column name (docs/aanleverformaat.md lists the rules and messages).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from vroegsignaal.addresses import address_key
+from vroegsignaal.intake import parsing
+from vroegsignaal.intake.columns import CANONICAL_COLUMNS, REQUIRED_COLUMNS
+from vroegsignaal.intake.reading import InputRow
+
+Locator = Callable[[str, dt.date], tuple[int | None, str | None]]
+"""(normalised postcode, signal date) -> (municipality id, None) or (None, Dutch reason)."""
+
+MIN_AGE, MAX_AGE = 16, 120
+MAX_HOUSE_NUMBER = 99999
+MAX_UNPAID_TERMS = 999
+_COLUMN_ORDER = {column: position for position, column in enumerate(CANONICAL_COLUMNS)}
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    field: str
+    message: str
+
+
+@dataclass
+class ValidRow:
+    row_number: int
+    municipality_id: int
+    fields: dict[str, object]
+
+
+@dataclass(frozen=True)
+class _Field:
+    column: str
+    target: str
+    parse: Callable[[object], object]
+    default: object
+
+
+# Columns that map one-to-one onto a Signal field. huisnummer, huisletter and
+# huisnummertoevoeging are combined separately (`_house_number`).
+_FIELDS = (
+    _Field("klantnummer", "customer_number", partial(parsing.parse_text, max_length=64), ""),
+    _Field("signaaldatum", "signal_date", parsing.parse_date, None),
+    _Field("voorletters", "initials", partial(parsing.parse_text, max_length=30), ""),
+    _Field("voornamen", "first_names", partial(parsing.parse_text, max_length=120), ""),
+    _Field("voorvoegsel", "surname_prefix", partial(parsing.parse_text, max_length=20), ""),
+    _Field("achternaam", "surname", partial(parsing.parse_text, max_length=120), ""),
+    _Field("geboortedatum", "birth_date", parsing.parse_date, None),
+    _Field("geslacht", "gender", parsing.parse_gender, parsing.parse_gender(None)),
+    _Field("straat", "street", partial(parsing.parse_text, max_length=120), ""),
+    _Field("postcode", "postcode", parsing.parse_postcode, ""),
+    _Field("woonplaats", "city", partial(parsing.parse_text, max_length=80), ""),
+    _Field("telefoon", "phone", partial(parsing.parse_phone, max_length=30), ""),
+    _Field("email", "email", partial(parsing.parse_text, max_length=254), ""),
+    _Field("bsn", "bsn", parsing.parse_bsn, ""),
+    _Field("bedrag_achterstand", "amount_cents", parsing.parse_amount_cents, None),
+    _Field("datum_ontstaan", "arrears_start", parsing.parse_date, None),
+    _Field("aantal_termijnen", "unpaid_terms", parsing.parse_count, None),
+    _Field("contractsoort", "contract_type", parsing.parse_contract_type, "particulier"),
+    _Field("crisissignaal", "crisis", parsing.parse_bool, False),
+    _Field("datum_voorgenomen_beeindiging", "intended_termination_date", parsing.parse_date, None),
+    _Field("warme_overdracht", "warm_handover", parsing.parse_bool, False),
+)
+
+
+def validate_rows(
+    rows: list[InputRow], *, today: dt.date, locate: Locator, max_amount_cents: int
+) -> tuple[list[ValidRow], list[RowError]]:
+    """Check every row; returns the valid rows and every error of the rejected ones.
+
+    A later row with the same klantnummer and signaaldatum as an earlier one is rejected.
+    """
+    valid: list[ValidRow] = []
+    errors: list[RowError] = []
+    first_row_of: dict[tuple[str, dt.date], int] = {}
+    for number, cells in rows:
+        check = _RowCheck(number, today)
+        fields = check.parse(cells)
+        check.rules(fields, max_amount_cents)
+        key = (fields.get("customer_number"), fields.get("signal_date"))
+        if None not in key and "" not in key:
+            if key in first_row_of:
+                check.duplicate(key, first_row_of[key])
+            else:
+                first_row_of[key] = number
+        municipality_id = check.municipality(fields, locate)
+        if check.errors:
+            errors.extend(sorted(check.errors, key=lambda e: _COLUMN_ORDER[e.field]))
+        else:
+            valid.append(ValidRow(number, municipality_id, fields))
+    return valid, errors
+
+
+class _RowCheck:
+    """The checks of one row, collecting its errors."""
+
+    def __init__(self, number: int, today: dt.date) -> None:
+        self.number = number
+        self.today = today
+        self.errors: list[RowError] = []
+
+    def error(self, column: str, text: str) -> None:
+        text = text.rstrip(".")
+        self.errors.append(RowError(self.number, column, f"Rij {self.number}, {column}: {text}."))
+
+    def parse(self, cells: dict[str, object]) -> dict[str, object]:
+        """Every field parsed, blank ones given their default; errors for bad or missing ones."""
+        fields: dict[str, object] = {}
+        for spec in _FIELDS:
+            fields[spec.target] = self._value(cells, spec.column, spec.parse, spec.default)
+        fields.update(self._house_number(cells))
+        if fields["postcode"] and fields["house_number"] is not None:
+            fields["address_key"] = address_key(
+                fields["postcode"],
+                fields["house_number"],
+                fields["house_letter"],
+                fields["house_number_addition"],
+            )
+        else:
+            fields["address_key"] = ""
+        return fields
+
+    def _value(self, cells, column: str, parse, default):
+        raw = cells.get(column)
+        if parsing.is_blank(raw):
+            if column in REQUIRED_COLUMNS:
+                self.error(column, "dit veld is verplicht maar is leeg")
+            return default
+        try:
+            return parse(raw)
+        except ValueError as exc:
+            self.error(column, str(exc))
+            return default
+
+    def _house_number(self, cells) -> dict[str, object]:
+        """huisnummer with a letter/addition in the same cell or in their own columns."""
+        parsed = self._value(cells, "huisnummer", parsing.parse_house_number, None)
+        number, letter, addition = parsed or (None, "", "")
+        for column, parse, in_cell in (
+            ("huisletter", parsing.parse_house_letter, letter),
+            ("huisnummertoevoeging", parsing.parse_addition, addition),
+        ):
+            own = self._value(cells, column, parse, "")
+            if own and in_cell and own.lower() != in_cell.lower():
+                self.error(
+                    column,
+                    f"'{own}' wijkt af van '{in_cell}' in huisnummer "
+                    f"'{cells.get('huisnummer')}'; vul het op één plek in",
+                )
+            if column == "huisletter":
+                letter = in_cell or own
+            else:
+                addition = in_cell or own
+        if number is not None and not 1 <= number <= MAX_HOUSE_NUMBER:
+            self.error("huisnummer", f"{number} ligt niet tussen 1 en {MAX_HOUSE_NUMBER}")
+        return {"house_number": number, "house_letter": letter, "house_number_addition": addition}
+
+    def rules(self, fields: dict[str, object], max_amount_cents: int) -> None:
+        """The rules that look at a value's meaning or at several fields together."""
+        amount = fields["amount_cents"]
+        if amount is not None and amount <= 0:
+            self.error(
+                "bedrag_achterstand", f"het bedrag moet groter zijn dan 0 (is {_euro(amount)})"
+            )
+        elif amount is not None and amount > max_amount_cents:
+            self.error(
+                "bedrag_achterstand",
+                f"{_euro(amount)} is onaannemelijk hoog (hoogstens {_euro(max_amount_cents)})",
+            )
+        for column, target in (
+            ("signaaldatum", "signal_date"),
+            ("datum_ontstaan", "arrears_start"),
+            ("geboortedatum", "birth_date"),
+        ):
+            if fields[target] is not None and fields[target] > self.today:
+                self.error(column, f"{_day(fields[target])} ligt in de toekomst")
+        signal_date, start = fields["signal_date"], fields["arrears_start"]
+        if signal_date is not None and start is not None and start > signal_date:
+            self.error(
+                "datum_ontstaan",
+                f"{_day(start)} ligt na de signaaldatum ({_day(signal_date)})",
+            )
+        self._age(fields["birth_date"], signal_date)
+        terms = fields["unpaid_terms"]
+        if terms is not None and terms > MAX_UNPAID_TERMS:
+            self.error("aantal_termijnen", f"{terms} is onaannemelijk hoog")
+
+    def _age(self, birth_date: dt.date | None, signal_date: dt.date | None) -> None:
+        if birth_date is None or signal_date is None or birth_date > self.today:
+            return
+        age = _years_between(birth_date, signal_date)
+        if not MIN_AGE <= age <= MAX_AGE:
+            self.error(
+                "geboortedatum",
+                f"{_day(birth_date)} geeft een leeftijd van {age} jaar op de signaaldatum; "
+                f"verwacht tussen {MIN_AGE} en {MAX_AGE} jaar",
+            )
+
+    def duplicate(self, key: tuple[str, dt.date], first_row: int) -> None:
+        customer, signal_date = key
+        self.error(
+            "klantnummer",
+            f"klantnummer '{customer}' met signaaldatum {_day(signal_date)} staat al in "
+            f"rij {first_row}; deze latere rij is niet verwerkt",
+        )
+
+    def municipality(self, fields: dict[str, object], locate: Locator) -> int | None:
+        """The municipality of the postcode, if the creditor may deliver there on that date."""
+        if not fields["postcode"] or fields["signal_date"] is None:
+            return None
+        municipality_id, reason = locate(fields["postcode"], fields["signal_date"])
+        if municipality_id is None:
+            self.error("postcode", reason or "deze postcode ligt niet in een bekende gemeente")
+        return municipality_id
+
+
+def _years_between(born: dt.date, on: dt.date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _day(value: dt.date) -> str:
+    return f"{value:%d-%m-%Y}"
+
+
+def _euro(cents: int) -> str:
+    """Dutch notation: € 1.234,56."""
+    sign = "-" if cents < 0 else ""
+    euros, rest = divmod(abs(cents), 100)
+    return f"€ {sign}{euros:,}".replace(",", ".") + f",{rest:02d}"
