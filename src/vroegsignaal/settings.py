@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "vroegsignaal.organisations",
     "vroegsignaal.intake",
+    "vroegsignaal.matching",
+    "vroegsignaal.casework",
     "vroegsignaal.web",
     "vroegsignaal.demo",
 ]

@@ -1,0 +1,120 @@
+"""Matching policy (versioned), matching runs, and the municipality's reference lists."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from vroegsignaal.organisations.models import Municipality, Region
+
+
+class PolicyVersion(models.Model):
+    """One saved version of a municipality's (or region's) matching policy; never edited in place."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        null=True,
+        blank=True,
+        related_name="policy_versions",
+        on_delete=models.CASCADE,
+    )
+    region = models.ForeignKey(
+        Region, null=True, blank=True, related_name="policy_versions", on_delete=models.CASCADE
+    )
+    number = models.PositiveIntegerField("versie")
+    document = models.JSONField("beleid")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        verbose_name = "beleidsversie"
+        verbose_name_plural = "beleidsversies"
+        ordering = ["-number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(municipality__isnull=True) ^ models.Q(region__isnull=True),
+                name="policy_for_municipality_xor_region",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Beleid {self.municipality or self.region} v{self.number}"
+
+
+class MatchingRun(models.Model):
+    municipality = models.ForeignKey(
+        Municipality, related_name="matching_runs", on_delete=models.CASCADE
+    )
+    period_start = models.DateField("matchingsperiode")
+    policy_version = models.ForeignKey(
+        PolicyVersion,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text="Leeg: de standaardwaarden uit domain.md gelden.",
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    summary = models.JSONField("uitkomst", default=dict)
+
+    class Meta:
+        verbose_name = "matchingsrun"
+        verbose_name_plural = "matchingsruns"
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"Matching {self.municipality} {self.period_start:%Y-%m}"
+
+
+class KnownClient(models.Model):
+    """A resident already known to the municipality's debt help (klantenlijst schuldhulpverlening)."""
+
+    municipality = models.ForeignKey(
+        Municipality, related_name="known_clients", on_delete=models.CASCADE
+    )
+    bsn = models.CharField(max_length=9, blank=True)
+    surname = models.CharField(max_length=120, blank=True)
+    birth_date = models.DateField(null=True, blank=True)
+    postcode = models.CharField(max_length=6, blank=True)
+    house_number = models.PositiveIntegerField(null=True, blank=True)
+    house_letter = models.CharField(max_length=1, blank=True)
+    house_number_addition = models.CharField(max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = "bekende klant schuldhulp"
+        verbose_name_plural = "bekende klanten schuldhulp"
+
+    def __str__(self) -> str:
+        return f"Klant {self.pk} ({self.municipality.code})"
+
+
+class ResidentRecord(models.Model):
+    """One resident from a population-register (BRP) extract loaded by the municipality."""
+
+    municipality = models.ForeignKey(
+        Municipality, related_name="residents", on_delete=models.CASCADE
+    )
+    bsn = models.CharField(max_length=9, blank=True)
+    initials = models.CharField(max_length=30, blank=True)
+    surname_prefix = models.CharField(max_length=20, blank=True)
+    surname = models.CharField(max_length=120)
+    birth_date = models.DateField(null=True, blank=True)
+    postcode = models.CharField(max_length=6)
+    house_number = models.PositiveIntegerField()
+    house_letter = models.CharField(max_length=1, blank=True)
+    house_number_addition = models.CharField(max_length=10, blank=True)
+    death_date = models.DateField(null=True, blank=True)
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "BRP-inwoner"
+        verbose_name_plural = "BRP-uittreksel"
+        indexes = [models.Index(fields=["municipality", "postcode", "house_number"])]
+
+    def __str__(self) -> str:
+        return f"Inwoner {self.pk} ({self.municipality.code})"
