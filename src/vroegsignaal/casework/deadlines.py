@@ -1,0 +1,262 @@
+"""Every term in vroegsignalering, computed in one pure module (no Django, no database).
+
+Public API:
+- ``WorkingCalendar`` / ``DEFAULT_CALENDAR``: which days are working days;
+- ``public_holidays(year)``, ``is_working_day``, ``roll_forward``, ``add_working_days``,
+  ``add_calendar_days``, ``add_months``: the counting primitives;
+- ``Term``, ``DeadlinePolicy`` / ``DEFAULT_POLICY`` and ``due_date(term, start, ...)``: the terms;
+- ``DeadlineState`` and ``deadline_state(due, today, done_on)``: what a melding shows.
+
+Non-working days follow the Algemene termijnenwet (Atw) art. 3: Saturdays, Sundays, Nieuwjaarsdag,
+Goede Vrijdag (art. 3 lid 2), Tweede Paasdag, Koningsdag, 5 mei, Hemelvaartsdag, Tweede
+Pinksterdag and both Kerstdagen, plus the ``extra_closed_days`` of a calendar. docs/termijnen.md
+explains every term, its basis and how it is counted.
+"""
+
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import lru_cache
+
+import holidays
+
+SATURDAY = 5
+
+
+@lru_cache(maxsize=512)
+def public_holidays(year: int) -> frozenset[date]:
+    """Return the generally recognised holidays (Atw art. 3) of ``year``.
+
+    The ``holidays`` package lists 5 May only every fifth year (the collective-agreement
+    practice); the Atw names it every year, so it is added here.
+    """
+    package_days = holidays.country_holidays("NL", years=year)
+    return frozenset(package_days) | {date(year, 5, 5)}
+
+
+@dataclass(frozen=True)
+class WorkingCalendar:
+    """Working days: Monday to Friday, minus public holidays, minus ``extra_closed_days``.
+
+    Use ``extra_closed_days`` for days the municipality is closed or that a Royal Decree equates
+    with a holiday (Atw art. 3 lid 3, e.g. the Friday after Hemelvaartsdag).
+    """
+
+    extra_closed_days: frozenset[date] = frozenset()
+
+    def is_working_day(self, day: date) -> bool:
+        """Return whether ``day`` counts as a working day in this calendar."""
+        return (
+            day.weekday() < SATURDAY
+            and day not in public_holidays(day.year)
+            and day not in self.extra_closed_days
+        )
+
+
+DEFAULT_CALENDAR = WorkingCalendar()
+
+
+def is_working_day(day: date, calendar: WorkingCalendar = DEFAULT_CALENDAR) -> bool:
+    """Return whether ``day`` is a working day (see ``WorkingCalendar``)."""
+    return calendar.is_working_day(day)
+
+
+def roll_forward(day: date, calendar: WorkingCalendar = DEFAULT_CALENDAR) -> date:
+    """Return ``day`` itself if it is a working day, else the next working day (Atw art. 1)."""
+    while not calendar.is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def add_working_days(start: date, n: int, calendar: WorkingCalendar = DEFAULT_CALENDAR) -> date:
+    """Return the ``n``-th working day after ``start``.
+
+    Counting starts the day after ``start``; ``start`` itself never counts, whether or not it is a
+    working day. So a term of 1 working day from Saturday, or from Tweede Paasdag, ends on the
+    first working day after it, exactly as from an ordinary Friday. ``n`` must be at least 1.
+    """
+    if n < 1:
+        raise ValueError(f"Aantal werkdagen moet minstens 1 zijn, niet {n}.")
+    day = start
+    remaining = n
+    while remaining:
+        day += timedelta(days=1)
+        if calendar.is_working_day(day):
+            remaining -= 1
+    return day
+
+
+def add_calendar_days(start: date, n: int) -> date:
+    """Return the date ``n`` calendar days after ``start`` (day ``n`` is the last day)."""
+    if n < 0:
+        raise ValueError(f"Aantal kalenderdagen mag niet negatief zijn, niet {n}.")
+    return start + timedelta(days=n)
+
+
+def add_months(start: date, months: int) -> date:
+    """Return the same day ``months`` months later, clamped to the end of a shorter month.
+
+    31 August + 6 months is 28 February (29 February in a leap year).
+    """
+    if months < 0:
+        raise ValueError(f"Aantal maanden mag niet negatief zijn, niet {months}.")
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    last_day = monthrange(year, month)[1]
+    return date(year, month, min(start.day, last_day))
+
+
+@dataclass(frozen=True)
+class DeadlinePolicy:
+    """The terms a municipality sets itself; the defaults are the usual practice."""
+
+    first_action_days: int = 14
+    first_action_limit_days: int = 28
+    heropaf_months: int = 6
+
+    def __post_init__(self) -> None:
+        if self.first_action_days < 1:
+            raise ValueError("Termijn eerste actie (first_action_days) moet minstens 1 dag zijn.")
+        if self.first_action_limit_days < self.first_action_days:
+            raise ValueError(
+                "Uiterste termijn eerste actie (first_action_limit_days) mag niet korter zijn "
+                "dan de termijn eerste actie (first_action_days)."
+            )
+        if self.heropaf_months < 1:
+            raise ValueError("Termijn heropaf (heropaf_months) moet minstens 1 maand zijn.")
+
+
+DEFAULT_POLICY = DeadlinePolicy()
+
+# Fixed by law or by the agreements with creditors, so deliberately not in DeadlinePolicy.
+CRISIS_CONVERSATION_WORKING_DAYS = 3
+FIRST_CONVERSATION_CALENDAR_DAYS = 28
+GO_NO_GO_WORKING_DAYS = 5
+OUTCOME_FEEDBACK_WORKING_DAYS = 28
+
+
+class Term(StrEnum):
+    """Every term a melding can have; ``label`` and ``basis`` are shown to users."""
+
+    FIRST_ACTION = "first_action"
+    FIRST_ACTION_LIMIT = "first_action_limit"
+    CRISIS_CONVERSATION = "crisis_conversation"
+    FIRST_CONVERSATION = "first_conversation"
+    GO_NO_GO = "go_no_go"
+    OUTCOME_FEEDBACK = "outcome_feedback"
+    HEROPAF = "heropaf"
+
+    @property
+    def label(self) -> str:
+        """Dutch name of the term."""
+        return _TERM_TEXT[self][0]
+
+    @property
+    def basis(self) -> str:
+        """Dutch description of where the term comes from and what the start date is."""
+        return _TERM_TEXT[self][1]
+
+
+_TERM_TEXT: dict[Term, tuple[str, str]] = {
+    Term.FIRST_ACTION: (
+        "Eerste actie gemeente",
+        "Gemeentelijk beleid; kalenderdagen na de matchingsdatum",
+    ),
+    Term.FIRST_ACTION_LIMIT: (
+        "Uiterste termijn eerste actie",
+        "Gemeentelijk beleid; kalenderdagen na de matchingsdatum",
+    ),
+    Term.CRISIS_CONVERSATION: (
+        "Eerste gesprek bij crisissignaal",
+        "Wgs art. 4 lid 2; 3 werkdagen na acceptatie van hulp of de melding",
+    ),
+    Term.FIRST_CONVERSATION: (
+        "Eerste gesprek",
+        "Wgs art. 4 lid 1; 4 weken na acceptatie van hulp, verlengd volgens Atw art. 1",
+    ),
+    Term.GO_NO_GO: (
+        "Go/no-go aan signaalpartner",
+        "Afspraak met de signaalpartner; 5 werkdagen na de matchingsrun",
+    ),
+    Term.OUTCOME_FEEDBACK: (
+        "Terugkoppeling uitkomst aan signaalpartner",
+        "Afspraak met de signaalpartner; 28 werkdagen na de matchingsrun",
+    ),
+    Term.HEROPAF: (
+        "Heropaf",
+        "Gemeentelijk beleid; kalendermaanden na de datum van de terugkoppeling",
+    ),
+}
+
+
+def due_date(
+    term: Term,
+    start: date,
+    calendar: WorkingCalendar = DEFAULT_CALENDAR,
+    policy: DeadlinePolicy = DEFAULT_POLICY,
+) -> date:
+    """Return the last day on which ``term`` is met, counted from ``start``.
+
+    ``start`` is the event the term runs from (see ``Term.basis``): the matching date or run,
+    the acceptance of help (or the melding, for crisis), or the feedback date for heropaf.
+    """
+    match term:
+        case Term.FIRST_ACTION:
+            return add_calendar_days(start, policy.first_action_days)
+        case Term.FIRST_ACTION_LIMIT:
+            return add_calendar_days(start, policy.first_action_limit_days)
+        case Term.CRISIS_CONVERSATION:
+            return add_working_days(start, CRISIS_CONVERSATION_WORKING_DAYS, calendar)
+        case Term.FIRST_CONVERSATION:
+            # A statutory term ending on a non-working day runs on to the next working day.
+            end = add_calendar_days(start, FIRST_CONVERSATION_CALENDAR_DAYS)
+            return roll_forward(end, calendar)
+        case Term.GO_NO_GO:
+            return add_working_days(start, GO_NO_GO_WORKING_DAYS, calendar)
+        case Term.OUTCOME_FEEDBACK:
+            return add_working_days(start, OUTCOME_FEEDBACK_WORKING_DAYS, calendar)
+        case Term.HEROPAF:
+            return add_months(start, policy.heropaf_months)
+    raise ValueError(f"Onbekende termijn: {term!r}.")
+
+
+class DeadlineState(StrEnum):
+    """Where a deadline stands; ``label`` is the Dutch text on the melding."""
+
+    ON_TIME = "on_time"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+    MET = "met"
+    MET_LATE = "met_late"
+
+    @property
+    def label(self) -> str:
+        """Dutch label shown to users."""
+        return _STATE_LABELS[self]
+
+
+_STATE_LABELS: dict[DeadlineState, str] = {
+    DeadlineState.ON_TIME: "Op tijd",
+    DeadlineState.DUE_SOON: "Bijna verlopen",
+    DeadlineState.OVERDUE: "Verlopen",
+    DeadlineState.MET: "Gehaald",
+    DeadlineState.MET_LATE: "Te laat gehaald",
+}
+
+
+def deadline_state(
+    due: date, today: date, done_on: date | None = None, soon_days: int = 3
+) -> DeadlineState:
+    """Return the state of a deadline that ends on ``due`` (inclusive), as seen on ``today``.
+
+    Once done, the state depends only on ``done_on``. Otherwise it is due soon from
+    ``soon_days`` calendar days before ``due`` up to and including ``due``, and overdue after it.
+    """
+    if done_on is not None:
+        return DeadlineState.MET if done_on <= due else DeadlineState.MET_LATE
+    if today > due:
+        return DeadlineState.OVERDUE
+    if (due - today).days <= soon_days:
+        return DeadlineState.DUE_SOON
+    return DeadlineState.ON_TIME

@@ -1,0 +1,369 @@
+"""Every term a melding shows, counted with Dutch public holidays (Algemene termijnenwet)."""
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vroegsignaal.casework.deadlines import (
+    DeadlinePolicy,
+    DeadlineState,
+    Term,
+    WorkingCalendar,
+    add_calendar_days,
+    add_months,
+    add_working_days,
+    deadline_state,
+    due_date,
+    is_working_day,
+    public_holidays,
+    roll_forward,
+)
+
+D = date.fromisoformat
+
+
+# --- Which days are working days -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        "2026-01-01",  # Nieuwjaarsdag
+        "2026-04-03",  # Goede Vrijdag: equated with a holiday by Atw art. 3 lid 2
+        "2026-04-06",  # Tweede Paasdag
+        "2026-04-27",  # Koningsdag
+        "2026-05-05",  # Bevrijdingsdag, not a lustrum year
+        "2026-05-14",  # Hemelvaartsdag
+        "2026-05-25",  # Tweede Pinksterdag
+        "2026-12-25",  # Eerste Kerstdag
+        "2027-01-01",
+        "2027-03-26",  # Goede Vrijdag
+        "2027-03-29",
+        "2027-04-27",  # Koningsdag on a Tuesday
+        "2027-05-05",
+        "2027-05-06",
+        "2027-05-17",
+    ],
+)
+def test_atw_holidays_on_weekdays_are_not_working_days(day):
+    assert not is_working_day(D(day))
+
+
+@pytest.mark.parametrize("year", [2026, 2027, 2028, 2029, 2031])
+def test_bevrijdingsdag_is_a_holiday_every_year_not_only_every_fifth(year):
+    assert date(year, 5, 5) in public_holidays(year)
+
+
+@pytest.mark.parametrize("year", [2025, 2031])
+def test_koningsdag_moves_to_26_april_when_27_april_is_a_sunday(year):
+    assert date(year, 4, 26) in public_holidays(year)
+    assert date(year, 4, 27).weekday() == 6
+    assert is_working_day(date(year, 4, 28))
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        "2026-05-15",  # Friday after Hemelvaartsdag: only closed when configured
+        "2026-12-24",  # Kerstavond
+        "2026-12-31",  # Oudejaarsdag
+        "2027-12-27",  # Monday after a Christmas weekend: no substitute holiday in NL
+        "2026-02-16",  # carnaval Monday is local, not national
+    ],
+)
+def test_days_that_are_not_national_holidays_are_working_days(day):
+    assert is_working_day(D(day))
+
+
+def test_weekend_days_are_not_working_days():
+    assert not is_working_day(D("2026-03-07"))  # Saturday
+    assert not is_working_day(D("2026-03-08"))  # Sunday
+    assert is_working_day(D("2026-03-09"))
+
+
+def test_extra_closed_days_are_not_working_days_in_that_calendar_only():
+    bridge_day = D("2026-05-15")
+    closed = WorkingCalendar(extra_closed_days=frozenset({bridge_day}))
+    assert not is_working_day(bridge_day, closed)
+    assert is_working_day(bridge_day)
+
+
+# --- Counting working days ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "n", "expected"),
+    [
+        ("2026-03-09", 1, "2026-03-10"),  # ordinary Monday
+        ("2026-03-13", 1, "2026-03-16"),  # Friday: over the weekend
+        ("2026-03-13", 5, "2026-03-20"),
+        ("2026-03-07", 1, "2026-03-09"),  # start on Saturday: Monday is day 1
+        ("2026-03-08", 1, "2026-03-09"),  # start on Sunday
+        ("2026-04-02", 1, "2026-04-07"),  # Goede Vrijdag, weekend, Tweede Paasdag
+        ("2026-04-06", 1, "2026-04-07"),  # start on Tweede Paasdag itself
+        ("2026-04-24", 1, "2026-04-28"),  # Koningsdag on Monday
+        ("2026-05-04", 1, "2026-05-06"),  # 5 May 2026 (a Tuesday)
+        ("2026-05-13", 1, "2026-05-15"),  # Hemelvaartsdag
+        ("2026-05-22", 1, "2026-05-26"),  # Pinksteren
+        ("2026-12-24", 1, "2026-12-28"),  # Kerst on Friday and Saturday
+        ("2026-12-30", 2, "2027-01-04"),  # over the year boundary and Nieuwjaarsdag
+        ("2027-12-24", 1, "2027-12-27"),  # Kerst on a weekend
+        ("2027-12-31", 1, "2028-01-03"),  # Nieuwjaarsdag 2028 on Saturday
+        ("2026-01-30", 1, "2026-02-02"),  # month end on Friday
+        ("2028-02-28", 1, "2028-02-29"),  # leap day is an ordinary working day
+        ("2027-02-26", 1, "2027-03-01"),  # no leap day in 2027
+    ],
+)
+def test_add_working_days_counts_from_the_day_after_start(start, n, expected):
+    assert add_working_days(D(start), n) == D(expected)
+
+
+def test_add_working_days_skips_extra_closed_days():
+    closed = WorkingCalendar(extra_closed_days=frozenset({D("2026-05-15")}))
+    assert add_working_days(D("2026-05-13"), 1, closed) == D("2026-05-18")
+
+
+@pytest.mark.parametrize("n", [0, -1])
+def test_add_working_days_rejects_fewer_than_one_day(n):
+    with pytest.raises(ValueError, match="minstens 1"):
+        add_working_days(D("2026-03-09"), n)
+
+
+working_day_calendars = st.builds(
+    WorkingCalendar,
+    extra_closed_days=st.frozensets(
+        st.dates(min_value=date(2020, 1, 1), max_value=date(2040, 12, 31)), max_size=20
+    ),
+)
+any_start = st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))
+
+
+@given(start=any_start, n=st.integers(min_value=1, max_value=60), cal=working_day_calendars)
+def test_add_working_days_always_lands_on_a_working_day_after_start(start, n, cal):
+    result = add_working_days(start, n, cal)
+    assert result > start
+    assert is_working_day(result, cal)
+    days_between = (start + timedelta(days=i) for i in range(1, (result - start).days + 1))
+    assert sum(is_working_day(day, cal) for day in days_between) == n
+
+
+@given(start=any_start, n=st.integers(min_value=1, max_value=60), cal=working_day_calendars)
+def test_add_working_days_is_strictly_increasing_in_n(start, n, cal):
+    assert add_working_days(start, n + 1, cal) > add_working_days(start, n, cal)
+
+
+@given(day=any_start, cal=working_day_calendars)
+def test_roll_forward_gives_the_first_working_day_on_or_after(day, cal):
+    result = roll_forward(day, cal)
+    assert is_working_day(result, cal)
+    assert result >= day
+    assert all(not is_working_day(day + timedelta(days=i), cal) for i in range((result - day).days))
+
+
+# --- Calendar days and months ---------------------------------------------------------------
+
+
+def test_add_calendar_days_counts_weekends_and_holidays():
+    assert add_calendar_days(D("2026-04-02"), 4) == D("2026-04-06")
+    assert add_calendar_days(D("2026-12-18"), 14) == D("2027-01-01")
+
+
+def test_add_calendar_days_rejects_negative_days():
+    with pytest.raises(ValueError, match="negatief"):
+        add_calendar_days(D("2026-03-09"), -1)
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "expected"),
+    [
+        ("2026-03-15", 6, "2026-09-15"),
+        ("2026-08-31", 6, "2027-02-28"),  # clamped to the end of February
+        ("2027-08-31", 6, "2028-02-29"),  # leap year
+        ("2026-08-29", 6, "2027-02-28"),
+        ("2025-12-31", 6, "2026-06-30"),
+        ("2026-07-31", 6, "2027-01-31"),  # over the year boundary, no clamping needed
+        ("2026-01-31", 1, "2026-02-28"),
+        ("2026-11-30", 14, "2028-01-30"),
+    ],
+)
+def test_add_months_clamps_to_the_last_day_of_a_shorter_month(start, months, expected):
+    assert add_months(D(start), months) == D(expected)
+
+
+# --- The terms ------------------------------------------------------------------------------
+
+
+def test_first_action_defaults_to_14_and_28_calendar_days_after_matching():
+    matched = D("2026-01-26")
+    assert due_date(Term.FIRST_ACTION, matched) == D("2026-02-09")
+    assert due_date(Term.FIRST_ACTION_LIMIT, matched) == D("2026-02-23")
+
+
+def test_first_action_terms_follow_the_municipal_policy():
+    policy = DeadlinePolicy(first_action_days=10, first_action_limit_days=21)
+    matched = D("2026-01-26")
+    assert due_date(Term.FIRST_ACTION, matched, policy=policy) == D("2026-02-05")
+    assert due_date(Term.FIRST_ACTION_LIMIT, matched, policy=policy) == D("2026-02-16")
+
+
+def test_first_action_is_not_moved_off_a_weekend_because_it_is_not_a_statutory_term():
+    assert due_date(Term.FIRST_ACTION, D("2026-03-14")) == D("2026-03-28")  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"first_action_days": 0}, "first_action_days"),
+        ({"first_action_days": 30, "first_action_limit_days": 28}, "first_action_limit_days"),
+        ({"heropaf_months": 0}, "heropaf_months"),
+    ],
+)
+def test_policy_rejects_impossible_terms_naming_the_field(kwargs, field):
+    with pytest.raises(ValueError, match=field):
+        DeadlinePolicy(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("accepted", "expected"),
+    [
+        ("2026-03-09", "2026-03-12"),  # Monday -> Thursday
+        ("2026-03-12", "2026-03-17"),  # Thursday -> Tuesday, over the weekend
+        ("2026-04-02", "2026-04-09"),  # Goede Vrijdag and Tweede Paasdag in between
+        ("2026-04-25", "2026-04-30"),  # accepted on Saturday before Koningsdag
+        ("2027-05-04", "2027-05-11"),  # 5 May and Hemelvaartsdag 2027
+        ("2026-12-23", "2026-12-29"),  # Kerst on Friday and Saturday
+    ],
+)
+def test_crisis_first_conversation_within_three_working_days(accepted, expected):
+    assert due_date(Term.CRISIS_CONVERSATION, D(accepted)) == D(expected)
+
+
+def test_first_conversation_is_four_weeks_after_acceptance():
+    assert due_date(Term.FIRST_CONVERSATION, D("2026-02-02")) == D("2026-03-02")
+
+
+@pytest.mark.parametrize(
+    ("accepted", "expected"),
+    [
+        ("2026-03-09", "2026-04-07"),  # would end on Tweede Paasdag
+        ("2026-03-07", "2026-04-07"),  # would end on Saturday, then Tweede Paasdag
+        ("2026-11-28", "2026-12-28"),  # would end on Saturday 26 December
+    ],
+)
+def test_first_conversation_ending_on_a_non_working_day_moves_to_the_next_working_day(
+    accepted, expected
+):
+    assert due_date(Term.FIRST_CONVERSATION, D(accepted)) == D(expected)
+
+
+def test_first_conversation_respects_extra_closed_days():
+    closed = WorkingCalendar(extra_closed_days=frozenset({D("2026-03-02")}))
+    assert due_date(Term.FIRST_CONVERSATION, D("2026-02-02"), closed) == D("2026-03-03")
+
+
+@pytest.mark.parametrize(
+    ("matching_run", "expected"),
+    [
+        ("2026-03-30", "2026-04-08"),  # Goede Vrijdag and Tweede Paasdag skipped
+        ("2026-04-20", "2026-04-28"),  # Koningsdag skipped
+        ("2026-12-28", "2027-01-05"),  # Nieuwjaarsdag skipped
+        ("2027-01-26", "2027-02-02"),
+    ],
+)
+def test_go_no_go_within_five_working_days_of_the_matching_run(matching_run, expected):
+    assert due_date(Term.GO_NO_GO, D(matching_run)) == D(expected)
+
+
+@pytest.mark.parametrize(
+    ("matching_run", "expected"),
+    [
+        # Koningsdag, 5 May, Hemelvaartsdag and Tweede Pinksterdag all fall in these 28 days.
+        ("2026-04-20", "2026-06-03"),
+        ("2026-11-26", "2027-01-07"),  # Kerst and Nieuwjaarsdag
+        ("2027-01-26", "2027-03-05"),  # no holidays: exactly 5 weeks and 3 days
+    ],
+)
+def test_outcome_feedback_within_28_working_days(matching_run, expected):
+    assert due_date(Term.OUTCOME_FEEDBACK, D(matching_run)) == D(expected)
+
+
+def test_working_day_terms_use_the_given_calendar():
+    closed = WorkingCalendar(extra_closed_days=frozenset({D("2027-01-27")}))
+    assert due_date(Term.GO_NO_GO, D("2027-01-26"), closed) == D("2027-02-03")
+
+
+@pytest.mark.parametrize(
+    ("feedback", "expected"),
+    [
+        ("2026-03-15", "2026-09-15"),
+        ("2026-08-31", "2027-02-28"),
+        ("2027-08-31", "2028-02-29"),
+    ],
+)
+def test_heropaf_six_calendar_months_after_feedback(feedback, expected):
+    assert due_date(Term.HEROPAF, D(feedback)) == D(expected)
+
+
+def test_heropaf_follows_the_municipal_policy():
+    policy = DeadlinePolicy(heropaf_months=3)
+    assert due_date(Term.HEROPAF, D("2026-11-30"), policy=policy) == D("2027-02-28")
+
+
+def test_unknown_term_is_refused_in_dutch():
+    with pytest.raises(ValueError, match="Onbekende termijn"):
+        due_date("nonsense", D("2026-03-09"))
+
+
+def test_every_term_has_a_dutch_label_and_basis():
+    assert Term.CRISIS_CONVERSATION.label == "Eerste gesprek bij crisissignaal"
+    assert "Wgs art. 4 lid 2" in Term.CRISIS_CONVERSATION.basis
+    assert "Wgs art. 4 lid 1" in Term.FIRST_CONVERSATION.basis
+    assert all(term.label and term.basis for term in Term)
+
+
+# --- Deadline state -------------------------------------------------------------------------
+
+DUE = D("2026-03-20")
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        ("2026-03-01", DeadlineState.ON_TIME),
+        ("2026-03-16", DeadlineState.ON_TIME),  # 4 days left
+        ("2026-03-17", DeadlineState.DUE_SOON),  # 3 days left
+        ("2026-03-20", DeadlineState.DUE_SOON),  # the due day itself still counts
+        ("2026-03-21", DeadlineState.OVERDUE),
+    ],
+)
+def test_open_deadline_state_depends_on_days_left(today, expected):
+    assert deadline_state(DUE, D(today)) is expected
+
+
+def test_due_soon_window_is_configurable():
+    assert deadline_state(DUE, D("2026-03-13"), soon_days=7) is DeadlineState.DUE_SOON
+    assert deadline_state(DUE, D("2026-03-19"), soon_days=0) is DeadlineState.ON_TIME
+
+
+@pytest.mark.parametrize(
+    ("done_on", "expected"),
+    [
+        ("2026-03-10", DeadlineState.MET),
+        ("2026-03-20", DeadlineState.MET),  # done on the due day is on time
+        ("2026-03-21", DeadlineState.MET_LATE),
+    ],
+)
+def test_done_deadline_is_met_or_met_late_whatever_today_is(done_on, expected):
+    assert deadline_state(DUE, D("2026-06-01"), done_on=D(done_on)) is expected
+
+
+def test_deadline_states_have_dutch_labels():
+    assert [state.label for state in DeadlineState] == [
+        "Op tijd",
+        "Bijna verlopen",
+        "Verlopen",
+        "Gehaald",
+        "Te laat gehaald",
+    ]
