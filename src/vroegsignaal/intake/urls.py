@@ -5,4 +5,11 @@ from vroegsignaal.intake import views
 app_name = "intake"
 urlpatterns = [
     path("", views.upload, name="upload"),
+    path("aanleveringen/", views.deliveries, name="deliveries"),
+    path("aanleveringen/<int:pk>/", views.delivery, name="delivery"),
+    path(
+        "aanleveringen/<int:pk>/geweigerde-rijen.csv",
+        views.rejected_rows_csv,
+        name="delivery_rejected_csv",
+    ),
 ]
