@@ -6,6 +6,7 @@ docs/aanleverformaat.md describes each column for creditors; keep the two in ste
 from __future__ import annotations
 
 import re
+import unicodedata
 
 CANONICAL_COLUMNS: tuple[str, ...] = (
     "klantnummer",
@@ -44,14 +45,18 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
     "datum_ontstaan",
 )
 
-# Spreadsheet users write "Bedrag achterstand", "BEDRAG_ACHTERSTAND" or "bedrag-achterstand";
-# all of these mean the same column, so headers are compared without case and separators.
+# Spreadsheet users write "Bedrag achterstand", "BEDRAG_ACHTERSTAND" or "bedrag-achterstand",
+# and "beëindiging" with its diaeresis; all of these mean the same column, so headers are
+# compared without case, separators and accents.
 _SEPARATORS = re.compile(r"[\s_\-.]+")
 
 
 def header_key(header: str) -> str:
-    """The form in which headers are compared: lower case, no spaces, underscores, dashes or dots."""
-    return _SEPARATORS.sub("", str(header).replace("\ufeff", "").lower())
+    """The form in which headers are compared: lower case, without accents, spaces,
+    underscores, dashes or dots."""
+    decomposed = unicodedata.normalize("NFKD", str(header).replace("\ufeff", "").lower())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SEPARATORS.sub("", plain)
 
 
 _CANONICAL_BY_KEY = {header_key(name): name for name in CANONICAL_COLUMNS}

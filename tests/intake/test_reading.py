@@ -1,0 +1,206 @@
+"""Reading delivery files as a whole: encodings, delimiters, XLSX cells, column matching, and
+the files that must be rejected as a whole with a Dutch reason."""
+
+import datetime as dt
+import io
+import random
+
+import pytest
+from openpyxl import Workbook
+
+from vroegsignaal.intake.columns import CANONICAL_COLUMNS, canonical_headers
+from vroegsignaal.intake.reading import UnreadableFile, read_delivery_file, rows_from_records
+
+MAX = 1_000_000
+HEADER = "klantnummer;signaaldatum;achternaam;huisnummer;postcode;bedrag_achterstand;datum_ontstaan"
+
+
+def _read(data: bytes, filename: str = "levering.csv", mapping=None, max_bytes=MAX):
+    return read_delivery_file(data, filename, mapping or {}, max_bytes)
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_utf8_csv_with_bom_and_semicolons_keeps_accents_and_row_numbers():
+    text = f"{HEADER};voornamen\nK1;15-01-2024;Brouwër;12a;7511 AB;1.234,56;01-12-2023;Zoë\n"
+    rows = _read(text.encode("utf-8-sig"))
+    assert rows == [
+        (
+            2,
+            {
+                "klantnummer": "K1",
+                "signaaldatum": "15-01-2024",
+                "achternaam": "Brouwër",
+                "huisnummer": "12a",
+                "postcode": "7511 AB",
+                "bedrag_achterstand": "1.234,56",
+                "datum_ontstaan": "01-12-2023",
+                "voornamen": "Zoë",
+            },
+        )
+    ]
+
+
+def test_windows_1252_csv_with_commas_is_decoded_with_its_accents():
+    header = HEADER.replace(";", ",") + ",woonplaats"
+    text = f'{header}\r\nK1,2024-01-15,Hélène,3,7511AB,"1.234,56",2023-12-01,Enschedé\r\n'
+    [(number, cells)] = _read(text.encode("cp1252"))
+    assert number == 2
+    assert cells["achternaam"] == "Hélène"
+    assert cells["woonplaats"] == "Enschedé"
+    assert cells["bedrag_achterstand"] == "1.234,56"  # the quoted comma did not split the cell
+
+
+def test_blank_lines_are_skipped_but_row_numbers_stay_those_of_the_file():
+    text = f"{HEADER}\nK1;x;x;1;x;1;x\n\n;;;;;;\nK2;x;x;1;x;1;x\n"
+    rows = _read(text.encode())
+    assert [number for number, _ in rows] == [2, 5]
+
+
+def test_headers_match_regardless_of_case_spaces_underscores_and_accents():
+    headers = ["Klantnummer", "SIGNAALDATUM", "achter naam", "Huis-nummer", " Postcode "]
+    assert canonical_headers(headers, {}) == [
+        "klantnummer",
+        "signaaldatum",
+        "achternaam",
+        "huisnummer",
+        "postcode",
+    ]
+    assert canonical_headers(["Datum voorgenomen beëindiging", "Opmerking"], {}) == [
+        "datum_voorgenomen_beeindiging",
+        None,  # unknown headers are ignored, not guessed
+    ]
+
+
+def test_creditor_column_mapping_translates_their_own_headers():
+    mapping = {"Debiteurnr": "klantnummer", "Openstaand saldo": "bedrag_achterstand"}
+    text = (
+        "Debiteurnr;Signaaldatum;Achternaam;Huisnummer;Postcode;Openstaand saldo;Datum ontstaan\n"
+        "D-77;2024-01-15;Smit;1;7511AB;80;2023-12-01\n"
+    )
+    [(_, cells)] = _read(text.encode(), mapping=mapping)
+    assert cells["klantnummer"] == "D-77"
+    assert cells["bedrag_achterstand"] == "80"
+
+
+def test_mapping_to_a_column_that_does_not_exist_is_reported():
+    with pytest.raises(UnreadableFile, match="'Saldo' naar 'saldo'"):
+        _read(f"{HEADER}\nK1;x;x;1;x;1;x\n".encode(), mapping={"Saldo": "saldo"})
+
+
+def test_xlsx_keeps_excel_numbers_and_dates_as_cells():
+    data = _xlsx(
+        [
+            [*HEADER.title().split(";"), "BSN"],
+            [1234, dt.datetime(2024, 1, 15), "Bakker", 12, "7511ab", 1234.56, 45261, 11222335],
+            [],
+            ["K2", dt.date(2024, 1, 16), "Visser", "3-2", "7512 CD", "€ 80", "01-12-2023", None],
+        ]
+    )
+    rows = _read(data, filename="levering.xlsx")
+    assert [number for number, _ in rows] == [2, 4]
+    first = rows[0][1]
+    assert first["klantnummer"] == 1234
+    assert first["signaaldatum"] == dt.datetime(2024, 1, 15)
+    assert first["bedrag_achterstand"] == 1234.56
+    assert first["datum_ontstaan"] == 45261
+    assert rows[1][1]["huisnummer"] == "3-2"
+
+
+def test_xlsx_is_recognised_by_its_content_whatever_the_file_is_called():
+    data = _xlsx([HEADER.split(";"), ["K1", "2024-01-15", "Smit", 1, "7511AB", 10, "2023-12-01"]])
+    assert len(_read(data, filename="export.csv")) == 1
+
+
+def test_missing_required_columns_are_named():
+    text = "klantnummer;signaaldatum;achternaam;huisnummer;bedrag\nK1;x;x;1;2\n"
+    with pytest.raises(UnreadableFile) as exc:
+        _read(text.encode())
+    assert "Verplichte kolommen ontbreken: postcode, bedrag_achterstand, datum_ontstaan" in str(
+        exc.value
+    )
+    assert "'bedrag'" in exc.value.message  # what was found, to help the creditor correct it
+
+
+def test_two_columns_meaning_the_same_are_rejected():
+    text = f"{HEADER};Post code\nK1;x;x;1;x;1;x;y\n"
+    with pytest.raises(UnreadableFile, match="betekenen allebei 'postcode'"):
+        _read(text.encode())
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "leeg"),
+        (b"  \r\n\r\n", "leeg"),
+        (HEADER.encode() + b"\n\n", "alleen een kopregel"),
+        (b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\nendobj\n", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "afbeelding"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), ".xls"),
+        (b"PK\x03\x04 this zip is broken", "geen leesbaar Excel-bestand"),
+    ],
+)
+def test_unreadable_files_are_rejected_as_a_whole_with_the_reason(data, reason):
+    with pytest.raises(UnreadableFile, match=reason):
+        _read(data)
+
+
+def test_random_binary_blob_is_rejected_as_not_csv():
+    blob = random.Random(2026).randbytes(4096)
+    with pytest.raises(UnreadableFile):
+        _read(b"klantnummer;" + blob)
+
+
+def test_text_that_is_neither_utf8_nor_windows_1252_is_rejected():
+    with pytest.raises(UnreadableFile, match="tekencodering"):
+        _read(HEADER.encode() + b"\n\x81\x8d\x8f;x\n")
+
+
+def test_renamed_non_excel_file_called_xlsx_is_rejected():
+    with pytest.raises(UnreadableFile, match="Excel"):
+        _read(f"{HEADER}\nK1;x;x;1;x;1;x\n".encode(), filename="levering.xlsx")
+
+
+def test_file_over_the_size_limit_is_rejected_before_reading():
+    data = f"{HEADER}\nK1;x;x;1;x;1;x\n".encode()
+    with pytest.raises(UnreadableFile, match="te groot"):
+        _read(data, max_bytes=len(data) - 1)
+    assert len(_read(data, max_bytes=len(data))) == 1
+
+
+def test_api_records_become_rows_numbered_from_one_with_canonical_keys():
+    rows = rows_from_records(
+        [
+            {"klantnummer": "K1", "bedrag_achterstand": 12.5, "Bedrag achterstand x": 1},
+            {"KLANTNUMMER": "K2", "crisissignaal": True},
+        ]
+    )
+    assert rows == [
+        (1, {"klantnummer": "K1", "bedrag_achterstand": 12.5}),
+        (2, {"klantnummer": "K2", "crisissignaal": True}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("records", "reason"),
+    [
+        ([], "geen signalen"),
+        ({"klantnummer": "K1"}, "lijst van signalen"),
+        ([{"klantnummer": "K1"}, "K2"], "Signaal 2"),
+    ],
+)
+def test_api_records_that_are_not_a_list_of_objects_are_rejected(records, reason):
+    with pytest.raises(UnreadableFile, match=reason):
+        rows_from_records(records)
+
+
+def test_every_canonical_column_is_recognised_by_its_own_name():
+    assert canonical_headers(list(CANONICAL_COLUMNS), {}) == list(CANONICAL_COLUMNS)
