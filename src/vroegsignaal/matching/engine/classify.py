@@ -1,0 +1,173 @@
+"""Signal-level rules: onterecht signaal, herhaalde melding, known client and the BRP check.
+
+Each function returns per signal_id the columns the status step needs; none decides the final
+status on its own (see `status.py` for the order of precedence).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from vroegsignaal.matching.engine.persons import find_in_register
+
+
+def euro(cents: pl.Expr) -> pl.Expr:
+    """Dutch money text: 7500 -> '€ 75,00', 123456 -> '€ 1.234,56'."""
+    whole = (cents // 100).cast(pl.String)
+    grouped = (
+        whole.str.reverse().str.replace_all(r"(\d{3})", "$1.").str.reverse().str.strip_prefix(".")
+    )
+    return pl.format("€ {},{}", grouped, (cents % 100).cast(pl.String).str.zfill(2))
+
+
+def onterecht_reason(signals: pl.LazyFrame) -> pl.LazyFrame:
+    """Add `onterecht_reason` ('' when valid); needs the policy and window columns joined in."""
+    business = pl.when(pl.col("exclude_business") & (pl.col("contract_type") == "zakelijk")).then(
+        pl.lit("Zakelijk contract")
+    )
+    below = pl.when(pl.col("amount_cents") < pl.col("minimum_amount_cents")).then(
+        pl.format("Bedrag onder minimum van {}", euro(pl.col("minimum_amount_cents")))
+    )
+    outside = (pl.col("arrears_days") < pl.col("window_min")) | (
+        pl.col("arrears_days") > pl.col("window_max")
+    )
+    window = pl.when(outside).then(
+        pl.format(
+            "Achterstand {} dagen buiten venster {} ({})",
+            "arrears_days",
+            "partner_type",
+            "window_label",
+        )
+    )
+    return signals.with_columns(
+        pl.concat_str([business, below, window], separator="; ", ignore_nulls=True)
+        .fill_null("")
+        .alias("onterecht_reason")
+    )
+
+
+def repeats(signals: pl.LazyFrame, history: pl.LazyFrame) -> pl.LazyFrame:
+    """signal_id -> attach_to_melding_id, repeat_reason for herhaalde meldingen.
+
+    A repeat: the same creditor reported the same customer within `repeat_months` before the
+    signal (and before its period), and that melding is still open or was handled.
+    """
+    earlier = history.filter(
+        pl.col("melding_id").is_not_null() & (pl.col("melding_open") | pl.col("melding_handled"))
+    ).select(
+        "creditor_id",
+        "customer_number",
+        pl.col("signal_date").alias("earlier_date"),
+        "melding_id",
+    )
+    since = pl.col("signal_date").dt.offset_by(pl.format("-{}mo", pl.col("repeat_months")))
+    return (
+        signals.select(
+            "signal_id",
+            "creditor_id",
+            "customer_number",
+            "signal_date",
+            "period_start",
+            "repeat_months",
+        )
+        .join(earlier, on=["creditor_id", "customer_number"])
+        .filter(
+            (pl.col("earlier_date") >= since) & (pl.col("earlier_date") < pl.col("period_start"))
+        )
+        .sort("earlier_date", "melding_id", descending=True)
+        .group_by("signal_id")
+        .first()
+        .select(
+            "signal_id",
+            pl.col("melding_id").alias("attach_to_melding_id"),
+            pl.format(
+                "Eerder gemeld door dezelfde schuldeiser op {} (melding {})",
+                pl.col("earlier_date").dt.strftime("%d-%m-%Y"),
+                "melding_id",
+            ).alias("repeat_reason"),
+        )
+    )
+
+
+def opeenvolgend(meldingen: pl.LazyFrame, earlier_signals: pl.LazyFrame) -> pl.LazyFrame:
+    """melding_key -> opeenvolgend: a signal at the address in the six months before the period.
+
+    Six months back from the first day of the period, inclusive: for July 2025 a signal on
+    1 January 2025 counts and one on 31 December 2024 does not.
+    """
+    found = (
+        meldingen.select("melding_key", "municipality_code", "address_key", "period_start")
+        .join(earlier_signals, on=["municipality_code", "address_key"])
+        .filter(
+            (pl.col("earlier_date") < pl.col("period_start"))
+            & (pl.col("earlier_date") >= pl.col("period_start").dt.offset_by("-6mo"))
+        )
+        .select("melding_key")
+        .unique()
+        .with_columns(opeenvolgend=pl.lit(True))
+    )
+    return meldingen.join(found, on="melding_key", how="left").with_columns(
+        pl.col("opeenvolgend").fill_null(False)
+    )
+
+
+def known_clients(probes: pl.DataFrame, clients: pl.DataFrame) -> pl.DataFrame:
+    """signal_id -> client_reason for persons on the municipality's debt-help client list."""
+    found = find_in_register(probes, clients, name_needs_address=True)
+    return (
+        found.sort("by_bsn", descending=True)
+        .group_by("signal_id")
+        .first()
+        .select(
+            "signal_id",
+            pl.when(pl.col("by_bsn"))
+            .then(pl.lit("Bekend bij schuldhulpverlening (BSN)"))
+            .otherwise(pl.lit("Bekend bij schuldhulpverlening (naam, geboortedatum en adres)"))
+            .alias("client_reason"),
+        )
+    )
+
+
+def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
+    """signal_id -> brp_status ('overleden'/'geen_inwoner'/None), brp_reason, brp_note.
+
+    Only municipalities present in the extract are checked; a person found at another address
+    of the municipality is an inwoner, with that address in the note.
+    """
+    checked = probes.filter(pl.col("municipality_code").is_in(brp["municipality_code"].unique()))
+    found = find_in_register(checked, brp, name_needs_address=False)
+    best = (
+        found.join(brp.select("row_id", "death_date", "address_key"), on="row_id")
+        .sort(
+            ["by_bsn", "same_address", "death_date", "row_id"],
+            descending=[True, True, False, False],
+            nulls_last=[False, False, False, False],
+        )
+        .group_by("signal_id", maintain_order=True)
+        .first()
+    )
+    other_address = pl.col("address_key").str.replace(r"^([^|]*)\|([^|]*)\|(.*)$", "$1 $2$3")
+    return (
+        checked.select("signal_id", "municipality_code")
+        .join(best, on="signal_id", how="left")
+        .select(
+            "signal_id",
+            pl.when(pl.col("row_id").is_null())
+            .then(pl.lit("geen_inwoner"))
+            .when(pl.col("death_date").is_not_null())
+            .then(pl.lit("overleden"))
+            .alias("brp_status"),
+            pl.when(pl.col("row_id").is_null())
+            .then(pl.format("Niet gevonden in de BRP van gemeente {}", "municipality_code"))
+            .when(pl.col("death_date").is_not_null())
+            .then(
+                pl.format(
+                    "Overleden volgens de BRP ({})", pl.col("death_date").dt.strftime("%d-%m-%Y")
+                )
+            )
+            .alias("brp_reason"),
+            pl.when(pl.col("row_id").is_not_null() & ~pl.col("same_address"))
+            .then(pl.format("Volgens de BRP woonachtig op ander adres: {}", other_address))
+            .alias("brp_note"),
+        )
+    )

@@ -1,0 +1,44 @@
+"""Moving Polars frames in and out of an in-process DuckDB connection.
+
+This build of DuckDB exchanges data through NumPy (pyarrow is not installed), so frames are
+passed as dicts of arrays: strings and integers only, never nulls.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+# Same person: BSN decides when both have one; else tolerant name, initial and birth date.
+# A birth date counts as equal when one digit differs or day and month are swapped.
+_MACROS = """
+CREATE OR REPLACE MACRO dob_close(x, y) AS
+    x = '' OR y = '' OR x = y OR hamming(x, y) = 1
+    OR (substr(x, 1, 4) = substr(y, 1, 4) AND substr(x, 5, 2) = substr(y, 7, 2)
+        AND substr(x, 7, 2) = substr(y, 5, 2));
+CREATE OR REPLACE MACRO same_person(bsn_a, bsn_b, name_a, name_b, ini_a, ini_b, dob_a, dob_b,
+                                    threshold) AS
+    CASE WHEN bsn_a <> '' AND bsn_b <> '' THEN bsn_a = bsn_b
+    ELSE name_a <> '' AND jaro_winkler_similarity(name_a, name_b) >= threshold
+         AND (ini_a = '' OR ini_b = '' OR ini_a = ini_b)
+         AND dob_close(dob_a, dob_b)
+    END;
+"""
+
+
+def connect() -> duckdb.DuckDBPyConnection:
+    """A fresh in-memory connection with the person-comparison macros."""
+    con = duckdb.connect()
+    con.execute(_MACROS)
+    return con
+
+
+def register(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> None:
+    """Make `frame` queryable as table `name`."""
+    con.register(name, {col: frame[col].to_numpy() for col in frame.columns})
+
+
+def query(con: duckdb.DuckDBPyConnection, sql: str, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """Run `sql` and return its result as a Polars frame with the given schema."""
+    arrays = con.execute(sql).fetchnumpy()
+    return pl.DataFrame({col: arrays[col] for col in schema}, schema=schema)

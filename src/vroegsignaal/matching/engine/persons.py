@@ -1,0 +1,117 @@
+"""Person linking: within a melding, and against a register (BRP extract, client list).
+
+Candidate pairs are blocked (same melding; or same municipality plus BSN, address, surname or
+birth date) and compared in DuckDB with the `same_person` macro of `duck.py`.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from vroegsignaal.matching.engine import duck
+from vroegsignaal.matching.engine.normalise import initial_expr, person_columns
+
+# 0.9 separates spelling variants ('Jansen'/'Janssen' 0.97) from different names
+# ('Berg'/'Burg' 0.85).
+NAME_THRESHOLD = 0.9
+
+PERSON_FIELDS = ["bsn", "surname_core", "initial", "birth_key"]
+
+
+def with_person_keys(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """Add the normalised person fields (`PERSON_FIELDS`) to signals or register rows."""
+    return frame.with_columns(
+        *person_columns(), initial_expr(pl.col("first_names"), pl.col("initials")).alias("initial")
+    )
+
+
+def link_within_meldingen(signals: pl.DataFrame) -> pl.DataFrame:
+    """signal_id -> person_key: the same person across the signals of one melding.
+
+    `signals` needs signal_id, melding_key and `PERSON_FIELDS`. The person key is the melding key
+    plus the lowest signal id of the linked person, so it does not depend on row order.
+    """
+    multi = signals.filter(pl.len().over("melding_key") > 1).with_columns(
+        pl.col("melding_key").rank("dense").cast(pl.Int64).alias("grp")
+    )
+    edges = _pairs_within(multi)
+    labels = _components(multi.select("signal_id"), edges)
+    return (
+        signals.select("signal_id", "melding_key")
+        .join(labels, on="signal_id", how="left")
+        .select(
+            "signal_id",
+            pl.format("{}|{}", "melding_key", pl.coalesce("label", "signal_id")).alias(
+                "person_key"
+            ),
+        )
+    )
+
+
+def _pairs_within(multi: pl.DataFrame) -> pl.DataFrame:
+    con = duck.connect()
+    duck.register(con, "p", multi.select("grp", "signal_id", *PERSON_FIELDS))
+    sql = f"""
+        SELECT a.signal_id AS a, b.signal_id AS b
+        FROM p a JOIN p b ON a.grp = b.grp AND a.signal_id < b.signal_id
+        WHERE same_person(a.bsn, b.bsn, a.surname_core, b.surname_core, a.initial, b.initial,
+                          a.birth_key, b.birth_key, {NAME_THRESHOLD})
+    """
+    return duck.query(con, sql, {"a": pl.Int64, "b": pl.Int64})
+
+
+def _components(nodes: pl.DataFrame, edges: pl.DataFrame) -> pl.DataFrame:
+    """Connected components by min-label propagation: label = lowest signal id linked."""
+    both = pl.concat([edges, edges.select(a="b", b="a")])
+    labels = nodes.with_columns(label=pl.col("signal_id"))
+    while True:
+        neighbour = (
+            both.join(labels, left_on="b", right_on="signal_id")
+            .group_by("a")
+            .agg(pl.col("label").min().alias("neighbour"))
+        )
+        updated = labels.join(neighbour, left_on="signal_id", right_on="a", how="left").select(
+            "signal_id", pl.min_horizontal("label", "neighbour").alias("label")
+        )
+        if updated.sort("signal_id").equals(labels.sort("signal_id")):
+            return labels
+        labels = updated
+
+
+def find_in_register(
+    probes: pl.DataFrame, register: pl.DataFrame, *, name_needs_address: bool
+) -> pl.DataFrame:
+    """Pairs (signal_id, row_id, same_address, by_bsn) of a signal's person found in a register.
+
+    Both frames need municipality_code, address_key and `PERSON_FIELDS`; `register` also row_id.
+    Without BSN a match needs the tolerant name, initial and birth date, and either the same
+    address or (when `name_needs_address` is False) a known birth date on both sides.
+    """
+    con = duck.connect()
+    cols = ["municipality_code", "address_key", *PERSON_FIELDS]
+    duck.register(con, "s", probes.select("signal_id", *cols))
+    duck.register(con, "r", register.select("row_id", *cols))
+    blocks = " UNION ".join(
+        f"SELECT s.signal_id, r.row_id FROM s JOIN r ON s.municipality_code = r.municipality_code"
+        f" AND s.{key} = r.{key} AND s.{key} <> ''"
+        for key in ("bsn", "address_key", "surname_core", "birth_key")
+    )
+    without_address = "FALSE" if name_needs_address else "(s.birth_key <> '' AND r.birth_key <> '')"
+    sql = f"""
+        WITH cand AS ({blocks})
+        SELECT c.signal_id, c.row_id,
+               s.address_key = r.address_key AS same_address,
+               s.bsn <> '' AND s.bsn = r.bsn AS by_bsn
+        FROM cand c JOIN s ON s.signal_id = c.signal_id JOIN r ON r.row_id = c.row_id
+        WHERE same_person(s.bsn, r.bsn, s.surname_core, r.surname_core, s.initial, r.initial,
+                          s.birth_key, r.birth_key, {NAME_THRESHOLD})
+          AND (s.bsn <> '' AND s.bsn = r.bsn OR s.address_key = r.address_key
+               OR {without_address})
+    """
+    schema = {
+        "signal_id": pl.Int64,
+        "row_id": pl.Int64,
+        "same_address": pl.Boolean,
+        "by_bsn": pl.Boolean,
+    }
+    return duck.query(con, sql, schema)

@@ -1,0 +1,54 @@
+"""Policies as frames, so that rules are applied to all municipalities in one vectorised pass."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import polars as pl
+
+from vroegsignaal.matching.engine.policy import Policy
+from vroegsignaal.matching.engine.vocabulary import PARTNER_TYPES
+
+
+def resolve(policies: Mapping[str, Policy] | Policy, codes: list[str]) -> dict[str, Policy]:
+    """The policy of every municipality in `codes`; one `Policy` applies to all of them."""
+    if isinstance(policies, Policy):
+        return dict.fromkeys(codes, policies)
+    missing = sorted(set(codes) - set(policies))
+    if missing:
+        raise ValueError(f"Geen beleid voor gemeente(n): {', '.join(missing)}.")
+    return {code: policies[code] for code in codes}
+
+
+def municipal_table(policies: dict[str, Policy]) -> pl.DataFrame:
+    """One row per municipality: filter settings and priority weights (prefixed w_)."""
+    rows = []
+    for code, policy in policies.items():
+        weights = {f"w_{k}": v for k, v in vars(policy.weights).items()}
+        rows.append(
+            {
+                "municipality_code": code,
+                "minimum_amount_cents": policy.minimum_amount_cents,
+                "exclude_business": policy.exclude_business_contracts,
+                "minimum_signals": policy.minimum_signals_for_go,
+                "repeat_months": policy.repeat_months,
+                **weights,
+            }
+        )
+    return pl.DataFrame(rows, schema_overrides={"minimum_amount_cents": pl.Int64})
+
+
+def window_table(policies: dict[str, Policy]) -> pl.DataFrame:
+    """One row per municipality and partner type: the arrears-age window and its label."""
+    rows = [
+        {
+            "municipality_code": code,
+            "partner_type": partner,
+            "window_min": policy.window_for(partner).min_days,
+            "window_max": policy.window_for(partner).max_days,
+            "window_label": policy.window_for(partner).label(),
+        }
+        for code, policy in policies.items()
+        for partner in PARTNER_TYPES
+    ]
+    return pl.DataFrame(rows, schema_overrides={"window_min": pl.Int64, "window_max": pl.Int64})
