@@ -41,9 +41,10 @@ def _own_delivery(request, pk: int) -> Delivery:
 @creditor_staff_only
 def upload(request):
     """Choose a CSV/XLSX file; a readable file becomes a delivery and the user sees its report."""
-    form = UploadForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = UploadForm(request.POST, request.FILES) if posted else UploadForm()
     context = {"file_description": f"Maximaal {settings.DELIVERY_MAX_BYTES // 1_000_000} MB."}
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         try:
             result = _ingest_upload(request.user, form.cleaned_data["file"])
         except UnreadableFile as error:

@@ -1,0 +1,51 @@
+"""The rejected rows as CSV: the creditor's own values plus 'fout', safe to open in Excel."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from tests.web.delivery_files import HEADER, messy_rows, row
+from vroegsignaal.intake.models import Delivery
+
+pytestmark = pytest.mark.django_db
+
+
+def _download(client) -> tuple[object, list[list[str]]]:
+    response = client.get(reverse("intake:delivery_rejected_csv", args=[Delivery.objects.get().pk]))
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff"), "Excel needs the BOM to read UTF-8"
+    return response, list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+
+
+def test_download_holds_only_the_rejected_rows_with_original_values_and_reasons(
+    creditor_client, upload
+):
+    upload(creditor_client, messy_rows())
+    response, table = _download(creditor_client)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    header, *rows = table
+    assert header == [*HEADER, "fout"]
+    assert [r[0] for r in rows] == ["K003", "K004"]
+    assert rows[0][HEADER.index("postcode")] == "0511AB"
+    assert rows[0][-1].startswith("Rij 4, postcode:")
+    assert rows[1][-1].startswith("Rij 5, bedrag_achterstand:")
+
+
+def test_cells_that_a_spreadsheet_would_run_as_a_formula_get_a_leading_apostrophe(
+    creditor_client, upload
+):
+    dangerous = ['=HYPERLINK("http://x.test","klik")', "+31612345678", "-2+3", "@SUM(A1)"]
+    rows = [row(f"K{n}", surname=name, postcode="0000") for n, name in enumerate(dangerous)]
+    upload(creditor_client, rows)
+    _, (_, *table) = _download(creditor_client)
+    surnames = [r[HEADER.index("achternaam")] for r in table]
+    assert surnames == [f"'{name}" for name in dangerous]
+
+
+def test_an_ordinary_value_is_left_as_it_was(creditor_client, upload):
+    upload(creditor_client, [row("K1", surname="van 't Hek", postcode="0000")])
+    _, (_, first) = _download(creditor_client)
+    assert first[HEADER.index("achternaam")] == "van 't Hek"
