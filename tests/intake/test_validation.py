@@ -2,9 +2,13 @@
 back with the Signal model's field names."""
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
+from vroegsignaal.intake.columns import CANONICAL_COLUMNS, REQUIRED_COLUMNS
+from vroegsignaal.intake.reading import read_delivery_file
 from vroegsignaal.intake.validation import validate_rows
 
 TODAY = dt.date(2024, 3, 1)
@@ -366,3 +370,22 @@ def test_invalid_optional_values_reject_the_row(column, value, fragment):
     error = only_error(row(**{column: value}))
     assert error.field == column
     assert fragment in error.message
+
+
+DELIVERY_FORMAT = Path(__file__).resolve().parents[2] / "docs" / "aanleverformaat.md"
+
+
+def test_delivery_format_documentation_describes_every_canonical_column():
+    text = DELIVERY_FORMAT.read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| \**([a-z_]+)\** \|", text, re.MULTILINE))
+    assert documented >= set(CANONICAL_COLUMNS)
+    for column in REQUIRED_COLUMNS:
+        assert f"| **{column}** |" in text
+
+
+def test_example_file_in_the_delivery_format_documentation_is_accepted():
+    example = re.search(r"```csv\n(.*?)```", DELIVERY_FORMAT.read_text(encoding="utf-8"), re.S)
+    rows = read_delivery_file(example.group(1).encode(), "voorbeeld.csv", {}, 1_000_000)
+    valid, errors = validate_rows(rows, today=TODAY, locate=locate, max_amount_cents=MAX_CENTS)
+    assert errors == []
+    assert len(valid) == 2
