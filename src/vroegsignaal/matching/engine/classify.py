@@ -134,7 +134,9 @@ def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
     Only municipalities present in the extract are checked; a person found at another address
     of the municipality is an inwoner, with that address in the note.
     """
-    checked = probes.filter(pl.col("municipality_code").is_in(brp["municipality_code"].unique()))
+    checked = probes.filter(
+        pl.col("municipality_code").is_in(brp["municipality_code"].unique().to_list())
+    )
     found = find_in_register(checked, brp, name_needs_address=False)
     best = (
         found.join(brp.select("row_id", "death_date", "address_key"), on="row_id")

@@ -13,9 +13,11 @@ import polars as pl
 # A birth date counts as equal when one digit differs or day and month are swapped.
 _MACROS = """
 CREATE OR REPLACE MACRO dob_close(x, y) AS
-    x = '' OR y = '' OR x = y OR hamming(x, y) = 1
-    OR (substr(x, 1, 4) = substr(y, 1, 4) AND substr(x, 5, 2) = substr(y, 7, 2)
-        AND substr(x, 7, 2) = substr(y, 5, 2));
+    CASE WHEN x = '' OR y = '' THEN TRUE
+    ELSE hamming(x, y) <= 1
+         OR (substr(x, 1, 4) = substr(y, 1, 4) AND substr(x, 5, 2) = substr(y, 7, 2)
+             AND substr(x, 7, 2) = substr(y, 5, 2))
+    END;
 CREATE OR REPLACE MACRO same_person(bsn_a, bsn_b, name_a, name_b, ini_a, ini_b, dob_a, dob_b,
                                     threshold) AS
     CASE WHEN bsn_a <> '' AND bsn_b <> '' THEN bsn_a = bsn_b

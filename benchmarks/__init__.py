@@ -1,0 +1,1 @@
+"""Performance benchmarks; run them all with `python -m benchmarks` (see docs/performance.md)."""

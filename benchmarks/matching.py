@@ -1,0 +1,122 @@
+"""Matching benchmark: the whole engine against a floor of reading and grouping the same file.
+
+Each measurement runs in a fresh subprocess, so its peak RSS is its own. The floor reads the
+signals parquet file and groups it by raw postcode + house number with Polars; the engine reads
+the same file (plus history and the client list) and runs `run_matching` over a year: normalise,
+link persons, classify, filter, prioritise and route.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polars as pl
+
+from benchmarks.synthetic import generate
+
+FULL_SIZE = 1_200_000
+QUICK_SIZE = 20_000
+DATA_DIR = Path("var/bench")
+
+
+def _floor(directory: Path) -> int:
+    signals = pl.read_parquet(directory / "signals.parquet")
+    grouped = signals.group_by("postcode", "house_number").agg(
+        pl.len(), pl.col("amount_cents").sum()
+    )
+    return grouped.height
+
+
+def _engine(directory: Path) -> int:
+    from vroegsignaal.matching.engine import run_matching
+
+    signals = pl.read_parquet(directory / "signals.parquet")
+    result = run_matching(
+        signals,
+        pl.read_parquet(directory / "history.parquet"),
+        _policies(signals),
+        clients=pl.read_parquet(directory / "clients.parquet"),
+    )
+    return result.meldingen.height
+
+
+def _policies(signals: pl.DataFrame) -> dict:
+    """Three policy variants spread over the municipalities, as in practice."""
+    from vroegsignaal.matching.engine.policy import (
+        Policy,
+        RouteCondition,
+        RoutingRule,
+    )
+
+    visit = RoutingRule(
+        "Huisbezoek",
+        "Huisbezoek",
+        "Huisbezoek",
+        14,
+        RouteCondition(flags=("meervoudig",)),
+    )
+    young = RoutingRule("Jongeren", "Jongeren", "SMS/Whatsapp", 14, RouteCondition(max_age=27))
+    variants = [
+        Policy(),
+        Policy(minimum_amount_cents=7500, routing_rules=(visit,)),
+        Policy(minimum_signals_for_go=2, routing_rules=(visit, young)),
+    ]
+    codes = sorted(signals["municipality_code"].unique().to_list())
+    return {code: variants[i % len(variants)] for i, code in enumerate(codes)}
+
+
+MEASUREMENTS = {"floor": _floor, "engine": _engine}
+
+
+def _child(kind: str, directory: Path) -> None:
+    """Run one measurement in this process and print seconds and peak memory as JSON."""
+    started = time.perf_counter()
+    output_rows = MEASUREMENTS[kind](directory)
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_rss_mb": peak_mb, "output_rows": output_rows}))
+
+
+def _measure(kind: str, directory: Path) -> dict:
+    completed = subprocess.run(
+        [sys.executable, "-m", "benchmarks.matching", kind, str(directory)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def run(quick: bool = False) -> list[dict]:
+    """Generate the data, measure floor and engine, and return one result row per measurement."""
+    size = QUICK_SIZE if quick else FULL_SIZE
+    directory = DATA_DIR / str(size)
+    if not (directory / "signals.parquet").exists():
+        generate(directory, size)
+    rows = []
+    for kind in MEASUREMENTS:
+        figures = _measure(kind, directory)
+        rows.append(
+            {
+                "benchmark": f"matching.{kind}",
+                "rows": size,
+                "seconds": round(figures["seconds"], 3),
+                "peak_rss_mb": round(figures["peak_rss_mb"], 1),
+                "rows_per_second": round(size / figures["seconds"]),
+                "output_rows": figures["output_rows"],
+            }
+        )
+    ratio = rows[1]["seconds"] / rows[0]["seconds"]
+    for row in rows:
+        row["ratio_to_floor"] = round(row["seconds"] / rows[0]["seconds"], 2)
+    rows[1]["within_target"] = ratio <= 3 and rows[1]["peak_rss_mb"] < 1536
+    return rows
+
+
+if __name__ == "__main__":
+    _child(sys.argv[1], Path(sys.argv[2]))

@@ -1,0 +1,373 @@
+"""One hand-made scenario per matching rule, with the statuses and flags a user would see."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from vroegsignaal.matching.engine import Policy, run_matching
+from vroegsignaal.matching.engine import vocabulary as v
+from vroegsignaal.matching.engine.policy import RouteCondition, RoutingRule
+from vroegsignaal.matching.engine.schema import BRP, CLIENTS, HISTORY, SIGNALS, frame
+
+D = dt.date
+PERIOD = "2025-07"
+BASE = {
+    "municipality_code": "0153",
+    "creditor_id": 1,
+    "partner_type": "Energie",
+    "customer_number": "K1",
+    "signal_date": D(2025, 7, 10),
+    "initials": "J.",
+    "surname": "Berg",
+    "surname_prefix": "van der",
+    "birth_date": D(1980, 3, 4),
+    "postcode": "7511AB",
+    "house_number": 12,
+    "amount_cents": 20_000,
+    "arrears_start": D(2025, 5, 1),
+    "contract_type": "particulier",
+    "crisis": False,
+    "warm_handover": False,
+}
+
+
+def signals(*overrides: dict) -> pl.DataFrame:
+    """Signals 1, 2, ... built from BASE with the given changes."""
+    return frame(
+        [
+            {**BASE, "signal_id": i, "customer_number": f"K{i}", **o}
+            for i, o in enumerate(overrides, 1)
+        ],
+        SIGNALS,
+    )
+
+
+def history(*rows: dict) -> pl.DataFrame:
+    base = {"municipality_code": "0153", "creditor_id": 1, "customer_number": "K1",
+            "address_key": "7511AB|12|", "melding_open": False, "melding_handled": False}  # fmt: skip
+    return frame([{**base, "signal_id": 900 + i, **r} for i, r in enumerate(rows)], HISTORY)
+
+
+def match(sigs, hist=None, policy=None, **kwargs):
+    return run_matching(sigs, hist if hist is not None else history(), policy or Policy(),
+                        period=PERIOD, **kwargs)  # fmt: skip
+
+
+def status_of(result, signal_id: int) -> tuple[str, str]:
+    row = result.signals.filter(pl.col("signal_id") == signal_id).row(0, named=True)
+    return row["status"], row["status_reason"]
+
+
+def only_melding(result) -> dict:
+    assert result.meldingen.height == 1
+    return result.meldingen.row(0, named=True)
+
+
+def test_meervoudig_two_partner_types_at_one_address_make_one_melding():
+    result = match(signals({}, {"partner_type": "Huur", "creditor_id": 2}))
+    melding = only_melding(result)
+    assert melding["meervoudig"] and not melding["enkelvoudig"]
+    assert melding["partner_type_count"] == 2
+    assert melding["total_amount_cents"] == 40_000
+    assert melding["melding_key"] == "0153|2025-07|7511AB|12|"
+    assert result.signals["status"].to_list() == [v.OPGEPAKT, v.OPGEPAKT]
+
+
+def test_enkelvoudig_single_signal_is_not_meervoudig():
+    melding = only_melding(match(signals({})))
+    assert melding["enkelvoudig"] and not melding["meervoudig"] and not melding["opeenvolgend"]
+
+
+def test_opeenvolgend_signal_exactly_six_months_before_the_period_counts():
+    result = match(signals({}), history({"signal_date": D(2025, 1, 1), "customer_number": "X"}))
+    assert only_melding(result)["opeenvolgend"]
+
+
+def test_opeenvolgend_signal_six_months_and_one_day_before_the_period_does_not_count():
+    result = match(signals({}), history({"signal_date": D(2024, 12, 31), "customer_number": "X"}))
+    assert not only_melding(result)["opeenvolgend"]
+
+
+def test_opeenvolgend_needs_the_same_address():
+    hist = history({"signal_date": D(2025, 3, 1), "address_key": "7511AB|12|A"})
+    assert not only_melding(match(signals({}), hist))["opeenvolgend"]
+
+
+def test_address_spelling_variants_12A_12_a_12_dash_A_and_addition_a_are_one_address():
+    result = match(
+        signals(
+            {"house_letter": "A"},
+            {"house_number_addition": " a"},
+            {"house_number_addition": "-A"},
+            {"house_letter": "a"},
+        )
+    )
+    melding = only_melding(result)
+    assert melding["address_key"] == "7511AB|12|A"
+    assert melding["signal_count"] == 4
+
+
+def test_address_12_and_12A_and_14_are_different_addresses():
+    result = match(signals({}, {"house_letter": "A"}, {"house_number": 14}))
+    assert sorted(result.meldingen["address_key"]) == ["7511AB|12|", "7511AB|12|A", "7511AB|14|"]
+    assert result.meldingen["enkelvoudig"].all()
+
+
+def test_person_variants_of_tussenvoegsel_accents_initials_and_birth_typo_link_to_one_person():
+    result = match(
+        signals(
+            {},
+            {"surname": "van der Berg", "surname_prefix": "", "first_names": "Jan"},
+            {"surname": "Berg, van der", "surname_prefix": "", "birth_date": D(1980, 3, 5)},
+            {"surname": "BËRG", "surname_prefix": "v.d.", "birth_date": D(1980, 4, 3)},
+            {"surname": "Bergh", "bsn": "123456782", "birth_date": None},
+        )
+    )
+    assert result.signals["person_key"].n_unique() == 1
+    assert result.signals["person_key"][0] == "0153|2025-07|7511AB|12||1"
+
+
+def test_different_persons_at_one_address_stay_apart():
+    result = match(
+        signals(
+            {"bsn": "111111110"},
+            {"initials": "P.", "bsn": ""},
+            {"birth_date": D(2005, 9, 21)},
+            {"surname": "Burg"},
+            {"bsn": "222222220", "partner_type": "Zorg"},
+        )
+    )
+    keys = result.signals["person_key"].to_list()
+    assert len(set(keys)) == 5
+
+
+def test_business_contract_is_onterecht_signaal():
+    result = match(signals({"contract_type": "zakelijk"}))
+    assert status_of(result, 1) == (v.ONTERECHT, "Zakelijk contract")
+    assert not only_melding(result)["go"]
+
+
+def test_business_contract_allowed_when_policy_does_not_exclude_it():
+    result = match(signals({"contract_type": "zakelijk"}),
+                   policy=Policy(exclude_business_contracts=False))  # fmt: skip
+    assert status_of(result, 1)[0] == v.OPGEPAKT
+
+
+def test_amount_below_municipal_minimum_is_onterecht_with_the_minimum_in_euros():
+    policy = Policy(minimum_amount_cents=7_500)
+    result = match(signals({"amount_cents": 7_499}, {"amount_cents": 7_500, "house_number": 2}),
+                   policy=policy)  # fmt: skip
+    assert status_of(result, 1) == (v.ONTERECHT, "Bedrag onder minimum van € 75,00")
+    assert status_of(result, 2)[0] == v.OPGEPAKT
+
+
+def test_arrears_age_windows_per_partner_type():
+    result = match(
+        signals(
+            {"partner_type": "Zorg", "arrears_start": D(2025, 3, 12)},
+            {"partner_type": "Energie", "arrears_start": D(2025, 3, 12), "house_number": 2},
+            {"partner_type": "Energie", "arrears_start": D(2025, 6, 20), "house_number": 4},
+            {"partner_type": "Zorg", "arrears_start": D(2025, 4, 1), "house_number": 6},
+        )
+    )
+    assert status_of(result, 1) == (
+        v.ONTERECHT,
+        "Achterstand 120 dagen buiten venster Zorg (30-100)",
+    )
+    assert status_of(result, 2)[0] == v.OPGEPAKT
+    assert status_of(result, 3) == (
+        v.ONTERECHT,
+        "Achterstand 20 dagen buiten venster Energie (vanaf 30)",
+    )
+    assert status_of(result, 4)[0] == v.OPGEPAKT  # 100 days: the boundary is inside
+
+
+def test_herhaalde_melding_same_creditor_and_customer_attaches_to_the_open_melding():
+    hist = history({"signal_date": D(2025, 5, 2), "melding_id": 41, "melding_open": True})
+    result = match(signals({"customer_number": "K1"}), hist)
+    status, reason = status_of(result, 1)
+    assert status == v.HERHAALDE_MELDING
+    assert reason == "Eerder gemeld door dezelfde schuldeiser op 02-05-2025 (melding 41)"
+    melding = only_melding(result)
+    assert melding["attach_to_melding_id"] == 41 and not melding["go"]
+
+
+def test_herhaalde_melding_also_when_the_earlier_melding_was_handled():
+    hist = history({"signal_date": D(2025, 4, 15), "melding_id": 42, "melding_handled": True})
+    assert status_of(match(signals({}), hist), 1)[0] == v.HERHAALDE_MELDING
+
+
+def test_no_herhaalde_melding_when_older_than_policy_months_or_other_creditor_or_not_picked_up():
+    hist = history(
+        {"signal_date": D(2025, 4, 9), "melding_id": 43, "melding_open": True},
+        {"signal_date": D(2025, 6, 1), "melding_id": 44, "melding_open": True, "creditor_id": 2},
+        {"signal_date": D(2025, 6, 1), "melding_id": 45},
+    )
+    result = match(signals({}), hist)
+    assert status_of(result, 1)[0] == v.OPGEPAKT
+    assert only_melding(result)["attach_to_melding_id"] is None
+
+
+def test_known_client_by_bsn_or_by_name_birth_date_and_address():
+    clients = frame(
+        [
+            {"municipality_code": "0153", "bsn": "123456782"},
+            {"municipality_code": "0153", "surname": "van den Bosch", "birth_date": D(1970, 1, 2),
+             "postcode": "7511AB", "house_number": 2, "house_letter": "b"},
+            {"municipality_code": "0153", "surname": "Smit", "birth_date": D(1960, 1, 1),
+             "postcode": "7511AB", "house_number": 99},
+        ],
+        CLIENTS,
+    )  # fmt: skip
+    result = match(
+        signals(
+            {"bsn": "123456782"},
+            {"surname": "Bosch", "surname_prefix": "van den", "birth_date": D(1970, 1, 2),
+             "house_number": 2, "house_number_addition": "B"},
+            {"surname": "Smit", "surname_prefix": "", "birth_date": D(1960, 1, 1), "house_number": 4},
+        ),
+        clients=clients,
+    )  # fmt: skip
+    assert status_of(result, 1) == (v.AL_BEKEND, "Bekend bij schuldhulpverlening (BSN)")
+    assert status_of(result, 2) == (
+        v.AL_BEKEND, "Bekend bij schuldhulpverlening (naam, geboortedatum en adres)")  # fmt: skip
+    assert status_of(result, 3)[0] == v.OPGEPAKT  # same name and birth date, other address
+
+
+def brp(*rows: dict) -> pl.DataFrame:
+    base = {"municipality_code": "0153", "initials": "J", "surname_prefix": "van der",
+            "surname": "Berg", "birth_date": D(1980, 3, 4), "postcode": "7511AB", "house_number": 12}  # fmt: skip
+    return frame([{**base, **r} for r in rows], BRP)
+
+
+def test_brp_deceased_person_is_overleden():
+    result = match(signals({}), brp=brp({"death_date": D(2025, 6, 1)}))
+    assert status_of(result, 1) == (v.OVERLEDEN, "Overleden volgens de BRP (01-06-2025)")
+
+
+def test_brp_person_not_in_extract_is_geen_inwoner():
+    result = match(signals({"surname": "Jansen", "surname_prefix": ""}), brp=brp({}))
+    assert status_of(result, 1) == (v.GEEN_INWONER, "Niet gevonden in de BRP van gemeente 0153")
+
+
+def test_brp_spelling_variant_is_still_an_inwoner():
+    result = match(signals({"surname": "Berg, van der", "surname_prefix": "", "first_names": "Jan"}),
+                   brp=brp({"surname": "Bérg"}))  # fmt: skip
+    assert status_of(result, 1)[0] == v.OPGEPAKT
+
+
+def test_brp_person_at_another_address_is_an_inwoner_with_the_address_noted():
+    result = match(signals({}), brp=brp({"house_number": 40, "house_letter": "A"}))
+    row = result.signals.row(0, named=True)
+    assert row["status"] == v.OPGEPAKT
+    assert row["brp_note"] == "Volgens de BRP woonachtig op ander adres: 7511AB 40A"
+
+
+def test_brp_check_is_skipped_without_extract_or_for_municipalities_not_in_it():
+    other = brp({"municipality_code": "0164"})
+    assert status_of(match(signals({})), 1)[0] == v.OPGEPAKT
+    assert status_of(match(signals({}), brp=other), 1)[0] == v.OPGEPAKT
+
+
+def test_minimum_signals_for_go_leaves_a_single_signal_not_picked_up_for_andere_reden():
+    policy = Policy(minimum_signals_for_go=2)
+    result = match(signals({}, {"house_number": 2}, {"house_number": 2, "creditor_id": 2}),
+                   policy=policy)  # fmt: skip
+    assert status_of(result, 1) == (
+        v.ANDERE_REDEN, "Te weinig signalen op dit adres: 1 van minimaal 2 (beleid gemeente)")  # fmt: skip
+    assert status_of(result, 2)[0] == v.OPGEPAKT
+    go = dict(result.meldingen.select("address_key", "go").iter_rows())
+    assert go == {"7511AB|12|": False, "7511AB|2|": True}
+
+
+def test_excluded_signals_do_not_count_towards_the_minimum_for_go():
+    policy = Policy(minimum_signals_for_go=2)
+    result = match(signals({}, {"contract_type": "zakelijk"}), policy=policy)
+    assert not only_melding(result)["go"]
+    assert status_of(result, 1)[0] == v.ANDERE_REDEN
+
+
+def test_priority_score_is_the_sum_of_named_reasons():
+    result = match(
+        signals(
+            {"crisis": True, "amount_cents": 120_000, "arrears_start": D(2025, 4, 1)},
+            {"partner_type": "Huur", "creditor_id": 2, "warm_handover": True,
+             "birth_date": D(2000, 1, 1), "initials": "K", "amount_cents": 30_000},
+        ),
+        history({"signal_date": D(2025, 2, 1), "customer_number": "X"}),
+    )  # fmt: skip
+    melding = only_melding(result)
+    assert melding["priority_reasons"] == [
+        "Crisissignaal (+50)",
+        "2 soorten signaalpartners (+15)",
+        "Eerder signaal op dit adres in de zes maanden hiervoor (+20)",
+        "Totale achterstand € 1.500,00 (+30)",
+        "Huurachterstand (+25)",
+        "Oudste achterstand 100 dagen (+15)",
+        "Jongvolwassene (18-27 jaar) (+15)",
+        "Warme overdracht (+10)",
+    ]
+    assert melding["priority_score"] == 50 + 15 + 20 + 30 + 25 + 15 + 15 + 10
+
+
+def test_priority_weights_come_from_the_policy_and_amount_points_are_capped():
+    policy = Policy.from_dict({"weights": {"crisis": 0, "amount_per_100_euro": 10, "amount_max": 25,
+                                           "arrears_age_per_30_days": 0}})  # fmt: skip
+    melding = only_melding(match(signals({"crisis": True, "amount_cents": 900_000}), policy=policy))
+    assert melding["priority_reasons"] == ["Totale achterstand € 9.000,00 (+25)"]
+    assert melding["priority_score"] == 25
+
+
+ROUTED = Policy(
+    routing_rules=(
+        RoutingRule("Jongeren", "Jongeren", "SMS/Whatsapp", 14, RouteCondition(max_age=27)),
+        RoutingRule("Meervoudig", "Huisbezoek", "Huisbezoek", 14,
+                    RouteCondition(flags=("meervoudig",))),
+        RoutingRule("Centrum huur", "Centrum", "Telefoon", 7,
+                    RouteCondition(partner_types=("Huur",), postcode_prefixes=("7511",),
+                                   min_amount_cents=50_000)),
+    ),
+)  # fmt: skip
+
+
+def test_routing_first_matching_rule_wins_and_the_default_queue_catches_the_rest():
+    result = match(
+        signals(
+            {"birth_date": D(2001, 1, 1)},
+            {"birth_date": D(2001, 1, 1), "creditor_id": 2},
+            {"house_number": 2},
+            {"house_number": 2, "creditor_id": 2},
+            {"house_number": 4, "partner_type": "Huur", "amount_cents": 60_000},
+            {"house_number": 6, "partner_type": "Huur", "amount_cents": 40_000},
+        ),
+        policy=ROUTED,
+    )
+    queues = dict(result.meldingen.select("address_key", "queue").iter_rows())
+    assert queues == {"7511AB|12|": "Jongeren", "7511AB|2|": "Huisbezoek",
+                      "7511AB|4|": "Centrum", "7511AB|6|": "Standaard"}  # fmt: skip
+    centre = result.meldingen.filter(pl.col("queue") == "Centrum").row(0, named=True)
+    assert (centre["first_contact_channel"], centre["term_kind"], centre["term_days"]) == (
+        "Telefoon", v.TERM_CALENDAR_DAYS, 7)  # fmt: skip
+
+
+def test_crisis_melding_keeps_its_queue_with_the_three_working_day_term():
+    melding = only_melding(match(signals({"crisis": True}), policy=ROUTED))
+    assert melding["queue"] == "Standaard"
+    assert (melding["term_kind"], melding["term_days"]) == ("crisis_3_working_days", 3)
+
+
+def test_each_municipality_uses_its_own_policy():
+    sigs = signals({"amount_cents": 5_000}, {"amount_cents": 5_000, "municipality_code": "0164"})
+    result = run_matching(sigs, history(), {"0153": Policy(minimum_amount_cents=7_500),
+                                            "0164": Policy()}, period=PERIOD)  # fmt: skip
+    assert status_of(result, 1)[0] == v.ONTERECHT
+    assert status_of(result, 2)[0] == v.OPGEPAKT
+
+
+def test_signal_outside_the_period_is_refused_with_a_dutch_message():
+    import pytest
+
+    with pytest.raises(ValueError, match="buiten de periode 2025-07: 1"):
+        match(signals({"signal_date": D(2025, 8, 1)}))
