@@ -65,6 +65,13 @@ def test_blank_lines_are_skipped_but_row_numbers_stay_those_of_the_file():
     assert [number for number, _ in rows] == [2, 5]
 
 
+def test_excel_separator_hint_line_is_honoured_and_not_taken_for_the_header():
+    text = "sep=,\n" + HEADER.replace(";", ",") + '\nK1,x,"Smit; de Jong",1,x,1,x\n'
+    [(number, cells)] = _read(text.encode())
+    assert number == 3
+    assert cells["achternaam"] == "Smit; de Jong"
+
+
 def test_headers_match_regardless_of_case_spaces_underscores_and_accents():
     headers = ["Klantnummer", "SIGNAALDATUM", "achter naam", "Huis-nummer", " Postcode "]
     assert canonical_headers(headers, {}) == [

@@ -39,7 +39,10 @@ _BINARY_MAGIC = {
 }
 # Text files hold no control characters other than tab and line ends; binaries always do.
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Without a "sep=" hint the separator is the one that occurs most in the header line, where
+# quoted text with separators in it is rare.
 _DELIMITERS = (";", ",", "\t")
+_SEPARATOR_HINT = re.compile(r"^\s*sep=([;,\t|])\s*$")
 _NOT_A_DELIVERY = "Lever een CSV-bestand (puntkomma of komma als scheidingsteken) of een .xlsx aan."
 
 
@@ -127,12 +130,17 @@ def _csv_table(data: bytes) -> Table:
         raise UnreadableFile(
             "Het bestand bevat binaire gegevens en is geen CSV. " + _NOT_A_DELIVERY
         )
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
-    return [
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    # Excel writes and reads a first line "sep=;" that names the separator.
+    hint = _SEPARATOR_HINT.match(first_line)
+    delimiter = hint.group(1) if hint else max(_DELIMITERS, key=first_line.count)
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    table = [
         (number, list(cells))
         for number, cells in enumerate(records, start=1)
         if not _blank_record(cells)
     ]
+    return table[1:] if hint else table
 
 
 def _decode(data: bytes) -> str:
@@ -147,12 +155,6 @@ def _decode(data: bytes) -> str:
         raise UnreadableFile(
             "De tekencodering van het bestand is niet herkend. Sla het op als CSV in UTF-8."
         ) from None
-
-
-def _delimiter(text: str) -> str:
-    """The separator that occurs most in the header line (quoted text rarely appears there)."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
-    return max(_DELIMITERS, key=header.count)
 
 
 def _blank_record(cells) -> bool:
