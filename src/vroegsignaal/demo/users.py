@@ -1,0 +1,108 @@
+"""The demo logins: one or more users per role, all with the documented demo password
+(docs/demo.md lists them; a test keeps that list and this one in step).
+
+An existing user keeps its password: running the demo again changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+
+from vroegsignaal.demo.region import REGION_NAME
+from vroegsignaal.organisations.models import (
+    Creditor,
+    Municipality,
+    Region,
+    Role,
+    Team,
+    User,
+)
+
+DEMO_PASSWORD = "Vroeg-Signaal-2026"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    role: str
+    first_name: str
+    last_name: str
+    creditor: str = ""  # creditor code
+    municipality: str = ""  # CBS code
+    team: str = ""  # team name within the municipality
+    region: bool = False  # works for the whole region
+    superuser: bool = False
+
+
+def demo_logins(document: dict) -> list[DemoLogin]:
+    """Every demo login for the region in `document` (creditor staff per creditor first)."""
+    staff = [
+        DemoLogin(
+            f"medewerker.{c['code']}",
+            Role.CREDITOR_STAFF,
+            "Medewerker",
+            c["name"],
+            creditor=c["code"],
+        )
+        for c in document["creditors"]
+    ]
+    return [
+        *staff,
+        DemoLogin("meldpunt.enschede", Role.INTAKE, "Fatma", "Yilmaz", municipality="0153"),
+        DemoLogin(
+            "uitvoerder.enschede", Role.CASEWORKER, "Joost", "Oude Egbrink", municipality="0153"
+        ),
+        DemoLogin(
+            "uitvoerder.enschede-zuid",
+            Role.CASEWORKER,
+            "Anouk",
+            "ter Horst",
+            municipality="0153",
+            team="Team Zuid",
+        ),
+        DemoLogin("meldpunt.hengelo", Role.INTAKE, "Ria", "Nijhuis", municipality="0164"),
+        DemoLogin("uitvoerder.hengelo", Role.CASEWORKER, "Bram", "Kuipers", municipality="0164"),
+        DemoLogin("projectleider.twente", Role.PROJECT_LEADER, "Marloes", "Lansink", region=True),
+        DemoLogin("beheerder", Role.ADMINISTRATOR, "Henk", "Wolters", region=True, superuser=True),
+        DemoLogin("fg.twente", Role.PRIVACY_OFFICER, "Ingrid", "Bosch", region=True),
+    ]
+
+
+def _organisation(login: DemoLogin) -> dict:
+    municipality = Municipality.objects.get(code=login.municipality) if login.municipality else None
+    return {
+        "creditor": Creditor.objects.get(code=login.creditor) if login.creditor else None,
+        "municipality": municipality,
+        "team": Team.objects.get(municipality=municipality, name=login.team)
+        if login.team
+        else None,
+        "region": Region.objects.get(name=REGION_NAME) if login.region else None,
+    }
+
+
+def ensure_demo_users(logins: list[DemoLogin]) -> int:
+    """Create the demo users that do not exist yet and set the role and organisation of all of
+    them; returns the number created. Hashing is slow on purpose, so it is done once."""
+    password = None
+    created = 0
+    for login in logins:
+        values = {
+            "role": login.role,
+            "first_name": login.first_name,
+            "last_name": login.last_name,
+            "is_staff": login.superuser,
+            "is_superuser": login.superuser,
+            **_organisation(login),
+        }
+        user = User.objects.filter(username=login.username).first()
+        if user is None:
+            password = password or make_password(DEMO_PASSWORD)
+            User.objects.create(username=login.username, password=password, **values)
+            created += 1
+            continue
+        changed = {k: v for k, v in values.items() if getattr(user, k) != v}
+        if changed:
+            User.objects.filter(pk=user.pk).update(**changed)
+    return created
