@@ -43,7 +43,7 @@ def address_key_expr(
 
 def fold_expr(text: pl.Expr) -> pl.Expr:
     """Lower case without diacritics ('Élodie' -> 'elodie')."""
-    return text.fill_null("").str.to_lowercase().str.normalize("NFKD").str.replace_all(r"\p{M}", "")
+    return text.fill_null("").str.normalize("NFKD").str.to_lowercase().str.replace_all(r"\p{M}", "")
 
 
 def surname_core_expr(surname: pl.Expr) -> pl.Expr:
