@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import number_format
 
 from vroegsignaal.intake.models import Channel, Delivery, DeliveryStatus
 from vroegsignaal.intake.services import UnreadableFile, ingest_file
@@ -43,7 +44,9 @@ def upload(request):
     """Choose a CSV/XLSX file; a readable file becomes a delivery and the user sees its report."""
     posted = request.method == "POST"
     form = UploadForm(request.POST, request.FILES) if posted else UploadForm()
-    context = {"file_description": f"Maximaal {settings.DELIVERY_MAX_BYTES // 1_000_000} MB."}
+    # Megabytes as the service's "too large" message counts them (10^6 bytes), so the two agree.
+    limit = number_format(settings.DELIVERY_MAX_BYTES / 1_000_000, 1)
+    context = {"file_description": f"Maximaal {limit} MB."}
     if posted and form.is_valid():
         try:
             result = _ingest_upload(request.user, form.cleaned_data["file"])
