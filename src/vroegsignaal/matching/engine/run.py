@@ -23,6 +23,11 @@ MELDING_COLUMNS = [
     "priority_score", "priority_reasons", "queue", "first_contact_channel", "term_kind",
     "term_days", "attach_to_melding_id", "go",
 ]  # fmt: skip
+_RULE_COLUMNS = [
+    "signal_id", "melding_key", "municipality_code", "period_start", "period_end",
+    "address_key", "postcode", "signal_date", "partner_type", "amount_cents", "crisis",
+    "warm_handover", "arrears_days", "age_years", "minimum_signals", "onterecht_reason",
+]  # fmt: skip
 SIGNAL_COLUMNS = ["signal_id", "melding_key", "person_key", "status", "status_reason", "brp_note"]
 
 
@@ -76,7 +81,10 @@ def _prepare(signals: pl.DataFrame, chosen: dict[str, Policy], period: str | Non
     )
     return (
         frame.with_columns(melding_key.alias("melding_key"))
-        .join(policy_table.municipal_table(chosen).lazy(), on="municipality_code")
+        .join(
+            policy_table.municipal_table(chosen).lazy().select(pl.exclude("^w_.*$")),
+            on="municipality_code",
+        )
         .join(
             policy_table.window_table(chosen).lazy(),
             on=["municipality_code", "partner_type"],
@@ -103,7 +111,8 @@ def _signal_rules(
             with_persons, brp, classify.brp_check, "brp_status", "brp_reason", "brp_note"
         ),
     ]
-    out = with_persons
+    # Only what aggregation and status need travels on: the frame is national-scale.
+    out = with_persons.select(_RULE_COLUMNS)
     for check in checks:
         out = out.join(check, on="signal_id", how="left")
     return out.with_columns(excluded_expr().alias("excluded"))
@@ -143,7 +152,8 @@ def _meldingen(rules: pl.DataFrame, history: pl.DataFrame, chosen: dict[str, Pol
         .rename({"signal_date": "earlier_date"})
         .unique()
     )
-    grouped = _aggregate(rules.lazy())
+    weights = policy_table.municipal_table(chosen).select("municipality_code", "^w_.*$")
+    grouped = _aggregate(rules.lazy()).join(weights.lazy(), on="municipality_code")
     flagged = classify.opeenvolgend(grouped, earlier)
     scored = prioritise(flagged).collect()
     return _route_all(scored, chosen)
@@ -162,7 +172,6 @@ def _aggregate(rules: pl.LazyFrame) -> pl.LazyFrame:
                 "postcode",
                 "minimum_signals",
             ).first(),
-            pl.col("^w_.*$").first(),
             pl.len().alias("signal_count"),
             (~pl.col("excluded")).sum().alias("eligible_count"),
             pl.col("partner_type").unique().sort().alias("partner_types"),
