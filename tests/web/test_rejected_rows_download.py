@@ -49,3 +49,13 @@ def test_an_ordinary_value_is_left_as_it_was(creditor_client, upload):
     upload(creditor_client, [row("K1", surname="van 't Hek", postcode="0000")])
     _, (_, first) = _download(creditor_client)
     assert first[HEADER.index("achternaam")] == "van 't Hek"
+
+
+def test_corrected_download_can_be_delivered_again_with_its_fout_column(creditor_client, upload):
+    upload(creditor_client, messy_rows())
+    _, (header, *rows) = _download(creditor_client)
+    rows[0][header.index("postcode")] = "7511AB"
+    rows[1][header.index("bedrag_achterstand")] = "10,00"
+    corrected = "\r\n".join(";".join(r) for r in [header, *rows]).encode("utf-8")
+    page = upload(creditor_client, corrected, filename="verbeterd.csv").content.decode()
+    assert 'data-testid="geaccepteerd">2<' in page and 'data-testid="geweigerd">0<' in page
