@@ -1,0 +1,195 @@
+"""`vroegsignaal demo` on a small scale: the region, the logins, the signals, idempotency."""
+
+import io
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from vroegsignaal.demo.users import DEMO_PASSWORD
+from vroegsignaal.intake.models import Delivery, DeliveryError, Signal
+from vroegsignaal.organisations.models import Agreement, Creditor, Municipality, Role, User
+from vroegsignaal.organisations.services import municipality_for_postcode
+
+pytestmark = pytest.mark.django_db
+
+TWENTE = {
+    "0141": "Almelo",
+    "0147": "Borne",
+    "1774": "Dinkelland",
+    "0153": "Enschede",
+    "0158": "Haaksbergen",
+    "0163": "Hellendoorn",
+    "0164": "Hengelo",
+    "1735": "Hof van Twente",
+    "0168": "Losser",
+    "0173": "Oldenzaal",
+    "1742": "Rijssen-Holten",
+    "0183": "Tubbergen",
+    "1700": "Twenterand",
+    "0189": "Wierden",
+}
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "demo.md"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The demo password is checked for real; only the deliberately slow hash is swapped.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def run_demo(tmp_path: Path, *, seed: int = 2026, months: int = 2, scale: float = 0.05) -> str:
+    out = io.StringIO()
+    call_command(
+        "demo",
+        f"--seed={seed}",
+        f"--months={months}",
+        f"--scale={scale}",
+        f"--output={tmp_path / 'demo'}",
+        stdout=out,
+    )
+    return out.getvalue()
+
+
+def signal_snapshot() -> list[tuple]:
+    return sorted(
+        Signal.objects.values_list(
+            "creditor__code",
+            "customer_number",
+            "signal_date",
+            "surname",
+            "address_key",
+            "amount_cents",
+            "arrears_start",
+            "bsn",
+        )
+    )
+
+
+def test_demo_creates_the_14_twente_municipalities_with_their_cbs_codes(tmp_path):
+    run_demo(tmp_path)
+
+    found = dict(Municipality.objects.filter(region__name="Twente").values_list("code", "name"))
+    assert found == TWENTE
+    assert municipality_for_postcode("7511AB").name == "Enschede"
+    assert municipality_for_postcode("7555KL").name == "Hengelo"
+    assert municipality_for_postcode("7604XZ").name == "Almelo"
+
+
+def test_every_partner_type_has_agreements_in_all_14_municipalities(tmp_path):
+    run_demo(tmp_path)
+
+    for partner_type in ("Zorg", "Energie", "Huur", "Water", "Overige"):
+        covered = set(
+            Agreement.objects.filter(creditor__partner_type=partner_type).values_list(
+                "municipality__code", flat=True
+            )
+        )
+        assert covered == set(TWENTE), partner_type
+    assert Creditor.objects.exclude(column_mapping={}).exists()
+
+
+def test_a_demo_user_of_every_role_logs_in_with_the_documented_password(tmp_path):
+    run_demo(tmp_path)
+
+    for role in Role.values:
+        user = User.objects.filter(role=role).first()
+        assert user is not None, role
+        assert authenticate(username=user.username, password=DEMO_PASSWORD) == user
+    admin = User.objects.get(role=Role.ADMINISTRATOR)
+    assert admin.is_staff and admin.is_superuser
+    assert User.objects.filter(role=Role.CASEWORKER, team__name="Team Zuid").exists()
+    assert all(u.creditor_id for u in User.objects.filter(role=Role.CREDITOR_STAFF))
+
+
+def test_docs_list_every_demo_login_and_the_password(tmp_path):
+    run_demo(tmp_path)
+
+    text = DOCS.read_text(encoding="utf-8")
+    assert DEMO_PASSWORD in text
+    for username in User.objects.values_list("username", flat=True):
+        assert f"`{username}`" in text, username
+
+
+def test_signals_are_spread_over_partner_types_roughly_per_the_national_mix(tmp_path):
+    run_demo(tmp_path, months=2, scale=0.15)
+
+    counts = Counter(Signal.objects.values_list("creditor__partner_type", flat=True))
+    total = sum(counts.values())
+    assert 600 < total < 1100  # 2 months x ~2,560 a month x 0.15, minus deliveries still to come
+    for partner_type, share in {"Zorg": 0.45, "Energie": 0.25, "Huur": 0.19}.items():
+        assert abs(counts[partner_type] / total - share) < 0.06, partner_type
+    assert 0.05 < (counts["Water"] + counts["Overige"]) / total < 0.18
+
+
+def test_signals_repeat_at_addresses_and_come_from_several_creditors_in_one_month(tmp_path):
+    run_demo(tmp_path, months=3, scale=0.1)
+
+    per_month = Counter(
+        (key, date.strftime("%Y-%m"))
+        for key, date in Signal.objects.values_list("address_key", "signal_date")
+    )
+    months_per_address = Counter(key for key, _ in per_month)
+    assert any(n > 1 for n in per_month.values()), "geen meervoudige signalen"
+    assert any(n > 1 for n in months_per_address.values()), "geen opeenvolgende signalen"
+
+
+def test_zorg_arrears_are_30_to_100_days_old_and_some_carry_a_bsn(tmp_path):
+    run_demo(tmp_path, scale=0.1)
+
+    zorg = Signal.objects.filter(creditor__partner_type="Zorg")
+    ages = [(s.signal_date - s.arrears_start).days for s in zorg]
+    assert ages and min(ages) >= 30 and max(ages) <= 100
+    with_bsn = zorg.exclude(bsn="").count()
+    assert 0.03 < with_bsn / zorg.count() < 0.2
+
+
+def test_the_invalid_rows_in_the_deliveries_are_rejected_with_their_reasons(tmp_path):
+    output = run_demo(tmp_path, months=3)
+
+    fields = set(DeliveryError.objects.values_list("field", flat=True))
+    assert fields, "geen geweigerde rijen"
+    assert fields <= {"postcode", "datum_ontstaan", "bsn"}
+    rejected = int(re.search(r"(\d+) rijen geweigerd", output).group(1))
+    assert rejected == Delivery.objects.filter(rejected_count__gt=0).count()
+
+
+def test_running_the_demo_twice_adds_nothing(tmp_path):
+    run_demo(tmp_path)
+    counts = [m.objects.count() for m in (Municipality, Creditor, Agreement, User, Delivery)]
+    signals = signal_snapshot()
+
+    output = run_demo(tmp_path)
+
+    assert [
+        m.objects.count() for m in (Municipality, Creditor, Agreement, User, Delivery)
+    ] == counts
+    assert signal_snapshot() == signals
+    assert "0 nieuw" in output and "0 geaccepteerd" in output
+
+
+def test_the_same_seed_gives_the_same_signals_and_another_seed_other_ones(tmp_path):
+    run_demo(tmp_path / "a", seed=7)
+    first = signal_snapshot()
+    Signal.objects.all().delete()
+    Delivery.objects.all().delete()
+
+    run_demo(tmp_path / "b", seed=7)
+    assert signal_snapshot() == first
+    Signal.objects.all().delete()
+    Delivery.objects.all().delete()
+
+    run_demo(tmp_path / "c", seed=8)
+    assert signal_snapshot() != first
+
+
+def test_each_delivery_is_kept_as_a_file_to_take_in_by_hand(tmp_path):
+    run_demo(tmp_path)
+
+    files = sorted(p.name for p in (tmp_path / "demo").rglob("*.*"))
+    assert len(files) == Delivery.objects.count()
+    assert any(f.endswith(".xlsx") for f in files) and any(f.endswith(".csv") for f in files)
+    assert sorted(Delivery.objects.values_list("filename", flat=True)) == files
