@@ -16,6 +16,8 @@ from vroegsignaal.matching.engine.normalise import initial_expr, person_columns
 NAME_THRESHOLD = 0.9
 
 PERSON_FIELDS = ["bsn", "surname_core", "initial", "birth_key"]
+# A register row is a candidate when it shares one of these with the signal (same municipality).
+BLOCKING_KEYS = ("bsn", "address_key", "surname_core", "birth_key")
 
 
 def with_person_keys(frame: pl.LazyFrame) -> pl.LazyFrame:
@@ -89,12 +91,13 @@ def find_in_register(
     """
     con = duck.connect()
     cols = ["municipality_code", "address_key", *PERSON_FIELDS]
-    duck.register(con, "s", _blockable(probes, register).select("signal_id", *cols))
+    keys = ("bsn", "address_key") if name_needs_address else BLOCKING_KEYS
+    duck.register(con, "s", _blockable(probes, register, keys).select("signal_id", *cols))
     duck.register(con, "r", register.select("row_id", *cols))
     blocks = " UNION ".join(
         f"SELECT s.signal_id, r.row_id FROM s JOIN r ON s.municipality_code = r.municipality_code"
         f" AND s.{key} = r.{key} AND s.{key} <> ''"
-        for key in ("bsn", "address_key", "surname_core", "birth_key")
+        for key in keys
     )
     without_address = "FALSE" if name_needs_address else "(s.birth_key <> '' AND r.birth_key <> '')"
     sql = f"""
@@ -117,11 +120,11 @@ def find_in_register(
     return duck.query(con, sql, schema)
 
 
-def _blockable(probes: pl.DataFrame, register: pl.DataFrame) -> pl.DataFrame:
+def _blockable(probes: pl.DataFrame, register: pl.DataFrame, keys) -> pl.DataFrame:
     """Only the probes sharing a blocking key with the register: the rest cannot match, and
     handing fewer rows to DuckDB is most of the cost at national scale."""
     keep = pl.repeat(False, probes.height, eager=True)
-    for key in ("bsn", "address_key", "surname_core", "birth_key"):
+    for key in keys:
         values = register.select("municipality_code", key).filter(pl.col(key) != "").unique()
         hits = probes.select("municipality_code", key).join(
             values.with_columns(hit=pl.lit(True)),
