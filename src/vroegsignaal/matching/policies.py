@@ -1,0 +1,46 @@
+"""Which policy applies to a municipality, and saving a new version of it.
+
+A municipality's own settings override its region's per top-level key; without either, the
+engine's documented defaults apply. Every save is a new `PolicyVersion`; a matching run records
+the version it used.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from vroegsignaal.matching.engine.policy import Policy, inherit
+from vroegsignaal.matching.models import PolicyVersion
+from vroegsignaal.organisations.models import Municipality, Region
+
+
+def _latest(**owner) -> PolicyVersion | None:
+    return PolicyVersion.objects.filter(**owner).order_by("-number").first()
+
+
+def effective_policy(municipality: Municipality) -> tuple[Policy, PolicyVersion | None]:
+    """The policy in force and the version it comes from (the municipality's, else the region's)."""
+    own = _latest(municipality=municipality)
+    regional = _latest(region=municipality.region) if municipality.region_id else None
+    policy = inherit(regional.document if regional else {}, own.document if own else {})
+    return policy, own or regional
+
+
+@transaction.atomic
+def save_policy(
+    document: dict,
+    *,
+    municipality: Municipality | None = None,
+    region: Region | None = None,
+    by=None,
+) -> PolicyVersion:
+    """Validate `document` (raises `PolicyError` with Dutch messages) and store it as a new version."""
+    Policy.from_dict(document)
+    owner = {"municipality": municipality} if municipality else {"region": region}
+    latest = PolicyVersion.objects.select_for_update().filter(**owner).order_by("-number").first()
+    return PolicyVersion.objects.create(
+        **owner,
+        number=(latest.number + 1) if latest else 1,
+        document=document,
+        created_by=by if getattr(by, "pk", None) else None,
+    )

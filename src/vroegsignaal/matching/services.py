@@ -1,0 +1,233 @@
+"""Public services of matching.
+
+- `match_period(municipality, period, by=None)`: one idempotent matching run for one month.
+- `meldingen_report(municipality, period)`: the meldingen of a period as plain data (CLI --json).
+
+A run reads through `adapter`, computes with the pure `engine`, and writes in one transaction:
+new meldingen are created, existing ones (same key) get their matching fields refreshed while
+the work done on them is kept; signals of a herhaalde melding are attached to the earlier
+melding instead of starting a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+from django.db import transaction
+from django.utils import timezone
+
+from vroegsignaal.casework.deadlines import add_calendar_days, add_working_days
+from vroegsignaal.casework.models import Melding, MeldingSignal, Queue
+from vroegsignaal.intake.models import Signal
+from vroegsignaal.matching import adapter
+from vroegsignaal.matching.engine import run_matching
+from vroegsignaal.matching.engine.vocabulary import TERM_CRISIS
+from vroegsignaal.matching.models import MatchingRun
+from vroegsignaal.matching.policies import effective_policy
+from vroegsignaal.organisations.models import Municipality
+
+CRISIS_WORKING_DAYS = 3
+# Fields a run may refresh on an existing melding; everything else is the caseworkers' work.
+MATCHING_FIELDS = [
+    "is_single", "is_multiple", "is_consecutive", "is_crisis", "is_warm_handover",
+    "partner_types", "partner_type_count", "total_amount_cents", "go", "priority_score",
+    "priority_reasons", "queue", "term_kind", "due_on", "street", "city",
+]  # fmt: skip
+
+
+def _due_on(term_kind: str, term_days: int, matched_on: dt.date) -> dt.date:
+    if term_kind == TERM_CRISIS:
+        return add_working_days(matched_on, CRISIS_WORKING_DAYS)
+    return add_calendar_days(matched_on, term_days)
+
+
+def _queues(municipality: Municipality, meldingen: pl.DataFrame) -> dict[str, Queue]:
+    queues = {}
+    routes = meldingen.select("queue", "first_contact_channel", "term_days").unique("queue")
+    for name, channel, term_days in routes.iter_rows():
+        queues[name], _ = Queue.objects.update_or_create(
+            municipality=municipality,
+            name=name,
+            defaults={"first_contact_channel": channel, "term_days": term_days},
+        )
+    return queues
+
+
+def _address_details(signals: pl.DataFrame) -> dict[str, dict]:
+    """Per melding key: how the address is shown (from the first signal at that address)."""
+    rows = Signal.objects.filter(id__in=signals["signal_id"].to_list()).values(
+        "id", "postcode", "house_number", "house_letter", "house_number_addition", "street", "city"
+    )
+    by_id = {row["id"]: row for row in rows}
+    details = {}
+    for signal_id, key in signals.select("signal_id", "melding_key").iter_rows():
+        details.setdefault(key, by_id[signal_id])
+    return details
+
+
+def _melding_values(row: dict, address: dict, queue: Queue, matched_on: dt.date) -> dict:
+    return {
+        "is_single": row["enkelvoudig"], "is_multiple": row["meervoudig"],
+        "is_consecutive": row["opeenvolgend"], "is_crisis": row["crisis"],
+        "is_warm_handover": row["warme_overdracht"], "partner_types": row["partner_types"],
+        "partner_type_count": row["partner_type_count"],
+        "total_amount_cents": row["total_amount_cents"], "go": row["go"],
+        "priority_score": row["priority_score"], "priority_reasons": row["priority_reasons"],
+        "queue": queue, "term_kind": row["term_kind"],
+        "due_on": _due_on(row["term_kind"], row["term_days"], matched_on),
+        "street": address["street"], "city": address["city"],
+    }  # fmt: skip
+
+
+def _write_meldingen(municipality, result, matched_on) -> tuple[dict[str, int], set[str]]:
+    """Create or refresh meldingen. Returns melding key -> melding id, and the keys whose
+    signals were attached to an earlier melding (herhaalde melding)."""
+    queues = _queues(municipality, result.meldingen)
+    addresses = _address_details(result.signals)
+    existing = adapter.existing_meldingen(result.meldingen["melding_key"].to_list())
+    ids, attached, new, refreshed = {}, set(), [], []
+    for row in result.meldingen.iter_rows(named=True):
+        key = row["melding_key"]
+        if row["attach_to_melding_id"] is not None and key not in existing:
+            ids[key] = row["attach_to_melding_id"]
+            attached.add(key)
+            continue
+        values = _melding_values(row, addresses[key], queues[row["queue"]], matched_on)
+        if key in existing:
+            melding = existing[key]
+            for name, value in values.items():
+                setattr(melding, name, value)
+            refreshed.append(melding)
+            continue
+        address = addresses[key]
+        suffix = f"{address['house_letter']}{address['house_number_addition']}"
+        new.append(Melding(
+            key=key, municipality=municipality, period_start=row["period_start"],
+            period_end=row["period_end"], matched_on=matched_on, address_key=row["address_key"],
+            postcode=address["postcode"], house_number=address["house_number"],
+            house_suffix=suffix, **values,
+        ))  # fmt: skip
+    Melding.objects.bulk_create(new, batch_size=500)
+    Melding.objects.bulk_update(refreshed, MATCHING_FIELDS, batch_size=500)
+    ids.update({m.key: m.id for m in Melding.objects.filter(key__in=[m.key for m in new])})
+    ids.update({m.key: m.id for m in refreshed})
+    return ids, attached
+
+
+def _write_signals(result, melding_ids: dict[str, int], attached: set[str]) -> None:
+    """Link signals to their melding and set their status, unless casework already moved on."""
+    signal_ids = result.signals["signal_id"].to_list()
+    links = adapter.existing_links(signal_ids)
+    untouched = set(
+        Melding.objects.filter(id__in=set(melding_ids.values()), state="new").values_list(
+            "id", flat=True
+        )
+    )
+    signals = Signal.objects.in_bulk(signal_ids)
+    new_links, changed_links, changed_signals = [], [], []
+    for row in result.signals.iter_rows(named=True):
+        melding_id = melding_ids[row["melding_key"]]
+        link = links.get(row["signal_id"])
+        if link is None:
+            new_links.append(
+                MeldingSignal(
+                    signal_id=row["signal_id"],
+                    melding_id=melding_id,
+                    person_key=row["person_key"] or "",
+                    attached_as_repeat=row["melding_key"] in attached,
+                )
+            )
+        elif link.person_key != (row["person_key"] or ""):
+            link.person_key = row["person_key"] or ""
+            changed_links.append(link)
+        if melding_id in untouched or link is None:
+            signal = signals[row["signal_id"]]
+            signal.status = row["status"]
+            signal.status_reason = (row["status_reason"] or "")[:200]
+            changed_signals.append(signal)
+    MeldingSignal.objects.bulk_create(new_links, batch_size=1000)
+    MeldingSignal.objects.bulk_update(changed_links, ["person_key"], batch_size=1000)
+    Signal.objects.bulk_update(changed_signals, ["status", "status_reason"], batch_size=1000)
+
+
+def _summary(result) -> dict:
+    statuses = result.signals.group_by("status").len().iter_rows()
+    meldingen = result.meldingen
+    return {
+        "signals": result.signals.height,
+        "meldingen": meldingen.height,
+        "go": int(meldingen["go"].sum()) if meldingen.height else 0,
+        "statuses": {status: count for status, count in sorted(statuses)},
+        "meervoudig": int(meldingen["meervoudig"].sum()) if meldingen.height else 0,
+        "opeenvolgend": int(meldingen["opeenvolgend"].sum()) if meldingen.height else 0,
+        "crisis": int(meldingen["crisis"].sum()) if meldingen.height else 0,
+    }
+
+
+def match_period(
+    municipality: Municipality, period: str, *, by=None, today: dt.date | None = None
+) -> MatchingRun:
+    """Match one municipality's signals of one month (`YYYY-MM`); safe to run again."""
+    policy, version = effective_policy(municipality)
+    signals = adapter.period_signals(municipality, period)
+    start, _ = adapter.month_bounds(period)
+    run = MatchingRun(
+        municipality=municipality,
+        period_start=start,
+        policy_version=version,
+        started_by=by if getattr(by, "pk", None) else None,
+    )
+    if signals.is_empty():
+        run.summary = {"signals": 0, "meldingen": 0, "go": 0, "statuses": {}}
+        run.finished_at = timezone.now()
+        run.save()
+        return run
+    result = run_matching(
+        signals,
+        adapter.history(municipality, period, policy.repeat_months),
+        policy,
+        clients=adapter.known_clients(municipality),
+        brp=adapter.population_register(municipality),
+        period=period,
+    )
+    with transaction.atomic():
+        melding_ids, attached = _write_meldingen(
+            municipality, result, today or timezone.localdate()
+        )
+        _write_signals(result, melding_ids, attached)
+        run.summary = _summary(result)
+        run.finished_at = timezone.now()
+        run.save()
+    return run
+
+
+def meldingen_report(municipality: Municipality, period: str) -> list[dict]:
+    """The meldingen of a period with their signals, as `vroegsignaal meldingen --json` prints."""
+    start, _ = adapter.month_bounds(period)
+    meldingen = (
+        Melding.objects.filter(municipality=municipality, period_start=start)
+        .select_related("queue")
+        .prefetch_related("signal_links__signal")
+        .order_by("-priority_score", "due_on", "id")
+    )
+    return [
+        {
+            "id": m.id,
+            "address_key": m.address_key,
+            "signals": [
+                {"id": link.signal_id, "status": link.signal.status,
+                 "status_reason": link.signal.status_reason}
+                for link in sorted(m.signal_links.all(), key=lambda link: link.signal_id)
+            ],
+            "flags": {"enkelvoudig": m.is_single, "meervoudig": m.is_multiple,
+                      "opeenvolgend": m.is_consecutive, "crisis": m.is_crisis},
+            "partner_types": m.partner_types,
+            "total_amount_cents": m.total_amount_cents,
+            "priority_score": m.priority_score,
+            "priority_reasons": m.priority_reasons,
+            "queue": m.queue.name if m.queue else None,
+            "go": m.go,
+        }
+        for m in meldingen
+    ]  # fmt: skip

@@ -1,0 +1,143 @@
+"""Matching runs on the database: idempotent, late signals added, work kept, repeats attached."""
+
+import datetime as dt
+import json
+
+import pytest
+from django.core.management import call_command
+from tests.factories import AgreementFactory, CreditorFactory, enschede_with_energy_agreement
+
+from vroegsignaal.casework.models import Melding, MeldingSignal
+from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.intake.services import ingest_records
+from vroegsignaal.matching.engine.policy import PolicyError
+from vroegsignaal.matching.models import MatchingRun
+from vroegsignaal.matching.policies import effective_policy, save_policy
+from vroegsignaal.matching.services import match_period
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 11, 25)
+
+
+def record(customer, day, house="12", amount="250,00", **extra):
+    return {
+        "klantnummer": customer,
+        "signaaldatum": day,
+        "achternaam": "Berg",
+        "voorvoegsel": "van der",
+        "voorletters": "J.",
+        "geboortedatum": "1980-05-12",
+        "huisnummer": house,
+        "postcode": "7511AB",
+        "bedrag_achterstand": amount,
+        "datum_ontstaan": "2026-08-01",
+        **extra,
+    }
+
+
+@pytest.fixture
+def enschede():
+    municipality, energy = enschede_with_energy_agreement()
+    zorg = CreditorFactory(code="zorg", name="Zorg", partner_type="Zorg")
+    AgreementFactory(creditor=zorg, municipality=municipality)
+    return municipality, energy, zorg
+
+
+def test_signals_at_one_address_in_a_month_become_one_meervoudig_melding(enschede):
+    municipality, energy, zorg = enschede
+    ingest_records(energy, [record("E1", "2026-10-02", house="12a")], today=TODAY)
+    ingest_records(
+        zorg, [record("Z1", "2026-10-20", house="12 A", datum_ontstaan="2026-09-01")], today=TODAY
+    )
+    match_period(municipality, "2026-10", today=TODAY)
+    melding = Melding.objects.get()
+    assert melding.is_multiple and not melding.is_single and melding.partner_type_count == 2
+    assert melding.signal_links.count() == 2 and melding.queue is not None
+    assert melding.due_on == dt.date(2026, 12, 9) or melding.due_on > TODAY
+
+
+def test_running_again_gives_the_same_meldingen_and_adds_late_signals(enschede):
+    municipality, energy, zorg = enschede
+    ingest_records(energy, [record("E1", "2026-10-02")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    assert Melding.objects.count() == 1 and MeldingSignal.objects.count() == 1
+    ingest_records(zorg, [record("Z1", "2026-10-28", datum_ontstaan="2026-09-01")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    melding = Melding.objects.get()
+    assert melding.signal_links.count() == 2 and melding.is_multiple
+
+
+def test_a_rerun_keeps_the_work_already_done_on_a_melding(enschede):
+    municipality, energy, _ = enschede
+    ingest_records(energy, [record("E1", "2026-10-02")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    Melding.objects.update(state="in_conversation", picked_up_on=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    melding = Melding.objects.get()
+    assert (melding.state, melding.picked_up_on) == ("in_conversation", TODAY)
+
+
+def test_herhaalde_melding_is_attached_to_the_earlier_open_melding(enschede):
+    municipality, energy, _ = enschede
+    ingest_records(energy, [record("E1", "2026-09-03")], today=TODAY)
+    match_period(municipality, "2026-09", today=TODAY)
+    first = Melding.objects.get()
+    ingest_records(energy, [record("E1", "2026-10-05", amount="300,00")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    assert Melding.objects.count() == 1
+    link = MeldingSignal.objects.get(signal__signal_date=dt.date(2026, 10, 5))
+    assert link.melding == first and link.attached_as_repeat
+    assert link.signal.status == Signaalstatus.HERHAALDE_MELDING
+
+
+def test_a_signal_in_the_six_months_before_makes_the_melding_opeenvolgend(enschede):
+    municipality, energy, zorg = enschede
+    ingest_records(energy, [record("E1", "2026-05-10", datum_ontstaan="2026-03-01")], today=TODAY)
+    ingest_records(zorg, [record("Z1", "2026-10-05", datum_ontstaan="2026-09-01")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    assert Melding.objects.get().is_consecutive
+
+
+def test_a_run_records_the_policy_version_it_used(enschede):
+    municipality, energy, _ = enschede
+    version = save_policy({"minimum_amount_cents": 50000}, municipality=municipality)
+    ingest_records(energy, [record("E1", "2026-10-02", amount="75,00")], today=TODAY)
+    run = match_period(municipality, "2026-10", today=TODAY)
+    assert run.policy_version == version
+    signal = MeldingSignal.objects.get().signal
+    assert signal.status == Signaalstatus.ONTERECHT and "minimum" in signal.status_reason.lower()
+
+
+def test_policy_is_inherited_from_the_region_and_overridden_by_the_municipality(enschede):
+    municipality, _, _ = enschede
+    save_policy({"minimum_amount_cents": 7500, "repeat_months": 4}, region=municipality.region)
+    assert effective_policy(municipality)[0].minimum_amount_cents == 7500
+    save_policy({"minimum_amount_cents": 10000}, municipality=municipality)
+    policy, version = effective_policy(municipality)
+    assert (policy.minimum_amount_cents, policy.repeat_months) == (10000, 4)
+    assert version.municipality == municipality and version.number == 1
+
+
+def test_an_invalid_policy_is_refused_with_dutch_messages(enschede):
+    with pytest.raises(PolicyError):
+        save_policy({"minimum_signals_for_go": 0}, municipality=enschede[0])
+
+
+def test_match_and_meldingen_commands_print_json(enschede, capsys):
+    _municipality, energy, _ = enschede
+    ingest_records(energy, [record("E1", "2026-10-02", crisissignaal="ja")], today=TODAY)
+    call_command("match", "--period", "2026-10", "--municipality", "0153", "--json")
+    run = json.loads(capsys.readouterr().out)
+    assert run["signals"] == 1 and run["meldingen"] == 1 and MatchingRun.objects.count() == 1
+    call_command("meldingen", "--municipality", "0153", "--period", "2026-10", "--json")
+    (melding,) = json.loads(capsys.readouterr().out)
+    assert melding["flags"] == {
+        "enkelvoudig": True,
+        "meervoudig": False,
+        "opeenvolgend": False,
+        "crisis": True,
+    }
+    assert melding["partner_types"] == ["Energie"] and melding["total_amount_cents"] == 25000
+    assert melding["signals"][0]["status"] == Signaalstatus.OPGEPAKT
+    assert any("risis" in reason for reason in melding["priority_reasons"])
