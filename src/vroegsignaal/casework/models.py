@@ -1,11 +1,17 @@
-"""Meldingen (vroegsignaalzaken) and the work queues (werkbakjes) they are routed to."""
+"""Meldingen (vroegsignaalzaken), their work queues (werkbakjes) and the casework done on them.
+
+Matching writes Queue, Melding and MeldingSignal; everything after that (assignment, contact
+attempts, conversation, budget scan, plan, referrals, result, heropaf) is written only by the
+casework services, each change as an Event on the melding's timeline.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 
-from vroegsignaal.ddas import Contactsoort, Eindresultaat
+from vroegsignaal.casework import deadlines
+from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Municipality, Team
 
@@ -86,6 +92,24 @@ class Melding(models.Model):
         "eindresultaat", max_length=80, choices=Eindresultaat.choices, blank=True
     )
     closed_on = models.DateField("afgesloten op", null=True, blank=True)
+    contact_round = models.PositiveSmallIntegerField(
+        "contactronde", default=1, help_text="Verhoogd als een heropaf de melding heropent."
+    )
+    accepted_on = models.DateField(
+        "hulp geaccepteerd op",
+        null=True,
+        blank=True,
+        help_text="Start van de termijn voor het eerste gesprek (Wgs art. 4).",
+    )
+    first_conversation_on = models.DateField("eerste gesprek op", null=True, blank=True)
+    feedback_on = models.DateField("terugkoppeling aan signaalpartner op", null=True, blank=True)
+    heropaf_due_on = models.DateField(
+        "heropaf op",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Vanaf deze datum staat de melding in het werkbakje Heropaf.",
+    )
     version = models.PositiveIntegerField(
         default=1,
         help_text="Verhoogd bij elke wijziging: twee gelijktijdige bewerkingen overschrijven elkaar niet.",
@@ -123,3 +147,271 @@ class MeldingSignal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.signal_id} → {self.melding_id}"
+
+
+class CaseworkPolicy(models.Model):
+    """A municipality's own casework terms; without one the usual practice (the defaults) holds."""
+
+    municipality = models.OneToOneField(
+        Municipality, related_name="casework_policy", on_delete=models.CASCADE
+    )
+    no_contact_after_attempts = models.PositiveSmallIntegerField(
+        "voorstel geen contact na pogingen",
+        default=3,
+        help_text="Na zoveel mislukte contactpogingen wordt 'Definitief geen contact kunnen krijgen' voorgesteld.",
+    )
+    first_action_days = models.PositiveSmallIntegerField("termijn eerste actie (dagen)", default=14)
+    first_action_limit_days = models.PositiveSmallIntegerField(
+        "uiterste termijn eerste actie (dagen)", default=28
+    )
+    heropaf_months = models.PositiveSmallIntegerField("heropaf na (maanden)", default=6)
+
+    class Meta:
+        verbose_name = "beleid uitvoering"
+        verbose_name_plural = "beleid uitvoering"
+
+    def __str__(self) -> str:
+        return f"Beleid uitvoering {self.municipality}"
+
+    def deadline_policy(self) -> deadlines.DeadlinePolicy:
+        """The terms in the form the pure deadline module takes (it validates them)."""
+        return deadlines.DeadlinePolicy(
+            first_action_days=self.first_action_days,
+            first_action_limit_days=self.first_action_limit_days,
+            heropaf_months=self.heropaf_months,
+        )
+
+
+class EventKind(models.TextChoices):
+    ASSIGNED = "assigned", "Toegewezen"
+    UNASSIGNED = "unassigned", "Toewijzing ingetrokken"
+    CONTACT_ATTEMPT = "contact_attempt", "Contactpoging"
+    CONVERSATION = "conversation", "Gesprek"
+    BUDGET_LINE = "budget_line", "Budgetscan bijgewerkt"
+    PLAN = "plan", "Plan van aanpak"
+    REFERRAL = "referral", "Verwijzing"
+    CLOSED = "closed", "Afgesloten"
+    HEROPAF_SCHEDULED = "heropaf_scheduled", "Heropaf gepland"
+    HEROPAF_DONE = "heropaf_done", "Heropaf: betalingen lopen weer"
+    REOPENED = "reopened", "Heropend door heropaf"
+
+
+class Event(models.Model):
+    """One entry on a melding's timeline: what happened, who did it and when."""
+
+    melding = models.ForeignKey(Melding, related_name="events", on_delete=models.CASCADE)
+    kind = models.CharField("soort", max_length=30, choices=EventKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
+    details = models.JSONField("gegevens", default=dict)
+
+    class Meta:
+        verbose_name = "gebeurtenis"
+        verbose_name_plural = "gebeurtenissen"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.melding_id})"
+
+
+class ContactAttempt(models.Model):
+    """A contactpoging (DDAS): how, when and whether the resident was reached."""
+
+    melding = models.ForeignKey(Melding, related_name="contact_attempts", on_delete=models.CASCADE)
+    contact_round = models.PositiveSmallIntegerField("contactronde", default=1)
+    kind = models.CharField("contactsoort", max_length=30, choices=Contactsoort.choices)
+    attempted_on = models.DateField("datum")
+    part_of_day = models.CharField("dagdeel", max_length=10, choices=Dagdeel.choices)
+    reached = models.BooleanField("inwoner bereikt", default=False)
+    note = models.CharField("notitie", max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "contactpoging"
+        verbose_name_plural = "contactpogingen"
+        ordering = ["attempted_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.attempted_on}"
+
+
+class HelpAnswer(models.TextChoices):
+    YES = "ja", "Ja"
+    NO = "nee", "Nee"
+    LATER = "later", "Later"
+
+
+class YesNoUnknown(models.TextChoices):
+    YES = "ja", "Ja"
+    NO = "nee", "Nee"
+    UNKNOWN = "onbekend", "Onbekend"
+
+
+class Provision(models.TextChoices):
+    """The usual provisions of the voorzieningencheck."""
+
+    HUURTOESLAG = "huurtoeslag", "Huurtoeslag"
+    ZORGTOESLAG = "zorgtoeslag", "Zorgtoeslag"
+    KINDGEBONDEN_BUDGET = "kindgebonden_budget", "Kindgebonden budget"
+    KINDEROPVANGTOESLAG = "kinderopvangtoeslag", "Kinderopvangtoeslag"
+    KWIJTSCHELDING = "kwijtschelding", "Kwijtschelding gemeentelijke belastingen"
+    BIJZONDERE_BIJSTAND = "bijzondere_bijstand", "Bijzondere bijstand"
+    INDIVIDUELE_INKOMENSTOESLAG = "individuele_inkomenstoeslag", "Individuele inkomenstoeslag"
+    ENERGIETOESLAG = "energietoeslag", "Energietoeslag"
+
+
+class ProvisionStatus(models.TextChoices):
+    RECEIVES = "ontvangt_al", "Ontvangt al"
+    APPLIED = "aangevraagd", "Nu aangevraagd"
+    NOT_ENTITLED = "geen_recht", "Geen recht"
+    UNKNOWN = "onbekend", "Onbekend"
+
+
+class Cause(models.TextChoices):
+    """The global cause of the arrears: the only part of the conversation a creditor may hear."""
+
+    INCOME_DROP = "inkomensdaling", "Inkomensdaling"
+    HIGHER_COSTS = "hogere_uitgaven", "Hogere uitgaven"
+    LIFE_EVENT = "levensgebeurtenis", "Ingrijpende gebeurtenis (scheiding, ziekte, overlijden)"
+    NO_OVERVIEW = "geen_overzicht", "Onvoldoende overzicht over de financiën"
+    FORGOTTEN = "vergeten", "Vergeten of vergissing"
+    OTHER = "anders", "Anders"
+    UNKNOWN = "onbekend", "Onbekend"
+
+
+class LifeDomain(models.TextChoices):
+    HOUSING = "wonen", "Wonen"
+    WORK = "werk", "Werk en dagbesteding"
+    HEALTH = "gezondheid", "Lichamelijke gezondheid"
+    MENTAL_HEALTH = "psychisch", "Psychische gezondheid"
+    ADDICTION = "verslaving", "Verslaving"
+    FAMILY = "gezin", "Gezin en relaties"
+    ADMINISTRATION = "administratie", "Administratie"
+
+
+class Conversation(models.Model):
+    """A conversation with the resident: help offered and accepted, voorzieningencheck, cause."""
+
+    melding = models.ForeignKey(Melding, related_name="conversations", on_delete=models.CASCADE)
+    contact_round = models.PositiveSmallIntegerField("contactronde", default=1)
+    held_on = models.DateField("datum gesprek")
+    help_offered = models.CharField("hulp aangeboden", max_length=10, choices=HelpAnswer.choices)
+    help_accepted = models.CharField("hulp geaccepteerd", max_length=10, choices=HelpAnswer.choices)
+    cause = models.CharField("globale oorzaak", max_length=30, choices=Cause.choices)
+    other_domains = models.JSONField(
+        "problemen op andere leefgebieden", default=list, help_text="Waarden uit LifeDomain."
+    )
+    provisions = models.JSONField(
+        "voorzieningencheck", default=dict, help_text="Provision → ProvisionStatus."
+    )
+    note = models.TextField("notitie", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "gesprek"
+        verbose_name_plural = "gesprekken"
+        ordering = ["held_on", "id"]
+
+    def __str__(self) -> str:
+        return f"Gesprek {self.held_on}"
+
+
+class BudgetLineKind(models.TextChoices):
+    INCOME = "inkomsten", "Inkomsten"
+    EXPENSE = "uitgaven", "Uitgaven"
+
+
+class BudgetLine(models.Model):
+    """One monthly income or expense line of the budget scan."""
+
+    melding = models.ForeignKey(Melding, related_name="budget_lines", on_delete=models.CASCADE)
+    kind = models.CharField("soort", max_length=10, choices=BudgetLineKind.choices)
+    description = models.CharField("omschrijving", max_length=100)
+    monthly_cents = models.PositiveBigIntegerField("bedrag per maand (cent)")
+
+    class Meta:
+        verbose_name = "regel budgetscan"
+        verbose_name_plural = "regels budgetscan"
+        ordering = ["kind", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.description}"
+
+
+class Plan(models.Model):
+    """The plan van aanpak: ongoing payments per creditor, room to pay off, problematic debts."""
+
+    melding = models.ForeignKey(Melding, related_name="plans", on_delete=models.CASCADE)
+    contact_round = models.PositiveSmallIntegerField("contactronde", default=1)
+    ongoing_payments = models.JSONField(
+        "afspraken lopende betalingen", default=dict, help_text="Signaalpartner → afspraak."
+    )
+    room_to_pay_off = models.CharField(
+        "ruimte om achterstand af te lossen", max_length=10, choices=YesNoUnknown.choices
+    )
+    problematic_debts = models.CharField(
+        "problematische schulden", max_length=10, choices=YesNoUnknown.choices
+    )
+    debt_help_started = models.BooleanField(
+        "schuldhulpverleningstraject gestart",
+        default=False,
+        help_text="Het moment van registratie bij BKR; een intake na een signaal telt niet.",
+    )
+    debt_help_started_on = models.DateField("traject gestart op", null=True, blank=True)
+    note = models.TextField("overige afspraken", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "plan van aanpak"
+        verbose_name_plural = "plannen van aanpak"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Plan {self.pk} bij melding {self.melding_id}"
+
+
+class ReferralKind(models.TextChoices):
+    DEBT_HELP = "schuldhulpverlening", "Schuldhulpverlening"
+    BUDGET_COACHING = "budgetcoaching", "Budgetcoaching"
+    ADMINISTRATION = "bewindvoering", "Bewindvoering"
+    SOCIAL_WORK = "maatschappelijk_werk", "Maatschappelijk werk"
+    NEIGHBOURHOOD_TEAM = "wijkteam", "Wijkteam"
+    VOLUNTEERS = "vrijwilligers", "Vrijwillige thuisadministratie"
+    OTHER = "anders", "Anders"
+
+
+class Referral(models.Model):
+    """A referral to regular services, with the date of the warm hand-over."""
+
+    melding = models.ForeignKey(Melding, related_name="referrals", on_delete=models.CASCADE)
+    kind = models.CharField("verwezen naar", max_length=30, choices=ReferralKind.choices)
+    handover_on = models.DateField("datum warme overdracht")
+    note = models.CharField("toelichting", max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "verwijzing"
+        verbose_name_plural = "verwijzingen"
+        ordering = ["handover_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.handover_on}"

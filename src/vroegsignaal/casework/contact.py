@@ -1,0 +1,146 @@
+"""Contact attempts (DDAS contactpogingen): recording them, the card after a missed visit, and
+when to propose 'Definitief geen contact kunnen krijgen'."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from django.db import transaction
+
+from vroegsignaal.casework import events
+from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.lifecycle import State, is_open
+from vroegsignaal.casework.models import CaseworkPolicy, ContactAttempt, Melding
+from vroegsignaal.casework.signal_status import set_signal_statuses
+from vroegsignaal.casework.transitions import update_melding
+from vroegsignaal.ddas import Contactsoort, Dagdeel, Signaalstatus
+from vroegsignaal.organisations.models import User
+
+NOON = time(12)
+EVENING = time(18)
+CARD_NOTE = "Kaartje achtergelaten na gemist huisbezoek."
+
+# Recording the first attempt in these states starts the contact phase.
+_STARTS_CONTACT = (State.ASSIGNED, State.REOPENED)
+
+
+def part_of_day(moment: time) -> Dagdeel:
+    """DDAS dagdeel of a time: Ochtend before 12:00, Middag 12:00-18:00, Avond from 18:00."""
+    if moment < NOON:
+        return Dagdeel.OCHTEND
+    if moment < EVENING:
+        return Dagdeel.MIDDAG
+    return Dagdeel.AVOND
+
+
+def _check_can_contact(melding: Melding) -> None:
+    if not is_open(melding.state):
+        raise CaseworkError("De melding is afgesloten; er kan geen contactpoging meer bij.")
+    if melding.state == State.NEW:
+        raise CaseworkError("Wijs de melding eerst toe voordat u een contactpoging vastlegt.")
+
+
+def record_contact_attempt(
+    melding: Melding,
+    by: User,
+    expected_version: int,
+    *,
+    kind: Contactsoort,
+    attempted_on: date,
+    part_of_day: Dagdeel,
+    reached: bool,
+    note: str = "",
+    accepted_help: bool = False,
+) -> ContactAttempt:
+    """Record a contact attempt in the current contact round.
+
+    Rules: the melding must be assigned and open; the first attempt of a round moves it to
+    'Contact loopt'; the very first attempt is the moment the melding is picked up (picked_up_on,
+    signals 'Opgepakt'); help accepted at the door starts the term for the first conversation.
+    """
+    _check_can_contact(melding)
+    if accepted_help and not reached:
+        raise CaseworkError("Hulp accepteren kan alleen als de inwoner is bereikt.")
+    to_state = State.CONTACT_IN_PROGRESS if melding.state in _STARTS_CONTACT else None
+    changes = {}
+    first_pick_up = melding.picked_up_on is None
+    if first_pick_up:
+        changes["picked_up_on"] = attempted_on
+    if accepted_help and melding.accepted_on is None:
+        changes["accepted_on"] = attempted_on
+    with transaction.atomic():
+        states = update_melding(melding, expected_version, to_state, **changes)
+        attempt = ContactAttempt.objects.create(
+            melding=melding,
+            contact_round=melding.contact_round,
+            kind=kind,
+            attempted_on=attempted_on,
+            part_of_day=part_of_day,
+            reached=reached,
+            note=note,
+            recorded_by=by,
+        )
+        if first_pick_up:
+            set_signal_statuses(melding, Signaalstatus.OPGEPAKT)
+        events.contact_attempt(melding, by, attempt, states)
+    return attempt
+
+
+def leave_card(
+    melding: Melding, by: User, expected_version: int, visit: ContactAttempt
+) -> ContactAttempt:
+    """One click after a missed home visit: record the card left, same day and part of the day."""
+    if visit.melding_id != melding.pk or visit.kind != Contactsoort.HUISBEZOEK or visit.reached:
+        raise CaseworkError("Een kaartje achterlaten kan alleen na een gemist huisbezoek.")
+    return record_contact_attempt(
+        melding,
+        by,
+        expected_version,
+        kind=Contactsoort.KAARTJE,
+        attempted_on=visit.attempted_on,
+        part_of_day=Dagdeel(visit.part_of_day),
+        reached=False,
+        note=CARD_NOTE,
+    )
+
+
+def unsuccessful_attempts(attempts: list[ContactAttempt], contact_round: int) -> int:
+    """Attempts in ``contact_round`` that did not reach the resident.
+
+    A card left after a missed visit belongs to that visit, so it does not count on its own.
+    """
+    return sum(
+        1
+        for attempt in attempts
+        if attempt.contact_round == contact_round
+        and not attempt.reached
+        and attempt.kind != Contactsoort.KAARTJE
+    )
+
+
+def proposes_no_contact(
+    melding: Melding, attempts: list[ContactAttempt], policy: CaseworkPolicy
+) -> bool:
+    """Whether to propose 'Definitief geen contact kunnen krijgen': the policy's number of
+    unsuccessful attempts reached in this round and the resident never reached in it."""
+    this_round = [a for a in attempts if a.contact_round == melding.contact_round]
+    return (
+        melding.state == State.CONTACT_IN_PROGRESS
+        and not any(a.reached for a in this_round)
+        and unsuccessful_attempts(this_round, melding.contact_round)
+        >= policy.no_contact_after_attempts
+    )
+
+
+def missed_visits_without_card(attempts: list[ContactAttempt]) -> list[ContactAttempt]:
+    """Missed home visits after which no card was recorded yet (offered as one-click action)."""
+    card_days = {
+        (a.attempted_on, a.part_of_day) for a in attempts if a.kind == Contactsoort.KAARTJE
+    }
+    return [
+        a
+        for a in attempts
+        if a.kind == Contactsoort.HUISBEZOEK
+        and not a.reached
+        and (a.attempted_on, a.part_of_day) not in card_days
+    ]

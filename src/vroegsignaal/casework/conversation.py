@@ -1,0 +1,196 @@
+"""The conversation with the resident and what follows from it: budget scan, plan van aanpak
+and referrals with a warm hand-over.
+
+Lifecycle: the first conversation moves a melding to 'In gesprek', the first plan to
+'Plan gemaakt', the first referral to 'Doorverwezen'; later ones are recorded without a move.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import transaction
+
+from vroegsignaal.casework import events
+from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.models import (
+    BudgetLine,
+    BudgetLineKind,
+    Cause,
+    Conversation,
+    HelpAnswer,
+    LifeDomain,
+    Melding,
+    Plan,
+    Provision,
+    ProvisionStatus,
+    Referral,
+    ReferralKind,
+    YesNoUnknown,
+)
+from vroegsignaal.casework.signal_status import set_signal_statuses
+from vroegsignaal.casework.transitions import update_melding
+from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.organisations.models import User
+
+_AFTER_CONVERSATION = (State.IN_CONVERSATION, State.PLAN_MADE, State.REFERRED)
+_AFTER_PLAN = (State.PLAN_MADE, State.REFERRED)
+
+
+def _next_state(melding: Melding, target: State, already: Iterable[State]) -> State | None:
+    # A second conversation, plan or referral is recorded without moving the melding back.
+    return None if melding.state in already else target
+
+
+def _check_provisions(provisions: dict[str, str]) -> None:
+    for provision, status in provisions.items():
+        if provision not in Provision.values or status not in ProvisionStatus.values:
+            raise CaseworkError(f"Voorzieningencheck: onbekende waarde '{provision}: {status}'.")
+
+
+def record_conversation(
+    melding: Melding,
+    by: User,
+    expected_version: int,
+    *,
+    held_on: date,
+    help_offered: HelpAnswer,
+    help_accepted: HelpAnswer,
+    cause: Cause,
+    other_domains: list[LifeDomain] = (),
+    provisions: dict[str, str] | None = None,
+    note: str = "",
+) -> Conversation:
+    """Record a conversation.
+
+    Rules: possible after assignment or contact (not on a new or reopened melding without
+    contact); the first one sets first_conversation_on (ends the conversation terms) and, if no
+    attempt did, picked_up_on; help accepted ('Ja') starts the conversation term if not started.
+    """
+    provisions = provisions or {}
+    _check_provisions(provisions)
+    if help_accepted == HelpAnswer.YES and help_offered != HelpAnswer.YES:
+        raise CaseworkError("Hulp kan alleen geaccepteerd zijn als die is aangeboden.")
+    to_state = _next_state(melding, State.IN_CONVERSATION, _AFTER_CONVERSATION)
+    changes = {}
+    if melding.first_conversation_on is None:
+        changes["first_conversation_on"] = held_on
+    first_pick_up = melding.picked_up_on is None
+    if first_pick_up:
+        changes["picked_up_on"] = held_on
+    if help_accepted == HelpAnswer.YES and melding.accepted_on is None:
+        changes["accepted_on"] = held_on
+    with transaction.atomic():
+        states = update_melding(melding, expected_version, to_state, **changes)
+        conversation = Conversation.objects.create(
+            melding=melding,
+            contact_round=melding.contact_round,
+            held_on=held_on,
+            help_offered=help_offered,
+            help_accepted=help_accepted,
+            cause=cause,
+            other_domains=list(other_domains),
+            provisions=provisions,
+            note=note,
+            recorded_by=by,
+        )
+        if first_pick_up:
+            set_signal_statuses(melding, Signaalstatus.OPGEPAKT)
+        events.conversation(melding, by, held_on, HelpAnswer(help_accepted).label, states)
+    return conversation
+
+
+def _check_in_conversation(melding: Melding, what: str) -> None:
+    if melding.state not in _AFTER_CONVERSATION:
+        raise CaseworkError(f"Leg eerst een gesprek vast; daarna kunt u {what} toevoegen.")
+
+
+def add_budget_line(
+    melding: Melding,
+    by: User,
+    expected_version: int,
+    *,
+    kind: BudgetLineKind,
+    description: str,
+    monthly_cents: int,
+) -> BudgetLine:
+    """Add an income or expense line (per month) to the budget scan; only after a conversation."""
+    _check_in_conversation(melding, "de budgetscan")
+    with transaction.atomic():
+        states = update_melding(melding, expected_version)
+        line = BudgetLine.objects.create(
+            melding=melding, kind=kind, description=description, monthly_cents=monthly_cents
+        )
+        events.budget_line(melding, by, description, states)
+    return line
+
+
+def monthly_balance(lines: Iterable[BudgetLine]) -> int:
+    """Income minus expenses per month, in cents (negative: a shortfall)."""
+    return sum(
+        line.monthly_cents if line.kind == BudgetLineKind.INCOME else -line.monthly_cents
+        for line in lines
+    )
+
+
+def record_plan(
+    melding: Melding,
+    by: User,
+    expected_version: int,
+    *,
+    ongoing_payments: dict[str, str],
+    room_to_pay_off: YesNoUnknown,
+    problematic_debts: YesNoUnknown,
+    debt_help_started: bool = False,
+    debt_help_started_on: date | None = None,
+    note: str = "",
+) -> Plan:
+    """Record the plan van aanpak; the first one moves the melding to 'Plan gemaakt'.
+
+    Rule: a started debt-help trajectory (the BKR registration moment) needs its start date,
+    and a start date needs the trajectory.
+    """
+    _check_in_conversation(melding, "een plan van aanpak")
+    if debt_help_started != (debt_help_started_on is not None):
+        raise CaseworkError(
+            "Vul bij een gestart schuldhulpverleningstraject ook de startdatum in (en alleen dan)."
+        )
+    to_state = _next_state(melding, State.PLAN_MADE, _AFTER_PLAN)
+    with transaction.atomic():
+        states = update_melding(melding, expected_version, to_state)
+        plan = Plan.objects.create(
+            melding=melding,
+            contact_round=melding.contact_round,
+            ongoing_payments=ongoing_payments,
+            room_to_pay_off=room_to_pay_off,
+            problematic_debts=problematic_debts,
+            debt_help_started=debt_help_started,
+            debt_help_started_on=debt_help_started_on,
+            note=note,
+            recorded_by=by,
+        )
+        events.plan(melding, by, debt_help_started, states)
+    return plan
+
+
+def refer(
+    melding: Melding,
+    by: User,
+    expected_version: int,
+    *,
+    kind: ReferralKind,
+    handover_on: date,
+    note: str = "",
+) -> Referral:
+    """Refer the resident with a warm hand-over; the first referral moves it to 'Doorverwezen'."""
+    _check_in_conversation(melding, "een verwijzing")
+    to_state = _next_state(melding, State.REFERRED, (State.REFERRED,))
+    with transaction.atomic():
+        states = update_melding(melding, expected_version, to_state)
+        referral = Referral.objects.create(
+            melding=melding, kind=kind, handover_on=handover_on, note=note, recorded_by=by
+        )
+        events.referral(melding, by, referral, states)
+    return referral

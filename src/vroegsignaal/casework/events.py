@@ -1,0 +1,164 @@
+"""The timeline of a melding: one small function per kind of event, and the Dutch line it shows.
+
+Each function stores who did what and, where the action moved the melding, the states before and
+after. ``describe(event)`` gives the sentence the timeline shows; details hold only what that
+sentence needs, so the timeline never repeats the content of a conversation.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.models import (
+    ContactAttempt,
+    Event,
+    EventKind,
+    Melding,
+    Referral,
+)
+from vroegsignaal.organisations.models import User
+
+
+def _record(
+    melding: Melding, kind: EventKind, by: User | None, states: tuple[State, State], **details
+) -> Event:
+    before, after = states
+    if before != after:
+        details["state"] = [str(before), str(after)]
+    return Event.objects.create(melding=melding, kind=kind, actor=by, details=details)
+
+
+def _name(user: User) -> str:
+    return user.get_full_name() or user.username
+
+
+def assigned(melding: Melding, by: User, to_user: User, states) -> Event:
+    """The melding was assigned to ``to_user`` (possibly the actor)."""
+    return _record(melding, EventKind.ASSIGNED, by, states, to=_name(to_user))
+
+
+def unassigned(melding: Melding, by: User, states) -> Event:
+    """The assignment was withdrawn; the melding is back in the unassigned queue."""
+    return _record(melding, EventKind.UNASSIGNED, by, states)
+
+
+def contact_attempt(melding: Melding, by: User, attempt: ContactAttempt, states) -> Event:
+    """A contact attempt was recorded (a card left after a missed visit is one as well)."""
+    return _record(
+        melding,
+        EventKind.CONTACT_ATTEMPT,
+        by,
+        states,
+        kind=attempt.kind,
+        on=attempt.attempted_on.isoformat(),
+        part_of_day=attempt.part_of_day,
+        reached=attempt.reached,
+    )
+
+
+def conversation(melding: Melding, by: User, held_on: date, help_accepted: str, states) -> Event:
+    """A conversation with the resident was recorded."""
+    return _record(
+        melding,
+        EventKind.CONVERSATION,
+        by,
+        states,
+        on=held_on.isoformat(),
+        help_accepted=help_accepted,
+    )
+
+
+def budget_line(melding: Melding, by: User, description: str, states) -> Event:
+    """A line was added to the budget scan."""
+    return _record(melding, EventKind.BUDGET_LINE, by, states, description=description)
+
+
+def plan(melding: Melding, by: User, debt_help_started: bool, states) -> Event:
+    """A plan van aanpak was recorded."""
+    return _record(melding, EventKind.PLAN, by, states, debt_help_started=debt_help_started)
+
+
+def referral(melding: Melding, by: User, referral: Referral, states) -> Event:
+    """The resident was referred, with a warm hand-over on ``referral.handover_on``."""
+    return _record(
+        melding,
+        EventKind.REFERRAL,
+        by,
+        states,
+        to=referral.get_kind_display(),
+        on=referral.handover_on.isoformat(),
+    )
+
+
+def closed(melding: Melding, by: User, result: str, states) -> Event:
+    """The melding was closed with a DDAS Eindresultaat."""
+    return _record(melding, EventKind.CLOSED, by, states, result=result)
+
+
+def heropaf_scheduled(melding: Melding, by: User | None, feedback_on: date, due: date) -> Event:
+    """The creditor was informed; the heropaf follows on ``due``."""
+    same = State(melding.state)
+    return _record(
+        melding,
+        EventKind.HEROPAF_SCHEDULED,
+        by,
+        (same, same),
+        feedback_on=feedback_on.isoformat(),
+        due=due.isoformat(),
+    )
+
+
+def heropaf_done(melding: Melding, by: User) -> Event:
+    """At the heropaf the creditor reported regular payments: nothing more to do."""
+    same = State(melding.state)
+    return _record(melding, EventKind.HEROPAF_DONE, by, (same, same))
+
+
+def reopened(melding: Melding, by: User, contact_round: int, states) -> Event:
+    """The heropaf showed no regular payments: a new contact round starts."""
+    return _record(melding, EventKind.REOPENED, by, states, contact_round=contact_round)
+
+
+def _dutch_date(iso: str) -> str:
+    return date.fromisoformat(iso).strftime("%d-%m-%Y")
+
+
+def _reached(details: dict) -> str:
+    reached = "bereikt" if details["reached"] else "niet bereikt"
+    when = f"{_dutch_date(details['on'])}, {details['part_of_day'].lower()}"
+    return f"{details['kind']} op {when}: {reached}"
+
+
+_DESCRIPTIONS = {
+    EventKind.ASSIGNED: lambda d: f"Toegewezen aan {d['to']}",
+    EventKind.UNASSIGNED: lambda d: "Toewijzing ingetrokken",
+    EventKind.CONTACT_ATTEMPT: _reached,
+    EventKind.CONVERSATION: lambda d: (
+        f"Gesprek op {_dutch_date(d['on'])}; hulp geaccepteerd: {d['help_accepted']}"
+    ),
+    EventKind.BUDGET_LINE: lambda d: f"Budgetscan: regel '{d['description']}' toegevoegd",
+    EventKind.PLAN: lambda d: (
+        "Plan van aanpak vastgelegd"
+        + ("; schuldhulpverleningstraject gestart" if d["debt_help_started"] else "")
+    ),
+    EventKind.REFERRAL: lambda d: (
+        f"Verwezen naar {d['to']}; warme overdracht op {_dutch_date(d['on'])}"
+    ),
+    EventKind.CLOSED: lambda d: f"Afgesloten met eindresultaat '{d['result']}'",
+    EventKind.HEROPAF_SCHEDULED: lambda d: (
+        f"Signaalpartner geïnformeerd op {_dutch_date(d['feedback_on'])}; "
+        f"heropaf op {_dutch_date(d['due'])}"
+    ),
+    EventKind.HEROPAF_DONE: lambda d: "Heropaf: de betalingen lopen weer, geen actie nodig",
+    EventKind.REOPENED: lambda d: f"Heropend door heropaf; contactronde {d['contact_round']}",
+}
+
+
+def describe(event: Event) -> str:
+    """The Dutch sentence for ``event`` on the timeline, with the state change if there was one."""
+    text = _DESCRIPTIONS[EventKind(event.kind)](event.details)
+    if "state" in event.details:
+        before, after = (State(value).label for value in event.details["state"])
+        text += f" (fase: {before} → {after})"
+    return text

@@ -1,0 +1,268 @@
+"""The casework forms. Each posts the melding version the user saw, so stale edits are refused.
+
+``UtrechtForm`` gives every widget its NL Design System class and, after validation, marks
+invalid fields with aria-invalid and aria-describedby pointing at the error text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+
+from vroegsignaal.casework.contact import part_of_day
+from vroegsignaal.casework.models import (
+    BudgetLineKind,
+    Cause,
+    HelpAnswer,
+    LifeDomain,
+    Provision,
+    ProvisionStatus,
+    ReferralKind,
+    YesNoUnknown,
+)
+from vroegsignaal.casework.worklist import FLAG_FIELDS
+from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner
+
+_WIDGET_CLASSES = {
+    forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
+    forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+}
+_TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
+
+
+def _style(field: forms.Field) -> forms.Field:
+    field.widget.attrs.setdefault("class", _WIDGET_CLASSES.get(type(field.widget), _TEXTBOX))
+    return field
+
+
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class UtrechtForm(forms.Form):
+    """A form whose widgets carry Utrecht classes and accessible error links."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            _style(field)
+
+    def add_field(self, name: str, field: forms.Field) -> None:
+        """Add a field built at run time (one per provision or creditor), styled like the rest."""
+        self.fields[name] = _style(field)
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"{self[name].auto_id}-fout"
+
+
+class VersionedForm(UtrechtForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def _yes_no(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("ja", "Ja"), ("nee", "Nee")],
+        coerce=lambda value: value == "ja",
+        widget=forms.RadioSelect,
+    )
+
+
+def euros_to_cents(amount: Decimal) -> int:
+    """Whole cents of an amount in euros."""
+    return int((amount * 100).to_integral_value())
+
+
+class WorklistFilterForm(UtrechtForm):
+    werkbakje = forms.ChoiceField(label="Werkbakje", required=False)
+    postcode = forms.CharField(
+        label="Postcodegebied",
+        required=False,
+        max_length=7,
+        help_text="Bijvoorbeeld 7511 of 7511AB.",
+    )
+    soort = forms.ChoiceField(
+        label="Soort signaalpartner",
+        required=False,
+        choices=[("", "Alle soorten"), *Signaalpartner.choices],
+    )
+    bedrag_vanaf = forms.DecimalField(
+        label="Achterstand vanaf (euro)", required=False, min_value=0, decimal_places=2
+    )
+    kenmerken = forms.MultipleChoiceField(
+        label="Kenmerken",
+        required=False,
+        choices=[(key, key.replace("_", " ").capitalize()) for key in FLAG_FIELDS],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    termijn = forms.ChoiceField(
+        label="Termijn eerste actie",
+        required=False,
+        choices=[
+            ("", "Alle"),
+            ("overdue", "Verlopen"),
+            ("due_soon", "Bijna verlopen"),
+            ("on_time", "Op tijd"),
+        ],
+    )
+    toegewezen = forms.ChoiceField(
+        label="Toegewezen",
+        required=False,
+        choices=[("", "Iedereen"), ("mine", "Aan mij"), ("unassigned", "Niet toegewezen")],
+    )
+
+    def __init__(self, *args, queue_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["werkbakje"].choices = [("", "Alle werkbakjes"), *queue_choices]
+
+
+class AssignForm(VersionedForm):
+    medewerker = forms.ModelChoiceField(
+        label="Toewijzen aan", queryset=None, empty_label=None, required=True
+    )
+
+    def __init__(self, *args, colleagues, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["medewerker"].queryset = colleagues
+        self.fields["medewerker"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class ContactAttemptForm(VersionedForm):
+    kind = forms.ChoiceField(label="Contactsoort", choices=Contactsoort.choices)
+    attempted_on = forms.DateField(label="Datum", widget=_DATE)
+    moment = forms.TimeField(
+        label="Tijd",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text="Het dagdeel volgt uit de tijd: ochtend voor 12 uur, middag tot 18 uur, avond.",
+    )
+    part_of_day = forms.ChoiceField(
+        label="Dagdeel",
+        required=False,
+        choices=[("", "Afleiden uit de tijd"), *Dagdeel.choices],
+        help_text="Alleen invullen als het dagdeel anders is dan de tijd aangeeft.",
+    )
+    reached = _yes_no("Inwoner bereikt?")
+    accepted_help = forms.BooleanField(label="De inwoner accepteert hulp", required=False)
+    note = forms.CharField(label="Korte notitie", required=False, max_length=300)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("part_of_day"):
+            if data.get("moment") is None:
+                raise forms.ValidationError("Vul de tijd of het dagdeel van de contactpoging in.")
+            data["part_of_day"] = part_of_day(data["moment"])
+        return data
+
+
+def initial_contact_attempt(kind: str, version: int) -> dict:
+    """Today, now and the queue's first contact channel as the starting values."""
+    now = timezone.localtime()
+    return {"kind": kind, "attempted_on": now.date(), "moment": now.time(), "version": version}
+
+
+class ConversationForm(VersionedForm):
+    held_on = forms.DateField(label="Datum gesprek", widget=_DATE, initial=date.today)
+    help_offered = forms.ChoiceField(
+        label="Hulp aangeboden", choices=HelpAnswer.choices, widget=forms.RadioSelect
+    )
+    help_accepted = forms.ChoiceField(
+        label="Hulp geaccepteerd", choices=HelpAnswer.choices, widget=forms.RadioSelect
+    )
+    cause = forms.ChoiceField(label="Globale oorzaak van de achterstand", choices=Cause.choices)
+    other_domains = forms.MultipleChoiceField(
+        label="Problemen op andere leefgebieden",
+        required=False,
+        choices=LifeDomain.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    note = forms.CharField(
+        label="Notitie", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for provision in Provision:
+            field = forms.ChoiceField(
+                label=provision.label, choices=ProvisionStatus.choices, initial="onbekend"
+            )
+            self.add_field(f"provision_{provision.value}", field)
+
+    def provisions(self) -> dict[str, str]:
+        """The voorzieningencheck as provision → status."""
+        return {p.value: self.cleaned_data[f"provision_{p.value}"] for p in Provision}
+
+
+class BudgetLineForm(VersionedForm):
+    kind = forms.ChoiceField(
+        label="Soort", choices=BudgetLineKind.choices, widget=forms.RadioSelect
+    )
+    description = forms.CharField(label="Omschrijving", max_length=100)
+    amount = forms.DecimalField(
+        label="Bedrag per maand (euro)", min_value=Decimal("0.01"), decimal_places=2
+    )
+
+
+class PlanForm(VersionedForm):
+    room_to_pay_off = forms.ChoiceField(
+        label="Ruimte om de achterstand af te lossen",
+        choices=YesNoUnknown.choices,
+        widget=forms.RadioSelect,
+    )
+    problematic_debts = forms.ChoiceField(
+        label="Problematische schulden", choices=YesNoUnknown.choices, widget=forms.RadioSelect
+    )
+    debt_help_started = forms.BooleanField(
+        label="Schuldhulpverleningstraject gestart (registratie bij BKR)", required=False
+    )
+    debt_help_started_on = forms.DateField(label="Traject gestart op", required=False, widget=_DATE)
+    note = forms.CharField(
+        label="Overige afspraken", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, creditors: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.creditors = creditors
+        for index, creditor in enumerate(creditors):
+            field = forms.CharField(
+                label=f"Afspraak over de lopende betalingen aan {creditor}",
+                required=False,
+                max_length=300,
+            )
+            self.add_field(f"payment_{index}", field)
+
+    def ongoing_payments(self) -> dict[str, str]:
+        """The agreement on ongoing payments per creditor, as creditor → agreement."""
+        return {c: self.cleaned_data[f"payment_{i}"] for i, c in enumerate(self.creditors)}
+
+
+class ReferralForm(VersionedForm):
+    kind = forms.ChoiceField(label="Verwijzen naar", choices=ReferralKind.choices)
+    handover_on = forms.DateField(label="Datum warme overdracht", widget=_DATE)
+    note = forms.CharField(label="Toelichting", required=False, max_length=300)
+
+
+class ResultForm(VersionedForm):
+    result = forms.ChoiceField(
+        label="Eindresultaat",
+        choices=[("", "Kies een eindresultaat"), *Eindresultaat.choices],
+        error_messages={"required": "Kies een eindresultaat om de melding af te sluiten."},
+    )
+
+
+class HeropafScheduleForm(VersionedForm):
+    feedback_on = forms.DateField(
+        label="Signaalpartner geïnformeerd op",
+        widget=_DATE,
+        help_text="De heropaf volgt volgens het beleid (standaard 6 maanden) na deze datum.",
+    )

@@ -1,0 +1,85 @@
+"""Heropaf: some months after the creditor was informed, check whether payments are regular.
+
+The feedback step calls ``schedule_heropaf`` once the creditor has been informed. From the
+heropaf date the melding is in the Heropaf queue; the caseworker then either records that the
+payments are regular again (``complete_heropaf``) or reopens it for a new contact round
+(``reopen_by_heropaf``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from vroegsignaal.casework import events
+from vroegsignaal.casework.deadlines import Term, due_date
+from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.policy import policy_for
+from vroegsignaal.casework.transitions import update_melding
+from vroegsignaal.organisations.models import User
+
+
+def schedule_heropaf(
+    melding: Melding,
+    feedback_date: date,
+    by: User | None = None,
+    expected_version: int | None = None,
+) -> date:
+    """Record that the creditor was informed on ``feedback_date`` and plan the heropaf.
+
+    The heropaf date is the municipality's heropaf term (default 6 months) after the feedback.
+    Without ``expected_version`` the version of the given ``melding`` object is expected.
+    """
+    terms = policy_for(melding.municipality).deadline_policy()
+    due = due_date(Term.HEROPAF, feedback_date, policy=terms)
+    version = melding.version if expected_version is None else expected_version
+    with transaction.atomic():
+        update_melding(melding, version, feedback_on=feedback_date, heropaf_due_on=due)
+        events.heropaf_scheduled(melding, by, feedback_date, due)
+    return due
+
+
+def heropaf_due(meldingen: QuerySet[Melding], today: date) -> QuerySet[Melding]:
+    """The closed meldingen whose heropaf date has come: the Heropaf queue."""
+    return meldingen.filter(state=State.CLOSED, heropaf_due_on__lte=today)
+
+
+def _check_planned(melding: Melding) -> None:
+    if melding.heropaf_due_on is None:
+        raise CaseworkError("Voor deze melding is geen heropaf gepland.")
+
+
+def complete_heropaf(melding: Melding, by: User, expected_version: int) -> Melding:
+    """The creditor reports regular payments: the heropaf is done, the melding stays closed."""
+    _check_planned(melding)
+    with transaction.atomic():
+        update_melding(melding, expected_version, heropaf_due_on=None)
+        events.heropaf_done(melding, by)
+    return melding
+
+
+def reopen_by_heropaf(melding: Melding, by: User, expected_version: int | None = None) -> Melding:
+    """Payments are not regular: reopen the closed melding for a new contact round.
+
+    The previous result, acceptance and conversation date stay in the timeline and records;
+    the melding itself starts afresh so the terms of the new round apply.
+    """
+    _check_planned(melding)
+    version = melding.version if expected_version is None else expected_version
+    new_round = melding.contact_round + 1
+    changes = {
+        "contact_round": new_round,
+        "result": "",
+        "closed_on": None,
+        "heropaf_due_on": None,
+        "accepted_on": None,
+        "first_conversation_on": None,
+    }
+    with transaction.atomic():
+        states = update_melding(melding, version, State.REOPENED, **changes)
+        events.reopened(melding, by, new_round, states)
+    return melding

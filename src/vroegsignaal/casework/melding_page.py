@@ -1,0 +1,83 @@
+"""What the melding page shows, gathered in a fixed, small number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from vroegsignaal.casework import contact, conversation, events
+from vroegsignaal.casework.actions import available_actions
+from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.policy import policy_for
+from vroegsignaal.casework.terms import melding_deadlines
+from vroegsignaal.intake.models import Signal
+
+
+@dataclass(frozen=True)
+class Person:
+    """A resident as the signals name them (one entry per distinct name and birth date)."""
+
+    name: str
+    birth_date: date | None
+    phone: str
+    email: str
+
+
+def _full_name(signal: Signal) -> str:
+    first = signal.first_names or signal.initials
+    return " ".join(part for part in (first, signal.surname_prefix, signal.surname) if part)
+
+
+def persons_from(signals: list[Signal]) -> list[Person]:
+    """The distinct persons in ``signals``, with the contact details any of them gave."""
+    persons: dict[tuple, Person] = {}
+    for signal in signals:
+        key = (_full_name(signal).lower(), signal.birth_date)
+        known = persons.get(key)
+        persons[key] = Person(
+            _full_name(signal),
+            signal.birth_date,
+            (known and known.phone) or signal.phone,
+            (known and known.email) or signal.email,
+        )
+    return list(persons.values())
+
+
+def melding_context(melding: Melding, today: date) -> dict:
+    """The template context of the melding page."""
+    signals = list(
+        Signal.objects.filter(melding_link__melding=melding)
+        .select_related("creditor")
+        .order_by("signal_date", "pk")
+    )
+    attempts = list(melding.contact_attempts.select_related("recorded_by"))
+    lines = list(melding.budget_lines.all())
+    policy = policy_for(melding.municipality)
+    timeline = [(event, events.describe(event)) for event in melding.events.select_related("actor")]
+    earlier = (
+        Melding.objects.filter(
+            municipality_id=melding.municipality_id, address_key=melding.address_key
+        )
+        .exclude(pk=melding.pk)
+        .order_by("-period_start")
+    )
+    return {
+        "melding": melding,
+        "state_label": State(melding.state).label,
+        "actions": available_actions(melding),
+        "signals": signals,
+        "persons": persons_from(signals),
+        "earlier": earlier,
+        "deadlines": melding_deadlines(melding, today, policy),
+        "attempts": attempts,
+        "missed_visits": contact.missed_visits_without_card(attempts),
+        "propose_no_contact": contact.proposes_no_contact(melding, attempts, policy),
+        "no_contact_after": policy.no_contact_after_attempts,
+        "conversations": list(melding.conversations.all()),
+        "plans": list(melding.plans.all()),
+        "referrals": list(melding.referrals.all()),
+        "budget_lines": lines,
+        "balance_cents": conversation.monthly_balance(lines),
+        "timeline": timeline,
+    }

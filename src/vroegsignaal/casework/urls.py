@@ -1,0 +1,27 @@
+from django.urls import path
+
+from vroegsignaal.casework import views
+
+app_name = "casework"
+urlpatterns = [
+    path("", views.worklist_page, name="worklist"),
+    path("melding/<int:pk>/", views.melding_page, name="melding"),
+    path("melding/<int:pk>/toewijzen/", views.assign_action, name="assign"),
+    path("melding/<int:pk>/toewijzing-intrekken/", views.unassign_action, name="unassign"),
+    path("melding/<int:pk>/contactpoging/", views.contact_attempt_page, name="contact"),
+    path(
+        "melding/<int:pk>/contactpoging/<int:attempt_pk>/kaartje/",
+        views.leave_card_action,
+        name="leave_card",
+    ),
+    path("melding/<int:pk>/gesprek/", views.conversation_page, name="conversation"),
+    path("melding/<int:pk>/budgetscan/", views.budget_page, name="budget"),
+    path("melding/<int:pk>/plan/", views.plan_page, name="plan"),
+    path("melding/<int:pk>/verwijzing/", views.referral_page, name="referral"),
+    path("melding/<int:pk>/afsluiten/", views.close_page, name="close"),
+    path("melding/<int:pk>/heropaf/", views.schedule_heropaf_page, name="schedule_heropaf"),
+    path("melding/<int:pk>/heropaf/heropenen/", views.reopen_action, name="reopen"),
+    path(
+        "melding/<int:pk>/heropaf/afronden/", views.complete_heropaf_action, name="complete_heropaf"
+    ),
+]

@@ -1,0 +1,438 @@
+"""The casework pages: the werkbakjes, the melding page and one page per action.
+
+Views are thin: they check access (casework.access), read a form and call one service. A rule
+violation or a stale edit comes back as a Dutch message above the form, never as an error page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from vroegsignaal.casework import assignment, contact, conversation, heropaf, results
+from vroegsignaal.casework.access import colleagues_of, get_melding_for, meldingen_visible_to
+from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.forms import (
+    AssignForm,
+    BudgetLineForm,
+    ContactAttemptForm,
+    ConversationForm,
+    HeropafScheduleForm,
+    PlanForm,
+    ReferralForm,
+    ResultForm,
+    VersionedForm,
+    WorklistFilterForm,
+    euros_to_cents,
+    initial_contact_attempt,
+)
+from vroegsignaal.casework.lifecycle import State, TransitionNotAllowed
+from vroegsignaal.casework.melding_page import melding_context
+from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.policy import policy_for
+from vroegsignaal.casework.terms import pick_up_state
+from vroegsignaal.casework.worklist import WorklistFilters, queue_counts, worklist
+from vroegsignaal.ddas import Eindresultaat
+from vroegsignaal.organisations.models import Role
+from vroegsignaal.web.access import role_required
+
+MELDINGEN_PER_PAGE = 50
+casework_only = role_required(Role.INTAKE, Role.CASEWORKER)
+_RULE_ERRORS = (CaseworkError, TransitionNotAllowed)
+
+
+def _filters(form: WorklistFilterForm) -> WorklistFilters:
+    data = form.cleaned_data if form.is_valid() else {}
+    amount = data.get("bedrag_vanaf")
+    return WorklistFilters(
+        queue=data.get("werkbakje", ""),
+        postcode=data.get("postcode", ""),
+        partner_type=data.get("soort", ""),
+        min_amount_cents=None if amount is None else euros_to_cents(amount),
+        flags=tuple(data.get("kenmerken", ())),
+        deadline=data.get("termijn", ""),
+        assigned=data.get("toegewezen", ""),
+    )
+
+
+@casework_only
+def worklist_page(request):
+    """The werkbakjes with counts and the filtered, paginated worklist; POST assigns in bulk."""
+    if request.method == "POST":
+        return _bulk_assign(request)
+    today = timezone.localdate()
+    counts = queue_counts(request.user, today)
+    form = WorklistFilterForm(request.GET or None, queue_choices=[(c.key, c.name) for c in counts])
+    page = Paginator(worklist(request.user, _filters(form), today), MELDINGEN_PER_PAGE).get_page(
+        request.GET.get("pagina")
+    )
+    context = {
+        "counts": counts,
+        "form": form,
+        "page": page,
+        "rows": [(m, pick_up_state(m, today), State(m.state).label) for m in page.object_list],
+        "today": today,
+        "colleagues": colleagues_of(request.user),
+    }
+    return render(request, "casework/worklist.html", context)
+
+
+def _bulk_assign(request):
+    back = redirect(request.get_full_path())
+    versions = dict(_parse_selection(request.POST.getlist("melding")))
+    to_user = colleagues_of(request.user).filter(pk=request.POST.get("medewerker")).first()
+    if not versions or to_user is None:
+        messages.error(request, "Kies minstens één melding en een medewerker om toe te wijzen.")
+        return back
+    meldingen = list(meldingen_visible_to(request.user).filter(pk__in=versions))
+    if len(meldingen) != len(versions):
+        raise Http404("Een of meer meldingen bestaan niet of horen niet bij uw gemeente.")
+    try:
+        count = assignment.bulk_assign(
+            [(m, versions[m.pk]) for m in meldingen], to_user, request.user
+        )
+    except CaseworkError as error:
+        messages.error(request, str(error))
+    else:
+        name = to_user.get_full_name() or to_user.username
+        messages.success(request, f"{count} meldingen toegewezen aan {name}.")
+    return back
+
+
+def _parse_selection(values: list[str]):
+    # Each checkbox carries "id:version", so a melding changed since the list was shown is refused.
+    for value in values:
+        pk, _, version = value.partition(":")
+        if pk.isdigit() and version.isdigit():
+            yield int(pk), int(version)
+
+
+@casework_only
+def melding_page(request, pk: int):
+    """Everything about one melding, with forms for only the allowed actions."""
+    melding = get_melding_for(request.user, pk)
+    context = melding_context(melding, timezone.localdate())
+    context["assign_form"] = AssignForm(
+        initial={"version": melding.version, "medewerker": request.user.pk},
+        colleagues=colleagues_of(request.user),
+    )
+    return render(request, "casework/melding.html", context)
+
+
+def _action(
+    request,
+    pk: int,
+    form_class,
+    perform: Callable,
+    *,
+    title: str,
+    done: str,
+    template: str = "casework/action.html",
+    initial: Callable[[Melding], dict] | None = None,
+    form_kwargs: Callable[[Melding], dict] | None = None,
+    extra: Callable[[Melding], dict] | None = None,
+):
+    """One action page: show the form, on a valid post call ``perform`` and return to the melding."""
+    melding = get_melding_for(request.user, pk)
+    kwargs = form_kwargs(melding) if form_kwargs else {}
+    start = {"version": melding.version, **(initial(melding) if initial else {})}
+    posted = request.method == "POST"
+    form = form_class(request.POST if posted else None, initial=start, **kwargs)
+    if posted and form.is_valid():
+        try:
+            perform(melding, request.user, form)
+        except _RULE_ERRORS as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, done)
+            return redirect("casework:melding", pk=melding.pk)
+    context = {
+        "melding": melding,
+        "form": form,
+        "title": title,
+        **(extra(melding) if extra else {}),
+    }
+    return render(request, template, context)
+
+
+def _version(form) -> int:
+    return form.cleaned_data["version"]
+
+
+@casework_only
+def contact_attempt_page(request, pk: int):
+    """Record a contact attempt (kind, date, part of the day, reached, note)."""
+
+    def perform(melding, user, form):
+        data = form.cleaned_data
+        contact.record_contact_attempt(
+            melding,
+            user,
+            _version(form),
+            kind=data["kind"],
+            attempted_on=data["attempted_on"],
+            part_of_day=data["part_of_day"],
+            reached=data["reached"],
+            note=data["note"],
+            accepted_help=data["accepted_help"],
+        )
+
+    def initial(melding):
+        channel = melding.queue.first_contact_channel if melding.queue else ""
+        return initial_contact_attempt(channel, melding.version)
+
+    return _action(
+        request,
+        pk,
+        ContactAttemptForm,
+        perform,
+        title="Contactpoging vastleggen",
+        done="De contactpoging is vastgelegd.",
+        initial=initial,
+    )
+
+
+@casework_only
+def conversation_page(request, pk: int):
+    """Record a conversation: help offered and accepted, voorzieningencheck, cause, domains."""
+
+    def perform(melding, user, form):
+        data = form.cleaned_data
+        conversation.record_conversation(
+            melding,
+            user,
+            _version(form),
+            held_on=data["held_on"],
+            help_offered=data["help_offered"],
+            help_accepted=data["help_accepted"],
+            cause=data["cause"],
+            other_domains=data["other_domains"],
+            provisions=form.provisions(),
+            note=data["note"],
+        )
+
+    return _action(
+        request,
+        pk,
+        ConversationForm,
+        perform,
+        title="Gesprek vastleggen",
+        done="Het gesprek is vastgelegd.",
+        template="casework/conversation.html",
+    )
+
+
+@casework_only
+def budget_page(request, pk: int):
+    """The budget scan: the lines so far with the monthly balance, and a form to add a line."""
+
+    def perform(melding, user, form):
+        data = form.cleaned_data
+        conversation.add_budget_line(
+            melding,
+            user,
+            _version(form),
+            kind=data["kind"],
+            description=data["description"],
+            monthly_cents=euros_to_cents(data["amount"]),
+        )
+
+    def extra(melding):
+        lines = list(melding.budget_lines.all())
+        return {"lines": lines, "balance_cents": conversation.monthly_balance(lines)}
+
+    return _action(
+        request,
+        pk,
+        BudgetLineForm,
+        perform,
+        title="Budgetscan",
+        done="De regel is toegevoegd aan de budgetscan.",
+        template="casework/budget.html",
+        extra=extra,
+    )
+
+
+def _creditors(melding: Melding) -> list[str]:
+    names = melding.signal_links.values_list("signal__creditor__name", flat=True)
+    return sorted(set(names))
+
+
+@casework_only
+def plan_page(request, pk: int):
+    """Record the plan van aanpak."""
+
+    def perform(melding, user, form):
+        data = form.cleaned_data
+        conversation.record_plan(
+            melding,
+            user,
+            _version(form),
+            ongoing_payments=form.ongoing_payments(),
+            room_to_pay_off=data["room_to_pay_off"],
+            problematic_debts=data["problematic_debts"],
+            debt_help_started=data["debt_help_started"],
+            debt_help_started_on=data["debt_help_started_on"],
+            note=data["note"],
+        )
+
+    return _action(
+        request,
+        pk,
+        PlanForm,
+        perform,
+        title="Plan van aanpak",
+        done="Het plan van aanpak is vastgelegd.",
+        form_kwargs=lambda melding: {"creditors": _creditors(melding)},
+    )
+
+
+@casework_only
+def referral_page(request, pk: int):
+    """Refer the resident, with the date of the warm hand-over."""
+
+    def perform(melding, user, form):
+        data = form.cleaned_data
+        conversation.refer(
+            melding,
+            user,
+            _version(form),
+            kind=data["kind"],
+            handover_on=data["handover_on"],
+            note=data["note"],
+        )
+
+    return _action(
+        request,
+        pk,
+        ReferralForm,
+        perform,
+        title="Verwijzing met warme overdracht",
+        done="De verwijzing is vastgelegd.",
+    )
+
+
+@casework_only
+def close_page(request, pk: int):
+    """Close the melding with one Eindresultaat; proposes 'geen contact' when the policy says so."""
+
+    def perform(melding, user, form):
+        results.close_with_result(melding, user, _version(form), form.cleaned_data["result"])
+
+    def initial(melding):
+        attempts = list(melding.contact_attempts.all())
+        proposed = contact.proposes_no_contact(melding, attempts, policy_for(melding.municipality))
+        return {"result": Eindresultaat.GEEN_CONTACT} if proposed else {}
+
+    return _action(
+        request,
+        pk,
+        ResultForm,
+        perform,
+        title="Melding afsluiten",
+        done="De melding is afgesloten.",
+        initial=initial,
+    )
+
+
+@casework_only
+def schedule_heropaf_page(request, pk: int):
+    """Record when the creditor was informed; the heropaf date follows from the policy."""
+
+    def perform(melding, user, form):
+        heropaf.schedule_heropaf(melding, form.cleaned_data["feedback_on"], user, _version(form))
+
+    return _action(
+        request,
+        pk,
+        HeropafScheduleForm,
+        perform,
+        title="Heropaf plannen",
+        done="De heropaf is gepland.",
+        initial=lambda melding: {"feedback_on": timezone.localdate()},
+    )
+
+
+def _post_action(request, pk: int, perform: Callable, done: str, form_class=VersionedForm):
+    """A one-button action on the melding page: perform it or show why not, then back."""
+    melding = get_melding_for(request.user, pk)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Het formulier was niet volledig; probeer het opnieuw.")
+    else:
+        try:
+            perform(melding, request.user, form)
+        except _RULE_ERRORS as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, done)
+    return redirect("casework:melding", pk=melding.pk)
+
+
+@require_POST
+@casework_only
+def assign_action(request, pk: int):
+    """Assign the melding to oneself or a colleague of the same municipality."""
+
+    def perform(melding, user, form):
+        assignment.assign(melding, form.cleaned_data["medewerker"], user, _version(form))
+
+    def form_class(data):
+        return AssignForm(data, colleagues=colleagues_of(request.user))
+
+    return _post_action(request, pk, perform, "De melding is toegewezen.", form_class)
+
+
+@require_POST
+@casework_only
+def unassign_action(request, pk: int):
+    """Send the melding back to the unassigned queue."""
+
+    def perform(melding, user, form):
+        assignment.unassign(melding, user, _version(form))
+
+    return _post_action(request, pk, perform, "De melding is niet meer toegewezen.")
+
+
+@require_POST
+@casework_only
+def leave_card_action(request, pk: int, attempt_pk: int):
+    """'Kaartje achtergelaten' in one click after a missed home visit."""
+
+    def perform(melding, user, form):
+        visit = melding.contact_attempts.filter(pk=attempt_pk).first()
+        if visit is None:
+            raise Http404("Deze contactpoging hoort niet bij de melding.")
+        contact.leave_card(melding, user, _version(form), visit)
+
+    return _post_action(request, pk, perform, "Het kaartje is vastgelegd als contactpoging.")
+
+
+@require_POST
+@casework_only
+def reopen_action(request, pk: int):
+    """Heropaf without regular payments: reopen for a new contact round."""
+
+    def perform(melding, user, form):
+        heropaf.reopen_by_heropaf(melding, user, _version(form))
+
+    return _post_action(
+        request, pk, perform, "De melding is heropend voor een nieuwe contactronde."
+    )
+
+
+@require_POST
+@casework_only
+def complete_heropaf_action(request, pk: int):
+    """Heropaf with regular payments: nothing more to do."""
+
+    def perform(melding, user, form):
+        heropaf.complete_heropaf(melding, user, _version(form))
+
+    return _post_action(request, pk, perform, "De heropaf is afgerond: de betalingen lopen weer.")

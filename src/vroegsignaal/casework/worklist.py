@@ -1,0 +1,129 @@
+"""The work queues (werkbakjes): which meldingen a user sees, filtered, in working order, with counts.
+
+Order: highest priority first, then the earliest due date. Every filter is a database filter, so
+the worklist stays fast with many meldingen (the page paginates).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+
+from vroegsignaal.casework.access import meldingen_visible_to
+from vroegsignaal.casework.heropaf import heropaf_due
+from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.models import Melding, MeldingSignal
+from vroegsignaal.organisations.models import User
+
+HEROPAF_QUEUE = "heropaf"
+SOON_DAYS = 3
+
+FLAG_FIELDS = {
+    "crisis": "is_crisis",
+    "warme_overdracht": "is_warm_handover",
+    "meervoudig": "is_multiple",
+    "opeenvolgend": "is_consecutive",
+}
+
+
+@dataclass(frozen=True)
+class WorklistFilters:
+    """What the user filters on; empty values do not filter."""
+
+    queue: str = ""
+    postcode: str = ""
+    partner_type: str = ""
+    min_amount_cents: int | None = None
+    flags: tuple[str, ...] = field(default_factory=tuple)
+    deadline: str = ""
+    assigned: str = ""
+
+
+def _deadline_filter(deadline: str, today: date) -> Q:
+    # The first-action due date counts until the melding is picked up (first contact attempt).
+    waiting = Q(picked_up_on__isnull=True, due_on__isnull=False)
+    soon = today + timedelta(days=SOON_DAYS)
+    return {
+        "overdue": waiting & Q(due_on__lt=today),
+        "due_soon": waiting & Q(due_on__gte=today, due_on__lte=soon),
+        "on_time": waiting & Q(due_on__gt=soon),
+    }.get(deadline, Q())
+
+
+def _assigned_filter(assigned: str, user: User) -> Q:
+    return {"mine": Q(assigned_to=user), "unassigned": Q(assigned_to__isnull=True)}.get(
+        assigned, Q()
+    )
+
+
+def _queue_filter(meldingen: QuerySet[Melding], queue: str, today: date) -> QuerySet[Melding]:
+    if queue == HEROPAF_QUEUE:
+        return heropaf_due(meldingen, today)
+    open_meldingen = meldingen.exclude(state=State.CLOSED)
+    return open_meldingen.filter(queue_id=int(queue)) if queue else open_meldingen
+
+
+def worklist(user: User, filters: WorklistFilters, today: date) -> QuerySet[Melding]:
+    """The meldingen ``user`` sees under ``filters``, highest priority and earliest due first."""
+    meldingen = _queue_filter(meldingen_visible_to(user), filters.queue, today)
+    if filters.postcode:
+        meldingen = meldingen.filter(postcode__startswith=filters.postcode.replace(" ", "").upper())
+    if filters.partner_type:
+        meldingen = meldingen.filter(
+            Exists(
+                MeldingSignal.objects.filter(
+                    melding=OuterRef("pk"), signal__creditor__partner_type=filters.partner_type
+                )
+            )
+        )
+    if filters.min_amount_cents is not None:
+        meldingen = meldingen.filter(total_amount_cents__gte=filters.min_amount_cents)
+    for flag in filters.flags:
+        meldingen = meldingen.filter(**{FLAG_FIELDS[flag]: True})
+    meldingen = meldingen.filter(
+        _deadline_filter(filters.deadline, today), _assigned_filter(filters.assigned, user)
+    )
+    return meldingen.select_related("queue", "assigned_to").order_by(
+        "-priority_score", F("due_on").asc(nulls_last=True), "pk"
+    )
+
+
+@dataclass(frozen=True)
+class QueueCount:
+    """A werkbakje with its open meldingen, how many nobody has yet and how many are overdue."""
+
+    key: str
+    name: str
+    open: int
+    unassigned: int
+    overdue: int
+
+
+def queue_counts(user: User, today: date) -> list[QueueCount]:
+    """Every werkbakje of the user's reach with its counts, plus the Heropaf queue."""
+    visible = meldingen_visible_to(user)
+    rows = (
+        visible.exclude(state=State.CLOSED)
+        .values("queue_id", "queue__name")
+        .annotate(
+            open=Count("pk"),
+            unassigned=Count("pk", filter=Q(assigned_to__isnull=True)),
+            overdue=Count("pk", filter=_deadline_filter("overdue", today)),
+        )
+        .order_by("queue__name")
+    )
+    # Meldingen without a queue (no-go) are only under "Alle werkbakjes".
+    counts = [
+        QueueCount(
+            str(row["queue_id"]), row["queue__name"], row["open"], row["unassigned"], row["overdue"]
+        )
+        for row in rows
+        if row["queue_id"] is not None
+    ]
+    heropaf = heropaf_due(visible, today).aggregate(
+        open=Count("pk"), unassigned=Count("pk", filter=Q(assigned_to__isnull=True))
+    )
+    counts.append(QueueCount(HEROPAF_QUEUE, "Heropaf", heropaf["open"], heropaf["unassigned"], 0))
+    return counts
