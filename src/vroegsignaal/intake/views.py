@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import number_format
 
+from vroegsignaal.intake.columns import CANONICAL_COLUMNS
 from vroegsignaal.intake.models import Channel, Delivery, DeliveryStatus
 from vroegsignaal.intake.services import UnreadableFile, ingest_file
 from vroegsignaal.organisations.models import Role
@@ -101,8 +102,9 @@ def _rejected_rows_table(delivery: Delivery) -> tuple[list[str], list[list]]:
     messages: dict[int, list[str]] = {}
     for error in delivery.errors.all():
         messages.setdefault(error.row, []).append(error.message)
-    # Columns in the order the creditor's file had them, so the download fits their own template.
-    columns = list(dict.fromkeys(key for row in delivery.rejected_rows for key in row["values"]))
+    # The delivery format's column order: PostgreSQL's JSONB does not keep the file's key order.
+    present = {key for row in delivery.rejected_rows for key in row["values"]}
+    columns = [column for column in CANONICAL_COLUMNS if column in present]
     rows = [
         [
             *(row["values"].get(column, "") for column in columns),
