@@ -129,6 +129,20 @@ def test_deliveries_whose_day_has_not_come_yet_are_left_out():
     assert "energie-oost" not in {d.creditor_code for d in deliveries}  # delivers on the 25th
 
 
+def test_a_later_day_in_the_same_month_only_adds_the_deliveries_that_fell_due():
+    def planned(today):
+        planner = SignalPlanner(DOCUMENT, seed=5, scale=0.03, today=today)
+        return {
+            (d.creditor_code, d.delivery_date): d.rows
+            for d in planner.plan(delivery_months(today, 2))
+        }
+
+    earlier, later = planned(dt.date(2026, 11, 12)), planned(dt.date(2026, 11, 26))
+
+    assert set(earlier) < set(later)
+    assert all(later[key] == rows for key, rows in earlier.items())
+
+
 def test_generated_bsns_pass_the_elfproef():
     rng = random.Random(3)
 

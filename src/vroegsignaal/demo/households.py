@@ -66,11 +66,13 @@ def _ascii(text: str) -> str:
 class HouseholdSource:
     """Creates new households on demand, each at an address not used before."""
 
-    def __init__(self, municipalities: list[dict], faker: Faker, rng: random.Random, today):
+    def __init__(
+        self, municipalities: list[dict], faker: Faker, rng: random.Random, born_before: dt.date
+    ):
         self._municipalities = {m["code"]: m for m in municipalities}
         self._faker = faker
         self._rng = rng
-        self._today = today
+        self._born_before = born_before
         self._streets: dict[str, str] = {}
         self._addresses: set[tuple[str, int, str, str]] = set()
         self._count = 0
@@ -122,7 +124,7 @@ class HouseholdSource:
     def _birth_date(self) -> dt.date:
         # Most residents with arrears are between 25 and 55.
         age_days = int(self._rng.triangular(19, 88, 38) * 365.25)
-        return self._today - dt.timedelta(days=age_days)
+        return self._born_before - dt.timedelta(days=age_days)
 
     def _phone(self) -> str:
         digits = "".join(str(self._rng.randint(0, 9)) for _ in range(8))

@@ -28,7 +28,7 @@ from vroegsignaal.demo.region import (
     SIGNALS_PER_1000_PER_MONTH,
 )
 
-REPEAT_SHARE = 0.33  # a signal at an address with a signal in the previous six months
+REPEAT_SHARE = 0.40  # a signal at an address with a signal in the previous six months
 REPEAT_SAME_CREDITOR = 0.7  # ... of which this share comes from the same creditor again
 MULTIPLE_SHARE = 0.10  # another creditor at an address that already has a signal this month
 REPEAT_WINDOW_MONTHS = 6
@@ -91,7 +91,9 @@ class SignalPlanner:
         faker = Faker("nl_NL")
         faker.seed_instance(seed)
         self._municipalities = document["municipalities"]
-        self._households = HouseholdSource(self._municipalities, faker, self._rng, today)
+        self._households = HouseholdSource(
+            self._municipalities, faker, self._rng, born_before=today.replace(day=1)
+        )
         self._scale = scale
         self._today = today
         self._partner_type = {c["code"]: c["partner_type"] for c in document["creditors"]}
@@ -117,16 +119,8 @@ class SignalPlanner:
             deliveries.extend(self._plan_month(index, month))
         return deliveries
 
-    def _delivery_dates(self, month: dt.date) -> dict[str, dt.date]:
-        """When each creditor delivers this month; a delivery day still to come is left out."""
-        dates = {
-            code: month.replace(day=profile.delivery_day)
-            for code, profile in CREDITOR_PROFILES.items()
-        }
-        return {code: day for code, day in dates.items() if day <= self._today}
-
     def _plan_month(self, index: int, month: dt.date) -> list[MonthlyDelivery]:
-        dates = self._delivery_dates(month)
+        dates = {c: month.replace(day=p.delivery_day) for c, p in CREDITOR_PROFILES.items()}
         rows: dict[str, list[dict]] = defaultdict(list)
         this_month: dict[str, list[Household]] = defaultdict(list)
         used: set[tuple[str, int]] = set()
@@ -137,11 +131,7 @@ class SignalPlanner:
             ]
             for _ in range(self._volume(municipality["inhabitants"])):
                 creditor = self._pick_creditor(code)
-                if creditor not in dates:
-                    continue
-                household, creditor = self._pick_address(
-                    code, creditor, index, this_month, used, dates
-                )
+                household, creditor = self._pick_address(code, creditor, index, this_month, used)
                 used.add((creditor, household.id))
                 this_month[code].append(household)
                 self._recent[code].append((index, household, creditor))
@@ -152,7 +142,9 @@ class SignalPlanner:
             if self._rng.random() < DEFECT_CHANCE:
                 position = self._rng.randint(0, len(creditor_rows))
                 creditor_rows.insert(position, self._defective_row(creditor, day))
-            if creditor_rows:
+            # A delivery day still to come is planned (so the random stream, and with it every
+            # earlier file, is the same all month) but not delivered yet.
+            if creditor_rows and day <= self._today:
                 deliveries.append(MonthlyDelivery(creditor, day, creditor_rows))
         return deliveries
 
@@ -167,14 +159,14 @@ class SignalPlanner:
         weights = [CREDITOR_PROFILES[c].share for c in candidates]
         return self._rng.choices(candidates, weights=weights)[0]
 
-    def _pick_address(self, municipality_code, creditor, index, this_month, used, dates):
+    def _pick_address(self, municipality_code, creditor, index, this_month, used):
         """An earlier address (opeenvolgend), one signalled this month (meervoudig) or a new one."""
         draw = self._rng.random()
         recent = self._recent[municipality_code]
         if draw < REPEAT_SHARE and recent:
             _, household, previous = self._rng.choice(recent)
             again = previous if self._rng.random() < REPEAT_SAME_CREDITOR else creditor
-            if again in dates and (again, household.id) not in used:
+            if (again, household.id) not in used:
                 return household, again
         elif draw < REPEAT_SHARE + MULTIPLE_SHARE and this_month[municipality_code]:
             household = self._rng.choice(this_month[municipality_code])
