@@ -21,7 +21,7 @@ from vroegsignaal.organisations.models import User
 
 
 def _record(
-    melding: Melding, kind: EventKind, by: User | None, states: tuple[State, State], **details
+    melding: Melding, kind: EventKind, by: User | None, states: tuple[State, State], /, **details
 ) -> Event:
     before, after = states
     if before != after:

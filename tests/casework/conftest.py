@@ -1,0 +1,53 @@
+"""Fixtures for casework: Enschede's staff, a melding, and the casework pages under /werk/."""
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+from tests.casework.factories import MeldingFactory
+from tests.factories import MunicipalityFactory, UserFactory
+
+from vroegsignaal.casework.assignment import assign
+
+
+@pytest.fixture(autouse=True)
+def _casework_urls(settings):
+    # Until the root urls.py includes casework, the tests mount it themselves.
+    try:
+        reverse("casework:worklist")
+    except NoReverseMatch:
+        settings.ROOT_URLCONF = "tests.casework.urls"
+
+
+@pytest.fixture
+def enschede(db):
+    return MunicipalityFactory()
+
+
+@pytest.fixture
+def hengelo(db):
+    return MunicipalityFactory(code="0164", name="Hengelo")
+
+
+@pytest.fixture
+def caseworker(enschede):
+    return UserFactory(caseworker=True, municipality=enschede, first_name="Cas", last_name="Werker")
+
+
+@pytest.fixture
+def colleague(enschede):
+    return UserFactory(caseworker=True, municipality=enschede, first_name="Col", last_name="Lega")
+
+
+@pytest.fixture
+def intake_user(enschede):
+    return UserFactory(intake=True, municipality=enschede, first_name="Ina", last_name="Take")
+
+
+@pytest.fixture
+def melding(enschede):
+    return MeldingFactory(municipality=enschede)
+
+
+@pytest.fixture
+def assigned(melding, caseworker):
+    """The melding, assigned to the caseworker through the service."""
+    return assign(melding, caseworker, caseworker, melding.version)

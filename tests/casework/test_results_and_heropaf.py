@@ -1,0 +1,124 @@
+"""Closing with a DDAS Eindresultaat, signal statuses that follow, and the heropaf."""
+
+import datetime as dt
+
+import pytest
+from tests.casework.factories import MeldingFactory
+
+from vroegsignaal.casework.contact import record_contact_attempt
+from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.heropaf import (
+    complete_heropaf,
+    heropaf_due,
+    reopen_by_heropaf,
+    schedule_heropaf,
+)
+from vroegsignaal.casework.lifecycle import TransitionNotAllowed
+from vroegsignaal.casework.models import CaseworkPolicy, Melding
+from vroegsignaal.casework.results import close_with_result
+from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalstatus
+from vroegsignaal.intake.models import Signal
+
+
+def statuses(melding):
+    return set(
+        Signal.objects.filter(melding_link__melding=melding).values_list("status", flat=True)
+    )
+
+
+def test_closing_requires_a_ddas_eindresultaat(assigned, caseworker):
+    with pytest.raises(CaseworkError, match="Kies een eindresultaat"):
+        close_with_result(assigned, caseworker, assigned.version, "Klaar")
+    assert Melding.objects.get(pk=assigned.pk).state == "assigned"
+
+
+def test_closing_after_contact_marks_the_signals_opgepakt(assigned, caseworker):
+    record_contact_attempt(
+        assigned,
+        caseworker,
+        assigned.version,
+        kind=Contactsoort.BRIEF,
+        attempted_on=dt.date(2026, 11, 3),
+        part_of_day=Dagdeel.OCHTEND,
+        reached=False,
+    )
+    close_with_result(assigned, caseworker, assigned.version, Eindresultaat.GEEN_CONTACT)
+
+    stored = Melding.objects.get(pk=assigned.pk)
+    assert (stored.state, stored.result) == ("closed", Eindresultaat.GEEN_CONTACT)
+    assert stored.closed_on is not None
+    assert statuses(assigned) == {Signaalstatus.OPGEPAKT}
+
+
+def test_closing_as_not_picked_up_gives_the_signals_that_status(melding, intake_user):
+    close_with_result(melding, intake_user, melding.version, Eindresultaat.ONTERECHT)
+
+    assert statuses(melding) == {Signaalstatus.ONTERECHT}
+
+
+def test_closing_keeps_a_status_that_matching_set(enschede, intake_user):
+    melding = MeldingFactory(municipality=enschede, signals__status=Signaalstatus.HERHAALDE_MELDING)
+
+    close_with_result(melding, intake_user, melding.version, Eindresultaat.REGELT_ZELF)
+
+    assert statuses(melding) == {Signaalstatus.HERHAALDE_MELDING}
+
+
+def test_a_closed_melding_cannot_be_closed_again(melding, intake_user):
+    close_with_result(melding, intake_user, melding.version, Eindresultaat.ONTERECHT)
+
+    with pytest.raises(TransitionNotAllowed):
+        close_with_result(melding, intake_user, melding.version, Eindresultaat.ONTERECHT)
+
+
+@pytest.fixture
+def closed(assigned, caseworker):
+    return close_with_result(assigned, caseworker, assigned.version, Eindresultaat.ADVIES_QUICK_FIX)
+
+
+def test_heropaf_is_six_months_after_the_feedback_clamped_to_month_end(closed):
+    due = schedule_heropaf(closed, dt.date(2026, 8, 31))
+
+    assert due == dt.date(2027, 2, 28)
+    stored = Melding.objects.get(pk=closed.pk)
+    assert (stored.feedback_on, stored.heropaf_due_on) == (dt.date(2026, 8, 31), due)
+
+
+def test_heropaf_months_follow_the_municipality_policy(closed):
+    CaseworkPolicy.objects.create(municipality=closed.municipality, heropaf_months=3)
+    closed.municipality.refresh_from_db()
+
+    assert schedule_heropaf(closed, dt.date(2026, 12, 1)) == dt.date(2027, 3, 1)
+
+
+def test_heropaf_queue_shows_the_melding_from_its_date(closed):
+    due = schedule_heropaf(closed, dt.date(2026, 12, 1))
+    meldingen = Melding.objects.all()
+
+    assert list(heropaf_due(meldingen, due - dt.timedelta(days=1))) == []
+    assert list(heropaf_due(meldingen, due)) == [closed]
+
+
+def test_reopen_by_heropaf_starts_a_new_contact_round(closed, caseworker):
+    schedule_heropaf(closed, dt.date(2026, 12, 1))
+
+    reopen_by_heropaf(closed, caseworker)
+
+    stored = Melding.objects.get(pk=closed.pk)
+    assert (stored.state, stored.contact_round, stored.result) == ("reopened", 2, "")
+    assert stored.heropaf_due_on is None
+    assert list(heropaf_due(Melding.objects.all(), dt.date(2030, 1, 1))) == []
+
+
+def test_reopen_needs_a_planned_heropaf(closed, caseworker):
+    with pytest.raises(CaseworkError, match="geen heropaf gepland"):
+        reopen_by_heropaf(closed, caseworker)
+
+
+def test_completed_heropaf_leaves_the_melding_closed_and_out_of_the_queue(closed, caseworker):
+    schedule_heropaf(closed, dt.date(2026, 12, 1))
+
+    complete_heropaf(closed, caseworker, closed.version)
+
+    stored = Melding.objects.get(pk=closed.pk)
+    assert (stored.state, stored.heropaf_due_on) == ("closed", None)
