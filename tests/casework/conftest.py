@@ -2,9 +2,9 @@
 
 import pytest
 from django.urls import NoReverseMatch, reverse
+
 from tests.casework.factories import MeldingFactory
 from tests.factories import MunicipalityFactory, UserFactory
-
 from vroegsignaal.casework.assignment import assign
 
 

@@ -3,8 +3,8 @@
 import datetime as dt
 
 import factory
-from tests.factories import CreditorFactory, MunicipalityFactory, UserFactory
 
+from tests.factories import CreditorFactory, MunicipalityFactory, UserFactory
 from vroegsignaal.casework import models
 from vroegsignaal.ddas import Contactsoort
 from vroegsignaal.intake.models import Channel, Delivery, Signal

@@ -1,9 +1,9 @@
 """Assigning meldingen: to oneself or a colleague of the same municipality, one or many."""
 
 import pytest
+
 from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
-
 from vroegsignaal.casework.assignment import assign, bulk_assign, unassign
 from vroegsignaal.casework.errors import CaseworkError, StaleMelding
 from vroegsignaal.casework.models import Event, EventKind, Melding

@@ -3,8 +3,8 @@
 import datetime as dt
 
 import pytest
-from tests.casework.factories import MeldingFactory
 
+from tests.casework.factories import MeldingFactory
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.heropaf import (
