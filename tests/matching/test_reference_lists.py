@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 from django.core.management import CommandError, call_command
-
 from tests.factories import MunicipalityFactory
+
 from vroegsignaal.matching.models import KnownClient, ResidentRecord
 
 pytestmark = pytest.mark.django_db

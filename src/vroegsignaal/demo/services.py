@@ -16,12 +16,14 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from vroegsignaal.casework.models import Melding
 from vroegsignaal.demo.files import render_delivery
 from vroegsignaal.demo.region import CREDITOR_PROFILES, REGION_NAME, load_region_document
 from vroegsignaal.demo.signals import MonthlyDelivery, SignalPlanner, delivery_months
 from vroegsignaal.demo.users import demo_logins, ensure_demo_users
 from vroegsignaal.intake.models import Channel, Delivery, DeliveryStatus, Signal
 from vroegsignaal.intake.services import ingest_file
+from vroegsignaal.matching.services import match_period
 from vroegsignaal.organisations.configuration import apply_document
 from vroegsignaal.organisations.models import Creditor, Municipality, User
 
@@ -40,6 +42,7 @@ class DemoSummary:
     deliveries_known: int = 0
     accepted: int = 0
     rejected: int = 0
+    meldingen: int = 0
     output_dir: Path | None = None
 
 
@@ -73,7 +76,20 @@ def load_demo(
         )
         path = _write(output_dir, delivery, data)
         _ingest(delivery, data, path.name, summary)
+    summary.meldingen = _match_months(delivery_months(today, months), today)
     return summary
+
+
+def _match_months(months, today: dt.date) -> int:
+    """Match every month in order, as the region would have done, so that herhaalde melding
+    and opeenvolgend see the earlier months. A month is matched the day after its last
+    delivery (the 26th), the current month today."""
+    municipalities = list(Municipality.objects.filter(region__name=REGION_NAME))
+    for first_day in sorted(months):
+        matched_on = min(first_day.replace(day=26), today)
+        for municipality in municipalities:
+            match_period(municipality, f"{first_day:%Y-%m}", today=matched_on)
+    return Melding.objects.filter(municipality__in=municipalities).count()
 
 
 def _write(output_dir: Path, delivery: MonthlyDelivery, data: bytes) -> Path:

@@ -53,6 +53,7 @@ def _summary_text(summary: DemoSummary) -> str:
             f"{summary.deliveries_known} al eerder ingenomen",
             f"  Signalen:             {summary.accepted} geaccepteerd, "
             f"{summary.rejected} rijen geweigerd",
+            f"  Meldingen:            {summary.meldingen} (alle maanden gematcht)",
             f"  Aanleverbestanden:    {summary.output_dir}",
             f"  Inloggen: gebruikersnamen per rol in docs/demo.md, wachtwoord {DEMO_PASSWORD}",
         ]
