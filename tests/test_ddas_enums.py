@@ -7,7 +7,12 @@ import pytest
 
 from vroegsignaal import ddas
 
-SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "standards" / "ddas-vroegsignalering-v1.2.schema.json"
+SCHEMA = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "standards"
+    / "ddas-vroegsignalering-v1.2.schema.json"
+)
 
 
 @pytest.mark.parametrize(

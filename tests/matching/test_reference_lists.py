@@ -45,7 +45,7 @@ def test_client_list_without_usable_columns_is_refused(tmp_path):
 def test_client_list_with_a_bad_bsn_names_the_row_and_keeps_the_old_list(tmp_path):
     MunicipalityFactory()
     call_command("import-clients", write(tmp_path, "bsn\n111222333\n"), "--municipality", "0153")
-    with pytest.raises(CommandError, match="Rij 3, bsn: .*elfproef"):
+    with pytest.raises(CommandError, match=r"Rij 3, bsn: .*elfproef"):
         call_command(
             "import-clients",
             write(tmp_path, "bsn\n111222333\n123456789\n"),
@@ -71,7 +71,7 @@ def test_brp_extract_reads_one_row_per_resident_with_date_of_death(tmp_path):
 
 def test_brp_extract_missing_columns_are_named(tmp_path):
     MunicipalityFactory()
-    with pytest.raises(CommandError, match="mist de kolom.*postcode"):
+    with pytest.raises(CommandError, match=r"mist de kolom.*postcode"):
         call_command(
             "import-brp",
             write(tmp_path, "achternaam;geboortedatum\nX;2000-01-01\n"),
