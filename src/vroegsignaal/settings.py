@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "vroegsignaal.intake",
     "vroegsignaal.matching",
     "vroegsignaal.casework",
+    "vroegsignaal.monitoring",
     "vroegsignaal.web",
     "vroegsignaal.demo",
 ]

@@ -7,5 +7,7 @@ urlpatterns = [
     path("api/v1/", include("vroegsignaal.intake.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("aanleveren/", include("vroegsignaal.intake.urls")),
+    path("werk/", include("vroegsignaal.casework.urls")),
+    path("monitoring/", include("vroegsignaal.monitoring.urls")),
     path("", include("vroegsignaal.web.urls")),
 ]
