@@ -1,0 +1,208 @@
+"""The national DDAS vroegsignalering export (v1.2) of one municipality for a date range.
+
+Public API: ``export_documents(municipality, start, end, page_size=PAGE_SIZE)`` returns one
+Uitwisselmodel document per page (each with one levering, teller = page number) and
+``write_documents(documents, out)`` writes them as FILE, FILE-2, FILE-3, ...
+
+What goes in (docs/monitoring.md has the full account):
+- vroegsignalen: the signals with a signaaldatum in the range, with status and partner type;
+  the client by BSN when a valid one (9 digits) is known, otherwise by postcode + huisnummer
+  (+ huisnummertoevoeging); amounts in whole euros, rounded half up from cents;
+- vroegsignaalzaken: the meldingen those signals belong to, listing only the exported signals
+  (so every reference resolves within the page), with result, matching dates, datumOpgepakt
+  and contactpogingen.
+A page holds at most ``page_size`` signals and never splits a melding over two pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+from vroegsignaal.casework.models import ContactAttempt, Melding, MeldingSignal
+from vroegsignaal.intake.models import Signal
+from vroegsignaal.organisations.models import Municipality
+
+PAGE_SIZE = 50_000
+
+_SIGNAL_FIELDS = (
+    "id", "crisis", "warm_handover", "amount_cents", "arrears_start", "signal_date", "status",
+    "creditor__partner_type", "bsn", "postcode", "house_number", "house_letter",
+    "house_number_addition", "melding_link__melding_id",
+)  # fmt: skip
+
+
+def whole_euros(cents: int) -> int:
+    """Cents as whole euros, rounded half up (the standard's bedrag is an integer)."""
+    return (cents + 50) // 100
+
+
+def supplier_code(municipality: Municipality) -> str:
+    """codeGegevensleverancier: the DDAS_SUPPLIER_CODE setting, else the gemeentecode."""
+    return getattr(settings, "DDAS_SUPPLIER_CODE", "") or municipality.code
+
+
+def supplying_organisation(municipality: Municipality) -> dict:
+    """aanleverendeOrganisatie: the DDAS_SUPPLIER_NAME setting, else 'Gemeente <naam>'."""
+    name = getattr(settings, "DDAS_SUPPLIER_NAME", "") or f"Gemeente {municipality.name}"
+    return {"naam": name}
+
+
+def _client(row: dict) -> dict:
+    bsn = row["bsn"]
+    if len(bsn) == 9 and bsn.isdigit():
+        return {"burgerservicenummer": bsn}
+    client = {"postcode": row["postcode"], "huisnummer": str(row["house_number"])}
+    suffix = " ".join(p for p in (row["house_letter"], row["house_number_addition"]) if p)
+    if suffix:
+        client["huisnummertoevoeging"] = suffix
+    return client
+
+
+def _signal(row: dict) -> dict:
+    return {
+        "ID": str(row["id"]),
+        "crisissignaal": row["crisis"],
+        "warmeOverdracht": row["warm_handover"],
+        "bedrag": whole_euros(row["amount_cents"]),
+        "ontstaansdatum": row["arrears_start"].isoformat(),
+        "signaaldatum": row["signal_date"].isoformat(),
+        "status": row["status"],
+        "signaalpartner": {"type": row["creditor__partner_type"]},
+        "client": _client(row),
+    }
+
+
+def _signal_rows(municipality: Municipality, start: dt.date, end: dt.date) -> list[dict]:
+    # Ordered by melding so a melding's signals are adjacent and can stay on one page.
+    rows = (
+        Signal.objects.filter(municipality=municipality, signal_date__range=(start, end))
+        .order_by("melding_link__melding_id", "id")
+        .values(*_SIGNAL_FIELDS)
+    )
+    return list(rows)
+
+
+def _meldingen(municipality: Municipality, start: dt.date, end: dt.date) -> dict[int, dict]:
+    exported = MeldingSignal.objects.filter(
+        signal__municipality=municipality, signal__signal_date__range=(start, end)
+    ).values("melding_id")
+    fields = ("id", "result", "matched_on", "period_start", "period_end", "picked_up_on")
+    meldingen = {m["id"]: m for m in Melding.objects.filter(id__in=exported).values(*fields)}
+    attempts = defaultdict(list)
+    rows = ContactAttempt.objects.filter(melding_id__in=exported).order_by("attempted_on", "id")
+    for melding_id, kind, reached, on, part in rows.values_list(
+        "melding_id", "kind", "reached", "attempted_on", "part_of_day"
+    ):
+        attempts[melding_id].append(
+            {"soort": kind, "bereikt": reached, "datum": on.isoformat(), "dagdeel": part}
+        )
+    for melding_id, melding in meldingen.items():
+        melding["contactpogingen"] = attempts.get(melding_id, [])
+    return meldingen
+
+
+def _zaak(melding: dict, signal_ids: list[str]) -> dict:
+    zaak = {
+        "matchingsdatum": melding["matched_on"].isoformat(),
+        "startdatumMatchingperiode": melding["period_start"].isoformat(),
+        "einddatumMatchingperiode": melding["period_end"].isoformat(),
+        "vroegsignalen": [{"ID": signal_id} for signal_id in signal_ids],
+        "contactpogingen": melding["contactpogingen"],
+    }
+    if melding["result"]:
+        zaak["resultaat"] = melding["result"]
+    if melding["picked_up_on"]:
+        zaak["datumOpgepakt"] = melding["picked_up_on"].isoformat()
+    return zaak
+
+
+def _units(rows: list[dict]) -> Iterator[list[dict]]:
+    """The signals in groups that must share a page: one melding's, or a single unmatched one."""
+    group: list[dict] = []
+    for row in rows:
+        melding_id = row["melding_link__melding_id"]
+        if group and (melding_id is None or melding_id != group[0]["melding_link__melding_id"]):
+            yield group
+            group = []
+        group.append(row)
+    if group:
+        yield group
+
+
+def _pages(rows: list[dict], page_size: int) -> list[list[list[dict]]]:
+    pages: list[list[list[dict]]] = [[]]
+    filled = 0
+    for unit in _units(rows):
+        if filled and filled + len(unit) > page_size:
+            pages.append([])
+            filled = 0
+        pages[-1].append(unit)
+        filled += len(unit)
+    return pages
+
+
+def _levering(municipality: Municipality, teller: int, units, meldingen) -> dict:
+    signals, zaken = [], []
+    for unit in units:
+        signals += [_signal(row) for row in unit]
+        melding_id = unit[0]["melding_link__melding_id"]
+        if melding_id is not None:
+            zaken.append(_zaak(meldingen[melding_id], [str(row["id"]) for row in unit]))
+    return {
+        "teller": teller,
+        "gemeentecode": municipality.code,
+        "aanleverendeOrganisatie": supplying_organisation(municipality),
+        "vroegsignalen": signals,
+        "vroegsignaalzaken": zaken,
+    }
+
+
+def export_documents(
+    municipality: Municipality, start: dt.date, end: dt.date, page_size: int = PAGE_SIZE
+) -> list[dict]:
+    """One DDAS Uitwisselmodel document per page of at most ``page_size`` signals.
+
+    A range without signals still gives one document (an empty delivery is a valid report).
+    """
+    rows = _signal_rows(municipality, start, end)
+    meldingen = _meldingen(municipality, start, end)
+    delivered_at = timezone.localtime().isoformat(timespec="seconds")
+    header = {
+        "startdatumLevering": start.isoformat(),
+        "einddatumLevering": end.isoformat(),
+        "aanleverdatumEnTijd": delivered_at,
+        "codeGegevensleverancier": supplier_code(municipality),
+    }
+    return [
+        {**header, "leveringen": [_levering(municipality, number, units, meldingen)]}
+        for number, units in enumerate(_pages(rows, page_size), start=1)
+    ]
+
+
+def page_path(out: Path, number: int) -> Path:
+    """FILE for page 1, then FILE-2, FILE-3, ... before the extension (export.json, export-2.json)."""
+    if number == 1:
+        return out
+    return out.with_name(f"{out.stem}-{number}{out.suffix}")
+
+
+def dumps(document: dict) -> str:
+    """The document as compact UTF-8 JSON text."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_documents(documents: list[dict], out: Path) -> list[Path]:
+    """Write each page to its own file (see ``page_path``) and return the paths."""
+    paths = []
+    for number, document in enumerate(documents, start=1):
+        path = page_path(out, number)
+        path.write_text(dumps(document), encoding="utf-8")
+        paths.append(path)
+    return paths

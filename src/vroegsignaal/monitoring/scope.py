@@ -1,0 +1,87 @@
+"""What a figure is about: a set of municipalities (one, or a region's) and a period.
+
+Public API: ``Scope`` plus ``municipality_scope``, ``region_scope``, ``quarter_period``,
+``month_period`` and ``ScopeError`` (a Dutch message for the user). Views, commands and the
+report all build a ``Scope`` first, so every figure is computed for exactly the same selection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+
+from vroegsignaal.organisations.models import Municipality, Region
+
+
+class ScopeError(ValueError):
+    """A selection that cannot be made; the message is Dutch and names the value."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Municipalities (ordered by name) and an inclusive date range, with a Dutch label."""
+
+    label: str
+    municipalities: tuple[Municipality, ...]
+    start: dt.date
+    end: dt.date
+
+    @property
+    def municipality_ids(self) -> list[int]:
+        return [m.pk for m in self.municipalities]
+
+    @property
+    def inhabitants(self) -> int:
+        return sum(m.inhabitants for m in self.municipalities)
+
+    @property
+    def months(self) -> int:
+        """Calendar months the period touches (at least 1): the divisor for 'per month'."""
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+    @property
+    def is_region(self) -> bool:
+        return len(self.municipalities) != 1
+
+
+def _check_period(start: dt.date, end: dt.date) -> None:
+    if end < start:
+        raise ScopeError(f"De einddatum {end:%d-%m-%Y} ligt vóór de begindatum {start:%d-%m-%Y}.")
+
+
+def municipality_scope(code: str, start: dt.date, end: dt.date) -> Scope:
+    """The scope of the municipality with CBS code ``code``."""
+    _check_period(start, end)
+    municipality = Municipality.objects.filter(code=code).first()
+    if municipality is None:
+        raise ScopeError(f"Gemeente met code '{code}' bestaat niet.")
+    return Scope(f"Gemeente {municipality.name}", (municipality,), start, end)
+
+
+def region_scope(region: Region | str, start: dt.date, end: dt.date) -> Scope:
+    """The scope of all municipalities of ``region`` (a Region or its name)."""
+    _check_period(start, end)
+    if isinstance(region, str):
+        found = Region.objects.filter(name__iexact=region).first()
+        if found is None:
+            raise ScopeError(f"Regio '{region}' bestaat niet.")
+        region = found
+    municipalities = tuple(region.municipalities.order_by("name"))
+    return Scope(f"Regio {region.name}", municipalities, start, end)
+
+
+def quarter_period(text: str) -> tuple[dt.date, dt.date]:
+    """'2026Q3' → (1 July 2026, 30 September 2026)."""
+    match = re.fullmatch(r"(\d{4})[Qq]([1-4])", text.strip())
+    if match is None:
+        raise ScopeError(f"Kwartaal '{text}' is ongeldig; schrijf bijvoorbeeld 2026Q3.")
+    year, quarter = int(match[1]), int(match[2])
+    first_month = 3 * quarter - 2
+    return month_period(year, first_month)[0], month_period(year, first_month + 2)[1]
+
+
+def month_period(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a calendar month."""
+    return dt.date(year, month, 1), dt.date(year, month, monthrange(year, month)[1])

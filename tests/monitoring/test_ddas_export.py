@@ -1,0 +1,144 @@
+"""The DDAS export validates against the national schema and carries what CBS needs."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from jsonschema import Draft202012Validator
+
+from vroegsignaal.monitoring.ddas_export import export_documents, page_path, whole_euros
+
+SCHEMA_PATH = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "standards"
+    / "ddas-vroegsignalering-v1.2.schema.json"
+)
+VALIDATOR = Draft202012Validator(
+    json.loads(SCHEMA_PATH.read_text()), format_checker=Draft202012Validator.FORMAT_CHECKER
+)
+START, END = dt.date(2026, 10, 1), dt.date(2026, 10, 31)
+
+
+def assert_valid(document: dict) -> None:
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in VALIDATOR.iter_errors(document)]
+    assert errors == []
+
+
+def export(municipality, **kwargs) -> list[dict]:
+    documents = export_documents(municipality, START, END, **kwargs)
+    for document in documents:
+        assert_valid(document)
+    return documents
+
+
+def test_export_of_a_month_validates_and_holds_every_signal_of_the_municipality(twente):
+    [document] = export(twente["enschede"])
+    [levering] = document["leveringen"]
+    assert levering["gemeentecode"] == "0153"
+    assert levering["teller"] == 1
+    assert len(levering["vroegsignalen"]) == 6
+    assert len(levering["vroegsignaalzaken"]) == 4
+    assert document["startdatumLevering"] == "2026-10-01"
+
+
+def test_client_is_identified_by_bsn_alone_when_known(twente):
+    [document] = export(twente["enschede"])
+    clients = [s["client"] for s in document["leveringen"][0]["vroegsignalen"]]
+    assert {"burgerservicenummer": "123456782"} in clients
+    by_address = [c for c in clients if "burgerservicenummer" not in c]
+    assert all(set(c) <= {"postcode", "huisnummer", "huisnummertoevoeging"} for c in by_address)
+    assert {"postcode": "7511AB", "huisnummer": str(twente["m4"].house_number),
+            "huisnummertoevoeging": "A"} in by_address  # fmt: skip
+
+
+def test_amounts_are_whole_euros_rounded_half_up():
+    assert [whole_euros(c) for c in (10049, 10050, 10099, 25000, 0)] == [100, 101, 101, 250, 0]
+
+
+def test_signal_carries_status_partner_type_and_euro_amount(twente):
+    [document] = export(twente["enschede"])
+    crisis = next(s for s in document["leveringen"][0]["vroegsignalen"] if s["crisissignaal"])
+    assert crisis["bedrag"] == 101
+    assert crisis["status"] == "Opgepakt"
+    assert crisis["signaalpartner"] == {"type": "Energie"}
+
+
+def test_zaak_carries_result_matching_dates_pick_up_and_contact_attempts(twente):
+    [document] = export(twente["enschede"])
+    zaken = document["leveringen"][0]["vroegsignaalzaken"]
+    m1 = next(z for z in zaken if len(z["vroegsignalen"]) == 2)
+    assert m1["resultaat"] == "Vervolghulp en/of verwijzing financieel"
+    assert m1["datumOpgepakt"] == "2026-11-03"
+    assert m1["startdatumMatchingperiode"] == "2026-10-01"
+    assert m1["einddatumMatchingperiode"] == "2026-10-31"
+    assert m1["contactpogingen"][-1] == {
+        "soort": "Huisbezoek", "bereikt": True, "datum": "2026-11-05", "dagdeel": "Avond",
+    }  # fmt: skip
+    open_zaak = next(z for z in zaken if "resultaat" not in z and "datumOpgepakt" in z)
+    assert open_zaak["datumOpgepakt"] == "2026-11-20"
+
+
+def test_every_signal_a_zaak_refers_to_is_in_the_same_page(twente):
+    for document in export(twente["enschede"], page_size=2):
+        levering = document["leveringen"][0]
+        ids = {s["ID"] for s in levering["vroegsignalen"]}
+        referred = {r["ID"] for z in levering["vroegsignaalzaken"] for r in z["vroegsignalen"]}
+        assert referred <= ids
+        assert len(levering["vroegsignalen"]) <= 2
+
+
+def test_paging_numbers_pages_and_loses_no_signal(twente):
+    documents = export(twente["enschede"], page_size=2)
+    assert len(documents) >= 3
+    assert [d["leveringen"][0]["teller"] for d in documents] == list(range(1, len(documents) + 1))
+    ids = [s["ID"] for d in documents for s in d["leveringen"][0]["vroegsignalen"]]
+    assert len(ids) == len(set(ids)) == 6
+
+
+def test_other_municipalities_and_dates_outside_the_range_stay_out(twente):
+    [document] = export_documents(twente["hengelo"], START, END)
+    assert len(document["leveringen"][0]["vroegsignalen"]) == 1
+    [empty] = export_documents(twente["enschede"], dt.date(2027, 1, 1), dt.date(2027, 1, 31))
+    assert_valid(empty)
+    assert empty["leveringen"][0]["vroegsignalen"] == []
+
+
+def test_supplier_code_and_organisation_come_from_settings_when_set(twente, settings):
+    settings.DDAS_SUPPLIER_CODE = "VS-TWENTE"
+    settings.DDAS_SUPPLIER_NAME = "Regio Twente"
+    [document] = export(twente["enschede"])
+    assert document["codeGegevensleverancier"] == "VS-TWENTE"
+    assert document["leveringen"][0]["aanleverendeOrganisatie"] == {"naam": "Regio Twente"}
+
+
+def test_supplier_defaults_to_the_municipality(twente):
+    [document] = export(twente["enschede"])
+    assert document["codeGegevensleverancier"] == "0153"
+    assert document["leveringen"][0]["aanleverendeOrganisatie"] == {"naam": "Gemeente Enschede"}
+
+
+def test_command_writes_numbered_files_that_validate(twente, tmp_path):
+    out = tmp_path / "ddas.json"
+    call_command(
+        "export-ddas", "--municipality", "0153", "--from", "2026-10-01", "--to", "2026-10-31",
+        "--out", str(out), "--page-size", "4",
+    )  # fmt: skip
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ddas-2.json", "ddas.json"]
+    for path in (out, page_path(out, 2)):
+        assert_valid(json.loads(path.read_text()))
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--municipality", "9999"], "Gemeente met code '9999' bestaat niet."),
+        (["--municipality", "0153", "--page-size", "50001"], "--page-size moet tussen"),
+    ],
+)
+def test_command_refuses_bad_input_with_a_dutch_message(twente, tmp_path, arguments, message):
+    base = ["--from", "2026-10-01", "--to", "2026-10-31", "--out", str(tmp_path / "x.json")]
+    with pytest.raises(CommandError, match=message):
+        call_command("export-ddas", *arguments, *base)
