@@ -97,7 +97,11 @@ class WorklistFilterForm(UtrechtForm):
         choices=[("", "Alle soorten"), *Signaalpartner.choices],
     )
     bedrag_vanaf = forms.DecimalField(
-        label="Achterstand vanaf (euro)", required=False, min_value=0, decimal_places=2
+        label="Achterstand vanaf (euro)",
+        required=False,
+        min_value=0,
+        decimal_places=2,
+        localize=True,
     )
     kenmerken = forms.MultipleChoiceField(
         label="Kenmerken",
@@ -209,7 +213,11 @@ class BudgetLineForm(VersionedForm):
     )
     description = forms.CharField(label="Omschrijving", max_length=100)
     amount = forms.DecimalField(
-        label="Bedrag per maand (euro)", min_value=Decimal("0.01"), decimal_places=2
+        label="Bedrag per maand (euro)",
+        min_value=Decimal("0.01"),
+        decimal_places=2,
+        localize=True,
+        help_text="Bijvoorbeeld 1250,50.",
     )
 
 

@@ -1,0 +1,294 @@
+"""The casework pages with the test client: what users see and what their posts do."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from tests.casework.factories import MeldingFactory
+
+from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.worklist import HEROPAF_QUEUE
+
+
+@pytest.fixture
+def logged_in(client, caseworker):
+    client.force_login(caseworker)
+    return client
+
+
+def test_worklist_shows_queue_counts_and_meldingen_by_priority(logged_in, enschede):
+    low = MeldingFactory(municipality=enschede, priority_score=5, street="Laagstraat")
+    high = MeldingFactory(municipality=enschede, priority_score=80, street="Hoogstraat")
+
+    response = logged_in.get(reverse("casework:worklist"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Huisbezoek" in html and "Heropaf" in html
+    assert html.index(high.street) < html.index(low.street)
+    assert '<html lang="nl"' in html
+
+
+def test_worklist_filters_on_crisis_and_unassigned(logged_in, enschede, caseworker):
+    MeldingFactory(municipality=enschede, street="Gewoonstraat")
+    MeldingFactory(municipality=enschede, crisis=True, street="Crisisstraat")
+    MeldingFactory(municipality=enschede, crisis=True, street="Bezetstraat", assigned_to=caseworker)
+
+    response = logged_in.get(
+        reverse("casework:worklist"), {"kenmerken": "crisis", "toegewezen": "unassigned"}
+    )
+
+    html = response.content.decode()
+    assert "Crisisstraat" in html
+    assert "Gewoonstraat" not in html and "Bezetstraat" not in html
+
+
+def test_worklist_filters_on_partner_type_postcode_and_amount(logged_in, enschede):
+    MeldingFactory(
+        municipality=enschede,
+        street="Waterstraat",
+        signals__creditor__code="vitens",
+        signals__creditor__partner_type="Water",
+        total_amount_cents=50000,
+    )
+    MeldingFactory(municipality=enschede, street="Energiestraat", total_amount_cents=50000)
+    MeldingFactory(municipality=enschede, street="Kleinstraat", total_amount_cents=1000)
+    MeldingFactory(
+        municipality=enschede, street="Elderstraat", postcode="7522CD", total_amount_cents=1000
+    )
+
+    def shown(**params):
+        html = logged_in.get(reverse("casework:worklist"), params).content.decode()
+        return {
+            s for s in ("Waterstraat", "Energiestraat", "Kleinstraat", "Elderstraat") if s in html
+        }
+
+    assert shown(soort="Water") == {"Waterstraat"}
+    assert shown(bedrag_vanaf="100") == {"Waterstraat", "Energiestraat"}
+    assert shown(postcode="7522") == {"Elderstraat"}
+
+
+def test_worklist_filters_on_overdue_first_action(logged_in, enschede):
+    MeldingFactory(municipality=enschede, street="Laatstraat", due_on=dt.date(2020, 1, 1))
+    MeldingFactory(municipality=enschede, street="Vroegstraat", due_on=dt.date(2099, 1, 1))
+
+    html = logged_in.get(reverse("casework:worklist"), {"termijn": "overdue"}).content.decode()
+
+    assert "Laatstraat" in html and "Vroegstraat" not in html
+
+
+def test_worklist_paginates_and_keeps_the_filters(logged_in, enschede):
+    MeldingFactory.create_batch(51, municipality=enschede, is_crisis=True)
+
+    html = logged_in.get(reverse("casework:worklist"), {"kenmerken": "crisis"}).content.decode()
+
+    assert "Pagina 1 van 2" in html
+    assert "kenmerken=crisis&amp;pagina=2" in html
+
+
+def test_bulk_assign_from_the_worklist(logged_in, enschede, colleague):
+    first, second = MeldingFactory.create_batch(2, municipality=enschede)
+
+    response = logged_in.post(
+        reverse("casework:worklist"),
+        {"melding": [f"{m.pk}:{m.version}" for m in (first, second)], "medewerker": colleague.pk},
+        follow=True,
+    )
+
+    assert "2 meldingen toegewezen aan Col Lega" in response.content.decode()
+    assert set(Melding.objects.values_list("assigned_to", flat=True)) == {colleague.pk}
+
+
+def test_melding_page_shows_signals_reasons_deadlines_and_earlier_meldingen(logged_in, enschede):
+    melding = MeldingFactory(municipality=enschede, crisis=True)
+    earlier = MeldingFactory(
+        municipality=enschede, address_key=melding.address_key, period_start=dt.date(2026, 5, 1)
+    )
+
+    html = logged_in.get(reverse("casework:melding", args=[melding.pk])).content.decode()
+
+    assert "J. Jansen" in html and "Energie Oost" in html and "€ 250,00" in html
+    assert "Achterstand € 250 (+4)" in html
+    assert "Eerste actie gemeente" in html and "Eerste gesprek bij crisissignaal" in html
+    assert f"Melding {earlier.pk}, periode 05-2026" in html
+
+
+def test_melding_page_offers_only_allowed_actions(logged_in, melding):
+    html = logged_in.get(reverse("casework:melding", args=[melding.pk])).content.decode()
+
+    assert "Afsluiten met eindresultaat" in html
+    assert "Contactpoging vastleggen" not in html
+    assert "Gesprek vastleggen" not in html
+
+
+def test_assign_to_self_then_record_an_attempt_through_the_pages(logged_in, melding, caseworker):
+    logged_in.post(
+        reverse("casework:assign", args=[melding.pk]),
+        {"version": 1, "medewerker": caseworker.pk},
+    )
+    response = logged_in.post(
+        reverse("casework:contact", args=[melding.pk]),
+        {
+            "version": 2,
+            "kind": "Huisbezoek",
+            "attempted_on": "2026-11-05",
+            "moment": "19:30",
+            "reached": "nee",
+            "note": "Niemand thuis",
+        },
+        follow=True,
+    )
+
+    html = response.content.decode()
+    assert "De contactpoging is vastgelegd." in html
+    assert "Avond" in html and "Niemand thuis" in html
+    assert "Kaartje achtergelaten na huisbezoek van 05-11-2026" in html
+    assert Melding.objects.get(pk=melding.pk).state == "contact_in_progress"
+
+
+def test_a_stale_form_shows_the_dutch_conflict_message(logged_in, assigned):
+    stale_version = assigned.version - 1
+
+    response = logged_in.post(
+        reverse("casework:contact", args=[assigned.pk]),
+        {
+            "version": stale_version,
+            "kind": "Brief",
+            "attempted_on": "2026-11-05",
+            "part_of_day": "Ochtend",
+            "reached": "nee",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Iemand anders heeft deze melding intussen gewijzigd" in response.content.decode()
+    assert not assigned.contact_attempts.exists()
+
+
+def test_contact_form_needs_time_or_part_of_day(logged_in, assigned):
+    response = logged_in.post(
+        reverse("casework:contact", args=[assigned.pk]),
+        {
+            "version": assigned.version,
+            "kind": "Brief",
+            "attempted_on": "2026-11-05",
+            "reached": "nee",
+        },
+    )
+
+    assert "Vul de tijd of het dagdeel van de contactpoging in." in response.content.decode()
+
+
+def test_close_page_proposes_no_contact_after_three_missed_attempts(logged_in, assigned):
+    for day in (3, 4, 5):
+        logged_in.post(
+            reverse("casework:contact", args=[assigned.pk]),
+            {
+                "version": Melding.objects.get(pk=assigned.pk).version,
+                "kind": "Telefoon",
+                "attempted_on": f"2026-11-0{day}",
+                "part_of_day": "Middag",
+                "reached": "nee",
+            },
+        )
+
+    melding_html = logged_in.get(reverse("casework:melding", args=[assigned.pk])).content.decode()
+    close_html = logged_in.get(reverse("casework:close", args=[assigned.pk])).content.decode()
+
+    assert "Na 3 mislukte contactpogingen" in melding_html
+    assert '<option value="Definitief geen contact kunnen krijgen" selected>' in close_html
+
+
+def test_closing_without_a_result_names_the_field(logged_in, assigned):
+    response = logged_in.post(
+        reverse("casework:close", args=[assigned.pk]), {"version": assigned.version, "result": ""}
+    )
+
+    assert "Kies een eindresultaat om de melding af te sluiten." in response.content.decode()
+    assert Melding.objects.get(pk=assigned.pk).state == "assigned"
+
+
+def test_conversation_plan_referral_and_budget_pages_render_and_save(logged_in, assigned):
+    pk = assigned.pk
+
+    def version():
+        return Melding.objects.get(pk=pk).version
+
+    provisions = {
+        f"provision_{p}": "onbekend"
+        for p in (
+            "huurtoeslag",
+            "zorgtoeslag",
+            "kindgebonden_budget",
+            "kinderopvangtoeslag",
+            "kwijtschelding",
+            "bijzondere_bijstand",
+            "individuele_inkomenstoeslag",
+            "energietoeslag",
+        )
+    }
+    for page in ("conversation",):
+        assert logged_in.get(reverse(f"casework:{page}", args=[pk])).status_code == 200
+    logged_in.post(
+        reverse("casework:conversation", args=[pk]),
+        {
+            "version": version(),
+            "held_on": "2026-11-10",
+            "help_offered": "ja",
+            "help_accepted": "ja",
+            "cause": "hogere_uitgaven",
+            **provisions,
+            "provision_huurtoeslag": "aangevraagd",
+        },
+    )
+    logged_in.post(
+        reverse("casework:budget", args=[pk]),
+        {
+            "version": version(),
+            "kind": "inkomsten",
+            "description": "Uitkering",
+            "amount": "1250,50",
+        },
+    )
+    budget = logged_in.get(reverse("casework:budget", args=[pk])).content.decode()
+    logged_in.post(
+        reverse("casework:plan", args=[pk]),
+        {
+            "version": version(),
+            "payment_0": "Maandbedrag weer per incasso",
+            "room_to_pay_off": "ja",
+            "problematic_debts": "nee",
+        },
+    )
+    response = logged_in.post(
+        reverse("casework:referral", args=[pk]),
+        {"version": version(), "kind": "budgetcoaching", "handover_on": "2026-11-20"},
+        follow=True,
+    )
+
+    html = response.content.decode()
+    assert "€ 1.250,50" in budget
+    assert "Maandbedrag weer per incasso" in html
+    assert "Budgetcoaching: warme overdracht op 20-11-2026" in html
+    assert Melding.objects.get(pk=pk).state == "referred"
+
+
+def test_heropaf_queue_lists_the_melding_from_its_date_and_reopens_it(logged_in, assigned):
+    pk = assigned.pk
+    logged_in.post(
+        reverse("casework:close", args=[pk]),
+        {"version": 2, "result": "Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering"},
+    )
+    logged_in.post(
+        reverse("casework:schedule_heropaf", args=[pk]), {"version": 3, "feedback_on": "2026-01-15"}
+    )
+
+    queue = logged_in.get(
+        reverse("casework:worklist"), {"werkbakje": HEROPAF_QUEUE}
+    ).content.decode()
+    response = logged_in.post(reverse("casework:reopen", args=[pk]), {"version": 4}, follow=True)
+
+    assert reverse("casework:melding", args=[pk]) in queue
+    html = response.content.decode()
+    assert "Heropend (heropaf)" in html
+    assert "Heropend door heropaf; contactronde 2" in html
