@@ -2,9 +2,9 @@
 
 import pytest
 from django.urls import reverse
+
 from tests.casework.factories import MeldingFactory, QueueFactory
 from tests.factories import UserFactory
-
 from vroegsignaal.casework.access import meldingen_visible_to
 from vroegsignaal.organisations.models import Team
 

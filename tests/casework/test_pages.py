@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from tests.casework.factories import MeldingFactory
 
+from tests.casework.factories import MeldingFactory
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.worklist import HEROPAF_QUEUE
 
