@@ -52,6 +52,12 @@ SETTINGS = [
         "100000",
         "Hoogste aannemelijke achterstand in euro's; hoger wordt als onaannemelijk geweigerd.",
     ),
+    EnvSetting(
+        "TASKS_BACKEND",
+        "immediate",
+        "Achtergrondtaken: `immediate` (direct, ontwikkeling) of `database` (wachtrij in de "
+        "database; draai dan `vroegsignaal db_worker`).",
+    ),
     EnvSetting("EMAIL_HOST", "localhost", "SMTP-server voor e-mail."),
     EnvSetting("EMAIL_PORT", "25", "Poort van de SMTP-server."),
     EnvSetting("DEFAULT_FROM_EMAIL", "vroegsignaal@localhost", "Afzender van e-mail."),

@@ -8,6 +8,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("aanleveren/", include("vroegsignaal.intake.urls")),
     path("werk/", include("vroegsignaal.casework.urls")),
+    path("matching/", include("vroegsignaal.matching.urls")),
     path("monitoring/", include("vroegsignaal.monitoring.urls")),
     path("", include("vroegsignaal.web.urls")),
 ]

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from vroegsignaal.matching import views
+
+app_name = "matching"
+urlpatterns = [
+    path("", views.matching_runs, name="runs"),
+]
