@@ -85,3 +85,23 @@ def env_int(name: str) -> int:
 
 def env_list(name: str) -> list[str]:
     return [part.strip() for part in env(name).split(",") if part.strip()]
+
+
+def settings_markdown() -> str:
+    """docs/configuratie.md, generated from `SETTINGS` (`vroegsignaal document-settings`)."""
+    lines = [
+        "# Configuratie",
+        "",
+        "Alle instellingen komen uit omgevingsvariabelen. Deze pagina is gemaakt met",
+        "`vroegsignaal document-settings` uit `src/vroegsignaal/conf.py`; pas die lijst aan, niet",
+        "deze pagina.",
+        "",
+        "| Variabele | Standaard | Betekenis |",
+        "|---|---|---|",
+    ]
+    for setting in SETTINGS:
+        default = setting.default
+        if str(PROJECT_DIR) in default:
+            default = default.replace(str(PROJECT_DIR), "<project>")
+        lines.append(f"| `{setting.name}` | `{default}` | {setting.help} |")
+    return "\n".join(lines) + "\n"
