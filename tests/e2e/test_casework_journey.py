@@ -1,0 +1,159 @@
+"""Journeys through casework: the meldpunt assigns, the caseworker tries three times, talks,
+makes a plan, refers and closes with a result; later a heropaf reopens the melding. Every page
+on the way passes the axe check."""
+
+import datetime as dt
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+from playwright.sync_api import expect
+
+from tests.casework.factories import MeldingFactory
+from tests.factories import UserFactory, enschede_with_energy_agreement
+from vroegsignaal.casework.heropaf import schedule_heropaf
+from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.results import close_with_result
+from vroegsignaal.ddas import Eindresultaat
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(autouse=True)
+def _casework_urls(settings):
+    # Until the root urls.py includes casework, mount it the way it will be mounted.
+    try:
+        reverse("casework:worklist")
+    except NoReverseMatch:
+        settings.ROOT_URLCONF = "tests.casework.urls"
+
+
+@pytest.fixture
+def enschede():
+    municipality, _ = enschede_with_energy_agreement()
+    return municipality
+
+
+@pytest.fixture
+def intake_user(enschede):
+    return UserFactory(intake=True, municipality=enschede, first_name="Ina", last_name="Take")
+
+
+@pytest.fixture
+def caseworker(enschede):
+    return UserFactory(caseworker=True, municipality=enschede, first_name="Cas", last_name="Werker")
+
+
+def _open_melding(page, melding):
+    page.goto(f"/werk/melding/{melding.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Melding {melding.pk}")
+
+
+def _save(page, message):
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("status")).to_contain_text(message)
+
+
+def _missed_attempt(page, assert_accessible, kind, day, moment):
+    page.get_by_role("link", name="Contactpoging vastleggen").click()
+    assert_accessible(page)
+    page.get_by_label("Contactsoort").select_option(kind)
+    page.get_by_label("Datum").fill(day)
+    page.get_by_label("Tijd").fill(moment)
+    page.get_by_role("group", name="Inwoner bereikt?").get_by_label("Nee").check()
+    _save(page, "De contactpoging is vastgelegd.")
+
+
+def test_intake_assigns_caseworker_tries_three_times_talks_plans_refers_and_closes(
+    page, login_as, assert_accessible, enschede, intake_user, caseworker, browser, live_server
+):
+    melding = MeldingFactory(municipality=enschede, street="Oldenzaalsestraat", house_number=7)
+
+    login_as(page, intake_user)
+    page.goto("/werk/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Werkbakjes")
+    assert_accessible(page)
+    page.get_by_label(f"Melding {melding.pk} kiezen").check()
+    page.get_by_label("Gekozen meldingen toewijzen aan").select_option(label="Cas Werker")
+    page.get_by_role("button", name="Toewijzen").click()
+    expect(page.get_by_role("status")).to_contain_text("1 meldingen toegewezen aan Cas Werker")
+
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL", bypass_csp=True)
+    page = context.new_page()
+    login_as(page, caseworker)
+    page.goto("/werk/?toegewezen=mine")
+    page.get_by_role("link", name="Oldenzaalsestraat 7, 7511AB").click()
+    expect(page.get_by_test_id("toegewezen")).to_have_text("Cas Werker")
+    assert_accessible(page)
+
+    _missed_attempt(page, assert_accessible, "Huisbezoek", "2026-11-03", "19:15")
+    page.get_by_role("button", name="Kaartje achtergelaten na huisbezoek van 03-11-2026").click()
+    expect(page.get_by_role("status")).to_contain_text("Het kaartje is vastgelegd")
+    _missed_attempt(page, assert_accessible, "Telefoon", "2026-11-05", "10:00")
+    _missed_attempt(page, assert_accessible, "Brief", "2026-11-06", "14:00")
+    expect(page.get_by_role("table", name="Contactpogingen, oudste eerst")).to_contain_text("Avond")
+    expect(page.get_by_text("Na 3 mislukte contactpogingen")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Gesprek vastleggen").click()
+    assert_accessible(page)
+    page.get_by_label("Datum gesprek").fill("2026-11-10")
+    page.get_by_role("group", name="Hulp aangeboden").get_by_label("Ja").check()
+    page.get_by_role("group", name="Hulp geaccepteerd").get_by_label("Ja").check()
+    page.get_by_label("Globale oorzaak van de achterstand").select_option(label="Inkomensdaling")
+    page.get_by_label("Huurtoeslag").select_option(label="Nu aangevraagd")
+    _save(page, "Het gesprek is vastgelegd.")
+    expect(page.get_by_test_id("fase")).to_have_text("In gesprek")
+
+    page.get_by_role("link", name="Budgetscan").click()
+    assert_accessible(page)
+    page.get_by_role("group", name="Soort").get_by_label("Inkomsten").check()
+    page.get_by_label("Omschrijving").fill("Uitkering")
+    page.get_by_label("Bedrag per maand (euro)").fill("1250,50")
+    _save(page, "De regel is toegevoegd aan de budgetscan.")
+
+    page.get_by_role("link", name="Plan van aanpak").click()
+    assert_accessible(page)
+    page.get_by_label("Afspraak over de lopende betalingen aan Energie Oost").fill(
+        "Termijnbedrag weer per automatische incasso"
+    )
+    page.get_by_role("group", name="Ruimte om de achterstand af te lossen").get_by_label(
+        "Ja"
+    ).check()
+    page.get_by_role("group", name="Problematische schulden").get_by_label("Nee").check()
+    _save(page, "Het plan van aanpak is vastgelegd.")
+
+    page.get_by_role("link", name="Verwijzen").click()
+    assert_accessible(page)
+    page.get_by_label("Verwijzen naar").select_option(label="Budgetcoaching")
+    page.get_by_label("Datum warme overdracht").fill("2026-11-17")
+    _save(page, "De verwijzing is vastgelegd.")
+    expect(page.get_by_test_id("fase")).to_have_text("Doorverwezen")
+
+    page.get_by_role("link", name="Afsluiten met eindresultaat").click()
+    assert_accessible(page)
+    page.get_by_label("Eindresultaat").select_option(Eindresultaat.VERWIJZING_FINANCIEEL)
+    _save(page, "De melding is afgesloten.")
+    expect(page.get_by_test_id("eindresultaat")).to_contain_text("financieel")
+    expect(page.get_by_test_id("signaalstatus")).to_have_text("Opgepakt")
+    expect(page.get_by_test_id("tijdlijn")).to_contain_text("Toegewezen aan Cas Werker")
+    assert_accessible(page)
+    context.close()
+
+
+def test_heropaf_puts_the_melding_back_in_the_queue_and_reopens_it(
+    page, login_as, assert_accessible, enschede, caseworker
+):
+    melding = MeldingFactory(municipality=enschede, street="Hengelosestraat", house_number=3)
+    close_with_result(melding, caseworker, melding.version, Eindresultaat.ADVIES_QUICK_FIX)
+    schedule_heropaf(melding, dt.date(2026, 1, 15), caseworker)
+
+    login_as(page, caseworker)
+    page.goto("/werk/?werkbakje=heropaf")
+    assert_accessible(page)
+    page.get_by_role("link", name="Hengelosestraat 3, 7511AB").click()
+    page.get_by_role("button", name="Betalingen lopen niet: heropenen").click()
+
+    expect(page.get_by_role("status")).to_contain_text("heropend voor een nieuwe contactronde")
+    expect(page.get_by_test_id("fase")).to_have_text("Heropend (heropaf)")
+    assert_accessible(page)
+    assert Melding.objects.get(pk=melding.pk).contact_round == 2
