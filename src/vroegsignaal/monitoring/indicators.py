@@ -1,0 +1,258 @@
+"""The monitoring indicators of the chain (domain step 10), each as a ``Table``.
+
+Public API: one function per indicator taking a ``Scope`` and the frames of ``frames.py``, and
+``dashboard_tables(scope, today)`` that computes them all from one read of the data. Everything
+is aggregated: no table carries personal data. Percentages are of the row's base, named in
+the column header; lead times are in calendar days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner
+from vroegsignaal.monitoring import deadline_compliance
+from vroegsignaal.monitoring.frames import attempt_counts, melding_frame, signal_counts
+from vroegsignaal.monitoring.scope import Scope
+from vroegsignaal.monitoring.tables import Table, percentage
+
+FUNNEL_STEPS = (
+    ("Meldingen", None),
+    ("Opgepakt", "picked_up"),
+    ("Contact geprobeerd", "attempted"),
+    ("Bereikt", "reached"),
+    ("Hulp geaccepteerd", "help_accepted"),
+    ("Doorverwezen", "referred"),
+)
+FLAGS = (
+    ("Enkelvoudig", "is_single"),
+    ("Meervoudig", "is_multiple"),
+    ("Opeenvolgend", "is_consecutive"),
+    ("Crisis", "is_crisis"),
+)
+LEAD_TIMES = (
+    ("Signaal tot eerste contactpoging", "first_attempt"),
+    ("Signaal tot eerste contact", "first_contact"),
+    ("Signaal tot resultaat", "closed_on"),
+)
+MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+
+def month_label(month: dt.date) -> str:
+    """'okt 2026'."""
+    return f"{MONTHS[month.month - 1]} {month.year}"
+
+
+def per_1000_per_month(signals: int, inhabitants: int, months: int) -> float | None:
+    """Signals per 1,000 inhabitants per month, two decimals (None without inhabitants)."""
+    if not inhabitants:
+        return None
+    return round(signals * 1000 / inhabitants / months, 2)
+
+
+def funnel(scope: Scope, signals: pl.DataFrame, meldingen: pl.DataFrame) -> Table:
+    """From signals to referred meldingen, as % of meldingen and % of the previous step."""
+    rows = [("Signalen", int(signals["signals"].sum()), None, None)]
+    previous = total = meldingen.height
+    for label, column in FUNNEL_STEPS:
+        count = meldingen.height if column is None else int(meldingen[column].sum())
+        rows.append((label, count, percentage(count, total), percentage(count, previous)))
+        previous = count
+    columns = ("Stap", "Aantal", "% van meldingen", "% van vorige stap")
+    return Table("trechter", "Van signaal tot doorverwijzing", columns, rows)
+
+
+def signals_per_inhabitants(scope: Scope, signals: pl.DataFrame) -> Table:
+    """Signals per 1,000 inhabitants per month, per municipality and for the whole scope."""
+    per_municipality = dict(
+        signals.group_by("municipality_id").agg(pl.col("signals").sum()).iter_rows()
+    )
+    rows = []
+    for m in scope.municipalities:
+        count = per_municipality.get(m.pk, 0)
+        rows.append(
+            (m.name, m.inhabitants, count, per_1000_per_month(count, m.inhabitants, scope.months))
+        )
+    if scope.is_region:
+        total = sum(row[2] for row in rows)
+        rows.append(
+            (
+                "Totaal",
+                scope.inhabitants,
+                total,
+                per_1000_per_month(total, scope.inhabitants, scope.months),
+            )
+        )
+    columns = ("Gemeente", "Inwoners", "Signalen", "Per 1.000 inwoners per maand")
+    return Table("per-1000-inwoners", "Signalen per 1.000 inwoners per maand", columns, rows)
+
+
+def _split(key: str, title: str, header: str, counts: dict, order, base_label: str) -> Table:
+    total = sum(counts.values())
+    labels = [label for label in order if counts.get(label)] + sorted(
+        label for label in counts if label not in order
+    )
+    rows = [(label, counts[label], percentage(counts[label], total)) for label in labels]
+    return Table(key, title, (header, "Aantal", f"% van {base_label}"), rows)
+
+
+def by_partner_type(signals: pl.DataFrame) -> Table:
+    """Signals per kind of signal partner."""
+    counts = dict(signals.group_by("partner_type").agg(pl.col("signals").sum()).iter_rows())
+    return _split(
+        "signaalpartner", "Signalen per soort signaalpartner", "Soort signaalpartner",
+        counts, list(Signaalpartner.values), "signalen",
+    )  # fmt: skip
+
+
+def by_flag(meldingen: pl.DataFrame) -> Table:
+    """Meldingen per kind; a melding can be meervoudig and opeenvolgend (and crisis) at once."""
+    rows = [
+        (label, int(meldingen[column].sum()), percentage(meldingen[column].sum(), meldingen.height))
+        for label, column in FLAGS
+    ]
+    note = "Een melding kan meervoudig én opeenvolgend (en crisis) zijn; de som is dus geen 100%."
+    return Table(
+        "soort-melding", "Meldingen per soort", ("Soort", "Aantal", "% van meldingen"), rows, note
+    )
+
+
+def by_queue(meldingen: pl.DataFrame) -> Table:
+    """Meldingen per work queue (werkbakje); 'Geen werkbakje' for no-go meldingen."""
+    counts = dict(
+        meldingen.with_columns(pl.col("queue").fill_null("Geen werkbakje"))
+        .group_by("queue").len().iter_rows()
+    )  # fmt: skip
+    return _split("werkbakje", "Meldingen per werkbakje", "Werkbakje", counts, [], "meldingen")
+
+
+def reach(attempts: pl.DataFrame, by: str) -> Table:
+    """Contact attempts and how often they reached the resident, per contact kind or part of day."""
+    counts = {row[0]: row[1:] for row in attempts.iter_rows()}
+    if by == "kind":
+        key, title, header, order = (
+            "bereik-contactsoort",
+            "Bereik per contactsoort",
+            "Contactsoort",
+            Contactsoort.values,
+        )
+    else:
+        key, title, header, order = (
+            "bereik-dagdeel",
+            "Bereik per dagdeel",
+            "Dagdeel",
+            Dagdeel.values,
+        )
+    rows = [
+        (label, tried, hit, percentage(hit, tried))
+        for label in order
+        if label in counts
+        for tried, hit in [counts[label]]
+    ]
+    return Table(key, title, (header, "Pogingen", "Bereikt", "% bereikt"), rows)
+
+
+def results(meldingen: pl.DataFrame) -> Table:
+    """The DDAS end results of the closed meldingen."""
+    closed = meldingen.filter(pl.col("result").fill_null("") != "")
+    counts = dict(closed.group_by("result").len().iter_rows())
+    return _split(
+        "resultaten", "Eindresultaten (DDAS)", "Eindresultaat", counts,
+        list(Eindresultaat.values), "afgesloten meldingen",
+    )  # fmt: skip
+
+
+def lead_times(meldingen: pl.DataFrame) -> Table:
+    """Days from the first signal to first attempt, first contact and result: median and p90."""
+    rows = []
+    for label, column in LEAD_TIMES:
+        days = meldingen.select(
+            (pl.col(column) - pl.col("first_signal")).dt.total_days().drop_nulls().alias("d")
+        )["d"]
+        if days.is_empty():
+            rows.append((label, 0, None, None))
+            continue
+        median, p90 = days.median(), days.quantile(0.9, interpolation="linear")
+        rows.append((label, days.len(), round(median, 1), round(p90, 1)))
+    columns = ("Doorlooptijd", "Meldingen", "Mediaan (dagen)", "90e percentiel (dagen)")
+    return Table("doorlooptijden", "Doorlooptijden vanaf het eerste signaal", columns, rows)
+
+
+def heropaf(meldingen: pl.DataFrame) -> Table:
+    """Heropaf outcomes: payments regular again, reopened for a new round, still planned."""
+    rows = [
+        ("Betalingen lopen weer (hersteld)", int(meldingen["heropaf_done"].sum())),
+        ("Heropend: opnieuw op bezoek", int(meldingen["reopened"].sum())),
+        ("Heropaf nog gepland", int(meldingen["heropaf_due_on"].is_not_null().sum())),
+    ]
+    return Table("heropaf", "Uitkomsten heropaf", ("Uitkomst", "Meldingen"), rows)
+
+
+def trend(signals: pl.DataFrame, meldingen: pl.DataFrame) -> Table:
+    """Per month: signals (by signaaldatum) and meldingen, picked up and reached (by period)."""
+    per_signal_month = signals.group_by("month").agg(pl.col("signals").sum())
+    per_period = meldingen.group_by("month").agg(
+        pl.len().alias("meldingen"), pl.col("picked_up").sum(), pl.col("reached").sum()
+    )
+    joined = per_signal_month.join(per_period, on="month", how="full", coalesce=True).sort("month")
+    rows = [
+        (month_label(month), *(int(v or 0) for v in values))
+        for month, *values in joined.select(
+            "month", "signals", "meldingen", "picked_up", "reached"
+        ).iter_rows()
+    ]
+    columns = ("Maand", "Signalen", "Meldingen", "Opgepakt", "Bereikt")
+    return Table("trend", "Ontwikkeling per maand", columns, rows)
+
+
+def side_by_side(scope: Scope, signals: pl.DataFrame, meldingen: pl.DataFrame) -> Table:
+    """The municipalities of the scope next to each other on the main indicators."""
+    per_signal = dict(signals.group_by("municipality_id").agg(pl.col("signals").sum()).iter_rows())
+    stats = {
+        row["municipality_id"]: row
+        for row in meldingen.group_by("municipality_id").agg(
+            pl.len().alias("n"), pl.col("picked_up").sum(), pl.col("reached").sum(),
+            pl.col("help_accepted").sum(), pl.col("referred").sum(),
+        ).iter_rows(named=True)
+    }  # fmt: skip
+    rows = []
+    for m in scope.municipalities:
+        s = stats.get(
+            m.pk, {"n": 0, "picked_up": 0, "reached": 0, "help_accepted": 0, "referred": 0}
+        )
+        count = per_signal.get(m.pk, 0)
+        rows.append((
+            m.name, count, per_1000_per_month(count, m.inhabitants, scope.months), s["n"],
+            percentage(s["picked_up"], s["n"]), percentage(s["reached"], s["n"]),
+            percentage(s["help_accepted"], s["n"]), percentage(s["referred"], s["n"]),
+        ))  # fmt: skip
+    columns = (
+        "Gemeente", "Signalen", "Per 1.000 inwoners per maand", "Meldingen", "% opgepakt",
+        "% bereikt", "% hulp geaccepteerd", "% doorverwezen",
+    )  # fmt: skip
+    return Table("gemeenten", "Gemeenten naast elkaar", columns, rows)
+
+
+def dashboard_tables(scope: Scope, today: dt.date) -> dict[str, Table]:
+    """Every dashboard table of ``scope``, keyed by ``Table.key`` in page order."""
+    signals = signal_counts(scope)
+    meldingen = melding_frame(scope)
+    tables = [
+        funnel(scope, signals, meldingen),
+        signals_per_inhabitants(scope, signals),
+        trend(signals, meldingen),
+        by_partner_type(signals),
+        by_flag(meldingen),
+        by_queue(meldingen),
+        reach(attempt_counts(scope, "kind"), "kind"),
+        reach(attempt_counts(scope, "part_of_day"), "part_of_day"),
+        results(meldingen),
+        lead_times(meldingen),
+        deadline_compliance.compliance(meldingen, today),
+        heropaf(meldingen),
+    ]
+    if scope.is_region:
+        tables.append(side_by_side(scope, signals, meldingen))
+    return {table.key: table for table in tables}

@@ -1,0 +1,111 @@
+"""The indicators count the chain as the project team reads it (see conftest for the region)."""
+
+import datetime as dt
+
+import pytest
+
+from vroegsignaal.monitoring.indicators import dashboard_tables, per_1000_per_month
+from vroegsignaal.monitoring.scope import (
+    ScopeError,
+    municipality_scope,
+    quarter_period,
+    region_scope,
+)
+
+OCTOBER = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.fixture
+def enschede_tables(twente):
+    return dashboard_tables(municipality_scope("0153", *OCTOBER), TODAY)
+
+
+@pytest.fixture
+def region_tables(twente):
+    return dashboard_tables(region_scope("Twente", *OCTOBER), TODAY)
+
+
+def test_funnel_counts_each_step_with_percentages_of_meldingen(enschede_tables):
+    funnel = enschede_tables["trechter"]
+    assert funnel.column(0) == [
+        "Signalen", "Meldingen", "Opgepakt", "Contact geprobeerd", "Bereikt",
+        "Hulp geaccepteerd", "Doorverwezen",
+    ]  # fmt: skip
+    assert funnel.column(1) == [6, 4, 3, 3, 2, 1, 1]
+    assert funnel.row("Opgepakt")[2] == 75.0
+    assert funnel.row("Hulp geaccepteerd")[3] == 50.0
+
+
+def test_signals_per_1000_inhabitants_per_month_per_municipality_and_region(region_tables):
+    table = region_tables["per-1000-inwoners"]
+    assert table.row("Enschede")[2:] == (6, round(6 * 1000 / 160_000, 2))
+    assert table.row("Totaal")[2] == 7
+    assert per_1000_per_month(4000, 1_000_000, 1) == 4.0
+    assert per_1000_per_month(10, 0, 1) is None
+
+
+def test_splits_by_partner_type_flag_and_queue(enschede_tables):
+    assert enschede_tables["signaalpartner"].row("Energie")[1:] == (3, 50.0)
+    assert enschede_tables["soort-melding"].row("Meervoudig")[1] == 1
+    assert enschede_tables["soort-melding"].row("Crisis")[1] == 1
+    assert enschede_tables["werkbakje"].row("Geen werkbakje")[1] == 1
+    assert enschede_tables["werkbakje"].row("Huisbezoek")[1] == 2
+
+
+def test_reach_by_contact_kind_and_part_of_day(enschede_tables):
+    assert enschede_tables["bereik-contactsoort"].row("Huisbezoek")[1:] == (2, 1, 50.0)
+    assert enschede_tables["bereik-contactsoort"].row("Telefoon")[1:] == (1, 1, 100.0)
+    assert enschede_tables["bereik-dagdeel"].row("Ochtend")[1:] == (3, 0, 0.0)
+
+
+def test_results_count_closed_meldingen_per_ddas_end_result(enschede_tables):
+    results = enschede_tables["resultaten"]
+    assert results.row("Vervolghulp en/of verwijzing financieel")[1:] == (1, 33.3)
+    assert sum(results.column(1)) == 3
+
+
+def test_lead_times_are_medians_and_90th_percentiles_in_days(enschede_tables):
+    # First signals are on 20 October; attempts on 3 Nov (M1), 2 Nov (M2), 20 Nov (M4).
+    first_attempt = enschede_tables["doorlooptijden"].row("Signaal tot eerste contactpoging")
+    assert first_attempt[1:3] == (3, 14.0)
+    assert first_attempt[3] == pytest.approx(27.6)
+    to_result = enschede_tables["doorlooptijden"].row("Signaal tot resultaat")
+    assert to_result[1] == 3
+
+
+def test_deadline_compliance_counts_late_pick_up_and_statutory_conversation(enschede_tables):
+    table = enschede_tables["termijnen"]
+    # Due on 16 November: M1 and M2 on time, M4 late (20 Nov); M3 was no-go.
+    assert table.row("Oppakken binnen termijn gemeente")[1:] == (2, 1, 0, 0, 66.7)
+    # M1 accepted and talked the same day; M2 (crisis, matched 2 Nov) has no conversation on
+    # record, so its 3 working days ran out on 5 November.
+    assert table.rows[1][1:] == (1, 0, 1, 0, 50.0)
+
+
+def test_heropaf_outcome_counts_restored_payments(enschede_tables):
+    assert enschede_tables["heropaf"].row("Betalingen lopen weer (hersteld)")[1] == 1
+
+
+def test_trend_has_one_row_per_month(enschede_tables):
+    assert enschede_tables["trend"].rows == [("okt 2026", 6, 4, 3, 2)]
+
+
+def test_region_shows_municipalities_side_by_side(region_tables, enschede_tables):
+    table = region_tables["gemeenten"]
+    assert table.column(0) == ["Enschede", "Hengelo"]
+    assert table.row("Hengelo")[1:5] == (1, 0.01, 1, 0.0)
+    assert "gemeenten" not in enschede_tables
+
+
+def test_no_table_carries_personal_data(twente, region_tables):
+    cells = {str(cell) for table in region_tables.values() for row in table.rows for cell in row}
+    assert not cells & {"123456782", "7511AB", "Jansen", "Oldenzaalsestraat"}
+
+
+def test_quarter_and_scope_errors_are_dutch():
+    assert quarter_period("2026Q3") == (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
+    with pytest.raises(ScopeError, match="Kwartaal '2026Q5' is ongeldig"):
+        quarter_period("2026Q5")
+    with pytest.raises(ScopeError, match="ligt vóór de begindatum"):
+        municipality_scope("0153", dt.date(2026, 2, 1), dt.date(2026, 1, 1))
