@@ -1,2 +1,15 @@
+from django.urls import path
+
+from vroegsignaal.letters import views
+
 app_name = "letters"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("instellingen/", views.settings_page, name="settings"),
+    path("teksten/<str:kind>/", views.template_editor, name="template"),
+    path("teksten/<str:kind>/voorbeeld/", views.template_preview, name="template_preview"),
+    path("melding/<int:pk>/", views.melding_letter, name="melding"),
+    path("brief/<int:pk>/pdf/", views.sent_letter_pdf, name="sent_pdf"),
+    path("printopdracht/", views.batch_page, name="batch"),
+    path("printopdracht/<int:pk>/pdf/", views.batch_pdf, name="batch_pdf"),
+]

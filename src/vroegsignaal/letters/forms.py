@@ -1,0 +1,129 @@
+"""The letter forms: settings (letterhead, contact details), a template text, and the letter for
+one melding. Widgets carry the Utrecht classes, like the casework forms."""
+
+from __future__ import annotations
+
+from django import forms
+
+from vroegsignaal.casework.forms import UtrechtForm, VersionedForm
+from vroegsignaal.casework.models import ContactAttempt
+from vroegsignaal.letters.kinds import LetterKind
+from vroegsignaal.letters.models import ContactDetails, Letterhead, LetterTemplate
+from vroegsignaal.letters.services import LetterRequest, dutch_date
+
+_CLASSES = {
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
+    forms.ClearableFileInput: "file-input",
+}
+_TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
+
+
+class UtrechtModelForm(forms.ModelForm):
+    """A model form styled and marked up for errors the way ``UtrechtForm`` does it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", _CLASSES.get(type(field.widget), _TEXTBOX))
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-invalid"] = "true"
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-fout"
+
+
+class LetterheadForm(UtrechtModelForm):
+    class Meta:
+        model = Letterhead
+        fields = [
+            "logo",
+            "sender_name",
+            "sender_address",
+            "signature_name",
+            "signature_role",
+            "addressing",
+        ]
+        widgets = {
+            "sender_address": forms.Textarea(attrs={"rows": 3}),
+            "addressing": forms.RadioSelect,
+        }
+
+
+class ContactDetailsForm(UtrechtModelForm):
+    class Meta:
+        model = ContactDetails
+        fields = ["phone", "email", "whatsapp", "walk_in_hours"]
+
+
+class LetterTemplateForm(UtrechtModelForm):
+    class Meta:
+        model = LetterTemplate
+        fields = ["subject", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 20})}
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.kind = kind
+
+
+class SampleForm(UtrechtForm):
+    """The editor's texts as the live preview receives them (not saved)."""
+
+    subject = forms.CharField(required=False)
+    body = forms.CharField(required=False)
+
+
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+_TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class LetterForm(VersionedForm):
+    """Which letter to make for a melding, with what the chosen kind needs."""
+
+    kind = forms.ChoiceField(
+        label="Soort brief", choices=LetterKind.choices, widget=forms.RadioSelect
+    )
+    visit = forms.ModelChoiceField(
+        label="Bij welk gemist huisbezoek hoort het kaartje?",
+        queryset=ContactAttempt.objects.none(),
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    appointment_date = forms.DateField(label="Datum afspraak", required=False, widget=_DATE)
+    appointment_time = forms.TimeField(label="Tijd afspraak", required=False, widget=_TIME)
+    appointment_place = forms.CharField(label="Plaats afspraak", required=False, max_length=150)
+
+    def __init__(self, *args, missed_visits: list[ContactAttempt], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["visit"].queryset = ContactAttempt.objects.filter(
+            pk__in=[visit.pk for visit in missed_visits]
+        )
+        self.fields["visit"].label_from_instance = lambda visit: (
+            f"{dutch_date(visit.attempted_on, weekday=True)}, {visit.part_of_day.lower()}"
+        )
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == LetterKind.CARD and not data.get("visit"):
+            self.add_error("visit", "Kies het gemiste huisbezoek waar het kaartje bij hoort.")
+        if kind == LetterKind.APPOINTMENT:
+            for name in ("appointment_date", "appointment_time", "appointment_place"):
+                if not data.get(name):
+                    self.add_error(name, f"Vul {self.fields[name].label.lower()} in.")
+        return data
+
+    def letter_request(self) -> LetterRequest:
+        """The cleaned form as what the service makes."""
+        data = self.cleaned_data
+        extra = {}
+        if data["kind"] == LetterKind.APPOINTMENT:
+            extra = {
+                "afspraak_datum": dutch_date(data["appointment_date"], weekday=True),
+                "afspraak_tijd": f"{data['appointment_time']:%H.%M} uur",
+                "afspraak_plaats": data["appointment_place"],
+            }
+        return LetterRequest(LetterKind(data["kind"]), extra, data.get("visit"))

@@ -1,0 +1,389 @@
+"""Making letters: for one melding (preview, then make and record in one step) and as one PDF
+with the first letters of many meldingen for the print room.
+
+Public functions: ``texts_for``, ``settings_for``, ``compose``, ``preview_pdf``, ``send_letter``,
+``first_letter_batch`` and ``sample_letter`` (the editor's live preview). A letter that is made
+is recorded as a contact attempt through the casework service in the same transaction, so a
+letter and its attempt exist together or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import formats, translation
+
+from vroegsignaal.casework import contact
+from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.models import ContactAttempt, Melding
+from vroegsignaal.ddas import Contactsoort
+from vroegsignaal.intake.models import Signal
+from vroegsignaal.letters.addressing import (
+    Recipient,
+    address_lines,
+    creditor_phrase,
+    recipients,
+    signals_by_melding,
+)
+from vroegsignaal.letters.default_texts import DEFAULT_TEXTS, Texts
+from vroegsignaal.letters.kinds import EXTRA_PLACEHOLDERS, LetterKind
+from vroegsignaal.letters.models import (
+    Addressing,
+    ContactDetails,
+    LetterBatch,
+    Letterhead,
+    LetterTemplate,
+    SentLetter,
+)
+from vroegsignaal.letters.placeholders import fill, placeholder_errors
+from vroegsignaal.letters.rendering import Letter, Sender, paragraphs, render_pdf
+from vroegsignaal.organisations.models import Municipality, User
+
+
+class LetterError(Exception):
+    """A letter that cannot be made, with a Dutch explanation for the user."""
+
+
+@dataclass(frozen=True)
+class LetterSettings:
+    """Everything of a municipality a letter needs: sender, addressing and the common values."""
+
+    sender: Sender
+    addressing: str
+    values: dict[str, str]
+
+
+@dataclass(frozen=True)
+class LetterRequest:
+    """What to make: the kind, the caseworker's extra values, and for a card the missed visit."""
+
+    kind: LetterKind
+    extra: Mapping[str, str] = field(default_factory=dict)
+    visit: ContactAttempt | None = None
+
+
+@dataclass
+class BatchResult:
+    """The outcome of a print-room run; ``repeated`` means nothing new was printed or recorded."""
+
+    batch: LetterBatch | None
+    repeated: bool = False
+    skipped: list[tuple[Melding, str]] = field(default_factory=list)
+
+
+def dutch_date(day: date, weekday: bool = False) -> str:
+    """``day`` written out in Dutch: '25 november 2026' (with ``weekday``: 'woensdag 25 ...')."""
+    with translation.override("nl"):
+        return formats.date_format(day, "l j F Y" if weekday else "j F Y")
+
+
+def texts_for(municipality: Municipality, kind: LetterKind | str) -> Texts:
+    """The municipality's own subject and text for ``kind``, else the default ones."""
+    own = LetterTemplate.objects.filter(municipality=municipality, kind=kind).first()
+    return Texts(own.subject, own.body) if own else DEFAULT_TEXTS[kind]
+
+
+def _contact_lines(details: ContactDetails) -> list[tuple[str, str]]:
+    lines = [
+        ("Telefoon", details.phone),
+        ("E-mail", details.email),
+        ("WhatsApp", details.whatsapp),
+        ("Inloopspreekuur", details.walk_in_hours),
+    ]
+    return [(label, value) for label, value in lines if value]
+
+
+def settings_for(municipality: Municipality) -> LetterSettings:
+    """The municipality's letter settings; without contact details no letter can be made."""
+    details = ContactDetails.objects.filter(municipality=municipality).first()
+    if details is None:
+        raise LetterError(
+            f"De gemeente {municipality.name} heeft nog geen contactgegevens voor brieven. "
+            "Vul die eerst in bij Brieven → Instellingen: een brief zonder telefoonnummer "
+            "geeft de inwoner geen manier om te reageren."
+        )
+    head = Letterhead.objects.filter(municipality=municipality).first() or Letterhead(
+        municipality=municipality,
+        sender_name=f"Gemeente {municipality.name}",
+        signature_name="Team Vroegsignalering",
+        signature_role=f"Gemeente {municipality.name}",
+    )
+    sender = Sender(
+        name=head.sender_name,
+        address_lines=[line.strip() for line in head.sender_address.splitlines() if line.strip()],
+        signature_name=head.signature_name,
+        signature_role=head.signature_role,
+        contact_lines=_contact_lines(details),
+        logo_path=head.logo.path if head.logo else "",
+    )
+    values = {
+        "gemeente": municipality.name,
+        "telefoon": details.phone,
+        "email": details.email,
+        "whatsapp": details.whatsapp,
+        "inloopspreekuur": details.walk_in_hours,
+        "medewerker": head.signature_name,
+    }
+    return LetterSettings(sender, head.addressing, values)
+
+
+def _extra_values(request: LetterRequest) -> dict[str, str]:
+    if request.kind == LetterKind.CARD:
+        if request.visit is None:
+            raise LetterError("Een kaartje hoort bij een gemist huisbezoek; kies het huisbezoek.")
+        return {"bezoekdatum": dutch_date(request.visit.attempted_on, weekday=True)}
+    values = {
+        name: request.extra.get(name, "").strip()
+        for name in EXTRA_PLACEHOLDERS.get(request.kind, {})
+    }
+    missing = [name for name, value in values.items() if not value]
+    if missing:
+        raise LetterError(f"Vul voor deze brief nog in: {', '.join(missing)}.")
+    return values
+
+
+def _letter(texts: Texts, values: dict[str, str], lines: list[str], today: date) -> Letter:
+    return Letter(
+        address_lines=lines,
+        date=dutch_date(today),
+        subject=fill(texts.subject, values),
+        paragraphs=paragraphs(fill(texts.body, values)),
+    )
+
+
+def compose(
+    melding: Melding,
+    signals: list[Signal],
+    request: LetterRequest,
+    settings: LetterSettings,
+    texts: Texts,
+    today: date,
+) -> list[Letter]:
+    """The letters about ``melding``: one per addressee under the municipality's addressing."""
+    base = {**settings.values, **_extra_values(request)}
+    letters = []
+    for recipient in recipients(melding, signals, settings.addressing):
+        values = {
+            **base,
+            "aanhef": recipient.salutation,
+            "soort_schuldeiser": creditor_phrase(recipient.partner_types),
+        }
+        lines = [recipient.name_line, *address_lines(melding)]
+        letters.append(_letter(texts, values, lines, today))
+    return letters
+
+
+def _letters_for(
+    melding: Melding, request: LetterRequest, today: date
+) -> tuple[list[Letter], LetterSettings]:
+    settings = settings_for(melding.municipality)
+    signals = signals_by_melding([melding])[melding.pk]
+    texts = texts_for(melding.municipality, request.kind)
+    return compose(melding, signals, request, settings, texts, today), settings
+
+
+def _title(kind: LetterKind | str, melding: Melding) -> str:
+    return f"{LetterKind(kind).label} – melding {melding.pk}"
+
+
+def preview_pdf(melding: Melding, request: LetterRequest, today: date) -> bytes:
+    """The PDF of the letter(s) ``request`` would make, without recording anything."""
+    letters, settings = _letters_for(melding, request, today)
+    return render_pdf(letters, settings.sender, _title(request.kind, melding))
+
+
+def _record_attempt(
+    melding: Melding, by: User, expected_version: int, request: LetterRequest, moment: datetime
+) -> ContactAttempt:
+    if request.kind == LetterKind.CARD:
+        return contact.leave_card(melding, by, expected_version, request.visit)
+    return contact.record_contact_attempt(
+        melding,
+        by,
+        expected_version,
+        kind=Contactsoort.BRIEF,
+        attempted_on=moment.date(),
+        part_of_day=contact.part_of_day(moment.time()),
+        reached=False,
+        note=f"{LetterKind(request.kind).label} gemaakt in Vroegsignaal.",
+    )
+
+
+def send_letter(
+    melding: Melding, by: User, expected_version: int, request: LetterRequest, moment: datetime
+) -> SentLetter:
+    """Make the letter(s) of ``request`` for ``melding`` and record them as one contact attempt.
+
+    The attempt is a Brief (a Kaartje for a card, on the day of the missed visit). Raises
+    ``LetterError`` or the casework errors (melding closed, not assigned, changed meanwhile).
+    """
+    letters, settings = _letters_for(melding, request, moment.date())
+    pdf = render_pdf(letters, settings.sender, _title(request.kind, melding))
+    with transaction.atomic():
+        attempt = _record_attempt(melding, by, expected_version, request, moment)
+        sent = SentLetter(
+            melding=melding,
+            kind=request.kind,
+            contact_round=melding.contact_round,
+            recipients=[letter.address_lines[0] for letter in letters],
+            contact_attempt=attempt,
+            created_by=by,
+        )
+        sent.pdf.save(f"{melding.pk}-{request.kind}-{attempt.pk}.pdf", ContentFile(pdf), save=False)
+        sent.save()
+    return sent
+
+
+def _selection_key(municipality: Municipality, meldingen: list[Melding]) -> str:
+    # Round included: after a heropaf reopens a melding, its new round may get a first letter.
+    parts = sorted(f"{melding.pk}:{melding.contact_round}" for melding in meldingen)
+    text = f"{LetterKind.FIRST}|{municipality.code}|{','.join(parts)}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _already_sent(meldingen: list[Melding]) -> set[int]:
+    rounds = {melding.pk: melding.contact_round for melding in meldingen}
+    sent = SentLetter.objects.filter(kind=LetterKind.FIRST, melding_id__in=list(rounds))
+    return {
+        pk for pk, round_ in sent.values_list("melding_id", "contact_round") if rounds[pk] == round_
+    }
+
+
+def _postal_order(selection: list[tuple[Melding, int]]) -> list[tuple[Melding, int]]:
+    # The print room hands mail to the post sorted by postcode.
+    return sorted(selection, key=lambda item: (item[0].postcode, item[0].house_number, item[0].pk))
+
+
+def _record_letters(
+    selection: list[tuple[Melding, int]], by: User, moment: datetime, result: BatchResult
+) -> tuple[list[Letter], list[SentLetter]]:
+    """Record a contact attempt per melding and compose its letters; refusals go to skipped."""
+    meldingen = [melding for melding, _ in selection]
+    municipality = meldingen[0].municipality
+    settings = settings_for(municipality)
+    texts = texts_for(municipality, LetterKind.FIRST)
+    request = LetterRequest(LetterKind.FIRST)
+    signals = signals_by_melding(meldingen)
+    sent_before = _already_sent(meldingen)
+    letters, sent = [], []
+    for melding, version in _postal_order(selection):
+        if melding.pk in sent_before:
+            result.skipped.append((melding, "De eerste brief is in deze ronde al verstuurd."))
+            continue
+        try:
+            attempt = _record_attempt(melding, by, version, request, moment)
+        except CaseworkError as error:
+            result.skipped.append((melding, str(error)))
+            continue
+        own = compose(melding, signals[melding.pk], request, settings, texts, moment.date())
+        letters += own
+        sent.append(
+            SentLetter(
+                melding=melding,
+                kind=LetterKind.FIRST,
+                contact_round=melding.contact_round,
+                recipients=[letter.address_lines[0] for letter in own],
+                contact_attempt=attempt,
+                created_by=by,
+            )
+        )
+    return letters, sent
+
+
+def _save_batch(
+    municipality: Municipality, key: str, letters: list[Letter], by: User, moment: datetime
+) -> LetterBatch:
+    sender = settings_for(municipality).sender
+    pdf = render_pdf(letters, sender, f"Eerste brieven {dutch_date(moment.date())}")
+    batch = LetterBatch(
+        municipality=municipality,
+        kind=LetterKind.FIRST,
+        selection_key=key,
+        letter_count=len(letters),
+        created_by=by,
+    )
+    name = f"eerste-brieven-{moment:%Y%m%d-%H%M%S}-{key[:8]}.pdf"
+    batch.pdf.save(name, ContentFile(pdf), save=False)
+    batch.save()
+    return batch
+
+
+def first_letter_batch(
+    municipality: Municipality,
+    selection: list[tuple[Melding, int]],
+    by: User,
+    moment: datetime,
+) -> BatchResult:
+    """One PDF with the first letter for each selected (melding, version), each recorded as a
+    contact attempt of kind Brief.
+
+    Idempotent: the same selection again returns the earlier batch; a melding that already had
+    its first letter in this contact round is skipped, as is one casework refuses (not assigned,
+    closed, changed since the list was shown), with the reason.
+    """
+    meldingen = [melding for melding, _ in selection]
+    if not meldingen:
+        raise LetterError("Kies minstens één melding voor de printopdracht.")
+    if any(melding.municipality_id != municipality.pk for melding in meldingen):
+        raise LetterError("Een printopdracht bevat alleen meldingen van één gemeente.")
+    key = _selection_key(municipality, meldingen)
+    earlier = LetterBatch.objects.filter(selection_key=key).first()
+    if earlier is not None:
+        return BatchResult(earlier, repeated=True)
+    result = BatchResult(None)
+    try:
+        with transaction.atomic():
+            letters, sent = _record_letters(selection, by, moment, result)
+            if sent:
+                result.batch = _save_batch(municipality, key, letters, by, moment)
+                for letter in sent:
+                    letter.batch = result.batch
+                SentLetter.objects.bulk_create(sent)
+    except IntegrityError:
+        raise LetterError(
+            "Een collega maakt op dit moment brieven voor dezelfde meldingen. "
+            "Vernieuw de pagina en probeer het opnieuw."
+        ) from None
+    return result
+
+
+SAMPLE_RECIPIENT = Recipient("J. Jansen", "Beste mevrouw Jansen", ("Energie",))
+SAMPLE_ADDRESS = ["Voorbeeldstraat 1", "1234 AB  VOORBEELDSTAD"]
+SAMPLE_EXTRA = {
+    "bezoekdatum": "dinsdag 3 november 2026",
+    "afspraak_datum": "donderdag 12 november 2026",
+    "afspraak_tijd": "10.00 uur",
+    "afspraak_plaats": "bij u thuis",
+}
+
+
+def sample_letter(
+    municipality: Municipality, kind: LetterKind | str, subject: str, body: str, today: date
+) -> tuple[Letter | None, list[str]]:
+    """The editor's live preview: the texts filled in for a sample resident, or the errors."""
+    errors = placeholder_errors(kind, subject, body)
+    if errors:
+        return None, errors
+    try:
+        settings = settings_for(municipality)
+    except LetterError as error:
+        return None, [str(error)]
+    values = {
+        **settings.values,
+        **SAMPLE_EXTRA,
+        "aanhef": SAMPLE_RECIPIENT.salutation,
+        "soort_schuldeiser": creditor_phrase(SAMPLE_RECIPIENT.partner_types),
+    }
+    lines = [SAMPLE_RECIPIENT.name_line, *SAMPLE_ADDRESS]
+    return _letter(Texts(subject, body), values, lines, today), []
+
+
+def addressing_label(municipality: Municipality) -> str:
+    """How the municipality addresses letters, as the letter page explains it."""
+    head = Letterhead.objects.filter(municipality=municipality).first()
+    return Addressing(head.addressing if head else Addressing.PERSONS).label

@@ -1,0 +1,278 @@
+"""The letter pages: settings, the text editor with live preview, the letter for one melding
+and the print-room batch. Thin: access through casework.access, work through letters.services.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from vroegsignaal.casework import contact
+from vroegsignaal.casework.access import check_casework_user, get_melding_for, meldingen_visible_to
+from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.letters import services
+from vroegsignaal.letters.default_texts import DEFAULT_TEXTS
+from vroegsignaal.letters.forms import (
+    ContactDetailsForm,
+    LetterForm,
+    LetterheadForm,
+    LetterTemplateForm,
+    SampleForm,
+)
+from vroegsignaal.letters.kinds import LetterKind, allowed_placeholders
+from vroegsignaal.letters.models import (
+    ContactDetails,
+    LetterBatch,
+    Letterhead,
+    LetterTemplate,
+    SentLetter,
+)
+from vroegsignaal.organisations.models import Role
+from vroegsignaal.web.access import role_required
+
+casework_only = role_required(Role.INTAKE, Role.CASEWORKER)
+BATCH_LIST_LIMIT = 500
+
+
+def _municipality(request):
+    check_casework_user(request.user)
+    return request.user.municipality
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@casework_only
+def overview(request):
+    """The kinds of letter with their text (own or default), and links to settings and batch."""
+    municipality = _municipality(request)
+    own = set(municipality.letter_templates.values_list("kind", flat=True))
+    kinds = [(kind, kind.label, kind.value in own) for kind in LetterKind]
+    context = {
+        "kinds": kinds,
+        "has_contact": ContactDetails.objects.filter(municipality=municipality).exists(),
+        "batches": municipality.letter_batches.select_related("created_by")[:10],
+    }
+    return render(request, "letters/overview.html", context)
+
+
+@casework_only
+def settings_page(request):
+    """Letterhead, addressing and contact details of the user's municipality."""
+    municipality = _municipality(request)
+    head = Letterhead.objects.filter(municipality=municipality).first() or Letterhead(
+        municipality=municipality
+    )
+    details = ContactDetails.objects.filter(municipality=municipality).first() or ContactDetails(
+        municipality=municipality
+    )
+    posted = request.method == "POST"
+    data, files = (request.POST, request.FILES) if posted else (None, None)
+    head_form = LetterheadForm(data, files, instance=head, prefix="briefhoofd")
+    contact_form = ContactDetailsForm(data, instance=details, prefix="contact")
+    if posted and head_form.is_valid() and contact_form.is_valid():
+        head_form.save()
+        contact_form.save()
+        messages.success(request, "De instellingen voor brieven zijn opgeslagen.")
+        return redirect("letters:overview")
+    context = {"head_form": head_form, "contact_form": contact_form}
+    return render(request, "letters/settings.html", context)
+
+
+def _kind(value: str) -> LetterKind:
+    try:
+        return LetterKind(value)
+    except ValueError:
+        raise Http404("Deze soort brief bestaat niet.") from None
+
+
+@casework_only
+def template_editor(request, kind: str):
+    """Edit the municipality's own text of one kind, with a live preview; or go back to the default."""
+    municipality = _municipality(request)
+    kind = _kind(kind)
+    own = LetterTemplate.objects.filter(municipality=municipality, kind=kind).first()
+    if request.method == "POST" and "standaard" in request.POST:
+        if own:
+            own.delete()
+        messages.success(request, f"{kind.label}: de standaardtekst wordt weer gebruikt.")
+        return redirect("letters:overview")
+    default = DEFAULT_TEXTS[kind]
+    instance = own or LetterTemplate(municipality=municipality, kind=kind)
+    initial = {} if own else {"subject": default.subject, "body": default.body}
+    form = LetterTemplateForm(request.POST or None, instance=instance, initial=initial, kind=kind)
+    if request.method == "POST" and form.is_valid():
+        form.instance.updated_by = request.user
+        form.save()
+        messages.success(request, f"De tekst van '{kind.label}' is opgeslagen.")
+        return redirect("letters:overview")
+    subject = form["subject"].value() or ""
+    body = form["body"].value() or ""
+    letter, errors = services.sample_letter(municipality, kind, subject, body, timezone.localdate())
+    context = {
+        "form": form,
+        "kind": kind,
+        "own": own,
+        "placeholders": allowed_placeholders(kind).items(),
+        "letter": letter,
+        "preview_errors": errors,
+    }
+    return render(request, "letters/template_editor.html", context)
+
+
+@require_POST
+@casework_only
+def template_preview(request, kind: str):
+    """The live preview fragment (htmx): the posted texts filled in for a sample resident."""
+    municipality = _municipality(request)
+    form = SampleForm(request.POST)
+    form.is_valid()
+    letter, errors = services.sample_letter(
+        municipality,
+        _kind(kind),
+        form.cleaned_data.get("subject", ""),
+        form.cleaned_data.get("body", ""),
+        timezone.localdate(),
+    )
+    context = {"letter": letter, "preview_errors": errors}
+    return render(request, "letters/preview.html", context)
+
+
+@casework_only
+def melding_letter(request, pk: int):
+    """Choose, preview (PDF) and make a letter or card for one melding, recorded as contact attempt."""
+    melding = get_melding_for(request.user, pk)
+    attempts = list(melding.contact_attempts.all())
+    missed = contact.missed_visits_without_card(attempts)
+    posted = request.method == "POST"
+    form = LetterForm(
+        request.POST if posted else None,
+        initial={"version": melding.version, "kind": LetterKind.FIRST},
+        missed_visits=missed,
+    )
+    if posted and form.is_valid():
+        response = _letter_action(request, melding, form)
+        if response is not None:
+            return response
+    context = {
+        "melding": melding,
+        "form": form,
+        "addressing": services.addressing_label(melding.municipality),
+        "sent": melding.letters.select_related("created_by"),
+    }
+    return render(request, "letters/melding.html", context)
+
+
+def _letter_action(request, melding, form):
+    letter_request = form.letter_request()
+    now = timezone.localtime()
+    try:
+        if request.POST.get("actie") == "voorbeeld":
+            pdf = services.preview_pdf(melding, letter_request, now.date())
+            return _pdf(pdf, f"voorbeeld-melding-{melding.pk}.pdf")
+        services.send_letter(
+            melding, request.user, form.cleaned_data["version"], letter_request, now
+        )
+    except (services.LetterError, CaseworkError) as error:
+        form.add_error(None, str(error))
+        return None
+    messages.success(
+        request,
+        f"{letter_request.kind.label} is gemaakt en vastgelegd als contactpoging. "
+        "Download de pdf hieronder om te printen.",
+    )
+    return redirect("letters:melding", pk=melding.pk)
+
+
+@casework_only
+def sent_letter_pdf(request, pk: int):
+    """The PDF of a letter made for one melding (only for who may see that melding)."""
+    sent = get_object_or_404(SentLetter, pk=pk)
+    get_melding_for(request.user, sent.melding_id)
+    if not sent.pdf:
+        raise Http404("Deze brief zit in een printopdracht; download die printopdracht.")
+    return FileResponse(
+        sent.pdf.open("rb"), content_type="application/pdf", filename=f"brief-{sent.pk}.pdf"
+    )
+
+
+def _batch_candidates(request):
+    # Open, assigned meldingen without a first letter in their current contact round.
+    sent_first = SentLetter.objects.filter(kind=LetterKind.FIRST)
+    meldingen = (
+        meldingen_visible_to(request.user)
+        .exclude(state__in=[State.NEW, State.CLOSED])
+        .select_related("queue", "assigned_to")
+        .order_by("queue__name", "postcode", "house_number", "pk")
+    )
+    done = {
+        (pk, round_)
+        for pk, round_ in sent_first.filter(melding__in=meldingen).values_list(
+            "melding_id", "contact_round"
+        )
+    }
+    return [m for m in meldingen[:BATCH_LIST_LIMIT] if (m.pk, m.contact_round) not in done]
+
+
+def _parse_selection(values: list[str]) -> dict[int, int]:
+    # Each checkbox carries "id:version", so a melding changed since the list was shown is refused.
+    selection = {}
+    for value in values:
+        pk, _, version = value.partition(":")
+        if pk.isdigit() and version.isdigit():
+            selection[int(pk)] = int(version)
+    return selection
+
+
+@casework_only
+def batch_page(request):
+    """Choose meldingen and make their first letters as one PDF for the print room."""
+    municipality = _municipality(request)
+    if request.method == "POST":
+        return _make_batch(request, municipality)
+    queue = request.GET.get("werkbakje", "")
+    candidates = _batch_candidates(request)
+    queues = sorted({m.queue.name for m in candidates if m.queue})
+    if queue:
+        candidates = [m for m in candidates if m.queue and m.queue.name == queue]
+    context = {"candidates": candidates, "queues": queues, "queue": queue}
+    return render(request, "letters/batch.html", context)
+
+
+def _make_batch(request, municipality):
+    versions = _parse_selection(request.POST.getlist("melding"))
+    meldingen = list(
+        meldingen_visible_to(request.user).filter(pk__in=versions).select_related("municipality")
+    )
+    if len(meldingen) != len(versions):
+        raise Http404("Een of meer meldingen bestaan niet of horen niet bij uw gemeente.")
+    try:
+        result = services.first_letter_batch(
+            municipality,
+            [(m, versions[m.pk]) for m in meldingen],
+            request.user,
+            timezone.localtime(),
+        )
+    except services.LetterError as error:
+        messages.error(request, str(error))
+        return redirect("letters:batch")
+    return render(request, "letters/batch_result.html", {"result": result})
+
+
+@casework_only
+def batch_pdf(request, pk: int):
+    """The print-room PDF of a batch of the user's own municipality."""
+    municipality = _municipality(request)
+    batch = get_object_or_404(LetterBatch, pk=pk, municipality=municipality)
+    return FileResponse(
+        batch.pdf.open("rb"),
+        content_type="application/pdf",
+        filename=f"printopdracht-{batch.pk}.pdf",
+    )
