@@ -1,0 +1,176 @@
+"""REST API for creditor systems: released feedback since a moment, and heropaf checks.
+
+The same services and the same ``permitted.feedback_item`` as the portal, so both always show the
+same fields. A caller acts for one creditor (its API key or its staff member's session) and
+only ever sees that creditor's signals; another creditor's check id is answered with 404.
+"""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from vroegsignaal.feedback.heropaf_checks import HeropafAnswerError, answer_check, open_checks
+from vroegsignaal.feedback.models import FeedbackKind, HeropafAnswer, SignalFeedback
+from vroegsignaal.feedback.permitted import Perspective, feedback_item
+from vroegsignaal.intake.models import Signal
+from vroegsignaal.organisations.models import ApiKey, Role
+
+
+class FeedbackItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    signal_id = serializers.IntegerField()
+    customer_number = serializers.CharField(help_text="Uw eigen klantnummer uit de aanlevering.")
+    signal_date = serializers.DateField()
+    kind = serializers.ChoiceField(FeedbackKind.choices)
+    contact_round = serializers.IntegerField(help_text="Na een heropaf volgt ronde 2 enzovoort.")
+    released_at = serializers.DateTimeField()
+    picked_up = serializers.BooleanField(allow_null=True, help_text="Alleen bij go/no-go.")
+    reason = serializers.CharField(
+        allow_null=True,
+        help_text="DDAS-signaalstatus, alleen bij onterecht signaal, herhaalde melding, geen "
+        "inwoner (meer), overleden en (als het convenant dat toestaat) al bekend.",
+    )
+    known_to_debt_help = serializers.BooleanField(
+        allow_null=True, help_text="Leeg als het convenant dit niet toestaat."
+    )
+    help_accepted = serializers.CharField(allow_null=True, help_text="ja, nee of later.")
+    cause = serializers.CharField(allow_null=True, help_text="Globale oorzaak van de achterstand.")
+    ongoing_payments = serializers.CharField(
+        allow_null=True, help_text="Afspraak over uw lopende betalingen."
+    )
+    perspective = serializers.ChoiceField(Perspective.choices, allow_null=True)
+    outcome_date = serializers.DateField(allow_null=True)
+
+
+class FeedbackPagination(PageNumberPagination):
+    page_size = 500
+    page_query_param = "page"
+
+
+class HeropafSignalSerializer(serializers.Serializer):
+    signal_id = serializers.IntegerField(source="pk")
+    customer_number = serializers.CharField()
+    signal_date = serializers.DateField()
+
+
+class HeropafCheckSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    asked_on = serializers.DateField()
+    answer_due_on = serializers.DateField()
+    signals = HeropafSignalSerializer(many=True, help_text="Uw signalen bij deze melding.")
+
+
+class HeropafAnswerSerializer(serializers.Serializer):
+    answer = serializers.ChoiceField(
+        HeropafAnswer.choices, error_messages={"invalid_choice": "Antwoord: kies 'ja' of 'nee'."}
+    )
+    amount_open_cents = serializers.IntegerField(
+        required=False, allow_null=True, min_value=0, help_text="Bedrag nog open, in centen."
+    )
+
+
+def _creditor(request):
+    creditor = getattr(request.user, "creditor", None)
+    if creditor is None or getattr(request.user, "role", "") != Role.CREDITOR_STAFF:
+        raise PermissionDenied("Alleen een vastelastenpartner krijgt terugkoppeling.")
+    return creditor
+
+
+class FeedbackList(APIView):
+    @extend_schema(
+        summary="Vrijgegeven terugkoppeling",
+        description=(
+            "Go/no-go en uitkomsten over uw eigen signalen, oudste eerst, per 500. Geef bij de "
+            "volgende vraag als `since` de `released_at` van het laatste item van de laatste "
+            "pagina mee."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "since", OpenApiTypes.DATETIME, description="Alleen wat hierna is vrijgegeven."
+            ),
+            OpenApiParameter("page", OpenApiTypes.INT, description="Paginanummer, vanaf 1."),
+        ],
+        responses=FeedbackItemSerializer(many=True),
+    )
+    def get(self, request):
+        feedback = SignalFeedback.objects.filter(creditor=_creditor(request)).select_related(
+            "signal"
+        )
+        if "since" in request.query_params:
+            feedback = feedback.filter(released_at__gt=_since(request.query_params["since"]))
+        paginator = FeedbackPagination()
+        page = paginator.paginate_queryset(feedback.order_by("released_at", "id"), request)
+        items = [feedback_item(item) for item in page]
+        return paginator.get_paginated_response(FeedbackItemSerializer(items, many=True).data)
+
+
+def _since(value: str):
+    field = serializers.DateTimeField()
+    try:
+        return field.to_internal_value(value)
+    except ValidationError:
+        raise ValidationError(
+            {"since": "Geef een tijdstip als 2026-11-09T08:00:00+01:00."}
+        ) from None
+
+
+class HeropafCheckList(APIView):
+    @extend_schema(
+        summary="Openstaande heropafvragen",
+        responses=HeropafCheckSerializer(many=True),
+    )
+    def get(self, request):
+        creditor = _creditor(request)
+        checks = open_checks(creditor, timezone.localdate())
+        body = [
+            {
+                "id": check.pk,
+                "asked_on": check.asked_on,
+                "answer_due_on": check.answer_due_on,
+                "signals": Signal.objects.filter(
+                    creditor=creditor, melding_link__melding_id=check.melding_id
+                ),
+            }
+            for check in checks
+        ]
+        return Response(HeropafCheckSerializer(body, many=True).data)
+
+
+class HeropafCheckAnswer(APIView):
+    @extend_schema(
+        summary="Heropafvraag beantwoorden",
+        description="'nee' betekent: de betalingen lopen niet; de gemeente gaat opnieuw langs.",
+        request=HeropafAnswerSerializer,
+        responses={
+            200: OpenApiResponse(description="Antwoord opgeslagen."),
+            400: OpenApiResponse(description="Ongeldig of al beantwoord."),
+            404: OpenApiResponse(description="Geen openstaande heropafvraag van u."),
+        },
+    )
+    def post(self, request, pk: int):
+        today = timezone.localdate()
+        check = get_object_or_404(open_checks(_creditor(request), today), pk=pk)
+        serializer = HeropafAnswerSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        api_key = request.auth if isinstance(request.auth, ApiKey) else None
+        user = None if api_key else request.user
+        try:
+            answer_check(
+                check,
+                serializer.validated_data["answer"],
+                serializer.validated_data.get("amount_open_cents"),
+                user=user,
+                api_key=api_key,
+                today=today,
+            )
+        except HeropafAnswerError as error:
+            raise ValidationError({"detail": str(error)}) from None
+        return Response({"id": check.pk, "answer": serializer.validated_data["answer"]})

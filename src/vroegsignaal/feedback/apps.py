@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FeedbackConfig(AppConfig):
+    name = "vroegsignaal.feedback"
+    verbose_name = "Terugkoppeling"

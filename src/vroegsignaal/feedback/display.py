@@ -1,0 +1,39 @@
+"""Dutch wording of a released feedback item, for the portal pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from vroegsignaal.casework.models import Cause, HelpAnswer
+from vroegsignaal.feedback.permitted import Perspective
+
+
+def go_no_go_text(item: dict) -> str:
+    """'Opgepakt', or 'Niet opgepakt' with the reason where one may be given."""
+    if item["picked_up"]:
+        return "Opgepakt"
+    if item["reason"]:
+        return f"Niet opgepakt: {item['reason'].removeprefix('Niet opgepakt: ')}"
+    return "Niet opgepakt"
+
+
+def known_text(item: dict) -> str | None:
+    """Whether the resident is known to debt help; None when the agreement does not share it."""
+    if item["known_to_debt_help"] is None:
+        return None
+    return "Ja" if item["known_to_debt_help"] else "Nee"
+
+
+def outcome_rows(item: dict) -> list[tuple[str, str]]:
+    """The outcome as (label, value) pairs, in the order the portal shows them."""
+
+    def label(choices, value) -> str:
+        return choices(value).label if value else "Onbekend"
+
+    return [
+        ("Datum", date.fromisoformat(item["outcome_date"]).strftime("%d-%m-%Y")),
+        ("Hulp geaccepteerd", label(HelpAnswer, item["help_accepted"])),
+        ("Globale oorzaak", label(Cause, item["cause"])),
+        ("Afspraak over de lopende betalingen", item["ongoing_payments"] or "Geen afspraak"),
+        ("Perspectief", label(Perspective, item["perspective"])),
+    ]

@@ -1,0 +1,119 @@
+"""Heropaf checks: months after the outcome, each creditor is asked whether payments are regular.
+
+The check becomes visible to the creditor on the melding's heropaf date (casework's
+``schedule_heropaf`` computes it from the feedback date and the municipality's policy). The
+creditor has ``ANSWER_WORKING_DAYS`` to answer; after that an unanswered check shows as overdue
+on the municipality's overview. A 'no' reopens the melding for a new contact round through
+casework's ``reopen_by_heropaf``; when every creditor of the melding said 'yes', the heropaf is
+completed through ``complete_heropaf``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from vroegsignaal.casework.deadlines import add_working_days
+from vroegsignaal.casework.heropaf import complete_heropaf, reopen_by_heropaf
+from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.models import Melding
+from vroegsignaal.feedback.models import HeropafAnswer, HeropafCheck
+from vroegsignaal.organisations.models import ApiKey, Creditor, User
+
+# Agreed with the creditors in the feedback protocol; see docs/terugkoppeling.md.
+ANSWER_WORKING_DAYS = 10
+
+
+class HeropafAnswerError(Exception):
+    """An answer that cannot be accepted; the message is Dutch and names the field."""
+
+
+def plan_checks(melding: Melding, creditors: Iterable[Creditor], asked_on: date) -> None:
+    """Ask each creditor of ``melding`` on ``asked_on`` (its heropaf date); safe to repeat."""
+    for creditor in creditors:
+        HeropafCheck.objects.get_or_create(
+            melding=melding,
+            creditor=creditor,
+            contact_round=melding.contact_round,
+            defaults={
+                "asked_on": asked_on,
+                "answer_due_on": add_working_days(asked_on, ANSWER_WORKING_DAYS),
+            },
+        )
+
+
+def visible_checks(creditor: Creditor, today: date) -> QuerySet[HeropafCheck]:
+    """The creditor's checks whose heropaf date has come (answered or not), oldest first."""
+    return HeropafCheck.objects.filter(creditor=creditor, asked_on__lte=today)
+
+
+def open_checks(creditor: Creditor, today: date) -> QuerySet[HeropafCheck]:
+    """The creditor's checks that await an answer."""
+    return visible_checks(creditor, today).filter(answer="")
+
+
+def answer_check(
+    check: HeropafCheck,
+    answer: str,
+    amount_open_cents: int | None = None,
+    *,
+    user: User | None = None,
+    api_key: ApiKey | None = None,
+    today: date | None = None,
+) -> HeropafCheck:
+    """Store the creditor's answer once; 'no' reopens the melding, all 'yes' completes it.
+
+    ``user`` is the creditor's staff member, ``api_key`` the key of the creditor's system.
+    """
+    today = today or timezone.localdate()
+    _validate(check, answer, amount_open_cents, today)
+    with transaction.atomic():
+        locked = HeropafCheck.objects.select_for_update().get(pk=check.pk)
+        if locked.answer:
+            raise HeropafAnswerError("Deze heropafvraag is al beantwoord.")
+        locked.answer = answer
+        locked.amount_open_cents = amount_open_cents
+        locked.answered_at = timezone.now()
+        locked.answered_by = user
+        locked.answered_by_api_key = api_key
+        locked.save()
+        _follow_up(locked, user)
+    return locked
+
+
+def _validate(check: HeropafCheck, answer: str, amount: int | None, today: date) -> None:
+    if check.asked_on > today:
+        raise HeropafAnswerError("Deze heropafvraag staat nog niet open.")
+    if answer not in HeropafAnswer.values:
+        raise HeropafAnswerError("Antwoord: kies 'ja' of 'nee'.")
+    if amount is not None and amount < 0:
+        raise HeropafAnswerError("Bedrag nog open: het bedrag mag niet negatief zijn.")
+
+
+def _follow_up(check: HeropafCheck, user: User | None) -> None:
+    melding = Melding.objects.select_for_update().get(pk=check.melding_id)
+    # Only the heropaf still planned for this round can be decided; an earlier 'no' of another
+    # creditor may already have reopened the melding.
+    if (
+        melding.state != State.CLOSED
+        or melding.heropaf_due_on is None
+        or melding.contact_round != check.contact_round
+    ):
+        return
+    if check.answer == HeropafAnswer.NO:
+        reopen_by_heropaf(melding, user, melding.version)
+        return
+    round_checks = melding.heropaf_checks.filter(contact_round=check.contact_round)
+    if not round_checks.exclude(answer=HeropafAnswer.YES).exists():
+        complete_heropaf(melding, user, melding.version)
+
+
+def unanswered_overdue(municipality_id: int, today: date) -> QuerySet[HeropafCheck]:
+    """Checks of the municipality that nobody answered within the term."""
+    return HeropafCheck.objects.filter(
+        melding__municipality_id=municipality_id, answer="", answer_due_on__lt=today
+    )

@@ -1,0 +1,116 @@
+"""The one place that decides which facts about a signal a creditor may learn (domain.md, step 8).
+
+Go/no-go: whether the signal was picked up; the reason only for the four statuses the standard
+feeds back (onterecht signaal, herhaalde melding, geen inwoner (meer), overleden); for 'andere
+reden' nothing but 'not picked up'; 'known to debt help' only where the agreement allows it.
+Outcome: help accepted, the global cause, the agreement on this creditor's ongoing payments, the
+perspective and the date. Never notes, life domains, the budget, the free-text status reason,
+the result, names of caseworkers or any other personal detail: those are simply not read here.
+
+Release stores what these functions return; ``feedback_item`` is what portal and API show.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+
+from vroegsignaal.casework.models import Conversation, Plan, YesNoUnknown
+from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.feedback.models import FeedbackKind, SignalFeedback
+from vroegsignaal.organisations.models import Creditor
+
+REASONS_FED_BACK = frozenset(
+    {
+        Signaalstatus.ONTERECHT,
+        Signaalstatus.HERHAALDE_MELDING,
+        Signaalstatus.GEEN_INWONER,
+        Signaalstatus.OVERLEDEN,
+    }
+)
+
+
+class Perspective(models.TextChoices):
+    ARREARS_ONLY = "alleen_achterstand", "Alleen een betalingsachterstand"
+    PROBLEMATIC_DEBTS = "problematische_schulden", "Problematische schulden"
+    UNKNOWN = "onbekend", "Onbekend"
+
+
+_PERSPECTIVE_BY_DEBTS = {
+    YesNoUnknown.YES: Perspective.PROBLEMATIC_DEBTS,
+    YesNoUnknown.NO: Perspective.ARREARS_ONLY,
+}
+
+ENVELOPE_FIELDS = (
+    "id",
+    "signal_id",
+    "customer_number",
+    "signal_date",
+    "kind",
+    "contact_round",
+    "released_at",
+)
+GO_NO_GO_FIELDS = ("picked_up", "reason", "known_to_debt_help")
+OUTCOME_FIELDS = ("help_accepted", "cause", "ongoing_payments", "perspective", "outcome_date")
+FEEDBACK_FIELDS = ENVELOPE_FIELDS + GO_NO_GO_FIELDS + OUTCOME_FIELDS
+_CONTENT_FIELDS = {FeedbackKind.GO_NO_GO: GO_NO_GO_FIELDS, FeedbackKind.OUTCOME: OUTCOME_FIELDS}
+
+
+def go_no_go(status: str, share_known_client_status: bool) -> dict:
+    """What the creditor may learn from a signal's status once matching has decided it.
+
+    ``share_known_client_status`` is the agreement's setting; without it 'al bekend bij
+    schuldhulpverlening' is told exactly like 'andere reden': not picked up, no reason.
+    """
+    known = status == Signaalstatus.AL_BEKEND
+    reason = None
+    if status in REASONS_FED_BACK or (known and share_known_client_status):
+        reason = str(status)
+    return {
+        "picked_up": status == Signaalstatus.OPGEPAKT,
+        "reason": reason,
+        "known_to_debt_help": known if share_known_client_status else None,
+    }
+
+
+def outcome(
+    creditor: Creditor,
+    outcome_date: date,
+    conversation: Conversation | None,
+    plan: Plan | None,
+) -> dict:
+    """What the creditor may learn from the casework of a closed melding.
+
+    Only this creditor's own line of the agreements on ongoing payments is passed on.
+    """
+    payments = plan.ongoing_payments.get(creditor.name, "") if plan else ""
+    debts = plan.problematic_debts if plan else YesNoUnknown.UNKNOWN
+    return {
+        "help_accepted": conversation.help_accepted if conversation else None,
+        "cause": conversation.cause if conversation else None,
+        "ongoing_payments": payments or None,
+        "perspective": str(_PERSPECTIVE_BY_DEBTS.get(debts, Perspective.UNKNOWN)),
+        "outcome_date": outcome_date.isoformat(),
+    }
+
+
+def feedback_item(feedback: SignalFeedback) -> dict:
+    """The released feedback as portal and API show it: exactly ``FEEDBACK_FIELDS``.
+
+    The stored content is filtered again by kind, so a stray key can never reach a creditor.
+    """
+    allowed = _CONTENT_FIELDS[FeedbackKind(feedback.kind)]
+    item = dict.fromkeys(GO_NO_GO_FIELDS + OUTCOME_FIELDS)
+    item.update({key: feedback.content.get(key) for key in allowed})
+    signal = feedback.signal
+    item.update(
+        id=feedback.pk,
+        signal_id=signal.pk,
+        customer_number=signal.customer_number,
+        signal_date=signal.signal_date.isoformat(),
+        kind=feedback.kind,
+        contact_round=feedback.contact_round,
+        released_at=feedback.released_at,
+    )
+    return item

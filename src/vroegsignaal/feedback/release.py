@@ -1,0 +1,183 @@
+"""The daily release of due feedback to creditors, and the e-mail digest that announces it.
+
+``release_due_feedback`` (run by `vroegsignaal release-feedback`) stores, in one batch:
+go/no-go for every matched signal that has none yet, and the outcome for every picked-up signal
+whose melding was closed in its current contact round. For those meldingen it plans the heropaf
+(casework's ``schedule_heropaf``) and the heropaf checks. Then each creditor contact gets one
+e-mail with counts and a link: never a name, address, amount or other personal detail.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from collections import Counter, defaultdict
+from datetime import date
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from vroegsignaal.casework.heropaf import schedule_heropaf
+from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.models import Melding
+from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.feedback import permitted
+from vroegsignaal.feedback.heropaf_checks import plan_checks
+from vroegsignaal.feedback.models import FeedbackKind, FeedbackRelease, HeropafCheck, SignalFeedback
+from vroegsignaal.intake.models import Signal
+from vroegsignaal.organisations.models import Agreement, Creditor, Role, User
+
+logger = logging.getLogger(__name__)
+
+
+def _sharing_agreements(today: date) -> set[tuple[int, int]]:
+    return set(
+        Agreement.objects.valid_on(today)
+        .filter(share_known_client_status=True)
+        .values_list("creditor_id", "municipality_id")
+    )
+
+
+def _release_go_no_go(release: FeedbackRelease, today: date) -> list[SignalFeedback]:
+    sharing = _sharing_agreements(today)
+    signals = (
+        Signal.objects.filter(melding_link__isnull=False)
+        .exclude(status=Signaalstatus.NOG_NIET_OPGEPAKT)
+        .exclude(feedback__kind=FeedbackKind.GO_NO_GO)
+        .only("id", "creditor_id", "municipality_id", "status")
+    )
+    items = [
+        SignalFeedback(
+            signal=signal,
+            creditor_id=signal.creditor_id,
+            release=release,
+            kind=FeedbackKind.GO_NO_GO,
+            content=permitted.go_no_go(
+                signal.status, (signal.creditor_id, signal.municipality_id) in sharing
+            ),
+            released_at=release.released_at,
+        )
+        for signal in signals
+    ]
+    return SignalFeedback.objects.bulk_create(items, batch_size=1000)
+
+
+def _outcome_candidates() -> dict[Melding, list[Signal]]:
+    signals = Signal.objects.filter(
+        feedback__kind=FeedbackKind.GO_NO_GO,
+        feedback__content__picked_up=True,
+        melding_link__melding__state=State.CLOSED,
+    ).select_related("creditor", "melding_link__melding")
+    released = set(
+        SignalFeedback.objects.filter(kind=FeedbackKind.OUTCOME, signal__in=signals).values_list(
+            "signal_id", "contact_round"
+        )
+    )
+    by_melding: dict[Melding, list[Signal]] = defaultdict(list)
+    for signal in signals:
+        melding = signal.melding_link.melding
+        if (signal.pk, melding.contact_round) not in released:
+            by_melding[melding].append(signal)
+    return by_melding
+
+
+def _release_outcomes(release: FeedbackRelease) -> list[SignalFeedback]:
+    items = []
+    for melding, signals in _outcome_candidates().items():
+        round_ = melding.contact_round
+        conversation = melding.conversations.filter(contact_round=round_).last()
+        plan = melding.plans.filter(contact_round=round_).last()
+        items += [
+            SignalFeedback(
+                signal=signal,
+                creditor=signal.creditor,
+                release=release,
+                kind=FeedbackKind.OUTCOME,
+                contact_round=round_,
+                content=permitted.outcome(signal.creditor, melding.closed_on, conversation, plan),
+                released_at=release.released_at,
+            )
+            for signal in signals
+        ]
+        heropaf_on = schedule_heropaf(melding, release.released_on)
+        plan_checks(melding, {signal.creditor for signal in signals}, heropaf_on)
+    return SignalFeedback.objects.bulk_create(items, batch_size=1000)
+
+
+def _newly_asked(today: date) -> Counter:
+    # Checks whose heropaf date came since the previous release, so each is announced once.
+    previous = FeedbackRelease.objects.filter(released_on__lt=today).first()
+    checks = HeropafCheck.objects.filter(asked_on__lte=today, answer="")
+    if previous is not None:
+        checks = checks.filter(asked_on__gt=previous.released_on)
+    return Counter(checks.values_list("creditor_id", flat=True))
+
+
+def release_due_feedback(site_url: str, today: date | None = None) -> FeedbackRelease:
+    """Release all due feedback as one batch, then mail each creditor contact a digest.
+
+    ``site_url`` (e.g. https://vroegsignaal.example.nl) makes the link in the e-mail absolute.
+    """
+    today = today or timezone.localdate()
+    asked = _newly_asked(today)
+    with transaction.atomic():
+        release = FeedbackRelease.objects.create(released_on=today)
+        counts: dict[int, Counter] = defaultdict(Counter)
+        for item in [*_release_go_no_go(release, today), *_release_outcomes(release)]:
+            counts[item.creditor_id][item.kind] += 1
+        for creditor_id, number in asked.items():
+            counts[creditor_id]["heropaf"] += number
+        release.summary = {"creditors": {str(c): dict(n) for c, n in counts.items()}}
+        release.save(update_fields=["summary"])
+    release.summary["mail_failed"] = _send_digests(counts, site_url)
+    release.save(update_fields=["summary"])
+    return release
+
+
+def digest_text(creditor: Creditor, counts: Counter, link: str) -> str:
+    """The body of the e-mail: counts and a link, deliberately nothing about any person."""
+    return (
+        f"Geachte relatie,\n\n"
+        f"Er staat nieuwe terugkoppeling van de gemeente voor {creditor.name} klaar in "
+        f"Vroegsignaal:\n\n"
+        f"- go/no-go: {counts[FeedbackKind.GO_NO_GO]} signalen\n"
+        f"- uitkomst: {counts[FeedbackKind.OUTCOME]} signalen\n"
+        f"- heropafvragen om te beantwoorden: {counts['heropaf']}\n\n"
+        f"Bekijk de terugkoppeling na het inloggen: {link}\n\n"
+        f"Deze e-mail bevat bewust geen persoonsgegevens.\n"
+    )
+
+
+def _send_digests(counts: dict[int, Counter], site_url: str) -> list[str]:
+    link = site_url.rstrip("/") + reverse("feedback:signals")
+    failed = []
+    connection = get_connection()
+    for creditor in Creditor.objects.filter(pk__in=counts):
+        messages = [
+            EmailMessage(
+                subject=f"Nieuwe terugkoppeling voor {creditor.name}",
+                body=digest_text(creditor, counts[creditor.pk], link),
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                to=[address],
+            )
+            for address in _contacts(creditor)
+        ]
+        try:
+            connection.send_messages(messages)
+        except (smtplib.SMTPException, OSError):
+            # The feedback is released and visible in the portal; a failed digest must not
+            # undo that, but the operator has to see it.
+            logger.exception("Digest voor %s niet verstuurd", creditor.code)
+            failed.append(creditor.code)
+    return failed
+
+
+def _contacts(creditor: Creditor) -> list[str]:
+    return list(
+        User.objects.filter(creditor=creditor, role=Role.CREDITOR_STAFF, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )

@@ -1,0 +1,114 @@
+"""When feedback is due, and the municipality's overview of what is due and overdue per creditor.
+
+Go/no-go is due 5 working days and the outcome 28 working days after the matching run that
+first matched the signal's period (casework's deadline module counts the days). After a heropaf
+reopened a melding, the new outcome is due 28 working days after the creditor's 'no'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Min
+from django.utils import timezone
+
+from vroegsignaal.casework.deadlines import Term, due_date
+from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.feedback.models import FeedbackKind, HeropafAnswer, HeropafCheck, SignalFeedback
+from vroegsignaal.intake.models import Signal
+from vroegsignaal.matching.models import MatchingRun
+from vroegsignaal.organisations.models import Creditor, Municipality
+
+
+def run_dates(municipality: Municipality) -> dict[date, date]:
+    """Matching period start → the (local) day the first finished run of that period ended."""
+    runs = (
+        MatchingRun.objects.filter(municipality=municipality, finished_at__isnull=False)
+        .values("period_start")
+        .annotate(first=Min("finished_at"))
+    )
+    return {run["period_start"]: timezone.localdate(run["first"]) for run in runs}
+
+
+def matching_start(signal: Signal, runs: dict[date, date]) -> date:
+    """The day the go/no-go and outcome terms of ``signal`` start: its matching run."""
+    period = signal.signal_date.replace(day=1)
+    return runs.get(period) or signal.melding_link.melding.matched_on
+
+
+@dataclass
+class Tally:
+    """Open items of one kind, and how many of them are past their due date."""
+
+    open: int = 0
+    overdue: int = 0
+
+    def add(self, due: date, today: date) -> None:
+        """Count one open item due on ``due`` (the due date itself is still on time)."""
+        self.open += 1
+        if today > due:
+            self.overdue += 1
+
+
+@dataclass
+class CreditorTiming:
+    """What one creditor is still owed by one municipality."""
+
+    creditor: Creditor
+    go_no_go: Tally = field(default_factory=Tally)
+    outcome: Tally = field(default_factory=Tally)
+    heropaf: Tally = field(default_factory=Tally)
+
+
+def _reopened_on(municipality: Municipality) -> dict[tuple[int, int], date]:
+    # A 'no' to the heropaf check of round n starts round n + 1 of that melding.
+    answers = HeropafCheck.objects.filter(
+        melding__municipality=municipality, answer=HeropafAnswer.NO
+    ).values_list("melding_id", "contact_round", "answered_at")
+    return {(m, r + 1): timezone.localdate(at) for m, r, at in answers}
+
+
+def _released(municipality: Municipality) -> tuple[dict[int, bool], set[tuple[int, int]]]:
+    """Signal → picked up, for released go/no-go; (signal, round) for released outcomes."""
+    go_no_go, outcomes = {}, set()
+    for signal_id, kind, round_, picked_up in SignalFeedback.objects.filter(
+        signal__municipality=municipality
+    ).values_list("signal_id", "kind", "contact_round", "content__picked_up"):
+        if kind == FeedbackKind.GO_NO_GO:
+            go_no_go[signal_id] = bool(picked_up)
+        else:
+            outcomes.add((signal_id, round_))
+    return go_no_go, outcomes
+
+
+def _linked_signals(municipality: Municipality):
+    return Signal.objects.filter(
+        municipality=municipality, melding_link__isnull=False
+    ).select_related("creditor", "melding_link__melding")
+
+
+def overview(municipality: Municipality, today: date) -> list[CreditorTiming]:
+    """Per creditor: go/no-go, outcomes and heropaf answers still open and overdue, by name."""
+    runs = run_dates(municipality)
+    rows: dict[int, CreditorTiming] = {}
+
+    def row(creditor: Creditor) -> CreditorTiming:
+        return rows.setdefault(creditor.pk, CreditorTiming(creditor))
+
+    go_no_go, outcomes = _released(municipality)
+    reopened = _reopened_on(municipality)
+    for signal in _linked_signals(municipality).exclude(status=Signaalstatus.NOG_NIET_OPGEPAKT):
+        start = matching_start(signal, runs)
+        if signal.pk not in go_no_go:
+            row(signal.creditor).go_no_go.add(due_date(Term.GO_NO_GO, start), today)
+            continue
+        melding = signal.melding_link.melding
+        if go_no_go[signal.pk] and (signal.pk, melding.contact_round) not in outcomes:
+            start = reopened.get((melding.pk, melding.contact_round), start)
+            row(signal.creditor).outcome.add(due_date(Term.OUTCOME_FEEDBACK, start), today)
+    for check in HeropafCheck.objects.filter(
+        melding__municipality=municipality, answer="", asked_on__lte=today
+    ).select_related("creditor"):
+        row(check.creditor).heropaf.add(check.answer_due_on, today)
+    return sorted(rows.values(), key=lambda timing: timing.creditor.name)

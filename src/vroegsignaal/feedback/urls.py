@@ -1,0 +1,12 @@
+from django.urls import path
+
+from vroegsignaal.feedback import views
+
+app_name = "feedback"
+urlpatterns = [
+    path("", views.signals, name="signals"),
+    path("signalen/<int:pk>/", views.signal, name="signal"),
+    path("heropaf/", views.heropaf_checks, name="heropaf_checks"),
+    path("heropaf/<int:pk>/", views.heropaf_check, name="heropaf_check"),
+    path("overzicht/", views.overview, name="overview"),
+]
