@@ -235,6 +235,11 @@ def side_by_side(scope: Scope, signals: pl.DataFrame, meldingen: pl.DataFrame) -
     return Table("gemeenten", "Gemeenten naast elkaar", columns, rows)
 
 
+def reached_households(scope: Scope) -> int:
+    """Meldingen of the scope in which the resident was reached (the business case's count)."""
+    return int(melding_frame(scope)["reached"].sum())
+
+
 def dashboard_tables(scope: Scope, today: dt.date) -> dict[str, Table]:
     """Every dashboard table of ``scope``, keyed by ``Table.key`` in page order."""
     signals = signal_counts(scope)

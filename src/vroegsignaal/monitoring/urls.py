@@ -5,4 +5,9 @@ from vroegsignaal.monitoring import views
 app_name = "monitoring"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("tabel/<slug:key>.<str:fmt>", views.download, name="download"),
+    path("maandrapport/", views.monthly, name="monthly"),
+    path("kwartaalrapport/", views.quarterly_pdf, name="quarterly"),
+    path("ddas/", views.ddas, name="ddas"),
+    path("businesscase/", views.business_case, name="businesscase"),
 ]

@@ -1,7 +1,151 @@
-"""Monitoring pages (thin: the figures come from the services)."""
+"""Monitoring pages: thin views over scope, indicators, charts, exports, reports and DDAS."""
 
-from django.http import HttpResponse
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from vroegsignaal.monitoring import businesscase, ddas_export
+from vroegsignaal.monitoring.access import check_ddas_export, scope_for
+from vroegsignaal.monitoring.exports import table_csv, table_xlsx
+from vroegsignaal.monitoring.forms import QuarterForm, SelectionForm
+from vroegsignaal.monitoring.indicators import dashboard_tables, reached_households
+from vroegsignaal.monitoring.report_pdf import figures, render_pdf, report_context
+from vroegsignaal.monitoring.scope import month_period
+from vroegsignaal.organisations.models import Role
+from vroegsignaal.web.access import role_required
+
+MONITORING_ROLES = (Role.PROJECT_LEADER, Role.INTAKE)
 
 
+def _selection(request) -> tuple[SelectionForm, object]:
+    """The form and the scope it selects (None while the form has errors)."""
+    user, today = request.user, timezone.localdate()
+    allowed = scope_for(user, "", today, today)
+    region_label = allowed.label if user.role == Role.PROJECT_LEADER else None
+    form = SelectionForm(request.GET, allowed.municipalities, region_label, today)
+    if not form.is_valid():
+        return form, None
+    data = form.cleaned_data
+    return form, scope_for(user, data["gemeente"], data["van"], data["tot"])
+
+
+@role_required(*MONITORING_ROLES)
 def dashboard(request):
-    return HttpResponse("Monitoring volgt.")
+    """All indicators of the chosen municipality (or region) and period, with charts."""
+    form, scope = _selection(request)
+    context = {"form": form, "scope": scope, "query": request.GET.urlencode()}
+    if scope is not None:
+        context["figures"] = figures(dashboard_tables(scope, timezone.localdate()))
+    return render(request, "monitoring/dashboard.html", context)
+
+
+@role_required(*MONITORING_ROLES)
+def download(request, key: str, fmt: str):
+    """One dashboard table as CSV or XLSX."""
+    _form, scope = _selection(request)
+    if scope is None or fmt not in {"csv", "xlsx"}:
+        raise Http404("Ongeldige selectie of onbekend bestandsformaat.")
+    table = dashboard_tables(scope, timezone.localdate()).get(key)
+    if table is None:
+        raise Http404("Deze tabel bestaat niet.")
+    filename = f"{key}-{scope.start:%Y%m%d}-{scope.end:%Y%m%d}.{fmt}"
+    return (table_csv if fmt == "csv" else table_xlsx)(table, filename)
+
+
+def _previous_month(today: dt.date) -> str:
+    first = today.replace(day=1) - dt.timedelta(days=1)
+    return f"{first:%Y-%m}"
+
+
+@role_required(*MONITORING_ROLES)
+def monthly(request):
+    """The printable monthly report of one month (default: the previous month)."""
+    month = request.GET.get("maand") or _previous_month(timezone.localdate())
+    try:
+        year, number = (int(part) for part in month.split("-"))
+        start, end = month_period(year, number)
+    except ValueError as exc:
+        raise Http404(f"Maand '{month}' is ongeldig; gebruik JJJJ-MM.") from exc
+    scope = scope_for(request.user, request.GET.get("gemeente", ""), start, end)
+    context = {**report_context(scope, timezone.localdate()), "month": month}
+    return render(request, "monitoring/monthly.html", context)
+
+
+@role_required(*MONITORING_ROLES)
+def quarterly_pdf(request):
+    """The quarterly management report as a PDF download."""
+    form = QuarterForm(request.GET)
+    if not form.is_valid():
+        return render(
+            request,
+            "monitoring/quarter_form.html",
+            {"form": form},
+            status=400 if request.GET else 200,
+        )
+    start, end = form.cleaned_data["kwartaal"]
+    scope = scope_for(request.user, form.cleaned_data["gemeente"], start, end)
+    quarter = request.GET["kwartaal"].upper()
+    pdf = render_pdf(scope, timezone.localdate(), f"Kwartaalrapportage {quarter}")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="kwartaalrapportage-{quarter}.pdf"'
+    return response
+
+
+@role_required(Role.INTAKE)
+def ddas(request):
+    """The DDAS delivery of the user's municipality: JSON, or a ZIP when it has several pages."""
+    check_ddas_export(request.user)
+    form, scope = _selection(request)
+    if scope is None:
+        return render(request, "monitoring/dashboard.html", {"form": form})
+    municipality = scope.municipalities[0]
+    documents = ddas_export.export_documents(municipality, scope.start, scope.end)
+    stem = f"ddas-{municipality.code}-{scope.start:%Y%m%d}-{scope.end:%Y%m%d}"
+    if len(documents) == 1:
+        response = HttpResponse(ddas_export.dumps(documents[0]), content_type="application/json")
+        response["Content-Disposition"] = f'attachment; filename="{stem}.json"'
+        return response
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for number, document in enumerate(documents, start=1):
+            name = ddas_export.page_path(Path(f"{stem}.json"), number).name
+            archive.writestr(name, ddas_export.dumps(document))
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{stem}.zip"'
+    return response
+
+
+@role_required(*MONITORING_ROLES)
+def business_case(request):
+    """The calculator (proposal parameters from the form) beside the same from real data."""
+    form, scope = _selection(request)
+    raw = {k: _numbers(v) for k, v in request.GET.items() if k in _PARAMETER_NAMES and v}
+    error, real = "", None
+    try:
+        parameters = businesscase.Parameters.from_dict(raw)
+    except businesscase.ParameterError as exc:
+        error, parameters = str(exc), businesscase.DEFAULTS
+    calculation = businesscase.calculate(parameters)
+    if scope is not None:
+        real = businesscase.actuals(parameters, reached_households(scope), scope.months)
+    context = {"form": form, "scope": scope, "error": error, "calculation": calculation,
+               "real": real, "parameters": parameters,
+               "parameter_fields": businesscase.form_fields(parameters)}  # fmt: skip
+    return render(request, "monitoring/businesscase.html", context)
+
+
+_PARAMETER_NAMES = set(businesscase.LABELS)
+
+
+def _numbers(text: str):
+    """'95' → 95.0; '40-80' or '40 tot 80' → [40.0, 80.0]; a decimal comma is allowed."""
+    values = [float(n.replace(",", ".")) for n in re.findall(r"\d+(?:[.,]\d+)?", text)]
+    return values[0] if len(values) == 1 else values

@@ -1,0 +1,196 @@
+"""The business case of vroegsignalering: the project proposal's budget and the actual figures.
+
+Public API:
+- ``Parameters`` (with ``Parameters.from_dict`` for a JSON config, Dutch errors naming the field)
+  and ``DEFAULTS`` (the regional proposal in docs/monitoring.md; domain.md "Money");
+- ``calculate(parameters)`` → one-off and structural totals as ranges (hours are ranges), per
+  municipality and per reached household;
+- ``actuals(parameters, reached_households, months)`` → the same from real data: reached
+  households × tariff plus the fixed costs for the period, and the estimated return.
+Amounts are in euros (floats rounded to whole euros): this is a planning tool, not accounting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+PHASES = {
+    "initiation": "Initiatie",
+    "implementation": "Implementatie (maand 1-4)",
+    "execution": "Uitvoering (maand 4-6)",
+}
+
+
+class ParameterError(ValueError):
+    """A parameter that cannot be used; the message is Dutch and names the field."""
+
+
+@dataclass(frozen=True)
+class Range:
+    low: float
+    high: float
+
+    def __add__(self, other: Range) -> Range:
+        return Range(self.low + other.low, self.high + other.high)
+
+    def times(self, factor: float) -> Range:
+        return Range(self.low * factor, self.high * factor)
+
+    def rounded(self) -> dict:
+        return {"laag": round(self.low), "hoog": round(self.high)}
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """The proposal's parameters; every ``*_hours`` and the households are (low, high) ranges."""
+
+    hourly_rate: float = 95.0
+    initiation_hours: tuple[float, float] = (40, 80)
+    implementation_hours: tuple[float, float] = (120, 200)
+    execution_hours: tuple[float, float] = (80, 160)
+    structural_hours_per_year: tuple[float, float] = (400, 800)
+    setup_per_municipality: float = 2200.0
+    registration_per_year: float = 7000.0
+    matching_per_year: float = 12000.0
+    tariff_per_household: float = 625.0
+    reached_households_per_year: tuple[float, float] = (300, 500)
+    municipalities: int = 1
+    return_factor: float = 2.20
+    phase_rates: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Parameters:
+        """Parameters from a JSON object; unknown or invalid fields raise ParameterError."""
+        known = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(data) - set(known))
+        if unknown:
+            raise ParameterError(f"Onbekende parameter(s): {', '.join(unknown)}.")
+        values = {name: _value(name, data[name], known[name].default) for name in data}
+        parameters = cls(**values)
+        if parameters.municipalities < 1:
+            raise ParameterError("municipalities: het aantal gemeenten moet minstens 1 zijn.")
+        return parameters
+
+    def rate(self, phase: str) -> float:
+        """The hourly rate of ``phase`` (a phase may have its own rate in ``phase_rates``)."""
+        return float(self.phase_rates.get(phase, self.hourly_rate))
+
+
+def _value(name: str, value, default):
+    if isinstance(default, tuple):
+        if isinstance(value, int | float):
+            value = [value, value]
+        if not (isinstance(value, list) and len(value) == 2 and all(_number(v) for v in value)):
+            raise ParameterError(f"{name}: geef een getal of [laag, hoog], niet {value!r}.")
+        low, high = value
+        if low > high:
+            raise ParameterError(f"{name}: laag ({low}) is groter dan hoog ({high}).")
+        return (float(low), float(high))
+    if name == "phase_rates":
+        allowed = {*PHASES, "structural"}
+        if not isinstance(value, dict) or set(value) - allowed:
+            raise ParameterError(f"phase_rates: alleen tarieven voor {', '.join(sorted(allowed))}.")
+        if not all(_number(v) and v >= 0 for v in value.values()):
+            raise ParameterError("phase_rates: elk uurtarief is een getal van 0 of meer.")
+        return value
+    if not _number(value) or value < 0:
+        raise ParameterError(f"{name}: geef een getal van 0 of meer, niet {value!r}.")
+    return int(value) if isinstance(default, int) else float(value)
+
+
+def _number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+DEFAULTS = Parameters()
+
+LABELS = {
+    "hourly_rate": "Uurtarief projectleiding (€)",
+    "initiation_hours": "Uren initiatie",
+    "implementation_hours": "Uren implementatie (maand 1-4)",
+    "execution_hours": "Uren uitvoering (maand 4-6)",
+    "structural_hours_per_year": "Uren projectleiding structureel per jaar",
+    "setup_per_municipality": "Eenmalige inrichting systemen per gemeente (€)",
+    "registration_per_year": "Registratiesysteem per jaar (€)",
+    "matching_per_year": "Matchingssysteem per jaar (€)",
+    "tariff_per_household": "Tarief per bereikt huishouden (€)",
+    "reached_households_per_year": "Verwacht aantal bereikte huishoudens per jaar",
+    "municipalities": "Aantal deelnemende gemeenten",
+    "return_factor": "Rendementsfactor (opbrengst per uitgegeven euro)",
+}
+
+
+def form_fields(parameters: Parameters) -> list[tuple[str, str, str]]:
+    """(name, Dutch label, value as text) per parameter; a range reads '40-80'."""
+
+    def text(value) -> str:
+        if isinstance(value, tuple):
+            return "-".join(f"{v:g}" for v in value)
+        return f"{value:g}"
+
+    return [(name, label, text(getattr(parameters, name))) for name, label in LABELS.items()]
+
+
+def _hours(parameters: Parameters, phase: str) -> Range:
+    return Range(*getattr(parameters, f"{phase}_hours")).times(parameters.rate(phase))
+
+
+def calculate(parameters: Parameters) -> dict:
+    """One-off and yearly structural costs as ranges, per municipality and per household."""
+    p = parameters
+    phases = {PHASES[phase]: _hours(p, phase) for phase in PHASES}
+    setup = Range(p.setup_per_municipality, p.setup_per_municipality).times(p.municipalities)
+    one_off = sum(phases.values(), Range(0, 0)) + setup
+    households = Range(*p.reached_households_per_year)
+    fixed = Range(*p.structural_hours_per_year).times(p.rate("structural"))
+    systems = p.registration_per_year + p.matching_per_year
+    fixed = fixed + Range(systems, systems)
+    help_costs = households.times(p.tariff_per_household)
+    structural = fixed + help_costs
+    return {
+        "eenmalig": {
+            "projectleiding_per_fase": {name: r.rounded() for name, r in phases.items()},
+            "inrichting_systemen": setup.rounded(),
+            "totaal": one_off.rounded(),
+            "per_gemeente": one_off.times(1 / p.municipalities).rounded(),
+        },
+        "structureel_per_jaar": {
+            "vaste_kosten": fixed.rounded(),
+            "hulp_bereikte_huishoudens": help_costs.rounded(),
+            "totaal": structural.rounded(),
+            "per_gemeente": structural.times(1 / p.municipalities).rounded(),
+            # Most expensive per household when fewest are reached, so low/high cross over.
+            "per_bereikt_huishouden": {
+                "laag": round(fixed.low / households.high + p.tariff_per_household),
+                "hoog": round(fixed.high / households.low + p.tariff_per_household),
+            },
+            "geschatte_opbrengst": structural.times(p.return_factor).rounded(),
+        },
+        "parameters": asdict(p),
+    }
+
+
+def actuals(parameters: Parameters, reached_households: int, months: int) -> dict:
+    """Costs from real data: reached households × tariff plus the period's share of fixed costs.
+
+    Fixed costs (structural project leading at the middle of its range, registration and
+    matching) are taken for ``months``/12 of a year; the return uses ``return_factor``.
+    """
+    p = parameters
+    share = months / 12
+    low, high = p.structural_hours_per_year
+    fixed = (
+        (low + high) / 2 * p.rate("structural") + p.registration_per_year + p.matching_per_year
+    ) * share
+    help_costs = reached_households * p.tariff_per_household
+    total = fixed + help_costs
+    return {
+        "bereikte_huishoudens": reached_households,
+        "maanden": months,
+        "hulp_bereikte_huishoudens": round(help_costs),
+        "vaste_kosten": round(fixed),
+        "totaal": round(total),
+        "per_bereikt_huishouden": round(total / reached_households) if reached_households else None,
+        "rendementsfactor": p.return_factor,
+        "geschatte_opbrengst": round(total * p.return_factor),
+    }

@@ -1,0 +1,94 @@
+"""Charts as SVG text (matplotlib, Agg), drawn from a ``Table`` so chart and table agree.
+
+Public API: ``chart_svg(table)`` → SVG markup or None for tables that read better as a table.
+The same SVG goes inline in the web page and into the PDF. Figures are built without pyplot,
+so rendering is thread-safe and leaves no global state behind.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+matplotlib.rcParams.update(
+    {
+        "svg.fonttype": "none",  # text stays text: sharper, smaller, findable
+        "svg.hashsalt": "vroegsignaal",  # stable element ids between renders
+        "font.family": "sans-serif",
+        "font.size": 9,
+    }
+)
+
+from matplotlib.figure import Figure  # noqa: E402 (after choosing the backend)
+
+from vroegsignaal.monitoring.tables import Table  # noqa: E402
+
+COLOURS = ("#01689b", "#e17000", "#39870c", "#a90061")
+# Table key → (kind of chart, value columns). Tables not listed are shown as a table only.
+CHARTS = {
+    "trechter": ("barh", (1,)),
+    "trend": ("line", (1, 2, 3, 4)),
+    "signaalpartner": ("barh", (1,)),
+    "soort-melding": ("barh", (1,)),
+    "werkbakje": ("barh", (1,)),
+    "bereik-contactsoort": ("barh", (3,)),
+    "bereik-dagdeel": ("barh", (3,)),
+    "resultaten": ("barh", (1,)),
+    "doorlooptijden": ("barh", (2, 3)),
+    "gemeenten": ("barh", (2,)),
+}
+
+
+def _barh(figure: Figure, table: Table, columns: tuple[int, ...]) -> None:
+    axes = figure.add_subplot()
+    labels = [str(row[0]) for row in table.rows][::-1]
+    height = 0.8 / len(columns)
+    for offset, column in enumerate(columns):
+        values = [row[column] or 0 for row in table.rows][::-1]
+        positions = [i + offset * height - 0.4 + height / 2 for i in range(len(labels))]
+        bars = axes.barh(positions, values, height=height, color=COLOURS[offset],
+                         label=table.columns[column])  # fmt: skip
+        axes.bar_label(bars, labels=[_number(v) for v in values], padding=2)
+    axes.set_yticks(range(len(labels)), labels)
+    if len(columns) > 1:
+        axes.legend(loc="lower right")
+    axes.set_xlabel(table.columns[columns[0]] if len(columns) == 1 else "")
+
+
+def _line(figure: Figure, table: Table, columns: tuple[int, ...]) -> None:
+    axes = figure.add_subplot()
+    months = [row[0] for row in table.rows]
+    for colour, column in zip(COLOURS, columns, strict=False):
+        axes.plot(months, [row[column] for row in table.rows], marker="o", color=colour,
+                  label=table.columns[column])  # fmt: skip
+    axes.legend()
+    axes.tick_params(axis="x", labelrotation=45)
+
+
+def _number(value) -> str:
+    return f"{value:n}".replace(".", ",") if isinstance(value, float) else str(value)
+
+
+def chart_svg(table: Table) -> str | None:
+    """The chart of ``table`` as inline-ready SVG (no XML prolog), or None."""
+    if table.key not in CHARTS or not table.rows:
+        return None
+    kind, columns = CHARTS[table.key]
+    height = (
+        1.2
+        + 0.3 * len(table.rows) * (len(columns) if kind == "barh" else 0)
+        + (3 if kind == "line" else 0)
+    )
+    figure = Figure(figsize=(7, height), layout="constrained")
+    (_barh if kind == "barh" else _line)(figure, table, columns)
+    for axes in figure.axes:
+        axes.spines[["top", "right"]].set_visible(False)
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg")
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg") :]
+    label = f"Grafiek: {table.title}. De cijfers staan in de tabel bij deze grafiek."
+    return re.sub(r"^<svg ", f'<svg role="img" aria-label="{label}" ', svg, count=1)

@@ -1,0 +1,39 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from vroegsignaal.monitoring.report_pdf import render_pdf
+from vroegsignaal.monitoring.scope import (
+    ScopeError,
+    municipality_scope,
+    quarter_period,
+    region_scope,
+)
+
+
+class Command(BaseCommand):
+    help = "De kwartaalrapportage (PDF) van een gemeente of regio maken."
+
+    def add_arguments(self, parser):
+        which = parser.add_mutually_exclusive_group(required=True)
+        which.add_argument("--municipality", help="CBS-gemeentecode, bv. 0153.")
+        which.add_argument("--region", help="Naam van de regio, bv. Twente.")
+        parser.add_argument("--quarter", required=True, help="Kwartaal, bv. 2026Q3.")
+        parser.add_argument("--out", required=True, type=Path, help="Uitvoerbestand (.pdf).")
+
+    def handle(self, *args, municipality, region, quarter, out: Path, **options):
+        try:
+            start, end = quarter_period(quarter)
+            if municipality:
+                scope = municipality_scope(municipality, start, end)
+            else:
+                scope = region_scope(region, start, end)
+        except ScopeError as exc:
+            raise CommandError(str(exc)) from exc
+        pdf = render_pdf(scope, timezone.localdate(), f"Kwartaalrapportage {quarter.upper()}")
+        try:
+            out.write_bytes(pdf)
+        except OSError as exc:
+            raise CommandError(f"Kan {out} niet schrijven: {exc.strerror}.") from exc
+        self.stdout.write(f"Kwartaalrapportage {scope.label} geschreven naar {out}.")

@@ -1,0 +1,47 @@
+"""The monthly report page and the quarterly management report (PDF, WeasyPrint).
+
+Public API: ``report_context(scope, today)`` (tables with their charts, for both) and
+``render_pdf(scope, today)`` → PDF bytes. Both use the template monitoring/report_body.html,
+so the printed page and the PDF show the same figures and charts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from vroegsignaal.monitoring.charts import chart_svg
+from vroegsignaal.monitoring.report_tables import report_tables
+from vroegsignaal.monitoring.scope import Scope
+from vroegsignaal.monitoring.tables import Table
+
+STYLESHEET = Path(__file__).parent / "static" / "monitoring" / "report.css"
+
+
+def figures(tables: dict[str, Table]) -> list[dict]:
+    """Each table with its chart (None when the table is best read as a table)."""
+    return [{"table": table, "svg": chart_svg(table)} for table in tables.values()]
+
+
+def report_context(scope: Scope, today: dt.date) -> dict:
+    """What the report templates need: the scope, generation time and every figure."""
+    return {
+        "scope": scope,
+        "generated_at": timezone.localtime(),
+        "figures": figures(report_tables(scope, today)),
+    }
+
+
+def render_pdf(scope: Scope, today: dt.date, title: str) -> bytes:
+    """The management report of ``scope`` as PDF bytes."""
+    # WeasyPrint loads its fonts on import; only the PDF paths pay for that.
+    from weasyprint import CSS, HTML
+
+    html = render_to_string(
+        "monitoring/report_pdf.html", {**report_context(scope, today), "title": title}
+    )
+    stylesheet = CSS(filename=str(STYLESHEET))
+    return HTML(string=html).write_pdf(stylesheets=[stylesheet])

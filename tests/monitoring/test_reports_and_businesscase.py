@@ -1,0 +1,82 @@
+"""The quarterly PDF shows the figures; the business case gives the proposal's ranges."""
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from pypdf import PdfReader
+
+from vroegsignaal.monitoring.businesscase import ParameterError, Parameters, actuals, calculate
+from vroegsignaal.monitoring.models import YearFigures
+
+
+def pdf_text(path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_quarterly_report_pdf_contains_the_figures_and_year_comparison(twente, tmp_path):
+    YearFigures.objects.create(municipality=twente["enschede"], year=2025, evictions=41)
+    out = tmp_path / "q4.pdf"
+    call_command("report", "--region", "Twente", "--quarter", "2026Q4", "--out", str(out))
+    text = pdf_text(out)
+    assert "Kwartaalrapportage 2026Q4: Regio Twente" in text
+    assert "Van signaal tot doorverwijzing" in text
+    assert "Vervolghulp en/of verwijzing financieel" in text
+    assert "Problemen op andere leefgebieden" in text
+    assert "Huisuitzettingen" in text and "41" in text
+    assert "Schuldhulpverlening" in text
+
+
+def test_report_command_refuses_an_unknown_region(twente, tmp_path):
+    with pytest.raises(CommandError, match="Regio 'Drenthe' bestaat niet"):
+        call_command(
+            "report", "--region", "Drenthe", "--quarter", "2026Q4", "--out", str(tmp_path / "x.pdf")
+        )
+
+
+def test_business_case_gives_ranges_per_municipality_and_household():
+    result = calculate(Parameters(municipalities=2, reached_households_per_year=(100, 200),
+                                  structural_hours_per_year=(0, 0)))  # fmt: skip
+    one_off = result["eenmalig"]
+    # Phases 240-440 hours at €95 plus 2 × €2,200 set-up.
+    assert one_off["totaal"] == {"laag": 240 * 95 + 4400, "hoog": 440 * 95 + 4400}
+    assert one_off["per_gemeente"]["laag"] == (240 * 95 + 4400) / 2
+    yearly = result["structureel_per_jaar"]
+    assert yearly["totaal"] == {"laag": 19000 + 62500, "hoog": 19000 + 125000}
+    assert yearly["per_bereikt_huishouden"] == {"laag": 19000 // 200 + 625, "hoog": 190 + 625}
+
+
+def test_actual_costs_use_reached_households_tariff_and_return_factor():
+    parameters = Parameters(structural_hours_per_year=(0, 0), return_factor=2.2)
+    result = actuals(parameters, reached_households=10, months=12)
+    assert result["totaal"] == 10 * 625 + 19000
+    assert result["geschatte_opbrengst"] == round((10 * 625 + 19000) * 2.2)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"initiation_hours": [80, 40]}, "initiation_hours: laag"),
+        ({"tarief": 625}, "Onbekende parameter"),
+        ({"municipalities": 0}, "minstens 1"),
+        ({"hourly_rate": "veel"}, "hourly_rate: geef een getal"),
+    ],
+)
+def test_business_case_parameters_are_checked_with_dutch_messages(data, message):
+    with pytest.raises(ParameterError, match=message):
+        Parameters.from_dict(data)
+
+
+def test_business_case_command_prints_json_with_real_data(twente, tmp_path):
+    config = tmp_path / "bc.json"
+    config.write_text(json.dumps({"tariff_per_household": 600, "municipalities": 14}))
+    out = io.StringIO()
+    call_command(
+        "businesscase", "--config", str(config), "--json", "--region", "Twente",
+        "--from", "2026-10-01", "--to", "2026-10-31", stdout=out,
+    )  # fmt: skip
+    result = json.loads(out.getvalue())
+    assert result["begroting"]["parameters"]["municipalities"] == 14
+    assert result["werkelijk"]["bereikte_huishoudens"] == 2
+    assert result["werkelijk"]["hulp_bereikte_huishoudens"] == 1200
