@@ -1,0 +1,65 @@
+"""Two creditors under contract with Enschede, their staff, and the feedback pages mounted."""
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+
+from tests.factories import AgreementFactory, CreditorFactory, MunicipalityFactory, UserFactory
+from vroegsignaal.ddas import Signaalpartner
+
+SITE_URL = "https://vroegsignaal.example.nl"
+
+
+@pytest.fixture(autouse=True)
+def _feedback_urls(settings):
+    # Until the root urls.py includes the feedback app, the tests mount it themselves.
+    try:
+        reverse("feedback:signals")
+    except NoReverseMatch:
+        settings.ROOT_URLCONF = "tests.feedback.urls"
+
+
+@pytest.fixture
+def enschede(db):
+    return MunicipalityFactory()
+
+
+@pytest.fixture
+def energy(enschede):
+    creditor = CreditorFactory()
+    AgreementFactory(creditor=creditor, municipality=enschede)
+    return creditor
+
+
+@pytest.fixture
+def water(enschede):
+    creditor = CreditorFactory(
+        code="water-oost", name="Water Oost", partner_type=Signaalpartner.WATER
+    )
+    AgreementFactory(creditor=creditor, municipality=enschede)
+    return creditor
+
+
+@pytest.fixture
+def energy_staff(energy):
+    return UserFactory(
+        creditor_staff=True, creditor=energy, username="fatima", email="fatima@energie-oost.nl"
+    )
+
+
+@pytest.fixture
+def water_staff(water):
+    return UserFactory(
+        creditor_staff=True, creditor=water, username="willem", email="willem@water-oost.nl"
+    )
+
+
+@pytest.fixture
+def caseworker(enschede):
+    return UserFactory(
+        caseworker=True, municipality=enschede, first_name="Carla", last_name="Werkman"
+    )
+
+
+@pytest.fixture
+def intake_user(enschede):
+    return UserFactory(intake=True, municipality=enschede, username="ina")

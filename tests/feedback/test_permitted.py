@@ -1,0 +1,87 @@
+"""permitted.py decides what a creditor may learn; these are the rules of domain.md step 8."""
+
+import datetime as dt
+
+import pytest
+
+from tests.feedback import scenario
+from vroegsignaal.casework.models import Cause, Conversation, HelpAnswer, Plan, YesNoUnknown
+from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.feedback import permitted
+from vroegsignaal.organisations.models import Creditor
+
+NOT_PICKED_UP = {"picked_up": False, "reason": None, "known_to_debt_help": None}
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        Signaalstatus.ONTERECHT,
+        Signaalstatus.HERHAALDE_MELDING,
+        Signaalstatus.GEEN_INWONER,
+        Signaalstatus.OVERLEDEN,
+    ],
+)
+def test_the_four_reasons_of_the_standard_are_fed_back_as_such(status):
+    assert permitted.go_no_go(status, share_known_client_status=False) == {
+        "picked_up": False,
+        "reason": str(status),
+        "known_to_debt_help": None,
+    }
+
+
+def test_andere_reden_reveals_only_that_the_signal_was_not_picked_up():
+    assert permitted.go_no_go(Signaalstatus.ANDERE_REDEN, False) == NOT_PICKED_UP
+    assert permitted.go_no_go(Signaalstatus.ANDERE_REDEN, True)["reason"] is None
+
+
+def test_known_to_debt_help_looks_like_andere_reden_without_the_agreement_setting():
+    assert permitted.go_no_go(Signaalstatus.AL_BEKEND, False) == NOT_PICKED_UP
+
+
+def test_known_to_debt_help_is_shared_only_with_the_agreement_setting():
+    shared = permitted.go_no_go(Signaalstatus.AL_BEKEND, True)
+    assert shared == {
+        "picked_up": False,
+        "reason": str(Signaalstatus.AL_BEKEND),
+        "known_to_debt_help": True,
+    }
+    assert permitted.go_no_go(Signaalstatus.OPGEPAKT, True)["known_to_debt_help"] is False
+    assert permitted.go_no_go(Signaalstatus.OPGEPAKT, False)["known_to_debt_help"] is None
+
+
+def test_picked_up_is_told_without_a_reason():
+    assert permitted.go_no_go(Signaalstatus.OPGEPAKT, False) == {
+        "picked_up": True,
+        "reason": None,
+        "known_to_debt_help": None,
+    }
+
+
+def test_outcome_holds_only_the_permitted_facts_and_this_creditors_own_payments():
+    creditor = Creditor(name="Energie Oost")
+    conversation = Conversation(
+        help_accepted=HelpAnswer.YES,
+        cause=Cause.INCOME_DROP,
+        note=scenario.CONVERSATION_NOTE,
+        other_domains=["verslaving"],
+    )
+    plan = Plan(
+        ongoing_payments={"Energie Oost": scenario.OWN_PAYMENTS, "Water Oost": "elders"},
+        problematic_debts=YesNoUnknown.YES,
+        note=scenario.PLAN_NOTE,
+    )
+    content = permitted.outcome(creditor, dt.date(2026, 11, 20), conversation, plan)
+    assert content == {
+        "help_accepted": "ja",
+        "cause": "inkomensdaling",
+        "ongoing_payments": scenario.OWN_PAYMENTS,
+        "perspective": "problematische_schulden",
+        "outcome_date": "2026-11-20",
+    }
+
+
+def test_outcome_without_conversation_or_plan_has_an_unknown_perspective():
+    content = permitted.outcome(Creditor(name="X"), dt.date(2026, 11, 20), None, None)
+    assert content["perspective"] == "onbekend"
+    assert content["help_accepted"] is content["cause"] is content["ongoing_payments"] is None

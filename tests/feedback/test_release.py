@@ -1,0 +1,118 @@
+"""The daily release: go/no-go after matching, the outcome after closing, the heropaf planned."""
+
+import datetime as dt
+
+import pytest
+
+from tests.feedback import scenario
+from tests.feedback.conftest import SITE_URL
+from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.feedback.models import FeedbackKind, HeropafCheck, SignalFeedback
+from vroegsignaal.feedback.release import release_due_feedback
+from vroegsignaal.organisations.models import Agreement
+
+RELEASE_DAY = dt.date(2026, 11, 23)
+
+
+def _content(signal, kind=FeedbackKind.GO_NO_GO):
+    return SignalFeedback.objects.get(signal=signal, kind=kind).content
+
+
+def test_go_no_go_is_released_once_for_every_matched_signal(enschede, energy, water):
+    melding = scenario.melding_with_signals(enschede, energy, water)
+    first = release_due_feedback(SITE_URL, today=RELEASE_DAY)
+    second = release_due_feedback(SITE_URL, today=RELEASE_DAY)
+    assert first.items.count() == 2
+    assert second.items.count() == 0
+    for link in melding.signal_links.all():
+        assert _content(link.signal)["picked_up"] is True
+
+
+def test_unmatched_signals_get_no_go_no_go_yet(enschede, energy):
+    melding = scenario.melding_with_signals(
+        enschede, energy, status=Signaalstatus.NOG_NIET_OPGEPAKT
+    )
+    release_due_feedback(SITE_URL, today=RELEASE_DAY)
+    assert not SignalFeedback.objects.filter(signal__melding_link__melding=melding).exists()
+
+
+def test_the_free_text_status_reason_never_reaches_the_creditor(enschede, energy):
+    reason = "Te weinig signalen op dit adres: 1 van minimaal 2 (beleid gemeente)"
+    melding = scenario.melding_with_signals(
+        enschede, energy, status=Signaalstatus.ANDERE_REDEN, reason=reason
+    )
+    release_due_feedback(SITE_URL, today=RELEASE_DAY)
+    content = _content(melding.signal_links.get().signal)
+    assert content == {"picked_up": False, "reason": None, "known_to_debt_help": None}
+
+
+def test_known_client_status_is_released_only_where_the_agreement_allows_it(
+    enschede, energy, water
+):
+    Agreement.objects.filter(creditor=water).update(share_known_client_status=True)
+    melding = scenario.melding_with_signals(enschede, energy, water, status=Signaalstatus.AL_BEKEND)
+    release_due_feedback(SITE_URL, today=RELEASE_DAY)
+    by_creditor = {link.signal.creditor: link.signal for link in melding.signal_links.all()}
+    assert _content(by_creditor[energy])["known_to_debt_help"] is None
+    assert _content(by_creditor[energy])["reason"] is None
+    assert _content(by_creditor[water])["known_to_debt_help"] is True
+
+
+def test_outcome_is_released_after_closing_and_plans_the_heropaf_per_creditor(
+    enschede, energy, water, caseworker
+):
+    melding = scenario.melding_with_signals(enschede, energy, water)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    scenario.work_and_close(melding, caseworker, [energy, water])
+    release = release_due_feedback(SITE_URL, today=RELEASE_DAY)
+
+    assert release.items.filter(kind=FeedbackKind.OUTCOME).count() == 2
+    melding.refresh_from_db()
+    assert melding.feedback_on == RELEASE_DAY
+    assert melding.heropaf_due_on == dt.date(2027, 5, 23)
+    checks = HeropafCheck.objects.filter(melding=melding)
+    assert {check.creditor for check in checks} == {energy, water}
+    assert {check.asked_on for check in checks} == {dt.date(2027, 5, 23)}
+
+
+def test_each_creditor_gets_only_its_own_agreement_on_ongoing_payments(
+    enschede, energy, water, caseworker
+):
+    melding = scenario.melding_with_signals(enschede, energy, water)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    scenario.work_and_close(melding, caseworker, [energy, water])
+    release_due_feedback(SITE_URL, today=RELEASE_DAY)
+    signals = {link.signal.creditor: link.signal for link in melding.signal_links.all()}
+    assert _content(signals[energy], FeedbackKind.OUTCOME)["ongoing_payments"] == (
+        scenario.OWN_PAYMENTS
+    )
+    assert _content(signals[water], FeedbackKind.OUTCOME)["ongoing_payments"] == (
+        scenario.OTHER_PAYMENTS
+    )
+
+
+def test_signals_not_picked_up_get_no_outcome(enschede, energy, water, caseworker):
+    melding = scenario.melding_with_signals(enschede, energy)
+    repeat = (
+        scenario.melding_with_signals(enschede, water, status=Signaalstatus.HERHAALDE_MELDING)
+        .signal_links.get()
+        .signal
+    )
+    repeat.melding_link.melding = melding
+    repeat.melding_link.save()
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    scenario.work_and_close(melding, caseworker, [energy])
+    release_due_feedback(SITE_URL, today=RELEASE_DAY)
+    assert not SignalFeedback.objects.filter(signal=repeat, kind=FeedbackKind.OUTCOME).exists()
+    assert not HeropafCheck.objects.filter(creditor=water).exists()
+
+
+@pytest.mark.parametrize("value", scenario.NEVER_SHOWN)
+def test_no_released_feedback_contains_personal_details(enschede, energy, caseworker, value):
+    melding = scenario.melding_with_signals(enschede, energy)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    scenario.work_and_close(melding, caseworker, [energy])
+    release_due_feedback(SITE_URL, today=RELEASE_DAY)
+    stored = str(list(SignalFeedback.objects.values_list("content", flat=True)))
+    assert value not in stored
+    assert caseworker.last_name not in stored
