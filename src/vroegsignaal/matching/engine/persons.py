@@ -28,44 +28,36 @@ def with_person_keys(frame: pl.LazyFrame) -> pl.LazyFrame:
 
 
 def link_within_meldingen(signals: pl.DataFrame) -> pl.DataFrame:
-    """signal_id -> person_key: the same person across the signals of one melding.
+    """signal_id -> person_label: the same person across the signals of one melding.
 
-    `signals` needs signal_id, melding_key and `PERSON_FIELDS`. The person key is the melding key
-    plus the lowest signal id of the linked person, so it does not depend on row order.
+    `signals` needs signal_id, melding_key and `PERSON_FIELDS`; pass only the signals of
+    meldingen with more than one signal (a single signal is its own person). The label is the
+    lowest signal id of the linked person, so it does not depend on row order.
     """
-    multi = signals.filter(pl.len().over("melding_key") > 1).with_columns(
-        pl.col("melding_key").rank("dense").cast(pl.Int64).alias("grp")
-    )
-    edges = _pairs_within(multi)
-    labels = _components(multi.select("signal_id"), edges)
-    return (
-        signals.select("signal_id", "melding_key")
-        .join(labels, on="signal_id", how="left")
-        .select(
-            "signal_id",
-            pl.format("{}|{}", "melding_key", pl.coalesce("label", "signal_id")).alias(
-                "person_key"
-            ),
-        )
-    )
+    return _components(_pairs_within(signals)).rename({"label": "person_label"})
 
 
 def _pairs_within(multi: pl.DataFrame) -> pl.DataFrame:
     con = duck.connect()
-    duck.register(con, "p", multi.select("grp", "signal_id", *PERSON_FIELDS))
+    duck.register(con, "p", multi.select("melding_key", "signal_id", *PERSON_FIELDS))
     sql = f"""
         SELECT a.signal_id AS a, b.signal_id AS b
-        FROM p a JOIN p b ON a.grp = b.grp AND a.signal_id < b.signal_id
+        FROM p a JOIN p b ON a.melding_key = b.melding_key AND a.signal_id < b.signal_id
         WHERE same_person(a.bsn, b.bsn, a.surname_core, b.surname_core, a.initial, b.initial,
                           a.birth_key, b.birth_key, {NAME_THRESHOLD})
     """
     return duck.query(con, sql, {"a": pl.Int64, "b": pl.Int64})
 
 
-def _components(nodes: pl.DataFrame, edges: pl.DataFrame) -> pl.DataFrame:
-    """Connected components by min-label propagation: label = lowest signal id linked."""
+def _components(edges: pl.DataFrame) -> pl.DataFrame:
+    """Connected components by min-label propagation: label = lowest signal id linked.
+
+    Only signals with an edge get a label; the others are a person of their own.
+    """
     both = pl.concat([edges, edges.select(a="b", b="a")])
-    labels = nodes.with_columns(label=pl.col("signal_id"))
+    labels = (
+        both.select(pl.col("a").alias("signal_id")).unique().with_columns(label=pl.col("signal_id"))
+    )
     while True:
         neighbour = (
             both.join(labels, left_on="b", right_on="signal_id")

@@ -20,14 +20,21 @@ def resolve(policies: Mapping[str, Policy] | Policy, codes: list[str]) -> dict[s
     return {code: policies[code] for code in codes}
 
 
+def distinct(policies: dict[str, Policy]) -> list[Policy]:
+    """The distinct policies in order of first use; `policy_index` points into this list."""
+    return list(dict.fromkeys(policies.values()))
+
+
 def municipal_table(policies: dict[str, Policy]) -> pl.DataFrame:
-    """One row per municipality: filter settings and priority weights (prefixed w_)."""
+    """One row per municipality: policy_index, filter settings and weights (prefixed w_)."""
+    index = {policy: number for number, policy in enumerate(distinct(policies))}
     rows = []
     for code, policy in policies.items():
         weights = {f"w_{k}": v for k, v in vars(policy.weights).items()}
         rows.append(
             {
                 "municipality_code": code,
+                "policy_index": index[policy],
                 "minimum_amount_cents": policy.minimum_amount_cents,
                 "exclude_business": policy.exclude_business_contracts,
                 "minimum_signals": policy.minimum_signals_for_go,
@@ -35,7 +42,9 @@ def municipal_table(policies: dict[str, Policy]) -> pl.DataFrame:
                 **weights,
             }
         )
-    return pl.DataFrame(rows, schema_overrides={"minimum_amount_cents": pl.Int64})
+    return pl.DataFrame(
+        rows, schema_overrides={"minimum_amount_cents": pl.Int64, "policy_index": pl.Int32}
+    )
 
 
 def window_table(policies: dict[str, Policy]) -> pl.DataFrame:

@@ -1,4 +1,9 @@
-"""`run_matching`: from a period's signals to prioritised, routed meldingen with statuses."""
+"""`run_matching`: from a period's signals to prioritised, routed meldingen with statuses.
+
+Costs at national scale drive the shape (docs/performance.md): frames stay narrow, person
+fields are normalised only for the signals that are compared, partner types travel as a
+bitmask, and every municipality is filtered, scored and routed in one vectorised pass.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,12 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from vroegsignaal.matching.engine import classify, persons, policy_table
+from vroegsignaal.matching.engine import classify, meldingen, persons, policy_table
 from vroegsignaal.matching.engine.normalise import address_key_expr, normalise_signals
 from vroegsignaal.matching.engine.policy import Policy
-from vroegsignaal.matching.engine.priority import YOUNG_ADULT, prioritise
+from vroegsignaal.matching.engine.priority import prioritise
 from vroegsignaal.matching.engine.routing import route
 from vroegsignaal.matching.engine.status import excluded_expr, status_exprs
-from vroegsignaal.matching.engine.vocabulary import HUUR
 
 MELDING_COLUMNS = [
     "melding_key", "municipality_code", "period_start", "period_end", "address_key",
@@ -24,11 +28,20 @@ MELDING_COLUMNS = [
     "term_days", "attach_to_melding_id", "go",
 ]  # fmt: skip
 _RULE_COLUMNS = [
-    "signal_id", "melding_key", "municipality_code", "period_start", "period_end",
-    "address_key", "postcode", "signal_date", "partner_type", "amount_cents", "crisis",
-    "warm_handover", "arrears_days", "age_years", "minimum_signals", "onterecht_reason",
+    "signal_id", "melding_key", "municipality_code", "period_start", "address_key", "postcode",
+    "partner_type", "amount_cents", "crisis", "warm_handover", "arrears_days", "age_years",
+    "minimum_signals", "onterecht_reason",
+]  # fmt: skip
+_PERSON_SOURCE = [
+    "signal_id", "melding_key", "municipality_code", "address_key", "bsn", "surname",
+    "first_names", "initials", "birth_date",
 ]  # fmt: skip
 SIGNAL_COLUMNS = ["signal_id", "melding_key", "person_key", "status", "status_reason", "brp_note"]
+_CHECK_COLUMNS = {
+    "attach_to_melding_id": pl.Int64, "repeat_reason": pl.String, "client_reason": pl.String,
+    "brp_status": pl.String, "brp_reason": pl.String, "brp_note": pl.String,
+    "person_label": pl.Int64,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -52,45 +65,61 @@ def run_matching(
     `period` 'YYYY-MM' checks that every signal falls in that month; None matches each signal
     in the calendar month of its signal date (a catch-up over several months). `policies` maps
     municipality codes to policies, or is one policy for all. Without `brp` the BRP check is
-    skipped; without `clients` the known-client check is.
+    skipped; without `clients` the known-client check is. Meldingen come sorted by melding
+    key, signals by signal id.
     """
+    _check_period(signals, period)
     codes = sorted(signals["municipality_code"].unique().to_list())
     chosen = policy_table.resolve(policies, codes)
-    prepared = _prepare(signals, chosen, period).collect()
+    municipal = policy_table.municipal_table(chosen)
+    bits = meldingen.partner_bits(signals["partner_type"])
+    prepared = _prepare(signals, chosen, municipal).collect()
     rules = _signal_rules(prepared, history, clients, brp)
-    meldingen = _meldingen(rules, history, chosen)
-    final = rules.join(
-        meldingen.select("melding_key", "go", "eligible_count"), on="melding_key"
-    ).with_columns(status_exprs())
-    return MatchResult(
-        meldingen=meldingen.select(MELDING_COLUMNS).sort("melding_key"),
-        signals=final.select(SIGNAL_COLUMNS).sort("signal_id"),
+    found = _meldingen(rules, history, municipal, policy_table.distinct(chosen), bits)
+    final = (
+        rules.lazy()
+        .join(found.lazy().select("melding_key", "go", "eligible_count"), on="melding_key")
+        .with_columns(*status_exprs(), _person_key())
+        .select(SIGNAL_COLUMNS)
+        .sort("signal_id")
     )
+    result = meldingen.partner_type_lists(found, bits).lazy().select(MELDING_COLUMNS)
+    out_meldingen, out_signals = pl.collect_all([result.sort("melding_key"), final])
+    return MatchResult(meldingen=out_meldingen, signals=out_signals)
 
 
-def _prepare(signals: pl.DataFrame, chosen: dict[str, Policy], period: str | None) -> pl.LazyFrame:
-    frame = normalise_signals(signals.lazy())
-    if period is not None:
-        start = dt.datetime.strptime(period, "%Y-%m").date()
-        outside = signals.filter(pl.col("signal_date").dt.truncate("1mo") != start)
-        if outside.height:
-            ids = ", ".join(map(str, outside["signal_id"].head(5).to_list()))
-            raise ValueError(f"Signalen buiten de periode {period}: {ids}.")
+def _check_period(signals: pl.DataFrame, period: str | None) -> None:
+    if period is None:
+        return
+    start = dt.datetime.strptime(period, "%Y-%m").date()
+    outside = signals.filter(pl.col("signal_date").dt.truncate("1mo") != start)
+    if outside.height:
+        ids = ", ".join(map(str, outside["signal_id"].head(5).to_list()))
+        raise ValueError(f"Signalen buiten de periode {period}: {ids}.")
+
+
+def _prepare(
+    signals: pl.DataFrame, chosen: dict[str, Policy], municipal: pl.DataFrame
+) -> pl.LazyFrame:
+    """Per signal: normalised keys, the policy's settings and the onterecht reason."""
     melding_key = pl.format(
         "{}|{}|{}", "municipality_code", pl.col("period_start").dt.strftime("%Y-%m"), "address_key"
     )
     return (
-        frame.with_columns(melding_key.alias("melding_key"))
-        .join(
-            policy_table.municipal_table(chosen).lazy().select(pl.exclude("^w_.*$")),
-            on="municipality_code",
+        normalise_signals(signals.lazy())
+        .with_columns(
+            melding_key.alias("melding_key"),
+            pl.col("bsn").fill_null("").str.replace_all(r"\D", "").alias("bsn"),
         )
+        .join(municipal.lazy().select(pl.exclude("^w_.*$", "policy_index")), on="municipality_code")
         .join(
             policy_table.window_table(chosen).lazy(),
             on=["municipality_code", "partner_type"],
             how="left",
         )
         .pipe(classify.onterecht_reason)
+        .drop("window_min", "window_max", "window_label", "exclude_business")
+        .drop("minimum_amount_cents", "contract_type", "house_letter", "house_number_addition")
     )
 
 
@@ -100,30 +129,56 @@ def _signal_rules(
     clients: pl.DataFrame | None,
     brp: pl.DataFrame | None,
 ) -> pl.DataFrame:
-    """The prepared signals with person_key and the columns of every signal-level rule."""
-    with_persons = persons.with_person_keys(prepared.lazy()).collect()
-    repeats = classify.repeats(prepared.lazy(), history.lazy()).collect()
+    """The signals with the columns of every signal-level rule and `excluded`."""
+    people = _people(prepared, clients, brp)
+    multi = people.filter(pl.col("melding_key").is_duplicated())
     checks = [
-        persons.link_within_meldingen(with_persons),
-        repeats,
-        _register_check(with_persons, clients, classify.known_clients, "client_reason"),
-        _register_check(
-            with_persons, brp, classify.brp_check, "brp_status", "brp_reason", "brp_note"
-        ),
+        classify.repeats(prepared.lazy(), history.lazy()).collect(),
+        persons.link_within_meldingen(multi),
     ]
-    # Only what aggregation and status need travels on: the frame is national-scale.
-    out = with_persons.select(_RULE_COLUMNS)
-    for check in checks:
-        out = out.join(check, on="signal_id", how="left")
-    return out.with_columns(excluded_expr().alias("excluded"))
+    if clients is not None:
+        checks.append(classify.known_clients(people, _normalise_register(clients)))
+    if brp is not None:
+        checks.append(classify.brp_check(people, _normalise_register(brp)))
+    found = checks[0]
+    for check in checks[1:]:
+        found = found.join(check, on="signal_id", how="full", coalesce=True)
+    missing = [pl.lit(None, dtype).alias(c) for c, dtype in _CHECK_COLUMNS.items()
+               if c not in found.columns]  # fmt: skip
+    return (
+        prepared.lazy()
+        .select(_RULE_COLUMNS)
+        .join(found.lazy(), on="signal_id", how="left")
+        .with_columns(missing)
+        .with_columns(excluded_expr().alias("excluded"))
+        .collect()
+    )
 
 
-def _register_check(probes, register, check, *columns: str) -> pl.DataFrame:
-    """Run `check` against a register, or give empty columns when it was not loaded."""
-    if register is None:
-        return probes.select("signal_id", *[pl.lit(None, pl.String).alias(c) for c in columns])
-    rows = _normalise_register(register)
-    return check(probes, rows)
+def _people(
+    prepared: pl.DataFrame, clients: pl.DataFrame | None, brp: pl.DataFrame | None
+) -> pl.DataFrame:
+    """The person fields of the signals some check compares: those sharing a melding with
+    another signal, those that may be on the client list, and those in a BRP municipality.
+    Normalising names is costly, and most signals are alone at their address."""
+    wanted = pl.col("melding_key").is_duplicated()
+    if clients is not None:
+        wanted = wanted | _shares_key(clients)
+    if brp is not None:
+        wanted = wanted | pl.col("municipality_code").is_in(brp["municipality_code"].implode())
+    subset = prepared.lazy().select(_PERSON_SOURCE).filter(wanted)
+    return persons.with_person_keys(subset).collect()
+
+
+def _shares_key(clients: pl.DataFrame) -> pl.Expr:
+    """True for signals with the BSN or address of someone on the client list."""
+    bsns = clients["bsn"].fill_null("").str.replace_all(r"\D", "")
+    code_and_address = pl.concat_str(["municipality_code", address_key_expr()], separator="#")
+    addresses = clients.select(code_and_address).to_series()
+    signal_address = pl.concat_str(["municipality_code", "address_key"], separator="#")
+    return pl.col("bsn").is_in(bsns.filter(bsns != "").implode()) | signal_address.is_in(
+        addresses.implode()
+    )
 
 
 def _normalise_register(register: pl.DataFrame) -> pl.DataFrame:
@@ -140,66 +195,32 @@ def _normalise_register(register: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _meldingen(rules: pl.DataFrame, history: pl.DataFrame, chosen: dict[str, Policy]):
-    earlier = (
-        pl.concat(
-            [
-                history.select("municipality_code", "address_key", "signal_date"),
-                rules.select("municipality_code", "address_key", "signal_date"),
-            ]
-        )
-        .lazy()
-        .rename({"signal_date": "earlier_date"})
-        .unique()
-    )
-    weights = policy_table.municipal_table(chosen).select("municipality_code", "^w_.*$")
-    grouped = _aggregate(rules.lazy()).join(weights.lazy(), on="municipality_code")
-    flagged = classify.opeenvolgend(grouped, earlier)
-    scored = prioritise(flagged).collect()
-    return _route_all(scored, chosen)
-
-
-def _aggregate(rules: pl.LazyFrame) -> pl.LazyFrame:
-    young = pl.col("age_years").is_between(*YOUNG_ADULT)
-    return (
-        rules.group_by("melding_key")
-        .agg(
-            pl.col(
+def _meldingen(
+    rules: pl.DataFrame,
+    history: pl.DataFrame,
+    municipal: pl.DataFrame,
+    policies: list[Policy],
+    bits: dict[str, int],
+) -> pl.DataFrame:
+    """One row per melding with flags, priority and route (partner types still as a mask)."""
+    month = meldingen.month_index(pl.col("signal_date")).alias("month")
+    earlier = pl.concat(
+        [
+            history.lazy().select("municipality_code", "address_key", month),
+            rules.lazy().select(
                 "municipality_code",
-                "period_start",
-                "period_end",
                 "address_key",
-                "postcode",
-                "minimum_signals",
-            ).first(),
-            pl.len().alias("signal_count"),
-            (~pl.col("excluded")).sum().alias("eligible_count"),
-            pl.col("partner_type").unique().sort().alias("partner_types"),
-            pl.col("amount_cents").sum().alias("total_amount_cents"),
-            pl.col("crisis").any(),
-            pl.col("warm_handover").any().alias("warme_overdracht"),
-            (pl.col("partner_type") == HUUR).any().alias("rent_arrears"),
-            pl.col("arrears_days").max().alias("max_arrears_days"),
-            young.any().alias("young_adult"),
-            pl.col("age_years").min().alias("min_age"),
-            pl.col("attach_to_melding_id").max(),
-        )
-        .with_columns(
-            (pl.col("signal_count") == 1).alias("enkelvoudig"),
-            (pl.col("signal_count") >= 2).alias("meervoudig"),
-            pl.col("partner_types").list.len().cast(pl.Int64).alias("partner_type_count"),
-            (pl.col("eligible_count") >= pl.col("minimum_signals")).alias("go"),
-        )
+                meldingen.month_index(pl.col("period_start")).alias("month"),
+            ),
+        ]
     )
+    weights = municipal.lazy().select("municipality_code", "policy_index", "^w_.*$")
+    grouped = meldingen.aggregate(rules.lazy(), bits).join(weights, on="municipality_code")
+    flagged = meldingen.opeenvolgend(grouped, earlier)
+    return route(prioritise(flagged), policies, bits).collect()
 
 
-def _route_all(meldingen: pl.DataFrame, chosen: dict[str, Policy]) -> pl.DataFrame:
-    """Route per distinct policy: municipalities sharing a policy are routed together."""
-    by_policy: dict[Policy, list[str]] = {}
-    for code, policy in chosen.items():
-        by_policy.setdefault(policy, []).append(code)
-    parts = [
-        route(meldingen.filter(pl.col("municipality_code").is_in(codes)), policy)
-        for policy, codes in by_policy.items()
-    ]
-    return pl.concat(parts)
+def _person_key() -> pl.Expr:
+    """The melding key plus the lowest signal id of the linked person."""
+    label = pl.coalesce("person_label", "signal_id")
+    return pl.format("{}|{}", "melding_key", label).alias("person_key")
