@@ -1,0 +1,91 @@
+"""The print-room batch: one PDF, one contact attempt per melding, never twice."""
+
+import pytest
+
+from tests.casework.factories import MeldingFactory
+from tests.letters.conftest import MOMENT, assigned_melding
+from tests.letters.pdf import pdf_text
+from vroegsignaal.casework.models import ContactAttempt
+from vroegsignaal.ddas import Contactsoort, Dagdeel
+from vroegsignaal.letters import services
+from vroegsignaal.letters.models import LetterBatch, SentLetter
+
+
+@pytest.fixture
+def three(enschede, caseworker, letterhead):
+    return [
+        assigned_melding(enschede, caseworker, postcode=postcode, signals__postcode=postcode)
+        for postcode in ("7513CD", "7511AB", "7512BC")
+    ]
+
+
+def _run(meldingen, user):
+    selection = [(m, m.version) for m in meldingen]
+    return services.first_letter_batch(meldingen[0].municipality, selection, user, MOMENT)
+
+
+def test_a_batch_makes_one_pdf_and_one_brief_attempt_per_melding(three, caseworker):
+    result = _run(three, caseworker)
+    assert result.batch.letter_count == 3 and not result.skipped
+    attempts = ContactAttempt.objects.order_by("melding_id")
+    assert [(a.kind, a.attempted_on, a.part_of_day, a.reached) for a in attempts] == [
+        (Contactsoort.BRIEF, MOMENT.date(), Dagdeel.OCHTEND, False)
+    ] * 3
+    text = pdf_text(result.batch.pdf.read())
+    # Sorted by postcode for the post.
+    assert text.index("7511 AB") < text.index("7512 BC") < text.index("7513 CD")
+
+
+def test_running_the_same_batch_twice_records_nothing_the_second_time(three, caseworker):
+    first = _run(three, caseworker)
+    for melding in three:
+        melding.refresh_from_db()
+    again = _run(three, caseworker)
+    assert again.repeated and again.batch == first.batch
+    assert ContactAttempt.objects.count() == 3
+    assert SentLetter.objects.count() == 3
+    assert LetterBatch.objects.count() == 1
+
+
+def test_an_overlapping_batch_skips_meldingen_that_already_had_their_first_letter(
+    three, caseworker, enschede
+):
+    _run(three[:2], caseworker)
+    for melding in three:
+        melding.refresh_from_db()
+    result = _run(three, caseworker)
+    assert result.batch.letter_count == 1
+    assert [(m.pk, reason) for m, reason in result.skipped] == [
+        (m.pk, "De eerste brief is in deze ronde al verstuurd.")
+        for m in sorted(three[:2], key=lambda m: m.postcode)
+    ]
+    assert ContactAttempt.objects.count() == 3
+
+
+def test_an_unassigned_or_changed_melding_is_skipped_with_the_casework_reason(
+    three, caseworker, enschede
+):
+    unassigned = MeldingFactory(municipality=enschede, postcode="7500AA")
+    stale = three[0]
+    selection = [
+        (unassigned, unassigned.version),
+        (stale, stale.version - 1),
+        (three[1], three[1].version),
+    ]
+    result = services.first_letter_batch(enschede, selection, caseworker, MOMENT)
+    reasons = dict((m.pk, reason) for m, reason in result.skipped)
+    assert (
+        reasons[unassigned.pk] == "Wijs de melding eerst toe voordat u een contactpoging vastlegt."
+    )
+    assert reasons[stale.pk].startswith("Iemand anders heeft deze melding intussen gewijzigd.")
+    assert result.batch.letter_count == 1
+    assert list(ContactAttempt.objects.values_list("melding_id", flat=True)) == [three[1].pk]
+
+
+def test_a_batch_with_another_municipalitys_melding_is_refused(three, caseworker, hengelo):
+    other = MeldingFactory(municipality=hengelo)
+    with pytest.raises(services.LetterError, match="alleen meldingen van één gemeente"):
+        services.first_letter_batch(
+            three[0].municipality, [(other, other.version)], caseworker, MOMENT
+        )
+    assert not ContactAttempt.objects.exists()

@@ -1,0 +1,141 @@
+"""The letter pages: who may use them, the editor with its preview, and making a letter."""
+
+import pytest
+from django.urls import reverse
+
+from tests.casework.factories import MeldingFactory
+from tests.factories import UserFactory
+from vroegsignaal.casework.contact import record_contact_attempt
+from vroegsignaal.casework.models import ContactAttempt
+from vroegsignaal.ddas import Contactsoort, Dagdeel
+from vroegsignaal.letters.kinds import LetterKind
+from vroegsignaal.letters.models import LetterTemplate, SentLetter
+
+
+@pytest.fixture
+def logged_in(client, caseworker):
+    client.force_login(caseworker)
+    return client
+
+
+@pytest.mark.parametrize("role", ["creditor_staff", "project_leader", "privacy_officer"])
+def test_other_roles_may_not_use_letters(client, melding, role):
+    client.force_login(UserFactory(**{role: True}))
+    assert client.get(reverse("letters:melding", args=[melding.pk])).status_code == 403
+    assert client.get(reverse("letters:overview")).status_code == 403
+
+
+def test_a_melding_of_another_municipality_is_not_found(client, hengelo, letterhead):
+    client.force_login(UserFactory(caseworker=True, municipality=hengelo))
+    other = MeldingFactory(municipality=letterhead.municipality)
+    assert client.get(reverse("letters:melding", args=[other.pk])).status_code == 404
+
+
+def test_intake_staff_of_the_municipality_may_make_letters(client, intake_user, melding):
+    client.force_login(intake_user)
+    assert client.get(reverse("letters:melding", args=[melding.pk])).status_code == 200
+
+
+def test_a_sent_letter_pdf_is_only_for_its_municipality(client, logged_in, melding, hengelo):
+    logged_in.post(
+        reverse("letters:melding", args=[melding.pk]),
+        {"version": melding.version, "kind": LetterKind.FIRST, "actie": "maken"},
+    )
+    sent = SentLetter.objects.get()
+    assert logged_in.get(reverse("letters:sent_pdf", args=[sent.pk])).status_code == 200
+    client.force_login(UserFactory(caseworker=True, municipality=hengelo))
+    assert client.get(reverse("letters:sent_pdf", args=[sent.pk])).status_code == 404
+
+
+def test_making_a_letter_records_a_brief_attempt_and_a_preview_records_nothing(logged_in, melding):
+    url = reverse("letters:melding", args=[melding.pk])
+    form = {"version": melding.version, "kind": LetterKind.REMINDER}
+    preview = logged_in.post(url, {**form, "actie": "voorbeeld"})
+    assert preview["Content-Type"] == "application/pdf"
+    assert not ContactAttempt.objects.exists()
+    made = logged_in.post(url, {**form, "actie": "maken"}, follow=True)
+    assert "is gemaakt en vastgelegd als contactpoging" in made.content.decode()
+    attempt = ContactAttempt.objects.get()
+    assert attempt.kind == Contactsoort.BRIEF
+    assert attempt.letter.kind == LetterKind.REMINDER
+    twice = logged_in.post(url, {**form, "actie": "maken"})
+    assert "Iemand anders heeft deze melding intussen gewijzigd" in twice.content.decode()
+    assert ContactAttempt.objects.count() == 1
+
+
+def test_a_card_is_recorded_as_kaartje_on_the_missed_visit(logged_in, melding, caseworker):
+    visit = record_contact_attempt(
+        melding,
+        caseworker,
+        melding.version,
+        kind=Contactsoort.HUISBEZOEK,
+        attempted_on=melding.matched_on,
+        part_of_day=Dagdeel.AVOND,
+        reached=False,
+    )
+    url = reverse("letters:melding", args=[melding.pk])
+    logged_in.post(
+        url,
+        {"version": melding.version, "kind": LetterKind.CARD, "visit": visit.pk, "actie": "maken"},
+    )
+    card = ContactAttempt.objects.get(kind=Contactsoort.KAARTJE)
+    assert (card.attempted_on, card.part_of_day) == (visit.attempted_on, Dagdeel.AVOND)
+
+
+def test_an_appointment_letter_asks_for_date_time_and_place(logged_in, melding):
+    url = reverse("letters:melding", args=[melding.pk])
+    response = logged_in.post(
+        url, {"version": melding.version, "kind": LetterKind.APPOINTMENT, "actie": "maken"}
+    )
+    page = response.content.decode()
+    assert "Vul datum afspraak in." in page and "Vul plaats afspraak in." in page
+    assert not ContactAttempt.objects.exists()
+
+
+def test_the_editor_refuses_a_broken_placeholder_and_keeps_the_default(logged_in, melding):
+    url = reverse("letters:template", args=[LetterKind.FIRST])
+    response = logged_in.post(url, {"subject": "Hulp", "body": "{aanhef}, {schuldeiser}"})
+    page = response.content.decode()
+    assert "Het invulveld {schuldeiser} bestaat niet." in page
+    assert "Het invulveld {soort_schuldeiser} ontbreekt" in page
+    assert not LetterTemplate.objects.exists()
+
+
+def test_the_editor_saves_a_good_text_for_the_users_municipality_only(logged_in, melding, enschede):
+    url = reverse("letters:template", args=[LetterKind.FIRST])
+    body = "{aanhef}, een bericht van {soort_schuldeiser}."
+    logged_in.post(url, {"subject": "Hulp van {gemeente}", "body": body})
+    saved = LetterTemplate.objects.get()
+    assert (saved.municipality, saved.kind, saved.body) == (enschede, LetterKind.FIRST, body)
+
+
+def test_the_live_preview_fills_in_a_sample_resident_or_names_the_problem(logged_in, melding):
+    url = reverse("letters:template_preview", args=[LetterKind.FIRST])
+    good = logged_in.post(url, {"subject": "Hulp", "body": "{aanhef}, over {soort_schuldeiser}."})
+    assert "Beste mevrouw Jansen, over uw energieleverancier." in good.content.decode()
+    bad = logged_in.post(url, {"subject": "Hulp", "body": "{aanhef}, over {bedrag}."})
+    assert "Het invulveld {bedrag} bestaat niet." in bad.content.decode()
+
+
+def test_the_batch_page_lists_assigned_meldingen_and_makes_the_print_pdf(logged_in, melding):
+    page = logged_in.get(reverse("letters:batch"))
+    assert f'value="{melding.pk}:{melding.version}"' in page.content.decode()
+    result = logged_in.post(
+        reverse("letters:batch"), {"melding": [f"{melding.pk}:{melding.version}"]}
+    )
+    assert "1 brieven gemaakt en vastgelegd als contactpoging" in result.content.decode()
+    assert f'value="{melding.pk}:' not in logged_in.get(reverse("letters:batch")).content.decode()
+
+
+def test_settings_are_saved_for_the_users_municipality(logged_in, enschede):
+    data = {
+        "briefhoofd-sender_name": "Gemeente Enschede",
+        "briefhoofd-sender_address": "Postbus 20",
+        "briefhoofd-signature_name": "A. Brinkman",
+        "briefhoofd-signature_role": "Consulent",
+        "briefhoofd-addressing": "bewoners",
+        "contact-phone": "14 053",
+    }
+    logged_in.post(reverse("letters:settings"), data)
+    assert enschede.letterhead.addressing == "bewoners"
+    assert enschede.letter_contact.phone == "14 053"
