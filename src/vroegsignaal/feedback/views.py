@@ -114,8 +114,10 @@ def heropaf_check(request, pk: int):
     """Answer one heropaf check: are regular payments made again, and what is still open?"""
     today = timezone.localdate()
     check = get_object_or_404(open_checks(request.user.creditor, today), pk=pk)
-    form = HeropafAnswerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    # An empty POST is falsy, yet must still be validated (and explained) as an answer.
+    form = HeropafAnswerForm(request.POST if posted else None)
+    if posted and form.is_valid():
         try:
             answer_check(
                 check,

@@ -1,0 +1,115 @@
+"""The e-mail digest goes over real SMTP to a receiver started here, and carries no personal data."""
+
+import datetime as dt
+import email
+import socket
+from email.policy import default as default_policy
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from tests.factories import UserFactory
+from tests.feedback import scenario
+from tests.feedback.conftest import SITE_URL
+from vroegsignaal.feedback.release import release_due_feedback
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=default_policy)
+        self.messages.append((envelope.rcpt_tos, message))
+        return "250 OK"
+
+    def bodies_for(self, address: str) -> list[str]:
+        return [m.get_content() for rcpt, m in self.messages if address in rcpt]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def inbox(settings):
+    handler = Inbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = controller.hostname
+    settings.EMAIL_PORT = controller.port
+    yield handler
+    controller.stop()
+
+
+def _release_outcome(enschede, energy, water, caseworker):
+    melding = scenario.melding_with_signals(enschede, energy, water)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    scenario.work_and_close(melding, caseworker, [energy, water])
+    return melding
+
+
+def test_each_creditor_contact_receives_a_digest_with_counts_and_a_link(
+    enschede, energy, water, energy_staff, water_staff, inbox
+):
+    colleague = UserFactory(creditor_staff=True, creditor=energy, email="bo@energie-oost.nl")
+    scenario.melding_with_signals(enschede, energy, water)
+    scenario.melding_with_signals(enschede, energy)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+
+    (body,) = inbox.bodies_for(energy_staff.email)
+    assert "go/no-go: 2 signalen" in body
+    assert "uitkomst: 0 signalen" in body
+    assert f"{SITE_URL}/terugkoppeling/" in body
+    assert len(inbox.bodies_for(colleague.email)) == 1
+    (water_body,) = inbox.bodies_for(water_staff.email)
+    assert "go/no-go: 1 signalen" in water_body
+    assert all(len(rcpt) == 1 for rcpt, _ in inbox.messages)
+
+
+def test_the_digest_contains_no_personal_data(
+    enschede, energy, water, energy_staff, caseworker, inbox
+):
+    melding = _release_outcome(enschede, energy, water, caseworker)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 23))
+
+    received = "\n".join(f"{m['Subject']}\n{m.get_content()}" for _, m in inbox.messages)
+    assert "uitkomst: 1 signalen" in inbox.bodies_for(energy_staff.email)[-1]
+    signal = melding.signal_links.first().signal
+    personal = [
+        *scenario.NEVER_SHOWN,
+        scenario.OWN_PAYMENTS,
+        signal.customer_number,
+        "250,00",
+        "25000",
+        caseworker.last_name,
+    ]
+    for value in personal:
+        assert value not in received, value
+
+
+def test_no_digest_when_nothing_new_was_released(enschede, energy, energy_staff, inbox):
+    scenario.melding_with_signals(enschede, energy)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 6))
+    assert len(inbox.bodies_for(energy_staff.email)) == 1
+
+
+def test_a_new_heropaf_question_is_announced_once(
+    enschede, energy, energy_staff, caseworker, inbox
+):
+    melding = scenario.melding_with_signals(enschede, energy)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    scenario.work_and_close(melding, caseworker, [energy])
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 23))
+    release_due_feedback(SITE_URL, today=dt.date(2027, 5, 24))
+    release_due_feedback(SITE_URL, today=dt.date(2027, 5, 25))
+
+    bodies = inbox.bodies_for(energy_staff.email)
+    assert len(bodies) == 3
+    assert "heropafvragen om te beantwoorden: 1" in bodies[-1]

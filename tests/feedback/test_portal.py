@@ -1,0 +1,141 @@
+"""The creditor portal shows a creditor only its own signals and only the permitted facts."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.feedback import scenario
+from tests.feedback.conftest import SITE_URL
+from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.feedback.models import HeropafCheck
+from vroegsignaal.feedback.release import release_due_feedback
+
+
+def _ask_today(creditor) -> HeropafCheck:
+    """The creditor's heropaf check, moved so that its heropaf date is today."""
+    check = HeropafCheck.objects.get(creditor=creditor)
+    check.asked_on = timezone.localdate()
+    check.save()
+    return check
+
+
+@pytest.fixture
+def released(enschede, energy, water, caseworker):
+    """One worked melding of both creditors, go/no-go and outcome released."""
+    melding = scenario.melding_with_signals(enschede, energy, water)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    scenario.work_and_close(melding, caseworker, [energy, water])
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 23))
+    return {link.signal.creditor: link.signal for link in melding.signal_links.all()}
+
+
+def _text(client, user, url) -> str:
+    client.force_login(user)
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_signal_list_shows_only_the_creditors_own_signals(
+    client, released, energy, water, energy_staff
+):
+    page = _text(client, energy_staff, reverse("feedback:signals"))
+    assert released[energy].customer_number in page
+    assert released[water].customer_number not in page
+
+
+def test_a_signal_page_shows_go_no_go_and_the_permitted_outcome(
+    client, released, energy, energy_staff, caseworker
+):
+    page = _text(client, energy_staff, reverse("feedback:signal", args=[released[energy].pk]))
+    assert "Opgepakt" in page
+    assert "Inkomensdaling" in page
+    assert scenario.OWN_PAYMENTS in page
+    assert "Alleen een betalingsachterstand" in page
+    for value in (*scenario.NEVER_SHOWN, scenario.OTHER_PAYMENTS, caseworker.last_name):
+        assert value not in page, value
+
+
+def test_another_creditors_signal_is_not_found(client, released, water, energy_staff):
+    client.force_login(energy_staff)
+    response = client.get(reverse("feedback:signal", args=[released[water].pk]))
+    assert response.status_code == 404
+
+
+def test_another_creditors_heropaf_check_is_not_found_and_cannot_be_answered(
+    client, released, water, energy_staff
+):
+    check = _ask_today(water)
+    client.force_login(energy_staff)
+    url = reverse("feedback:heropaf_check", args=[check.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"answer": "nee"}).status_code == 404
+    check.refresh_from_db()
+    assert check.answer == ""
+
+
+def test_andere_reden_shows_only_not_picked_up_in_the_portal(
+    client, enschede, energy, energy_staff
+):
+    reason = "Te weinig signalen op dit adres: 1 van minimaal 2 (beleid gemeente)"
+    melding = scenario.melding_with_signals(
+        enschede, energy, status=Signaalstatus.ANDERE_REDEN, reason=reason
+    )
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    signal = melding.signal_links.get().signal
+    page = _text(client, energy_staff, reverse("feedback:signal", args=[signal.pk]))
+    assert ">Niet opgepakt<" in page
+    assert "andere reden" not in page.lower()
+    assert "Te weinig" not in page
+
+
+def test_the_creditor_answers_a_heropaf_check_in_the_portal(client, released, energy, energy_staff):
+    check = _ask_today(energy)
+    page = _text(client, energy_staff, reverse("feedback:heropaf_checks"))
+    assert f"Heropafvraag {check.pk}" in page
+    response = client.post(
+        reverse("feedback:heropaf_check", args=[check.pk]),
+        {"answer": "nee", "amount_open": "412,50"},
+    )
+    assert response.status_code == 302
+    check.refresh_from_db()
+    assert (check.answer, check.amount_open_cents) == ("nee", 41250)
+    assert check.melding.state == "reopened"
+
+
+def test_a_heropaf_answer_without_choice_is_explained(client, released, energy, energy_staff):
+    check = _ask_today(energy)
+    client.force_login(energy_staff)
+    response = client.post(reverse("feedback:heropaf_check", args=[check.pk]), {})
+    assert "Antwoord: kies &#x27;ja&#x27; of &#x27;nee&#x27;." in response.content.decode()
+
+
+def test_creditor_staff_cannot_open_the_municipal_overview(client, energy_staff):
+    client.force_login(energy_staff)
+    assert client.get(reverse("feedback:overview")).status_code == 403
+
+
+def test_the_municipality_sees_overdue_go_no_go_and_unanswered_heropaf_per_creditor(
+    client, released, enschede, energy, water, intake_user
+):
+    today = timezone.localdate()
+    late = scenario.melding_with_signals(enschede, water)  # go/no-go never released
+    late.matched_on = today - dt.timedelta(days=30)
+    late.save()
+    HeropafCheck.objects.update(
+        asked_on=today - dt.timedelta(days=30), answer_due_on=today - dt.timedelta(days=1)
+    )
+    page = _text(client, intake_user, reverse("feedback:overview"))
+    rows = {
+        name: page.split(f">{name}</th>")[1].split("</tr>")[0] for name in (energy.name, water.name)
+    }
+    numbers = {name: _cells(row) for name, row in rows.items()}
+    # go/no-go open, overdue; outcome open, overdue; heropaf waiting, overdue
+    assert numbers[water.name] == [1, 1, 0, 0, 1, 1]
+    assert numbers[energy.name] == [0, 0, 0, 0, 1, 1]
+
+
+def _cells(row: str) -> list[int]:
+    return [int(cell.split("<")[0]) for cell in row.split('numeric-data">')[1:]]

@@ -1,0 +1,55 @@
+"""Go/no-go is due 5 and the outcome 28 working days after the matching run (docs/termijnen.md)."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from tests.feedback import scenario
+from vroegsignaal.feedback import timing
+from vroegsignaal.matching.models import MatchingRun
+
+RUN_DAY = dt.date(2026, 4, 20)
+
+
+def _run(municipality, period_start, day):
+    finished = timezone.make_aware(dt.datetime.combine(day, dt.time(9)))
+    return MatchingRun.objects.create(
+        municipality=municipality, period_start=period_start, finished_at=finished
+    )
+
+
+def _april_signal(enschede, energy):
+    melding = scenario.melding_with_signals(enschede, energy)
+    signal = melding.signal_links.get().signal
+    signal.signal_date = dt.date(2026, 4, 10)
+    signal.save()
+    return signal
+
+
+def test_go_no_go_is_overdue_after_five_working_days_counting_koningsdag(enschede, energy):
+    _april_signal(enschede, energy)
+    _run(enschede, dt.date(2026, 4, 1), RUN_DAY)
+    _run(enschede, dt.date(2026, 4, 1), dt.date(2026, 4, 25))  # a rerun does not restart it
+    (on_due_day,) = timing.overview(enschede, dt.date(2026, 4, 28))
+    (day_after,) = timing.overview(enschede, dt.date(2026, 4, 29))
+    assert (on_due_day.go_no_go.open, on_due_day.go_no_go.overdue) == (1, 0)
+    assert (day_after.go_no_go.open, day_after.go_no_go.overdue) == (1, 1)
+
+
+def test_the_outcome_is_overdue_after_28_working_days(enschede, energy):
+    from vroegsignaal.feedback.release import release_due_feedback
+
+    _april_signal(enschede, energy)
+    _run(enschede, dt.date(2026, 4, 1), RUN_DAY)
+    release_due_feedback("https://x", today=dt.date(2026, 4, 22))
+    (on_due_day,) = timing.overview(enschede, dt.date(2026, 6, 3))
+    (day_after,) = timing.overview(enschede, dt.date(2026, 6, 4))
+    assert (on_due_day.outcome.open, on_due_day.outcome.overdue) == (1, 0)
+    assert day_after.outcome.overdue == 1
+    assert day_after.go_no_go.open == 0
+
+
+def test_without_a_recorded_run_the_matching_date_of_the_melding_counts(enschede, energy):
+    melding = scenario.melding_with_signals(enschede, energy)
+    signal = melding.signal_links.get().signal
+    assert timing.matching_start(signal, timing.run_dates(enschede)) == melding.matched_on
