@@ -107,7 +107,10 @@ def ddas(request):
     if scope is None:
         return render(request, "monitoring/dashboard.html", {"form": form})
     municipality = scope.municipalities[0]
-    documents = ddas_export.export_documents(municipality, scope.start, scope.end)
+    # The page size is read at call time so a test can make paging visible with a few signals.
+    documents = ddas_export.export_documents(
+        municipality, scope.start, scope.end, ddas_export.PAGE_SIZE
+    )
     stem = f"ddas-{municipality.code}-{scope.start:%Y%m%d}-{scope.end:%Y%m%d}"
     if len(documents) == 1:
         response = HttpResponse(ddas_export.dumps(documents[0]), content_type="application/json")

@@ -1,0 +1,134 @@
+"""Monitoring pages: who sees what, figures and charts on the page, safe downloads."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tests.factories import UserFactory
+from vroegsignaal.monitoring.exports import table_csv
+from vroegsignaal.monitoring.tables import Table
+
+OCTOBER = {"van": "2026-10-01", "tot": "2026-10-31"}
+
+
+@pytest.fixture
+def leader(twente):
+    return UserFactory(project_leader=True, region=twente["region"])
+
+
+@pytest.fixture
+def intake(twente):
+    return UserFactory(intake=True, municipality=twente["hengelo"])
+
+
+def login(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_project_leader_sees_the_region_side_by_side_with_charts_and_tables(client, leader):
+    page = login(client, leader).get(reverse("monitoring:dashboard"), OCTOBER)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Monitoring: Regio Twente" in html
+    assert "Gemeenten naast elkaar" in html
+    assert html.count("<figure") >= 12
+    assert '<svg role="img" aria-label="Grafiek: Van signaal tot doorverwijzing' in html
+    assert "7511AB" not in html and "Jansen" not in html
+
+
+def test_intake_staff_see_only_their_own_municipality(client, intake):
+    login(client, intake)
+    page = client.get(reverse("monitoring:dashboard"), OCTOBER)
+    assert "Monitoring: Gemeente Hengelo" in page.content.decode()
+    # Only their own municipality is offered; another one is refused and shows no figures.
+    enschede = {**OCTOBER, "gemeente": "0153"}
+    other = client.get(reverse("monitoring:dashboard"), enschede).content.decode()
+    assert "Selecteer een geldige keuze" in other
+    assert "<figure" not in other
+    csv = client.get(reverse("monitoring:download", args=["trechter", "csv"]), enschede)
+    assert csv.status_code == 404
+    assert client.get(reverse("monitoring:monthly"), enschede).status_code == 403
+
+
+def test_project_leader_cannot_choose_a_municipality_outside_the_region(client, leader):
+    # Twente holds Enschede and Hengelo; 0363 (Amsterdam) is not one of them.
+    response = login(client, leader).get(
+        reverse("monitoring:monthly"), {"maand": "2026-10", "gemeente": "0363"}
+    )
+    assert response.status_code == 403
+
+
+def test_caseworkers_and_creditors_get_no_monitoring(client, twente):
+    caseworker = UserFactory(caseworker=True, municipality=twente["enschede"])
+    assert login(client, caseworker).get(reverse("monitoring:dashboard")).status_code == 403
+
+
+def test_every_table_downloads_as_csv_and_xlsx(client, leader):
+    login(client, leader)
+    csv = client.get(reverse("monitoring:download", args=["trechter", "csv"]), OCTOBER)
+    assert csv["Content-Type"].startswith("text/csv")
+    assert "Opgepakt;3;60,0;60,0" in csv.content.decode("utf-8-sig")
+    xlsx = client.get(reverse("monitoring:download", args=["resultaten", "xlsx"]), OCTOBER)
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet["A1"].value == "Eindresultaten (DDAS)"
+    assert (
+        client.get(reverse("monitoring:download", args=["geheim", "csv"]), OCTOBER).status_code
+        == 404
+    )
+
+
+def test_downloads_neutralise_cells_that_would_run_as_formulas():
+    table = Table("x", "Titel", ("Werkbakje", "Aantal"), [("=HYPERLINK(1)", 1), ("@SUM", 2)])
+    text = table_csv(table, "x.csv").content.decode("utf-8-sig")
+    assert "'=HYPERLINK(1);1" in text and "'@SUM;2" in text
+
+
+def test_monthly_report_page_is_printable(client, leader):
+    page = login(client, leader).get(reverse("monitoring:monthly"), {"maand": "2026-10"})
+    html = page.content.decode()
+    assert "Maandrapport 2026-10: Regio Twente" in html
+    assert 'media="print"' in html
+    assert "Verwijzingen naar soort hulp" in html
+
+
+def test_quarterly_pdf_downloads(client, leader):
+    response = login(client, leader).get(reverse("monitoring:quarterly"), {"kwartaal": "2026q4"})
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    bad = client.get(reverse("monitoring:quarterly"), {"kwartaal": "2026Q9"})
+    assert "Kwartaal &#x27;2026Q9&#x27; is ongeldig" in bad.content.decode()
+
+
+def test_ddas_download_is_for_intake_staff_of_the_municipality(client, intake, leader):
+    response = login(client, intake).get(reverse("monitoring:ddas"), OCTOBER)
+    document = json.loads(response.content)
+    assert document["leveringen"][0]["gemeentecode"] == "0164"
+    client.logout()
+    assert login(client, leader).get(reverse("monitoring:ddas"), OCTOBER).status_code == 403
+
+
+def test_ddas_download_of_several_pages_is_a_zip(client, twente, monkeypatch):
+    from vroegsignaal.monitoring import ddas_export
+
+    monkeypatch.setattr(ddas_export, "PAGE_SIZE", 2)
+    user = UserFactory(intake=True, municipality=twente["enschede"])
+    response = login(client, user).get(reverse("monitoring:ddas"), OCTOBER)
+    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    assert names[:2] == ["ddas-0153-20261001-20261031.json", "ddas-0153-20261001-20261031-2.json"]
+
+
+def test_business_case_page_shows_budget_beside_real_figures(client, leader):
+    page = login(client, leader).get(
+        reverse("monitoring:businesscase"), {**OCTOBER, "tariff_per_household": "600"}
+    )
+    html = page.content.decode()
+    assert "Begroting volgens het projectvoorstel" in html
+    assert "Bereikte huishoudens</dt><dd>2</dd>" in html
+    assert "€ 1200" in html
+    bad = client.get(reverse("monitoring:businesscase"), {"initiation_hours": "80-40"})
+    assert "laag (80.0) is groter dan hoog (40.0)" in bad.content.decode()
