@@ -13,9 +13,9 @@ import os
 import platform
 from pathlib import Path
 
-from benchmarks import matching
+from benchmarks import letters, matching
 
-BENCHES = {"matching": matching}
+BENCHES = {"matching": matching, "letters": letters}
 RESULTS = Path(__file__).parent / "results"
 
 

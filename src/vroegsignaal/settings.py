@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "vroegsignaal.matching",
     "vroegsignaal.casework",
     "vroegsignaal.monitoring",
+    "vroegsignaal.letters",
     "vroegsignaal.web",
     "vroegsignaal.demo",
 ]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("aanleveren/", include("vroegsignaal.intake.urls")),
     path("werk/", include("vroegsignaal.casework.urls")),
     path("matching/", include("vroegsignaal.matching.urls")),
+    path("brieven/", include("vroegsignaal.letters.urls")),
     path("monitoring/", include("vroegsignaal.monitoring.urls")),
     path("", include("vroegsignaal.web.urls")),
 ]
