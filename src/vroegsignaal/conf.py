@@ -58,6 +58,9 @@ SETTINGS = [
         "Achtergrondtaken: `immediate` (direct, ontwikkeling) of `database` (wachtrij in de "
         "database; draai dan `vroegsignaal db_worker`).",
     ),
+    EnvSetting(
+        "SITE_URL", "http://127.0.0.1:8000", "Adres van Vroegsignaal, voor links in e-mail."
+    ),
     EnvSetting("EMAIL_HOST", "localhost", "SMTP-server voor e-mail."),
     EnvSetting("EMAIL_PORT", "25", "Poort van de SMTP-server."),
     EnvSetting("DEFAULT_FROM_EMAIL", "vroegsignaal@localhost", "Afzender van e-mail."),

@@ -113,6 +113,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 EMAIL_HOST = env("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
+SITE_URL = env("SITE_URL")
 
 # Background work (matching runs, daily jobs) goes through the Django tasks API. In development
 # tasks run at once; in production set TASKS_BACKEND=database and run `vroegsignaal db_worker`.

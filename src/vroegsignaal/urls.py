@@ -10,6 +10,7 @@ urlpatterns = [
     path("werk/", include("vroegsignaal.casework.urls")),
     path("matching/", include("vroegsignaal.matching.urls")),
     path("brieven/", include("vroegsignaal.letters.urls")),
+    path("terugkoppeling/", include("vroegsignaal.feedback.urls")),
     path("monitoring/", include("vroegsignaal.monitoring.urls")),
     path("", include("vroegsignaal.web.urls")),
 ]
