@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "vroegsignaal.casework",
     "vroegsignaal.monitoring",
     "vroegsignaal.letters",
+    "vroegsignaal.feedback",
     "vroegsignaal.web",
     "vroegsignaal.demo",
 ]

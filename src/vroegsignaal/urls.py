@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("vroegsignaal.intake.api_urls")),
+    path("api/v1/", include("vroegsignaal.feedback.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("aanleveren/", include("vroegsignaal.intake.urls")),
     path("werk/", include("vroegsignaal.casework.urls")),
