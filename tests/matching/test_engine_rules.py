@@ -6,7 +6,7 @@ import datetime as dt
 
 import polars as pl
 
-from vroegsignaal.matching.engine import Policy, run_matching
+from vroegsignaal.matching.engine import Policy, run_matching, with_priority_reasons
 from vroegsignaal.matching.engine import vocabulary as v
 from vroegsignaal.matching.engine.policy import RouteCondition, RoutingRule
 from vroegsignaal.matching.engine.schema import BRP, CLIENTS, HISTORY, SIGNALS, frame
@@ -61,8 +61,9 @@ def status_of(result, signal_id: int) -> tuple[str, str]:
 
 
 def only_melding(result) -> dict:
+    """The one melding, with its priority reasons as they are stored and shown."""
     assert result.meldingen.height == 1
-    return result.meldingen.row(0, named=True)
+    return with_priority_reasons(result.meldingen).row(0, named=True)
 
 
 def test_meervoudig_two_partner_types_at_one_address_make_one_melding():
@@ -310,6 +311,13 @@ def test_priority_score_is_the_sum_of_named_reasons():
         "Warme overdracht (+10)",
     ]
     assert melding["priority_score"] == 50 + 15 + 20 + 30 + 25 + 15 + 15 + 10
+
+
+def test_melding_without_scoring_factors_has_no_priority_reasons():
+    policy = Policy.from_dict({"weights": {"amount_per_100_euro": 0, "arrears_age_per_30_days": 0}})
+    melding = only_melding(match(signals({}), policy=policy))
+    assert melding["priority_reasons"] == []
+    assert melding["priority_score"] == 0
 
 
 def test_priority_weights_come_from_the_policy_and_amount_points_are_capped():

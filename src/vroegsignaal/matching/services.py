@@ -21,7 +21,7 @@ from vroegsignaal.casework.deadlines import add_calendar_days, add_working_days
 from vroegsignaal.casework.models import Melding, MeldingSignal, Queue
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching import adapter
-from vroegsignaal.matching.engine import run_matching
+from vroegsignaal.matching.engine import run_matching, with_priority_reasons
 from vroegsignaal.matching.engine.vocabulary import TERM_CRISIS
 from vroegsignaal.matching.models import MatchingRun
 from vroegsignaal.matching.policies import effective_policy
@@ -87,7 +87,7 @@ def _write_meldingen(municipality, result, matched_on) -> tuple[dict[str, int], 
     addresses = _address_details(result.signals)
     existing = adapter.existing_meldingen(result.meldingen["melding_key"].to_list())
     ids, attached, new, refreshed = {}, set(), [], []
-    for row in result.meldingen.iter_rows(named=True):
+    for row in with_priority_reasons(result.meldingen).iter_rows(named=True):
         key = row["melding_key"]
         if row["attach_to_melding_id"] is not None and key not in existing:
             ids[key] = row["attach_to_melding_id"]

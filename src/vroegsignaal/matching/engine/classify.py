@@ -32,23 +32,20 @@ def euro(cents: pl.Expr) -> pl.Expr:
 
 
 def onterecht_reason(signals: pl.LazyFrame) -> pl.LazyFrame:
-    """Add `onterecht_reason` ('' when valid); needs the policy and window columns joined in."""
+    """Add `onterecht_reason` ('' when valid); needs the policy and window columns joined in.
+
+    The texts that depend only on the policy (`minimum_text`, `window_text`) come formatted
+    from the policy tables, so only the number of days is formatted per signal.
+    """
     business = pl.when(pl.col("exclude_business") & (pl.col("contract_type") == "zakelijk")).then(
         pl.lit("Zakelijk contract")
     )
-    below = pl.when(pl.col("amount_cents") < pl.col("minimum_amount_cents")).then(
-        pl.format("Bedrag onder minimum van {}", euro(pl.col("minimum_amount_cents")))
-    )
+    below = pl.when(pl.col("amount_cents") < pl.col("minimum_amount_cents")).then("minimum_text")
     outside = (pl.col("arrears_days") < pl.col("window_min")) | (
         pl.col("arrears_days") > pl.col("window_max")
     )
     window = pl.when(outside).then(
-        pl.format(
-            "Achterstand {} dagen buiten venster {} ({})",
-            "arrears_days",
-            "partner_type",
-            "window_label",
-        )
+        pl.format("Achterstand {} dagen {}", "arrears_days", "window_text")
     )
     return signals.with_columns(
         pl.concat_str([business, below, window], separator="; ", ignore_nulls=True)

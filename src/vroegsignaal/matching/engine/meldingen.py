@@ -13,6 +13,8 @@ from vroegsignaal.matching.engine.vocabulary import HUUR
 
 OPEENVOLGEND_MONTHS = 6
 YOUNG_ADULT = (18, 27)
+# Periods per look-back window: with the six months before, 62 bits of an Int64.
+_WINDOW = 56
 
 
 def month_index(date: pl.Expr) -> pl.Expr:
@@ -78,31 +80,38 @@ def partner_type_lists(meldingen: pl.DataFrame, bits: dict[str, int]) -> pl.Data
     return meldingen.join(table, on="partner_mask", how="left").drop("partner_mask")
 
 
-def opeenvolgend(meldingen: pl.LazyFrame, earlier: pl.LazyFrame) -> pl.LazyFrame:
+def opeenvolgend(meldingen: pl.LazyFrame, earlier: pl.LazyFrame, months: list[int]) -> pl.LazyFrame:
     """Add `opeenvolgend`: a signal at the address in the six months before the period.
 
     `earlier` holds municipality_code, address_key and month (see `month_index`) of every known
-    signal. Six whole months back from the first day of the period: for July 2025 a signal on
-    1 January 2025 counts and one on 31 December 2024 does not. An as-of join finds the latest
-    earlier month at the same address without pairing every signal with every other.
+    signal; `months` are the month indexes of the periods matched. Six whole months back from
+    the first day of the period: for July 2025 a signal on 1 January 2025 counts and one on
+    31 December 2024 does not.
+
+    Per address the months with a signal become bits of one integer, so the look-back is one
+    group-by and one join instead of pairing every signal with every other. An Int64 holds
+    62 months, so long catch-ups are done in windows of `_WINDOW` periods.
     """
-    months = earlier.unique().rename({"month": "earlier_month"}).sort("earlier_month")
+    with_month = meldingen.with_columns(month_index(pl.col("period_start")).alias("month"))
+    parts = []
+    for first in range(min(months), max(months) + 1, _WINDOW):
+        window = with_month.filter(pl.col("month").is_between(first, first + _WINDOW - 1))
+        parts.append(_flag_window(window, earlier, first - OPEENVOLGEND_MONTHS))
+    return pl.concat(parts).drop("month")
+
+
+def _flag_window(meldingen: pl.LazyFrame, earlier: pl.LazyFrame, base: int) -> pl.LazyFrame:
+    bit = pl.lit(2, pl.Int64).pow(pl.col("month") - base)
+    masks = (
+        earlier.filter(pl.col("month").is_between(base, base + _WINDOW + OPEENVOLGEND_MONTHS - 1))
+        .group_by("municipality_code", "address_key")
+        .agg(bit.bitwise_or().alias("month_mask"))
+    )
+    before = pl.col("month_mask") // pl.lit(2, pl.Int64).pow(
+        pl.col("month") - OPEENVOLGEND_MONTHS - base
+    )
     return (
-        meldingen.with_columns(month_index(pl.col("period_start")).alias("month"))
-        .sort("month")
-        .join_asof(
-            months,
-            left_on="month",
-            right_on="earlier_month",
-            by=["municipality_code", "address_key"],
-            strategy="backward",
-            allow_exact_matches=False,
-            check_sortedness=False,
-        )
-        .with_columns(
-            (pl.col("month") - pl.col("earlier_month") <= OPEENVOLGEND_MONTHS)
-            .fill_null(False)
-            .alias("opeenvolgend")
-        )
-        .drop("month", "earlier_month")
+        meldingen.join(masks, on=["municipality_code", "address_key"], how="left")
+        .with_columns((before % 2**OPEENVOLGEND_MONTHS != 0).fill_null(False).alias("opeenvolgend"))
+        .drop("month_mask")
     )

@@ -36,6 +36,7 @@ def municipal_table(policies: dict[str, Policy]) -> pl.DataFrame:
                 "municipality_code": code,
                 "policy_index": index[policy],
                 "minimum_amount_cents": policy.minimum_amount_cents,
+                "minimum_text": _minimum_text(policy.minimum_amount_cents),
                 "exclude_business": policy.exclude_business_contracts,
                 "minimum_signals": policy.minimum_signals_for_go,
                 "repeat_months": policy.repeat_months,
@@ -55,9 +56,17 @@ def window_table(policies: dict[str, Policy]) -> pl.DataFrame:
             "partner_type": partner,
             "window_min": policy.window_for(partner).min_days,
             "window_max": policy.window_for(partner).max_days,
-            "window_label": policy.window_for(partner).label(),
+            "window_text": f"buiten venster {partner} ({policy.window_for(partner).label()})",
         }
         for code, policy in policies.items()
         for partner in PARTNER_TYPES
     ]
     return pl.DataFrame(rows, schema_overrides={"window_min": pl.Int64, "window_max": pl.Int64})
+
+
+def _minimum_text(cents: int | None) -> str | None:
+    """'Bedrag onder minimum van € 1.234,56' (Dutch money notation)."""
+    if cents is None:
+        return None
+    whole = f"{cents // 100:,}".replace(",", ".")
+    return f"Bedrag onder minimum van € {whole},{cents % 100:02d}"

@@ -1,4 +1,9 @@
-"""Priority: a score of named, weighted factors, explained as readable Dutch reasons."""
+"""Priority: a score of named, weighted factors, explained as readable Dutch reasons.
+
+The engine keeps the points per factor (`priority_points`, a struct); the Dutch reasons are
+formatted by `with_priority_reasons` only for the meldingen that are shown or stored. Formatting
+a million reason lists was most of a national run's time (docs/performance.md).
+"""
 
 from __future__ import annotations
 
@@ -11,54 +16,64 @@ from vroegsignaal.matching.engine.meldingen import YOUNG_ADULT
 _SEPARATOR = "\x1f"
 
 
-def _factors() -> list[tuple[pl.Expr, pl.Expr]]:
-    """(points, reason text without points) per factor; weights come from the w_ columns."""
+def _points() -> dict[str, pl.Expr]:
+    """Points per factor, in the order the reasons are shown; weights are the w_ columns."""
     w = pl.col
     capped = pl.min_horizontal
-    return [
-        (pl.when("crisis").then(w("w_crisis")), pl.lit("Crisissignaal")),
-        (
-            w("w_extra_partner_type") * (w("partner_type_count") - 1),
-            pl.format("{} soorten signaalpartners", "partner_type_count"),
+    return {
+        "crisis": pl.when("crisis").then(w("w_crisis")),
+        "partner_types": w("w_extra_partner_type") * (w("partner_type_count") - 1),
+        "opeenvolgend": pl.when("opeenvolgend").then(w("w_opeenvolgend")),
+        "amount": capped(
+            w("w_amount_per_100_euro") * (w("total_amount_cents") // 10_000), w("w_amount_max")
         ),
-        (
-            pl.when("opeenvolgend").then(w("w_opeenvolgend")),
-            pl.lit("Eerder signaal op dit adres in de zes maanden hiervoor"),
+        "rent_arrears": pl.when("rent_arrears").then(w("w_rent_arrears")),
+        "arrears_age": capped(
+            w("w_arrears_age_per_30_days") * (w("max_arrears_days") // 30), w("w_arrears_age_max")
         ),
-        (
-            capped(
-                w("w_amount_per_100_euro") * (w("total_amount_cents") // 10_000), w("w_amount_max")
-            ),
-            pl.format("Totale achterstand {}", euro(w("total_amount_cents"))),
-        ),
-        (pl.when("rent_arrears").then(w("w_rent_arrears")), pl.lit("Huurachterstand")),
-        (
-            capped(
-                w("w_arrears_age_per_30_days") * (w("max_arrears_days") // 30),
-                w("w_arrears_age_max"),
-            ),
-            pl.format("Oudste achterstand {} dagen", "max_arrears_days"),
-        ),
-        (
-            pl.when("young_adult").then(w("w_young_adult")),
-            pl.lit(f"Jongvolwassene ({YOUNG_ADULT[0]}-{YOUNG_ADULT[1]} jaar)"),
-        ),
-        (pl.when("warme_overdracht").then(w("w_warm_handover")), pl.lit("Warme overdracht")),
-    ]
+        "young_adult": pl.when("young_adult").then(w("w_young_adult")),
+        "warm_handover": pl.when("warme_overdracht").then(w("w_warm_handover")),
+    }
+
+
+def _texts() -> dict[str, pl.Expr]:
+    """The reason text per factor, without its points."""
+    return {
+        "crisis": pl.lit("Crisissignaal"),
+        "partner_types": pl.format("{} soorten signaalpartners", "partner_type_count"),
+        "opeenvolgend": pl.lit("Eerder signaal op dit adres in de zes maanden hiervoor"),
+        "amount": pl.format("Totale achterstand {}", euro(pl.col("total_amount_cents"))),
+        "rent_arrears": pl.lit("Huurachterstand"),
+        "arrears_age": pl.format("Oudste achterstand {} dagen", "max_arrears_days"),
+        "young_adult": pl.lit(f"Jongvolwassene ({YOUNG_ADULT[0]}-{YOUNG_ADULT[1]} jaar)"),
+        "warm_handover": pl.lit("Warme overdracht"),
+    }
 
 
 def prioritise(meldingen: pl.LazyFrame) -> pl.LazyFrame:
-    """Add priority_score and priority_reasons (e.g. 'Crisissignaal (+50)'), in factor order.
+    """Add priority_score and priority_points (a struct of the points per named factor).
 
     Needs the melding flags and totals and the municipality's weights (w_ columns).
     """
-    factors = [(points.fill_null(0).cast(pl.Int64), text) for points, text in _factors()]
-    reasons = [
-        pl.when(points > 0).then(pl.format("{} (+{})", text, points)) for points, text in factors
-    ]
-    counted = pl.sum_horizontal([(points > 0).cast(pl.Int32) for points, _ in factors])
-    joined = pl.concat_str(reasons, separator=_SEPARATOR, ignore_nulls=True)
+    points = {name: expr.fill_null(0).cast(pl.Int64) for name, expr in _points().items()}
     return meldingen.with_columns(
-        pl.sum_horizontal([points for points, _ in factors]).alias("priority_score"),
-        joined.str.split(_SEPARATOR).list.head(counted).alias("priority_reasons"),
+        pl.sum_horizontal(list(points.values())).alias("priority_score"),
+        pl.struct(**points).alias("priority_points"),
     )
+
+
+def reasons_expr() -> pl.Expr:
+    """priority_reasons: the factors that scored, e.g. ['Crisissignaal (+50)', ...].
+
+    Needs priority_points, partner_type_count, total_amount_cents and max_arrears_days.
+    """
+    scored = [(pl.col("priority_points").struct.field(name), t) for name, t in _texts().items()]
+    parts = [pl.when(p > 0).then(pl.format("{} (+{})", text, p)) for p, text in scored]
+    counted = pl.sum_horizontal([(p > 0).cast(pl.Int32) for p, _ in scored])
+    joined = pl.concat_str(parts, separator=_SEPARATOR, ignore_nulls=True)
+    return joined.str.split(_SEPARATOR).list.head(counted).alias("priority_reasons")
+
+
+def with_priority_reasons(meldingen: pl.DataFrame) -> pl.DataFrame:
+    """The meldingen of `run_matching` with `priority_reasons`, a list of Dutch strings."""
+    return meldingen.with_columns(reasons_expr())

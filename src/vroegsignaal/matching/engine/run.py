@@ -24,7 +24,7 @@ MELDING_COLUMNS = [
     "melding_key", "municipality_code", "period_start", "period_end", "address_key",
     "enkelvoudig", "meervoudig", "opeenvolgend", "crisis", "warme_overdracht",
     "signal_count", "partner_types", "partner_type_count", "total_amount_cents",
-    "priority_score", "priority_reasons", "queue", "first_contact_channel", "term_kind",
+    "max_arrears_days", "priority_score", "priority_points", "queue", "first_contact_channel", "term_kind",
     "term_days", "attach_to_melding_id", "go",
 ]  # fmt: skip
 _RULE_COLUMNS = [
@@ -118,7 +118,7 @@ def _prepare(
             how="left",
         )
         .pipe(classify.onterecht_reason)
-        .drop("window_min", "window_max", "window_label", "exclude_business")
+        .drop("window_min", "window_max", "window_text", "exclude_business", "minimum_text")
         .drop("minimum_amount_cents", "contract_type", "house_letter", "house_number_addition")
     )
 
@@ -216,7 +216,8 @@ def _meldingen(
     )
     weights = municipal.lazy().select("municipality_code", "policy_index", "^w_.*$")
     grouped = meldingen.aggregate(rules.lazy(), bits).join(weights, on="municipality_code")
-    flagged = meldingen.opeenvolgend(grouped, earlier)
+    months = rules.select(meldingen.month_index(pl.col("period_start")).unique())
+    flagged = meldingen.opeenvolgend(grouped, earlier, months.to_series().to_list())
     return route(prioritise(flagged), policies, bits).collect()
 
 
