@@ -98,3 +98,24 @@ def test_matching_result_does_not_depend_on_input_row_order(rows, rnd):
     second = run_matching(frame(shuffled, SIGNALS), HISTORY_ROWS, policy, period="2025-07")
     assert first.meldingen.equals(second.meldingen)
     assert first.signals.equals(second.signals)
+
+
+def test_matching_in_batches_of_months_gives_the_same_result_as_one_batch(monkeypatch):
+    from vroegsignaal.matching.engine import run as engine_run
+
+    rows = [
+        {"signal_id": i, "municipality_code": "0153", "creditor_id": 1 + i % 2,
+         "partner_type": "Energie" if i % 2 else "Huur", "customer_number": f"K{i % 4}",
+         "signal_date": dt.date(2025, 5 + i % 3, 1 + i), "surname": "Berg",
+         "birth_date": dt.date(1990, 1, 1), "postcode": "7511AB", "house_number": 1 + i % 2,
+         "amount_cents": 10_000 * i, "arrears_start": dt.date(2025, 3, 1),
+         "contract_type": "particulier", "crisis": i == 3, "warm_handover": False}
+        for i in range(1, 10)
+    ]  # fmt: skip
+    signals = frame(rows, SIGNALS)
+    whole = run_matching(signals, HISTORY_ROWS, Policy())
+    monkeypatch.setattr(engine_run, "BATCH_ROWS", 1)
+    batched = run_matching(signals, HISTORY_ROWS, Policy())
+    assert batched.meldingen["opeenvolgend"].any()
+    assert whole.meldingen.equals(batched.meldingen)
+    assert whole.signals.equals(batched.signals)

@@ -44,12 +44,29 @@ _CHECK_COLUMNS = {
 }  # fmt: skip
 
 
+# Signals per batch: months are matched in batches of about this size to bound peak memory.
+BATCH_ROWS = 300_000
+
+
 @dataclass(frozen=True)
 class MatchResult:
     """The meldingen (one row per address and period) and the signals with their status."""
 
     meldingen: pl.DataFrame
     signals: pl.DataFrame
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every batch of periods shares: policies, reference lists and earlier signals."""
+
+    chosen: dict[str, Policy]
+    municipal: pl.DataFrame
+    bits: dict[str, int]
+    history: pl.DataFrame
+    earlier: pl.DataFrame
+    clients: pl.DataFrame | None
+    brp: pl.DataFrame | None
 
 
 def run_matching(
@@ -66,26 +83,75 @@ def run_matching(
     in the calendar month of its signal date (a catch-up over several months). `policies` maps
     municipality codes to policies, or is one policy for all. Without `brp` the BRP check is
     skipped; without `clients` the known-client check is. Meldingen come sorted by melding
-    key, signals by signal id.
+    key, signals by signal id; priority reasons are added by `with_priority_reasons`.
     """
     _check_period(signals, period)
     codes = sorted(signals["municipality_code"].unique().to_list())
     chosen = policy_table.resolve(policies, codes)
-    municipal = policy_table.municipal_table(chosen)
-    bits = meldingen.partner_bits(signals["partner_type"])
-    prepared = _prepare(signals, chosen, municipal).collect()
-    rules = _signal_rules(prepared, history, clients, brp)
-    found = _meldingen(rules, history, municipal, policy_table.distinct(chosen), bits)
-    final = (
+    context = _Context(
+        chosen=chosen,
+        municipal=policy_table.municipal_table(chosen),
+        bits=meldingen.partner_bits(signals["partner_type"]),
+        history=history,
+        earlier=_earlier(signals, history),
+        clients=None if clients is None else _normalise_register(clients),
+        brp=None if brp is None else _normalise_register(brp),
+    )
+    parts = [_match_batch(batch, context) for batch in _batches(signals)]
+    return MatchResult(
+        meldingen=pl.concat([found for found, _ in parts]).sort("melding_key"),
+        signals=pl.concat([statuses for _, statuses in parts]).sort("signal_id"),
+    )
+
+
+def _batches(signals: pl.DataFrame) -> list[pl.DataFrame]:
+    """Whole months, in order, grouped into batches of about `BATCH_ROWS` signals."""
+    month = meldingen.month_index(pl.col("signal_date"))
+    counts = signals.group_by(month.alias("month")).len().sort("month").iter_rows()
+    groups: list[list[int]] = []
+    size = BATCH_ROWS
+    for number, count in counts:
+        if size + count > BATCH_ROWS:
+            groups.append([])
+            size = 0
+        groups[-1].append(number)
+        size += count
+    if len(groups) == 1:
+        return [signals]
+    return [signals.filter(month.is_in(group)) for group in groups]
+
+
+def _earlier(signals: pl.DataFrame, history: pl.DataFrame) -> pl.DataFrame:
+    """Municipality, address and month of every signal known, for `opeenvolgend`."""
+    month = meldingen.month_index(pl.col("signal_date")).alias("month")
+    return (
+        pl.concat(
+            [
+                history.lazy().select("municipality_code", "address_key", month),
+                signals.lazy().select(
+                    "municipality_code", address_key_expr().alias("address_key"), month
+                ),
+            ]
+        )
+        .unique()
+        .collect()
+    )
+
+
+def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Meldingen and signal statuses for the whole months in `signals`."""
+    prepared = _prepare(signals, context.chosen, context.municipal).collect()
+    rules = _signal_rules(prepared, context)
+    found = _meldingen(rules, context)
+    statuses = (
         rules.lazy()
         .join(found.lazy().select("melding_key", "go", "eligible_count"), on="melding_key")
         .with_columns(*status_exprs(), _person_key())
         .select(SIGNAL_COLUMNS)
-        .sort("signal_id")
     )
-    result = meldingen.partner_type_lists(found, bits).lazy().select(MELDING_COLUMNS)
-    out_meldingen, out_signals = pl.collect_all([result.sort("melding_key"), final])
-    return MatchResult(meldingen=out_meldingen, signals=out_signals)
+    result = meldingen.partner_type_lists(found, context.bits).lazy().select(MELDING_COLUMNS)
+    out_meldingen, out_signals = pl.collect_all([result, statuses])
+    return out_meldingen, out_signals
 
 
 def _check_period(signals: pl.DataFrame, period: str | None) -> None:
@@ -123,23 +189,18 @@ def _prepare(
     )
 
 
-def _signal_rules(
-    prepared: pl.DataFrame,
-    history: pl.DataFrame,
-    clients: pl.DataFrame | None,
-    brp: pl.DataFrame | None,
-) -> pl.DataFrame:
+def _signal_rules(prepared: pl.DataFrame, context: _Context) -> pl.DataFrame:
     """The signals with the columns of every signal-level rule and `excluded`."""
-    people = _people(prepared, clients, brp)
+    people = _people(prepared, context.clients, context.brp)
     multi = people.filter(pl.col("melding_key").is_duplicated())
     checks = [
-        classify.repeats(prepared.lazy(), history.lazy()).collect(),
+        classify.repeats(prepared.lazy(), context.history.lazy()).collect(),
         persons.link_within_meldingen(multi),
     ]
-    if clients is not None:
-        checks.append(classify.known_clients(people, _normalise_register(clients)))
-    if brp is not None:
-        checks.append(classify.brp_check(people, _normalise_register(brp)))
+    if context.clients is not None:
+        checks.append(classify.known_clients(people, context.clients))
+    if context.brp is not None:
+        checks.append(classify.brp_check(people, context.brp))
     found = checks[0]
     for check in checks[1:]:
         found = found.join(check, on="signal_id", how="full", coalesce=True)
@@ -171,13 +232,11 @@ def _people(
 
 
 def _shares_key(clients: pl.DataFrame) -> pl.Expr:
-    """True for signals with the BSN or address of someone on the client list."""
-    bsns = clients["bsn"].fill_null("").str.replace_all(r"\D", "")
-    code_and_address = pl.concat_str(["municipality_code", address_key_expr()], separator="#")
-    addresses = clients.select(code_and_address).to_series()
-    signal_address = pl.concat_str(["municipality_code", "address_key"], separator="#")
-    return pl.col("bsn").is_in(bsns.filter(bsns != "").implode()) | signal_address.is_in(
-        addresses.implode()
+    """True for signals with the BSN or address of someone on the (normalised) client list."""
+    code_and_address = pl.concat_str(["municipality_code", "address_key"], separator="#")
+    bsns = clients.filter(pl.col("bsn") != "")["bsn"]
+    return pl.col("bsn").is_in(bsns.implode()) | code_and_address.is_in(
+        clients.select(code_and_address).to_series().implode()
     )
 
 
@@ -195,30 +254,14 @@ def _normalise_register(register: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _meldingen(
-    rules: pl.DataFrame,
-    history: pl.DataFrame,
-    municipal: pl.DataFrame,
-    policies: list[Policy],
-    bits: dict[str, int],
-) -> pl.DataFrame:
+def _meldingen(rules: pl.DataFrame, context: _Context) -> pl.DataFrame:
     """One row per melding with flags, priority and route (partner types still as a mask)."""
-    month = meldingen.month_index(pl.col("signal_date")).alias("month")
-    earlier = pl.concat(
-        [
-            history.lazy().select("municipality_code", "address_key", month),
-            rules.lazy().select(
-                "municipality_code",
-                "address_key",
-                meldingen.month_index(pl.col("period_start")).alias("month"),
-            ),
-        ]
-    )
-    weights = municipal.lazy().select("municipality_code", "policy_index", "^w_.*$")
-    grouped = meldingen.aggregate(rules.lazy(), bits).join(weights, on="municipality_code")
-    months = rules.select(meldingen.month_index(pl.col("period_start")).unique())
-    flagged = meldingen.opeenvolgend(grouped, earlier, months.to_series().to_list())
-    return route(prioritise(flagged), policies, bits).collect()
+    weights = context.municipal.lazy().select("municipality_code", "policy_index", "^w_.*$")
+    grouped = meldingen.aggregate(rules.lazy(), context.bits).join(weights, on="municipality_code")
+    months = rules.select(meldingen.month_index(pl.col("period_start")).unique()).to_series()
+    flagged = meldingen.opeenvolgend(grouped, context.earlier.lazy(), months.to_list())
+    policies = policy_table.distinct(context.chosen)
+    return route(prioritise(flagged), policies, context.bits).collect()
 
 
 def _person_key() -> pl.Expr:
