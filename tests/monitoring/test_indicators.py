@@ -109,3 +109,12 @@ def test_quarter_and_scope_errors_are_dutch():
         quarter_period("2026Q5")
     with pytest.raises(ScopeError, match="ligt vóór de begindatum"):
         municipality_scope("0153", dt.date(2026, 2, 1), dt.date(2026, 1, 1))
+
+
+def test_a_period_without_data_gives_empty_tables_not_errors(twente):
+    tables = dashboard_tables(
+        region_scope("Twente", dt.date(2027, 1, 1), dt.date(2027, 3, 31)), TODAY
+    )
+    assert tables["trechter"].column(1) == [0, 0, 0, 0, 0, 0, 0]
+    assert tables["doorlooptijden"].rows[0][1:] == (0, None, None)
+    assert tables["trend"].rows == []

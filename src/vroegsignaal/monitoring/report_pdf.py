@@ -13,7 +13,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from vroegsignaal.monitoring.charts import chart_svg
+from vroegsignaal.monitoring.charts import chart_src
 from vroegsignaal.monitoring.report_tables import report_tables
 from vroegsignaal.monitoring.scope import Scope
 from vroegsignaal.monitoring.tables import Table
@@ -23,7 +23,7 @@ STYLESHEET = Path(__file__).parent / "static" / "monitoring" / "report.css"
 
 def figures(tables: dict[str, Table]) -> list[dict]:
     """Each table with its chart (None when the table is best read as a table)."""
-    return [{"table": table, "svg": chart_svg(table)} for table in tables.values()]
+    return [{"table": table, "chart": chart_src(table)} for table in tables.values()]
 
 
 def report_context(scope: Scope, today: dt.date) -> dict:
