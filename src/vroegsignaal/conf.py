@@ -67,7 +67,57 @@ SETTINGS = [
     EnvSetting(
         "SECURE_COOKIES",
         "false",
-        "Cookies alleen over HTTPS (`true` achter HTTPS in productie).",
+        "Cookies alleen over HTTPS en HSTS aan (`true` achter HTTPS in productie).",
+    ),
+    EnvSetting(
+        "TRUST_X_FORWARDED_PROTO",
+        "false",
+        "`true` als een proxy HTTPS afhandelt en `X-Forwarded-Proto: https` doorgeeft.",
+    ),
+    EnvSetting(
+        "OTP_REQUIRED",
+        "",
+        "Inloggen met een tweede factor (TOTP) verplicht voor iedereen (`true`/`false`). "
+        "Leeg: verplicht als DEBUG=false, niet verplicht in ontwikkeling en demo.",
+    ),
+    EnvSetting(
+        "LOGIN_FAILURE_LIMIT",
+        "5",
+        "Na zoveel mislukte inlogpogingen (per gebruikersnaam en IP-adres) volgt een blokkade.",
+    ),
+    EnvSetting("LOGIN_LOCKOUT_MINUTES", "15", "Duur van de blokkade na te veel mislukte pogingen."),
+    EnvSetting(
+        "AUDIT_DATABASE_URL",
+        "",
+        "Database voor het auditlog. Leeg: dezelfde database via een eigen verbinding "
+        "(PostgreSQL), of een eigen bestand naast de database (SQLite).",
+    ),
+    EnvSetting(
+        "PSEUDONYM_KEY",
+        "dev-only-pseudonym-key-change-me",
+        "Geheime sleutel voor de HMAC van adressen op gewiste gegevens. Verplicht als "
+        "DEBUG=false; wijzig hem nooit (anders werkt 'opeenvolgend' niet meer op oude gegevens).",
+    ),
+    EnvSetting(
+        "RETENTION_DELIVERY_FILE_DAYS",
+        "30",
+        "Dagen na verwerking waarna het originele bestand en de geweigerde rijen verdwijnen.",
+    ),
+    EnvSetting(
+        "RETENTION_SIGNAL_DAYS",
+        "183",
+        "Dagen na de signaaldatum waarna persoonsgegevens van signalen zonder opgepakte "
+        "melding worden gewist.",
+    ),
+    EnvSetting(
+        "RETENTION_MELDING_DAYS",
+        "730",
+        "Dagen na afsluiten waarna persoonsgegevens van een melding en haar signalen worden gewist.",
+    ),
+    EnvSetting(
+        "RETENTION_AUDIT_DAYS",
+        "1826",
+        "Dagen dat auditregels bewaard blijven; langer dan de gegevens die ze beschrijven.",
     ),
 ]
 

@@ -1,5 +1,7 @@
 """Django settings. Every value that differs between installations comes from `conf.SETTINGS`."""
 
+import copy
+import datetime as dt
 from pathlib import Path
 
 import dj_database_url
@@ -11,6 +13,9 @@ DEBUG = env_bool("DEBUG")
 SECRET_KEY = env("SECRET_KEY")
 if not DEBUG and SECRET_KEY.startswith("dev-only"):
     raise ImproperlyConfigured("Zet SECRET_KEY als DEBUG=false.")
+PSEUDONYM_KEY = env("PSEUDONYM_KEY")
+if not DEBUG and PSEUDONYM_KEY.startswith("dev-only"):
+    raise ImproperlyConfigured("Zet PSEUDONYM_KEY als DEBUG=false.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 VAR_DIR = Path(env("VAR_DIR"))
@@ -30,6 +35,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "vroegsignaal.organisations",
     "vroegsignaal.intake",
     "vroegsignaal.matching",
@@ -39,6 +47,7 @@ INSTALLED_APPS = [
     "vroegsignaal.feedback",
     "vroegsignaal.web",
     "vroegsignaal.demo",
+    "vroegsignaal.privacy",
 ]
 
 MIDDLEWARE = [
@@ -48,8 +57,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "vroegsignaal.web.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "vroegsignaal.web.middleware.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "vroegsignaal.urls"
@@ -58,6 +71,18 @@ AUTH_USER_MODEL = "organisations.User"
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:start"
 LOGOUT_REDIRECT_URL = "web:login"
+AUTHENTICATION_BACKENDS = [
+    "vroegsignaal.web.auth_backends.ThrottledLoginBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Two factors: everyone with a confirmed TOTP device verifies it; OTP_REQUIRED makes it compulsory.
+OTP_REQUIRED = env_bool("OTP_REQUIRED") if env("OTP_REQUIRED").strip() else not DEBUG
+OTP_TOTP_ISSUER = "Vroegsignaal"
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT")
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 
 TEMPLATES = [
     {
@@ -79,6 +104,20 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets the demo server read while a command writes.
     DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
+# Audit entries are written on their own connection so they survive a rolled-back transaction.
+# SQLite allows one writer at a time, so there the audit log gets its own file.
+AUDIT_DATABASE_IS_SEPARATE = bool(env("AUDIT_DATABASE_URL")) or DATABASES["default"][
+    "ENGINE"
+].endswith("sqlite3")
+if env("AUDIT_DATABASE_URL"):
+    DATABASES["audit"] = dj_database_url.parse(env("AUDIT_DATABASE_URL"), conn_max_age=60)
+else:
+    DATABASES["audit"] = copy.deepcopy(DATABASES["default"])
+    if AUDIT_DATABASE_IS_SEPARATE:
+        DATABASES["audit"]["NAME"] = str(
+            Path(DATABASES["default"]["NAME"]).with_suffix(".audit.sqlite3")
+        )
+DATABASE_ROUTERS = ["vroegsignaal.privacy.routers.AuditRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -110,6 +149,15 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+if SESSION_COOKIE_SECURE:
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+if env_bool("TRUST_X_FORWARDED_PROTO"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+RETENTION_DELIVERY_FILE_DAYS = env_int("RETENTION_DELIVERY_FILE_DAYS")
+RETENTION_SIGNAL_DAYS = env_int("RETENTION_SIGNAL_DAYS")
+RETENTION_MELDING_DAYS = env_int("RETENTION_MELDING_DAYS")
+RETENTION_AUDIT_DAYS = env_int("RETENTION_AUDIT_DAYS")
 
 EMAIL_HOST = env("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT")

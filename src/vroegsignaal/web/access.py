@@ -1,32 +1,8 @@
-"""The one access check for pages: logged in (else to the log-in page) and the right role (else 403)."""
+"""Page access is decided by the access policy in `vroegsignaal.privacy.policy`.
 
-from __future__ import annotations
+`role_required` keeps its place here for the views that import it; it is the policy's decorator.
+"""
 
-from functools import wraps
+from vroegsignaal.privacy.policy import requires, role_required
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-
-from vroegsignaal.organisations.models import Role
-
-
-def role_required(*roles: Role):
-    """Decorate a view so only logged-in users with one of `roles` reach it.
-
-    Creditor staff must also belong to a creditor: without one they could see nothing of their own.
-    """
-
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapped(request, *args, **kwargs):
-            user = request.user
-            if user.role not in roles:
-                raise PermissionDenied("Deze pagina hoort niet bij uw rol.")
-            if user.role == Role.CREDITOR_STAFF and user.creditor_id is None:
-                raise PermissionDenied("Uw account is niet aan een vastelastenpartner gekoppeld.")
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
+__all__ = ["requires", "role_required"]

@@ -1,0 +1,124 @@
+"""Write and read the audit log.
+
+`record(request_or_user, action, obj_or_label, ...)` is the one call every view, export, download
+and change of personal data makes. The entry is written on the `audit` connection (see
+routers.py), so it is committed even when the caller's transaction is rolled back later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import models
+from django.http import HttpRequest
+from django.utils import timezone
+
+from vroegsignaal.privacy.models import AuditAction, AuditEntry
+from vroegsignaal.privacy.routers import AUDIT_DB
+
+
+def record(
+    request_or_user,
+    action: AuditAction | str,
+    obj_or_label: models.Model | str,
+    *,
+    description: str = "",
+    endpoint: str = "",
+) -> AuditEntry:
+    """Append one entry: who (from the request or user), did what, to which object or data.
+
+    `obj_or_label` is a model instance (its type and id are kept) or a label for data that is no
+    single object ("signalen Enschede oktober 2026"). With a request the page and IP are kept too.
+    """
+    request = request_or_user if isinstance(request_or_user, HttpRequest) else None
+    user = request.user if request is not None else request_or_user
+    entry = AuditEntry(action=action, endpoint=endpoint, **_who(user), **_what(obj_or_label))
+    entry.description = (description or entry.description)[:300]
+    if request is not None:
+        entry.endpoint = (endpoint or request.get_full_path())[:300]
+        entry.ip_address = request.META.get("REMOTE_ADDR") or None
+    if entry.municipality_id is None:
+        entry.municipality_id = getattr(user, "municipality_id", None)
+    entry.save(using=AUDIT_DB)
+    return entry
+
+
+def _who(user) -> dict:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return {"username": "(systeem)"}
+    organisation = getattr(user, "organisation", None) or getattr(user, "creditor", None)
+    return {
+        "user_id": user.pk if isinstance(user.pk, int) else None,
+        "username": str(user.get_username() if hasattr(user, "get_username") else user)[:150],
+        "role": getattr(user, "role", "") or "",
+        "organisation": str(organisation or "")[:200],
+    }
+
+
+def _what(obj_or_label) -> dict:
+    if isinstance(obj_or_label, models.Model):
+        meta = obj_or_label._meta
+        return {
+            "object_type": meta.label_lower,
+            "object_id": str(obj_or_label.pk),
+            "description": str(meta.verbose_name),
+            "municipality_id": getattr(obj_or_label, "municipality_id", None),
+        }
+    return {"description": str(obj_or_label)}
+
+
+def search(
+    entries: models.QuerySet[AuditEntry],
+    *,
+    who: str = "",
+    what: str = "",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> models.QuerySet[AuditEntry]:
+    """Entries whose user matches `who`, whose object or description matches `what`, in a date range (inclusive)."""
+    if who:
+        entries = entries.filter(username__icontains=who)
+    if what:
+        entries = entries.filter(
+            models.Q(object_type__icontains=what)
+            | models.Q(object_id=what)
+            | models.Q(description__icontains=what)
+            | models.Q(endpoint__icontains=what)
+        )
+    if since:
+        entries = entries.filter(created_at__date__gte=since)
+    if until:
+        entries = entries.filter(created_at__date__lte=until)
+    return entries
+
+
+EXPORT_HEADER = [
+    "tijdstip",
+    "gebruiker",
+    "rol",
+    "organisatie",
+    "handeling",
+    "soort gegevens",
+    "id",
+    "omschrijving",
+    "pagina of endpoint",
+    "IP-adres",
+]
+
+
+def export_rows(entries: Iterable[AuditEntry]) -> Iterable[list]:
+    """One CSV row per entry, in the order of EXPORT_HEADER (times in Dutch local time)."""
+    for entry in entries:
+        yield [
+            timezone.localtime(entry.created_at).strftime("%d-%m-%Y %H:%M:%S"),
+            entry.username,
+            entry.role,
+            entry.organisation,
+            entry.get_action_display(),
+            entry.object_type,
+            entry.object_id,
+            entry.description,
+            entry.endpoint,
+            entry.ip_address or "",
+        ]

@@ -1,0 +1,97 @@
+"""The audit log (append-only) and the record of each retention run."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+
+class AuditAction(models.TextChoices):
+    VIEW = "view", "Bekeken"
+    EXPORT = "export", "Geëxporteerd"
+    DOWNLOAD = "download", "Gedownload"
+    CHANGE = "change", "Gewijzigd"
+    ERASE = "erase", "Gewist"
+
+
+class AppendOnlyError(Exception):
+    """An attempt to change or remove an audit entry through the application."""
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Auditregels kunnen niet worden gewijzigd.")
+
+    def delete(self):
+        raise AppendOnlyError("Auditregels kunnen niet worden verwijderd.")
+
+    def purge_before(self, moment) -> int:
+        """Remove entries older than `moment`: only the retention job does this, after the term."""
+        expired = self.filter(created_at__lt=moment)
+        return expired._raw_delete(expired.db)
+
+
+class AuditEntry(models.Model):
+    """Who looked at, exported, downloaded or changed which (personal) data, when and where.
+
+    The user and organisation are copied as text: the audit database holds no foreign keys, so
+    an entry stays readable after the user or organisation is gone.
+    """
+
+    created_at = models.DateTimeField("tijdstip", default=timezone.now, db_index=True)
+    user_id = models.IntegerField("gebruiker-id", null=True, blank=True, db_index=True)
+    username = models.CharField("gebruikersnaam", max_length=150)
+    role = models.CharField("rol", max_length=20, blank=True)
+    organisation = models.CharField("organisatie", max_length=200, blank=True)
+    municipality_id = models.IntegerField(
+        "gemeente-id",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="De gemeente van de gegevens (of van de gebruiker): wat de FG van die gemeente ziet.",
+    )
+    action = models.CharField("handeling", max_length=10, choices=AuditAction.choices)
+    object_type = models.CharField("soort gegevens", max_length=60, blank=True, db_index=True)
+    object_id = models.CharField("id", max_length=40, blank=True, db_index=True)
+    description = models.CharField("omschrijving", max_length=300, blank=True)
+    endpoint = models.CharField("pagina of endpoint", max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField("IP-adres", null=True, blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "auditregel"
+        verbose_name_plural = "auditlog"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%d-%m-%Y %H:%M} {self.username} {self.action} {self.object_type}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("Auditregels kunnen niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Auditregels kunnen niet worden verwijderd.")
+
+
+class RetentionRun(models.Model):
+    """One run of `vroegsignaal retention`: what was (or, in a dry run, would be) erased."""
+
+    started_at = models.DateTimeField("gestart", default=timezone.now)
+    dry_run = models.BooleanField("proefdraaien", default=False)
+    counts = models.JSONField(
+        "aantallen", default=dict, help_text="Per soort gegevens: hoeveel gewist (of te wissen)."
+    )
+    cutoffs = models.JSONField(
+        "peildata", default=dict, help_text="Per soort: gewist wat vóór deze datum valt."
+    )
+
+    class Meta:
+        verbose_name = "bewaartermijnrun"
+        verbose_name_plural = "bewaartermijnruns"
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{'Proef' if self.dry_run else 'Run'} {self.started_at:%d-%m-%Y %H:%M}"

@@ -1,0 +1,209 @@
+"""The access policy: what a user (role + organisation) may see and do. The one place that decides.
+
+Public API:
+- `Action`: everything a role can be allowed to do.
+- `can(user, action, obj=None)`: may `user` do `action` (on `obj`, when given)?
+- `check(user, action)` / `check_role(user, roles)`: raise PermissionDenied (403) with a Dutch reason.
+- `requires(action)` / `role_required(*roles)`: view decorators (log in first, else 403).
+- Scopers, each the complete set a user may reach (empty for other roles):
+  `deliveries_for`, `signals_for`, `meldingen_for`, `municipalities_for` (aggregates),
+  `audit_entries_for`.
+- `get_for(user, queryset_or_model, **lookup)`: one object in reach, else 404 (existence hidden).
+
+Rules: creditor staff reach only their own creditor's deliveries, signals and permitted
+feedback; intake and caseworkers only their municipality (a caseworker in a team: the queues of
+that team, the queues without a team and what is assigned to them); project leaders aggregates
+of their region only, never a single person; administrators configuration; the privacy officer
+the audit log, retention reports and requests for access (inzageverzoeken).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import wraps
+
+from django.apps import apps
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from vroegsignaal.organisations.models import Municipality, Role
+
+
+class Action(StrEnum):
+    DELIVER = "deliver"  # deliver signals, see own deliveries and their reports
+    VIEW_FEEDBACK = "view_feedback"  # the feedback the agreement permits, on own signals
+    VIEW_PERSONAL_DATA = "view_personal_data"  # signals and meldingen of the municipality
+    WORK_MELDINGEN = "work_meldingen"  # casework on meldingen
+    RUN_MATCHING = "run_matching"
+    VIEW_AGGREGATES = "view_aggregates"  # dashboards and reports, no single person
+    CONFIGURE = "configure"  # organisations, policies, letters, users, API keys
+    VIEW_AUDIT = "view_audit"
+    VIEW_RETENTION = "view_retention"
+    HANDLE_ACCESS_REQUEST = "handle_access_request"  # inzageverzoek
+
+
+ROLE_ACTIONS: dict[str, frozenset[Action]] = {
+    Role.CREDITOR_STAFF: frozenset({Action.DELIVER, Action.VIEW_FEEDBACK}),
+    Role.INTAKE: frozenset(
+        {
+            Action.VIEW_PERSONAL_DATA,
+            Action.WORK_MELDINGEN,
+            Action.RUN_MATCHING,
+            Action.VIEW_AGGREGATES,
+        }
+    ),
+    Role.CASEWORKER: frozenset({Action.VIEW_PERSONAL_DATA, Action.WORK_MELDINGEN}),
+    Role.PROJECT_LEADER: frozenset({Action.VIEW_AGGREGATES}),
+    Role.ADMINISTRATOR: frozenset({Action.CONFIGURE}),
+    Role.PRIVACY_OFFICER: frozenset(
+        {Action.VIEW_AUDIT, Action.VIEW_RETENTION, Action.HANDLE_ACCESS_REQUEST}
+    ),
+}
+
+# The organisation a role cannot work without, with the Dutch reason when it is missing.
+_REQUIRED_ORGANISATION = {
+    Role.CREDITOR_STAFF: (
+        "creditor_id",
+        "Uw account is niet aan een vastelastenpartner gekoppeld.",
+    ),
+    Role.INTAKE: ("municipality_id", "Uw account is niet aan een gemeente gekoppeld."),
+    Role.CASEWORKER: ("municipality_id", "Uw account is niet aan een gemeente gekoppeld."),
+    Role.PROJECT_LEADER: ("region_id", "Uw account is niet aan een regio gekoppeld."),
+}
+
+
+def _missing_organisation(user) -> str | None:
+    field, reason = _REQUIRED_ORGANISATION.get(user.role, (None, ""))
+    return reason if field and getattr(user, field, None) is None else None
+
+
+def _active(user) -> bool:
+    return bool(user is not None and user.is_authenticated and getattr(user, "role", ""))
+
+
+def can(user, action: Action, obj: Model | None = None) -> bool:
+    """Whether `user` may do `action`, and on `obj` (a Delivery, Signal, Melding, ...) if given."""
+    if not _active(user) or action not in ROLE_ACTIONS.get(user.role, ()):
+        return False
+    if _missing_organisation(user):
+        return False
+    return obj is None or scope_of(user, type(obj)).filter(pk=obj.pk).exists()
+
+
+def check(user, action: Action) -> None:
+    """Raise PermissionDenied with a Dutch reason unless `user` may do `action` at all."""
+    if not _active(user) or action not in ROLE_ACTIONS.get(user.role, ()):
+        raise PermissionDenied("Deze pagina hoort niet bij uw rol.")
+    reason = _missing_organisation(user)
+    if reason:
+        raise PermissionDenied(reason)
+
+
+def check_role(user, roles) -> None:
+    """Raise PermissionDenied unless `user` has one of `roles` and the organisation it needs."""
+    if not _active(user) or user.role not in roles:
+        raise PermissionDenied("Deze pagina hoort niet bij uw rol.")
+    reason = _missing_organisation(user)
+    if reason:
+        raise PermissionDenied(reason)
+
+
+def _decorator(checker):
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(request, *args, **kwargs):
+            checker(request.user)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def requires(action: Action):
+    """View decorator: anonymous users log in first; users who may not do `action` get 403."""
+    return _decorator(lambda user: check(user, action))
+
+
+def role_required(*roles: str):
+    """View decorator by role (the older form of `requires`): log in first, else 403."""
+    return _decorator(lambda user: check_role(user, roles))
+
+
+def deliveries_for(user) -> QuerySet:
+    """Deliveries `user` may see: creditor staff their own creditor's, nobody else any."""
+    delivery = apps.get_model("intake", "Delivery")
+    if not can(user, Action.DELIVER):
+        return delivery.objects.none()
+    return delivery.objects.filter(creditor_id=user.creditor_id)
+
+
+def signals_for(user) -> QuerySet:
+    """Signals `user` may see: own creditor's (creditor staff) or own municipality's (intake, caseworkers)."""
+    signal = apps.get_model("intake", "Signal")
+    if can(user, Action.DELIVER):
+        return signal.objects.filter(creditor_id=user.creditor_id)
+    if can(user, Action.VIEW_PERSONAL_DATA):
+        return signal.objects.filter(municipality_id=user.municipality_id)
+    return signal.objects.none()
+
+
+def meldingen_for(user) -> QuerySet:
+    """Meldingen `user` may see: their municipality's; a caseworker in a team only that team's
+    queues, the queues without a team and what is assigned to them."""
+    melding = apps.get_model("casework", "Melding")
+    if not can(user, Action.WORK_MELDINGEN):
+        return melding.objects.none()
+    meldingen = melding.objects.filter(municipality_id=user.municipality_id)
+    if user.role == Role.CASEWORKER and user.team_id is not None:
+        meldingen = meldingen.filter(
+            Q(queue__team__isnull=True) | Q(queue__team_id=user.team_id) | Q(assigned_to=user)
+        )
+    return meldingen
+
+
+def municipalities_for(user) -> QuerySet[Municipality]:
+    """Municipalities whose aggregates `user` may see: a project leader's region, intake's own."""
+    if not can(user, Action.VIEW_AGGREGATES):
+        return Municipality.objects.none()
+    if user.role == Role.PROJECT_LEADER:
+        return Municipality.objects.filter(region_id=user.region_id)
+    return Municipality.objects.filter(pk=user.municipality_id)
+
+
+def audit_entries_for(user) -> QuerySet:
+    """Audit entries the privacy officer may see: of their municipality, or all without one."""
+    entry = apps.get_model("privacy", "AuditEntry")
+    if not can(user, Action.VIEW_AUDIT):
+        return entry.objects.none()
+    if user.municipality_id is None:
+        return entry.objects.all()
+    return entry.objects.filter(municipality_id=user.municipality_id)
+
+
+_SCOPERS = {
+    "intake.delivery": deliveries_for,
+    "intake.signal": signals_for,
+    "casework.melding": meldingen_for,
+    "organisations.municipality": municipalities_for,
+    "privacy.auditentry": audit_entries_for,
+}
+
+
+def scope_of(user, model: type[Model]) -> QuerySet:
+    """All objects of `model` within `user`'s reach; a model without a rule is out of reach."""
+    scoper = _SCOPERS.get(model._meta.label_lower)
+    return scoper(user) if scoper else model.objects.none()
+
+
+def get_for(user, queryset_or_model, **lookup) -> Model:
+    """The object matching `lookup` if `user` may reach it, else 404 (its existence stays hidden)."""
+    queryset = queryset_or_model
+    if not isinstance(queryset, QuerySet):
+        queryset = scope_of(user, queryset_or_model)
+    else:
+        queryset = queryset & scope_of(user, queryset.model)
+    return get_object_or_404(queryset, **lookup)
