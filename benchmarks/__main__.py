@@ -13,9 +13,9 @@ import os
 import platform
 from pathlib import Path
 
-from benchmarks import letters, matching
+from benchmarks import database, letters, matching
 
-BENCHES = {"matching": matching, "letters": letters}
+BENCHES = {"matching": matching, "database": database, "letters": letters}
 RESULTS = Path(__file__).parent / "results"
 
 
