@@ -108,8 +108,8 @@ def _write_meldingen(municipality, result, matched_on) -> tuple[dict[str, int], 
             postcode=address["postcode"], house_number=address["house_number"],
             house_suffix=suffix, **values,
         ))  # fmt: skip
-    Melding.objects.bulk_create(new, batch_size=500)
-    Melding.objects.bulk_update(refreshed, MATCHING_FIELDS, batch_size=500)
+    adapter.insert_rows(Melding, new)
+    adapter.update_rows(Melding, refreshed, MATCHING_FIELDS)
     ids.update({m.key: m.id for m in Melding.objects.filter(key__in=[m.key for m in new])})
     ids.update({m.key: m.id for m in refreshed})
     return ids, attached
@@ -124,7 +124,6 @@ def _write_signals(result, melding_ids: dict[str, int], attached: set[str]) -> N
             "id", flat=True
         )
     )
-    signals = Signal.objects.in_bulk(signal_ids)
     new_links, changed_links, changed_signals = [], [], []
     for row in result.signals.iter_rows(named=True):
         melding_id = melding_ids[row["melding_key"]]
@@ -142,13 +141,13 @@ def _write_signals(result, melding_ids: dict[str, int], attached: set[str]) -> N
             link.person_key = row["person_key"] or ""
             changed_links.append(link)
         if melding_id in untouched or link is None:
-            signal = signals[row["signal_id"]]
-            signal.status = row["status"]
-            signal.status_reason = (row["status_reason"] or "")[:200]
-            changed_signals.append(signal)
-    MeldingSignal.objects.bulk_create(new_links, batch_size=1000)
-    MeldingSignal.objects.bulk_update(changed_links, ["person_key"], batch_size=1000)
-    Signal.objects.bulk_update(changed_signals, ["status", "status_reason"], batch_size=1000)
+            reason = (row["status_reason"] or "")[:200]
+            changed_signals.append(
+                Signal(id=row["signal_id"], status=row["status"], status_reason=reason)
+            )
+    adapter.insert_rows(MeldingSignal, new_links)
+    adapter.update_rows(MeldingSignal, changed_links, ["person_key"])
+    adapter.update_rows(Signal, changed_signals, ["status", "status_reason"])
 
 
 def _summary(result) -> dict:
