@@ -11,6 +11,9 @@ from rest_framework.views import APIView
 
 from vroegsignaal.intake.models import Channel, Delivery
 from vroegsignaal.intake.services import UnreadableFile, ingest_file, ingest_records
+from vroegsignaal.privacy import audit
+from vroegsignaal.privacy.models import AuditAction
+from vroegsignaal.privacy.policy import Action, can, deliveries_for
 
 
 class RowErrorSerializer(serializers.Serializer):
@@ -47,10 +50,9 @@ class DeliverySerializer(serializers.ModelSerializer):
 
 def creditor_of(request):
     """The creditor on whose behalf the caller acts; only creditor staff and keys have one."""
-    creditor = getattr(request.user, "creditor", None)
-    if creditor is None or getattr(request.user, "role", "") != "creditor_staff":
+    if not can(request.user, Action.DELIVER):
         raise PermissionDenied("Alleen een vastelastenpartner kan signalen aanleveren.")
-    return creditor
+    return request.user.creditor
 
 
 def _unreadable(message: str) -> Response:
@@ -71,7 +73,9 @@ class DeliveryListCreate(APIView):
 
     @extend_schema(responses=DeliverySerializer(many=True), summary="Eigen aanleveringen")
     def get(self, request):
-        deliveries = Delivery.objects.filter(creditor=creditor_of(request))[:200]
+        creditor_of(request)
+        deliveries = deliveries_for(request.user)[:200]
+        audit.record(request, AuditAction.VIEW, "eigen aanleveringen (API)")
         return Response(DeliverySerializer(deliveries, many=True).data)
 
     @extend_schema(
@@ -114,5 +118,8 @@ class DeliveryListCreate(APIView):
                 )
         except UnreadableFile as exc:
             return _unreadable(str(exc))
+        if result.status != "duplicate" and result.delivery_id:
+            delivery = Delivery.objects.get(pk=result.delivery_id)
+            audit.record(request, AuditAction.CHANGE, delivery, description="aangeleverd (API)")
         code = status.HTTP_200_OK if result.status == "duplicate" else status.HTTP_201_CREATED
         return Response(result.as_json(), status=code)

@@ -1,7 +1,8 @@
 """The creditor's pages: upload a delivery file, see the list of deliveries and each delivery's report.
 
-Only creditor staff reach these pages, and only for their own creditor: another creditor's delivery
-is answered with 404, so its existence is not revealed either.
+Only creditor staff reach these pages, and only for their own creditor (the access policy in
+privacy.policy decides): another creditor's delivery is answered with 404, so its existence is
+not revealed either. Opening a report or downloading rejected rows is written to the audit log.
 """
 
 from __future__ import annotations
@@ -9,18 +10,25 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.formats import number_format
 
 from vroegsignaal.intake.columns import CANONICAL_COLUMNS
 from vroegsignaal.intake.models import Channel, Delivery, DeliveryStatus
 from vroegsignaal.intake.services import UnreadableFile, ingest_file
-from vroegsignaal.organisations.models import Role
-from vroegsignaal.web.access import role_required
+from vroegsignaal.privacy import audit
+from vroegsignaal.privacy.models import AuditAction
+from vroegsignaal.privacy.policy import Action, deliveries_for, get_for, requires
 from vroegsignaal.web.downloads import csv_response
 
 ERRORS_PER_PAGE = 250
 DELIVERIES_PER_PAGE = 50
+
+
+# A spreadsheet is a zip container; a CSV is text. The first bytes must match the file's name,
+# so a renamed program, image or archive is refused before anything reads it.
+_ZIP_MAGIC = b"PK\x03\x04"
+_ALLOWED_EXTENSIONS = (".csv", ".txt", ".xlsx")
 
 
 class UploadForm(forms.Form):
@@ -32,12 +40,28 @@ class UploadForm(forms.Form):
         },
     )
 
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith(_ALLOWED_EXTENSIONS):
+            raise forms.ValidationError(
+                f"'{upload.name}' is geen CSV- of Excel-bestand: lever een .csv of .xlsx aan."
+            )
+        head = upload.read(4)
+        upload.seek(0)
+        if name.endswith(".xlsx") != head.startswith(_ZIP_MAGIC):
+            raise forms.ValidationError(
+                f"De inhoud van '{upload.name}' past niet bij de naam: een .xlsx is een "
+                "Excel-werkmap, een .csv is tekst. Sla het bestand opnieuw op in het juiste formaat."
+            )
+        return upload
 
-creditor_staff_only = role_required(Role.CREDITOR_STAFF)
+
+creditor_staff_only = requires(Action.DELIVER)
 
 
 def _own_delivery(request, pk: int) -> Delivery:
-    return get_object_or_404(Delivery, pk=pk, creditor_id=request.user.creditor_id)
+    return get_for(request.user, Delivery, pk=pk)
 
 
 @creditor_staff_only
@@ -55,11 +79,13 @@ def upload(request):
             form.add_error("file", str(error))
         else:
             if result.status != DeliveryStatus.DUPLICATE:
+                delivery = Delivery.objects.get(pk=result.delivery_id)
+                audit.record(request, AuditAction.CHANGE, delivery, description="aangeleverd")
                 return redirect("intake:delivery", pk=result.delivery_id)
             context["duplicate"] = True
-            context["duplicate_of"] = Delivery.objects.filter(
-                pk=result.delivery_id, creditor_id=request.user.creditor_id
-            ).first()
+            context["duplicate_of"] = (
+                deliveries_for(request.user).filter(pk=result.delivery_id).first()
+            )
             form = UploadForm()
     return render(request, "intake/upload.html", {"form": form, **context})
 
@@ -75,8 +101,7 @@ def _ingest_upload(user, upload):
 def deliveries(request):
     """All deliveries of the user's creditor, newest first."""
     page = Paginator(
-        Delivery.objects.filter(creditor_id=request.user.creditor_id).order_by("-created_at"),
-        DELIVERIES_PER_PAGE,
+        deliveries_for(request.user).order_by("-created_at"), DELIVERIES_PER_PAGE
     ).get_page(request.GET.get("pagina"))
     return render(request, "intake/deliveries.html", {"page": page})
 
@@ -86,6 +111,7 @@ def delivery(request, pk: int):
     """A delivery's report: status, counts and every rejected row with its reasons."""
     delivery = _own_delivery(request, pk)
     page = Paginator(delivery.errors.all(), ERRORS_PER_PAGE).get_page(request.GET.get("pagina"))
+    audit.record(request, AuditAction.VIEW, delivery, description="rapport van de aanlevering")
     return render(request, "intake/delivery.html", {"delivery": delivery, "page": page})
 
 
@@ -94,6 +120,7 @@ def rejected_rows_csv(request, pk: int):
     """The rejected rows with their original values and a 'fout' column, to correct and deliver again."""
     delivery = _own_delivery(request, pk)
     header, rows = _rejected_rows_table(delivery)
+    audit.record(request, AuditAction.DOWNLOAD, delivery, description="geweigerde rijen (CSV)")
     return csv_response(f"aanlevering-{delivery.pk}-geweigerde-rijen.csv", header, rows)
 
 

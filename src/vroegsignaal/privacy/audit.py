@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db import models
-from django.http import HttpRequest
 from django.utils import timezone
 
 from vroegsignaal.privacy.models import AuditAction, AuditEntry
@@ -31,7 +30,8 @@ def record(
     `obj_or_label` is a model instance (its type and id are kept) or a label for data that is no
     single object ("signalen Enschede oktober 2026"). With a request the page and IP are kept too.
     """
-    request = request_or_user if isinstance(request_or_user, HttpRequest) else None
+    # A Django or REST framework request (both carry META); anything else is the user.
+    request = request_or_user if hasattr(request_or_user, "META") else None
     user = request.user if request is not None else request_or_user
     entry = AuditEntry(action=action, endpoint=endpoint, **_who(user), **_what(obj_or_label))
     entry.description = (description or entry.description)[:300]

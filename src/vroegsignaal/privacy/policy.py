@@ -64,19 +64,24 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
 
 # The organisation a role cannot work without, with the Dutch reason when it is missing.
 _REQUIRED_ORGANISATION = {
-    Role.CREDITOR_STAFF: (
-        "creditor_id",
-        "Uw account is niet aan een vastelastenpartner gekoppeld.",
-    ),
-    Role.INTAKE: ("municipality_id", "Uw account is niet aan een gemeente gekoppeld."),
-    Role.CASEWORKER: ("municipality_id", "Uw account is niet aan een gemeente gekoppeld."),
-    Role.PROJECT_LEADER: ("region_id", "Uw account is niet aan een regio gekoppeld."),
+    Role.CREDITOR_STAFF: ("creditor", "Uw account is niet aan een vastelastenpartner gekoppeld."),
+    Role.INTAKE: ("municipality", "Uw account is niet aan een gemeente gekoppeld."),
+    Role.CASEWORKER: ("municipality", "Uw account is niet aan een gemeente gekoppeld."),
+    Role.PROJECT_LEADER: ("region", "Uw account is niet aan een regio gekoppeld."),
 }
 
 
+def organisation_id(user, kind: str) -> int | None:
+    """The id of the user's creditor, municipality or region (`kind`), also for an API key's caller."""
+    own_id = getattr(user, f"{kind}_id", None)
+    if own_id is None:
+        own_id = getattr(getattr(user, kind, None), "pk", None)
+    return own_id
+
+
 def _missing_organisation(user) -> str | None:
-    field, reason = _REQUIRED_ORGANISATION.get(user.role, (None, ""))
-    return reason if field and getattr(user, field, None) is None else None
+    kind, reason = _REQUIRED_ORGANISATION.get(user.role, (None, ""))
+    return reason if kind and organisation_id(user, kind) is None else None
 
 
 def _active(user) -> bool:
@@ -138,14 +143,14 @@ def deliveries_for(user) -> QuerySet:
     delivery = apps.get_model("intake", "Delivery")
     if not can(user, Action.DELIVER):
         return delivery.objects.none()
-    return delivery.objects.filter(creditor_id=user.creditor_id)
+    return delivery.objects.filter(creditor_id=organisation_id(user, "creditor"))
 
 
 def signals_for(user) -> QuerySet:
     """Signals `user` may see: own creditor's (creditor staff) or own municipality's (intake, caseworkers)."""
     signal = apps.get_model("intake", "Signal")
     if can(user, Action.DELIVER):
-        return signal.objects.filter(creditor_id=user.creditor_id)
+        return signal.objects.filter(creditor_id=organisation_id(user, "creditor"))
     if can(user, Action.VIEW_PERSONAL_DATA):
         return signal.objects.filter(municipality_id=user.municipality_id)
     return signal.objects.none()

@@ -1,0 +1,9 @@
+"""The intake API writes to the audit log: database tests here may use the audit connection."""
+
+from pathlib import Path
+
+from tests.privacy.audit_database import allow_audit_database
+
+
+def pytest_collection_modifyitems(items):
+    allow_audit_database(items, Path(__file__).parent)

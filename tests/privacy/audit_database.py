@@ -1,0 +1,28 @@
+"""Let database tests also use the `audit` connection that every audited view writes to.
+
+pytest-django gives a test only the `default` database unless its marker names more. Call
+`allow_audit_database(items, directory)` from a conftest's `pytest_collection_modifyitems`
+so the database tests under `directory` may use every alias (an explicit `databases=` wins).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def allow_audit_database(items, directory: Path) -> None:
+    for item in items:
+        if directory not in item.path.parents:
+            continue
+        marker = item.get_closest_marker("django_db")
+        if marker is None and not DATABASE_FIXTURES & set(item.fixturenames):
+            continue
+        kwargs = dict(marker.kwargs) if marker else {}
+        if "databases" in kwargs:
+            continue
+        args = marker.args if marker else ()
+        item.add_marker(pytest.mark.django_db(*args, **kwargs, databases="__all__"), append=False)
