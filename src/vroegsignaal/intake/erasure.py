@@ -1,0 +1,64 @@
+"""Erase the personal data of signals, keeping what monitoring and matching need without the person.
+
+Kept: creditor (and so partner type), municipality, delivery, dates, amount, terms, contract
+type, crisis and warm-handover flags, status, the PC4 part of the postcode, and keyed hashes of
+the address key and customer number (privacy.pseudonyms), so "opeenvolgend" and repeat signals
+still link. Blanked: names, birth date, gender, street, house number and suffixes, city, phone,
+e-mail and BSN.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from vroegsignaal.ddas import Geslacht
+from vroegsignaal.intake.models import Signal
+from vroegsignaal.privacy.pseudonyms import PREFIX, address_pseudonym, pseudonym
+
+BLANKED = {
+    "initials": "",
+    "first_names": "",
+    "surname_prefix": "",
+    "surname": "",
+    "birth_date": None,
+    "gender": Geslacht.LEEG,
+    "street": "",
+    "house_number": 0,
+    "house_letter": "",
+    "house_number_addition": "",
+    "city": "",
+    "phone": "",
+    "email": "",
+    "bsn": "",
+}
+_UPDATED = [*BLANKED, "postcode", "address_key", "customer_number"]
+_BATCH = 1000
+
+
+def not_erased(signals: QuerySet[Signal]) -> QuerySet[Signal]:
+    """The signals that still carry personal data."""
+    return signals.exclude(address_key__startswith=PREFIX)
+
+
+def erase_signal(signal: Signal) -> None:
+    """Blank `signal`'s personal fields in memory; the caller saves (see `erase_signals`)."""
+    for field, value in BLANKED.items():
+        setattr(signal, field, value)
+    signal.postcode = signal.postcode[:4]
+    signal.address_key = address_pseudonym(signal.address_key)
+    signal.customer_number = pseudonym(f"customer:{signal.creditor_id}", signal.customer_number)
+
+
+def erase_signals(signals: QuerySet[Signal]) -> int:
+    """Erase the personal data of every signal in `signals` not erased yet; returns how many."""
+    erased = 0
+    batch = []
+    for signal in not_erased(signals).iterator(chunk_size=_BATCH):
+        erase_signal(signal)
+        batch.append(signal)
+        if len(batch) == _BATCH:
+            erased += Signal.objects.bulk_update(batch, _UPDATED)
+            batch = []
+    if batch:
+        erased += Signal.objects.bulk_update(batch, _UPDATED)
+    return erased

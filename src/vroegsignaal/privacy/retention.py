@@ -1,0 +1,174 @@
+"""Retention: remove or erase what has passed its term, and record what was done.
+
+Terms (settings, from the environment; see docs/privacy.md):
+- RETENTION_DELIVERY_FILE_DAYS after delivery: the original file, its rejected rows and errors;
+- RETENTION_SIGNAL_DAYS after the signal date: personal data of signals whose melding was never
+  picked up (or that have no melding), and of such meldingen;
+- RETENTION_MELDING_DAYS after closing: personal data of a closed melding and its signals;
+- RETENTION_AUDIT_DAYS: audit entries (longer than any of the above).
+
+Every app erases through its own function: intake.erasure for signals, and
+casework.erasure.erase_melding(melding) for meldingen once casework provides it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from vroegsignaal.intake.erasure import erase_signals, not_erased
+from vroegsignaal.intake.models import Delivery, Signal
+from vroegsignaal.privacy import audit
+from vroegsignaal.privacy.models import AuditAction, AuditEntry, RetentionRun
+from vroegsignaal.privacy.pseudonyms import PREFIX
+from vroegsignaal.privacy.routers import AUDIT_DB
+
+# Dutch names of the kinds, as the privacy officer reads them in the report.
+DELIVERY_FILES = "aanleverbestanden en geweigerde rijen"
+SIGNALS = "signalen zonder opgepakte melding"
+UNPICKED_MELDINGEN = "meldingen die niet zijn opgepakt"
+CLOSED_MELDINGEN = "afgesloten meldingen"
+CLOSED_MELDING_SIGNALS = "signalen van afgesloten meldingen"
+AUDIT_ENTRIES = "auditregels"
+
+
+def cutoffs(today: dt.date) -> dict[str, dt.date]:
+    """Per kind: data dated before this day has passed its term."""
+    days = {
+        DELIVERY_FILES: settings.RETENTION_DELIVERY_FILE_DAYS,
+        SIGNALS: settings.RETENTION_SIGNAL_DAYS,
+        UNPICKED_MELDINGEN: settings.RETENTION_SIGNAL_DAYS,
+        CLOSED_MELDINGEN: settings.RETENTION_MELDING_DAYS,
+        CLOSED_MELDING_SIGNALS: settings.RETENTION_MELDING_DAYS,
+        AUDIT_ENTRIES: settings.RETENTION_AUDIT_DAYS,
+    }
+    return {kind: today - dt.timedelta(days=n) for kind, n in days.items()}
+
+
+def melding_eraser() -> Callable | None:
+    """casework.erasure.erase_melding when casework provides it (None until then)."""
+    try:
+        module = importlib.import_module("vroegsignaal.casework.erasure")
+    except ModuleNotFoundError:
+        return None
+    return getattr(module, "erase_melding", None)
+
+
+def _start_of(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def _expired_delivery_files(cutoff: dt.date):
+    return Delivery.objects.filter(created_at__lt=_start_of(cutoff), file_removed_at__isnull=True)
+
+
+def _remove_delivery_files(deliveries) -> int:
+    count = 0
+    for delivery in deliveries:
+        if delivery.original_file:
+            delivery.original_file.delete(save=False)
+        delivery.errors.all().delete()
+        delivery.rejected_rows = []
+        delivery.file_removed_at = timezone.now()
+        delivery.save(update_fields=["original_file", "rejected_rows", "file_removed_at"])
+        count += 1
+    return count
+
+
+def _meldingen():
+    return apps.get_model("casework", "Melding").objects.exclude(address_key__startswith=PREFIX)
+
+
+def _unpicked_meldingen(cutoff: dt.date):
+    return (
+        _meldingen()
+        .filter(picked_up_on__isnull=True, closed_on__isnull=True)
+        .filter(period_end__lt=cutoff)
+    )
+
+
+def _closed_meldingen(cutoff: dt.date):
+    return _meldingen().filter(closed_on__lt=cutoff)
+
+
+def _unpicked_signals(cutoff: dt.date):
+    return not_erased(Signal.objects.filter(signal_date__lt=cutoff)).exclude(
+        melding_link__melding__picked_up_on__isnull=False
+    )
+
+
+def _closed_melding_signals(cutoff: dt.date):
+    return not_erased(Signal.objects.filter(melding_link__melding__closed_on__lt=cutoff))
+
+
+def _erase_meldingen(meldingen) -> int:
+    erase = melding_eraser()
+    if erase is None:
+        return 0
+    count = 0
+    for melding in meldingen:
+        erase(melding)
+        count += 1
+    return count
+
+
+def _audit_entries(cutoff: dt.date):
+    return AuditEntry.objects.using(AUDIT_DB).filter(created_at__lt=_start_of(cutoff))
+
+
+def run(today: dt.date | None = None, dry_run: bool = False) -> RetentionRun:
+    """Apply every term (or, with `dry_run`, only count) and store the counts as a RetentionRun."""
+    today = today or timezone.localdate()
+    limits = cutoffs(today)
+    if dry_run:
+        counts = _count(limits)
+    else:
+        with transaction.atomic():
+            counts = _apply(limits)
+    retention_run = RetentionRun.objects.create(
+        dry_run=dry_run,
+        counts=counts,
+        cutoffs={kind: day.isoformat() for kind, day in limits.items()},
+    )
+    if not dry_run:
+        total = sum(counts.values())
+        audit.record(None, AuditAction.ERASE, retention_run, description=f"{total} gewist")
+    return retention_run
+
+
+def _count(limits: dict[str, dt.date]) -> dict[str, int]:
+    counts = {
+        DELIVERY_FILES: _expired_delivery_files(limits[DELIVERY_FILES]).count(),
+        SIGNALS: _unpicked_signals(limits[SIGNALS]).count(),
+        CLOSED_MELDING_SIGNALS: _closed_melding_signals(limits[CLOSED_MELDING_SIGNALS]).count(),
+        AUDIT_ENTRIES: _audit_entries(limits[AUDIT_ENTRIES]).count(),
+    }
+    if melding_eraser() is not None:
+        counts[UNPICKED_MELDINGEN] = _unpicked_meldingen(limits[UNPICKED_MELDINGEN]).count()
+        counts[CLOSED_MELDINGEN] = _closed_meldingen(limits[CLOSED_MELDINGEN]).count()
+    return counts
+
+
+def _apply(limits: dict[str, dt.date]) -> dict[str, int]:
+    counts = {
+        DELIVERY_FILES: _remove_delivery_files(_expired_delivery_files(limits[DELIVERY_FILES])),
+        SIGNALS: erase_signals(_unpicked_signals(limits[SIGNALS])),
+        CLOSED_MELDING_SIGNALS: erase_signals(
+            _closed_melding_signals(limits[CLOSED_MELDING_SIGNALS])
+        ),
+        AUDIT_ENTRIES: AuditEntry.objects.using(AUDIT_DB).purge_before(
+            _start_of(limits[AUDIT_ENTRIES])
+        ),
+    }
+    if melding_eraser() is not None:
+        counts[UNPICKED_MELDINGEN] = _erase_meldingen(
+            _unpicked_meldingen(limits[UNPICKED_MELDINGEN])
+        )
+        counts[CLOSED_MELDINGEN] = _erase_meldingen(_closed_meldingen(limits[CLOSED_MELDINGEN]))
+    return counts

@@ -1,0 +1,86 @@
+"""The privacy officer's pages: the audit log (search, CSV export), retention runs and inzageverzoeken.
+
+Every page goes through the access policy; looking at the audit log, exporting it and answering
+an inzageverzoek are themselves written to the audit log.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from vroegsignaal.privacy import audit, inzage
+from vroegsignaal.privacy.forms import AccessRequestForm, AuditSearchForm
+from vroegsignaal.privacy.models import AuditAction, RetentionRun
+from vroegsignaal.privacy.policy import Action, audit_entries_for, requires
+from vroegsignaal.web.downloads import csv_response
+
+ENTRIES_PER_PAGE = 100
+
+
+def _searched(request):
+    form = AuditSearchForm(request.GET or None)
+    entries = audit_entries_for(request.user)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        entries = audit.search(
+            entries, who=data["wie"], what=data["wat"], since=data["van"], until=data["tot"]
+        )
+    return form, entries
+
+
+@requires(Action.VIEW_AUDIT)
+def audit_log(request):
+    """Search the audit log by user, data and date range."""
+    form, entries = _searched(request)
+    page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("pagina"))
+    audit.record(request, AuditAction.VIEW, "auditlog")
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request, "privacy/audit_log.html", {"form": form, "page": page, "query": query.urlencode()}
+    )
+
+
+@requires(Action.VIEW_AUDIT)
+def audit_export(request):
+    """The searched entries as CSV (formula cells neutralised like every download)."""
+    _form, entries = _searched(request)
+    audit.record(request, AuditAction.EXPORT, "auditlog (CSV)")
+    return csv_response("auditlog.csv", audit.EXPORT_HEADER, audit.export_rows(entries.iterator()))
+
+
+@requires(Action.VIEW_RETENTION)
+def retention_runs(request):
+    """What each retention run erased (or, in a dry run, would erase), newest first."""
+    runs = RetentionRun.objects.all()[:100]
+    return render(request, "privacy/retention_runs.html", {"runs": runs})
+
+
+@requires(Action.HANDLE_ACCESS_REQUEST)
+def access_request(request):
+    """Export everything held about one person as PDF or JSON."""
+    form = AccessRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        query = form.person_query()
+        data = inzage.collect(query)
+        audit.record(
+            request,
+            AuditAction.EXPORT,
+            f"inzageverzoek {query.label()}",
+            description=f"inzageverzoek {query.label()}: {len(data['signalen'])} signalen",
+        )
+        if form.cleaned_data["formaat"] == "json":
+            body = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+            return _attachment(body.encode(), "application/json", "inzageverzoek.json")
+        return _attachment(inzage.render_pdf(data), "application/pdf", "inzageverzoek.pdf")
+    return render(request, "privacy/access_request.html", {"form": form})
+
+
+def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
