@@ -1,10 +1,13 @@
 """Public service of the demo app: `load_demo` loads the synthetic region Twente.
 
 It goes through the same paths as real use: the organisations-as-code document
-(`configuration.apply_document`), and every creditor's monthly delivery as a real CSV or XLSX
-file taken in by `intake.services.ingest_file`. The files are also written to `output_dir`, so
+(`configuration.apply_document`), the Twente matching policy (`matching.policies.save_policy`),
+every creditor's monthly delivery as a real CSV or XLSX file taken in by
+`intake.services.ingest_file`, and then a year of matching, casework and feedback through the
+public services of those apps (`demo.timeline`). The files are also written to `output_dir`, so
 they can be taken in by hand with `vroegsignaal ingest`. Loading twice adds nothing: the
-organisations and users are updated in place and the same files are recognised by checksum.
+organisations and users are updated in place, the same files are recognised by checksum, and
+only meldingen nobody worked on yet get casework.
 """
 
 from __future__ import annotations
@@ -14,18 +17,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.models import ContactAttempt, Melding
 from vroegsignaal.demo.files import render_delivery
+from vroegsignaal.demo.history import backdate_delivery
+from vroegsignaal.demo.policy import ensure_demo_policies
 from vroegsignaal.demo.region import CREDITOR_PROFILES, REGION_NAME, load_region_document
 from vroegsignaal.demo.signals import MonthlyDelivery, SignalPlanner, delivery_months
+from vroegsignaal.demo.timeline import simulate_year
 from vroegsignaal.demo.users import demo_logins, ensure_demo_users
-from vroegsignaal.intake.models import Channel, Delivery, DeliveryStatus, Signal
+from vroegsignaal.intake.models import Channel, DeliveryStatus
 from vroegsignaal.intake.services import ingest_file
-from vroegsignaal.matching.services import match_period
 from vroegsignaal.organisations.configuration import apply_document
-from vroegsignaal.organisations.models import Creditor, Municipality, User
+from vroegsignaal.organisations.models import Creditor, Municipality, Region, User
 
 # Creditors deliver in the morning (a common agreement: on the delivery day before 11:00).
 _DELIVERY_TIME = dt.time(9, 30)
@@ -43,6 +49,13 @@ class DemoSummary:
     accepted: int = 0
     rejected: int = 0
     meldingen: int = 0
+    policies_saved: int = 0
+    meldingen_worked: int = 0
+    casework_steps: int = 0
+    closed: int = 0
+    contact_attempts: int = 0
+    feedback_releases: int = 0
+    heropaf_answers: int = 0
     output_dir: Path | None = None
 
 
@@ -64,6 +77,7 @@ def load_demo(
         creditors=len(document["creditors"]),
         users=len(logins),
         users_created=ensure_demo_users(logins),
+        policies_saved=ensure_demo_policies(Region.objects.get(name=REGION_NAME)),
         output_dir=output_dir,
     )
     planner = SignalPlanner(document, seed=seed, scale=scale, today=today)
@@ -76,20 +90,25 @@ def load_demo(
         )
         path = _write(output_dir, delivery, data)
         _ingest(delivery, data, path.name, summary)
-    summary.meldingen = _match_months(delivery_months(today, months), today)
+    _simulate(summary, sorted(delivery_months(today, months)), today, seed)
     return summary
 
 
-def _match_months(months, today: dt.date) -> int:
-    """Match every month in order, as the region would have done, so that herhaalde melding
-    and opeenvolgend see the earlier months. A month is matched the day after its last
-    delivery (the 26th), the current month today."""
+def _simulate(summary: DemoSummary, months: list[dt.date], today: dt.date, seed: int) -> None:
+    """Match every month in order and simulate the work on the meldingen (`demo.timeline`)."""
     municipalities = list(Municipality.objects.filter(region__name=REGION_NAME))
-    for first_day in sorted(months):
-        matched_on = min(first_day.replace(day=26), today)
-        for municipality in municipalities:
-            match_period(municipality, f"{first_day:%Y-%m}", today=matched_on)
-    return Melding.objects.filter(municipality__in=municipalities).count()
+    year = simulate_year(municipalities, months, today, seed)
+    summary.meldingen_worked = year.planned
+    summary.casework_steps = year.steps
+    summary.feedback_releases = year.releases
+    summary.heropaf_answers = year.answers
+    counts = Melding.objects.filter(municipality__in=municipalities).aggregate(
+        total=Count("pk"), closed=Count("pk", filter=Q(state="closed"))
+    )
+    summary.meldingen, summary.closed = counts["total"], counts["closed"]
+    summary.contact_attempts = ContactAttempt.objects.filter(
+        melding__municipality__in=municipalities
+    ).count()
 
 
 def _write(output_dir: Path, delivery: MonthlyDelivery, data: bytes) -> Path:
@@ -117,12 +136,5 @@ def _ingest(delivery: MonthlyDelivery, data: bytes, filename: str, summary: Demo
     summary.deliveries_new += 1
     summary.accepted += result.accepted_count
     summary.rejected += result.rejected_count
-    _backdate(result.delivery_id, delivery.delivery_date)
-
-
-def _backdate(delivery_id: int, day: dt.date) -> None:
-    """Give a delivery and its signals the moment they would have arrived, so that the months of
-    history look as they would in a running system (lead times, monthly figures)."""
-    moment = min(dt.datetime.combine(day, _DELIVERY_TIME, tzinfo=_AMSTERDAM), timezone.now())
-    Delivery.objects.filter(pk=delivery_id).update(created_at=moment)
-    Signal.objects.filter(delivery_id=delivery_id).update(received_at=moment, updated_at=moment)
+    moment = dt.datetime.combine(delivery.delivery_date, _DELIVERY_TIME, tzinfo=_AMSTERDAM)
+    backdate_delivery(result.delivery_id, moment)

@@ -22,6 +22,23 @@ from vroegsignaal.organisations.models import (
 
 DEMO_PASSWORD = "Vroeg-Signaal-2026"
 
+# One caseworker for each municipality without its own meldpunt in the demo; they take in and
+# work their meldingen themselves.
+LOCAL_CASEWORKERS = {
+    "0141": ("Sanne", "Wessels"),
+    "0147": ("Gerrit", "Brinkhuis"),
+    "1774": ("Marieke", "Oude Luttikhuis"),
+    "0158": ("Wim", "Leferink"),
+    "0163": ("Lotte", "Ten Brinke"),
+    "1735": ("Jeroen", "Roelofs"),
+    "0168": ("Esra", "Demir"),
+    "0173": ("Hanneke", "Kamphuis"),
+    "1742": ("Martijn", "Nijkamp"),
+    "0183": ("Ilse", "Pierik"),
+    "1700": ("Rik", "Velthuis"),
+    "0189": ("Naima", "El Idrissi"),
+}
+
 
 @dataclass(frozen=True)
 class DemoLogin:
@@ -64,9 +81,23 @@ def demo_logins(document: dict) -> list[DemoLogin]:
         ),
         DemoLogin("meldpunt.hengelo", Role.INTAKE, "Ria", "Nijhuis", municipality="0164"),
         DemoLogin("uitvoerder.hengelo", Role.CASEWORKER, "Bram", "Kuipers", municipality="0164"),
+        *_local_caseworkers(document),
         DemoLogin("projectleider.twente", Role.PROJECT_LEADER, "Marloes", "Lansink", region=True),
         DemoLogin("beheerder", Role.ADMINISTRATOR, "Henk", "Wolters", region=True, superuser=True),
         DemoLogin("fg.twente", Role.PRIVACY_OFFICER, "Ingrid", "Bosch", region=True),
+    ]
+
+
+def caseworker_username(municipality_name: str) -> str:
+    """The login of a municipality's own caseworker, e.g. 'uitvoerder.hof-van-twente'."""
+    return "uitvoerder." + municipality_name.lower().replace(" ", "-")
+
+
+def _local_caseworkers(document: dict) -> list[DemoLogin]:
+    names = {m["code"]: m["name"] for m in document["municipalities"]}
+    return [
+        DemoLogin(caseworker_username(names[code]), Role.CASEWORKER, first, last, municipality=code)
+        for code, (first, last) in LOCAL_CASEWORKERS.items()
     ]
 
 

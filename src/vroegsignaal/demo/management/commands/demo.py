@@ -53,7 +53,14 @@ def _summary_text(summary: DemoSummary) -> str:
             f"{summary.deliveries_known} al eerder ingenomen",
             f"  Signalen:             {summary.accepted} geaccepteerd, "
             f"{summary.rejected} rijen geweigerd",
-            f"  Meldingen:            {summary.meldingen} (alle maanden gematcht)",
+            f"  Meldingen:            {summary.meldingen} (alle maanden gematcht), "
+            f"{summary.closed} afgesloten",
+            f"  Beleid:               {summary.policies_saved} nieuwe beleidsversies "
+            "(Twente, Enschede)",
+            f"  Uitvoering:           {summary.meldingen_worked} meldingen opgepakt in "
+            f"{summary.casework_steps} stappen, {summary.contact_attempts} contactpogingen",
+            f"  Terugkoppeling:       {summary.feedback_releases} vrijgaven, "
+            f"{summary.heropaf_answers} heropafvragen beantwoord",
             f"  Aanleverbestanden:    {summary.output_dir}",
             f"  Inloggen: gebruikersnamen per rol in docs/demo.md, wachtwoord {DEMO_PASSWORD}",
         ]

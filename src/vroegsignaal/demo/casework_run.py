@@ -1,0 +1,213 @@
+"""Carrying out the planned casework through the real casework services, in date order.
+
+`CaseworkSimulation` holds the steps of every planned melding in one queue ordered by moment,
+so the work of all municipalities unfolds day by day between the monthly matching runs (which
+see, as in real use, which earlier meldingen are still open). Each step calls one public
+casework service with the simulated date; the moments of the timeline events are noted on an
+`EventClock` and stamped afterwards (see `demo.history`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import itertools
+import zlib
+from collections import Counter, defaultdict
+
+from vroegsignaal.casework import assignment, contact, conversation, results
+from vroegsignaal.casework.models import (
+    BudgetLineKind,
+    Cause,
+    ContactAttempt,
+    EventKind,
+    HelpAnswer,
+    LifeDomain,
+    Melding,
+    MeldingSignal,
+    ReferralKind,
+    YesNoUnknown,
+)
+from vroegsignaal.ddas import Contactsoort, Eindresultaat, Signaalstatus
+from vroegsignaal.demo.casework_plan import MeldingFacts, Step, plan_casework
+from vroegsignaal.demo.history import EventClock
+from vroegsignaal.organisations.models import Role, User
+
+_EVENT_OF = {
+    "assign": EventKind.ASSIGNED,
+    "attempt": EventKind.CONTACT_ATTEMPT,
+    "card": EventKind.CONTACT_ATTEMPT,
+    "conversation": EventKind.CONVERSATION,
+    "plan": EventKind.PLAN,
+    "refer": EventKind.REFERRAL,
+    "close": EventKind.CLOSED,
+}
+
+
+class Staff:
+    """Who does the work in each municipality: its meldpunt (if any) and its caseworkers."""
+
+    def __init__(self) -> None:
+        self.intake: dict[int, User] = {}
+        self.caseworkers: dict[int, list[User]] = defaultdict(list)
+        for user in User.objects.filter(
+            role__in=(Role.INTAKE, Role.CASEWORKER), municipality__isnull=False, is_active=True
+        ).order_by("username"):
+            if user.role == Role.INTAKE:
+                self.intake.setdefault(user.municipality_id, user)
+            else:
+                self.caseworkers[user.municipality_id].append(user)
+
+    def caseworker(self, melding: Melding) -> User:
+        """The caseworker for `melding`: spread evenly, the same one every run."""
+        team = self.caseworkers[melding.municipality_id]
+        return team[zlib.crc32(melding.key.encode()) % len(team)]
+
+    def intake_or(self, melding: Melding) -> User:
+        """The meldpunt hands out and closes no-gos; without one the caseworker does it."""
+        return self.intake.get(melding.municipality_id) or self.caseworker(melding)
+
+    def covers(self, melding: Melding) -> bool:
+        """Whether anyone works for the melding's municipality."""
+        return bool(self.caseworkers.get(melding.municipality_id))
+
+
+def no_go_result(statuses: list[str]) -> str:
+    """The result a meldpunt closes a no-go with: the most common reason matching gave."""
+    reasons = Counter(s for s in statuses if s in Eindresultaat.values)
+    return reasons.most_common(1)[0][0] if reasons else Eindresultaat.ANDERE_REDEN
+
+
+class CaseworkSimulation:
+    """The planned steps of all meldingen, carried out in the order of their moments."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+        self.staff = Staff()
+        self.clock = EventClock()
+        self._queue: list[tuple[dt.datetime, int, int, Step]] = []
+        self._order = itertools.count()
+        self._meldingen: dict[int, Melding] = {}
+        self._visits: dict[int, ContactAttempt] = {}
+        self.steps_done = 0
+
+    def plan(self, meldingen) -> int:
+        """Plan the casework of the untouched meldingen in `meldingen`; returns how many."""
+        fresh = list(
+            meldingen.filter(state="new", events__isnull=True).select_related("queue").distinct()
+        )
+        statuses = defaultdict(list)
+        for melding_id, status in MeldingSignal.objects.filter(
+            melding__in=[m.pk for m in fresh]
+        ).values_list("melding_id", "signal__status"):
+            if status != Signaalstatus.OPGEPAKT:
+                statuses[melding_id].append(status)
+        planned = 0
+        for melding in fresh:
+            if not self.staff.covers(melding):
+                continue
+            facts = MeldingFacts(
+                key=melding.key,
+                matched_on=melding.matched_on,
+                go=melding.go,
+                channel=melding.queue.first_contact_channel if melding.queue else "",
+                partner_types=tuple(melding.partner_types),
+                crisis=melding.is_crisis,
+                no_go_result=no_go_result(statuses[melding.pk]),
+            )
+            self._meldingen[melding.pk] = melding
+            for step in plan_casework(facts, self.seed):
+                heapq.heappush(self._queue, (step.moment, next(self._order), melding.pk, step))
+            planned += 1
+        return planned
+
+    def run_before(self, day: dt.date) -> None:
+        """Carry out every step planned before `day`."""
+        while self._queue and self._queue[0][0].date() < day:
+            _, _, melding_id, step = heapq.heappop(self._queue)
+            self._do(self._meldingen[melding_id], step)
+            self.steps_done += 1
+
+    def _do(self, melding: Melding, step: Step) -> None:
+        getattr(self, f"_{step.action}")(melding, step)
+        if step.action in _EVENT_OF:
+            self.clock.note(melding.pk, _EVENT_OF[step.action], step.moment)
+        if step.action == "close":
+            del self._meldingen[melding.pk]
+            self._visits.pop(melding.pk, None)
+
+    def _assign(self, melding: Melding, step: Step) -> None:
+        by = self.staff.intake_or(melding)
+        assignment.assign(melding, self.staff.caseworker(melding), by, melding.version)
+
+    def _attempt(self, melding: Melding, step: Step) -> None:
+        attempt = contact.record_contact_attempt(
+            melding,
+            self.staff.caseworker(melding),
+            melding.version,
+            kind=Contactsoort(step.data["kind"]),
+            attempted_on=step.moment.date(),
+            part_of_day=contact.part_of_day(step.moment.time()),
+            reached=step.data["reached"],
+        )
+        self._visits[melding.pk] = attempt
+
+    def _card(self, melding: Melding, step: Step) -> None:
+        visit = self._visits[melding.pk]
+        contact.leave_card(melding, self.staff.caseworker(melding), melding.version, visit)
+
+    def _conversation(self, melding: Melding, step: Step) -> None:
+        data = step.data
+        conversation.record_conversation(
+            melding,
+            self.staff.caseworker(melding),
+            melding.version,
+            held_on=step.moment.date(),
+            help_offered=HelpAnswer.YES,
+            help_accepted=HelpAnswer(data["help_accepted"]),
+            cause=Cause(data["cause"]),
+            other_domains=[LifeDomain(d) for d in data["domains"]],
+            provisions=data["provisions"],
+        )
+
+    def _budget(self, melding: Melding, step: Step) -> None:
+        by = self.staff.caseworker(melding)
+        for kind, description, cents in step.data["lines"]:
+            conversation.add_budget_line(
+                melding,
+                by,
+                melding.version,
+                kind=BudgetLineKind(kind),
+                description=description,
+                monthly_cents=cents,
+            )
+            self.clock.note(melding.pk, EventKind.BUDGET_LINE, step.moment)
+
+    def _plan(self, melding: Melding, step: Step) -> None:
+        data = step.data
+        started_on = data.get("debt_help_on")
+        conversation.record_plan(
+            melding,
+            self.staff.caseworker(melding),
+            melding.version,
+            ongoing_payments=data["payments"],
+            room_to_pay_off=YesNoUnknown(data["room"]),
+            problematic_debts=YesNoUnknown.YES if data["problematic"] else YesNoUnknown.NO,
+            debt_help_started=started_on is not None,
+            debt_help_started_on=started_on,
+        )
+
+    def _refer(self, melding: Melding, step: Step) -> None:
+        conversation.refer(
+            melding,
+            self.staff.caseworker(melding),
+            melding.version,
+            kind=ReferralKind(step.data["kind"]),
+            handover_on=step.data["handover_on"],
+        )
+
+    def _close(self, melding: Melding, step: Step) -> None:
+        by = self.staff.caseworker(melding) if melding.go else self.staff.intake_or(melding)
+        results.close_with_result(
+            melding, by, melding.version, step.data["result"], closed_on=step.moment.date()
+        )

@@ -1,0 +1,96 @@
+"""Giving simulated history the moments it would have had in a running system.
+
+Some rows record the wall clock when they are written (`auto_now_add` or `timezone.now()` in the
+service): deliveries, matching runs, timeline events, feedback releases and heropaf answers. The
+services that write them take no date for that column, so the demo writes the rows through the
+services first and then, only here, moves those timestamps back to the simulated moment. Dates
+the services do take (attempt date, conversation date, closing date, ...) are passed to them
+directly and never changed afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict, deque
+
+from django.db import connection
+from django.utils import timezone
+
+from vroegsignaal.casework.models import Event, EventKind
+from vroegsignaal.feedback.models import FeedbackRelease, HeropafCheck, SignalFeedback
+from vroegsignaal.intake.models import Delivery, Signal
+from vroegsignaal.matching.models import MatchingRun
+
+
+def _not_after_now(moment: dt.datetime) -> dt.datetime:
+    return min(moment, timezone.now())
+
+
+def backdate_delivery(delivery_id: int, moment: dt.datetime) -> None:
+    """A delivery and its signals arrived at `moment` (lead times, monthly figures)."""
+    moment = _not_after_now(moment)
+    Delivery.objects.filter(pk=delivery_id).update(created_at=moment)
+    Signal.objects.filter(delivery_id=delivery_id).update(received_at=moment, updated_at=moment)
+
+
+def backdate_matching_run(run: MatchingRun, moment: dt.datetime) -> None:
+    """The run took place at `moment`: the feedback terms count from the day of the run."""
+    moment = _not_after_now(moment)
+    MatchingRun.objects.filter(pk=run.pk).update(started_at=moment, finished_at=moment)
+
+
+def backdate_release(release: FeedbackRelease, moment: dt.datetime) -> None:
+    """The feedback batch (and what creditors see of it) was released at `moment`."""
+    moment = _not_after_now(moment)
+    FeedbackRelease.objects.filter(pk=release.pk).update(released_at=moment)
+    SignalFeedback.objects.filter(release=release).update(released_at=moment)
+
+
+def backdate_answer(check_id: int, moment: dt.datetime) -> None:
+    """The creditor answered the heropaf check at `moment`."""
+    HeropafCheck.objects.filter(pk=check_id).update(answered_at=_not_after_now(moment))
+
+
+class EventClock:
+    """Remembers the simulated moment of each event a step caused, and stamps them afterwards.
+
+    Each casework service records exactly one event per call, so the events of one kind on one
+    melding, in the order they were written, match the moments noted for them in that order.
+    The heropaf events the feedback release writes carry their own date (`feedback_on`).
+    """
+
+    def __init__(self) -> None:
+        self.after_pk = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        self.moments: dict[tuple[int, str], deque[dt.datetime]] = defaultdict(deque)
+
+    def note(self, melding_id: int, kind: EventKind, moment: dt.datetime) -> None:
+        """Note that `melding_id` got one event of `kind` at `moment`."""
+        self.moments[(melding_id, kind)].append(moment)
+
+    def stamp(self) -> int:
+        """Give every event written since the clock started its noted moment; returns how many."""
+        now = timezone.now()
+        updates = []
+        events = Event.objects.filter(pk__gt=self.after_pk).order_by("pk")
+        for pk, melding_id, kind, details in events.values_list(
+            "pk", "melding_id", "kind", "details"
+        ):
+            moment = self._moment(melding_id, kind, details)
+            if moment is not None:
+                # Raw SQL for speed, so the value is adapted as the ORM would (UTC on SQLite).
+                value = connection.ops.adapt_datetimefield_value(min(moment, now))
+                updates.append((value, pk))
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {Event._meta.db_table} SET created_at = %s WHERE id = %s", updates
+            )
+        self.after_pk = max((pk for _, pk in updates), default=self.after_pk)
+        self.moments.clear()
+        return len(updates)
+
+    def _moment(self, melding_id: int, kind: str, details: dict) -> dt.datetime | None:
+        if kind == EventKind.HEROPAF_SCHEDULED:
+            day = dt.date.fromisoformat(details["feedback_on"])
+            return timezone.make_aware(dt.datetime.combine(day, dt.time(16)))
+        noted = self.moments.get((melding_id, kind))
+        return noted.popleft() if noted else None

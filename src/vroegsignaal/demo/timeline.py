@@ -1,0 +1,113 @@
+"""A year of the region's work, day by day: matching, casework, feedback and heropaf answers.
+
+Each month is matched on the 26th (the current month today), as the region would have done;
+between the runs the caseworkers' planned steps happen on their dates (`CaseworkSimulation`);
+every Friday the municipality releases the feedback that is due (`feedback.release`) after the
+creditors have answered the heropaf checks whose answer day has come. Nothing is simulated on
+or after `today`, so recent meldingen are still being worked on and this month's are new.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from vroegsignaal.casework.deadlines import add_working_days
+from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.models import EventKind, Melding
+from vroegsignaal.demo import history
+from vroegsignaal.demo.casework_plan import at
+from vroegsignaal.demo.casework_run import CaseworkSimulation
+from vroegsignaal.feedback.heropaf_checks import answer_check
+from vroegsignaal.feedback.models import FeedbackRelease, HeropafAnswer, HeropafCheck
+from vroegsignaal.feedback.release import release_due_feedback
+from vroegsignaal.matching.services import match_period
+from vroegsignaal.organisations.models import Municipality, Role, User
+
+MATCHING_DAY = 26
+RELEASE_WEEKDAY = 4  # Friday
+# Creditors answer most heropaf checks within the agreed ten working days; some never do.
+UNANSWERED_SHARE = 0.12
+REGULAR_PAYMENTS_SHARE = 0.8
+
+
+@dataclass
+class TimelineSummary:
+    planned: int = 0
+    steps: int = 0
+    releases: int = 0
+    answers: int = 0
+
+
+def simulate_year(
+    municipalities: list[Municipality], months: list[dt.date], today: dt.date, seed: int
+) -> TimelineSummary:
+    """Match every month and simulate the work on its meldingen up to (not including) `today`."""
+    match_days = {min(first.replace(day=MATCHING_DAY), today): first for first in months}
+    last = FeedbackRelease.objects.order_by("-released_on").first()
+    released_until = last.released_on if last else dt.date.min
+    simulation = CaseworkSimulation(seed)
+    summary = TimelineSummary()
+    day = min(match_days)
+    while day <= today:
+        if day in match_days:
+            summary.planned += _match(municipalities, match_days[day], day, simulation)
+        if day < today:
+            simulation.run_before(day + dt.timedelta(days=1))
+            if day.weekday() == RELEASE_WEEKDAY and day > released_until:
+                summary.answers += _answer_heropaf_checks(day, seed, simulation)
+                _release(day)
+                summary.releases += 1
+        day += dt.timedelta(days=1)
+    simulation.clock.stamp()
+    summary.steps = simulation.steps_done
+    return summary
+
+
+def _match(municipalities, first_day: dt.date, matched_on: dt.date, simulation) -> int:
+    for municipality in municipalities:
+        run = match_period(municipality, f"{first_day:%Y-%m}", today=matched_on)
+        history.backdate_matching_run(run, at(matched_on, 6))
+    return simulation.plan(
+        Melding.objects.filter(municipality__in=municipalities, period_start=first_day)
+    )
+
+
+def _release(day: dt.date) -> None:
+    release = release_due_feedback(settings.SITE_URL, today=day)
+    history.backdate_release(release, at(day, 16))
+
+
+def _answer_heropaf_checks(day: dt.date, seed: int, simulation: CaseworkSimulation) -> int:
+    """Creditors answer the open checks whose (simulated) answer day has come by `day`."""
+    staff = {u.creditor_id: u for u in User.objects.filter(role=Role.CREDITOR_STAFF)}
+    answered = 0
+    checks = HeropafCheck.objects.filter(answer="", asked_on__lte=day).select_related(
+        "melding", "creditor"
+    )
+    for check in checks.order_by("asked_on", "pk"):
+        rng = random.Random(
+            f"{seed}:{check.melding.key}:{check.creditor.code}:{check.contact_round}"
+        )
+        if rng.random() < UNANSWERED_SHARE:
+            continue
+        answer_on = add_working_days(check.asked_on, rng.randint(1, 12))
+        if answer_on > day:
+            continue
+        regular = rng.random() < REGULAR_PAYMENTS_SHARE
+        answer = HeropafAnswer.YES if regular else HeropafAnswer.NO
+        open_cents = None if regular else rng.randint(50, 900) * 100
+        moment = at(answer_on, 10)
+        before = Melding.objects.values_list("state", "heropaf_due_on").get(pk=check.melding_id)
+        answer_check(check, answer, open_cents, user=staff.get(check.creditor_id), today=answer_on)
+        history.backdate_answer(check.pk, moment)
+        after = Melding.objects.values_list("state", "heropaf_due_on").get(pk=check.melding_id)
+        if after[0] == State.REOPENED and before[0] != State.REOPENED:
+            simulation.clock.note(check.melding_id, EventKind.REOPENED, moment)
+        elif before[1] is not None and after[1] is None:
+            simulation.clock.note(check.melding_id, EventKind.HEROPAF_DONE, moment)
+        answered += 1
+    return answered
