@@ -141,3 +141,30 @@ def test_match_and_meldingen_commands_print_json(enschede, capsys):
     assert melding["partner_types"] == ["Energie"] and melding["total_amount_cents"] == 25000
     assert melding["signals"][0]["status"] == Signaalstatus.OPGEPAKT
     assert any("risis" in reason for reason in melding["priority_reasons"])
+
+
+def test_a_no_go_melding_is_closed_with_its_niet_opgepakt_result(enschede):
+    municipality, energy, _ = enschede
+    ingest_records(energy, [record("E1", "2026-10-02", contractsoort="zakelijk")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    melding = Melding.objects.get()
+    assert (melding.state, melding.result, melding.closed_on) == (
+        "closed",
+        "Niet opgepakt: onterecht signaal",
+        TODAY,
+    )
+    assert melding.events.get().kind == "not_picked_up"
+
+
+def test_a_late_signal_that_makes_a_closed_no_go_melding_a_go_returns_it_to_the_queue(enschede):
+    municipality, energy, zorg = enschede
+    save_policy({"minimum_signals_for_go": 2}, municipality=municipality)
+    ingest_records(energy, [record("E1", "2026-10-02")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    assert Melding.objects.get().state == "closed"
+    ingest_records(zorg, [record("Z1", "2026-10-29", datum_ontstaan="2026-09-01")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    melding = Melding.objects.get()
+    assert (melding.state, melding.result, melding.go) == ("new", "", True)
+    statuses = set(melding.signal_links.values_list("signal__status", flat=True))
+    assert statuses == {Signaalstatus.OPGEPAKT}

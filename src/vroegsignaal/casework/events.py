@@ -152,6 +152,12 @@ _DESCRIPTIONS = {
     ),
     EventKind.HEROPAF_DONE: lambda d: "Heropaf: de betalingen lopen weer, geen actie nodig",
     EventKind.REOPENED: lambda d: f"Heropend door heropaf; contactronde {d['contact_round']}",
+    EventKind.NOT_PICKED_UP: lambda d: (
+        f"Niet opgepakt volgens het beleid; afgesloten met eindresultaat '{d['result']}'"
+    ),
+    EventKind.PICKED_UP_AFTER_REMATCH: lambda d: (
+        "Door later aangeleverde signalen alsnog op te pakken; terug in het werkbakje"
+    ),
 }
 
 

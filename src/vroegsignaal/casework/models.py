@@ -194,6 +194,8 @@ class EventKind(models.TextChoices):
     HEROPAF_SCHEDULED = "heropaf_scheduled", "Heropaf gepland"
     HEROPAF_DONE = "heropaf_done", "Heropaf: betalingen lopen weer"
     REOPENED = "reopened", "Heropend door heropaf"
+    NOT_PICKED_UP = "not_picked_up", "Niet opgepakt bij matching"
+    PICKED_UP_AFTER_REMATCH = "rematched", "Alsnog op te pakken na nieuwe matching"
 
 
 class Event(models.Model):

@@ -19,6 +19,11 @@ from django.utils import timezone
 
 from vroegsignaal.casework.deadlines import add_calendar_days, add_working_days
 from vroegsignaal.casework.models import Melding, MeldingSignal, Queue
+from vroegsignaal.casework.no_go import (
+    close_not_picked_up,
+    reopen_picked_up_after_rematch,
+    result_for_statuses,
+)
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching import adapter
 from vroegsignaal.matching.engine import run_matching, with_priority_reasons
@@ -150,6 +155,23 @@ def _write_signals(result, melding_ids: dict[str, int], attached: set[str]) -> N
     adapter.update_rows(Signal, changed_signals, ["status", "status_reason"])
 
 
+def _go_decisions(result, melding_ids: dict[str, int], attached: set[str]):
+    """Per melding of this run (not attached ones): the go ids, and the no-go ids with the
+    'niet opgepakt' result their signals' statuses give."""
+    statuses: dict[str, list[str]] = {}
+    for key, status in result.signals.select("melding_key", "status").iter_rows():
+        statuses.setdefault(key, []).append(status)
+    go, no_go = [], {}
+    for key, is_go in result.meldingen.select("melding_key", "go").iter_rows():
+        if key in attached:
+            continue
+        if is_go:
+            go.append(melding_ids[key])
+        else:
+            no_go[melding_ids[key]] = result_for_statuses(statuses[key])
+    return go, no_go
+
+
 def _summary(result) -> dict:
     statuses = result.signals.group_by("status").len().iter_rows()
     meldingen = result.meldingen
@@ -194,7 +216,12 @@ def match_period(
         melding_ids, attached = _write_meldingen(
             municipality, result, today or timezone.localdate()
         )
+        go, no_go = _go_decisions(result, melding_ids, attached)
+        # A melding matching closed earlier that is now a go goes back to the queue first, so
+        # its signals get their new statuses; no-go meldingen are closed after.
+        reopen_picked_up_after_rematch(go)
         _write_signals(result, melding_ids, attached)
+        close_not_picked_up(no_go, today or timezone.localdate())
         run.summary = _summary(result)
         run.finished_at = timezone.now()
         run.save()

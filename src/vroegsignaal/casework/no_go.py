@@ -1,0 +1,76 @@
+"""Meldingen that the policy does not pick up (no-go) are closed by matching, not by a person.
+
+Their Eindresultaat is the 'Niet opgepakt' reason most of their signals carry (onterecht signaal,
+herhaalde melding, al bekend, overleden, geen inwoner), else 'Niet opgepakt: andere reden'.
+This is the one place that moves meldingen without a user, in bulk, because a run closes
+thousands at once. When a later run of the same period makes such a melding a go (signals
+delivered late), matching reverses its own closure here: the melding goes back to 'new'. That
+reversal is deliberately not in the lifecycle table, which governs what people may do; it only
+applies while nobody has worked on the melding.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import F
+from django.utils import timezone
+
+from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.models import Event, EventKind, Melding
+from vroegsignaal.ddas import Eindresultaat
+
+_CLOSED_BY_MATCHING = {
+    Eindresultaat.ONTERECHT, Eindresultaat.HERHAALDE_MELDING, Eindresultaat.ANDERE_REDEN,
+    Eindresultaat.AL_BEKEND, Eindresultaat.OVERLEDEN, Eindresultaat.GEEN_INWONER,
+}  # fmt: skip
+
+
+def result_for_statuses(statuses: Iterable[str]) -> Eindresultaat:
+    """The Eindresultaat for a no-go melding from its signals' statuses (most common wins;
+    ties go to the first in the standard's order)."""
+    counts = Counter(s for s in statuses if s in _CLOSED_BY_MATCHING)
+    if not counts:
+        return Eindresultaat.ANDERE_REDEN
+    best = max(counts.values())
+    return min((s for s, n in counts.items() if n == best), key=Eindresultaat.values.index)
+
+
+def close_not_picked_up(results: dict[int, Eindresultaat], on: date) -> int:
+    """Close untouched meldingen (state new) with their result; returns how many were closed."""
+    closed = 0
+    for result in set(results.values()):
+        ids = [pk for pk, r in results.items() if r == result]
+        untouched = Melding.objects.filter(pk__in=ids, state=State.NEW)
+        chosen = list(untouched.values_list("pk", flat=True))
+        closed += untouched.update(
+            state=State.CLOSED, result=result, closed_on=on, version=F("version") + 1,
+            updated_at=timezone.now(),
+        )  # fmt: skip
+        Event.objects.bulk_create(
+            Event(melding_id=pk, kind=EventKind.NOT_PICKED_UP, actor=None,
+                  details={"result": str(result), "state": [State.NEW, State.CLOSED]})
+            for pk in chosen
+        )  # fmt: skip
+    return closed
+
+
+def reopen_picked_up_after_rematch(melding_ids: Iterable[int]) -> int:
+    """Return meldingen that matching closed, and nobody touched since, to 'new'."""
+    reverted = Melding.objects.filter(
+        pk__in=list(melding_ids), state=State.CLOSED, result__in=_CLOSED_BY_MATCHING,
+        assigned_to__isnull=True, picked_up_on__isnull=True,
+    )  # fmt: skip
+    chosen = list(reverted.values_list("pk", flat=True))
+    count = reverted.update(
+        state=State.NEW, result="", closed_on=None, version=F("version") + 1,
+        updated_at=timezone.now(),
+    )  # fmt: skip
+    Event.objects.bulk_create(
+        Event(melding_id=pk, kind=EventKind.PICKED_UP_AFTER_REMATCH, actor=None,
+              details={"state": [State.CLOSED, State.NEW]})
+        for pk in chosen
+    )  # fmt: skip
+    return count
