@@ -13,9 +13,14 @@ import os
 import platform
 from pathlib import Path
 
-from benchmarks import database, letters, matching
+from benchmarks import database, letters, matching, monitoring
 
-BENCHES = {"matching": matching, "database": database, "letters": letters}
+BENCHES = {
+    "matching": matching,
+    "database": database,
+    "letters": letters,
+    "monitoring": monitoring,
+}
 RESULTS = Path(__file__).parent / "results"
 
 

@@ -61,6 +61,16 @@ SETTINGS = [
     EnvSetting(
         "SITE_URL", "http://127.0.0.1:8000", "Adres van Vroegsignaal, voor links in e-mail."
     ),
+    EnvSetting(
+        "DDAS_SUPPLIER_CODE",
+        "",
+        "codeGegevensleverancier in de DDAS-levering; leeg: de gemeentecode.",
+    ),
+    EnvSetting(
+        "DDAS_SUPPLIER_NAME",
+        "",
+        "Naam van de aanleverende organisatie in de DDAS-levering; leeg: 'Gemeente <naam>'.",
+    ),
     EnvSetting("EMAIL_HOST", "localhost", "SMTP-server voor e-mail."),
     EnvSetting("EMAIL_PORT", "25", "Poort van de SMTP-server."),
     EnvSetting("DEFAULT_FROM_EMAIL", "vroegsignaal@localhost", "Afzender van e-mail."),

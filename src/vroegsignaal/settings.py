@@ -163,6 +163,8 @@ EMAIL_HOST = env("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SITE_URL = env("SITE_URL")
+DDAS_SUPPLIER_CODE = env("DDAS_SUPPLIER_CODE")
+DDAS_SUPPLIER_NAME = env("DDAS_SUPPLIER_NAME")
 
 # Background work (matching runs, daily jobs) goes through the Django tasks API. In development
 # tasks run at once; in production set TASKS_BACKEND=database and run `vroegsignaal db_worker`.
