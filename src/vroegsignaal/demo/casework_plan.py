@@ -62,11 +62,9 @@ class MeldingFacts:
 
     key: str
     matched_on: dt.date
-    go: bool
     channel: str
     partner_types: tuple[str, ...] = ()
     crisis: bool = False
-    no_go_result: str = Eindresultaat.ANDERE_REDEN
 
 
 @dataclass(frozen=True)
@@ -84,12 +82,9 @@ def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 
 
 def plan_casework(facts: MeldingFacts, seed: int) -> list[Step]:
-    """The dated steps for one melding; the same seed and key always give the same plan."""
+    """The dated steps for one melding that policy picks up (matching closes the no-gos itself);
+    the same seed and key always give the same plan."""
     rng = random.Random(f"{seed}:{facts.key}")
-    if not facts.go:
-        # The meldpunt closes a no-go within a few days with the reason matching gave.
-        day = add_working_days(facts.matched_on, rng.randint(1, 4))
-        return [Step(at(day, 9, 30), "close", {"result": facts.no_go_result})]
     gap = rng.choice((0, 1, 1, 2, 3))
     assigned_on = add_working_days(facts.matched_on, gap) if gap else roll_forward(facts.matched_on)
     steps = [Step(at(assigned_on, 8, 45), "assign")]
@@ -150,7 +145,7 @@ def _help(facts, rng, day, steps) -> None:
         lines = [(kind, text, rng.randint(low, high) // 100 * 100)
                  for kind, text, low, high in BUDGET_LINES]  # fmt: skip
         steps.append(Step(at(day, 21), "budget", {"lines": lines}))
-    plan_on = add_working_days(day, rng.randint(1, 5))
+    plan_on = add_working_days(day, rng.randint(1, 3))
     # About 10% of the reached households (60% of them accept help) have problematic debts.
     problematic = rng.random() < 0.17
     plan = {
@@ -158,15 +153,15 @@ def _help(facts, rng, day, steps) -> None:
         "room": "nee" if problematic else rng.choice(("ja", "ja", "nee", "onbekend")),
         "payments": {p: "Betalingsregeling afgesproken" for p in facts.partner_types},
     }
-    handover_on = add_working_days(plan_on, rng.randint(3, 10))
+    refer_on = add_working_days(plan_on, rng.randint(1, 2))
+    handover_on = add_working_days(refer_on, rng.randint(1, 5))
     if problematic and rng.random() < 0.5:
-        plan["debt_help_on"] = handover_on
+        plan["debt_help_on"] = plan_on
     steps.append(Step(at(plan_on, 14), "plan", plan))
     result = Eindresultaat.ADVIES_QUICK_FIX
     # About half of the reached households are referred: all with problematic debts, most others.
     if problematic or rng.random() < 0.8:
         kind = "schuldhulpverlening" if problematic else _referral_kind(rng)
-        refer_on = add_working_days(plan_on, rng.randint(1, 3))
         steps.append(Step(at(refer_on, 10), "refer", {"kind": kind, "handover_on": handover_on}))
         result = (
             Eindresultaat.VERWIJZING_FINANCIEEL
@@ -174,7 +169,7 @@ def _help(facts, rng, day, steps) -> None:
             else Eindresultaat.VERWIJZING_NIET_FINANCIEEL
         )
     # Most are closed within weeks; some need months before the hand-over is complete.
-    wait = rng.randint(5, 20) if rng.random() < 0.85 else rng.randint(40, 90)
+    wait = rng.randint(3, 12) if rng.random() < 0.85 else rng.randint(30, 70)
     steps.append(Step(at(add_working_days(handover_on, wait), 15), "close", {"result": result}))
 
 

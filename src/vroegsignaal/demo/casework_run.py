@@ -13,7 +13,7 @@ import datetime as dt
 import heapq
 import itertools
 import zlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from vroegsignaal.casework import assignment, contact, conversation, results
 from vroegsignaal.casework.models import (
@@ -24,11 +24,10 @@ from vroegsignaal.casework.models import (
     HelpAnswer,
     LifeDomain,
     Melding,
-    MeldingSignal,
     ReferralKind,
     YesNoUnknown,
 )
-from vroegsignaal.ddas import Contactsoort, Eindresultaat, Signaalstatus
+from vroegsignaal.ddas import Contactsoort
 from vroegsignaal.demo.casework_plan import MeldingFacts, Step, plan_casework
 from vroegsignaal.demo.history import EventClock
 from vroegsignaal.organisations.models import Role, User
@@ -64,18 +63,12 @@ class Staff:
         return team[zlib.crc32(melding.key.encode()) % len(team)]
 
     def intake_or(self, melding: Melding) -> User:
-        """The meldpunt hands out and closes no-gos; without one the caseworker does it."""
+        """The meldpunt hands out the meldingen; without one the caseworker takes them."""
         return self.intake.get(melding.municipality_id) or self.caseworker(melding)
 
     def covers(self, melding: Melding) -> bool:
         """Whether anyone works for the melding's municipality."""
         return bool(self.caseworkers.get(melding.municipality_id))
-
-
-def no_go_result(statuses: list[str]) -> str:
-    """The result a meldpunt closes a no-go with: the most common reason matching gave."""
-    reasons = Counter(s for s in statuses if s in Eindresultaat.values)
-    return reasons.most_common(1)[0][0] if reasons else Eindresultaat.ANDERE_REDEN
 
 
 class CaseworkSimulation:
@@ -92,28 +85,18 @@ class CaseworkSimulation:
         self.steps_done = 0
 
     def plan(self, meldingen) -> int:
-        """Plan the casework of the untouched meldingen in `meldingen`; returns how many."""
-        fresh = list(
-            meldingen.filter(state="new", events__isnull=True).select_related("queue").distinct()
-        )
-        statuses = defaultdict(list)
-        for melding_id, status in MeldingSignal.objects.filter(
-            melding__in=[m.pk for m in fresh]
-        ).values_list("melding_id", "signal__status"):
-            if status != Signaalstatus.OPGEPAKT:
-                statuses[melding_id].append(status)
+        """Plan the casework of the untouched go meldingen in `meldingen`; returns how many."""
+        fresh = meldingen.filter(go=True, state="new", assigned_to__isnull=True)
         planned = 0
-        for melding in fresh:
+        for melding in fresh.select_related("queue").order_by("pk"):
             if not self.staff.covers(melding):
                 continue
             facts = MeldingFacts(
                 key=melding.key,
                 matched_on=melding.matched_on,
-                go=melding.go,
                 channel=melding.queue.first_contact_channel if melding.queue else "",
                 partner_types=tuple(melding.partner_types),
                 crisis=melding.is_crisis,
-                no_go_result=no_go_result(statuses[melding.pk]),
             )
             self._meldingen[melding.pk] = melding
             for step in plan_casework(facts, self.seed):
@@ -207,7 +190,10 @@ class CaseworkSimulation:
         )
 
     def _close(self, melding: Melding, step: Step) -> None:
-        by = self.staff.caseworker(melding) if melding.go else self.staff.intake_or(melding)
         results.close_with_result(
-            melding, by, melding.version, step.data["result"], closed_on=step.moment.date()
+            melding,
+            self.staff.caseworker(melding),
+            melding.version,
+            step.data["result"],
+            closed_on=step.moment.date(),
         )

@@ -51,6 +51,18 @@ def backdate_answer(check_id: int, moment: dt.datetime) -> None:
     HeropafCheck.objects.filter(pk=check_id).update(answered_at=_not_after_now(moment))
 
 
+def backdate_matching_events(after_pk: int, moment: dt.datetime) -> None:
+    """The events a matching run wrote (no-gos closed, meldingen back in the queue) happened at
+    the run's `moment`."""
+    kinds = (EventKind.NOT_PICKED_UP, EventKind.PICKED_UP_AFTER_REMATCH)
+    Event.objects.filter(pk__gt=after_pk, kind__in=kinds).update(created_at=_not_after_now(moment))
+
+
+def latest_event_pk() -> int:
+    """The id of the newest event (0 without any): events after it are new."""
+    return Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
 class EventClock:
     """Remembers the simulated moment of each event a step caused, and stamps them afterwards.
 
@@ -60,7 +72,7 @@ class EventClock:
     """
 
     def __init__(self) -> None:
-        self.after_pk = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        self.after_pk = latest_event_pk()
         self.moments: dict[tuple[int, str], deque[dt.datetime]] = defaultdict(deque)
 
     def note(self, melding_id: int, kind: EventKind, moment: dt.datetime) -> None:

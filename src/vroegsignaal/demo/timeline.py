@@ -68,9 +68,12 @@ def simulate_year(
 
 
 def _match(municipalities, first_day: dt.date, matched_on: dt.date, simulation) -> int:
+    moment = at(matched_on, 6)
     for municipality in municipalities:
+        after_pk = history.latest_event_pk()
         run = match_period(municipality, f"{first_day:%Y-%m}", today=matched_on)
-        history.backdate_matching_run(run, at(matched_on, 6))
+        history.backdate_matching_run(run, moment)
+        history.backdate_matching_events(after_pk, moment)
     return simulation.plan(
         Melding.objects.filter(municipality__in=municipalities, period_start=first_day)
     )
