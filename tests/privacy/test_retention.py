@@ -1,0 +1,102 @@
+"""Retention: after the terms, no erased personal data is left and the figures stay the same."""
+
+import datetime as dt
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connections, router
+
+from tests.casework.factories import MeldingFactory, SignalFactory
+from tests.factories import MunicipalityFactory
+from vroegsignaal.intake.models import Signal
+from vroegsignaal.privacy import retention
+from vroegsignaal.privacy.models import RetentionRun
+from vroegsignaal.privacy.pseudonyms import address_pseudonym
+
+pytestmark = pytest.mark.django_db(databases="__all__")
+
+TODAY = dt.date(2027, 12, 1)
+
+
+@pytest.fixture
+def region_with_history():
+    """Old signals without a picked-up melding, one picked-up melding, and a recent signal."""
+    enschede = MunicipalityFactory()
+    person = {
+        "surname": "Bijlsma",
+        "bsn": "111222333",
+        "email": "bijlsma@example.nl",
+        "phone": "0612345678",
+    }
+    old = [
+        SignalFactory(municipality=enschede, signal_date=dt.date(2026, 3, d), **person)
+        for d in (2, 3)
+    ]
+    picked_up = MeldingFactory(municipality=enschede, picked_up_on=dt.date(2027, 10, 1))
+    recent = SignalFactory(municipality=enschede, signal_date=dt.date(2027, 11, 20))
+    return old, picked_up, recent
+
+
+def text_in_database(value: str) -> list[str]:
+    """Tables whose text columns hold `value` anywhere (the whole default database)."""
+    found = []
+    with connections["default"].cursor() as cursor:
+        for model in apps.get_models():
+            if model._meta.proxy or router.db_for_read(model) != "default":
+                continue
+            text_columns = [
+                f.column
+                for f in model._meta.concrete_fields
+                if f.get_internal_type() in {"CharField", "TextField", "JSONField"}
+            ]
+            for column in text_columns:
+                table = connections["default"].ops.quote_name(model._meta.db_table)
+                col = connections["default"].ops.quote_name(column)
+                cursor.execute(
+                    f"SELECT 1 FROM {table} WHERE CAST({col} AS TEXT) LIKE %s", [f"%{value}%"]
+                )
+                if cursor.fetchone():
+                    found.append(f"{model._meta.db_table}.{column}")
+    return found
+
+
+def test_old_signals_without_a_picked_up_melding_leave_no_personal_data(region_with_history):
+    old, picked_up, recent = region_with_history
+    counts_before = Signal.objects.values("municipality", "signal_date", "amount_cents").count()
+    run = retention.run(today=TODAY)
+    assert run.counts[retention.SIGNALS] == 2
+    # The street stays on meldingen until casework erases them (casework.erasure).
+    for value in ["Bijlsma", "111222333", "bijlsma@example.nl", "0612345678"]:
+        assert text_in_database(value) == [], value
+    erased = Signal.objects.get(pk=old[0].pk)
+    assert erased.address_key == address_pseudonym(old[0].address_key)
+    assert (erased.amount_cents, erased.signal_date, erased.creditor_id) == (
+        old[0].amount_cents,
+        old[0].signal_date,
+        old[0].creditor_id,
+    )
+    assert Signal.objects.count() == counts_before
+    # A picked-up melding's signal and a recent signal keep their data.
+    assert Signal.objects.get(pk=recent.pk).surname == "Jansen"
+    assert picked_up.signal_links.get().signal.surname == "Jansen"
+
+
+def test_a_dry_run_counts_without_erasing_and_is_reported(region_with_history):
+    call_command("retention", "--dry-run")
+    run = RetentionRun.objects.get()
+    assert run.dry_run and run.counts[retention.SIGNALS] == 2
+    assert Signal.objects.filter(surname="Bijlsma").count() == 2
+
+
+def test_running_twice_erases_nothing_more(region_with_history):
+    retention.run(today=TODAY)
+    assert retention.run(today=TODAY).counts[retention.SIGNALS] == 0
+
+
+def test_the_address_pseudonym_is_stable_and_keyed(settings):
+    first = address_pseudonym("7511AB-12")
+    assert first == address_pseudonym("7511AB-12") == address_pseudonym(first)
+    assert len(first) <= 32 and "7511" not in first
+    settings.PSEUDONYM_KEY = "een-andere-sleutel"
+    assert address_pseudonym("7511AB-12") != first
