@@ -14,17 +14,22 @@ from pathlib import Path
 
 import numpy as np
 import polars as pl
+from faker.providers.person import nl_NL as _nl
 
 MUNICIPALITIES = 342
+# The BRP extract is made for the largest municipality; 15 residents per address in the pool
+# gives it ~930,000 residents at 1.2 M signals, the size of Amsterdam.
+BRP_MUNICIPALITY = "0001"
+RESIDENTS_PER_ADDRESS = 15
 PARTNERS = np.array(["Energie", "Zorg", "Huur", "Water", "Overige"])
 PARTNER_WEIGHTS = np.array([0.30, 0.30, 0.20, 0.15, 0.05])
 CREDITORS_PER_PARTNER = 8
-SURNAMES = np.array(
-    ["Berg", "Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "Boer", "Mulder", "Groot",
-     "Bos", "Vos", "Peters", "Hendriks", "Dijk", "Leeuwen", "Dekker", "Brouwer", "Wit", "Dijkstra",
-     "Müller", "Öztürk", "Çelik", "Yılmaz", "Hoekstra", "Verhoeven", "Kok", "Jacobs", "Linden",
-     "Koç"]
-)  # fmt: skip
+# Surnames: Faker's nl_NL list (1,130 names) with Zipf-like weights (exponent 0.3), so the most
+# common name holds ~0.5% of residents and the ten most common ~3%, as in the Dutch population;
+# the real tail is longer still, so surname blocks here are if anything too large.
+SURNAMES = np.random.default_rng(0).permutation(np.array(_nl.Provider.last_names))
+SURNAME_WEIGHTS = 1.0 / np.arange(1, len(SURNAMES) + 1) ** 0.3
+SURNAME_WEIGHTS /= SURNAME_WEIGHTS.sum()
 PREFIXES = np.array(["", "", "", "van", "de", "van der", "van den", "ter"])
 LETTERS = np.array(["", "", "", "", "", "", "A", "B", "a", "1", "2"])
 FIRST_NAMES = np.array(["Jan", "Anna", "Pieter", "Fatima", "Mohamed", "Sanne", "Kees", "Eva"])
@@ -44,7 +49,7 @@ def _addresses(rng: np.random.Generator, count: int) -> pl.DataFrame:
             "postcode": np.char.add(pc4.astype(str), rng.choice(pairs, count)),
             "house_number": rng.integers(1, 300, count),
             "letter": rng.choice(LETTERS, count),
-            "surname_base": rng.choice(SURNAMES, count),
+            "surname_base": rng.choice(SURNAMES, count, p=SURNAME_WEIGHTS),
             "prefix": rng.choice(PREFIXES, count),
             "first_name": rng.choice(FIRST_NAMES, count),
             "birth_date": np.datetime64("1940-01-01") + rng.integers(0, 365 * 65, count),
@@ -134,11 +139,80 @@ def generate(directory: Path, signals: int, seed: int = 2026) -> dict[str, Path]
         _signal_rows(rng, addresses, signals // 2, dt.date(2024, 7, 1), 184), addresses
     )
     directory.mkdir(parents=True, exist_ok=True)
-    paths = {name: directory / f"{name}.parquet" for name in ("signals", "history", "clients")}
+    names = ("signals", "history", "clients", "brp")
+    paths = {name: directory / f"{name}.parquet" for name in names}
     _signal_frame(year).write_parquet(paths["signals"])
     _history_frame(rng, earlier, signals).write_parquet(paths["history"])
     _client_frame(rng, addresses).write_parquet(paths["clients"])
+    brp_extract(np.random.default_rng(seed + 1), addresses, BRP_MUNICIPALITY).write_parquet(
+        paths["brp"]
+    )
     return paths
+
+
+def brp_extract(rng: np.random.Generator, addresses: pl.DataFrame, code: str) -> pl.DataFrame:
+    """A population-register extract of one municipality: one row per resident.
+
+    Every resident of the address pool is in it, written the register's way (voorvoegsel
+    apart, true birth date), except 1% who moved away; 0.5% have died and 2% moved within the
+    municipality. Household members (same surname) and residents of other addresses fill it up
+    to `RESIDENTS_PER_ADDRESS` times the pool, a realistic population for the signals.
+    """
+    pool = addresses.filter(pl.col("municipality_code") == code)
+    fate = rng.random(pool.height)
+    moved = fate < 0.02
+    residents = pool.filter(pl.Series(fate >= 0.01)).select(
+        "municipality_code",
+        pl.col("person_bsn").alias("bsn"),
+        pl.col("first_name").alias("first_names"),
+        pl.col("prefix").alias("surname_prefix"),
+        pl.col("surname_base").alias("surname"),
+        "birth_date",
+        "postcode",
+        "house_number",
+        pl.col("letter").alias("house_letter"),
+    )
+    dead = pl.Series(rng.random(residents.height) < 0.005)
+    residents = residents.with_columns(
+        pl.when(dead).then(pl.date(2025, 1, 1)).alias("death_date"),
+        pl.when(pl.Series(moved[fate >= 0.01]))
+        .then(pl.col("house_number") + 1000)
+        .otherwise("house_number")
+        .alias("house_number"),
+    )
+    others = _residents(rng, pool, code, pool.height * (RESIDENTS_PER_ADDRESS - 1))
+    return pl.concat([residents, others], how="diagonal").select(
+        pl.exclude("first_names"),
+        pl.format("{}.", pl.col("first_names").str.slice(0, 1)).alias("initials"),
+        pl.lit("").alias("house_number_addition"),
+    )
+
+
+def _residents(rng: np.random.Generator, pool: pl.DataFrame, code: str, count: int):
+    """Household members at pool addresses (half) and residents of other addresses (half)."""
+    at_pool = rng.integers(0, pool.height, count)
+    household = rng.random(count) < 0.5
+    pc4 = 1000 + (int(code) - 1) * 26 + rng.integers(0, 26, count)
+    alphabet = np.array([chr(c) for c in range(ord("A"), ord("Z") + 1)])
+    postcode = np.char.add(pc4.astype(str), np.char.add(*rng.choice(alphabet, (2, count))))
+    base = pool[at_pool]
+    return pl.DataFrame(
+        {
+            "municipality_code": code,
+            "bsn": np.char.zfill(rng.integers(10**8, 10**9 - 1, count).astype(str), 9),
+            "first_names": rng.choice(FIRST_NAMES, count),
+            "surname_prefix": np.where(household, base["prefix"], rng.choice(PREFIXES, count)),
+            "surname": np.where(
+                household, base["surname_base"], rng.choice(SURNAMES, count, p=SURNAME_WEIGHTS)
+            ),
+            "birth_date": np.datetime64("1925-01-01") + rng.integers(0, 365 * 100, count),
+            "postcode": np.where(household, base["postcode"], postcode),
+            "house_number": np.where(
+                household, base["house_number"], rng.integers(300, 900, count)
+            ),
+            "house_letter": np.where(household, base["letter"], ""),
+        }
+    ).with_columns(pl.col("birth_date").cast(pl.Date))
 
 
 def _signal_frame(rows: pl.DataFrame) -> pl.DataFrame:

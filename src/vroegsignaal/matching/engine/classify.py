@@ -97,28 +97,6 @@ def repeats(signals: pl.LazyFrame, history: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
-def opeenvolgend(meldingen: pl.LazyFrame, earlier_signals: pl.LazyFrame) -> pl.LazyFrame:
-    """melding_key -> opeenvolgend: a signal at the address in the six months before the period.
-
-    Six months back from the first day of the period, inclusive: for July 2025 a signal on
-    1 January 2025 counts and one on 31 December 2024 does not.
-    """
-    found = (
-        meldingen.select("melding_key", "municipality_code", "address_key", "period_start")
-        .join(earlier_signals, on=["municipality_code", "address_key"])
-        .filter(
-            (pl.col("earlier_date") < pl.col("period_start"))
-            & (pl.col("earlier_date") >= pl.col("period_start").dt.offset_by("-6mo"))
-        )
-        .select("melding_key")
-        .unique()
-        .with_columns(opeenvolgend=pl.lit(True))
-    )
-    return meldingen.join(found, on="melding_key", how="left").with_columns(
-        pl.col("opeenvolgend").fill_null(False)
-    )
-
-
 def known_clients(probes: pl.DataFrame, clients: pl.DataFrame) -> pl.DataFrame:
     """signal_id -> client_reason for persons on the municipality's debt-help client list."""
     found = find_in_register(probes, clients, name_needs_address=True)

@@ -36,14 +36,23 @@ def mask_expr(bits: dict[str, int], column: str = "partner_type") -> pl.Expr:
 
 
 def aggregate(rules: pl.LazyFrame, bits: dict[str, int]) -> pl.LazyFrame:
-    """Group the signals (with `excluded` and the policy columns) into meldingen."""
+    """Group the signals (with `excluded` and the policy columns) into meldingen.
+
+    The signals come sorted by `melding_id` (0, 1, ...): the meldingen keep that order, so the
+    row number of a melding is its id.
+    """
     young = pl.col("age_years").is_between(*YOUNG_ADULT)
     huur = bits.get(HUUR, 0)
     return (
-        rules.group_by("melding_key")
+        rules.group_by("melding_id", maintain_order=True)
         .agg(
             pl.col(
-                "municipality_code", "period_start", "address_key", "postcode", "minimum_signals"
+                "melding_key",
+                "municipality_code",
+                "period_start",
+                "address_key",
+                "postcode",
+                "minimum_signals",
             ).first(),
             pl.len().alias("signal_count"),
             (~pl.col("excluded")).sum().cast(pl.Int64).alias("eligible_count"),
@@ -77,11 +86,15 @@ def partner_type_lists(meldingen: pl.DataFrame, bits: dict[str, int]) -> pl.Data
         },
         schema={"partner_mask": pl.Int64, "partner_types": pl.List(pl.String)},
     )
-    return meldingen.join(table, on="partner_mask", how="left").drop("partner_mask")
+    return meldingen.join(table, on="partner_mask", how="left", maintain_order="left").drop(
+        "partner_mask"
+    )
 
 
 def opeenvolgend(meldingen: pl.LazyFrame, earlier: pl.LazyFrame, months: list[int]) -> pl.LazyFrame:
     """Add `opeenvolgend`: a signal at the address in the six months before the period.
+
+    The meldingen keep their order (by `melding_id`).
 
     `earlier` holds municipality_code, address_key and month (see `month_index`) of every known
     signal; `months` are the month indexes of the periods matched. Six whole months back from
@@ -97,7 +110,9 @@ def opeenvolgend(meldingen: pl.LazyFrame, earlier: pl.LazyFrame, months: list[in
     for first in range(min(months), max(months) + 1, _WINDOW):
         window = with_month.filter(pl.col("month").is_between(first, first + _WINDOW - 1))
         parts.append(_flag_window(window, earlier, first - OPEENVOLGEND_MONTHS))
-    return pl.concat(parts).drop("month")
+    if len(parts) == 1:
+        return parts[0].drop("month")
+    return pl.concat(parts).sort("melding_id").drop("month")
 
 
 def _flag_window(meldingen: pl.LazyFrame, earlier: pl.LazyFrame, base: int) -> pl.LazyFrame:
@@ -111,7 +126,9 @@ def _flag_window(meldingen: pl.LazyFrame, earlier: pl.LazyFrame, base: int) -> p
         pl.col("month") - OPEENVOLGEND_MONTHS - base
     )
     return (
-        meldingen.join(masks, on=["municipality_code", "address_key"], how="left")
+        meldingen.join(
+            masks, on=["municipality_code", "address_key"], how="left", maintain_order="left"
+        )
         .with_columns((before % 2**OPEENVOLGEND_MONTHS != 0).fill_null(False).alias("opeenvolgend"))
         .drop("month_mask")
     )

@@ -30,7 +30,7 @@ def with_person_keys(frame: pl.LazyFrame) -> pl.LazyFrame:
 def link_within_meldingen(signals: pl.DataFrame) -> pl.DataFrame:
     """signal_id -> person_label: the same person across the signals of one melding.
 
-    `signals` needs signal_id, melding_key and `PERSON_FIELDS`; pass only the signals of
+    `signals` needs signal_id, melding_id and `PERSON_FIELDS`; pass only the signals of
     meldingen with more than one signal (a single signal is its own person). The label is the
     lowest signal id of the linked person, so it does not depend on row order.
     """
@@ -39,10 +39,10 @@ def link_within_meldingen(signals: pl.DataFrame) -> pl.DataFrame:
 
 def _pairs_within(multi: pl.DataFrame) -> pl.DataFrame:
     con = duck.connect()
-    duck.register(con, "p", multi.select("melding_key", "signal_id", *PERSON_FIELDS))
+    duck.register(con, "p", multi.select("melding_id", "signal_id", *PERSON_FIELDS))
     sql = f"""
         SELECT a.signal_id AS a, b.signal_id AS b
-        FROM p a JOIN p b ON a.melding_key = b.melding_key AND a.signal_id < b.signal_id
+        FROM p a JOIN p b ON a.melding_id = b.melding_id AND a.signal_id < b.signal_id
         WHERE same_person(a.bsn, b.bsn, a.surname_core, b.surname_core, a.initial, b.initial,
                           a.birth_key, b.birth_key, {NAME_THRESHOLD})
     """

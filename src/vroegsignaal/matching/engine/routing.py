@@ -62,7 +62,7 @@ def route(meldingen: pl.LazyFrame, policies: list[Policy], bits: dict[str, int])
     crisis = pl.col("crisis")
     return (
         meldingen.with_columns(index.alias("rule_index"))
-        .join(table, on=["policy_index", "rule_index"], how="left")
+        .join(table, on=["policy_index", "rule_index"], how="left", maintain_order="left")
         .with_columns(
             pl.when(crisis).then(pl.lit(TERM_CRISIS)).otherwise(pl.lit(TERM_CALENDAR_DAYS))
             .alias("term_kind"),

@@ -1,14 +1,17 @@
 """`run_matching`: from a period's signals to prioritised, routed meldingen with statuses.
 
-Costs at national scale drive the shape (docs/performance.md): frames stay narrow, person
-fields are normalised only for the signals that are compared, partner types travel as a
-bitmask, and every municipality is filtered, scored and routed in one vectorised pass.
+Costs at national scale drive the shape (docs/performance.md): whole municipalities are matched
+in batches, each batch sorted once by melding key so that a melding is a run of rows with an
+integer `melding_id` (grouping sorted rows is cheap, and the meldingen come out in key order
+without a final sort); frames stay narrow, person fields are normalised only for the signals
+that are compared, partner types travel as a bitmask, and every municipality is filtered,
+scored and routed in one vectorised pass.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import polars as pl
@@ -28,12 +31,12 @@ MELDING_COLUMNS = [
     "term_days", "attach_to_melding_id", "go",
 ]  # fmt: skip
 _RULE_COLUMNS = [
-    "signal_id", "melding_key", "municipality_code", "period_start", "address_key", "postcode",
+    "signal_id", "melding_id", "melding_key", "municipality_code", "period_start", "address_key", "postcode",
     "partner_type", "amount_cents", "crisis", "warm_handover", "arrears_days", "age_years",
     "minimum_signals", "onterecht_reason",
 ]  # fmt: skip
 _PERSON_SOURCE = [
-    "signal_id", "melding_key", "municipality_code", "address_key", "bsn", "surname",
+    "signal_id", "melding_id", "municipality_code", "address_key", "bsn", "surname",
     "first_names", "initials", "birth_date",
 ]  # fmt: skip
 SIGNAL_COLUMNS = ["signal_id", "melding_key", "person_key", "status", "status_reason", "brp_note"]
@@ -44,7 +47,8 @@ _CHECK_COLUMNS = {
 }  # fmt: skip
 
 
-# Signals per batch: months are matched in batches of about this size to bound peak memory.
+# Signals per batch: whole municipalities are matched in batches of about this size to bound
+# peak memory.
 BATCH_ROWS = 300_000
 
 
@@ -64,7 +68,6 @@ class _Context:
     municipal: pl.DataFrame
     bits: dict[str, int]
     history: pl.DataFrame
-    earlier: pl.DataFrame
     clients: pl.DataFrame | None
     brp: pl.DataFrame | None
 
@@ -93,63 +96,78 @@ def run_matching(
         municipal=policy_table.municipal_table(chosen),
         bits=meldingen.partner_bits(signals["partner_type"]),
         history=history,
-        earlier=_earlier(signals, history),
         clients=None if clients is None else _normalise_register(clients),
         brp=None if brp is None else _normalise_register(brp),
     )
-    parts = [_match_batch(batch, context) for batch in _batches(signals)]
+    found, statuses = [], []
+    for batch in _batches(signals):
+        batch_meldingen, batch_signals = _match_batch(batch, context)
+        found.append(batch_meldingen)
+        statuses.append(batch_signals)
     return MatchResult(
-        meldingen=pl.concat([found for found, _ in parts]).sort("melding_key"),
-        signals=pl.concat([statuses for _, statuses in parts]).sort("signal_id"),
+        meldingen=meldingen.partner_type_lists(pl.concat(found), context.bits).select(
+            MELDING_COLUMNS
+        ),
+        signals=pl.concat(statuses).sort("signal_id"),
     )
 
 
-def _batches(signals: pl.DataFrame) -> list[pl.DataFrame]:
-    """Whole months, in order, grouped into batches of about `BATCH_ROWS` signals."""
-    month = meldingen.month_index(pl.col("signal_date"))
-    counts = signals.group_by(month.alias("month")).len().sort("month").iter_rows()
-    groups: list[list[int]] = []
+def _batches(signals: pl.DataFrame) -> Iterator[pl.DataFrame]:
+    """Whole municipalities in batches of about `BATCH_ROWS` signals, in melding-key order.
+
+    A melding key starts with 'code|', so ordering the municipalities by that text and each
+    batch by melding key orders all meldingen by key (also when one code is a prefix of another).
+    """
+    counts = (
+        signals.group_by("municipality_code")
+        .len()
+        .sort(pl.format("{}|", "municipality_code"))
+        .iter_rows()
+    )
+    groups: list[list[str]] = []
     size = BATCH_ROWS
-    for number, count in counts:
+    for code, count in counts:
         if size + count > BATCH_ROWS:
             groups.append([])
             size = 0
-        groups[-1].append(number)
+        groups[-1].append(code)
         size += count
     if len(groups) == 1:
-        return [signals]
-    return [signals.filter(month.is_in(group)) for group in groups]
+        yield signals
+        return
+    for group in groups:
+        yield signals.filter(pl.col("municipality_code").is_in(group))
 
 
-def _earlier(signals: pl.DataFrame, history: pl.DataFrame) -> pl.DataFrame:
+def _earlier(prepared: pl.DataFrame, history: pl.DataFrame) -> pl.LazyFrame:
     """Municipality, address and month of every signal known, for `opeenvolgend`."""
     month = meldingen.month_index(pl.col("signal_date")).alias("month")
-    return (
-        pl.concat(
-            [
-                history.lazy().select("municipality_code", "address_key", month),
-                signals.lazy().select(
-                    "municipality_code", address_key_expr().alias("address_key"), month
-                ),
-            ]
-        )
-        .unique()
-        .collect()
-    )
+    codes = prepared["municipality_code"].unique().implode()
+    return pl.concat(
+        [
+            history.lazy()
+            .filter(pl.col("municipality_code").is_in(codes))
+            .select("municipality_code", "address_key", month),
+            prepared.lazy().select("municipality_code", "address_key", month),
+        ]
+    ).unique()
 
 
 def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Meldingen and signal statuses for the whole months in `signals`."""
+    """Meldingen (in key order, partner types still as a mask) and signal statuses."""
     prepared = _prepare(signals, context.chosen, context.municipal).collect()
     rules = _signal_rules(prepared, context)
-    found = _meldingen(rules, context)
+    found = _meldingen(rules, _earlier(prepared, context.history), context)
+    # melding_id is the row number of the melding: joining back is a gather.
+    per_signal = found.select(pl.col("go", "eligible_count").gather(rules["melding_id"]))
     statuses = (
-        rules.lazy()
-        .join(found.lazy().select("melding_key", "go", "eligible_count"), on="melding_key")
+        pl.concat([rules, per_signal], how="horizontal")
+        .lazy()
         .with_columns(*status_exprs(), _person_key())
         .select(SIGNAL_COLUMNS)
     )
-    result = meldingen.partner_type_lists(found, context.bits).lazy().select(MELDING_COLUMNS)
+    masked = ["partner_mask" if name == "partner_types" else name for name in MELDING_COLUMNS]
+    result = found.lazy().select(masked)
     out_meldingen, out_signals = pl.collect_all([result, statuses])
     return out_meldingen, out_signals
 
@@ -167,7 +185,8 @@ def _check_period(signals: pl.DataFrame, period: str | None) -> None:
 def _prepare(
     signals: pl.DataFrame, chosen: dict[str, Policy], municipal: pl.DataFrame
 ) -> pl.LazyFrame:
-    """Per signal: normalised keys, the policy's settings and the onterecht reason."""
+    """Per signal: normalised keys, the policy's settings and the onterecht reason, sorted by
+    melding key, with `melding_id` numbering the meldingen from 0 in that order."""
     melding_key = pl.format(
         "{}|{}|{}", "municipality_code", pl.col("period_start").dt.strftime("%Y-%m"), "address_key"
     )
@@ -186,13 +205,16 @@ def _prepare(
         .pipe(classify.onterecht_reason)
         .drop("window_min", "window_max", "window_text", "exclude_business", "minimum_text")
         .drop("minimum_amount_cents", "contract_type", "house_letter", "house_number_addition")
+        # One thread: on a shared 2-CPU machine the parallel sort costs twice the CPU time.
+        .sort("melding_key", "signal_id", multithreaded=False)
+        .with_columns(pl.col("melding_key").rle_id().cast(pl.Int64).alias("melding_id"))
     )
 
 
 def _signal_rules(prepared: pl.DataFrame, context: _Context) -> pl.DataFrame:
     """The signals with the columns of every signal-level rule and `excluded`."""
     people = _people(prepared, context.clients, context.brp)
-    multi = people.filter(pl.col("melding_key").is_duplicated())
+    multi = people.filter(pl.col("melding_id").is_duplicated())
     checks = [
         classify.repeats(prepared.lazy(), context.history.lazy()).collect(),
         persons.link_within_meldingen(multi),
@@ -209,7 +231,7 @@ def _signal_rules(prepared: pl.DataFrame, context: _Context) -> pl.DataFrame:
     return (
         prepared.lazy()
         .select(_RULE_COLUMNS)
-        .join(found.lazy(), on="signal_id", how="left")
+        .join(found.lazy(), on="signal_id", how="left", maintain_order="left")
         .with_columns(missing)
         .with_columns(excluded_expr().alias("excluded"))
         .collect()
@@ -222,7 +244,7 @@ def _people(
     """The person fields of the signals some check compares: those sharing a melding with
     another signal, those that may be on the client list, and those in a BRP municipality.
     Normalising names is costly, and most signals are alone at their address."""
-    wanted = pl.col("melding_key").is_duplicated()
+    wanted = pl.col("melding_id").is_duplicated()
     if clients is not None:
         wanted = wanted | _shares_key(clients)
     if brp is not None:
@@ -254,12 +276,15 @@ def _normalise_register(register: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _meldingen(rules: pl.DataFrame, context: _Context) -> pl.DataFrame:
-    """One row per melding with flags, priority and route (partner types still as a mask)."""
+def _meldingen(rules: pl.DataFrame, earlier: pl.LazyFrame, context: _Context) -> pl.DataFrame:
+    """One row per melding, in `melding_id` order, with flags, priority and route (partner
+    types still as a mask)."""
     weights = context.municipal.lazy().select("municipality_code", "policy_index", "^w_.*$")
-    grouped = meldingen.aggregate(rules.lazy(), context.bits).join(weights, on="municipality_code")
+    grouped = meldingen.aggregate(rules.lazy(), context.bits).join(
+        weights, on="municipality_code", maintain_order="left"
+    )
     months = rules.select(meldingen.month_index(pl.col("period_start")).unique()).to_series()
-    flagged = meldingen.opeenvolgend(grouped, context.earlier.lazy(), months.to_list())
+    flagged = meldingen.opeenvolgend(grouped, earlier, months.to_list())
     policies = policy_table.distinct(context.chosen)
     return route(prioritise(flagged), policies, context.bits).collect()
 
