@@ -1,11 +1,13 @@
 """Person linking: within a melding, and against a register (BRP extract, client list).
 
-Candidate pairs are blocked (same melding; or same municipality plus BSN, address, surname or
-birth date) and compared in DuckDB with the `same_person` macro of `duck.py`.
+Candidate pairs are blocked (same melding; or same municipality plus BSN, address, surname with
+birth year or day, or birth date) and compared in DuckDB with the `same_person` macro of
+`duck.py`.
 """
 
 from __future__ import annotations
 
+import duckdb
 import polars as pl
 
 from vroegsignaal.matching.engine import duck
@@ -16,8 +18,20 @@ from vroegsignaal.matching.engine.normalise import initial_expr, person_columns
 NAME_THRESHOLD = 0.9
 
 PERSON_FIELDS = ["bsn", "surname_core", "initial", "birth_key"]
-# A register row is a candidate when it shares one of these with the signal (same municipality).
-BLOCKING_KEYS = ("bsn", "address_key", "surname_core", "birth_key")
+# A register row is a candidate when it shares one of these blocks with the signal (same
+# municipality). Without BSN or address, a match needs the same-ish name and a birth date that
+# is equal, or differs in one digit or by swapping day and month: then the surname and either
+# the birth year or the birth day and month are equal, or (spelling variant) the whole birth
+# date is. So these blocks lose no match of the surname or birth-date blocks, and a common
+# surname no longer pairs every signal with thousands of residents (docs/performance.md).
+BLOCKS: tuple[tuple[str, ...], ...] = (
+    ("bsn",),
+    ("address_key",),
+    ("surname_core", "birth_year"),
+    ("surname_core", "birth_day"),
+    ("birth_key",),
+)
+ADDRESS_BLOCKS = BLOCKS[:2]
 
 
 def with_person_keys(frame: pl.LazyFrame) -> pl.LazyFrame:
@@ -81,19 +95,10 @@ def find_in_register(
     Without BSN a match needs the tolerant name, initial and birth date, and either the same
     address or (when `name_needs_address` is False) a known birth date on both sides.
     """
-    con = duck.connect()
-    cols = ["municipality_code", "address_key", *PERSON_FIELDS]
-    keys = ("bsn", "address_key") if name_needs_address else BLOCKING_KEYS
-    duck.register(con, "s", _blockable(probes, register, keys).select("signal_id", *cols))
-    duck.register(con, "r", register.select("row_id", *cols))
-    blocks = " UNION ".join(
-        f"SELECT s.signal_id, r.row_id FROM s JOIN r ON s.municipality_code = r.municipality_code"
-        f" AND s.{key} = r.{key} AND s.{key} <> ''"
-        for key in keys
-    )
+    con, candidates = _candidates(probes, register, name_needs_address)
     without_address = "FALSE" if name_needs_address else "(s.birth_key <> '' AND r.birth_key <> '')"
     sql = f"""
-        WITH cand AS ({blocks})
+        WITH cand AS ({candidates})
         SELECT c.signal_id, c.row_id,
                s.address_key = r.address_key AS same_address,
                s.bsn <> '' AND s.bsn = r.bsn AS by_bsn
@@ -112,17 +117,51 @@ def find_in_register(
     return duck.query(con, sql, schema)
 
 
-def _blockable(probes: pl.DataFrame, register: pl.DataFrame, keys) -> pl.DataFrame:
-    """Only the probes sharing a blocking key with the register: the rest cannot match, and
-    handing fewer rows to DuckDB is most of the cost at national scale."""
+def candidate_pairs(
+    probes: pl.DataFrame, register: pl.DataFrame, *, name_needs_address: bool
+) -> pl.DataFrame:
+    """The (signal_id, row_id) pairs that `find_in_register` compares: its blocking, exposed
+    so that tests and the benchmark can count what a register check costs."""
+    con, candidates = _candidates(probes, register, name_needs_address)
+    return duck.query(con, candidates, {"signal_id": pl.Int64, "row_id": pl.Int64})
+
+
+def _candidates(
+    probes: pl.DataFrame, register: pl.DataFrame, name_needs_address: bool
+) -> tuple[duckdb.DuckDBPyConnection, str]:
+    """A connection with tables s (probes) and r (register) and the SQL of the candidates."""
+    con = duck.connect()
+    cols = ["municipality_code", "address_key", *PERSON_FIELDS, "birth_year", "birth_day"]
+    blocks = ADDRESS_BLOCKS if name_needs_address else BLOCKS
+    probes, register = _with_birth_parts(probes), _with_birth_parts(register)
+    duck.register(con, "s", _blockable(probes, register, blocks).select("signal_id", *cols))
+    duck.register(con, "r", register.select("row_id", *cols))
+    sql = " UNION ".join(
+        "SELECT s.signal_id, r.row_id FROM s JOIN r ON s.municipality_code = r.municipality_code"
+        + "".join(f" AND s.{key} = r.{key} AND s.{key} <> ''" for key in block)
+        for block in blocks
+    )
+    return con, sql
+
+
+def _with_birth_parts(frame: pl.DataFrame) -> pl.DataFrame:
+    """Add birth_year ('YYYY') and birth_day ('MMDD') of birth_key, '' when unknown."""
+    return frame.with_columns(
+        pl.col("birth_key").str.slice(0, 4).alias("birth_year"),
+        pl.col("birth_key").str.slice(4, 4).alias("birth_day"),
+    )
+
+
+def _blockable(probes: pl.DataFrame, register: pl.DataFrame, blocks) -> pl.DataFrame:
+    """Only the probes sharing a block with the register: the rest cannot match, and handing
+    fewer rows to DuckDB is most of the cost at national scale."""
     keep = pl.repeat(False, probes.height, eager=True)
-    for key in keys:
-        values = register.select("municipality_code", key).filter(pl.col(key) != "").unique()
-        hits = probes.select("municipality_code", key).join(
-            values.with_columns(hit=pl.lit(True)),
-            on=["municipality_code", key],
-            how="left",
-            maintain_order="left",
+    for block in blocks:
+        keys = ["municipality_code", *block]
+        known = pl.all_horizontal([pl.col(key) != "" for key in block])
+        values = register.select(keys).filter(known).unique()
+        hits = probes.select(keys).join(
+            values.with_columns(hit=pl.lit(True)), on=keys, how="left", maintain_order="left"
         )["hit"]
         keep = keep | hits.fill_null(False)
     return probes.filter(keep)
