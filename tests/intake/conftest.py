@@ -2,7 +2,12 @@
 
 from pathlib import Path
 
-from tests.privacy.audit_database import allow_audit_database
+from tests.privacy.audit_database import (
+    allow_audit_database,
+    close_audit_connection_before_teardown,
+)
+
+__all__ = ["close_audit_connection_before_teardown"]
 
 
 def pytest_collection_modifyitems(items):

@@ -10,6 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.db import connections
+
+from vroegsignaal.privacy.routers import AUDIT_DB
 
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
 
@@ -26,3 +29,12 @@ def allow_audit_database(items, directory: Path) -> None:
             continue
         args = marker.args if marker else ()
         item.add_marker(pytest.mark.django_db(*args, **kwargs, databases="__all__"), append=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def close_audit_connection_before_teardown(django_db_setup, django_db_blocker):
+    """On PostgreSQL `audit` is a second session on the test database, which cannot be dropped
+    while it is open: close it before pytest-django drops the database."""
+    yield
+    with django_db_blocker.unblock():
+        connections[AUDIT_DB].close()

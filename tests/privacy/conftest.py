@@ -2,10 +2,19 @@
 
 from pathlib import Path
 
-from tests.privacy.audit_database import allow_audit_database
+from tests.privacy.audit_database import (
+    allow_audit_database,
+    close_audit_connection_before_teardown,
+)
 from tests.web.conftest import creditor, creditor_client, creditor_user, upload
 
-__all__ = ["creditor", "creditor_client", "creditor_user", "upload"]
+__all__ = [
+    "close_audit_connection_before_teardown",
+    "creditor",
+    "creditor_client",
+    "creditor_user",
+    "upload",
+]
 
 
 def pytest_collection_modifyitems(items):

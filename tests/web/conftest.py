@@ -7,8 +7,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.factories import UserFactory, enschede_with_energy_agreement
-from tests.privacy.audit_database import allow_audit_database
+from tests.privacy.audit_database import (
+    allow_audit_database,
+    close_audit_connection_before_teardown,
+)
 from tests.web.delivery_files import delivery_csv
+
+__all__ = ["close_audit_connection_before_teardown"]
 
 
 def pytest_collection_modifyitems(items):
