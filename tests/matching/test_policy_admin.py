@@ -3,8 +3,8 @@
 import json
 
 import pytest
-
 from tests.factories import DEMO_PASSWORD, MunicipalityFactory, UserFactory
+
 from vroegsignaal.matching.models import PolicyVersion
 
 pytestmark = pytest.mark.django_db
