@@ -13,13 +13,14 @@ import os
 import platform
 from pathlib import Path
 
-from benchmarks import database, letters, matching, monitoring
+from benchmarks import database, letters, matching, monitoring, pages
 
 BENCHES = {
     "matching": matching,
     "database": database,
     "letters": letters,
     "monitoring": monitoring,
+    "pages": pages,
 }
 RESULTS = Path(__file__).parent / "results"
 

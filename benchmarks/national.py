@@ -103,7 +103,7 @@ def _fill(size: int) -> None:
                     f"(SELECT coalesce(max(id), 1) FROM {table}))"
                 )
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")  # index-only scans need the visibility map
 
 
 def _tables() -> list[str]:
@@ -257,7 +257,9 @@ def _signals(rng: np.random.Generator, ctx: dict, meldingen: pl.DataFrame, first
     )
 
 
-def _attempts(rng: np.random.Generator, meldingen: pl.DataFrame, first_id: int) -> pl.DataFrame:
+def _attempts(
+    rng: np.random.Generator, meldingen: pl.DataFrame, first_id: int, users
+) -> pl.DataFrame:
     rows = (
         meldingen.filter(pl.col("attempts") > 0)
         .select("id", "picked_up_on", "attempts")
@@ -270,6 +272,7 @@ def _attempts(rng: np.random.Generator, meldingen: pl.DataFrame, first_id: int) 
         "kind": KINDS[rng.integers(0, len(KINDS), n)],
         "attempted_on": _days(rows["picked_up_on"].to_numpy(), rows["number"].to_numpy() * 2),
         "part_of_day": PARTS[rng.integers(0, len(PARTS), n)], "reached": rng.random(n) < 0.35,
+        "recorded_by_id": users[rng.integers(0, len(users), n)],
     })  # fmt: skip
 
 
@@ -281,7 +284,7 @@ def _events(attempts: pl.DataFrame, first_id: int) -> pl.DataFrame:
         pl.col("reached").cast(pl.String), pl.lit("}"),
     )  # fmt: skip
     return attempts.select(
-        (pl.int_range(pl.len()) + first_id).alias("id"), "melding_id",
+        (pl.int_range(pl.len()) + first_id).alias("id"), "melding_id", pl.col("recorded_by_id").alias("actor_id"),
         pl.lit("contact_attempt").alias("kind"), details.alias("details"),
     )  # fmt: skip
 
@@ -316,7 +319,7 @@ def _write_chunk(rng, ctx: dict, offset: int, n: int, counters: dict) -> None:
     meldingen = _meldingen(rng, ctx, offset + 1, n)
     signals, links, totals = _signals(rng, ctx, meldingen, counters["signal"] + 1)
     meldingen = meldingen.join(totals, left_on="id", right_on="melding_id").sort("id")
-    attempts = _attempts(rng, meldingen, counters["attempt"] + 1)
+    attempts = _attempts(rng, meldingen, counters["attempt"] + 1, ctx["users"])
     conversations, referrals = _talks(meldingen, counters["other"] + 1)
     events = _events(attempts, counters["event"] + 1)
     partner_json = pl.format("[{}]", pl.col("partners").list.eval(
@@ -361,8 +364,8 @@ def copy_frame(model, frame: pl.DataFrame) -> None:
     full.write_csv(buffer, quote_style="non_numeric")
     columns = ", ".join(connection.ops.quote_name(c) for c in full.columns)
     table = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor:
-        with cursor.cursor.copy(
-            f"COPY {table} ({columns}) FROM STDIN (FORMAT csv, HEADER)"
-        ) as copy:
-            copy.write(buffer.getvalue())
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN (FORMAT csv, HEADER)") as copy,
+    ):
+        copy.write(buffer.getvalue())

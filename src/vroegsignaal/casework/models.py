@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 
 from vroegsignaal.casework import deadlines
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
@@ -120,9 +121,44 @@ class Melding(models.Model):
     class Meta:
         verbose_name = "melding"
         verbose_name_plural = "meldingen"
+        # The worklist shows open meldingen in working order and counts them per werkbakje; the
+        # partial indexes hold only open (or heropaf) meldingen, so a page of a large
+        # municipality reads 50 index entries instead of sorting a year of meldingen.
         indexes = [
             models.Index(fields=["municipality", "period_start"]),
             models.Index(fields=["municipality", "state", "-priority_score"]),
+            models.Index(
+                F("municipality"),
+                F("priority_score").desc(),
+                F("due_on"),  # ascending puts nulls last on PostgreSQL, as the worklist does
+                F("id"),
+                name="melding_open_worklist",
+                condition=~Q(state="closed"),
+                # The worklist filters, so counting a filtered list reads only the index.
+                include=[
+                    "queue",
+                    "assigned_to",
+                    "picked_up_on",
+                    "postcode",
+                    "total_amount_cents",
+                    "is_crisis",
+                    "is_warm_handover",
+                    "is_multiple",
+                    "is_consecutive",
+                ],
+            ),
+            models.Index(
+                fields=["municipality", "queue"],
+                name="melding_open_queue",
+                condition=~Q(state="closed"),
+                include=["id", "assigned_to", "due_on", "picked_up_on"],
+            ),
+            models.Index(
+                fields=["municipality", "heropaf_due_on"],
+                name="melding_heropaf_due",
+                condition=Q(state="closed", heropaf_due_on__isnull=False),
+                include=["id", "assigned_to"],
+            ),
         ]
 
     def __str__(self) -> str:
