@@ -89,20 +89,27 @@ class CaseworkSimulation:
         fresh = meldingen.filter(go=True, state="new", assigned_to__isnull=True)
         planned = 0
         for melding in fresh.select_related("queue").order_by("pk"):
-            if not self.staff.covers(melding):
-                continue
-            facts = MeldingFacts(
-                key=melding.key,
-                matched_on=melding.matched_on,
-                channel=melding.queue.first_contact_channel if melding.queue else "",
-                partner_types=tuple(melding.partner_types),
-                crisis=melding.is_crisis,
-            )
-            self._meldingen[melding.pk] = melding
-            for step in plan_casework(facts, self.seed):
-                heapq.heappush(self._queue, (step.moment, next(self._order), melding.pk, step))
-            planned += 1
+            if self.staff.covers(melding):
+                self._plan_round(melding, melding.key, melding.matched_on)
+                planned += 1
         return planned
+
+    def plan_new_round(self, melding_id: int, reopened_on: dt.date) -> None:
+        """After a heropaf reopened a melding, its caseworker starts a new contact round."""
+        melding = Melding.objects.select_related("queue").get(pk=melding_id)
+        self._plan_round(melding, f"{melding.key}:{melding.contact_round}", reopened_on)
+
+    def _plan_round(self, melding: Melding, key: str, start: dt.date) -> None:
+        facts = MeldingFacts(
+            key=key,
+            matched_on=start,
+            channel=melding.queue.first_contact_channel if melding.queue else "",
+            partner_types=tuple(melding.partner_types),
+            crisis=melding.is_crisis,
+        )
+        self._meldingen[melding.pk] = melding
+        for step in plan_casework(facts, self.seed):
+            heapq.heappush(self._queue, (step.moment, next(self._order), melding.pk, step))
 
     def run_before(self, day: dt.date) -> None:
         """Carry out every step planned before `day`."""
