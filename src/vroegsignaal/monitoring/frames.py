@@ -8,7 +8,10 @@ day). Monitoring only reads the operational tables.
 
 from __future__ import annotations
 
+import io
+
 import polars as pl
+from django.db import connection
 from django.db.models import Count, Min, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
@@ -48,7 +51,27 @@ def scope_signals(scope: Scope) -> QuerySet[Signal]:
 
 
 def _frame(queryset: QuerySet, schema: dict) -> pl.DataFrame:
+    """The rows of ``queryset`` as a frame with ``schema``'s columns and types."""
+    if connection.vendor == "postgresql":
+        return _copied_frame(queryset.values_list(*schema), schema)
     return pl.DataFrame(list(queryset.values_list(*schema)), schema=schema, orient="row")
+
+
+def _copied_frame(queryset: QuerySet, schema: dict) -> pl.DataFrame:
+    # COPY ... TO STDOUT hands the rows over as CSV that Polars parses natively: no Python
+    # object per value, which made a region's year (a quarter of a million meldingen) slow.
+    sql, params = queryset.query.sql_with_params()
+    statement = f"COPY ({sql}) TO STDOUT (FORMAT csv)"
+    with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
+        data = b"".join(bytes(block) for block in copy)
+    as_text = {name: pl.String if dtype == pl.Boolean else dtype for name, dtype in schema.items()}
+    frame = pl.read_csv(
+        io.BytesIO(data), has_header=False, new_columns=list(schema), schema=as_text
+    )
+    # PostgreSQL writes booleans as t/f and an empty string as "" (Polars: empty string).
+    return frame.with_columns(
+        (pl.col(name) == "t").alias(name) for name, dtype in schema.items() if dtype == pl.Boolean
+    )
 
 
 def _per_melding(meldingen: QuerySet[Melding]) -> list[pl.DataFrame]:
