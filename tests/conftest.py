@@ -1,6 +1,20 @@
-"""Shared fixtures. Factories live in tests/factories.py."""
+"""Shared fixtures. Factories live in tests/factories.py.
+
+Every audited view writes on the separate `audit` connection, so every database test may use
+it (see tests/audit_database.py).
+"""
+
+from pathlib import Path
 
 import pytest
+
+from tests.audit_database import allow_audit_database, close_audit_connection_before_teardown
+
+__all__ = ["close_audit_connection_before_teardown"]
+
+
+def pytest_collection_modifyitems(items):
+    allow_audit_database(items, Path(__file__).parent)
 
 
 @pytest.fixture(autouse=True)

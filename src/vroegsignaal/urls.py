@@ -12,6 +12,7 @@ urlpatterns = [
     path("matching/", include("vroegsignaal.matching.urls")),
     path("brieven/", include("vroegsignaal.letters.urls")),
     path("terugkoppeling/", include("vroegsignaal.feedback.urls")),
+    path("privacy/", include("vroegsignaal.privacy.urls")),
     path("monitoring/", include("vroegsignaal.monitoring.urls")),
     path("", include("vroegsignaal.web.urls")),
 ]

@@ -1,20 +1,10 @@
 """Fixtures for casework: Enschede's staff, a melding, and the casework pages under /werk/."""
 
 import pytest
-from django.urls import NoReverseMatch, reverse
 
 from tests.casework.factories import MeldingFactory
 from tests.factories import MunicipalityFactory, UserFactory
 from vroegsignaal.casework.assignment import assign
-
-
-@pytest.fixture(autouse=True)
-def _casework_urls(settings):
-    # Until the root urls.py includes casework, the tests mount it themselves.
-    try:
-        reverse("casework:worklist")
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.casework.urls"
 
 
 @pytest.fixture

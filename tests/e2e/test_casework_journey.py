@@ -5,7 +5,6 @@ on the way passes the axe check."""
 import datetime as dt
 
 import pytest
-from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import expect
 
 from tests.casework.factories import MeldingFactory
@@ -16,15 +15,6 @@ from vroegsignaal.casework.results import close_with_result
 from vroegsignaal.ddas import Eindresultaat
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(autouse=True)
-def _casework_urls(settings):
-    # Until the root urls.py includes casework, mount it the way it will be mounted.
-    try:
-        reverse("casework:worklist")
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.casework.urls"
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ go/no-go, after the casework the outcome, and months later answers the heropaf c
 Every page on the way passes the axe check."""
 
 import pytest
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -17,15 +16,6 @@ from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching.services import match_period
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(autouse=True)
-def _feedback_urls(settings):
-    # Until the root urls.py includes the feedback app, the journey mounts it itself.
-    try:
-        reverse("feedback:signals")
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.feedback.urls"
 
 
 @pytest.fixture

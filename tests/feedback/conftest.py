@@ -1,21 +1,11 @@
 """Two creditors under contract with Enschede, their staff, and the feedback pages mounted."""
 
 import pytest
-from django.urls import NoReverseMatch, reverse
 
 from tests.factories import AgreementFactory, CreditorFactory, MunicipalityFactory, UserFactory
 from vroegsignaal.ddas import Signaalpartner
 
 SITE_URL = "https://vroegsignaal.example.nl"
-
-
-@pytest.fixture(autouse=True)
-def _feedback_urls(settings):
-    # Until the root urls.py includes the feedback app, the tests mount it themselves.
-    try:
-        reverse("feedback:signals")
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.feedback.urls"
 
 
 @pytest.fixture

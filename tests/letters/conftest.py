@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from tests.casework.factories import MeldingFactory
@@ -13,15 +12,6 @@ from vroegsignaal.letters.models import ContactDetails, Letterhead
 
 # 10:30 in Amsterdam: a letter made then is recorded in the Ochtend part of the day.
 MOMENT = timezone.make_aware(dt.datetime(2026, 11, 25, 10, 30))
-
-
-@pytest.fixture(autouse=True)
-def _letters_urls(settings):
-    # Until the root urls.py includes letters, the tests mount it themselves.
-    try:
-        reverse("letters:overview")
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tests.letters.urls"
 
 
 @pytest.fixture

@@ -26,8 +26,6 @@ from tests.factories import (
 )
 from vroegsignaal.ddas import Signaalpartner
 
-pytestmark = pytest.mark.urls("tests.privacy.urls")
-
 ANONYMOUS = "anonymous"
 ROLES = [
     "creditor_staff",
@@ -149,7 +147,7 @@ def url_patterns(resolver=None, namespace=""):
 
 
 def project_url_names() -> list[str]:
-    return sorted({name for name, _ in url_patterns(get_resolver("tests.privacy.urls"))})
+    return sorted({name for name, _ in url_patterns(get_resolver())})
 
 
 PAGE_NAMES = sorted(EXPECTED)
@@ -271,7 +269,7 @@ def test_only_administrators_reach_the_admin(client, world):
 
 
 def _admin_url(name: str) -> str:
-    for full_name, pattern in url_patterns(get_resolver("tests.privacy.urls")):
+    for full_name, pattern in url_patterns(get_resolver()):
         if full_name == name:
             groups = (
                 getattr(pattern.pattern, "converters", None) or pattern.pattern.regex.groupindex

@@ -9,7 +9,7 @@ from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
 from vroegsignaal.privacy.models import AuditEntry
 
-pytestmark = [pytest.mark.django_db(databases="__all__"), pytest.mark.urls("tests.privacy.urls")]
+pytestmark = pytest.mark.django_db(databases="__all__")
 
 
 @pytest.fixture

@@ -11,8 +11,6 @@ from vroegsignaal.intake.models import Delivery
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AppendOnlyError, AuditAction, AuditEntry
 
-pytestmark = pytest.mark.urls("tests.privacy.urls")
-
 
 def entries():
     return list(AuditEntry.objects.order_by("id").values_list("username", "action", "description"))

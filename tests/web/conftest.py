@@ -1,24 +1,11 @@
 """Fixtures for the page tests: Enschede with Energie Oost under contract, and its staff."""
 
-from pathlib import Path
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.factories import UserFactory, enschede_with_energy_agreement
-from tests.privacy.audit_database import (
-    allow_audit_database,
-    close_audit_connection_before_teardown,
-)
 from tests.web.delivery_files import delivery_csv
-
-__all__ = ["close_audit_connection_before_teardown"]
-
-
-def pytest_collection_modifyitems(items):
-    """The pages write to the audit log: database tests here may use the audit connection."""
-    allow_audit_database(items, Path(__file__).parent)
 
 
 @pytest.fixture

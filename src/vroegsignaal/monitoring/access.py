@@ -13,25 +13,27 @@ from django.core.exceptions import PermissionDenied
 
 from vroegsignaal.monitoring.scope import Scope, municipality_scope, region_scope
 from vroegsignaal.organisations.models import Role, User
+from vroegsignaal.privacy import policy
+from vroegsignaal.privacy.policy import Action
 
 
 def scope_for(user: User, code: str, start: dt.date, end: dt.date) -> Scope:
     """The scope ``user`` asked for (``code`` = one municipality, '' = everything allowed).
 
-    Raises PermissionDenied (403) for other roles or a municipality outside the user's reach.
+    Raises PermissionDenied (403) for other roles or a municipality outside the user's reach;
+    what is in reach is decided by the access policy (``privacy.policy.municipalities_for``).
     """
-    if user.role == Role.PROJECT_LEADER and user.region_id is not None:
-        region = region_scope(user.region, start, end)
-        if not code:
-            return region
-        if code not in {m.code for m in region.municipalities}:
-            raise PermissionDenied("Deze gemeente hoort niet bij uw regio.")
-        return municipality_scope(code, start, end)
-    if user.role == Role.INTAKE and user.municipality_id is not None:
-        if code and code != user.municipality.code:
-            raise PermissionDenied("U ziet alleen de cijfers van uw eigen gemeente.")
-        return municipality_scope(user.municipality.code, start, end)
-    raise PermissionDenied("Monitoring is er voor projectleiders en het meldpunt.")
+    policy.check(user, Action.VIEW_AGGREGATES)
+    allowed = policy.municipalities_for(user)
+    if code and not allowed.filter(code=code).exists():
+        raise PermissionDenied(
+            "Deze gemeente hoort niet bij uw regio."
+            if user.role == Role.PROJECT_LEADER
+            else "U ziet alleen de cijfers van uw eigen gemeente."
+        )
+    if user.role == Role.PROJECT_LEADER and not code:
+        return region_scope(user.region, start, end)
+    return municipality_scope(code or allowed.get().code, start, end)
 
 
 def check_ddas_export(user: User) -> None:
