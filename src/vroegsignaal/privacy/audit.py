@@ -24,6 +24,8 @@ def record(
     *,
     description: str = "",
     endpoint: str = "",
+    object_type: str = "",
+    object_id: str = "",
 ) -> AuditEntry:
     """Append one entry: who (from the request or user), did what, to which object or data.
 
@@ -35,12 +37,18 @@ def record(
     user = request.user if request is not None else request_or_user
     entry = AuditEntry(action=action, endpoint=endpoint, **_who(user), **_what(obj_or_label))
     entry.description = (description or entry.description)[:300]
+    if object_type:
+        entry.object_type, entry.object_id = object_type, object_id
     if request is not None:
         entry.endpoint = (endpoint or request.get_full_path())[:300]
         entry.ip_address = request.META.get("REMOTE_ADDR") or None
     if entry.municipality_id is None:
         entry.municipality_id = getattr(user, "municipality_id", None)
     entry.save(using=AUDIT_DB)
+    if request is not None:
+        # The audit middleware then knows this request is recorded (a REST framework request
+        # wraps Django's, which is the one the middleware sees).
+        getattr(request, "_request", request).audited = True
     return entry
 
 

@@ -1,0 +1,65 @@
+"""Every page of personal data is audited: by its own record call or by the audit middleware."""
+
+import pytest
+from django.urls import get_resolver
+from django.urls.resolvers import URLResolver
+
+from tests.casework.factories import MeldingFactory
+from tests.factories import DEMO_PASSWORD, UserFactory
+from vroegsignaal.privacy.audit_middleware import PERSONAL_DATA_NAMESPACES, PERSONAL_DATA_VIEWS
+from vroegsignaal.privacy.models import AuditEntry
+
+# Pages without personal data: aggregates, log-in, the start page, the API schema.
+WITHOUT_PERSONAL_DATA = {
+    "api-schema", "monitoring:dashboard", "monitoring:download", "monitoring:monthly",
+    "monitoring:quarterly", "monitoring:businesscase", "web:login", "web:logout",
+    "web:otp_setup", "web:otp_verify", "web:start",
+}  # fmt: skip
+
+
+def url_names(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace or ""
+            yield from url_names(
+                pattern.url_patterns,
+                f"{namespace}:{inner}" if namespace and inner else inner or namespace,
+            )
+        elif pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def test_every_page_is_either_audited_or_listed_as_holding_no_personal_data():
+    unlisted = [
+        name
+        for name in set(url_names(get_resolver().url_patterns))
+        if not name.startswith("admin:")
+        and name.split(":")[0] not in PERSONAL_DATA_NAMESPACES
+        and name not in PERSONAL_DATA_VIEWS
+        and name not in WITHOUT_PERSONAL_DATA
+    ]
+    assert not unlisted, f"Niet geaudit en niet als 'zonder persoonsgegevens' genoemd: {unlisted}"
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_viewing_a_melding_page_writes_an_audit_entry_naming_the_melding(client):
+    melding = MeldingFactory()
+    user = UserFactory(caseworker=True, municipality=melding.municipality)
+    client.login(username=user.username, password=DEMO_PASSWORD)
+    assert client.get(f"/werk/melding/{melding.pk}/").status_code == 200
+    entry = AuditEntry.objects.using("audit").get(object_id=str(melding.pk))
+    assert (entry.action, entry.object_type, entry.username) == (
+        "view",
+        "casework.melding",
+        user.username,
+    )
+    assert entry.endpoint == f"/werk/melding/{melding.pk}/"
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_a_refused_request_writes_no_view_entry(client):
+    melding = MeldingFactory()
+    outsider = UserFactory(caseworker=True, municipality__code="0164", municipality__name="Hengelo")
+    client.login(username=outsider.username, password=DEMO_PASSWORD)
+    assert client.get(f"/werk/melding/{melding.pk}/").status_code == 404
+    assert not AuditEntry.objects.using("audit").filter(object_id=str(melding.pk)).exists()
