@@ -92,6 +92,7 @@ class MeldingFactory(factory.django.DjangoModelFactory):
     def signals(obj, create, extracted, **kwargs):
         if not create:
             return
+        types = set()
         for _ in range(1 if extracted is None else extracted):
             signal = SignalFactory(
                 municipality=obj.municipality,
@@ -100,3 +101,7 @@ class MeldingFactory(factory.django.DjangoModelFactory):
                 **kwargs,
             )
             models.MeldingSignal.objects.create(signal=signal, melding=obj)
+            types.add(signal.creditor.partner_type)
+        if types:  # as matching does: the melding lists the partner types of its signals
+            obj.partner_types, obj.partner_type_count = sorted(types), len(types)
+            obj.save(update_fields=["partner_types", "partner_type_count"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from vroegsignaal.casework.access import meldingen_visible_to
@@ -65,19 +66,28 @@ def _queue_filter(meldingen: QuerySet[Melding], queue: str, today: date) -> Quer
     return open_meldingen.filter(queue_id=int(queue)) if queue else open_meldingen
 
 
+def _with_partner_type(meldingen: QuerySet[Melding], partner_type: str) -> QuerySet[Melding]:
+    """Meldingen with a signal of ``partner_type``. On PostgreSQL this reads the partner types
+    matching stored on the melding (a JSON containment test, no join to every signal); SQLite
+    has no JSON containment, so there the signals are checked."""
+    if connection.vendor == "postgresql":
+        return meldingen.filter(partner_types__contains=[partner_type])
+    return meldingen.filter(
+        Exists(
+            MeldingSignal.objects.filter(
+                melding=OuterRef("pk"), signal__creditor__partner_type=partner_type
+            )
+        )
+    )
+
+
 def worklist(user: User, filters: WorklistFilters, today: date) -> QuerySet[Melding]:
     """The meldingen ``user`` sees under ``filters``, highest priority and earliest due first."""
     meldingen = _queue_filter(meldingen_visible_to(user), filters.queue, today)
     if filters.postcode:
         meldingen = meldingen.filter(postcode__startswith=filters.postcode.replace(" ", "").upper())
     if filters.partner_type:
-        meldingen = meldingen.filter(
-            Exists(
-                MeldingSignal.objects.filter(
-                    melding=OuterRef("pk"), signal__creditor__partner_type=filters.partner_type
-                )
-            )
-        )
+        meldingen = _with_partner_type(meldingen, filters.partner_type)
     if filters.min_amount_cents is not None:
         meldingen = meldingen.filter(total_amount_cents__gte=filters.min_amount_cents)
     for flag in filters.flags:
