@@ -74,6 +74,7 @@ EXPECTED: dict[str, Expected] = {
     "intake:deliveries": Expected(CREDITOR),
     "intake:delivery": Expected(CREDITOR, obj="delivery"),
     "intake:delivery_rejected_csv": Expected(CREDITOR, obj="delivery"),
+    "intake:delivery_rejected_xlsx": Expected(CREDITOR, obj="delivery"),
     "feedback:signals": Expected(CREDITOR),
     # Feedback pages show only signals with released feedback; feedback's own tests cover those.
     "feedback:signal": Expected(CREDITOR, kwargs=(("pk", 999999),), missing=True),

@@ -3,12 +3,11 @@
 import datetime as dt
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
-from django.db import connections, router
 
 from tests.casework.factories import MeldingFactory, SignalFactory
 from tests.factories import MunicipalityFactory
+from tests.privacy.database_scan import text_in_database
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.privacy import retention
 from vroegsignaal.privacy.models import RetentionRun
@@ -36,29 +35,6 @@ def region_with_history():
     picked_up = MeldingFactory(municipality=enschede, picked_up_on=dt.date(2027, 10, 1))
     recent = SignalFactory(municipality=enschede, signal_date=dt.date(2027, 11, 20))
     return old, picked_up, recent
-
-
-def text_in_database(value: str) -> list[str]:
-    """Tables whose text columns hold `value` anywhere (the whole default database)."""
-    found = []
-    with connections["default"].cursor() as cursor:
-        for model in apps.get_models():
-            if model._meta.proxy or router.db_for_read(model) != "default":
-                continue
-            text_columns = [
-                f.column
-                for f in model._meta.concrete_fields
-                if f.get_internal_type() in {"CharField", "TextField", "JSONField"}
-            ]
-            for column in text_columns:
-                table = connections["default"].ops.quote_name(model._meta.db_table)
-                col = connections["default"].ops.quote_name(column)
-                cursor.execute(
-                    f"SELECT 1 FROM {table} WHERE CAST({col} AS TEXT) LIKE %s", [f"%{value}%"]
-                )
-                if cursor.fetchone():
-                    found.append(f"{model._meta.db_table}.{column}")
-    return found
 
 
 def test_old_signals_without_a_picked_up_melding_leave_no_personal_data(region_with_history):

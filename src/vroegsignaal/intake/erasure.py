@@ -4,7 +4,7 @@ Kept: creditor (and so partner type), municipality, delivery, dates, amount, ter
 type, crisis and warm-handover flags, status, the PC4 part of the postcode, and keyed hashes of
 the address key and customer number (privacy.pseudonyms), so "opeenvolgend" and repeat signals
 still link. Blanked: names, birth date, gender, street, house number and suffixes, city, phone,
-e-mail and BSN.
+e-mail, BSN and the free-text status reason.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ BLANKED = {
     "phone": "",
     "email": "",
     "bsn": "",
+    # The reason is free text and may name another address (the BRP check's note).
+    "status_reason": "",
 }
 _UPDATED = [*BLANKED, "postcode", "address_key", "customer_number"]
 _BATCH = 1000

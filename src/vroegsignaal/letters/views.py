@@ -271,6 +271,8 @@ def batch_pdf(request, pk: int):
     """The print-room PDF of a batch of the user's own municipality."""
     municipality = _municipality(request)
     batch = get_object_or_404(LetterBatch, pk=pk, municipality=municipality)
+    if not batch.pdf:
+        raise Http404("De pdf van deze printopdracht is gewist na de bewaartermijn.")
     return FileResponse(
         batch.pdf.open("rb"),
         content_type="application/pdf",

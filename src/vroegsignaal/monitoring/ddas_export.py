@@ -7,7 +7,10 @@ Uitwisselmodel document per page (each with one levering, teller = page number) 
 What goes in (docs/monitoring.md has the full account):
 - vroegsignalen: the signals with a signaaldatum in the range, with status and partner type;
   the client by BSN when a valid one (9 digits) is known, otherwise by postcode + huisnummer
-  (+ huisnummertoevoeging); amounts in whole euros, rounded half up from cents;
+  (+ huisnummertoevoeging); a signal erased after its retention term (privacy.retention) has
+  neither, so its client is the PC4 that erasure keeps with an empty huisnummer: the schema's
+  postcode + huisnummer form, without identifying anyone; amounts in whole euros, rounded half
+  up from cents;
 - vroegsignaalzaken: the meldingen those signals belong to, listing only the exported signals
   (so every reference resolves within the page), with result, matching dates, datumOpgepakt
   and contactpogingen.
@@ -28,13 +31,14 @@ from django.utils import timezone
 from vroegsignaal.casework.models import ContactAttempt, Melding, MeldingSignal
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Municipality
+from vroegsignaal.privacy.pseudonyms import is_pseudonym
 
 PAGE_SIZE = 50_000
 
 _SIGNAL_FIELDS = (
     "id", "crisis", "warm_handover", "amount_cents", "arrears_start", "signal_date", "status",
     "creditor__partner_type", "bsn", "postcode", "house_number", "house_letter",
-    "house_number_addition", "melding_link__melding_id",
+    "house_number_addition", "address_key", "melding_link__melding_id",
 )  # fmt: skip
 
 
@@ -58,6 +62,8 @@ def _client(row: dict) -> dict:
     bsn = row["bsn"]
     if len(bsn) == 9 and bsn.isdigit():
         return {"burgerservicenummer": bsn}
+    if is_pseudonym(row["address_key"]):
+        return {"postcode": row["postcode"], "huisnummer": ""}
     client = {"postcode": row["postcode"], "huisnummer": str(row["house_number"])}
     suffix = " ".join(p for p in (row["house_letter"], row["house_number_addition"]) if p)
     if suffix:

@@ -7,23 +7,24 @@ Terms (settings, from the environment; see docs/privacy.md):
 - RETENTION_MELDING_DAYS after closing: personal data of a closed melding and its signals;
 - RETENTION_AUDIT_DAYS: audit entries (longer than any of the above).
 
-Every app erases through its own function: intake.erasure for signals, and
-casework.erasure.erase_melding(melding) for meldingen once casework provides it.
+Every app erases through its own function: intake.erasure for signals; for a melding
+casework.erasure (address and casework texts), letters.erasure (PDFs) and feedback.erasure.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-from collections.abc import Callable
 
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from vroegsignaal.casework.erasure import erase_melding
+from vroegsignaal.casework.models import Melding
+from vroegsignaal.feedback.erasure import erase_feedback
 from vroegsignaal.intake.erasure import erase_signals, not_erased
 from vroegsignaal.intake.models import Delivery, Signal
+from vroegsignaal.letters.erasure import erase_letters
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction, AuditEntry, RetentionRun
 from vroegsignaal.privacy.pseudonyms import PREFIX
@@ -36,6 +37,7 @@ UNPICKED_MELDINGEN = "meldingen die niet zijn opgepakt"
 CLOSED_MELDINGEN = "afgesloten meldingen"
 CLOSED_MELDING_SIGNALS = "signalen van afgesloten meldingen"
 AUDIT_ENTRIES = "auditregels"
+_BATCH = 500
 
 
 def cutoffs(today: dt.date) -> dict[str, dt.date]:
@@ -49,15 +51,6 @@ def cutoffs(today: dt.date) -> dict[str, dt.date]:
         AUDIT_ENTRIES: settings.RETENTION_AUDIT_DAYS,
     }
     return {kind: today - dt.timedelta(days=n) for kind, n in days.items()}
-
-
-def melding_eraser() -> Callable | None:
-    """casework.erasure.erase_melding when casework provides it (None until then)."""
-    try:
-        module = importlib.import_module("vroegsignaal.casework.erasure")
-    except ModuleNotFoundError:
-        return None
-    return getattr(module, "erase_melding", None)
 
 
 def _start_of(day: dt.date) -> dt.datetime:
@@ -82,7 +75,7 @@ def _remove_delivery_files(deliveries) -> int:
 
 
 def _meldingen():
-    return apps.get_model("casework", "Melding").objects.exclude(address_key__startswith=PREFIX)
+    return Melding.objects.exclude(address_key__startswith=PREFIX)
 
 
 def _unpicked_meldingen(cutoff: dt.date):
@@ -108,14 +101,14 @@ def _closed_melding_signals(cutoff: dt.date):
 
 
 def _erase_meldingen(meldingen) -> int:
-    erase = melding_eraser()
-    if erase is None:
-        return 0
-    count = 0
-    for melding in meldingen:
-        erase(melding)
-        count += 1
-    return count
+    # Ids first: erasing changes the rows the query selects (SQLite would see that mid-loop).
+    ids = list(meldingen.values_list("id", flat=True))
+    for start in range(0, len(ids), _BATCH):
+        for melding in Melding.objects.filter(id__in=ids[start : start + _BATCH]):
+            erase_melding(melding)
+            erase_letters(melding)
+            erase_feedback(melding)
+    return len(ids)
 
 
 def _audit_entries(cutoff: dt.date):
@@ -148,10 +141,9 @@ def _count(limits: dict[str, dt.date]) -> dict[str, int]:
         SIGNALS: _unpicked_signals(limits[SIGNALS]).count(),
         CLOSED_MELDING_SIGNALS: _closed_melding_signals(limits[CLOSED_MELDING_SIGNALS]).count(),
         AUDIT_ENTRIES: _audit_entries(limits[AUDIT_ENTRIES]).count(),
+        UNPICKED_MELDINGEN: _unpicked_meldingen(limits[UNPICKED_MELDINGEN]).count(),
+        CLOSED_MELDINGEN: _closed_meldingen(limits[CLOSED_MELDINGEN]).count(),
     }
-    if melding_eraser() is not None:
-        counts[UNPICKED_MELDINGEN] = _unpicked_meldingen(limits[UNPICKED_MELDINGEN]).count()
-        counts[CLOSED_MELDINGEN] = _closed_meldingen(limits[CLOSED_MELDINGEN]).count()
     return counts
 
 
@@ -165,10 +157,7 @@ def _apply(limits: dict[str, dt.date]) -> dict[str, int]:
         AUDIT_ENTRIES: AuditEntry.objects.using(AUDIT_DB).purge_before(
             _start_of(limits[AUDIT_ENTRIES])
         ),
+        UNPICKED_MELDINGEN: _erase_meldingen(_unpicked_meldingen(limits[UNPICKED_MELDINGEN])),
+        CLOSED_MELDINGEN: _erase_meldingen(_closed_meldingen(limits[CLOSED_MELDINGEN])),
     }
-    if melding_eraser() is not None:
-        counts[UNPICKED_MELDINGEN] = _erase_meldingen(
-            _unpicked_meldingen(limits[UNPICKED_MELDINGEN])
-        )
-        counts[CLOSED_MELDINGEN] = _erase_meldingen(_closed_meldingen(limits[CLOSED_MELDINGEN]))
     return counts

@@ -18,5 +18,3 @@ class Command(BaseCommand):
         verb = "zou worden gewist" if dry_run else "gewist"
         for kind, count in run.counts.items():
             self.stdout.write(f"{kind}: {count} {verb} (vóór {run.cutoffs[kind]})")
-        if retention.melding_eraser() is None:
-            self.stdout.write("Meldingen: nog geen wisfunctie in casework; meldingen overgeslagen.")
