@@ -37,6 +37,11 @@ _UPDATED = [*BLANKED, "postcode", "address_key", "customer_number"]
 _BATCH = 1000
 
 
+def customer_pseudonym(creditor_id: int, customer_number: str) -> str:
+    """What an erased signal keeps of its customer number: a keyed hash per creditor."""
+    return pseudonym(f"customer:{creditor_id}", customer_number)
+
+
 def not_erased(signals: QuerySet[Signal]) -> QuerySet[Signal]:
     """The signals that still carry personal data."""
     return signals.exclude(address_key__startswith=PREFIX)
@@ -48,7 +53,7 @@ def erase_signal(signal: Signal) -> None:
         setattr(signal, field, value)
     signal.postcode = signal.postcode[:4]
     signal.address_key = address_pseudonym(signal.address_key)
-    signal.customer_number = pseudonym(f"customer:{signal.creditor_id}", signal.customer_number)
+    signal.customer_number = customer_pseudonym(signal.creditor_id, signal.customer_number)
 
 
 def erase_signals(signals: QuerySet[Signal]) -> int:

@@ -17,10 +17,12 @@ import polars as pl
 from django.db import connection, models
 
 from vroegsignaal.casework.models import Melding, MeldingSignal
+from vroegsignaal.intake.erasure import customer_pseudonym
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching.engine import schema
 from vroegsignaal.matching.models import KnownClient, ResidentRecord
 from vroegsignaal.organisations.models import Municipality
+from vroegsignaal.privacy.pseudonyms import address_pseudonym
 
 OPEENVOLGEND_MONTHS = 6
 
@@ -60,7 +62,12 @@ def period_signals(municipality: Municipality, period: str) -> pl.DataFrame:
 
 
 def history(municipality: Municipality, period: str, repeat_months: int) -> pl.DataFrame:
-    start, _ = month_bounds(period)
+    """Earlier signals of the municipality, as far back as the rules look.
+
+    Erased signals (privacy.retention) hold keyed hashes instead of their address key and
+    customer number; they are mapped back onto the keys of this period's signals, so an erased
+    signal still makes a melding opeenvolgend and a new signal a herhaalde melding."""
+    start, end = month_bounds(period)
     since = months_before(start, max(OPEENVOLGEND_MONTHS, repeat_months) + 1)
     rows = Signal.objects.filter(
         municipality=municipality, signal_date__gte=since, signal_date__lt=start
@@ -74,13 +81,14 @@ def history(municipality: Municipality, period: str, repeat_months: int) -> pl.D
         "melding_link__melding__state",
         "melding_link__melding__picked_up_on",
     )
+    addresses, customers = _current_keys(municipality, start, end)
     records = [
         (
             sid,
             municipality.code,
             creditor,
-            customer,
-            key,
+            customers.get((creditor, customer), customer),
+            addresses.get(key, key),
             day,
             melding_id,
             melding_id is not None and state != "closed",
@@ -89,6 +97,19 @@ def history(municipality: Municipality, period: str, repeat_months: int) -> pl.D
         for sid, creditor, customer, key, day, melding_id, state, picked_up in rows
     ]
     return _frame(records, schema.HISTORY)
+
+
+def _current_keys(municipality: Municipality, start: dt.date, end: dt.date):
+    """Pseudonym -> key of the period's signals: {address pseudonym: address key} and
+    {(creditor, customer pseudonym): customer number}."""
+    rows = Signal.objects.filter(
+        municipality=municipality, signal_date__range=(start, end)
+    ).values_list("address_key", "creditor_id", "customer_number")
+    addresses, customers = {}, {}
+    for key, creditor, customer in rows:
+        addresses[address_pseudonym(key)] = key
+        customers[(creditor, customer_pseudonym(creditor, customer))] = customer
+    return addresses, customers
 
 
 def known_clients(municipality: Municipality) -> pl.DataFrame | None:
