@@ -59,3 +59,29 @@ def test_corrected_download_can_be_delivered_again_with_its_fout_column(creditor
     corrected = "\r\n".join(";".join(r) for r in [header, *rows]).encode("utf-8")
     page = upload(creditor_client, corrected, filename="verbeterd.csv").content.decode()
     assert 'data-testid="geaccepteerd">2<' in page and 'data-testid="geweigerd">0<' in page
+
+
+def test_rejected_rows_as_xlsx_neutralise_formulas_and_can_be_delivered_again(
+    creditor_client, upload
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import load_workbook
+
+    upload(creditor_client, [*messy_rows(), row("K9", surname="=1+1", postcode="0000")])
+    delivery = Delivery.objects.get()
+    response = creditor_client.get(reverse("intake:delivery_rejected_xlsx", args=[delivery.pk]))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header, *rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert header == [*HEADER, "fout"] and [r[0] for r in rows] == ["K003", "K004", "K9"]
+    assert rows[2][HEADER.index("achternaam")] == "'=1+1"
+    rows[0][header.index("postcode")] = "7511AB"
+    rows[1][header.index("bedrag_achterstand")] = "10,00"
+    sheet.delete_rows(1, sheet.max_row)
+    for values in [header, *rows[:2]]:
+        sheet.append(values)
+    corrected = io.BytesIO()
+    sheet.parent.save(corrected)
+    file = SimpleUploadedFile("verbeterd.xlsx", corrected.getvalue())
+    page = creditor_client.post(reverse("intake:upload"), {"file": file}, follow=True)
+    assert 'data-testid="geaccepteerd">2<' in page.content.decode()

@@ -12,4 +12,9 @@ urlpatterns = [
         views.rejected_rows_csv,
         name="delivery_rejected_csv",
     ),
+    path(
+        "aanleveringen/<int:pk>/geweigerde-rijen.xlsx",
+        views.rejected_rows_xlsx,
+        name="delivery_rejected_xlsx",
+    ),
 ]

@@ -19,7 +19,7 @@ from vroegsignaal.intake.services import UnreadableFile, ingest_file
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction
 from vroegsignaal.privacy.policy import Action, deliveries_for, get_for, requires
-from vroegsignaal.web.downloads import csv_response
+from vroegsignaal.web.downloads import csv_response, xlsx_response
 
 ERRORS_PER_PAGE = 250
 DELIVERIES_PER_PAGE = 50
@@ -122,6 +122,17 @@ def rejected_rows_csv(request, pk: int):
     header, rows = _rejected_rows_table(delivery)
     audit.record(request, AuditAction.DOWNLOAD, delivery, description="geweigerde rijen (CSV)")
     return csv_response(f"aanlevering-{delivery.pk}-geweigerde-rijen.csv", header, rows)
+
+
+@creditor_staff_only
+def rejected_rows_xlsx(request, pk: int):
+    """The same rejected rows as an Excel file."""
+    delivery = _own_delivery(request, pk)
+    header, rows = _rejected_rows_table(delivery)
+    audit.record(request, AuditAction.DOWNLOAD, delivery, description="geweigerde rijen (XLSX)")
+    return xlsx_response(
+        f"aanlevering-{delivery.pk}-geweigerde-rijen.xlsx", header, rows, sheet_name="Geweigerd"
+    )
 
 
 def _rejected_rows_table(delivery: Delivery) -> tuple[list[str], list[list]]:

@@ -8,9 +8,13 @@ get a leading apostrophe (OWASP "CSV injection").
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
+from openpyxl import Workbook
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -29,4 +33,33 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
     writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
     writer.writerow([neutralise(h) for h in header])
     writer.writerows([neutralise(v) for v in row] for row in rows)
+    return response
+
+
+def _xlsx_cell(value):
+    # Numbers stay numbers; text that Excel would run as a formula is neutralised.
+    return value if isinstance(value, int | float) or value is None else neutralise(value)
+
+
+def xlsx_response(
+    filename: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence],
+    *,
+    sheet_name: str = "Blad1",
+    title: str | None = None,
+) -> HttpResponse:
+    """An XLSX attachment: an optional title row, the header, then the rows."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = sheet_name[:31]
+    if title:
+        sheet.append([neutralise(title)])
+    sheet.append([neutralise(h) for h in header])
+    for row in rows:
+        sheet.append([_xlsx_cell(v) for v in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
