@@ -109,6 +109,13 @@ SETTINGS = [
         "DEBUG=false; wijzig hem nooit (anders werkt 'opeenvolgend' niet meer op oude gegevens).",
     ),
     EnvSetting(
+        "BSN_ENCRYPTION_KEY",
+        "dev-only-bsn-key-change-me",
+        "Geheime sleutel waarmee BSN's versleuteld worden opgeslagen (elke lange geheime tekst). "
+        "Verplicht als DEBUG=false; wijzig hem niet, anders zijn opgeslagen BSN's niet meer te "
+        "lezen.",
+    ),
+    EnvSetting(
         "RETENTION_DELIVERY_FILE_DAYS",
         "30",
         "Dagen na verwerking waarna het originele bestand en de geweigerde rijen verdwijnen.",

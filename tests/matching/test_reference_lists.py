@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from tests.factories import MunicipalityFactory
 
 from vroegsignaal.matching.models import KnownClient, ResidentRecord
+from vroegsignaal.privacy.bsn import bsn_hash
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def write(tmp_path, text: str):
 def test_client_list_by_bsn_or_by_name_birth_date_and_address(tmp_path):
     MunicipalityFactory()
     call_command("import-clients", write(tmp_path, "bsn\n111222333\n"), "--municipality", "0153")
-    assert KnownClient.objects.get().bsn == "111222333"
+    assert KnownClient.objects.get().bsn == bsn_hash("111222333")
     text = (
         "achternaam;geboortedatum;postcode;huisnummer;huisletter;huisnummertoevoeging\n"
         "Jansen;01-02-1980;7511 ab;12a;;\n"
@@ -66,7 +67,7 @@ def test_brp_extract_reads_one_row_per_resident_with_date_of_death(tmp_path):
     call_command("import-brp", write(tmp_path, text), "--municipality", "0153")
     deceased = ResidentRecord.objects.get(surname="Öztürk")
     assert deceased.death_date == dt.date(2026, 10, 1) and deceased.house_number_addition == "2"
-    assert ResidentRecord.objects.get(bsn="111222333").surname_prefix == "van der"
+    assert ResidentRecord.objects.get(bsn=bsn_hash("111222333")).surname_prefix == "van der"
 
 
 def test_brp_extract_missing_columns_are_named(tmp_path):

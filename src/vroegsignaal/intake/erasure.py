@@ -30,6 +30,7 @@ BLANKED = {
     "phone": "",
     "email": "",
     "bsn": "",
+    "bsn_hash": "",
     # The reason is free text and may name another address (the BRP check's note).
     "status_reason": "",
 }

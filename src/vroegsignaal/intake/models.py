@@ -7,6 +7,7 @@ from django.db import models
 
 from vroegsignaal.ddas import Geslacht, Signaalstatus
 from vroegsignaal.organisations.models import Creditor, Municipality
+from vroegsignaal.privacy.bsn import BsnHashField, EncryptedBsnField
 
 
 class DeliveryStatus(models.TextChoices):
@@ -121,7 +122,10 @@ class Signal(models.Model):
     city = models.CharField("woonplaats", max_length=80, blank=True)
     phone = models.CharField("telefoon", max_length=30, blank=True)
     email = models.CharField("e-mail", max_length=254, blank=True)
-    bsn = models.CharField("burgerservicenummer", max_length=9, blank=True)
+    bsn = EncryptedBsnField("burgerservicenummer", blank=True)
+    bsn_hash = BsnHashField(
+        "BSN (sleutel-hash)", help_text="Om op BSN te zoeken en te vergelijken (privacy.bsn)."
+    )
 
     amount_cents = models.PositiveBigIntegerField("bedrag achterstand (cent)")
     arrears_start = models.DateField("datum ontstaan")

@@ -30,6 +30,7 @@ from vroegsignaal.intake.reading import (
 from vroegsignaal.intake.validation import RowError, ValidRow, validate_rows
 from vroegsignaal.organisations.models import Creditor
 from vroegsignaal.organisations.services import PostcodeDirectory, municipalities_with_agreement
+from vroegsignaal.privacy.bsn import bsn_hash
 
 __all__ = ["DeliveryResult", "UnreadableFile", "ingest_file", "ingest_records"]
 
@@ -232,10 +233,11 @@ def _save_signals(creditor: Creditor, delivery: Delivery, valid: list[ValidRow])
             continue
         for name, value in values.items():
             setattr(signal, name, value)
+        signal.bsn_hash = bsn_hash(signal.bsn)  # bulk_update does not run the field's pre_save
         signal.delivery = delivery
         replaced.append(signal)
     Signal.objects.bulk_create(new, batch_size=1000)
     if replaced:
-        fields = [*valid[0].fields, "municipality_id", "row_number", "delivery"]
+        fields = [*valid[0].fields, "bsn_hash", "municipality_id", "row_number", "delivery"]
         Signal.objects.bulk_update(replaced, fields, batch_size=500)
     return len(replaced)

@@ -31,7 +31,7 @@ _SIGNAL_FIELDS = {
     "partner_type": "creditor__partner_type", "customer_number": "customer_number",
     "signal_date": "signal_date", "initials": "initials", "first_names": "first_names",
     "surname_prefix": "surname_prefix", "surname": "surname", "birth_date": "birth_date",
-    "bsn": "bsn", "postcode": "postcode", "house_number": "house_number",
+    "bsn": "bsn_hash", "postcode": "postcode", "house_number": "house_number",
     "house_letter": "house_letter", "house_number_addition": "house_number_addition",
     "amount_cents": "amount_cents", "arrears_start": "arrears_start",
     "contract_type": "contract_type", "crisis": "crisis", "warm_handover": "warm_handover",
@@ -54,6 +54,8 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 
 def period_signals(municipality: Municipality, period: str) -> pl.DataFrame:
+    """The period's signals; `bsn` holds the keyed hash, as the client list and BRP extract do
+    (the engine only compares BSNs for equality)."""
     start, end = month_bounds(period)
     rows = Signal.objects.filter(
         municipality=municipality, signal_date__range=(start, end)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from vroegsignaal.organisations.models import Municipality, Region
+from vroegsignaal.privacy.bsn import HASH_DIGITS
 
 
 class PolicyVersion(models.Model):
@@ -77,7 +78,12 @@ class KnownClient(models.Model):
     municipality = models.ForeignKey(
         Municipality, related_name="known_clients", on_delete=models.CASCADE
     )
-    bsn = models.CharField(max_length=9, blank=True)
+    bsn = models.CharField(
+        "BSN (sleutel-hash)",
+        max_length=HASH_DIGITS,
+        blank=True,
+        help_text="privacy.bsn.bsn_hash van het BSN: vergelijkbaar, maar het BSN zelf staat er niet.",
+    )
     surname = models.CharField(max_length=120, blank=True)
     birth_date = models.DateField(null=True, blank=True)
     postcode = models.CharField(max_length=6, blank=True)
@@ -99,7 +105,12 @@ class ResidentRecord(models.Model):
     municipality = models.ForeignKey(
         Municipality, related_name="residents", on_delete=models.CASCADE
     )
-    bsn = models.CharField(max_length=9, blank=True)
+    bsn = models.CharField(
+        "BSN (sleutel-hash)",
+        max_length=HASH_DIGITS,
+        blank=True,
+        help_text="privacy.bsn.bsn_hash van het BSN: vergelijkbaar, maar het BSN zelf staat er niet.",
+    )
     initials = models.CharField(max_length=30, blank=True)
     surname_prefix = models.CharField(max_length=20, blank=True)
     surname = models.CharField(max_length=120)

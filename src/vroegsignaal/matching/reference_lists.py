@@ -25,6 +25,7 @@ from vroegsignaal.intake.parsing import (
 )
 from vroegsignaal.matching.models import KnownClient, ResidentRecord
 from vroegsignaal.organisations.models import Municipality
+from vroegsignaal.privacy.bsn import bsn_hash
 
 CLIENT_ADDRESS_COLUMNS = (
     "achternaam",
@@ -95,7 +96,7 @@ def _missing(fieldnames: set[str], needed: tuple[str, ...]) -> list[str]:
 def _client(row_number: int, row: dict) -> KnownClient:
     bsn = _field(row_number, row, "bsn", parse_bsn)
     if bsn:
-        return KnownClient(bsn=bsn)
+        return KnownClient(bsn=bsn_hash(bsn))
     return KnownClient(
         surname=_field(row_number, row, "achternaam", lambda v: parse_text(v, 120), True),
         birth_date=_field(row_number, row, "geboortedatum", parse_date, True),
@@ -108,7 +109,7 @@ def _resident(row_number: int, row: dict) -> ResidentRecord:
         return _field(row_number, row, column, lambda v: parse_text(v, length), required) or ""
 
     return ResidentRecord(
-        bsn=_field(row_number, row, "bsn", parse_bsn) or "",
+        bsn=bsn_hash(_field(row_number, row, "bsn", parse_bsn) or ""),
         initials=text("voorletters", 30),
         surname_prefix=text("voorvoegsel", 20),
         surname=text("achternaam", 120, required=True),

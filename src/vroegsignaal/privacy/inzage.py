@@ -18,6 +18,7 @@ from django.utils import timezone
 from weasyprint import CSS, HTML
 
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.privacy.bsn import bsn_hash
 
 STYLESHEET = Path(__file__).parent / "static" / "privacy" / "inzage.css"
 
@@ -34,7 +35,7 @@ class PersonQuery:
 
     def signals(self) -> models.QuerySet[Signal]:
         if self.bsn:
-            return Signal.objects.filter(bsn=self.bsn)
+            return Signal.objects.filter(bsn_hash=bsn_hash(self.bsn))
         return Signal.objects.filter(
             surname__iexact=self.surname.strip(),
             birth_date=self.birth_date,
