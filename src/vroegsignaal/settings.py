@@ -14,8 +14,10 @@ SECRET_KEY = env("SECRET_KEY")
 if not DEBUG and SECRET_KEY.startswith("dev-only"):
     raise ImproperlyConfigured("Zet SECRET_KEY als DEBUG=false.")
 PSEUDONYM_KEY = env("PSEUDONYM_KEY")
-if not DEBUG and PSEUDONYM_KEY.startswith("dev-only"):
-    raise ImproperlyConfigured("Zet PSEUDONYM_KEY als DEBUG=false.")
+BSN_ENCRYPTION_KEY = env("BSN_ENCRYPTION_KEY")
+for _name, _value in (("PSEUDONYM_KEY", PSEUDONYM_KEY), ("BSN_ENCRYPTION_KEY", BSN_ENCRYPTION_KEY)):
+    if not DEBUG and _value.startswith("dev-only"):
+        raise ImproperlyConfigured(f"Zet {_name} als DEBUG=false.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 VAR_DIR = Path(env("VAR_DIR"))

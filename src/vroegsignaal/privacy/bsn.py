@@ -16,10 +16,7 @@ import hmac
 
 from cryptography.fernet import Fernet
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.db import models
-
-from vroegsignaal.conf import env, env_bool
 
 # 16 bytes of the HMAC as a zero-padded decimal number: at most 39 digits.
 HASH_DIGITS = 39
@@ -33,11 +30,8 @@ def _fernet(secret: str) -> Fernet:
 
 
 def _cipher() -> Fernet:
-    secret = env("BSN_ENCRYPTION_KEY")
-    # The environment's DEBUG, as settings.py checks SECRET_KEY (tests run with settings.DEBUG off).
-    if not env_bool("DEBUG") and secret.startswith("dev-only"):
-        raise ImproperlyConfigured("Zet BSN_ENCRYPTION_KEY als DEBUG=false.")
-    return _fernet(secret)
+    # settings.py refuses to start with the development key when DEBUG is off.
+    return _fernet(settings.BSN_ENCRYPTION_KEY)
 
 
 def encrypt(bsn: str) -> str:
