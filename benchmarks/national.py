@@ -45,6 +45,7 @@ PAIRS = np.array(
     [a + b for a in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
 )
 PASSWORD = "bench-wachtwoord"
+BENCH_BSN = "123456782"
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def _organisations() -> dict:
     from vroegsignaal.casework.models import Queue
     from vroegsignaal.intake.models import Delivery
     from vroegsignaal.organisations.models import Creditor, Municipality, Region, Role, User
+    from vroegsignaal.privacy import bsn
 
     region = Region.objects.create(name=REGION)
     municipalities = Municipality.objects.bulk_create(
@@ -160,6 +162,9 @@ def _organisations() -> dict:
         "deliveries": np.array(deliveries),
         "users": np.array(users),
         "pool": np.maximum(50, _weights() * FULL_SIGNALS * 0.6).astype(np.int64),
+        # Every synthetic BSN is the same valid one: encrypt and hash it once, not per row.
+        "bsn_token": bsn.encrypt(BENCH_BSN),
+        "bsn_hash": bsn.bsn_hash(BENCH_BSN),
     }
 
 
@@ -219,7 +224,8 @@ def _meldingen(rng: np.random.Generator, ctx: dict, first_id: int, n: int) -> pl
 
 
 def _signals(rng: np.random.Generator, ctx: dict, meldingen: pl.DataFrame, first_id: int):
-    """The signals of the chunk's meldingen (one or two each) and their links."""
+    """The signals of the chunk's meldingen (one or two each), their links and per melding the
+    totals matching stores (amount, partner types, first signal date)."""
     rows = meldingen.select(
         "id", "municipality_id", "period_start", "address_key", "postcode", "house_number",
         "picked_up_on", pl.int_ranges(0, "signals").alias("number"),
@@ -229,6 +235,7 @@ def _signals(rng: np.random.Generator, ctx: dict, meldingen: pl.DataFrame, first
     partner = rng.integers(0, len(PARTNERS), n)
     person = rows["address_key"].hash(seed=1).to_numpy()
     signal_date = _days(rows["period_start"].to_numpy(), rng.integers(0, 28, n))
+    has_bsn = rng.random(n) < 0.1
     signals = pl.DataFrame({
         "id": ids, "creditor_id": ctx["creditors"][partner],
         "municipality_id": rows["municipality_id"], "delivery_id": ctx["deliveries"][partner],
@@ -238,7 +245,8 @@ def _signals(rng: np.random.Generator, ctx: dict, meldingen: pl.DataFrame, first
         "birth_date": _days(np.datetime64("1945-01-01"), person % 20_000),
         "street": "Benchstraat", "house_number": rows["house_number"],
         "postcode": rows["postcode"], "city": "Benchstad", "phone": "0612345678",
-        "bsn": np.where(rng.random(n) < 0.1, "123456782", ""),
+        "bsn": np.where(has_bsn, ctx["bsn_token"], ""),
+        "bsn_hash": np.where(has_bsn, ctx["bsn_hash"], ""),
         "amount_cents": rng.integers(5_000, 300_000, n),
         "arrears_start": _days(signal_date, -rng.integers(30, 200, n)),
         "crisis": rng.random(n) < 0.04, "warm_handover": rng.random(n) < 0.03,
@@ -246,13 +254,16 @@ def _signals(rng: np.random.Generator, ctx: dict, meldingen: pl.DataFrame, first
         "status": np.where(rows["picked_up_on"].is_not_null(), "Opgepakt", "Nog niet opgepakt"),
     })  # fmt: skip
     links = pl.DataFrame({"id": ids, "signal_id": ids, "melding_id": rows["id"]})
-    totals = links.with_columns(amount=signals["amount_cents"], partner=PARTNERS[partner])
+    totals = links.with_columns(
+        amount=signals["amount_cents"], partner=PARTNERS[partner], date=signals["signal_date"]
+    )
     return (
         signals,
         links,
         totals.group_by("melding_id").agg(
             pl.col("amount").sum().alias("total_amount_cents"),
             pl.col("partner").unique().sort().alias("partners"),
+            pl.col("date").min().alias("first_signal_on"),
         ),
     )
 

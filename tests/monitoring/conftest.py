@@ -40,6 +40,9 @@ def _melding(municipality, creditors, signal_fields=None, **fields):
             **(signal_fields or {}),
         )
         MeldingSignal.objects.create(signal=signal, melding=melding)
+    # Matching stores the earliest signal date; these meldingen are built by hand.
+    melding.first_signal_on = min(link.signal.signal_date for link in melding.signal_links.all())
+    melding.save(update_fields=["first_signal_on"])
     return melding
 
 

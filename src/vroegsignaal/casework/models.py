@@ -93,6 +93,13 @@ class Melding(models.Model):
         "eindresultaat", max_length=80, choices=Eindresultaat.choices, blank=True
     )
     closed_on = models.DateField("afgesloten op", null=True, blank=True)
+    first_signal_on = models.DateField(
+        "eerste signaaldatum",
+        null=True,
+        blank=True,
+        help_text="Vroegste signaaldatum van de signalen van de melding; gezet door de matching. "
+        "Begin van de doorlooptijden in de monitoring.",
+    )
     contact_round = models.PositiveSmallIntegerField(
         "contactronde", default=1, help_text="Verhoogd als een heropaf de melding heropent."
     )
@@ -126,6 +133,30 @@ class Melding(models.Model):
         # municipality reads 50 index entries instead of sorting a year of meldingen.
         indexes = [
             models.Index(fields=["municipality", "period_start"]),
+            # Monitoring reads a scope (municipalities, matching period) of every melding with
+            # these columns; from the index alone it skips the wide rows (address, reasons).
+            models.Index(
+                fields=["municipality", "period_start"],
+                name="melding_monitoring",
+                include=[
+                    "id",
+                    "matched_on",
+                    "is_single",
+                    "is_multiple",
+                    "is_consecutive",
+                    "is_crisis",
+                    "go",
+                    "queue",
+                    "due_on",
+                    "picked_up_on",
+                    "accepted_on",
+                    "first_conversation_on",
+                    "result",
+                    "closed_on",
+                    "heropaf_due_on",
+                    "first_signal_on",
+                ],
+            ),
             models.Index(fields=["municipality", "state", "-priority_score"]),
             models.Index(
                 F("municipality"),
@@ -254,6 +285,16 @@ class Event(models.Model):
         verbose_name = "gebeurtenis"
         verbose_name_plural = "gebeurtenissen"
         ordering = ["-created_at", "-id"]
+        # Monitoring counts heropaf outcomes per melding; they are a sliver of the timeline
+        # (one event per contact attempt, conversation, ...), so a partial index finds them
+        # without reading a region's whole timeline.
+        indexes = [
+            models.Index(
+                fields=["melding"],
+                name="event_heropaf_outcome",
+                condition=Q(kind__in=["heropaf_done", "reopened"]),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.melding_id})"

@@ -37,7 +37,7 @@ CRISIS_WORKING_DAYS = 3
 MATCHING_FIELDS = [
     "is_single", "is_multiple", "is_consecutive", "is_crisis", "is_warm_handover",
     "partner_types", "partner_type_count", "total_amount_cents", "go", "priority_score",
-    "priority_reasons", "queue", "term_kind", "due_on", "street", "city",
+    "priority_reasons", "queue", "term_kind", "due_on", "street", "city", "first_signal_on",
 ]  # fmt: skip
 
 
@@ -60,14 +60,18 @@ def _queues(municipality: Municipality, meldingen: pl.DataFrame) -> dict[str, Qu
 
 
 def _address_details(signals: pl.DataFrame) -> dict[str, dict]:
-    """Per melding key: how the address is shown (from the first signal at that address)."""
+    """Per melding key: how the address is shown (from the first signal at that address) and
+    ``first_signal_on``, the earliest signaaldatum of the melding's signals."""
     rows = Signal.objects.filter(id__in=signals["signal_id"].to_list()).values(
-        "id", "postcode", "house_number", "house_letter", "house_number_addition", "street", "city"
-    )
+        "id", "postcode", "house_number", "house_letter", "house_number_addition", "street",
+        "city", "signal_date",
+    )  # fmt: skip
     by_id = {row["id"]: row for row in rows}
     details = {}
     for signal_id, key in signals.select("signal_id", "melding_key").iter_rows():
-        details.setdefault(key, by_id[signal_id])
+        row = by_id[signal_id]
+        first = details.setdefault(key, {**row, "first_signal_on": row["signal_date"]})
+        first["first_signal_on"] = min(first["first_signal_on"], row["signal_date"])
     return details
 
 
@@ -82,6 +86,7 @@ def _melding_values(row: dict, address: dict, queue: Queue, matched_on: dt.date)
         "queue": queue, "term_kind": row["term_kind"],
         "due_on": _due_on(row["term_kind"], row["term_days"], matched_on),
         "street": address["street"], "city": address["city"],
+        "first_signal_on": address["first_signal_on"],
     }  # fmt: skip
 
 

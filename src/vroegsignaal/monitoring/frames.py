@@ -2,7 +2,7 @@
 
 Public API: ``melding_frame(scope)`` (one row per melding with the dates and facts the
 indicators need), ``signal_counts(scope)`` (signals per municipality, month and partner type)
-and ``attempt_counts(scope, by)`` (contact attempts and reached per contact kind or part of
+and ``attempt_counts(scope)`` (contact attempts and reached per contact kind and part of
 day). Monitoring only reads the operational tables.
 """
 
@@ -21,7 +21,6 @@ from vroegsignaal.casework.models import (
     Event,
     EventKind,
     Melding,
-    MeldingSignal,
     Referral,
 )
 from vroegsignaal.intake.models import Signal
@@ -33,6 +32,7 @@ _MELDING_COLUMNS = {
     "is_crisis": pl.Boolean, "go": pl.Boolean, "queue__name": pl.String, "due_on": pl.Date,
     "picked_up_on": pl.Date, "accepted_on": pl.Date, "first_conversation_on": pl.Date,
     "result": pl.String, "closed_on": pl.Date, "heropaf_due_on": pl.Date,
+    "first_signal_on": pl.Date,
 }  # fmt: skip
 
 
@@ -75,17 +75,18 @@ def _copied_frame(queryset: QuerySet, schema: dict) -> pl.DataFrame:
 
 
 def _per_melding(meldingen: QuerySet[Melding]) -> list[pl.DataFrame]:
-    """Grouped facts per melding id, each from one aggregate query."""
-    signals = MeldingSignal.objects.filter(melding__in=meldingen).values("melding_id")
+    """Grouped facts per melding id, each from one aggregate query.
+
+    The first signal date is stored on the melding by matching (``first_signal_on``): reading
+    it through the signal links was the costliest of these queries for a region's year.
+    """
     attempts = ContactAttempt.objects.filter(melding__in=meldingen).values("melding_id")
     conversations = Conversation.objects.filter(melding__in=meldingen).values("melding_id")
     referrals = Referral.objects.filter(melding__in=meldingen).values("melding_id")
-    heropaf = Event.objects.filter(melding__in=meldingen).values("melding_id")
+    # Only the heropaf outcomes, which a partial index holds (not the whole timeline).
+    outcomes = [EventKind.HEROPAF_DONE, EventKind.REOPENED]
+    heropaf = Event.objects.filter(melding__in=meldingen, kind__in=outcomes).values("melding_id")
     return [
-        _frame(
-            signals.annotate(first_signal=Min("signal__signal_date")),
-            {"melding_id": pl.Int64, "first_signal": pl.Date},
-        ),
         _frame(
             attempts.annotate(
                 first_attempt=Min("attempted_on"),
@@ -120,7 +121,9 @@ def melding_frame(scope: Scope) -> pl.DataFrame:
     attempted/reached/help_accepted/referred/heropaf_done/reopened flags and `month`.
     """
     meldingen = scope_meldingen(scope)
-    frame = _frame(meldingen, _MELDING_COLUMNS).rename({"id": "melding_id", "queue__name": "queue"})
+    frame = _frame(meldingen, _MELDING_COLUMNS).rename(
+        {"id": "melding_id", "queue__name": "queue", "first_signal_on": "first_signal"}
+    )
     for facts in _per_melding(meldingen):
         frame = frame.join(facts, on="melding_id", how="left")
     return frame.with_columns(
@@ -152,13 +155,16 @@ def signal_counts(scope: Scope) -> pl.DataFrame:
     return pl.DataFrame(list(rows), schema=schema, orient="row")
 
 
-def attempt_counts(scope: Scope, by: str) -> pl.DataFrame:
-    """Contact attempts on the scope's meldingen per ``by`` ('kind' or 'part_of_day')."""
+def attempt_counts(scope: Scope) -> pl.DataFrame:
+    """Contact attempts on the scope's meldingen per ``kind`` and ``part_of_day``, with how
+    many reached the resident: one query that the reach tables sum either way."""
     rows = (
         ContactAttempt.objects.filter(melding__in=scope_meldingen(scope))
-        .values(by)
+        .values("kind", "part_of_day")
         .annotate(attempts=Count("id"), reached=Count("id", filter=Q(reached=True)))
-        .values_list(by, "attempts", "reached")
+        .values_list("kind", "part_of_day", "attempts", "reached")
     )
-    schema = {by: pl.String, "attempts": pl.Int64, "reached": pl.Int64}
+    schema = {
+        "kind": pl.String, "part_of_day": pl.String, "attempts": pl.Int64, "reached": pl.Int64,
+    }  # fmt: skip
     return pl.DataFrame(list(rows), schema=schema, orient="row")

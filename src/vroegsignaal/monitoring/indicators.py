@@ -129,8 +129,10 @@ def by_queue(meldingen: pl.DataFrame) -> Table:
 
 
 def reach(attempts: pl.DataFrame, by: str) -> Table:
-    """Contact attempts and how often they reached the resident, per contact kind or part of day."""
-    counts = {row[0]: row[1:] for row in attempts.iter_rows()}
+    """Contact attempts and how often they reached the resident, per contact kind or part of day
+    (``by``: 'kind' or 'part_of_day'; ``attempts`` as from ``frames.attempt_counts``)."""
+    per_value = attempts.group_by(by).agg(pl.col("attempts").sum(), pl.col("reached").sum())
+    counts = {row[0]: row[1:] for row in per_value.iter_rows()}
     if by == "kind":
         key, title, header, order = (
             "bereik-contactsoort",
@@ -244,6 +246,7 @@ def dashboard_tables(scope: Scope, today: dt.date) -> dict[str, Table]:
     """Every dashboard table of ``scope``, keyed by ``Table.key`` in page order."""
     signals = signal_counts(scope)
     meldingen = melding_frame(scope)
+    attempts = attempt_counts(scope)
     tables = [
         funnel(scope, signals, meldingen),
         signals_per_inhabitants(scope, signals),
@@ -251,8 +254,8 @@ def dashboard_tables(scope: Scope, today: dt.date) -> dict[str, Table]:
         by_partner_type(signals),
         by_flag(meldingen),
         by_queue(meldingen),
-        reach(attempt_counts(scope, "kind"), "kind"),
-        reach(attempt_counts(scope, "part_of_day"), "part_of_day"),
+        reach(attempts, "kind"),
+        reach(attempts, "part_of_day"),
         results(meldingen),
         lead_times(meldingen),
         deadline_compliance.compliance(meldingen, today),
