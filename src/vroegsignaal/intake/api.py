@@ -33,6 +33,18 @@ class DeliveryResultSerializer(serializers.Serializer):
 
 
 class DeliverySerializer(serializers.ModelSerializer):
+    # Declared as plain counts: the model's integer range differs per database (SQLite and
+    # PostgreSQL), and the API contract must not.
+    row_count = serializers.IntegerField(read_only=True, min_value=0, label="Rijen")
+    accepted_count = serializers.IntegerField(read_only=True, min_value=0, label="Geaccepteerd")
+    rejected_count = serializers.IntegerField(read_only=True, min_value=0, label="Geweigerd")
+    replaced_count = serializers.IntegerField(
+        read_only=True,
+        min_value=0,
+        label="Vervangen",
+        help_text="Rijen die een eerder aangeleverd signaal verbeterden.",
+    )
+
     class Meta:
         model = Delivery
         fields = [
