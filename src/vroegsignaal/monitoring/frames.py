@@ -62,8 +62,10 @@ def _copied_frame(queryset: QuerySet, schema: dict) -> pl.DataFrame:
     # object per value, which made a region's year (a quarter of a million meldingen) slow.
     sql, params = queryset.query.sql_with_params()
     statement = f"COPY ({sql}) TO STDOUT (FORMAT csv)"
+    data = bytearray()
     with connection.cursor() as cursor, cursor.cursor.copy(statement, params) as copy:
-        data = b"".join(bytes(block) for block in copy)
+        for row in copy:  # one block per row; extending a bytearray is the cheapest gather
+            data += row
     as_text = {name: pl.String if dtype == pl.Boolean else dtype for name, dtype in schema.items()}
     frame = pl.read_csv(
         io.BytesIO(data), has_header=False, new_columns=list(schema), schema=as_text
