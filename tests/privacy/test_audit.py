@@ -73,3 +73,15 @@ def test_the_privacy_officer_searches_by_user_and_exports_csv_with_formulas_neut
     assert "'=cmd|calc" in export and "melding 13" not in export
     # Looking and exporting are themselves on the record.
     assert AuditEntry.objects.filter(username=officer.username).count() == 2
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_the_audit_log_page_lists_every_entry_with_the_dutch_role(client):
+    from tests.factories import DEMO_PASSWORD
+
+    caseworker = UserFactory(caseworker=True)
+    audit.record(caseworker, AuditAction.VIEW, "melding 12")
+    officer = UserFactory(privacy_officer=True, municipality=None)
+    client.login(username=officer.username, password=DEMO_PASSWORD)
+    html = client.get(reverse("privacy:audit_log")).content.decode()
+    assert caseworker.username in html and "Uitvoerder / hulpverlener" in html

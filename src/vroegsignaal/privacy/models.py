@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
+from vroegsignaal.organisations.models import Role
+
 
 class AuditAction(models.TextChoices):
     VIEW = "view", "Bekeken"
@@ -74,6 +76,11 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Auditregels kunnen niet worden verwijderd.")
+
+    @property
+    def role_label(self) -> str:
+        """The role in Dutch, as people know it (the code is kept for searching)."""
+        return dict(Role.choices).get(self.role, self.role)
 
 
 class RetentionRun(models.Model):

@@ -35,9 +35,11 @@ def _searched(request):
 @requires(Action.VIEW_AUDIT)
 def audit_log(request):
     """Search the audit log by user, data and date range."""
+    # Recorded first: an entry added between counting and reading a page would push the
+    # oldest entry off it.
+    audit.record(request, AuditAction.VIEW, "auditlog")
     form, entries = _searched(request)
     page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("pagina"))
-    audit.record(request, AuditAction.VIEW, "auditlog")
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
