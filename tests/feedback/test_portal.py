@@ -89,6 +89,8 @@ def test_andere_reden_shows_only_not_picked_up_in_the_portal(
     assert ">Niet opgepakt<" in page
     assert "andere reden" not in page.lower()
     assert "Te weinig" not in page
+    listing = _text(client, energy_staff, reverse("feedback:signals"))
+    assert "Geen (niet opgepakt)" in listing and "Te weinig" not in listing
 
 
 def test_the_creditor_answers_a_heropaf_check_in_the_portal(client, released, energy, energy_staff):

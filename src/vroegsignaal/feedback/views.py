@@ -60,6 +60,7 @@ def _summary(signal: Signal, items: dict) -> dict:
         "go_no_go": display.go_no_go_text(go) if go else None,
         "known": display.known_text(go) if go else None,
         "outcome": display.outcome_rows(outcome) if outcome else None,
+        "no_outcome_expected": bool(go) and not go["picked_up"],
     }
 
 
