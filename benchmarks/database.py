@@ -8,31 +8,19 @@ within each the seconds spent writing (meldingen, links, signal statuses).
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
 import polars as pl
 
+from benchmarks.national import setup_django
 from benchmarks.synthetic import generate
 
 FULL_SIZE = 45_000  # about a year of Amsterdam
+
 QUICK_SIZE = 1_000
 DATA_DIR = Path("var/bench/database")
 PERIODS = [f"2025-{month:02d}" for month in range(1, 13)]
-
-
-def _setup_django() -> bool:
-    """Set up Django on DATABASE_URL and migrate; False when that is not PostgreSQL."""
-    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        return False
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vroegsignaal.settings")
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0, interactive=False)
-    return True
 
 
 def _load(size: int):
@@ -109,7 +97,7 @@ class _WriteClock:
 def run(quick: bool = False) -> list[dict]:
     """Match a year month by month, twice, and return the figures of both passes."""
     size = QUICK_SIZE if quick else FULL_SIZE
-    if not _setup_django():
+    if not setup_django():
         return [{"benchmark": "database", "skipped": "geen PostgreSQL (DATABASE_URL)"}]
     from django.db import connection
 

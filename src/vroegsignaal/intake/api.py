@@ -10,7 +10,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from vroegsignaal.intake.models import Channel, Delivery
-from vroegsignaal.intake.services import UnreadableFile, ingest_file, ingest_records
+from vroegsignaal.intake.services import (
+    UnreadableFile,
+    ingest_file,
+    ingest_records,
+    rejected_as_a_whole,
+)
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction
 from vroegsignaal.privacy.policy import Action, can, deliveries_for
@@ -68,16 +73,7 @@ def creditor_of(request):
 
 
 def _unreadable(message: str) -> Response:
-    body = {
-        "delivery_id": None,
-        "status": "rejected",
-        "rows": 0,
-        "accepted": 0,
-        "rejected": 0,
-        "replaced": 0,
-        "errors": [{"row": None, "field": "", "message": message}],
-    }
-    return Response(body, status=status.HTTP_400_BAD_REQUEST)
+    return Response(rejected_as_a_whole(message), status=status.HTTP_400_BAD_REQUEST)
 
 
 class DeliveryListCreate(APIView):

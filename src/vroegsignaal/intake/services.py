@@ -32,7 +32,13 @@ from vroegsignaal.organisations.models import Creditor
 from vroegsignaal.organisations.services import PostcodeDirectory, municipalities_with_agreement
 from vroegsignaal.privacy.bsn import bsn_hash
 
-__all__ = ["DeliveryResult", "UnreadableFile", "ingest_file", "ingest_records"]
+__all__ = [
+    "DeliveryResult",
+    "UnreadableFile",
+    "ingest_file",
+    "ingest_records",
+    "rejected_as_a_whole",
+]
 
 
 @dataclass
@@ -73,20 +79,15 @@ def ingest_file(
     today: dt.date | None = None,
 ) -> DeliveryResult:
     """Take in a delivery file. Raises `UnreadableFile` (nothing stored) when it cannot be read."""
-    checksum = hashlib.sha256(data).hexdigest()
-    if (duplicate := _existing_delivery(creditor, checksum)) is not None:
-        return duplicate
-    rows = read_delivery_file(
-        data, filename, creditor.column_mapping or {}, settings.DELIVERY_MAX_BYTES
-    )
-    return _store(
+    return _ingest(
         creditor,
-        rows,
-        checksum,
+        (filename, data),
+        lambda: read_delivery_file(
+            data, filename, creditor.column_mapping or {}, settings.DELIVERY_MAX_BYTES
+        ),
         channel,
         delivered_by,
-        today or _today(),
-        original=(filename, data),
+        today,
     )
 
 
@@ -100,19 +101,37 @@ def ingest_records(
 ) -> DeliveryResult:
     """Take in signals sent as a JSON list (keys are the canonical column names)."""
     canonical = json.dumps(records, sort_keys=True, default=str, ensure_ascii=False).encode()
-    checksum = hashlib.sha256(canonical).hexdigest()
-    if (duplicate := _existing_delivery(creditor, checksum)) is not None:
-        return duplicate
-    rows = rows_from_records(records)
-    return _store(
+    return _ingest(
         creditor,
-        rows,
-        checksum,
+        ("signalen.json", canonical),
+        lambda: rows_from_records(records),
         channel,
         delivered_by,
-        today or _today(),
-        original=("signalen.json", canonical),
+        today,
     )
+
+
+def _ingest(creditor, original: tuple[str, bytes], read_rows, channel, delivered_by, today):
+    """The same content again is a duplicate (checksum); otherwise read the rows and store."""
+    checksum = hashlib.sha256(original[1]).hexdigest()
+    if (duplicate := _existing_delivery(creditor, checksum)) is not None:
+        return duplicate
+    return _store(
+        creditor, read_rows(), checksum, channel, delivered_by, today or _today(), original
+    )
+
+
+def rejected_as_a_whole(message: str) -> dict:
+    """The answer (CLI --json, API) for a delivery that could not be read: nothing stored."""
+    return {
+        "delivery_id": None,
+        "status": DeliveryStatus.REJECTED.value,
+        "rows": 0,
+        "accepted": 0,
+        "rejected": 0,
+        "replaced": 0,
+        "errors": [{"row": None, "field": "", "message": message}],
+    }
 
 
 def _existing_delivery(creditor: Creditor, checksum: str) -> DeliveryResult | None:

@@ -114,46 +114,31 @@ def _current_keys(municipality: Municipality, start: dt.date, end: dt.date):
     return addresses, customers
 
 
-def known_clients(municipality: Municipality) -> pl.DataFrame | None:
-    fields = [
-        "bsn",
-        "surname",
-        "birth_date",
-        "postcode",
-        "house_number",
-        "house_letter",
-        "house_number_addition",
-    ]
-    rows = KnownClient.objects.filter(municipality=municipality).values_list(*fields)
-    if not rows.exists():
+def _register_frame(model, municipality: Municipality, fields: list[str]) -> pl.DataFrame | None:
+    """A municipality's reference list as the engine's frame; None when none is loaded, so the
+    check is skipped rather than faked. One query: the rows are read once."""
+    rows = list(model.objects.filter(municipality=municipality).values_list(*fields))
+    if not rows:
         return None
-    frame = _frame(
-        rows,
-        {**{f: pl.String() for f in fields}, "birth_date": pl.Date(), "house_number": pl.Int64()},
-    )
-    return frame.with_columns(pl.lit(municipality.code).alias("municipality_code"))
+    types = {
+        f: pl.Date() if f.endswith("_date") else pl.Int64() if f == "house_number" else pl.String()
+        for f in fields
+    }
+    return _frame(rows, types).with_columns(pl.lit(municipality.code).alias("municipality_code"))
+
+
+_ADDRESS = ["postcode", "house_number", "house_letter", "house_number_addition"]
+
+
+def known_clients(municipality: Municipality) -> pl.DataFrame | None:
+    """The debt-help client list (BSN hash, or surname + birth date + address)."""
+    return _register_frame(KnownClient, municipality, ["bsn", "surname", "birth_date", *_ADDRESS])
 
 
 def population_register(municipality: Municipality) -> pl.DataFrame | None:
     """The BRP extract, or None when the municipality has not loaded one (check skipped)."""
-    fields = [
-        "bsn",
-        "initials",
-        "surname_prefix",
-        "surname",
-        "birth_date",
-        "postcode",
-        "house_number",
-        "house_letter",
-        "house_number_addition",
-        "death_date",
-    ]
-    rows = ResidentRecord.objects.filter(municipality=municipality).values_list(*fields)
-    if not rows.exists():
-        return None
-    types = {f: pl.String() for f in fields}
-    types.update(birth_date=pl.Date(), death_date=pl.Date(), house_number=pl.Int64())
-    return _frame(rows, types).with_columns(pl.lit(municipality.code).alias("municipality_code"))
+    fields = ["bsn", "initials", "surname_prefix", "surname", "birth_date", *_ADDRESS, "death_date"]
+    return _register_frame(ResidentRecord, municipality, fields)
 
 
 def existing_meldingen(keys: list[str]) -> dict[str, Melding]:

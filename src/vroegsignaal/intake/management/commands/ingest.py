@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from vroegsignaal.intake.models import Channel
-from vroegsignaal.intake.services import UnreadableFile, ingest_file
+from vroegsignaal.intake.services import UnreadableFile, ingest_file, rejected_as_a_whole
 from vroegsignaal.organisations.models import Creditor
 
 EXIT_UNREADABLE = 2
@@ -47,15 +47,6 @@ class Command(BaseCommand):
 
     def _report_unreadable(self, file: Path, message: str, as_json: bool) -> None:
         if as_json:
-            answer = {
-                "delivery_id": None,
-                "status": "rejected",
-                "rows": 0,
-                "accepted": 0,
-                "rejected": 0,
-                "replaced": 0,
-                "errors": [{"row": None, "field": "", "message": message}],
-            }
-            self.stdout.write(json.dumps(answer, ensure_ascii=False))
+            self.stdout.write(json.dumps(rejected_as_a_whole(message), ensure_ascii=False))
         else:
             self.stderr.write(f"{file.name} is als geheel geweigerd: {message}")
