@@ -11,9 +11,9 @@ from vroegsignaal.casework import events
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State, is_open
 from vroegsignaal.casework.models import CaseworkPolicy, ContactAttempt, Melding
-from vroegsignaal.casework.signal_status import set_signal_statuses
+from vroegsignaal.casework.signal_status import follow_pick_up, pick_up_changes
 from vroegsignaal.casework.transitions import update_melding
-from vroegsignaal.ddas import Contactsoort, Dagdeel, Signaalstatus
+from vroegsignaal.ddas import Contactsoort, Dagdeel
 from vroegsignaal.organisations.models import User
 
 NOON = time(12)
@@ -62,12 +62,7 @@ def record_contact_attempt(
     if accepted_help and not reached:
         raise CaseworkError("Hulp accepteren kan alleen als de inwoner is bereikt.")
     to_state = State.CONTACT_IN_PROGRESS if melding.state in _STARTS_CONTACT else None
-    changes = {}
-    first_pick_up = melding.picked_up_on is None
-    if first_pick_up:
-        changes["picked_up_on"] = attempted_on
-    if accepted_help and melding.accepted_on is None:
-        changes["accepted_on"] = attempted_on
+    changes = pick_up_changes(melding, attempted_on, help_accepted=accepted_help)
     with transaction.atomic():
         states = update_melding(melding, expected_version, to_state, **changes)
         attempt = ContactAttempt.objects.create(
@@ -80,8 +75,7 @@ def record_contact_attempt(
             note=note,
             recorded_by=by,
         )
-        if first_pick_up:
-            set_signal_statuses(melding, Signaalstatus.OPGEPAKT)
+        follow_pick_up(melding, changes)
         events.contact_attempt(melding, by, attempt, states)
     return attempt
 

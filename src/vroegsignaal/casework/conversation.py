@@ -30,9 +30,8 @@ from vroegsignaal.casework.models import (
     ReferralKind,
     YesNoUnknown,
 )
-from vroegsignaal.casework.signal_status import set_signal_statuses
+from vroegsignaal.casework.signal_status import follow_pick_up, pick_up_changes
 from vroegsignaal.casework.transitions import update_melding
-from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.organisations.models import User
 
 _AFTER_CONVERSATION = (State.IN_CONVERSATION, State.PLAN_MADE, State.REFERRED)
@@ -74,14 +73,9 @@ def record_conversation(
     if help_accepted == HelpAnswer.YES and help_offered != HelpAnswer.YES:
         raise CaseworkError("Hulp kan alleen geaccepteerd zijn als die is aangeboden.")
     to_state = _next_state(melding, State.IN_CONVERSATION, _AFTER_CONVERSATION)
-    changes = {}
+    changes = pick_up_changes(melding, held_on, help_accepted=help_accepted == HelpAnswer.YES)
     if melding.first_conversation_on is None:
         changes["first_conversation_on"] = held_on
-    first_pick_up = melding.picked_up_on is None
-    if first_pick_up:
-        changes["picked_up_on"] = held_on
-    if help_accepted == HelpAnswer.YES and melding.accepted_on is None:
-        changes["accepted_on"] = held_on
     with transaction.atomic():
         states = update_melding(melding, expected_version, to_state, **changes)
         conversation = Conversation.objects.create(
@@ -96,8 +90,7 @@ def record_conversation(
             note=note,
             recorded_by=by,
         )
-        if first_pick_up:
-            set_signal_statuses(melding, Signaalstatus.OPGEPAKT)
+        follow_pick_up(melding, changes)
         events.conversation(melding, by, held_on, HelpAnswer(help_accepted).label, states)
     return conversation
 

@@ -27,3 +27,20 @@ def set_signal_statuses(melding: Melding, status: Signaalstatus) -> int:
     return Signal.objects.filter(
         melding_link__melding=melding, status__in=_CASEWORK_STATUSES
     ).update(status=status)
+
+
+def pick_up_changes(melding: Melding, on, *, help_accepted: bool) -> dict:
+    """What the first contact attempt or conversation sets on the melding: the DDAS 'datum
+    opgepakt' and, when the resident accepts help, the acceptance date (start of the terms)."""
+    changes = {}
+    if melding.picked_up_on is None:
+        changes["picked_up_on"] = on
+    if help_accepted and melding.accepted_on is None:
+        changes["accepted_on"] = on
+    return changes
+
+
+def follow_pick_up(melding: Melding, changes: dict) -> None:
+    """When ``changes`` picked the melding up, its signals become 'Opgepakt'."""
+    if "picked_up_on" in changes:
+        set_signal_statuses(melding, Signaalstatus.OPGEPAKT)

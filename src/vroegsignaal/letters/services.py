@@ -226,17 +226,24 @@ def send_letter(
     pdf = render_pdf(letters, settings.sender, _title(request.kind, melding))
     with transaction.atomic():
         attempt = _record_attempt(melding, by, expected_version, request, moment)
-        sent = SentLetter(
-            melding=melding,
-            kind=request.kind,
-            contact_round=melding.contact_round,
-            recipients=[letter.address_lines[0] for letter in letters],
-            contact_attempt=attempt,
-            created_by=by,
-        )
+        sent = _sent_letter(melding, request.kind, letters, attempt, by)
         sent.pdf.save(f"{melding.pk}-{request.kind}-{attempt.pk}.pdf", ContentFile(pdf), save=False)
         sent.save()
     return sent
+
+
+def _sent_letter(
+    melding: Melding, kind: str, letters: list[Letter], attempt, by: User
+) -> SentLetter:
+    """The record of letters sent for ``melding`` in its contact round (not yet saved)."""
+    return SentLetter(
+        melding=melding,
+        kind=kind,
+        contact_round=melding.contact_round,
+        recipients=[letter.address_lines[0] for letter in letters],
+        contact_attempt=attempt,
+        created_by=by,
+    )
 
 
 def _selection_key(municipality: Municipality, meldingen: list[Melding]) -> str:
@@ -282,16 +289,7 @@ def _record_letters(
             continue
         own = compose(melding, signals[melding.pk], request, settings, texts, moment.date())
         letters += own
-        sent.append(
-            SentLetter(
-                melding=melding,
-                kind=LetterKind.FIRST,
-                contact_round=melding.contact_round,
-                recipients=[letter.address_lines[0] for letter in own],
-                contact_attempt=attempt,
-                created_by=by,
-            )
-        )
+        sent.append(_sent_letter(melding, LetterKind.FIRST, own, attempt, by))
     return letters, sent
 
 
