@@ -40,7 +40,7 @@ from vroegsignaal.casework.terms import pick_up_state
 from vroegsignaal.casework.worklist import WorklistFilters, queue_counts, worklist
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.organisations.models import Role
-from vroegsignaal.web.access import role_required
+from vroegsignaal.privacy.policy import role_required
 
 MELDINGEN_PER_PAGE = 50
 casework_only = role_required(Role.INTAKE, Role.CASEWORKER)

@@ -26,7 +26,7 @@ from vroegsignaal.feedback.models import FeedbackKind, SignalFeedback
 from vroegsignaal.feedback.permitted import feedback_item
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Role
-from vroegsignaal.web.access import role_required
+from vroegsignaal.privacy.policy import role_required
 
 SIGNALS_PER_PAGE = 50
 

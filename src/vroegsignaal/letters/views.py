@@ -32,7 +32,7 @@ from vroegsignaal.letters.models import (
     SentLetter,
 )
 from vroegsignaal.organisations.models import Role
-from vroegsignaal.web.access import role_required
+from vroegsignaal.privacy.policy import role_required
 
 casework_only = role_required(Role.INTAKE, Role.CASEWORKER)
 BATCH_LIST_LIMIT = 500

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from vroegsignaal.matching.models import MatchingRun
 from vroegsignaal.matching.tasks import match_period_task
-from vroegsignaal.web.access import role_required
+from vroegsignaal.privacy.policy import role_required
 
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 

@@ -20,7 +20,7 @@ from vroegsignaal.monitoring.indicators import dashboard_tables, reached_househo
 from vroegsignaal.monitoring.report_pdf import figures, render_pdf, report_context
 from vroegsignaal.monitoring.scope import month_period
 from vroegsignaal.organisations.models import Role
-from vroegsignaal.web.access import role_required
+from vroegsignaal.privacy.policy import role_required
 
 MONITORING_ROLES = (Role.PROJECT_LEADER, Role.INTAKE)
 
