@@ -6,7 +6,7 @@ as herhaalde melding) keeps that status.
 
 from __future__ import annotations
 
-from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.ddas import Eindresultaat, Signaalstatus
 from vroegsignaal.intake.models import Signal
 
@@ -24,9 +24,12 @@ def status_for_result(result: Eindresultaat) -> Signaalstatus:
 
 def set_signal_statuses(melding: Melding, status: Signaalstatus) -> int:
     """Give the melding's signals whose status casework decides ``status``; returns how many."""
-    return Signal.objects.filter(
-        melding_link__melding=melding, status__in=_CASEWORK_STATUSES
-    ).update(status=status)
+    # The melding's signal ids come from the link table's melding index; filtering through the
+    # reverse relation instead makes PostgreSQL join intake_signal to itself for the UPDATE.
+    signal_ids = MeldingSignal.objects.filter(melding=melding).values("signal_id")
+    return Signal.objects.filter(id__in=signal_ids, status__in=_CASEWORK_STATUSES).update(
+        status=status
+    )
 
 
 def pick_up_changes(melding: Melding, on, *, help_accepted: bool) -> dict:
