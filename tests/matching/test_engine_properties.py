@@ -121,3 +121,28 @@ def test_matching_in_batches_of_municipalities_gives_the_same_result_as_one_batc
     assert batched.meldingen["municipality_code"].n_unique() == 2
     assert whole.meldingen.equals(batched.meldingen)
     assert whole.signals.equals(batched.signals)
+
+
+@settings(max_examples=25, deadline=None)
+@given(signal_rows)
+def test_addresses_with_equal_hashes_still_make_separate_meldingen(generated):
+    # Every address gets the same hash: the exact path (sorting by the texts) must give the
+    # same meldingen and statuses as the hashed one, never one melding for two addresses.
+    from vroegsignaal.matching.engine import numbering
+
+    rows = [
+        {**row, "signal_id": i, "municipality_code": "0153", "postcode": "7511AB",
+         "signal_date": dt.date(2025, 5 + i % 3, 1)}
+        for i, row in enumerate(generated, 1)
+    ]  # fmt: skip
+    signals = frame(rows, SIGNALS)
+    hashed = run_matching(signals, HISTORY_ROWS, Policy())
+    original = numbering.address_hash
+    numbering.address_hash = lambda: pl.lit(0, pl.UInt64)
+    try:
+        colliding = run_matching(signals, HISTORY_ROWS, Policy())
+    finally:
+        numbering.address_hash = original
+    assert colliding.meldingen.sort("melding_key").equals(hashed.meldingen.sort("melding_key"))
+    assert colliding.signals.equals(hashed.signals)
+    assert colliding.meldingen["melding_key"].is_unique().all()

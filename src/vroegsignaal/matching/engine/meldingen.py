@@ -3,6 +3,9 @@
 Partner types travel as a bitmask per signal (one bit per partner type present in the input),
 so a melding's set of partner types is a bitwise OR instead of a list aggregation; the sorted
 list of names is built once per distinct mask.
+
+Most meldingen hold a single signal (about nine in ten at national scale): their row is the
+signal's own values, and only the signals of meldingen with more than one signal are grouped.
 """
 
 from __future__ import annotations
@@ -15,6 +18,11 @@ OPEENVOLGEND_MONTHS = 6
 YOUNG_ADULT = (18, 27)
 # Periods per look-back window: with the six months before, 62 bits of an Int64.
 _WINDOW = 56
+# Taken from the melding's first signal: equal for every signal of a melding.
+_SHARED = [
+    "melding_id", "address_id", "municipality_code", "period_start", "address_key", "postcode",
+    "minimum_signals", "policy_index",
+]  # fmt: skip
 
 
 def month_index(date: pl.Expr) -> pl.Expr:
@@ -35,44 +43,62 @@ def mask_expr(bits: dict[str, int], column: str = "partner_type") -> pl.Expr:
     return pl.col(column).replace_strict(bits, return_dtype=pl.Int64)
 
 
-def aggregate(rules: pl.LazyFrame, bits: dict[str, int]) -> pl.LazyFrame:
+def _totals(bits: dict[str, int], *, grouped: bool) -> list[pl.Expr]:
+    """The melding totals; for one signal (`grouped` False) its own values give the same."""
+    young = pl.col("age_years").is_between(*YOUNG_ADULT)
+    values = {
+        "signal_count": pl.len() if grouped else pl.lit(1),
+        "eligible_count": ~pl.col("excluded"),
+        "partner_mask": mask_expr(bits),
+        "total_amount_cents": pl.col("amount_cents").fill_null(0),
+        "crisis": pl.col("crisis").fill_null(False),
+        "warme_overdracht": pl.col("warm_handover").fill_null(False),
+        "max_arrears_days": pl.col("arrears_days"),
+        "young_adult": young.fill_null(False),
+        "min_age": pl.col("age_years"),
+        "attach_to_melding_id": pl.col("attach_to_melding_id"),
+    }
+    if grouped:
+        reduce = {"eligible_count": "sum", "partner_mask": "bitwise_or", "total_amount_cents": "sum",
+                  "crisis": "any", "warme_overdracht": "any", "max_arrears_days": "max",
+                  "young_adult": "any", "min_age": "min", "attach_to_melding_id": "max"}  # fmt: skip
+        values = {name: getattr(e, reduce[name])() if name in reduce else e
+                  for name, e in values.items()}  # fmt: skip
+    dtypes = {"signal_count": pl.UInt32, "eligible_count": pl.Int64}
+    return [e.cast(dtypes[n]).alias(n) if n in dtypes else e.alias(n) for n, e in values.items()]
+
+
+def aggregate(rules: pl.DataFrame, bits: dict[str, int]) -> pl.DataFrame:
     """Group the signals (with `excluded` and the policy columns) into meldingen.
 
-    The signals come sorted by `melding_id` (0, 1, ...): the meldingen keep that order, so the
-    row number of a melding is its id.
+    The signals carry `melding_id` (0, 1, ...), `first_in_melding` and `in_multi`; the
+    meldingen come in `melding_id` order, so the row number of a melding is its id.
+    The first signal of every melding gives its row; the totals of the meldingen with more
+    than one signal are grouped and written over it by position.
     """
-    young = pl.col("age_years").is_between(*YOUNG_ADULT)
+    single = _totals(bits, grouped=False)
+    meldingen = (
+        rules.filter(pl.col("first_in_melding")).select(*_SHARED, *single).sort("melding_id")
+    )
+    multi = (
+        rules.lazy()
+        .filter(pl.col("in_multi"))
+        .group_by("melding_id", maintain_order=True)
+        .agg(_totals(bits, grouped=True))
+        .collect()
+    )
+    positions = multi["melding_id"]
+    meldingen = meldingen.with_columns(
+        meldingen[name].scatter(positions, multi[name]) for name in multi.columns[1:]
+    )
     huur = bits.get(HUUR, 0)
-    return (
-        rules.group_by("melding_id", maintain_order=True)
-        .agg(
-            pl.col(
-                "melding_key",
-                "municipality_code",
-                "period_start",
-                "address_key",
-                "postcode",
-                "minimum_signals",
-            ).first(),
-            pl.len().alias("signal_count"),
-            (~pl.col("excluded")).sum().cast(pl.Int64).alias("eligible_count"),
-            mask_expr(bits).bitwise_or().alias("partner_mask"),
-            pl.col("amount_cents").sum().alias("total_amount_cents"),
-            pl.col("crisis").any(),
-            pl.col("warm_handover").any().alias("warme_overdracht"),
-            pl.col("arrears_days").max().alias("max_arrears_days"),
-            young.any().alias("young_adult"),
-            pl.col("age_years").min().alias("min_age"),
-            pl.col("attach_to_melding_id").max(),
-        )
-        .with_columns(
-            pl.col("period_start").dt.month_end().alias("period_end"),
-            (pl.col("signal_count") == 1).alias("enkelvoudig"),
-            (pl.col("signal_count") >= 2).alias("meervoudig"),
-            pl.col("partner_mask").bitwise_count_ones().cast(pl.Int64).alias("partner_type_count"),
-            ((pl.col("partner_mask") & huur) != 0).alias("rent_arrears"),
-            (pl.col("eligible_count") >= pl.col("minimum_signals")).alias("go"),
-        )
+    return meldingen.with_columns(
+        pl.col("period_start").dt.month_end().alias("period_end"),
+        (pl.col("signal_count") == 1).alias("enkelvoudig"),
+        (pl.col("signal_count") >= 2).alias("meervoudig"),
+        pl.col("partner_mask").bitwise_count_ones().cast(pl.Int64).alias("partner_type_count"),
+        ((pl.col("partner_mask") & huur) != 0).alias("rent_arrears"),
+        (pl.col("eligible_count") >= pl.col("minimum_signals")).alias("go"),
     )
 
 
@@ -91,44 +117,48 @@ def partner_type_lists(meldingen: pl.DataFrame, bits: dict[str, int]) -> pl.Data
     )
 
 
-def opeenvolgend(meldingen: pl.LazyFrame, earlier: pl.LazyFrame, months: list[int]) -> pl.LazyFrame:
+def opeenvolgend(meldingen: pl.DataFrame, history: pl.DataFrame) -> pl.DataFrame:
     """Add `opeenvolgend`: a signal at the address in the six months before the period.
 
-    The meldingen keep their order (by `melding_id`).
+    `meldingen` has `address_id` and `month` (see `month_index`); `history` holds address_id
+    and month of the earlier signals at those addresses. Six whole months back from the first
+    day of the period: for July 2025 a signal on 1 January 2025 counts and one on
+    31 December 2024 does not. The meldingen keep their order.
 
-    `earlier` holds municipality_code, address_key and month (see `month_index`) of every known
-    signal; `months` are the month indexes of the periods matched. Six whole months back from
-    the first day of the period: for July 2025 a signal on 1 January 2025 counts and one on
-    31 December 2024 does not.
-
-    Per address the months with a signal become bits of one integer, so the look-back is one
-    group-by and one join instead of pairing every signal with every other. An Int64 holds
-    62 months, so long catch-ups are done in windows of `_WINDOW` periods.
+    Per address the months with a signal (a melding of this run or an earlier signal) become
+    bits of one integer, so the look-back is one integer group-by and one join instead of
+    pairing every signal with every other. An Int64 holds 62 months, so long catch-ups are
+    done in windows of `_WINDOW` periods.
     """
-    with_month = meldingen.with_columns(month_index(pl.col("period_start")).alias("month"))
-    parts = []
-    for first in range(min(months), max(months) + 1, _WINDOW):
-        window = with_month.filter(pl.col("month").is_between(first, first + _WINDOW - 1))
-        parts.append(_flag_window(window, earlier, first - OPEENVOLGEND_MONTHS))
-    if len(parts) == 1:
-        return parts[0].drop("month")
-    return pl.concat(parts).sort("melding_id").drop("month")
+    events = pl.concat([meldingen.select("address_id", "month"), history])
+    first_month, last_month = meldingen["month"].min(), meldingen["month"].max()
+    flags = pl.repeat(False, meldingen.height, eager=True)
+    for first in range(first_month, last_month + 1, _WINDOW):
+        in_window = pl.col("month").is_between(first, first + _WINDOW - 1)
+        flags = pl.select(
+            pl.when(meldingen.select(in_window).to_series())
+            .then(_flag_window(meldingen, events, first - OPEENVOLGEND_MONTHS))
+            .otherwise(flags)
+        ).to_series()
+    return meldingen.with_columns(flags.alias("opeenvolgend"))
 
 
-def _flag_window(meldingen: pl.LazyFrame, earlier: pl.LazyFrame, base: int) -> pl.LazyFrame:
+def _flag_window(meldingen: pl.DataFrame, events: pl.DataFrame, base: int) -> pl.Series:
     bit = pl.lit(2, pl.Int64).pow(pl.col("month") - base)
     masks = (
-        earlier.filter(pl.col("month").is_between(base, base + _WINDOW + OPEENVOLGEND_MONTHS - 1))
-        .group_by("municipality_code", "address_key")
+        events.lazy()
+        .filter(pl.col("month").is_between(base, base + _WINDOW + OPEENVOLGEND_MONTHS - 1))
+        .group_by("address_id")
         .agg(bit.bitwise_or().alias("month_mask"))
     )
-    before = pl.col("month_mask") // pl.lit(2, pl.Int64).pow(
-        pl.col("month") - OPEENVOLGEND_MONTHS - base
-    )
+    # Clipped: meldingen outside this window get their flag from another window.
+    shift = (pl.col("month") - OPEENVOLGEND_MONTHS - base).clip(0, _WINDOW)
+    before = pl.col("month_mask") // pl.lit(2, pl.Int64).pow(shift)
     return (
-        meldingen.join(
-            masks, on=["municipality_code", "address_key"], how="left", maintain_order="left"
-        )
-        .with_columns((before % 2**OPEENVOLGEND_MONTHS != 0).fill_null(False).alias("opeenvolgend"))
-        .drop("month_mask")
+        meldingen.lazy()
+        .select("address_id", "month")
+        .join(masks, on="address_id", how="left", maintain_order="left")
+        .select((before % 2**OPEENVOLGEND_MONTHS != 0).fill_null(False))
+        .collect()
+        .to_series()
     )

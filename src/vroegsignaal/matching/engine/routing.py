@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from vroegsignaal.matching.engine.policy import Policy, RouteCondition
+from vroegsignaal.matching.engine.policy import Policy, RouteCondition, RoutingRule
 from vroegsignaal.matching.engine.vocabulary import (
     CRISIS_TERM_DAYS,
     TERM_CALENDAR_DAYS,
@@ -40,34 +40,36 @@ def route(meldingen: pl.LazyFrame, policies: list[Policy], bits: dict[str, int])
     `meldingen` has a `policy_index` into `policies`, so all municipalities are routed in one
     pass. Crisis meldingen keep their queue but get the 3-working-day term (Wgs art. 4 lid 2).
     """
-    index = pl.lit(None, pl.Int32)
-    table_rows = []
+    index = pl.lit(None, pl.Int64)
+    rows: list[RoutingRule] = []
     for number, policy in enumerate(policies):
         rules = [*policy.routing_rules, policy.default_route]
-        chosen = pl.lit(len(rules) - 1, pl.Int32)
+        # Position in `rows` of the policy's first rule that holds (the default always does).
+        chosen = pl.lit(len(rows) + len(rules) - 1, pl.Int64)
         for position in reversed(range(len(rules) - 1)):
             condition = condition_expr(rules[position].condition, bits)
-            chosen = pl.when(condition).then(pl.lit(position, pl.Int32)).otherwise(chosen)
+            chosen = (
+                pl.when(condition).then(pl.lit(len(rows) + position, pl.Int64)).otherwise(chosen)
+            )
         index = pl.when(pl.col("policy_index") == number).then(chosen).otherwise(index)
-        table_rows += [
-            (number, position, rule.queue, rule.first_contact_channel, rule.term_days)
-            for position, rule in enumerate(rules)
-        ]
-    table = pl.LazyFrame(
-        table_rows,
-        schema={"policy_index": pl.Int32, "rule_index": pl.Int32, "queue": pl.String,
-                "first_contact_channel": pl.String, "rule_term_days": pl.Int64},
-        orient="row",
-    )  # fmt: skip
+        rows += rules
+
+    def table(values: list, dtype: pl.DataType) -> pl.Expr:
+        # One row per rule: a gather by rule position instead of a join.
+        return pl.lit(pl.Series(values, dtype=dtype)).gather(pl.col("rule_index"))
+
     crisis = pl.col("crisis")
     return (
         meldingen.with_columns(index.alias("rule_index"))
-        .join(table, on=["policy_index", "rule_index"], how="left", maintain_order="left")
         .with_columns(
+            table([rule.queue for rule in rows], pl.String).alias("queue"),
+            table([rule.first_contact_channel for rule in rows], pl.String)
+            .alias("first_contact_channel"),
             pl.when(crisis).then(pl.lit(TERM_CRISIS)).otherwise(pl.lit(TERM_CALENDAR_DAYS))
             .alias("term_kind"),
-            pl.when(crisis).then(pl.lit(CRISIS_TERM_DAYS, pl.Int64)).otherwise("rule_term_days")
+            pl.when(crisis).then(pl.lit(CRISIS_TERM_DAYS, pl.Int64))
+            .otherwise(table([rule.term_days for rule in rows], pl.Int64))
             .alias("term_days"),
         )
-        .drop("rule_index", "rule_term_days")
+        .drop("rule_index")
     )  # fmt: skip

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from vroegsignaal.matching.engine import classify, meldingen, persons, policy_table
+from vroegsignaal.matching.engine import classify, meldingen, numbering, persons, policy_table
 from vroegsignaal.matching.engine.normalise import address_key_expr, normalise_signals
 from vroegsignaal.matching.engine.policy import Policy
 from vroegsignaal.matching.engine.priority import prioritise
@@ -31,12 +31,12 @@ MELDING_COLUMNS = [
     "term_days", "attach_to_melding_id", "go",
 ]  # fmt: skip
 _RULE_COLUMNS = [
-    "signal_id", "melding_id", "melding_key", "municipality_code", "period_start", "address_key", "postcode",
-    "partner_type", "amount_cents", "crisis", "warm_handover", "arrears_days", "age_years",
-    "minimum_signals", "onterecht_reason",
+    "signal_id", "melding_id", "address_id", "first_in_melding", "in_multi", "municipality_code",
+    "period_start", "address_key", "postcode", "policy_index", "partner_type", "amount_cents",
+    "crisis", "warm_handover", "arrears_days", "age_years", "minimum_signals", "onterecht_reason",
 ]  # fmt: skip
 _PERSON_SOURCE = [
-    "signal_id", "melding_id", "municipality_code", "address_key", "bsn", "surname",
+    "signal_id", "melding_id", "in_multi", "municipality_code", "address_key", "bsn", "surname",
     "first_names", "initials", "birth_date",
 ]  # fmt: skip
 SIGNAL_COLUMNS = ["signal_id", "melding_key", "person_key", "status", "status_reason", "brp_note"]
@@ -139,27 +139,33 @@ def _batches(signals: pl.DataFrame) -> Iterator[pl.DataFrame]:
         yield signals.filter(pl.col("municipality_code").is_in(group))
 
 
-def _earlier(prepared: pl.DataFrame, history: pl.DataFrame) -> pl.LazyFrame:
-    """Municipality, address and month of every signal known, for `opeenvolgend`."""
-    month = meldingen.month_index(pl.col("signal_date")).alias("month")
-    codes = prepared["municipality_code"].unique().implode()
-    return pl.concat(
-        [
-            history.lazy()
-            .filter(pl.col("municipality_code").is_in(codes))
-            .select("municipality_code", "address_key", month),
-            prepared.lazy().select("municipality_code", "address_key", month),
-        ]
-    ).unique()
+def _earlier(prepared: pl.DataFrame, history: pl.DataFrame) -> pl.DataFrame:
+    """address_id and month of the earlier signals at the batch's addresses, for
+    `opeenvolgend` (the batch's own signals are its meldingen)."""
+    addresses = prepared.lazy().filter(pl.col("address_id").is_first_distinct())
+    return (
+        history.lazy()
+        .filter(pl.col("municipality_code").is_in(prepared["municipality_code"].unique().implode()))
+        .select("municipality_code", "address_key", meldingen.month_index(pl.col("signal_date")))
+        .join(
+            addresses.select("municipality_code", "address_key", "address_id"),
+            on=["municipality_code", "address_key"],
+        )
+        .select("address_id", pl.col("signal_date").alias("month"))
+        .collect()
+    )
 
 
 def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Meldingen (in key order, partner types still as a mask) and signal statuses."""
-    prepared = _prepare(signals, context.chosen, context.municipal).collect()
+    """Meldingen (by municipality, address and period; partner types still as a mask) and
+    signal statuses."""
+    prepared = _prepare(signals, context.chosen, context.municipal)
     rules = _signal_rules(prepared, context)
     found = _meldingen(rules, _earlier(prepared, context.history), context)
     # melding_id is the row number of the melding: joining back is a gather.
-    per_signal = found.select(pl.col("go", "eligible_count").gather(rules["melding_id"]))
+    per_signal = found.select(
+        pl.col("go", "eligible_count", "melding_key").gather(rules["melding_id"])
+    )
     statuses = (
         pl.concat([rules, per_signal], how="horizontal")
         .lazy()
@@ -184,19 +190,13 @@ def _check_period(signals: pl.DataFrame, period: str | None) -> None:
 
 def _prepare(
     signals: pl.DataFrame, chosen: dict[str, Policy], municipal: pl.DataFrame
-) -> pl.LazyFrame:
-    """Per signal: normalised keys, the policy's settings and the onterecht reason, sorted by
-    melding key, with `melding_id` numbering the meldingen from 0 in that order."""
-    melding_key = pl.format(
-        "{}|{}|{}", "municipality_code", pl.col("period_start").dt.strftime("%Y-%m"), "address_key"
-    )
-    return (
+) -> pl.DataFrame:
+    """Per signal (in input order): normalised keys, the policy's settings, the onterecht
+    reason and the numbers of its address and melding (`numbering.NUMBER_COLUMNS`)."""
+    normalised = (
         normalise_signals(signals.lazy())
-        .with_columns(
-            melding_key.alias("melding_key"),
-            pl.col("bsn").fill_null("").str.replace_all(r"\D", "").alias("bsn"),
-        )
-        .join(municipal.lazy().select(pl.exclude("^w_.*$", "policy_index")), on="municipality_code")
+        .with_columns(pl.col("bsn").fill_null("").str.replace_all(r"\D", "").alias("bsn"))
+        .join(municipal.lazy().select(pl.exclude("^w_.*$")), on="municipality_code")
         .join(
             policy_table.window_table(chosen).lazy(),
             on=["municipality_code", "partner_type"],
@@ -205,16 +205,21 @@ def _prepare(
         .pipe(classify.onterecht_reason)
         .drop("window_min", "window_max", "window_text", "exclude_business", "minimum_text")
         .drop("minimum_amount_cents", "contract_type", "house_letter", "house_number_addition")
-        # One thread: on a shared 2-CPU machine the parallel sort costs twice the CPU time.
-        .sort("melding_key", "signal_id", multithreaded=False)
-        .with_columns(pl.col("melding_key").rle_id().cast(pl.Int64).alias("melding_id"))
+        .collect()
     )
+    return numbering.with_numbers(normalised, _melding_order(normalised))
+
+
+def _melding_order(signals: pl.DataFrame) -> list[str]:
+    """The municipalities in the order of their melding keys ('code|...': also when one code
+    is a prefix of another)."""
+    return sorted(signals["municipality_code"].unique().to_list(), key=lambda code: f"{code}|")
 
 
 def _signal_rules(prepared: pl.DataFrame, context: _Context) -> pl.DataFrame:
     """The signals with the columns of every signal-level rule and `excluded`."""
     people = _people(prepared, context.clients, context.brp)
-    multi = people.filter(pl.col("melding_id").is_duplicated())
+    multi = people.filter(pl.col("in_multi"))
     checks = [
         classify.repeats(prepared.lazy(), context.history.lazy()).collect(),
         persons.link_within_meldingen(multi),
@@ -244,7 +249,7 @@ def _people(
     """The person fields of the signals some check compares: those sharing a melding with
     another signal, those that may be on the client list, and those in a BRP municipality.
     Normalising names is costly, and most signals are alone at their address."""
-    wanted = pl.col("melding_id").is_duplicated()
+    wanted = pl.col("in_multi")
     if clients is not None:
         wanted = wanted | _shares_key(clients)
     if brp is not None:
@@ -276,17 +281,30 @@ def _normalise_register(register: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _meldingen(rules: pl.DataFrame, earlier: pl.LazyFrame, context: _Context) -> pl.DataFrame:
+def _meldingen(rules: pl.DataFrame, earlier: pl.DataFrame, context: _Context) -> pl.DataFrame:
     """One row per melding, in `melding_id` order, with flags, priority and route (partner
     types still as a mask)."""
-    weights = context.municipal.lazy().select("municipality_code", "policy_index", "^w_.*$")
-    grouped = meldingen.aggregate(rules.lazy(), context.bits).join(
-        weights, on="municipality_code", maintain_order="left"
+    grouped = meldingen.aggregate(rules, context.bits).with_columns(
+        meldingen.month_index(pl.col("period_start")).alias("month")
     )
-    months = rules.select(meldingen.month_index(pl.col("period_start")).unique()).to_series()
-    flagged = meldingen.opeenvolgend(grouped, earlier, months.to_list())
+    flagged = meldingen.opeenvolgend(grouped, earlier).drop("month")
+    melding_key = pl.format(
+        "{}|{}|{}", "municipality_code", pl.col("period_start").dt.strftime("%Y-%m"), "address_key"
+    )
     policies = policy_table.distinct(context.chosen)
-    return route(prioritise(flagged), policies, context.bits).collect()
+    return (
+        flagged.lazy()
+        .with_columns(*_weights(context.municipal), melding_key.alias("melding_key"))
+        .pipe(prioritise)
+        .pipe(route, policies, context.bits)
+        .collect()
+    )
+
+
+def _weights(municipal: pl.DataFrame) -> list[pl.Expr]:
+    """The priority weights (w_ columns) of each melding's policy, gathered by policy_index."""
+    table = municipal.select("policy_index", "^w_.*$").unique("policy_index").sort("policy_index")
+    return [pl.lit(table[name]).gather(pl.col("policy_index")) for name in table.columns[1:]]
 
 
 def _person_key() -> pl.Expr:
