@@ -231,16 +231,22 @@ def _signal_rules(prepared: pl.DataFrame, context: _Context) -> pl.DataFrame:
     found = checks[0]
     for check in checks[1:]:
         found = found.join(check, on="signal_id", how="full", coalesce=True)
-    missing = [pl.lit(None, dtype).alias(c) for c, dtype in _CHECK_COLUMNS.items()
-               if c not in found.columns]  # fmt: skip
     return (
-        prepared.lazy()
-        .select(_RULE_COLUMNS)
-        .join(found.lazy(), on="signal_id", how="left", maintain_order="left")
-        .with_columns(missing)
+        prepared.select(_RULE_COLUMNS)
+        .with_columns(_aligned(found, prepared["signal_id"]))
         .with_columns(excluded_expr().alias("excluded"))
-        .collect()
     )
+
+
+def _aligned(found: pl.DataFrame, signal_ids: pl.Series) -> list[pl.Series]:
+    """The check columns (`_CHECK_COLUMNS`) for every signal: the few rows `found` holds
+    written at their signals' positions (a left join would gather every signal column)."""
+    rows = pl.DataFrame({"signal_id": signal_ids}).with_row_index("row").join(found, on="signal_id")
+    columns = []
+    for name, dtype in _CHECK_COLUMNS.items():
+        column = pl.repeat(None, len(signal_ids), dtype=dtype, eager=True).alias(name)
+        columns.append(column.scatter(rows["row"], rows[name]) if name in rows.columns else column)
+    return columns
 
 
 def _people(
