@@ -11,8 +11,10 @@ Enschede (160,000 inhabitants) and Hengelo (80,000), signals of October 2026:
 """
 
 import datetime as dt
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 
 from tests.casework.factories import MeldingFactory, QueueFactory, SignalFactory
 from tests.factories import CreditorFactory, MunicipalityFactory, RegionFactory
@@ -44,6 +46,14 @@ def _melding(municipality, creditors, signal_fields=None, **fields):
     melding.first_signal_on = min(link.signal.signal_date for link in melding.signal_links.all())
     melding.save(update_fields=["first_signal_on"])
     return melding
+
+
+def fill_chain_facts() -> None:
+    """Casework keeps the chain facts on the melding as it records attempts, conversations and
+    referrals; rows built by hand get them the way the migration fills existing meldingen."""
+    import_module("vroegsignaal.casework.migrations.0006_melding_chain_facts").fill_chain_facts(
+        apps, None
+    )
 
 
 def _attempt(melding, kind, on, part, reached=False):
@@ -105,4 +115,5 @@ def twente(db):
     _attempt(m4, "Brief", D(2026, 11, 20), "Ochtend")
     SignalFactory(municipality=enschede, creditor=energie, address_key="7511AB-99")
     _melding(hengelo, [energie], queue=QueueFactory(municipality=hengelo, name="Brief"))
+    fill_chain_facts()
     return {"region": region, "enschede": enschede, "hengelo": hengelo, "m1": m1, "m4": m4}

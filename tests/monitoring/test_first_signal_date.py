@@ -7,6 +7,7 @@ import pytest
 
 from tests.factories import AgreementFactory, CreditorFactory, enschede_with_energy_agreement
 from tests.matching.test_match_period import record
+from tests.monitoring.conftest import fill_chain_facts
 from vroegsignaal.casework.models import ContactAttempt, Melding
 from vroegsignaal.intake.services import ingest_records
 from vroegsignaal.matching.services import match_period
@@ -39,6 +40,7 @@ def test_lead_time_to_the_first_attempt_counts_from_the_stored_first_signal(matc
     ContactAttempt.objects.create(
         melding=melding, kind="Brief", attempted_on=dt.date(2026, 11, 1), part_of_day="Ochtend"
     )
+    fill_chain_facts()
     scope = municipality_scope(municipality.code, dt.date(2026, 10, 1), dt.date(2026, 10, 31))
     table = dashboard_tables(scope, TODAY)["doorlooptijden"]
     assert table.row("Signaal tot eerste contactpoging")[1:] == (1, 30.0, 30.0)

@@ -11,7 +11,11 @@ from vroegsignaal.casework import events
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State, is_open
 from vroegsignaal.casework.models import CaseworkPolicy, ContactAttempt, Melding
-from vroegsignaal.casework.signal_status import follow_pick_up, pick_up_changes
+from vroegsignaal.casework.signal_status import (
+    chain_fact_changes,
+    follow_pick_up,
+    pick_up_changes,
+)
 from vroegsignaal.casework.transitions import update_melding
 from vroegsignaal.ddas import Contactsoort, Dagdeel
 from vroegsignaal.organisations.models import User
@@ -63,8 +67,9 @@ def record_contact_attempt(
         raise CaseworkError("Hulp accepteren kan alleen als de inwoner is bereikt.")
     to_state = State.CONTACT_IN_PROGRESS if melding.state in _STARTS_CONTACT else None
     changes = pick_up_changes(melding, attempted_on, help_accepted=accepted_help)
+    facts = chain_fact_changes(melding, attempted_on, attempted=True, reached=reached)
     with transaction.atomic():
-        states = update_melding(melding, expected_version, to_state, **changes)
+        states = update_melding(melding, expected_version, to_state, **changes, **facts)
         attempt = ContactAttempt.objects.create(
             melding=melding,
             contact_round=melding.contact_round,

@@ -30,7 +30,11 @@ from vroegsignaal.casework.models import (
     ReferralKind,
     YesNoUnknown,
 )
-from vroegsignaal.casework.signal_status import follow_pick_up, pick_up_changes
+from vroegsignaal.casework.signal_status import (
+    chain_fact_changes,
+    follow_pick_up,
+    pick_up_changes,
+)
 from vroegsignaal.casework.transitions import update_melding
 from vroegsignaal.organisations.models import User
 
@@ -76,8 +80,10 @@ def record_conversation(
     changes = pick_up_changes(melding, held_on, help_accepted=help_accepted == HelpAnswer.YES)
     if melding.first_conversation_on is None:
         changes["first_conversation_on"] = held_on
+    accepted = help_accepted == HelpAnswer.YES
+    facts = chain_fact_changes(melding, held_on, reached=True, accepted=accepted)
     with transaction.atomic():
-        states = update_melding(melding, expected_version, to_state, **changes)
+        states = update_melding(melding, expected_version, to_state, **changes, **facts)
         conversation = Conversation.objects.create(
             melding=melding,
             contact_round=melding.contact_round,
@@ -181,7 +187,7 @@ def refer(
     _check_in_conversation(melding, "een verwijzing")
     to_state = _next_state(melding, State.REFERRED, (State.REFERRED,))
     with transaction.atomic():
-        states = update_melding(melding, expected_version, to_state)
+        states = update_melding(melding, expected_version, to_state, referred=True)
         referral = Referral.objects.create(
             melding=melding, kind=kind, handover_on=handover_on, note=note, recorded_by=by
         )

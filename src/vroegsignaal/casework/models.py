@@ -103,6 +103,30 @@ class Melding(models.Model):
     contact_round = models.PositiveSmallIntegerField(
         "contactronde", default=1, help_text="Verhoogd als een heropaf de melding heropent."
     )
+    # The chain facts below span every contact round (a heropaf reopening keeps them), are set
+    # by the casework services that record attempts, conversations and referrals, and let the
+    # monitoring count a region's year from one index instead of joining every child table.
+    first_attempt_on = models.DateField(
+        "eerste contactpoging op",
+        null=True,
+        blank=True,
+        help_text="Datum van de vroegste contactpoging, over alle contactrondes.",
+    )
+    first_contact_on = models.DateField(
+        "eerste contact op",
+        null=True,
+        blank=True,
+        help_text="Vroegste datum waarop de inwoner bereikt is (contactpoging met de inwoner "
+        "bereikt, of een gesprek), over alle contactrondes.",
+    )
+    accepted_in_conversation = models.BooleanField(
+        "hulp geaccepteerd in een gesprek",
+        default=False,
+        help_text="In een gesprek (van welke contactronde ook) is 'Ja' geantwoord op hulp.",
+    )
+    referred = models.BooleanField(
+        "doorverwezen", default=False, help_text="Er is ten minste één verwijzing vastgelegd."
+    )
     accepted_on = models.DateField(
         "hulp geaccepteerd op",
         null=True,
@@ -155,6 +179,10 @@ class Melding(models.Model):
                     "closed_on",
                     "heropaf_due_on",
                     "first_signal_on",
+                    "first_attempt_on",
+                    "first_contact_on",
+                    "accepted_in_conversation",
+                    "referred",
                 ],
             ),
             models.Index(fields=["municipality", "state", "-priority_score"]),

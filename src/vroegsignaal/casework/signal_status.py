@@ -43,6 +43,22 @@ def pick_up_changes(melding: Melding, on, *, help_accepted: bool) -> dict:
     return changes
 
 
+def chain_fact_changes(
+    melding: Melding, on, *, reached: bool, attempted: bool = False, accepted: bool = False
+) -> dict:
+    """What an attempt (``attempted``) or a conversation on ``on`` adds to the melding's chain
+    facts: the earliest attempt, the earliest contact (``reached``) and help accepted in a
+    conversation (``accepted``). They span every contact round; the monitoring counts them."""
+    changes = {}
+    if attempted and (melding.first_attempt_on is None or on < melding.first_attempt_on):
+        changes["first_attempt_on"] = on
+    if reached and (melding.first_contact_on is None or on < melding.first_contact_on):
+        changes["first_contact_on"] = on
+    if accepted and not melding.accepted_in_conversation:
+        changes["accepted_in_conversation"] = True
+    return changes
+
+
 def follow_pick_up(melding: Melding, changes: dict) -> None:
     """When ``changes`` picked the melding up, its signals become 'Opgepakt'."""
     if "picked_up_on" in changes:

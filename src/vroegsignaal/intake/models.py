@@ -164,7 +164,15 @@ class Signal(models.Model):
                 name="unique_signal_per_customer_and_date",
             )
         ]
-        indexes = [models.Index(fields=["municipality", "signal_date"])]
+        # Monitoring counts a scope's signals per month, partner type and crisis from this
+        # index alone (covering), instead of visiting a year of wide signal rows.
+        indexes = [
+            models.Index(
+                fields=["municipality", "signal_date"],
+                name="signal_monitoring",
+                include=["creditor", "crisis"],
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Signaal {self.pk} ({self.creditor.partner_type}, {self.signal_date})"

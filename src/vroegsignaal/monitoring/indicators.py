@@ -1,7 +1,8 @@
 """The monitoring indicators of the chain (domain step 10), each as a ``Table``.
 
-Public API: one function per indicator taking a ``Scope`` and the frames of ``frames.py``, and
-``dashboard_tables(scope, today)`` that computes them all from one read of the data. Everything
+Public API: one function per indicator taking a ``Scope``, the signal and attempt counts of
+``frames.py`` and the melding counts of ``melding_counts.py``, and ``dashboard_tables(scope,
+today)`` that computes them all from one read of the (already counted) data. Everything
 is aggregated: no table carries personal data. Percentages are of the row's base, named in
 the column header; lead times are in calendar days.
 """
@@ -14,7 +15,8 @@ import polars as pl
 
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner
 from vroegsignaal.monitoring import deadline_compliance
-from vroegsignaal.monitoring.frames import attempt_counts, melding_frame, signal_counts
+from vroegsignaal.monitoring.frames import attempt_counts, signal_counts
+from vroegsignaal.monitoring.melding_counts import MeldingCounts, melding_counts
 from vroegsignaal.monitoring.scope import Scope
 from vroegsignaal.monitoring.tables import Table, percentage
 
@@ -52,12 +54,13 @@ def per_1000_per_month(signals: int, inhabitants: int, months: int) -> float | N
     return round(signals * 1000 / inhabitants / months, 2)
 
 
-def funnel(scope: Scope, signals: pl.DataFrame, meldingen: pl.DataFrame) -> Table:
+def funnel(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts) -> Table:
     """From signals to referred meldingen, as % of meldingen and % of the previous step."""
     rows = [("Signalen", int(signals["signals"].sum()), None, None)]
-    previous = total = meldingen.height
+    cube = counts.cube
+    previous = total = int(cube["meldingen"].sum())
     for label, column in FUNNEL_STEPS:
-        count = meldingen.height if column is None else int(meldingen[column].sum())
+        count = int(cube[column or "meldingen"].sum())
         rows.append((label, count, percentage(count, total), percentage(count, previous)))
         previous = count
     columns = ("Stap", "Aantal", "% van meldingen", "% van vorige stap")
@@ -107,10 +110,12 @@ def by_partner_type(signals: pl.DataFrame) -> Table:
     )  # fmt: skip
 
 
-def by_flag(meldingen: pl.DataFrame) -> Table:
+def by_flag(counts: MeldingCounts) -> Table:
     """Meldingen per kind; a melding can be meervoudig and opeenvolgend (and crisis) at once."""
+    cube = counts.cube
+    total = int(cube["meldingen"].sum())
     rows = [
-        (label, int(meldingen[column].sum()), percentage(meldingen[column].sum(), meldingen.height))
+        (label, int(cube[column].sum()), percentage(int(cube[column].sum()), total))
         for label, column in FLAGS
     ]
     note = "Een melding kan meervoudig én opeenvolgend (en crisis) zijn; de som is dus geen 100%."
@@ -119,13 +124,13 @@ def by_flag(meldingen: pl.DataFrame) -> Table:
     )
 
 
-def by_queue(meldingen: pl.DataFrame) -> Table:
+def by_queue(counts: MeldingCounts) -> Table:
     """Meldingen per work queue (werkbakje); 'Geen werkbakje' for no-go meldingen."""
-    counts = dict(
-        meldingen.with_columns(pl.col("queue").fill_null("Geen werkbakje"))
-        .group_by("queue").len().iter_rows()
+    per_queue = dict(
+        counts.cube.with_columns(pl.col("queue").fill_null("Geen werkbakje"))
+        .group_by("queue").agg(pl.col("meldingen").sum()).iter_rows()
     )  # fmt: skip
-    return _split("werkbakje", "Meldingen per werkbakje", "Werkbakje", counts, [], "meldingen")
+    return _split("werkbakje", "Meldingen per werkbakje", "Werkbakje", per_queue, [], "meldingen")
 
 
 def reach(attempts: pl.DataFrame, by: str) -> Table:
@@ -156,23 +161,21 @@ def reach(attempts: pl.DataFrame, by: str) -> Table:
     return Table(key, title, (header, "Pogingen", "Bereikt", "% bereikt"), rows)
 
 
-def results(meldingen: pl.DataFrame) -> Table:
+def results(counts: MeldingCounts) -> Table:
     """The DDAS end results of the closed meldingen."""
-    closed = meldingen.filter(pl.col("result").fill_null("") != "")
-    counts = dict(closed.group_by("result").len().iter_rows())
+    closed = counts.cube.filter(pl.col("result").fill_null("") != "")
+    per_result = dict(closed.group_by("result").agg(pl.col("meldingen").sum()).iter_rows())
     return _split(
-        "resultaten", "Eindresultaten (DDAS)", "Eindresultaat", counts,
+        "resultaten", "Eindresultaten (DDAS)", "Eindresultaat", per_result,
         list(Eindresultaat.values), "afgesloten meldingen",
     )  # fmt: skip
 
 
-def lead_times(meldingen: pl.DataFrame) -> Table:
+def lead_times(counts: MeldingCounts) -> Table:
     """Days from the first signal to first attempt, first contact and result: median and p90."""
     rows = []
     for label, column in LEAD_TIMES:
-        days = meldingen.select(
-            (pl.col(column) - pl.col("first_signal")).dt.total_days().drop_nulls().alias("d")
-        )["d"]
+        days = counts.days(column)
         if days.is_empty():
             rows.append((label, 0, None, None))
             continue
@@ -182,21 +185,21 @@ def lead_times(meldingen: pl.DataFrame) -> Table:
     return Table("doorlooptijden", "Doorlooptijden vanaf het eerste signaal", columns, rows)
 
 
-def heropaf(meldingen: pl.DataFrame) -> Table:
+def heropaf(counts: MeldingCounts) -> Table:
     """Heropaf outcomes: payments regular again, reopened for a new round, still planned."""
     rows = [
-        ("Betalingen lopen weer (hersteld)", int(meldingen["heropaf_done"].sum())),
-        ("Heropend: opnieuw op bezoek", int(meldingen["reopened"].sum())),
-        ("Heropaf nog gepland", int(meldingen["heropaf_due_on"].is_not_null().sum())),
+        ("Betalingen lopen weer (hersteld)", counts.heropaf_done),
+        ("Heropend: opnieuw op bezoek", counts.reopened),
+        ("Heropaf nog gepland", int(counts.cube["heropaf_planned"].sum())),
     ]
     return Table("heropaf", "Uitkomsten heropaf", ("Uitkomst", "Meldingen"), rows)
 
 
-def trend(signals: pl.DataFrame, meldingen: pl.DataFrame) -> Table:
+def trend(signals: pl.DataFrame, counts: MeldingCounts) -> Table:
     """Per month: signals (by signaaldatum) and meldingen, picked up and reached (by period)."""
     per_signal_month = signals.group_by("month").agg(pl.col("signals").sum())
-    per_period = meldingen.group_by("month").agg(
-        pl.len().alias("meldingen"), pl.col("picked_up").sum(), pl.col("reached").sum()
+    per_period = counts.cube.group_by("month").agg(
+        pl.col("meldingen").sum(), pl.col("picked_up").sum(), pl.col("reached").sum()
     )
     joined = per_signal_month.join(per_period, on="month", how="full", coalesce=True).sort("month")
     rows = [
@@ -209,13 +212,13 @@ def trend(signals: pl.DataFrame, meldingen: pl.DataFrame) -> Table:
     return Table("trend", "Ontwikkeling per maand", columns, rows)
 
 
-def side_by_side(scope: Scope, signals: pl.DataFrame, meldingen: pl.DataFrame) -> Table:
+def side_by_side(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts) -> Table:
     """The municipalities of the scope next to each other on the main indicators."""
     per_signal = dict(signals.group_by("municipality_id").agg(pl.col("signals").sum()).iter_rows())
     stats = {
         row["municipality_id"]: row
-        for row in meldingen.group_by("municipality_id").agg(
-            pl.len().alias("n"), pl.col("picked_up").sum(), pl.col("reached").sum(),
+        for row in counts.cube.group_by("municipality_id").agg(
+            pl.col("meldingen").sum().alias("n"), pl.col("picked_up").sum(), pl.col("reached").sum(),
             pl.col("help_accepted").sum(), pl.col("referred").sum(),
         ).iter_rows(named=True)
     }  # fmt: skip
@@ -239,28 +242,28 @@ def side_by_side(scope: Scope, signals: pl.DataFrame, meldingen: pl.DataFrame) -
 
 def reached_households(scope: Scope) -> int:
     """Meldingen of the scope in which the resident was reached (the business case's count)."""
-    return int(melding_frame(scope)["reached"].sum())
+    return int(melding_counts(scope).cube["reached"].sum())
 
 
 def dashboard_tables(scope: Scope, today: dt.date) -> dict[str, Table]:
     """Every dashboard table of ``scope``, keyed by ``Table.key`` in page order."""
     signals = signal_counts(scope)
-    meldingen = melding_frame(scope)
+    counts = melding_counts(scope)
     attempts = attempt_counts(scope)
     tables = [
-        funnel(scope, signals, meldingen),
+        funnel(scope, signals, counts),
         signals_per_inhabitants(scope, signals),
-        trend(signals, meldingen),
+        trend(signals, counts),
         by_partner_type(signals),
-        by_flag(meldingen),
-        by_queue(meldingen),
+        by_flag(counts),
+        by_queue(counts),
         reach(attempts, "kind"),
         reach(attempts, "part_of_day"),
-        results(meldingen),
-        lead_times(meldingen),
-        deadline_compliance.compliance(meldingen, today),
-        heropaf(meldingen),
+        results(counts),
+        lead_times(counts),
+        deadline_compliance.compliance(counts, today),
+        heropaf(counts),
     ]
     if scope.is_region:
-        tables.append(side_by_side(scope, signals, meldingen))
+        tables.append(side_by_side(scope, signals, counts))
     return {table.key: table for table in tables}

@@ -1,0 +1,203 @@
+"""The meldingen of a scope counted in the database: no row per melding reaches Python.
+
+Public API: ``melding_counts(scope)`` → ``MeldingCounts``. Every fact the dashboard counts is a
+column of the melding (the chain facts are kept there by casework), so one statement of three
+grouped reads of the covering index ``melding_monitoring`` answers every melding table. The
+same SQL runs on PostgreSQL and SQLite; only the day difference is spelled per database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+from django.db import connection
+from django.db.models import Count
+
+from vroegsignaal.casework.models import Event, EventKind, Queue
+from vroegsignaal.monitoring.frames import scope_meldingen
+from vroegsignaal.monitoring.scope import Scope
+
+# The start of the statutory conversation term (Wgs art. 4): acceptance, or for a crisis
+# melding the matching date when help was not (yet) accepted.
+_TERM_START = (
+    "CASE WHEN m.is_crisis THEN COALESCE(m.accepted_on, m.matched_on) ELSE m.accepted_on END"
+)
+_PICK_UP = (
+    "CASE WHEN NOT m.go OR m.due_on IS NULL THEN NULL WHEN m.picked_up_on <= m.due_on "
+    "THEN 'on_time' WHEN m.picked_up_on > m.due_on THEN 'late' ELSE 'open' END"
+)
+
+
+def _days(later: str, earlier: str) -> str:
+    """SQL for the whole days from ``earlier`` to ``later`` (NULL if either is)."""
+    if connection.vendor == "postgresql":
+        return f"({later} - {earlier})"
+    return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+
+
+def _date(expression: str) -> str:
+    """SQL for a date key: SQLite hands a plain column back as a date but an expression as
+    text, so there every date key is read as text (and parsed by Polars)."""
+    if connection.vendor == "postgresql":
+        return expression
+    return f"CAST({expression} AS TEXT)"
+
+
+def _keys() -> dict[str, str]:
+    return {
+        "municipality_id": "m.municipality_id",
+        "period_start": _date("m.period_start"),
+        "queue_id": "m.queue_id",
+        "result": "m.result",
+        "attempt_days": _days("m.first_attempt_on", "m.first_signal_on"),
+        "contact_days": _days("m.first_contact_on", "m.first_signal_on"),
+        "result_days": _days("m.closed_on", "m.first_signal_on"),
+        "term_crisis": "CASE WHEN m.go THEN (CASE WHEN m.is_crisis THEN 1 ELSE 0 END) END",
+        "term_start": _date(f"CASE WHEN m.go THEN {_TERM_START} END"),
+        "conversation_days": _days("m.first_conversation_on", _TERM_START),
+        "pick_up": _PICK_UP,
+        "open_due_on": _date("CASE WHEN m.go AND m.picked_up_on IS NULL THEN m.due_on END"),
+    }
+
+
+# Each grouping answers some tables: ``cube`` the funnel, flags, queues, results, trend,
+# municipalities and the pick-up term; ``lead_days`` the lead times (the three day differences
+# together have a few thousand combinations, fewer than three separate reads cost); the
+# ``conversation_term`` the statutory term, computed per distinct start date in Python.
+GROUPINGS = {
+    "cube": ("municipality_id", "period_start", "queue_id", "result", "pick_up", "open_due_on"),
+    "lead_days": ("attempt_days", "contact_days", "result_days"),
+    "conversation_term": ("term_crisis", "term_start", "conversation_days"),
+}
+LEAD_DAYS = {
+    "first_attempt": "attempt_days",
+    "first_contact": "contact_days",
+    "closed_on": "result_days",
+}
+_DATES = ("period_start", "term_start", "open_due_on")
+_STRINGS = ("result", "pick_up")
+
+
+def _flag(condition: str) -> str:
+    return f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)"
+
+
+_COUNTS = {
+    "meldingen": "COUNT(*)",
+    "picked_up": "COUNT(m.picked_up_on)",
+    "attempted": "COUNT(m.first_attempt_on)",
+    "reached": "COUNT(m.first_contact_on)",
+    "help_accepted": _flag("m.accepted_on IS NOT NULL OR m.accepted_in_conversation"),
+    "referred": _flag("m.referred"),
+    "is_single": _flag("m.is_single"),
+    "is_multiple": _flag("m.is_multiple"),
+    "is_consecutive": _flag("m.is_consecutive"),
+    "is_crisis": _flag("m.is_crisis"),
+    "heropaf_planned": "COUNT(m.heropaf_due_on)",
+}
+
+
+@dataclass(frozen=True)
+class MeldingCounts:
+    """Counts of the scope's meldingen per grouping of ``GROUPINGS`` (its keys and
+    ``meldingen``; the cube also every count of ``_COUNTS``, the queue's name as ``queue`` and
+    the period's ``month``), and the meldingen with each heropaf outcome."""
+
+    cube: pl.DataFrame
+    lead_days: pl.DataFrame
+    conversation_term: pl.DataFrame
+    heropaf_done: int
+    reopened: int
+
+    def days(self, lead_time: str) -> pl.Series:
+        """The day differences of ``lead_time`` (a ``LEAD_DAYS`` key), one per melding that has
+        both dates: expanded from the counts, so any statistic of them is exact."""
+        key = LEAD_DAYS[lead_time]
+        return self.lead_days.filter(pl.col(key).is_not_null()).select(
+            pl.col(key).repeat_by("meldingen").explode()
+        )[key]
+
+
+def _null(key: str) -> str:
+    """A typed NULL for ``key``: the first branch of a UNION fixes the column types."""
+    kind = "DATE" if key in _DATES else "VARCHAR(80)" if key in _STRINGS else "INTEGER"
+    return f"CAST(NULL AS {kind})"
+
+
+def _statement(municipalities: int) -> str:
+    keys = _keys()
+    # The scope's conditions on the melding itself, so the covering index answers alone.
+    source = (
+        f"FROM casework_melding m WHERE m.municipality_id IN ({', '.join(['%s'] * municipalities)})"
+        " AND m.period_start BETWEEN %s AND %s"
+    )
+    branches = []
+    for number, (name, group) in enumerate(GROUPINGS.items()):
+        columns = ", ".join(f"{keys[k] if k in group else _null(k)} AS {k}" for k in keys)
+        counts = ", ".join(
+            f"{sql if name == 'cube' or count == 'meldingen' else '0'} AS {count}"
+            for count, sql in _COUNTS.items()
+        )
+        by = ", ".join(keys[k] for k in group)
+        branches.append(f"SELECT {number} AS grouping, {columns}, {counts} {source} GROUP BY {by}")
+    return " UNION ALL ".join(branches)
+
+
+def _frame(rows: list[tuple]) -> pl.DataFrame:
+    text_dates = connection.vendor != "postgresql"
+    date_type = pl.String if text_dates else pl.Date
+    keys = {
+        key: date_type if key in _DATES else pl.String if key in _STRINGS else pl.Int64
+        for key in _keys()
+    }
+    schema = {"grouping": pl.Int64} | keys | dict.fromkeys(_COUNTS, pl.Int64)
+    frame = pl.DataFrame(rows, schema=schema, orient="row")
+    if text_dates:
+        frame = frame.with_columns(pl.col(key).str.to_date() for key in _DATES)
+    return frame
+
+
+def _groupings(scope: Scope) -> dict[str, pl.DataFrame]:
+    ids = scope.municipality_ids or [None]  # a region without municipalities counts nothing
+    params = [*ids, scope.start, scope.end] * len(GROUPINGS)
+    with connection.cursor() as cursor:
+        cursor.execute(_statement(len(ids)), params)
+        frame = _frame(cursor.fetchall())
+    return {
+        name: frame.filter(pl.col("grouping") == number).select(
+            *group, *(_COUNTS if name == "cube" else ["meldingen"])
+        )
+        for number, (name, group) in enumerate(GROUPINGS.items())
+    }
+
+
+def _named(cube: pl.DataFrame) -> pl.DataFrame:
+    """The cube with each queue's name and each period's month."""
+    queue_ids = cube["queue_id"].drop_nulls().unique().to_list()
+    names = dict(Queue.objects.filter(id__in=queue_ids).values_list("id", "name"))
+    return cube.with_columns(
+        queue=pl.col("queue_id").replace_strict(names, default=None, return_dtype=pl.String),
+        month=pl.col("period_start").dt.truncate("1mo"),
+    )
+
+
+def melding_counts(scope: Scope) -> MeldingCounts:
+    """The meldingen of ``scope`` counted per grouping of ``GROUPINGS``, plus heropaf outcomes."""
+    groupings = _groupings(scope)
+    outcomes = dict(
+        Event.objects.filter(
+            melding__in=scope_meldingen(scope),
+            kind__in=[EventKind.HEROPAF_DONE, EventKind.REOPENED],
+        )
+        .values("kind")
+        .annotate(meldingen=Count("melding", distinct=True))
+        .values_list("kind", "meldingen")
+    )
+    return MeldingCounts(
+        cube=_named(groupings["cube"]),
+        lead_days=groupings["lead_days"],
+        conversation_term=groupings["conversation_term"],
+        heropaf_done=outcomes.get(EventKind.HEROPAF_DONE, 0),
+        reopened=outcomes.get(EventKind.REOPENED, 0),
+    )
