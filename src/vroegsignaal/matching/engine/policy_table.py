@@ -64,6 +64,37 @@ def window_table(policies: dict[str, Policy]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema_overrides={"window_min": pl.Int64, "window_max": pl.Int64})
 
 
+def with_settings(signals: pl.LazyFrame, policies: dict[str, Policy]) -> pl.LazyFrame:
+    """Add each signal's policy settings (`policy_index`, the filter settings of
+    `municipal_table` without weights) and the window of its partner type (`window_min`,
+    `window_max`, `window_text`; null for an unknown partner type).
+
+    The settings come from small per-policy tables by index: a join would gather every
+    signal column.
+    """
+    ordered = distinct(policies)
+    index = {code: ordered.index(policy) for code, policy in policies.items()}
+    position = {partner: number for number, partner in enumerate(PARTNER_TYPES)}
+    per_policy = municipal_table(dict(zip(map(str, range(len(ordered))), ordered, strict=True)))
+    windows = window_table({str(number): policy for number, policy in enumerate(ordered)})
+    settings = ["minimum_amount_cents", "minimum_text", "exclude_business", "minimum_signals",
+                "repeat_months"]  # fmt: skip
+    window = pl.col("policy_index") * len(PARTNER_TYPES) + pl.col("partner_type").replace_strict(
+        position, default=None, return_dtype=pl.Int64
+    )
+    return signals.with_columns(
+        pl.col("municipality_code")
+        .replace_strict(index, return_dtype=pl.Int32)
+        .alias("policy_index")
+    ).with_columns(
+        *(pl.lit(per_policy[name]).gather(pl.col("policy_index")) for name in settings),
+        *(
+            pl.lit(windows[name]).gather(window)
+            for name in ("window_min", "window_max", "window_text")
+        ),
+    )
+
+
 def _minimum_text(cents: int | None) -> str | None:
     """'Bedrag onder minimum van € 1.234,56' (Dutch money notation)."""
     if cents is None:

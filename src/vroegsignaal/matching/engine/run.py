@@ -159,7 +159,7 @@ def _earlier(prepared: pl.DataFrame, history: pl.DataFrame) -> pl.DataFrame:
 def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Meldingen (by municipality, address and period; partner types still as a mask) and
     signal statuses."""
-    prepared = _prepare(signals, context.chosen, context.municipal)
+    prepared = _prepare(signals, context.chosen)
     rules = _signal_rules(prepared, context)
     found = _meldingen(rules, _earlier(prepared, context.history), context)
     # melding_id is the row number of the melding: joining back is a gather.
@@ -188,20 +188,13 @@ def _check_period(signals: pl.DataFrame, period: str | None) -> None:
         raise ValueError(f"Signalen buiten de periode {period}: {ids}.")
 
 
-def _prepare(
-    signals: pl.DataFrame, chosen: dict[str, Policy], municipal: pl.DataFrame
-) -> pl.DataFrame:
+def _prepare(signals: pl.DataFrame, chosen: dict[str, Policy]) -> pl.DataFrame:
     """Per signal (in input order): normalised keys, the policy's settings, the onterecht
     reason and the numbers of its address and melding (`numbering.NUMBER_COLUMNS`)."""
     normalised = (
         normalise_signals(signals.lazy())
         .with_columns(pl.col("bsn").fill_null("").str.replace_all(r"\D", "").alias("bsn"))
-        .join(municipal.lazy().select(pl.exclude("^w_.*$")), on="municipality_code")
-        .join(
-            policy_table.window_table(chosen).lazy(),
-            on=["municipality_code", "partner_type"],
-            how="left",
-        )
+        .pipe(policy_table.with_settings, chosen)
         .pipe(classify.onterecht_reason)
         .drop("window_min", "window_max", "window_text", "exclude_business", "minimum_text")
         .drop("minimum_amount_cents", "contract_type", "house_letter", "house_number_addition")
