@@ -1,11 +1,13 @@
 """`run_matching`: from a period's signals to prioritised, routed meldingen with statuses.
 
 Costs at national scale drive the shape (docs/performance.md): whole municipalities are matched
-in batches, each batch sorted once by melding key so that a melding is a run of rows with an
-integer `melding_id` (grouping sorted rows is cheap, and the meldingen come out in key order
-without a final sort); frames stay narrow, person fields are normalised only for the signals
-that are compared, partner types travel as a bitmask, and every municipality is filtered,
-scored and routed in one vectorised pass.
+in batches; the signals of a batch never move: `numbering` gives each an integer `address_id`
+and `melding_id` (the row number of its melding) by sorting a narrow integer key, so grouping,
+the look-back for opeenvolgend and joining back are integer work and gathers. Only meldingen
+with more than one signal are grouped; rule results, policy settings, weights and routes are
+written or gathered by position instead of joined; person fields are normalised only for the
+signals that are compared; partner types travel as a bitmask; and every municipality is
+filtered, scored and routed in one vectorised pass.
 """
 
 from __future__ import annotations
@@ -85,8 +87,9 @@ def run_matching(
     `period` 'YYYY-MM' checks that every signal falls in that month; None matches each signal
     in the calendar month of its signal date (a catch-up over several months). `policies` maps
     municipality codes to policies, or is one policy for all. Without `brp` the BRP check is
-    skipped; without `clients` the known-client check is. Meldingen come sorted by melding
-    key, signals by signal id; priority reasons are added by `with_priority_reasons`.
+    skipped; without `clients` the known-client check is. Meldingen come per
+    municipality (codes in melding-key order), those of one address together and by period;
+    signals by signal id. Priority reasons are added by `with_priority_reasons`.
     """
     _check_period(signals, period)
     codes = sorted(signals["municipality_code"].unique().to_list())
@@ -113,11 +116,8 @@ def run_matching(
 
 
 def _batches(signals: pl.DataFrame) -> Iterator[pl.DataFrame]:
-    """Whole municipalities in batches of about `BATCH_ROWS` signals, in melding-key order.
-
-    A melding key starts with 'code|', so ordering the municipalities by that text and each
-    batch by melding key orders all meldingen by key (also when one code is a prefix of another).
-    """
+    """Whole municipalities in batches of about `BATCH_ROWS` signals, in melding-key order of
+    their codes (see `_melding_order`), so batched and unbatched runs give the same order."""
     counts = (
         signals.group_by("municipality_code")
         .len()
