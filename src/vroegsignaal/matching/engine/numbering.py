@@ -23,6 +23,9 @@ from vroegsignaal.matching.engine.meldingen import month_index
 
 NUMBER_COLUMNS = ["address_id", "melding_id", "first_in_melding", "in_multi"]
 _ADDRESS = ["municipality_code", "address_key"]
+# What neighbouring sorted rows are compared on: the municipality by its rank (an integer is
+# cheaper to move than a text), the address key itself.
+_EXACT = ["group", "month", "rank", "address_key"]
 
 
 def address_hash() -> pl.Expr:
@@ -38,10 +41,10 @@ def with_numbers(signals: pl.DataFrame, codes: list[str]) -> pl.DataFrame:
     """
     keys = _keys(signals, codes)
     order = keys["key"].arg_sort()
-    ranked = keys.select(pl.col("group", "month", *_ADDRESS).gather(order))
+    ranked = keys.select(pl.col(_EXACT).gather(order))
     if ranked.select(_collision()).item():
-        order = keys.select(pl.arg_sort_by("group", *_ADDRESS, "month")).to_series()
-        ranked = keys.select(pl.col("group", "month", *_ADDRESS).gather(order))
+        order = keys.select(pl.arg_sort_by("group", "rank", "address_key", "month")).to_series()
+        ranked = keys.select(pl.col(_EXACT).gather(order))
     numbered = ranked.select(_run_numbers())
     back = pl.DataFrame([_scatter(numbered[name], order) for name in NUMBER_COLUMNS])
     return pl.concat([signals, back], how="horizontal")
@@ -60,7 +63,8 @@ def _keys(signals: pl.DataFrame, codes: list[str]) -> pl.DataFrame:
     group = rank * 2 ** (64 - rank_bits) + address_hash() // 2 ** (64 - hash_bits) * 2**month_bits
     month = pl.lit(months) - first_month
     return signals.select(
-        *_ADDRESS,
+        "address_key",
+        rank.alias("rank"),
         group.alias("group"),
         month.alias("month"),
         (group + month.cast(pl.UInt64)).alias("key"),
@@ -70,14 +74,14 @@ def _keys(signals: pl.DataFrame, codes: list[str]) -> pl.DataFrame:
 def _collision() -> pl.Expr:
     """True when neighbouring rows share a hash group but not their address."""
     same_group = pl.col("group") == pl.col("group").shift(1)
-    other_address = _changed("municipality_code") | _changed("address_key")
+    other_address = _changed("rank") | _changed("address_key")
     return (same_group & other_address).fill_null(False).any()
 
 
 def _run_numbers() -> list[pl.Expr]:
     """The numbers of rows sorted by municipality, address and period: a new number wherever
     the address (or, for melding_id, the period) differs from the row before."""
-    new_address = _changed("municipality_code") | _changed("address_key")
+    new_address = _changed("rank") | _changed("address_key")
     new_melding = new_address | _changed("month")
     melding_id = new_melding.cum_sum().cast(pl.Int64) - 1
     next_differs = (melding_id != melding_id.shift(-1)).fill_null(True)
