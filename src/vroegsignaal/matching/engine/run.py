@@ -163,12 +163,12 @@ def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame
     rules = _signal_rules(prepared, context)
     found = _meldingen(rules, _earlier(prepared, context.history), context)
     # melding_id is the row number of the melding: joining back is a gather.
-    per_signal = found.select(
-        pl.col("go", "eligible_count", "melding_key").gather(rules["melding_id"])
-    )
+    per_signal = found.select(pl.col("go", "eligible_count").gather(rules["melding_id"]))
     statuses = (
         pl.concat([rules, per_signal], how="horizontal")
         .lazy()
+        # Formatting the key again is cheaper than gathering a million texts.
+        .with_columns(_melding_key())
         .with_columns(*status_exprs(), _person_key())
         .select(SIGNAL_COLUMNS)
     )
@@ -287,13 +287,10 @@ def _meldingen(rules: pl.DataFrame, earlier: pl.DataFrame, context: _Context) ->
         meldingen.month_index(pl.col("period_start")).alias("month")
     )
     flagged = meldingen.opeenvolgend(grouped, earlier).drop("month")
-    melding_key = pl.format(
-        "{}|{}|{}", "municipality_code", pl.col("period_start").dt.strftime("%Y-%m"), "address_key"
-    )
     policies = policy_table.distinct(context.chosen)
     return (
         flagged.lazy()
-        .with_columns(*_weights(context.municipal), melding_key.alias("melding_key"))
+        .with_columns(*_weights(context.municipal), _melding_key())
         .pipe(prioritise)
         .pipe(route, policies, context.bits)
         .collect()
@@ -304,6 +301,12 @@ def _weights(municipal: pl.DataFrame) -> list[pl.Expr]:
     """The priority weights (w_ columns) of each melding's policy, gathered by policy_index."""
     table = municipal.select("policy_index", "^w_.*$").unique("policy_index").sort("policy_index")
     return [pl.lit(table[name]).gather(pl.col("policy_index")) for name in table.columns[1:]]
+
+
+def _melding_key() -> pl.Expr:
+    """'code|YYYY-MM|address key' of a melding or of one of its signals."""
+    period = pl.col("period_start").dt.strftime("%Y-%m")
+    return pl.format("{}|{}|{}", "municipality_code", period, "address_key").alias("melding_key")
 
 
 def _person_key() -> pl.Expr:
