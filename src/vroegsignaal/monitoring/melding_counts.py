@@ -14,7 +14,7 @@ import polars as pl
 from django.db import connection
 from django.db.models import Count
 
-from vroegsignaal.casework.models import Event, EventKind, Queue
+from vroegsignaal.casework.models import Event, EventKind, Melding, Queue
 from vroegsignaal.monitoring.frames import scope_meldingen
 from vroegsignaal.monitoring.scope import Scope
 
@@ -129,8 +129,9 @@ def _statement(municipalities: int) -> str:
     keys = _keys()
     # The scope's conditions on the melding itself, so the covering index answers alone.
     source = (
-        f"FROM casework_melding m WHERE m.municipality_id IN ({', '.join(['%s'] * municipalities)})"
-        " AND m.period_start BETWEEN %s AND %s"
+        f"FROM {Melding._meta.db_table} m "
+        f"WHERE m.municipality_id IN ({', '.join(['%s'] * municipalities)}) "
+        "AND m.period_start BETWEEN %s AND %s"
     )
     branches = []
     for number, (name, group) in enumerate(GROUPINGS.items()):
