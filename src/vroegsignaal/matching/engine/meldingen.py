@@ -76,10 +76,10 @@ def aggregate(rules: pl.DataFrame, bits: dict[str, int]) -> pl.DataFrame:
     The first signal of every melding gives its row; the totals of the meldingen with more
     than one signal are grouped and written over it by position.
     """
-    single = _totals(bits, grouped=False)
-    meldingen = (
-        rules.filter(pl.col("first_in_melding")).select(*_SHARED, *single).sort("melding_id")
-    )
+    needed = [*_SHARED, "excluded", "partner_type", "amount_cents", "crisis", "warm_handover",
+              "arrears_days", "age_years", "attach_to_melding_id"]  # fmt: skip
+    meldingen = rules.select(needed).gather(_first_rows(rules))
+    meldingen = meldingen.select(*_SHARED, *_totals(bits, grouped=False))
     multi = (
         rules.lazy()
         .filter(pl.col("in_multi"))
@@ -102,18 +102,30 @@ def aggregate(rules: pl.DataFrame, bits: dict[str, int]) -> pl.DataFrame:
     )
 
 
-def partner_type_lists(meldingen: pl.DataFrame, bits: dict[str, int]) -> pl.DataFrame:
-    """Replace `partner_mask` by `partner_types`, the sorted list of partner type names."""
-    masks = meldingen["partner_mask"].unique().to_list()
-    table = pl.DataFrame(
-        {
-            "partner_mask": masks,
-            "partner_types": [[n for n, bit in bits.items() if mask & bit] for mask in masks],
-        },
-        schema={"partner_mask": pl.Int64, "partner_types": pl.List(pl.String)},
+def _first_rows(rules: pl.DataFrame) -> pl.Series:
+    """The row of each melding's first signal, in `melding_id` order (melding ids number the
+    meldingen 0, 1, ..., so writing each row at its melding id orders them without a sort)."""
+    firsts = rules.select(pl.int_range(pl.len()).alias("row"), "melding_id").filter(
+        rules["first_in_melding"]
     )
-    return meldingen.join(table, on="partner_mask", how="left", maintain_order="left").drop(
-        "partner_mask"
+    return firsts["row"].clone().scatter(firsts["melding_id"], firsts["row"])
+
+
+def partner_type_lists(meldingen: pl.DataFrame, bits: dict[str, int]) -> pl.DataFrame:
+    """Replace `partner_mask` by `partner_types`, the sorted list of partner type names.
+
+    One list per distinct mask, gathered by the mask's position: a join would copy every
+    column of the meldingen."""
+    masks = meldingen["partner_mask"].unique().sort()
+    lists = pl.Series(
+        [[name for name, bit in bits.items() if mask & bit] for mask in masks],
+        dtype=pl.List(pl.String),
+    )
+    position = pl.col("partner_mask").replace_strict(
+        masks, pl.int_range(masks.len(), eager=True), return_dtype=pl.Int64
+    )
+    return meldingen.with_columns(pl.lit(lists).gather(position).alias("partner_mask")).rename(
+        {"partner_mask": "partner_types"}
     )
 
 

@@ -7,6 +7,8 @@ a million reason lists was most of a national run's time (docs/performance.md).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
 from vroegsignaal.matching.engine.classify import euro
@@ -16,20 +18,21 @@ from vroegsignaal.matching.engine.meldingen import YOUNG_ADULT
 _SEPARATOR = "\x1f"
 
 
-def _points() -> dict[str, pl.Expr]:
-    """Points per factor, in the order the reasons are shown; weights are the w_ columns."""
-    w = pl.col
+def _points(weight: Callable[[str], pl.Expr]) -> dict[str, pl.Expr]:
+    """Points per factor, in the order the reasons are shown; `weight('w_crisis')` gives a
+    weight per melding."""
+    w, c = weight, pl.col
     capped = pl.min_horizontal
     return {
         "crisis": pl.when("crisis").then(w("w_crisis")),
-        "partner_types": w("w_extra_partner_type") * (w("partner_type_count") - 1),
+        "partner_types": w("w_extra_partner_type") * (c("partner_type_count") - 1),
         "opeenvolgend": pl.when("opeenvolgend").then(w("w_opeenvolgend")),
         "amount": capped(
-            w("w_amount_per_100_euro") * (w("total_amount_cents") // 10_000), w("w_amount_max")
+            w("w_amount_per_100_euro") * (c("total_amount_cents") // 10_000), w("w_amount_max")
         ),
         "rent_arrears": pl.when("rent_arrears").then(w("w_rent_arrears")),
         "arrears_age": capped(
-            w("w_arrears_age_per_30_days") * (w("max_arrears_days") // 30), w("w_arrears_age_max")
+            w("w_arrears_age_per_30_days") * (c("max_arrears_days") // 30), w("w_arrears_age_max")
         ),
         "young_adult": pl.when("young_adult").then(w("w_young_adult")),
         "warm_handover": pl.when("warme_overdracht").then(w("w_warm_handover")),
@@ -50,12 +53,13 @@ def _texts() -> dict[str, pl.Expr]:
     }
 
 
-def prioritise(meldingen: pl.LazyFrame) -> pl.LazyFrame:
+def prioritise(meldingen: pl.LazyFrame, weight: Callable[[str], pl.Expr] = pl.col) -> pl.LazyFrame:
     """Add priority_score and priority_points (a struct of the points per named factor).
 
-    Needs the melding flags and totals and the municipality's weights (w_ columns).
+    Needs the melding flags and totals; `weight` gives the municipality's weights by name
+    (`w_crisis`, ...): by default from columns of that name.
     """
-    points = {name: expr.fill_null(0).cast(pl.Int64) for name, expr in _points().items()}
+    points = {name: expr.fill_null(0).cast(pl.Int64) for name, expr in _points(weight).items()}
     return meldingen.with_columns(
         pl.sum_horizontal(list(points.values())).alias("priority_score"),
         pl.struct(**points).alias("priority_points"),

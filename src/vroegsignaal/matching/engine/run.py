@@ -13,7 +13,7 @@ filtered, scored and routed in one vectorised pass.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 import polars as pl
@@ -41,6 +41,12 @@ _PERSON_SOURCE = [
     "signal_id", "melding_id", "in_multi", "municipality_code", "address_key", "bsn", "surname",
     "first_names", "initials", "birth_date",
 ]  # fmt: skip
+# What the statuses and keys of the signals are made of.
+_STATUS_SOURCE = [
+    "signal_id", "municipality_code", "period_start", "address_key", "onterecht_reason",
+    "repeat_reason", "client_reason", "brp_status", "brp_reason", "brp_note", "person_label",
+    "minimum_signals",
+]  # fmt: skip
 SIGNAL_COLUMNS = ["signal_id", "melding_key", "person_key", "status", "status_reason", "brp_note"]
 _CHECK_COLUMNS = {
     "attach_to_melding_id": pl.Int64, "repeat_reason": pl.String, "client_reason": pl.String,
@@ -50,8 +56,10 @@ _CHECK_COLUMNS = {
 
 
 # Signals per batch: whole municipalities are matched in batches of about this size to bound
-# peak memory.
-BATCH_ROWS = 300_000
+# peak memory of long catch-ups. A batch copies its share of the input and the statuses of
+# several batches must be re-sorted, so a national year (1.2 M signals) goes in one: 1.36 GB
+# peak against 1.63 GB in batches of 300,000 (docs/performance.md).
+BATCH_ROWS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -111,8 +119,13 @@ def run_matching(
         meldingen=meldingen.partner_type_lists(pl.concat(found), context.bits).select(
             MELDING_COLUMNS
         ),
-        signals=pl.concat(statuses).sort("signal_id"),
+        signals=_by_signal_id(pl.concat(statuses)),
     )
+
+
+def _by_signal_id(signals: pl.DataFrame) -> pl.DataFrame:
+    """The signals sorted by id; usually they already are (the rows of a batch never move)."""
+    return signals if signals["signal_id"].is_sorted() else signals.sort("signal_id")
 
 
 def _batches(signals: pl.DataFrame) -> Iterator[pl.DataFrame]:
@@ -161,20 +174,23 @@ def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame
     signal statuses."""
     prepared = _prepare(signals, context.chosen)
     rules = _signal_rules(prepared, context)
-    found = _meldingen(rules, _earlier(prepared, context.history), context)
+    earlier = _earlier(prepared, context.history)
+    del prepared  # its own columns (names, normalised fields) are no longer needed
+    found = _meldingen(rules, earlier, context)
     # melding_id is the row number of the melding: joining back is a gather.
     per_signal = found.select(pl.col("go", "eligible_count").gather(rules["melding_id"]))
-    statuses = (
-        pl.concat([rules, per_signal], how="horizontal")
+    masked = ["partner_mask" if name == "partner_types" else name for name in MELDING_COLUMNS]
+    out_meldingen = _pick(found, masked)
+    del found  # the working columns (ids, totals only used for scoring) go before the texts
+    out_signals = (
+        pl.concat([rules.select(_STATUS_SOURCE), per_signal], how="horizontal")
         .lazy()
         # Formatting the key again is cheaper than gathering a million texts.
         .with_columns(_melding_key())
         .with_columns(*status_exprs(), _person_key())
         .select(SIGNAL_COLUMNS)
+        .collect()
     )
-    masked = ["partner_mask" if name == "partner_types" else name for name in MELDING_COLUMNS]
-    result = found.lazy().select(masked)
-    out_meldingen, out_signals = pl.collect_all([result, statuses])
     return out_meldingen, out_signals
 
 
@@ -290,17 +306,24 @@ def _meldingen(rules: pl.DataFrame, earlier: pl.DataFrame, context: _Context) ->
     policies = policy_table.distinct(context.chosen)
     return (
         flagged.lazy()
-        .with_columns(*_weights(context.municipal), _melding_key())
-        .pipe(prioritise)
+        .with_columns(_melding_key())
+        .pipe(prioritise, _weights(context.municipal))
         .pipe(route, policies, context.bits)
         .collect()
     )
 
 
-def _weights(municipal: pl.DataFrame) -> list[pl.Expr]:
-    """The priority weights (w_ columns) of each melding's policy, gathered by policy_index."""
+def _weights(municipal: pl.DataFrame) -> Callable[[str], pl.Expr]:
+    """A weight of each melding's policy by name ('w_crisis'), gathered by policy_index inside
+    the score's expressions (ten weight columns per melding would cost ~90 MB nationally)."""
     table = municipal.select("policy_index", "^w_.*$").unique("policy_index").sort("policy_index")
-    return [pl.lit(table[name]).gather(pl.col("policy_index")) for name in table.columns[1:]]
+    return lambda name: pl.lit(table[name]).gather(pl.col("policy_index"))
+
+
+def _pick(frame: pl.DataFrame, names: list[str]) -> pl.DataFrame:
+    """The named columns, without copying: `select` aligns the chunks of columns that are
+    chunked differently, which copied every column of a national run's meldingen (~230 MB)."""
+    return pl.DataFrame([frame[name] for name in names])
 
 
 def _melding_key() -> pl.Expr:

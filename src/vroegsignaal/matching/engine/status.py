@@ -24,11 +24,6 @@ def excluded_expr() -> pl.Expr:
 
 def status_exprs() -> list[pl.Expr]:
     """status and status_reason; needs the rule columns and the melding's go and minimum."""
-    too_few = pl.format(
-        "Te weinig signalen op dit adres: {} van minimaal {} (beleid gemeente)",
-        "eligible_count",
-        "minimum_signals",
-    )
     cases = [
         (pl.col("brp_status") == "overleden", v.OVERLEDEN, pl.col("brp_reason")),
         (pl.col("brp_status") == "geen_inwoner", v.GEEN_INWONER, pl.col("brp_reason")),
@@ -37,9 +32,20 @@ def status_exprs() -> list[pl.Expr]:
         (pl.col("client_reason").is_not_null(), v.AL_BEKEND, pl.col("client_reason")),
         (pl.col("go"), v.OPGEPAKT, pl.lit("")),
     ]
-    status = pl.lit(v.ANDERE_REDEN)
-    reason = too_few
-    for condition, value, why in reversed(cases):
-        status = pl.when(condition.fill_null(False)).then(pl.lit(value)).otherwise(status)
-        reason = pl.when(condition.fill_null(False)).then(why).otherwise(reason)
-    return [status.alias("status"), reason.alias("status_reason")]
+    # The position of the first case that holds; len(cases) for 'andere reden'.
+    first = pl.lit(len(cases), pl.UInt32)
+    for position in reversed(range(len(cases))):
+        first = pl.when(cases[position][0].fill_null(False)).then(position).otherwise(first)
+    first = first.cast(pl.UInt32)
+    other = first == len(cases)
+    # Formatted only for the signals it applies to: null arguments give a null text, and a
+    # million texts of 66 characters are the largest temporary of a national run.
+    reason = pl.format(
+        "Te weinig signalen op dit adres: {} van minimaal {} (beleid gemeente)",
+        pl.when(other).then(pl.col("eligible_count")),
+        "minimum_signals",
+    )
+    for position in reversed(range(len(cases))):
+        reason = pl.when(first == position).then(cases[position][2]).otherwise(reason)
+    values = pl.Series([value for _, value, _ in cases] + [v.ANDERE_REDEN], dtype=pl.String)
+    return [pl.lit(values).gather(first).alias("status"), reason.alias("status_reason")]
