@@ -131,6 +131,10 @@ def _by_signal_id(signals: pl.DataFrame) -> pl.DataFrame:
 def _batches(signals: pl.DataFrame) -> Iterator[pl.DataFrame]:
     """Whole municipalities in batches of about `BATCH_ROWS` signals, in melding-key order of
     their codes (see `_melding_order`), so batched and unbatched runs give the same order."""
+    if signals.height <= BATCH_ROWS:
+        # Counting per municipality (a group-by on a text) alone costs ~300 MB nationally.
+        yield signals
+        return
     counts = (
         signals.group_by("municipality_code")
         .len()
@@ -152,7 +156,7 @@ def _batches(signals: pl.DataFrame) -> Iterator[pl.DataFrame]:
         yield signals.filter(pl.col("municipality_code").is_in(group))
 
 
-def _earlier(prepared: pl.DataFrame, history: pl.DataFrame) -> pl.DataFrame:
+def _earlier(prepared: pl.DataFrame, history: pl.DataFrame) -> pl.LazyFrame:
     """address_id and month of the earlier signals at the batch's addresses, for
     `opeenvolgend` (the batch's own signals are its meldingen)."""
     addresses = prepared.lazy().filter(pl.col("address_id").is_first_distinct())
@@ -165,7 +169,6 @@ def _earlier(prepared: pl.DataFrame, history: pl.DataFrame) -> pl.DataFrame:
             on=["municipality_code", "address_key"],
         )
         .select("address_id", pl.col("signal_date").alias("month"))
-        .collect()
     )
 
 
@@ -173,8 +176,15 @@ def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame
     """Meldingen (by municipality, address and period; partner types still as a mask) and
     signal statuses."""
     prepared = _prepare(signals, context.chosen)
-    rules = _signal_rules(prepared, context)
-    earlier = _earlier(prepared, context.history)
+    # Independent queries, run side by side by Polars.
+    people, repeats, earlier = pl.collect_all(
+        [
+            _people(prepared, context.clients, context.brp),
+            classify.repeats(prepared.lazy(), context.history.lazy()),
+            _earlier(prepared, context.history),
+        ]
+    )
+    rules = _signal_rules(prepared, people, repeats, context)
     del prepared  # its own columns (names, normalised fields) are no longer needed
     found = _meldingen(rules, earlier, context)
     # melding_id is the row number of the melding: joining back is a gather.
@@ -225,14 +235,13 @@ def _melding_order(signals: pl.DataFrame) -> list[str]:
     return sorted(signals["municipality_code"].unique().to_list(), key=lambda code: f"{code}|")
 
 
-def _signal_rules(prepared: pl.DataFrame, context: _Context) -> pl.DataFrame:
-    """The signals with the columns of every signal-level rule and `excluded`."""
-    people = _people(prepared, context.clients, context.brp)
+def _signal_rules(
+    prepared: pl.DataFrame, people: pl.DataFrame, repeats: pl.DataFrame, context: _Context
+) -> pl.DataFrame:
+    """The signals with the columns of every signal-level rule and `excluded`; `people` are
+    the person fields of `_people`, `repeats` the herhaalde meldingen."""
     multi = people.filter(pl.col("in_multi"))
-    checks = [
-        classify.repeats(prepared.lazy(), context.history.lazy()).collect(),
-        persons.link_within_meldingen(multi),
-    ]
+    checks = [repeats, persons.link_within_meldingen(multi)]
     if context.clients is not None:
         checks.append(classify.known_clients(people, context.clients))
     if context.brp is not None:
@@ -260,7 +269,7 @@ def _aligned(found: pl.DataFrame, signal_ids: pl.Series) -> list[pl.Series]:
 
 def _people(
     prepared: pl.DataFrame, clients: pl.DataFrame | None, brp: pl.DataFrame | None
-) -> pl.DataFrame:
+) -> pl.LazyFrame:
     """The person fields of the signals some check compares: those sharing a melding with
     another signal, those that may be on the client list, and those in a BRP municipality.
     Normalising names is costly, and most signals are alone at their address."""
@@ -270,7 +279,7 @@ def _people(
     if brp is not None:
         wanted = wanted | pl.col("municipality_code").is_in(brp["municipality_code"].implode())
     subset = prepared.lazy().select(_PERSON_SOURCE).filter(wanted)
-    return persons.with_person_keys(subset).collect()
+    return persons.with_person_keys(subset)
 
 
 def _shares_key(clients: pl.DataFrame) -> pl.Expr:
