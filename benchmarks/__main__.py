@@ -30,7 +30,8 @@ def _markdown(name: str, rows: list[dict], machine: dict) -> str:
     lines = [
         f"# Benchmark {name}",
         "",
-        f"{machine['date']}, {machine['cpus']} CPU's, Python {machine['python']}.",
+        f"{machine['date']}, {machine['cpus']} CPU's, Python {machine['python']}, "
+        f"load average {' / '.join(map(str, machine['load_average']))}.",
         "",
         "| " + " | ".join(columns) + " |",
         "|" + "---|" * len(columns),
@@ -52,6 +53,8 @@ def main() -> None:
         "date": dt.datetime.now().isoformat(timespec="seconds"),
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
+        # Other work on the machine inflates wall-clock seconds; the load says how much.
+        "load_average": [round(load, 2) for load in os.getloadavg()],
     }
     RESULTS.mkdir(exist_ok=True)
     for name in args.names or BENCHES:

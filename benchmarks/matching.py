@@ -147,7 +147,9 @@ def run(quick: bool = False) -> list[dict]:
         row["ratio_to_floor"] = round(row["seconds"] / rows[0]["seconds"], 2)
         # CPU seconds are steadier than wall-clock seconds when other work shares the machine.
         row["cpu_ratio_to_floor"] = round(row["cpu_seconds"] / rows[0]["cpu_seconds"], 2)
-    rows[1]["within_target"] = ratio <= 3 and rows[1]["peak_rss_mb"] < 1536
+    # The two targets, reported apart: within 3x the floor, under 1.5 GB.
+    rows[1]["within_time_target"] = ratio <= 3
+    rows[1]["within_memory_target"] = rows[1]["peak_rss_mb"] < 1536
     return rows
 
 

@@ -13,7 +13,7 @@ filtered, scored and routed in one vectorised pass.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import polars as pl
@@ -226,13 +226,13 @@ def _prepare(signals: pl.DataFrame, chosen: dict[str, Policy]) -> pl.DataFrame:
         .drop("minimum_amount_cents", "contract_type", "house_letter", "house_number_addition")
         .collect()
     )
-    return numbering.with_numbers(normalised, _melding_order(normalised))
+    return numbering.with_numbers(normalised, _melding_order(chosen))
 
 
-def _melding_order(signals: pl.DataFrame) -> list[str]:
+def _melding_order(codes: Iterable[str]) -> list[str]:
     """The municipalities in the order of their melding keys ('code|...': also when one code
     is a prefix of another)."""
-    return sorted(signals["municipality_code"].unique().to_list(), key=lambda code: f"{code}|")
+    return sorted(codes, key=lambda code: f"{code}|")
 
 
 def _signal_rules(
