@@ -111,21 +111,20 @@ def _first_rows(rules: pl.DataFrame) -> pl.Series:
     return firsts["row"].clone().scatter(firsts["melding_id"], firsts["row"])
 
 
-def partner_type_lists(meldingen: pl.DataFrame, bits: dict[str, int]) -> pl.DataFrame:
-    """Replace `partner_mask` by `partner_types`, the sorted list of partner type names.
+def partner_type_lists(masks: pl.Series, bits: dict[str, int]) -> pl.Series:
+    """`partner_types`: the sorted list of partner type names of each mask in `masks`.
 
-    One list per distinct mask, gathered by the mask's position: a join would copy every
-    column of the meldingen."""
-    masks = meldingen["partner_mask"].unique().sort()
+    One list per distinct mask, gathered by the mask's position."""
+    distinct = masks.unique().sort()
     lists = pl.Series(
-        [[name for name, bit in bits.items() if mask & bit] for mask in masks],
+        "partner_types",
+        [[name for name, bit in bits.items() if mask & bit] for mask in distinct],
         dtype=pl.List(pl.String),
     )
-    position = pl.col("partner_mask").replace_strict(
-        masks, pl.int_range(masks.len(), eager=True), return_dtype=pl.Int64
-    )
-    return meldingen.with_columns(pl.lit(lists).gather(position).alias("partner_mask")).rename(
-        {"partner_mask": "partner_types"}
+    return lists.gather(
+        masks.replace_strict(
+            distinct, pl.int_range(distinct.len(), eager=True), return_dtype=pl.Int64
+        )
     )
 
 

@@ -115,10 +115,10 @@ def run_matching(
         batch_meldingen, batch_signals = _match_batch(batch, context)
         found.append(batch_meldingen)
         statuses.append(batch_signals)
+    found_all = pl.concat(found)
+    partner_types = meldingen.partner_type_lists(found_all["partner_mask"], context.bits)
     return MatchResult(
-        meldingen=meldingen.partner_type_lists(pl.concat(found), context.bits).select(
-            MELDING_COLUMNS
-        ),
+        meldingen=_pick(found_all.with_columns(partner_types=partner_types), MELDING_COLUMNS),
         signals=_by_signal_id(pl.concat(statuses)),
     )
 
