@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import polars as pl
@@ -44,14 +45,13 @@ _PERSON_SOURCE = [
 # What the statuses and keys of the signals are made of.
 _STATUS_SOURCE = [
     "signal_id", "municipality_code", "period_start", "address_key", "onterecht_reason",
-    "repeat_reason", "client_reason", "brp_status", "brp_reason", "brp_note", "person_label",
+    "repeat_reason", "client_reason", "brp_status", "brp_reason", "brp_note",
     "minimum_signals",
 ]  # fmt: skip
 SIGNAL_COLUMNS = ["signal_id", "melding_key", "person_key", "status", "status_reason", "brp_note"]
 _CHECK_COLUMNS = {
     "attach_to_melding_id": pl.Int64, "repeat_reason": pl.String, "client_reason": pl.String,
     "brp_status": pl.String, "brp_reason": pl.String, "brp_note": pl.String,
-    "person_label": pl.Int64,
 }  # fmt: skip
 
 
@@ -184,16 +184,22 @@ def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame
             _earlier(prepared, context.history),
         ]
     )
-    rules = _signal_rules(prepared, people, repeats, context)
-    del prepared  # its own columns (names, normalised fields) are no longer needed
-    found = _meldingen(rules, earlier, context)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # Linking persons (DuckDB) only feeds the person keys: it runs beside the meldingen.
+        links = pool.submit(persons.link_within_meldingen, people.filter(pl.col("in_multi")))
+        rules = _signal_rules(prepared, people, repeats, context)
+        del prepared  # its own columns (names, normalised fields) are no longer needed
+        found = _meldingen(rules, earlier, context)
+        labels = pl.DataFrame(
+            _aligned(links.result(), rules["signal_id"], {"person_label": pl.Int64})
+        )
     # melding_id is the row number of the melding: joining back is a gather.
     per_signal = found.select(pl.col("go", "eligible_count").gather(rules["melding_id"]))
     masked = ["partner_mask" if name == "partner_types" else name for name in MELDING_COLUMNS]
     out_meldingen = _pick(found, masked)
     del found  # the working columns (ids, totals only used for scoring) go before the texts
     out_signals = (
-        pl.concat([rules.select(_STATUS_SOURCE), per_signal], how="horizontal")
+        pl.concat([rules.select(_STATUS_SOURCE), per_signal, labels], how="horizontal")
         .lazy()
         # Formatting the key again is cheaper than gathering a million texts.
         .with_columns(_melding_key())
@@ -240,8 +246,7 @@ def _signal_rules(
 ) -> pl.DataFrame:
     """The signals with the columns of every signal-level rule and `excluded`; `people` are
     the person fields of `_people`, `repeats` the herhaalde meldingen."""
-    multi = people.filter(pl.col("in_multi"))
-    checks = [repeats, persons.link_within_meldingen(multi)]
+    checks = [repeats]
     if context.clients is not None:
         checks.append(classify.known_clients(people, context.clients))
     if context.brp is not None:
@@ -251,17 +256,19 @@ def _signal_rules(
         found = found.join(check, on="signal_id", how="full", coalesce=True)
     return (
         prepared.select(_RULE_COLUMNS)
-        .with_columns(_aligned(found, prepared["signal_id"]))
+        .with_columns(_aligned(found, prepared["signal_id"], _CHECK_COLUMNS))
         .with_columns(excluded_expr().alias("excluded"))
     )
 
 
-def _aligned(found: pl.DataFrame, signal_ids: pl.Series) -> list[pl.Series]:
-    """The check columns (`_CHECK_COLUMNS`) for every signal: the few rows `found` holds
-    written at their signals' positions (a left join would gather every signal column)."""
+def _aligned(
+    found: pl.DataFrame, signal_ids: pl.Series, wanted: dict[str, pl.DataType]
+) -> list[pl.Series]:
+    """The `wanted` columns for every signal: the few rows `found` holds written at their
+    signals' positions (a left join would gather every signal column)."""
     rows = pl.DataFrame({"signal_id": signal_ids}).with_row_index("row").join(found, on="signal_id")
     columns = []
-    for name, dtype in _CHECK_COLUMNS.items():
+    for name, dtype in wanted.items():
         column = pl.repeat(None, len(signal_ids), dtype=dtype, eager=True).alias(name)
         columns.append(column.scatter(rows["row"], rows[name]) if name in rows.columns else column)
     return columns
