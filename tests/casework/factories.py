@@ -105,3 +105,15 @@ class MeldingFactory(factory.django.DjangoModelFactory):
         if types:  # as matching does: the melding lists the partner types of its signals
             obj.partner_types, obj.partner_type_count = sorted(types), len(types)
             obj.save(update_fields=["partner_types", "partner_type_count"])
+
+
+def add_signal(melding: models.Melding, creditor) -> Signal:
+    """Link one more signal, from ``creditor`` at the melding's address, to ``melding``."""
+    signal = SignalFactory(
+        creditor=creditor,
+        municipality=melding.municipality,
+        address_key=melding.address_key,
+        house_number=melding.house_number,
+    )
+    models.MeldingSignal.objects.create(signal=signal, melding=melding)
+    return signal

@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+from tests.casework.factories import CreditorFactory, add_signal
+from vroegsignaal.casework import payments
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.conversation import (
     add_budget_line,
@@ -13,8 +15,10 @@ from vroegsignaal.casework.conversation import (
     refer,
 )
 from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.forms import PlanForm
 from vroegsignaal.casework.lifecycle import TransitionNotAllowed
-from vroegsignaal.casework.models import BudgetLine, Melding
+from vroegsignaal.casework.models import BudgetLine, Melding, Plan
+from vroegsignaal.casework.payments import payment_key
 from vroegsignaal.ddas import Contactsoort, Dagdeel
 
 DAY = dt.date(2026, 11, 9)
@@ -122,19 +126,50 @@ def test_budget_scan_needs_a_conversation_first(assigned, caseworker):
 
 
 def test_plan_moves_to_plan_made_with_agreements_per_creditor(in_conversation, caseworker):
+    creditor = in_conversation.signal_links.get().signal.creditor
+    agreement = "Termijnbedrag per 1 december weer automatisch"
     plan = record_plan(
         in_conversation,
         caseworker,
         in_conversation.version,
-        ongoing_payments={"Energie Oost": "Termijnbedrag per 1 december weer automatisch"},
+        ongoing_payments={payment_key(creditor): agreement},
         room_to_pay_off="ja",
         problematic_debts="nee",
     )
 
     assert Melding.objects.get(pk=in_conversation.pk).state == "plan_made"
-    assert plan.ongoing_payments == {
-        "Energie Oost": "Termijnbedrag per 1 december weer automatisch"
-    }
+    assert Plan.objects.get(pk=plan.pk).ongoing_payments == {str(creditor.pk): agreement}
+
+
+def test_the_plan_form_asks_per_creditor_by_name_even_when_two_share_a_name(in_conversation):
+    energy = in_conversation.signal_links.get().signal.creditor
+    namesake = CreditorFactory(code="energie-oost-2", name=energy.name)
+    add_signal(in_conversation, namesake)
+    creditors = payments.melding_creditors(in_conversation)
+    data = {"version": 1, "room_to_pay_off": "ja", "problematic_debts": "nee"}
+    data |= {f"payment_{energy.pk}": "Eerste", f"payment_{namesake.pk}": "Tweede"}
+
+    form = PlanForm(data, creditors=creditors)
+
+    assert form.is_valid(), form.errors
+    assert form.ongoing_payments() == {str(energy.pk): "Eerste", str(namesake.pk): "Tweede"}
+    labels = [field.label for name, field in form.fields.items() if name.startswith("payment_")]
+    assert labels == ["Afspraak over de lopende betalingen aan Energie Oost"] * 2
+
+
+def test_a_plan_rejects_an_agreement_for_a_creditor_without_a_signal_in_the_melding(
+    in_conversation, caseworker
+):
+    stranger = CreditorFactory(code="water-west", name="Water West")
+    with pytest.raises(CaseworkError, match="Water West"):
+        record_plan(
+            in_conversation,
+            caseworker,
+            in_conversation.version,
+            ongoing_payments={payment_key(stranger): "Afspraak"},
+            room_to_pay_off="ja",
+            problematic_debts="nee",
+        )
 
 
 def test_a_started_debt_help_trajectory_needs_its_bkr_date(in_conversation, caseworker):

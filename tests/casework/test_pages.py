@@ -6,8 +6,11 @@ import pytest
 from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
-from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.contact import record_contact_attempt
+from vroegsignaal.casework.conversation import record_conversation
+from vroegsignaal.casework.models import Melding, Plan
 from vroegsignaal.casework.worklist import HEROPAF_QUEUE
+from vroegsignaal.ddas import Contactsoort, Dagdeel
 
 
 @pytest.fixture
@@ -210,6 +213,7 @@ def test_closing_without_a_result_names_the_field(logged_in, assigned):
 
 def test_conversation_plan_referral_and_budget_pages_render_and_save(logged_in, assigned):
     pk = assigned.pk
+    creditor = assigned.signal_links.get().signal.creditor
 
     def version():
         return Melding.objects.get(pk=pk).version
@@ -255,7 +259,7 @@ def test_conversation_plan_referral_and_budget_pages_render_and_save(logged_in, 
         reverse("casework:plan", args=[pk]),
         {
             "version": version(),
-            "payment_0": "Maandbedrag weer per incasso",
+            f"payment_{creditor.pk}": "Maandbedrag weer per incasso",
             "room_to_pay_off": "ja",
             "problematic_debts": "nee",
         },
@@ -268,9 +272,56 @@ def test_conversation_plan_referral_and_budget_pages_render_and_save(logged_in, 
 
     html = response.content.decode()
     assert "€ 1.250,50" in budget
+    assert "Lopende betalingen Energie Oost" in html
     assert "Maandbedrag weer per incasso" in html
     assert "Budgetcoaching: warme overdracht op 20-11-2026" in html
     assert Melding.objects.get(pk=pk).state == "referred"
+
+
+def test_the_plan_keeps_agreements_per_creditor_id_and_shows_them_by_name(
+    logged_in, assigned, caseworker
+):
+    creditor = assigned.signal_links.get().signal.creditor
+    url = reverse("casework:plan", args=[assigned.pk])
+    record_contact_attempt(
+        assigned,
+        caseworker,
+        assigned.version,
+        kind=Contactsoort.HUISBEZOEK,
+        attempted_on=dt.date(2026, 11, 3),
+        part_of_day=Dagdeel.OCHTEND,
+        reached=True,
+    )
+    record_conversation(
+        assigned,
+        caseworker,
+        assigned.version,
+        held_on=dt.date(2026, 11, 3),
+        help_offered="ja",
+        help_accepted="ja",
+        cause="inkomensdaling",
+    )
+    form = logged_in.get(url).content.decode()
+    creditor.name = "Energie Oost-Nederland"
+    creditor.save()
+    response = logged_in.post(
+        url,
+        {
+            "version": Melding.objects.get(pk=assigned.pk).version,
+            f"payment_{creditor.pk}": "Termijn per 1 december weer automatisch",
+            "room_to_pay_off": "ja",
+            "problematic_debts": "nee",
+        },
+        follow=True,
+    )
+
+    assert "Afspraak over de lopende betalingen aan Energie Oost" in form
+    assert Plan.objects.get(melding=assigned).ongoing_payments == {
+        str(creditor.pk): "Termijn per 1 december weer automatisch"
+    }
+    html = response.content.decode()
+    assert "Lopende betalingen Energie Oost-Nederland" in html
+    assert f"Lopende betalingen {creditor.pk}" not in html
 
 
 def test_heropaf_queue_lists_the_melding_from_its_date_and_reopens_it(logged_in, assigned):

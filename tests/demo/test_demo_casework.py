@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from vroegsignaal.casework.models import ContactAttempt, Event, EventKind, Melding, Queue
+from vroegsignaal.casework.models import ContactAttempt, Event, EventKind, Melding, Plan, Queue
 from vroegsignaal.ddas import Contactsoort, Eindresultaat
 from vroegsignaal.demo.casework_plan import at
 from vroegsignaal.demo.services import load_demo
@@ -105,6 +105,16 @@ def test_creditors_received_go_no_go_and_outcomes_in_weekly_releases(tmp_path):
     assert SignalFeedback.objects.filter(kind=FeedbackKind.OUTCOME).exists()
     assert not SignalFeedback.objects.filter(released_at__date__gte=TODAY).exists()
     assert Melding.objects.filter(heropaf_due_on__isnull=False).exists()
+
+
+def test_outcomes_tell_creditors_the_ongoing_payments_agreed_in_the_plan(tmp_path):
+    load(tmp_path)
+
+    outcomes = SignalFeedback.objects.filter(kind=FeedbackKind.OUTCOME)
+    assert outcomes.filter(content__ongoing_payments="Betalingsregeling afgesproken").exists()
+    for plan in Plan.objects.all():
+        creditors = plan.melding.signal_links.values_list("signal__creditor", flat=True)
+        assert set(plan.ongoing_payments) <= {str(pk) for pk in creditors}
 
 
 def test_every_municipality_has_a_caseworker_who_did_the_work(tmp_path):

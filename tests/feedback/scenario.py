@@ -17,6 +17,7 @@ from vroegsignaal.casework.models import (
     MeldingSignal,
     YesNoUnknown,
 )
+from vroegsignaal.casework.payments import payment_key
 from vroegsignaal.casework.results import close_with_result
 from vroegsignaal.ddas import Eindresultaat, Signaalstatus
 
@@ -83,7 +84,8 @@ def work_and_close(melding: Melding, caseworker, creditors) -> Melding:
         description=BUDGET_LINE,
         monthly_cents=123456,
     )
-    payments = dict(zip([c.name for c in creditors], [OWN_PAYMENTS, OTHER_PAYMENTS], strict=False))
+    keys = [payment_key(c) for c in creditors]
+    payments = dict(zip(keys, [OWN_PAYMENTS, OTHER_PAYMENTS], strict=False))
     record_plan(
         melding,
         caseworker,

@@ -59,7 +59,7 @@ def test_picked_up_is_told_without_a_reason():
 
 
 def test_outcome_holds_only_the_permitted_facts_and_this_creditors_own_payments():
-    creditor = Creditor(name="Energie Oost")
+    creditor = Creditor(pk=7, name="Energie Oost")
     conversation = Conversation(
         help_accepted=HelpAnswer.YES,
         cause=Cause.INCOME_DROP,
@@ -67,7 +67,7 @@ def test_outcome_holds_only_the_permitted_facts_and_this_creditors_own_payments(
         other_domains=["verslaving"],
     )
     plan = Plan(
-        ongoing_payments={"Energie Oost": scenario.OWN_PAYMENTS, "Water Oost": "elders"},
+        ongoing_payments={"7": scenario.OWN_PAYMENTS, "8": "elders"},
         problematic_debts=YesNoUnknown.YES,
         note=scenario.PLAN_NOTE,
     )
@@ -79,6 +79,13 @@ def test_outcome_holds_only_the_permitted_facts_and_this_creditors_own_payments(
         "perspective": "problematische_schulden",
         "outcome_date": "2026-11-20",
     }
+
+
+def test_outcome_passes_on_no_agreement_made_with_a_namesake_creditor():
+    namesake = Creditor(pk=8, name="Energie Oost")
+    plan = Plan(ongoing_payments={"7": scenario.OWN_PAYMENTS}, problematic_debts=YesNoUnknown.NO)
+    content = permitted.outcome(namesake, dt.date(2026, 11, 20), None, plan)
+    assert content["ongoing_payments"] is None
 
 
 def test_outcome_without_conversation_or_plan_has_an_unknown_perspective():

@@ -91,6 +91,37 @@ def test_each_creditor_gets_only_its_own_agreement_on_ongoing_payments(
     )
 
 
+def test_a_renamed_creditor_still_sees_the_agreed_ongoing_payments(
+    enschede, energy, water, caseworker
+):
+    melding = scenario.melding_with_signals(enschede, energy, water)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    scenario.work_and_close(melding, caseworker, [energy, water])
+    energy.name = "Energie Oost-Nederland"
+    energy.save()
+    release_due_feedback(SITE_URL, today=RELEASE_DAY)
+    signal = melding.signal_links.get(signal__creditor=energy).signal
+    assert _content(signal, FeedbackKind.OUTCOME)["ongoing_payments"] == scenario.OWN_PAYMENTS
+
+
+def test_two_creditors_with_the_same_name_each_see_their_own_ongoing_payments(
+    enschede, energy, water, caseworker
+):
+    water.name = energy.name
+    water.save()
+    melding = scenario.melding_with_signals(enschede, energy, water)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    scenario.work_and_close(melding, caseworker, [energy, water])
+    release_due_feedback(SITE_URL, today=RELEASE_DAY)
+    signals = {link.signal.creditor: link.signal for link in melding.signal_links.all()}
+    assert _content(signals[energy], FeedbackKind.OUTCOME)["ongoing_payments"] == (
+        scenario.OWN_PAYMENTS
+    )
+    assert _content(signals[water], FeedbackKind.OUTCOME)["ongoing_payments"] == (
+        scenario.OTHER_PAYMENTS
+    )
+
+
 def test_signals_not_picked_up_get_no_outcome(enschede, energy, water, caseworker):
     melding = scenario.melding_with_signals(enschede, energy)
     repeat = (

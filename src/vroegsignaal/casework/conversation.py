@@ -12,7 +12,7 @@ from datetime import date
 
 from django.db import transaction
 
-from vroegsignaal.casework import events
+from vroegsignaal.casework import events, payments
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import (
@@ -149,9 +149,11 @@ def record_plan(
     """Record the plan van aanpak; the first one moves the melding to 'Plan gemaakt'.
 
     Rule: a started debt-help trajectory (the BKR registration moment) needs its start date,
-    and a start date needs the trajectory.
+    and a start date needs the trajectory. ``ongoing_payments`` is keyed by creditor id (see
+    ``payments``), each a creditor with a signal in the melding.
     """
     _check_in_conversation(melding, "een plan van aanpak")
+    payments.check_agreements(melding, ongoing_payments)
     if debt_help_started != (debt_help_started_on is not None):
         raise CaseworkError(
             "Vul bij een gestart schuldhulpverleningstraject ook de startdatum in (en alleen dan)."

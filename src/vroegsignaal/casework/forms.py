@@ -23,8 +23,10 @@ from vroegsignaal.casework.models import (
     ReferralKind,
     YesNoUnknown,
 )
+from vroegsignaal.casework.payments import payment_key
 from vroegsignaal.casework.worklist import FLAG_FIELDS
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner
+from vroegsignaal.organisations.models import Creditor
 
 _WIDGET_CLASSES = {
     forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
@@ -238,20 +240,21 @@ class PlanForm(VersionedForm):
         label="Overige afspraken", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, creditors: list[str], **kwargs):
+    def __init__(self, *args, creditors: list[Creditor], **kwargs):
         super().__init__(*args, **kwargs)
-        self.creditors = creditors
-        for index, creditor in enumerate(creditors):
+        # Fields are named by creditor id: a name can change between showing and posting.
+        self.payment_keys = [payment_key(creditor) for creditor in creditors]
+        for key, creditor in zip(self.payment_keys, creditors, strict=True):
             field = forms.CharField(
-                label=f"Afspraak over de lopende betalingen aan {creditor}",
+                label=f"Afspraak over de lopende betalingen aan {creditor.name}",
                 required=False,
                 max_length=300,
             )
-            self.add_field(f"payment_{index}", field)
+            self.add_field(f"payment_{key}", field)
 
     def ongoing_payments(self) -> dict[str, str]:
-        """The agreement on ongoing payments per creditor, as creditor → agreement."""
-        return {c: self.cleaned_data[f"payment_{i}"] for i, c in enumerate(self.creditors)}
+        """The agreement on ongoing payments per creditor, as creditor id (text) → agreement."""
+        return {key: self.cleaned_data[f"payment_{key}"] for key in self.payment_keys}
 
 
 class ReferralForm(VersionedForm):

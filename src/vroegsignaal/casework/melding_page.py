@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from vroegsignaal.casework import contact, conversation, events
+from vroegsignaal.casework import contact, conversation, events, payments
 from vroegsignaal.casework.actions import available_actions
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
@@ -54,6 +54,7 @@ def melding_context(melding: Melding, today: date) -> dict:
     attempts = list(melding.contact_attempts.select_related("recorded_by"))
     lines = list(melding.budget_lines.all())
     policy = policy_for(melding.municipality)
+    creditors = {signal.creditor for signal in signals}
     timeline = [(event, events.describe(event)) for event in melding.events.select_related("actor")]
     earlier = (
         Melding.objects.filter(
@@ -75,7 +76,9 @@ def melding_context(melding: Melding, today: date) -> dict:
         "propose_no_contact": contact.proposes_no_contact(melding, attempts, policy),
         "no_contact_after": policy.no_contact_after_attempts,
         "conversations": list(melding.conversations.all()),
-        "plans": list(melding.plans.all()),
+        "plans": [
+            (plan, payments.agreements_by_name(plan, creditors)) for plan in melding.plans.all()
+        ],
         "referrals": list(melding.referrals.all()),
         "budget_lines": lines,
         "balance_cents": conversation.monthly_balance(lines),

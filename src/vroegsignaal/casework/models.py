@@ -464,7 +464,9 @@ class Plan(models.Model):
     melding = models.ForeignKey(Melding, related_name="plans", on_delete=models.CASCADE)
     contact_round = models.PositiveSmallIntegerField("contactronde", default=1)
     ongoing_payments = models.JSONField(
-        "afspraken lopende betalingen", default=dict, help_text="Signaalpartner → afspraak."
+        "afspraken lopende betalingen",
+        default=dict,
+        help_text="Id van de signaalpartner (als tekst) → afspraak; de naam kan veranderen.",
     )
     room_to_pay_off = models.CharField(
         "ruimte om achterstand af te lossen", max_length=10, choices=YesNoUnknown.choices

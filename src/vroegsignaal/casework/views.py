@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from vroegsignaal.casework import assignment, contact, conversation, heropaf, results
+from vroegsignaal.casework import assignment, contact, conversation, heropaf, payments, results
 from vroegsignaal.casework.access import colleagues_of, get_melding_for, meldingen_visible_to
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.forms import (
@@ -259,11 +259,6 @@ def budget_page(request, pk: int):
     )
 
 
-def _creditors(melding: Melding) -> list[str]:
-    names = melding.signal_links.values_list("signal__creditor__name", flat=True)
-    return sorted(set(names))
-
-
 @casework_only
 def plan_page(request, pk: int):
     """Record the plan van aanpak."""
@@ -289,7 +284,7 @@ def plan_page(request, pk: int):
         perform,
         title="Plan van aanpak",
         done="Het plan van aanpak is vastgelegd.",
-        form_kwargs=lambda melding: {"creditors": _creditors(melding)},
+        form_kwargs=lambda melding: {"creditors": payments.melding_creditors(melding)},
     )
 
 

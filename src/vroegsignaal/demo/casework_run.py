@@ -15,7 +15,7 @@ import itertools
 import zlib
 from collections import defaultdict
 
-from vroegsignaal.casework import assignment, contact, conversation, results
+from vroegsignaal.casework import assignment, contact, conversation, payments, results
 from vroegsignaal.casework.models import (
     BudgetLineKind,
     Cause,
@@ -176,11 +176,16 @@ class CaseworkSimulation:
     def _plan(self, melding: Melding, step: Step) -> None:
         data = step.data
         started_on = data.get("debt_help_on")
+        # The plan names an agreement per partner type; each creditor of that type gets it.
+        agreements = {
+            payments.payment_key(creditor): data["payments"].get(creditor.partner_type, "")
+            for creditor in payments.melding_creditors(melding)
+        }
         conversation.record_plan(
             melding,
             self.staff.caseworker(melding),
             melding.version,
-            ongoing_payments=data["payments"],
+            ongoing_payments=agreements,
             room_to_pay_off=YesNoUnknown(data["room"]),
             problematic_debts=YesNoUnknown.YES if data["problematic"] else YesNoUnknown.NO,
             debt_help_started=started_on is not None,

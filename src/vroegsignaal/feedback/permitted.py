@@ -17,6 +17,7 @@ from datetime import date
 from django.db import models
 
 from vroegsignaal.casework.models import Conversation, Plan, YesNoUnknown
+from vroegsignaal.casework.payments import agreement_with
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.feedback.models import FeedbackKind, SignalFeedback
 from vroegsignaal.organisations.models import Creditor
@@ -82,9 +83,10 @@ def outcome(
 ) -> dict:
     """What the creditor may learn from the casework of a closed melding.
 
-    Only this creditor's own line of the agreements on ongoing payments is passed on.
+    Only this creditor's own line of the agreements on ongoing payments is passed on, found by
+    its id (never its name, which can change or be shared).
     """
-    payments = plan.ongoing_payments.get(creditor.name, "") if plan else ""
+    payments = agreement_with(plan, creditor) if plan else ""
     debts = plan.problematic_debts if plan else YesNoUnknown.UNKNOWN
     return {
         "help_accepted": conversation.help_accepted if conversation else None,
