@@ -23,30 +23,6 @@ def _best_of_three(function) -> float:
     return min(times)
 
 
-def _fill_chain_facts() -> None:
-    """The shared fill writes attempts, conversations and referrals with COPY, past the casework
-    services that keep the chain facts on the melding: fill them as migration casework.0006
-    does (about a minute for a million meldingen), then vacuum for index-only scans."""
-    from importlib import import_module
-
-    from django.apps import apps
-    from django.db import connection
-
-    from vroegsignaal.casework.models import ContactAttempt, Melding
-
-    if Melding.objects.filter(first_attempt_on__isnull=False).exists():
-        return
-    if not ContactAttempt.objects.exists():
-        return
-    import_module("vroegsignaal.casework.migrations.0006_melding_chain_facts").fill_chain_facts(
-        apps, None
-    )
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE casework_melding")
-        # Write the million updated rows out now, not while the benches are being timed.
-        cursor.execute("CHECKPOINT")
-
-
 def run(quick: bool = False) -> list[dict]:
     """Fill the database, then time the region dashboard and the largest DDAS export."""
     if not national.setup_django():
@@ -58,7 +34,6 @@ def run(quick: bool = False) -> list[dict]:
     from vroegsignaal.monitoring.scope import municipality_scope, region_scope
 
     data = national.ensure_filled(quick)
-    _fill_chain_facts()
     year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     region = region_scope(data.region, *year)
     largest = municipality_scope(data.largest_code, *year)
