@@ -133,3 +133,18 @@ def test_business_case_page_shows_budget_beside_real_figures(client, leader):
     assert "€ 1200" in html
     bad = client.get(reverse("monitoring:businesscase"), {"initiation_hours": "80-40"})
     assert "laag (80.0) is groter dan hoog (40.0)" in bad.content.decode()
+
+
+def test_dashboard_numbers_are_written_the_dutch_way_and_each_title_shows_once():
+    from django.template.loader import render_to_string
+
+    table = Table(
+        key="inwoners", title="Signalen per 1.000 inwoners per maand",
+        columns=["Gemeente", "Inwoners", "Per 1.000"], rows=[["Enschede", 161500, 4.01]],
+        note="gemiddeld over de maanden van de periode",
+    )  # fmt: skip
+    html = render_to_string("monitoring/_figure.html", {"figure": {"table": table, "chart": None}})
+    assert ">161.500<" in html and ">4,01<" in html
+    # The figure's caption is the visible title; the table's caption names it for screen readers.
+    assert 'class="utrecht-table__caption visually-hidden">Signalen per 1.000' in html
+    assert "gemiddeld over de maanden van de periode</p>" in html

@@ -71,7 +71,7 @@ def _personal_text(region) -> None:
     Conversation.objects.filter(melding=m1).update(note=NOTES[1])
     Plan.objects.create(
         melding=m1, room_to_pay_off="ja", problematic_debts="nee", note=NOTES[2],
-        ongoing_payments={"Energie Oost": NOTES[3]},
+        ongoing_payments={str(Signal.objects.filter(melding_link__melding=m1)[0].creditor_id): NOTES[3]},
     )  # fmt: skip
     Referral.objects.filter(melding=m1).update(note=NOTES[4])
     BudgetLine.objects.create(melding=m1, kind="inkomsten", description=NOTES[5], monthly_cents=1)
