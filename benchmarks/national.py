@@ -93,10 +93,12 @@ def _fill(size: int) -> None:
     with transaction.atomic():
         context = _organisations()
         melding_count = int(size / 1.2)
-        counters = dict.fromkeys(("melding", "signal", "attempt", "event", "other"), 0)
+        # Explicit ids above any row already there: the database bench, run first by
+        # `make bench`, leaves its own meldingen and signals in the same database.
+        counters = dict.fromkeys(("melding", "signal", "attempt", "event", "other"), _max_id())
         for number, offset in enumerate(range(0, melding_count, CHUNK)):
             rng = np.random.default_rng(YEAR + number)
-            _write_chunk(rng, context, offset, min(CHUNK, melding_count - offset), counters)
+            _write_chunk(rng, context, min(CHUNK, melding_count - offset), counters)
         with connection.cursor() as cursor:
             for table in _tables():
                 cursor.execute(
@@ -107,6 +109,18 @@ def _fill(size: int) -> None:
         cursor.execute("VACUUM ANALYZE")  # index-only scans need the visibility map
         # Write the filled pages out now, not while the benches are being timed.
         cursor.execute("CHECKPOINT")
+
+
+def _max_id() -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT greatest("
+            + ", ".join(f"(SELECT coalesce(max(id), 0) FROM {table})" for table in _tables())
+            + ")"
+        )
+        return cursor.fetchone()[0]
 
 
 def _tables() -> list[str]:
@@ -344,7 +358,7 @@ def _with_chain_facts(meldingen, attempts, conversations, referrals) -> pl.DataF
     )
 
 
-def _write_chunk(rng, ctx: dict, offset: int, n: int, counters: dict) -> None:
+def _write_chunk(rng, ctx: dict, n: int, counters: dict) -> None:
     from vroegsignaal.casework.models import (
         ContactAttempt,
         Conversation,
@@ -355,7 +369,7 @@ def _write_chunk(rng, ctx: dict, offset: int, n: int, counters: dict) -> None:
     )
     from vroegsignaal.intake.models import Signal
 
-    meldingen = _meldingen(rng, ctx, offset + 1, n)
+    meldingen = _meldingen(rng, ctx, counters["melding"] + 1, n)
     signals, links, totals = _signals(rng, ctx, meldingen, counters["signal"] + 1)
     meldingen = meldingen.join(totals, left_on="id", right_on="melding_id").sort("id")
     attempts = _attempts(rng, meldingen, counters["attempt"] + 1, ctx["users"])
