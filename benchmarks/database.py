@@ -114,7 +114,8 @@ def run(quick: bool = False) -> list[dict]:
             services.match_period(municipality, period)
         seconds = time.perf_counter() - started
         meldingen = Melding.objects.filter(municipality=municipality).count()
-        links = MeldingSignal.objects.count()
+        # Only this municipality's: the national fill may share the database.
+        links = MeldingSignal.objects.filter(melding__municipality=municipality).count()
         written = meldingen + links * 2  # meldingen, links, and the signal statuses
         rows.append(
             {

@@ -142,3 +142,31 @@ def test_command_refuses_bad_input_with_a_dutch_message(twente, tmp_path, argume
     base = ["--from", "2026-10-01", "--to", "2026-10-31", "--out", str(tmp_path / "x.json")]
     with pytest.raises(CommandError, match=message):
         call_command("export-ddas", *arguments, *base)
+
+
+def test_the_export_leaves_the_garbage_collector_as_it_found_it(twente, monkeypatch):
+    # The export pauses the cyclic collector while it builds its dicts (docs/performance.md);
+    # it must switch it back on, also when the export fails, and never switch it on itself.
+    import gc
+
+    from vroegsignaal.monitoring import ddas_export
+
+    export(twente["enschede"])
+    assert gc.isenabled()
+
+    def failing(*args):
+        assert not gc.isenabled()
+        raise RuntimeError("database weg")
+
+    monkeypatch.setattr(ddas_export, "_meldingen", failing)
+    with pytest.raises(RuntimeError):
+        export_documents(twente["enschede"], START, END)
+    assert gc.isenabled()
+
+    gc.disable()
+    try:
+        monkeypatch.undo()
+        export(twente["enschede"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
