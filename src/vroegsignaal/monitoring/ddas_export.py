@@ -19,9 +19,7 @@ A page holds at most ``page_size`` signals and never splits a melding over two p
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import json
 from collections import defaultdict
 from collections.abc import Iterator
@@ -31,6 +29,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from vroegsignaal.casework.models import ContactAttempt, Melding, MeldingSignal
+from vroegsignaal.gc_pause import cyclic_gc_paused
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Municipality
 from vroegsignaal.privacy.pseudonyms import is_pseudonym
@@ -179,7 +178,7 @@ def export_documents(
 
     A range without signals still gives one document (an empty delivery is a valid report).
     """
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         rows = _signal_rows(municipality, start, end)
         meldingen = _meldingen(municipality, start, end)
         delivered_at = timezone.localtime().isoformat(timespec="seconds")
@@ -193,21 +192,6 @@ def export_documents(
             {**header, "leveringen": [_levering(municipality, number, units, meldingen)]}
             for number, units in enumerate(_pages(rows, page_size), start=1)
         ]
-
-
-@contextlib.contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Building a year's signals as dicts (about a million objects for the largest municipality)
-    made the cyclic garbage collector walk the growing heap again and again: a third of the
-    export's time (docs/performance.md). The rows and dicts hold no reference cycles, so
-    reference counting frees them as before; the collector resumes afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def page_path(out: Path, number: int) -> Path:
