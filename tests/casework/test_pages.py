@@ -343,3 +343,45 @@ def test_heropaf_queue_lists_the_melding_from_its_date_and_reopens_it(logged_in,
     html = response.content.decode()
     assert "Heropend (heropaf)" in html
     assert "Heropend door heropaf; contactronde 2" in html
+
+
+def test_close_page_asks_the_satisfaction_and_stores_it(logged_in, assigned):
+    form_html = logged_in.get(reverse("casework:close", args=[assigned.pk])).content.decode()
+
+    response = logged_in.post(
+        reverse("casework:close", args=[assigned.pk]),
+        {
+            "version": assigned.version,
+            "result": "(Budget)advies en/of quick fix",
+            "satisfaction": "8",
+        },
+        follow=True,
+    )
+
+    assert "Tevredenheid van de inwoner" in form_html
+    assert Melding.objects.get(pk=assigned.pk).satisfaction == 8
+    assert 'data-testid="tevredenheid">8</dd>' in response.content.decode()
+
+
+def test_close_page_leaves_the_satisfaction_empty_when_not_asked(logged_in, assigned):
+    logged_in.post(
+        reverse("casework:close", args=[assigned.pk]),
+        {"version": assigned.version, "result": "(Budget)advies en/of quick fix"},
+    )
+
+    stored = Melding.objects.get(pk=assigned.pk)
+    assert (stored.state, stored.satisfaction) == ("closed", None)
+
+
+def test_close_page_refuses_a_cijfer_outside_1_to_10_naming_the_field(logged_in, assigned):
+    response = logged_in.post(
+        reverse("casework:close", args=[assigned.pk]),
+        {
+            "version": assigned.version,
+            "result": "(Budget)advies en/of quick fix",
+            "satisfaction": "11",
+        },
+    )
+
+    assert "Tevredenheid: geef een cijfer van 1 tot en met 10." in response.content.decode()
+    assert Melding.objects.get(pk=assigned.pk).state == "assigned"

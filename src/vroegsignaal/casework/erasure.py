@@ -1,8 +1,9 @@
 """Erase the personal data of a melding and the casework recorded on it (called by retention).
 
 Kept, so monitoring and the DDAS export give the same figures: municipality, periods, flags,
-partner types, amounts, dates, state, result, queue, the kinds of contact attempts, referrals
-and budget lines, the conversation's answers, cause, life domains and voorzieningencheck.
+partner types, amounts, dates, state, result, the resident's satisfaction cijfer (a number
+from 1 to 10 identifies no one), queue, the kinds of contact attempts, referrals and budget
+lines, the conversation's answers, cause, life domains and voorzieningencheck.
 Replaced: the address by its PC4 and a keyed hash of the address key (privacy.pseudonyms), which
 also replaces the address inside the melding key and the person keys. Blanked: street, city,
 house number and suffix, and every free text a caseworker typed (notes, plan agreements,

@@ -91,9 +91,12 @@ def referral(melding: Melding, by: User, referral: Referral, states) -> Event:
     )
 
 
-def closed(melding: Melding, by: User, result: str, states) -> Event:
-    """The melding was closed with a DDAS Eindresultaat."""
-    return _record(melding, EventKind.CLOSED, by, states, result=result)
+def closed(
+    melding: Melding, by: User, result: str, states, satisfaction: int | None = None
+) -> Event:
+    """The melding was closed with a DDAS Eindresultaat (and the resident's cijfer, if asked)."""
+    asked = {} if satisfaction is None else {"satisfaction": satisfaction}
+    return _record(melding, EventKind.CLOSED, by, states, result=result, **asked)
 
 
 def heropaf_scheduled(melding: Melding, by: User | None, feedback_on: date, due: date) -> Event:
@@ -145,7 +148,10 @@ _DESCRIPTIONS = {
     EventKind.REFERRAL: lambda d: (
         f"Verwezen naar {d['to']}; warme overdracht op {_dutch_date(d['on'])}"
     ),
-    EventKind.CLOSED: lambda d: f"Afgesloten met eindresultaat '{d['result']}'",
+    EventKind.CLOSED: lambda d: (
+        f"Afgesloten met eindresultaat '{d['result']}'"
+        + (f"; tevredenheid inwoner: {d['satisfaction']}" if "satisfaction" in d else "")
+    ),
     EventKind.HEROPAF_SCHEDULED: lambda d: (
         f"Signaalpartner geïnformeerd op {_dutch_date(d['feedback_on'])}; "
         f"heropaf op {_dutch_date(d['due'])}"

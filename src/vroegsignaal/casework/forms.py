@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from vroegsignaal.casework.contact import part_of_day
 from vroegsignaal.casework.models import (
+    SATISFACTION_MAX,
+    SATISFACTION_MIN,
     BudgetLineKind,
     Cause,
     HelpAnswer,
@@ -24,6 +26,7 @@ from vroegsignaal.casework.models import (
     YesNoUnknown,
 )
 from vroegsignaal.casework.payments import payment_key
+from vroegsignaal.casework.results import SATISFACTION_MESSAGE
 from vroegsignaal.casework.worklist import FLAG_FIELDS
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner
 from vroegsignaal.organisations.models import Creditor
@@ -268,6 +271,16 @@ class ResultForm(VersionedForm):
         label="Eindresultaat",
         choices=[("", "Kies een eindresultaat"), *Eindresultaat.choices],
         error_messages={"required": "Kies een eindresultaat om de melding af te sluiten."},
+    )
+    satisfaction = forms.IntegerField(
+        label="Tevredenheid van de inwoner (rapportcijfer)",
+        required=False,
+        min_value=SATISFACTION_MIN,
+        max_value=SATISFACTION_MAX,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        help_text="Het cijfer van 1 tot en met 10 dat de inwoner de hulp geeft. "
+        "Leeg laten als het niet gevraagd is.",
+        error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), SATISFACTION_MESSAGE),
     )
 
 

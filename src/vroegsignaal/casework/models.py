@@ -8,6 +8,7 @@ casework services, each change as an Event on the melding's timeline.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
@@ -15,6 +16,9 @@ from vroegsignaal.casework import deadlines
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Municipality, Team
+
+# The resident's satisfaction is a Dutch rapportcijfer; 6 or higher is a voldoende.
+SATISFACTION_MIN, SATISFACTION_MAX, SATISFACTION_PASS = 1, 10, 6
 
 
 class Queue(models.Model):
@@ -93,6 +97,14 @@ class Melding(models.Model):
         "eindresultaat", max_length=80, choices=Eindresultaat.choices, blank=True
     )
     closed_on = models.DateField("afgesloten op", null=True, blank=True)
+    satisfaction = models.PositiveSmallIntegerField(
+        "tevredenheid van de inwoner",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(SATISFACTION_MIN), MaxValueValidator(SATISFACTION_MAX)],
+        help_text="Rapportcijfer van 1 tot en met 10 dat de inwoner bij het afsluiten gaf; "
+        "leeg als het niet gevraagd is.",
+    )
     first_signal_on = models.DateField(
         "eerste signaaldatum",
         null=True,
@@ -217,6 +229,21 @@ class Melding(models.Model):
                 name="melding_heropaf_due",
                 condition=Q(state="closed", heropaf_due_on__isnull=False),
                 include=["id", "assigned_to"],
+            ),
+            # Few residents give a cijfer, so monitoring reads them from this small index and
+            # leaves melding_monitoring as it is.
+            models.Index(
+                fields=["municipality", "period_start"],
+                name="melding_satisfaction",
+                condition=Q(satisfaction__isnull=False),
+                include=["result", "satisfaction"],
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(satisfaction__gte=SATISFACTION_MIN, satisfaction__lte=SATISFACTION_MAX)
+                | Q(satisfaction__isnull=True),
+                name="melding_satisfaction_1_to_10",
             ),
         ]
 

@@ -318,7 +318,10 @@ def close_page(request, pk: int):
     """Close the melding with one Eindresultaat; proposes 'geen contact' when the policy says so."""
 
     def perform(melding, user, form):
-        results.close_with_result(melding, user, _version(form), form.cleaned_data["result"])
+        data = form.cleaned_data
+        results.close_with_result(
+            melding, user, _version(form), data["result"], satisfaction=data["satisfaction"]
+        )
 
     def initial(melding):
         attempts = list(melding.contact_attempts.all())
