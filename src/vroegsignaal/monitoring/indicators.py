@@ -17,6 +17,7 @@ from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartn
 from vroegsignaal.monitoring import deadline_compliance
 from vroegsignaal.monitoring.frames import attempt_counts, signal_counts
 from vroegsignaal.monitoring.melding_counts import MeldingCounts, melding_counts
+from vroegsignaal.monitoring.satisfaction import satisfaction
 from vroegsignaal.monitoring.scope import Scope
 from vroegsignaal.monitoring.tables import Table, percentage
 
@@ -263,6 +264,7 @@ def dashboard_tables(scope: Scope, today: dt.date) -> dict[str, Table]:
         lead_times(counts),
         deadline_compliance.compliance(counts, today),
         heropaf(counts),
+        satisfaction(scope, counts),
     ]
     if scope.is_region:
         tables.append(side_by_side(scope, signals, counts))

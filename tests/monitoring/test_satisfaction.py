@@ -1,0 +1,89 @@
+"""The table 'Tevredenheid inwoners': responses, average cijfer and voldoende per municipality."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tests.casework.factories import MeldingFactory
+from tests.factories import MunicipalityFactory, RegionFactory, UserFactory
+from vroegsignaal.ddas import Eindresultaat
+from vroegsignaal.monitoring.indicators import dashboard_tables
+from vroegsignaal.monitoring.report_tables import report_tables
+from vroegsignaal.monitoring.scope import municipality_scope, region_scope
+
+OCTOBER = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+TODAY = dt.date(2026, 11, 25)
+COLUMNS = (
+    "Gemeente",
+    "Met eindresultaat",
+    "Cijfer gegeven",
+    "% cijfer gegeven",
+    "Gemiddeld cijfer",
+    "% voldoende (6 of hoger)",
+)
+
+
+def _closed(municipality, satisfaction, **fields):
+    fields = {"result": Eindresultaat.ADVIES_QUICK_FIX, "state": "closed", **fields}
+    return MeldingFactory(municipality=municipality, satisfaction=satisfaction, signals=0, **fields)
+
+
+@pytest.fixture
+def region(db):
+    """Enschede: cijfers 8 and 5, two not asked; Hengelo: 7 and one not asked; Almelo: none.
+    Not counted: an open melding and a melding of September, both with a cijfer."""
+    twente = RegionFactory(name="Twente")
+    enschede = MunicipalityFactory(code="0153", name="Enschede", region=twente)
+    hengelo = MunicipalityFactory(code="0164", name="Hengelo", region=twente)
+    MunicipalityFactory(code="0141", name="Almelo", region=twente)
+    for cijfer in (8, 5, None, None):
+        _closed(enschede, cijfer)
+    for cijfer in (7, None):
+        _closed(hengelo, cijfer)
+    _closed(enschede, 9, result="", state="reopened")
+    _closed(enschede, 2, period_start=dt.date(2026, 9, 1), period_end=dt.date(2026, 9, 30))
+    return twente
+
+
+def test_satisfaction_table_counts_responses_average_and_voldoende_per_municipality(region):
+    table = dashboard_tables(region_scope("Twente", *OCTOBER), TODAY)["tevredenheid"]
+
+    assert table.title == "Tevredenheid inwoners"
+    assert table.columns == COLUMNS
+    assert table.rows == [
+        ("Almelo", 0, 0, None, None, None),
+        ("Enschede", 4, 2, 50.0, 6.5, 50.0),
+        ("Hengelo", 2, 1, 50.0, 7.0, 100.0),
+        ("Totaal", 6, 3, 50.0, 6.7, 66.7),
+    ]
+
+
+def test_satisfaction_average_rounds_half_up_like_a_rapportcijfer(region):
+    enschede = region.municipalities.get(code="0153")
+    _closed(enschede, 6)
+    _closed(enschede, 6)
+
+    # Enschede: 8 + 5 + 6 + 6 = 25 over 4 cijfers = 6.25, shown as 6.3.
+    table = dashboard_tables(municipality_scope("0153", *OCTOBER), TODAY)["tevredenheid"]
+
+    assert table.rows == [("Enschede", 6, 4, 66.7, 6.3, 75.0)]
+
+
+def test_the_quarterly_report_has_the_same_satisfaction_table(region):
+    scope = region_scope("Twente", *OCTOBER)
+
+    report = report_tables(scope, TODAY)["tevredenheid"]
+
+    assert report == dashboard_tables(scope, TODAY)["tevredenheid"]
+
+
+def test_project_leader_sees_and_downloads_the_satisfaction_table(client, region):
+    client.force_login(UserFactory(project_leader=True, region=region))
+    period = {"van": "2026-10-01", "tot": "2026-10-31"}
+
+    page = client.get(reverse("monitoring:dashboard"), period).content.decode()
+    csv = client.get(reverse("monitoring:download", args=["tevredenheid", "csv"]), period)
+
+    assert "Tevredenheid inwoners" in page
+    assert "Totaal;6;3;50,0;6,7;66,7" in csv.content.decode("utf-8-sig")
