@@ -153,3 +153,15 @@ def test_the_same_seed_gives_the_same_casework_history(tmp_path):
     load(tmp_path / "b", seed=5, months=2)
 
     assert casework_snapshot() == first
+
+
+def test_the_demo_records_a_satisfaction_cijfer_for_some_closed_meldingen(tmp_path):
+    load(tmp_path)
+
+    closed = Melding.objects.exclude(result="")
+    cijfers = list(closed.exclude(satisfaction=None).values_list("satisfaction", flat=True))
+    assert 0 < len(cijfers) < closed.count()
+    assert set(cijfers) <= set(range(1, 11))
+    assert 6 <= sum(cijfers) / len(cijfers) <= 8
+    # Only a resident who was reached can give a cijfer.
+    assert not closed.exclude(satisfaction=None).filter(first_contact_on=None).exists()

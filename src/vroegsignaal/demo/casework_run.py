@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import itertools
+import random
 import zlib
 from collections import defaultdict
 
@@ -31,6 +32,12 @@ from vroegsignaal.ddas import Contactsoort
 from vroegsignaal.demo.casework_plan import MeldingFacts, Step, plan_casework
 from vroegsignaal.demo.history import EventClock
 from vroegsignaal.organisations.models import Role, User
+
+# Half of the residents who were reached are asked for a cijfer at the close; their cijfers
+# spread around a 7, as satisfaction surveys of municipal help usually do.
+_ASKED_IF_REACHED = 0.5
+_CIJFERS = (3, 4, 5, 6, 7, 8, 9, 10)
+_CIJFER_WEIGHTS = (1, 2, 5, 12, 30, 30, 14, 6)
 
 _EVENT_OF = {
     "assign": EventKind.ASSIGNED,
@@ -208,4 +215,15 @@ class CaseworkSimulation:
             melding.version,
             step.data["result"],
             closed_on=step.moment.date(),
+            satisfaction=self._satisfaction(melding),
         )
+
+    def _satisfaction(self, melding: Melding) -> int | None:
+        """The cijfer the resident gives at this close, or None if not asked (or not reached);
+        the same seed, melding and contact round always give the same answer."""
+        if melding.first_contact_on is None:
+            return None
+        rng = random.Random(f"{self.seed}:{melding.key}:{melding.contact_round}:tevredenheid")
+        if rng.random() >= _ASKED_IF_REACHED:
+            return None
+        return rng.choices(_CIJFERS, weights=_CIJFER_WEIGHTS)[0]
