@@ -16,7 +16,7 @@ OCTOBER = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
 TODAY = dt.date(2026, 11, 25)
 COLUMNS = (
     "Gemeente",
-    "Met eindresultaat",
+    "Bereikt en afgesloten",
     "Cijfer gegeven",
     "% cijfer gegeven",
     "Gemiddeld cijfer",
@@ -25,14 +25,16 @@ COLUMNS = (
 
 
 def _closed(municipality, satisfaction, **fields):
-    fields = {"result": Eindresultaat.ADVIES_QUICK_FIX, "state": "closed", **fields}
+    fields = {"result": Eindresultaat.ADVIES_QUICK_FIX, "state": "closed",
+              "first_contact_on": dt.date(2026, 10, 20), **fields}  # fmt: skip
     return MeldingFactory(municipality=municipality, satisfaction=satisfaction, signals=0, **fields)
 
 
 @pytest.fixture
 def region(db):
     """Enschede: cijfers 8 and 5, two not asked; Hengelo: 7 and one not asked; Almelo: none.
-    Not counted: an open melding and a melding of September, both with a cijfer."""
+    Not counted: a reopened melding and a melding of September, both with a cijfer, and
+    closures of residents who were never reached (most closures: signals not picked up)."""
     twente = RegionFactory(name="Twente")
     enschede = MunicipalityFactory(code="0153", name="Enschede", region=twente)
     hengelo = MunicipalityFactory(code="0164", name="Hengelo", region=twente)
@@ -43,6 +45,9 @@ def region(db):
         _closed(hengelo, cijfer)
     _closed(enschede, 9, result="", state="reopened")
     _closed(enschede, 2, period_start=dt.date(2026, 9, 1), period_end=dt.date(2026, 9, 30))
+    for _ in range(3):
+        _closed(hengelo, None, result=Eindresultaat.ANDERE_REDEN, first_contact_on=None)
+    _closed(enschede, 4, result=Eindresultaat.GEEN_CONTACT, first_contact_on=None)
     return twente
 
 

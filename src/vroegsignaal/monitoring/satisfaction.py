@@ -19,15 +19,16 @@ from vroegsignaal.monitoring.tables import Table, percentage
 
 COLUMNS = (
     "Gemeente",
-    "Met eindresultaat",
+    "Bereikt en afgesloten",
     "Cijfer gegeven",
     "% cijfer gegeven",
     "Gemiddeld cijfer",
     "% voldoende (6 of hoger)",
 )
 NOTE = (
-    "Meldingen met een eindresultaat en het rapportcijfer (1 tot en met 10) dat de inwoner bij "
-    "het afsluiten gaf; gemiddelde en voldoendes zijn van de gegeven cijfers."
+    "Meldingen met een eindresultaat waarvan de inwoner bereikt is (alleen die kan een cijfer "
+    "geven), en het rapportcijfer (1 tot en met 10) dat de inwoner bij het afsluiten gaf; "
+    "gemiddelde en voldoendes zijn van de gegeven cijfers."
 )
 
 
@@ -56,6 +57,7 @@ def _cijfers(scope: Scope) -> dict[int, tuple[int, int, int]]:
             municipality__in=scope.municipality_ids,
             period_start__range=(scope.start, scope.end),
             satisfaction__isnull=False,
+            first_contact_on__isnull=False,  # the same base as the reached meldingen counted
         )
         .exclude(result="")  # reopened by a heropaf: no end result (yet)
         .values("municipality")
@@ -70,14 +72,16 @@ def _cijfers(scope: Scope) -> dict[int, tuple[int, int, int]]:
 
 
 def satisfaction(scope: Scope, counts: MeldingCounts) -> Table:
-    """Per municipality of ``scope`` (and in total for a region): meldingen with an end result,
-    cijfers given, the response percentage, the average cijfer and the share of voldoendes."""
+    """Per municipality of ``scope`` (and in total for a region): reached meldingen with an end
+    result, cijfers given, the response percentage, the average cijfer and the share of voldoendes."""
+    # Only a resident who was reached can give a cijfer: the base is the reached meldingen
+    # with an end result (most closures are signals that were never picked up).
     closed = dict(
         counts.cube.filter(pl.col("result").fill_null("") != "")
-        .group_by("municipality_id").agg(pl.col("meldingen").sum()).iter_rows()
+        .group_by("municipality_id").agg(pl.col("reached").sum()).iter_rows()
     )  # fmt: skip
     cijfers = _cijfers(scope)
-    # Per municipality: with an end result, cijfers given, their sum, voldoendes.
+    # Per municipality: reached with an end result, cijfers given, their sum, voldoendes.
     figures = [
         (m.name, closed.get(m.pk, 0), *cijfers.get(m.pk, (0, 0, 0))) for m in scope.municipalities
     ]
