@@ -123,7 +123,8 @@ def _max_id() -> int:
         return cursor.fetchone()[0]
 
 
-def _tables() -> list[str]:
+def _models() -> tuple:
+    """The models the fill writes, in this order (imported late: Django is set up first)."""
     from vroegsignaal.casework.models import (
         ContactAttempt,
         Conversation,
@@ -134,8 +135,11 @@ def _tables() -> list[str]:
     )
     from vroegsignaal.intake.models import Signal
 
-    models = (Melding, Signal, MeldingSignal, ContactAttempt, Conversation, Referral, Event)
-    return [model._meta.db_table for model in models]
+    return Melding, Signal, MeldingSignal, ContactAttempt, Conversation, Referral, Event
+
+
+def _tables() -> list[str]:
+    return [model._meta.db_table for model in _models()]
 
 
 def _organisations() -> dict:
@@ -359,16 +363,7 @@ def _with_chain_facts(meldingen, attempts, conversations, referrals) -> pl.DataF
 
 
 def _write_chunk(rng, ctx: dict, n: int, counters: dict) -> None:
-    from vroegsignaal.casework.models import (
-        ContactAttempt,
-        Conversation,
-        Event,
-        Melding,
-        MeldingSignal,
-        Referral,
-    )
-    from vroegsignaal.intake.models import Signal
-
+    Melding, Signal, MeldingSignal, ContactAttempt, Conversation, Referral, Event = _models()
     meldingen = _meldingen(rng, ctx, counters["melding"] + 1, n)
     signals, links, totals = _signals(rng, ctx, meldingen, counters["signal"] + 1)
     meldingen = meldingen.join(totals, left_on="id", right_on="melding_id").sort("id")

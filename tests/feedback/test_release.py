@@ -82,13 +82,9 @@ def test_each_creditor_gets_only_its_own_agreement_on_ongoing_payments(
     release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
     scenario.work_and_close(melding, caseworker, [energy, water])
     release_due_feedback(SITE_URL, today=RELEASE_DAY)
-    signals = {link.signal.creditor: link.signal for link in melding.signal_links.all()}
-    assert _content(signals[energy], FeedbackKind.OUTCOME)["ongoing_payments"] == (
-        scenario.OWN_PAYMENTS
-    )
-    assert _content(signals[water], FeedbackKind.OUTCOME)["ongoing_payments"] == (
-        scenario.OTHER_PAYMENTS
-    )
+    payments = _payments_fed_back(melding)
+    assert payments[energy] == scenario.OWN_PAYMENTS
+    assert payments[water] == scenario.OTHER_PAYMENTS
 
 
 def test_a_renamed_creditor_still_sees_the_agreed_ongoing_payments(
@@ -100,8 +96,7 @@ def test_a_renamed_creditor_still_sees_the_agreed_ongoing_payments(
     energy.name = "Energie Oost-Nederland"
     energy.save()
     release_due_feedback(SITE_URL, today=RELEASE_DAY)
-    signal = melding.signal_links.get(signal__creditor=energy).signal
-    assert _content(signal, FeedbackKind.OUTCOME)["ongoing_payments"] == scenario.OWN_PAYMENTS
+    assert _payments_fed_back(melding)[energy] == scenario.OWN_PAYMENTS
 
 
 def test_two_creditors_with_the_same_name_each_see_their_own_ongoing_payments(
@@ -113,13 +108,17 @@ def test_two_creditors_with_the_same_name_each_see_their_own_ongoing_payments(
     release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
     scenario.work_and_close(melding, caseworker, [energy, water])
     release_due_feedback(SITE_URL, today=RELEASE_DAY)
-    signals = {link.signal.creditor: link.signal for link in melding.signal_links.all()}
-    assert _content(signals[energy], FeedbackKind.OUTCOME)["ongoing_payments"] == (
-        scenario.OWN_PAYMENTS
-    )
-    assert _content(signals[water], FeedbackKind.OUTCOME)["ongoing_payments"] == (
-        scenario.OTHER_PAYMENTS
-    )
+    payments = _payments_fed_back(melding)
+    assert payments[energy] == scenario.OWN_PAYMENTS
+    assert payments[water] == scenario.OTHER_PAYMENTS
+
+
+def _payments_fed_back(melding) -> dict:
+    """Per creditor of ``melding``: the ongoing payments its outcome feedback passed on."""
+    return {
+        link.signal.creditor: _content(link.signal, FeedbackKind.OUTCOME)["ongoing_payments"]
+        for link in melding.signal_links.select_related("signal__creditor")
+    }
 
 
 def test_signals_not_picked_up_get_no_outcome(enschede, energy, water, caseworker):

@@ -75,7 +75,7 @@ class _Context:
     """What every batch of periods shares: policies, reference lists and earlier signals."""
 
     chosen: dict[str, Policy]
-    municipal: pl.DataFrame
+    weights: pl.DataFrame
     bits: dict[str, int]
     history: pl.DataFrame
     clients: pl.DataFrame | None
@@ -104,7 +104,7 @@ def run_matching(
     chosen = policy_table.resolve(policies, codes)
     context = _Context(
         chosen=chosen,
-        municipal=policy_table.municipal_table(chosen),
+        weights=policy_table.settings_table(policy_table.distinct(chosen)).select("^w_.*$"),
         bits=meldingen.partner_bits(signals["partner_type"]),
         history=history,
         clients=None if clients is None else _normalise_register(clients),
@@ -323,16 +323,15 @@ def _meldingen(rules: pl.DataFrame, earlier: pl.DataFrame, context: _Context) ->
     return (
         flagged.lazy()
         .with_columns(_melding_key())
-        .pipe(prioritise, _weights(context.municipal))
+        .pipe(prioritise, _weights(context.weights))
         .pipe(route, policies, context.bits)
         .collect()
     )
 
 
-def _weights(municipal: pl.DataFrame) -> Callable[[str], pl.Expr]:
+def _weights(table: pl.DataFrame) -> Callable[[str], pl.Expr]:
     """A weight of each melding's policy by name ('w_crisis'), gathered by policy_index inside
     the score's expressions (ten weight columns per melding would cost ~90 MB nationally)."""
-    table = municipal.select("policy_index", "^w_.*$").unique("policy_index").sort("policy_index")
     return lambda name: pl.lit(table[name]).gather(pl.col("policy_index"))
 
 
