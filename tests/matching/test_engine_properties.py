@@ -126,8 +126,9 @@ def test_matching_in_batches_of_municipalities_gives_the_same_result_as_one_batc
 @settings(max_examples=25, deadline=None)
 @given(signal_rows)
 def test_addresses_with_equal_hashes_still_make_separate_meldingen(generated):
-    # Every address gets the same hash: the exact path (sorting by the texts) must give the
-    # same meldingen and statuses as the hashed one, never one melding for two addresses.
+    # Every address gets the same sort hash: the collision path (sorting by both hashes) must
+    # give the same meldingen and statuses as the usual one, never one melding for two
+    # addresses.
     from vroegsignaal.matching.engine import numbering
 
     rows = [

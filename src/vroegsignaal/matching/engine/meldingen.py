@@ -93,7 +93,6 @@ def aggregate(rules: pl.DataFrame, bits: dict[str, int]) -> pl.DataFrame:
     )
     huur = bits.get(HUUR, 0)
     return meldingen.with_columns(
-        pl.col("period_start").dt.month_end().alias("period_end"),
         (pl.col("signal_count") == 1).alias("enkelvoudig"),
         (pl.col("signal_count") >= 2).alias("meervoudig"),
         pl.col("partner_mask").bitwise_count_ones().cast(pl.Int64).alias("partner_type_count"),

@@ -80,8 +80,6 @@ def person_columns() -> list[pl.Expr]:
 
 def normalise_signals(signals: pl.LazyFrame) -> pl.LazyFrame:
     """Add address key, matching period, arrears age (days) and age (years) to the signals."""
-    date = pl.col("signal_date")
-    period_start = pl.date(date.dt.year(), date.dt.month(), 1)
 
     def month_day(col: str) -> pl.Expr:
         return pl.col(col).dt.month().cast(pl.Int32) * 100 + pl.col(col).dt.day().cast(pl.Int32)
@@ -93,7 +91,7 @@ def normalise_signals(signals: pl.LazyFrame) -> pl.LazyFrame:
     )
     return signals.with_columns(
         address_key_expr().alias("address_key"),
-        period_start.alias("period_start"),
+        pl.col("signal_date").dt.month_start().alias("period_start"),
         (pl.col("signal_date") - pl.col("arrears_start")).dt.total_days().alias("arrears_days"),
         age.cast(pl.Int64).alias("age_years"),
     )
