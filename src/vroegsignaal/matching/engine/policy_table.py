@@ -73,13 +73,19 @@ def with_settings(signals: pl.LazyFrame, policies: dict[str, Policy]) -> pl.Lazy
     window = pl.col("policy_index") * len(PARTNER_TYPES) + pl.col("partner_type").replace_strict(
         position, default=None, return_dtype=pl.Int64
     )
-    return signals.with_columns(
-        pl.col("municipality_code")
-        .replace_strict(index, return_dtype=pl.Int32)
-        .alias("policy_index")
-    ).with_columns(
-        *(pl.lit(settings[name]).gather(pl.col("policy_index")) for name in settings.columns),
-        *(pl.lit(windows[name]).gather(window) for name in windows.columns),
+    return (
+        signals.with_columns(
+            pl.col("municipality_code")
+            .replace_strict(index, return_dtype=pl.Int32)
+            .alias("policy_index")
+        )
+        # A column of its own: inside each gather it was computed once per window column.
+        .with_columns(window.alias("window_index"))
+        .with_columns(
+            *(pl.lit(settings[name]).gather(pl.col("policy_index")) for name in settings.columns),
+            *(pl.lit(windows[name]).gather(pl.col("window_index")) for name in windows.columns),
+        )
+        .drop("window_index")
     )
 
 

@@ -60,9 +60,9 @@ def prioritise(meldingen: pl.LazyFrame, weight: Callable[[str], pl.Expr] = pl.co
     (`w_crisis`, ...): by default from columns of that name.
     """
     points = {name: expr.fill_null(0).cast(pl.Int64) for name, expr in _points(weight).items()}
-    return meldingen.with_columns(
-        pl.sum_horizontal(list(points.values())).alias("priority_score"),
-        pl.struct(**points).alias("priority_points"),
+    # The score sums the struct's fields: written out twice, every factor was computed twice.
+    return meldingen.with_columns(pl.struct(**points).alias("priority_points")).with_columns(
+        pl.sum_horizontal(pl.col("priority_points").struct.unnest()).alias("priority_score")
     )
 
 
