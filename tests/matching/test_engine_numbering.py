@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import polars as pl
+import pytest
 
-from vroegsignaal.matching.engine import numbering
+from vroegsignaal.matching.engine import meldingen, numbering
 
 JAN, FEB = dt.date(2025, 1, 1), dt.date(2025, 2, 1)
 
@@ -49,3 +50,15 @@ def test_melding_ids_number_the_meldingen_from_zero_without_gaps():
     ids = sorted({row["melding_id"] for row in rows})
     assert ids == list(range(len(ids))) and len(ids) == 14 + 5
     assert sum(row["first_in_melding"] for row in rows) == len(ids)
+
+
+def test_the_look_back_for_opeenvolgend_relies_on_this_order_and_refuses_another():
+    # meldingen.opeenvolgend compares each melding with the row before: it needs the order
+    # numbering gives (address ids rising, an address's periods rising) and says so otherwise.
+    history = pl.DataFrame(schema={"address_id": pl.Int64, "month": pl.Int32})
+    ordered = pl.DataFrame({"address_id": [0, 0, 1], "month": [5, 7, 5]})
+    assert meldingen.opeenvolgend(ordered, history)["opeenvolgend"].to_list() == [
+        False, True, False
+    ]  # fmt: skip
+    with pytest.raises(ValueError, match="niet per adres en periode"):
+        meldingen.opeenvolgend(ordered.reverse(), history)

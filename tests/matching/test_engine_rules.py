@@ -96,6 +96,30 @@ def test_opeenvolgend_needs_the_same_address():
     assert not only_melding(match(signals({}), hist))["opeenvolgend"]
 
 
+def test_opeenvolgend_within_one_catch_up_run_looks_at_the_earlier_meldingen_of_the_run():
+    # A catch-up over years (no period): January 2019, then six years later January and
+    # July 2025, then January 2026 (more than six months after July 2025).
+    dates = [D(2019, 1, 15), D(2025, 1, 1), D(2025, 7, 31), D(2026, 2, 1)]
+    result = run_matching(
+        signals(*({"signal_date": day, "arrears_start": day} for day in dates)),
+        history(),
+        Policy(),
+    )
+    flags = result.meldingen.sort("period_start")["opeenvolgend"].to_list()
+    assert flags == [False, False, True, False]
+
+
+def test_opeenvolgend_history_and_run_together_across_a_year_end():
+    # History in August 2024 makes the January 2025 melding opeenvolgend (five months), and
+    # the January melding makes the June 2025 melding opeenvolgend.
+    result = run_matching(
+        signals({"signal_date": D(2025, 1, 10)}, {"signal_date": D(2025, 6, 30)}),
+        history({"signal_date": D(2024, 8, 1), "customer_number": "X"}),
+        Policy(),
+    )
+    assert result.meldingen.sort("period_start")["opeenvolgend"].to_list() == [True, True]
+
+
 def test_address_spelling_variants_12A_12_a_12_dash_A_and_addition_a_are_one_address():
     result = match(
         signals(

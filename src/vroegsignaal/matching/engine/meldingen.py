@@ -16,8 +16,6 @@ from vroegsignaal.matching.engine.vocabulary import HUUR
 
 OPEENVOLGEND_MONTHS = 6
 YOUNG_ADULT = (18, 27)
-# Periods per look-back window: with the six months before, 62 bits of an Int64.
-_WINDOW = 56
 # Taken from the melding's first signal: equal for every signal of a melding.
 _SHARED = [
     "melding_id", "address_id", "municipality_code", "period_start", "address_key", "postcode",
@@ -130,45 +128,45 @@ def partner_type_lists(masks: pl.Series, bits: dict[str, int]) -> pl.Series:
 def opeenvolgend(meldingen: pl.DataFrame, history: pl.DataFrame) -> pl.DataFrame:
     """Add `opeenvolgend`: a signal at the address in the six months before the period.
 
-    `meldingen` has `address_id` and `month` (see `month_index`); `history` holds address_id
-    and month of the earlier signals at those addresses. Six whole months back from the first
-    day of the period: for July 2025 a signal on 1 January 2025 counts and one on
-    31 December 2024 does not. The meldingen keep their order.
+    `meldingen` has `address_id` and `month` (see `month_index`) and comes as `numbering`
+    orders it: the meldingen of one address consecutive and by period. `history` holds
+    address_id and month of the earlier signals at those addresses. Six whole months back
+    from the first day of the period: for July 2025 a signal on 1 January 2025 counts and one
+    on 31 December 2024 does not. The meldingen keep their order.
 
-    Per address the months with a signal (a melding of this run or an earlier signal) become
-    bits of one integer, so the look-back is one integer group-by and one join instead of
-    pairing every signal with every other. An Int64 holds 62 months, so long catch-ups are
-    done in windows of `_WINDOW` periods.
+    An earlier melding of this run at the address is the row before (a comparison of
+    neighbours); earlier signals from the history are paired with the meldingen of their
+    address only (a few per address).
     """
-    events = pl.concat([meldingen.select("address_id", "month"), history])
-    first_month, last_month = meldingen["month"].min(), meldingen["month"].max()
-    flags = pl.repeat(False, meldingen.height, eager=True)
-    for first in range(first_month, last_month + 1, _WINDOW):
-        in_window = pl.col("month").is_between(first, first + _WINDOW - 1)
-        flags = pl.select(
-            pl.when(meldingen.select(in_window).to_series())
-            .then(_flag_window(meldingen, events, first - OPEENVOLGEND_MONTHS))
-            .otherwise(flags)
-        ).to_series()
-    return meldingen.with_columns(flags.alias("opeenvolgend"))
-
-
-def _flag_window(meldingen: pl.DataFrame, events: pl.DataFrame, base: int) -> pl.Series:
-    bit = pl.lit(2, pl.Int64).pow(pl.col("month") - base)
-    masks = (
-        events.lazy()
-        .filter(pl.col("month").is_between(base, base + _WINDOW + OPEENVOLGEND_MONTHS - 1))
-        .group_by("address_id")
-        .agg(bit.bitwise_or().alias("month_mask"))
-    )
-    # Clipped: meldingen outside this window get their flag from another window.
-    shift = (pl.col("month") - OPEENVOLGEND_MONTHS - base).clip(0, _WINDOW)
-    before = pl.col("month_mask") // pl.lit(2, pl.Int64).pow(shift)
-    return (
-        meldingen.lazy()
-        .select("address_id", "month")
-        .join(masks, on="address_id", how="left", maintain_order="left")
-        .select((before % 2**OPEENVOLGEND_MONTHS != 0).fill_null(False))
+    address, month = pl.col("address_id"), pl.col("month")
+    if not meldingen.select(_in_address_order(address, month)).item():
+        raise ValueError("Meldingen niet per adres en periode geordend.")
+    in_run = meldingen.select(
+        ((address == address.shift(1)) & (month - month.shift(1) <= OPEENVOLGEND_MONTHS))
+        .fill_null(False)
+        .alias("opeenvolgend")
+    ).to_series()
+    rows = (
+        history.lazy()
+        .join(
+            meldingen.lazy().select("address_id", "month").with_row_index("row"),
+            on="address_id",
+            suffix="_melding",
+        )
+        .filter(
+            month.is_between(
+                pl.col("month_melding") - OPEENVOLGEND_MONTHS, pl.col("month_melding") - 1
+            )
+        )
+        .select("row")
         .collect()
         .to_series()
     )
+    return meldingen.with_columns(in_run.scatter(rows, True))
+
+
+def _in_address_order(address: pl.Expr, month: pl.Expr) -> pl.Expr:
+    """True when address ids never decrease and months rise within an address."""
+    same = address == address.shift(1)
+    rising = pl.when(same).then(month > month.shift(1)).otherwise(address > address.shift(1))
+    return rising.fill_null(True).all()
