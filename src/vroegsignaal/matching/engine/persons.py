@@ -66,11 +66,15 @@ def _pairs_within(multi: pl.DataFrame) -> pl.DataFrame:
 def _components(edges: pl.DataFrame) -> pl.DataFrame:
     """Connected components by min-label propagation: label = lowest signal id linked.
 
-    Only signals with an edge get a label; the others are a person of their own.
+    Only signals with an edge get a label; the others are a person of their own. The first
+    labels are each signal's lowest neighbour (or itself); most persons are settled then, and
+    each further round takes the lowest label of the neighbours until nothing changes.
     """
     both = pl.concat([edges, edges.select(a="b", b="a")])
     labels = (
-        both.select(pl.col("a").alias("signal_id")).unique().with_columns(label=pl.col("signal_id"))
+        both.group_by("a")
+        .agg(pl.min_horizontal(pl.col("b").min(), pl.col("a").first()).alias("label"))
+        .rename({"a": "signal_id"})
     )
     while True:
         neighbour = (
@@ -78,10 +82,11 @@ def _components(edges: pl.DataFrame) -> pl.DataFrame:
             .group_by("a")
             .agg(pl.col("label").min().alias("neighbour"))
         )
-        updated = labels.join(neighbour, left_on="signal_id", right_on="a", how="left").select(
-            "signal_id", pl.min_horizontal("label", "neighbour").alias("label")
-        )
-        if updated.sort("signal_id").equals(labels.sort("signal_id")):
+        updated = labels.join(
+            neighbour, left_on="signal_id", right_on="a", how="left", maintain_order="left"
+        ).select("signal_id", pl.min_horizontal("label", "neighbour").alias("label"))
+        # The rows keep their order, so the labels compare without sorting.
+        if updated["label"].equals(labels["label"]):
             return labels
         labels = updated
 
