@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -122,35 +123,54 @@ def _measure(kind: str, directory: Path) -> dict:
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
+# Floor and engine are measured this many times, alternately, so that whatever else the machine
+# does touches both alike; the medians are compared. One run of each varied the ratio from
+# 4.1 to 6.2 (the floor alone from 0.29 to 0.42 s).
+REPEATS = 5
+
+
 def run(quick: bool = False) -> list[dict]:
     """Generate the data, measure floor and engine, and return one result row per measurement."""
     size = QUICK_SIZE if quick else FULL_SIZE
     directory = DATA_DIR / str(size)
     if not (directory / "brp.parquet").exists():
         generate(directory, size)
-    rows = []
+    runs: dict[str, list[dict]] = {kind: [] for kind in MEASUREMENTS}
+    for _ in range(1 if quick else REPEATS):  # the quick run is a smoke test
+        for kind in ("floor", "engine"):
+            runs[kind].append(_measure(kind, directory))
     for kind in MEASUREMENTS:
-        figures = _measure(kind, directory)
-        rows.append(
-            {
-                "benchmark": f"matching.{kind}",
-                "rows": figures["input_rows"],
-                "seconds": round(figures["seconds"], 3),
-                "cpu_seconds": round(figures["cpu_seconds"], 3),
-                "peak_rss_mb": round(figures["peak_rss_mb"], 1),
-                "rows_per_second": round(figures["input_rows"] / figures["seconds"]),
-                "output_rows": figures["output_rows"],
-            }
-        )
-    ratio = rows[1]["seconds"] / rows[0]["seconds"]
-    for row in rows[:2]:
-        row["ratio_to_floor"] = round(row["seconds"] / rows[0]["seconds"], 2)
+        if not runs[kind]:
+            runs[kind].append(_measure(kind, directory))
+    rows = [_row(kind, figures) for kind, figures in runs.items()]
+    floor, engine = rows[0], rows[1]
+    for row in (floor, engine):
+        row["ratio_to_floor"] = round(row["seconds"] / floor["seconds"], 2)
         # CPU seconds are steadier than wall-clock seconds when other work shares the machine.
-        row["cpu_ratio_to_floor"] = round(row["cpu_seconds"] / rows[0]["cpu_seconds"], 2)
-    # The issue's two targets, reported apart: within 3x the floor, under 1.5 GB.
-    rows[1]["within_time_target"] = ratio <= 3
-    rows[1]["within_memory_target"] = rows[1]["peak_rss_mb"] < 1536
+        row["cpu_ratio_to_floor"] = round(row["cpu_seconds"] / floor["cpu_seconds"], 2)
+    # The issue's two targets, reported apart: within 3x the floor, under 1.5 GB (every run).
+    engine["within_time_target"] = engine["seconds"] <= 3 * floor["seconds"]
+    engine["within_memory_target"] = engine["peak_rss_mb"] < 1536
     return rows
+
+
+def _row(kind: str, runs: list[dict]) -> dict:
+    """Median seconds and CPU seconds of the runs, their spread, and the highest peak memory."""
+    seconds = statistics.median(run["seconds"] for run in runs)
+    return {
+        "benchmark": f"matching.{kind}",
+        "rows": runs[0]["input_rows"],
+        "runs": len(runs),
+        "seconds": round(seconds, 3),
+        "seconds_spread": "–".join(
+            f"{value:.3f}"
+            for value in (min(r["seconds"] for r in runs), max(r["seconds"] for r in runs))
+        ),
+        "cpu_seconds": round(statistics.median(run["cpu_seconds"] for run in runs), 3),
+        "peak_rss_mb": round(max(run["peak_rss_mb"] for run in runs), 1),
+        "rows_per_second": round(runs[0]["input_rows"] / seconds),
+        "output_rows": runs[0]["output_rows"],
+    }
 
 
 if __name__ == "__main__":

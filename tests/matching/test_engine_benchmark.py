@@ -21,5 +21,6 @@ def test_quick_matching_benchmark_runs_and_writes_its_figures():
     assert floor["benchmark"] == "matching.floor"
     assert engine["output_rows"] > 0 and engine["rows"] == 20_000
     assert engine["peak_rss_mb"] > 0 and engine["cpu_ratio_to_floor"] > 0
+    assert engine["runs"] == floor["runs"] == 1 and engine["seconds_spread"]
     assert brp_month["benchmark"] == "matching.brp_month"
     assert 0 < brp_month["rows"] < brp_year["rows"] < engine["rows"]

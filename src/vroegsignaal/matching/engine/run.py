@@ -189,18 +189,22 @@ def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame
         # Linking persons (DuckDB) only feeds the person keys: it runs beside the meldingen.
         links = pool.submit(persons.link_within_meldingen, people.filter(pl.col("in_multi")))
         rules = _signal_rules(prepared, people, repeats, context)
-        del prepared  # its own columns (names, normalised fields) are no longer needed
+        # Freed as soon as they are used: the memory is reused for the texts made at the end.
+        del prepared, people, repeats  # names and normalised fields are no longer needed
         found = _meldingen(rules, earlier, periods, context)
+        del earlier
+        status_source, melding_ids = rules.select(_STATUS_SOURCE), rules["melding_id"]
+        del rules  # its columns for the meldingen only (amounts, flags, postcode)
         labels = pl.DataFrame(
-            _aligned(links.result(), rules["signal_id"], {"person_label": pl.Int64})
+            _aligned(links.result(), status_source["signal_id"], {"person_label": pl.Int64})
         )
     # melding_id is the row number of the melding: joining back is a gather.
-    per_signal = found.select(pl.col("go", "eligible_count").gather(rules["melding_id"]))
+    per_signal = found.select(pl.col("go", "eligible_count").gather(melding_ids))
     masked = ["partner_mask" if name == "partner_types" else name for name in MELDING_COLUMNS]
     out_meldingen = _pick(found, masked)
     del found  # the working columns (ids, totals only used for scoring) go before the texts
     out_signals = (
-        pl.concat([rules.select(_STATUS_SOURCE), per_signal, labels], how="horizontal")
+        pl.concat([status_source, per_signal, labels], how="horizontal")
         .lazy()
         # Formatting the key again is cheaper than gathering a million texts.
         .with_columns(_melding_key(periods))
