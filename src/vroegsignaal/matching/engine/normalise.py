@@ -66,16 +66,12 @@ def initial_expr(first_names: pl.Expr, initials: pl.Expr) -> pl.Expr:
 
 def birth_key_expr(birth_date: pl.Expr) -> pl.Expr:
     """The date of birth as 'YYYYMMDD' ('' when unknown) for digit-typo comparison."""
-    return birth_date.dt.strftime("%Y%m%d").fill_null("")
+    return birth_date.dt.strftime("%Y%m%d").fill_null("").alias("birth_key")
 
 
-def person_columns() -> list[pl.Expr]:
-    """The normalised person columns the linking step compares."""
-    return [
-        pl.col("bsn").fill_null("").str.replace_all(r"\D", "").alias("bsn"),
-        surname_core_expr(pl.col("surname")).alias("surname_core"),
-        birth_key_expr(pl.col("birth_date")).alias("birth_key"),
-    ]
+def bsn_expr() -> pl.Expr:
+    """The BSN's digits ('' when unknown)."""
+    return pl.col("bsn").fill_null("").str.replace_all(r"\D", "")
 
 
 def normalise_signals(signals: pl.LazyFrame) -> pl.LazyFrame:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from vroegsignaal.matching.engine import classify, meldingen, numbering, persons, policy_table
-from vroegsignaal.matching.engine.normalise import address_key_expr, normalise_signals
+from vroegsignaal.matching.engine.normalise import address_key_expr, bsn_expr, normalise_signals
 from vroegsignaal.matching.engine.policy import Policy
 from vroegsignaal.matching.engine.priority import prioritise
 from vroegsignaal.matching.engine.routing import route
@@ -230,7 +230,7 @@ def _prepare(signals: pl.DataFrame, chosen: dict[str, Policy]) -> pl.DataFrame:
     reason and the numbers of its address and melding (`numbering.NUMBER_COLUMNS`)."""
     normalised = (
         normalise_signals(signals.lazy())
-        .with_columns(pl.col("bsn").fill_null("").str.replace_all(r"\D", "").alias("bsn"))
+        .with_columns(bsn_expr().alias("bsn"))
         .pipe(policy_table.with_settings, chosen)
         .pipe(classify.onterecht_reason)
         .drop("window_min", "window_max", "window_text", "exclude_business", "minimum_text")
