@@ -295,11 +295,13 @@ def _people(
 
 
 def _shares_key(clients: pl.DataFrame) -> pl.Expr:
-    """True for signals with the BSN or address of someone on the (normalised) client list."""
-    code_and_address = pl.concat_str(["municipality_code", "address_key"], separator="#")
-    bsns = clients.filter(pl.col("bsn") != "")["bsn"]
-    return pl.col("bsn").is_in(bsns.implode()) | code_and_address.is_in(
-        clients.select(code_and_address).to_series().implode()
+    """True for signals that may share a BSN or address with someone on the (normalised)
+    client list. Hashes are compared, not texts: a rare false hit only adds a signal whose
+    person fields are normalised for nothing; the client check itself compares the texts."""
+    bsns = clients.filter(pl.col("bsn") != "").select(pl.col("bsn").hash()).to_series()
+    addresses = clients.select(pl.col("address_key").hash()).to_series()
+    return pl.col("bsn").hash().is_in(bsns.implode()) | pl.col("address_key").hash().is_in(
+        addresses.implode()
     )
 
 
