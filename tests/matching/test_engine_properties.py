@@ -15,6 +15,10 @@ from vroegsignaal.matching.engine.normalise import (
     address_key_expr,
     address_suffix_expr,
     fold_expr,
+    initial_expr,
+    initial_from_letters,
+    name_letters_expr,
+    per_distinct,
     surname_core_expr,
 )
 from vroegsignaal.matching.engine.schema import HISTORY, SIGNALS, frame
@@ -48,6 +52,24 @@ def test_name_and_address_normalisation_is_idempotent(values):
         once = df.select(normalise(pl.col("v")).alias("v"), "e")
         twice = once.select(normalise(pl.col("v")))
         assert twice[:, 0].to_list() == once["v"].to_list()
+
+
+@given(st.lists(st.none() | st.sampled_from(["Berg", "berg", "Bérg", "J.", ""]) | text))
+def test_names_normalised_per_distinct_value_equal_the_names_normalised_row_by_row(values):
+    # with_person_keys normalises each distinct name once and looks the result up.
+    df = pl.DataFrame(
+        {"v": values, "w": list(reversed(values))}, schema={"v": pl.String, "w": pl.String}
+    )
+    direct = df.select(
+        surname_core_expr(pl.col("v")).alias("surname"), initial_expr(pl.col("v"), pl.col("w"))
+    )
+    looked_up = df.select(
+        per_distinct("v", surname_core_expr).alias("surname"),
+        initial_from_letters(
+            per_distinct("v", name_letters_expr), per_distinct("w", name_letters_expr)
+        ),
+    )
+    assert looked_up.to_dicts() == direct.to_dicts()
 
 
 SURNAMES = ["Berg", "van der Berg", "Berg, van der", "Bérg", "Jansen", "Janssen", "Smit"]

@@ -7,6 +7,8 @@ and ignore diacritics and case. All expressions are idempotent (a property test 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
 # Dutch tussenvoegsels that may lead a surname when a source did not split them off.
@@ -55,13 +57,29 @@ def surname_core_expr(surname: pl.Expr) -> pl.Expr:
     return folded.str.replace(_LEADING_PREFIXES, "").str.replace_all(r"[^\p{L}]", "")
 
 
+def name_letters_expr(text: pl.Expr) -> pl.Expr:
+    """Only the letters, folded ('J.-P.' -> 'jp')."""
+    return fold_expr(text).str.replace_all(r"[^\p{L}]", "")
+
+
 def initial_expr(first_names: pl.Expr, initials: pl.Expr) -> pl.Expr:
     """First initial from the first names, else from the initials ('Jan' and 'J.' give 'j')."""
-    letters = pl.coalesce(
-        fold_expr(first_names).str.replace_all(r"[^\p{L}]", "").replace("", None),
-        fold_expr(initials).str.replace_all(r"[^\p{L}]", ""),
-    )
-    return letters.str.slice(0, 1)
+    return initial_from_letters(name_letters_expr(first_names), name_letters_expr(initials))
+
+
+def initial_from_letters(first_name_letters: pl.Expr, initial_letters: pl.Expr) -> pl.Expr:
+    """`initial_expr` from the `name_letters_expr` of first names and initials."""
+    return pl.coalesce(first_name_letters.replace("", None), initial_letters).str.slice(0, 1)
+
+
+def per_distinct(column: str, compute: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
+    """`compute` of a column, evaluated once per distinct value and looked up.
+
+    Names repeat (a register of 930,000 residents has about a thousand surnames here), and
+    Unicode folding with regular expressions is the costly part. Both sides take the distinct
+    values in order of first appearance, so they line up."""
+    distinct = pl.col(column).unique(maintain_order=True)
+    return pl.col(column).replace_strict(distinct, compute(distinct))
 
 
 def birth_key_expr(birth_date: pl.Expr) -> pl.Expr:

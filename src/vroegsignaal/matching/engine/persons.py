@@ -14,7 +14,9 @@ from vroegsignaal.matching.engine import duck
 from vroegsignaal.matching.engine.normalise import (
     birth_key_expr,
     bsn_expr,
-    initial_expr,
+    initial_from_letters,
+    name_letters_expr,
+    per_distinct,
     surname_core_expr,
 )
 
@@ -40,29 +42,17 @@ ADDRESS_BLOCKS = BLOCKS[:2]
 
 
 def with_person_keys(frame: pl.LazyFrame) -> pl.LazyFrame:
-    """Add the normalised person fields (`PERSON_FIELDS`) to signals or register rows.
-
-    Names repeat (a register of 930,000 residents has far fewer distinct surnames), so the
-    costly Unicode folding and regular expressions run once per distinct name.
-    """
-    return (
-        frame.with_columns(bsn_expr().alias("bsn"), birth_key_expr(pl.col("birth_date")))
-        .pipe(_per_distinct, ["surname"], surname_core_expr(pl.col("surname")), "surname_core")
-        .pipe(
-            _per_distinct,
-            ["first_names", "initials"],
-            initial_expr(pl.col("first_names"), pl.col("initials")),
-            "initial",
-        )
+    """Add the normalised person fields (`PERSON_FIELDS`) to signals or register rows; the
+    names are normalised once per distinct value (`per_distinct`)."""
+    return frame.with_columns(
+        bsn_expr().alias("bsn"),
+        per_distinct("surname", surname_core_expr).alias("surname_core"),
+        initial_from_letters(
+            per_distinct("first_names", name_letters_expr),
+            per_distinct("initials", name_letters_expr),
+        ).alias("initial"),
+        birth_key_expr(pl.col("birth_date")),
     )
-
-
-def _per_distinct(
-    frame: pl.LazyFrame, columns: list[str], expr: pl.Expr, name: str
-) -> pl.LazyFrame:
-    """Add `expr` of `columns` as `name`, computed once per distinct value and joined back."""
-    distinct = frame.select(columns).unique().with_columns(expr.alias(name))
-    return frame.join(distinct, on=columns, how="left", maintain_order="left", nulls_equal=True)
 
 
 def link_within_meldingen(signals: pl.DataFrame) -> pl.DataFrame:
