@@ -76,8 +76,13 @@ def aggregate(rules: pl.DataFrame, bits: dict[str, int]) -> pl.DataFrame:
     """
     needed = [*_SHARED, "excluded", "partner_type", "amount_cents", "crisis", "warm_handover",
               "arrears_days", "age_years", "attach_to_melding_id"]  # fmt: skip
-    meldingen = rules.select(needed).gather(_first_rows(rules))
-    meldingen = meldingen.select(*_SHARED, *_totals(bits, grouped=False))
+    # Lazy: eager `select` on a frame the streaming engine made (in chunks) copies all of it.
+    meldingen = (
+        rules.lazy()
+        .select(pl.col(needed).gather(_first_rows(rules)))
+        .select(*_SHARED, *_totals(bits, grouped=False))
+        .collect()
+    )
     multi = (
         rules.lazy()
         .filter(pl.col("in_multi"))
@@ -90,20 +95,27 @@ def aggregate(rules: pl.DataFrame, bits: dict[str, int]) -> pl.DataFrame:
         meldingen[name].scatter(positions, multi[name]) for name in multi.columns[1:]
     )
     huur = bits.get(HUUR, 0)
-    return meldingen.with_columns(
-        (pl.col("signal_count") == 1).alias("enkelvoudig"),
-        (pl.col("signal_count") >= 2).alias("meervoudig"),
-        pl.col("partner_mask").bitwise_count_ones().cast(pl.Int64).alias("partner_type_count"),
-        ((pl.col("partner_mask") & huur) != 0).alias("rent_arrears"),
-        (pl.col("eligible_count") >= pl.col("minimum_signals")).alias("go"),
+    return (
+        meldingen.lazy()
+        .with_columns(
+            (pl.col("signal_count") == 1).alias("enkelvoudig"),
+            (pl.col("signal_count") >= 2).alias("meervoudig"),
+            pl.col("partner_mask").bitwise_count_ones().cast(pl.Int64).alias("partner_type_count"),
+            ((pl.col("partner_mask") & huur) != 0).alias("rent_arrears"),
+            (pl.col("eligible_count") >= pl.col("minimum_signals")).alias("go"),
+        )
+        .collect()
     )
 
 
 def _first_rows(rules: pl.DataFrame) -> pl.Series:
     """The row of each melding's first signal, in `melding_id` order (melding ids number the
     meldingen 0, 1, ..., so writing each row at its melding id orders them without a sort)."""
-    firsts = rules.select(pl.int_range(pl.len()).alias("row"), "melding_id").filter(
-        rules["first_in_melding"]
+    firsts = (
+        rules.lazy()
+        .select(pl.int_range(pl.len()).alias("row"), "melding_id", "first_in_melding")
+        .filter("first_in_melding")
+        .collect()
     )
     return firsts["row"].clone().scatter(firsts["melding_id"], firsts["row"])
 

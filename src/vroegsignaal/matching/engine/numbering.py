@@ -61,7 +61,8 @@ def _keys(signals: pl.DataFrame, codes: list[str]) -> pl.DataFrame:
     """group (rank + address hash, upper bits), key (group with the month in the low bits) and
     the check hash."""
     rank_bits = max(len(codes) - 1, 1).bit_length()
-    months = signals.select(month_index(pl.col("period_start")).alias("month"))["month"]
+    months = signals.lazy().select(month_index(pl.col("period_start")).alias("month")).collect()
+    months = months["month"]
     first_month = months.min() or 0
     month_bits = max((months.max() or 0) - first_month, 1).bit_length()
     hash_bits = 64 - rank_bits - month_bits
@@ -70,11 +71,16 @@ def _keys(signals: pl.DataFrame, codes: list[str]) -> pl.DataFrame:
     )
     group = rank * 2 ** (64 - rank_bits) + address_hash() // 2 ** (64 - hash_bits) * 2**month_bits
     month = pl.lit(months) - first_month
-    return signals.select(
-        check_hash().alias("check"),
-        group.alias("group"),
-        month.alias("month"),
-        (group + month.cast(pl.UInt64)).alias("key"),
+    return (
+        signals.lazy()
+        .select(
+            check_hash().alias("check"),
+            group.alias("group"),
+            month.alias("month"),
+            (group + month.cast(pl.UInt64)).alias("key"),
+        )
+        .collect()
+        .rechunk()  # small, and selected from several times below
     )
 
 

@@ -193,13 +193,15 @@ def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame
         del prepared, people, repeats  # names and normalised fields are no longer needed
         found = _meldingen(rules, earlier, periods, context)
         del earlier
-        status_source, melding_ids = rules.select(_STATUS_SOURCE), rules["melding_id"]
+        status_source, melding_ids = _pick(rules, _STATUS_SOURCE), rules["melding_id"]
         del rules  # its columns for the meldingen only (amounts, flags, postcode)
         labels = pl.DataFrame(
             _aligned(links.result(), status_source["signal_id"], {"person_label": pl.Int64})
         )
     # melding_id is the row number of the melding: joining back is a gather.
-    per_signal = found.select(pl.col("go", "eligible_count").gather(melding_ids))
+    per_signal = pl.DataFrame(
+        [found[name].gather(melding_ids) for name in ("go", "eligible_count")]
+    )
     masked = ["partner_mask" if name == "partner_types" else name for name in MELDING_COLUMNS]
     out_meldingen = _pick(found, masked)
     del found  # the working columns (ids, totals only used for scoring) go before the texts
@@ -260,9 +262,11 @@ def _signal_rules(
     for check in checks[1:]:
         found = found.join(check, on="signal_id", how="full", coalesce=True)
     return (
-        prepared.select(_RULE_COLUMNS)
+        prepared.lazy()
+        .select(_RULE_COLUMNS)
         .with_columns(_aligned(found, prepared["signal_id"], _CHECK_COLUMNS))
         .with_columns(excluded_expr().alias("excluded"))
+        .collect()
     )
 
 
