@@ -275,7 +275,12 @@ def _aligned(
 ) -> list[pl.Series]:
     """The `wanted` columns for every signal: the few rows `found` holds written at their
     signals' positions (a left join would gather every signal column)."""
-    rows = pl.DataFrame({"signal_id": signal_ids}).with_row_index("row").join(found, on="signal_id")
+    rows = (
+        pl.LazyFrame({"signal_id": signal_ids})
+        .with_row_index("row")
+        .join(found.lazy(), on="signal_id")
+        .collect()
+    )
     columns = []
     for name, dtype in wanted.items():
         column = pl.repeat(None, len(signal_ids), dtype=dtype, eager=True).alias(name)
