@@ -21,6 +21,7 @@ FULL_SIZE = 45_000  # about a year of Amsterdam
 QUICK_SIZE = 1_000
 DATA_DIR = Path("var/bench/database")
 PERIODS = [f"2025-{month:02d}" for month in range(1, 13)]
+CREDITOR_PREFIX = "bench-"
 
 
 def _load(size: int):
@@ -45,7 +46,7 @@ def _load(size: int):
     deliveries = {}
     for creditor_id, partner in rows.select("creditor_id", "partner_type").unique().iter_rows():
         creditor, _ = Creditor.objects.get_or_create(
-            code=f"bench-{creditor_id}", defaults={"name": f"Bench {creditor_id}",
+            code=f"{CREDITOR_PREFIX}{creditor_id}", defaults={"name": f"Bench {creditor_id}",
                                                    "partner_type": partner},
         )  # fmt: skip
         deliveries[creditor_id] = Delivery.objects.create(
@@ -103,7 +104,13 @@ def run(quick: bool = False) -> list[dict]:
 
     from vroegsignaal.casework.models import Melding, MeldingSignal
     from vroegsignaal.matching import services
+    from vroegsignaal.organisations.models import Creditor
 
+    if Creditor.objects.filter(code__startswith=CREDITOR_PREFIX).exists():
+        # Its signals are already there: loading them again would collide, and the first run
+        # would no longer insert. `make bench` always starts from an empty database.
+        reason = "de database bevat al een eerdere meting; begin met een lege (make bench)"
+        return [{"benchmark": "database", "skipped": reason}]
     municipality = _load(size)
     clock = _WriteClock(services)
     rows = []
