@@ -171,9 +171,13 @@ def _candidates(
 
 def _with_birth_parts(frame: pl.DataFrame) -> pl.DataFrame:
     """Add birth_year ('YYYY') and birth_day ('MMDD') of birth_key, '' when unknown."""
-    return frame.with_columns(
-        pl.col("birth_key").str.slice(0, 4).alias("birth_year"),
-        pl.col("birth_key").str.slice(4, 4).alias("birth_day"),
+    return (
+        frame.lazy()
+        .with_columns(
+            pl.col("birth_key").str.slice(0, 4).alias("birth_year"),
+            pl.col("birth_key").str.slice(4, 4).alias("birth_day"),
+        )
+        .collect()
     )
 
 

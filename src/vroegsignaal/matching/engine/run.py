@@ -187,10 +187,11 @@ def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame
     )
     with ThreadPoolExecutor(max_workers=1) as pool:
         # Linking persons (DuckDB) only feeds the person keys: it runs beside the meldingen.
-        links = pool.submit(persons.link_within_meldingen, people.filter(pl.col("in_multi")))
+        multi = people.lazy().filter(pl.col("in_multi")).collect()
+        links = pool.submit(persons.link_within_meldingen, multi)
         rules = _signal_rules(prepared, people, repeats, context)
         # Freed as soon as they are used: the memory is reused for the texts made at the end.
-        del prepared, people, repeats  # names and normalised fields are no longer needed
+        del prepared, people, repeats, multi  # names and normalised fields are no longer needed
         found = _meldingen(rules, earlier, periods, context)
         del earlier
         status_source, melding_ids = _pick(rules, _STATUS_SOURCE), rules["melding_id"]
