@@ -62,3 +62,10 @@ def test_the_look_back_for_opeenvolgend_relies_on_this_order_and_refuses_another
     ]  # fmt: skip
     with pytest.raises(ValueError, match="niet per adres en periode"):
         meldingen.opeenvolgend(ordered.reverse(), history)
+
+
+def test_each_address_has_one_first_row_across_its_periods():
+    rows = numbered([("0153", "7511AB|1|", FEB), ("0153", "7511AB|1|", JAN),
+                     ("0153", "7511AB|2|", JAN), ("0164", "7511AB|1|", JAN)])  # fmt: skip
+    firsts = [row["address_id"] for row in rows if row["first_at_address"]]
+    assert sorted(firsts) == sorted({row["address_id"] for row in rows}) and len(firsts) == 3

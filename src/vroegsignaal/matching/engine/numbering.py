@@ -8,6 +8,7 @@ only a narrow integer key is sorted, and the numbers are written back to the sig
 - `melding_id`: 0, 1, ... per distinct municipality + address key + period, numbered in the
   order (municipality, address, period), so the meldingen of one address are consecutive;
 - `first_in_melding`: the one row per melding that gives its shared columns;
+- `first_at_address`: the one row per address (for looking up its earlier signals);
 - `in_multi`: the signal shares its melding with another signal.
 
 The key is the municipality's rank, a hash of the address key and the month. Equal
@@ -23,7 +24,7 @@ import polars as pl
 
 from vroegsignaal.matching.engine.meldingen import month_index
 
-NUMBER_COLUMNS = ["address_id", "melding_id", "first_in_melding", "in_multi"]
+NUMBER_COLUMNS = ["address_id", "melding_id", "first_in_melding", "first_at_address", "in_multi"]
 # What neighbouring sorted rows are compared on: `group` holds the municipality's rank.
 _COMPARED = ["group", "month", "check"]
 _CHECK_SEED = 0x5EED_0F_ADD2E55
@@ -101,6 +102,7 @@ def _run_numbers() -> list[pl.Expr]:
         (new_address.cum_sum().cast(pl.Int64) - 1).alias("address_id"),
         melding_id.alias("melding_id"),
         new_melding.alias("first_in_melding"),
+        new_address.alias("first_at_address"),
         (~(new_melding & next_differs)).alias("in_multi"),
     ]
 

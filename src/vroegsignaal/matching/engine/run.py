@@ -159,7 +159,7 @@ def _batches(signals: pl.DataFrame) -> Iterator[pl.DataFrame]:
 def _earlier(prepared: pl.DataFrame, history: pl.DataFrame) -> pl.LazyFrame:
     """address_id and month of the earlier signals at the batch's addresses, for
     `opeenvolgend` (the batch's own signals are its meldingen)."""
-    addresses = prepared.lazy().filter(pl.col("address_id").is_first_distinct())
+    addresses = prepared.lazy().filter("first_at_address")
     return (
         history.lazy()
         .filter(pl.col("municipality_code").is_in(prepared["municipality_code"].unique().implode()))
