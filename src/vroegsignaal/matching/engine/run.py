@@ -177,21 +177,20 @@ def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame
     signal statuses."""
     prepared = _prepare(signals, context.chosen)
     periods = prepared["period_start"].unique()
-    # Independent queries, run side by side by Polars.
-    people, repeats, earlier = pl.collect_all(
-        [
-            _people(prepared, context.clients, context.brp),
-            classify.repeats(prepared.lazy(), context.history.lazy()),
-            _earlier(prepared, context.history),
-        ]
-    )
     with ThreadPoolExecutor(max_workers=1) as pool:
-        # Linking persons (DuckDB) only feeds the person keys: it runs beside the meldingen.
-        multi = people.lazy().filter(pl.col("in_multi")).collect()
-        links = pool.submit(persons.link_within_meldingen, multi)
+        # Linking persons (DuckDB) only feeds the person keys: it runs beside everything else.
+        links = pool.submit(_link_persons, prepared)
+        # Independent queries, run side by side by Polars.
+        people, repeats, earlier = pl.collect_all(
+            [
+                _people(prepared, context.clients, context.brp),
+                classify.repeats(prepared.lazy(), context.history.lazy()),
+                _earlier(prepared, context.history),
+            ]
+        )
         rules = _signal_rules(prepared, people, repeats, context)
         # Freed as soon as they are used: the memory is reused for the texts made at the end.
-        del prepared, people, repeats, multi  # names and normalised fields are no longer needed
+        del prepared, people, repeats  # names and normalised fields are no longer needed
         found = _meldingen(rules, earlier, periods, context)
         del earlier
         status_source, melding_ids = _pick(rules, _STATUS_SOURCE), rules["melding_id"]
@@ -289,13 +288,20 @@ def _aligned(
     return columns
 
 
+def _link_persons(prepared: pl.DataFrame) -> pl.DataFrame:
+    """signal_id -> person_label for the signals that share a melding with another; their
+    person fields are normalised here, in the linking thread."""
+    multi = prepared.lazy().select(_PERSON_SOURCE).filter(pl.col("in_multi"))
+    return persons.link_within_meldingen(persons.with_person_keys(multi).collect())
+
+
 def _people(
     prepared: pl.DataFrame, clients: pl.DataFrame | None, brp: pl.DataFrame | None
 ) -> pl.LazyFrame:
-    """The person fields of the signals some check compares: those sharing a melding with
-    another signal, those that may be on the client list, and those in a BRP municipality.
-    Normalising names is costly, and most signals are alone at their address."""
-    wanted = pl.col("in_multi")
+    """The person fields of the signals the client and BRP checks compare: those that may be
+    on the client list and those in a BRP municipality. Normalising names is costly, and few
+    signals share a BSN or address with the client list."""
+    wanted = pl.lit(False)
     if clients is not None:
         wanted = wanted | _shares_key(clients)
     if brp is not None:
