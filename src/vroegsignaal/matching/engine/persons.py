@@ -67,7 +67,9 @@ def link_within_meldingen(signals: pl.DataFrame) -> pl.DataFrame:
 
 def _pairs_within(multi: pl.DataFrame) -> pl.DataFrame:
     con = duck.connect()
-    duck.register(con, "p", multi.select("melding_id", "signal_id", *PERSON_FIELDS))
+    duck.register(
+        con, "p", multi.lazy().select("melding_id", "signal_id", *PERSON_FIELDS).collect()
+    )
     sql = f"""
         SELECT a.signal_id AS a, b.signal_id AS b
         FROM p a JOIN p b ON a.melding_id = b.melding_id AND a.signal_id < b.signal_id
