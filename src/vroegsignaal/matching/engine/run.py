@@ -179,7 +179,8 @@ def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame
     periods = prepared["period_start"].unique()
     with ThreadPoolExecutor(max_workers=1) as pool:
         # Linking persons (DuckDB) only feeds the person keys: it runs beside everything else.
-        links = pool.submit(_link_persons, prepared)
+        # Only the columns it needs: the rest of `prepared` can be freed while it runs.
+        links = pool.submit(_link_persons, _pick(prepared, _PERSON_SOURCE))
         # Independent queries, run side by side by Polars.
         people, repeats, earlier = pl.collect_all(
             [
@@ -288,10 +289,10 @@ def _aligned(
     return columns
 
 
-def _link_persons(prepared: pl.DataFrame) -> pl.DataFrame:
+def _link_persons(signals: pl.DataFrame) -> pl.DataFrame:
     """signal_id -> person_label for the signals that share a melding with another; their
-    person fields are normalised here, in the linking thread."""
-    multi = prepared.lazy().select(_PERSON_SOURCE).filter(pl.col("in_multi"))
+    person fields (`_PERSON_SOURCE`) are normalised here, in the linking thread."""
+    multi = signals.lazy().filter(pl.col("in_multi"))
     return persons.link_within_meldingen(persons.with_person_keys(multi).collect())
 
 
