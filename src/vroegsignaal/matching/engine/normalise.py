@@ -75,9 +75,10 @@ def initial_from_letters(first_name_letters: pl.Expr, initial_letters: pl.Expr) 
 def per_distinct(column: str, compute: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
     """`compute` of a column, evaluated once per distinct value and looked up.
 
-    Names repeat (a register of 930,000 residents has about a thousand surnames here), and
-    Unicode folding with regular expressions is the costly part. Both sides take the distinct
-    values in order of first appearance, so they line up."""
+    For costly work on values that repeat: names (a register of 930,000 residents has about a
+    thousand surnames here: Unicode folding and regular expressions) and periods (calendar
+    functions). Both sides take the distinct values in order of first appearance, so they
+    line up."""
     distinct = pl.col(column).unique(maintain_order=True)
     return pl.col(column).replace_strict(distinct, compute(distinct))
 

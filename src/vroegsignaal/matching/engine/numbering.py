@@ -62,8 +62,7 @@ def _keys(signals: pl.DataFrame, codes: list[str]) -> pl.DataFrame:
     """group (rank + address hash, upper bits), key (group with the month in the low bits) and
     the check hash."""
     rank_bits = max(len(codes) - 1, 1).bit_length()
-    months = signals.lazy().select(month_index(pl.col("period_start")).alias("month")).collect()
-    months = months["month"]
+    months = signals.lazy().select(month_index(pl.col("period_start"))).collect().to_series()
     first_month = months.min() or 0
     month_bits = max((months.max() or 0) - first_month, 1).bit_length()
     hash_bits = 64 - rank_bits - month_bits

@@ -20,7 +20,12 @@ from dataclasses import dataclass
 import polars as pl
 
 from vroegsignaal.matching.engine import classify, meldingen, numbering, persons, policy_table
-from vroegsignaal.matching.engine.normalise import address_key_expr, bsn_expr, normalise_signals
+from vroegsignaal.matching.engine.normalise import (
+    address_key_expr,
+    bsn_expr,
+    normalise_signals,
+    per_distinct,
+)
 from vroegsignaal.matching.engine.policy import Policy
 from vroegsignaal.matching.engine.priority import prioritise
 from vroegsignaal.matching.engine.routing import route
@@ -176,7 +181,6 @@ def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame
     """Meldingen (by municipality, address and period; partner types still as a mask) and
     signal statuses."""
     prepared = _prepare(signals, context.chosen)
-    periods = prepared["period_start"].unique()
     with ThreadPoolExecutor(max_workers=1) as pool:
         # Linking persons (DuckDB) only feeds the person keys: it runs beside everything else.
         # Only the columns it needs: the rest of `prepared` can be freed while it runs.
@@ -192,7 +196,7 @@ def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame
         rules = _signal_rules(prepared, people, repeats, context)
         # Freed as soon as they are used: the memory is reused for the texts made at the end.
         del prepared, people, repeats  # names and normalised fields are no longer needed
-        found = _meldingen(rules, earlier, periods, context)
+        found = _meldingen(rules, earlier, context)
         del earlier
         status_source, melding_ids = _pick(rules, _STATUS_SOURCE), rules["melding_id"]
         del rules  # its columns for the meldingen only (amounts, flags, postcode)
@@ -210,7 +214,7 @@ def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame
         pl.concat([status_source, per_signal, labels], how="horizontal")
         .lazy()
         # Formatting the key again is cheaper than gathering a million texts.
-        .with_columns(_melding_key(periods))
+        .with_columns(_melding_key())
         .with_columns(*status_exprs(), _person_key())
         .select(SIGNAL_COLUMNS)
         .collect()
@@ -336,11 +340,9 @@ def _normalise_register(register: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _meldingen(
-    rules: pl.DataFrame, earlier: pl.DataFrame, periods: pl.Series, context: _Context
-) -> pl.DataFrame:
+def _meldingen(rules: pl.DataFrame, earlier: pl.DataFrame, context: _Context) -> pl.DataFrame:
     """One row per melding, in `melding_id` order, with flags, priority and route (partner
-    types still as a mask); `periods` are the distinct periods of the batch."""
+    types still as a mask)."""
     grouped = meldingen.aggregate(rules, context.bits).with_columns(
         meldingen.month_index(pl.col("period_start")).alias("month")
     )
@@ -348,7 +350,7 @@ def _meldingen(
     policies = policy_table.distinct(context.chosen)
     return (
         flagged.lazy()
-        .with_columns(_melding_key(periods), _period_ends(periods))
+        .with_columns(_melding_key(), _period_end())
         .pipe(prioritise, _weights(context.weights))
         .pipe(route, policies, context.bits)
         .collect()
@@ -367,20 +369,15 @@ def _pick(frame: pl.DataFrame, names: list[str]) -> pl.DataFrame:
     return pl.DataFrame([frame[name] for name in names])
 
 
-def _melding_key(periods: pl.Series) -> pl.Expr:
+def _melding_key() -> pl.Expr:
     """'code|YYYY-MM|address key' of a melding or of one of its signals."""
-    period = _by_period(periods, lambda starts: starts.dt.strftime("%Y-%m"))
+    # Calendar functions cost 25-60 ms per million rows; a batch has a few periods.
+    period = per_distinct("period_start", lambda starts: starts.dt.strftime("%Y-%m"))
     return pl.format("{}|{}|{}", "municipality_code", period, "address_key").alias("melding_key")
 
 
-def _by_period(periods: pl.Series, compute: Callable[[pl.Series], pl.Series]) -> pl.Expr:
-    """`compute` of each row's period, done once per distinct period (`periods`; a batch has
-    a few) and looked up: Polars' calendar functions cost 25-60 ms per million rows."""
-    return pl.col("period_start").replace_strict(periods, compute(periods))
-
-
-def _period_ends(periods: pl.Series) -> pl.Expr:
-    return _by_period(periods, lambda starts: starts.dt.month_end()).alias("period_end")
+def _period_end() -> pl.Expr:
+    return per_distinct("period_start", lambda starts: starts.dt.month_end()).alias("period_end")
 
 
 def _person_key() -> pl.Expr:
