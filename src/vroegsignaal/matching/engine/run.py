@@ -7,7 +7,9 @@ the look-back for opeenvolgend and joining back are integer work and gathers. On
 with more than one signal are grouped; rule results, policy settings, weights and routes are
 written or gathered by position instead of joined; person fields are normalised only for the
 signals that are compared; partner types travel as a bitmask; and every municipality is
-filtered, scored and routed in one vectorised pass.
+filtered, scored and routed in one vectorised pass. Large frames made by a lazy query come
+in chunks; they are read lazily again or their columns picked (`_pick`), because an eager
+`select` or `with_columns` first copies the whole frame into one chunk.
 """
 
 from __future__ import annotations
