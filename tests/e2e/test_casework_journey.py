@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.casework.factories import MeldingFactory
+from tests.e2e.navigation import follow
 from tests.factories import UserFactory, enschede_with_energy_agreement
 from vroegsignaal.casework.heropaf import schedule_heropaf
 from vroegsignaal.casework.models import Melding
@@ -44,7 +45,7 @@ def _save(page, message):
 
 
 def _missed_attempt(page, assert_accessible, kind, day, moment):
-    page.get_by_role("link", name="Contactpoging vastleggen").click()
+    follow(page.get_by_role("link", name="Contactpoging vastleggen"))
     assert_accessible(page)
     page.get_by_label("Contactsoort").select_option(kind)
     page.get_by_label("Datum").fill(day)
@@ -71,7 +72,7 @@ def test_intake_assigns_caseworker_tries_three_times_talks_plans_refers_and_clos
     page = context.new_page()
     login_as(page, caseworker)
     page.goto("/werk/?toegewezen=mine")
-    page.get_by_role("link", name="Oldenzaalsestraat 7, 7511AB").click()
+    follow(page.get_by_role("link", name="Oldenzaalsestraat 7, 7511AB"))
     expect(page.get_by_test_id("toegewezen")).to_have_text("Cas Werker")
     assert_accessible(page)
 
@@ -84,7 +85,7 @@ def test_intake_assigns_caseworker_tries_three_times_talks_plans_refers_and_clos
     expect(page.get_by_text("Na 3 mislukte contactpogingen")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Gesprek vastleggen").click()
+    follow(page.get_by_role("link", name="Gesprek vastleggen"))
     assert_accessible(page)
     page.get_by_label("Datum gesprek").fill("2026-11-10")
     page.get_by_role("group", name="Hulp aangeboden").get_by_label("Ja").check()
@@ -94,14 +95,14 @@ def test_intake_assigns_caseworker_tries_three_times_talks_plans_refers_and_clos
     _save(page, "Het gesprek is vastgelegd.")
     expect(page.get_by_test_id("fase")).to_have_text("In gesprek")
 
-    page.get_by_role("link", name="Budgetscan").click()
+    follow(page.get_by_role("link", name="Budgetscan"))
     assert_accessible(page)
     page.get_by_role("group", name="Soort").get_by_label("Inkomsten").check()
     page.get_by_label("Omschrijving").fill("Uitkering")
     page.get_by_label("Bedrag per maand (euro)").fill("1250,50")
     _save(page, "De regel is toegevoegd aan de budgetscan.")
 
-    page.get_by_role("link", name="Plan van aanpak").click()
+    follow(page.get_by_role("link", name="Plan van aanpak"))
     assert_accessible(page)
     page.get_by_label("Afspraak over de lopende betalingen aan Energie Oost").fill(
         "Termijnbedrag weer per automatische incasso"
@@ -112,14 +113,14 @@ def test_intake_assigns_caseworker_tries_three_times_talks_plans_refers_and_clos
     page.get_by_role("group", name="Problematische schulden").get_by_label("Nee").check()
     _save(page, "Het plan van aanpak is vastgelegd.")
 
-    page.get_by_role("link", name="Verwijzen").click()
+    follow(page.get_by_role("link", name="Verwijzen"))
     assert_accessible(page)
     page.get_by_label("Verwijzen naar").select_option(label="Budgetcoaching")
     page.get_by_label("Datum warme overdracht").fill("2026-11-17")
     _save(page, "De verwijzing is vastgelegd.")
     expect(page.get_by_test_id("fase")).to_have_text("Doorverwezen")
 
-    page.get_by_role("link", name="Afsluiten met eindresultaat").click()
+    follow(page.get_by_role("link", name="Afsluiten met eindresultaat"))
     assert_accessible(page)
     page.get_by_label("Eindresultaat").select_option(Eindresultaat.VERWIJZING_FINANCIEEL)
     _save(page, "De melding is afgesloten.")
@@ -140,7 +141,7 @@ def test_heropaf_puts_the_melding_back_in_the_queue_and_reopens_it(
     login_as(page, caseworker)
     page.goto("/werk/?werkbakje=heropaf")
     assert_accessible(page)
-    page.get_by_role("link", name="Hengelosestraat 3, 7511AB").click()
+    follow(page.get_by_role("link", name="Hengelosestraat 3, 7511AB"))
     page.get_by_role("button", name="Betalingen lopen niet: heropenen").click()
 
     expect(page.get_by_role("status")).to_contain_text("heropend voor een nieuwe contactronde")

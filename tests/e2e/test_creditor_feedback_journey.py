@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.e2e.navigation import follow
 from tests.factories import UserFactory, enschede_with_energy_agreement
 from tests.feedback import scenario
 from tests.web.delivery_files import delivery_csv, messy_rows
@@ -58,7 +59,7 @@ def test_creditor_follows_a_signal_from_delivery_to_heropaf(
     melding = signal.melding_link.melding
     scenario.work_and_close(melding, caseworker, [creditor])
     release_due_feedback(live_server.url)
-    _signal_row(page, "K001").get_by_role("link", name="K001").click()
+    follow(_signal_row(page, "K001").get_by_role("link", name="K001"))
     outcome = page.get_by_test_id("uitkomst")
     expect(outcome).to_contain_text("Inkomensdaling")
     expect(outcome).to_contain_text(scenario.OWN_PAYMENTS)
@@ -71,7 +72,7 @@ def test_creditor_follows_a_signal_from_delivery_to_heropaf(
     page.get_by_role("navigation", name="Terugkoppeling").get_by_role(
         "link", name="Heropafvragen"
     ).click()
-    page.get_by_role("link", name=f"Heropafvraag {check.pk}").click()
+    follow(page.get_by_role("link", name=f"Heropafvraag {check.pk}"))
     assert_accessible(page)
     page.get_by_label("Nee, de betalingen lopen niet").check()
     page.get_by_label("Bedrag nog open in euro (niet verplicht)").fill("412,50")
