@@ -1,0 +1,150 @@
+"""A demo database loaded on an earlier day (or with other options) is set aside and loaded anew;
+one loaded today with the same options is topped up, which adds nothing."""
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vroegsignaal.demo.fresh_start import (
+    DemoStamp,
+    read_stamp,
+    reason_to_start_over,
+    set_aside,
+    stamp_path,
+    write_stamp,
+)
+
+TODAY = DemoStamp(dt.date(2026, 11, 25), seed=2026, months=12, scale=1.0)
+
+
+def test_a_stamp_reads_back_as_written(tmp_path):
+    database = tmp_path / "vroegsignaal.sqlite3"
+    database.touch()
+
+    write_stamp(database, TODAY)
+
+    assert read_stamp(database) == TODAY
+
+
+def test_no_stamp_an_unreadable_one_or_no_database_means_no_stamp(tmp_path):
+    database = tmp_path / "vroegsignaal.sqlite3"
+    assert read_stamp(database) is None
+    database.touch()
+    assert read_stamp(database) is None
+    stamp_path(database).write_text("{niet: json", encoding="utf-8")
+    assert read_stamp(database) is None
+    write_stamp(database, TODAY)
+    database.unlink()
+    assert read_stamp(database) is None
+
+
+def test_the_same_day_and_options_top_up_and_an_unstamped_database_too():
+    assert reason_to_start_over(TODAY, TODAY) is None
+    assert reason_to_start_over(None, TODAY) is None
+
+
+def test_a_demo_of_an_earlier_day_starts_over_naming_that_day():
+    yesterday = DemoStamp(dt.date(2026, 10, 31), seed=2026, months=12, scale=1.0)
+
+    reason = reason_to_start_over(yesterday, TODAY)
+
+    assert reason is not None and "geladen op 31-10-2026" in reason
+
+
+@pytest.mark.parametrize(
+    "other", [{"seed": 7}, {"months": 3}, {"scale": 0.5}], ids=["seed", "months", "scale"]
+)
+def test_a_demo_of_today_with_other_options_starts_over_naming_them(other):
+    stamp = DemoStamp(
+        **({"loaded_on": TODAY.loaded_on, "seed": 2026, "months": 12, "scale": 1.0} | other)
+    )
+
+    reason = reason_to_start_over(stamp, TODAY)
+
+    assert reason is not None and "andere instellingen" in reason
+
+
+def test_setting_aside_moves_database_audit_wal_files_and_stamp_replacing_the_previous(tmp_path):
+    names = [
+        "vroegsignaal.sqlite3",
+        "vroegsignaal.sqlite3-wal",
+        "vroegsignaal.sqlite3-shm",
+        "vroegsignaal.audit.sqlite3",
+        "vroegsignaal.audit.sqlite3-wal",
+    ]
+    for name in names:
+        (tmp_path / name).write_text(name)
+    write_stamp(tmp_path / "vroegsignaal.sqlite3", TODAY)
+    (tmp_path / "vroegsignaal.vorige.sqlite3").write_text("eergisteren")
+    (tmp_path / "vroegsignaal.vorige.sqlite3-shm").write_text("eergisteren")
+
+    previous = set_aside(tmp_path / "vroegsignaal.sqlite3")
+
+    assert previous == tmp_path / "vroegsignaal.vorige.sqlite3"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [
+            "vroegsignaal.vorige.sqlite3",
+            "vroegsignaal.vorige.sqlite3-wal",
+            "vroegsignaal.vorige.sqlite3-shm",
+            "vroegsignaal.vorige.sqlite3.demo.json",
+            "vroegsignaal.vorige.audit.sqlite3",
+            "vroegsignaal.vorige.audit.sqlite3-wal",
+        ]
+    )
+    assert previous.read_text() == "vroegsignaal.sqlite3"
+    assert (tmp_path / "vroegsignaal.vorige.sqlite3-shm").read_text() == "vroegsignaal.sqlite3-shm"
+    assert read_stamp(previous) == TODAY
+
+
+def _demo(env: dict, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "vroegsignaal", "demo", "--months=1", "--scale=0.05", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+def _meldingen(database: Path) -> int:
+    with sqlite3.connect(database) as db:
+        return db.execute("SELECT COUNT(*) FROM casework_melding").fetchone()[0]
+
+
+def test_make_demo_on_a_later_day_keeps_the_old_demo_and_loads_a_new_one(tmp_path):
+    """The real command on its own SQLite file, as `make demo` runs it (stamp backdated)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("runs its own SQLite file; once per suite is enough (the SQLite pass)")
+    database = tmp_path / "vroegsignaal.sqlite3"
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "DATABASE_URL": f"sqlite:///{database}",
+        "VAR_DIR": str(tmp_path),
+    }
+    subprocess.run([sys.executable, "-m", "vroegsignaal", "migrate", "-v0"], env=env, check=True)
+    _demo(env)
+    loaded = _meldingen(database)
+    assert "0 nieuw" in _demo(env)  # the same day: topped up, nothing added
+    assert (
+        _meldingen(database) == loaded and not (tmp_path / "vroegsignaal.vorige.sqlite3").exists()
+    )
+
+    stamp = json.loads(stamp_path(database).read_text())
+    stamp_path(database).write_text(json.dumps(stamp | {"loaded_on": "2026-01-30"}))
+    output = _demo(env)
+
+    assert "Nieuwe demodatabase: de demo is geladen op 30-01-2026" in output
+    assert "vroegsignaal.vorige.sqlite3" in output
+    assert _meldingen(tmp_path / "vroegsignaal.vorige.sqlite3") == loaded
+    assert (tmp_path / "vroegsignaal.vorige.audit.sqlite3").exists()
+    assert _meldingen(database) == loaded  # the same seed and day: the same demo again
+    assert read_stamp(database).loaded_on != dt.date(2026, 1, 30)
