@@ -89,6 +89,9 @@ def test_andere_reden_shows_only_not_picked_up_in_the_portal(
     assert ">Niet opgepakt<" in page
     assert "andere reden" not in page.lower()
     assert "Te weinig" not in page
+    # The signal page says what the list says: no outcome will follow, not "not yet known".
+    assert "Er komt geen uitkomst: het signaal is niet opgepakt." in page
+    assert "nog niet bekend" not in page.lower()
     listing = _text(client, energy_staff, reverse("feedback:signals"))
     assert "Geen (niet opgepakt)" in listing and "Te weinig" not in listing
 

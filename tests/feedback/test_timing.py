@@ -53,3 +53,19 @@ def test_without_a_recorded_run_the_matching_date_of_the_melding_counts(enschede
     melding = scenario.melding_with_signals(enschede, energy)
     signal = melding.signal_links.get().signal
     assert timing.matching_start(signal, timing.run_dates(enschede)) == melding.matched_on
+
+
+def test_creditors_are_listed_alphabetically_regardless_of_capitals(enschede, energy, water):
+    """'ZorgZeker' after 'Zorgverzekeraar': a reader's alphabet, not the code points'."""
+    energy.name, water.name = "ZorgZeker Verzekeringen", "Zorgverzekeraar Oost"
+    energy.save()
+    water.save()
+    scenario.melding_with_signals(enschede, energy, water)
+    _run(enschede, timezone.localdate().replace(day=1), timezone.localdate())
+
+    rows = timing.overview(enschede, timezone.localdate())
+
+    assert [row.creditor.name for row in rows] == [
+        "Zorgverzekeraar Oost",
+        "ZorgZeker Verzekeringen",
+    ]

@@ -111,4 +111,5 @@ def overview(municipality: Municipality, today: date) -> list[CreditorTiming]:
         melding__municipality=municipality, answer="", asked_on__lte=today
     ).select_related("creditor"):
         row(check.creditor).heropaf.add(check.answer_due_on, today)
-    return sorted(rows.values(), key=lambda timing: timing.creditor.name)
+    # casefold: 'Zorgverzekeraar' before 'ZorgZeker', as a reader expects.
+    return sorted(rows.values(), key=lambda timing: timing.creditor.name.casefold())

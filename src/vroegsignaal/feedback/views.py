@@ -60,8 +60,13 @@ def _summary(signal: Signal, items: dict) -> dict:
         "go_no_go": display.go_no_go_text(go) if go else None,
         "known": display.known_text(go) if go else None,
         "outcome": display.outcome_rows(outcome) if outcome else None,
-        "no_outcome_expected": bool(go) and not go["picked_up"],
+        "no_outcome_expected": _no_outcome_expected(go),
     }
+
+
+def _no_outcome_expected(go: dict | None) -> bool:
+    """A signal that was not picked up gets no outcome; one without go/no-go may still."""
+    return bool(go) and not go["picked_up"]
 
 
 @creditor_staff_only
@@ -93,6 +98,7 @@ def signal(request, pk: int):
         "go_no_go": display.go_no_go_text(go) if go else None,
         "known": display.known_text(go) if go else None,
         "outcomes": outcomes,
+        "no_outcome_expected": _no_outcome_expected(go),
     }
     return render(request, "feedback/signal.html", context)
 
