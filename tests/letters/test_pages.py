@@ -92,6 +92,18 @@ def test_an_appointment_letter_asks_for_date_time_and_place(logged_in, melding):
     assert not ContactAttempt.objects.exists()
 
 
+def test_a_wrong_appointment_date_gets_one_message_not_two(logged_in, melding):
+    url = reverse("letters:melding", args=[melding.pk])
+    data = {"version": melding.version, "kind": LetterKind.APPOINTMENT, "actie": "maken"}
+    data |= {"appointment_date": "31-02-2026", "appointment_time": "10:00"}
+    data |= {"appointment_place": "Stadhuis"}
+
+    page = logged_in.post(url, data).content.decode()
+
+    assert "Voer een geldige datum in." in page
+    assert "Vul datum afspraak in." not in page
+
+
 def test_the_editor_refuses_a_broken_placeholder_and_keeps_the_default(logged_in, melding):
     url = reverse("letters:template", args=[LetterKind.FIRST])
     response = logged_in.post(url, {"subject": "Hulp", "body": "{aanhef}, {schuldeiser}"})

@@ -112,7 +112,8 @@ class LetterForm(VersionedForm):
             self.add_error("visit", "Kies het gemiste huisbezoek waar het kaartje bij hoort.")
         if kind == LetterKind.APPOINTMENT:
             for name in ("appointment_date", "appointment_time", "appointment_place"):
-                if not data.get(name):
+                # A field that already failed (e.g. no valid date) keeps only its own message.
+                if not data.get(name) and name not in self.errors:
                     self.add_error(name, f"Vul {self.fields[name].label.lower()} in.")
         return data
 
