@@ -97,6 +97,16 @@ def test_monthly_report_page_is_printable(client, leader):
     assert "Verwijzingen naar soort hulp" in html
 
 
+@pytest.mark.parametrize("month", ["2026-13", "x", "2026-1x"])
+def test_monthly_report_explains_an_invalid_month_on_the_form(client, leader, month):
+    page = login(client, leader).get(reverse("monitoring:monthly"), {"maand": month})
+    html = page.content.decode()
+    assert page.status_code == 400
+    assert f"Maand &#x27;{month}&#x27; is ongeldig; schrijf bijvoorbeeld 2026-10." in html
+    assert 'name="maand"' in html and 'aria-invalid="true"' in html
+    assert "Van signaal tot doorverwijzing" not in html  # no report of a month that is not one
+
+
 def test_quarterly_pdf_downloads(client, leader):
     response = login(client, leader).get(reverse("monitoring:quarterly"), {"kwartaal": "2026q4"})
     assert response["Content-Type"] == "application/pdf"

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django import forms
 
-from vroegsignaal.monitoring.scope import ScopeError, quarter_period
+from vroegsignaal.monitoring.scope import ScopeError, month_text_period, quarter_period
 
 
 def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -41,12 +41,40 @@ class SelectionForm(forms.Form):
         return cleaned
 
 
-class QuarterForm(forms.Form):
-    kwartaal = forms.CharField(label="Kwartaal", help_text="Bijvoorbeeld 2026Q3.")
+def previous_month(today: dt.date) -> str:
+    """The month before ``today``'s, as '2026-10': the monthly report's default."""
+    last_day = today.replace(day=1) - dt.timedelta(days=1)
+    return f"{last_day:%Y-%m}"
+
+
+class _ReportPeriodForm(forms.Form):
+    """A report's period as text in the field ``period`` (parsed by ``parse``), and whose."""
+
+    period: str
     gemeente = forms.CharField(required=False)
 
-    def clean_kwartaal(self) -> tuple[dt.date, dt.date]:
-        try:
-            return quarter_period(self.cleaned_data["kwartaal"])
-        except ScopeError as exc:
-            raise forms.ValidationError(str(exc)) from exc
+    @staticmethod
+    def parse(text: str) -> tuple[dt.date, dt.date]:
+        raise NotImplementedError
+
+    def clean(self):
+        cleaned = super().clean()
+        text = cleaned.get(self.period)
+        if text is not None:
+            try:
+                cleaned[self.period] = self.parse(text)
+            except ScopeError as exc:
+                self.add_error(self.period, str(exc))
+        return cleaned
+
+
+class MonthForm(_ReportPeriodForm):
+    period = "maand"
+    maand = forms.CharField(label="Maand", help_text="Bijvoorbeeld 2026-10.")
+    parse = staticmethod(month_text_period)
+
+
+class QuarterForm(_ReportPeriodForm):
+    period = "kwartaal"
+    kwartaal = forms.CharField(label="Kwartaal", help_text="Bijvoorbeeld 2026Q3.")
+    parse = staticmethod(quarter_period)

@@ -1,7 +1,7 @@
 """What a figure is about: a set of municipalities (one, or a region's) and a period.
 
 Public API: ``Scope`` plus ``municipality_scope``, ``region_scope``, ``quarter_period``,
-``month_period`` and ``ScopeError`` (a Dutch message for the user). Views, commands and the
+``month_text_period``, ``month_period`` and ``ScopeError`` (a Dutch message for the user). Views, commands and the
 report all build a ``Scope`` first, so every figure is computed for exactly the same selection.
 """
 
@@ -80,6 +80,14 @@ def quarter_period(text: str) -> tuple[dt.date, dt.date]:
     year, quarter = int(match[1]), int(match[2])
     first_month = 3 * quarter - 2
     return month_period(year, first_month)[0], month_period(year, first_month + 2)[1]
+
+
+def month_text_period(text: str) -> tuple[dt.date, dt.date]:
+    """'2026-10' → (1 October 2026, 31 October 2026)."""
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if match is None or not 1 <= int(match[2]) <= 12:
+        raise ScopeError(f"Maand '{text}' is ongeldig; schrijf bijvoorbeeld 2026-10.")
+    return month_period(int(match[1]), int(match[2]))
 
 
 def month_period(year: int, month: int) -> tuple[dt.date, dt.date]:

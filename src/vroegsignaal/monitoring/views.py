@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import zipfile
@@ -15,10 +14,9 @@ from django.utils import timezone
 from vroegsignaal.monitoring import businesscase, ddas_export
 from vroegsignaal.monitoring.access import check_ddas_export, scope_for
 from vroegsignaal.monitoring.exports import table_csv, table_xlsx
-from vroegsignaal.monitoring.forms import QuarterForm, SelectionForm
+from vroegsignaal.monitoring.forms import MonthForm, QuarterForm, SelectionForm, previous_month
 from vroegsignaal.monitoring.indicators import dashboard_tables, reached_households
 from vroegsignaal.monitoring.report_pdf import figures, render_pdf, report_context
-from vroegsignaal.monitoring.scope import month_period
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy.policy import role_required
 
@@ -60,22 +58,18 @@ def download(request, key: str, fmt: str):
     return (table_csv if fmt == "csv" else table_xlsx)(table, filename)
 
 
-def _previous_month(today: dt.date) -> str:
-    first = today.replace(day=1) - dt.timedelta(days=1)
-    return f"{first:%Y-%m}"
-
-
 @role_required(*MONITORING_ROLES)
 def monthly(request):
     """The printable monthly report of one month (default: the previous month)."""
-    month = request.GET.get("maand") or _previous_month(timezone.localdate())
-    try:
-        year, number = (int(part) for part in month.split("-"))
-        start, end = month_period(year, number)
-    except ValueError as exc:
-        raise Http404(f"Maand '{month}' is ongeldig; gebruik JJJJ-MM.") from exc
-    scope = scope_for(request.user, request.GET.get("gemeente", ""), start, end)
-    context = {**report_context(scope, timezone.localdate()), "month": month}
+    today = timezone.localdate()
+    form = MonthForm(
+        {**request.GET.dict(), "maand": request.GET.get("maand") or previous_month(today)}
+    )
+    if not form.is_valid():
+        return render(request, "monitoring/monthly.html", {"form": form}, status=400)
+    start, end = form.cleaned_data["maand"]
+    scope = scope_for(request.user, form.cleaned_data["gemeente"], start, end)
+    context = {**report_context(scope, today), "form": form, "month": form.data["maand"]}
     return render(request, "monitoring/monthly.html", context)
 
 
