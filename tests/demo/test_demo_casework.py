@@ -165,3 +165,21 @@ def test_the_demo_records_a_satisfaction_cijfer_for_some_closed_meldingen(tmp_pa
     assert 6 <= sum(cijfers) / len(cijfers) <= 8
     # Only a resident who was reached can give a cijfer.
     assert not closed.exclude(satisfaction=None).filter(first_contact_on=None).exists()
+
+
+def test_every_municipality_can_make_letters_and_a_changed_setting_is_kept(tmp_path):
+    from vroegsignaal.letters.models import ContactDetails
+    from vroegsignaal.letters.services import settings_for
+
+    load(tmp_path)
+    municipalities = Municipality.objects.filter(region__name="Twente")
+    assert municipalities.count() == 14
+    for municipality in municipalities:
+        sender = settings_for(municipality).sender  # raises without contact details
+        assert sender.name.startswith(f"Gemeente {municipality.name}")
+        assert ("Telefoon", "0900 000 00 00 (demo)") in sender.contact_lines
+    ContactDetails.objects.filter(municipality__code="0153").update(phone="053 481 48 00")
+
+    load(tmp_path)
+
+    assert ContactDetails.objects.get(municipality__code="0153").phone == "053 481 48 00"

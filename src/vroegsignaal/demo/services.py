@@ -24,6 +24,7 @@ from django.utils import timezone
 from vroegsignaal.casework.models import ContactAttempt, Melding
 from vroegsignaal.demo.files import render_delivery
 from vroegsignaal.demo.history import backdate_delivery
+from vroegsignaal.demo.letters import ensure_demo_letter_settings
 from vroegsignaal.demo.policy import ensure_demo_policies
 from vroegsignaal.demo.region import CREDITOR_PROFILES, REGION_NAME, load_region_document
 from vroegsignaal.demo.signals import MonthlyDelivery, SignalPlanner, delivery_months
@@ -82,6 +83,7 @@ def load_demo(
         policies_saved=ensure_demo_policies(Region.objects.get(name=REGION_NAME)),
         output_dir=output_dir,
     )
+    ensure_demo_letter_settings(list(Municipality.objects.filter(region__name=REGION_NAME)))
     planner = SignalPlanner(document, seed=seed, scale=scale, today=today)
     mappings = {c["code"]: c.get("column_mapping", {}) for c in document["creditors"]}
     for delivery in planner.plan(delivery_months(today, months)):

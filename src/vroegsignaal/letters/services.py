@@ -104,7 +104,7 @@ def settings_for(municipality: Municipality) -> LetterSettings:
     if details is None:
         raise LetterError(
             f"De gemeente {municipality.name} heeft nog geen contactgegevens voor brieven. "
-            "Vul die eerst in bij Brieven → Instellingen: een brief zonder telefoonnummer "
+            "Vul die eerst in bij Brieven → Briefhoofd en contactgegevens: een brief zonder telefoonnummer "
             "geeft de inwoner geen manier om te reageren."
         )
     head = Letterhead.objects.filter(municipality=municipality).first() or Letterhead(
