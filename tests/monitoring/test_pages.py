@@ -1,11 +1,13 @@
 """Monitoring pages: who sees what, figures and charts on the page, safe downloads."""
 
+import datetime as dt
 import io
 import json
 import zipfile
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from tests.factories import UserFactory
@@ -113,6 +115,25 @@ def test_quarterly_pdf_downloads(client, leader):
     assert response.content.startswith(b"%PDF")
     bad = client.get(reverse("monitoring:quarterly"), {"kwartaal": "2026Q9"})
     assert "Kwartaal &#x27;2026Q9&#x27; is ongeldig" in bad.content.decode()
+
+
+def test_quarterly_form_from_the_menu_has_no_error_and_offers_the_last_completed_quarter(
+    client, leader
+):
+    today = timezone.localdate()
+    last_completed = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1) - dt.timedelta(1)
+    expected = f"{last_completed.year}Q{(last_completed.month + 2) // 3}"
+    page = login(client, leader).get(reverse("monitoring:quarterly"))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert f'value="{expected}"' in html
+    assert "vereist" not in html and 'aria-invalid="true"' not in html
+
+
+def test_an_empty_quarter_is_asked_for_by_name(client, leader):
+    page = login(client, leader).get(reverse("monitoring:quarterly"), {"kwartaal": ""})
+    assert page.status_code == 400
+    assert "Vul een kwartaal in, bijvoorbeeld 2026Q3." in page.content.decode()
 
 
 def test_ddas_download_is_for_intake_staff_of_the_municipality(client, intake, leader):

@@ -47,6 +47,13 @@ def previous_month(today: dt.date) -> str:
     return f"{last_day:%Y-%m}"
 
 
+def previous_quarter(today: dt.date) -> str:
+    """The last completed quarter before ``today``, as '2026Q3': the quarterly report's default."""
+    first_of_quarter = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    last_day = first_of_quarter - dt.timedelta(days=1)
+    return f"{last_day.year}Q{(last_day.month + 2) // 3}"
+
+
 class _ReportPeriodForm(forms.Form):
     """A report's period as text in the field ``period`` (parsed by ``parse``), and whose."""
 
@@ -76,5 +83,9 @@ class MonthForm(_ReportPeriodForm):
 
 class QuarterForm(_ReportPeriodForm):
     period = "kwartaal"
-    kwartaal = forms.CharField(label="Kwartaal", help_text="Bijvoorbeeld 2026Q3.")
+    kwartaal = forms.CharField(
+        label="Kwartaal",
+        help_text="Bijvoorbeeld 2026Q3.",
+        error_messages={"required": "Vul een kwartaal in, bijvoorbeeld 2026Q3."},
+    )
     parse = staticmethod(quarter_period)

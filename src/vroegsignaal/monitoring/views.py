@@ -14,7 +14,13 @@ from django.utils import timezone
 from vroegsignaal.monitoring import businesscase, ddas_export
 from vroegsignaal.monitoring.access import check_ddas_export, scope_for
 from vroegsignaal.monitoring.exports import table_csv, table_xlsx
-from vroegsignaal.monitoring.forms import MonthForm, QuarterForm, SelectionForm, previous_month
+from vroegsignaal.monitoring.forms import (
+    MonthForm,
+    QuarterForm,
+    SelectionForm,
+    previous_month,
+    previous_quarter,
+)
 from vroegsignaal.monitoring.indicators import dashboard_tables, reached_households
 from vroegsignaal.monitoring.report_pdf import figures, render_pdf, report_context
 from vroegsignaal.organisations.models import Role
@@ -76,14 +82,12 @@ def monthly(request):
 @role_required(*MONITORING_ROLES)
 def quarterly_pdf(request):
     """The quarterly management report as a PDF download."""
+    if "kwartaal" not in request.GET:  # opened from the menu: nothing chosen yet, no errors
+        form = QuarterForm(initial={"kwartaal": previous_quarter(timezone.localdate())})
+        return render(request, "monitoring/quarter_form.html", {"form": form})
     form = QuarterForm(request.GET)
     if not form.is_valid():
-        return render(
-            request,
-            "monitoring/quarter_form.html",
-            {"form": form},
-            status=400 if request.GET else 200,
-        )
+        return render(request, "monitoring/quarter_form.html", {"form": form}, status=400)
     start, end = form.cleaned_data["kwartaal"]
     scope = scope_for(request.user, form.cleaned_data["gemeente"], start, end)
     quarter = request.GET["kwartaal"].upper()
