@@ -136,6 +136,25 @@ def test_an_empty_quarter_is_asked_for_by_name(client, leader):
     assert "Vul een kwartaal in, bijvoorbeeld 2026Q3." in page.content.decode()
 
 
+def test_a_month_or_quarter_that_has_not_started_is_refused_by_name(client, leader):
+    today = timezone.localdate()
+    login(client, leader)
+    quarter = client.get(reverse("monitoring:quarterly"), {"kwartaal": f"{today.year + 1}q1"})
+    assert quarter.status_code == 400 and quarter["Content-Type"].startswith("text/html")
+    assert (
+        f"Kwartaal {today.year + 1}Q1 is nog niet begonnen; kies een kwartaal tot en met "
+        f"{today.year}Q{(today.month + 2) // 3}." in quarter.content.decode()
+    )
+    month = client.get(reverse("monitoring:monthly"), {"maand": f"{today.year + 1}-01"})
+    assert month.status_code == 400
+    assert (
+        f"Maand {today.year + 1}-01 is nog niet begonnen; kies een maand tot en met "
+        f"{today:%Y-%m}." in month.content.decode()
+    )
+    # The running month has started, so it is reported.
+    assert client.get(reverse("monitoring:monthly"), {"maand": f"{today:%Y-%m}"}).status_code == 200
+
+
 def test_ddas_download_is_for_intake_staff_of_the_municipality(client, intake, leader):
     response = login(client, intake).get(reverse("monitoring:ddas"), OCTOBER)
     document = json.loads(response.content)

@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from pypdf import PdfReader
 
 from vroegsignaal.monitoring.businesscase import ParameterError, Parameters, actuals, calculate
@@ -33,6 +34,15 @@ def test_report_command_refuses_an_unknown_region(twente, tmp_path):
         call_command(
             "report", "--region", "Drenthe", "--quarter", "2026Q4", "--out", str(tmp_path / "x.pdf")
         )
+
+
+def test_report_command_refuses_a_quarter_that_has_not_started(twente, tmp_path):
+    year = timezone.localdate().year + 1
+    with pytest.raises(CommandError, match=f"Kwartaal {year}Q1 is nog niet begonnen"):
+        call_command(
+            "report", "--region", "Twente", "--quarter", f"{year}Q1", "--out", str(tmp_path / "x")
+        )
+    assert not (tmp_path / "x").exists()
 
 
 def test_business_case_gives_ranges_per_municipality_and_household():

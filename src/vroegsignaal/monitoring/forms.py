@@ -55,13 +55,20 @@ def previous_quarter(today: dt.date) -> str:
 
 
 class _ReportPeriodForm(forms.Form):
-    """A report's period as text in the field ``period`` (parsed by ``parse``), and whose."""
+    """A report's period as text in the field ``period`` (parsed by ``parse``), and whose.
+
+    A period that has not started on ``today`` is refused: it has no figures yet.
+    """
 
     period: str
     gemeente = forms.CharField(required=False)
 
+    def __init__(self, data=None, *, today: dt.date, **kwargs):
+        super().__init__(data, **kwargs)
+        self.today = today
+
     @staticmethod
-    def parse(text: str) -> tuple[dt.date, dt.date]:
+    def parse(text: str, today: dt.date) -> tuple[dt.date, dt.date]:
         raise NotImplementedError
 
     def clean(self):
@@ -69,7 +76,7 @@ class _ReportPeriodForm(forms.Form):
         text = cleaned.get(self.period)
         if text is not None:
             try:
-                cleaned[self.period] = self.parse(text)
+                cleaned[self.period] = self.parse(text, self.today)
             except ScopeError as exc:
                 self.add_error(self.period, str(exc))
         return cleaned

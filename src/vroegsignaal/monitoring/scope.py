@@ -1,8 +1,9 @@
 """What a figure is about: a set of municipalities (one, or a region's) and a period.
 
 Public API: ``Scope`` plus ``municipality_scope``, ``region_scope``, ``quarter_period``,
-``month_text_period``, ``month_period`` and ``ScopeError`` (a Dutch message for the user). Views, commands and the
-report all build a ``Scope`` first, so every figure is computed for exactly the same selection.
+``month_text_period``, ``month_period`` and ``ScopeError`` (a Dutch message for the user).
+Views, commands and the report all build a ``Scope`` first, so every figure is computed for
+exactly the same selection.
 """
 
 from __future__ import annotations
@@ -72,22 +73,37 @@ def region_scope(region: Region | str, start: dt.date, end: dt.date) -> Scope:
     return Scope(f"Regio {region.name}", municipalities, start, end)
 
 
-def quarter_period(text: str) -> tuple[dt.date, dt.date]:
-    """'2026Q3' → (1 July 2026, 30 September 2026)."""
+def quarter_period(text: str, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """'2026Q3' → (1 July 2026, 30 September 2026); with ``today``, only a started quarter."""
     match = re.fullmatch(r"(\d{4})[Qq]([1-4])", text.strip())
     if match is None:
         raise ScopeError(f"Kwartaal '{text}' is ongeldig; schrijf bijvoorbeeld 2026Q3.")
     year, quarter = int(match[1]), int(match[2])
     first_month = 3 * quarter - 2
-    return month_period(year, first_month)[0], month_period(year, first_month + 2)[1]
+    start, end = month_period(year, first_month)[0], month_period(year, first_month + 2)[1]
+    if today is not None:
+        current = f"{today.year}Q{(today.month + 2) // 3}"
+        _check_started("Kwartaal", f"{year}Q{quarter}", start, today, current)
+    return start, end
 
 
-def month_text_period(text: str) -> tuple[dt.date, dt.date]:
-    """'2026-10' → (1 October 2026, 31 October 2026)."""
+def month_text_period(text: str, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """'2026-10' → (1 October 2026, 31 October 2026); with ``today``, only a started month."""
     match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
     if match is None or not 1 <= int(match[2]) <= 12:
         raise ScopeError(f"Maand '{text}' is ongeldig; schrijf bijvoorbeeld 2026-10.")
-    return month_period(int(match[1]), int(match[2]))
+    start, end = month_period(int(match[1]), int(match[2]))
+    if today is not None:
+        _check_started("Maand", f"{start:%Y-%m}", start, today, f"{today:%Y-%m}")
+    return start, end
+
+
+def _check_started(what: str, name: str, start: dt.date, today: dt.date, current: str) -> None:
+    # A period that has not begun has no figures yet: its report would be all zeros.
+    if start > today:
+        raise ScopeError(
+            f"{what} {name} is nog niet begonnen; kies een {what.lower()} tot en met {current}."
+        )
 
 
 def month_period(year: int, month: int) -> tuple[dt.date, dt.date]:

@@ -68,9 +68,8 @@ def download(request, key: str, fmt: str):
 def monthly(request):
     """The printable monthly report of one month (default: the previous month)."""
     today = timezone.localdate()
-    form = MonthForm(
-        {**request.GET.dict(), "maand": request.GET.get("maand") or previous_month(today)}
-    )
+    month = request.GET.get("maand") or previous_month(today)
+    form = MonthForm({**request.GET.dict(), "maand": month}, today=today)
     if not form.is_valid():
         return render(request, "monitoring/monthly.html", {"form": form}, status=400)
     start, end = form.cleaned_data["maand"]
@@ -82,16 +81,17 @@ def monthly(request):
 @role_required(*MONITORING_ROLES)
 def quarterly_pdf(request):
     """The quarterly management report as a PDF download."""
+    today = timezone.localdate()
     if "kwartaal" not in request.GET:  # opened from the menu: nothing chosen yet, no errors
-        form = QuarterForm(initial={"kwartaal": previous_quarter(timezone.localdate())})
+        form = QuarterForm(initial={"kwartaal": previous_quarter(today)}, today=today)
         return render(request, "monitoring/quarter_form.html", {"form": form})
-    form = QuarterForm(request.GET)
+    form = QuarterForm(request.GET, today=today)
     if not form.is_valid():
         return render(request, "monitoring/quarter_form.html", {"form": form}, status=400)
     start, end = form.cleaned_data["kwartaal"]
     scope = scope_for(request.user, form.cleaned_data["gemeente"], start, end)
-    quarter = request.GET["kwartaal"].upper()
-    pdf = render_pdf(scope, timezone.localdate(), f"Kwartaalrapportage {quarter}")
+    quarter = request.GET["kwartaal"].strip().upper()
+    pdf = render_pdf(scope, today, f"Kwartaalrapportage {quarter}")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="kwartaalrapportage-{quarter}.pdf"'
     return response

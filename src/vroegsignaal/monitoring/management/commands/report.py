@@ -23,15 +23,16 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, type=Path, help="Uitvoerbestand (.pdf).")
 
     def handle(self, *args, municipality, region, quarter, out: Path, **options):
+        today = timezone.localdate()
         try:
-            start, end = quarter_period(quarter)
+            start, end = quarter_period(quarter, today)
             if municipality:
                 scope = municipality_scope(municipality, start, end)
             else:
                 scope = region_scope(region, start, end)
         except ScopeError as exc:
             raise CommandError(str(exc)) from exc
-        pdf = render_pdf(scope, timezone.localdate(), f"Kwartaalrapportage {quarter.upper()}")
+        pdf = render_pdf(scope, today, f"Kwartaalrapportage {quarter.strip().upper()}")
         try:
             out.write_bytes(pdf)
         except OSError as exc:
