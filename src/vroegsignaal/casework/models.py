@@ -275,7 +275,10 @@ class CaseworkPolicy(models.Model):
     """A municipality's own casework terms; without one the usual practice (the defaults) holds."""
 
     municipality = models.OneToOneField(
-        Municipality, related_name="casework_policy", on_delete=models.CASCADE
+        Municipality,
+        verbose_name="gemeente",
+        related_name="casework_policy",
+        on_delete=models.CASCADE,
     )
     no_contact_after_attempts = models.PositiveSmallIntegerField(
         "voorstel geen contact na pogingen",

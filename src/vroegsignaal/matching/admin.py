@@ -19,8 +19,11 @@ class PolicyVersionForm(forms.ModelForm):
         model = PolicyVersion
         fields = ["municipality", "region", "document"]
         help_texts = {
-            "document": "JSON; zie docs/matching.md. Ontbrekende instellingen nemen de waarde van "
-            "de regio of de standaardwaarde.",
+            "document": "Het beleid als JSON: minimumbedrag in centen, vensters per soort "
+            "partner, minimaal aantal signalen, weging van de prioriteit en werkbakjes (de "
+            "gebruikershandleiding, docs/matching.md, beschrijft elke instelling). Ontbrekende instellingen nemen de "
+            "waarde van de regio of de standaardwaarde. Opslaan bewaart een nieuwe versie; "
+            "eerdere versies en de matchingsruns die ze gebruikten blijven ongewijzigd.",
         }
 
     def clean_document(self):

@@ -14,19 +14,29 @@ class PolicyVersion(models.Model):
 
     municipality = models.ForeignKey(
         Municipality,
+        verbose_name="gemeente",
         null=True,
         blank=True,
         related_name="policy_versions",
         on_delete=models.CASCADE,
     )
     region = models.ForeignKey(
-        Region, null=True, blank=True, related_name="policy_versions", on_delete=models.CASCADE
+        Region,
+        verbose_name="regio",
+        null=True,
+        blank=True,
+        related_name="policy_versions",
+        on_delete=models.CASCADE,
     )
     number = models.PositiveIntegerField("versie")
     document = models.JSONField("beleid")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("opgeslagen op", auto_now_add=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        verbose_name="opgeslagen door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
 
     class Meta:
@@ -46,20 +56,29 @@ class PolicyVersion(models.Model):
 
 class MatchingRun(models.Model):
     municipality = models.ForeignKey(
-        Municipality, related_name="matching_runs", on_delete=models.CASCADE
+        Municipality,
+        verbose_name="gemeente",
+        related_name="matching_runs",
+        on_delete=models.CASCADE,
     )
     period_start = models.DateField("matchingsperiode")
     policy_version = models.ForeignKey(
         PolicyVersion,
+        verbose_name="beleidsversie",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        help_text="Leeg: de standaardwaarden uit domain.md gelden.",
+        help_text="Leeg: er was geen eigen beleid van gemeente of regio; de standaardwaarden "
+        "golden.",
     )
-    started_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField("gestart op", auto_now_add=True)
+    finished_at = models.DateTimeField("klaar op", null=True, blank=True)
     started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        verbose_name="gestart door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
     summary = models.JSONField("uitkomst", default=dict)
 

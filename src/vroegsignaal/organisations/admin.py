@@ -57,9 +57,13 @@ class ApiKeyAdmin(admin.ModelAdmin):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    list_display = ["username", "get_full_name", "role", "creditor", "municipality", "region"]
+    list_display = ["username", "full_name", "role", "creditor", "municipality", "region"]
     list_filter = ["role", "municipality", "creditor"]
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         ("Organisatie en rol", {"fields": ("role", "creditor", "municipality", "team", "region")}),
     )
+
+    @admin.display(description="naam", ordering="last_name")
+    def full_name(self, user: User) -> str:
+        return user.get_full_name()

@@ -138,7 +138,9 @@ class Agreement(models.Model):
 
 
 class Team(models.Model):
-    municipality = models.ForeignKey(Municipality, related_name="teams", on_delete=models.CASCADE)
+    municipality = models.ForeignKey(
+        Municipality, verbose_name="gemeente", related_name="teams", on_delete=models.CASCADE
+    )
     name = models.CharField("naam", max_length=100)
 
     class Meta:
@@ -190,11 +192,16 @@ class User(AbstractUser):
 class ApiKey(models.Model):
     """A creditor system's key. Only a SHA-256 hash is stored; the key is shown once."""
 
-    creditor = models.ForeignKey(Creditor, related_name="api_keys", on_delete=models.CASCADE)
+    creditor = models.ForeignKey(
+        Creditor,
+        verbose_name="vastelastenpartner",
+        related_name="api_keys",
+        on_delete=models.CASCADE,
+    )
     name = models.CharField("omschrijving", max_length=100)
-    prefix = models.CharField(max_length=8, unique=True)
-    hashed_key = models.CharField(max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True)
+    prefix = models.CharField("begin van de sleutel", max_length=8, unique=True)
+    hashed_key = models.CharField("SHA-256 van de sleutel", max_length=64)
+    created_at = models.DateTimeField("aangemaakt op", auto_now_add=True)
     revoked_at = models.DateTimeField("ingetrokken op", null=True, blank=True)
 
     class Meta:
