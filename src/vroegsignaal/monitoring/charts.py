@@ -5,6 +5,8 @@ and ``chart_src(table)`` → the same as a data: URL for an <img>. Pages and the
 chart as an image rather than inline SVG: matplotlib styles its SVG with style attributes,
 which the Content-Security-Policy (style-src 'self') blocks in the page but not inside an
 image. Figures are built without pyplot, so rendering is thread-safe and leaves no global state.
+Bar labels are the table's own texts (``Table.text``: Dutch, the column's decimals); value axes
+start at 0, count axes have whole-number ticks, and ticks are Dutch too (10.000; 2,5).
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ matplotlib.rcParams.update(
     }
 )
 
-from matplotlib.figure import Figure  # noqa: E402 (after choosing the backend)
+from matplotlib.axis import Axis  # noqa: E402 (after choosing the backend)
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import Formatter, MaxNLocator  # noqa: E402
 
-from vroegsignaal.monitoring.tables import Table  # noqa: E402
+from vroegsignaal.monitoring.tables import Table, dutch_number  # noqa: E402
 
 COLOURS = ("#01689b", "#e17000", "#39870c", "#a90061")
 # Table key → (kind of chart, value columns). Tables not listed are shown as a table only.
@@ -53,8 +57,9 @@ def _barh(figure: Figure, table: Table, columns: tuple[int, ...]) -> None:
         positions = [i + offset * height - 0.4 + height / 2 for i in range(len(labels))]
         bars = axes.barh(positions, values, height=height, color=COLOURS[offset],
                          label=table.columns[column])  # fmt: skip
-        axes.bar_label(bars, labels=[_number(v) for v in values], padding=2)
+        axes.bar_label(bars, labels=[table.text(column, v) for v in values], padding=2)
     axes.set_yticks(range(len(labels)), labels)
+    _value_axis(axes.xaxis, _plotted(table, columns))
     if len(columns) > 1:
         axes.legend(loc="lower right")
     axes.set_xlabel(table.columns[columns[0]] if len(columns) == 1 else "")
@@ -68,10 +73,37 @@ def _line(figure: Figure, table: Table, columns: tuple[int, ...]) -> None:
                   label=table.columns[column])  # fmt: skip
     axes.legend()
     axes.tick_params(axis="x", labelrotation=45)
+    _value_axis(axes.yaxis, _plotted(table, columns))
 
 
-def _number(value) -> str:
-    return f"{value:n}".replace(".", ",") if isinstance(value, float) else str(value)
+def _plotted(table: Table, columns: tuple[int, ...]) -> list:
+    return [row[column] for row in table.rows for column in columns if row[column] is not None]
+
+
+def _value_axis(axis: Axis, values: list) -> None:
+    """Start the value axis at 0 (counts, days and percentages are never negative); counts get
+    whole-number ticks; every tick is written the Dutch way (10.000; 2,5)."""
+    if values and all(isinstance(v, int) for v in values):
+        axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(_DutchTicks())
+    set_limits = axis.axes.set_xlim if axis is axis.axes.xaxis else axis.axes.set_ylim
+    # All zero: without an upper limit matplotlib would centre 0 between -0.04 and 0.04.
+    set_limits(0, None if max(values, default=0) > 0 else 1)
+
+
+class _DutchTicks(Formatter):
+    """Tick labels in Dutch with as many decimals as the ticks need: 0 | 5.000 or 0,0 | 2,5."""
+
+    decimals = 0
+
+    def set_locs(self, locs):
+        super().set_locs(locs)
+        self.decimals = next(
+            (d for d in range(3) if all(abs(round(v, d) - v) < 1e-9 for v in locs)), 2
+        )
+
+    def __call__(self, value, pos=None):
+        return dutch_number(float(value), self.decimals)
 
 
 def chart_svg(table: Table) -> str | None:

@@ -1,7 +1,8 @@
 """A figure table as data: shown on the page, under each chart, in the PDF, as CSV and as XLSX.
 
-Public API: ``Table`` and ``percentage``. One ``Table`` serves every output, so a chart and its
-table (and the downloads) can never show different figures.
+Public API: ``Table``, ``percentage`` and ``dutch_number``. One ``Table`` serves every output,
+so a chart and its table (and the downloads) can never show different figures, and the page,
+the chart and the PDF write its numbers the same Dutch way (the downloads keep plain numbers).
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ class Table:
     columns: tuple[str, ...]
     rows: list[tuple] = field(default_factory=list)
     note: str = ""
+    # Fixed decimals of a number column (index → decimals); other columns: whole numbers as
+    # they are, other numbers with one decimal.
+    decimals: dict[int, int] = field(default_factory=dict)
+
+    def text(self, column: int, value) -> str:
+        """``value`` of ``column`` as shown on the page, in a chart and in the PDF."""
+        return dutch_number(value, self.decimals.get(column))
 
     def column(self, index: int) -> list:
         """The values of one column, in row order."""
@@ -29,6 +37,25 @@ class Table:
             if row[0] == label:
                 return row
         raise KeyError(label)
+
+
+def dutch_number(value, decimals: int | None = None) -> str:
+    """A number as Dutch readers write it: 30744 → '30.744', 2.5 → '2,5'; None → '–'.
+
+    Whole numbers get no decimals unless ``decimals`` asks for them; other numbers get
+    ``decimals`` (default one), so 4.0 → '4,00' with two. Texts are returned as they are.
+    """
+    if value is None:
+        return "–"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if decimals is None:
+        decimals = 0 if isinstance(value, int) else 1
+    text = f"{value + 0:,.{decimals}f}"  # + 0 turns -0.0 into 0.0
+    return text.translate(_SWAP_SEPARATORS)
+
+
+_SWAP_SEPARATORS = str.maketrans(",.", ".,")
 
 
 def percentage(part: float, whole: float) -> float | None:
