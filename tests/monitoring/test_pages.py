@@ -1,8 +1,10 @@
 """Monitoring pages: who sees what, figures and charts on the page, safe downloads."""
 
+import base64
 import datetime as dt
 import io
 import json
+import re
 import zipfile
 
 import pytest
@@ -185,16 +187,31 @@ def test_business_case_page_shows_budget_beside_real_figures(client, leader):
     assert "laag (80.0) is groter dan hoog (40.0)" in bad.content.decode()
 
 
+def test_per_1000_figures_have_two_decimals_in_every_row_on_the_page_and_in_the_chart(
+    client, leader, twente
+):
+    twente["hengelo"].inhabitants = 1000  # its one October signal: exactly 1 per 1.000
+    twente["hengelo"].save()
+    html = login(client, leader).get(reverse("monitoring:dashboard"), OCTOBER).content.decode()
+    per_1000 = html[html.index('id="fig-per-1000-inwoners"') : html.index('id="fig-trend"')]
+    cells = re.findall(r'numeric-data">([^<]*)<', per_1000)
+    assert cells[2::3] == ["0,04", "1,00", "0,04"]  # Enschede, Hengelo, Totaal
+    side_by_side = html[html.index('id="fig-gemeenten"') :]
+    chart = base64.b64decode(re.search(r"data:image/svg\+xml;base64,([^\"]+)", side_by_side)[1])
+    assert ">1,00<" in chart.decode() and ">0,04<" in chart.decode()
+
+
 def test_dashboard_numbers_are_written_the_dutch_way_and_each_title_shows_once():
     from django.template.loader import render_to_string
 
     table = Table(
         key="inwoners", title="Signalen per 1.000 inwoners per maand",
-        columns=["Gemeente", "Inwoners", "Per 1.000"], rows=[["Enschede", 161500, 4.01]],
-        note="gemiddeld over de maanden van de periode",
+        columns=["Gemeente", "Inwoners", "Per 1.000"],
+        rows=[["Enschede", 161500, 4.01], ["Hengelo", 80000, 4.0], ["Almelo", 0, None]],
+        note="gemiddeld over de maanden van de periode", decimals={2: 2},
     )  # fmt: skip
     html = render_to_string("monitoring/_figure.html", {"figure": {"table": table, "chart": None}})
-    assert ">161.500<" in html and ">4,01<" in html
+    assert ">161.500<" in html and ">4,01<" in html and ">4,00<" in html and ">–<" in html
     # The figure's caption is the visible title; the table's caption names it for screen readers.
     assert 'class="utrecht-table__caption visually-hidden">Signalen per 1.000' in html
     assert "gemiddeld over de maanden van de periode</p>" in html

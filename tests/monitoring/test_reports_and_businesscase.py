@@ -1,5 +1,6 @@
 """The quarterly PDF shows the figures; the business case gives the proposal's ranges."""
 
+import datetime as dt
 import io
 import json
 
@@ -10,6 +11,8 @@ from pypdf import PdfReader
 
 from vroegsignaal.monitoring.businesscase import ParameterError, Parameters, actuals, calculate
 from vroegsignaal.monitoring.models import YearFigures
+from vroegsignaal.monitoring.report_pdf import render_pdf
+from vroegsignaal.monitoring.scope import region_scope
 
 
 def pdf_text(path) -> str:
@@ -27,6 +30,16 @@ def test_quarterly_report_pdf_contains_the_figures_and_year_comparison(twente, t
     assert "Problemen op andere leefgebieden" in text
     assert "Huisuitzettingen" in text and "41" in text
     assert "Schuldhulpverlening" in text
+
+
+def test_pdf_writes_per_1000_figures_with_two_decimals(twente, tmp_path):
+    twente["hengelo"].inhabitants = 1000  # its one October signal: exactly 1 per 1.000
+    twente["hengelo"].save()
+    scope = region_scope("Twente", dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    (tmp_path / "r.pdf").write_bytes(render_pdf(scope, dt.date(2026, 11, 25), "Rapport"))
+    text = pdf_text(tmp_path / "r.pdf")
+    assert "Hengelo 1.000 1 1,00" in text  # the per-1.000 table
+    assert "Totaal 161.000 7 0,04" in text
 
 
 def test_report_command_refuses_an_unknown_region(twente, tmp_path):

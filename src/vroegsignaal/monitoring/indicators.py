@@ -48,11 +48,14 @@ def month_label(month: dt.date) -> str:
     return f"{MONTHS[month.month - 1]} {month.year}"
 
 
+PER_1000_DECIMALS = 2  # also how the figure is written: 4,00 beside 4,01, never 4 or 4,0
+
+
 def per_1000_per_month(signals: int, inhabitants: int, months: int) -> float | None:
     """Signals per 1,000 inhabitants per month, two decimals (None without inhabitants)."""
     if not inhabitants:
         return None
-    return round(signals * 1000 / inhabitants / months, 2)
+    return round(signals * 1000 / inhabitants / months, PER_1000_DECIMALS)
 
 
 def funnel(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts) -> Table:
@@ -90,7 +93,8 @@ def signals_per_inhabitants(scope: Scope, signals: pl.DataFrame) -> Table:
             )
         )
     columns = ("Gemeente", "Inwoners", "Signalen", "Per 1.000 inwoners per maand")
-    return Table("per-1000-inwoners", "Signalen per 1.000 inwoners per maand", columns, rows)
+    title = "Signalen per 1.000 inwoners per maand"
+    return Table("per-1000-inwoners", title, columns, rows, decimals={3: PER_1000_DECIMALS})
 
 
 def _split(key: str, title: str, header: str, counts: dict, order, base_label: str) -> Table:
@@ -238,7 +242,9 @@ def side_by_side(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts) -> 
         "Gemeente", "Signalen", "Per 1.000 inwoners per maand", "Meldingen", "% opgepakt",
         "% bereikt", "% hulp geaccepteerd", "% doorverwezen",
     )  # fmt: skip
-    return Table("gemeenten", "Gemeenten naast elkaar", columns, rows)
+    return Table(
+        "gemeenten", "Gemeenten naast elkaar", columns, rows, decimals={2: PER_1000_DECIMALS}
+    )
 
 
 def reached_households(scope: Scope) -> int:

@@ -27,6 +27,11 @@ class Table:
         """``value`` of ``column`` as shown on the page, in a chart and in the PDF."""
         return dutch_number(value, self.decimals.get(column))
 
+    @property
+    def shown_rows(self) -> list[tuple]:
+        """The rows as the page and the PDF show them: the label, then Dutch number texts."""
+        return [(row[0], *(self.text(i, v) for i, v in enumerate(row) if i)) for row in self.rows]
+
     def column(self, index: int) -> list:
         """The values of one column, in row order."""
         return [row[index] for row in self.rows]
