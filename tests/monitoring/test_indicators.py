@@ -89,6 +89,13 @@ def test_heropaf_outcome_counts_restored_payments(enschede_tables):
 
 def test_trend_has_one_row_per_month(enschede_tables):
     assert enschede_tables["trend"].rows == [("okt 2026", 6, 4, 3, 2)]
+    assert enschede_tables["trend"].note == ""
+
+
+def test_the_running_month_is_marked_in_the_trend(twente):
+    table = dashboard_tables(municipality_scope("0153", *OCTOBER), dt.date(2026, 10, 20))["trend"]
+    assert table.rows == [("okt 2026 (lopend)", 6, 4, 3, 2)]
+    assert "nog niet afgelopen" in table.note
 
 
 def test_region_shows_municipalities_side_by_side(region_tables, enschede_tables):

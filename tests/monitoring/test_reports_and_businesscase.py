@@ -42,6 +42,15 @@ def test_pdf_writes_per_1000_figures_with_two_decimals(twente, tmp_path):
     assert "Totaal 161.000 7 0,04" in text
 
 
+def test_pdf_of_a_period_that_has_not_ended_says_so(twente, tmp_path):
+    scope = region_scope("Twente", dt.date(2026, 10, 1), dt.date(2026, 12, 31))
+    (tmp_path / "r.pdf").write_bytes(render_pdf(scope, dt.date(2026, 11, 25), "Kwartaal"))
+    text = " ".join(pdf_text(tmp_path / "r.pdf").split())
+    assert "Deze periode loopt nog: cijfers tot en met 25 november 2026" in text
+    (tmp_path / "q.pdf").write_bytes(render_pdf(scope, dt.date(2027, 1, 5), "Kwartaal"))
+    assert "loopt nog" not in pdf_text(tmp_path / "q.pdf")
+
+
 def test_report_command_refuses_an_unknown_region(twente, tmp_path):
     with pytest.raises(CommandError, match="Regio 'Drenthe' bestaat niet"):
         call_command(

@@ -200,21 +200,31 @@ def heropaf(counts: MeldingCounts) -> Table:
     return Table("heropaf", "Uitkomsten heropaf", ("Uitkomst", "Meldingen"), rows)
 
 
-def trend(signals: pl.DataFrame, counts: MeldingCounts) -> Table:
+def trend(signals: pl.DataFrame, counts: MeldingCounts, today: dt.date) -> Table:
     """Per month: signals (by signaaldatum) and meldingen, picked up and reached (by period)."""
     per_signal_month = signals.group_by("month").agg(pl.col("signals").sum())
     per_period = counts.cube.group_by("month").agg(
         pl.col("meldingen").sum(), pl.col("picked_up").sum(), pl.col("reached").sum()
     )
     joined = per_signal_month.join(per_period, on="month", how="full", coalesce=True).sort("month")
+    running = today.replace(day=1)
     rows = [
-        (month_label(month), *(int(v or 0) for v in values))
+        (
+            month_label(month) + (" (lopend)" if month == running else ""),
+            *(int(v or 0) for v in values),
+        )
         for month, *values in joined.select(
             "month", "signals", "meldingen", "picked_up", "reached"
         ).iter_rows()
     ]
+    note = (
+        "De lopende maand is nog niet afgelopen: meldingen van de laatste weken zijn vaak nog "
+        "niet opgepakt of bereikt."
+        if any(row[0].endswith("(lopend)") for row in rows)
+        else ""
+    )
     columns = ("Maand", "Signalen", "Meldingen", "Opgepakt", "Bereikt")
-    return Table("trend", "Ontwikkeling per maand", columns, rows)
+    return Table("trend", "Ontwikkeling per maand", columns, rows, note)
 
 
 def side_by_side(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts) -> Table:
@@ -260,7 +270,7 @@ def dashboard_tables(scope: Scope, today: dt.date) -> dict[str, Table]:
     tables = [
         funnel(scope, signals, counts),
         signals_per_inhabitants(scope, signals),
-        trend(signals, counts),
+        trend(signals, counts, today),
         by_partner_type(signals),
         by_flag(counts),
         by_queue(counts),

@@ -30,6 +30,8 @@ def report_context(scope: Scope, today: dt.date) -> dict:
     """What the report templates need: the scope, generation time and every figure."""
     return {
         "scope": scope,
+        "today": today,
+        "running": scope.end >= today,  # the period has not ended: the figures will still grow
         "generated_at": timezone.localtime(),
         "figures": figures(report_tables(scope, today)),
     }
