@@ -53,6 +53,8 @@ def test_municipality_inherits_region_policy_and_overrides_per_setting():
         ({"weights": {"crisis": -5}}, "Weging 'crisis' mag niet negatief zijn."),
         ({"kleur": "rood"}, "Onbekend veld 'kleur' in beleid."),
         ({"minimum_amount_cents": "veel"}, "verkeerde soort"),
+        ({"crisis_always_go": "ja"},
+         "De instelling 'crisis_always_go' moet true of false zijn, niet 'ja'."),
     ],
 )  # fmt: skip
 def test_invalid_policy_is_refused_with_a_dutch_message(data, message):

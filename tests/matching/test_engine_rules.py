@@ -314,6 +314,32 @@ def test_excluded_signals_do_not_count_towards_the_minimum_for_go():
     assert status_of(result, 1)[0] == v.ANDERE_REDEN
 
 
+def test_a_crisis_signal_is_picked_up_even_below_the_minimum_number_of_signals():
+    """Laatsignalering (eviction, disconnection) cannot wait for a second creditor: by default a
+    crisis signal that counts makes its melding a go, whatever the minimum."""
+    policy = Policy(minimum_signals_for_go=2)
+    result = match(signals({"crisis": True}), policy=policy)
+    assert only_melding(result)["go"]
+    assert status_of(result, 1) == (v.OPGEPAKT, "")
+
+
+def test_a_municipality_can_let_the_minimum_hold_for_crisis_signals_too():
+    policy = Policy(minimum_signals_for_go=2, crisis_always_go=False)
+    result = match(signals({"crisis": True}), policy=policy)
+    assert not only_melding(result)["go"]
+    assert status_of(result, 1)[0] == v.ANDERE_REDEN
+
+
+def test_an_excluded_crisis_signal_does_not_make_its_melding_a_go():
+    """A crisis signal on a business contract is onterecht: it neither counts nor overrides."""
+    policy = Policy(minimum_signals_for_go=2)
+    result = match(signals({}, {"crisis": True, "contract_type": "zakelijk"}), policy=policy)
+    melding = only_melding(result)
+    assert melding["crisis"] and not melding["go"]
+    assert status_of(result, 1)[0] == v.ANDERE_REDEN
+    assert status_of(result, 2)[0] == v.ONTERECHT
+
+
 def test_priority_score_is_the_sum_of_named_reasons():
     result = match(
         signals(

@@ -47,6 +47,10 @@ def _totals(bits: dict[str, int], *, grouped: bool) -> list[pl.Expr]:
     values = {
         "signal_count": pl.len() if grouped else pl.lit(1),
         "eligible_count": ~pl.col("excluded"),
+        # A crisis signal that counts makes the melding a go when the policy says so.
+        "crisis_go": (
+            pl.col("crisis").fill_null(False) & ~pl.col("excluded") & pl.col("crisis_always_go")
+        ),
         "partner_mask": mask_expr(bits),
         "total_amount_cents": pl.col("amount_cents").fill_null(0),
         "crisis": pl.col("crisis").fill_null(False),
@@ -57,7 +61,8 @@ def _totals(bits: dict[str, int], *, grouped: bool) -> list[pl.Expr]:
         "attach_to_melding_id": pl.col("attach_to_melding_id"),
     }
     if grouped:
-        reduce = {"eligible_count": "sum", "partner_mask": "bitwise_or", "total_amount_cents": "sum",
+        reduce = {"eligible_count": "sum", "crisis_go": "any", "partner_mask": "bitwise_or",
+                  "total_amount_cents": "sum",
                   "crisis": "any", "warme_overdracht": "any", "max_arrears_days": "max",
                   "young_adult": "any", "min_age": "min", "attach_to_melding_id": "max"}  # fmt: skip
         values = {name: getattr(e, reduce[name])() if name in reduce else e
@@ -74,8 +79,8 @@ def aggregate(rules: pl.DataFrame, bits: dict[str, int]) -> pl.DataFrame:
     The first signal of every melding gives its row; the totals of the meldingen with more
     than one signal are grouped and written over it by position.
     """
-    needed = [*_SHARED, "excluded", "partner_type", "amount_cents", "crisis", "warm_handover",
-              "arrears_days", "age_years", "attach_to_melding_id"]  # fmt: skip
+    needed = [*_SHARED, "excluded", "crisis_always_go", "partner_type", "amount_cents", "crisis",
+              "warm_handover", "arrears_days", "age_years", "attach_to_melding_id"]  # fmt: skip
     # Lazy: eager `select` on a frame the streaming engine made (in chunks) copies all of it.
     meldingen = (
         rules.lazy()
@@ -102,7 +107,9 @@ def aggregate(rules: pl.DataFrame, bits: dict[str, int]) -> pl.DataFrame:
             (pl.col("signal_count") >= 2).alias("meervoudig"),
             pl.col("partner_mask").bitwise_count_ones().cast(pl.Int64).alias("partner_type_count"),
             ((pl.col("partner_mask") & huur) != 0).alias("rent_arrears"),
-            (pl.col("eligible_count") >= pl.col("minimum_signals")).alias("go"),
+            ((pl.col("eligible_count") >= pl.col("minimum_signals")) | pl.col("crisis_go")).alias(
+                "go"
+            ),
         )
         .collect()
     )

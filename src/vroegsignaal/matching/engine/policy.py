@@ -4,7 +4,9 @@ A `Policy` is frozen (hashable, so municipalities sharing one policy are process
 round-trips through JSON (the Django side stores every version and a run records the one it
 used) and validates itself with Dutch messages. Defaults follow ../shared/domain.md: no minimum
 amount, arrears from 30 days (Zorg 30-100 days), business contracts excluded, one signal is
-enough for a go, herhaalde melding within 3 months.
+enough for a go, a crisis signal that counts is a go whatever the minimum (domain.md step 4:
+crisis signals are urgent; a municipality that wants two signals may still turn this off),
+herhaalde melding within 3 months.
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ class Policy:
     windows: tuple[tuple[str, Window], ...] = DEFAULT_WINDOWS
     exclude_business_contracts: bool = True
     minimum_signals_for_go: int = 1
+    crisis_always_go: bool = True
     repeat_months: int = 3
     weights: PriorityWeights = field(default_factory=PriorityWeights)
     routing_rules: tuple[RoutingRule, ...] = ()
@@ -198,6 +201,11 @@ def _problems(policy: Policy) -> list[str]:
         messages.append("Het minimumbedrag mag niet negatief zijn.")
     if policy.minimum_signals_for_go < 1:
         messages.append("Het minimum aantal signalen voor een go is ten minste 1.")
+    messages += [
+        f"De instelling '{name}' moet true of false zijn, niet {getattr(policy, name)!r}."
+        for name in ("exclude_business_contracts", "crisis_always_go")
+        if not isinstance(getattr(policy, name), bool)
+    ]
     if policy.repeat_months < 0:
         messages.append("De termijn voor een herhaalde melding (maanden) mag niet negatief zijn.")
     messages += _window_problems("standaardvenster", policy.default_window)

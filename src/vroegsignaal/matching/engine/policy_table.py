@@ -34,6 +34,7 @@ def settings_table(policies: list[Policy]) -> pl.DataFrame:
             "minimum_text": _minimum_text(policy.minimum_amount_cents),
             "exclude_business": policy.exclude_business_contracts,
             "minimum_signals": policy.minimum_signals_for_go,
+            "crisis_always_go": policy.crisis_always_go,
             "repeat_months": policy.repeat_months,
             **{f"w_{k}": v for k, v in vars(policy.weights).items()},
         }

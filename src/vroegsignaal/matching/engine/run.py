@@ -43,7 +43,8 @@ MELDING_COLUMNS = [
 _RULE_COLUMNS = [
     "signal_id", "melding_id", "address_id", "first_in_melding", "in_multi", "municipality_code",
     "period_start", "address_key", "postcode", "policy_index", "partner_type", "amount_cents",
-    "crisis", "warm_handover", "arrears_days", "age_years", "minimum_signals", "onterecht_reason",
+    "crisis", "warm_handover", "arrears_days", "age_years", "minimum_signals", "crisis_always_go",
+    "onterecht_reason",
 ]  # fmt: skip
 _PERSON_SOURCE = [
     "signal_id", "melding_id", "in_multi", "municipality_code", "address_key", "bsn", "surname",
