@@ -89,19 +89,19 @@ def test_reopening_by_heropaf_keeps_the_chain_facts_of_the_first_round(assigned,
     attempt(assigned, caseworker, D(2026, 11, 3), reached=True)
     talk(assigned, caseworker, D(2026, 11, 4))
     close_with_result(assigned, caseworker, assigned.version, Eindresultaat.ADVIES_QUICK_FIX)
-    schedule_heropaf(assigned, D(2026, 12, 1))
+    schedule_heropaf(assigned, D(2026, 11, 10))
 
     reopen_by_heropaf(assigned, caseworker)
-    attempt(assigned, caseworker, D(2027, 6, 2), reached=True)
+    attempt(assigned, caseworker, D(2026, 11, 20), reached=True)
 
     assert facts(assigned) == (D(2026, 11, 3), D(2026, 11, 3), True, False)
 
 
 @pytest.mark.parametrize("reached_first", [True, False])
 def test_the_migration_fills_the_facts_the_services_recorded(assigned, caseworker, reached_first):
-    talk_on = D(2026, 11, 5) if reached_first else D(2026, 11, 2)
-    attempt(assigned, caseworker, D(2026, 11, 1))
-    attempt(assigned, caseworker, D(2026, 11, 3), reached=True)
+    talk_on = D(2026, 11, 5) if reached_first else D(2026, 11, 3)
+    attempt(assigned, caseworker, D(2026, 11, 2))
+    attempt(assigned, caseworker, D(2026, 11, 4), reached=True)
     talk(assigned, caseworker, talk_on)
     refer(assigned, caseworker, assigned.version, kind="wijkteam", handover_on=D(2026, 11, 10))
     recorded = facts(assigned)
@@ -113,4 +113,4 @@ def test_the_migration_fills_the_facts_the_services_recorded(assigned, caseworke
     migration.fill_chain_facts(apps, None)
 
     assert facts(assigned) == recorded
-    assert recorded[1] == min(D(2026, 11, 3), talk_on)
+    assert recorded[1] == min(D(2026, 11, 4), talk_on)

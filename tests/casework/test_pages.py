@@ -326,6 +326,8 @@ def test_the_plan_keeps_agreements_per_creditor_id_and_shows_them_by_name(
 
 def test_heropaf_queue_lists_the_melding_from_its_date_and_reopens_it(logged_in, assigned):
     pk = assigned.pk
+    # Matched a year ago, so the creditor was informed long enough ago for the heropaf to be due.
+    Melding.objects.filter(pk=pk).update(matched_on=dt.date(2025, 11, 3))
     logged_in.post(
         reverse("casework:close", args=[pk]),
         {"version": 2, "result": "Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering"},

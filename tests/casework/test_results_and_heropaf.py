@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from tests.casework.factories import MeldingFactory
+from vroegsignaal.casework.assignment import assign
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.heropaf import (
@@ -72,8 +73,16 @@ def test_a_closed_melding_cannot_be_closed_again(melding, intake_user):
 
 
 @pytest.fixture
-def closed(assigned, caseworker):
-    return close_with_result(assigned, caseworker, assigned.version, Eindresultaat.ADVIES_QUICK_FIX)
+def closed(enschede, caseworker):
+    """A melding of February 2026, worked and closed; the creditor can be informed since."""
+    melding = MeldingFactory(
+        municipality=enschede, period_start=dt.date(2026, 2, 1), period_end=dt.date(2026, 2, 28),
+        matched_on=dt.date(2026, 3, 2), due_on=dt.date(2026, 3, 16),
+    )  # fmt: skip
+    melding = assign(melding, caseworker, caseworker, melding.version)
+    return close_with_result(
+        melding, caseworker, melding.version, Eindresultaat.ADVIES_QUICK_FIX, dt.date(2026, 4, 1)
+    )
 
 
 def test_heropaf_is_six_months_after_the_feedback_clamped_to_month_end(closed):
@@ -88,11 +97,11 @@ def test_heropaf_months_follow_the_municipality_policy(closed):
     CaseworkPolicy.objects.create(municipality=closed.municipality, heropaf_months=3)
     closed.municipality.refresh_from_db()
 
-    assert schedule_heropaf(closed, dt.date(2026, 12, 1)) == dt.date(2027, 3, 1)
+    assert schedule_heropaf(closed, dt.date(2026, 9, 1)) == dt.date(2026, 12, 1)
 
 
 def test_heropaf_queue_shows_the_melding_from_its_date(closed):
-    due = schedule_heropaf(closed, dt.date(2026, 12, 1))
+    due = schedule_heropaf(closed, dt.date(2026, 9, 1))
     meldingen = Melding.objects.all()
 
     assert list(heropaf_due(meldingen, due - dt.timedelta(days=1))) == []
@@ -100,7 +109,7 @@ def test_heropaf_queue_shows_the_melding_from_its_date(closed):
 
 
 def test_reopen_by_heropaf_starts_a_new_contact_round(closed, caseworker):
-    schedule_heropaf(closed, dt.date(2026, 12, 1))
+    schedule_heropaf(closed, dt.date(2026, 9, 1))
 
     reopen_by_heropaf(closed, caseworker)
 
@@ -116,7 +125,7 @@ def test_reopen_needs_a_planned_heropaf(closed, caseworker):
 
 
 def test_completed_heropaf_leaves_the_melding_closed_and_out_of_the_queue(closed, caseworker):
-    schedule_heropaf(closed, dt.date(2026, 12, 1))
+    schedule_heropaf(closed, dt.date(2026, 9, 1))
 
     complete_heropaf(closed, caseworker, closed.version)
 

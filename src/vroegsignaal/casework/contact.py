@@ -8,6 +8,7 @@ from datetime import date, time
 from django.db import transaction
 
 from vroegsignaal.casework import events
+from vroegsignaal.casework.dates import check_recorded_date
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State, is_open
 from vroegsignaal.casework.models import CaseworkPolicy, ContactAttempt, Melding
@@ -58,11 +59,13 @@ def record_contact_attempt(
 ) -> ContactAttempt:
     """Record a contact attempt in the current contact round.
 
-    Rules: the melding must be assigned and open; the first attempt of a round moves it to
+    Rules: the melding must be assigned and open; the date lies between the matching date and
+    today; the first attempt of a round moves it to
     'Contact loopt'; the very first attempt is the moment the melding is picked up (picked_up_on,
     signals 'Opgepakt'); help accepted at the door starts the term for the first conversation.
     """
     _check_can_contact(melding)
+    check_recorded_date(melding, attempted_on, label="Datum", field="attempted_on")
     if accepted_help and not reached:
         raise CaseworkError("Hulp accepteren kan alleen als de inwoner is bereikt.")
     to_state = State.CONTACT_IN_PROGRESS if melding.state in _STARTS_CONTACT else None

@@ -13,6 +13,7 @@ from datetime import date
 from django.db import transaction
 
 from vroegsignaal.casework import events, payments
+from vroegsignaal.casework.dates import check_recorded_date
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import (
@@ -68,12 +69,13 @@ def record_conversation(
 ) -> Conversation:
     """Record a conversation.
 
-    Rules: possible after assignment or contact (not on a new or reopened melding without
+    Rules: dated between the matching date and today; possible after assignment or contact (not on a new or reopened melding without
     contact); the first one sets first_conversation_on (ends the conversation terms) and, if no
     attempt did, picked_up_on; help accepted ('Ja') starts the conversation term if not started.
     """
     provisions = provisions or {}
     _check_provisions(provisions)
+    check_recorded_date(melding, held_on, label="Datum gesprek", field="held_on")
     if help_accepted == HelpAnswer.YES and help_offered != HelpAnswer.YES:
         raise CaseworkError("Hulp kan alleen geaccepteerd zijn als die is aangeboden.")
     to_state = _next_state(melding, State.IN_CONVERSATION, _AFTER_CONVERSATION)
@@ -149,7 +151,7 @@ def record_plan(
     """Record the plan van aanpak; the first one moves the melding to 'Plan gemaakt'.
 
     Rule: a started debt-help trajectory (the BKR registration moment) needs its start date,
-    and a start date needs the trajectory. ``ongoing_payments`` is keyed by creditor id (see
+    and a start date needs the trajectory; that date lies between the matching date and today. ``ongoing_payments`` is keyed by creditor id (see
     ``payments``), each a creditor with a signal in the melding.
     """
     _check_in_conversation(melding, "een plan van aanpak")
@@ -157,6 +159,10 @@ def record_plan(
     if debt_help_started != (debt_help_started_on is not None):
         raise CaseworkError(
             "Vul bij een gestart schuldhulpverleningstraject ook de startdatum in (en alleen dan)."
+        )
+    if debt_help_started_on is not None:
+        check_recorded_date(
+            melding, debt_help_started_on, label="Traject gestart op", field="debt_help_started_on"
         )
     to_state = _next_state(melding, State.PLAN_MADE, _AFTER_PLAN)
     with transaction.atomic():
@@ -185,8 +191,12 @@ def refer(
     handover_on: date,
     note: str = "",
 ) -> Referral:
-    """Refer the resident with a warm hand-over; the first referral moves it to 'Doorverwezen'."""
+    """Refer the resident with a warm hand-over; the first referral moves it to 'Doorverwezen'.
+
+    Rule: the hand-over is not dated before the matching date; it may be planned ahead."""
     _check_in_conversation(melding, "een verwijzing")
+    label = "Datum warme overdracht"
+    check_recorded_date(melding, handover_on, label=label, field="handover_on", planned=True)
     to_state = _next_state(melding, State.REFERRED, (State.REFERRED,))
     with transaction.atomic():
         states = update_melding(melding, expected_version, to_state, referred=True)

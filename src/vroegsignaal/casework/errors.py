@@ -2,7 +2,15 @@
 
 
 class CaseworkError(Exception):
-    """An action that the rules do not allow, with a Dutch explanation for the user."""
+    """An action that the rules do not allow, with a Dutch explanation for the user.
+
+    ``field`` names the input the rule is about (the service's argument, which the forms use as
+    field name), so a page can show the message at that field; None for the action as a whole.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class StaleMelding(CaseworkError):

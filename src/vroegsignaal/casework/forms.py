@@ -262,7 +262,11 @@ class PlanForm(VersionedForm):
 
 class ReferralForm(VersionedForm):
     kind = forms.ChoiceField(label="Verwijzen naar", choices=ReferralKind.choices)
-    handover_on = forms.DateField(label="Datum warme overdracht", widget=_DATE)
+    handover_on = forms.DateField(
+        label="Datum warme overdracht",
+        widget=_DATE,
+        help_text="Is de overdracht nog gepland, vul dan de afgesproken datum in.",
+    )
     note = forms.CharField(label="Toelichting", required=False, max_length=300)
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from vroegsignaal.casework import events
+from vroegsignaal.casework.dates import check_recorded_date
 from vroegsignaal.casework.deadlines import Term, due_date
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
@@ -32,8 +33,13 @@ def schedule_heropaf(
     """Record that the creditor was informed on ``feedback_date`` and plan the heropaf.
 
     The heropaf date is the municipality's heropaf term (default 6 months) after the feedback.
+    A date a person (``by``) enters lies between the matching date and today.
     Without ``expected_version`` the version of the given ``melding`` object is expected.
     """
+    if by is not None:
+        # A person types the date; the feedback release (by None) records its own run date.
+        label = "Signaalpartner geïnformeerd op"
+        check_recorded_date(melding, feedback_date, label=label, field="feedback_on")
     terms = policy_for(melding.municipality).deadline_policy()
     due = due_date(Term.HEROPAF, feedback_date, policy=terms)
     version = melding.version if expected_version is None else expected_version

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vroegsignaal.casework import events
+from vroegsignaal.casework.dates import check_recorded_date
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import SATISFACTION_MAX, SATISFACTION_MIN, Melding
@@ -34,16 +35,19 @@ def close_with_result(
     """Close ``melding`` with ``result``.
 
     Rules: exactly one valid Eindresultaat is required; the signals then get the status the
-    result implies ('Opgepakt', or the same-named 'Niet opgepakt: ...' status). The
+    result implies ('Opgepakt', or the same-named 'Niet opgepakt: ...' status). ``closed_on``
+    (default today) lies between the matching date and today. The
     ``satisfaction`` is a rapportcijfer from 1 to 10, or None when the resident was not asked;
     closing again after a heropaf replaces it.
     """
     if result not in Eindresultaat.values:
         raise CaseworkError("Kies een eindresultaat uit de lijst om de melding af te sluiten.")
     check_satisfaction(satisfaction)
+    closed_on = closed_on or timezone.localdate()
+    check_recorded_date(melding, closed_on, label="Afgesloten op", field="closed_on")
     changes = {
         "result": result,
-        "closed_on": closed_on or timezone.localdate(),
+        "closed_on": closed_on,
         "satisfaction": satisfaction,
     }
     with transaction.atomic():

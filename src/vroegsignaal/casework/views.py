@@ -148,7 +148,7 @@ def _action(
         try:
             perform(melding, request.user, form)
         except _RULE_ERRORS as error:
-            form.add_error(None, str(error))
+            form.add_error(_field_of(error, form), str(error))
         else:
             messages.success(request, done)
             return redirect("casework:melding", pk=melding.pk)
@@ -159,6 +159,12 @@ def _action(
         **(extra(melding) if extra else {}),
     }
     return render(request, template, context)
+
+
+def _field_of(error: Exception, form) -> str | None:
+    # A rule about one input (a date, say) is shown at that field; others above the form.
+    field = getattr(error, "field", None)
+    return field if field in form.fields else None
 
 
 def _version(form) -> int:

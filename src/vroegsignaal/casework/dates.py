@@ -1,0 +1,38 @@
+"""The dates a caseworker records lie between the melding's matching date and today.
+
+A contact attempt, conversation, the start of a debt-help trajectory, closing and informing the
+creditor all happen to a melding that exists: not before its matching date, and not in the
+future. A warm hand-over may be planned ahead (an appointment with the other service), so only
+its lower bound applies. Every casework service checks its date here, so pages, CLI and demo obey
+the same rule; the error names the form field so the page shows it at the date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils import timezone
+
+from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.models import Melding
+
+
+def check_recorded_date(
+    melding: Melding, on: date, *, label: str, field: str, planned: bool = False
+) -> None:
+    """Refuse ``on`` (the field ``field``, shown as ``label``) when it lies before the melding's
+    matching date, or after today unless it may be ``planned``."""
+    today = timezone.localdate()
+    if on > today and not planned:
+        raise CaseworkError(
+            f"{label}: de datum ligt in de toekomst ({on:%d-%m-%Y}). "
+            f"Vul een datum in tot en met vandaag ({today:%d-%m-%Y}).",
+            field=field,
+        )
+    if on < melding.matched_on:
+        raise CaseworkError(
+            f"{label}: de datum ligt vóór de matchingsdatum van de melding "
+            f"({melding.matched_on:%d-%m-%Y}); toen was er nog geen melding. "
+            f"Vul een datum in vanaf {melding.matched_on:%d-%m-%Y}.",
+            field=field,
+        )
