@@ -44,7 +44,7 @@ SETTINGS = [
     EnvSetting("VAR_DIR", str(PROJECT_DIR / "var"), "Map voor bestanden (aanleveringen, media)."),
     EnvSetting(
         "DELIVERY_MAX_BYTES",
-        str(50 * 1024 * 1024),
+        str(50_000_000),  # 50 MB as users count megabytes (10^6 bytes)
         "Grootste aanlevering in bytes; een groter bestand wordt als geheel geweigerd.",
     ),
     EnvSetting(

@@ -9,7 +9,12 @@ import pytest
 from openpyxl import Workbook
 
 from vroegsignaal.intake.columns import CANONICAL_COLUMNS, canonical_headers
-from vroegsignaal.intake.reading import UnreadableFile, read_delivery_file, rows_from_records
+from vroegsignaal.intake.reading import (
+    UnreadableFile,
+    megabytes,
+    read_delivery_file,
+    rows_from_records,
+)
 
 MAX = 1_000_000
 HEADER = "klantnummer;signaaldatum;achternaam;huisnummer;postcode;bedrag_achterstand;datum_ontstaan"
@@ -181,6 +186,14 @@ def test_file_over_the_size_limit_is_rejected_before_reading():
     with pytest.raises(UnreadableFile, match="te groot"):
         _read(data, max_bytes=len(data) - 1)
     assert len(_read(data, max_bytes=len(data))) == 1
+
+
+@pytest.mark.parametrize(
+    ("size", "text"),
+    [(50_000_000, "50 MB"), (12_345_678, "12,3 MB"), (52_428_800, "52,4 MB"), (400_000, "0,4 MB")],
+)
+def test_sizes_are_told_in_megabytes_of_a_million_bytes_without_a_needless_decimal(size, text):
+    assert megabytes(size) == text
 
 
 def test_api_records_become_rows_numbered_from_one_with_canonical_keys():

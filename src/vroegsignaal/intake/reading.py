@@ -52,8 +52,8 @@ def read_delivery_file(
     """Read a CSV or XLSX delivery into rows; raises UnreadableFile when it cannot be used."""
     if len(data) > max_bytes:
         raise UnreadableFile(
-            f"Het bestand is te groot ({_megabytes(len(data))}); "
-            f"de grens is {_megabytes(max_bytes)}. Splits het in kleinere bestanden."
+            f"Het bestand is te groot ({megabytes(len(data))}); "
+            f"de grens is {megabytes(max_bytes)}. Splits het in kleinere bestanden."
         )
     if not data.strip():
         raise UnreadableFile("Het bestand is leeg.")
@@ -87,8 +87,10 @@ def rows_from_records(records: list[dict]) -> list[InputRow]:
     return rows
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+def megabytes(size: int) -> str:
+    """'50 MB', '12,3 MB': megabytes of 10^6 bytes, one decimal only where it says something."""
+    text = f"{size / 1_000_000:.1f}".removesuffix(".0").replace(".", ",")
+    return f"{text} MB"
 
 
 # A table is the file's non-blank records as (row number, cells); the first one is the header.

@@ -11,10 +11,10 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils.formats import number_format
 
 from vroegsignaal.intake.columns import CANONICAL_COLUMNS
 from vroegsignaal.intake.models import Channel, Delivery, DeliveryStatus
+from vroegsignaal.intake.reading import megabytes
 from vroegsignaal.intake.services import UnreadableFile, ingest_file
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction
@@ -69,9 +69,8 @@ def upload(request):
     """Choose a CSV/XLSX file; a readable file becomes a delivery and the user sees its report."""
     posted = request.method == "POST"
     form = UploadForm(request.POST, request.FILES) if posted else UploadForm()
-    # Megabytes as the service's "too large" message counts them (10^6 bytes), so the two agree.
-    limit = number_format(settings.DELIVERY_MAX_BYTES / 1_000_000, 1)
-    context = {"file_description": f"Maximaal {limit} MB."}
+    # The same notation as the service's "too large" message, so the two agree.
+    context = {"file_description": f"Maximaal {megabytes(settings.DELIVERY_MAX_BYTES)}."}
     if posted and form.is_valid():
         try:
             result = _ingest_upload(request.user, form.cleaned_data["file"])
