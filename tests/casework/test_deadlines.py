@@ -359,6 +359,24 @@ def test_done_deadline_is_met_or_met_late_whatever_today_is(done_on, expected):
     assert deadline_state(DUE, D("2026-06-01"), done_on=D(done_on)) is expected
 
 
+@pytest.mark.parametrize(
+    ("closed_on", "expected"),
+    [
+        ("2026-03-10", DeadlineState.LAPSED),
+        ("2026-03-20", DeadlineState.LAPSED),  # closed on the due day: the term had not ended
+        ("2026-03-21", DeadlineState.MISSED),
+    ],
+)
+def test_a_term_not_done_when_the_melding_closed_stops_running(closed_on, expected):
+    assert deadline_state(DUE, D("2026-06-01"), closed_on=D(closed_on)) is expected
+
+
+def test_a_term_done_before_closing_stays_met():
+    assert deadline_state(DUE, D("2026-06-01"), D("2026-03-12"), closed_on=D("2026-04-01")) is (
+        DeadlineState.MET
+    )
+
+
 def test_deadline_states_have_dutch_labels():
     assert [state.label for state in DeadlineState] == [
         "Op tijd",
@@ -366,4 +384,6 @@ def test_deadline_states_have_dutch_labels():
         "Verlopen",
         "Gehaald",
         "Te laat gehaald",
+        "Vervallen: melding afgesloten",
+        "Niet gehaald",
     ]

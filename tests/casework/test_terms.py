@@ -7,7 +7,8 @@ from django.urls import reverse
 from tests.casework.factories import MeldingFactory
 from vroegsignaal.casework.deadlines import DeadlineState, Term
 from vroegsignaal.casework.models import CaseworkPolicy
-from vroegsignaal.casework.terms import melding_deadlines
+from vroegsignaal.casework.terms import melding_deadlines, pick_up_state
+from vroegsignaal.ddas import Eindresultaat
 
 MATCHED = dt.date(2026, 1, 26)
 
@@ -52,6 +53,54 @@ def test_first_conversation_is_four_weeks_after_acceptance_rolled_to_a_working_d
     terms = deadlines(melding, dt.date(2026, 4, 20))
 
     assert terms[Term.FIRST_CONVERSATION] == (dt.date(2026, 4, 7), DeadlineState.MET)
+
+
+def test_a_melding_not_picked_up_has_no_running_terms(enschede):
+    no_go = MeldingFactory(
+        municipality=enschede, go=False, crisis=True, state="closed",
+        result=Eindresultaat.ONTERECHT, closed_on=dt.date(2026, 10, 26),
+    )  # fmt: skip
+
+    assert deadlines(no_go, dt.date(2026, 12, 1)) == {}
+
+
+def test_a_closed_melding_shows_no_term_as_overdue(enschede):
+    closed = MeldingFactory(
+        municipality=enschede, crisis=True, matched_on=MATCHED, picked_up_on=dt.date(2026, 2, 2),
+        state="closed", result=Eindresultaat.GEEN_CONTACT, closed_on=dt.date(2026, 2, 20),
+    )  # fmt: skip
+
+    terms = deadlines(closed, dt.date(2026, 6, 1))
+
+    assert terms[Term.FIRST_ACTION] == (dt.date(2026, 2, 9), DeadlineState.MET)
+    assert terms[Term.CRISIS_CONVERSATION] == (dt.date(2026, 1, 29), DeadlineState.MISSED)
+    assert DeadlineState.OVERDUE not in {state for _, state in terms.values()}
+
+
+def test_a_closed_melding_whose_term_had_not_ended_shows_it_lapsed(enschede):
+    closed = MeldingFactory(
+        municipality=enschede, matched_on=MATCHED, accepted_on=dt.date(2026, 2, 2),
+        picked_up_on=dt.date(2026, 2, 2), state="closed", result=Eindresultaat.REGELT_ZELF,
+        closed_on=dt.date(2026, 2, 10),
+    )  # fmt: skip
+
+    terms = deadlines(closed, dt.date(2026, 6, 1))
+
+    assert terms[Term.FIRST_CONVERSATION] == (dt.date(2026, 3, 2), DeadlineState.LAPSED)
+
+
+def test_the_worklist_shows_no_pick_up_term_running_on_a_closed_melding(enschede):
+    closed = MeldingFactory(
+        municipality=enschede, due_on=dt.date(2026, 11, 16), state="closed",
+        result=Eindresultaat.REGELT_ZELF, closed_on=dt.date(2026, 11, 9),
+    )  # fmt: skip
+    no_go = MeldingFactory(
+        municipality=enschede, go=False, state="closed", result=Eindresultaat.ONTERECHT,
+        closed_on=dt.date(2026, 11, 2),
+    )  # fmt: skip
+
+    assert pick_up_state(closed, dt.date(2026, 12, 1)) is DeadlineState.LAPSED
+    assert pick_up_state(no_go, dt.date(2026, 12, 1)) is None
 
 
 def test_worklist_queries_do_not_grow_with_the_number_of_meldingen(

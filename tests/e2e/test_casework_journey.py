@@ -134,7 +134,12 @@ def test_intake_assigns_caseworker_tries_three_times_talks_plans_refers_and_clos
 def test_heropaf_puts_the_melding_back_in_the_queue_and_reopens_it(
     page, login_as, assert_accessible, enschede, caseworker
 ):
-    melding = MeldingFactory(municipality=enschede, street="Hengelosestraat", house_number=3)
+    # Matched a year ago, so its heropaf (six months after informing the creditor) is due.
+    melding = MeldingFactory(
+        municipality=enschede, street="Hengelosestraat", house_number=3,
+        period_start=dt.date(2025, 10, 1), period_end=dt.date(2025, 10, 31),
+        matched_on=dt.date(2025, 11, 3),
+    )  # fmt: skip
     close_with_result(melding, caseworker, melding.version, Eindresultaat.ADVIES_QUICK_FIX)
     schedule_heropaf(melding, dt.date(2026, 1, 15), caseworker)
 

@@ -5,7 +5,7 @@ Public API:
 - ``public_holidays(year)``, ``is_working_day``, ``roll_forward``, ``add_working_days``,
   ``add_calendar_days``, ``add_months``: the counting primitives;
 - ``Term``, ``DeadlinePolicy`` / ``DEFAULT_POLICY`` and ``due_date(term, start, ...)``: the terms;
-- ``DeadlineState`` and ``deadline_state(due, today, done_on)``: what a melding shows.
+- ``DeadlineState`` and ``deadline_state(due, today, done_on, closed_on=...)``: what a melding shows.
 
 Non-working days follow the Algemene termijnenwet (Atw) art. 3: Saturdays, Sundays, Nieuwjaarsdag,
 Goede Vrijdag (art. 3 lid 2), Tweede Paasdag, Koningsdag, 5 mei, Hemelvaartsdag, Tweede
@@ -229,6 +229,8 @@ class DeadlineState(StrEnum):
     OVERDUE = "overdue"
     MET = "met"
     MET_LATE = "met_late"
+    LAPSED = "lapsed"
+    MISSED = "missed"
 
     @property
     def label(self) -> str:
@@ -242,19 +244,29 @@ _STATE_LABELS: dict[DeadlineState, str] = {
     DeadlineState.OVERDUE: "Verlopen",
     DeadlineState.MET: "Gehaald",
     DeadlineState.MET_LATE: "Te laat gehaald",
+    DeadlineState.LAPSED: "Vervallen: melding afgesloten",
+    DeadlineState.MISSED: "Niet gehaald",
 }
 
 
 def deadline_state(
-    due: date, today: date, done_on: date | None = None, soon_days: int = 3
+    due: date,
+    today: date,
+    done_on: date | None = None,
+    soon_days: int = 3,
+    closed_on: date | None = None,
 ) -> DeadlineState:
     """Return the state of a deadline that ends on ``due`` (inclusive), as seen on ``today``.
 
-    Once done, the state depends only on ``done_on``. Otherwise it is due soon from
-    ``soon_days`` calendar days before ``due`` up to and including ``due``, and overdue after it.
+    Once done, the state depends only on ``done_on``. A term not done when its melding was
+    closed (``closed_on``) stops running: lapsed if it had not ended yet, missed if it had.
+    Otherwise it is due soon from ``soon_days`` calendar days before ``due`` up to and including
+    ``due``, and overdue after it.
     """
     if done_on is not None:
         return DeadlineState.MET if done_on <= due else DeadlineState.MET_LATE
+    if closed_on is not None:
+        return DeadlineState.LAPSED if closed_on <= due else DeadlineState.MISSED
     if today > due:
         return DeadlineState.OVERDUE
     if (due - today).days <= soon_days:

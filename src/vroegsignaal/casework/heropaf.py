@@ -20,8 +20,19 @@ from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.policy import policy_for
+from vroegsignaal.casework.signal_status import not_picked_up
 from vroegsignaal.casework.transitions import update_melding
 from vroegsignaal.organisations.models import User
+
+
+def check_heropaf_applies(melding: Melding) -> None:
+    """A heropaf follows the outcome told to the creditor: only for a closed, picked-up melding."""
+    if melding.state != State.CLOSED:
+        raise CaseworkError(
+            "Sluit de melding eerst af: de heropaf volgt op de uitkomst aan de signaalpartner."
+        )
+    if not_picked_up(melding):
+        raise CaseworkError("Deze melding is niet opgepakt; er volgt geen heropaf.")
 
 
 def schedule_heropaf(
@@ -32,10 +43,12 @@ def schedule_heropaf(
 ) -> date:
     """Record that the creditor was informed on ``feedback_date`` and plan the heropaf.
 
-    The heropaf date is the municipality's heropaf term (default 6 months) after the feedback.
+    Only a closed melding that was picked up gets a heropaf. The heropaf date is the
+    municipality's heropaf term (default 6 months) after the feedback.
     A date a person (``by``) enters lies between the matching date and today.
     Without ``expected_version`` the version of the given ``melding`` object is expected.
     """
+    check_heropaf_applies(melding)
     if by is not None:
         # A person types the date; the feedback release (by None) records its own run date.
         label = "Signaalpartner geïnformeerd op"

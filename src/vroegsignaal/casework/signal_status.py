@@ -22,6 +22,17 @@ def status_for_result(result: Eindresultaat) -> Signaalstatus:
         return Signaalstatus.OPGEPAKT
 
 
+def not_picked_up(melding: Melding) -> bool:
+    """Whether ``melding`` was closed as not picked up before anyone picked it up: a no-go closed
+    by matching, or closed with a 'Niet opgepakt' reason (overleden, geen inwoner, ...). No term
+    ran for it, and no outcome goes to the creditor, so no heropaf follows."""
+    return (
+        melding.state == "closed"
+        and melding.picked_up_on is None
+        and status_for_result(melding.result) != Signaalstatus.OPGEPAKT
+    )
+
+
 def set_signal_statuses(melding: Melding, status: Signaalstatus) -> int:
     """Give the melding's signals whose status casework decides ``status``; returns how many."""
     # The melding's signal ids come from the link table's melding index; filtering through the

@@ -3,6 +3,8 @@
 First action (policy, from the matching date) until the first contact attempt; the crisis term
 (3 working days from acceptance, or from the melding when not yet accepted) or the statutory
 four weeks from acceptance until the first conversation; and the heropaf date when planned.
+Closing stops the terms not yet done (lapsed or missed, never overdue); a melding closed as not
+picked up has no terms at all.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from vroegsignaal.casework.deadlines import (
     due_date,
 )
 from vroegsignaal.casework.models import CaseworkPolicy, Melding
+from vroegsignaal.casework.signal_status import not_picked_up
 
 
 @dataclass(frozen=True)
@@ -37,11 +40,15 @@ def melding_deadlines(
     calendar: WorkingCalendar = DEFAULT_CALENDAR,
 ) -> list[MeldingDeadline]:
     """Every term that applies to ``melding`` as seen on ``today``."""
+    if not_picked_up(melding):
+        return []
     terms = policy.deadline_policy()
+    closed_on = _closed_on(melding)
 
     def deadline(term: Term, start: date, done_on: date | None) -> MeldingDeadline:
         due = due_date(term, start, calendar, terms)
-        return MeldingDeadline(term, due, deadline_state(due, today, done_on))
+        state = deadline_state(due, today, done_on, closed_on=closed_on)
+        return MeldingDeadline(term, due, state)
 
     picked_up = melding.picked_up_on
     result = [
@@ -60,8 +67,14 @@ def melding_deadlines(
     return result
 
 
+def _closed_on(melding: Melding) -> date | None:
+    return melding.closed_on if melding.state == "closed" else None
+
+
 def pick_up_state(melding: Melding, today: date) -> DeadlineState | None:
     """The state of the due date matching set for picking the melding up (None without one)."""
-    if melding.due_on is None:
+    if melding.due_on is None or not_picked_up(melding):
         return None
-    return deadline_state(melding.due_on, today, melding.picked_up_on)
+    return deadline_state(
+        melding.due_on, today, melding.picked_up_on, closed_on=_closed_on(melding)
+    )

@@ -1,0 +1,65 @@
+"""A melding that was not picked up (no-go at matching, or closed with a 'Niet opgepakt' reason
+before anyone picked it up) has no running terms and no casework: no heropaf, because the
+creditor hears no outcome to check six months later (domain step 9)."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tests.casework.factories import MeldingFactory
+from vroegsignaal.casework.actions import available_actions
+from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.heropaf import schedule_heropaf
+from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.results import close_with_result
+from vroegsignaal.ddas import Eindresultaat
+
+CLOSED_ON = dt.date(2026, 11, 10)
+
+
+@pytest.fixture
+def no_go(enschede):
+    return MeldingFactory(
+        municipality=enschede, go=False, state="closed", result=Eindresultaat.ONTERECHT,
+        closed_on=CLOSED_ON, queue=None,
+    )  # fmt: skip
+
+
+def test_a_no_go_melding_offers_no_action(no_go):
+    assert available_actions(no_go) == frozenset()
+
+
+def test_a_melding_closed_as_not_picked_up_offers_no_heropaf(melding, intake_user):
+    close_with_result(melding, intake_user, melding.version, Eindresultaat.GEEN_INWONER, CLOSED_ON)
+
+    assert "schedule_heropaf" not in available_actions(melding)
+
+
+def test_a_heropaf_cannot_be_planned_for_a_melding_not_picked_up(no_go, caseworker):
+    with pytest.raises(CaseworkError, match="niet opgepakt; er volgt geen heropaf"):
+        schedule_heropaf(no_go, CLOSED_ON, caseworker)
+
+    assert Melding.objects.get(pk=no_go.pk).heropaf_due_on is None
+
+
+def test_a_heropaf_is_planned_only_for_a_closed_melding(assigned, caseworker):
+    assert "schedule_heropaf" not in available_actions(assigned)
+    with pytest.raises(CaseworkError, match="Sluit de melding eerst af"):
+        schedule_heropaf(assigned, CLOSED_ON, caseworker)
+
+
+def test_a_picked_up_and_closed_melding_offers_the_heropaf(assigned, caseworker):
+    close_with_result(assigned, caseworker, assigned.version, Eindresultaat.REGELT_ZELF, CLOSED_ON)
+
+    assert available_actions(assigned) == {"schedule_heropaf"}
+
+
+def test_the_page_of_a_no_go_melding_shows_no_terms_and_no_heropaf(client, caseworker, no_go):
+    client.force_login(caseworker)
+
+    html = client.get(reverse("casework:melding", args=[no_go.pk])).content.decode()
+
+    assert "Niet opgepakt: er lopen geen termijnen voor deze melding." in html
+    assert "Verlopen" not in html and "Eerste actie gemeente" not in html
+    assert "Heropaf plannen" not in html
