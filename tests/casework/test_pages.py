@@ -116,6 +116,31 @@ def test_melding_page_shows_signals_reasons_deadlines_and_earlier_meldingen(logg
     assert f"Melding {earlier.pk}, periode 05-2026" in html
 
 
+def test_melding_page_lists_earlier_and_later_meldingen_at_the_address_by_period(
+    logged_in, enschede
+):
+    melding = MeldingFactory(municipality=enschede, period_start=dt.date(2026, 4, 1))
+    address = melding.address_key
+    later = MeldingFactory(
+        municipality=enschede, address_key=address, period_start=dt.date(2026, 10, 1)
+    )
+    earlier = MeldingFactory(
+        municipality=enschede, address_key=address, period_start=dt.date(2025, 12, 1)
+    )
+    MeldingFactory(municipality=enschede, period_start=dt.date(2026, 2, 1))  # another address
+
+    html = logged_in.get(reverse("casework:melding", args=[melding.pk])).content.decode()
+
+    assert "Andere meldingen op dit adres" in html and "Eerdere meldingen" not in html
+    shown = [
+        f"Melding {earlier.pk}, periode 12-2025 (eerder)",
+        f"Melding {later.pk}, periode 10-2026 (later)",
+    ]
+    assert all(text in html for text in shown)
+    assert html.index(shown[0]) < html.index(shown[1])
+    assert html.count(", periode ") == 2
+
+
 def test_melding_page_offers_only_allowed_actions(logged_in, melding):
     html = logged_in.get(reverse("casework:melding", args=[melding.pk])).content.decode()
 

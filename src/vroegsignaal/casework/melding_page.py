@@ -44,6 +44,13 @@ def persons_from(signals: list[Signal]) -> list[Person]:
     return list(persons.values())
 
 
+def _relative_period(other: Melding, melding: Melding) -> str:
+    # The history helps the caseworker, and so does a newer melding at the same address.
+    if other.period_start < melding.period_start:
+        return "eerder"
+    return "later" if other.period_start > melding.period_start else "zelfde periode"
+
+
 def melding_context(melding: Melding, today: date) -> dict:
     """The template context of the melding page."""
     signals = list(
@@ -56,12 +63,12 @@ def melding_context(melding: Melding, today: date) -> dict:
     policy = policy_for(melding.municipality)
     creditors = {signal.creditor for signal in signals}
     timeline = [(event, events.describe(event)) for event in melding.events.select_related("actor")]
-    earlier = (
+    others = (
         Melding.objects.filter(
             municipality_id=melding.municipality_id, address_key=melding.address_key
         )
         .exclude(pk=melding.pk)
-        .order_by("-period_start")
+        .order_by("period_start", "pk")
     )
     return {
         "melding": melding,
@@ -69,7 +76,7 @@ def melding_context(melding: Melding, today: date) -> dict:
         "actions": available_actions(melding),
         "signals": signals,
         "persons": persons_from(signals),
-        "earlier": earlier,
+        "at_address": [(other, _relative_period(other, melding)) for other in others],
         "deadlines": melding_deadlines(melding, today, policy),
         "attempts": attempts,
         "missed_visits": contact.missed_visits_without_card(attempts),
