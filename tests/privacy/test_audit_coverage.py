@@ -8,6 +8,7 @@ from tests.casework.factories import MeldingFactory
 from tests.factories import DEMO_PASSWORD, UserFactory
 from vroegsignaal.privacy.audit_middleware import PERSONAL_DATA_NAMESPACES, PERSONAL_DATA_VIEWS
 from vroegsignaal.privacy.models import AuditEntry
+from vroegsignaal.privacy.pages import PAGE_DESCRIPTIONS
 
 # Pages without personal data: aggregates, log-in, the start page, the API schema.
 WITHOUT_PERSONAL_DATA = {
@@ -41,6 +42,16 @@ def test_every_page_is_either_audited_or_listed_as_holding_no_personal_data():
     assert not unlisted, f"Niet geaudit en niet als 'zonder persoonsgegevens' genoemd: {unlisted}"
 
 
+def test_every_audited_page_has_a_dutch_description_for_the_privacy_officer():
+    audited = {
+        name
+        for name in url_names(get_resolver().url_patterns)
+        if name.split(":")[0] in PERSONAL_DATA_NAMESPACES or name in PERSONAL_DATA_VIEWS
+    }
+    assert sorted(audited - set(PAGE_DESCRIPTIONS)) == []
+    assert sorted(set(PAGE_DESCRIPTIONS) - audited) == []  # no description of a page that is gone
+
+
 @pytest.mark.django_db(databases="__all__")
 def test_viewing_a_melding_page_writes_an_audit_entry_naming_the_melding(client):
     melding = MeldingFactory()
@@ -54,12 +65,28 @@ def test_viewing_a_melding_page_writes_an_audit_entry_naming_the_melding(client)
         user.username,
     )
     assert entry.endpoint == f"/werk/melding/{melding.pk}/"
+    assert (entry.description, entry.object_label) == ("melding", f"melding {melding.pk}")
 
 
 @pytest.mark.django_db(databases="__all__")
-def test_a_refused_request_writes_no_view_entry(client):
+def test_a_refused_request_writes_no_view_entry_but_a_refused_one(client):
+    """An attempt at another municipality's melding is no view, but the officer may want to
+    know about it."""
     melding = MeldingFactory()
     outsider = UserFactory(caseworker=True, municipality__code="0164", municipality__name="Hengelo")
     client.login(username=outsider.username, password=DEMO_PASSWORD)
     assert client.get(f"/werk/melding/{melding.pk}/").status_code == 404
-    assert not AuditEntry.objects.using("audit").filter(object_id=str(melding.pk)).exists()
+    entries = AuditEntry.objects.using("audit").filter(object_id=str(melding.pk))
+    assert list(entries.values_list("action", "username")) == [("refused", outsider.username)]
+    assert entries.get().get_action_display() == "Geweigerd"
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_a_form_sent_back_with_errors_is_a_view_not_a_change(client):
+    melding = MeldingFactory()
+    user = UserFactory(caseworker=True, municipality=melding.municipality)
+    client.login(username=user.username, password=DEMO_PASSWORD)
+    response = client.post(f"/werk/melding/{melding.pk}/contactpoging/", {})
+    assert response.status_code == 200  # the form again, with its errors
+    entry = AuditEntry.objects.using("audit").get(object_id=str(melding.pk))
+    assert (entry.action, entry.description) == ("view", "contactpoging")

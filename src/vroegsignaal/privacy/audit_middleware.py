@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction
+from vroegsignaal.privacy.pages import describe_page
 
 PERSONAL_DATA_NAMESPACES = {"casework", "letters", "feedback", "intake", "privacy", "matching"}
 PERSONAL_DATA_VIEWS = {
@@ -33,11 +34,14 @@ def _covers(match) -> bool:
 
 
 def _action(request, response) -> AuditAction:
-    if request.method not in ("GET", "HEAD"):
+    if response.status_code in (403, 404):
+        return AuditAction.REFUSED
+    attachment = "attachment" in response.get("Content-Disposition", "")
+    # A form sent back with its errors, or a preview, shows data but changes nothing; a change
+    # ends in a redirect or (printing letters) a file.
+    if request.method not in ("GET", "HEAD") and (attachment or response.status_code != 200):
         return AuditAction.CHANGE
-    if "attachment" in response.get("Content-Disposition", ""):
-        return AuditAction.DOWNLOAD
-    return AuditAction.VIEW
+    return AuditAction.DOWNLOAD if attachment else AuditAction.VIEW
 
 
 def _object_type(match) -> str:
@@ -55,7 +59,7 @@ class AuditMiddleware:
             match is None
             or getattr(request, "audited", False)
             or not request.user.is_authenticated
-            or response.status_code >= 400
+            or (response.status_code >= 400 and response.status_code not in (403, 404))
             or not _covers(match)
         ):
             return response
@@ -63,7 +67,7 @@ class AuditMiddleware:
         audit.record(
             request,
             _action(request, response),
-            match.view_name,
+            describe_page(match.view_name),
             object_type=_object_type(match) if object_id is not None else "",
             object_id=str(object_id) if object_id is not None else "",
         )

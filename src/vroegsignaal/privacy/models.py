@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 
 from vroegsignaal.organisations.models import Role
+from vroegsignaal.privacy.pages import describe_page, object_label
 
 
 class AuditAction(models.TextChoices):
@@ -14,6 +15,8 @@ class AuditAction(models.TextChoices):
     DOWNLOAD = "download", "Gedownload"
     CHANGE = "change", "Gewijzigd"
     ERASE = "erase", "Gewist"
+    # A page of personal data that was refused or not found: an attempt the officer may look into.
+    REFUSED = "refused", "Geweigerd"
 
 
 class AppendOnlyError(Exception):
@@ -81,6 +84,16 @@ class AuditEntry(models.Model):
     def role_label(self) -> str:
         """The role in Dutch, as people know it (the code is kept for searching)."""
         return dict(Role.choices).get(self.role, self.role)
+
+    @property
+    def readable_description(self) -> str:
+        """The description; entries written before pages had Dutch names show it now."""
+        return describe_page(self.description)
+
+    @property
+    def object_label(self) -> str:
+        """'melding 7941' instead of 'casework.melding 7941'."""
+        return object_label(self.object_type, self.object_id)
 
 
 class RetentionRun(models.Model):

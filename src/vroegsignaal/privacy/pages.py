@@ -1,0 +1,71 @@
+"""What each audited page is, in the words the privacy officer reads in the audit log.
+
+The audit middleware records the page a request went to; a view name like `casework:contact`
+says little to a functionaris gegevensbescherming, so every page of personal data has a Dutch
+description here (tests/privacy/test_audit_coverage.py fails when one is missing).
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+
+PAGE_DESCRIPTIONS = {
+    "casework:worklist": "werkbakjes (lijst van meldingen)",
+    "casework:melding": "melding",
+    "casework:assign": "melding toewijzen",
+    "casework:unassign": "toewijzing intrekken",
+    "casework:contact": "contactpoging",
+    "casework:leave_card": "kaartje na huisbezoek",
+    "casework:conversation": "gesprek",
+    "casework:budget": "budgetscan",
+    "casework:plan": "plan van aanpak",
+    "casework:referral": "verwijzing",
+    "casework:close": "afsluiten met eindresultaat",
+    "casework:schedule_heropaf": "heropaf plannen",
+    "casework:complete_heropaf": "heropaf afronden",
+    "casework:reopen": "melding heropenen",
+    "letters:overview": "brieven",
+    "letters:settings": "briefhoofd en contactgegevens",
+    "letters:template": "brieftekst",
+    "letters:template_preview": "voorbeeld van een brieftekst",
+    "letters:melding": "brief bij een melding",
+    "letters:sent_pdf": "verstuurde brief (pdf)",
+    "letters:batch": "printopdracht",
+    "letters:batch_pdf": "printopdracht (pdf)",
+    "feedback:signals": "terugkoppeling per signaal",
+    "feedback:signal": "terugkoppeling over een signaal",
+    "feedback:heropaf_checks": "heropafvragen",
+    "feedback:heropaf_check": "heropafvraag beantwoorden",
+    "feedback:overview": "terugkoppeling per partner",
+    "intake:upload": "bestand aanleveren",
+    "intake:deliveries": "aanleveringen",
+    "intake:delivery": "rapport van een aanlevering",
+    "intake:delivery_rejected_csv": "geweigerde rijen (CSV)",
+    "intake:delivery_rejected_xlsx": "geweigerde rijen (Excel)",
+    "privacy:audit_log": "auditlog",
+    "privacy:audit_export": "auditlog (CSV)",
+    "privacy:retention_runs": "bewaartermijnen",
+    "privacy:access_request": "inzageverzoek",
+    "matching:runs": "matching",
+    "monitoring:ddas": "landelijke export (DDAS)",
+    "api-deliveries": "aanleveringen (API)",
+    "api-feedback": "terugkoppeling (API)",
+    "api-heropaf-checks": "heropafvragen (API)",
+    "api-heropaf-check-answer": "heropafvraag beantwoorden (API)",
+}
+
+
+def describe_page(view_name: str) -> str:
+    """The Dutch description of a page; the view name itself for one not listed."""
+    return PAGE_DESCRIPTIONS.get(view_name, view_name)
+
+
+def object_label(object_type: str, object_id: str) -> str:
+    """'melding 7941' for ('casework.melding', '7941'); empty without an object."""
+    if not object_type:
+        return ""
+    try:
+        name = apps.get_model(object_type)._meta.verbose_name
+    except (LookupError, ValueError):
+        name = object_type
+    return f"{name} {object_id}".strip()
