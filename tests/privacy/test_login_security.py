@@ -33,6 +33,23 @@ def test_with_otp_required_a_user_without_a_device_must_set_one_up_first(client,
     assert "otpauth://totp/" in page
 
 
+def test_the_set_up_page_shows_a_qr_code_of_the_users_own_key(client):
+    """Authenticator apps scan a QR code; typing a 32-letter key is the fallback."""
+    import segno
+
+    user = UserFactory(caseworker=True)
+    client.force_login(user)
+    page = client.get(reverse("web:otp_setup")).content.decode()
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    expected = segno.make(device.config_url, error="m").svg_inline(
+        scale=5, border=4, title="QR-code om de authenticator-app te koppelen"
+    )
+    assert expected in page
+    assert "<title>QR-code om de authenticator-app te koppelen</title>" in page
+    assert client.get(reverse("web:otp_setup")).content.decode().count("<svg") == 1
+    assert TOTPDevice.objects.filter(user=user).count() == 1  # a second visit adds no device
+
+
 def test_setting_up_the_app_with_a_correct_code_opens_the_pages(client, settings):
     settings.OTP_REQUIRED = True
     user = UserFactory(caseworker=True)
