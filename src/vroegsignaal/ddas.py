@@ -1,12 +1,26 @@
 """The enumerations of the national DDAS vroegsignalering standard (v1.2), with their exact values.
 
 `tests/test_ddas_enums.py` compares each one with ../shared/standards/ so they cannot drift.
+Every label is the standard's value itself, so each form, page and export shows exactly what
+the standard says ('Afspraak op locatie', 'SMS/Whatsapp').
 """
 
 from django.db import models
 
 
-class Signaalpartner(models.TextChoices):
+class DdasChoices(models.TextChoices):
+    """A DDAS enumeration whose labels are its values.
+
+    Django would otherwise make a label of the member name ('Afspraak Op Locatie',
+    'Sms Whatsapp', 'Cak Eigen Bijdrage', 'Onterecht').
+    """
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+class Signaalpartner(DdasChoices):
     BELASTINGDIENST = "Belastingdienst"
     CAK_EIGEN_BIJDRAGE = "CAK Eigen bijdrage"
     CAK_ZORGVERZEKERINGEN = "CAK Zorgverzekeringen"
@@ -20,7 +34,7 @@ class Signaalpartner(models.TextChoices):
     ZORG = "Zorg"
 
 
-class Signaalstatus(models.TextChoices):
+class Signaalstatus(DdasChoices):
     AL_BEKEND = "Inwoner al bekend bij schuldhulpverlening"
     OVERLEDEN = "Inwoner is overleden"
     ANDERE_REDEN = "Niet opgepakt: andere reden"
@@ -31,7 +45,7 @@ class Signaalstatus(models.TextChoices):
     GEEN_INWONER = "Persoon is geen inwoner (meer) in de gemeente"
 
 
-class Eindresultaat(models.TextChoices):
+class Eindresultaat(DdasChoices):
     ADVIES_QUICK_FIX = "(Budget)advies en/of quick fix"
     GEEN_CONTACT = "Definitief geen contact kunnen krijgen"
     GEEN_REACTIE = "Geen reactie na eerder contact"
@@ -50,7 +64,7 @@ class Eindresultaat(models.TextChoices):
     VERWIJZING_ZONDER_INWONER = "Verwijzing zonder tussenkomst inwoner"
 
 
-class Contactsoort(models.TextChoices):
+class Contactsoort(DdasChoices):
     ADMINISTRATIEF = "Administratief"
     AFSPRAAK_OP_LOCATIE = "Afspraak op locatie"
     BRIEF = "Brief"
@@ -63,13 +77,13 @@ class Contactsoort(models.TextChoices):
     TELEFOON = "Telefoon"
 
 
-class Dagdeel(models.TextChoices):
+class Dagdeel(DdasChoices):
     OCHTEND = "Ochtend"
     MIDDAG = "Middag"
     AVOND = "Avond"
 
 
-class Geslacht(models.TextChoices):
+class Geslacht(DdasChoices):
     MAN = "Man"
     VROUW = "Vrouw"
     ONBEKEND = "Onbekend"
