@@ -153,3 +153,89 @@ def test_heropaf_puts_the_melding_back_in_the_queue_and_reopens_it(
     expect(page.get_by_test_id("fase")).to_have_text("Heropend (heropaf)")
     assert_accessible(page)
     assert Melding.objects.get(pk=melding.pk).contact_round == 2
+
+
+# Each visible word of each table cell, measured on one line, fits inside its cell: no word is
+# broken. Returns the words that do not fit.
+WORDS_BROKEN_IN_CELLS = """() => [...document.querySelectorAll('th, td')].flatMap(cell => {
+  const style = getComputedStyle(cell);
+  const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  const visible = [];
+  while (walker.nextNode()) {
+    if (!walker.currentNode.parentElement.closest('.visually-hidden')) {
+      visible.push(walker.currentNode.textContent);
+    }
+  }
+  return visible.join(' ').split(/\\s+/).filter(Boolean).filter(word => {
+    const probe = document.createElement('span');
+    probe.textContent = word;
+    probe.style.whiteSpace = 'nowrap';
+    cell.appendChild(probe);
+    const wide = probe.getBoundingClientRect().width > room + 0.5;
+    probe.remove();
+    return wide;
+  });
+})"""
+
+
+LINES_OF_TEXT = """cell => {
+  const text = document.createRange();
+  text.selectNodeContents(cell);
+  return new Set([...text.getClientRects()].map(rect => Math.round(rect.top))).size;
+}"""
+
+
+def test_the_worklist_at_1280_pixels_breaks_no_word_and_keeps_amounts_whole(
+    page, login_as, enschede, intake_user
+):
+    # As in the demo: many flags and partner types and a long name squeeze the other columns.
+    colleague = UserFactory(
+        caseworker=True, municipality=enschede, first_name="Joost", last_name="Oude Egbrink"
+    )
+    for number in range(1, 4):
+        MeldingFactory(
+            municipality=enschede, street="Isabellaboulevard", house_number=number,
+            total_amount_cents=347390, partner_types=["Energie", "Huur", "Water", "Zorg"],
+            is_multiple=True, is_consecutive=True, is_warm_handover=True, crisis=True,
+            assigned_to=colleague, state="assigned",
+        )  # fmt: skip
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    login_as(page, intake_user)
+    page.goto("/werk/")
+
+    assert page.evaluate(WORDS_BROKEN_IN_CELLS) == []
+    amount = page.get_by_role("cell", name="€ 3.473,90").first
+    assert amount.evaluate(LINES_OF_TEXT) == 1
+
+
+def test_action_buttons_are_not_shown_as_a_bulleted_list(page, login_as, enschede, caseworker):
+    melding = MeldingFactory(municipality=enschede, assigned_to=caseworker, state="assigned")
+
+    login_as(page, caseworker)
+    _open_melding(page, melding)
+    bullets = page.locator(".utrecht-button-group > li").evaluate_all(
+        "items => items.map(item => getComputedStyle(item).listStyleType)"
+    )
+
+    assert bullets and set(bullets) == {"none"}
+
+
+def test_casework_pages_apply_no_inline_style_under_the_content_security_policy(
+    browser, live_server, login_as, enschede, intake_user
+):
+    # Without bypass_csp: the browser enforces the policy and reports what it blocks.
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    page = context.new_page()
+    blocked = []
+    page.on("console", lambda message: blocked.append(message.text))
+    melding = MeldingFactory(municipality=enschede)
+
+    login_as(page, intake_user)
+    for path in (f"/werk/melding/{melding.pk}/", "/werk/", "/brieven/teksten/eerste_brief/"):
+        page.goto(path, wait_until="load")
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))")
+    context.close()
+
+    assert [text for text in blocked if "Content Security Policy" in text] == []
