@@ -63,3 +63,4 @@ def test_the_page_of_a_no_go_melding_shows_no_terms_and_no_heropaf(client, casew
     assert "Niet opgepakt: er lopen geen termijnen voor deze melding." in html
     assert "Verlopen" not in html and "Eerste actie gemeente" not in html
     assert "Heropaf plannen" not in html
+    assert "Geen acties: de melding is niet opgepakt en afgesloten." in html

@@ -10,6 +10,7 @@ from vroegsignaal.casework.actions import available_actions
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.policy import policy_for
+from vroegsignaal.casework.signal_status import not_picked_up
 from vroegsignaal.casework.terms import melding_deadlines
 from vroegsignaal.intake.models import Signal
 
@@ -74,6 +75,7 @@ def melding_context(melding: Melding, today: date) -> dict:
         "melding": melding,
         "state_label": State(melding.state).label,
         "actions": available_actions(melding),
+        "not_picked_up": not_picked_up(melding),
         "signals": signals,
         "persons": persons_from(signals),
         "at_address": [(other, _relative_period(other, melding)) for other in others],
