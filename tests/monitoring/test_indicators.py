@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+from tests.casework.factories import MeldingFactory
+from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.monitoring.indicators import dashboard_tables, per_1000_per_month
 from vroegsignaal.monitoring.scope import (
     ScopeError,
@@ -49,14 +51,14 @@ def test_splits_by_partner_type_flag_and_queue(enschede_tables):
     assert enschede_tables["signaalpartner"].row("Energie")[1:] == (3, 50.0)
     assert enschede_tables["soort-melding"].row("Meervoudig")[1] == 1
     assert enschede_tables["soort-melding"].row("Crisis")[1] == 1
-    assert enschede_tables["werkbakje"].row("Geen werkbakje")[1] == 1
+    assert "Geen werkbakje" not in enschede_tables["werkbakje"].column(0)  # M3 is a no-go
     assert enschede_tables["werkbakje"].row("Huisbezoek")[1] == 2
 
 
 def test_reach_by_contact_kind_and_part_of_day(enschede_tables):
     assert enschede_tables["bereik-contactsoort"].row("Huisbezoek")[1:] == (2, 1, 50.0)
     assert enschede_tables["bereik-contactsoort"].row("Telefoon")[1:] == (1, 1, 100.0)
-    assert enschede_tables["bereik-dagdeel"].row("Ochtend")[1:] == (3, 0, 0.0)
+    assert enschede_tables["bereik-dagdeel"].row("Ochtend")[1:] == (1, 0, 0.0)  # the visit
 
 
 def test_results_count_closed_meldingen_per_ddas_end_result(enschede_tables):
@@ -71,7 +73,7 @@ def test_lead_times_are_medians_and_90th_percentiles_in_days(enschede_tables):
     assert first_attempt[1:3] == (3, 14.0)
     assert first_attempt[3] == pytest.approx(27.6)
     to_result = enschede_tables["doorlooptijden"].row("Signaal tot resultaat")
-    assert to_result[1] == 3
+    assert to_result[1] == 2  # M1 and M2; M3 is a no-go
 
 
 def test_deadline_compliance_counts_late_pick_up_and_statutory_conversation(enschede_tables):
@@ -125,3 +127,46 @@ def test_a_period_without_data_gives_empty_tables_not_errors(twente):
     assert tables["trechter"].column(1) == [0, 0, 0, 0, 0, 0, 0]
     assert tables["doorlooptijden"].rows[0][1:] == (0, None, None)
     assert tables["trend"].rows == []
+
+
+def test_lead_times_count_only_meldingen_picked_up_by_policy(twente):
+    # M3 is a no-go closed by matching on 2 November; a go melding closed as 'Inwoner is
+    # overleden' before anyone picked it up is not picked up either: neither has a lead time.
+    MeldingFactory(
+        municipality=twente["enschede"], first_signal_on=dt.date(2026, 10, 20), state="closed",
+        result=Eindresultaat.OVERLEDEN, closed_on=dt.date(2026, 11, 3),
+    )  # fmt: skip
+    table = dashboard_tables(municipality_scope("0153", *OCTOBER), TODAY)["doorlooptijden"]
+
+    # Signal tot resultaat: M1 (20 Oct → 20 Nov, 31 days) and M2 (20 Oct → 4 Nov, 15 days).
+    assert table.row("Signaal tot resultaat")[1:3] == (2, 23.0)
+    assert table.columns[1] == "Meldingen (go)"
+    assert "no-go" in table.note
+    # Nor do they count against the municipality's pick-up term.
+    assert dashboard_tables(municipality_scope("0153", *OCTOBER), TODAY)["termijnen"].row(
+        "Oppakken binnen termijn gemeente"
+    )[1:] == (2, 1, 0, 0, 66.7)
+
+
+def test_meldingen_per_queue_count_go_meldingen_with_their_reach(enschede_tables):
+    table = enschede_tables["werkbakje"]
+    assert table.columns == (
+        "Werkbakje", "Meldingen (go)", "% van go-meldingen", "Bereikt", "% bereikt",
+    )  # fmt: skip
+    assert table.column(0) == ["Huisbezoek", "Brief"]
+    assert table.row("Huisbezoek")[1:] == (2, 66.7, 2, 100.0)
+    assert table.row("Brief")[1:] == (1, 33.3, 0, 0.0)
+    assert "1 no-go-melding (niet opgepakt" in table.note
+
+
+def test_reach_per_part_of_day_counts_only_attempts_that_can_reach_at_that_moment(
+    enschede_tables,
+):
+    table = enschede_tables["bereik-dagdeel"]
+    # Ochtend: M1's missed home visit counts; its kaartje and M4's letter do not.
+    assert table.row("Ochtend")[1:] == (1, 0, 0.0)
+    assert table.row("Middag")[1:] == (1, 1, 100.0)
+    assert table.row("Avond")[1:] == (1, 1, 100.0)
+    assert "afspraak op locatie, huisbezoek en telefoon" in table.note
+    # Per contact kind every kind stays.
+    assert enschede_tables["bereik-contactsoort"].row("Brief")[1:] == (1, 0, 0.0)

@@ -11,12 +11,17 @@ from tests.factories import MunicipalityFactory, RegionFactory
 from tests.monitoring.conftest import fill_chain_facts
 from vroegsignaal.casework.deadlines import Term, due_date
 from vroegsignaal.casework.models import ContactAttempt, Conversation, Melding, Referral
+from vroegsignaal.casework.signal_status import not_picked_up
+from vroegsignaal.ddas import Dagdeel, Eindresultaat
 from vroegsignaal.monitoring.indicators import dashboard_tables
 from vroegsignaal.monitoring.scope import region_scope
 
 D = dt.date
 YEAR = (D(2026, 1, 1), D(2026, 12, 31))
 TODAY = D(2026, 6, 15)
+KINDS = ("Brief", "Huisbezoek", "Kaartje", "Telefoon", "SMS/Whatsapp", "Afspraak op locatie")
+# The kinds of attempt that can reach the resident at that moment (reach per dagdeel).
+AT_THE_MOMENT = ("Afspraak op locatie", "Huisbezoek", "Telefoon")
 
 
 def _maybe(rng, date, chance=0.6):
@@ -27,18 +32,22 @@ def _melding(rng, municipality, queue):
     start = D(2026, rng.randint(1, 12), 1)
     signal = start + dt.timedelta(days=rng.randint(0, 27))
     crisis, go = rng.random() < 0.3, rng.random() < 0.8
+    # Some go meldingen are closed as not picked up (overleden) before anyone picked them up.
+    gone = go and rng.random() < 0.1
     melding = MeldingFactory(
         municipality=municipality, period_start=start, matched_on=start + dt.timedelta(days=30),
         first_signal_on=signal, is_crisis=crisis, go=go, queue=queue if go else None,
         due_on=start + dt.timedelta(days=44) if go else None,
-        picked_up_on=_maybe(rng, start + dt.timedelta(days=rng.randint(25, 60))),
+        picked_up_on=None if gone else _maybe(rng, start + dt.timedelta(days=rng.randint(25, 60))),
         accepted_on=_maybe(rng, start + dt.timedelta(days=rng.randint(31, 50)), 0.3),
         first_conversation_on=_maybe(rng, start + dt.timedelta(days=rng.randint(32, 90)), 0.4),
-        closed_on=_maybe(rng, start + dt.timedelta(days=rng.randint(40, 120)), 0.5),
+        closed_on=_maybe(rng, start + dt.timedelta(days=rng.randint(40, 120)), 1 if gone else 0.5),
+        **({"state": "closed", "result": Eindresultaat.OVERLEDEN} if gone else {}),
     )  # fmt: skip
     for _ in range(rng.randint(0, 3)):
         ContactAttempt.objects.create(
-            melding=melding, kind="Brief", part_of_day="Ochtend", reached=rng.random() < 0.4,
+            melding=melding, kind=rng.choice(KINDS), part_of_day=rng.choice(Dagdeel.values),
+            reached=rng.random() < 0.4,
             attempted_on=signal + dt.timedelta(days=rng.randint(-3, 40)),
         )  # fmt: skip
     for _ in range(rng.randint(0, 2)):
@@ -77,7 +86,13 @@ def _quantile(values, q):
     return values[low] + (values[high] - values[low]) * (position - low)
 
 
+def _go(melding):
+    """Picked up by policy and not closed as not picked up (casework's rule)."""
+    return melding.go and not not_picked_up(melding)
+
+
 def _lead_time_rows(meldingen):
+    meldingen = [m for m in meldingen if _go(m)]
     rows = []
     for label, end in (
         ("Signaal tot eerste contactpoging", lambda m: min(
@@ -96,7 +111,7 @@ def _conversation_row(meldingen):
     on_time = late = overdue = waiting = 0
     for m in meldingen:
         start = (m.accepted_on or m.matched_on) if m.is_crisis else m.accepted_on
-        if not m.go or start is None:
+        if not _go(m) or start is None:
             continue
         due = due_date(Term.CRISIS_CONVERSATION if m.is_crisis else Term.FIRST_CONVERSATION, start)
         done = m.first_conversation_on
@@ -128,6 +143,14 @@ def test_counted_figures_equal_the_figures_of_each_melding(varied_region):
     assert tables["doorlooptijden"].rows == _lead_time_rows(meldingen)
     wgs = tables["termijnen"].row("Eerste gesprek binnen wettelijke termijn (Wgs art. 4)")
     assert wgs[1:5] == _conversation_row(meldingen)
+    go = [m for m in meldingen if _go(m)]
+    assert tables["werkbakje"].row("Brief")[1] == len(go)
+    assert tables["werkbakje"].row("Brief")[3] == sum(_first_contact(m) is not None for m in go)
+    attempts = ContactAttempt.objects.filter(kind__in=AT_THE_MOMENT)
+    for part in tables["bereik-dagdeel"].column(0):
+        at = [a for a in attempts if a.part_of_day == part]
+        row = tables["bereik-dagdeel"].row(part)
+        assert row[1:3] == (len(at), sum(a.reached for a in at))
 
 
 def test_a_region_without_municipalities_counts_nothing(db):

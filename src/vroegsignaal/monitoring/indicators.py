@@ -19,7 +19,7 @@ from vroegsignaal.monitoring.frames import attempt_counts, signal_counts
 from vroegsignaal.monitoring.melding_counts import MeldingCounts, melding_counts
 from vroegsignaal.monitoring.satisfaction import satisfaction
 from vroegsignaal.monitoring.scope import Scope
-from vroegsignaal.monitoring.tables import Table, percentage
+from vroegsignaal.monitoring.tables import Table, dutch_number, percentage
 
 FUNNEL_STEPS = (
     ("Meldingen", None),
@@ -130,19 +130,51 @@ def by_flag(counts: MeldingCounts) -> Table:
 
 
 def by_queue(counts: MeldingCounts) -> Table:
-    """Meldingen per work queue (werkbakje); 'Geen werkbakje' for no-go meldingen."""
-    per_queue = dict(
-        counts.cube.with_columns(pl.col("queue").fill_null("Geen werkbakje"))
-        .group_by("queue").agg(pl.col("meldingen").sum()).iter_rows()
+    """Picked-up (go) meldingen per work queue (werkbakje), with how many were reached: how
+    each queue's approach works. No-go meldingen have no werkbakje; the note counts them."""
+    go = pl.col("go") == 1
+    per_queue = (
+        counts.cube.filter(go).with_columns(pl.col("queue").fill_null("Geen werkbakje"))
+        .group_by("queue").agg(pl.col("meldingen").sum(), pl.col("reached").sum())
+        .sort("meldingen", "queue", descending=[True, False])
     )  # fmt: skip
-    return _split("werkbakje", "Meldingen per werkbakje", "Werkbakje", per_queue, [], "meldingen")
+    total = int(per_queue["meldingen"].sum())
+    rows = [
+        (queue, n, percentage(n, total), reached, percentage(reached, n))
+        for queue, n, reached in per_queue.iter_rows()
+    ]
+    columns = ("Werkbakje", "Meldingen (go)", "% van go-meldingen", "Bereikt", "% bereikt")
+    return Table("werkbakje", "Meldingen per werkbakje", columns, rows, _go_note(counts))
+
+
+def _go_note(counts: MeldingCounts) -> str:
+    """'Only go meldingen', with how many no-go meldingen were left out."""
+    no_go = int(counts.cube.filter(pl.col("go") == 0)["meldingen"].sum())
+    note = "Alleen meldingen die volgens het beleid zijn opgepakt (go)."
+    if not no_go:
+        return note
+    one = no_go == 1
+    return (
+        f"{note} {dutch_number(no_go)} no-go-melding{'' if one else 'en'} (niet opgepakt: "
+        "onterecht signaal, andere reden, herhaalde melding, al bekend, overleden of geen "
+        f"inwoner) {'telt' if one else 'tellen'} niet mee."
+    )
+
+
+# The contact kinds that can reach the resident at the moment of the attempt: only these say
+# which part of the day works. A letter, card, mail, text message or administrative step is
+# answered later (if at all), and 'Overige'/'Onbekend' may be either (see docs/monitoring.md).
+AT_THE_MOMENT = (
+    Contactsoort.AFSPRAAK_OP_LOCATIE.value, Contactsoort.HUISBEZOEK.value,
+    Contactsoort.TELEFOON.value,
+)  # fmt: skip
 
 
 def reach(attempts: pl.DataFrame, by: str) -> Table:
-    """Contact attempts and how often they reached the resident, per contact kind or part of day
-    (``by``: 'kind' or 'part_of_day'; ``attempts`` as from ``frames.attempt_counts``)."""
-    per_value = attempts.group_by(by).agg(pl.col("attempts").sum(), pl.col("reached").sum())
-    counts = {row[0]: row[1:] for row in per_value.iter_rows()}
+    """Contact attempts and how often they reached the resident, per contact kind (every kind)
+    or part of day (only the kinds of ``AT_THE_MOMENT``); ``by``: 'kind' or 'part_of_day',
+    ``attempts`` as from ``frames.attempt_counts``."""
+    note = ""
     if by == "kind":
         key, title, header, order = (
             "bereik-contactsoort",
@@ -157,13 +189,21 @@ def reach(attempts: pl.DataFrame, by: str) -> Table:
             "Dagdeel",
             Dagdeel.values,
         )
+        attempts = attempts.filter(pl.col("kind").is_in(AT_THE_MOMENT))
+        note = (
+            "Alleen pogingen waarbij de inwoner op dat moment bereikt kan worden: afspraak op "
+            "locatie, huisbezoek en telefoon. Brieven, kaartjes, mail, SMS/Whatsapp, "
+            "administratieve pogingen en overige of onbekende soorten tellen niet mee."
+        )
+    per_value = attempts.group_by(by).agg(pl.col("attempts").sum(), pl.col("reached").sum())
+    counts = {row[0]: row[1:] for row in per_value.iter_rows()}
     rows = [
         (label, tried, hit, percentage(hit, tried))
         for label in order
         if label in counts
         for tried, hit in [counts[label]]
     ]
-    return Table(key, title, (header, "Pogingen", "Bereikt", "% bereikt"), rows)
+    return Table(key, title, (header, "Pogingen", "Bereikt", "% bereikt"), rows, note)
 
 
 def results(counts: MeldingCounts) -> Table:
@@ -177,7 +217,8 @@ def results(counts: MeldingCounts) -> Table:
 
 
 def lead_times(counts: MeldingCounts) -> Table:
-    """Days from the first signal to first attempt, first contact and result: median and p90."""
+    """Days from the first signal to first attempt, first contact and result of the picked-up
+    (go) meldingen: median and p90. A no-go closed on the matching day is no lead time."""
     rows = []
     for label, column in LEAD_TIMES:
         days = counts.days(column)
@@ -186,8 +227,9 @@ def lead_times(counts: MeldingCounts) -> Table:
             continue
         median, p90 = days.median(), days.quantile(0.9, interpolation="linear")
         rows.append((label, days.len(), round(median, 1), round(p90, 1)))
-    columns = ("Doorlooptijd", "Meldingen", "Mediaan (dagen)", "90e percentiel (dagen)")
-    return Table("doorlooptijden", "Doorlooptijden vanaf het eerste signaal", columns, rows)
+    columns = ("Doorlooptijd", "Meldingen (go)", "Mediaan (dagen)", "90e percentiel (dagen)")
+    title = "Doorlooptijden vanaf het eerste signaal"
+    return Table("doorlooptijden", title, columns, rows, _go_note(counts))
 
 
 def heropaf(counts: MeldingCounts) -> Table:

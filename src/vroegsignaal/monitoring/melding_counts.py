@@ -15,16 +15,28 @@ from django.db import connection
 from django.db.models import Count
 
 from vroegsignaal.casework.models import Event, EventKind, Melding, Queue
+from vroegsignaal.casework.signal_status import status_for_result
+from vroegsignaal.ddas import Eindresultaat, Signaalstatus
 from vroegsignaal.monitoring.frames import scope_meldingen
 from vroegsignaal.monitoring.scope import Scope
 
+# The end results that close a melding as not picked up ('Niet opgepakt: ...', overleden, geen
+# inwoner, al bekend): casework's ``not_picked_up`` for a melding closed before anyone picked it
+# up. A picked-up (go) melding is a go that was not closed that way: only those have terms and
+# lead times. ``state`` is not in the covering index; a result is only set on closing.
+_NOT_PICKED_UP_RESULTS = ", ".join(
+    "'" + str(result).replace("'", "''") + "'"
+    for result in Eindresultaat
+    if status_for_result(result) != Signaalstatus.OPGEPAKT
+)
+GO = f"(m.go AND NOT (m.picked_up_on IS NULL AND m.result IN ({_NOT_PICKED_UP_RESULTS})))"
 # The start of the statutory conversation term (Wgs art. 4): acceptance, or for a crisis
 # melding the matching date when help was not (yet) accepted.
 _TERM_START = (
     "CASE WHEN m.is_crisis THEN COALESCE(m.accepted_on, m.matched_on) ELSE m.accepted_on END"
 )
 _PICK_UP = (
-    "CASE WHEN NOT m.go OR m.due_on IS NULL THEN NULL WHEN m.picked_up_on <= m.due_on "
+    f"CASE WHEN NOT {GO} OR m.due_on IS NULL THEN NULL WHEN m.picked_up_on <= m.due_on "
     "THEN 'on_time' WHEN m.picked_up_on > m.due_on THEN 'late' ELSE 'open' END"
 )
 
@@ -48,16 +60,17 @@ def _keys() -> dict[str, str]:
     return {
         "municipality_id": "m.municipality_id",
         "period_start": _date("m.period_start"),
+        "go": f"CASE WHEN {GO} THEN 1 ELSE 0 END",
         "queue_id": "m.queue_id",
         "result": "m.result",
         "attempt_days": _days("m.first_attempt_on", "m.first_signal_on"),
         "contact_days": _days("m.first_contact_on", "m.first_signal_on"),
         "result_days": _days("m.closed_on", "m.first_signal_on"),
-        "term_crisis": "CASE WHEN m.go THEN (CASE WHEN m.is_crisis THEN 1 ELSE 0 END) END",
-        "term_start": _date(f"CASE WHEN m.go THEN {_TERM_START} END"),
+        "term_crisis": f"CASE WHEN {GO} THEN (CASE WHEN m.is_crisis THEN 1 ELSE 0 END) END",
+        "term_start": _date(f"CASE WHEN {GO} THEN {_TERM_START} END"),
         "conversation_days": _days("m.first_conversation_on", _TERM_START),
         "pick_up": _PICK_UP,
-        "open_due_on": _date("CASE WHEN m.go AND m.picked_up_on IS NULL THEN m.due_on END"),
+        "open_due_on": _date(f"CASE WHEN {GO} AND m.picked_up_on IS NULL THEN m.due_on END"),
     }
 
 
@@ -66,8 +79,16 @@ def _keys() -> dict[str, str]:
 # together have a few thousand combinations, fewer than three separate reads cost); the
 # ``conversation_term`` the statutory term, computed per distinct start date in Python.
 GROUPINGS = {
-    "cube": ("municipality_id", "period_start", "queue_id", "result", "pick_up", "open_due_on"),
-    "lead_days": ("attempt_days", "contact_days", "result_days"),
+    "cube": (
+        "municipality_id",
+        "period_start",
+        "go",
+        "queue_id",
+        "result",
+        "pick_up",
+        "open_due_on",
+    ),
+    "lead_days": ("go", "attempt_days", "contact_days", "result_days"),
     "conversation_term": ("term_crisis", "term_start", "conversation_days"),
 }
 LEAD_DAYS = {
@@ -101,7 +122,8 @@ _COUNTS = {
 @dataclass(frozen=True)
 class MeldingCounts:
     """Counts of the scope's meldingen per grouping of ``GROUPINGS`` (its keys and
-    ``meldingen``; the cube also every count of ``_COUNTS``, the queue's name as ``queue`` and
+    ``meldingen``; ``go`` is 1 for a picked-up (go) melding, 0 for a no-go or a melding closed
+    as not picked up; the cube also every count of ``_COUNTS``, the queue's name as ``queue`` and
     the period's ``month``), and the meldingen with each heropaf outcome."""
 
     cube: pl.DataFrame
@@ -111,12 +133,12 @@ class MeldingCounts:
     reopened: int
 
     def days(self, lead_time: str) -> pl.Series:
-        """The day differences of ``lead_time`` (a ``LEAD_DAYS`` key), one per melding that has
-        both dates: expanded from the counts, so any statistic of them is exact."""
+        """The day differences of ``lead_time`` (a ``LEAD_DAYS`` key), one per picked-up (go)
+        melding that has both dates: expanded from the counts, so any statistic of them is
+        exact. A no-go closed on the matching day is no lead time of the chain."""
         key = LEAD_DAYS[lead_time]
-        return self.lead_days.filter(pl.col(key).is_not_null()).select(
-            pl.col(key).repeat_by("meldingen").explode()
-        )[key]
+        go = self.lead_days.filter((pl.col("go") == 1) & pl.col(key).is_not_null())
+        return go.select(pl.col(key).repeat_by("meldingen").explode())[key]
 
 
 def _null(key: str) -> str:
