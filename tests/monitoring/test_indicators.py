@@ -170,3 +170,23 @@ def test_reach_per_part_of_day_counts_only_attempts_that_can_reach_at_that_momen
     assert "afspraak op locatie, huisbezoek en telefoon" in table.note
     # Per contact kind every kind stays.
     assert enschede_tables["bereik-contactsoort"].row("Brief")[1:] == (1, 0, 0.0)
+
+
+def test_signals_per_month_leave_out_the_running_month(twente):
+    november = dt.date(2026, 11, 15)
+    tables = dashboard_tables(
+        region_scope("Twente", dt.date(2026, 10, 1), dt.date(2026, 11, 30)), november
+    )
+    table = tables["per-1000-inwoners"]
+    # October is complete: 6 signals over one month, not over October and half a November.
+    assert table.row("Enschede")[2:] == (6, round(6 * 1000 / 160_000, 2))
+    assert "lopende maand" in table.note
+    assert tables["gemeenten"].row("Enschede")[2] == round(6 * 1000 / 160_000, 2)
+
+
+def test_a_period_of_only_the_running_month_has_no_rate_per_month(twente):
+    table = dashboard_tables(municipality_scope("0153", *OCTOBER), dt.date(2026, 10, 20))[
+        "per-1000-inwoners"
+    ]
+    assert table.row("Enschede")[2:] == (6, None)
+    assert "lopende maand" in table.note

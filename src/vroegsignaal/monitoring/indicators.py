@@ -10,6 +10,7 @@ the column header; lead times are in calendar days.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -52,10 +53,47 @@ PER_1000_DECIMALS = 2  # also how the figure is written: 4,00 beside 4,01, never
 
 
 def per_1000_per_month(signals: int, inhabitants: int, months: int) -> float | None:
-    """Signals per 1,000 inhabitants per month, two decimals (None without inhabitants)."""
-    if not inhabitants:
+    """Signals per 1,000 inhabitants per month, two decimals (None without inhabitants or
+    without a complete month)."""
+    if not inhabitants or not months:
         return None
     return round(signals * 1000 / inhabitants / months, PER_1000_DECIMALS)
+
+
+@dataclass(frozen=True)
+class MonthlyRate:
+    """The basis of 'per month': the signals per municipality of the scope's complete months
+    and how many there are. The running month (and any later one) is left out: its signals
+    are still coming in (most partners deliver once a month), so it would dilute the rate."""
+
+    signals: dict[int, int]
+    months: int
+    running: str  # the running month's label when the scope touches it, else ''
+
+    @classmethod
+    def of(cls, scope: Scope, signals: pl.DataFrame, today: dt.date) -> MonthlyRate:
+        running = today.replace(day=1)
+        end = min(scope.end, running - dt.timedelta(days=1))
+        months = max(0, (end.year - scope.start.year) * 12 + end.month - scope.start.month + 1)
+        complete = signals.filter(pl.col("month") < running)
+        per_municipality = complete.group_by("municipality_id").agg(pl.col("signals").sum())
+        touches = scope.start <= today and scope.end >= running
+        label = month_label(running) if touches else ""
+        return cls(dict(per_municipality.iter_rows()), months, label)
+
+    def rate(self, municipality_ids, inhabitants: int) -> float | None:
+        signals = sum(self.signals.get(pk, 0) for pk in municipality_ids)
+        return per_1000_per_month(signals, inhabitants, self.months)
+
+    @property
+    def note(self) -> str:
+        if not self.running:
+            return ""
+        return (
+            f"Per maand over de afgelopen maanden: de lopende maand ({self.running}) telt niet "
+            "mee, omdat de signalen van die maand nog binnenkomen. De kolom Signalen telt wel "
+            "alle signalen van de periode."
+        )
 
 
 def funnel(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts) -> Table:
@@ -71,17 +109,16 @@ def funnel(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts) -> Table:
     return Table("trechter", "Van signaal tot doorverwijzing", columns, rows)
 
 
-def signals_per_inhabitants(scope: Scope, signals: pl.DataFrame) -> Table:
-    """Signals per 1,000 inhabitants per month, per municipality and for the whole scope."""
+def signals_per_inhabitants(scope: Scope, signals: pl.DataFrame, rate: MonthlyRate) -> Table:
+    """Signals per 1,000 inhabitants per month (over the complete months of ``rate``), per
+    municipality and for the whole scope."""
     per_municipality = dict(
         signals.group_by("municipality_id").agg(pl.col("signals").sum()).iter_rows()
     )
-    rows = []
-    for m in scope.municipalities:
-        count = per_municipality.get(m.pk, 0)
-        rows.append(
-            (m.name, m.inhabitants, count, per_1000_per_month(count, m.inhabitants, scope.months))
-        )
+    rows = [
+        (m.name, m.inhabitants, per_municipality.get(m.pk, 0), rate.rate([m.pk], m.inhabitants))
+        for m in scope.municipalities
+    ]
     if scope.is_region:
         total = sum(row[2] for row in rows)
         rows.append(
@@ -89,12 +126,14 @@ def signals_per_inhabitants(scope: Scope, signals: pl.DataFrame) -> Table:
                 "Totaal",
                 scope.inhabitants,
                 total,
-                per_1000_per_month(total, scope.inhabitants, scope.months),
+                rate.rate(scope.municipality_ids, scope.inhabitants),
             )
         )
     columns = ("Gemeente", "Inwoners", "Signalen", "Per 1.000 inwoners per maand")
     title = "Signalen per 1.000 inwoners per maand"
-    return Table("per-1000-inwoners", title, columns, rows, decimals={3: PER_1000_DECIMALS})
+    return Table(
+        "per-1000-inwoners", title, columns, rows, rate.note, decimals={3: PER_1000_DECIMALS}
+    )
 
 
 def _split(key: str, title: str, header: str, counts: dict, order, base_label: str) -> Table:
@@ -269,7 +308,9 @@ def trend(signals: pl.DataFrame, counts: MeldingCounts, today: dt.date) -> Table
     return Table("trend", "Ontwikkeling per maand", columns, rows, note)
 
 
-def side_by_side(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts) -> Table:
+def side_by_side(
+    scope: Scope, signals: pl.DataFrame, counts: MeldingCounts, rate: MonthlyRate
+) -> Table:
     """The municipalities of the scope next to each other on the main indicators."""
     per_signal = dict(signals.group_by("municipality_id").agg(pl.col("signals").sum()).iter_rows())
     stats = {
@@ -286,7 +327,7 @@ def side_by_side(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts) -> 
         )
         count = per_signal.get(m.pk, 0)
         rows.append((
-            m.name, count, per_1000_per_month(count, m.inhabitants, scope.months), s["n"],
+            m.name, count, rate.rate([m.pk], m.inhabitants), s["n"],
             percentage(s["picked_up"], s["n"]), percentage(s["reached"], s["n"]),
             percentage(s["help_accepted"], s["n"]), percentage(s["referred"], s["n"]),
         ))  # fmt: skip
@@ -295,8 +336,9 @@ def side_by_side(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts) -> 
         "% bereikt", "% hulp geaccepteerd", "% doorverwezen",
     )  # fmt: skip
     return Table(
-        "gemeenten", "Gemeenten naast elkaar", columns, rows, decimals={2: PER_1000_DECIMALS}
-    )
+        "gemeenten", "Gemeenten naast elkaar", columns, rows, rate.note,
+        decimals={2: PER_1000_DECIMALS},
+    )  # fmt: skip
 
 
 def reached_households(scope: Scope) -> int:
@@ -309,9 +351,10 @@ def dashboard_tables(scope: Scope, today: dt.date) -> dict[str, Table]:
     signals = signal_counts(scope)
     counts = melding_counts(scope)
     attempts = attempt_counts(scope)
+    rate = MonthlyRate.of(scope, signals, today)
     tables = [
         funnel(scope, signals, counts),
-        signals_per_inhabitants(scope, signals),
+        signals_per_inhabitants(scope, signals, rate),
         trend(signals, counts, today),
         by_partner_type(signals),
         by_flag(counts),
@@ -325,5 +368,5 @@ def dashboard_tables(scope: Scope, today: dt.date) -> dict[str, Table]:
         satisfaction(scope, counts),
     ]
     if scope.is_region:
-        tables.append(side_by_side(scope, signals, counts))
+        tables.append(side_by_side(scope, signals, counts, rate))
     return {table.key: table for table in tables}
