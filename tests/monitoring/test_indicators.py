@@ -79,10 +79,29 @@ def test_lead_times_are_medians_and_90th_percentiles_in_days(enschede_tables):
 def test_deadline_compliance_counts_late_pick_up_and_statutory_conversation(enschede_tables):
     table = enschede_tables["termijnen"]
     # Due on 16 November: M1 and M2 on time, M4 late (20 Nov); M3 was no-go.
-    assert table.row("Oppakken binnen termijn gemeente")[1:] == (2, 1, 0, 0, 66.7)
+    assert table.row("Oppakken binnen termijn gemeente")[1:] == (2, 1, 0, 0, 0, 0, 66.7)
     # M1 accepted and talked the same day; M2 (crisis, matched 2 Nov) has no conversation on
-    # record, so its 3 working days ran out on 5 November.
-    assert table.rows[1][1:] == (1, 0, 1, 0, 50.0)
+    # record and was closed on 4 November, before its 3 working days ran out on 5 November.
+    assert table.rows[1][1:] == (1, 0, 0, 0, 1, 0, 100.0)
+
+
+def test_a_closed_melding_stops_its_term_rather_than_leaving_it_overdue(twente):
+    # As on the melding page (casework.terms): closed before the due date, the term lapsed;
+    # closed after it without the conversation, the term was missed. Neither is still open.
+    for closed_on in (dt.date(2026, 11, 4), dt.date(2026, 11, 10)):
+        MeldingFactory(
+            municipality=twente["enschede"], first_signal_on=dt.date(2026, 10, 20), crisis=True,
+            picked_up_on=dt.date(2026, 11, 2), state="closed", closed_on=closed_on,
+            result=Eindresultaat.GEEN_CONTACT,
+        )  # fmt: skip
+    table = dashboard_tables(municipality_scope("0153", *OCTOBER), TODAY)["termijnen"]
+
+    assert table.columns == (
+        "Termijn", "Op tijd", "Te laat", "Niet gehaald (afgesloten)", "Verlopen (open)",
+        "Vervallen (afgesloten)", "Loopt nog", "% op tijd",
+    )  # fmt: skip
+    # M1 on time; M2 and the first new one lapsed; the second one missed its term.
+    assert table.rows[1][1:] == (1, 0, 1, 0, 2, 0, 50.0)
 
 
 def test_heropaf_outcome_counts_restored_payments(enschede_tables):
@@ -145,7 +164,7 @@ def test_lead_times_count_only_meldingen_picked_up_by_policy(twente):
     # Nor do they count against the municipality's pick-up term.
     assert dashboard_tables(municipality_scope("0153", *OCTOBER), TODAY)["termijnen"].row(
         "Oppakken binnen termijn gemeente"
-    )[1:] == (2, 1, 0, 0, 66.7)
+    )[1:] == (2, 1, 0, 0, 0, 0, 66.7)
 
 
 def test_meldingen_per_queue_count_go_meldingen_with_their_reach(enschede_tables):

@@ -108,7 +108,7 @@ def _lead_time_rows(meldingen):
 
 
 def _conversation_row(meldingen):
-    on_time = late = overdue = waiting = 0
+    on_time = late = missed = overdue = lapsed = waiting = 0
     for m in meldingen:
         start = (m.accepted_on or m.matched_on) if m.is_crisis else m.accepted_on
         if not _go(m) or start is None:
@@ -117,9 +117,12 @@ def _conversation_row(meldingen):
         done = m.first_conversation_on
         on_time += bool(done and done <= due)
         late += bool(done and done > due)
-        overdue += done is None and due < TODAY
-        waiting += done is None and due >= TODAY
-    return (on_time, late, overdue, waiting)
+        closed = None if done else m.closed_on
+        missed += bool(closed and closed > due)
+        lapsed += bool(closed and closed <= due)
+        overdue += not done and not closed and due < TODAY
+        waiting += not done and not closed and due >= TODAY
+    return (on_time, late, missed, overdue, lapsed, waiting)
 
 
 def test_counted_figures_equal_the_figures_of_each_melding(varied_region):
@@ -142,7 +145,7 @@ def test_counted_figures_equal_the_figures_of_each_melding(varied_region):
     ]
     assert tables["doorlooptijden"].rows == _lead_time_rows(meldingen)
     wgs = tables["termijnen"].row("Eerste gesprek binnen wettelijke termijn (Wgs art. 4)")
-    assert wgs[1:5] == _conversation_row(meldingen)
+    assert wgs[1:7] == _conversation_row(meldingen)
     go = [m for m in meldingen if _go(m)]
     assert tables["werkbakje"].row("Brief")[1] == len(go)
     assert tables["werkbakje"].row("Brief")[3] == sum(_first_contact(m) is not None for m in go)

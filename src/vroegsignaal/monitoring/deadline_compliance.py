@@ -16,43 +16,49 @@ from vroegsignaal.monitoring.melding_counts import MeldingCounts
 from vroegsignaal.monitoring.tables import Table, percentage
 
 
-def _row(label: str, on_time: int, late: int, overdue: int, waiting: int) -> tuple:
-    return (label, on_time, late, overdue, waiting, percentage(on_time, on_time + late + overdue))
+def _row(label: str, on_time, late, missed, overdue, lapsed, waiting) -> tuple:
+    ended = on_time + late + missed + overdue
+    return (label, on_time, late, missed, overdue, lapsed, waiting, percentage(on_time, ended))
 
 
-def _pick_up(counts: MeldingCounts, today: dt.date) -> tuple[int, int, int, int]:
-    """Go meldingen with a pick-up term: picked up by the due date, after it, or not yet
-    (the due date passed or still ahead of ``today``)."""
+def _pick_up(counts: MeldingCounts, today: dt.date) -> tuple[int, ...]:
+    """Go meldingen with a pick-up term: picked up by the due date or after it, closed without
+    being picked up after or before it, or still open (the due date passed or still ahead)."""
     state, due, meldingen = pl.col("pick_up"), pl.col("open_due_on"), pl.col("meldingen")
     totals = counts.cube.select(
         on_time=meldingen.filter(state == "on_time").sum(),
         late=meldingen.filter(state == "late").sum(),
+        missed=meldingen.filter(state == "missed").sum(),
         overdue=meldingen.filter((state == "open") & (due < today)).sum(),
+        lapsed=meldingen.filter(state == "lapsed").sum(),
         waiting=meldingen.filter((state == "open") & (due >= today)).sum(),
     )
     return tuple(int(v) for v in totals.row(0))
 
 
-def _conversation(counts: MeldingCounts, today: dt.date) -> tuple[int, int, int, int]:
+def _conversation(counts: MeldingCounts, today: dt.date) -> tuple[int, ...]:
     """Go meldingen whose Wgs term started: Wgs art. 4 lid 2 (crisis, 3 working days) or lid 1
-    (4 weeks), against the days from the term's start to the first conversation."""
+    (4 weeks), against the days from the term's start to the first conversation or, without
+    one, to the closing (which stops the term, as on the melding page)."""
     frame = counts.conversation_term.filter(pl.col("term_start").is_not_null())
-    on_time = late = overdue = waiting = 0
+    tally = dict.fromkeys(("on_time", "late", "missed", "overdue", "lapsed", "waiting"), 0)
     dues = {}
-    rows = frame.select("term_crisis", "term_start", "conversation_days", "meldingen").iter_rows()
-    for crisis, start, days, meldingen in rows:
+    rows = frame.select(
+        "term_crisis", "term_start", "conversation_days", "closed_days", "meldingen"
+    ).iter_rows()
+    for crisis, start, days, closed_days, meldingen in rows:
         if (crisis, start) not in dues:
             term = Term.CRISIS_CONVERSATION if crisis else Term.FIRST_CONVERSATION
             dues[crisis, start] = due_date(term, start)
         due = dues[crisis, start]
-        if days is None:
-            overdue += meldingen if due < today else 0
-            waiting += meldingen if due >= today else 0
-        elif start + dt.timedelta(days=days) <= due:
-            on_time += meldingen
+        if days is not None:
+            kind = "on_time" if start + dt.timedelta(days=days) <= due else "late"
+        elif closed_days is not None:
+            kind = "lapsed" if start + dt.timedelta(days=closed_days) <= due else "missed"
         else:
-            late += meldingen
-    return on_time, late, overdue, waiting
+            kind = "overdue" if due < today else "waiting"
+        tally[kind] += meldingen
+    return tuple(tally.values())
 
 
 def compliance(counts: MeldingCounts, today: dt.date) -> Table:
@@ -64,6 +70,14 @@ def compliance(counts: MeldingCounts, today: dt.date) -> Table:
             *_conversation(counts, today),
         ),
     ]
-    columns = ("Termijn", "Op tijd", "Te laat", "Verlopen (open)", "Loopt nog", "% op tijd")
-    note = "% op tijd = op tijd / (op tijd + te laat + verlopen)."
+    columns = (
+        "Termijn", "Op tijd", "Te laat", "Niet gehaald (afgesloten)", "Verlopen (open)",
+        "Vervallen (afgesloten)", "Loopt nog", "% op tijd",
+    )  # fmt: skip
+    note = (
+        "Alleen go-meldingen. Een melding die is afgesloten voordat de termijn gehaald was, "
+        "telt als niet gehaald (afgesloten na de termijn) of vervallen (afgesloten binnen de "
+        "termijn), zoals op de meldingpagina. "
+        "% op tijd = op tijd / (op tijd + te laat + niet gehaald + verlopen)."
+    )
     return Table("termijnen", "Termijnen gehaald", columns, rows, note)

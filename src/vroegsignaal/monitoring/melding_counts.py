@@ -37,7 +37,9 @@ _TERM_START = (
 )
 _PICK_UP = (
     f"CASE WHEN NOT {GO} OR m.due_on IS NULL THEN NULL WHEN m.picked_up_on <= m.due_on "
-    "THEN 'on_time' WHEN m.picked_up_on > m.due_on THEN 'late' ELSE 'open' END"
+    "THEN 'on_time' WHEN m.picked_up_on > m.due_on THEN 'late' "
+    "WHEN m.closed_on <= m.due_on THEN 'lapsed' WHEN m.closed_on > m.due_on THEN 'missed' "
+    "ELSE 'open' END"
 )
 
 
@@ -69,8 +71,15 @@ def _keys() -> dict[str, str]:
         "term_crisis": f"CASE WHEN {GO} THEN (CASE WHEN m.is_crisis THEN 1 ELSE 0 END) END",
         "term_start": _date(f"CASE WHEN {GO} THEN {_TERM_START} END"),
         "conversation_days": _days("m.first_conversation_on", _TERM_START),
+        # Closing stops a term not yet done (casework.deadlines.deadline_state): the days from
+        # the term's start to the closing, only while no conversation was held.
+        "closed_days": _days(
+            "CASE WHEN m.first_conversation_on IS NULL THEN m.closed_on END", _TERM_START
+        ),
         "pick_up": _PICK_UP,
-        "open_due_on": _date(f"CASE WHEN {GO} AND m.picked_up_on IS NULL THEN m.due_on END"),
+        "open_due_on": _date(
+            f"CASE WHEN {GO} AND m.picked_up_on IS NULL AND m.closed_on IS NULL THEN m.due_on END"
+        ),
     }
 
 
@@ -89,7 +98,7 @@ GROUPINGS = {
         "open_due_on",
     ),
     "lead_days": ("go", "attempt_days", "contact_days", "result_days"),
-    "conversation_term": ("term_crisis", "term_start", "conversation_days"),
+    "conversation_term": ("term_crisis", "term_start", "conversation_days", "closed_days"),
 }
 LEAD_DAYS = {
     "first_attempt": "attempt_days",
