@@ -11,6 +11,7 @@ from tests.factories import UserFactory, enschede_with_energy_agreement
 from tests.feedback import scenario
 from tests.web.delivery_files import delivery_csv, messy_rows
 from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.models import Melding
 from vroegsignaal.feedback.models import HeropafCheck
 from vroegsignaal.feedback.release import release_due_feedback
 from vroegsignaal.intake.models import Signal
@@ -57,6 +58,10 @@ def test_creditor_follows_a_signal_from_delivery_to_heropaf(
     assert_accessible(page)
 
     melding = signal.melding_link.melding
+    # Matching ran today; the scenario's casework has fixed days, which may not lie before the
+    # melding existed, so the melding counts as matched on the day of the conversation.
+    Melding.objects.filter(pk=melding.pk).update(matched_on=scenario.CONVERSATION_DAY)
+    melding.refresh_from_db()
     scenario.work_and_close(melding, caseworker, [creditor])
     release_due_feedback(live_server.url)
     follow(_signal_row(page, "K001").get_by_role("link", name="K001"))
