@@ -137,6 +137,29 @@ def test_signals_not_picked_up_get_no_outcome(enschede, energy, water, caseworke
     assert not HeropafCheck.objects.filter(creditor=water).exists()
 
 
+def test_a_go_melding_closed_unpicked_tells_its_outcome_without_a_heropaf(
+    enschede, energy, caseworker
+):
+    """A go melding closed as 'Inwoner is overleden' before anyone picked it up: the creditor
+    learns the outcome, but there is nobody to follow up, so no heropaf is planned (this
+    stopped the whole demo load when the release planned one anyway)."""
+    from vroegsignaal.casework.results import close_with_result
+    from vroegsignaal.ddas import Eindresultaat
+
+    melding = scenario.melding_with_signals(enschede, energy)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    close_with_result(
+        melding, caseworker, melding.version, Eindresultaat.OVERLEDEN, scenario.CLOSED_DAY
+    )
+
+    release = release_due_feedback(SITE_URL, today=RELEASE_DAY)
+
+    assert release.items.filter(kind=FeedbackKind.OUTCOME).count() == 1
+    melding.refresh_from_db()
+    assert (melding.feedback_on, melding.heropaf_due_on) == (None, None)
+    assert not HeropafCheck.objects.filter(melding=melding).exists()
+
+
 @pytest.mark.parametrize("value", scenario.NEVER_SHOWN)
 def test_no_released_feedback_contains_personal_details(enschede, energy, caseworker, value):
     melding = scenario.melding_with_signals(enschede, energy)

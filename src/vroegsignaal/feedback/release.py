@@ -23,6 +23,7 @@ from django.utils import timezone
 from vroegsignaal.casework.heropaf import schedule_heropaf
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.signal_status import not_picked_up
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.feedback import permitted
 from vroegsignaal.feedback.heropaf_checks import plan_checks
@@ -102,8 +103,11 @@ def _release_outcomes(release: FeedbackRelease) -> list[SignalFeedback]:
             )
             for signal in signals
         ]
-        heropaf_on = schedule_heropaf(melding, release.released_on)
-        plan_checks(melding, {signal.creditor for signal in signals}, heropaf_on)
+        # A go melding closed before anyone picked it up (e.g. the resident died) has an
+        # outcome to tell but nobody to follow up.
+        if not not_picked_up(melding):
+            heropaf_on = schedule_heropaf(melding, release.released_on)
+            plan_checks(melding, {signal.creditor for signal in signals}, heropaf_on)
     return SignalFeedback.objects.bulk_create(items, batch_size=1000)
 
 
