@@ -32,6 +32,26 @@ def test_worklist_shows_queue_counts_and_meldingen_by_priority(logged_in, ensche
     assert '<html lang="nl"' in html
 
 
+def test_the_list_says_why_heropaf_meldingen_are_not_among_the_open_ones(logged_in, enschede):
+    """The overview counts the Heropaf queue (closed meldingen whose heropaf is due), the list
+    without a chosen werkbakje only the open ones: the page says so, so the totals add up."""
+    MeldingFactory(municipality=enschede)
+    MeldingFactory(
+        municipality=enschede,
+        state="closed",
+        closed_on=dt.date(2026, 4, 1),
+        heropaf_due_on=dt.date(2026, 10, 1),
+    )
+    url = reverse("casework:worklist")
+
+    html = logged_in.get(url).content.decode()
+
+    assert "Meldingen (1)" in html
+    assert "De afgesloten melding waarvan de heropaf nu aan de beurt is, staat in" in html
+    heropaf_list = logged_in.get(url, {"werkbakje": HEROPAF_QUEUE}).content.decode()
+    assert "Meldingen (1)" in heropaf_list and 'data-testid="heropaf-apart"' not in heropaf_list
+
+
 def test_worklist_filters_on_crisis_and_unassigned(logged_in, enschede, caseworker):
     MeldingFactory(municipality=enschede, street="Gewoonstraat")
     MeldingFactory(municipality=enschede, crisis=True, street="Crisisstraat")

@@ -37,7 +37,7 @@ from vroegsignaal.casework.melding_page import melding_context
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.policy import policy_for
 from vroegsignaal.casework.terms import pick_up_state
-from vroegsignaal.casework.worklist import WorklistFilters, queue_counts, worklist
+from vroegsignaal.casework.worklist import HEROPAF_QUEUE, WorklistFilters, queue_counts, worklist
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy.policy import role_required
@@ -69,13 +69,18 @@ def worklist_page(request):
     today = timezone.localdate()
     counts = queue_counts(request.user, today)
     form = WorklistFilterForm(request.GET or None, queue_choices=[(c.key, c.name) for c in counts])
-    page = Paginator(worklist(request.user, _filters(form), today), MELDINGEN_PER_PAGE).get_page(
+    filters = _filters(form)
+    page = Paginator(worklist(request.user, filters, today), MELDINGEN_PER_PAGE).get_page(
         request.GET.get("pagina")
     )
+    heropaf = next(c for c in counts if c.key == HEROPAF_QUEUE)
     context = {
         "counts": counts,
         "form": form,
         "page": page,
+        # Without a chosen werkbakje the list holds the open meldingen; the Heropaf row counts
+        # closed meldingen whose heropaf is due, so the totals of the overview differ.
+        "heropaf_left_out": 0 if filters.queue else heropaf.open,
         "rows": [(m, pick_up_state(m, today), State(m.state).label) for m in page.object_list],
         "today": today,
         "colleagues": colleagues_of(request.user),
