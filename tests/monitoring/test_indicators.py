@@ -122,8 +122,20 @@ def test_the_running_month_is_marked_in_the_trend(twente):
 def test_region_shows_municipalities_side_by_side(region_tables, enschede_tables):
     table = region_tables["gemeenten"]
     assert table.column(0) == ["Enschede", "Hengelo"]
-    assert table.row("Hengelo")[1:5] == (1, 0.01, 1, 0.0)
+    hengelo = dict(zip(table.columns, table.row("Hengelo"), strict=True))
+    assert table.row("Hengelo")[1:4] == (1, 0.01, 1)
+    assert (hengelo["% go"], hengelo["% opgepakt"]) == (100.0, 0.0)
     assert "gemeenten" not in enschede_tables
+
+
+def test_side_by_side_shows_the_go_share_and_reach_of_go_meldingen(region_tables):
+    """A policy of two signals makes most meldingen a no-go; '% go' shows that choice and
+    '% bereikt van go' how well the meldingen taken on were reached (Enschede: 3 of 4 go,
+    2 of those 3 reached)."""
+    table = region_tables["gemeenten"]
+    enschede = dict(zip(table.columns, table.row("Enschede"), strict=True))
+    assert (enschede["Meldingen"], enschede["% go"], enschede["% bereikt"]) == (4, 75.0, 50.0)
+    assert enschede["% bereikt van go"] == 66.7
 
 
 def test_no_table_carries_personal_data(twente, region_tables):

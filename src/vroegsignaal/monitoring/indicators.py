@@ -311,29 +311,39 @@ def trend(signals: pl.DataFrame, counts: MeldingCounts, today: dt.date) -> Table
 def side_by_side(
     scope: Scope, signals: pl.DataFrame, counts: MeldingCounts, rate: MonthlyRate
 ) -> Table:
-    """The municipalities of the scope next to each other on the main indicators."""
+    """The municipalities of the scope next to each other on the main indicators.
+
+    Percentages of all meldingen follow the national measure, but they mostly show a
+    municipality's policy (a minimum of two signals leaves most meldingen a no-go); "% go" shows
+    that choice and "% bereikt van go" how well the meldingen it took on were reached.
+    """
     per_signal = dict(signals.group_by("municipality_id").agg(pl.col("signals").sum()).iter_rows())
+    go = pl.col("go") == 1
     stats = {
         row["municipality_id"]: row
         for row in counts.cube.group_by("municipality_id").agg(
-            pl.col("meldingen").sum().alias("n"), pl.col("picked_up").sum(), pl.col("reached").sum(),
+            pl.col("meldingen").sum().alias("n"), pl.col("meldingen").filter(go).sum().alias("go"),
+            pl.col("picked_up").sum(), pl.col("reached").sum(),
+            pl.col("reached").filter(go).sum().alias("go_reached"),
             pl.col("help_accepted").sum(), pl.col("referred").sum(),
         ).iter_rows(named=True)
     }  # fmt: skip
+    empty = dict.fromkeys(
+        ("n", "go", "picked_up", "reached", "go_reached", "help_accepted", "referred"), 0
+    )
     rows = []
     for m in scope.municipalities:
-        s = stats.get(
-            m.pk, {"n": 0, "picked_up": 0, "reached": 0, "help_accepted": 0, "referred": 0}
-        )
+        s = stats.get(m.pk, empty)
         count = per_signal.get(m.pk, 0)
         rows.append((
             m.name, count, rate.rate([m.pk], m.inhabitants), s["n"],
-            percentage(s["picked_up"], s["n"]), percentage(s["reached"], s["n"]),
+            percentage(s["go"], s["n"]), percentage(s["picked_up"], s["n"]),
+            percentage(s["reached"], s["n"]), percentage(s["go_reached"], s["go"]),
             percentage(s["help_accepted"], s["n"]), percentage(s["referred"], s["n"]),
         ))  # fmt: skip
     columns = (
-        "Gemeente", "Signalen", "Per 1.000 inwoners per maand", "Meldingen", "% opgepakt",
-        "% bereikt", "% hulp geaccepteerd", "% doorverwezen",
+        "Gemeente", "Signalen", "Per 1.000 inwoners per maand", "Meldingen", "% go",
+        "% opgepakt", "% bereikt", "% bereikt van go", "% hulp geaccepteerd", "% doorverwezen",
     )  # fmt: skip
     return Table(
         "gemeenten", "Gemeenten naast elkaar", columns, rows, rate.note,
