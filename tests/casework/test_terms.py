@@ -46,6 +46,21 @@ def test_crisis_conversation_runs_three_working_days_from_the_melding_until_acce
     )
 
 
+def test_a_crisis_melding_reopened_by_heropaf_runs_no_term_until_help_is_accepted_again(enschede):
+    """Round 2 is a visit again about the same signals, not a new crisis report: the 3-day term
+    from the matching date (long past) does not make the reopened melding 'Verlopen'."""
+    melding = MeldingFactory(
+        municipality=enschede, crisis=True, matched_on=dt.date(2026, 4, 2), contact_round=2
+    )
+    assert Term.CRISIS_CONVERSATION not in deadlines(melding, dt.date(2026, 11, 20))
+
+    melding.accepted_on = dt.date(2026, 11, 16)  # accepted again in round 2: 3 working days
+    assert deadlines(melding, dt.date(2026, 11, 20))[Term.CRISIS_CONVERSATION] == (
+        dt.date(2026, 11, 19),
+        DeadlineState.OVERDUE,
+    )
+
+
 def test_first_conversation_is_four_weeks_after_acceptance_rolled_to_a_working_day(melding):
     melding.accepted_on = dt.date(2026, 3, 9)
     melding.first_conversation_on = dt.date(2026, 4, 1)

@@ -12,6 +12,7 @@ from tests.monitoring.conftest import fill_chain_facts
 from vroegsignaal.casework.deadlines import Term, due_date
 from vroegsignaal.casework.models import ContactAttempt, Conversation, Melding, Referral
 from vroegsignaal.casework.signal_status import not_picked_up
+from vroegsignaal.casework.terms import conversation_term_start
 from vroegsignaal.ddas import Dagdeel, Eindresultaat
 from vroegsignaal.monitoring.indicators import dashboard_tables
 from vroegsignaal.monitoring.scope import region_scope
@@ -37,6 +38,7 @@ def _melding(rng, municipality, queue):
     melding = MeldingFactory(
         municipality=municipality, period_start=start, matched_on=start + dt.timedelta(days=30),
         first_signal_on=signal, is_crisis=crisis, go=go, queue=queue if go else None,
+        contact_round=rng.choice((1, 1, 1, 2)),
         due_on=start + dt.timedelta(days=44) if go else None,
         picked_up_on=None if gone else _maybe(rng, start + dt.timedelta(days=rng.randint(25, 60))),
         accepted_on=_maybe(rng, start + dt.timedelta(days=rng.randint(31, 50)), 0.3),
@@ -110,7 +112,7 @@ def _lead_time_rows(meldingen):
 def _conversation_row(meldingen):
     on_time = late = missed = overdue = lapsed = waiting = 0
     for m in meldingen:
-        start = (m.accepted_on or m.matched_on) if m.is_crisis else m.accepted_on
+        start = conversation_term_start(m)
         if not _go(m) or start is None:
             continue
         due = due_date(Term.CRISIS_CONVERSATION if m.is_crisis else Term.FIRST_CONVERSATION, start)

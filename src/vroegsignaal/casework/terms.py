@@ -3,6 +3,8 @@
 First action (policy, from the matching date) until the first contact attempt; the crisis term
 (3 working days from acceptance, or from the melding when not yet accepted) or the statutory
 four weeks from acceptance until the first conversation; and the heropaf date when planned.
+A melding reopened by the heropaf (contact round 2 or later) is a visit again about the same
+signals, not a new crisis report: there a conversation term runs only from a new acceptance.
 Closing stops the terms not yet done (lapsed or missed, never overdue); a melding closed as not
 picked up has no terms at all.
 """
@@ -56,15 +58,25 @@ def melding_deadlines(
         deadline(Term.FIRST_ACTION_LIMIT, melding.matched_on, picked_up),
     ]
     conversation = melding.first_conversation_on
-    if melding.is_crisis:
-        start = melding.accepted_on or melding.matched_on
-        result.append(deadline(Term.CRISIS_CONVERSATION, start, conversation))
-    elif melding.accepted_on:
-        result.append(deadline(Term.FIRST_CONVERSATION, melding.accepted_on, conversation))
+    start = conversation_term_start(melding)
+    if start is not None:
+        term = Term.CRISIS_CONVERSATION if melding.is_crisis else Term.FIRST_CONVERSATION
+        result.append(deadline(term, start, conversation))
     if melding.heropaf_due_on:
         state = deadline_state(melding.heropaf_due_on, today)
         result.append(MeldingDeadline(Term.HEROPAF, melding.heropaf_due_on, state))
     return result
+
+
+def conversation_term_start(melding: Melding) -> date | None:
+    """Where the statutory conversation term starts (Wgs art. 4): acceptance; for a crisis
+    melding in its first contact round the matching date while help is not (yet) accepted.
+    Monitoring counts the same start in SQL (monitoring.melding_counts._TERM_START)."""
+    if melding.accepted_on is not None:
+        return melding.accepted_on
+    if melding.is_crisis and melding.contact_round == 1:
+        return melding.matched_on
+    return None
 
 
 def _closed_on(melding: Melding) -> date | None:

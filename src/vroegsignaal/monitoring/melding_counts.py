@@ -30,10 +30,12 @@ _NOT_PICKED_UP_RESULTS = ", ".join(
     if status_for_result(result) != Signaalstatus.OPGEPAKT
 )
 GO = f"(m.go AND NOT (m.picked_up_on IS NULL AND m.result IN ({_NOT_PICKED_UP_RESULTS})))"
-# The start of the statutory conversation term (Wgs art. 4): acceptance, or for a crisis
-# melding the matching date when help was not (yet) accepted.
+# The start of the statutory conversation term (Wgs art. 4), as casework.terms
+# .conversation_term_start: acceptance, or for a crisis melding in its first contact round the
+# matching date when help was not (yet) accepted.
 _TERM_START = (
-    "CASE WHEN m.is_crisis THEN COALESCE(m.accepted_on, m.matched_on) ELSE m.accepted_on END"
+    "CASE WHEN m.is_crisis AND m.contact_round = 1 THEN COALESCE(m.accepted_on, m.matched_on) "
+    "ELSE m.accepted_on END"
 )
 _PICK_UP = (
     f"CASE WHEN NOT {GO} OR m.due_on IS NULL THEN NULL WHEN m.picked_up_on <= m.due_on "
