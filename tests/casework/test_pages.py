@@ -136,6 +136,20 @@ def test_melding_page_shows_signals_reasons_deadlines_and_earlier_meldingen(logg
     assert f"Melding {earlier.pk}, periode 05-2026" in html
 
 
+def test_melding_page_shows_why_a_signal_was_not_picked_up(logged_in, enschede):
+    """The municipality sees the matching's reason (the creditor never does: feedback.permitted)."""
+    melding = MeldingFactory(municipality=enschede)
+    signal = melding.signal_links.first().signal
+    signal.status, signal.status_reason = "Niet opgepakt: onterecht signaal", "Zakelijk contract"
+    signal.save()
+
+    html = logged_in.get(reverse("casework:melding", args=[melding.pk])).content.decode()
+
+    assert (
+        'Niet opgepakt: onterecht signaal<br><span class="status-reason">Zakelijk contract' in html
+    )
+
+
 def test_melding_page_lists_earlier_and_later_meldingen_at_the_address_by_period(
     logged_in, enschede
 ):
