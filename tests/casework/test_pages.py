@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
+from vroegsignaal.casework.assignment import assign
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.conversation import record_conversation
 from vroegsignaal.casework.models import Melding, Plan
@@ -173,6 +174,18 @@ def test_melding_page_lists_earlier_and_later_meldingen_at_the_address_by_period
     assert all(text in html for text in shown)
     assert html.index(shown[0]) < html.index(shown[1])
     assert html.count(", periode ") == 2
+
+
+def test_reassigning_starts_from_the_current_assignee_not_the_user(
+    logged_in, melding, caseworker, colleague
+):
+    """A stray click on 'Toewijzen' must not take the melding away from its caseworker."""
+    assign(melding, colleague, caseworker, melding.version)
+
+    html = logged_in.get(reverse("casework:melding", args=[melding.pk])).content.decode()
+
+    assert f'<option value="{colleague.pk}" selected>' in html
+    assert f'<option value="{caseworker.pk}" selected>' not in html
 
 
 def test_melding_page_offers_only_allowed_actions(logged_in, melding):

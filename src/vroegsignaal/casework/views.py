@@ -124,7 +124,11 @@ def melding_page(request, pk: int):
     melding = get_melding_for(request.user, pk)
     context = melding_context(melding, timezone.localdate())
     context["assign_form"] = AssignForm(
-        initial={"version": melding.version, "medewerker": request.user.pk},
+        # The current assignee first: a stray click then changes nothing.
+        initial={
+            "version": melding.version,
+            "medewerker": melding.assigned_to_id or request.user.pk,
+        },
         colleagues=colleagues_of(request.user),
     )
     return render(request, "casework/melding.html", context)
