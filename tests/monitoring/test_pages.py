@@ -96,7 +96,7 @@ def test_downloads_neutralise_cells_that_would_run_as_formulas():
 def test_monthly_report_page_is_printable(client, leader):
     page = login(client, leader).get(reverse("monitoring:monthly"), {"maand": "2026-10"})
     html = page.content.decode()
-    assert "Maandrapport 2026-10: Regio Twente" in html
+    assert "Maandrapport oktober 2026: Regio Twente" in html
     assert 'media="print"' in html
     assert "Verwijzingen naar soort hulp" in html
 

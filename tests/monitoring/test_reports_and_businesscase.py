@@ -24,7 +24,7 @@ def test_quarterly_report_pdf_contains_the_figures_and_year_comparison(twente, t
     out = tmp_path / "q4.pdf"
     call_command("report", "--region", "Twente", "--quarter", "2026Q4", "--out", str(out))
     text = pdf_text(out)
-    assert "Kwartaalrapportage 2026Q4: Regio Twente" in text
+    assert "Kwartaalrapportage 4e kwartaal 2026: Regio Twente" in text
     assert "Van signaal tot doorverwijzing" in text
     assert "Vervolghulp en/of verwijzing financieel" in text
     assert "Problemen op andere leefgebieden" in text

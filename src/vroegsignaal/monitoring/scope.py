@@ -73,6 +73,11 @@ def region_scope(region: Region | str, start: dt.date, end: dt.date) -> Scope:
     return Scope(f"Regio {region.name}", municipalities, start, end)
 
 
+def quarter_title(start: dt.date) -> str:
+    """'Kwartaalrapportage 3e kwartaal 2026' for a quarter starting on 1 July 2026."""
+    return f"Kwartaalrapportage {(start.month - 1) // 3 + 1}e kwartaal {start.year}"
+
+
 def quarter_period(text: str, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
     """'2026Q3' → (1 July 2026, 30 September 2026); with ``today``, only a started quarter."""
     match = re.fullmatch(r"(\d{4})[Qq]([1-4])", text.strip())

@@ -23,6 +23,7 @@ from vroegsignaal.monitoring.forms import (
 )
 from vroegsignaal.monitoring.indicators import dashboard_tables, reached_households
 from vroegsignaal.monitoring.report_pdf import figures, render_pdf, report_context
+from vroegsignaal.monitoring.scope import quarter_title
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy.policy import role_required
 
@@ -91,7 +92,7 @@ def quarterly_pdf(request):
     start, end = form.cleaned_data["kwartaal"]
     scope = scope_for(request.user, form.cleaned_data["gemeente"], start, end)
     quarter = request.GET["kwartaal"].strip().upper()
-    pdf = render_pdf(scope, today, f"Kwartaalrapportage {quarter}")
+    pdf = render_pdf(scope, today, quarter_title(start))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="kwartaalrapportage-{quarter}.pdf"'
     return response

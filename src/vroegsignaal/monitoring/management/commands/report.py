@@ -8,6 +8,7 @@ from vroegsignaal.monitoring.scope import (
     ScopeError,
     municipality_scope,
     quarter_period,
+    quarter_title,
     region_scope,
 )
 
@@ -32,7 +33,7 @@ class Command(BaseCommand):
                 scope = region_scope(region, start, end)
         except ScopeError as exc:
             raise CommandError(str(exc)) from exc
-        pdf = render_pdf(scope, today, f"Kwartaalrapportage {quarter.strip().upper()}")
+        pdf = render_pdf(scope, today, quarter_title(start))
         try:
             out.write_bytes(pdf)
         except OSError as exc:
