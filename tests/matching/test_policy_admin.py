@@ -1,13 +1,27 @@
-"""Administrators edit the matching policy; every save is a new, validated version."""
+"""Administrators edit the matching policy in a form; every save is a new, validated version."""
 
 import json
 
 import pytest
+from django import forms
 from tests.factories import DEMO_PASSWORD, MunicipalityFactory, UserFactory
 
-from vroegsignaal.matching.models import PolicyVersion
+from vroegsignaal.demo.policy import TWENTE_POLICY, ensure_demo_policies
+from vroegsignaal.matching.engine.policy import Policy, Window
+from vroegsignaal.matching.models import MatchingRun, PolicyVersion
+from vroegsignaal.matching.policies import effective_policy, save_policy
 
 pytestmark = pytest.mark.django_db
+
+ADD = "/admin/matching/policyversion/add/"
+PIGEON_RULE = {"name": "Duiven", "queue": "Post", "first_contact_channel": "Duif", "term_days": 5}
+RED_FLAG_RULE = {
+    "name": "X",
+    "queue": "X",
+    "first_contact_channel": "Brief",
+    "term_days": 5,
+    "condition": {"flags": ["rood"]},
+}
 
 
 @pytest.fixture
@@ -17,22 +31,219 @@ def admin_client(client):
     return client
 
 
-def post_policy(client, municipality, document):
-    return client.post(
-        "/admin/matching/policyversion/add/",
-        {"municipality": municipality.pk, "region": "", "document": json.dumps(document)},
-    )
+def as_shown(response) -> dict:
+    """What a browser submits for the admin form as the page shows it (nothing changed)."""
+    form = response.context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if isinstance(field, forms.BooleanField):
+            if value:
+                data[name] = "on"
+        else:
+            data[name] = "" if value is None else value
+    return data
+
+
+def post_policy(client, municipality, **fields):
+    data = {"municipality": municipality.pk, "region": ""} | fields
+    return client.post(ADD, data)
+
+
+def errors(response) -> dict:
+    return response.context["adminform"].form.errors
+
+
+def document(owner) -> dict:
+    return PolicyVersion.objects.filter(**owner).order_by("-number").first().document
+
+
+def canonical(doc: dict, keys=None) -> dict:
+    full = json.loads(Policy.from_dict(doc).to_json())
+    return {k: full[k] for k in (doc if keys is None else keys)}
 
 
 def test_saving_a_policy_twice_stores_two_versions(admin_client):
     enschede = MunicipalityFactory()
-    post_policy(admin_client, enschede, {"minimum_amount_cents": 7500})
-    post_policy(admin_client, enschede, {"minimum_amount_cents": 10000})
+    post_policy(admin_client, enschede, minimum_amount="75,00")
+    post_policy(admin_client, enschede, minimum_amount="€ 1.000")
     versions = list(PolicyVersion.objects.order_by("number").values_list("number", "document"))
-    assert versions == [(1, {"minimum_amount_cents": 7500}), (2, {"minimum_amount_cents": 10000})]
+    assert versions == [(1, {"minimum_amount_cents": 7500}), (2, {"minimum_amount_cents": 100000})]
 
 
-def test_an_invalid_policy_is_refused_with_a_dutch_message(admin_client):
-    response = post_policy(admin_client, MunicipalityFactory(), {"minimum_signals_for_go": 0})
+def test_an_invalid_policy_is_refused_with_a_dutch_message_at_the_field(admin_client):
+    response = post_policy(admin_client, MunicipalityFactory(), minimum_signals_for_go="0")
     assert response.status_code == 200 and not PolicyVersion.objects.exists()
-    assert "minimum" in response.content.decode().lower()
+    assert errors(response)["minimum_signals_for_go"] == [
+        "Het minimum aantal signalen voor een go is ten minste 1."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        (
+            {"minimum_amount": "-5,00"},
+            "minimum_amount",
+            "Het minimumbedrag mag niet negatief zijn.",
+        ),
+        ({"minimum_amount": "75.50"}, "minimum_amount", "met een komma voor de centen"),
+        (
+            {"window_zorg_min": "100", "window_zorg_max": "30"},
+            "window_zorg_min",
+            "In het venster Zorg is het minimum (100) groter dan het maximum (30).",
+        ),
+        ({"default_window_min": "-1"}, "default_window_min", "geen negatieve dagen"),
+        ({"repeat_months": "-1"}, "repeat_months", "herhaalde melding (maanden) mag niet negatief"),
+        ({"weight_crisis": "60"}, "weight_young_adult", "Vul alle velden van de wegingen in"),
+        ({"route_name": "Post"}, "route_term_days", "standaardwerkbakje in"),
+        (
+            {"routing_rules": json.dumps([PIGEON_RULE])},
+            "routing_rules",
+            "Onbekende contactsoort 'Duif' in routeringsregel 'Duiven'",
+        ),
+        ({"routing_rules": '{"name": "Los"}'}, "routing_rules", "zijn een lijst tussen [ en ]"),
+        ({"routing_rules": '[{"name": '}, "routing_rules", "JSON"),
+        (
+            {"routing_rules": json.dumps([RED_FLAG_RULE])},
+            "routing_rules",
+            "Onbekende vlag 'rood' in routeringsregel 'X'.",
+        ),
+    ],
+)
+def test_bad_input_gives_a_dutch_error_at_its_field(admin_client, fields, field, message):
+    response = post_policy(admin_client, MunicipalityFactory(), **fields)
+    assert response.status_code == 200 and not PolicyVersion.objects.exists()
+    assert message in " ".join(errors(response)[field])
+
+
+def test_a_municipality_leaving_fields_empty_inherits_the_regions_values(admin_client):
+    enschede = MunicipalityFactory()
+    save_policy(TWENTE_POLICY, region=enschede.region)
+    post_policy(admin_client, enschede, minimum_signals_for_go="1", weight_crisis="")
+
+    assert document({"municipality": enschede}) == {"minimum_signals_for_go": 1}
+    policy, _ = effective_policy(enschede)
+    assert policy.minimum_amount_cents == 7500  # the region's
+    assert policy.routing_rules[0].name == "Crisis"
+    assert policy.minimum_signals_for_go == 1
+
+
+def test_geen_sets_no_minimum_over_the_regions_minimum(admin_client):
+    enschede = MunicipalityFactory()
+    save_policy(TWENTE_POLICY, region=enschede.region)
+    post_policy(admin_client, enschede, minimum_amount="geen")
+
+    assert document({"municipality": enschede}) == {"minimum_amount_cents": None}
+    assert effective_policy(enschede)[0].minimum_amount_cents is None
+
+
+def test_windows_weights_and_routes_are_stored_as_the_engine_reads_them(admin_client):
+    enschede = MunicipalityFactory()
+    weights = {f"weight_{k}": "1" for k in vars(Policy().weights)}
+    post_policy(
+        admin_client,
+        enschede,
+        window_energie_min="60",
+        window_huur_own="on",
+        route_name="Post",
+        route_queue="Post",
+        route_first_contact_channel="Brief",
+        route_term_days="10",
+        crisis_always_go="nee",
+        **weights,
+    )
+
+    policy = Policy.from_dict(document({"municipality": enschede}))
+    assert dict(policy.windows) == {
+        "Energie": Window(60, None),
+        "Huur": Window(None, None),
+    }
+    assert set(vars(policy.weights).values()) == {1}
+    assert (policy.default_route.queue, policy.default_route.term_days) == ("Post", 10)
+    assert policy.crisis_always_go is False
+
+
+def test_ticking_own_windows_without_any_sets_none_over_the_region(admin_client):
+    enschede = MunicipalityFactory()
+    save_policy(
+        TWENTE_POLICY | {"windows": {"Zorg": {"min_days": 1, "max_days": 2}}},
+        region=enschede.region,
+    )
+    post_policy(admin_client, enschede, windows_own="on")
+    assert document({"municipality": enschede}) == {"windows": {}}
+
+
+@pytest.mark.parametrize("owner_of_twente", ["region", "none"])
+def test_the_add_form_submitted_unchanged_stores_the_effective_region_policy(
+    admin_client, owner_of_twente
+):
+    region = MunicipalityFactory().region
+    if owner_of_twente == "region":
+        save_policy(TWENTE_POLICY, region=region)
+    shown = as_shown(admin_client.get(f"{ADD}?region={region.pk}"))
+    assert shown["region"] == str(region.pk)
+
+    admin_client.post(ADD, shown)
+
+    expected = TWENTE_POLICY if owner_of_twente == "region" else {}
+    assert document({"region": region}) == json.loads(Policy.from_dict(expected).to_json())
+
+
+def test_the_add_form_without_an_owner_shows_the_defaults(admin_client):
+    region = MunicipalityFactory().region
+    shown = as_shown(admin_client.get(ADD))
+    admin_client.post(ADD, shown | {"region": region.pk})
+    assert document({"region": region}) == json.loads(Policy().to_json())
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        {"minimum_signals_for_go": 1},  # the demo's Enschede
+        TWENTE_POLICY,
+        {"windows": {}, "default_window": {"min_days": 10, "max_days": None}},
+        {"minimum_amount_cents": None, "crisis_always_go": False, "weights": {"crisis": 70}},
+    ],
+)
+def test_a_municipality_form_submitted_unchanged_keeps_only_its_own_settings(admin_client, own):
+    enschede = MunicipalityFactory()
+    ensure_demo_policies(enschede.region)
+    save_policy(own, municipality=enschede)
+    before, _ = effective_policy(enschede)
+
+    response = admin_client.get(f"{ADD}?municipality={enschede.pk}")
+    admin_client.post(ADD, as_shown(response))
+
+    assert document({"municipality": enschede}) == canonical(own)
+    assert effective_policy(enschede)[0] == before
+
+
+def test_the_municipality_form_shows_what_an_empty_field_takes_from_the_region(admin_client):
+    enschede = MunicipalityFactory()
+    ensure_demo_policies(enschede.region)
+    page = admin_client.get(f"{ADD}?municipality={enschede.pk}").content.decode()
+    assert "Leeg: de regio Twente, nu € 75,00." in page
+    assert (
+        "Leeg: de regio Twente, nu Crisis, Meervoudig, Opeenvolgend, Hoog bedrag, Jongeren." in page
+    )
+
+
+def test_saving_on_a_versions_page_stores_a_new_version_and_keeps_the_history(admin_client):
+    enschede = MunicipalityFactory()
+    save_policy(TWENTE_POLICY, region=enschede.region)
+    first = save_policy({"minimum_amount_cents": 5000}, municipality=enschede)
+    url = f"/admin/matching/policyversion/{first.pk}/change/"
+    response = admin_client.get(url)
+    page = response.content.decode()
+    assert "nieuwe versie (2)" in page and "Versiegeschiedenis" in page
+
+    saved = admin_client.post(url, as_shown(response) | {"minimum_amount": "60,00"}, follow=True)
+
+    versions = list(PolicyVersion.objects.filter(municipality=enschede).order_by("number"))
+    assert [(v.number, v.document) for v in versions] == [
+        (1, {"minimum_amount_cents": 5000}),
+        (2, {"minimum_amount_cents": 6000}),
+    ]
+    assert "toegevoegd" in saved.content.decode()
+    assert MatchingRun.objects.count() == 0

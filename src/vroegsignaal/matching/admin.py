@@ -1,56 +1,41 @@
 """Administrators edit a municipality's or region's matching policy here.
 
-Saving never changes a stored version: it validates the document and stores it as the next
-version, so every matching run keeps pointing at the policy it used.
+The form has a field per setting (`matching.policy_form`); saving never changes a stored version:
+it validates the document and stores it as the next version, so every matching run keeps
+pointing at the policy it used.
 """
 
-import json
-
-from django import forms
 from django.contrib import admin
 
-from vroegsignaal.matching.engine.policy import Policy, PolicyError
 from vroegsignaal.matching.models import MatchingRun, PolicyVersion
 from vroegsignaal.matching.policies import save_policy
-
-
-class PolicyVersionForm(forms.ModelForm):
-    class Meta:
-        model = PolicyVersion
-        fields = ["municipality", "region", "document"]
-        help_texts = {
-            "document": "Het beleid als JSON: minimumbedrag in centen, vensters per soort "
-            "partner, minimaal aantal signalen, weging van de prioriteit en werkbakjes (de "
-            "gebruikershandleiding, docs/matching.md, beschrijft elke instelling). Ontbrekende instellingen nemen de "
-            "waarde van de regio of de standaardwaarde. Opslaan bewaart een nieuwe versie; "
-            "eerdere versies en de matchingsruns die ze gebruikten blijven ongewijzigd.",
-        }
-
-    def clean_document(self):
-        document = self.cleaned_data["document"]
-        if not isinstance(document, dict):
-            raise forms.ValidationError("Het beleid moet een JSON-object zijn.")
-        try:
-            Policy.from_dict(document)
-        except PolicyError as exc:
-            raise forms.ValidationError(exc.messages) from exc
-        return document
-
-    def clean(self):
-        cleaned = super().clean()
-        if bool(cleaned.get("municipality")) == bool(cleaned.get("region")):
-            raise forms.ValidationError("Kies een gemeente óf een regio.")
-        return cleaned
+from vroegsignaal.matching.policy_form import FIELDSETS, PolicyVersionForm, initial_for_owner
 
 
 @admin.register(PolicyVersion)
 class PolicyVersionAdmin(admin.ModelAdmin):
     form = PolicyVersionForm
+    fieldsets = FIELDSETS
     list_display = ["__str__", "number", "created_at", "created_by"]
     list_filter = ["municipality", "region"]
 
     def get_changeform_initial_data(self, request):
-        return {"document": json.loads(Policy().to_json())}
+        """Pre-filled from `?municipality=<id>` or `?region=<id>`, else the defaults."""
+        return initial_for_owner(
+            municipality_id=request.GET.get("municipality"), region_id=request.GET.get("region")
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        version = self.get_object(request, object_id)
+        if version is not None:
+            owner = {"municipality": version.municipality_id, "region": version.region_id}
+            history = PolicyVersion.objects.filter(**owner).select_related("created_by")
+            extra_context = {
+                **(extra_context or {}),
+                "history": history,
+                "next_number": history.first().number + 1,
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         saved = save_policy(
@@ -60,6 +45,10 @@ class PolicyVersionAdmin(admin.ModelAdmin):
             by=request.user,
         )
         obj.pk, obj.number = saved.pk, saved.number
+
+    def response_change(self, request, obj):
+        # Saving on a change page stored a new version: say so ("toegevoegd") and go on from it.
+        return self.response_add(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         return False

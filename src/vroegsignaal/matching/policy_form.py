@@ -1,0 +1,472 @@
+"""The beheerder's form for a matching policy: one field per setting instead of raw JSON.
+
+The form turns its fields into the same document `Policy.from_dict` reads and
+`matching.policies.save_policy` stores. An empty field leaves its key out of the document: for a
+municipality the region's value then applies, for a region the engine's default (see
+`matching.policies`). The fields of one key are filled in together: the windows per partner type
+(`windows`), the priority weights (`weights`) and the standaardwerkbakje (`default_route`) are
+each one key, so they are taken over or set as a whole. The werkbakjes rules stay JSON.
+
+Every key is checked on its own by `Policy.from_dict`, so the engine's Dutch message shows at the
+field it concerns; the stored document is the canonical form (`Policy.to_dict`) of the keys set.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from vroegsignaal.matching.engine.policy import Policy, PolicyError
+from vroegsignaal.matching.engine.vocabulary import CONTACT_KINDS, FLAGS, PARTNER_TYPES
+from vroegsignaal.matching.models import PolicyVersion
+from vroegsignaal.organisations.models import Municipality, Region
+
+YES, NO = "ja", "nee"
+NO_MINIMUM = "geen"
+BOOLEANS = ("exclude_business_contracts", "crisis_always_go")
+COUNTS = ("minimum_signals_for_go", "repeat_months")
+WEIGHT_LABELS = {
+    "crisis": "Crisissignaal",
+    "extra_partner_type": "Per extra soort signaalpartner",
+    "opeenvolgend": "Opeenvolgende melding",
+    "amount_per_100_euro": "Per € 100 achterstand",
+    "amount_max": "Bedrag: ten hoogste",
+    "rent_arrears": "Huurachterstand",
+    "arrears_age_per_30_days": "Per 30 dagen ouderdom van de achterstand",
+    "arrears_age_max": "Ouderdom: ten hoogste",
+    "young_adult": "Jongvolwassene",
+    "warm_handover": "Warme overdracht",
+}
+ROUTE_PARTS = ("name", "queue", "first_contact_channel", "term_days")
+ROUTING_HELP = (
+    "Een lijst van regels; de eerste regel waarvan de voorwaarde past, bepaalt het werkbakje. "
+    'Per regel: "name" (naam), "queue" (werkbakje), "first_contact_channel" (eerste '
+    f'contactsoort: {", ".join(CONTACT_KINDS)}), "term_days" (termijn in dagen) en '
+    '"condition" (voorwaarde; alle delen moeten kloppen): "flags" (een of meer van '
+    f'{", ".join(FLAGS)}), "min_amount_cents" (minimaal totaalbedrag in centen), '
+    '"partner_types" (soorten signaalpartner), "max_age" (leeftijd ten hoogste), '
+    '"postcode_prefixes" (begin van de postcode). Voorbeeld: [{"name": "Crisis", "queue": '
+    '"Crisis", "first_contact_channel": "Huisbezoek", "term_days": 3, "condition": {"flags": '
+    '["crisis"]}}]. Een lege lijst [] betekent: alles naar het standaardwerkbakje.'
+)
+
+
+def partner_prefix(partner_type: str) -> str:
+    """Field-name prefix of a partner type's window: 'CAK Eigen bijdrage' -> 'window_cak_eigen_bijdrage'."""
+    return "window_" + re.sub(r"[^a-z0-9]+", "_", partner_type.lower()).strip("_")
+
+
+def format_euros(cents: int) -> str:
+    """7500 -> '75,00' (the form's way of showing an amount)."""
+    whole, rest = divmod(abs(cents), 100)
+    return f"{'-' if cents < 0 else ''}{whole},{rest:02d}"
+
+
+def euro_text(cents: int | None) -> str:
+    return "geen minimum" if cents is None else f"€ {format_euros(cents)}"
+
+
+_AMOUNT = re.compile(r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d{1,2})?")
+
+
+def parse_euros(text: str) -> int:
+    """'75', '75,5', '1.250,00' or '€ 75,00' -> cents; a dot only separates thousands."""
+    cleaned = text.replace("€", "").replace(" ", "")
+    if not _AMOUNT.fullmatch(cleaned):
+        raise forms.ValidationError(
+            "Geef het minimumbedrag in euro's met een komma voor de centen, bijvoorbeeld 75,00, "
+            f"of '{NO_MINIMUM}' voor geen minimumbedrag."
+        )
+    return int(Decimal(cleaned.replace(".", "").replace(",", ".")) * 100)
+
+
+def canonical(document: dict, *, all_keys: bool) -> dict:
+    """The document as `Policy.to_dict` writes it: every key, or only the keys it sets."""
+    full = json.loads(Policy.from_dict(document).to_json())
+    return full if all_keys else {key: full[key] for key in document}
+
+
+def compact_rules(rules: list[dict]) -> list[dict]:
+    """Routing rules without the empty parts of their conditions (easier to read and edit)."""
+    shown = []
+    for rule in rules:
+        condition = {k: v for k, v in rule.get("condition", {}).items() if v not in (None, [])}
+        shown.append(
+            {k: v for k, v in rule.items() if k != "condition"}
+            | ({"condition": condition} if condition else {})
+        )
+    return shown
+
+
+def initial_from(document: dict) -> dict[str, Any]:
+    """Field values for a canonical document; a key it leaves out gives empty fields."""
+    initial: dict[str, Any] = {}
+    if "minimum_amount_cents" in document:
+        cents = document["minimum_amount_cents"]
+        initial["minimum_amount"] = NO_MINIMUM if cents is None else format_euros(cents)
+    initial |= {key: YES if document[key] else NO for key in BOOLEANS if key in document}
+    initial |= {key: document[key] for key in COUNTS if key in document}
+    initial["default_window_own"] = "default_window" in document
+    if "default_window" in document:
+        initial |= _window_initial("default_window", document["default_window"])
+    initial["windows_own"] = "windows" in document
+    for partner, window in document.get("windows", {}).items():
+        initial[f"{partner_prefix(partner)}_own"] = True
+        initial |= _window_initial(partner_prefix(partner), window)
+    initial |= {f"weight_{k}": v for k, v in document.get("weights", {}).items()}
+    if "routing_rules" in document:
+        initial["routing_rules"] = compact_rules(document["routing_rules"])
+    initial |= {
+        f"route_{p}": document["default_route"][p]
+        for p in ROUTE_PARTS
+        if "default_route" in document
+    }
+    return initial
+
+
+def _window_initial(prefix: str, window: dict) -> dict:
+    return {f"{prefix}_min": window["min_days"], f"{prefix}_max": window["max_days"]}
+
+
+def initial_for_owner(*, municipality_id: Any = None, region_id: Any = None) -> dict[str, Any]:
+    """The add form's values: a municipality's own settings (the rest empty, so they stay
+    inherited), a region's effective policy, or the defaults when no owner is chosen."""
+    if _is_id(municipality_id) and Municipality.objects.filter(pk=municipality_id).exists():
+        own = _latest_document(municipality_id=municipality_id)
+        return {"municipality": municipality_id} | initial_from(canonical(own, all_keys=False))
+    if _is_id(region_id) and Region.objects.filter(pk=region_id).exists():
+        regional = _latest_document(region_id=region_id)
+        return {"region": region_id} | initial_from(canonical(regional, all_keys=True))
+    return initial_from(canonical({}, all_keys=True))
+
+
+def initial_for_version(version: PolicyVersion) -> dict[str, Any]:
+    """The change form's values: the version's own document (a region's in full)."""
+    return initial_from(canonical(version.document, all_keys=version.region_id is not None))
+
+
+def _is_id(value: Any) -> bool:
+    return str(value or "").isdigit()
+
+
+def _latest_document(**owner) -> dict:
+    latest = PolicyVersion.objects.filter(**owner).order_by("-number").first()
+    return latest.document if latest else {}
+
+
+def inherited_from(municipality_id: Any, region_id: Any) -> tuple[str | None, Policy | None]:
+    """What an empty field means for this owner: (who gives the value, that policy)."""
+    if _is_id(municipality_id):
+        municipality = (
+            Municipality.objects.select_related("region").filter(pk=municipality_id).first()
+        )
+        if municipality and municipality.region_id:
+            regional = _latest_document(region_id=municipality.region_id)
+            return f"de regio {municipality.region}", Policy.from_dict(regional)
+        if municipality:
+            return "de standaardwaarde", Policy()
+    if _is_id(region_id):
+        return "de standaardwaarde", Policy()
+    return None, None
+
+
+def _weight_fields() -> dict[str, forms.Field]:
+    return {
+        f"weight_{name}": forms.IntegerField(label=WEIGHT_LABELS[name], required=False)
+        for name in WEIGHT_LABELS
+    }
+
+
+def _window_fields(prefix: str) -> dict[str, forms.Field]:
+    return {
+        f"{prefix}_min": forms.IntegerField(label="vanaf (dagen)", required=False),
+        f"{prefix}_max": forms.IntegerField(label="tot en met (dagen)", required=False),
+    }
+
+
+def _partner_fields() -> dict[str, forms.Field]:
+    fields: dict[str, forms.Field] = {}
+    for partner in PARTNER_TYPES:
+        prefix = partner_prefix(partner)
+        fields[f"{prefix}_own"] = forms.BooleanField(
+            label=f"{partner}: eigen venster", required=False
+        )
+        fields |= _window_fields(prefix)
+    return fields
+
+
+class _RulesField(forms.JSONField):
+    """JSON shown indented, so each rule and condition is on its own lines."""
+
+    def prepare_value(self, value):
+        if isinstance(value, forms.fields.InvalidJSONInput) or value is None:
+            return value
+        return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def _yes_no(label: str) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label, required=False, choices=[("", "Overnemen (leeg)"), (YES, "Ja"), (NO, "Nee")]
+    )
+
+
+# Windows and weights are many alike fields: generated, but declared (the admin's fieldsets
+# may only name declared fields).
+_GeneratedFields = type(
+    "_GeneratedFields",
+    (forms.Form,),
+    _window_fields("default_window") | _partner_fields() | _weight_fields(),
+)
+
+FIELDSETS = [
+    (
+        "Voor wie",
+        {
+            "fields": ["municipality", "region"],
+            "description": "Kies een gemeente óf een regio. Bij een gemeente betekent een leeg "
+            "veld: overnemen van de regio; bij een regio: de standaardwaarde. Opslaan bewaart "
+            "altijd een nieuwe versie; eerdere versies en de matchingsruns die ze gebruikten "
+            "blijven ongewijzigd.",
+        },
+    ),
+    (
+        "Filter",
+        {
+            "fields": [
+                "minimum_amount",
+                "exclude_business_contracts",
+                "minimum_signals_for_go",
+                "crisis_always_go",
+                "repeat_months",
+            ]
+        },
+    ),
+    (
+        "Vensters: ouderdom van de achterstand op de signaaldatum",
+        {
+            "description": "Leeg bij 'vanaf' of 'tot en met': geen grens. Een soort zonder eigen "
+            "venster volgt het standaardvenster.",
+            "fields": [
+                "default_window_own",
+                ("default_window_min", "default_window_max"),
+                "windows_own",
+                *[(f"{p}_own", f"{p}_min", f"{p}_max") for p in map(partner_prefix, PARTNER_TYPES)],
+            ],
+        },
+    ),
+    (
+        "Weging van de prioriteit (punten)",
+        {
+            "description": "Vul alle wegingen in, of laat ze allemaal leeg om ze over te nemen.",
+            "fields": [f"weight_{name}" for name in WEIGHT_LABELS],
+        },
+    ),
+    (
+        "Werkbakjes",
+        {
+            "fields": [
+                "routing_rules",
+                ("route_name", "route_queue"),
+                ("route_first_contact_channel", "route_term_days"),
+            ]
+        },
+    ),
+]
+
+
+class PolicyVersionForm(_GeneratedFields, forms.ModelForm):
+    minimum_amount = forms.CharField(
+        label="Minimumbedrag (€)",
+        required=False,
+        help_text=f"In euro's met een komma, bijvoorbeeld 75,00; '{NO_MINIMUM}' voor geen "
+        "minimumbedrag.",
+    )
+    exclude_business_contracts = _yes_no("Zakelijke contracten uitsluiten")
+    minimum_signals_for_go = forms.IntegerField(
+        label="Minimum aantal signalen voor een go", required=False
+    )
+    crisis_always_go = _yes_no("Crisissignaal altijd een go")
+    repeat_months = forms.IntegerField(
+        label="Herhaalde melding binnen (maanden)",
+        required=False,
+        help_text="Een nieuw signaal binnen zoveel maanden na een eerdere melding is een "
+        "herhaalde melding.",
+    )
+    default_window_own = forms.BooleanField(
+        label="Eigen standaardvenster",
+        required=False,
+        help_text="Geldt voor elke soort zonder eigen venster. Aangevinkt zonder grenzen: geen "
+        "grenzen; een ingevulde grens geldt ook zonder vinkje.",
+    )
+    windows_own = forms.BooleanField(
+        label="Eigen vensters per soort",
+        required=False,
+        help_text="Aangevinkt: alleen de soorten hieronder met een eigen venster (of een "
+        "ingevulde grens) hebben er een, de andere volgen het standaardvenster. Niet aangevinkt "
+        "en niets ingevuld: overnemen.",
+    )
+    routing_rules = _RulesField(
+        label="Werkbakjesregels (JSON)",
+        required=False,
+        help_text=ROUTING_HELP,
+        widget=forms.Textarea(attrs={"rows": 16, "cols": 90, "class": "vLargeTextField"}),
+    )
+    route_name = forms.CharField(label="Standaardwerkbakje: naam", required=False)
+    route_queue = forms.CharField(label="werkbakje", required=False)
+    route_first_contact_channel = forms.ChoiceField(
+        label="eerste contactsoort",
+        required=False,
+        choices=[("", "---------"), *((kind, kind) for kind in CONTACT_KINDS)],
+    )
+    route_term_days = forms.IntegerField(label="termijn (dagen)", required=False)
+
+    class Meta:
+        model = PolicyVersion
+        fields = ["municipality", "region"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial |= initial_for_version(self.instance)
+        source = self.data if self.is_bound else self.initial
+        owner = (source.get("municipality"), source.get("region"))
+        if not any(owner) and self.instance.pk:
+            owner = (self.instance.municipality_id, self.instance.region_id)
+        self._explain_empty(*inherited_from(*owner))
+
+    def _explain_empty(self, who: str | None, policy: Policy | None) -> None:
+        """Help texts saying what an empty field means for this owner."""
+        if policy is None:
+            self.fields["municipality"].help_text = (
+                "Leeg laten van een instelling: bij een gemeente geldt de waarde van de regio, "
+                "bij een regio de standaardwaarde."
+            )
+            return
+        values = {
+            "minimum_amount": euro_text(policy.minimum_amount_cents),
+            **{key: YES if getattr(policy, key) else NO for key in BOOLEANS},
+            **{key: str(getattr(policy, key)) for key in COUNTS},
+            "default_window_own": f"{policy.default_window.label()} dagen",
+            "windows_own": "; ".join(f"{p} {w.label()}" for p, w in policy.windows) or "geen",
+            **{f"weight_{k}": str(v) for k, v in vars(policy.weights).items()},
+            "routing_rules": ", ".join(rule.name for rule in policy.routing_rules) or "geen regels",
+            "route_name": f"{policy.default_route.name} ({policy.default_route.first_contact_channel}, "
+            f"{policy.default_route.term_days} dagen)",
+        }
+        for name, value in values.items():
+            field = self.fields[name]
+            note = f"Leeg: {who}, nu {value}."
+            if name.endswith("_own"):
+                note = f"Overnemen: {who}, nu {value}."
+            field.help_text = f"{field.help_text} {note}".strip()
+
+    def clean_minimum_amount(self) -> str:
+        text = self.cleaned_data["minimum_amount"].strip()
+        if text and text.lower() != NO_MINIMUM:
+            self._check({"minimum_amount_cents": parse_euros(text)}, None)
+        return text.lower() if text.lower() == NO_MINIMUM else text
+
+    def clean_routing_rules(self):
+        rules = self.cleaned_data["routing_rules"]
+        if rules is None:
+            return None
+        if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
+            raise forms.ValidationError(
+                "De werkbakjesregels zijn een lijst tussen [ en ] met per regel een object "
+                "tussen { en }."
+            )
+        self._check({"routing_rules": rules}, None)
+        return rules
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("municipality")) == bool(cleaned.get("region")):
+            raise forms.ValidationError("Kies een gemeente óf een regio.")
+        document = self._document(cleaned)
+        if not self.errors:
+            try:
+                Policy.from_dict(document)
+            except PolicyError as exc:
+                raise forms.ValidationError(exc.messages) from exc
+            cleaned["document"] = canonical(document, all_keys=False)
+        return cleaned
+
+    def _document(self, data: dict) -> dict:
+        """The policy document of the fields; each key checked, errors at its fields."""
+        document: dict[str, Any] = {}
+        amount = data.get("minimum_amount")
+        if amount:
+            document["minimum_amount_cents"] = None if amount == NO_MINIMUM else parse_euros(amount)
+        document |= {key: data[key] == YES for key in BOOLEANS if data.get(key)}
+        for key in COUNTS:
+            if data.get(key) is not None:
+                document[key] = self._check({key: data[key]}, key)
+        default_window = self._window(data, "default_window")
+        if default_window is not None:
+            document["default_window"] = self._check(
+                {"default_window": default_window}, "default_window_min"
+            )
+        windows = self._windows(data)
+        if windows is not None:
+            document["windows"] = windows
+        weights = self._group(data, {k: f"weight_{k}" for k in WEIGHT_LABELS}, "wegingen")
+        if weights is not None:
+            for key, value in weights.items():
+                self._check({"weights": {key: value}}, f"weight_{key}")
+            document["weights"] = weights
+        route = self._group(data, {p: f"route_{p}" for p in ROUTE_PARTS}, "standaardwerkbakje")
+        if route is not None:
+            document["default_route"] = self._check({"default_route": route}, "route_term_days")
+        if data.get("routing_rules") is not None:
+            document["routing_rules"] = data["routing_rules"]
+        return document
+
+    def _check(self, part: dict, field: str | None):
+        """`Policy.from_dict` on one key; its Dutch messages go to `field` (None: raise them)."""
+        try:
+            Policy.from_dict(part)
+        except PolicyError as exc:
+            messages = exc.messages
+        except (TypeError, ValueError, AttributeError):
+            messages = [
+                "Een waarde heeft het verkeerde soort: een tekst waar een getal hoort, "
+                "of een getal waar een lijst hoort."
+            ]
+        else:
+            return next(iter(part.values()))
+        if field is None:
+            raise forms.ValidationError(messages)
+        self.add_error(field, messages)
+        return next(iter(part.values()))
+
+    def _window(self, data: dict, prefix: str) -> dict | None:
+        """A window when its 'eigen' box is ticked or a bound is filled in (else None)."""
+        bounds = {"min_days": data.get(f"{prefix}_min"), "max_days": data.get(f"{prefix}_max")}
+        own = data.get(f"{prefix}_own") or any(v is not None for v in bounds.values())
+        return bounds if own else None
+
+    def _windows(self, data: dict) -> dict | None:
+        windows = {}
+        for partner in PARTNER_TYPES:
+            window = self._window(data, partner_prefix(partner))
+            if window is not None:
+                windows[partner] = window
+                self._check({"windows": {partner: window}}, f"{partner_prefix(partner)}_min")
+        return windows if windows or data.get("windows_own") else None
+
+    def _group(self, data: dict, fields: dict[str, str], what: str) -> dict | None:
+        """A key made of several fields: all filled in, or all empty (None: take it over)."""
+        values = {key: data.get(name) for key, name in fields.items()}
+        empty = [name for key, name in fields.items() if values[key] in (None, "")]
+        if len(empty) == len(fields):
+            return None
+        for name in empty:
+            self.add_error(
+                name,
+                f"Vul alle velden van de {what} in, of laat ze allemaal leeg om ze over te nemen.",
+            )
+        return values
