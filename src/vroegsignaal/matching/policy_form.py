@@ -192,9 +192,7 @@ def _partner_fields() -> dict[str, forms.Field]:
     fields: dict[str, forms.Field] = {}
     for partner in PARTNER_TYPES:
         prefix = partner_prefix(partner)
-        fields[f"{prefix}_own"] = forms.BooleanField(
-            label=f"{partner}: eigen venster", required=False
-        )
+        fields[f"{prefix}_own"] = forms.BooleanField(label=partner, required=False)
         fields |= _window_fields(prefix)
     return fields
 
@@ -248,8 +246,9 @@ FIELDSETS = [
     (
         "Vensters: ouderdom van de achterstand op de signaaldatum",
         {
-            "description": "Leeg bij 'vanaf' of 'tot en met': geen grens. Een soort zonder eigen "
-            "venster volgt het standaardvenster.",
+            "description": "Vink een soort signaalpartner aan voor een eigen venster. Leeg bij "
+            "'vanaf' of 'tot en met': geen grens. Een soort zonder eigen venster volgt het "
+            "standaardvenster.",
             "fields": [
                 "default_window_own",
                 ("default_window_min", "default_window_max"),
