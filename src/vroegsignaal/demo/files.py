@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from openpyxl import Workbook
 
+from vroegsignaal import dutch_numbers
 from vroegsignaal.intake.columns import CANONICAL_COLUMNS
 
 # openpyxl stamps the save time into the file; a fixed stamp keeps a re-generated file
@@ -56,9 +57,7 @@ def _headers(columns: list[str], style: FileStyle, mapping: dict[str, str]) -> l
 
 def dutch_amount(cents: int, with_symbol: bool) -> str:
     """1234.56 euro as '1.234,56' or '€ 1.234,56'."""
-    euros, rest = divmod(cents, 100)
-    text = f"{euros:,}".replace(",", ".") + f",{rest:02d}"
-    return f"€ {text}" if with_symbol else text
+    return dutch_numbers.euros(cents) if with_symbol else dutch_numbers.dutch_amount(cents)
 
 
 def _amount(cents: int, style: FileStyle) -> str:

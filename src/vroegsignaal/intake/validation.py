@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from vroegsignaal.addresses import address_key
+from vroegsignaal.dutch_numbers import euros
 from vroegsignaal.intake import parsing
 from vroegsignaal.intake.columns import CANONICAL_COLUMNS, REQUIRED_COLUMNS
 from vroegsignaal.intake.reading import InputRow
@@ -172,12 +173,12 @@ class _RowCheck:
         amount = fields["amount_cents"]
         if amount is not None and amount <= 0:
             self.error(
-                "bedrag_achterstand", f"het bedrag moet groter zijn dan 0 (is {_euro(amount)})"
+                "bedrag_achterstand", f"het bedrag moet groter zijn dan 0 (is {euros(amount)})"
             )
         elif amount is not None and amount > max_amount_cents:
             self.error(
                 "bedrag_achterstand",
-                f"{_euro(amount)} is onaannemelijk hoog (hoogstens {_euro(max_amount_cents)})",
+                f"{euros(amount)} is onaannemelijk hoog (hoogstens {euros(max_amount_cents)})",
             )
         for column, target in (
             ("signaaldatum", "signal_date"),
@@ -232,10 +233,3 @@ def _years_between(born: dt.date, on: dt.date) -> int:
 
 def _day(value: dt.date) -> str:
     return f"{value:%d-%m-%Y}"
-
-
-def _euro(cents: int) -> str:
-    """Dutch notation: € 1.234,56."""
-    sign = "-" if cents < 0 else ""
-    euros, rest = divmod(abs(cents), 100)
-    return f"€ {sign}{euros:,}".replace(",", ".") + f",{rest:02d}"

@@ -20,6 +20,7 @@ from typing import Any
 
 from django import forms
 
+from vroegsignaal.dutch_numbers import dutch_amount, euros
 from vroegsignaal.matching.engine.policy import Policy, PolicyError
 from vroegsignaal.matching.engine.vocabulary import CONTACT_KINDS, FLAGS, PARTNER_TYPES
 from vroegsignaal.matching.models import PolicyVersion
@@ -60,14 +61,8 @@ def partner_prefix(partner_type: str) -> str:
     return "window_" + re.sub(r"[^a-z0-9]+", "_", partner_type.lower()).strip("_")
 
 
-def format_euros(cents: int) -> str:
-    """7500 -> '75,00' (the form's way of showing an amount)."""
-    whole, rest = divmod(abs(cents), 100)
-    return f"{'-' if cents < 0 else ''}{whole},{rest:02d}"
-
-
 def euro_text(cents: int | None) -> str:
-    return "geen minimum" if cents is None else f"€ {format_euros(cents)}"
+    return "geen minimum" if cents is None else euros(cents)
 
 
 _AMOUNT = re.compile(r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d{1,2})?")
@@ -107,7 +102,7 @@ def initial_from(document: dict) -> dict[str, Any]:
     initial: dict[str, Any] = {}
     if "minimum_amount_cents" in document:
         cents = document["minimum_amount_cents"]
-        initial["minimum_amount"] = NO_MINIMUM if cents is None else format_euros(cents)
+        initial["minimum_amount"] = NO_MINIMUM if cents is None else dutch_amount(cents)
     initial |= {key: YES if document[key] else NO for key in BOOLEANS if key in document}
     initial |= {key: document[key] for key in COUNTS if key in document}
     initial["default_window_own"] = "default_window" in document

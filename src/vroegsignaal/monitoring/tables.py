@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from vroegsignaal.dutch_numbers import dutch_number
+
 
 @dataclass(frozen=True)
 class Table:
@@ -42,25 +44,6 @@ class Table:
             if row[0] == label:
                 return row
         raise KeyError(label)
-
-
-def dutch_number(value, decimals: int | None = None) -> str:
-    """A number as Dutch readers write it: 30744 → '30.744', 2.5 → '2,5'; None → '–'.
-
-    Whole numbers get no decimals unless ``decimals`` asks for them; other numbers get
-    ``decimals`` (default one), so 4.0 → '4,00' with two. Texts are returned as they are.
-    """
-    if value is None:
-        return "–"
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(value)
-    if decimals is None:
-        decimals = 0 if isinstance(value, int) else 1
-    text = f"{value + 0:,.{decimals}f}"  # + 0 turns -0.0 into 0.0
-    return text.translate(_SWAP_SEPARATORS)
-
-
-_SWAP_SEPARATORS = str.maketrans(",.", ".,")
 
 
 def percentage(part: float, whole: float) -> float | None:

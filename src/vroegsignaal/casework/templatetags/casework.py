@@ -2,14 +2,12 @@
 
 from django import template
 
+from vroegsignaal import dutch_numbers
+
 register = template.Library()
 
 
 @register.filter
 def euros(cents: int | None) -> str:
-    """1234567 → '€ 12.345,67'; negative amounts keep their minus sign."""
-    if cents is None:
-        return "–"
-    sign = "-" if cents < 0 else ""
-    whole, rest = divmod(abs(int(cents)), 100)
-    return f"{sign}€ {whole:,}".replace(",", ".") + f",{rest:02d}"
+    """1234567 → '€ 12.345,67'; no amount → '–'."""
+    return "–" if cents is None else dutch_numbers.euros(cents)

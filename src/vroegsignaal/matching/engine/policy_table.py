@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from vroegsignaal.dutch_numbers import euros
 from vroegsignaal.matching.engine.policy import Policy
 from vroegsignaal.matching.engine.vocabulary import PARTNER_TYPES
 
@@ -94,5 +95,4 @@ def _minimum_text(cents: int | None) -> str | None:
     """'Bedrag onder minimum van € 1.234,56' (Dutch money notation)."""
     if cents is None:
         return None
-    whole = f"{cents // 100:,}".replace(",", ".")
-    return f"Bedrag onder minimum van € {whole},{cents % 100:02d}"
+    return f"Bedrag onder minimum van {euros(cents)}"
