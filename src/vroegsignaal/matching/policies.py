@@ -14,14 +14,15 @@ from vroegsignaal.matching.models import PolicyVersion
 from vroegsignaal.organisations.models import Municipality, Region
 
 
-def _latest(**owner) -> PolicyVersion | None:
+def latest_version(**owner) -> PolicyVersion | None:
+    """The newest version of ``owner`` (``municipality=`` or ``region=``, object or id)."""
     return PolicyVersion.objects.filter(**owner).order_by("-number").first()
 
 
 def effective_policy(municipality: Municipality) -> tuple[Policy, PolicyVersion | None]:
     """The policy in force and the version it comes from (the municipality's, else the region's)."""
-    own = _latest(municipality=municipality)
-    regional = _latest(region=municipality.region) if municipality.region_id else None
+    own = latest_version(municipality=municipality)
+    regional = latest_version(region=municipality.region) if municipality.region_id else None
     policy = inherit(regional.document if regional else {}, own.document if own else {})
     return policy, own or regional
 

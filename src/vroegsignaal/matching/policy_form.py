@@ -24,6 +24,7 @@ from vroegsignaal.dutch_numbers import dutch_amount, euros
 from vroegsignaal.matching.engine.policy import Policy, PolicyError
 from vroegsignaal.matching.engine.vocabulary import CONTACT_KINDS, FLAGS, PARTNER_TYPES
 from vroegsignaal.matching.models import PolicyVersion
+from vroegsignaal.matching.policies import latest_version
 from vroegsignaal.organisations.models import Municipality, Region
 
 YES, NO = "ja", "nee"
@@ -149,7 +150,7 @@ def _is_id(value: Any) -> bool:
 
 
 def _latest_document(**owner) -> dict:
-    latest = PolicyVersion.objects.filter(**owner).order_by("-number").first()
+    latest = latest_version(**owner)
     return latest.document if latest else {}
 
 
