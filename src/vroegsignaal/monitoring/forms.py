@@ -6,7 +6,13 @@ import datetime as dt
 
 from django import forms
 
-from vroegsignaal.monitoring.scope import ScopeError, month_text_period, quarter_period
+from vroegsignaal.monitoring.scope import (
+    ScopeError,
+    month_text_period,
+    quarter_name,
+    quarter_of,
+    quarter_period,
+)
 
 
 def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -49,9 +55,8 @@ def previous_month(today: dt.date) -> str:
 
 def previous_quarter(today: dt.date) -> str:
     """The last completed quarter before ``today``, as '2026Q3': the quarterly report's default."""
-    first_of_quarter = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-    last_day = first_of_quarter - dt.timedelta(days=1)
-    return f"{last_day.year}Q{(last_day.month + 2) // 3}"
+    first_of_quarter = dt.date(today.year, 3 * quarter_of(today) - 2, 1)
+    return quarter_name(first_of_quarter - dt.timedelta(days=1))
 
 
 class _ReportPeriodForm(forms.Form):

@@ -60,6 +60,11 @@ def per_1000_per_month(signals: int, inhabitants: int, months: int) -> float | N
     return round(signals * 1000 / inhabitants / months, PER_1000_DECIMALS)
 
 
+def signals_per_municipality(signals: pl.DataFrame) -> dict[int, int]:
+    """Municipality id → its signals in ``signals`` (as from ``frames.signal_counts``)."""
+    return dict(signals.group_by("municipality_id").agg(pl.col("signals").sum()).iter_rows())
+
+
 @dataclass(frozen=True)
 class MonthlyRate:
     """The basis of 'per month': the signals per municipality of the scope's complete months
@@ -75,11 +80,9 @@ class MonthlyRate:
         running = today.replace(day=1)
         end = min(scope.end, running - dt.timedelta(days=1))
         months = max(0, (end.year - scope.start.year) * 12 + end.month - scope.start.month + 1)
-        complete = signals.filter(pl.col("month") < running)
-        per_municipality = complete.group_by("municipality_id").agg(pl.col("signals").sum())
+        complete = signals_per_municipality(signals.filter(pl.col("month") < running))
         touches = scope.start <= today and scope.end >= running
-        label = month_label(running) if touches else ""
-        return cls(dict(per_municipality.iter_rows()), months, label)
+        return cls(complete, months, month_label(running) if touches else "")
 
     def rate(self, municipality_ids, inhabitants: int) -> float | None:
         signals = sum(self.signals.get(pk, 0) for pk in municipality_ids)
@@ -112,9 +115,7 @@ def funnel(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts) -> Table:
 def signals_per_inhabitants(scope: Scope, signals: pl.DataFrame, rate: MonthlyRate) -> Table:
     """Signals per 1,000 inhabitants per month (over the complete months of ``rate``), per
     municipality and for the whole scope."""
-    per_municipality = dict(
-        signals.group_by("municipality_id").agg(pl.col("signals").sum()).iter_rows()
-    )
+    per_municipality = signals_per_municipality(signals)
     rows = [
         (m.name, m.inhabitants, per_municipality.get(m.pk, 0), rate.rate([m.pk], m.inhabitants))
         for m in scope.municipalities
@@ -301,7 +302,7 @@ def trend(signals: pl.DataFrame, counts: MeldingCounts, today: dt.date) -> Table
     note = (
         "De lopende maand is nog niet afgelopen: meldingen van de laatste weken zijn vaak nog "
         "niet opgepakt of bereikt."
-        if any(row[0].endswith("(lopend)") for row in rows)
+        if running in joined["month"]
         else ""
     )
     columns = ("Maand", "Signalen", "Meldingen", "Opgepakt", "Bereikt")
@@ -317,7 +318,7 @@ def side_by_side(
     municipality's policy (a minimum of two signals leaves most meldingen a no-go); "% go" shows
     that choice and "% bereikt van go" how well the meldingen it took on were reached.
     """
-    per_signal = dict(signals.group_by("municipality_id").agg(pl.col("signals").sum()).iter_rows())
+    per_signal = signals_per_municipality(signals)
     go = pl.col("go") == 1
     stats = {
         row["municipality_id"]: row

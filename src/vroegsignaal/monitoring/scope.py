@@ -73,9 +73,19 @@ def region_scope(region: Region | str, start: dt.date, end: dt.date) -> Scope:
     return Scope(f"Regio {region.name}", municipalities, start, end)
 
 
+def quarter_of(day: dt.date) -> int:
+    """The quarter (1-4) ``day`` lies in."""
+    return (day.month - 1) // 3 + 1
+
+
+def quarter_name(day: dt.date) -> str:
+    """'2026Q3' for a day in July-September 2026: how the forms write a quarter."""
+    return f"{day.year}Q{quarter_of(day)}"
+
+
 def quarter_title(start: dt.date) -> str:
     """'Kwartaalrapportage 3e kwartaal 2026' for a quarter starting on 1 July 2026."""
-    return f"Kwartaalrapportage {(start.month - 1) // 3 + 1}e kwartaal {start.year}"
+    return f"Kwartaalrapportage {quarter_of(start)}e kwartaal {start.year}"
 
 
 def quarter_period(text: str, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
@@ -87,8 +97,7 @@ def quarter_period(text: str, today: dt.date | None = None) -> tuple[dt.date, dt
     first_month = 3 * quarter - 2
     start, end = month_period(year, first_month)[0], month_period(year, first_month + 2)[1]
     if today is not None:
-        current = f"{today.year}Q{(today.month + 2) // 3}"
-        _check_started("Kwartaal", f"{year}Q{quarter}", start, today, current)
+        _check_started("Kwartaal", quarter_name(start), start, today, quarter_name(today))
     return start, end
 
 
