@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from vroegsignaal.casework.heropaf import heropaf_applies
 from vroegsignaal.casework.lifecycle import State, allowed_transitions, is_open
 from vroegsignaal.casework.models import Melding
-from vroegsignaal.casework.signal_status import not_picked_up
 
 _AFTER_CONVERSATION = {State.IN_CONVERSATION, State.PLAN_MADE, State.REFERRED}
 
@@ -27,7 +27,7 @@ def available_actions(melding: Melding) -> frozenset[str]:
     if State.CLOSED in next_states:
         actions.add("close")
     if melding.heropaf_due_on is None:
-        if state == State.CLOSED and not not_picked_up(melding):
+        if heropaf_applies(melding):
             actions.add("schedule_heropaf")
     elif State.REOPENED in next_states:
         actions.update({"reopen", "complete_heropaf"})

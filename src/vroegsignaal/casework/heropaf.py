@@ -25,8 +25,13 @@ from vroegsignaal.casework.transitions import update_melding
 from vroegsignaal.organisations.models import User
 
 
-def check_heropaf_applies(melding: Melding) -> None:
+def heropaf_applies(melding: Melding) -> bool:
     """A heropaf follows the outcome told to the creditor: only for a closed, picked-up melding."""
+    return melding.state == State.CLOSED and not not_picked_up(melding)
+
+
+def check_heropaf_applies(melding: Melding) -> None:
+    """Raise, with the reason in Dutch, when ``melding`` gets no heropaf (``heropaf_applies``)."""
     if melding.state != State.CLOSED:
         raise CaseworkError(
             "Sluit de melding eerst af: de heropaf volgt op de uitkomst aan de signaalpartner."

@@ -20,10 +20,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from vroegsignaal.casework.heropaf import schedule_heropaf
+from vroegsignaal.casework.heropaf import heropaf_applies, schedule_heropaf
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
-from vroegsignaal.casework.signal_status import not_picked_up
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.feedback import permitted
 from vroegsignaal.feedback.heropaf_checks import plan_checks
@@ -105,7 +104,7 @@ def _release_outcomes(release: FeedbackRelease) -> list[SignalFeedback]:
         ]
         # A go melding closed before anyone picked it up (e.g. the resident died) has an
         # outcome to tell but nobody to follow up.
-        if not not_picked_up(melding):
+        if heropaf_applies(melding):
             heropaf_on = schedule_heropaf(melding, release.released_on)
             plan_checks(melding, {signal.creditor for signal in signals}, heropaf_on)
     return SignalFeedback.objects.bulk_create(items, batch_size=1000)
