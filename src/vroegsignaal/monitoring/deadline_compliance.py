@@ -11,7 +11,7 @@ import datetime as dt
 
 import polars as pl
 
-from vroegsignaal.casework.deadlines import Term, due_date
+from vroegsignaal.casework.deadlines import DeadlineState, Term, deadline_state, due_date
 from vroegsignaal.monitoring.melding_counts import MeldingCounts
 from vroegsignaal.monitoring.tables import Table, percentage
 
@@ -36,6 +36,15 @@ def _pick_up(counts: MeldingCounts, today: dt.date) -> tuple[int, ...]:
     return tuple(int(v) for v in totals.row(0))
 
 
+# The melding page's state of a term (casework.deadlines.deadline_state) → its column; a term
+# that is still running (on time or due soon) is 'waiting'.
+_TALLY = {
+    DeadlineState.MET: "on_time", DeadlineState.MET_LATE: "late",
+    DeadlineState.MISSED: "missed", DeadlineState.OVERDUE: "overdue",
+    DeadlineState.LAPSED: "lapsed",
+}  # fmt: skip
+
+
 def _conversation(counts: MeldingCounts, today: dt.date) -> tuple[int, ...]:
     """Go meldingen whose Wgs term started: Wgs art. 4 lid 2 (crisis, 3 working days) or lid 1
     (4 weeks), against the days from the term's start to the first conversation or, without
@@ -50,14 +59,10 @@ def _conversation(counts: MeldingCounts, today: dt.date) -> tuple[int, ...]:
         if (crisis, start) not in dues:
             term = Term.CRISIS_CONVERSATION if crisis else Term.FIRST_CONVERSATION
             dues[crisis, start] = due_date(term, start)
-        due = dues[crisis, start]
-        if days is not None:
-            kind = "on_time" if start + dt.timedelta(days=days) <= due else "late"
-        elif closed_days is not None:
-            kind = "lapsed" if start + dt.timedelta(days=closed_days) <= due else "missed"
-        else:
-            kind = "overdue" if due < today else "waiting"
-        tally[kind] += meldingen
+        done_on = None if days is None else start + dt.timedelta(days=days)
+        closed_on = None if closed_days is None else start + dt.timedelta(days=closed_days)
+        state = deadline_state(dues[crisis, start], today, done_on, closed_on=closed_on)
+        tally[_TALLY.get(state, "waiting")] += meldingen
     return tuple(tally.values())
 
 
