@@ -239,3 +239,22 @@ def test_casework_pages_apply_no_inline_style_under_the_content_security_policy(
     context.close()
 
     assert [text for text in blocked if "Content Security Policy" in text] == []
+
+
+def test_a_resident_calls_back_with_the_kenmerk_and_the_caseworker_finds_the_closed_melding(
+    page, login_as, assert_accessible, enschede, caseworker
+):
+    melding = MeldingFactory(municipality=enschede, street="Kuipersdijk", house_number=4)
+    close_with_result(melding, caseworker, melding.version, Eindresultaat.GEEN_CONTACT)
+
+    login_as(page, caseworker)
+    page.goto("/werk/")
+    follow(page.get_by_role("link", name="Zoeken"))
+    assert_accessible(page)
+    page.get_by_label("Kenmerk, adres of achternaam").fill(f"vs {melding.pk}")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.get_by_role("heading", level=2)).to_have_text("1 melding gevonden")
+    assert_accessible(page)
+    follow(page.get_by_role("link", name=f"VS-{melding.pk}"))
+    expect(page.get_by_test_id("kenmerk")).to_contain_text(f"VS-{melding.pk}")
+    expect(page.get_by_test_id("eindresultaat")).to_contain_text("Definitief geen contact")

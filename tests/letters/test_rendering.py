@@ -125,3 +125,15 @@ def test_without_contact_details_no_letter_is_made_and_the_reason_is_given(ensch
     melding = assigned_melding(enschede, caseworker)
     with pytest.raises(services.LetterError, match="heeft nog geen contactgegevens voor brieven"):
         services.preview_pdf(melding, LetterRequest(LetterKind.FIRST), MOMENT.date())
+
+
+@pytest.mark.parametrize("kind", list(LetterKind))
+def test_every_letter_carries_the_meldings_kenmerk_so_a_resident_can_quote_it(
+    kind, melding, caseworker
+):
+    """A resident who calls back quotes 'Ons kenmerk'; the search finds the melding by it."""
+    request = _request(kind, melding, caseworker)
+
+    text = pdf_text(services.preview_pdf(melding, request, MOMENT.date()))
+
+    assert f"Ons kenmerk: VS-{melding.pk}" in text

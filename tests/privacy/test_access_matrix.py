@@ -91,6 +91,7 @@ EXPECTED: dict[str, Expected] = {
     "api-schema": Expected(EVERY_ROLE, public=True, api=True),
     # Municipality: casework, matching, letters
     "casework:worklist": Expected(CASEWORK),
+    "casework:search": Expected(CASEWORK),
     "casework:melding": Expected(CASEWORK, obj="melding"),
     "casework:assign": Expected(CASEWORK, obj="melding", method="post"),
     "casework:unassign": Expected(CASEWORK, obj="melding", method="post"),

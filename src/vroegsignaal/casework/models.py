@@ -19,6 +19,8 @@ from vroegsignaal.organisations.models import Municipality, Team
 
 # The resident's satisfaction is a Dutch rapportcijfer; 6 or higher is a voldoende.
 SATISFACTION_MIN, SATISFACTION_MAX, SATISFACTION_PASS = 1, 10, 6
+# A melding's kenmerk in letters: the prefix tells it apart from other municipal case numbers.
+REFERENCE_PREFIX = "VS-"
 
 
 class Queue(models.Model):
@@ -249,6 +251,12 @@ class Melding(models.Model):
 
     def __str__(self) -> str:
         return f"Melding {self.pk} ({self.postcode} {self.house_number}{self.house_suffix})"
+
+    @property
+    def reference(self) -> str:
+        """The kenmerk in letters and on the melding page ('VS-7941'): what a resident who calls
+        back quotes, and what the search finds (`casework.search`)."""
+        return f"{REFERENCE_PREFIX}{self.pk}"
 
 
 class MeldingSignal(models.Model):

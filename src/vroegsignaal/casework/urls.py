@@ -5,6 +5,7 @@ from vroegsignaal.casework import views
 app_name = "casework"
 urlpatterns = [
     path("", views.worklist_page, name="worklist"),
+    path("zoeken/", views.search_page, name="search"),
     path("melding/<int:pk>/", views.melding_page, name="melding"),
     path("melding/<int:pk>/toewijzen/", views.assign_action, name="assign"),
     path("melding/<int:pk>/toewijzing-intrekken/", views.unassign_action, name="unassign"),

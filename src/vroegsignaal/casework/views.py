@@ -15,7 +15,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from vroegsignaal.casework import assignment, contact, conversation, heropaf, payments, results
+from vroegsignaal.casework import (
+    assignment,
+    contact,
+    conversation,
+    heropaf,
+    payments,
+    results,
+    search,
+)
 from vroegsignaal.casework.access import colleagues_of, get_melding_for, meldingen_visible_to
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.forms import (
@@ -86,6 +94,29 @@ def worklist_page(request):
         "colleagues": colleagues_of(request.user),
     }
     return render(request, "casework/worklist.html", context)
+
+
+@casework_only
+def search_page(request):
+    """Find meldingen (open or closed, any period) by kenmerk, address or surname."""
+    text = request.GET.get("q", "").strip()
+    context = {"text": text, "page": None, "error": ""}
+    if text:
+        try:
+            wanted = search.parse(text)
+        except search.SearchError as error:
+            context["error"] = str(error)
+        else:
+            found = search.search_meldingen(request.user, wanted)
+            page = Paginator(found, MELDINGEN_PER_PAGE).get_page(request.GET.get("pagina"))
+            context |= {
+                "page": page,
+                "kind": wanted.kind,
+                "rows": [
+                    (m, search.resident_names(m), State(m.state).label) for m in page.object_list
+                ],
+            }
+    return render(request, "casework/search.html", context)
 
 
 def _bulk_assign(request):

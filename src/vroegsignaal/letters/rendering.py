@@ -38,6 +38,8 @@ class Letter:
     date: str
     subject: str
     paragraphs: list[list[str]] = field(default_factory=list)
+    # 'Ons kenmerk': the melding's reference, which a resident who calls back can quote.
+    reference: str = ""
 
 
 def paragraphs(text: str) -> list[list[str]]:

@@ -147,10 +147,13 @@ def _extra_values(request: LetterRequest) -> dict[str, str]:
     return values
 
 
-def _letter(texts: Texts, values: dict[str, str], lines: list[str], today: date) -> Letter:
+def _letter(
+    texts: Texts, values: dict[str, str], lines: list[str], today: date, reference: str
+) -> Letter:
     return Letter(
         address_lines=lines,
         date=dutch_date(today),
+        reference=reference,
         subject=fill(texts.subject, values),
         paragraphs=paragraphs(fill(texts.body, values)),
     )
@@ -174,7 +177,7 @@ def compose(
             "soort_schuldeiser": creditor_phrase(recipient.partner_types),
         }
         lines = [recipient.name_line, *address_lines(melding)]
-        letters.append(_letter(texts, values, lines, today))
+        letters.append(_letter(texts, values, lines, today, melding.reference))
     return letters
 
 
@@ -360,6 +363,10 @@ SAMPLE_EXTRA = {
 }
 
 
+# The sample resident's kenmerk in the preview (a real letter carries its melding's).
+SAMPLE_REFERENCE = "VS-1234"
+
+
 def sample_letter(
     municipality: Municipality, kind: LetterKind | str, subject: str, body: str, today: date
 ) -> tuple[Letter | None, list[str]]:
@@ -378,7 +385,7 @@ def sample_letter(
         "soort_schuldeiser": creditor_phrase(SAMPLE_RECIPIENT.partner_types),
     }
     lines = [SAMPLE_RECIPIENT.name_line, *SAMPLE_ADDRESS]
-    return _letter(Texts(subject, body), values, lines, today), []
+    return _letter(Texts(subject, body), values, lines, today, SAMPLE_REFERENCE), []
 
 
 def addressing_label(municipality: Municipality) -> str:

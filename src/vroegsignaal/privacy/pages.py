@@ -11,6 +11,7 @@ from django.apps import apps
 
 PAGE_DESCRIPTIONS = {
     "casework:worklist": "werkbakjes (lijst van meldingen)",
+    "casework:search": "zoeken naar meldingen",
     "casework:melding": "melding",
     "casework:assign": "melding toewijzen",
     "casework:unassign": "toewijzing intrekken",

@@ -1,0 +1,131 @@
+"""Finding a melding again: by its kenmerk, by address or by a resident's surname.
+
+A resident who got a letter calls back; the caseworker has the kenmerk from the letter, an
+address or a name. The worklist only holds open meldingen in working order, so searching is a
+page of its own that also finds closed meldingen of every period. It searches only the meldingen
+the user may see (`casework.access`), and the audit middleware records each search with its
+terms, so the privacy officer can see who looked for whom.
+
+One text box, read as (in this order):
+- a kenmerk (`Melding.reference`): `VS-7941`, `vs 7941`, `melding 7941` or just `7941`;
+- an address: a postcode (`7511 AB`), optionally with house number and letter or addition
+  (`7511AB 12`, `7511 ab 12-a`); without a letter or addition every one at that number is found;
+- otherwise a surname, with or without its tussenvoegsel (`van der Berg`, `Berg, van der`,
+  `Berg`): the meldingen with a signal whose surname starts with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from vroegsignaal.addresses import address_suffix
+from vroegsignaal.casework.access import meldingen_visible_to
+from vroegsignaal.casework.models import Melding, MeldingSignal
+from vroegsignaal.organisations.models import User
+
+MIN_NAME_LETTERS = 2
+
+_REFERENCE = re.compile(r"^(?:vs\s*-?\s*|melding\s+)?(\d{1,10})$", re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"^(\d{4})\s*([a-z]{2})(?:[\s,]+(\d{1,5})(?:\s*[-\s]?\s*([0-9a-z]{1,6}))?)?$", re.IGNORECASE
+)
+# Tussenvoegsels a searcher may type before or after the surname; the signal keeps them apart.
+_PREFIX_WORDS = re.compile(
+    r"^(?:(?:van|von|de|der|den|het|'t|ter|ten|te|in|op|aan|bij|uit|la|le|du|da|di|del|des)\s+)+",
+    re.IGNORECASE,
+)
+
+
+class SearchError(ValueError):
+    """A search text that cannot be read; the message says how to search."""
+
+
+@dataclass(frozen=True)
+class Search:
+    """What a search text asks for: exactly one of the three kinds is set."""
+
+    melding_id: int | None = None
+    address_prefix: str = ""  # the start of the address key: 'postcode|' or 'postcode|number|'
+    address_key: str = ""  # a whole address key, when a letter or addition was given
+    surname: str = ""
+
+    @property
+    def kind(self) -> str:
+        if self.melding_id is not None:
+            return "kenmerk"
+        return "adres" if self.address_prefix or self.address_key else "naam"
+
+
+def parse(text: str) -> Search:
+    """The search a text asks for; `SearchError` with a Dutch hint when it asks for none."""
+    text = " ".join(text.split())
+    if not text:
+        raise SearchError("Vul een kenmerk, een postcode (met huisnummer) of een achternaam in.")
+    if match := _REFERENCE.match(text):
+        return Search(melding_id=int(match.group(1)))
+    if match := _ADDRESS.match(text):
+        return _address_search(*match.groups())
+    surname = _surname_core(text)
+    if sum(character.isalpha() for character in surname) < MIN_NAME_LETTERS:
+        raise SearchError(
+            f"Zoek op een achternaam van minstens {MIN_NAME_LETTERS} letters, een postcode of een "
+            "kenmerk (zoals VS-7941)."
+        )
+    return Search(surname=surname)
+
+
+def _address_search(digits: str, letters: str, number: str | None, suffix: str | None) -> Search:
+    postcode = f"{digits}{letters.upper()}"
+    if number is None:
+        return Search(address_prefix=f"{postcode}|")
+    if suffix:
+        return Search(address_key=f"{postcode}|{int(number)}|{address_suffix(suffix, '')}")
+    return Search(address_prefix=f"{postcode}|{int(number)}|")
+
+
+def _surname_core(text: str) -> str:
+    """'Berg, van der' and 'van der Berg' -> 'Berg' (signals keep the tussenvoegsel apart)."""
+    before_comma = text.split(",")[0].strip()
+    return _PREFIX_WORDS.sub("", before_comma).strip()
+
+
+def search_meldingen(user: User, search: Search) -> QuerySet[Melding]:
+    """The meldingen `user` may see that `search` finds, newest period first, with their
+    signals' names (for telling residents apart) prefetched."""
+    visible = meldingen_visible_to(user)
+    if search.melding_id is not None:
+        found = visible.filter(pk=search.melding_id)
+    elif search.address_key:
+        found = visible.filter(address_key=search.address_key)
+    elif search.address_prefix:
+        found = visible.filter(address_key__startswith=search.address_prefix)
+    else:
+        found = visible.filter(
+            Q(signal_links__signal__surname__istartswith=search.surname)
+        ).distinct()
+    names = MeldingSignal.objects.select_related("signal").only(
+        "melding_id",
+        "signal__initials",
+        "signal__surname_prefix",
+        "signal__surname",
+    )
+    return (
+        found.select_related("queue", "assigned_to")
+        .prefetch_related(Prefetch("signal_links", queryset=names))
+        .order_by("-period_start", "-pk")
+    )
+
+
+def resident_names(melding: Melding) -> list[str]:
+    """The distinct names on the melding's signals ('J. van der Berg'), in order of first use."""
+    names = []
+    for link in melding.signal_links.all():
+        signal = link.signal
+        parts = (signal.initials, signal.surname_prefix, signal.surname)
+        name = " ".join(part for part in parts if part)
+        if name and name not in names:
+            names.append(name)
+    return names

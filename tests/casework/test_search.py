@@ -1,0 +1,190 @@
+"""Finding a melding again (casework.search): by kenmerk, address or surname, only within reach.
+
+A resident who got a letter calls back with its kenmerk, or gives an address or a name; the
+caseworker must find the melding, also when it is closed or from an earlier month.
+"""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tests.casework.factories import MeldingFactory, SignalFactory
+from tests.factories import CreditorFactory, UserFactory
+from vroegsignaal.addresses import address_key
+from vroegsignaal.casework.models import MeldingSignal
+from vroegsignaal.casework.search import Search, SearchError, parse, search_meldingen
+from vroegsignaal.ddas import Eindresultaat
+from vroegsignaal.privacy.models import AuditEntry
+
+
+def melding_at(municipality, postcode, number, suffix="", surname="Jansen", prefix="", **extra):
+    """A melding with one signal of `surname` at the address, with the real address key."""
+    melding = MeldingFactory(
+        municipality=municipality,
+        postcode=postcode,
+        house_number=number,
+        house_suffix=suffix,
+        address_key=address_key(postcode, number, suffix),
+        signals=0,
+        **extra,
+    )
+    signal = SignalFactory(
+        municipality=municipality,
+        postcode=postcode,
+        house_number=number,
+        address_key=melding.address_key,
+        surname=surname,
+        surname_prefix=prefix,
+    )
+    MeldingSignal.objects.create(signal=signal, melding=melding)
+    return melding
+
+
+@pytest.mark.parametrize(
+    ("text", "melding_id"),
+    [("VS-7941", 7941), ("vs 7941", 7941), ("vs7941", 7941), ("melding 7941", 7941), ("42", 42)],
+)
+def test_search_reads_a_kenmerk_in_the_ways_people_write_it(text, melding_id):
+    assert parse(text) == Search(melding_id=melding_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7511 AB", Search(address_prefix="7511AB|")),
+        ("7511ab", Search(address_prefix="7511AB|")),
+        ("7511AB 12", Search(address_prefix="7511AB|12|")),
+        ("7511 ab, 12", Search(address_prefix="7511AB|12|")),
+        ("7511AB 12a", Search(address_key="7511AB|12|A")),
+        ("7511AB 12 a", Search(address_key="7511AB|12|A")),
+        ("7511AB 12-A", Search(address_key="7511AB|12|A")),
+        ("7511AB 012", Search(address_prefix="7511AB|12|")),
+    ],
+)
+def test_search_reads_an_address_as_the_address_key_does(text, expected):
+    """12A, 12 a and 12-A are one address (the matching's address key), 12 alone finds them all."""
+    assert parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Berg", "van der Berg", "Berg, van der", "  van   der  Berg ", "VAN DER BERG"]
+)
+def test_search_reads_a_surname_without_its_tussenvoegsel(text):
+    assert parse(text).surname.lower() == "berg"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "a", "é", "-"])
+def test_search_refuses_text_too_short_to_search_on_with_a_dutch_hint(text):
+    with pytest.raises(SearchError, match=r"achternaam|kenmerk"):
+        parse(text)
+
+
+def test_search_finds_closed_meldingen_and_earlier_periods_at_an_address(enschede, caseworker):
+    old = melding_at(
+        enschede, "7511AB", 12, "A", period_start=dt.date(2026, 3, 1), state="closed",
+        closed_on=dt.date(2026, 5, 1),
+    )  # fmt: skip
+    new = melding_at(enschede, "7511AB", 12, "A")
+    other_letter = melding_at(enschede, "7511AB", 12, "B")
+    neighbour = melding_at(enschede, "7511AB", 120)
+
+    found = list(search_meldingen(caseworker, parse("7511 ab 12a")))
+    every_12 = list(search_meldingen(caseworker, parse("7511AB 12")))
+    postcode = list(search_meldingen(caseworker, parse("7511AB")))
+
+    assert found == [new, old]  # newest period first
+    assert set(every_12) == {old, new, other_letter}
+    assert set(postcode) == {old, new, other_letter, neighbour}
+
+
+def test_search_finds_a_melding_by_surname_with_or_without_tussenvoegsel(enschede, caseworker):
+    berg = melding_at(enschede, "7512CD", 3, surname="Berg", prefix="van der")
+    bergman = melding_at(enschede, "7512CD", 5, surname="Bergman")
+    melding_at(enschede, "7512CD", 7, surname="Vandenberg")
+
+    assert set(search_meldingen(caseworker, parse("van der Berg"))) == {berg, bergman}
+    assert set(search_meldingen(caseworker, parse("Berg, van der"))) == {berg, bergman}
+    assert set(search_meldingen(caseworker, parse("bergm"))) == {bergman}
+
+
+def test_search_lists_a_melding_once_however_many_signals_match(enschede, caseworker):
+    melding = melding_at(enschede, "7512CD", 3, surname="Bulut")
+    second = SignalFactory(
+        municipality=enschede, creditor=CreditorFactory(), surname="Bulut",
+        address_key=melding.address_key,
+    )  # fmt: skip
+    MeldingSignal.objects.create(signal=second, melding=melding)
+
+    assert list(search_meldingen(caseworker, parse("Bulut"))) == [melding]
+
+
+def test_search_finds_only_meldingen_of_the_users_own_municipality(enschede, hengelo, caseworker):
+    own = melding_at(enschede, "7511AB", 12)
+    theirs = melding_at(hengelo, "7511AB", 12)
+
+    by_address = list(search_meldingen(caseworker, parse("7511AB 12")))
+    by_kenmerk = list(search_meldingen(caseworker, parse(theirs.reference)))
+    by_name = list(search_meldingen(caseworker, parse("Jansen")))
+
+    assert by_address == [own] and by_name == [own]
+    assert by_kenmerk == []
+
+
+def test_search_page_shows_kenmerk_names_and_state_and_links_to_the_melding(client, caseworker):
+    melding = melding_at(
+        caseworker.municipality, "7511AB", 12, "A", surname="Berg", prefix="van der",
+        state="closed", result=Eindresultaat.GEEN_CONTACT, closed_on=dt.date(2026, 11, 10),
+    )  # fmt: skip
+    client.force_login(caseworker)
+
+    html = client.get(reverse("casework:search"), {"q": melding.reference}).content.decode()
+
+    assert "1 melding gevonden" in html
+    assert f'href="{reverse("casework:melding", args=[melding.pk])}"' in html
+    assert f"VS-{melding.pk}" in html
+    assert "J. van der Berg" in html
+    assert "Afgesloten: Definitief geen contact kunnen krijgen" in html
+
+
+def test_search_page_says_what_to_type_when_the_text_cannot_be_searched(client, caseworker):
+    client.force_login(caseworker)
+
+    html = client.get(reverse("casework:search"), {"q": "x"}).content.decode()
+
+    assert 'data-testid="zoekfout"' in html and "minstens 2 letters" in html
+
+
+def test_search_page_says_when_nothing_is_found(client, caseworker):
+    client.force_login(caseworker)
+
+    html = client.get(reverse("casework:search"), {"q": "7511ZZ 1"}).content.decode()
+
+    assert "0 meldingen gevonden" in html and "Geen meldingen op dit adres" in html
+
+
+def test_every_search_is_in_the_audit_log_with_its_terms(client, caseworker):
+    client.force_login(caseworker)
+
+    client.get(reverse("casework:search"), {"q": "van der Berg"})
+
+    entry = AuditEntry.objects.get(description="zoeken naar meldingen")
+    assert entry.username == caseworker.username and entry.action == "view"
+    assert "q=van+der+Berg" in entry.endpoint
+
+
+def test_search_is_for_casework_staff_only(client, enschede):
+    creditor_staff = UserFactory(creditor_staff=True)
+    client.force_login(creditor_staff)
+
+    response = client.get(reverse("casework:search"), {"q": "Jansen"})
+
+    assert response.status_code == 403
+
+
+def test_the_melding_page_shows_the_kenmerk_the_letters_carry(client, caseworker, melding):
+    client.force_login(caseworker)
+
+    html = client.get(reverse("casework:melding", args=[melding.pk])).content.decode()
+
+    assert f"VS-{melding.pk}" in html
