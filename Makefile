@@ -20,12 +20,18 @@ node-env: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 
+# The demo runs as production does (DEBUG=false) with keys of its own, made once in var/demo.env
+# (src/vroegsignaal/demo/environment.py); every demo command reads them.
+DEMO_ENV := var/demo.env
+WITH_DEMO_ENV := set -a && . ./$(DEMO_ENV) && set +a &&
+
 demo: setup ## load a synthetic Twente region into SQLite and serve it on http://127.0.0.1:$(PORT)
-	$(RUN) vroegsignaal migrate --no-input
-	$(RUN) vroegsignaal demo --seed 2026
-	$(RUN) vroegsignaal collectstatic --no-input --verbosity 0
+	$(RUN) python -m vroegsignaal.demo.environment $(DEMO_ENV)
+	$(WITH_DEMO_ENV) $(RUN) vroegsignaal migrate --no-input
+	$(WITH_DEMO_ENV) $(RUN) vroegsignaal demo --seed 2026
+	$(WITH_DEMO_ENV) $(RUN) vroegsignaal collectstatic --no-input --verbosity 0
 	@echo "Vroegsignaal draait op http://127.0.0.1:$(PORT) (inloggegevens: docs/demo.md)"
-	$(RUN) vroegsignaal runserver --insecure 127.0.0.1:$(PORT)
+	$(WITH_DEMO_ENV) $(RUN) vroegsignaal runserver --insecure 127.0.0.1:$(PORT)
 
 test: setup lint ## the whole suite: PostgreSQL (started here) with browser tests, then SQLite
 	$(RUN) vroegsignaal makemigrations --check --dry-run

@@ -7,10 +7,12 @@ import os
 import sqlite3
 import subprocess
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
+from vroegsignaal.demo.environment import ensure_environment
 from vroegsignaal.demo.fresh_start import (
     DemoStamp,
     read_stamp,
@@ -20,7 +22,7 @@ from vroegsignaal.demo.fresh_start import (
     write_stamp,
 )
 
-TODAY = DemoStamp(dt.date(2026, 11, 25), seed=2026, months=12, scale=1.0)
+TODAY = DemoStamp(dt.date(2026, 11, 25), seed=2026, months=12, scale=1.0, keys="0f1e2d3c4b5a6978")
 
 
 def test_a_stamp_reads_back_as_written(tmp_path):
@@ -62,7 +64,11 @@ def test_a_demo_of_an_earlier_day_starts_over_naming_that_day():
 )
 def test_a_demo_of_today_with_other_options_starts_over_naming_them(other):
     stamp = DemoStamp(
-        **({"loaded_on": TODAY.loaded_on, "seed": 2026, "months": 12, "scale": 1.0} | other)
+        **(
+            {"loaded_on": TODAY.loaded_on, "seed": 2026, "months": 12, "scale": 1.0}
+            | {"keys": TODAY.keys}
+            | other
+        )
     )
 
     reason = reason_to_start_over(stamp, TODAY)
@@ -113,6 +119,24 @@ def _demo(env: dict, *args: str) -> str:
     return done.stdout
 
 
+def test_a_demo_loaded_with_other_keys_starts_over_as_its_data_cannot_be_read():
+    """The pseudonyms and encrypted BSNs were made with the keys of var/demo.env; a stamp
+    from before the demo had keys of its own has none."""
+    for keys in ("aaaaaaaaaaaaaaaa", ""):
+        reason = reason_to_start_over(DemoStamp(**{**asdict(TODAY), "keys": keys}), TODAY)
+
+        assert reason is not None and "andere sleutels" in reason
+
+
+def test_a_stamp_without_keys_reads_as_made_without_them(tmp_path):
+    database = tmp_path / "vroegsignaal.sqlite3"
+    database.touch()
+    old = {"loaded_on": "2026-11-25", "seed": 2026, "months": 12, "scale": 1.0}
+    stamp_path(database).write_text(json.dumps(old), encoding="utf-8")
+
+    assert read_stamp(database).keys == ""
+
+
 def _meldingen(database: Path) -> int:
     with sqlite3.connect(database) as db:
         return db.execute("SELECT COUNT(*) FROM casework_melding").fetchone()[0]
@@ -129,6 +153,8 @@ def test_make_demo_on_a_later_day_keeps_the_old_demo_and_loads_a_new_one(tmp_pat
         "PATH": os.environ.get("PATH", ""),
         "DATABASE_URL": f"sqlite:///{database}",
         "VAR_DIR": str(tmp_path),
+        # As `make demo` runs it: DEBUG off, with the demo's own keys.
+        **ensure_environment(tmp_path / "demo.env"),
     }
     subprocess.run([sys.executable, "-m", "vroegsignaal", "migrate", "-v0"], env=env, check=True)
     _demo(env)

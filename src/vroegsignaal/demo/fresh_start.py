@@ -33,6 +33,8 @@ class DemoStamp:
     seed: int
     months: int
     scale: float
+    # `environment.key_fingerprint` of the keys the pseudonyms and encrypted BSNs were made with.
+    keys: str = ""
 
 
 def stamp_path(database: Path) -> Path:
@@ -51,6 +53,7 @@ def read_stamp(database: Path) -> DemoStamp | None:
             seed=int(data["seed"]),
             months=int(data["months"]),
             scale=float(data["scale"]),
+            keys=str(data.get("keys", "")),  # stamps from before the demo had its own keys
         )
     except (ValueError, KeyError, TypeError):
         return None  # an unreadable stamp says nothing; the database is topped up
@@ -69,6 +72,11 @@ def reason_to_start_over(stamp: DemoStamp | None, wanted: DemoStamp) -> str | No
         return (
             f"de demo is geladen op {stamp.loaded_on:%d-%m-%Y}; het werk van de meldingen loopt "
             "tot die dag en gaat bij bijladen niet verder"
+        )
+    if stamp.keys != wanted.keys:
+        return (
+            "de demo is geladen met andere sleutels (var/demo.env); versleutelde gegevens zijn "
+            "daarmee niet meer te lezen"
         )
     return (
         f"de demo is vandaag geladen met andere instellingen (seed {stamp.seed}, "

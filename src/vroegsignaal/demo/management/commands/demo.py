@@ -7,6 +7,7 @@ from django.db import connections
 from django.utils import timezone
 
 from vroegsignaal.demo import fresh_start
+from vroegsignaal.demo.environment import key_fingerprint
 from vroegsignaal.demo.services import DemoSummary, load_demo
 from vroegsignaal.demo.users import DEMO_PASSWORD
 
@@ -42,7 +43,8 @@ class Command(BaseCommand):
             raise CommandError("--months moet tussen 1 en 60 liggen.")
         if not 0 < scale <= 10:
             raise CommandError("--scale moet groter dan 0 en hoogstens 10 zijn.")
-        wanted = fresh_start.DemoStamp(timezone.localdate(), seed, months, scale)
+        keys = key_fingerprint(settings.PSEUDONYM_KEY, settings.BSN_ENCRYPTION_KEY)
+        wanted = fresh_start.DemoStamp(timezone.localdate(), seed, months, scale, keys)
         database = _demo_database_file()
         if database is not None:
             self._start_over_if_stale(database, wanted)
