@@ -129,10 +129,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "vroegsignaal.web.password_rules.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# A reset link by e-mail works for an hour (and once): a mailbox read by someone else later
+# does not open the account.
+PASSWORD_RESET_TIMEOUT = 3600
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]

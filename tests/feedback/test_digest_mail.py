@@ -1,50 +1,11 @@
 """The e-mail digest goes over real SMTP to a receiver started here, and carries no personal data."""
 
 import datetime as dt
-import email
-import socket
-from email.policy import default as default_policy
-
-import pytest
-from aiosmtpd.controller import Controller
 
 from tests.factories import UserFactory
 from tests.feedback import scenario
 from tests.feedback.conftest import SITE_URL
 from vroegsignaal.feedback.release import release_due_feedback
-
-
-class Inbox:
-    """An aiosmtpd handler that keeps every message it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=default_policy)
-        self.messages.append((envelope.rcpt_tos, message))
-        return "250 OK"
-
-    def bodies_for(self, address: str) -> list[str]:
-        return [m.get_content() for rcpt, m in self.messages if address in rcpt]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def inbox(settings):
-    handler = Inbox()
-    controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = controller.hostname
-    settings.EMAIL_PORT = controller.port
-    yield handler
-    controller.stop()
 
 
 def _release_outcome(enschede, energy, water, caseworker):

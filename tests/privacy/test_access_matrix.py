@@ -69,6 +69,13 @@ EXPECTED: dict[str, Expected] = {
     "web:logout": Expected(EVERY_ROLE, method="post", public=True, public_outcome="login"),
     "web:otp_verify": Expected(EVERY_ROLE),
     "web:otp_setup": Expected(EVERY_ROLE),
+    "web:password_change": Expected(EVERY_ROLE),
+    "web:password_reset": Expected(EVERY_ROLE, public=True),
+    "web:password_reset_sent": Expected(EVERY_ROLE, public=True),
+    # A link with a wrong token shows "deze link werkt niet meer" to anyone.
+    "web:password_reset_confirm": Expected(
+        EVERY_ROLE, kwargs=(("uidb64", "MQ"), ("token", "onjuist")), public=True
+    ),
     # Creditor: deliveries (intake) and feedback
     "intake:upload": Expected(CREDITOR),
     "intake:deliveries": Expected(CREDITOR),

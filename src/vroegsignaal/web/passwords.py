@@ -1,0 +1,104 @@
+"""Changing one's own password, and a new one by e-mail when it is forgotten.
+
+Django's password views do the work (tokens that expire and die once used, the session kept
+after a change, the password validators of settings.py); this module gives them Dutch pages and
+two guards of its own:
+- the page after "Wachtwoord vergeten" says the same whether or not the address is known, so it
+  cannot be used to find out who has an account;
+- at most one mail per account per `RESET_MAIL_INTERVAL`, so the form cannot flood a mailbox
+  (the interval is kept in the cache, per server process).
+A mail server that is down is logged by Django for the operator, without an error page.
+A new password does not skip the second factor: logging in afterwards still asks for it.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import password_validation
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.cache import cache
+from django.urls import reverse_lazy
+
+logger = logging.getLogger(__name__)
+
+RESET_MAIL_INTERVAL = timedelta(minutes=10)
+
+
+def link_lifetime() -> str:
+    """How long a reset link works, in words: '3 dagen' (PASSWORD_RESET_TIMEOUT)."""
+    hours = settings.PASSWORD_RESET_TIMEOUT // 3600
+    if hours % 24 == 0:
+        days = hours // 24
+        return "1 dag" if days == 1 else f"{days} dagen"
+    return "1 uur" if hours == 1 else f"{hours} uur"
+
+
+class _PasswordPage:
+    """What the password pages tell: the rules a new password must meet, the link's lifetime."""
+
+    def get_context_data(self, **kwargs):
+        rules = " ".join(password_validation.password_validators_help_texts())
+        return super().get_context_data(**kwargs) | {
+            "password_rules": rules,
+            "link_lifetime": link_lifetime(),
+        }
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Django's form, sending at most one mail per account per interval."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email,
+                  to_email, html_email_template_name=None):  # fmt: skip
+        user = context["user"]
+        # cache.add only sets a key that is not there yet: a second request within the
+        # interval finds it and sends nothing.
+        if not cache.add(
+            f"password-reset-mail:{user.pk}", True, int(RESET_MAIL_INTERVAL.total_seconds())
+        ):
+            logger.info("Herstelmail voor gebruiker %s overgeslagen: net al verstuurd", user.pk)
+            return
+        # Django logs a mail that cannot be sent (for the operator) and shows no error: the page
+        # may not say whether a mail went out.
+        super().send_mail(
+            subject_template_name, email_template_name, context, from_email, to_email,
+            html_email_template_name,
+        )  # fmt: skip
+
+
+class PasswordChange(_PasswordPage, auth_views.PasswordChangeView):
+    template_name = "web/password_change.html"
+    success_url = reverse_lazy("web:start")
+
+    def form_valid(self, form):
+        messages.success(self.request, "Uw wachtwoord is gewijzigd.")
+        return super().form_valid(form)
+
+
+class PasswordReset(_PasswordPage, auth_views.PasswordResetView):
+    template_name = "web/password_reset.html"
+    form_class = ThrottledPasswordResetForm
+    subject_template_name = "web/password_reset_subject.txt"
+    email_template_name = "web/password_reset_email.txt"
+    success_url = reverse_lazy("web:password_reset_sent")
+
+    @property
+    def extra_email_context(self):  # read when the mail is made, so settings changes count
+        return {"link_lifetime": link_lifetime()}
+
+
+class PasswordResetSent(auth_views.PasswordResetDoneView):
+    template_name = "web/password_reset_sent.html"
+
+
+class PasswordResetConfirm(_PasswordPage, auth_views.PasswordResetConfirmView):
+    template_name = "web/password_reset_confirm.html"
+    success_url = reverse_lazy("web:login")
+
+    def form_valid(self, form):
+        messages.success(self.request, "Uw nieuwe wachtwoord is opgeslagen. Log ermee in.")
+        return super().form_valid(form)

@@ -1,0 +1,144 @@
+"""Changing one's own password, and choosing a new one by e-mail (real SMTP) when it is lost."""
+
+import re
+
+import pytest
+from django.contrib.auth import SESSION_KEY
+from django.core.cache import cache
+from django.urls import reverse
+
+from tests.factories import UserFactory
+from vroegsignaal.web.passwords import link_lifetime
+
+OLD, NEW = "Oud-Wachtwoord-2026", "Nieuw-Wachtwoord-2027"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()  # the mail throttle lives in the cache
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def user(db):
+    account = UserFactory(
+        caseworker=True, username="cas.werker", email="cas@enschede.example", first_name="Cas"
+    )
+    account.set_password(OLD)
+    account.save()
+    return account
+
+
+def _reset_link(inbox, address: str) -> str:
+    (body,) = inbox.bodies_for(address)
+    return re.search(r"https?://\S+", body).group(0)
+
+
+def test_a_user_changes_their_password_and_stays_logged_in(client, user):
+    client.force_login(user)
+
+    response = client.post(
+        reverse("web:password_change"),
+        {"old_password": OLD, "new_password1": NEW, "new_password2": NEW},
+        follow=True,
+    )
+
+    user.refresh_from_db()
+    assert user.check_password(NEW)
+    assert "Uw wachtwoord is gewijzigd." in response.content.decode()
+    assert client.session.get(SESSION_KEY) == str(user.pk)
+
+
+def test_a_wrong_current_password_or_a_weak_new_one_is_refused_in_dutch(client, user):
+    client.force_login(user)
+    url = reverse("web:password_change")
+
+    wrong = client.post(url, {"old_password": "fout", "new_password1": NEW, "new_password2": NEW})
+    weak = client.post(url, {"old_password": OLD, "new_password1": "1234", "new_password2": "1234"})
+
+    assert "oude wachtwoord" in wrong.content.decode()
+    assert "te kort: gebruik minstens 12 tekens" in weak.content.decode()
+    assert "alleen cijfers" in weak.content.decode()
+    user.refresh_from_db()
+    assert user.check_password(OLD)
+
+
+def test_the_page_states_the_password_rules_before_anyone_fails_them(client, user):
+    client.force_login(user)
+
+    html = client.get(reverse("web:password_change")).content.decode()
+
+    assert "minstens 12 tekens" in html
+
+
+def test_a_forgotten_password_is_replaced_through_a_link_sent_by_mail(client, user, inbox):
+    response = client.post(reverse("web:password_reset"), {"email": "cas@enschede.example"})
+    assert response.status_code == 302 and response.url == reverse("web:password_reset_sent")
+    link = _reset_link(inbox, "cas@enschede.example")
+
+    form_page = client.get(link, follow=True)
+    saved = client.post(
+        form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
+        {"new_password1": NEW, "new_password2": NEW},
+        follow=True,
+    )
+
+    user.refresh_from_db()
+    assert user.check_password(NEW)
+    assert "Uw nieuwe wachtwoord is opgeslagen. Log ermee in." in saved.content.decode()
+    again = client.get(link, follow=True).content.decode()
+    assert 'data-testid="link-ongeldig"' in again  # a link works once
+
+
+def test_the_mail_names_the_account_the_lifetime_and_the_second_factor(client, user, inbox):
+    client.post(reverse("web:password_reset"), {"email": "cas@enschede.example"})
+
+    (body,) = inbox.bodies_for("cas@enschede.example")
+    subject = inbox.messages[0][1]["Subject"]
+
+    assert subject == "Nieuw wachtwoord voor Vroegsignaal"
+    assert "Beste Cas" in body and "cas.werker" in body
+    assert f"is {link_lifetime()} geldig" in body and link_lifetime() == "1 uur"
+    assert "authenticator-app" in body
+
+
+def test_an_unknown_address_gets_the_same_page_and_no_mail(client, user, inbox):
+    """The page may not tell who has an account."""
+    known = client.post(reverse("web:password_reset"), {"email": "cas@enschede.example"})
+    unknown = client.post(reverse("web:password_reset"), {"email": "niemand@example.org"})
+
+    assert known.url == unknown.url
+    assert len(inbox.messages) == 1
+
+
+def test_an_inactive_account_gets_no_mail(client, user, inbox):
+    user.is_active = False
+    user.save()
+
+    client.post(reverse("web:password_reset"), {"email": "cas@enschede.example"})
+
+    assert inbox.messages == []
+
+
+def test_asking_again_within_ten_minutes_sends_no_second_mail(client, user, inbox):
+    for _ in range(3):
+        client.post(reverse("web:password_reset"), {"email": "cas@enschede.example"})
+
+    assert len(inbox.bodies_for("cas@enschede.example")) == 1
+
+
+def test_a_mail_server_that_is_down_is_logged_not_shown(client, user, settings, caplog):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
+
+    response = client.post(reverse("web:password_reset"), {"email": "cas@enschede.example"})
+
+    assert response.status_code == 302
+    assert "Failed to send password reset email" in caplog.text
+
+
+def test_the_login_page_offers_help_with_a_forgotten_password(client, db):
+    html = client.get(reverse("web:login")).content.decode()
+
+    assert f'href="{reverse("web:password_reset")}"' in html and "Wachtwoord vergeten?" in html
