@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from benchmarks import synthetic
+
 FULL_SIGNALS = 1_200_000
 QUICK_SIGNALS = 20_000
 MUNICIPALITIES = 342
@@ -39,7 +41,9 @@ RESULTS = np.array([
     "Vervolghulp en/of verwijzing financieel",
 ])  # fmt: skip
 OPEN_STATES = np.array(["new", "assigned", "contact_in_progress", "in_conversation", "plan_made"])
-SURNAMES = np.array(["Jansen", "Bakker", "Visser", "Smit", "Meijer", "Öztürk", "Mulder", "Bos"])
+# Surnames as common as in the Netherlands (`synthetic`: the most common ~0.5% of residents),
+# so searching by name (Zoeken) finds as many meldingen as it would in a real municipality.
+SURNAME_CUMULATIVE = np.cumsum(synthetic.SURNAME_WEIGHTS)
 FIRST_NAMES = np.array(["Jan", "Anna", "Pieter", "Fatima", "Mohamed", "Sanne", "Kees", "Eva"])
 PAIRS = np.array(
     [a + b for a in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
@@ -188,6 +192,18 @@ def _organisations() -> dict:
     }
 
 
+def _address_keys(postcode: np.ndarray, house: np.ndarray) -> np.ndarray:
+    """'1234AB|7|' as `vroegsignaal.addresses.address_key` makes it (no letter or addition)."""
+    return np.char.add(np.char.add(np.char.add(postcode, "|"), house.astype(str)), "|")
+
+
+def surname_of(person_hash: np.ndarray) -> np.ndarray:
+    """A surname per person, drawn by weight but fixed by the person's hash."""
+    share = (person_hash >> np.uint64(11)).astype(np.float64) / 2.0**53
+    index = np.searchsorted(SURNAME_CUMULATIVE, share * SURNAME_CUMULATIVE[-1], side="right")
+    return synthetic.SURNAMES[np.minimum(index, len(synthetic.SURNAMES) - 1)]
+
+
 def _days(start: np.ndarray, days) -> np.ndarray:
     return (start + np.asarray(days).astype("timedelta64[D]")).astype("datetime64[D]")
 
@@ -224,7 +240,7 @@ def _meldingen(rng: np.random.Generator, ctx: dict, first_id: int, n: int) -> pl
         "id": np.arange(first_id, first_id + n), "key": [f"b{first_id + i}" for i in range(n)],
         "municipality_id": ctx["municipalities"][muni], "period_start": start,
         "period_end": _days(start, 27), "matched_on": _days(start, 30),
-        "address_key": np.char.add(postcode, house.astype(str)), "postcode": postcode,
+        "address_key": _address_keys(postcode, house), "postcode": postcode,
         "house_number": house, "street": "Benchstraat", "city": "Benchstad",
         "is_single": ~two & ~consecutive, "is_multiple": two, "is_consecutive": consecutive,
         "is_crisis": rng.random(n) < 0.05, "is_warm_handover": rng.random(n) < 0.03, "go": go,
@@ -261,7 +277,7 @@ def _signals(rng: np.random.Generator, ctx: dict, meldingen: pl.DataFrame, first
         "municipality_id": rows["municipality_id"], "delivery_id": ctx["deliveries"][partner],
         "row_number": ids, "customer_number": ids.astype(str), "signal_date": signal_date,
         "initials": "J.", "first_names": FIRST_NAMES[person % len(FIRST_NAMES)],
-        "surname": SURNAMES[person // 8 % len(SURNAMES)],
+        "surname": surname_of(person),
         "birth_date": _days(np.datetime64("1945-01-01"), person % 20_000),
         "street": "Benchstraat", "house_number": rows["house_number"],
         "postcode": rows["postcode"], "city": "Benchstad", "phone": "0612345678",

@@ -4,7 +4,8 @@ Uses the shared fill of ``benchmarks.national``. A caseworker of the largest mun
 (~120,000 meldingen in the year, ~25,000 of them open), logged in with a verified second
 factor, requests the pages through Django's test ``Client``: every middleware, the access
 check, the audit entry and the real templates run. Measured per page kind, after a warm-up:
-p50/p95/p99 in milliseconds over ``REQUESTS`` requests. Target: p95 < 200 ms.
+p50/p95/p99 in milliseconds over ``REQUESTS`` requests. Target: p95 < 200 ms. Also Zoeken
+(kenmerk, address and surname in turn).
 """
 
 from __future__ import annotations
@@ -58,6 +59,24 @@ def _filter_queries(municipality) -> list[dict]:
         {"werkbakje": "heropaf"},
         {"pagina": "3"},
     ]
+
+
+def _search_queries(sample: list[int]) -> list[dict]:
+    """What caseworkers type in Zoeken, in turn: a melding's kenmerk, its address and the
+    surname on its signal (common names come up as often as they are common)."""
+    from vroegsignaal.casework.models import MeldingSignal
+
+    links = MeldingSignal.objects.filter(melding_id__in=sample[:50]).values_list(
+        "melding_id", "melding__postcode", "melding__house_number", "signal__surname"
+    )
+    queries = {}
+    for pk, postcode, house_number, surname in links.order_by("melding_id", "signal_id"):
+        queries.setdefault(pk, [
+            {"q": f"VS-{pk}"},
+            {"q": f"{postcode[:4]} {postcode[4:]} {house_number}"},
+            {"q": surname},
+        ])  # fmt: skip
+    return [query for per_melding in queries.values() for query in per_melding]
 
 
 def _percentiles(millis: list[float]) -> dict:
@@ -114,6 +133,9 @@ def run(quick: bool = False) -> list[dict]:
         "worklist_first_page": [(worklist, {})] * count,
         "worklist_filtered": [(worklist, filters[n % len(filters)]) for n in range(count)],
         "melding_page": [(reverse("casework:melding", args=[pk]), {}) for pk in sample],
+        "search": [
+            (reverse("casework:search"), query) for query in _search_queries(sample)[:count]
+        ],
     }
     return [
         _row(name, _measure(client, requests), connection.vendor, open_meldingen)

@@ -7,14 +7,22 @@ caseworker must find the melding, also when it is closed or from an earlier mont
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory, SignalFactory
 from tests.factories import CreditorFactory, UserFactory
 from vroegsignaal.addresses import address_key
 from vroegsignaal.casework.models import MeldingSignal
-from vroegsignaal.casework.search import Search, SearchError, parse, search_meldingen
+from vroegsignaal.casework.search import (
+    Search,
+    SearchError,
+    parse,
+    search_meldingen,
+    signals_named,
+)
 from vroegsignaal.ddas import Eindresultaat
+from vroegsignaal.intake.models import Signal
 from vroegsignaal.privacy.models import AuditEntry
 
 
@@ -188,3 +196,27 @@ def test_the_melding_page_shows_the_kenmerk_the_letters_carry(client, caseworker
     html = client.get(reverse("casework:melding", args=[melding.pk])).content.decode()
 
     assert f"VS-{melding.pk}" in html
+
+
+def test_surname_search_uses_its_index_on_postgresql(enschede):
+    """The search's `UPPER(surname) LIKE 'BERG%'` must match the index of migration
+    intake.0006: a large municipality has a hundred thousand signals a year."""
+    if connection.vendor != "postgresql":
+        pytest.skip("De index met text_pattern_ops bestaat alleen op PostgreSQL.")
+    # Enough signals with varied names that a name prefix is selective, as in a real year.
+    first = SignalFactory(municipality=enschede)
+    Signal.objects.bulk_create(
+        SignalFactory.build(
+            municipality=enschede, creditor=first.creditor, delivery=first.delivery,
+            customer_number=f"N{n}", surname=f"Naam{n % 400:03d}",
+        )
+        for n in range(4000)
+    )  # fmt: skip
+    sql, params = signals_named(enschede.pk, "Naam12").query.sql_with_params()
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE intake_signal")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "signal_surname_search" in plan, plan

@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from vroegsignaal.addresses import address_suffix
 from vroegsignaal.casework.access import meldingen_visible_to
 from vroegsignaal.casework.models import Melding, MeldingSignal
+from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import User
 
 MIN_NAME_LETTERS = 2
@@ -103,9 +104,12 @@ def search_meldingen(user: User, search: Search) -> QuerySet[Melding]:
     elif search.address_prefix:
         found = visible.filter(address_key__startswith=search.address_prefix)
     else:
-        found = visible.filter(
-            Q(signal_links__signal__surname__istartswith=search.surname)
-        ).distinct()
+        # A semi-join, not a join: a common name has many signals, and DISTINCT over the wide
+        # melding rows was sorted on disk.
+        named = MeldingSignal.objects.filter(
+            signal__in=signals_named(user.municipality_id, search.surname)
+        )
+        found = visible.filter(pk__in=named.values("melding_id"))
     names = MeldingSignal.objects.select_related("signal").only(
         "melding_id",
         "signal__initials",
@@ -117,6 +121,14 @@ def search_meldingen(user: User, search: Search) -> QuerySet[Melding]:
         .prefetch_related(Prefetch("signal_links", queryset=names))
         .order_by("-period_start", "-pk")
     )
+
+
+def signals_named(municipality_id: int | None, surname: str) -> QuerySet[Signal]:
+    """The municipality's signals whose surname starts with `surname` (any case); on
+    PostgreSQL from the index `signal_surname_search` (migration intake.0006)."""
+    return Signal.objects.filter(
+        municipality_id=municipality_id, surname__istartswith=surname
+    ).values("pk")
 
 
 def resident_names(melding: Melding) -> list[str]:
