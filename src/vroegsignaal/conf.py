@@ -71,6 +71,12 @@ SETTINGS = [
         "",
         "Naam van de aanleverende organisatie in de DDAS-levering; leeg: 'Gemeente <naam>'.",
     ),
+    EnvSetting(
+        "EMAIL_DELIVERY",
+        "smtp",
+        "`smtp`: e-mail gaat naar EMAIL_HOST. `console`: e-mail wordt alleen in het serverlog "
+        "geschreven (demo en ontwikkeling; zo is een herstellink voor een wachtwoord te zien).",
+    ),
     EnvSetting("EMAIL_HOST", "localhost", "SMTP-server voor e-mail."),
     EnvSetting("EMAIL_PORT", "25", "Poort van de SMTP-server."),
     EnvSetting("DEFAULT_FROM_EMAIL", "vroegsignaal@localhost", "Afzender van e-mail."),

@@ -170,6 +170,12 @@ RETENTION_SIGNAL_DAYS = env_int("RETENTION_SIGNAL_DAYS")
 RETENTION_MELDING_DAYS = env_int("RETENTION_MELDING_DAYS")
 RETENTION_AUDIT_DAYS = env_int("RETENTION_AUDIT_DAYS")
 
+EMAIL_BACKEND = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+}.get(env("EMAIL_DELIVERY"))
+if EMAIL_BACKEND is None:
+    raise ImproperlyConfigured("EMAIL_DELIVERY is `smtp` of `console`.")
 EMAIL_HOST = env("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")

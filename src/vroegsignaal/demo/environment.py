@@ -7,7 +7,8 @@ refuses the development ones), so the demo makes them once per `var/` folder, in
 `var/demo.env`, and keeps them: the pseudonyms and encrypted BSNs in the demo database are made
 with them. The demo stamp (`fresh_start`) records a fingerprint of the keys, so a demo database
 loaded with other keys is started over instead of topped up. A second factor stays optional in
-the demo (OTP_REQUIRED=false): everyone can try it under *Tweede stap*.
+the demo (OTP_REQUIRED=false): everyone can try it under *Tweede stap*. Mail goes to the
+terminal that runs the demo (EMAIL_DELIVERY=console).
 
 Run as `python -m vroegsignaal.demo.environment var/demo.env` before anything that loads the
 settings; `make demo` reads the file into the environment of every command.
@@ -20,7 +21,9 @@ import secrets
 import sys
 from pathlib import Path
 
-FIXED = {"DEBUG": "false", "OTP_REQUIRED": "false"}
+# Mail (a forgotten password's link, the partners' digests) is written to the server's output:
+# a demo has no mail server.
+FIXED = {"DEBUG": "false", "OTP_REQUIRED": "false", "EMAIL_DELIVERY": "console"}
 SECRETS = ("SECRET_KEY", "PSEUDONYM_KEY", "BSN_ENCRYPTION_KEY")
 
 
@@ -30,7 +33,11 @@ def ensure_environment(path: Path) -> dict[str, str]:
     Keys already in the file are kept; a key missing from it is added, never replaced.
     """
     values = read_environment(path)
-    wanted = {**FIXED, **{name: values.get(name) or secrets.token_urlsafe(48) for name in SECRETS}}
+    wanted = {
+        **values,
+        **FIXED,
+        **{name: values.get(name) or secrets.token_urlsafe(48) for name in SECRETS},
+    }
     if wanted != values:
         path.parent.mkdir(parents=True, exist_ok=True)
         lines = [f"{name}={value}" for name, value in wanted.items()]
