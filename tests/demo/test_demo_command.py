@@ -105,6 +105,15 @@ def test_a_demo_user_of_every_role_logs_in_with_the_documented_password(tmp_path
     assert all(u.creditor_id for u in User.objects.filter(role=Role.CREDITOR_STAFF))
 
 
+def test_every_demo_user_has_a_made_up_mail_address_for_a_forgotten_password(tmp_path, mailoutbox):
+    """'.example' is reserved for examples; the year of replayed releases sends no digests."""
+    run_demo(tmp_path)
+
+    addresses = list(User.objects.values_list("username", "email"))
+    assert addresses and all(email == f"{name}@demo.example" for name, email in addresses)
+    assert mailoutbox == []
+
+
 def test_docs_list_every_demo_login_and_the_password(tmp_path):
     run_demo(tmp_path)
 

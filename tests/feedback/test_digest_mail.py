@@ -74,3 +74,12 @@ def test_a_new_heropaf_question_is_announced_once(
     bodies = inbox.bodies_for(energy_staff.email)
     assert len(bodies) == 3
     assert "heropafvragen om te beantwoorden: 1" in bodies[-1]
+
+
+def test_a_release_without_digests_releases_but_mails_nobody(enschede, energy, energy_staff, inbox):
+    """The demo replays a year of days: the feedback is released, no year of mail goes out."""
+    scenario.melding_with_signals(enschede, energy)
+
+    release = release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5), mail_digests=False)
+
+    assert release.items.exists() and inbox.messages == []

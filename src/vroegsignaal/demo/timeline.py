@@ -90,7 +90,7 @@ def _match(municipalities, first_day: dt.date, matched_on: dt.date, simulation) 
 
 
 def _release(day: dt.date) -> None:
-    release = release_due_feedback(settings.SITE_URL, today=day)
+    release = release_due_feedback(settings.SITE_URL, today=day, mail_digests=False)
     history.backdate_release(release, at(day, 16))
 
 

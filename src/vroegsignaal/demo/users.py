@@ -21,6 +21,7 @@ from vroegsignaal.organisations.models import (
 )
 
 DEMO_PASSWORD = "Vroeg-Signaal-2026"
+DEMO_MAIL_DOMAIN = "demo.example"
 
 # One caseworker for each municipality without its own meldpunt in the demo; they take in and
 # work their meldingen themselves.
@@ -123,6 +124,8 @@ def ensure_demo_users(logins: list[DemoLogin]) -> int:
             "role": login.role,
             "first_name": login.first_name,
             "last_name": login.last_name,
+            # Made up ('.example' is reserved); in the demo mail goes to the terminal.
+            "email": f"{login.username}@{DEMO_MAIL_DOMAIN}",
             "is_staff": login.superuser,
             "is_superuser": login.superuser,
             **_organisation(login),

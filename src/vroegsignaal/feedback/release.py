@@ -119,10 +119,14 @@ def _newly_asked(today: date) -> Counter:
     return Counter(checks.values_list("creditor_id", flat=True))
 
 
-def release_due_feedback(site_url: str, today: date | None = None) -> FeedbackRelease:
+def release_due_feedback(
+    site_url: str, today: date | None = None, *, mail_digests: bool = True
+) -> FeedbackRelease:
     """Release all due feedback as one batch, then mail each creditor contact a digest.
 
     ``site_url`` (e.g. https://vroegsignaal.example.nl) makes the link in the e-mail absolute.
+    ``mail_digests=False`` releases without mail: the demo replays a year of days, and nobody
+    wants a year of digests at once.
     """
     today = today or timezone.localdate()
     asked = _newly_asked(today)
@@ -135,7 +139,7 @@ def release_due_feedback(site_url: str, today: date | None = None) -> FeedbackRe
             counts[creditor_id]["heropaf"] += number
         release.summary = {"creditors": {str(c): dict(n) for c, n in counts.items()}}
         release.save(update_fields=["summary"])
-    release.summary["mail_failed"] = _send_digests(counts, site_url)
+    release.summary["mail_failed"] = _send_digests(counts, site_url) if mail_digests else []
     release.save(update_fields=["summary"])
     return release
 
