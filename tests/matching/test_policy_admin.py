@@ -10,17 +10,27 @@ from vroegsignaal.demo.policy import TWENTE_POLICY, ensure_demo_policies
 from vroegsignaal.matching.engine.policy import Policy, Window
 from vroegsignaal.matching.models import MatchingRun, PolicyVersion
 from vroegsignaal.matching.policies import effective_policy, save_policy
+from vroegsignaal.matching.routing_form import RULES_PREFIX, rule_rows
 
 pytestmark = pytest.mark.django_db
 
 ADD = "/admin/matching/policyversion/add/"
-PIGEON_RULE = {"name": "Duiven", "queue": "Post", "first_contact_channel": "Duif", "term_days": 5}
-RED_FLAG_RULE = {
-    "name": "X",
-    "queue": "X",
-    "first_contact_channel": "Brief",
-    "term_days": 5,
-    "condition": {"flags": ["rood"]},
+DISTRICT_RULE = {
+    "name": "Wijk Centrum",
+    "queue": "Wijkteam",
+    "first_contact_channel": "Afspraak op locatie",
+    "term_days": 10,
+    "condition": {
+        "flags": ["meervoudig", "warme_overdracht"],
+        "min_amount_cents": 25050,
+        "partner_types": ["Energie", "Huur"],
+        "max_age": 30,
+        "postcode_prefixes": ["7511", "7512AB"],
+    },
+}
+NO_RULE_ROWS = {
+    f"{RULES_PREFIX}-TOTAL_FORMS": "0",
+    f"{RULES_PREFIX}-INITIAL_FORMS": "0",
 }
 
 
@@ -32,21 +42,25 @@ def admin_client(client):
 
 
 def as_shown(response) -> dict:
-    """What a browser submits for the admin form as the page shows it (nothing changed)."""
+    """What a browser submits for the admin form as the page shows it (nothing changed): its
+    fields and the werkbakjes rules' rows."""
     form = response.context["adminform"].form
     data = {}
-    for name, field in form.fields.items():
-        value = form[name].value()
-        if isinstance(field, forms.BooleanField):
-            if value:
-                data[name] = "on"
-        else:
-            data[name] = "" if value is None else value
+    for part in (form, form.routing.management_form, *form.routing.forms):
+        for field in part:
+            value = field.value()
+            if isinstance(field.field, forms.BooleanField):
+                if value:
+                    data[field.html_name] = "on"
+            elif isinstance(field.field, forms.MultipleChoiceField):
+                data[field.html_name] = value or []  # no box ticked: nothing sent
+            else:
+                data[field.html_name] = "" if value is None else value
     return data
 
 
 def post_policy(client, municipality, **fields):
-    data = {"municipality": municipality.pk, "region": ""} | fields
+    data = {"municipality": municipality.pk, "region": ""} | NO_RULE_ROWS | fields
     return client.post(ADD, data)
 
 
@@ -97,18 +111,6 @@ def test_an_invalid_policy_is_refused_with_a_dutch_message_at_the_field(admin_cl
         ({"repeat_months": "-1"}, "repeat_months", "herhaalde melding (maanden) mag niet negatief"),
         ({"weight_crisis": "60"}, "weight_young_adult", "Vul alle velden van de wegingen in"),
         ({"route_name": "Post"}, "route_term_days", "standaardwerkbakje in"),
-        (
-            {"routing_rules": json.dumps([PIGEON_RULE])},
-            "routing_rules",
-            "Onbekende contactsoort 'Duif' in routeringsregel 'Duiven'",
-        ),
-        ({"routing_rules": '{"name": "Los"}'}, "routing_rules", "zijn een lijst tussen [ en ]"),
-        ({"routing_rules": '[{"name": '}, "routing_rules", "JSON"),
-        (
-            {"routing_rules": json.dumps([RED_FLAG_RULE])},
-            "routing_rules",
-            "Onbekende vlag 'rood' in routeringsregel 'X'.",
-        ),
     ],
 )
 def test_bad_input_gives_a_dutch_error_at_its_field(admin_client, fields, field, message):
@@ -204,6 +206,8 @@ def test_the_add_form_without_an_owner_shows_the_defaults(admin_client):
         TWENTE_POLICY,
         {"windows": {}, "default_window": {"min_days": 10, "max_days": None}},
         {"minimum_amount_cents": None, "crisis_always_go": False, "weights": {"crisis": 70}},
+        {"routing_rules": []},  # own rules: none, so not the region's either
+        {"routing_rules": [DISTRICT_RULE, TWENTE_POLICY["routing_rules"][0]]},
     ],
 )
 def test_a_municipality_form_submitted_unchanged_keeps_only_its_own_settings(admin_client, own):
@@ -225,7 +229,8 @@ def test_the_municipality_form_shows_what_an_empty_field_takes_from_the_region(a
     page = admin_client.get(f"{ADD}?municipality={enschede.pk}").content.decode()
     assert "Leeg: de regio Twente, nu € 75,00." in page
     assert (
-        "Leeg: de regio Twente, nu Crisis, Meervoudig, Opeenvolgend, Hoog bedrag, Jongeren." in page
+        "Overnemen: de regio Twente, nu Crisis, Meervoudig, Opeenvolgend, Hoog bedrag, Jongeren."
+        in page
     )
 
 
@@ -247,3 +252,57 @@ def test_saving_on_a_versions_page_stores_a_new_version_and_keeps_the_history(ad
     ]
     assert "toegevoegd" in saved.content.decode()
     assert MatchingRun.objects.count() == 0
+
+
+def test_the_werkbakjes_section_shows_a_fieldset_per_rule_and_empty_rows_folded(admin_client):
+    enschede = MunicipalityFactory()
+    version = save_policy(TWENTE_POLICY, region=enschede.region)
+    page = admin_client.get(f"/admin/matching/policyversion/{version.pk}/change/").content.decode()
+
+    headings = [
+        "Werkbakjes</h2>",
+        *(f">Regel {n}</h3>" for n in range(1, 6)),
+        "<details><summary>",
+        ">Regel 6 (nieuw)</h3>",
+        ">Regel 8 (nieuw)</h3>",
+        "Standaardwerkbakje</h2>",
+    ]
+    positions = [page.find(heading) for heading in headings]
+    assert -1 not in positions and positions == sorted(positions)
+    assert 'value="Jongeren"' in page and 'value="1.000,00"' in page
+
+
+def test_a_rule_added_in_an_empty_row_is_saved_where_volgorde_puts_it(admin_client):
+    enschede = MunicipalityFactory()
+    version = save_policy(TWENTE_POLICY, region=enschede.region)
+    url = f"/admin/matching/policyversion/{version.pk}/change/"
+    # The first empty row (the sixth) filled in as the page would show the rule, put first.
+    row = rule_rows([DISTRICT_RULE])[0] | {"ORDER": "0"}
+    new_row = {f"{RULES_PREFIX}-5-{name}": value for name, value in row.items()}
+
+    delete_fifth = {f"{RULES_PREFIX}-4-DELETE": "on"}
+    admin_client.post(url, as_shown(admin_client.get(url)) | new_row | delete_fifth)
+
+    rules = document({"region": enschede.region})["routing_rules"]
+    assert rules[0] == DISTRICT_RULE
+    assert [rule["name"] for rule in rules] == [
+        "Wijk Centrum",
+        "Crisis",
+        "Meervoudig",
+        "Opeenvolgend",
+        "Hoog bedrag",
+    ]
+
+
+def test_a_bad_rule_is_named_at_the_top_and_shown_at_the_rule(admin_client):
+    enschede = MunicipalityFactory()
+    version = save_policy(TWENTE_POLICY, region=enschede.region)
+    url = f"/admin/matching/policyversion/{version.pk}/change/"
+
+    response = admin_client.post(url, as_shown(admin_client.get(url)) | {"regel-1-term_days": "0"})
+
+    assert PolicyVersion.objects.count() == 1
+    page = response.content.decode()
+    message = "Regel 2: De termijn in routeringsregel &#x27;Meervoudig&#x27; is ten minste 1 dag."
+    summary, rule = page.find(message), page.rfind(message)
+    assert summary < page.find("Werkbakjes</h2>") < page.find(">Regel 2</h3>") < rule

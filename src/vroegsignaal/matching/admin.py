@@ -1,16 +1,18 @@
 """Administrators edit a municipality's or region's matching policy here.
 
-The form has a field per setting (`matching.policy_form`); saving never changes a stored version:
-it validates the document and stores it as the next version, so every matching run keeps
-pointing at the policy it used.
+The form has a field per setting (`matching.policy_form`) and a fieldset per werkbakjes rule
+(`matching.routing_form`); saving never changes a stored version: it validates the document and
+stores it as the next version, so every matching run keeps pointing at the policy it used.
 """
 
 from django.contrib import admin
+from django.contrib.admin.helpers import Fieldset
 from django.db.models import Count
 
 from vroegsignaal.matching.models import MatchingRun, PolicyVersion
 from vroegsignaal.matching.policies import save_policy
 from vroegsignaal.matching.policy_form import FIELDSETS, PolicyVersionForm, initial_for_owner
+from vroegsignaal.matching.routing_form import RULE_LINES
 
 
 @admin.register(PolicyVersion)
@@ -27,6 +29,7 @@ class PolicyVersionAdmin(admin.ModelAdmin):
         )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["rule_fieldsets"] = self._rule_fieldsets(context["adminform"].form.routing)
         if obj is not None:
             # The owner's versions with how many runs used each: one query, not one per row.
             owner = {"municipality": obj.municipality_id, "region": obj.region_id}
@@ -37,6 +40,24 @@ class PolicyVersionAdmin(admin.ModelAdmin):
             )
             context |= {"history": history, "next_number": history[0].number + 1}
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _rule_fieldsets(self, routing) -> list[Fieldset]:
+        """A fieldset per werkbakjes rule, laid out like the other fieldsets; a rule's own
+        messages at its top. An empty row to add a rule starts folded (a <details>, no script)."""
+        fieldsets = []
+        for rule in routing.forms:
+            new = rule.number > routing.initial_form_count() and not rule.has_changed()
+            fieldsets.append(
+                Fieldset(
+                    rule,
+                    name=f"{rule.title} (nieuw)" if new else rule.title,
+                    fields=[tuple(f for f in line if f in rule.fields) for line in RULE_LINES],
+                    classes=("werkbakjesregel", "collapse") if new else ("werkbakjesregel",),
+                    description=rule.non_field_errors().as_ul() or None,
+                    model_admin=self,
+                )
+            )
+        return fieldsets
 
     def save_model(self, request, obj, form, change):
         saved = save_policy(

@@ -5,30 +5,37 @@ The form turns its fields into the same document `Policy.from_dict` reads and
 municipality the region's value then applies, for a region the engine's default (see
 `matching.policies`). The fields of one key are filled in together: the windows per partner type
 (`windows`), the priority weights (`weights`) and the standaardwerkbakje (`default_route`) are
-each one key, so they are taken over or set as a whole. The werkbakjes rules stay JSON.
+each one key, so they are taken over or set as a whole. The werkbakjes rules are a row of fields
+per rule (`matching.routing_form`); with the box "Eigen werkbakjesregels" they are one key too.
 
 Every key is checked on its own by `Policy.from_dict`, so the engine's Dutch message shows at the
-field it concerns; the stored document is the canonical form (`Policy.to_dict`) of the keys set.
+field (or rule) it concerns; the stored document is the canonical form (`Policy.to_dict`) of the
+keys set.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from decimal import Decimal
 from typing import Any
 
 from django import forms
 
-from vroegsignaal.dutch_numbers import dutch_amount, euros
+from vroegsignaal.dutch_numbers import dutch_amount
 from vroegsignaal.matching.engine.policy import Policy, PolicyError
-from vroegsignaal.matching.engine.vocabulary import CONTACT_KINDS, FLAGS, PARTNER_TYPES
+from vroegsignaal.matching.engine.vocabulary import PARTNER_TYPES
 from vroegsignaal.matching.models import PolicyVersion
 from vroegsignaal.matching.policies import latest_version
+from vroegsignaal.matching.policy_values import (
+    NO_MINIMUM,
+    euro_text,
+    parse_euros,
+    policy_problems,
+)
+from vroegsignaal.matching.routing_form import CONTACT_CHOICES, RULE_PARTS, rules_formset
 from vroegsignaal.organisations.models import Municipality, Region
 
 YES, NO = "ja", "nee"
-NO_MINIMUM = "geen"
 BOOLEANS = ("exclude_business_contracts", "crisis_always_go")
 COUNTS = ("minimum_signals_for_go", "repeat_months")
 WEIGHT_LABELS = {
@@ -43,17 +50,13 @@ WEIGHT_LABELS = {
     "young_adult": "Jongvolwassene",
     "warm_handover": "Warme overdracht",
 }
-ROUTE_PARTS = ("name", "queue", "first_contact_channel", "term_days")
-ROUTING_HELP = (
-    "Een lijst van regels; de eerste regel waarvan de voorwaarde past, bepaalt het werkbakje. "
-    'Per regel: "name" (naam), "queue" (werkbakje), "first_contact_channel" (eerste '
-    f'contactsoort: {", ".join(CONTACT_KINDS)}), "term_days" (termijn in dagen) en '
-    '"condition" (voorwaarde; alle delen moeten kloppen): "flags" (een of meer van '
-    f'{", ".join(FLAGS)}), "min_amount_cents" (minimaal totaalbedrag in centen), '
-    '"partner_types" (soorten signaalpartner), "max_age" (leeftijd ten hoogste), '
-    '"postcode_prefixes" (begin van de postcode). Voorbeeld: [{"name": "Crisis", "queue": '
-    '"Crisis", "first_contact_channel": "Huisbezoek", "term_days": 3, "condition": {"flags": '
-    '["crisis"]}}]. Een lege lijst [] betekent: alles naar het standaardwerkbakje.'
+ROUTING_DESCRIPTION = (
+    "De eerste regel waarvan de voorwaarde klopt, bepaalt het werkbakje, de eerste contactsoort "
+    "en de termijn; een melding waarvoor geen regel klopt, gaat naar het standaardwerkbakje. "
+    "Alle ingevulde delen van een voorwaarde moeten kloppen; een regel zonder voorwaarde past "
+    "bij elke melding. Een crisismelding krijgt altijd de termijn van 3 werkdagen. Een nieuwe "
+    "regel: vul een lege regel onderaan in (na opslaan staan er weer lege regels klaar); "
+    "'Volgorde' verandert de volgorde, 'Verwijderen' haalt een regel weg."
 )
 
 
@@ -62,40 +65,10 @@ def partner_prefix(partner_type: str) -> str:
     return "window_" + re.sub(r"[^a-z0-9]+", "_", partner_type.lower()).strip("_")
 
 
-def euro_text(cents: int | None) -> str:
-    return "geen minimum" if cents is None else euros(cents)
-
-
-_AMOUNT = re.compile(r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d{1,2})?")
-
-
-def parse_euros(text: str) -> int:
-    """'75', '75,5', '1.250,00' or '€ 75,00' -> cents; a dot only separates thousands."""
-    cleaned = text.replace("€", "").replace(" ", "")
-    if not _AMOUNT.fullmatch(cleaned):
-        raise forms.ValidationError(
-            "Geef het minimumbedrag in euro's met een komma voor de centen, bijvoorbeeld 75,00, "
-            f"of '{NO_MINIMUM}' voor geen minimumbedrag."
-        )
-    return int(Decimal(cleaned.replace(".", "").replace(",", ".")) * 100)
-
-
 def canonical(document: dict, *, all_keys: bool) -> dict:
     """The document as `Policy.to_dict` writes it: every key, or only the keys it sets."""
     full = json.loads(Policy.from_dict(document).to_json())
     return full if all_keys else {key: full[key] for key in document}
-
-
-def compact_rules(rules: list[dict]) -> list[dict]:
-    """Routing rules without the empty parts of their conditions (easier to read and edit)."""
-    shown = []
-    for rule in rules:
-        condition = {k: v for k, v in rule.get("condition", {}).items() if v not in (None, [])}
-        shown.append(
-            {k: v for k, v in rule.items() if k != "condition"}
-            | ({"condition": condition} if condition else {})
-        )
-    return shown
 
 
 def initial_from(document: dict) -> dict[str, Any]:
@@ -114,11 +87,11 @@ def initial_from(document: dict) -> dict[str, Any]:
         initial[f"{partner_prefix(partner)}_own"] = True
         initial |= _window_initial(partner_prefix(partner), window)
     initial |= {f"weight_{k}": v for k, v in document.get("weights", {}).items()}
-    if "routing_rules" in document:
-        initial["routing_rules"] = compact_rules(document["routing_rules"])
+    initial["routing_own"] = "routing_rules" in document
+    initial["routing_rules"] = document.get("routing_rules", [])  # the rows of `form.routing`
     initial |= {
         f"route_{p}": document["default_route"][p]
-        for p in ROUTE_PARTS
+        for p in RULE_PARTS
         if "default_route" in document
     }
     return initial
@@ -193,15 +166,6 @@ def _partner_fields() -> dict[str, forms.Field]:
     return fields
 
 
-class _RulesField(forms.JSONField):
-    """JSON shown indented, so each rule and condition is on its own lines."""
-
-    def prepare_value(self, value):
-        if isinstance(value, forms.fields.InvalidJSONInput) or value is None:
-            return value
-        return json.dumps(value, indent=2, ensure_ascii=False)
-
-
 def _yes_no(label: str) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label, required=False, choices=[("", "Overnemen (leeg)"), (YES, "Ja"), (NO, "Nee")]
@@ -260,14 +224,17 @@ FIELDSETS = [
             "fields": [f"weight_{name}" for name in WEIGHT_LABELS],
         },
     ),
+    # The admin's change form shows the rules (`routing_form`) after the fieldset with
+    # "routing_own", before the standaardwerkbakje.
+    ("Werkbakjes", {"description": ROUTING_DESCRIPTION, "fields": ["routing_own"]}),
     (
-        "Werkbakjes",
+        "Standaardwerkbakje",
         {
+            "description": "Voor elke melding waarvoor geen regel klopt.",
             "fields": [
-                "routing_rules",
                 ("route_name", "route_queue"),
                 ("route_first_contact_channel", "route_term_days"),
-            ]
+            ],
         },
     ),
 ]
@@ -304,18 +271,17 @@ class PolicyVersionForm(_GeneratedFields, forms.ModelForm):
         "ingevulde grens) hebben er een, de andere volgen het standaardvenster. Niet aangevinkt "
         "en niets ingevuld: overnemen.",
     )
-    routing_rules = _RulesField(
-        label="Werkbakjesregels (JSON)",
+    routing_own = forms.BooleanField(
+        label="Eigen werkbakjesregels",
         required=False,
-        help_text=ROUTING_HELP,
-        widget=forms.Textarea(attrs={"rows": 16, "cols": 90, "class": "vLargeTextField"}),
+        help_text="Aangevinkt: de regels hieronder, ook als dat er geen zijn (dan gaat alles naar "
+        "het standaardwerkbakje). Een ingevulde regel geldt ook zonder vinkje. Niet aangevinkt en "
+        "geen regels: overnemen.",
     )
     route_name = forms.CharField(label="Standaardwerkbakje: naam", required=False)
     route_queue = forms.CharField(label="werkbakje", required=False)
     route_first_contact_channel = forms.ChoiceField(
-        label="eerste contactsoort",
-        required=False,
-        choices=[("", "---------"), *((kind, kind) for kind in CONTACT_KINDS)],
+        label="eerste contactsoort", required=False, choices=CONTACT_CHOICES
     )
     route_term_days = forms.IntegerField(label="termijn (dagen)", required=False)
 
@@ -327,6 +293,9 @@ class PolicyVersionForm(_GeneratedFields, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial |= initial_for_version(self.instance)
+        self.routing = rules_formset(
+            self.data if self.is_bound else None, self.initial.get("routing_rules")
+        )
         source = self.data if self.is_bound else self.initial
         owner = (source.get("municipality"), source.get("region"))
         if not any(owner) and self.instance.pk:
@@ -348,7 +317,7 @@ class PolicyVersionForm(_GeneratedFields, forms.ModelForm):
             "default_window_own": f"{policy.default_window.label()} dagen",
             "windows_own": "; ".join(f"{p} {w.label()}" for p, w in policy.windows) or "geen",
             **{f"weight_{k}": str(v) for k, v in vars(policy.weights).items()},
-            "routing_rules": ", ".join(rule.name for rule in policy.routing_rules) or "geen regels",
+            "routing_own": ", ".join(rule.name for rule in policy.routing_rules) or "geen regels",
             "route_name": f"{policy.default_route.name} ({policy.default_route.first_contact_channel}, "
             f"{policy.default_route.term_days} dagen)",
         }
@@ -364,18 +333,6 @@ class PolicyVersionForm(_GeneratedFields, forms.ModelForm):
         if text and text.lower() != NO_MINIMUM:
             self._check({"minimum_amount_cents": parse_euros(text)}, None)
         return text.lower() if text.lower() == NO_MINIMUM else text
-
-    def clean_routing_rules(self):
-        rules = self.cleaned_data["routing_rules"]
-        if rules is None:
-            return None
-        if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
-            raise forms.ValidationError(
-                "De werkbakjesregels zijn een lijst tussen [ en ] met per regel een object "
-                "tussen { en }."
-            )
-        self._check({"routing_rules": rules}, None)
-        return rules
 
     def clean(self):
         cleaned = super().clean()
@@ -413,30 +370,34 @@ class PolicyVersionForm(_GeneratedFields, forms.ModelForm):
             for key, value in weights.items():
                 self._check({"weights": {key: value}}, f"weight_{key}")
             document["weights"] = weights
-        route = self._group(data, {p: f"route_{p}" for p in ROUTE_PARTS}, "standaardwerkbakje")
+        route = self._group(data, {p: f"route_{p}" for p in RULE_PARTS}, "standaardwerkbakje")
         if route is not None:
             document["default_route"] = self._check({"default_route": route}, "route_term_days")
-        if data.get("routing_rules") is not None:
-            document["routing_rules"] = data["routing_rules"]
+        rules = self._routing_rules(data)
+        if rules is not None:
+            document["routing_rules"] = rules
         return document
 
     def _check(self, part: dict, field: str | None):
         """`Policy.from_dict` on one key; its Dutch messages go to `field` (None: raise them)."""
-        try:
-            Policy.from_dict(part)
-        except PolicyError as exc:
-            messages = exc.messages
-        except (TypeError, ValueError, AttributeError):
-            messages = [
-                "Een waarde heeft het verkeerde soort: een tekst waar een getal hoort, "
-                "of een getal waar een lijst hoort."
-            ]
-        else:
-            return next(iter(part.values()))
-        if field is None:
+        messages = policy_problems(part)
+        if messages and field is None:
             raise forms.ValidationError(messages)
-        self.add_error(field, messages)
+        if messages:
+            self.add_error(field, messages)
         return next(iter(part.values()))
+
+    def _routing_rules(self, data: dict) -> list[dict] | None:
+        """The rules in their order when they are the owner's own (None: take them over).
+
+        A rule's messages stay at its row; the top of the page lists them, naming the rows.
+        """
+        if not self.routing.is_valid():
+            for message in self.routing.problems():
+                self.add_error(None, message)
+            return None
+        rules = self.routing.rules()
+        return rules if rules or data.get("routing_own") else None
 
     def _window(self, data: dict, prefix: str) -> dict | None:
         """A window when its 'eigen' box is ticked or a bound is filled in (else None)."""
