@@ -85,3 +85,23 @@ def test_the_audit_log_page_lists_every_entry_with_the_dutch_role(client):
     client.login(username=officer.username, password=DEMO_PASSWORD)
     html = client.get(reverse("privacy:audit_log")).content.decode()
     assert caseworker.username in html and "Uitvoerder / hulpverlener" in html
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_a_regional_privacy_officer_sees_the_entries_of_the_regions_municipalities_only():
+    from tests.factories import MunicipalityFactory, RegionFactory
+    from vroegsignaal.privacy.policy import audit_entries_for
+
+    twente, achterhoek = RegionFactory(name="Twente"), RegionFactory(name="Achterhoek")
+    enschede = MunicipalityFactory(region=twente)
+    hengelo = MunicipalityFactory(code="0164", name="Hengelo", region=twente)
+    winterswijk = MunicipalityFactory(code="0294", name="Winterswijk", region=achterhoek)
+    for municipality in (enschede, hengelo, winterswijk):
+        audit.record(UserFactory(caseworker=True, municipality=municipality), "view", "melding")
+    officer = UserFactory(privacy_officer=True, municipality=None, region=twente)
+    everyone = UserFactory(privacy_officer=True, municipality=None)
+
+    seen = set(audit_entries_for(officer).values_list("municipality_id", flat=True))
+
+    assert seen == {enschede.pk, hengelo.pk}
+    assert audit_entries_for(everyone).count() == 3

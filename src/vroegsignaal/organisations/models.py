@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 
 from vroegsignaal.ddas import Signaalpartner
+from vroegsignaal.organisations.user_rules import check_organisation
 
 cbs_code_validator = RegexValidator(r"^\d{4}$", "Een gemeentecode bestaat uit vier cijfers.")
 postcode_area_validator = RegexValidator(
@@ -187,6 +188,10 @@ class User(AbstractUser):
     @property
     def organisation(self) -> Creditor | Municipality | Region | None:
         return self.creditor or self.municipality or self.region
+
+    def clean(self):
+        super().clean()
+        check_organisation(self)  # the organisation must fit the role (user_rules)
 
 
 class ApiKey(models.Model):

@@ -180,13 +180,18 @@ def municipalities_for(user) -> QuerySet[Municipality]:
 
 
 def audit_entries_for(user) -> QuerySet:
-    """Audit entries the privacy officer may see: of their municipality, or all without one."""
+    """Audit entries the privacy officer may see: of their municipality, of their region's
+    municipalities, or (an officer of neither: the whole installation) all."""
     entry = apps.get_model("privacy", "AuditEntry")
     if not can(user, Action.VIEW_AUDIT):
         return entry.objects.none()
-    if user.municipality_id is None:
-        return entry.objects.all()
-    return entry.objects.filter(municipality_id=user.municipality_id)
+    if user.municipality_id is not None:
+        return entry.objects.filter(municipality_id=user.municipality_id)
+    if user.region_id is not None:
+        # The audit log is another database: the ids, not a join.
+        ids = Municipality.objects.filter(region_id=user.region_id).values_list("pk", flat=True)
+        return entry.objects.filter(municipality_id__in=list(ids))
+    return entry.objects.all()
 
 
 _SCOPERS = {
