@@ -51,7 +51,15 @@ def melding_at(municipality, postcode, number, suffix="", surname="Jansen", pref
 
 @pytest.mark.parametrize(
     ("text", "melding_id"),
-    [("VS-7941", 7941), ("vs 7941", 7941), ("vs7941", 7941), ("melding 7941", 7941), ("42", 42)],
+    [
+        ("VS-7941", 7941),
+        ("vs 7941", 7941),
+        ("vs7941", 7941),
+        ("melding 7941", 7941),
+        ("42", 42),
+        ("0153", 153),
+        ("75110", 75110),
+    ],
 )
 def test_search_reads_a_kenmerk_in_the_ways_people_write_it(text, melding_id):
     assert parse(text) == Search(melding_id=melding_id)
@@ -86,6 +94,18 @@ def test_search_reads_a_surname_without_its_tussenvoegsel(text):
 def test_search_refuses_text_too_short_to_search_on_with_a_dutch_hint(text):
     with pytest.raises(SearchError, match=r"achternaam|kenmerk"):
         parse(text)
+
+
+def test_four_digits_alone_are_a_kenmerk_or_a_postcode_area_and_both_are_looked_for(
+    enschede, caseworker
+):
+    in_area = melding_at(enschede, "7511AB", 3)
+    elsewhere = melding_at(enschede, "7522CD", 4)
+    melding_at(enschede, "7533EF", 5)
+
+    assert parse("7511") == Search(melding_id=7511, address_prefix="7511")
+    assert list(search_meldingen(caseworker, parse("7511"))) == [in_area]
+    assert list(search_meldingen(caseworker, parse(str(elsewhere.pk)))) == [elsewhere]
 
 
 def test_search_finds_closed_meldingen_and_earlier_periods_at_an_address(enschede, caseworker):

@@ -7,7 +7,8 @@ the user may see (`casework.access`), and the audit middleware records each sear
 terms, so the privacy officer can see who looked for whom.
 
 One text box, read as (in this order):
-- a kenmerk (`Melding.reference`): `VS-7941`, `vs 7941`, `melding 7941` or just `7941`;
+- a kenmerk (`Melding.reference`): `VS-7941`, `vs 7941`, `melding 7941` or just `7941`; four
+  digits alone (`7511`) may also be a postcode area, so both are looked for;
 - an address: a postcode (`7511 AB`), optionally with house number and letter or addition
   (`7511AB 12`, `7511 ab 12-a`); without a letter or addition every one at that number is found;
 - otherwise a surname, with or without its tussenvoegsel (`van der Berg`, `Berg, van der`,
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from vroegsignaal.addresses import address_suffix
 from vroegsignaal.casework.access import meldingen_visible_to
@@ -30,6 +31,7 @@ from vroegsignaal.organisations.models import User
 MIN_NAME_LETTERS = 2
 
 _REFERENCE = re.compile(r"^(?:vs\s*-?\s*|melding\s+)?(\d{1,10})$", re.IGNORECASE)
+_POSTCODE_AREA = re.compile(r"^[1-9]\d{3}$")
 _ADDRESS = re.compile(
     r"^(\d{4})\s*([a-z]{2})(?:[\s,]+(\d{1,5})(?:\s*[-\s]?\s*([0-9a-z]{1,6}))?)?$", re.IGNORECASE
 )
@@ -56,7 +58,7 @@ class Search:
     @property
     def kind(self) -> str:
         if self.melding_id is not None:
-            return "kenmerk"
+            return "kenmerk of postcodegebied" if self.address_prefix else "kenmerk"
         return "adres" if self.address_prefix or self.address_key else "naam"
 
 
@@ -66,7 +68,11 @@ def parse(text: str) -> Search:
     if not text:
         raise SearchError("Vul een kenmerk, een postcode (met huisnummer) of een achternaam in.")
     if match := _REFERENCE.match(text):
-        return Search(melding_id=int(match.group(1)))
+        number = match.group(1)
+        if _POSTCODE_AREA.match(text):
+            # '7511' is a kenmerk or a postcode area: look for both.
+            return Search(melding_id=int(number), address_prefix=number)
+        return Search(melding_id=int(number))
     if match := _ADDRESS.match(text):
         return _address_search(*match.groups())
     surname = _surname_core(text)
@@ -98,7 +104,10 @@ def search_meldingen(user: User, search: Search) -> QuerySet[Melding]:
     signals' names (for telling residents apart) prefetched."""
     visible = meldingen_visible_to(user)
     if search.melding_id is not None:
-        found = visible.filter(pk=search.melding_id)
+        wanted = Q(pk=search.melding_id)
+        if search.address_prefix:
+            wanted |= Q(address_key__startswith=search.address_prefix)
+        found = visible.filter(wanted)
     elif search.address_key:
         found = visible.filter(address_key=search.address_key)
     elif search.address_prefix:
