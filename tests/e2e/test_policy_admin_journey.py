@@ -49,9 +49,9 @@ def test_beheerder_adds_a_werkbakjes_rule_in_front_of_the_regions_rules(
     new = page.get_by_role("group", name="Regel 6 (nieuw)")
     new.get_by_text("Regel 6 (nieuw)").click()  # an empty row starts folded
     new.get_by_label("Naam").fill("Wijk Centrum")
-    new.get_by_label("werkbakje").fill("Wijkteam")
+    new.get_by_label("Werkbakje").fill("Wijkteam")
     new.get_by_label("Eerste contactsoort").select_option("Afspraak op locatie")
-    new.get_by_label("termijn (dagen)").fill("0")
+    new.get_by_label("Termijn (dagen)").fill("0")
     new.get_by_label("Meervoudig (meer signalen op het adres)").check()
     new.get_by_label("Huur", exact=True).check()
     new.get_by_label("Minimaal totaalbedrag (€)").fill("250,50")
@@ -63,7 +63,7 @@ def test_beheerder_adds_a_werkbakjes_rule_in_front_of_the_regions_rules(
     message = "Regel 6: De termijn in routeringsregel 'Wijk Centrum' is ten minste 1 dag."
     expect(page.get_by_role("group", name="Regel 6")).to_contain_text(message)
     assert PolicyVersion.objects.count() == 1
-    page.get_by_role("group", name="Regel 6").get_by_label("termijn (dagen)").fill("10")
+    page.get_by_role("group", name="Regel 6").get_by_label("Termijn (dagen)").fill("10")
     page.get_by_role("button", name="Opslaan", exact=True).click()
 
     expect(page.locator(".messagelist")).to_contain_text("toegevoegd")

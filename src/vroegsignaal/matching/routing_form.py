@@ -102,9 +102,9 @@ class RuleForm(forms.Form):
     formset's unused `empty_form`)."""
 
     name = forms.CharField(label="Naam")
-    queue = forms.CharField(label="werkbakje")
+    queue = forms.CharField(label="Werkbakje")
     first_contact_channel = forms.ChoiceField(label="Eerste contactsoort", choices=CONTACT_CHOICES)
-    term_days = forms.IntegerField(label="termijn (dagen)")
+    term_days = forms.IntegerField(label="Termijn (dagen)")
     flags = _checkboxes(
         "Kenmerken",
         [(flag, FLAG_LABELS[flag]) for flag in FLAGS],
