@@ -240,3 +240,15 @@ def test_surname_search_uses_its_index_on_postgresql(enschede):
         plan = "\n".join(row[0] for row in cursor.fetchall())
 
     assert "signal_surname_search" in plan, plan
+
+
+def test_the_next_page_of_results_keeps_the_search(client, caseworker):
+    for number in range(1, 53):
+        melding_at(caseworker.municipality, "7511AB", number, surname="Smit")
+    client.force_login(caseworker)
+
+    first = client.get(reverse("casework:search"), {"q": "Smit"}).content.decode()
+    second = client.get(reverse("casework:search"), {"q": "Smit", "pagina": "2"}).content.decode()
+
+    assert "52 meldingen gevonden" in first and 'href="?q=Smit&amp;pagina=2"' in first
+    assert "Pagina 2 van 2" in second and second.count('class="utrecht-table__row"') == 1 + 2

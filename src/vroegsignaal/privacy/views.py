@@ -40,11 +40,7 @@ def audit_log(request):
     audit.record(request, AuditAction.VIEW, "auditlog")
     form, entries = _searched(request)
     page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    return render(
-        request, "privacy/audit_log.html", {"form": form, "page": page, "query": query.urlencode()}
-    )
+    return render(request, "privacy/audit_log.html", {"form": form, "page": page})
 
 
 @requires(Action.VIEW_AUDIT)
