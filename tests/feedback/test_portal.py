@@ -1,15 +1,17 @@
 """The creditor portal shows a creditor only its own signals and only the permitted facts."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from tests.feedback import scenario
 from tests.feedback.conftest import SITE_URL
 from vroegsignaal.ddas import Signaalstatus
-from vroegsignaal.feedback.models import HeropafCheck
+from vroegsignaal.feedback.models import HeropafCheck, SignalFeedback
 from vroegsignaal.feedback.release import release_due_feedback
 
 
@@ -144,3 +146,61 @@ def test_the_municipality_sees_overdue_go_no_go_and_unanswered_heropaf_per_credi
 
 def _cells(row: str) -> list[int]:
     return [int(cell.split("<")[0]) for cell in row.split('numeric-data">')[1:]]
+
+
+def test_a_creditor_finds_one_customer_by_klantnummer(
+    client, released, enschede, energy, energy_staff
+):
+    other = scenario.melding_with_signals(enschede, energy)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 24))
+    other_number = other.signal_links.get().signal.customer_number
+    wanted = released[energy].customer_number
+
+    page = _text(
+        client, energy_staff, reverse("feedback:signals") + f"?klantnummer={wanted.lower()}"
+    )
+
+    assert wanted in page and other_number not in page
+    assert "1 signaal bij deze zoekopdracht" in page
+
+
+def test_the_download_has_one_row_per_signal_with_only_the_permitted_facts(
+    client, released, energy, water, energy_staff, caseworker
+):
+    client.force_login(energy_staff)
+
+    response = client.get(reverse("feedback:download", args=["csv"]))
+
+    text = response.content.decode("utf-8-sig")
+    lines = text.strip().split("\r\n")
+    assert response["Content-Disposition"].startswith('attachment; filename="terugkoppeling-')
+    assert lines[0].startswith("Klantnummer;Signaaldatum;Go/no-go;Al bekend bij schuldhulp;")
+    assert len(lines) == 2 and lines[1].startswith(released[energy].customer_number + ";")
+    assert "Opgepakt" in lines[1] and "Inkomensdaling" in lines[1]
+    assert scenario.OWN_PAYMENTS in lines[1]
+    assert released[water].customer_number not in text
+    for value in (*scenario.NEVER_SHOWN, scenario.OTHER_PAYMENTS, caseworker.last_name):
+        assert value not in text, value
+
+
+def test_the_download_takes_only_what_was_released_since_a_day(
+    client, released, energy, energy_staff
+):
+    """Collection staff take in what is new since their last download."""
+    client.force_login(energy_staff)
+    url = reverse("feedback:download", args=["xlsx"])
+    SignalFeedback.objects.filter(creditor=energy).update(
+        released_at=timezone.make_aware(dt.datetime(2026, 11, 23, 16))
+    )
+
+    since_23 = client.get(url, {"vrijgegeven_vanaf": "2026-11-23"})
+    since_24 = client.get(url, {"vrijgegeven_vanaf": "2026-11-24"})
+
+    assert len(list(load_workbook(io.BytesIO(since_23.content)).active.rows)) == 2
+    assert len(list(load_workbook(io.BytesIO(since_24.content)).active.rows)) == 1
+
+
+def test_a_download_in_another_format_is_not_found(client, released, energy_staff):
+    client.force_login(energy_staff)
+
+    assert client.get(reverse("feedback:download", args=["pdf"])).status_code == 404

@@ -83,6 +83,7 @@ EXPECTED: dict[str, Expected] = {
     "intake:delivery_rejected_csv": Expected(CREDITOR, obj="delivery"),
     "intake:delivery_rejected_xlsx": Expected(CREDITOR, obj="delivery"),
     "feedback:signals": Expected(CREDITOR),
+    "feedback:download": Expected(CREDITOR, kwargs=(("fmt", "csv"),)),
     # Feedback pages show only signals with released feedback; feedback's own tests cover those.
     "feedback:signal": Expected(CREDITOR, kwargs=(("pk", 999999),), missing=True),
     "feedback:heropaf_checks": Expected(CREDITOR),

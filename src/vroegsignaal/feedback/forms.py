@@ -1,4 +1,4 @@
-"""The creditor's answer to a heropaf check."""
+"""The creditor's answer to a heropaf check, and the filter of the feedback list."""
 
 from __future__ import annotations
 
@@ -34,3 +34,20 @@ class HeropafAnswerForm(forms.Form):
         """The amount in cents, as money is stored; None when left empty."""
         amount = self.cleaned_data["amount_open"]
         return None if amount is None else int(amount * 100)
+
+
+class FeedbackFilterForm(forms.Form):
+    klantnummer = forms.CharField(
+        label="Klantnummer",
+        required=False,
+        max_length=64,
+        help_text="Precies het klantnummer uit uw aanlevering.",
+    )
+    vrijgegeven_vanaf = forms.DateField(
+        label="Vrijgegeven vanaf",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Alleen signalen met terugkoppeling die op of na deze dag is vrijgegeven, "
+        "bijvoorbeeld sinds uw vorige download.",
+        error_messages={"invalid": "Vul een datum in als dd-mm-jjjj."},
+    )

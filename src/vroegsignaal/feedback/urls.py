@@ -5,6 +5,7 @@ from vroegsignaal.feedback import views
 app_name = "feedback"
 urlpatterns = [
     path("", views.signals, name="signals"),
+    path("terugkoppeling.<str:fmt>", views.download, name="download"),
     path("signalen/<int:pk>/", views.signal, name="signal"),
     path("heropaf/", views.heropaf_checks, name="heropaf_checks"),
     path("heropaf/<int:pk>/", views.heropaf_check, name="heropaf_check"),

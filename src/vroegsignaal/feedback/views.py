@@ -7,82 +7,80 @@ in the URL is answered with 404. What a feedback item contains is decided in per
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from vroegsignaal.feedback import display, timing
-from vroegsignaal.feedback.forms import HeropafAnswerForm
+from vroegsignaal.feedback.forms import FeedbackFilterForm, HeropafAnswerForm
 from vroegsignaal.feedback.heropaf_checks import (
     HeropafAnswerError,
     answer_check,
     open_checks,
     visible_checks,
 )
-from vroegsignaal.feedback.models import FeedbackKind, SignalFeedback
+from vroegsignaal.feedback.listing import (
+    DOWNLOAD_HEADER,
+    FeedbackFilters,
+    download_rows,
+    no_outcome_expected,
+    signals_with_feedback,
+    summaries,
+)
+from vroegsignaal.feedback.models import FeedbackKind
 from vroegsignaal.feedback.permitted import feedback_item
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy.policy import role_required
+from vroegsignaal.web.downloads import csv_response, xlsx_response
 
 SIGNALS_PER_PAGE = 50
 
 creditor_staff_only = role_required(Role.CREDITOR_STAFF)
 
 
-def _signals_with_feedback(user):
-    return (
-        Signal.objects.filter(creditor_id=user.creditor_id, feedback__isnull=False)
-        .distinct()
-        .order_by("-signal_date", "-id")
+def _filtered(request) -> tuple[FeedbackFilterForm, FeedbackFilters]:
+    form = FeedbackFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = FeedbackFilters(
+        customer_number=data.get("klantnummer", ""), released_from=data.get("vrijgegeven_vanaf")
     )
-
-
-def _summaries(user, signals) -> list[dict]:
-    """Per signal: its latest go/no-go and latest outcome, in the words of display.py."""
-    latest: dict[int, dict] = defaultdict(dict)
-    feedback = SignalFeedback.objects.filter(
-        creditor_id=user.creditor_id, signal__in=signals
-    ).select_related("signal")
-    for item in map(feedback_item, feedback):
-        latest[item["signal_id"]][item["kind"]] = item
-    return [_summary(signal, latest[signal.pk]) for signal in signals]
-
-
-def _summary(signal: Signal, items: dict) -> dict:
-    go = items.get(FeedbackKind.GO_NO_GO)
-    outcome = items.get(FeedbackKind.OUTCOME)
-    return {
-        "signal": signal,
-        "go_no_go": display.go_no_go_text(go) if go else None,
-        "known": display.known_text(go) if go else None,
-        "outcome": display.outcome_rows(outcome) if outcome else None,
-        "no_outcome_expected": _no_outcome_expected(go),
-    }
-
-
-def _no_outcome_expected(go: dict | None) -> bool:
-    """A signal that was not picked up gets no outcome; one without go/no-go may still."""
-    return bool(go) and not go["picked_up"]
+    return form, filters
 
 
 @creditor_staff_only
 def signals(request):
     """The creditor's signals with the feedback released about them, newest signal first."""
-    page = Paginator(_signals_with_feedback(request.user), SIGNALS_PER_PAGE).get_page(
+    form, filters = _filtered(request)
+    page = Paginator(signals_with_feedback(request.user, filters), SIGNALS_PER_PAGE).get_page(
         request.GET.get("pagina")
     )
-    rows = _summaries(request.user, list(page.object_list))
-    return render(request, "feedback/signals.html", {"page": page, "rows": rows})
+    rows = summaries(request.user, list(page.object_list))
+    context = {"page": page, "rows": rows, "form": form, "filtered": filters != FeedbackFilters()}
+    return render(request, "feedback/signals.html", context)
+
+
+@creditor_staff_only
+def download(request, fmt: str):
+    """Every signal of the list (under the same filters) as one CSV or Excel file."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("Kies CSV of Excel.")
+    _, filters = _filtered(request)
+    rows = download_rows(
+        summaries(request.user, list(signals_with_feedback(request.user, filters)))
+    )
+    name = f"terugkoppeling-{request.user.creditor.code}-{timezone.localdate():%Y-%m-%d}"
+    if fmt == "csv":
+        return csv_response(f"{name}.csv", DOWNLOAD_HEADER, rows)
+    return xlsx_response(f"{name}.xlsx", DOWNLOAD_HEADER, rows, sheet_name="Terugkoppeling")
 
 
 @creditor_staff_only
 def signal(request, pk: int):
     """One signal: every go/no-go and outcome released about it."""
-    found = get_object_or_404(_signals_with_feedback(request.user), pk=pk)
+    found = get_object_or_404(signals_with_feedback(request.user), pk=pk)
     items = [
         feedback_item(feedback)
         for feedback in found.feedback.filter(creditor_id=request.user.creditor_id)
@@ -98,7 +96,7 @@ def signal(request, pk: int):
         "go_no_go": display.go_no_go_text(go) if go else None,
         "known": display.known_text(go) if go else None,
         "outcomes": outcomes,
-        "no_outcome_expected": _no_outcome_expected(go),
+        "no_outcome_expected": no_outcome_expected(go),
     }
     return render(request, "feedback/signal.html", context)
 

@@ -34,6 +34,7 @@ PAGE_DESCRIPTIONS = {
     "letters:batch": "printopdracht",
     "letters:batch_pdf": "printopdracht (pdf)",
     "feedback:signals": "terugkoppeling per signaal",
+    "feedback:download": "terugkoppeling per signaal (download)",
     "feedback:signal": "terugkoppeling over een signaal",
     "feedback:heropaf_checks": "heropafvragen",
     "feedback:heropaf_check": "heropafvraag beantwoorden",
