@@ -115,6 +115,7 @@ EXPECTED: dict[str, Expected] = {
     "casework:schedule_heropaf": Expected(CASEWORK, obj="melding"),
     "casework:reopen": Expected(CASEWORK, obj="melding", method="post"),
     "casework:complete_heropaf": Expected(CASEWORK, obj="melding", method="post"),
+    "matching:reference_lists": Expected(INTAKE),
     "matching:runs": Expected(INTAKE),
     "letters:overview": Expected(CASEWORK),
     "letters:settings": Expected(CASEWORK),

@@ -127,7 +127,7 @@ def _csv_table(data: bytes) -> Table:
     for magic, kind in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise UnreadableFile(f"Het bestand is {kind}, geen CSV of Excel. " + _NOT_A_DELIVERY)
-    text = _decode(data)
+    text = decode_text(data)
     if _CONTROL_CHARACTER.search(text):
         raise UnreadableFile(
             "Het bestand bevat binaire gegevens en is geen CSV. " + _NOT_A_DELIVERY
@@ -145,7 +145,7 @@ def _csv_table(data: bytes) -> Table:
     return table[1:] if hint else table
 
 
-def _decode(data: bytes) -> str:
+def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM), else Windows-1252, which Dutch Excel writes by default."""
     try:
         return data.decode("utf-8-sig")

@@ -148,3 +148,43 @@ class ResidentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"Inwoner {self.pk} ({self.municipality.code})"
+
+
+class ReferenceListKind(models.TextChoices):
+    CLIENTS = "clients", "Klantenlijst schuldhulpverlening"
+    BRP = "brp", "BRP-uittreksel"
+
+
+class ReferenceListImport(models.Model):
+    """Who read in which reference list of a municipality, when, and how many rows it had.
+
+    A list is replaced as a whole by each import, so these records are its history: the page
+    shows how old the list is that matching checks against.
+    """
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name="gemeente",
+        related_name="reference_list_imports",
+        on_delete=models.CASCADE,
+    )
+    kind = models.CharField("soort lijst", max_length=10, choices=ReferenceListKind.choices)
+    rows = models.PositiveIntegerField("aantal rijen")
+    imported_at = models.DateTimeField("ingelezen op", auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ingelezen door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        help_text="Leeg: op de server ingelezen (vroegsignaal import-clients / import-brp).",
+    )
+    filename = models.CharField("bestandsnaam", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "ingelezen referentielijst"
+        verbose_name_plural = "ingelezen referentielijsten"
+        ordering = ["-imported_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.municipality.name} ({self.rows} rijen)"

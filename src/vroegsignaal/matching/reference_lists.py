@@ -23,7 +23,12 @@ from vroegsignaal.intake.parsing import (
     parse_postcode,
     parse_text,
 )
-from vroegsignaal.matching.models import KnownClient, ResidentRecord
+from vroegsignaal.matching.models import (
+    KnownClient,
+    ReferenceListImport,
+    ReferenceListKind,
+    ResidentRecord,
+)
 from vroegsignaal.organisations.models import Municipality
 from vroegsignaal.privacy.bsn import bsn_hash
 
@@ -120,8 +125,10 @@ def _resident(row_number: int, row: dict) -> ResidentRecord:
 
 
 @transaction.atomic
-def import_known_clients(municipality: Municipality, text: str) -> int:
-    """Replace the municipality's client list; rows have `bsn` or name + birth date + address."""
+def import_known_clients(municipality: Municipality, text: str, by=None, filename: str = "") -> int:
+    """Replace the municipality's client list; rows have `bsn` or name + birth date + address.
+
+    `by` is the user who uploaded it (None on the server); the import is recorded."""
     records = list(_records(text))
     fieldnames = set(records[0][1]) if records else set()
     if "bsn" not in fieldnames and _missing(fieldnames, CLIENT_ADDRESS_COLUMNS[:4]):
@@ -135,12 +142,15 @@ def import_known_clients(municipality: Municipality, text: str) -> int:
         client.municipality = municipality
     KnownClient.objects.filter(municipality=municipality).delete()
     KnownClient.objects.bulk_create(clients, batch_size=2000)
+    _record(municipality, ReferenceListKind.CLIENTS, len(clients), by, filename)
     return len(clients)
 
 
 @transaction.atomic
-def import_population_register(municipality: Municipality, text: str) -> int:
-    """Replace the municipality's BRP extract (one row per resident)."""
+def import_population_register(
+    municipality: Municipality, text: str, by=None, filename: str = ""
+) -> int:
+    """Replace the municipality's BRP extract (one row per resident); the import is recorded."""
     records = list(_records(text))
     missing = _missing(set(records[0][1]) if records else set(), BRP_COLUMNS[3:7])
     if missing:
@@ -152,4 +162,19 @@ def import_population_register(municipality: Municipality, text: str) -> int:
         resident.municipality = municipality
     ResidentRecord.objects.filter(municipality=municipality).delete()
     ResidentRecord.objects.bulk_create(residents, batch_size=2000)
+    _record(municipality, ReferenceListKind.BRP, len(residents), by, filename)
     return len(residents)
+
+
+def _record(municipality, kind: str, rows: int, by, filename: str) -> None:
+    ReferenceListImport.objects.create(
+        municipality=municipality, kind=kind, rows=rows, imported_by=by, filename=filename[:200]
+    )
+
+
+def latest_imports(municipality: Municipality) -> dict[str, ReferenceListImport | None]:
+    """The newest import of each kind of list (None: never read in)."""
+    imports = ReferenceListImport.objects.filter(municipality=municipality).select_related(
+        "imported_by"
+    )
+    return {kind: imports.filter(kind=kind).first() for kind in ReferenceListKind.values}

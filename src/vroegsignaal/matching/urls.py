@@ -5,4 +5,5 @@ from vroegsignaal.matching import views
 app_name = "matching"
 urlpatterns = [
     path("", views.matching_runs, name="runs"),
+    path("referentielijsten/", views.reference_lists, name="reference_lists"),
 ]

@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from vroegsignaal.matching.models import MatchingRun
+from vroegsignaal.intake.reading import UnreadableFile, decode_text, megabytes
+from vroegsignaal.matching.models import MatchingRun, ReferenceListImport, ReferenceListKind
+from vroegsignaal.matching.reference_lists import (
+    ReferenceListError,
+    import_known_clients,
+    latest_imports,
+)
 from vroegsignaal.matching.tasks import match_period_task
 from vroegsignaal.privacy.policy import role_required
 
@@ -52,4 +59,60 @@ def matching_runs(request):
     runs = MatchingRun.objects.filter(municipality=municipality).select_related(
         "policy_version", "started_by"
     )[:24]
-    return render(request, "matching/runs.html", {"form": form, "runs": runs})
+    context = {"form": form, "runs": runs, "lists": _reference_list_state(municipality)}
+    return render(request, "matching/runs.html", context)
+
+
+def _reference_list_state(municipality) -> list[tuple[str, ReferenceListImport | None]]:
+    """(label, newest import or None) per kind of reference list."""
+    return [
+        (ReferenceListKind(kind).label, latest)
+        for kind, latest in latest_imports(municipality).items()
+    ]
+
+
+class ClientListForm(forms.Form):
+    file = forms.FileField(
+        label="Klantenlijst (CSV)",
+        error_messages={"required": "Kies het bestand met de klantenlijst."},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.DELIVERY_MAX_BYTES:
+            raise forms.ValidationError(
+                f"Het bestand is {megabytes(upload.size)}; het mag maximaal "
+                f"{megabytes(settings.DELIVERY_MAX_BYTES)} zijn."
+            )
+        return upload
+
+
+@role_required("intake")
+def reference_lists(request):
+    """The municipality's client list (uploaded here) and BRP extract (read in on the server):
+    how old each is, and their history."""
+    municipality = request.user.municipality
+    form = ClientListForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            count = import_known_clients(
+                municipality, decode_text(upload.read()), by=request.user, filename=upload.name
+            )
+        except (ReferenceListError, UnreadableFile) as error:
+            form.add_error("file", f"{upload.name} is niet ingelezen: {error}")
+        else:
+            messages.success(
+                request,
+                f"{count} klanten ingelezen; de vorige klantenlijst is vervangen. De volgende "
+                "matching gebruikt de nieuwe lijst.",
+            )
+            return redirect("matching:reference_lists")
+    context = {
+        "form": form,
+        "lists": _reference_list_state(municipality),
+        "history": ReferenceListImport.objects.filter(municipality=municipality).select_related(
+            "imported_by"
+        )[:20],
+    }
+    return render(request, "matching/reference_lists.html", context)

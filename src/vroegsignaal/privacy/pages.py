@@ -49,6 +49,7 @@ PAGE_DESCRIPTIONS = {
     "privacy:retention_runs": "bewaartermijnen",
     "privacy:access_request": "inzageverzoek",
     "matching:runs": "matching",
+    "matching:reference_lists": "klantenlijst en BRP-uittreksel",
     "monitoring:ddas": "landelijke export (DDAS)",
     "api-deliveries": "aanleveringen (API)",
     "api-feedback": "terugkoppeling (API)",

@@ -21,7 +21,9 @@ class ReferenceListCommand(BaseCommand):
         if found is None:
             raise CommandError(f"Gemeente {municipality} bestaat niet.")
         try:
-            count = type(self).importer(found, file.read_text(encoding="utf-8-sig"))
+            count = type(self).importer(
+                found, file.read_text(encoding="utf-8-sig"), filename=file.name
+            )
         except (ReferenceListError, OSError, UnicodeDecodeError) as exc:
             raise CommandError(f"{file.name} is niet ingelezen: {exc}") from exc
         self.stdout.write(

@@ -1,0 +1,87 @@
+"""Intake staff read in the client list in the browser and see how old both reference lists are."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tests.factories import MunicipalityFactory, UserFactory
+from vroegsignaal.matching.models import KnownClient, ReferenceListImport
+from vroegsignaal.matching.reference_lists import import_population_register
+
+pytestmark = pytest.mark.django_db
+
+CLIENTS = "bsn;achternaam\n123456782;\n111222333;\n"
+BY_NAME_1252 = (
+    "achternaam;geboortedatum;postcode;huisnummer;huisletter;huisnummertoevoeging\n"
+    "Çelik;12-03-1980;7511 AB;12;a;\n"
+).encode("cp1252")
+
+
+@pytest.fixture
+def intake(client):
+    user = UserFactory(intake=True, first_name="Ina", last_name="Take")
+    client.force_login(user)
+    return user
+
+
+def _upload(client, content: bytes, name="klanten.csv"):
+    file = SimpleUploadedFile(name, content, content_type="text/csv")
+    return client.post(reverse("matching:reference_lists"), {"file": file}, follow=True)
+
+
+def test_the_page_says_no_list_was_read_in_and_the_check_is_skipped(client, intake):
+    html = client.get(reverse("matching:reference_lists")).content.decode()
+
+    assert html.count("Niet ingelezen: de matching slaat deze controle over.") == 2
+
+
+def test_a_client_list_upload_replaces_the_list_and_is_recorded(client, intake):
+    _upload(client, CLIENTS.encode())
+    response = _upload(client, BY_NAME_1252, "klanten-naam.csv")
+
+    html = response.content.decode()
+    assert "1 klanten ingelezen; de vorige klantenlijst is vervangen." in html
+    assert list(KnownClient.objects.values_list("surname", flat=True)) == ["Çelik"]
+    latest = ReferenceListImport.objects.first()
+    assert (latest.kind, latest.rows, latest.filename) == ("clients", 1, "klanten-naam.csv")
+    assert latest.imported_by == intake and "Ina Take" in html
+
+
+def test_a_bad_row_refuses_the_file_names_row_and_column_and_keeps_the_old_list(client, intake):
+    _upload(client, CLIENTS.encode())
+
+    response = _upload(client, b"bsn\n123456782\n12345\n", "fout.csv")
+
+    html = response.content.decode()
+    assert "fout.csv is niet ingelezen: Rij 3, bsn:" in html
+    assert KnownClient.objects.count() == 2
+    assert ReferenceListImport.objects.count() == 1
+
+
+def test_the_brp_extract_read_in_on_the_server_shows_with_its_date(client, intake):
+    text = "achternaam;geboortedatum;postcode;huisnummer\nJansen;01-02-1970;7511AB;12\n"
+    import_population_register(intake.municipality, text, filename="brp.csv")
+
+    html = client.get(reverse("matching:reference_lists")).content.decode()
+
+    assert "Op de server" in html and "brp.csv" in html
+    assert html.count("Niet ingelezen") == 1
+
+
+def test_only_the_own_municipality_s_lists_are_shown(client, intake):
+    hengelo = MunicipalityFactory(code="0164", name="Hengelo")
+    text = "achternaam;geboortedatum;postcode;huisnummer\nX;01-02-1970;7550AA;1\n"
+    import_population_register(hengelo, text)
+
+    html = client.get(reverse("matching:reference_lists")).content.decode()
+
+    assert html.count("Niet ingelezen") == 2
+
+
+def test_the_matching_page_says_how_old_the_lists_are(client, intake):
+    _upload(client, CLIENTS.encode())
+
+    html = client.get(reverse("matching:runs")).content.decode()
+
+    assert "Klantenlijst schuldhulpverlening ingelezen op" in html and "(2 rijen)" in html
+    assert "BRP-uittreksel niet ingelezen (controle wordt overgeslagen)" in html
