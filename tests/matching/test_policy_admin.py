@@ -15,6 +15,7 @@ from vroegsignaal.matching.routing_form import RULES_PREFIX, rule_rows
 pytestmark = pytest.mark.django_db
 
 ADD = "/admin/matching/policyversion/add/"
+CHANGE = "/admin/matching/policyversion/{}/change/"
 DISTRICT_RULE = {
     "name": "Wijk Centrum",
     "queue": "Wijkteam",
@@ -177,9 +178,11 @@ def test_ticking_own_windows_without_any_sets_none_over_the_region(admin_client)
 
 
 @pytest.mark.parametrize("owner_of_twente", ["region", "none"])
-def test_the_add_form_submitted_unchanged_stores_the_effective_region_policy(
+def test_the_add_form_submitted_unchanged_keeps_only_the_regions_own_settings(
     admin_client, owner_of_twente
 ):
+    """A setting the region leaves to the default stays left to it: stored, it would stop
+    following the default when that changes."""
     region = MunicipalityFactory().region
     if owner_of_twente == "region":
         save_policy(TWENTE_POLICY, region=region)
@@ -189,14 +192,30 @@ def test_the_add_form_submitted_unchanged_stores_the_effective_region_policy(
     admin_client.post(ADD, shown)
 
     expected = TWENTE_POLICY if owner_of_twente == "region" else {}
-    assert document({"region": region}) == json.loads(Policy.from_dict(expected).to_json())
+    assert document({"region": region}) == canonical(expected)
 
 
-def test_the_add_form_without_an_owner_shows_the_defaults(admin_client):
+def test_the_add_form_without_an_owner_leaves_every_setting_to_the_defaults(admin_client):
     region = MunicipalityFactory().region
     shown = as_shown(admin_client.get(ADD))
     admin_client.post(ADD, shown | {"region": region.pk})
-    assert document({"region": region}) == json.loads(Policy().to_json())
+    assert document({"region": region}) == {}
+    assert Policy.from_dict(document({"region": region})) == Policy()
+
+
+def test_a_regions_version_saved_unchanged_keeps_the_settings_it_left_to_the_defaults(
+    admin_client,
+):
+    region = MunicipalityFactory().region
+    first = save_policy({"minimum_signals_for_go": 2, "minimum_amount_cents": 7500}, region=region)
+    save_policy({"minimum_signals_for_go": 3}, region=region)  # the newest differs
+
+    admin_client.post(CHANGE.format(first.pk), as_shown(admin_client.get(CHANGE.format(first.pk))))
+
+    assert document({"region": region}) == {
+        "minimum_signals_for_go": 2,
+        "minimum_amount_cents": 7500,
+    }
 
 
 @pytest.mark.parametrize(
@@ -306,3 +325,34 @@ def test_a_bad_rule_is_named_at_the_top_and_shown_at_the_rule(admin_client):
     message = "Regel 2: De termijn in routeringsregel &#x27;Meervoudig&#x27; is ten minste 1 dag."
     summary, rule = page.find(message), page.rfind(message)
     assert summary < page.find("Werkbakjes</h2>") < page.find(">Regel 2</h3>") < rule
+
+
+def test_an_older_versions_page_names_the_next_number_and_says_which_version_applies(
+    admin_client,
+):
+    """The history is a grouped query (runs per version): it must still come newest first."""
+    region = MunicipalityFactory().region
+    first = save_policy({"minimum_signals_for_go": 2}, region=region)
+    newest = save_policy({"minimum_signals_for_go": 3}, region=region)
+    save_policy({"minimum_signals_for_go": 1}, municipality=MunicipalityFactory())
+
+    old_page = admin_client.get(CHANGE.format(first.pk)).content.decode()
+    newest_page = admin_client.get(CHANGE.format(newest.pk)).content.decode()
+
+    assert "nieuwe versie (3)" in old_page and 'data-testid="oude-versie"' in old_page
+    assert "dat is <a" in old_page and "versie 2</a>" in old_page
+    assert "nieuwe versie (3)" in newest_page and 'data-testid="oude-versie"' not in newest_page
+
+
+def test_saving_what_already_applies_stores_no_new_version_and_says_so(admin_client):
+    region = MunicipalityFactory().region
+    version = save_policy({"minimum_signals_for_go": 2}, region=region)
+
+    response = admin_client.post(
+        CHANGE.format(version.pk),
+        as_shown(admin_client.get(CHANGE.format(version.pk))),
+        follow=True,
+    )
+
+    assert PolicyVersion.objects.filter(region=region).count() == 1
+    assert "Er is niets gewijzigd ten opzichte van versie 1" in response.content.decode()

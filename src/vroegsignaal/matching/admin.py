@@ -5,12 +5,13 @@ The form has a field per setting (`matching.policy_form`) and a fieldset per wer
 stores it as the next version, so every matching run keeps pointing at the policy it used.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.helpers import Fieldset
 from django.db.models import Count
+from django.shortcuts import redirect
 
 from vroegsignaal.matching.models import MatchingRun, PolicyVersion
-from vroegsignaal.matching.policies import save_policy
+from vroegsignaal.matching.policies import latest_version, save_policy
 from vroegsignaal.matching.policy_form import FIELDSETS, PolicyVersionForm, initial_for_owner
 from vroegsignaal.matching.routing_form import RULE_LINES
 
@@ -37,8 +38,13 @@ class PolicyVersionAdmin(admin.ModelAdmin):
                 PolicyVersion.objects.filter(**owner)
                 .select_related("created_by")
                 .annotate(runs=Count("matchingrun"))
+                .order_by("-number")  # Meta.ordering does not apply to a grouped query
             )
-            context |= {"history": history, "next_number": history[0].number + 1}
+            context |= {
+                "history": history,
+                "newest": history[0],
+                "next_number": history[0].number + 1,
+            }
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _rule_fieldsets(self, routing) -> list[Fieldset]:
@@ -60,13 +66,28 @@ class PolicyVersionAdmin(admin.ModelAdmin):
         return fieldsets
 
     def save_model(self, request, obj, form, change):
-        saved = save_policy(
-            form.cleaned_data["document"],
-            municipality=form.cleaned_data.get("municipality"),
-            region=form.cleaned_data.get("region"),
-            by=request.user,
-        )
+        owner = {
+            "municipality": form.cleaned_data.get("municipality"),
+            "region": form.cleaned_data.get("region"),
+        }
+        newest = latest_version(**owner)  # the other owner field is None, as on every version
+        if newest is not None and newest.document == form.cleaned_data["document"]:
+            # The same as what applies now: a new version would only lengthen the history.
+            request.policy_unchanged = True
+            obj.pk, obj.number = newest.pk, newest.number
+            return
+        saved = save_policy(form.cleaned_data["document"], **owner, by=request.user)
         obj.pk, obj.number = saved.pk, saved.number
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "policy_unchanged", False):
+            messages.info(
+                request,
+                f"Er is niets gewijzigd ten opzichte van versie {obj.number}, die nu geldt; er is "
+                "geen nieuwe versie opgeslagen.",
+            )
+            return redirect("admin:matching_policyversion_change", obj.pk)
+        return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
         # Saving on a change page stored a new version: say so ("toegevoegd") and go on from it.

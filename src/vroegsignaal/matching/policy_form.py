@@ -65,10 +65,11 @@ def partner_prefix(partner_type: str) -> str:
     return "window_" + re.sub(r"[^a-z0-9]+", "_", partner_type.lower()).strip("_")
 
 
-def canonical(document: dict, *, all_keys: bool) -> dict:
-    """The document as `Policy.to_dict` writes it: every key, or only the keys it sets."""
+def canonical(document: dict) -> dict:
+    """The keys `document` sets, written as `Policy.to_dict` writes them. A key it leaves out
+    stays out: the region's value or the default applies and keeps applying when it changes."""
     full = json.loads(Policy.from_dict(document).to_json())
-    return full if all_keys else {key: full[key] for key in document}
+    return {key: full[key] for key in document}
 
 
 def initial_from(document: dict) -> dict[str, Any]:
@@ -102,20 +103,20 @@ def _window_initial(prefix: str, window: dict) -> dict:
 
 
 def initial_for_owner(*, municipality_id: Any = None, region_id: Any = None) -> dict[str, Any]:
-    """The add form's values: a municipality's own settings (the rest empty, so they stay
-    inherited), a region's effective policy, or the defaults when no owner is chosen."""
+    """The add form's values: the owner's own settings of its newest version, the rest empty so
+    they stay inherited (a municipality from its region, a region from the defaults)."""
     if _is_id(municipality_id) and Municipality.objects.filter(pk=municipality_id).exists():
         own = _latest_document(municipality_id=municipality_id)
-        return {"municipality": municipality_id} | initial_from(canonical(own, all_keys=False))
+        return {"municipality": municipality_id} | initial_from(canonical(own))
     if _is_id(region_id) and Region.objects.filter(pk=region_id).exists():
         regional = _latest_document(region_id=region_id)
-        return {"region": region_id} | initial_from(canonical(regional, all_keys=True))
-    return initial_from(canonical({}, all_keys=True))
+        return {"region": region_id} | initial_from(canonical(regional))
+    return initial_from({})
 
 
 def initial_for_version(version: PolicyVersion) -> dict[str, Any]:
-    """The change form's values: the version's own document (a region's in full)."""
-    return initial_from(canonical(version.document, all_keys=version.region_id is not None))
+    """The change form's values: the settings the version itself sets."""
+    return initial_from(canonical(version.document))
 
 
 def _is_id(value: Any) -> bool:
@@ -344,7 +345,7 @@ class PolicyVersionForm(_GeneratedFields, forms.ModelForm):
                 Policy.from_dict(document)
             except PolicyError as exc:
                 raise forms.ValidationError(exc.messages) from exc
-            cleaned["document"] = canonical(document, all_keys=False)
+            cleaned["document"] = canonical(document)
         return cleaned
 
     def _document(self, data: dict) -> dict:
