@@ -76,6 +76,9 @@ def test_search_reads_a_kenmerk_in_the_ways_people_write_it(text, melding_id):
         ("7511AB 12 a", Search(address_key="7511AB|12|A")),
         ("7511AB 12-A", Search(address_key="7511AB|12|A")),
         ("7511AB 012", Search(address_prefix="7511AB|12|")),
+        ("7511AB12", Search(address_prefix="7511AB|12|")),
+        ("7511ab12a", Search(address_key="7511AB|12|A")),
+        ("7511-AB", Search(address_prefix="7511AB|")),
     ],
 )
 def test_search_reads_an_address_as_the_address_key_does(text, expected):
@@ -90,9 +93,9 @@ def test_search_reads_a_surname_without_its_tussenvoegsel(text):
     assert parse(text).surname.lower() == "berg"
 
 
-@pytest.mark.parametrize("text", ["", "   ", "a", "é", "-"])
+@pytest.mark.parametrize("text", ["", "   ", "a", "é", "-", "Jansen" * 20])
 def test_search_refuses_text_too_short_to_search_on_with_a_dutch_hint(text):
-    with pytest.raises(SearchError, match=r"achternaam|kenmerk"):
+    with pytest.raises(SearchError, match=r"achternaam|kenmerk|hoogstens 100 tekens"):
         parse(text)
 
 
@@ -191,14 +194,17 @@ def test_search_page_says_when_nothing_is_found(client, caseworker):
     assert "0 meldingen gevonden" in html and "Geen meldingen op dit adres" in html
 
 
-def test_every_search_is_in_the_audit_log_with_its_terms(client, caseworker):
+def test_every_search_is_in_the_audit_log_with_its_terms_as_typed(client, caseworker):
     client.force_login(caseworker)
 
-    client.get(reverse("casework:search"), {"q": "van der Berg"})
+    client.get(reverse("casework:search"), {"q": "Berg, van der"})
+    client.get(reverse("casework:search"), {"q": "x" * 300})
 
-    entry = AuditEntry.objects.get(description="zoeken naar meldingen")
-    assert entry.username == caseworker.username and entry.action == "view"
-    assert "q=van+der+Berg" in entry.endpoint
+    found, refused = AuditEntry.objects.order_by("id")
+    assert found.description == 'zoeken naar meldingen: "Berg, van der" (op naam, 0 gevonden)'
+    assert found.username == caseworker.username and found.action == "view"
+    assert refused.description.startswith('zoeken naar meldingen: "xxx')
+    assert refused.description.endswith('…" (niet uitgevoerd)')
 
 
 def test_search_is_for_casework_staff_only(client, enschede):

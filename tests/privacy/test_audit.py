@@ -71,6 +71,7 @@ def test_the_privacy_officer_searches_by_user_and_exports_csv_with_formulas_neut
     assert "melding 12" in page and "melding 13" not in page
     export = client.get(reverse("privacy:audit_export"), {"wie": "cmd"}).content.decode()
     assert "'=cmd|calc" in export and "melding 13" not in export
+    assert "Uitvoerder / hulpverlener" in export and ";caseworker;" not in export  # Dutch role
     # Looking and exporting are themselves on the record.
     assert AuditEntry.objects.filter(username=officer.username).count() == 2
 

@@ -29,11 +29,15 @@ from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import User
 
 MIN_NAME_LETTERS = 2
+MAX_LENGTH = 100
+# Dashes a word processor or a phone's keyboard puts in 'VS–7941' or '7511–AB'.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 
-_REFERENCE = re.compile(r"^(?:vs\s*-?\s*|melding\s+)?(\d{1,10})$", re.IGNORECASE)
+_REFERENCE = re.compile(r"^(?:vs\s*-?\s*|melding\s+)?(\d{1,18})$", re.IGNORECASE)
 _POSTCODE_AREA = re.compile(r"^[1-9]\d{3}$")
 _ADDRESS = re.compile(
-    r"^(\d{4})\s*([a-z]{2})(?:[\s,]+(\d{1,5})(?:\s*[-\s]?\s*([0-9a-z]{1,6}))?)?$", re.IGNORECASE
+    r"^(\d{4})\s*-?\s*([a-z]{2})(?:[\s,]*(\d{1,5})(?:\s*[-\s]?\s*([0-9a-z]{1,6}))?)?$",
+    re.IGNORECASE,
 )
 # Tussenvoegsels a searcher may type before or after the surname; the signal keeps them apart.
 _PREFIX_WORDS = re.compile(
@@ -64,9 +68,11 @@ class Search:
 
 def parse(text: str) -> Search:
     """The search a text asks for; `SearchError` with a Dutch hint when it asks for none."""
-    text = " ".join(text.split())
+    text = " ".join(text.translate(_DASHES).split())
     if not text:
         raise SearchError("Vul een kenmerk, een postcode (met huisnummer) of een achternaam in.")
+    if len(text) > MAX_LENGTH:
+        raise SearchError(f"Zoek met hoogstens {MAX_LENGTH} tekens.")
     if match := _REFERENCE.match(text):
         number = match.group(1)
         if _POSTCODE_AREA.match(text):

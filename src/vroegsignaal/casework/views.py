@@ -48,6 +48,8 @@ from vroegsignaal.casework.terms import pick_up_state
 from vroegsignaal.casework.worklist import HEROPAF_QUEUE, WorklistFilters, queue_counts, worklist
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.organisations.models import Role
+from vroegsignaal.privacy import audit
+from vroegsignaal.privacy.models import AuditAction
 from vroegsignaal.privacy.policy import role_required
 
 MELDINGEN_PER_PAGE = 50
@@ -106,9 +108,11 @@ def search_page(request):
             wanted = search.parse(text)
         except search.SearchError as error:
             context["error"] = str(error)
+            _audit_search(request, text, "niet uitgevoerd")
         else:
             found = search.search_meldingen(request.user, wanted)
             page = Paginator(found, MELDINGEN_PER_PAGE).get_page(request.GET.get("pagina"))
+            _audit_search(request, text, f"op {wanted.kind}, {page.paginator.count} gevonden")
             context |= {
                 "page": page,
                 "kind": wanted.kind,
@@ -117,6 +121,12 @@ def search_page(request):
                 ],
             }
     return render(request, "casework/search.html", context)
+
+
+def _audit_search(request, text: str, outcome: str) -> None:
+    """The privacy officer reads who searched for what: the terms as typed, not URL-encoded."""
+    shown = text if len(text) <= search.MAX_LENGTH else f"{text[: search.MAX_LENGTH]}…"
+    audit.record(request, AuditAction.VIEW, f'zoeken naar meldingen: "{shown}" ({outcome})')
 
 
 def _bulk_assign(request):

@@ -121,12 +121,12 @@ def export_rows(entries: Iterable[AuditEntry]) -> Iterable[list]:
         yield [
             timezone.localtime(entry.created_at).strftime("%d-%m-%Y %H:%M:%S"),
             entry.username,
-            entry.role,
+            entry.role_label,
             entry.organisation,
             entry.get_action_display(),
             entry.object_type,
             entry.object_id,
-            entry.description,
+            entry.readable_description,
             entry.endpoint,
             entry.ip_address or "",
         ]
