@@ -3,8 +3,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-
 from tests.factories import MunicipalityFactory, UserFactory
+
 from vroegsignaal.matching.models import KnownClient, ReferenceListImport
 from vroegsignaal.matching.reference_lists import import_population_register
 
