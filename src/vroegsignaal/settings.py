@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "vroegsignaal.web.middleware.ContentSecurityPolicyMiddleware",
+    "vroegsignaal.web.middleware.MethodNotAllowedPageMiddleware",
     "axes.middleware.AxesMiddleware",
     "vroegsignaal.privacy.audit_middleware.AuditMiddleware",
 ]

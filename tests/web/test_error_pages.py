@@ -44,3 +44,15 @@ def test_an_expired_form_says_it_was_not_saved_and_how_to_go_on(db):
     assert response.status_code == 403
     assert "Formulier verlopen" in html and "niet opgeslagen" in html
     assert "CSRF" not in html
+
+
+def test_opening_a_form_only_address_in_the_browser_shows_a_dutch_page(client, db):
+    """Log out only takes a POST; opened from the browser's history it answered an empty 405."""
+    user = UserFactory(caseworker=True)
+    client.force_login(user)
+
+    response = client.get(reverse("web:logout"))
+
+    html = response.content.decode()
+    assert response.status_code == 405 and response["Allow"] == "POST, OPTIONS"
+    assert "Deze pagina opent u niet los" in html and "Er is niets gewijzigd" in html

@@ -31,7 +31,8 @@ def user(db):
 
 
 def _reset_link(inbox, address: str) -> str:
-    (body,) = inbox.bodies_for(address)
+    """The link in the newest mail to `address`."""
+    body = inbox.bodies_for(address)[-1]
     return re.search(r"https?://\S+", body).group(0)
 
 
@@ -142,3 +143,15 @@ def test_the_login_page_offers_help_with_a_forgotten_password(client, db):
     html = client.get(reverse("web:login")).content.decode()
 
     assert f'href="{reverse("web:password_reset")}"' in html and "Wachtwoord vergeten?" in html
+
+
+def test_after_a_link_is_used_a_new_one_can_be_asked_for_at_once(client, user, inbox):
+    """The page of a used link says 'Vraag een nieuwe link aan': that must send one."""
+    client.post(reverse("web:password_reset"), {"email": "cas@enschede.example"})
+    link = _reset_link(inbox, "cas@enschede.example")
+    form_page = client.get(link, follow=True)
+    client.post(form_page.redirect_chain[-1][0], {"new_password1": NEW, "new_password2": NEW})
+
+    client.post(reverse("web:password_reset"), {"email": "cas@enschede.example"})
+
+    assert len(inbox.bodies_for("cas@enschede.example")) == 2

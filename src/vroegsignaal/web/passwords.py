@@ -49,6 +49,10 @@ class _PasswordPage:
         }
 
 
+def _throttle_key(user) -> str:
+    return f"password-reset-mail:{user.pk}"
+
+
 class ThrottledPasswordResetForm(PasswordResetForm):
     """Django's form, sending at most one mail per account per interval."""
 
@@ -57,9 +61,7 @@ class ThrottledPasswordResetForm(PasswordResetForm):
         user = context["user"]
         # cache.add only sets a key that is not there yet: a second request within the
         # interval finds it and sends nothing.
-        if not cache.add(
-            f"password-reset-mail:{user.pk}", True, int(RESET_MAIL_INTERVAL.total_seconds())
-        ):
+        if not cache.add(_throttle_key(user), True, int(RESET_MAIL_INTERVAL.total_seconds())):
             logger.info("Herstelmail voor gebruiker %s overgeslagen: net al verstuurd", user.pk)
             return
         # Django logs a mail that cannot be sent (for the operator) and shows no error: the page
@@ -100,5 +102,8 @@ class PasswordResetConfirm(_PasswordPage, auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("web:login")
 
     def form_valid(self, form):
+        # The link has done its work: a new one may be asked for at once (else the page after
+        # a used link would send the user to ten minutes without a mail).
+        cache.delete(_throttle_key(self.user))
         messages.success(self.request, "Uw nieuwe wachtwoord is opgeslagen. Log ermee in.")
         return super().form_valid(form)
