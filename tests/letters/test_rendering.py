@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.letters.conftest import MOMENT, assigned_melding
+from tests.letters.conftest import MOMENT, assigned_melding, configure_letters
 from tests.letters.pdf import pdf_reader, pdf_text
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.ddas import Contactsoort, Dagdeel
@@ -137,3 +137,15 @@ def test_every_letter_carries_the_meldings_kenmerk_so_a_resident_can_quote_it(
     text = pdf_text(services.preview_pdf(melding, request, MOMENT.date()))
 
     assert f"Ons kenmerk: VS-{melding.pk}" in text
+
+
+def test_without_a_letterhead_the_signature_names_the_municipality_once(enschede, caseworker):
+    """The default letterhead signs as 'Team Vroegsignalering, Gemeente Enschede' (its role is
+    the municipality's name, which the letter already closes with)."""
+    configure_letters(enschede).delete()  # contact details only
+    melding = assigned_melding(enschede, caseworker)
+
+    text = pdf_text(services.preview_pdf(melding, LetterRequest(LetterKind.FIRST), MOMENT.date()))
+
+    signature = text[text.index("Met vriendelijke groet") : text.index("Zo bereikt u ons")]
+    assert signature.count("Gemeente Enschede") == 1 and "Team Vroegsignalering" in signature

@@ -29,11 +29,11 @@ def ensure_demo_letter_settings(municipalities: list[Municipality]) -> int:
         Letterhead.objects.get_or_create(
             municipality=municipality,
             defaults={
-                "sender_name": f"Gemeente {municipality.name}, team Vroegsignalering",
+                "sender_name": f"Gemeente {municipality.name}",
                 "sender_address": f"Postbus 1\n{_first_postcode(municipality)} AA  "
                 f"{municipality.name.upper()}",
                 "signature_name": "Team Vroegsignalering",
-                "signature_role": f"Gemeente {municipality.name}",
+                "signature_role": "Afdeling Werk en Inkomen",
             },
         )
         added += created
