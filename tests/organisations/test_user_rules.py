@@ -74,7 +74,7 @@ def test_a_user_whose_organisation_fits_the_role_is_valid(world, role, organisat
             Role.CASEWORKER,
             {"municipality": "enschede", "team": "team_hengelo"},
             "team",
-            "hoort bij een andere gemeente",
+            "Team Noord hoort bij Hengelo, niet bij Enschede: kies een team van Enschede",
         ),
         (
             Role.PRIVACY_OFFICER,

@@ -77,7 +77,8 @@ def organisation_errors(user) -> dict[str, str]:
         and user.team.municipality_id != user.municipality_id
     ):
         errors["team"] = (
-            f"Het team {user.team} hoort bij een andere gemeente dan {user.municipality}."
+            f"{user.team.name} hoort bij {user.team.municipality.name}, niet bij "
+            f"{user.municipality.name}: kies een team van {user.municipality.name} of geen team."
         )
     return errors
 
