@@ -322,7 +322,7 @@ def test_a_bad_rule_is_named_at_the_top_and_shown_at_the_rule(admin_client):
 
     assert PolicyVersion.objects.count() == 1
     page = response.content.decode()
-    message = "Regel 2: De termijn in routeringsregel &#x27;Meervoudig&#x27; is ten minste 1 dag."
+    message = "Regel 2: De termijn in werkbakjesregel &#x27;Meervoudig&#x27; is ten minste 1 dag."
     summary, rule = page.find(message), page.rfind(message)
     assert summary < page.find("Werkbakjes</h2>") < page.find(">Regel 2</h3>") < rule
 

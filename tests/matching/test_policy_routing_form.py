@@ -170,7 +170,7 @@ def test_a_bad_rule_gives_the_engines_message_naming_the_rule(enschede):
     form = submitted(own(enschede), CRISIS, YOUNG | {"term_days": "0"})
 
     assert not form.is_valid()
-    message = "Regel 2: De termijn in routeringsregel 'Jongeren' is ten minste 1 dag."
+    message = "Regel 2: De termijn in werkbakjesregel 'Jongeren' is ten minste 1 dag."
     assert rule_errors(form, 2) == {"__all__": [message]}
     assert rule_errors(form, 1) == {}
     assert message in form.non_field_errors()
@@ -197,12 +197,12 @@ def test_a_half_filled_row_says_which_field_is_missing(enschede):
         (
             {"min_amount": "-5,00"},
             "__all__",
-            "Regel 1: Het minimumbedrag in routeringsregel 'Crisis' mag niet negatief zijn.",
+            "Regel 1: Het minimumbedrag in werkbakjesregel 'Crisis' mag niet negatief zijn.",
         ),
         (
             {"max_age": "-1"},
             "__all__",
-            "Regel 1: De maximumleeftijd in routeringsregel 'Crisis' mag niet negatief zijn.",
+            "Regel 1: De maximumleeftijd in werkbakjesregel 'Crisis' mag niet negatief zijn.",
         ),
     ],
 )

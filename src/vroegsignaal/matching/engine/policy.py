@@ -179,7 +179,7 @@ def _windows_from(data: Any) -> tuple[tuple[str, Window], ...]:
 
 
 def _rule_from(data: Any) -> RoutingRule:
-    _reject_unknown(data, RoutingRule, "routeringsregel")
+    _reject_unknown(data, RoutingRule, "werkbakjesregel")
     kwargs = dict(data)
     condition = dict(kwargs.get("condition") or {})
     _reject_unknown(condition, RouteCondition, f"voorwaarde van regel '{data.get('name', '')}'")
@@ -241,10 +241,10 @@ def _window_problems(where: str, window: Window) -> list[str]:
 
 
 def _rule_problems(rule: RoutingRule) -> list[str]:
-    where = f"routeringsregel '{rule.name}'"
+    where = f"werkbakjesregel '{rule.name}'"
     messages = []
     if not rule.name.strip() or not rule.queue.strip():
-        messages.append(f"Een routeringsregel heeft een naam en een werkbakje nodig ({where}).")
+        messages.append(f"Een werkbakjesregel heeft een naam en een werkbakje nodig ({where}).")
     if rule.first_contact_channel not in CONTACT_KINDS:
         messages.append(
             f"Onbekende contactsoort '{rule.first_contact_channel}' in {where}; "
