@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
+from vroegsignaal.demo.client_list import CLIENT_LIST_FOLDER
 from vroegsignaal.demo.users import DEMO_PASSWORD
 from vroegsignaal.intake.models import Delivery, DeliveryError, Signal
 from vroegsignaal.organisations.models import Agreement, Creditor, Municipality, Role, User
@@ -198,7 +199,26 @@ def test_the_same_seed_gives_the_same_signals_and_another_seed_other_ones(tmp_pa
 def test_each_delivery_is_kept_as_a_file_to_take_in_by_hand(tmp_path):
     run_demo(tmp_path)
 
-    files = sorted(p.name for p in (tmp_path / "demo").rglob("*.*"))
+    files = sorted(
+        p.name for p in (tmp_path / "demo").rglob("*.*") if CLIENT_LIST_FOLDER not in p.parts
+    )
     assert len(files) == Delivery.objects.count()
     assert any(f.endswith(".xlsx") for f in files) and any(f.endswith(".csv") for f in files)
     assert sorted(Delivery.objects.values_list("filename", flat=True)) == files
+
+
+def test_enschede_gets_a_client_list_before_matching_so_known_clients_show(tmp_path):
+    """Without a list the check 'al bekend bij schuldhulpverlening' is skipped: the demo reads
+    one in (a few percent of the people its signals name), once."""
+    from vroegsignaal.ddas import Signaalstatus
+    from vroegsignaal.matching.models import KnownClient, ReferenceListImport
+
+    output = run_demo(tmp_path)
+
+    clients = KnownClient.objects.filter(municipality__code="0153").count()
+    assert clients > 0 and f"Klantenlijst:         {clients} klanten ingelezen" in output
+    known = Signal.objects.filter(municipality__code="0153", status=Signaalstatus.AL_BEKEND)
+    assert known.exists()
+    assert (tmp_path / "demo" / CLIENT_LIST_FOLDER / "klantenlijst-enschede.csv").exists()
+    run_demo(tmp_path)
+    assert ReferenceListImport.objects.count() == 1  # the same day: the list is kept

@@ -22,6 +22,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from vroegsignaal.casework.models import ContactAttempt, Melding
+from vroegsignaal.demo.client_list import ensure_client_list
 from vroegsignaal.demo.files import render_delivery
 from vroegsignaal.demo.history import backdate_delivery
 from vroegsignaal.demo.letters import ensure_demo_letter_settings
@@ -58,6 +59,7 @@ class DemoSummary:
     contact_attempts: int = 0
     feedback_releases: int = 0
     heropaf_answers: int = 0
+    known_clients: int = 0
     output_dir: Path | None = None
 
 
@@ -94,6 +96,7 @@ def load_demo(
         )
         path = _write(output_dir, delivery, data)
         _ingest(delivery, data, path.name, summary)
+    summary.known_clients = ensure_client_list(output_dir, seed)  # before any month is matched
     _simulate(summary, sorted(delivery_months(today, months)), today, seed)
     return summary
 
