@@ -34,6 +34,8 @@ def ensure_client_list(output_dir: Path, seed: int) -> int:
         or ReferenceListImport.objects.filter(
             municipality=municipality, kind=ReferenceListKind.CLIENTS
         ).exists()
+        # A demo matched without a list keeps its statuses: work was done on those meldingen.
+        or Melding.objects.filter(municipality=municipality).exists()
     ):
         return 0
     people = sorted(
