@@ -176,6 +176,18 @@ def test_a_bad_rule_gives_the_engines_message_naming_the_rule(enschede):
     assert message in form.non_field_errors()
 
 
+def test_every_problem_of_a_rule_shows_in_one_round(enschede):
+    """A bad amount and a term of 0: both at once, not the term only after the amount is
+    fixed."""
+    form = submitted(own(enschede), CRISIS, YOUNG | {"term_days": "0", "min_amount": "abc"})
+
+    errors = rule_errors(form, 2)
+    assert "min_amount" in errors
+    assert errors["__all__"] == [
+        "Regel 2: De termijn in werkbakjesregel 'Jongeren' is ten minste 1 dag."
+    ]
+
+
 def test_a_half_filled_row_says_which_field_is_missing(enschede):
     form = submitted(own(enschede), CRISIS, {"name": "Nieuw", "term_days": "5"})
 

@@ -49,6 +49,26 @@ RULE_LINES = (
 _POSTCODE_START = re.compile(r"[1-9]\d{0,3}|[1-9]\d{3}[A-Z]{1,2}")
 
 
+# A condition part whose field was refused is left out of the engine's check of the rest.
+_NEUTRAL_CONDITION = {
+    "flags": [], "min_amount": None, "partner_types": [], "max_age": None,
+    "postcode_prefixes": [],
+}  # fmt: skip
+
+
+def _as_rule(data: dict[str, Any]) -> dict[str, Any]:
+    """A row's cleaned values as the engine's rule document."""
+    return {part: data[part] for part in RULE_PARTS} | {
+        "condition": {
+            "flags": data["flags"],
+            "min_amount_cents": data["min_amount"],
+            "partner_types": data["partner_types"],
+            "max_age": data["max_age"],
+            "postcode_prefixes": data["postcode_prefixes"],
+        }
+    }
+
+
 def rule_title(number: int) -> str:
     """How the page and the messages name the row: 'Regel 2'."""
     return f"Regel {number}"
@@ -153,23 +173,17 @@ class RuleForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not self.errors:
-            for message in policy_problems({"routing_rules": [self.rule()]}):
+        # The engine's checks (a term of at least a day, an age not below zero) run beside the
+        # fields' own, so every problem of a row shows in one round.
+        if all(part in cleaned for part in RULE_PARTS):
+            rule = _as_rule({**_NEUTRAL_CONDITION, **cleaned})
+            for message in policy_problems({"routing_rules": [rule]}):
                 self.add_error(None, f"{self.title}: {message}")
         return cleaned
 
     def rule(self) -> dict[str, Any]:
         """The rule as the engine reads it (from a valid row)."""
-        data = self.cleaned_data
-        return {part: data[part] for part in RULE_PARTS} | {
-            "condition": {
-                "flags": data["flags"],
-                "min_amount_cents": data["min_amount"],
-                "partner_types": data["partner_types"],
-                "max_age": data["max_age"],
-                "postcode_prefixes": data["postcode_prefixes"],
-            }
-        }
+        return _as_rule(self.cleaned_data)
 
     def problems(self) -> list[str]:
         """This row's messages, each naming the row (and the field it concerns)."""
