@@ -26,6 +26,7 @@ from vroegsignaal.addresses import address_suffix
 from vroegsignaal.casework.access import meldingen_visible_to
 from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.matching.engine.normalise import LEADING_PREFIXES
 from vroegsignaal.organisations.models import User
 
 MIN_NAME_LETTERS = 2
@@ -39,11 +40,9 @@ _ADDRESS = re.compile(
     r"^(\d{4})\s*-?\s*([a-z]{2})(?:[\s,]*(\d{1,5})(?:\s*[-\s]?\s*([0-9a-z]{1,6}))?)?$",
     re.IGNORECASE,
 )
-# Tussenvoegsels a searcher may type before or after the surname; the signal keeps them apart.
-_PREFIX_WORDS = re.compile(
-    r"^(?:(?:van|von|de|der|den|het|'t|ter|ten|te|in|op|aan|bij|uit|la|le|du|da|di|del|des)\s+)+",
-    re.IGNORECASE,
-)
+# Tussenvoegsels a searcher may type before or after the surname (the signal keeps them apart):
+# the matching's own list, so search and matching read a name alike.
+_PREFIX_WORDS = re.compile(LEADING_PREFIXES, re.IGNORECASE)
 
 
 class SearchError(ValueError):
@@ -52,7 +51,8 @@ class SearchError(ValueError):
 
 @dataclass(frozen=True)
 class Search:
-    """What a search text asks for: exactly one of the three kinds is set."""
+    """What a search text asks for: a kenmerk, an address or a surname (four digits alone are
+    both a kenmerk and a postcode area)."""
 
     melding_id: int | None = None
     address_prefix: str = ""  # the start of the address key: 'postcode|' or 'postcode|number|'

@@ -16,7 +16,8 @@ _PREFIX_WORDS = (
     "van|von|de|der|den|het|'t|t|ter|ten|te|in|op|aan|bij|onder|uit|voor|over|la|le|du|da|"
     "dos|di|del|d'|l'|des|zu|zum|vd|v\\.d\\."
 )
-_LEADING_PREFIXES = rf"^(?:(?:{_PREFIX_WORDS})\s+)+"
+# Public: the search by surname (casework.search) strips the same tussenvoegsels.
+LEADING_PREFIXES = rf"^(?:(?:{_PREFIX_WORDS})\s+)+"
 
 
 def address_suffix_expr(letter: pl.Expr, addition: pl.Expr) -> pl.Expr:
@@ -54,7 +55,7 @@ def surname_core_expr(surname: pl.Expr) -> pl.Expr:
     The voorvoegsel is left out on purpose: sources disagree on where it goes, or drop it.
     """
     folded = fold_expr(surname).str.split(",").list.first().str.strip_chars()
-    return folded.str.replace(_LEADING_PREFIXES, "").str.replace_all(r"[^\p{L}]", "")
+    return folded.str.replace(LEADING_PREFIXES, "").str.replace_all(r"[^\p{L}]", "")
 
 
 def name_letters_expr(text: pl.Expr) -> pl.Expr:
