@@ -4,6 +4,8 @@ import datetime as dt
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -204,3 +206,22 @@ def test_a_download_in_another_format_is_not_found(client, released, energy_staf
     client.force_login(energy_staff)
 
     assert client.get(reverse("feedback:download", args=["pdf"])).status_code == 404
+
+
+def test_a_download_asks_for_the_feedback_with_a_subquery_not_a_list_of_ids(
+    client, released, enschede, energy, energy_staff
+):
+    """A creditor may have tens of thousands of signals; SQLite allows 32,766 parameters."""
+    for _ in range(30):
+        scenario.melding_with_signals(enschede, energy)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 24))
+    client.force_login(energy_staff)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("feedback:download", args=["csv"]))
+
+    (feedback_query,) = [
+        q["sql"] for q in queries if q["sql"].startswith('SELECT "feedback_signalfeedback"')
+    ]
+    assert "IN (SELECT" in feedback_query.replace("U0", "").upper().replace('"', '"')
+    assert len(response.content.decode("utf-8-sig").strip().split("\r\n")) == 1 + 31

@@ -54,8 +54,11 @@ def signals_with_feedback(user, filters: FeedbackFilters = FeedbackFilters()) ->
     return signals.order_by("-signal_date", "-id")
 
 
-def summaries(user, signals: list[Signal]) -> list[dict]:
-    """Per signal: its latest go/no-go and latest outcome, in the words of display.py."""
+def summaries(user, signals: list[Signal] | QuerySet[Signal]) -> list[dict]:
+    """Per signal: its latest go/no-go and latest outcome, in the words of display.py.
+
+    `signals` is a page (a list) or, for a download, the whole query: as a query it is a
+    subquery, not tens of thousands of ids in one statement (SQLite allows 32,766)."""
     latest: dict[int, dict] = defaultdict(dict)
     feedback = SignalFeedback.objects.filter(
         creditor_id=user.creditor_id, signal__in=signals

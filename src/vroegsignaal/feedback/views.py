@@ -68,9 +68,7 @@ def download(request, fmt: str):
     if fmt not in ("csv", "xlsx"):
         raise Http404("Kies CSV of Excel.")
     _, filters = _filtered(request)
-    rows = download_rows(
-        summaries(request.user, list(signals_with_feedback(request.user, filters)))
-    )
+    rows = download_rows(summaries(request.user, signals_with_feedback(request.user, filters)))
     name = f"terugkoppeling-{request.user.creditor.code}-{timezone.localdate():%Y-%m-%d}"
     if fmt == "csv":
         return csv_response(f"{name}.csv", DOWNLOAD_HEADER, rows)
