@@ -83,6 +83,7 @@ def test_a_user_whose_organisation_fits_the_role_is_valid(world, role, organisat
             "óf een regio",
         ),
         ("", {"municipality": "enschede"}, "municipality", "zonder rol hoort niet bij"),
+        (Role.CASEWORKER, {"team": "team_enschede"}, "municipality", "hoort bij een gemeente"),
     ],
 )
 def test_an_organisation_that_does_not_fit_the_role_is_refused_at_its_field(

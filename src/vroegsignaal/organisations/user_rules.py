@@ -72,7 +72,7 @@ def organisation_errors(user) -> dict[str, str]:
     if "municipality" in filled and "region" in filled and "region" not in errors:
         errors["region"] = "Kies een gemeente óf een regio, niet allebei."
     if (
-        "team" in filled
+        {"team", "municipality"} <= filled  # without a municipality, that is the message
         and "team" not in errors
         and user.team.municipality_id != user.municipality_id
     ):
