@@ -19,7 +19,7 @@ from vroegsignaal.organisations.models import Municipality, User
 pytestmark = pytest.mark.django_db
 
 TODAY = dt.date(2026, 4, 20)
-QUEUES = {"Crisis", "Huisbezoek", "Jongeren", "Brief en bellen"}
+QUEUES = {"Crisis", "Huisbezoek", "Jongeren", "Brief en bellen", "Wijkteam Zuid", "Wijkteam Noord"}
 
 
 @pytest.fixture(autouse=True)
@@ -57,6 +57,9 @@ def test_meldingen_are_routed_into_the_werkbakjes_of_the_policy(tmp_path):
     assert {"Huisbezoek", "Brief en bellen"} <= names <= QUEUES
     visits = Melding.objects.filter(queue__name="Huisbezoek")
     assert visits.exists()
+    # Enschede's wijkteams take what is not a crisis in their districts.
+    south = Melding.objects.filter(queue__name="Wijkteam Zuid")
+    assert not south.exclude(postcode__regex=r"^754[1-8]").exists()
     assert not visits.filter(
         is_multiple=False, is_consecutive=False, total_amount_cents__lt=100_000
     ).exists()

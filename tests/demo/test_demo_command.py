@@ -222,3 +222,23 @@ def test_enschede_gets_a_client_list_before_matching_so_known_clients_show(tmp_p
     assert (tmp_path / "demo" / CLIENT_LIST_FOLDER / "klantenlijst-enschede.csv").exists()
     run_demo(tmp_path)
     assert ReferenceListImport.objects.count() == 1  # the same day: the list is kept
+
+
+def test_a_wijkteam_caseworker_does_not_see_the_other_teams_meldingen(tmp_path):
+    """Enschede's wijkteams have a werkbakje each; the demo makes the team rule visible."""
+    from vroegsignaal.casework.access import meldingen_visible_to
+    from vroegsignaal.casework.models import Melding
+
+    run_demo(tmp_path, months=3, scale=0.2)
+
+    south = User.objects.get(username="uitvoerder.enschede-zuid")
+    north = User.objects.get(username="uitvoerder.enschede-noord")
+    in_south = Melding.objects.filter(queue__name="Wijkteam Zuid")
+    in_north = Melding.objects.filter(queue__name="Wijkteam Noord")
+    assert in_south.exists() and in_north.exists()
+    assert not meldingen_visible_to(north).filter(pk__in=in_south.exclude(assigned_to=north))
+    assert not meldingen_visible_to(south).filter(pk__in=in_north.exclude(assigned_to=south))
+    # The meldpunt gives a wijkteam's meldingen to that team's caseworker.
+    assert set(in_south.exclude(assigned_to=None).values_list("assigned_to", flat=True)) == {
+        south.pk
+    }

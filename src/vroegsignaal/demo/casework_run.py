@@ -65,9 +65,12 @@ class Staff:
                 self.caseworkers[user.municipality_id].append(user)
 
     def caseworker(self, melding: Melding) -> User:
-        """The caseworker for `melding`: spread evenly, the same one every run."""
-        team = self.caseworkers[melding.municipality_id]
-        return team[zlib.crc32(melding.key.encode()) % len(team)]
+        """The caseworker for `melding`: spread evenly, the same one every run; a wijkteam's
+        werkbakje goes to that team's caseworkers."""
+        everyone = self.caseworkers[melding.municipality_id]
+        team_id = melding.queue.team_id if melding.queue else None
+        members = [user for user in everyone if team_id and user.team_id == team_id] or everyone
+        return members[zlib.crc32(melding.key.encode()) % len(members)]
 
     def intake_or(self, melding: Melding) -> User:
         """The meldpunt hands out the meldingen; without one the caseworker takes them."""

@@ -7,9 +7,10 @@ adds no policy versions.
 
 from __future__ import annotations
 
+from vroegsignaal.casework.models import Queue
 from vroegsignaal.matching.models import PolicyVersion
 from vroegsignaal.matching.policies import save_policy
-from vroegsignaal.organisations.models import Municipality, Region
+from vroegsignaal.organisations.models import Municipality, Region, Team
 
 ENSCHEDE = "0153"
 HOME_VISIT_TERM_DAYS = 14
@@ -55,8 +56,40 @@ TWENTE_POLICY: dict = {
         "term_days": 28,
     },
 }
-# Enschede picks up a single signal too (the other municipalities wait for a second one).
-ENSCHEDE_POLICY: dict = {"minimum_signals_for_go": 1}
+# Enschede's districts each have a wijkteam with a werkbakje of its own (a caseworker of one
+# team does not see the other team's meldingen); the postcode areas are Enschede's real ones.
+WIJKTEAMS = {
+    "Team Zuid": (
+        "Wijkteam Zuid",
+        ["7541", "7542", "7543", "7544", "7545", "7546", "7547", "7548"],
+    ),
+    "Team Noord": ("Wijkteam Noord", ["7521", "7522", "7523", "7524", "7525"]),
+}
+
+
+def _wijkteam_rules() -> list[dict]:
+    return [
+        {
+            "name": queue,
+            "queue": queue,
+            "first_contact_channel": "Huisbezoek",
+            "term_days": HOME_VISIT_TERM_DAYS,
+            "condition": {"postcode_prefixes": postcodes},
+        }
+        for queue, postcodes in WIJKTEAMS.values()
+    ]
+
+
+# Enschede picks up a single signal too (the other municipalities wait for a second one), and
+# sends what is not a crisis in its two districts to their wijkteams.
+ENSCHEDE_POLICY: dict = {
+    "minimum_signals_for_go": 1,
+    "routing_rules": [
+        TWENTE_POLICY["routing_rules"][0],  # crisis first, wherever it is
+        *_wijkteam_rules(),
+        *TWENTE_POLICY["routing_rules"][1:],
+    ],
+}
 
 
 def _ensure(document: dict, **owner) -> bool:
@@ -68,6 +101,19 @@ def _ensure(document: dict, **owner) -> bool:
 
 
 def ensure_demo_policies(region: Region) -> int:
-    """Save the Twente policy and the Enschede override unless unchanged; returns how many saved."""
+    """Save the Twente policy and the Enschede override unless unchanged; returns how many saved.
+
+    The wijkteams' werkbakjes are made here with their team (matching makes a werkbakje without
+    one, and keeps the team of one that exists)."""
     enschede = Municipality.objects.get(code=ENSCHEDE)
+    for team_name, (queue, _) in WIJKTEAMS.items():
+        Queue.objects.update_or_create(
+            municipality=enschede,
+            name=queue,
+            defaults={
+                "team": Team.objects.get(municipality=enschede, name=team_name),
+                "first_contact_channel": "Huisbezoek",
+                "term_days": HOME_VISIT_TERM_DAYS,
+            },
+        )
     return _ensure(TWENTE_POLICY, region=region) + _ensure(ENSCHEDE_POLICY, municipality=enschede)
