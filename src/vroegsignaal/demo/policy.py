@@ -111,7 +111,8 @@ def ensure_demo_policies(region: Region) -> int:
             municipality=enschede,
             name=queue,
             defaults={
-                "team": Team.objects.get(municipality=enschede, name=team_name),
+                # The region file names the teams; made here too when a caller has none yet.
+                "team": Team.objects.get_or_create(municipality=enschede, name=team_name)[0],
                 "first_contact_channel": "Huisbezoek",
                 "term_days": HOME_VISIT_TERM_DAYS,
             },
