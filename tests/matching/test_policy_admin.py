@@ -356,3 +356,15 @@ def test_saving_what_already_applies_stores_no_new_version_and_says_so(admin_cli
 
     assert PolicyVersion.objects.filter(region=region).count() == 1
     assert "Er is niets gewijzigd ten opzichte van versie 1" in response.content.decode()
+
+
+def test_save_if_changed_stores_a_version_only_when_the_document_differs():
+    from vroegsignaal.matching.policies import save_if_changed
+
+    region = MunicipalityFactory().region
+    first, new = save_if_changed({"minimum_signals_for_go": 2}, region=region)
+    same, again = save_if_changed({"minimum_signals_for_go": 2}, region=region)
+    second, changed = save_if_changed({"minimum_signals_for_go": 3}, region=region)
+
+    assert (new, again, changed) == (True, False, True)
+    assert same == first and second.number == 2

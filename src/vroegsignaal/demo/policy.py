@@ -1,6 +1,6 @@
 """The demo's matching policy: the Twente regional proposal and Enschede's own override.
 
-Saved through `matching.policies.save_policy` before the first matching run, as a project leader
+Saved through `matching.policies.save_if_changed` before the first matching run, as a project leader
 would in the admin. Saving again only happens when the document changed, so a second demo run
 adds no policy versions.
 """
@@ -8,8 +8,7 @@ adds no policy versions.
 from __future__ import annotations
 
 from vroegsignaal.casework.models import Queue
-from vroegsignaal.matching.models import PolicyVersion
-from vroegsignaal.matching.policies import save_policy
+from vroegsignaal.matching.policies import save_if_changed
 from vroegsignaal.organisations.models import Municipality, Region, Team
 
 ENSCHEDE = "0153"
@@ -92,14 +91,6 @@ ENSCHEDE_POLICY: dict = {
 }
 
 
-def _ensure(document: dict, **owner) -> bool:
-    latest = PolicyVersion.objects.filter(**owner).order_by("-number").first()
-    if latest is not None and latest.document == document:
-        return False
-    save_policy(document, **owner)
-    return True
-
-
 def ensure_demo_policies(region: Region) -> int:
     """Save the Twente policy and the Enschede override unless unchanged; returns how many saved.
 
@@ -117,4 +108,8 @@ def ensure_demo_policies(region: Region) -> int:
                 "term_days": HOME_VISIT_TERM_DAYS,
             },
         )
-    return _ensure(TWENTE_POLICY, region=region) + _ensure(ENSCHEDE_POLICY, municipality=enschede)
+    saved = [
+        save_if_changed(TWENTE_POLICY, region=region)[1],
+        save_if_changed(ENSCHEDE_POLICY, municipality=enschede)[1],
+    ]
+    return sum(saved)

@@ -11,7 +11,7 @@ from django.db.models import Count
 from django.shortcuts import redirect
 
 from vroegsignaal.matching.models import MatchingRun, PolicyVersion
-from vroegsignaal.matching.policies import latest_version, save_policy
+from vroegsignaal.matching.policies import save_if_changed
 from vroegsignaal.matching.policy_form import FIELDSETS, PolicyVersionForm, initial_for_owner
 from vroegsignaal.matching.routing_form import RULE_LINES
 
@@ -66,18 +66,14 @@ class PolicyVersionAdmin(admin.ModelAdmin):
         return fieldsets
 
     def save_model(self, request, obj, form, change):
-        owner = {
-            "municipality": form.cleaned_data.get("municipality"),
-            "region": form.cleaned_data.get("region"),
-        }
-        newest = latest_version(**owner)  # the other owner field is None, as on every version
-        if newest is not None and newest.document == form.cleaned_data["document"]:
-            # The same as what applies now: a new version would only lengthen the history.
-            request.policy_unchanged = True
-            obj.pk, obj.number = newest.pk, newest.number
-            return
-        saved = save_policy(form.cleaned_data["document"], **owner, by=request.user)
-        obj.pk, obj.number = saved.pk, saved.number
+        version, new = save_if_changed(
+            form.cleaned_data["document"],
+            municipality=form.cleaned_data.get("municipality"),
+            region=form.cleaned_data.get("region"),
+            by=request.user,
+        )
+        request.policy_unchanged = not new
+        obj.pk, obj.number = version.pk, version.number
 
     def response_add(self, request, obj, post_url_continue=None):
         if getattr(request, "policy_unchanged", False):

@@ -1,8 +1,8 @@
 """Which policy applies to a municipality, and saving a new version of it.
 
 A municipality's own settings override its region's per top-level key; without either, the
-engine's documented defaults apply. Every save is a new `PolicyVersion`; a matching run records
-the version it used.
+engine's documented defaults apply. Every save is a new `PolicyVersion` (`save_if_changed`: unless
+nothing changed); a matching run records the version it used.
 """
 
 from __future__ import annotations
@@ -45,3 +45,19 @@ def save_policy(
         document=document,
         created_by=by if getattr(by, "pk", None) else None,
     )
+
+
+def save_if_changed(
+    document: dict,
+    *,
+    municipality: Municipality | None = None,
+    region: Region | None = None,
+    by=None,
+) -> tuple[PolicyVersion, bool]:
+    """`save_policy` unless the owner's newest version already holds `document` (a new version
+    would only lengthen the history): (the version that now applies, whether it is new)."""
+    owner = {"municipality": municipality} if municipality else {"region": region}
+    newest = latest_version(**owner)
+    if newest is not None and newest.document == document:
+        return newest, False
+    return save_policy(document, municipality=municipality, region=region, by=by), True
