@@ -50,6 +50,16 @@ def read_delivery_file(
     data: bytes, filename: str, column_mapping: dict[str, str], max_bytes: int
 ) -> list[InputRow]:
     """Read a CSV or XLSX delivery into rows; raises UnreadableFile when it cannot be used."""
+    check_size(data, max_bytes)
+    if data.startswith(_ZIP_MAGIC) or filename.lower().endswith(".xlsx"):
+        table = _xlsx_table(data)
+    else:
+        table = _csv_table(data)
+    return _rows(table, column_mapping)
+
+
+def check_size(data: bytes, max_bytes: int) -> None:
+    """Raise UnreadableFile for a file over `max_bytes` (read one byte more to know) or empty."""
     if len(data) > max_bytes:
         raise UnreadableFile(
             f"Het bestand is te groot ({megabytes(len(data))}); "
@@ -57,11 +67,6 @@ def read_delivery_file(
         )
     if not data.strip():
         raise UnreadableFile("Het bestand is leeg.")
-    if data.startswith(_ZIP_MAGIC) or filename.lower().endswith(".xlsx"):
-        table = _xlsx_table(data)
-    else:
-        table = _csv_table(data)
-    return _rows(table, column_mapping)
 
 
 def rows_from_records(records: list[dict]) -> list[InputRow]:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from vroegsignaal.intake.reading import UnreadableFile, decode_text, megabytes
+from vroegsignaal.intake.reading import UnreadableFile, check_size, decode_text
 from vroegsignaal.matching.models import MatchingRun, ReferenceListImport, ReferenceListKind
 from vroegsignaal.matching.reference_lists import (
     ReferenceListError,
@@ -77,15 +77,6 @@ class ClientListForm(forms.Form):
         error_messages={"required": "Kies het bestand met de klantenlijst."},
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.DELIVERY_MAX_BYTES:
-            raise forms.ValidationError(
-                f"Het bestand is {megabytes(upload.size)}; het mag maximaal "
-                f"{megabytes(settings.DELIVERY_MAX_BYTES)} zijn."
-            )
-        return upload
-
 
 @role_required("intake")
 def reference_lists(request):
@@ -95,9 +86,12 @@ def reference_lists(request):
     form = ClientListForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        # One byte over the limit is enough to refuse it, as for a creditor's delivery.
+        data = upload.read(settings.DELIVERY_MAX_BYTES + 1)
         try:
+            check_size(data, settings.DELIVERY_MAX_BYTES)
             count = import_known_clients(
-                municipality, decode_text(upload.read()), by=request.user, filename=upload.name
+                municipality, decode_text(data), by=request.user, filename=upload.name
             )
         except (ReferenceListError, UnreadableFile) as error:
             form.add_error("file", f"{upload.name} is niet ingelezen: {error}")
