@@ -18,7 +18,7 @@ _UNASSIGNED_STATES = (State.NEW, State.REOPENED)
 
 def _check_assignee(melding: Melding, to_user: User) -> None:
     if to_user.municipality_id != melding.municipality_id or to_user.role not in CASEWORK_ROLES:
-        name = to_user.get_full_name() or to_user.username
+        name = to_user.display_name
         raise CaseworkError(
             f"{name} werkt niet als meldpunt of uitvoerder voor deze gemeente; "
             "kies een collega van dezelfde gemeente."

@@ -29,13 +29,9 @@ def _record(
     return Event.objects.create(melding=melding, kind=kind, actor=by, details=details)
 
 
-def _name(user: User) -> str:
-    return user.get_full_name() or user.username
-
-
 def assigned(melding: Melding, by: User, to_user: User, states) -> Event:
     """The melding was assigned to ``to_user`` (possibly the actor)."""
-    return _record(melding, EventKind.ASSIGNED, by, states, to=_name(to_user))
+    return _record(melding, EventKind.ASSIGNED, by, states, to=to_user.display_name)
 
 
 def unassigned(melding: Melding, by: User, states) -> Event:

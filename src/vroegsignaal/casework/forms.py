@@ -143,7 +143,7 @@ class AssignForm(VersionedForm):
     def __init__(self, *args, colleagues, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["medewerker"].queryset = colleagues
-        self.fields["medewerker"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["medewerker"].label_from_instance = lambda u: u.display_name
 
 
 class ContactAttemptForm(VersionedForm):

@@ -146,7 +146,7 @@ def _bulk_assign(request):
     except CaseworkError as error:
         messages.error(request, str(error))
     else:
-        name = to_user.get_full_name() or to_user.username
+        name = to_user.display_name
         messages.success(request, f"{count} meldingen toegewezen aan {name}.")
     return back
 

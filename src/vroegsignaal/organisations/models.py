@@ -186,6 +186,12 @@ class User(AbstractUser):
         verbose_name_plural = "gebruikers"
 
     @property
+    def display_name(self) -> str:
+        """How the person is shown on screens, in letters' logs and timelines: the full name,
+        else the username."""
+        return self.get_full_name() or self.username
+
+    @property
     def organisation(self) -> Creditor | Municipality | Region | None:
         return self.creditor or self.municipality or self.region
 
