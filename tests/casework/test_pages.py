@@ -151,6 +151,19 @@ def test_melding_page_shows_why_a_signal_was_not_picked_up(logged_in, enschede):
     )
 
 
+def test_melding_page_shows_the_address_the_brp_knows_for_a_resident(logged_in, enschede):
+    """BRP check: someone found at another address of the municipality is picked up, and the
+    caseworker reads where the register has them."""
+    melding = MeldingFactory(municipality=enschede)
+    signal = melding.signal_links.first().signal
+    signal.brp_note = "Volgens de BRP woonachtig op ander adres: 7512CD 40"
+    signal.save()
+
+    html = logged_in.get(reverse("casework:melding", args=[melding.pk])).content.decode()
+
+    assert 'data-testid="brp-opmerking">Volgens de BRP woonachtig op ander adres: 7512CD 40' in html
+
+
 def test_melding_page_lists_earlier_and_later_meldingen_at_the_address_by_period(
     logged_in, enschede
 ):

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from vroegsignaal.demo.client_list import CLIENT_LIST_FOLDER
+from vroegsignaal.demo.reference_lists import REFERENCE_LIST_FOLDER
 from vroegsignaal.demo.users import DEMO_PASSWORD
 from vroegsignaal.intake.models import Delivery, DeliveryError, Signal
 from vroegsignaal.organisations.models import Agreement, Creditor, Municipality, Role, User
@@ -200,7 +200,7 @@ def test_each_delivery_is_kept_as_a_file_to_take_in_by_hand(tmp_path):
     run_demo(tmp_path)
 
     files = sorted(
-        p.name for p in (tmp_path / "demo").rglob("*.*") if CLIENT_LIST_FOLDER not in p.parts
+        p.name for p in (tmp_path / "demo").rglob("*.*") if REFERENCE_LIST_FOLDER not in p.parts
     )
     assert len(files) == Delivery.objects.count()
     assert any(f.endswith(".xlsx") for f in files) and any(f.endswith(".csv") for f in files)
@@ -219,9 +219,33 @@ def test_enschede_gets_a_client_list_before_matching_so_known_clients_show(tmp_p
     assert clients > 0 and f"Klantenlijst:         {clients} klanten ingelezen" in output
     known = Signal.objects.filter(municipality__code="0153", status=Signaalstatus.AL_BEKEND)
     assert known.exists()
-    assert (tmp_path / "demo" / CLIENT_LIST_FOLDER / "klantenlijst-enschede.csv").exists()
+    assert (tmp_path / "demo" / REFERENCE_LIST_FOLDER / "klantenlijst-enschede.csv").exists()
     run_demo(tmp_path)
-    assert ReferenceListImport.objects.count() == 1  # the same day: the list is kept
+    assert ReferenceListImport.objects.filter(kind="clients").count() == 1  # kept the same day
+
+
+def test_enschede_gets_a_brp_extract_before_matching_so_its_checks_show(tmp_path):
+    """Without an extract the checks 'overleden' and 'geen inwoner (meer)' are skipped: the
+    demo reads one in made from the people its signals name, with a few who moved away, died
+    or live at another address of the municipality; once."""
+    from vroegsignaal.ddas import Signaalstatus
+    from vroegsignaal.matching.models import ReferenceListImport, ResidentRecord
+
+    output = run_demo(tmp_path, months=3, scale=0.2)
+
+    residents = ResidentRecord.objects.filter(municipality__code="0153")
+    assert f"BRP-uittreksel:       {residents.count()} inwoners ingelezen" in output
+    assert residents.filter(death_date__isnull=False).exists()
+    enschede = Signal.objects.filter(municipality__code="0153")
+    assert enschede.filter(status=Signaalstatus.OVERLEDEN).exists()
+    assert enschede.filter(status=Signaalstatus.GEEN_INWONER).exists()
+    assert enschede.filter(status=Signaalstatus.OPGEPAKT, brp_note__contains="ander adres").exists()
+    # The other municipalities have no extract: their check is skipped, not faked.
+    others = Signal.objects.exclude(municipality__code="0153")
+    assert not others.filter(status__in=[Signaalstatus.OVERLEDEN, Signaalstatus.GEEN_INWONER])
+    assert (tmp_path / "demo" / REFERENCE_LIST_FOLDER / "brp-uittreksel-enschede.csv").exists()
+    run_demo(tmp_path, months=3, scale=0.2)
+    assert ReferenceListImport.objects.filter(kind="brp").count() == 1
 
 
 def test_a_wijkteam_caseworker_does_not_see_the_other_teams_meldingen(tmp_path):

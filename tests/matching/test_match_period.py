@@ -9,10 +9,12 @@ from tests.factories import AgreementFactory, CreditorFactory, enschede_with_ene
 
 from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.intake.models import Signal
 from vroegsignaal.intake.services import ingest_records
 from vroegsignaal.matching.engine.policy import PolicyError
 from vroegsignaal.matching.models import MatchingRun
 from vroegsignaal.matching.policies import effective_policy, save_policy
+from vroegsignaal.matching.reference_lists import import_population_register
 from vroegsignaal.matching.services import match_period
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +170,52 @@ def test_a_late_signal_that_makes_a_closed_no_go_melding_a_go_returns_it_to_the_
     assert (melding.state, melding.result, melding.go) == ("new", "", True)
     statuses = set(melding.signal_links.values_list("signal__status", flat=True))
     assert statuses == {Signaalstatus.OPGEPAKT}
+
+
+BRP_HEADER = (
+    "bsn;voorletters;voorvoegsel;achternaam;geboortedatum;postcode;huisnummer;huisletter;"
+    "huisnummertoevoeging;datum_overlijden\n"
+)
+
+
+def test_brp_a_resident_at_another_address_is_picked_up_with_the_address_noted(enschede):
+    """The BRP check: a person found at another address of the municipality is still an
+    inwoner, and the address the register knows is kept with the signal (the caseworker may
+    find the resident there), shown on the melding and in `meldingen --json`."""
+    municipality, energy, _ = enschede
+    import_population_register(
+        municipality, BRP_HEADER + ";J;van der;Berg;1980-05-12;7512CD;40;;;\n"
+    )
+    ingest_records(energy, [record("E1", "2026-10-02", house="12")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    signal = Signal.objects.get()
+    assert signal.status == Signaalstatus.OPGEPAKT
+    assert signal.brp_note == "Volgens de BRP woonachtig op ander adres: 7512CD 40"
+
+
+def test_brp_note_is_cleared_when_a_later_extract_has_the_resident_at_the_signals_address(
+    enschede,
+):
+    municipality, energy, _ = enschede
+    ingest_records(energy, [record("E1", "2026-10-02", house="12")], today=TODAY)
+    import_population_register(
+        municipality, BRP_HEADER + ";J;van der;Berg;1980-05-12;7512CD;40;;;\n"
+    )
+    match_period(municipality, "2026-10", today=TODAY)
+    import_population_register(
+        municipality, BRP_HEADER + ";J;van der;Berg;1980-05-12;7511AB;12;;;\n"
+    )
+    match_period(municipality, "2026-10", today=TODAY)
+    assert Signal.objects.get().brp_note == ""
+
+
+def test_meldingen_json_carries_the_brp_note(enschede, capsys):
+    municipality, energy, _ = enschede
+    import_population_register(
+        municipality, BRP_HEADER + ";J;van der;Berg;1980-05-12;7512CD;40;;;\n"
+    )
+    ingest_records(energy, [record("E1", "2026-10-02", house="12")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    call_command("meldingen", "--municipality", "0153", "--period", "2026-10", "--json")
+    (melding,) = json.loads(capsys.readouterr().out)
+    assert melding["signals"][0]["brp_note"].endswith("ander adres: 7512CD 40")

@@ -22,11 +22,11 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from vroegsignaal.casework.models import ContactAttempt, Melding
-from vroegsignaal.demo.client_list import ensure_client_list
 from vroegsignaal.demo.files import render_delivery
 from vroegsignaal.demo.history import backdate_delivery
 from vroegsignaal.demo.letters import ensure_demo_letter_settings
 from vroegsignaal.demo.policy import ensure_demo_policies
+from vroegsignaal.demo.reference_lists import ensure_client_list, ensure_population_register
 from vroegsignaal.demo.region import CREDITOR_PROFILES, REGION_NAME, load_region_document
 from vroegsignaal.demo.signals import MonthlyDelivery, SignalPlanner, delivery_months
 from vroegsignaal.demo.timeline import simulate_year
@@ -60,6 +60,7 @@ class DemoSummary:
     feedback_releases: int = 0
     heropaf_answers: int = 0
     known_clients: int = 0
+    residents: int = 0
     output_dir: Path | None = None
 
 
@@ -96,7 +97,9 @@ def load_demo(
         )
         path = _write(output_dir, delivery, data)
         _ingest(delivery, data, path.name, summary)
-    summary.known_clients = ensure_client_list(output_dir, seed)  # before any month is matched
+    # Before any month is matched, so that the checks they feed are made from the start.
+    summary.known_clients = ensure_client_list(output_dir, seed)
+    summary.residents = ensure_population_register(output_dir, seed)
     _simulate(summary, sorted(delivery_months(today, months)), today, seed)
     return summary
 

@@ -4,7 +4,7 @@ Kept: creditor (and so partner type), municipality, delivery, dates, amount, ter
 type, crisis and warm-handover flags, status, the PC4 part of the postcode, and keyed hashes of
 the address key and customer number (privacy.pseudonyms), so "opeenvolgend" and repeat signals
 still link. Blanked: names, birth date, gender, street, house number and suffixes, city, phone,
-e-mail, BSN and the free-text status reason.
+e-mail, BSN, the free-text status reason and the BRP check's note (an address).
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ BLANKED = {
     "email": "",
     "bsn": "",
     "bsn_hash": "",
-    # The reason is free text and may name another address (the BRP check's note).
-    "status_reason": "",
+    "status_reason": "",  # free text
+    "brp_note": "",  # names the address the population register knows
 }
 _UPDATED = [*BLANKED, "postcode", "address_key", "customer_number"]
 _BATCH = 1000

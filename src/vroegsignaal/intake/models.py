@@ -152,6 +152,9 @@ class Signal(models.Model):
         max_length=50, choices=Signaalstatus.choices, default=Signaalstatus.NOG_NIET_OPGEPAKT
     )
     status_reason = models.CharField("reden status", max_length=200, blank=True)
+    # The BRP check found the person at another address of the municipality: still an inwoner,
+    # but the caseworker may find them there (set by matching, with the status).
+    brp_note = models.CharField("opmerking BRP", max_length=200, blank=True)
     received_at = models.DateTimeField("ontvangen op", auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

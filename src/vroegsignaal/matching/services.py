@@ -152,13 +152,17 @@ def _write_signals(result, melding_ids: dict[str, int], attached: set[str]) -> N
             link.person_key = row["person_key"] or ""
             changed_links.append(link)
         if melding_id in untouched or link is None:
-            reason = (row["status_reason"] or "")[:200]
             changed_signals.append(
-                Signal(id=row["signal_id"], status=row["status"], status_reason=reason)
+                Signal(
+                    id=row["signal_id"],
+                    status=row["status"],
+                    status_reason=(row["status_reason"] or "")[:200],
+                    brp_note=(row["brp_note"] or "")[:200],
+                )
             )
     adapter.insert_rows(MeldingSignal, new_links)
     adapter.update_rows(MeldingSignal, changed_links, ["person_key"])
-    adapter.update_rows(Signal, changed_signals, ["status", "status_reason"])
+    adapter.update_rows(Signal, changed_signals, ["status", "status_reason", "brp_note"])
 
 
 def _go_decisions(result, melding_ids: dict[str, int], attached: set[str]):
@@ -250,7 +254,7 @@ def meldingen_report(municipality: Municipality, period: str) -> list[dict]:
             "address_key": m.address_key,
             "signals": [
                 {"id": link.signal_id, "status": link.signal.status,
-                 "status_reason": link.signal.status_reason}
+                 "status_reason": link.signal.status_reason, "brp_note": link.signal.brp_note}
                 for link in sorted(m.signal_links.all(), key=lambda link: link.signal_id)
             ],
             "flags": {"enkelvoudig": m.is_single, "meervoudig": m.is_multiple,

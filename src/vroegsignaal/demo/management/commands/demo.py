@@ -106,6 +106,7 @@ def _summary_text(summary: DemoSummary) -> str:
             f"  Terugkoppeling:       {summary.feedback_releases} vrijgaven, "
             f"{summary.heropaf_answers} heropafvragen beantwoord",
             f"  Klantenlijst:         {summary.known_clients} klanten ingelezen (Enschede)",
+            f"  BRP-uittreksel:       {summary.residents} inwoners ingelezen (Enschede)",
             f"  Aanleverbestanden:    {summary.output_dir}",
             f"  Inloggen: gebruikersnamen per rol in docs/demo.md, wachtwoord {DEMO_PASSWORD}",
         ]
