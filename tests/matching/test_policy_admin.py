@@ -322,9 +322,11 @@ def test_a_bad_rule_is_named_at_the_top_and_shown_at_the_rule(admin_client):
 
     assert PolicyVersion.objects.count() == 1
     page = response.content.decode()
-    message = "Regel 2: De termijn in werkbakjesregel &#x27;Meervoudig&#x27; is ten minste 1 dag."
-    summary, rule = page.find(message), page.rfind(message)
-    assert summary < page.find("Werkbakjes</h2>") < page.find(">Regel 2</h3>") < rule
+    message = "De termijn in werkbakjesregel &#x27;Meervoudig&#x27; is ten minste 1 dag."
+    summary = page.find(f"Regel 2, termijn (dagen): {message}")
+    at_field = page.rfind(message)
+    assert -1 < summary < page.find("Werkbakjes</h2>") < page.find(">Regel 2</h3>") < at_field
+    assert at_field < page.find(">Regel 3</h3>")  # in rule 2's block, at its field
 
 
 def test_an_older_versions_page_names_the_next_number_and_says_which_version_applies(

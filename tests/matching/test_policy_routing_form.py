@@ -170,10 +170,10 @@ def test_a_bad_rule_gives_the_engines_message_naming_the_rule(enschede):
     form = submitted(own(enschede), CRISIS, YOUNG | {"term_days": "0"})
 
     assert not form.is_valid()
-    message = "Regel 2: De termijn in werkbakjesregel 'Jongeren' is ten minste 1 dag."
-    assert rule_errors(form, 2) == {"__all__": [message]}
+    message = "De termijn in werkbakjesregel 'Jongeren' is ten minste 1 dag."
+    assert rule_errors(form, 2) == {"term_days": [message]}
     assert rule_errors(form, 1) == {}
-    assert message in form.non_field_errors()
+    assert f"Regel 2, termijn (dagen): {message}" in form.non_field_errors()
 
 
 def test_every_problem_of_a_rule_shows_in_one_round(enschede):
@@ -183,9 +183,7 @@ def test_every_problem_of_a_rule_shows_in_one_round(enschede):
 
     errors = rule_errors(form, 2)
     assert "min_amount" in errors
-    assert errors["__all__"] == [
-        "Regel 2: De termijn in werkbakjesregel 'Jongeren' is ten minste 1 dag."
-    ]
+    assert errors["term_days"] == ["De termijn in werkbakjesregel 'Jongeren' is ten minste 1 dag."]
 
 
 def test_a_half_filled_row_says_which_field_is_missing(enschede):
@@ -208,13 +206,13 @@ def test_a_half_filled_row_says_which_field_is_missing(enschede):
         ({"term_days": "drie"}, "term_days", "Voer een geheel getal in."),
         (
             {"min_amount": "-5,00"},
-            "__all__",
-            "Regel 1: Het minimumbedrag in werkbakjesregel 'Crisis' mag niet negatief zijn.",
+            "min_amount",
+            "Het minimumbedrag in werkbakjesregel 'Crisis' mag niet negatief zijn.",
         ),
         (
             {"max_age": "-1"},
-            "__all__",
-            "Regel 1: De maximumleeftijd in werkbakjesregel 'Crisis' mag niet negatief zijn.",
+            "max_age",
+            "De maximumleeftijd in werkbakjesregel 'Crisis' mag niet negatief zijn.",
         ),
     ],
 )

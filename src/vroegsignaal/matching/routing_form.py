@@ -4,8 +4,9 @@
 whose condition holds decides the werkbakje), then a few empty rows to add a rule. "Volgorde" (a
 number per row: lower comes first, empty last) reorders the rules and "Verwijderen" drops one, so
 the page needs no JavaScript. A row's fields are the parts of the engine's `RoutingRule` and its
-`RouteCondition`; each row is checked by `Policy.from_dict` with its messages named after the row
-("Regel 2: ..."), then the rules together (two rules with one name).
+`RouteCondition`; each row is checked by the engine's `rule_problems`, each message at the field it
+concerns and named after the row at the top of the page ("Regel 2, termijn (dagen): ..."), then
+the rules together by `Policy.from_dict` (two rules with one name).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
 
 from vroegsignaal.dutch_numbers import dutch_amount
+from vroegsignaal.matching.engine.policy import rule_from_dict, rule_problems
 from vroegsignaal.matching.engine.vocabulary import CONTACT_KINDS, FLAGS, PARTNER_TYPES
 from vroegsignaal.matching.policy_values import NO_MINIMUM, parse_euros, policy_problems
 
@@ -54,6 +56,10 @@ _NEUTRAL_CONDITION = {
     "flags": [], "min_amount": None, "partner_types": [], "max_age": None,
     "postcode_prefixes": [],
 }  # fmt: skip
+
+
+# The row's field of each part of the engine's rule that has another name.
+_FIELD_OF_PART = {"min_amount_cents": "min_amount"}
 
 
 def _as_rule(data: dict[str, Any]) -> dict[str, Any]:
@@ -174,11 +180,11 @@ class RuleForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         # The engine's checks (a term of at least a day, an age not below zero) run beside the
-        # fields' own, so every problem of a row shows in one round.
+        # fields' own, so every problem of a row shows in one round, each at its field.
         if all(part in cleaned for part in RULE_PARTS):
-            rule = _as_rule({**_NEUTRAL_CONDITION, **cleaned})
-            for message in policy_problems({"routing_rules": [rule]}):
-                self.add_error(None, f"{self.title}: {message}")
+            rule = rule_from_dict(_as_rule({**_NEUTRAL_CONDITION, **cleaned}))
+            for part, message in rule_problems(rule):
+                self.add_error(_FIELD_OF_PART.get(part, part), message)
         return cleaned
 
     def rule(self) -> dict[str, Any]:

@@ -129,9 +129,9 @@ class Policy:
         if "weights" in kwargs:
             kwargs["weights"] = _build(PriorityWeights, kwargs["weights"], "wegingen")
         if "routing_rules" in kwargs:
-            kwargs["routing_rules"] = tuple(_rule_from(r) for r in kwargs["routing_rules"])
+            kwargs["routing_rules"] = tuple(rule_from_dict(r) for r in kwargs["routing_rules"])
         if "default_route" in kwargs:
-            kwargs["default_route"] = _rule_from(kwargs["default_route"])
+            kwargs["default_route"] = rule_from_dict(kwargs["default_route"])
         try:
             return cls(**kwargs)
         except TypeError as exc:
@@ -178,7 +178,9 @@ def _windows_from(data: Any) -> tuple[tuple[str, Window], ...]:
     return tuple(sorted((name, _build(Window, w, f"venster {name}")) for name, w in data.items()))
 
 
-def _rule_from(data: Any) -> RoutingRule:
+def rule_from_dict(data: Any) -> RoutingRule:
+    """A werkbakjes rule from its document (as in `Policy.to_dict`), not yet checked: see
+    `rule_problems`. Raises PolicyError for unknown fields or missing parts."""
     _reject_unknown(data, RoutingRule, "werkbakjesregel")
     kwargs = dict(data)
     condition = dict(kwargs.get("condition") or {})
@@ -241,26 +243,41 @@ def _window_problems(where: str, window: Window) -> list[str]:
 
 
 def _rule_problems(rule: RoutingRule) -> list[str]:
+    return [message for _, message in rule_problems(rule)]
+
+
+def rule_problems(rule: RoutingRule) -> list[tuple[str, str]]:
+    """(part, message) per problem of a werkbakjes rule: `part` names the field of the rule or
+    of its condition the message concerns ('term_days', 'max_age', ...), so that a form can
+    show it at that field."""
     where = f"werkbakjesregel '{rule.name}'"
-    messages = []
+    problems = []
     if not rule.name.strip() or not rule.queue.strip():
-        messages.append(f"Een werkbakjesregel heeft een naam en een werkbakje nodig ({where}).")
-    if rule.first_contact_channel not in CONTACT_KINDS:
-        messages.append(
-            f"Onbekende contactsoort '{rule.first_contact_channel}' in {where}; "
-            f"kies uit: {', '.join(CONTACT_KINDS)}."
+        part = "queue" if rule.name.strip() else "name"
+        problems.append(
+            (part, f"Een werkbakjesregel heeft een naam en een werkbakje nodig ({where}).")
         )
+    if rule.first_contact_channel not in CONTACT_KINDS:
+        problems.append((
+            "first_contact_channel",
+            f"Onbekende contactsoort '{rule.first_contact_channel}' in {where}; "
+            f"kies uit: {', '.join(CONTACT_KINDS)}.",
+        ))  # fmt: skip
     if rule.term_days < 1:
-        messages.append(f"De termijn in {where} is ten minste 1 dag.")
+        problems.append(("term_days", f"De termijn in {where} is ten minste 1 dag."))
     cond = rule.condition
-    messages += [f"Onbekende vlag '{f}' in {where}." for f in cond.flags if f not in FLAGS]
-    messages += [
-        f"Onbekende signaalpartner '{p}' in {where}."
+    problems += [
+        ("flags", f"Onbekende vlag '{f}' in {where}.") for f in cond.flags if f not in FLAGS
+    ]
+    problems += [
+        ("partner_types", f"Onbekende signaalpartner '{p}' in {where}.")
         for p in cond.partner_types
         if p not in PARTNER_TYPES
     ]
     if cond.min_amount_cents is not None and cond.min_amount_cents < 0:
-        messages.append(f"Het minimumbedrag in {where} mag niet negatief zijn.")
+        problems.append(
+            ("min_amount_cents", f"Het minimumbedrag in {where} mag niet negatief zijn.")
+        )
     if cond.max_age is not None and cond.max_age < 0:
-        messages.append(f"De maximumleeftijd in {where} mag niet negatief zijn.")
-    return messages
+        problems.append(("max_age", f"De maximumleeftijd in {where} mag niet negatief zijn."))
+    return problems
