@@ -180,6 +180,11 @@ class User(AbstractUser):
     region = models.ForeignKey(
         Region, verbose_name="regio", null=True, blank=True, on_delete=models.PROTECT
     )
+    # When the last "Wachtwoord vergeten" mail went out: at most one per interval
+    # (web.passwords); kept here so that every server process sees it.
+    password_reset_mailed_at = models.DateTimeField(
+        "herstelmail verstuurd op", null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = "gebruiker"

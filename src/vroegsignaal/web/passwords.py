@@ -6,7 +6,7 @@ two guards of its own:
 - the page after "Wachtwoord vergeten" says the same whether or not the address is known, so it
   cannot be used to find out who has an account;
 - at most one mail per account per `RESET_MAIL_INTERVAL`, so the form cannot flood a mailbox
-  (the interval is kept in the cache, per server process).
+  (the time of the last mail is kept with the account, so it holds for every server process).
 A mail server that is down is logged by Django for the operator, without an error page.
 A new password does not skip the second factor: logging in afterwards still asks for it.
 """
@@ -21,8 +21,11 @@ from django.contrib import messages
 from django.contrib.auth import password_validation
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
-from django.core.cache import cache
+from django.db.models import Q
 from django.urls import reverse_lazy
+from django.utils import timezone
+
+from vroegsignaal.organisations.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +52,16 @@ class _PasswordPage:
         }
 
 
-def _throttle_key(user) -> str:
-    return f"password-reset-mail:{user.pk}"
+def _may_mail(user) -> bool:
+    """Claim the account's reset mail for now, unless one went out within the interval.
+
+    One conditional UPDATE: of two requests at the same moment (in two server processes) only
+    one finds the old time and sends."""
+    now = timezone.now()
+    due = Q(password_reset_mailed_at__isnull=True) | Q(
+        password_reset_mailed_at__lte=now - RESET_MAIL_INTERVAL
+    )
+    return bool(User.objects.filter(due, pk=user.pk).update(password_reset_mailed_at=now))
 
 
 class ThrottledPasswordResetForm(PasswordResetForm):
@@ -59,9 +70,7 @@ class ThrottledPasswordResetForm(PasswordResetForm):
     def send_mail(self, subject_template_name, email_template_name, context, from_email,
                   to_email, html_email_template_name=None):  # fmt: skip
         user = context["user"]
-        # cache.add only sets a key that is not there yet: a second request within the
-        # interval finds it and sends nothing.
-        if not cache.add(_throttle_key(user), True, int(RESET_MAIL_INTERVAL.total_seconds())):
+        if not _may_mail(user):
             logger.info("Herstelmail voor gebruiker %s overgeslagen: net al verstuurd", user.pk)
             return
         # Django logs a mail that cannot be sent (for the operator) and shows no error: the page
@@ -104,6 +113,6 @@ class PasswordResetConfirm(_PasswordPage, auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         # The link has done its work: a new one may be asked for at once (else the page after
         # a used link would send the user to ten minutes without a mail).
-        cache.delete(_throttle_key(self.user))
+        form.user.password_reset_mailed_at = None  # saved with the new password
         messages.success(self.request, "Uw nieuwe wachtwoord is opgeslagen. Log ermee in.")
         return super().form_valid(form)
