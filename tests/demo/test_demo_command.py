@@ -168,15 +168,18 @@ def test_the_invalid_rows_in_the_deliveries_are_rejected_with_their_reasons(tmp_
 
 
 def test_running_the_demo_twice_adds_nothing(tmp_path):
+    """Also no second matching run per month: the meldpunt's list of runs would show each month
+    again for every top-up."""
+    from vroegsignaal.matching.models import MatchingRun
+
+    models = (Municipality, Creditor, Agreement, User, Delivery, MatchingRun)
     run_demo(tmp_path)
-    counts = [m.objects.count() for m in (Municipality, Creditor, Agreement, User, Delivery)]
+    counts = [m.objects.count() for m in models]
     signals = signal_snapshot()
 
     output = run_demo(tmp_path)
 
-    assert [
-        m.objects.count() for m in (Municipality, Creditor, Agreement, User, Delivery)
-    ] == counts
+    assert [m.objects.count() for m in models] == counts
     assert signal_snapshot() == signals
     assert "0 nieuw" in output and "0 geaccepteerd" in output
 

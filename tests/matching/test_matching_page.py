@@ -3,12 +3,13 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 from tests.factories import DEMO_PASSWORD, UserFactory, enschede_with_energy_agreement
 from tests.matching.test_match_period import record
 
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.intake.services import ingest_records
-from vroegsignaal.matching.models import MatchingRun
+from vroegsignaal.matching.models import MatchingRun, PolicyVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def test_intake_staff_start_a_run_and_see_its_result(client, django_capture_on_c
     user = UserFactory(intake=True, municipality=municipality)
     with django_capture_on_commit_callbacks(execute=True):
         response = logged_in(client, user).post("/matching/", {"period": "2026-10"}, follow=True)
-    assert "De matching voor 2026-10 is gestart" in response.content.decode()
+    assert "De matching voor 2026-10 is aangevraagd" in response.content.decode()
     response = client.get("/matching/")
     run = MatchingRun.objects.get()
     assert run.municipality == municipality and run.started_by == user
@@ -49,3 +50,40 @@ def test_other_roles_cannot_start_matching(client):
     ):
         assert logged_in(client, user).post("/matching/", {"period": "2026-10"}).status_code == 403
     assert not MatchingRun.objects.exists()
+
+
+def test_a_failed_run_is_shown_with_its_reason_and_changes_nothing(
+    client, django_capture_on_commit_callbacks
+):
+    """A run that fails (here: a policy version stored by an older release with a setting this
+    one does not know) is not silent: the page says it failed and why, and the run list shows
+    it; no melding is written."""
+    municipality, energy = enschede_with_energy_agreement()
+    PolicyVersion.objects.create(municipality=municipality, number=1, document={"oud": 1})
+    ingest_records(energy, [record("E1", "2026-10-02")], today=dt.date(2026, 11, 25))
+    user = UserFactory(intake=True, municipality=municipality)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = logged_in(client, user).post("/matching/", {"period": "2026-10"}, follow=True)
+
+    assert "De matching voor 2026-10 is aangevraagd" in response.content.decode()
+    run = MatchingRun.objects.get()
+    assert run.failure == "Onbekend veld 'oud' in beleid." and run.finished_at is not None
+    page = client.get("/matching/").content.decode()
+    assert "De matching voor oktober 2026" in page and "is mislukt: Onbekend veld &#x27;oud" in page
+    assert 'data-testid="run-mislukt"' in page
+    assert not Melding.objects.exists()
+
+
+def test_runs_are_listed_newest_first_also_when_started_at_the_same_moment(client):
+    """Runs started at the same moment (a planned run per month at 06:00) are listed in the
+    order they were made, newest first."""
+    municipality, _ = enschede_with_energy_agreement()
+    user = UserFactory(intake=True, municipality=municipality)
+    for month in (9, 11, 10):
+        MatchingRun.objects.create(municipality=municipality, period_start=dt.date(2026, month, 1))
+    MatchingRun.objects.update(started_at=timezone.now())
+
+    page = logged_in(client, user).get("/matching/").content.decode()
+
+    assert page.index("oktober 2026") < page.index("november 2026") < page.index("september 2026")

@@ -25,6 +25,9 @@ from vroegsignaal.demo.casework_run import CaseworkSimulation
 from vroegsignaal.feedback.heropaf_checks import answer_check
 from vroegsignaal.feedback.models import FeedbackRelease, HeropafAnswer, HeropafCheck
 from vroegsignaal.feedback.release import release_due_feedback
+from vroegsignaal.intake.models import Signal
+from vroegsignaal.matching.adapter import month_bounds
+from vroegsignaal.matching.models import MatchingRun
 from vroegsignaal.matching.services import match_period
 from vroegsignaal.organisations.models import Municipality, Role, User
 
@@ -80,6 +83,8 @@ def _one_day(day, today, match_days, released_until, simulation, summary) -> Non
 def _match(municipalities, first_day: dt.date, matched_on: dt.date, simulation) -> int:
     moment = at(matched_on, 6)
     for municipality in municipalities:
+        if not _needs_matching(municipality, first_day):
+            continue
         after_pk = history.latest_event_pk()
         run = match_period(municipality, f"{first_day:%Y-%m}", today=matched_on)
         history.backdate_matching_run(run, moment)
@@ -87,6 +92,19 @@ def _match(municipalities, first_day: dt.date, matched_on: dt.date, simulation) 
     return simulation.plan(
         Melding.objects.filter(municipality__in=municipalities, period_start=first_day)
     )
+
+
+def _needs_matching(municipality: Municipality, first_day: dt.date) -> bool:
+    """A month is matched again only when it has signals without a melding (a top-up that
+    brought new deliveries): another run would change nothing but add a line to the runs."""
+    matched = MatchingRun.objects.filter(municipality=municipality, period_start=first_day)
+    _, last_day = month_bounds(f"{first_day:%Y-%m}")
+    unlinked = Signal.objects.filter(
+        municipality=municipality,
+        signal_date__range=(first_day, last_day),
+        melding_link__isnull=True,
+    )
+    return not matched.exists() or unlinked.exists()
 
 
 def _release(day: dt.date) -> None:

@@ -81,11 +81,13 @@ class MatchingRun(models.Model):
         on_delete=models.SET_NULL,
     )
     summary = models.JSONField("uitkomst", default=dict)
+    # Why a run failed, for the matching page; nothing of a failed run is stored.
+    failure = models.TextField("fout", blank=True)
 
     class Meta:
         verbose_name = "matchingsrun"
         verbose_name_plural = "matchingsruns"
-        ordering = ["-started_at"]
+        ordering = ["-started_at", "-pk"]
 
     def __str__(self) -> str:
         return f"Matching {self.municipality} {self.period_start:%Y-%m}"

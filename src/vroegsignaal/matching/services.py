@@ -12,6 +12,7 @@ melding instead of starting a new one.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 import polars as pl
 from django.db import transaction
@@ -28,10 +29,13 @@ from vroegsignaal.gc_pause import cyclic_gc_paused
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching import adapter
 from vroegsignaal.matching.engine import run_matching, with_priority_reasons
+from vroegsignaal.matching.engine.policy import PolicyError
 from vroegsignaal.matching.engine.vocabulary import TERM_CRISIS
 from vroegsignaal.matching.models import MatchingRun
 from vroegsignaal.matching.policies import effective_policy
 from vroegsignaal.organisations.models import Municipality
+
+logger = logging.getLogger(__name__)
 
 CRISIS_WORKING_DAYS = 3
 # Fields a run may refresh on an existing melding; everything else is the caseworkers' work.
@@ -237,6 +241,28 @@ def match_period(
         run.finished_at = timezone.now()
         run.save()
     return run
+
+
+# What the matching page says of a run that failed for another reason than its policy; the
+# traceback is for the operator (the log and the background tasks in the beheeromgeving).
+RUN_FAILED = (
+    "Er ging iets mis bij het matchen. De beheerder ziet de oorzaak bij de achtergrondtaken."
+)
+
+
+def record_failed_run(municipality: Municipality, period: str, by, error: Exception) -> MatchingRun:
+    """Record that a run of `match_period` failed, so the matching page can say so and why.
+
+    `match_period` writes everything in one transaction, so nothing of the run was stored."""
+    logger.exception("Matching van %s voor %s mislukt", municipality.code, period)
+    start, _ = adapter.month_bounds(period)
+    return MatchingRun.objects.create(
+        municipality=municipality,
+        period_start=start,
+        started_by=by if getattr(by, "pk", None) else None,
+        finished_at=timezone.now(),
+        failure=" ".join(error.messages) if isinstance(error, PolicyError) else RUN_FAILED,
+    )
 
 
 def meldingen_report(municipality: Municipality, period: str) -> list[dict]:

@@ -54,12 +54,22 @@ def matching_runs(request):
         transaction.on_commit(
             lambda: match_period_task.enqueue(municipality.id, period, request.user.id)
         )
-        messages.success(request, f"De matching voor {period} is gestart.")
+        # The outcome is in the list of runs: a backend that runs tasks at once has finished
+        # by the time the list is shown, a worker (TASKS_BACKEND=database) later.
+        messages.success(request, f"De matching voor {period} is aangevraagd.")
         return redirect("matching:runs")
-    runs = MatchingRun.objects.filter(municipality=municipality).select_related(
-        "policy_version", "started_by"
-    )[:24]
-    context = {"form": form, "runs": runs, "lists": _reference_list_state(municipality)}
+    runs = list(
+        MatchingRun.objects.filter(municipality=municipality).select_related(
+            "policy_version", "started_by"
+        )[:24]
+    )
+    context = {
+        "form": form,
+        "runs": runs,
+        # A failed newest run is said at the top, not only in its row.
+        "failed": runs[0] if runs and runs[0].failure else None,
+        "lists": _reference_list_state(municipality),
+    }
     return render(request, "matching/runs.html", context)
 
 
