@@ -21,9 +21,17 @@ from vroegsignaal.monitoring.tables import Table
 STYLESHEET = Path(__file__).parent / "static" / "monitoring" / "report.css"
 
 
+# A table with more columns than this is printed smaller, so that all of them fit an A4 page.
+WIDE_TABLE_COLUMNS = 7
+
+
 def figures(tables: dict[str, Table]) -> list[dict]:
-    """Each table with its chart (None when the table is best read as a table)."""
-    return [{"table": table, "chart": chart_src(table)} for table in tables.values()]
+    """Each table with its chart (None when the table is best read as a table) and whether it
+    is wide (printed in a smaller font)."""
+    return [
+        {"table": t, "chart": chart_src(t), "wide": len(t.columns) > WIDE_TABLE_COLUMNS}
+        for t in tables.values()
+    ]
 
 
 def report_context(scope: Scope, today: dt.date) -> dict:
