@@ -1,6 +1,7 @@
 """Inzageverzoek: everything held about one person, as JSON and PDF, for the privacy officer only."""
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -52,3 +53,25 @@ def test_without_a_bsn_all_four_person_fields_are_needed(officer_client):
         reverse("privacy:access_request"), {"achternaam": "Bakker", "formaat": "json"}
     )
     assert "Vul een BSN in, of achternaam" in response.content.decode()
+
+
+def test_the_format_is_chosen_with_two_labelled_radio_buttons(officer_client):
+    html = officer_client.get(reverse("privacy:access_request")).content.decode()
+    for value, label in (("pdf", "PDF"), ("json", "JSON")):
+        radio = re.search(rf'<input[^>]*type="radio"[^>]*value="{value}"[^>]*>', html)
+        assert radio, f"no radio button for {value}"
+        radio_id = re.search(r'id="([^"]+)"', radio.group(0)).group(1)
+        assert (
+            f'<label class="utrecht-form-label utrecht-form-label--radio" for="{radio_id}">{label}</label>'
+            in html
+        )
+    assert 'for="None"' not in html and "<option" not in html
+    assert "<legend" in html and "Formaat" in html
+
+
+def test_a_request_without_a_valid_format_says_so_at_the_field(officer_client):
+    for posted in ({"bsn": "123456782"}, {"bsn": "123456782", "formaat": "xml"}):
+        response = officer_client.post(reverse("privacy:access_request"), posted)
+        html = response.content.decode()
+        assert response["Content-Type"].startswith("text/html")
+        assert 'id="id_formaat-fout"' in html and "Kies een formaat: PDF of JSON." in html

@@ -106,3 +106,35 @@ def test_a_regional_privacy_officer_sees_the_entries_of_the_regions_municipaliti
 
     assert seen == {enschede.pk, hengelo.pk}
     assert audit_entries_for(everyone).count() == 3
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_a_reversed_date_range_lists_no_entries_and_names_the_field(client):
+    audit.record(UserFactory(caseworker=True), AuditAction.VIEW, "melding 12")
+    client.force_login(UserFactory(privacy_officer=True, municipality=None))
+    search = {"van": "2026-11-20", "tot": "2026-11-10"}
+    html = client.get(reverse("privacy:audit_log"), search).content.decode()
+    assert "melding 12" not in html
+    assert 'id="id_tot-fout"' in html
+    assert "Tot en met: deze datum ligt vóór de datum bij Vanaf." in html
+    export = client.get(reverse("privacy:audit_export"), search).content.decode()
+    assert "melding 12" not in export
+
+
+@pytest.mark.django_db(databases="__all__")
+def test_one_view_of_a_page_is_one_audit_entry(client):
+    officer = UserFactory(privacy_officer=True, municipality=None)
+    client.force_login(officer)
+    requests = [
+        ("get", reverse("privacy:audit_log"), {}),
+        ("get", reverse("privacy:audit_log"), {"wie": "iemand", "van": "2026-11-01"}),
+        ("get", reverse("privacy:audit_export"), {}),
+        ("get", reverse("privacy:retention_runs"), {}),
+        ("get", reverse("privacy:access_request"), {}),
+        ("post", reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "json"}),
+        ("post", reverse("privacy:access_request"), {"bsn": "123456782"}),
+    ]
+    for method, url, data in requests:
+        before = AuditEntry.objects.count()
+        getattr(client, method)(url, data)
+        assert AuditEntry.objects.count() == before + 1, (method, url, data)

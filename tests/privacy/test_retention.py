@@ -76,3 +76,26 @@ def test_the_address_pseudonym_is_stable_and_keyed(settings):
     assert len(first) <= 32 and "7511" not in first
     settings.PSEUDONYM_KEY = "een-andere-sleutel"
     assert address_pseudonym("7511AB-12") != first
+
+
+def test_the_retention_page_tells_the_officer_what_happens_not_which_command_to_run(
+    client, settings
+):
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+
+    settings.RETENTION_SIGNAL_DAYS = 183
+    retention.run(today=TODAY)
+    client.force_login(UserFactory(privacy_officer=True, municipality=None))
+    html = client.get(reverse("privacy:retention_runs")).content.decode()
+    note_at = html.index('class="utrecht-paragraph beheerder-note')
+    intro = html[html.index("<h1") : note_at]
+    note = html[note_at : html.index("</p>", note_at)]
+    assert "vroegsignaal retention" not in intro
+    assert "elke dag" in intro.lower() and "automatisch" in intro and "beheerder" in intro
+    assert "183 dagen" in intro  # the terms themselves, in days
+    assert "vroegsignaal retention" in note  # only as a note for the administrator
+    # Per kind: up to which date it was erased.
+    cutoff = TODAY - dt.timedelta(days=183)
+    assert cutoff.strftime("%d-%m-%Y") in html

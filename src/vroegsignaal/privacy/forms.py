@@ -10,14 +10,27 @@ from vroegsignaal.privacy.inzage import PersonQuery
 class AuditSearchForm(forms.Form):
     wie = forms.CharField(label="Gebruiker", required=False, max_length=150)
     wat = forms.CharField(label="Gegevens (soort, id of omschrijving)", required=False)
-    van = forms.DateField(label="Vanaf", required=False)
-    tot = forms.DateField(label="Tot en met", required=False)
+    van = forms.DateField(
+        label="Vanaf",
+        required=False,
+        error_messages={"invalid": "Vanaf: vul een geldige datum in, bijvoorbeeld 01-11-2026."},
+    )
+    tot = forms.DateField(
+        label="Tot en met",
+        required=False,
+        error_messages={
+            "invalid": "Tot en met: vul een geldige datum in, bijvoorbeeld 30-11-2026."
+        },
+    )
 
     def clean(self):
         data = super().clean()
         if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
-            self.add_error("tot", "De einddatum ligt vóór de begindatum.")
+            self.add_error("tot", "Tot en met: deze datum ligt vóór de datum bij Vanaf.")
         return data
+
+
+FORMAT_MISSING = "Kies een formaat: PDF of JSON."
 
 
 class AccessRequestForm(forms.Form):
@@ -33,7 +46,18 @@ class AccessRequestForm(forms.Form):
     geboortedatum = forms.DateField(label="Geboortedatum", required=False)
     postcode = forms.CharField(label="Postcode", required=False, max_length=7)
     huisnummer = forms.IntegerField(label="Huisnummer", required=False, min_value=1)
-    formaat = forms.ChoiceField(label="Formaat", choices=[("pdf", "PDF"), ("json", "JSON")])
+    formaat = forms.ChoiceField(
+        label="Formaat",
+        choices=[("pdf", "PDF"), ("json", "JSON")],
+        initial="pdf",
+        widget=forms.RadioSelect(
+            attrs={"class": "utrecht-radio-button utrecht-radio-button--html-input"}
+        ),
+        error_messages={
+            "required": FORMAT_MISSING,
+            "invalid_choice": FORMAT_MISSING,
+        },
+    )
 
     def clean(self):
         data = super().clean()

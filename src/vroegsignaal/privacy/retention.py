@@ -53,6 +53,25 @@ def cutoffs(today: dt.date) -> dict[str, dt.date]:
     return {kind: today - dt.timedelta(days=n) for kind, n in days.items()}
 
 
+def terms() -> list[tuple[str, str]]:
+    """The terms as the privacy officer reads them: what, and how long it is kept."""
+    return [
+        (
+            "Aanleverbestanden en geweigerde rijen",
+            f"{settings.RETENTION_DELIVERY_FILE_DAYS} dagen na de aanlevering",
+        ),
+        (
+            "Signalen die niet tot een opgepakte melding leidden, en meldingen die niet zijn opgepakt",
+            f"{settings.RETENTION_SIGNAL_DAYS} dagen na de signaaldatum",
+        ),
+        (
+            "Afgesloten meldingen en hun signalen",
+            f"{settings.RETENTION_MELDING_DAYS} dagen na het afsluiten",
+        ),
+        ("Auditregels", f"{settings.RETENTION_AUDIT_DAYS} dagen"),
+    ]
+
+
 def _start_of(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 

@@ -6,13 +6,14 @@ an inzageverzoek are themselves written to the audit log.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from vroegsignaal.privacy import audit, inzage
+from vroegsignaal.privacy import audit, inzage, retention
 from vroegsignaal.privacy.forms import AccessRequestForm, AuditSearchForm
 from vroegsignaal.privacy.models import AuditAction, RetentionRun
 from vroegsignaal.privacy.policy import Action, audit_entries_for, requires
@@ -22,9 +23,13 @@ ENTRIES_PER_PAGE = 100
 
 
 def _searched(request):
+    """The search form and the entries it finds; none while the form has an error (a reversed
+    or unreadable date would otherwise list every entry as if it were the answer)."""
     form = AuditSearchForm(request.GET or None)
     entries = audit_entries_for(request.user)
-    if form.is_bound and form.is_valid():
+    if form.is_bound and not form.is_valid():
+        return form, entries.none()
+    if form.is_bound:
         data = form.cleaned_data
         entries = audit.search(
             entries, who=data["wie"], what=data["wat"], since=data["van"], until=data["tot"]
@@ -53,9 +58,26 @@ def audit_export(request):
 
 @requires(Action.VIEW_RETENTION)
 def retention_runs(request):
-    """What each retention run erased (or, in a dry run, would erase), newest first."""
-    runs = RetentionRun.objects.all()[:100]
-    return render(request, "privacy/retention_runs.html", {"runs": runs})
+    """The terms, and what each retention run erased (or, in a dry run, would erase), newest first."""
+    runs = [
+        (
+            run,
+            [
+                (kind, count, _date_or_none(run.cutoffs.get(kind)))
+                for kind, count in run.counts.items()
+            ],
+        )
+        for run in RetentionRun.objects.all()[:100]
+    ]
+    context = {"runs": runs, "terms": retention.terms()}
+    return render(request, "privacy/retention_runs.html", context)
+
+
+def _date_or_none(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 @requires(Action.HANDLE_ACCESS_REQUEST)
