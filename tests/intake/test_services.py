@@ -80,7 +80,7 @@ def test_a_creditor_without_any_agreement_gets_every_row_rejected(creditor):
     water = CreditorFactory(code="water-zonder-convenant", name="Water", partner_type="Water")
     result = ingest_file(water, messy_file([ROWS[0]]), "water.csv", today=TODAY)
     assert result.status == DeliveryStatus.REJECTED and not Signal.objects.exists()
-    assert "geen geldig convenant" in result.errors[0].message
+    assert "waarmee u geen convenant heeft" in result.errors[0].message
 
 
 def test_an_agreement_that_ended_before_the_signal_date_is_no_legal_basis(creditor):
@@ -122,4 +122,97 @@ def test_the_original_file_and_its_report_are_kept(creditor):
     assert delivery.original_file.read() == messy_file()
     assert delivery.errors.count() == len(result.errors)
     assert [r["row"] for r in delivery.rejected_rows] == [4, 5, 6]
-    assert delivery.rejected_rows[0]["values"]["postcode"] == "0511AB"
+    postcode = delivery.header.index("postcode")
+    assert delivery.rejected_rows[0]["cells"][postcode] == "0511AB"
+
+
+# --- a row with more or fewer fields than the header -----------------------------------------
+
+COMMA_HEADER = (
+    "klantnummer,signaaldatum,achternaam,huisnummer,postcode,bedrag_achterstand,datum_ontstaan,"
+    "contractsoort,crisissignaal"
+)
+
+
+def _comma_file(*rows: str) -> bytes:
+    return "\r\n".join([COMMA_HEADER, *rows]).encode("utf-8")
+
+
+def test_a_row_with_more_fields_than_the_header_is_refused_naming_the_counts_and_the_cause(
+    creditor,
+):
+    good = "K1,03-11-2026,Berg,12,7511AB,250,01-09-2026,particulier,nee"
+    comma_amount = "K2,03-11-2026,Smit,4,7511AB,250,62,01-09-2026,particulier,nee"
+    result = ingest_file(creditor, _comma_file(good, comma_amount), "komma.csv", today=TODAY)
+    assert (result.accepted_count, result.rejected_count) == (1, 1)
+    [error] = result.errors  # one message for the row, not a shifted error per field
+    assert error.row == 3 and error.field == ""
+    assert error.message.startswith("Rij 3 heeft 10 velden, de kopregel 9.")
+    assert "komma in een bedrag" in error.message and "aanhalingstekens" in error.message
+
+
+def test_a_row_with_fewer_fields_than_the_header_is_refused(creditor):
+    good = "K1,03-11-2026,Berg,12,7511AB,250,01-09-2026,particulier,nee"
+    short = "K2,03-11-2026,Smit,4,7511AB,250,01-09-2026"
+    result = ingest_file(creditor, _comma_file(good, short), "kort.csv", today=TODAY)
+    [error] = result.errors
+    assert error.message.startswith("Rij 3 heeft 7 velden, de kopregel 9.")
+
+
+def test_trailing_empty_fields_are_not_a_field_count_problem(creditor):
+    padded = "K1,03-11-2026,Berg,12,7511AB,250,01-09-2026,particulier,nee,,"
+    result = ingest_file(creditor, _comma_file(padded), "opgevuld.csv", today=TODAY)
+    assert result.accepted_count == 1 and not result.errors
+
+
+def test_when_every_row_has_the_wrong_field_count_the_file_is_refused_once_as_a_whole(creditor):
+    rows = [f"K{n},03-11-2026,Smit,4,7511AB,250,{n}2,01-09-2026,particulier,nee" for n in range(5)]
+    with pytest.raises(UnreadableFile) as refused:
+        ingest_file(creditor, _comma_file(*rows), "alles-komma.csv", today=TODAY)
+    message = refused.value.message
+    assert "Geen enkele rij heeft evenveel velden als de kopregel (9)" in message
+    assert "rij 2 heeft er 10" in message and "komma in een bedrag" in message
+    assert "datum_ontstaan" not in message
+    assert not Delivery.objects.exists() and not Signal.objects.exists()
+
+
+def test_a_semicolon_file_with_a_row_too_many_fields_gets_the_semicolon_hint(creditor):
+    data = messy_file([ROWS[0], ROWS[1].replace("Brink", "Brink;3")])
+    result = ingest_file(creditor, data, "puntkomma.csv", today=TODAY)
+    [error] = result.errors
+    assert error.message.startswith("Rij 3 heeft 17 velden, de kopregel 16.")
+    assert "puntkomma" in error.message and "komma in een bedrag" not in error.message
+
+
+# --- the postcode from the creditor's view ---------------------------------------------------
+
+
+def _one_row(postcode: str) -> bytes:
+    return messy_file([ROWS[0].replace("7511 ab", postcode)])
+
+
+def test_an_unknown_postcode_is_explained_as_outside_the_creditors_agreements(creditor):
+    result = ingest_file(creditor, _one_row("1012AB"), "amsterdam.csv", today=TODAY)
+    [error] = result.errors
+    assert "Postcode 1012AB ligt niet in een gemeente waarmee u een convenant heeft" in (
+        error.message
+    )
+    assert "bij ons bekend" not in error.message and "controleer de postcode" in error.message
+
+
+def test_a_known_municipality_without_agreement_is_named(creditor):
+    result = ingest_file(creditor, _one_row("7550AA"), "hengelo.csv", today=TODAY)
+    [error] = result.errors
+    assert "Postcode 7550AA ligt in gemeente Hengelo, waarmee u geen convenant heeft" in (
+        error.message
+    )
+
+
+def test_an_agreement_not_valid_on_the_signal_date_names_its_period(creditor):
+    creditor.agreements.update(valid_from=dt.date(2021, 1, 1), valid_to=dt.date(2026, 10, 31))
+    result = ingest_file(creditor, _one_row("7511AB"), "na-einde.csv", today=TODAY)
+    [error] = result.errors
+    assert (
+        "Postcode 7511AB ligt in gemeente Enschede; uw convenant met Enschede geldt niet op "
+        "03-11-2026 (het liep van 01-01-2021 tot en met 31-10-2026)"
+    ) in error.message

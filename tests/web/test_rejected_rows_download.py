@@ -37,7 +37,7 @@ def test_download_holds_only_the_rejected_rows_with_original_values_and_reasons(
 def test_cells_that_a_spreadsheet_would_run_as_a_formula_get_a_leading_apostrophe(
     creditor_client, upload
 ):
-    dangerous = ['=HYPERLINK("http://x.test","klik")', "+31612345678", "-2+3", "@SUM(A1)"]
+    dangerous = ['=HYPERLINK("http://x.test","klik")', "+A1", "-2+3", "@SUM(A1)"]
     rows = [row(f"K{n}", surname=name, postcode="0000") for n, name in enumerate(dangerous)]
     upload(creditor_client, rows)
     _, (_, *table) = _download(creditor_client)

@@ -48,6 +48,12 @@ class Delivery(models.Model):
     replaced_count = models.PositiveIntegerField(
         "vervangen", default=0, help_text="Rijen die een eerder aangeleverd signaal verbeterden."
     )
+    header = models.JSONField(
+        "kopregel",
+        default=list,
+        blank=True,
+        help_text="De kolomnamen zoals de partner ze aanleverde, in de volgorde van het bestand.",
+    )
     rejected_rows = models.JSONField(
         "geweigerde rijen",
         default=list,

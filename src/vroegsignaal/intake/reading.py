@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import dataclass, field
 
 from openpyxl import load_workbook
 
@@ -17,6 +18,26 @@ from vroegsignaal.intake.columns import REQUIRED_COLUMNS, canonical_headers
 
 InputRow = tuple[int, dict[str, object]]
 """(row number as the creditor sees it, header = 1; canonical column -> raw cell value)."""
+
+ROW_PROBLEM = "_rij"
+"""Key in a row's cells for a problem with the row as a whole (a Dutch message naming the row):
+a CSV row with more or fewer fields than the header, whose values cannot be put under their
+columns. Validation rejects such a row with this one message instead of judging its cells."""
+
+
+@dataclass
+class ReadDelivery:
+    """A readable delivery: its rows keyed by canonical column, and the file as delivered.
+
+    `header` is the file's own header, `originals` each row's cells in file order (to give
+    rejected rows back as they came), `labels` the creditor's own name for each canonical
+    column it delivered (for messages).
+    """
+
+    rows: list[InputRow]
+    header: list[str]
+    originals: dict[int, list[object]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 class UnreadableFile(Exception):
@@ -50,12 +71,18 @@ def read_delivery_file(
     data: bytes, filename: str, column_mapping: dict[str, str], max_bytes: int
 ) -> list[InputRow]:
     """Read a CSV or XLSX delivery into rows; raises UnreadableFile when it cannot be used."""
+    return read_delivery(data, filename, column_mapping, max_bytes).rows
+
+
+def read_delivery(
+    data: bytes, filename: str, column_mapping: dict[str, str], max_bytes: int
+) -> ReadDelivery:
+    """Read a CSV or XLSX delivery with its own header; raises UnreadableFile when unusable."""
     check_size(data, max_bytes)
     if data.startswith(_ZIP_MAGIC) or filename.lower().endswith(".xlsx"):
-        table = _xlsx_table(data)
-    else:
-        table = _csv_table(data)
-    return _rows(table, column_mapping)
+        return _read_table(_xlsx_table(data), column_mapping, delimiter=None)
+    table, delimiter = _csv_table(data)
+    return _read_table(table, column_mapping, delimiter=delimiter)
 
 
 def check_size(data: bytes, max_bytes: int) -> None:
@@ -75,11 +102,18 @@ def rows_from_records(records: list[dict]) -> list[InputRow]:
     Keys are canonical column names, compared tolerantly like file headers; unknown keys are
     ignored. Missing required fields are reported per row by validation.
     """
+    return read_records(records).rows
+
+
+def read_records(records: list[dict]) -> ReadDelivery:
+    """`rows_from_records` with the keys as sent: the header is every key in order of first use."""
     if not isinstance(records, list):
         raise UnreadableFile("Verwacht een lijst van signalen (een JSON-array van objecten).")
     if not records:
         raise UnreadableFile("De lijst bevat geen signalen.")
-    rows = []
+    rows: list[InputRow] = []
+    seen: dict[str, None] = {}  # the keys in order of first use
+    labels: dict[str, str] = {}
     for number, record in enumerate(records, start=1):
         if not isinstance(record, dict):
             raise UnreadableFile(
@@ -89,7 +123,17 @@ def rows_from_records(records: list[dict]) -> list[InputRow]:
         keys = list(record)
         names = canonical_headers([str(k) for k in keys], {})
         rows.append((number, {n: record[k] for k, n in zip(keys, names, strict=True) if n}))
-    return rows
+        for key, name in zip(keys, names, strict=True):
+            if str(key) not in seen:
+                seen[str(key)] = None
+                if name:
+                    labels.setdefault(name, str(key))
+    header = list(seen)
+    originals = {
+        number: [record.get(key) for key in header]
+        for number, record in enumerate(records, start=1)
+    }
+    return ReadDelivery(rows, header, originals, labels)
 
 
 def megabytes(size: int) -> str:
@@ -123,7 +167,7 @@ def _xlsx_table(data: bytes) -> Table:
     return table
 
 
-def _csv_table(data: bytes) -> Table:
+def _csv_table(data: bytes) -> tuple[Table, str]:
     if data.startswith(_OLD_EXCEL_MAGIC):
         raise UnreadableFile(
             "Dit is een oud Excel-bestand (.xls) of een beveiligd Excel-bestand. "
@@ -147,7 +191,7 @@ def _csv_table(data: bytes) -> Table:
         for number, cells in enumerate(records, start=1)
         if not _blank_record(cells)
     ]
-    return table[1:] if hint else table
+    return (table[1:] if hint else table), delimiter
 
 
 def decode_text(data: bytes) -> str:
@@ -168,7 +212,9 @@ def _blank_record(cells) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
-def _rows(table: Table, column_mapping: dict[str, str]) -> list[InputRow]:
+def _read_table(
+    table: Table, column_mapping: dict[str, str], delimiter: str | None
+) -> ReadDelivery:
     if not table:
         raise UnreadableFile("Het bestand is leeg.")
     (_, header), *records = table
@@ -177,16 +223,83 @@ def _rows(table: Table, column_mapping: dict[str, str]) -> list[InputRow]:
         columns = canonical_headers(headers, column_mapping)
     except ValueError as exc:
         raise UnreadableFile(str(exc)) from None
-    _check_columns(headers, columns)
+    _check_columns(headers, columns, column_mapping)
     if not records:
         raise UnreadableFile("Het bestand bevat alleen een kopregel en geen signalen.")
-    return [
-        (number, {col: cell for col, cell in zip(columns, cells, strict=False) if col})
-        for number, cells in records
-    ]
+    problems = _field_count_problems(headers, records, delimiter) if delimiter else {}
+    rows: list[InputRow] = []
+    for number, cells in records:
+        if number in problems:
+            rows.append((number, {ROW_PROBLEM: problems[number]}))
+        else:
+            rows.append(
+                (number, {col: cell for col, cell in zip(columns, cells, strict=False) if col})
+            )
+    labels = {col: h for h, col in zip(headers, columns, strict=True) if col and h}
+    return ReadDelivery(
+        rows,
+        [h or "" for h in headers],
+        {number: cells for number, cells in records},
+        labels,
+    )
 
 
-def _check_columns(headers: list[str | None], columns: list[str | None]) -> None:
+def _field_count_problems(
+    headers: list[str | None], records: Table, delimiter: str
+) -> dict[int, str]:
+    """The CSV rows with more or fewer fields than the header, each with its Dutch message.
+
+    Such a row's values no longer stand under their columns (`250,62` unquoted in a
+    comma-separated file becomes two fields and shifts everything after it), so judging them
+    per column only gives nonsense. Empty fields after the last column (Excel pads rows that
+    way) and missing fields under empty header cells are no problem. When no row fits, the file
+    as a whole is refused with one message (`UnreadableFile`).
+    """
+    expected = len(headers)
+    named = max((i + 1 for i, h in enumerate(headers) if h), default=0)
+    counts = {}
+    for number, cells in records:
+        extra = cells[expected:]
+        if len(cells) < named or any(not _blank_record([c]) for c in extra):
+            counts[number] = len(cells)
+    if not counts:
+        return {}
+    if len(counts) == len(records):
+        listed = ", ".join(f"rij {n} heeft er {c}" for n, c in list(counts.items())[:3])
+        more = ", …" if len(counts) > 3 else ""
+        longer = any(c > expected for c in counts.values())
+        raise UnreadableFile(
+            f"Geen enkele rij heeft evenveel velden als de kopregel ({expected}): "
+            f"{listed}{more}. {_probable_cause(delimiter, longer)}"
+        )
+    return {
+        number: f"Rij {number} heeft {count} velden, de kopregel {expected}. "
+        + _probable_cause(delimiter, count > expected)
+        for number, count in counts.items()
+    }
+
+
+def _probable_cause(delimiter: str, longer: bool) -> str:
+    if not longer:
+        return (
+            "Ontbreken er scheidingstekens, of staat er een aanhalingsteken of regeleinde in "
+            "een waarde? Controleer de rij en lever hem opnieuw aan."
+        )
+    if delimiter == ",":
+        return (
+            "Staat er een komma in een bedrag terwijl de komma ook het scheidingsteken is? "
+            "Zet het bedrag tussen aanhalingstekens of gebruik ; als scheidingsteken."
+        )
+    name = {";": "puntkomma", "\t": "tab"}.get(delimiter, f"'{delimiter}'")
+    return (
+        f"Staat er een {name} in een waarde terwijl de {name} ook het scheidingsteken is? "
+        "Zet die waarde tussen aanhalingstekens."
+    )
+
+
+def _check_columns(
+    headers: list[str | None], columns: list[str | None], column_mapping: dict[str, str]
+) -> None:
     seen: dict[str, str] = {}
     for header, column in zip(headers, columns, strict=True):
         if column is None:
@@ -197,7 +310,9 @@ def _check_columns(headers: list[str | None], columns: list[str | None]) -> None
                 "laat er één over."
             )
         seen[column] = header
-    missing = [c for c in REQUIRED_COLUMNS if c not in seen]
+    # A creditor with its own column names knows its columns by those names.
+    theirs = {canonical_headers([ours], {})[0]: name for name, ours in column_mapping.items()}
+    missing = [theirs.get(c, c) for c in REQUIRED_COLUMNS if c not in seen]
     if missing:
         found = ", ".join(f"'{h}'" for h in headers if h) or "geen"
         what = (

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -21,14 +22,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from vroegsignaal.intake.models import Channel, Delivery, DeliveryError, DeliveryStatus, Signal
-from vroegsignaal.intake.reading import (
-    InputRow,
-    UnreadableFile,
-    read_delivery_file,
-    rows_from_records,
-)
+from vroegsignaal.intake.reading import ReadDelivery, UnreadableFile, read_delivery, read_records
 from vroegsignaal.intake.validation import RowError, ValidRow, validate_rows
-from vroegsignaal.organisations.models import Creditor
+from vroegsignaal.organisations.models import Agreement, Creditor
 from vroegsignaal.organisations.services import PostcodeDirectory, municipalities_with_agreement
 from vroegsignaal.privacy.bsn import bsn_hash
 
@@ -82,7 +78,7 @@ def ingest_file(
     return _ingest(
         creditor,
         (filename, data),
-        lambda: read_delivery_file(
+        lambda: read_delivery(
             data, filename, creditor.column_mapping or {}, settings.DELIVERY_MAX_BYTES
         ),
         channel,
@@ -104,7 +100,7 @@ def ingest_records(
     return _ingest(
         creditor,
         ("signalen.json", canonical),
-        lambda: rows_from_records(records),
+        lambda: read_records(records),
         channel,
         delivered_by,
         today,
@@ -142,24 +138,56 @@ def _existing_delivery(creditor: Creditor, checksum: str) -> DeliveryResult | No
 
 
 def _locator(creditor: Creditor):
-    """Which municipality a postcode is in, and whether this creditor may deliver there."""
+    """Which municipality a postcode is in, and whether this creditor may deliver there.
+
+    The reasons speak from the creditor's side: it knows its own agreements, not which
+    municipalities use Vroegsignaal. A postcode in none of the known municipalities is therefore
+    "not in a municipality you have an agreement with" (and may be a typo); a known municipality
+    is named, with the period of the creditor's agreement when there is one on other dates.
+    """
     directory = PostcodeDirectory()
     allowed_by_day: dict[dt.date, set[int]] = {}
+    periods: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
+    for agreement in Agreement.objects.filter(creditor=creditor).order_by("valid_from"):
+        periods.setdefault(agreement.municipality_id, []).append(
+            (agreement.valid_from, agreement.valid_to)
+        )
 
     def locate(postcode: str, signal_date: dt.date) -> tuple[int | None, str | None]:
         municipality = directory.municipality_for(postcode)
         if municipality is None:
-            return None, f"Postcode {postcode} ligt niet in een gemeente die bij ons bekend is."
+            return None, (
+                f"Postcode {postcode} ligt niet in een gemeente waarmee u een convenant heeft; "
+                "controleer de postcode. Klopt die, dan mag dit signaal niet worden aangeleverd"
+            )
         if signal_date not in allowed_by_day:
             allowed_by_day[signal_date] = municipalities_with_agreement(creditor, signal_date)
-        if municipality.id not in allowed_by_day[signal_date]:
+        if municipality.id in allowed_by_day[signal_date]:
+            return municipality.id, None
+        if municipality.id not in periods:
             return None, (
-                f"Postcode {postcode} ligt in gemeente {municipality.name}, waarmee op "
-                f"{signal_date:%d-%m-%Y} geen geldig convenant is: dit signaal mag niet worden aangeleverd."
+                f"Postcode {postcode} ligt in gemeente {municipality.name}, waarmee u geen "
+                "convenant heeft: dit signaal mag niet worden aangeleverd"
             )
-        return municipality.id, None
+        return None, (
+            f"Postcode {postcode} ligt in gemeente {municipality.name}; uw convenant met "
+            f"{municipality.name} geldt niet op {signal_date:%d-%m-%Y} "
+            f"({_periods_text(periods[municipality.id], signal_date)}): "
+            "dit signaal mag niet worden aangeleverd"
+        )
 
     return locate
+
+
+def _periods_text(periods: list[tuple[dt.date, dt.date | None]], signal_date: dt.date) -> str:
+    """'het liep van 01-01-2021 tot en met 31-10-2026', 'het gaat in op 01-01-2027', ..."""
+    texts = []
+    for start, end in periods:
+        if start > signal_date:
+            texts.append(f"het gaat in op {start:%d-%m-%Y}")
+        else:
+            texts.append(f"het liep van {start:%d-%m-%Y} tot en met {end:%d-%m-%Y}")
+    return "; ".join(texts)
 
 
 def _status(accepted: int, rejected: int) -> str:
@@ -170,21 +198,22 @@ def _status(accepted: int, rejected: int) -> str:
 
 def _store(
     creditor: Creditor,
-    rows: list[InputRow],
+    read: ReadDelivery,
     checksum: str,
     channel: str,
     delivered_by,
     today: dt.date,
     original: tuple[str, bytes],
 ) -> DeliveryResult:
+    rows = read.rows
     valid, errors = validate_rows(
         rows,
         today=today,
         locate=_locator(creditor),
         max_amount_cents=settings.MAX_PLAUSIBLE_AMOUNT_CENTS,
+        labels=read.labels,
     )
     rejected_numbers = sorted({e.row for e in errors})
-    raw_by_number = dict(rows)
     filename, content = original
     try:
         with transaction.atomic():
@@ -197,8 +226,9 @@ def _store(
                 row_count=len(rows),
                 accepted_count=len(valid),
                 rejected_count=len(rejected_numbers),
+                header=read.header,
                 rejected_rows=[
-                    {"row": n, "values": _jsonable(raw_by_number.get(n, {}))}
+                    {"row": n, "cells": [_as_delivered(c) for c in read.originals.get(n, [])]}
                     for n in rejected_numbers
                 ],
                 delivered_by=delivered_by if getattr(delivered_by, "pk", None) else None,
@@ -207,7 +237,9 @@ def _store(
             delivery.replaced_count = _save_signals(creditor, delivery, valid)
             delivery.save(update_fields=["original_file", "replaced_count"])
             DeliveryError.objects.bulk_create(
-                DeliveryError(delivery=delivery, row=e.row, field=e.field, message=e.message[:300])
+                DeliveryError(
+                    delivery=delivery, row=e.row, field=e.field[:50], message=e.message[:300]
+                )
                 for e in errors
             )
     except IntegrityError:
@@ -224,8 +256,28 @@ def _store(
     )
 
 
-def _jsonable(values: dict) -> dict:
-    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in values.items()}
+def _as_delivered(cell: object) -> object:
+    """A rejected row's cell kept as the creditor delivered it, to be given back for correction.
+
+    CSV cells are the original text. Excel's typed cells are kept in the form the creditor saw:
+    numbers stay numbers (1234.0 as 1234), a date as dd-mm-jjjj (with the time only when it has
+    one), not as Python writes them ("2026-11-26T00:00:00").
+    """
+    if cell is None:
+        return ""
+    if isinstance(cell, bool | int | str):
+        return cell
+    if isinstance(cell, float):
+        if not math.isfinite(cell):
+            return str(cell)
+        return int(cell) if cell.is_integer() else cell
+    if isinstance(cell, dt.datetime):
+        return f"{cell:%d-%m-%Y}" if cell.time() == dt.time() else f"{cell:%d-%m-%Y %H:%M}"
+    if isinstance(cell, dt.date):
+        return f"{cell:%d-%m-%Y}"
+    if isinstance(cell, dt.time):
+        return f"{cell:%H:%M}"
+    return json.dumps(cell, ensure_ascii=False, default=str)
 
 
 def _save_signals(creditor: Creditor, delivery: Delivery, valid: list[ValidRow]) -> int:

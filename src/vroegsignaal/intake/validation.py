@@ -2,7 +2,9 @@
 rejected as a whole, and the valid rows come back with the Signal model's field names.
 
 Every message reads "Rij 7, postcode: ..." so it stands on its own wherever it is shown; the
-field is the canonical column name (docs/aanleverformaat.md lists the rules and messages).
+field is the column as the creditor named it in its file (`labels`: its own name for a column of
+its column mapping, else the canonical name). docs/aanleverformaat.md lists rules and messages.
+A row that reading found misshapen (`ROW_PROBLEM`) gets that one message, field empty.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from vroegsignaal.addresses import address_key
 from vroegsignaal.dutch_numbers import euros
 from vroegsignaal.intake import parsing
 from vroegsignaal.intake.columns import CANONICAL_COLUMNS, REQUIRED_COLUMNS
-from vroegsignaal.intake.reading import InputRow
+from vroegsignaal.intake.reading import ROW_PROBLEM, InputRow
 
 Locator = Callable[[str, dt.date], tuple[int | None, str | None]]
 """(normalised postcode, signal date) -> (municipality id, None) or (None, Dutch reason)."""
@@ -77,17 +79,26 @@ _FIELDS = (
 
 
 def validate_rows(
-    rows: list[InputRow], *, today: dt.date, locate: Locator, max_amount_cents: int
+    rows: list[InputRow],
+    *,
+    today: dt.date,
+    locate: Locator,
+    max_amount_cents: int,
+    labels: dict[str, str] | None = None,
 ) -> tuple[list[ValidRow], list[RowError]]:
     """Check every row; returns the valid rows and every error of the rejected ones.
 
     A later row with the same klantnummer and signaaldatum as an earlier one is rejected.
+    `labels`: the creditor's own name of a canonical column, used in the messages.
     """
     valid: list[ValidRow] = []
     errors: list[RowError] = []
     first_row_of: dict[tuple[str, dt.date], int] = {}
     for number, cells in rows:
-        check = _RowCheck(number, today)
+        if ROW_PROBLEM in cells:
+            errors.append(RowError(number, "", str(cells[ROW_PROBLEM])))
+            continue
+        check = _RowCheck(number, today, labels or {})
         fields = check.parse(cells)
         check.rules(fields, max_amount_cents)
         key = (fields.get("customer_number"), fields.get("signal_date"))
@@ -98,7 +109,7 @@ def validate_rows(
                 first_row_of[key] = number
         municipality_id = check.municipality(fields, locate)
         if check.errors:
-            errors.extend(sorted(check.errors, key=lambda e: _COLUMN_ORDER[e.field]))
+            errors.extend(error for _, error in sorted(check.errors, key=lambda e: e[0]))
         else:
             valid.append(ValidRow(number, municipality_id, fields))
     return valid, errors
@@ -107,14 +118,25 @@ def validate_rows(
 class _RowCheck:
     """The checks of one row, collecting its errors."""
 
-    def __init__(self, number: int, today: dt.date) -> None:
+    def __init__(self, number: int, today: dt.date, labels: dict[str, str]) -> None:
         self.number = number
         self.today = today
-        self.errors: list[RowError] = []
+        self.labels = labels
+        # (position of the column in the format, error): reported in the format's column order
+        self.errors: list[tuple[int, RowError]] = []
+
+    def label(self, column: str) -> str:
+        return self.labels.get(column, column)
 
     def error(self, column: str, text: str) -> None:
         text = text.rstrip(".")
-        self.errors.append(RowError(self.number, column, f"Rij {self.number}, {column}: {text}."))
+        name = self.label(column)
+        self.errors.append(
+            (
+                _COLUMN_ORDER[column],
+                RowError(self.number, name, f"Rij {self.number}, {name}: {text}."),
+            )
+        )
 
     def parse(self, cells: dict[str, object]) -> dict[str, object]:
         """Every field parsed, blank ones given their default; errors for bad or missing ones."""
@@ -157,7 +179,7 @@ class _RowCheck:
             if own and in_cell and own.lower() != in_cell.lower():
                 self.error(
                     column,
-                    f"'{own}' wijkt af van '{in_cell}' in huisnummer "
+                    f"'{own}' wijkt af van '{in_cell}' in {self.label('huisnummer')} "
                     f"'{cells.get('huisnummer')}'; vul het op één plek in",
                 )
             if column == "huisletter":

@@ -119,8 +119,14 @@ def rejected_rows_csv(request, pk: int):
     """The rejected rows with their original values and a 'fout' column, to correct and deliver again."""
     delivery = _own_delivery(request, pk)
     header, rows = _rejected_rows_table(delivery)
+    # An Excel number cell (250.62) as Dutch spreadsheet software reads it from a `;` CSV.
+    rows = [[_decimal_comma(value) for value in row] for row in rows]
     audit.record(request, AuditAction.DOWNLOAD, delivery, description="geweigerde rijen (CSV)")
     return csv_response(f"aanlevering-{delivery.pk}-geweigerde-rijen.csv", header, rows)
+
+
+def _decimal_comma(value: object) -> object:
+    return str(value).replace(".", ",") if isinstance(value, float) else value
 
 
 @creditor_staff_only
@@ -135,10 +141,34 @@ def rejected_rows_xlsx(request, pk: int):
 
 
 def _rejected_rows_table(delivery: Delivery) -> tuple[list[str], list[list]]:
+    """The rejected rows as the creditor delivered them, under its own header, plus 'fout'.
+
+    Rows stored before the header was kept (their values keyed by canonical column) are given
+    in the delivery format's column order instead.
+    """
     # Each message already names its row and field ("Rij 4, postcode: ..."), so it stands alone.
     messages: dict[int, list[str]] = {}
     for error in delivery.errors.all():
         messages.setdefault(error.row, []).append(error.message)
+    if delivery.rejected_rows and "cells" not in delivery.rejected_rows[0]:
+        return _rejected_rows_by_canonical_column(delivery, messages)
+    # A row with more fields than the header (see reading) keeps them all, under empty names.
+    width = max([len(delivery.header), *(len(r["cells"]) for r in delivery.rejected_rows)])
+    header = [*delivery.header, *[""] * (width - len(delivery.header))]
+    rows = [
+        [
+            *row["cells"],
+            *[""] * (width - len(row["cells"])),
+            " | ".join(messages.get(row["row"], [])),
+        ]
+        for row in delivery.rejected_rows
+    ]
+    return [*header, "fout"], rows
+
+
+def _rejected_rows_by_canonical_column(
+    delivery: Delivery, messages: dict[int, list[str]]
+) -> tuple[list[str], list[list]]:
     # The delivery format's column order: PostgreSQL's JSONB does not keep the file's key order.
     present = {key for row in delivery.rejected_rows for key in row["values"]}
     columns = [column for column in CANONICAL_COLUMNS if column in present]

@@ -2,13 +2,16 @@
 
 A cell that starts with = + - @ (or a tab or carriage return) is run as a formula by spreadsheet
 software; data from outside (a creditor's file, a resident's name) must never be, so such cells
-get a leading apostrophe (OWASP "CSV injection").
+get a leading apostrophe (OWASP "CSV injection"). Phone numbers and amounts (+31 6 12345678,
+-12,50) are left alone: made of digits, spaces and . , ( ) / - only, they cannot name a cell,
+a function or another program, so nothing can run, and an apostrophe would only spoil them.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
@@ -17,12 +20,17 @@ from openpyxl import Workbook
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A sign, then only digits and the punctuation of phone numbers and amounts (no letters, no
+# second + or =, no quotes, no | or !): nothing in it can call anything.
+_PHONE_OR_AMOUNT = re.compile(r"^[+-] ?(?:€ ?)?\d[\d .,()/-]*\Z", re.ASCII)
 
 
 def neutralise(value: object) -> str:
     """The value as text, with a leading apostrophe when a spreadsheet would read it as a formula."""
     text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
+    if text.startswith(FORMULA_PREFIXES) and not _PHONE_OR_AMOUNT.match(text):
+        return f"'{text}"
+    return text
 
 
 def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:

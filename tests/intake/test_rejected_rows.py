@@ -1,0 +1,146 @@
+"""A creditor's own column names in its report, and its rejected rows given back as delivered."""
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+from tests.factories import UserFactory, enschede_with_energy_agreement
+
+from vroegsignaal.intake.models import Delivery
+from vroegsignaal.intake.services import UnreadableFile, ingest_file
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 11, 27)
+MAPPING = {
+    "Polisnummer": "klantnummer",
+    "Peildatum": "signaaldatum",
+    "Naam": "achternaam",
+    "Geb. datum": "geboortedatum",
+    "Huisnr": "huisnummer",
+    "PC": "postcode",
+    "Tel": "telefoon",
+    "Openstaand bedrag": "bedrag_achterstand",
+    "Achterstand sinds": "datum_ontstaan",
+}
+HEADER = list(MAPPING)
+
+
+@pytest.fixture
+def creditor():
+    _, creditor = enschede_with_energy_agreement()
+    creditor.column_mapping = MAPPING
+    creditor.save()
+    return creditor
+
+
+@pytest.fixture
+def creditor_client(client, creditor):
+    client.force_login(UserFactory(creditor_staff=True, creditor=creditor))
+    return client
+
+
+def _xlsx(rows) -> bytes:
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _row(polis="P1", *, born=dt.datetime(1980, 5, 12), postcode="7511AB", amount=250.62):
+    return [
+        polis, dt.datetime(2026, 11, 26), "Jansen", born, 12, postcode, "+31632955055", amount,
+        dt.datetime(2026, 9, 1),
+    ]  # fmt: skip
+
+
+def _csv_download(client, delivery) -> list[list[str]]:
+    response = client.get(reverse("intake:delivery_rejected_csv", args=[delivery.pk]))
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_messages_and_fields_use_the_creditors_own_column_names(creditor):
+    rows = [HEADER, _row(born="1980-31-12", postcode="ABCD12", amount="abc")]
+    result = ingest_file(creditor, _xlsx(rows), "zz.xlsx", today=TODAY)
+    assert [e.field for e in result.errors] == ["Geb. datum", "PC", "Openstaand bedrag"]
+    assert result.errors[0].message.startswith("Rij 2, Geb. datum: '1980-31-12'")
+    assert result.errors[2].message.startswith("Rij 2, Openstaand bedrag: 'abc'")
+    assert not any("geboortedatum" in e.message or "bedrag_achterstand" in e.message
+                   for e in result.errors)  # fmt: skip
+
+
+def test_a_missing_required_column_is_named_as_the_creditor_calls_it(creditor):
+    rows = [HEADER[:-1], _row()[:-1]]
+    with pytest.raises(UnreadableFile, match="Verplichte kolom ontbreekt: Achterstand sinds"):
+        ingest_file(creditor, _xlsx(rows), "zz.xlsx", today=TODAY)
+
+
+def test_the_report_page_shows_the_creditors_column_name(creditor, creditor_client):
+    result = ingest_file(creditor, _xlsx([HEADER, _row(postcode="ABCD12")]), "zz.xlsx", today=TODAY)
+    page = creditor_client.get(reverse("intake:delivery", args=[result.delivery_id]))
+    html = page.content.decode()
+    assert "Rij 2, PC: &#x27;ABCD12&#x27;" in html and ">PC<" in html
+
+
+def test_rejected_xlsx_rows_come_back_under_the_creditors_header_as_it_saw_them(
+    creditor, creditor_client
+):
+    ingest_file(creditor, _xlsx([HEADER, _row(postcode="ABCD12")]), "zz.xlsx", today=TODAY)
+    delivery = Delivery.objects.get()
+    header, row = _csv_download(creditor_client, delivery)
+    assert header == [*HEADER, "fout"]
+    values = dict(zip(header, row, strict=True))
+    assert values["Peildatum"] == "26-11-2026" and values["Geb. datum"] == "12-05-1980"
+    assert values["Openstaand bedrag"] == "250,62" and values["Huisnr"] == "12"
+    assert values["Tel"] == "+31632955055"  # a phone number is no formula: no apostrophe
+    assert values["fout"].startswith("Rij 2, PC:")
+
+    response = creditor_client.get(reverse("intake:delivery_rejected_xlsx", args=[delivery.pk]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header, row = [list(r) for r in sheet.iter_rows(values_only=True)]
+    values = dict(zip(header, row, strict=True))
+    assert values["Openstaand bedrag"] == 250.62 and values["Tel"] == "+31632955055"
+    assert values["Peildatum"] == "26-11-2026"
+
+
+def test_rejected_csv_rows_come_back_with_their_original_text(creditor, creditor_client):
+    lines = [
+        ";".join(HEADER),
+        "P1;26-11-2026;Jansen;12-05-1980;12a;0511 ab;+31632955055;€ 1.234,56;1-9-2026",
+        'P2;26-11-2026;=HYPERLINK("x");12-05-1980;12a;7511 ab;;12,50;1-9-2026;extra',
+    ]
+    ingest_file(creditor, "\r\n".join(lines).encode(), "zz.csv", today=TODAY)
+    header, first, second = _csv_download(creditor_client, Delivery.objects.get())
+    assert header == [*HEADER, "", "fout"]  # row 3's extra field keeps its place
+    assert first[:-2] == lines[1].split(";") and first[-2] == ""
+    assert second[2] == '\'=HYPERLINK("x")' and second[-2] == "extra"
+    assert second[-1].startswith("Rij 3 heeft 10 velden, de kopregel 9.")
+
+
+def test_a_corrected_download_can_be_delivered_again(creditor, creditor_client):
+    ingest_file(creditor, _xlsx([HEADER, _row(postcode="ABCD12")]), "zz.xlsx", today=TODAY)
+    header, row = _csv_download(creditor_client, Delivery.objects.get())
+    row[header.index("PC")] = "7511AB"
+    data = "\r\n".join(";".join(r) for r in [header, row]).encode("utf-8-sig")
+    file = SimpleUploadedFile("verbeterd.csv", data)
+    creditor_client.post(reverse("intake:upload"), {"file": file})
+    assert Delivery.objects.latest("created_at").accepted_count == 1
+
+
+def test_rows_stored_before_the_header_was_kept_still_download_by_column(creditor, creditor_client):
+    delivery = Delivery.objects.create(
+        creditor=creditor,
+        channel="upload",
+        checksum="x" * 64,
+        status="rejected",
+        rejected_rows=[{"row": 2, "values": {"postcode": "0511AB", "klantnummer": "K1"}}],
+    )
+    assert _csv_download(creditor_client, delivery) == [
+        ["klantnummer", "postcode", "fout"],
+        ["K1", "0511AB", ""],
+    ]
