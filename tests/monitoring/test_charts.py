@@ -1,10 +1,12 @@
 """Charts are drawn from the same table the page shows, with Dutch numbers."""
 
+import itertools
 import re
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from vroegsignaal.monitoring.charts import chart_src, chart_svg
+from vroegsignaal.monitoring.charts import chart_figure, chart_src, chart_svg
 from vroegsignaal.monitoring.tables import Table
 
 
@@ -60,3 +62,60 @@ def test_a_chart_of_zeros_has_no_negative_or_fractional_axis(key, columns):
     svg = chart_svg(table)
     numbers = [t for t in texts(svg) if re.fullmatch(r"[−\-\d.,]+", t)]
     assert numbers and "−" not in svg and all(re.fullmatch(r"\d+", n) for n in numbers)
+
+
+# The end results of the demo region as the QA tester saw them: long labels leave a narrow axis.
+RESULTS = Table("resultaten", "Eindresultaten (DDAS)", ("Eindresultaat", "Aantal", "%"), [
+    ("(Budget)advies en/of quick fix", 420, 2.0),
+    ("Definitief geen contact kunnen krijgen", 2278, 10.0),
+    ("Inwoner heeft zelf al betaald/betalingsregeling getroffen", 399, 2.0),
+    ("Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering", 827, 4.0),
+    ("Niet opgepakt: andere reden", 14422, 70.0),
+    ("Vervolghulp en/of verwijzing niet financieel", 587, 3.0),
+])  # fmt: skip
+LEAD_TIMES = Table("doorlooptijden", "Doorlooptijden",
+                   ("Doorlooptijd", "Meldingen (go)", "Mediaan (dagen)", "90e percentiel (dagen)"),
+                   [("Signaal tot eerste contactpoging", 1845, 12.0, 22.0),
+                    ("Signaal tot eerste contact", 1203, 17.0, 29.0),
+                    ("Signaal tot resultaat", 1786, 32.0, 51.0)])  # fmt: skip
+
+
+def drawn(table: Table):
+    """The chart's figure laid out as it is saved, with the renderer that measured it."""
+    figure = chart_figure(table)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return figure, canvas.get_renderer()
+
+
+@pytest.mark.parametrize("table", [RESULTS, LEAD_TIMES], ids=lambda t: t.key)
+def test_value_axis_tick_labels_never_overlap(table):
+    figure, renderer = drawn(table)
+    axis = figure.axes[0].xaxis
+    boxes = sorted(
+        (label.get_window_extent(renderer) for label in axis.get_ticklabels() if label.get_text()),
+        key=lambda box: box.x0,
+    )
+    assert len(boxes) >= 3
+    assert all(left.x1 < right.x0 for left, right in itertools.pairwise(boxes))
+
+
+@pytest.mark.parametrize("table", [RESULTS, LEAD_TIMES], ids=lambda t: t.key)
+def test_bar_labels_have_room_inside_the_chart(table):
+    figure, renderer = drawn(table)
+    axes = figure.axes[0]
+    inside = axes.get_window_extent(renderer)
+    labels = [text.get_window_extent(renderer) for text in axes.texts]
+    assert labels and all(label.x1 <= inside.x1 for label in labels)
+    assert "14.422" in [text.get_text() for text in axes.texts] or table is LEAD_TIMES
+
+
+def test_legend_of_a_chart_with_two_series_covers_no_bar():
+    figure, renderer = drawn(LEAD_TIMES)
+    legends = [*figure.legends, *(a.get_legend() for a in figure.axes if a.get_legend())]
+    assert len(legends) == 1
+    legend = legends[0].get_window_extent(renderer)
+    bars = [patch.get_window_extent(renderer) for patch in figure.axes[0].patches]
+    assert bars and not any(legend.overlaps(bar) for bar in bars)
+    labels = [text.get_window_extent(renderer) for text in figure.axes[0].texts]
+    assert not any(legend.overlaps(label) for label in labels)

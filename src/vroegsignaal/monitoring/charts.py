@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import io
+import itertools
 
 import matplotlib
 
@@ -27,11 +28,13 @@ matplotlib.rcParams.update(
 )
 
 from matplotlib.axis import Axis  # noqa: E402 (after choosing the backend)
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import Formatter, MaxNLocator  # noqa: E402
 
 from vroegsignaal.monitoring.tables import Table, dutch_number  # noqa: E402
 
+MAX_TICKS = 6  # intervals on a value axis; fewer when their labels would touch
 COLOURS = ("#01689b", "#e17000", "#39870c", "#a90061")
 # Table key → (kind of chart, value columns). Tables not listed are shown as a table only.
 CHARTS = {
@@ -60,9 +63,10 @@ def _barh(figure: Figure, table: Table, columns: tuple[int, ...]) -> None:
         axes.bar_label(bars, labels=[table.text(column, v) for v in values], padding=2)
     axes.set_yticks(range(len(labels)), labels)
     _value_axis(axes.xaxis, _plotted(table, columns))
-    if len(columns) > 1:
-        axes.legend(loc="lower right")
+    if len(columns) > 1:  # above the bars, never on them
+        figure.legend(loc="outside upper center", ncols=len(columns), frameon=False)
     axes.set_xlabel(table.columns[columns[0]] if len(columns) == 1 else "")
+    _fit(figure, axes)
 
 
 def _line(figure: Figure, table: Table, columns: tuple[int, ...]) -> None:
@@ -71,7 +75,7 @@ def _line(figure: Figure, table: Table, columns: tuple[int, ...]) -> None:
     for colour, column in zip(COLOURS, columns, strict=False):
         axes.plot(months, [row[column] for row in table.rows], marker="o", color=colour,
                   label=table.columns[column])  # fmt: skip
-    axes.legend()
+    figure.legend(loc="outside upper center", ncols=len(columns), frameon=False)
     axes.tick_params(axis="x", labelrotation=45)
     _value_axis(axes.yaxis, _plotted(table, columns))
 
@@ -82,13 +86,58 @@ def _plotted(table: Table, columns: tuple[int, ...]) -> list:
 
 def _value_axis(axis: Axis, values: list) -> None:
     """Start the value axis at 0 (counts, days and percentages are never negative); counts get
-    whole-number ticks; every tick is written the Dutch way (10.000; 2,5)."""
-    if values and all(isinstance(v, int) for v in values):
-        axis.set_major_locator(MaxNLocator(integer=True))
+    whole-number ticks; at most ``MAX_TICKS`` ticks, each written the Dutch way (10.000; 2,5)."""
+    axis.set_major_locator(_locator(axis, MAX_TICKS, values))
     axis.set_major_formatter(_DutchTicks())
     set_limits = axis.axes.set_xlim if axis is axis.axes.xaxis else axis.axes.set_ylim
     # All zero: without an upper limit matplotlib would centre 0 between -0.04 and 0.04.
     set_limits(0, None if max(values, default=0) > 0 else 1)
+
+
+def _locator(axis: Axis, bins: int, values: list | None = None) -> MaxNLocator:
+    """At most ``bins`` intervals; whole numbers only on a count axis (remembered on the axis)."""
+    if values is not None:
+        axis.whole_numbers = bool(values) and all(isinstance(v, int) for v in values)
+    whole = getattr(axis, "whole_numbers", False)
+    return MaxNLocator(nbins=bins, steps=(1, 2, 2.5, 5, 10), integer=whole)  # round steps
+
+
+def _fit(figure: Figure, axes) -> None:
+    """Lay out a bar chart as it will be saved and adjust it until it reads well: the value
+    axis is widened until every bar label fits beside its bar (so '14.422' is not cut off),
+    and the value axis gets fewer ticks until its labels no longer touch (long row labels
+    leave a narrow axis)."""
+    renderer = FigureCanvasAgg(figure).get_renderer()  # measures text as it will be drawn
+    bins = MAX_TICKS
+    for _attempt in range(10):
+        figure.draw_without_rendering()
+        box = axes.get_window_extent(renderer)
+        right = max((text.get_window_extent(renderer).x1 for text in axes.texts), default=0)
+        if right > box.x1 and box.width > 0:
+            high = axes.get_xlim()[1]
+            axes.set_xlim(0, high * (right - box.x0) / box.width * 1.02)
+        elif bins > 2 and _ticks_touch(axes.xaxis, renderer):
+            bins -= 1
+            axes.xaxis.set_major_locator(_locator(axes.xaxis, bins))
+        else:
+            return
+
+
+def _ticks_touch(axis: Axis, renderer) -> bool:
+    """Whether two tick labels of a horizontal axis (within its limits) touch or overlap."""
+    low, high = axis.get_view_interval()
+    boxes = sorted(
+        (
+            label.get_window_extent(renderer)
+            for location, label in zip(
+                axis.get_majorticklocs(), axis.get_ticklabels(), strict=False
+            )
+            if low <= location <= high and label.get_text()
+        ),
+        key=lambda box: box.x0,
+    )
+    gap = 4  # pixels
+    return any(left.x1 + gap > right.x0 for left, right in itertools.pairwise(boxes))
 
 
 class _DutchTicks(Formatter):
@@ -106,8 +155,8 @@ class _DutchTicks(Formatter):
         return dutch_number(float(value), self.decimals)
 
 
-def chart_svg(table: Table) -> str | None:
-    """The chart of ``table`` as inline-ready SVG (no XML prolog), or None."""
+def chart_figure(table: Table) -> Figure | None:
+    """The chart of ``table`` as a matplotlib figure, or None."""
     if table.key not in CHARTS or not table.rows:
         return None
     kind, columns = CHARTS[table.key]
@@ -120,6 +169,14 @@ def chart_svg(table: Table) -> str | None:
     (_barh if kind == "barh" else _line)(figure, table, columns)
     for axes in figure.axes:
         axes.spines[["top", "right"]].set_visible(False)
+    return figure
+
+
+def chart_svg(table: Table) -> str | None:
+    """The chart of ``table`` as inline-ready SVG (no XML prolog), or None."""
+    figure = chart_figure(table)
+    if figure is None:
+        return None
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg")
     svg = buffer.getvalue()
