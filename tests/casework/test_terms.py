@@ -18,8 +18,24 @@ def deadlines(melding, today, **policy):
     return {d.term: (d.due, d.state) for d in melding_deadlines(melding, today, policy)}
 
 
+def test_first_action_is_the_werkbakje_term_that_matching_set(enschede):
+    """The melding page and the werkbakje list give one date to pick a melding up: the term of
+    its werkbakje as matching set it (`due_on`: for a crisis 3 working days, otherwise the
+    rule's days), not the municipality's general 14 days beside it."""
+    crisis = MeldingFactory(
+        municipality=enschede, crisis=True, matched_on=dt.date(2026, 11, 26),
+        due_on=dt.date(2026, 12, 1),
+    )  # fmt: skip
+
+    terms = deadlines(crisis, dt.date(2026, 11, 30))
+
+    assert terms[Term.FIRST_ACTION] == (dt.date(2026, 12, 1), DeadlineState.DUE_SOON)
+    assert pick_up_state(crisis, dt.date(2026, 11, 30)) == DeadlineState.DUE_SOON
+
+
 def test_first_action_is_14_and_28_days_after_matching_until_picked_up(melding):
-    melding.matched_on = MATCHED
+    """Without a werkbakje term (a melding made before routing had terms) the policy's days."""
+    melding.matched_on, melding.due_on = MATCHED, None
 
     terms = deadlines(melding, dt.date(2026, 2, 7))
 
@@ -29,7 +45,7 @@ def test_first_action_is_14_and_28_days_after_matching_until_picked_up(melding):
 
 
 def test_first_action_is_met_by_picking_up_and_follows_policy_days(melding):
-    melding.matched_on = MATCHED
+    melding.matched_on, melding.due_on = MATCHED, None
     melding.picked_up_on = dt.date(2026, 2, 3)
 
     terms = deadlines(melding, dt.date(2026, 3, 1), first_action_days=7)
@@ -82,14 +98,30 @@ def test_a_melding_not_picked_up_has_no_running_terms(enschede):
 def test_a_closed_melding_shows_no_term_as_overdue(enschede):
     closed = MeldingFactory(
         municipality=enschede, crisis=True, matched_on=MATCHED, picked_up_on=dt.date(2026, 2, 2),
-        state="closed", result=Eindresultaat.GEEN_CONTACT, closed_on=dt.date(2026, 2, 20),
+        accepted_on=dt.date(2026, 2, 2), state="closed", result=Eindresultaat.REGELT_ZELF,
+        closed_on=dt.date(2026, 2, 20), due_on=None,
     )  # fmt: skip
 
     terms = deadlines(closed, dt.date(2026, 6, 1))
 
     assert terms[Term.FIRST_ACTION] == (dt.date(2026, 2, 9), DeadlineState.MET)
-    assert terms[Term.CRISIS_CONVERSATION] == (dt.date(2026, 1, 29), DeadlineState.MISSED)
+    assert terms[Term.CRISIS_CONVERSATION] == (dt.date(2026, 2, 5), DeadlineState.MISSED)
     assert DeadlineState.OVERDUE not in {state for _, state in terms.values()}
+
+
+def test_crisis_term_lapses_when_closed_without_help_accepted(enschede):
+    """Wgs art. 4 lid 2: the 3 working days for a first conversation bind once the resident
+    accepts help. Before that they are the urgency of reaching the resident (shown as running
+    from the melding); a crisis melding closed without acceptance (e.g. 'Definitief geen contact
+    kunnen krijgen') did not miss the statutory term: it lapsed."""
+    closed = MeldingFactory(
+        municipality=enschede, crisis=True, matched_on=MATCHED, picked_up_on=dt.date(2026, 2, 2),
+        state="closed", result=Eindresultaat.GEEN_CONTACT, closed_on=dt.date(2026, 2, 20),
+    )  # fmt: skip
+
+    terms = deadlines(closed, dt.date(2026, 6, 1))
+
+    assert terms[Term.CRISIS_CONVERSATION] == (dt.date(2026, 1, 29), DeadlineState.LAPSED)
 
 
 def test_a_closed_melding_whose_term_had_not_ended_shows_it_lapsed(enschede):

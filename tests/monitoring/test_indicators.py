@@ -87,12 +87,17 @@ def test_deadline_compliance_counts_late_pick_up_and_statutory_conversation(ensc
 
 def test_a_closed_melding_stops_its_term_rather_than_leaving_it_overdue(twente):
     # As on the melding page (casework.terms): closed before the due date, the term lapsed;
-    # closed after it without the conversation, the term was missed. Neither is still open.
-    for closed_on in (dt.date(2026, 11, 4), dt.date(2026, 11, 10)):
+    # closed after it without the conversation, the term was missed, unless help was never
+    # accepted (Wgs art. 4 lid 2 binds from acceptance): then it lapsed. None is still open.
+    for closed_on, accepted_on, result in (
+        (dt.date(2026, 11, 4), None, Eindresultaat.GEEN_CONTACT),
+        (dt.date(2026, 11, 10), dt.date(2026, 11, 2), Eindresultaat.REGELT_ZELF),
+        (dt.date(2026, 11, 10), None, Eindresultaat.GEEN_CONTACT),
+    ):
         MeldingFactory(
             municipality=twente["enschede"], first_signal_on=dt.date(2026, 10, 20), crisis=True,
             picked_up_on=dt.date(2026, 11, 2), state="closed", closed_on=closed_on,
-            result=Eindresultaat.GEEN_CONTACT,
+            accepted_on=accepted_on, result=result,
         )  # fmt: skip
     table = dashboard_tables(municipality_scope("0153", *OCTOBER), TODAY)["termijnen"]
 
@@ -100,8 +105,8 @@ def test_a_closed_melding_stops_its_term_rather_than_leaving_it_overdue(twente):
         "Termijn", "Op tijd", "Te laat", "Niet gehaald (afgesloten)", "Verlopen (open)",
         "Vervallen (afgesloten)", "Loopt nog", "% op tijd",
     )  # fmt: skip
-    # M1 on time; M2 and the first new one lapsed; the second one missed its term.
-    assert table.rows[1][1:] == (1, 0, 1, 0, 2, 0, 50.0)
+    # M1 on time; M2, the first and the third new one lapsed; the second one missed its term.
+    assert table.rows[1][1:] == (1, 0, 1, 0, 3, 0, 50.0)
 
 
 def test_heropaf_outcome_counts_restored_payments(enschede_tables):
@@ -149,6 +154,20 @@ def test_quarter_and_scope_errors_are_dutch():
         quarter_period("2026Q5")
     with pytest.raises(ScopeError, match="ligt vóór de begindatum"):
         municipality_scope("0153", dt.date(2026, 2, 1), dt.date(2026, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2026Q3", "2026q3", "2026-K3", "2026 K3", "K3 2026", "2026-Q3", "k3-2026", " 2026 - q3 "],
+)
+def test_a_quarter_may_be_written_the_ways_people_write_it(text):
+    assert quarter_period(text) == (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
+
+
+@pytest.mark.parametrize("text", ["2026K5", "K3", "2026-3", "Q3 26", "2026Q3 2027"])
+def test_a_quarter_that_is_not_one_is_refused_in_dutch(text):
+    with pytest.raises(ScopeError, match="is ongeldig; schrijf bijvoorbeeld 2026Q3"):
+        quarter_period(text)
 
 
 def test_a_period_without_data_gives_empty_tables_not_errors(twente):

@@ -161,7 +161,8 @@ class Term(StrEnum):
 _TERM_TEXT: dict[Term, tuple[str, str]] = {
     Term.FIRST_ACTION: (
         "Eerste actie gemeente",
-        "Gemeentelijk beleid; kalenderdagen na de matchingsdatum",
+        "Termijn van het werkbakje (beleid gemeente) na de matchingsdatum; bij een "
+        "crisissignaal 3 werkdagen",
     ),
     Term.FIRST_ACTION_LIMIT: (
         "Uiterste termijn eerste actie",

@@ -1,8 +1,10 @@
 """The deadlines of one melding, each with its state, from the pure ``deadlines`` module.
 
-First action (policy, from the matching date) until the first contact attempt; the crisis term
-(3 working days from acceptance, or from the melding when not yet accepted) or the statutory
-four weeks from acceptance until the first conversation; and the heropaf date when planned.
+First action until the melding is picked up: the werkbakje's term that matching set (`due_on`,
+the date the werkbakje list shows), else the policy's days from the matching date; the crisis term
+(3 working days from acceptance, or from the melding when not yet accepted: closed without
+acceptance it lapses, it is not missed) or the statutory four weeks from acceptance until the
+first conversation; and the heropaf date when planned.
 A melding reopened by the heropaf (contact round 2 or later) is a visit again about the same
 signals, not a new crisis report: there a conversation term runs only from a new acceptance.
 Closing stops the terms not yet done (lapsed or missed, never overdue); a melding closed as not
@@ -53,15 +55,23 @@ def melding_deadlines(
         return MeldingDeadline(term, due, state)
 
     picked_up = melding.picked_up_on
-    result = [
-        deadline(Term.FIRST_ACTION, melding.matched_on, picked_up),
-        deadline(Term.FIRST_ACTION_LIMIT, melding.matched_on, picked_up),
-    ]
+    first_action = deadline(Term.FIRST_ACTION, melding.matched_on, picked_up)
+    if melding.due_on is not None:
+        # The werkbakje's term as matching set it (a crisis: 3 working days) is the date the
+        # werkbakje list shows; the policy's general days only serve a melding without one.
+        state = pick_up_state(melding, today)
+        first_action = MeldingDeadline(Term.FIRST_ACTION, melding.due_on, state)
+    result = [first_action, deadline(Term.FIRST_ACTION_LIMIT, melding.matched_on, picked_up)]
     conversation = melding.first_conversation_on
     start = conversation_term_start(melding)
     if start is not None:
         term = Term.CRISIS_CONVERSATION if melding.is_crisis else Term.FIRST_CONVERSATION
-        result.append(deadline(term, start, conversation))
+        found = deadline(term, start, conversation)
+        if found.state == DeadlineState.MISSED and melding.accepted_on is None:
+            # The statutory term binds once help is accepted (Wgs art. 4 lid 2); before that
+            # it was the urgency of reaching the resident, which closing lets lapse.
+            found = MeldingDeadline(term, found.due, DeadlineState.LAPSED)
+        result.append(found)
     if melding.heropaf_due_on:
         state = deadline_state(melding.heropaf_due_on, today)
         result.append(MeldingDeadline(Term.HEROPAF, melding.heropaf_due_on, state))

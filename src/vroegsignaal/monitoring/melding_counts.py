@@ -74,9 +74,13 @@ def _keys() -> dict[str, str]:
         "term_start": _date(f"CASE WHEN {GO} THEN {_TERM_START} END"),
         "conversation_days": _days("m.first_conversation_on", _TERM_START),
         # Closing stops a term not yet done (casework.deadlines.deadline_state): the days from
-        # the term's start to the closing, only while no conversation was held.
+        # the term's start to the closing, only while no conversation was held. Without
+        # acceptance the closing counts at the start: the crisis term binds from acceptance
+        # (Wgs art. 4 lid 2), so it lapsed rather than was missed (casework.terms).
         "closed_days": _days(
-            "CASE WHEN m.first_conversation_on IS NULL THEN m.closed_on END", _TERM_START
+            "CASE WHEN m.first_conversation_on IS NULL AND m.closed_on IS NOT NULL THEN "
+            f"(CASE WHEN m.accepted_on IS NULL THEN {_TERM_START} ELSE m.closed_on END) END",
+            _TERM_START,
         ),
         "pick_up": _PICK_UP,
         "open_due_on": _date(
