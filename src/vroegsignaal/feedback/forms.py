@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django import forms
 
 from vroegsignaal.feedback.models import HeropafAnswer
+from vroegsignaal.intake.parsing import parse_amount_cents
 
 
 class HeropafAnswerForm(forms.Form):
@@ -16,24 +15,33 @@ class HeropafAnswerForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Antwoord: kies 'ja' of 'nee'."},
     )
-    amount_open = forms.DecimalField(
+    # Collection staff write amounts as their own systems show them: "€ 1.250,-", "1.250",
+    # "1250,00", "€1250". The delivery format's amount parser reads all of them (1.250 is
+    # twelve hundred and fifty euros, not one and a quarter).
+    amount_open = forms.CharField(
         label="Bedrag nog open in euro (niet verplicht)",
         required=False,
-        min_value=Decimal("0"),
-        max_digits=12,
-        decimal_places=2,
-        localize=True,
-        help_text="De achterstand die nu nog openstaat, bijvoorbeeld 125,50.",
-        error_messages={
-            "invalid": "Bedrag nog open: vul een bedrag in euro in, bijvoorbeeld 125,50.",
-            "min_value": "Bedrag nog open: het bedrag mag niet negatief zijn.",
-        },
+        max_length=30,
+        help_text="De achterstand die nu nog openstaat, bijvoorbeeld 125,50 of € 1.250,-.",
     )
+
+    def clean_amount_open(self) -> int | None:
+        text = self.cleaned_data["amount_open"].strip()
+        if not text:
+            return None
+        try:
+            cents = parse_amount_cents(text)
+        except ValueError:
+            raise forms.ValidationError(
+                f"Bedrag nog open: '{text}' is geen bedrag; schrijf bijvoorbeeld 1.250,00 of 125,50."
+            ) from None
+        if cents < 0:
+            raise forms.ValidationError("Bedrag nog open: het bedrag mag niet negatief zijn.")
+        return cents
 
     def amount_open_cents(self) -> int | None:
         """The amount in cents, as money is stored; None when left empty."""
-        amount = self.cleaned_data["amount_open"]
-        return None if amount is None else int(amount * 100)
+        return self.cleaned_data["amount_open"]
 
 
 class FeedbackFilterForm(forms.Form):

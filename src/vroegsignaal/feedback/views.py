@@ -7,6 +7,8 @@ in the URL is answered with 404. What a feedback item contains is decided in per
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -101,13 +103,37 @@ def signal(request, pk: int):
 
 @creditor_staff_only
 def heropaf_checks(request):
-    """The heropaf checks to answer, and the ones already answered."""
-    checks = visible_checks(request.user.creditor, timezone.localdate()).order_by(
-        "answer_due_on", "id"
+    """The heropaf checks to answer (due first, overdue marked), and the ones already answered.
+
+    Each names the creditor's own signals of the melding (klantnummer, signal date) and the
+    municipality, so collection staff can find the customer in their own system.
+    """
+    today = timezone.localdate()
+    checks = list(
+        visible_checks(request.user.creditor, today)
+        .select_related("melding__municipality")
+        .order_by("answer_due_on", "id")
     )
+    signals_by_melding: dict[int, list[Signal]] = {}
+    for own in (
+        Signal.objects.filter(
+            creditor_id=request.user.creditor_id,
+            melding_link__melding_id__in={check.melding_id for check in checks},
+        )
+        .order_by("signal_date", "customer_number")
+        .select_related("melding_link")
+    ):
+        signals_by_melding.setdefault(own.melding_link.melding_id, []).append(own)
+    for check in checks:
+        check.own_signals = signals_by_melding.get(check.melding_id, [])
+        check.late_since = (
+            check.answer_due_on + timedelta(days=1) if check.answer_due_on < today else None
+        )
     context = {
         "open": [c for c in checks if not c.answer],
-        "answered": [c for c in checks if c.answer],
+        "answered": sorted(
+            (c for c in checks if c.answer), key=lambda c: c.answered_at, reverse=True
+        ),
     }
     return render(request, "feedback/heropaf_checks.html", context)
 
