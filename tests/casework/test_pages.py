@@ -472,3 +472,37 @@ def test_close_page_refuses_a_cijfer_outside_1_to_10_naming_the_field(logged_in,
 
     assert "Tevredenheid: geef een cijfer van 1 tot en met 10." in response.content.decode()
     assert Melding.objects.get(pk=assigned.pk).state == "assigned"
+
+
+def test_melding_page_shows_the_whole_conversation(logged_in, assigned, caseworker):
+    """What was recorded in a conversation is on the melding: besides date, help and cause also
+    the other life domains, the voorzieningencheck (the provisions asked about) and the note."""
+    record_conversation(
+        assigned, caseworker, assigned.version, held_on=dt.date(2026, 11, 10), help_offered="ja",
+        help_accepted="ja", cause="hogere_uitgaven", other_domains=["gezondheid", "werk"],
+        provisions={"huurtoeslag": "aangevraagd", "zorgtoeslag": "ontvangt_al",
+                    "energietoeslag": "onbekend"},
+        note="Wil eerst met partner overleggen.",
+    )  # fmt: skip
+
+    html = logged_in.get(reverse("casework:melding", args=[assigned.pk])).content.decode()
+
+    assert "Werk en dagbesteding, Lichamelijke gezondheid" in html
+    assert "Huurtoeslag: Nu aangevraagd" in html and "Zorgtoeslag: Ontvangt al" in html
+    assert "Energietoeslag" not in html  # not asked about: left out
+    assert "Wil eerst met partner overleggen." in html
+
+
+def test_the_global_cause_must_be_chosen_not_preset(logged_in, assigned):
+    """The cause is fed back to the creditor: the form starts without one, so nobody saves a
+    cause that was not chosen."""
+    page = logged_in.get(reverse("casework:conversation", args=[assigned.pk])).content.decode()
+    assert '<option value="" selected>Kies de oorzaak</option>' in page
+
+    response = logged_in.post(
+        reverse("casework:conversation", args=[assigned.pk]),
+        {"version": assigned.version, "held_on": "2026-11-10", "help_offered": "ja",
+         "help_accepted": "ja", "cause": ""},
+    )  # fmt: skip
+
+    assert response.status_code == 200 and not assigned.conversations.exists()

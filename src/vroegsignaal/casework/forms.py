@@ -188,7 +188,11 @@ class ConversationForm(VersionedForm):
     help_accepted = forms.ChoiceField(
         label="Hulp geaccepteerd", choices=HelpAnswer.choices, widget=forms.RadioSelect
     )
-    cause = forms.ChoiceField(label="Globale oorzaak van de achterstand", choices=Cause.choices)
+    # No cause preset: it is fed back to the creditor, so it must be one somebody chose.
+    cause = forms.ChoiceField(
+        label="Globale oorzaak van de achterstand",
+        choices=[("", "Kies de oorzaak"), *Cause.choices],
+    )
     other_domains = forms.MultipleChoiceField(
         label="Problemen op andere leefgebieden",
         required=False,

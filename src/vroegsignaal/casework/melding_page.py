@@ -84,7 +84,7 @@ def melding_context(melding: Melding, today: date) -> dict:
         "missed_visits": contact.missed_visits_without_card(attempts),
         "propose_no_contact": contact.proposes_no_contact(melding, attempts, policy),
         "no_contact_after": policy.no_contact_after_attempts,
-        "conversations": list(melding.conversations.all()),
+        "conversations": list(melding.conversations.select_related("recorded_by")),
         "plans": [
             (plan, payments.agreements_by_name(plan, creditors)) for plan in melding.plans.all()
         ],

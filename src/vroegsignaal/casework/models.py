@@ -473,6 +473,22 @@ class Conversation(models.Model):
     def __str__(self) -> str:
         return f"Gesprek {self.held_on}"
 
+    @property
+    def other_domain_labels(self) -> list[str]:
+        """The other life domains with problems, by their Dutch names, in the form's order."""
+        return [domain.label for domain in LifeDomain if domain.value in self.other_domains]
+
+    @property
+    def provisions_checked(self) -> list[tuple[str, str]]:
+        """The voorzieningencheck as (provision, status) in Dutch, leaving out the provisions
+        whose status stayed 'Onbekend' (not asked about)."""
+        return [
+            (provision.label, ProvisionStatus(self.provisions[provision.value]).label)
+            for provision in Provision
+            if self.provisions.get(provision.value, ProvisionStatus.UNKNOWN)
+            != ProvisionStatus.UNKNOWN
+        ]
+
 
 class BudgetLineKind(models.TextChoices):
     INCOME = "inkomsten", "Inkomsten"
