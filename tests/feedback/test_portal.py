@@ -225,3 +225,20 @@ def test_a_download_asks_for_the_feedback_with_a_subquery_not_a_list_of_ids(
     ]
     assert "IN (SELECT" in feedback_query.replace("U0", "").upper().replace('"', '"')
     assert len(response.content.decode("utf-8-sig").strip().split("\r\n")) == 1 + 31
+
+
+def test_the_global_cause_is_shown_as_a_category_without_personal_examples(
+    client, released, energy, energy_staff
+):
+    # domain.md step 8: the global cause may be fed back, personal circumstances never; the
+    # caseworker's label "(scheiding, ziekte, overlijden)" reads like those circumstances.
+    outcome = SignalFeedback.objects.get(signal=released[energy], kind="outcome")
+    outcome.content["cause"] = "levensgebeurtenis"
+    outcome.save()
+    page = _text(client, energy_staff, reverse("feedback:signal", args=[released[energy].pk]))
+    assert "Ingrijpende gebeurtenis" in page
+    for personal in ("scheiding", "ziekte", "overlijden"):
+        assert personal not in page
+    assert "alleen de globale oorzaak" in page
+    listing = _text(client, energy_staff, reverse("feedback:signals"))
+    assert "alleen de globale oorzaak" in listing and "ziekte" not in listing

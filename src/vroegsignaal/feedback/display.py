@@ -24,6 +24,19 @@ def known_text(item: dict) -> str | None:
     return "Ja" if item["known_to_debt_help"] else "Nee"
 
 
+# The creditor hears the global cause as a category (domain.md, step 8). The caseworker's label
+# "Ingrijpende gebeurtenis (scheiding, ziekte, overlijden)" lists personal circumstances, which
+# the creditor is told are not shared; it gets the category alone.
+_CAUSE_FOR_CREDITOR = {Cause.LIFE_EVENT: "Ingrijpende gebeurtenis"}
+
+
+def cause_text(cause: str | None) -> str:
+    """The global cause as the creditor sees it."""
+    if not cause:
+        return "Onbekend"
+    return _CAUSE_FOR_CREDITOR.get(cause, Cause(cause).label)
+
+
 def outcome_rows(item: dict) -> list[tuple[str, str]]:
     """The outcome as (label, value) pairs, in the order the portal shows them."""
 
@@ -33,7 +46,7 @@ def outcome_rows(item: dict) -> list[tuple[str, str]]:
     return [
         ("Datum", date.fromisoformat(item["outcome_date"]).strftime("%d-%m-%Y")),
         ("Hulp geaccepteerd", label(HelpAnswer, item["help_accepted"])),
-        ("Globale oorzaak", label(Cause, item["cause"])),
+        ("Globale oorzaak", cause_text(item["cause"])),
         ("Afspraak over de lopende betalingen", item["ongoing_payments"] or "Geen afspraak"),
         ("Perspectief", label(Perspective, item["perspective"])),
     ]
