@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
@@ -44,12 +45,50 @@ def record(
         entry.ip_address = request.META.get("REMOTE_ADDR") or None
     if entry.municipality_id is None:
         entry.municipality_id = getattr(user, "municipality_id", None)
+    if entry.municipality_id is None and entry.object_type:
+        # Someone of no municipality (creditor staff, an API key, a project leader): the entry
+        # is about the municipality of the data, so that municipality's officer sees it.
+        entry.municipality_id = municipalities_of(entry.object_type, [entry.object_id]).get(
+            entry.object_id
+        )
     entry.save(using=AUDIT_DB)
     if request is not None:
         # The audit middleware then knows this request is recorded (a REST framework request
         # wraps Django's, which is the one the middleware sees).
         getattr(request, "_request", request).audited = True
     return entry
+
+
+_IDS_PER_QUERY = 900  # well below SQLite's limit on query parameters
+
+
+def municipality_lookup(object_type: str) -> str | None:
+    """How an object of `object_type` ('intake.signal') reaches its municipality: its own
+    `municipality` or its melding's; None for data of no single municipality (a delivery)."""
+    try:
+        model = apps.get_model(object_type)
+    except (LookupError, ValueError):
+        return None
+    names = {field.name for field in model._meta.concrete_fields}
+    if "municipality" in names:
+        return "municipality_id"
+    if "melding" in names:
+        return "melding__municipality_id"
+    return None
+
+
+def municipalities_of(object_type: str, object_ids: Iterable[str]) -> dict[str, int]:
+    """The municipality id per object id (as text) of the objects that exist and have one."""
+    lookup = municipality_lookup(object_type)
+    ids = sorted({int(object_id) for object_id in object_ids if str(object_id).isdigit()})
+    if lookup is None:
+        return {}
+    manager = apps.get_model(object_type)._default_manager
+    found = {}
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        objects = manager.filter(pk__in=ids[start : start + _IDS_PER_QUERY])
+        found |= {str(pk): municipality for pk, municipality in objects.values_list("pk", lookup)}
+    return found
 
 
 def _who(user) -> dict:

@@ -29,6 +29,7 @@ from django.db.models import Model, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from vroegsignaal.organisations.models import Municipality, Role
+from vroegsignaal.privacy.audit import municipalities_of, municipality_lookup
 
 
 class Action(StrEnum):
@@ -180,18 +181,68 @@ def municipalities_for(user) -> QuerySet[Municipality]:
 
 
 def audit_entries_for(user) -> QuerySet:
-    """Audit entries the privacy officer may see: of their municipality, of their region's
-    municipalities, or (an officer of neither: the whole installation) all."""
+    """Audit entries the privacy officer may see: about their municipality, about their region,
+    or (an officer of neither: the whole installation) all."""
     entry = apps.get_model("privacy", "AuditEntry")
     if not can(user, Action.VIEW_AUDIT):
         return entry.objects.none()
     if user.municipality_id is not None:
         return entry.objects.filter(municipality_id=user.municipality_id)
     if user.region_id is not None:
-        # The audit log is another database: the ids, not a join.
-        ids = Municipality.objects.filter(region_id=user.region_id).values_list("pk", flat=True)
-        return entry.objects.filter(municipality_id__in=list(ids))
+        return entry.objects.filter(_about_region(entry.objects.all(), user.region_id))
     return entry.objects.all()
+
+
+def _about_region(entries: QuerySet, region_id: int) -> Q:
+    """The entries about a region: by users whose organisation is in it (its municipalities and
+    their teams, the region itself), about the data of its municipalities, and of creditor staff
+    and API keys of a creditor under contract in the region when the entry is tied to no
+    municipality (an upload, a list of own signals). The audit log is another database: ids and
+    names, not a join.
+    """
+    user_model, creditor_model = (
+        apps.get_model("organisations", "User"),
+        apps.get_model("organisations", "Creditor"),
+    )
+    municipality_ids = set(
+        Municipality.objects.filter(region_id=region_id).values_list("pk", flat=True)
+    )
+    own_users = user_model.objects.filter(
+        Q(region_id=region_id)
+        | Q(municipality__region_id=region_id)
+        | Q(team__municipality__region_id=region_id)
+    )
+    creditors = creditor_model.objects.filter(
+        agreements__municipality__region_id=region_id
+    ).distinct()
+    creditor_callers = Q(
+        user_id__in=list(
+            user_model.objects.filter(creditor__in=creditors).values_list("pk", flat=True)
+        )
+    )
+    for code in creditors.values_list("code", flat=True):
+        creditor_callers |= Q(user_id__isnull=True, username__startswith=f"api:{code}:")
+    untied = Q(municipality_id__isnull=True) & creditor_callers
+    # Entries written before they were tied to the municipality of their object: tie them now.
+    tied_now = Q(pk__in=[])
+    old = entries.filter(untied).exclude(object_type="").values_list("object_type", "object_id")
+    by_type: dict[str, set[str]] = {}
+    for object_type, object_id in old.distinct():
+        if municipality_lookup(object_type):
+            by_type.setdefault(object_type, set()).add(object_id)
+    for object_type, object_ids in by_type.items():
+        municipality_of = municipalities_of(object_type, object_ids)
+        # An object gone (or of no municipality) cannot be tied: shown, as for an upload.
+        in_region = [
+            i for i in object_ids if municipality_of.get(i, None) in municipality_ids | {None}
+        ]
+        tied_now |= Q(object_type=object_type, object_id__in=in_region)
+    return (
+        Q(municipality_id__in=list(municipality_ids))
+        | Q(user_id__in=list(own_users.values_list("pk", flat=True)))
+        | (untied & ~Q(object_type__in=list(by_type)))
+        | (untied & tied_now)
+    )
 
 
 _SCOPERS = {
