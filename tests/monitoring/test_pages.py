@@ -128,7 +128,7 @@ def test_quarterly_form_from_the_menu_has_no_error_and_offers_the_last_completed
     page = login(client, leader).get(reverse("monitoring:quarterly"))
     html = page.content.decode()
     assert page.status_code == 200
-    assert f'value="{expected}"' in html
+    assert f'value="{expected}" selected' in html
     assert "vereist" not in html and 'aria-invalid="true"' not in html
 
 
@@ -155,6 +155,58 @@ def test_a_month_or_quarter_that_has_not_started_is_refused_by_name(client, lead
     )
     # The running month has started, so it is reported.
     assert client.get(reverse("monitoring:monthly"), {"maand": f"{today:%Y-%m}"}).status_code == 200
+
+
+def gemeente_options(html: str) -> list[str]:
+    select = re.search(r'<select[^>]*name="gemeente".*?</select>', html, re.S)
+    return re.findall(r"<option[^>]*>([^<]*)</option>", select[0]) if select else []
+
+
+def test_the_region_choice_carries_the_regions_own_name(client, leader):
+    html = login(client, leader).get(reverse("monitoring:dashboard"), OCTOBER).content.decode()
+    assert gemeente_options(html) == ["Hele regio Twente", "Enschede", "Hengelo"]
+
+
+def test_monthly_and_quarterly_reports_offer_the_municipalities_the_user_may_see(
+    client, leader, intake
+):
+    login(client, leader)
+    monthly = client.get(reverse("monitoring:monthly"), {"maand": "2026-10", "gemeente": "0164"})
+    assert gemeente_options(monthly.content.decode()) == [
+        "Hele regio Twente",
+        "Enschede",
+        "Hengelo",
+    ]
+    assert '<option value="0164" selected>Hengelo</option>' in monthly.content.decode()
+    assert "Maandrapport oktober 2026: Gemeente Hengelo" in monthly.content.decode()
+    quarterly = client.get(reverse("monitoring:quarterly")).content.decode()
+    assert gemeente_options(quarterly) == ["Hele regio Twente", "Enschede", "Hengelo"]
+    client.logout()
+    # Intake staff see one municipality only: nothing to choose.
+    login(client, intake)
+    assert gemeente_options(client.get(reverse("monitoring:quarterly")).content.decode()) == []
+
+
+def test_the_quarter_is_chosen_from_a_list_of_started_quarters(client, leader):
+    today = timezone.localdate()
+    html = login(client, leader).get(reverse("monitoring:quarterly")).content.decode()
+    select = re.search(r'<select[^>]*name="kwartaal".*?</select>', html, re.S)[0]
+    quarters = re.findall(r'<option value="(\d{4}Q[1-4])"', select)
+    assert quarters[0] == f"{today.year}Q{(today.month + 2) // 3}"  # the running quarter first
+    assert len(quarters) == 12 and quarters == sorted(quarters, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("query", "filename"),
+    [
+        ({"kwartaal": "2026-k4"}, "kwartaalrapportage-2026Q4-regio-twente.pdf"),
+        ({"kwartaal": "K4 2026", "gemeente": "0153"}, "kwartaalrapportage-2026Q4-enschede.pdf"),
+    ],
+)
+def test_regional_and_municipal_pdfs_have_their_own_file_names(client, leader, query, filename):
+    response = login(client, leader).get(reverse("monitoring:quarterly"), query)
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
 
 
 def test_ddas_download_is_for_intake_staff_of_the_municipality(client, intake, leader):

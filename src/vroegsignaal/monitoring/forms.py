@@ -23,6 +23,15 @@ def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
     return dt.date(start_year, start_month, 1), today
 
 
+def municipality_choices(municipalities, region_label: str | None) -> list[tuple[str, str]]:
+    """(code, name) of each municipality; with a region label ('Regio Twente') first the whole
+    region, ('', 'Hele regio Twente'): the region keeps its own name."""
+    choices = [(m.code, m.name) for m in municipalities]
+    if region_label:
+        choices.insert(0, ("", f"Hele {region_label[:1].lower()}{region_label[1:]}"))
+    return choices
+
+
 class SelectionForm(forms.Form):
     """Which municipality (or all the user may see) and which period."""
 
@@ -30,14 +39,11 @@ class SelectionForm(forms.Form):
     van = forms.DateField(label="Van", widget=forms.DateInput(attrs={"type": "date"}))
     tot = forms.DateField(label="Tot en met", widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, data, municipalities, region_label: str | None, today: dt.date):
+    def __init__(self, data, gemeente_choices: list[tuple[str, str]], today: dt.date):
         start, end = default_period(today)
         data = {"van": start.isoformat(), "tot": end.isoformat(), **data.dict()}
         super().__init__(data)
-        choices = [(m.code, m.name) for m in municipalities]
-        if region_label:
-            choices.insert(0, ("", f"Hele {region_label.lower()}"))
-        self.fields["gemeente"].choices = choices
+        self.fields["gemeente"].choices = gemeente_choices
 
     def clean(self):
         cleaned = super().clean()
@@ -59,18 +65,32 @@ def previous_quarter(today: dt.date) -> str:
     return quarter_name(first_of_quarter - dt.timedelta(days=1))
 
 
+def quarter_choices(today: dt.date, count: int = 12) -> list[tuple[str, str]]:
+    """The running quarter and the ``count`` - 1 before it, newest first, as (value, label):
+    ('2026Q4', '4e kwartaal 2026 (loopt nog)'), ('2026Q3', '3e kwartaal 2026'), ..."""
+    choices, day = [], today
+    for _ in range(count):
+        label = f"{quarter_of(day)}e kwartaal {day.year}" + (" (loopt nog)" if not choices else "")
+        choices.append((quarter_name(day), label))
+        day = dt.date(day.year, 3 * quarter_of(day) - 2, 1) - dt.timedelta(days=1)
+    return choices
+
+
 class _ReportPeriodForm(forms.Form):
     """A report's period as text in the field ``period`` (parsed by ``parse``), and whose.
 
-    A period that has not started on ``today`` is refused: it has no figures yet.
+    A period that has not started on ``today`` is refused: it has no figures yet. The
+    municipality is checked by ``access.scope_for`` (403 outside the user's reach); the form
+    only offers the ``gemeente_choices`` the user may see.
     """
 
     period: str
     gemeente = forms.CharField(required=False)
 
-    def __init__(self, data=None, *, today: dt.date, **kwargs):
+    def __init__(self, data=None, *, today: dt.date, gemeente_choices=(), **kwargs):
         super().__init__(data, **kwargs)
         self.today = today
+        self.gemeente_choices = list(gemeente_choices)
 
     @staticmethod
     def parse(text: str, today: dt.date) -> tuple[dt.date, dt.date]:
@@ -101,3 +121,16 @@ class QuarterForm(_ReportPeriodForm):
         error_messages={"required": "Vul een kwartaal in, bijvoorbeeld 2026Q3."},
     )
     parse = staticmethod(quarter_period)
+
+    @property
+    def quarter_choices(self) -> list[tuple[str, str]]:
+        return quarter_choices(self.today)
+
+    @property
+    def selected_quarter(self) -> str:
+        """The chosen quarter as the list writes it ('K3 2026' → '2026Q3'), else as typed."""
+        text = self["kwartaal"].value() or ""
+        try:
+            return quarter_name(quarter_period(text)[0])
+        except ScopeError:
+            return text

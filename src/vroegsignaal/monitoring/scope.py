@@ -88,12 +88,22 @@ def quarter_title(start: dt.date) -> str:
     return f"Kwartaalrapportage {quarter_of(start)}e kwartaal {start.year}"
 
 
+# A quarter as people write it: 2026Q3, 2026-K3, 2026 K3, K3 2026, Q3-2026 (any case).
+_QUARTER = re.compile(
+    r"(?P<year>\d{4})\s*[-/]?\s*[QK](?P<quarter>[1-4])"
+    r"|[QK](?P<quarter_first>[1-4])\s*[-/]?\s*(?P<year_last>\d{4})",
+    re.IGNORECASE,
+)
+
+
 def quarter_period(text: str, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
-    """'2026Q3' → (1 July 2026, 30 September 2026); with ``today``, only a started quarter."""
-    match = re.fullmatch(r"(\d{4})[Qq]([1-4])", text.strip())
+    """'2026Q3' (or 2026-K3, K3 2026, ...) → (1 July 2026, 30 September 2026); with ``today``,
+    only a started quarter."""
+    match = _QUARTER.fullmatch(text.strip())
     if match is None:
         raise ScopeError(f"Kwartaal '{text}' is ongeldig; schrijf bijvoorbeeld 2026Q3.")
-    year, quarter = int(match[1]), int(match[2])
+    year = int(match["year"] or match["year_last"])
+    quarter = int(match["quarter"] or match["quarter_first"])
     first_month = 3 * quarter - 2
     start, end = month_period(year, first_month)[0], month_period(year, first_month + 2)[1]
     if today is not None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.text import slugify
 
 from vroegsignaal.monitoring import businesscase, ddas_export
 from vroegsignaal.monitoring.access import check_ddas_export, scope_for
@@ -18,24 +19,30 @@ from vroegsignaal.monitoring.forms import (
     MonthForm,
     QuarterForm,
     SelectionForm,
+    municipality_choices,
     previous_month,
     previous_quarter,
 )
 from vroegsignaal.monitoring.indicators import dashboard_tables, reached_households
 from vroegsignaal.monitoring.report_pdf import figures, render_pdf, report_context
-from vroegsignaal.monitoring.scope import quarter_title
+from vroegsignaal.monitoring.scope import quarter_name, quarter_title
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy.policy import role_required
 
 MONITORING_ROLES = (Role.PROJECT_LEADER, Role.INTAKE)
 
 
+def _gemeente_choices(user, today) -> list[tuple[str, str]]:
+    """The municipalities ``user`` may see; for a project leader first the whole region."""
+    allowed = scope_for(user, "", today, today)
+    region_label = allowed.label if user.role == Role.PROJECT_LEADER else None
+    return municipality_choices(allowed.municipalities, region_label)
+
+
 def _selection(request) -> tuple[SelectionForm, object]:
     """The form and the scope it selects (None while the form has errors)."""
     user, today = request.user, timezone.localdate()
-    allowed = scope_for(user, "", today, today)
-    region_label = allowed.label if user.role == Role.PROJECT_LEADER else None
-    form = SelectionForm(request.GET, allowed.municipalities, region_label, today)
+    form = SelectionForm(request.GET, _gemeente_choices(user, today), today)
     if not form.is_valid():
         return form, None
     data = form.cleaned_data
@@ -70,7 +77,8 @@ def monthly(request):
     """The printable monthly report of one month (default: the previous month)."""
     today = timezone.localdate()
     month = request.GET.get("maand") or previous_month(today)
-    form = MonthForm({**request.GET.dict(), "maand": month}, today=today)
+    choices = _gemeente_choices(request.user, today)
+    form = MonthForm({**request.GET.dict(), "maand": month}, today=today, gemeente_choices=choices)
     if not form.is_valid():
         return render(request, "monitoring/monthly.html", {"form": form}, status=400)
     start, end = form.cleaned_data["maand"]
@@ -83,19 +91,28 @@ def monthly(request):
 def quarterly_pdf(request):
     """The quarterly management report as a PDF download."""
     today = timezone.localdate()
+    choices = _gemeente_choices(request.user, today)
     if "kwartaal" not in request.GET:  # opened from the menu: nothing chosen yet, no errors
-        form = QuarterForm(initial={"kwartaal": previous_quarter(today)}, today=today)
+        form = QuarterForm(
+            initial={"kwartaal": previous_quarter(today)}, today=today, gemeente_choices=choices
+        )
         return render(request, "monitoring/quarter_form.html", {"form": form})
-    form = QuarterForm(request.GET, today=today)
+    form = QuarterForm(request.GET, today=today, gemeente_choices=choices)
     if not form.is_valid():
         return render(request, "monitoring/quarter_form.html", {"form": form}, status=400)
     start, end = form.cleaned_data["kwartaal"]
     scope = scope_for(request.user, form.cleaned_data["gemeente"], start, end)
-    quarter = request.GET["kwartaal"].strip().upper()
     pdf = render_pdf(scope, today, quarter_title(start))
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="kwartaalrapportage-{quarter}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{report_filename(scope)}"'
     return response
+
+
+def report_filename(scope) -> str:
+    """'kwartaalrapportage-2026Q3-regio-twente.pdf' or '...-2026Q3-enschede.pdf': a regional
+    and a municipal report of the same quarter never get the same name."""
+    whose = scope.label if scope.is_region else scope.municipalities[0].name
+    return f"kwartaalrapportage-{quarter_name(scope.start)}-{slugify(whose)}.pdf"
 
 
 @role_required(Role.INTAKE)
