@@ -6,6 +6,7 @@ from django.urls import reverse
 from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
 from vroegsignaal.casework.contact import record_contact_attempt
+from vroegsignaal.casework.events import describe
 from vroegsignaal.casework.models import ContactAttempt
 from vroegsignaal.ddas import Contactsoort, Dagdeel
 from vroegsignaal.letters.kinds import LetterKind
@@ -151,3 +152,23 @@ def test_settings_are_saved_for_the_users_municipality(logged_in, enschede):
     logged_in.post(reverse("letters:settings"), data)
     assert enschede.letterhead.addressing == "bewoners"
     assert enschede.letter_contact.phone == "14 053"
+
+
+def test_an_appointment_confirmation_is_not_recorded_as_a_contact_attempt(logged_in, melding):
+    """The confirmation goes to a resident who was reached already: as a 'Brief, niet bereikt'
+    attempt it would lower the reach figures and add a failed contactpoging to the national
+    (DDAS) export. The letter is made and kept, and the timeline says so."""
+    url = reverse("letters:melding", args=[melding.pk])
+    data = {"version": melding.version, "kind": LetterKind.APPOINTMENT, "actie": "maken"}
+    data |= {"appointment_date": "03-12-2026", "appointment_time": "10:00"}
+    data |= {"appointment_place": "Stadhuis"}
+
+    made = logged_in.post(url, data, follow=True)
+
+    assert SentLetter.objects.get().kind == LetterKind.APPOINTMENT
+    assert not ContactAttempt.objects.exists()
+    assert (
+        "Bevestiging van een afspraak is gemaakt en staat in de tijdlijn" in made.content.decode()
+    )
+    event = melding.events.get(kind="letter")
+    assert describe(event) == "Bevestiging van een afspraak gemaakt"

@@ -88,6 +88,19 @@ def record_contact_attempt(
     return attempt
 
 
+def record_letter_to_reached_resident(
+    melding: Melding, by: User, expected_version: int, *, title: str
+) -> None:
+    """A letter to a resident already reached (the confirmation of an appointment): on the
+    timeline, not as a contact attempt, which would count as one that did not reach anyone
+    (the reach figures, DDAS contactpogingen). The melding must be open and assigned, as for
+    an attempt."""
+    _check_can_contact(melding)
+    with transaction.atomic():
+        states = update_melding(melding, expected_version)
+        events.letter(melding, by, title, states)
+
+
 def leave_card(
     melding: Melding, by: User, expected_version: int, visit: ContactAttempt
 ) -> ContactAttempt:

@@ -119,6 +119,12 @@ def reopened(melding: Melding, by: User, contact_round: int, states) -> Event:
     return _record(melding, EventKind.REOPENED, by, states, contact_round=contact_round)
 
 
+def letter(melding: Melding, by: User, title: str, states) -> Event:
+    """A letter was made that is not an attempt to reach the resident (e.g. the confirmation
+    of an appointment made with them); letters that are attempts are contact attempts."""
+    return _record(melding, EventKind.LETTER, by, states, title=title)
+
+
 def _dutch_date(iso: str) -> str:
     return date.fromisoformat(iso).strftime("%d-%m-%Y")
 
@@ -160,6 +166,7 @@ _DESCRIPTIONS = {
     EventKind.PICKED_UP_AFTER_REMATCH: lambda d: (
         "Door later aangeleverde signalen alsnog op te pakken; terug in het werkbakje"
     ),
+    EventKind.LETTER: lambda d: f"{d['title']} gemaakt",
 }
 
 

@@ -329,6 +329,7 @@ class EventKind(models.TextChoices):
     REOPENED = "reopened", "Heropend door heropaf"
     NOT_PICKED_UP = "not_picked_up", "Niet opgepakt bij matching"
     PICKED_UP_AFTER_REMATCH = "rematched", "Alsnog op te pakken na nieuwe matching"
+    LETTER = "letter", "Brief gemaakt"
 
 
 class Event(models.Model):

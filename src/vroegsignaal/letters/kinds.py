@@ -61,3 +61,8 @@ def allowed_placeholders(kind: LetterKind | str) -> dict[str, str]:
 def contact_kind(kind: LetterKind | str) -> Contactsoort:
     """The DDAS contactsoort a sent letter of ``kind`` is recorded as."""
     return Contactsoort.KAARTJE if kind == LetterKind.CARD else Contactsoort.BRIEF
+
+
+# Letters to a resident who was reached already: not an attempt to reach anyone, so not
+# recorded as a contact attempt (it would count as one that failed).
+NOT_AN_ATTEMPT = frozenset({LetterKind.APPOINTMENT})

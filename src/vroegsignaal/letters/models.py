@@ -2,7 +2,8 @@
 of every letter made, which keeps a print-room batch from being recorded twice.
 
 Letters only read casework: a sent letter becomes a contact attempt through
-``casework.contact.record_contact_attempt``, never by writing casework tables here.
+``casework.contact.record_contact_attempt`` (a confirmation of an appointment only an event on the
+timeline, ``record_letter_to_reached_resident``), never by writing casework tables here.
 """
 
 from __future__ import annotations
@@ -168,8 +169,9 @@ class SentLetter(models.Model):
     kind = models.CharField("soort brief", max_length=20, choices=LetterKind.choices)
     contact_round = models.PositiveSmallIntegerField("contactronde")
     recipients = models.JSONField("geadresseerden", default=list)
+    # Empty for a letter that is not an attempt to reach the resident (kinds.NOT_AN_ATTEMPT).
     contact_attempt = models.OneToOneField(
-        ContactAttempt, related_name="letter", on_delete=models.CASCADE
+        ContactAttempt, null=True, blank=True, related_name="letter", on_delete=models.CASCADE
     )
     batch = models.ForeignKey(
         LetterBatch, null=True, blank=True, related_name="letters", on_delete=models.SET_NULL

@@ -31,7 +31,7 @@ from vroegsignaal.letters.addressing import (
     signals_by_melding,
 )
 from vroegsignaal.letters.default_texts import DEFAULT_TEXTS, Texts
-from vroegsignaal.letters.kinds import EXTRA_PLACEHOLDERS, LetterKind
+from vroegsignaal.letters.kinds import EXTRA_PLACEHOLDERS, NOT_AN_ATTEMPT, LetterKind
 from vroegsignaal.letters.models import (
     Addressing,
     ContactDetails,
@@ -202,7 +202,13 @@ def preview_pdf(melding: Melding, request: LetterRequest, today: date) -> bytes:
 
 def _record_attempt(
     melding: Melding, by: User, expected_version: int, request: LetterRequest, moment: datetime
-) -> ContactAttempt:
+) -> ContactAttempt | None:
+    """The contact attempt the letter is, or None for a letter that is none (`NOT_AN_ATTEMPT`:
+    then it is on the melding's timeline only)."""
+    if request.kind in NOT_AN_ATTEMPT:
+        title = LetterKind(request.kind).label
+        contact.record_letter_to_reached_resident(melding, by, expected_version, title=title)
+        return None
     if request.kind == LetterKind.CARD:
         return contact.leave_card(melding, by, expected_version, request.visit)
     return contact.record_contact_attempt(
@@ -222,7 +228,8 @@ def send_letter(
 ) -> SentLetter:
     """Make the letter(s) of ``request`` for ``melding`` and record them as one contact attempt.
 
-    The attempt is a Brief (a Kaartje for a card, on the day of the missed visit). Raises
+    The attempt is a Brief (a Kaartje for a card, on the day of the missed visit); a letter to a
+    resident reached already (`NOT_AN_ATTEMPT`) is on the timeline instead. Raises
     ``LetterError`` or the casework errors (melding closed, not assigned, changed meanwhile).
     """
     letters, settings = _letters_for(melding, request, moment.date())
@@ -230,7 +237,8 @@ def send_letter(
     with transaction.atomic():
         attempt = _record_attempt(melding, by, expected_version, request, moment)
         sent = _sent_letter(melding, request.kind, letters, attempt, by)
-        sent.pdf.save(f"{melding.pk}-{request.kind}-{attempt.pk}.pdf", ContentFile(pdf), save=False)
+        suffix = attempt.pk if attempt else f"{moment:%Y%m%d-%H%M%S}"
+        sent.pdf.save(f"{melding.pk}-{request.kind}-{suffix}.pdf", ContentFile(pdf), save=False)
         sent.save()
     return sent
 

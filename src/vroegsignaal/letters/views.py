@@ -23,7 +23,7 @@ from vroegsignaal.letters.forms import (
     LetterTemplateForm,
     SampleForm,
 )
-from vroegsignaal.letters.kinds import LetterKind, allowed_placeholders
+from vroegsignaal.letters.kinds import NOT_AN_ATTEMPT, LetterKind, allowed_placeholders
 from vroegsignaal.letters.models import (
     ContactDetails,
     LetterBatch,
@@ -183,9 +183,13 @@ def _letter_action(request, melding, form):
     except (services.LetterError, CaseworkError) as error:
         form.add_error(None, str(error))
         return None
+    recorded = (
+        "staat in de tijdlijn" if letter_request.kind in NOT_AN_ATTEMPT
+        else "vastgelegd als contactpoging"
+    )  # fmt: skip
     messages.success(
         request,
-        f"{letter_request.kind.label} is gemaakt en vastgelegd als contactpoging. "
+        f"{letter_request.kind.label} is gemaakt en {recorded}. "
         "Download de pdf hieronder om te printen.",
     )
     return redirect("letters:melding", pk=melding.pk)
