@@ -234,9 +234,9 @@ def test_business_case_page_shows_budget_beside_real_figures(client, leader):
     html = page.content.decode()
     assert "Begroting volgens het projectvoorstel" in html
     assert "Bereikte huishoudens</dt><dd>2</dd>" in html
-    assert "€ 1200" in html
+    assert "€ 1.200" in html
     bad = client.get(reverse("monitoring:businesscase"), {"initiation_hours": "80-40"})
-    assert "laag (80.0) is groter dan hoog (40.0)" in bad.content.decode()
+    assert "laag (80) is groter dan hoog (40)" in bad.content.decode()
 
 
 def test_per_1000_figures_have_two_decimals_in_every_row_on_the_page_and_in_the_chart(
@@ -267,3 +267,37 @@ def test_dashboard_numbers_are_written_the_dutch_way_and_each_title_shows_once()
     # The figure's caption is the visible title; the table's caption names it for screen readers.
     assert 'class="utrecht-table__caption visually-hidden">Signalen per 1.000' in html
     assert "gemiddeld over de maanden van de periode</p>" in html
+
+
+def test_business_case_writes_every_number_and_amount_the_dutch_way(client, leader):
+    page = login(client, leader).get(
+        reverse("monitoring:businesscase"),
+        {**OCTOBER, "tariff_per_household": "612,5", "matching_per_year": "12.000",
+         "reached_households_per_year": "1.200-1.800", "return_factor": "2,5"},
+    )  # fmt: skip
+    html = page.content.decode()
+    assert "Hulp (× € 612,5)</dt><dd>€ 1.225</dd>" in html  # 2 reached households
+    assert "(factor 2,5)" in html
+    # 1.200-1.800 households × € 612,5 plus fixed costs: thousands separators in every range.
+    assert re.search(r"<dd>€ \d{1,3}(\.\d{3})+ – € \d{1,3}(\.\d{3})+</dd>", html)
+    assert not re.search(r"€ \d{4}", html), "an amount without thousands separator"
+    assert not re.search(r"\d\.\d(?!\d\d)", html.split("<form")[0]), "a decimal point"
+    # The inputs keep what was asked, written the same way, and read back the same.
+    for name, text in [
+        ("matching_per_year", "12.000"),
+        ("return_factor", "2,5"),
+        ("tariff_per_household", "612,5"),
+        ("reached_households_per_year", "1.200-1.800"),
+        ("hourly_rate", "95"),
+    ]:
+        assert f'name="{name}" value="{text}"' in html
+
+
+def test_business_case_shares_costs_over_the_municipalities_the_figures_cover(client, leader):
+    login(client, leader)
+    region = client.get(reverse("monitoring:businesscase"), OCTOBER).content.decode()
+    assert 'name="municipalities" value="2"' in region  # Enschede and Hengelo
+    one = client.get(reverse("monitoring:businesscase"), {**OCTOBER, "gemeente": "0153"})
+    assert 'name="municipalities" value="1"' in one.content.decode()
+    chosen = client.get(reverse("monitoring:businesscase"), {**OCTOBER, "municipalities": "14"})
+    assert 'name="municipalities" value="14"' in chosen.content.decode()

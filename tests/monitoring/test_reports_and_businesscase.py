@@ -112,3 +112,12 @@ def test_business_case_command_prints_json_with_real_data(twente, tmp_path):
     assert result["begroting"]["parameters"]["municipalities"] == 14
     assert result["werkelijk"]["bereikte_huishoudens"] == 2
     assert result["werkelijk"]["hulp_bereikte_huishoudens"] == 1200
+
+
+def test_business_case_command_shares_costs_over_the_municipalities_of_the_figures(twente):
+    out = io.StringIO()
+    call_command(
+        "businesscase", "--json", "--region", "Twente",
+        "--from", "2026-10-01", "--to", "2026-10-31", stdout=out,
+    )  # fmt: skip
+    assert json.loads(out.getvalue())["begroting"]["parameters"]["municipalities"] == 2

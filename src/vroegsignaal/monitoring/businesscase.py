@@ -12,7 +12,10 @@ Amounts are in euros (floats rounded to whole euros): this is a planning tool, n
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields
+
+from vroegsignaal.dutch_numbers import dutch_number
 
 PHASES = {
     "initiation": "Initiatie",
@@ -84,7 +87,7 @@ def _value(name: str, value, default):
             raise ParameterError(f"{name}: geef een getal of [laag, hoog], niet {value!r}.")
         low, high = value
         if low > high:
-            raise ParameterError(f"{name}: laag ({low}) is groter dan hoog ({high}).")
+            raise ParameterError(f"{name}: laag ({dutch(low)}) is groter dan hoog ({dutch(high)}).")
         return (float(low), float(high))
     if name == "phase_rates":
         allowed = {*PHASES, "structural"}
@@ -120,15 +123,39 @@ LABELS = {
 }
 
 
+def dutch(value) -> str:
+    """A figure of the business case as Dutch readers write it, with only the decimals it has
+    (at most two): 2760000 → '2.760.000', 625.0 → '625', 2.2 → '2,2'; None → '–'."""
+    if isinstance(value, float):
+        decimals = next((d for d in (0, 1) if abs(round(value, d) - value) < 1e-9), 2)
+        return dutch_number(round(value, decimals), decimals)
+    return dutch_number(value)
+
+
 def form_fields(parameters: Parameters) -> list[tuple[str, str, str]]:
-    """(name, Dutch label, value as text) per parameter; a range reads '40-80'."""
+    """(name, Dutch label, value as text) per parameter; a range reads '1.200-1.800'."""
 
     def text(value) -> str:
         if isinstance(value, tuple):
-            return "-".join(f"{v:g}" for v in value)
-        return f"{value:g}"
+            return "-".join(dutch(v) for v in value)
+        return dutch(value)
 
     return [(name, label, text(getattr(parameters, name))) for name, label in LABELS.items()]
+
+
+# A number as typed in the form: Dutch (12.000; 2,5; 1.200,50) or with a decimal point (2.5).
+_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?")
+
+
+def read_numbers(text: str):
+    """'95' → 95.0; '40-80' or '40 tot 80' → [40.0, 80.0]; '12.000' → 12000.0 (a point before
+    three digits groups thousands, as the page writes them); '2,5' and '2.5' → 2.5."""
+    values = []
+    for number in _NUMBER.findall(text):
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", number):
+            number = number.replace(".", "")
+        values.append(float(number.replace(",", ".")))
+    return values[0] if len(values) == 1 else values
 
 
 def _hours(parameters: Parameters, phase: str) -> Range:

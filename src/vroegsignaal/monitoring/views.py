@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from pathlib import Path
 
@@ -146,12 +145,18 @@ def ddas(request):
 def business_case(request):
     """The calculator (proposal parameters from the form) beside the same from real data."""
     form, scope = _selection(request)
-    raw = {k: _numbers(v) for k, v in request.GET.items() if k in _PARAMETER_NAMES and v}
+    raw = {
+        k: businesscase.read_numbers(v)
+        for k, v in request.GET.items()
+        if k in _PARAMETER_NAMES and v
+    }
+    # Unless asked otherwise, the costs are shared by the municipalities the figures cover.
+    shared_by = {"municipalities": len(scope.municipalities)} if scope else {}
     error, real = "", None
     try:
-        parameters = businesscase.Parameters.from_dict(raw)
+        parameters = businesscase.Parameters.from_dict({**shared_by, **raw})
     except businesscase.ParameterError as exc:
-        error, parameters = str(exc), businesscase.DEFAULTS
+        error, parameters = str(exc), businesscase.Parameters.from_dict(shared_by)
     calculation = businesscase.calculate(parameters)
     if scope is not None:
         real = businesscase.actuals(parameters, reached_households(scope), scope.months)
@@ -162,9 +167,3 @@ def business_case(request):
 
 
 _PARAMETER_NAMES = set(businesscase.LABELS)
-
-
-def _numbers(text: str):
-    """'95' → 95.0; '40-80' or '40 tot 80' → [40.0, 80.0]; a decimal comma is allowed."""
-    values = [float(n.replace(",", ".")) for n in re.findall(r"\d+(?:[.,]\d+)?", text)]
-    return values[0] if len(values) == 1 else values

@@ -25,8 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--to", dest="end", type=dt.date.fromisoformat)
 
     def handle(self, *args, config, municipality, region, start, end, **options):
-        parameters = self._parameters(config)
-        result = {"begroting": calculate(parameters)}
+        scope = None
         if municipality or region:
             if not (start and end):
                 raise CommandError("Geef --from en --to voor de werkelijke cijfers.")
@@ -38,13 +37,18 @@ class Command(BaseCommand):
                 )
             except ScopeError as exc:
                 raise CommandError(str(exc)) from exc
+        # Unless the config says otherwise, the municipalities of the figures share the costs.
+        shared_by = {"municipalities": len(scope.municipalities)} if scope else {}
+        parameters = self._parameters(config, shared_by)
+        result = {"begroting": calculate(parameters)}
+        if scope is not None:
             result["werkelijk"] = actuals(parameters, reached_households(scope), scope.months)
         indent = None if options["json"] else 2
         self.stdout.write(json.dumps(result, ensure_ascii=False, indent=indent))
 
-    def _parameters(self, config: Path | None) -> Parameters:
+    def _parameters(self, config: Path | None, defaults: dict) -> Parameters:
         if config is None:
-            return Parameters()
+            return Parameters.from_dict(defaults)
         try:
             data = json.loads(config.read_text(encoding="utf-8"))
         except OSError as exc:
@@ -54,6 +58,6 @@ class Command(BaseCommand):
         if not isinstance(data, dict):
             raise CommandError(f"{config} moet één JSON-object met parameters bevatten.")
         try:
-            return Parameters.from_dict(data)
+            return Parameters.from_dict({**defaults, **data})
         except ParameterError as exc:
             raise CommandError(str(exc)) from exc
