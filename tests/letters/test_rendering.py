@@ -9,7 +9,7 @@ from vroegsignaal.ddas import Contactsoort, Dagdeel
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.letters import services
 from vroegsignaal.letters.kinds import LetterKind
-from vroegsignaal.letters.models import LetterTemplate
+from vroegsignaal.letters.models import ContactDetails, LetterTemplate
 from vroegsignaal.letters.services import LetterRequest
 
 APPOINTMENT = {
@@ -149,3 +149,18 @@ def test_without_a_letterhead_the_signature_names_the_municipality_once(enschede
 
     signature = text[text.index("Met vriendelijke groet") : text.index("Zo bereikt u ons")]
     assert signature.count("Gemeente Enschede") == 1 and "Team Vroegsignalering" in signature
+
+
+@pytest.mark.parametrize("kind", [LetterKind.FIRST, LetterKind.REMINDER, LetterKind.CARD])
+def test_a_letter_offers_only_the_ways_to_respond_the_municipality_has(kind, melding, caseworker):
+    """Without a WhatsApp number the letter does not invite the resident to 'appen'; with the
+    number (the fixture's contact details) it does."""
+    request = _request(kind, melding, caseworker)
+    with_app = pdf_text(services.preview_pdf(melding, request, MOMENT.date()))
+    ContactDetails.objects.filter(municipality=melding.municipality).update(whatsapp="")
+
+    without_app = pdf_text(services.preview_pdf(melding, request, MOMENT.date()))
+
+    assert "appen" in with_app and "bellen, mailen, appen" in with_app
+    assert "appen" not in without_app and "app ons" not in without_app.lower()
+    assert "bellen, mailen" in without_app

@@ -2,7 +2,7 @@
 
 Written in B1 Dutch: short sentences, 'u', warm and without blame. A letter names the kind of
 creditor, never the amount, and the layout adds every way to respond (phone, e-mail, WhatsApp,
-walk-in hours). A card left at the door can be read by anyone, so it names no creditor at all.
+walk-in hours); the text names only those the municipality has ({contactmanieren}). A card left at the door can be read by anyone, so it names no creditor at all.
 A placeholder never starts a sentence, because its value starts with a small letter.
 """
 
@@ -32,7 +32,7 @@ Wij zijn het team Vroegsignalering van de gemeente {gemeente}. Wij bieden u grat
 
 Hulp is vrijwillig. U beslist zelf of u dat wilt. Heeft u de rekening al betaald of een afspraak gemaakt? Dan hoeft u niets te doen.
 
-Wilt u met ons praten? Neem dan contact met ons op, zoals het u het beste past: bellen, mailen, appen of langskomen. Onderaan deze brief staat hoe.
+Wilt u met ons praten? Neem dan contact met ons op, zoals het u het beste past: {contactmanieren}. Onderaan deze brief staat hoe.
 
 De gemeente mag u deze brief sturen. Dat staat in de Wet gemeentelijke schuldhulpverlening. Wij gaan zorgvuldig om met uw gegevens.""",
     ),
@@ -46,7 +46,7 @@ Ons aanbod staat nog steeds. U kunt gratis met ons praten over uw geld en uw rek
 
 Heeft u het al opgelost? Dan hoeft u niets te doen. Wij vinden het wel fijn als u het ons even laat weten.
 
-Bel, mail of app ons, of kom langs op het inloopspreekuur. Onderaan deze brief staat hoe.""",
+U kunt ons {contactmanieren}. Onderaan deze brief staat hoe.""",
     ),
     LetterKind.CARD: Texts(
         subject="Wij kwamen bij u langs",
@@ -54,7 +54,7 @@ Bel, mail of app ons, of kom langs op het inloopspreekuur. Onderaan deze brief s
 
 Op {bezoekdatum} kwamen wij bij u langs. U was niet thuis. Jammer, want wij willen u graag iets vertellen over gratis hulp van de gemeente {gemeente}.
 
-Wilt u ons bellen, mailen of appen? Dan maken we samen een afspraak. Dat kan bij u thuis of op een andere plek.""",
+Wilt u ons {contactmanieren}? Dan maken we samen een afspraak. Dat kan bij u thuis of op een andere plek.""",
     ),
     LetterKind.APPOINTMENT: Texts(
         subject="Uw afspraak met de gemeente {gemeente}",
@@ -78,6 +78,6 @@ Een tijd geleden hadden wij contact met u. Dat was na een bericht van {soort_sch
 
 Wij hoorden dat het betalen nog niet altijd lukt. Dat kan gebeuren. Soms verandert er iets in uw leven of in uw inkomen. Wij helpen u graag opnieuw, gratis en zonder verplichtingen.
 
-Neem contact met ons op, zoals het u het beste past: bellen, mailen, appen of langskomen. Onderaan deze brief staat hoe.""",
+Neem contact met ons op, zoals het u het beste past: {contactmanieren}. Onderaan deze brief staat hoe.""",
     ),
 }

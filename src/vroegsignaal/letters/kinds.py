@@ -30,6 +30,10 @@ COMMON_PLACEHOLDERS: dict[str, str] = {
     "email": "Het e-mailadres uit de contactgegevens.",
     "whatsapp": "Het WhatsApp-nummer uit de contactgegevens.",
     "inloopspreekuur": "De tijden en plaats van het inloopspreekuur.",
+    "contactmanieren": (
+        "Hoe de inwoner kan reageren, alleen wat de gemeente heeft: bv. 'bellen, mailen, appen "
+        "of langskomen'."
+    ),
     "medewerker": "De naam onder de brief.",
 }
 

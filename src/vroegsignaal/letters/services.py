@@ -127,9 +127,28 @@ def settings_for(municipality: Municipality) -> LetterSettings:
         "email": details.email,
         "whatsapp": details.whatsapp,
         "inloopspreekuur": details.walk_in_hours,
+        "contactmanieren": ways_to_respond(details),
         "medewerker": head.signature_name,
     }
     return LetterSettings(sender, head.addressing, values)
+
+
+def ways_to_respond(details: ContactDetails) -> str:
+    """'bellen, mailen, appen of langskomen': only the ways the contact details offer, so a
+    letter never invites the resident to use WhatsApp when the municipality has no number."""
+    ways = [
+        way
+        for way, offered in (
+            ("bellen", details.phone),
+            ("mailen", details.email),
+            ("appen", details.whatsapp),
+            ("langskomen", details.walk_in_hours),
+        )
+        if offered.strip()
+    ]
+    if not ways:
+        return "contact met ons opnemen"
+    return ways[0] if len(ways) == 1 else f"{', '.join(ways[:-1])} of {ways[-1]}"
 
 
 def _extra_values(request: LetterRequest) -> dict[str, str]:
