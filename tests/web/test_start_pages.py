@@ -87,6 +87,16 @@ def test_project_leader_per_1000_inhabitants_uses_the_municipality_size(signals,
     assert counts["Hengelo"].per_1000_inhabitants == round(1000 / 87000, 2)
 
 
+def test_project_leader_start_page_writes_per_1000_figures_with_two_decimals(
+    client, signals, hengelo
+):
+    hengelo.inhabitants = 10_000  # its one signal: 0.1 per 1.000, shown as 0,10 beside 4,07
+    hengelo.save()
+    page = _start_page(client, UserFactory(project_leader=True))
+    hengelo_row = page.split("Hengelo</th>")[1].split("</tr>")[0]
+    assert [cell.split(">")[-1] for cell in hengelo_row.split("</td>")[:3]] == ["1", "0", "0,10"]
+
+
 def test_administrator_gets_a_link_to_the_admin(client):
     page = _start_page(client, UserFactory(administrator=True))
     assert f'href="{reverse("admin:index")}"' in page
