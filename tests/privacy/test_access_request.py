@@ -75,3 +75,99 @@ def test_a_request_without_a_valid_format_says_so_at_the_field(officer_client):
         html = response.content.decode()
         assert response["Content-Type"].startswith("text/html")
         assert 'id="id_formaat-fout"' in html and "Kies een formaat: PDF of JSON." in html
+
+
+@pytest.fixture
+def worked_melding():
+    """A closed crisis melding with contact attempts, a conversation, a letter and their events."""
+    import datetime as dt
+
+    from tests.factories import UserFactory as Users
+    from vroegsignaal.casework import events
+    from vroegsignaal.casework.lifecycle import State
+    from vroegsignaal.casework.models import ContactAttempt, Conversation
+    from vroegsignaal.letters.models import SentLetter
+
+    worker = Users(caseworker=True, first_name="Joost", last_name="Oude Egbrink")
+    melding = MeldingFactory(
+        signals__bsn="123456782", signals__amount_cents=225820, signals__crisis=True,
+        total_amount_cents=225820, is_crisis=True, term_kind="crisis_3_working_days",
+        state="closed", assigned_to=worker, closed_on=dt.date(2026, 11, 26),
+        priority_reasons=["Crisissignaal (+50)", "Totale achterstand € 2.258,20 (+40)"],
+    )  # fmt: skip
+    events.assigned(melding, worker, worker, (State.NEW, State.ASSIGNED))
+    visit = ContactAttempt.objects.create(
+        melding=melding, kind="Huisbezoek", attempted_on=dt.date(2026, 11, 26),
+        part_of_day="Ochtend", reached=False, recorded_by=worker,
+    )  # fmt: skip
+    events.contact_attempt(melding, worker, visit, (State.ASSIGNED, State.CONTACT_IN_PROGRESS))
+    letter = ContactAttempt.objects.create(
+        melding=melding, kind="Brief", attempted_on=dt.date(2026, 11, 26),
+        part_of_day="Middag", recorded_by=worker,
+    )  # fmt: skip
+    events.contact_attempt(melding, worker, letter, (State.CONTACT_IN_PROGRESS,) * 2)
+    SentLetter.objects.create(
+        melding=melding, kind="afspraak", contact_round=1, recipients=["J. Jansen"],
+        contact_attempt=letter, created_by=worker,
+    )  # fmt: skip
+    Conversation.objects.create(
+        melding=melding, held_on=dt.date(2026, 11, 26), help_offered="ja", help_accepted="ja",
+        cause="geen_overzicht", other_domains=["psychisch", "administratie"],
+        provisions={"huurtoeslag": "aangevraagd", "zorgtoeslag": "onbekend"},
+        note="Dochter helpt met de post.", recorded_by=worker,
+    )  # fmt: skip
+    events.conversation(
+        melding, worker, dt.date(2026, 11, 26), "Ja", (State.CONTACT_IN_PROGRESS, State.CLOSED)
+    )
+    return melding
+
+
+def pdf_text(content: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+RAW_FIELD_NAMES = [
+    "creditor", "municipality", "delivery", "key", "queue", "assigned to", "version",
+    "created at", "updated at", "recorded by", "created by", "contact attempt", "batch",
+    "signal", "melding_id", "part_of_day",
+]  # fmt: skip
+
+
+def test_the_inzage_pdf_reads_as_dutch_for_the_resident_without_raw_values(
+    officer_client, worked_melding
+):
+    response = officer_client.post(
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf"}
+    )
+    text = pdf_text(response.content)
+    for raw in RAW_FIELD_NAMES:
+        assert not re.search(rf"(?im)^\s*{raw}\b", text), f"raw field name {raw!r} in the PDF"
+    for raw in ("True", "False", "None", "{'", "['", "crisis_3_working_days", "(cent)"):
+        assert raw not in text, f"raw value {raw!r} in the PDF"
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text), "ISO date in the PDF"
+    assert "fase closed" not in text.lower() and "bij melding bij melding" not in text
+    assert "225820" not in text and "€ 2.258,20" in text
+    assert "26-11-2026" in text and "Ja" in text and "Nee" in text
+    assert "Afgesloten" in text  # the phase by its Dutch label
+    assert "Joost Oude Egbrink" in text  # people by name, not username
+    assert "Huisbezoek op 26-11-2026, ochtend: niet bereikt" in text  # the event as a sentence
+    assert "Psychische gezondheid" in text and "Huurtoeslag: Nu aangevraagd" in text
+    assert "Bevestiging van een afspraak" in text and "Gemaakt op" in text
+
+
+def test_the_inzage_json_stays_complete_and_machine_readable(officer_client, worked_melding):
+    response = officer_client.post(
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "json"}
+    )
+    data = json.loads(response.content)
+    melding = data["meldingen"][0]
+    assert melding["totaal achterstand (cent)"] == 225820
+    recorded = melding["vastgelegd"]
+    assert len(recorded["contactpogingen"]) == 2 and len(recorded["gesprekken"]) == 1
+    assert len(recorded["verstuurde brieven"]) == 1 and len(recorded["gebeurtenissen"]) == 4
+    assert recorded["gesprekken"][0]["voorzieningencheck"]["huurtoeslag"] == "aangevraagd"
+    assert "terugkoppelingen" in data["signalen"][0]

@@ -18,6 +18,7 @@ from django.utils import timezone
 from weasyprint import CSS, HTML
 
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.privacy import inzage_document as document
 from vroegsignaal.privacy.bsn import bsn_hash
 
 STYLESHEET = Path(__file__).parent / "static" / "privacy" / "inzage.css"
@@ -67,38 +68,95 @@ def record_of(obj: models.Model) -> dict:
     }
 
 
-def _melding_details(melding: models.Model) -> dict[str, list[dict]]:
-    details = {}
-    for relation in melding._meta.related_objects:
-        if not relation.one_to_many:
-            continue
-        related = getattr(melding, relation.get_accessor_name()).all()
-        details[str(relation.related_model._meta.verbose_name_plural)] = [
-            record_of(obj) for obj in related
-        ]
-    return details
+@dataclass
+class Found:
+    """The objects held about one person: their signals (with the feedback given about each)
+    and the meldingen those signals belong to (with everything recorded on each)."""
+
+    query: PersonQuery
+    signals: list
+    feedback: dict[int, list]  # per signal id
+    meldingen: list
+    recorded: dict[int, dict[str, list]]  # per melding id: relation accessor → objects
 
 
-def collect(query: PersonQuery) -> dict:
-    """Everything held about the person, as JSON-ready data."""
-    signals = list(query.signals().select_related("creditor", "municipality", "delivery"))
+def find(query: PersonQuery) -> Found:
+    signals = list(
+        query.signals()
+        .select_related("creditor", "municipality", "delivery__creditor")
+        .prefetch_related("feedback__release")
+    )
     melding_ids = {
         link.melding_id for signal in signals if (link := getattr(signal, "melding_link", None))
     }
-    meldingen = (
-        apps.get_model("casework", "Melding").objects.filter(pk__in=melding_ids).order_by("pk")
+    meldingen = list(
+        apps.get_model("casework", "Melding")
+        .objects.filter(pk__in=melding_ids)
+        .select_related("municipality", "queue", "assigned_to")
+        .order_by("pk")
     )
+    return Found(
+        query=query,
+        signals=signals,
+        feedback={s.pk: list(s.feedback.all()) for s in signals},
+        meldingen=meldingen,
+        recorded={m.pk: _recorded_on(m) for m in meldingen},
+    )
+
+
+def _recorded_on(melding: models.Model) -> dict[str, list]:
+    """Every object of each table that points at the melding, by the relation's accessor."""
+    recorded = {}
+    for relation in melding._meta.related_objects:
+        if relation.one_to_many:
+            accessor = relation.get_accessor_name()
+            recorded[accessor] = list(getattr(melding, accessor).all())
+    return recorded
+
+
+def _plural(melding: models.Model, accessor: str) -> str:
+    return str(getattr(melding, accessor).model._meta.verbose_name_plural)
+
+
+def as_json(found: Found) -> dict:
+    """Everything held about the person, as JSON-ready data (the stored values, complete)."""
     return {
         "opgesteld_op": timezone.localtime().isoformat(timespec="seconds"),
-        "gezocht": query.label(),
-        "signalen": [{"id": s.pk, **record_of(s)} for s in signals],
+        "gezocht": found.query.label(),
+        "signalen": [
+            {
+                "id": s.pk,
+                **record_of(s),
+                "terugkoppelingen": [record_of(item) for item in found.feedback[s.pk]],
+            }
+            for s in found.signals
+        ],
         "meldingen": [
-            {"id": m.pk, **record_of(m), "vastgelegd": _melding_details(m)} for m in meldingen
+            {
+                "id": m.pk,
+                **record_of(m),
+                "vastgelegd": {
+                    _plural(m, accessor): [record_of(obj) for obj in objects]
+                    for accessor, objects in found.recorded[m.pk].items()
+                },
+            }
+            for m in found.meldingen
         ],
     }
 
 
-def render_pdf(data: dict) -> bytes:
-    """The same data as a readable PDF (WeasyPrint)."""
-    html = render_to_string("privacy/inzage_pdf.html", {"data": data})
+def collect(query: PersonQuery) -> dict:
+    """Everything held about the person, as JSON-ready data."""
+    return as_json(find(query))
+
+
+def render_pdf(found: Found) -> bytes:
+    """The same data as a document the resident reads (WeasyPrint): see inzage_document."""
+    context = {
+        "drawn_up": document.moment_text(timezone.now()),
+        "searched": found.query.label(),
+        "signals": [document.signal_block(s, found.feedback[s.pk]) for s in found.signals],
+        "meldingen": [document.melding_block(m, found.recorded[m.pk]) for m in found.meldingen],
+    }
+    html = render_to_string("privacy/inzage_pdf.html", context)
     return HTML(string=html).write_pdf(stylesheets=[CSS(filename=STYLESHEET)])

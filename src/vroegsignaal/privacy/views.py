@@ -86,17 +86,18 @@ def access_request(request):
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         query = form.person_query()
-        data = inzage.collect(query)
+        found = inzage.find(query)
         audit.record(
             request,
             AuditAction.EXPORT,
             f"inzageverzoek {query.label()}",
-            description=f"inzageverzoek {query.label()}: {len(data['signalen'])} signalen",
+            description=f"inzageverzoek {query.label()}: {len(found.signals)} signalen",
         )
         if form.cleaned_data["formaat"] == "json":
+            data = inzage.as_json(found)
             body = json.dumps(data, ensure_ascii=False, indent=2, default=str)
             return _attachment(body.encode(), "application/json", "inzageverzoek.json")
-        return _attachment(inzage.render_pdf(data), "application/pdf", "inzageverzoek.pdf")
+        return _attachment(inzage.render_pdf(found), "application/pdf", "inzageverzoek.pdf")
     return render(request, "privacy/access_request.html", {"form": form})
 
 
