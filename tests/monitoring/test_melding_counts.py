@@ -120,8 +120,10 @@ def _conversation_row(meldingen):
         on_time += bool(done and done <= due)
         late += bool(done and done > due)
         closed = None if done else m.closed_on
-        missed += bool(closed and closed > due)
-        lapsed += bool(closed and closed <= due)
+        # Without acceptance the statutory term never bound: closing lets it lapse (terms).
+        lapses = bool(closed) and (closed <= due or m.accepted_on is None)
+        missed += bool(closed) and not lapses
+        lapsed += lapses
         overdue += not done and not closed and due < TODAY
         waiting += not done and not closed and due >= TODAY
     return (on_time, late, missed, overdue, lapsed, waiting)
