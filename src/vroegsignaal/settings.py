@@ -141,6 +141,8 @@ PASSWORD_RESET_TIMEOUT = 3600
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
+# Dutch for the third-party apps in the beheeromgeving (axes, tasks, TOTP); goes before their own.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
