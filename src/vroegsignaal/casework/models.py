@@ -26,7 +26,9 @@ REFERENCE_PREFIX = "VS-"
 class Queue(models.Model):
     """A werkbakje of a municipality; created by the routing rules of its policy."""
 
-    municipality = models.ForeignKey(Municipality, related_name="queues", on_delete=models.CASCADE)
+    municipality = models.ForeignKey(
+        Municipality, verbose_name="gemeente", related_name="queues", on_delete=models.CASCADE
+    )
     name = models.CharField("naam", max_length=100)
     team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL)
     first_contact_channel = models.CharField(
@@ -55,9 +57,9 @@ class Melding(models.Model):
     updates the same melding and keeps the work already done on it.
     """
 
-    key = models.CharField(max_length=80, unique=True)
+    key = models.CharField("meldingsleutel", max_length=80, unique=True)
     municipality = models.ForeignKey(
-        Municipality, related_name="meldingen", on_delete=models.PROTECT
+        Municipality, verbose_name="gemeente", related_name="meldingen", on_delete=models.PROTECT
     )
     period_start = models.DateField("start matchingsperiode")
     period_end = models.DateField("einde matchingsperiode")
@@ -82,13 +84,16 @@ class Melding(models.Model):
     )
     priority_score = models.IntegerField("prioriteit", default=0, db_index=True)
     priority_reasons = models.JSONField("redenen prioriteit", default=list)
-    queue = models.ForeignKey(Queue, null=True, blank=True, on_delete=models.SET_NULL)
+    queue = models.ForeignKey(
+        Queue, verbose_name="werkbakje", null=True, blank=True, on_delete=models.SET_NULL
+    )
     term_kind = models.CharField("soort termijn", max_length=40, blank=True)
     due_on = models.DateField("uiterlijk oppakken op", null=True, blank=True, db_index=True)
 
     state = models.CharField("fase", max_length=30, default="new", db_index=True)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name="toegewezen aan",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -157,11 +162,12 @@ class Melding(models.Model):
         help_text="Vanaf deze datum staat de melding in het werkbakje Heropaf.",
     )
     version = models.PositiveIntegerField(
+        "versie",
         default=1,
         help_text="Verhoogd bij elke wijziging: twee gelijktijdige bewerkingen overschrijven elkaar niet.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField("aangemaakt op", auto_now_add=True)
+    updated_at = models.DateTimeField("laatst gewijzigd op", auto_now=True)
 
     class Meta:
         verbose_name = "melding"
@@ -262,7 +268,9 @@ class Melding(models.Model):
 class MeldingSignal(models.Model):
     """Which melding a signal belongs to (at most one), and the person it was linked to."""
 
-    signal = models.OneToOneField(Signal, related_name="melding_link", on_delete=models.CASCADE)
+    signal = models.OneToOneField(
+        Signal, verbose_name="signaal", related_name="melding_link", on_delete=models.CASCADE
+    )
     melding = models.ForeignKey(Melding, related_name="signal_links", on_delete=models.CASCADE)
     person_key = models.CharField("persoon", max_length=40, blank=True)
     attached_as_repeat = models.BooleanField(
@@ -378,9 +386,13 @@ class ContactAttempt(models.Model):
     reached = models.BooleanField("inwoner bereikt", default=False)
     note = models.CharField("notitie", max_length=300, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="vastgelegd door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("vastgelegd op", auto_now_add=True)
 
     class Meta:
         verbose_name = "contactpoging"
@@ -455,16 +467,24 @@ class Conversation(models.Model):
     help_accepted = models.CharField("hulp geaccepteerd", max_length=10, choices=HelpAnswer.choices)
     cause = models.CharField("globale oorzaak", max_length=30, choices=Cause.choices)
     other_domains = models.JSONField(
-        "problemen op andere leefgebieden", default=list, help_text="Waarden uit LifeDomain."
+        "problemen op andere leefgebieden",
+        default=list,
+        help_text="De andere leefgebieden waarop de inwoner problemen heeft.",
     )
     provisions = models.JSONField(
-        "voorzieningencheck", default=dict, help_text="Provision → ProvisionStatus."
+        "voorzieningencheck",
+        default=dict,
+        help_text="Per voorziening: ontvangt al, nu aangevraagd, geen recht of onbekend.",
     )
     note = models.TextField("notitie", blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="vastgelegd door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("vastgelegd op", auto_now_add=True)
 
     class Meta:
         verbose_name = "gesprek"
@@ -537,9 +557,13 @@ class Plan(models.Model):
     debt_help_started_on = models.DateField("traject gestart op", null=True, blank=True)
     note = models.TextField("overige afspraken", blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="vastgelegd door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("vastgelegd op", auto_now_add=True)
 
     class Meta:
         verbose_name = "plan van aanpak"
@@ -568,9 +592,13 @@ class Referral(models.Model):
     handover_on = models.DateField("datum warme overdracht")
     note = models.CharField("toelichting", max_length=300, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="vastgelegd door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("vastgelegd op", auto_now_add=True)
 
     class Meta:
         verbose_name = "verwijzing"

@@ -44,14 +44,19 @@ class FeedbackKind(models.TextChoices):
 class SignalFeedback(models.Model):
     """The feedback a creditor received about one of its signals: go/no-go or the outcome."""
 
-    signal = models.ForeignKey(Signal, related_name="feedback", on_delete=models.CASCADE)
+    signal = models.ForeignKey(
+        Signal, verbose_name="signaal", related_name="feedback", on_delete=models.CASCADE
+    )
     creditor = models.ForeignKey(
         Creditor,
+        verbose_name="vastelastenpartner",
         related_name="signal_feedback",
         on_delete=models.PROTECT,
         help_text="De partner van het signaal; elke query voor een partner filtert hierop.",
     )
-    release = models.ForeignKey(FeedbackRelease, related_name="items", on_delete=models.PROTECT)
+    release = models.ForeignKey(
+        FeedbackRelease, verbose_name="vrijgave", related_name="items", on_delete=models.PROTECT
+    )
     kind = models.CharField("soort", max_length=10, choices=FeedbackKind.choices)
     contact_round = models.PositiveSmallIntegerField(
         "contactronde", default=1, help_text="Na een heropaf volgt een nieuwe uitkomst."
@@ -83,7 +88,12 @@ class HeropafCheck(models.Model):
     """The question to a creditor, months after the outcome: are payments regular again?"""
 
     melding = models.ForeignKey(Melding, related_name="heropaf_checks", on_delete=models.CASCADE)
-    creditor = models.ForeignKey(Creditor, related_name="heropaf_checks", on_delete=models.PROTECT)
+    creditor = models.ForeignKey(
+        Creditor,
+        verbose_name="vastelastenpartner",
+        related_name="heropaf_checks",
+        on_delete=models.PROTECT,
+    )
     contact_round = models.PositiveSmallIntegerField("contactronde", default=1)
     asked_on = models.DateField(
         "gevraagd vanaf",

@@ -30,7 +30,12 @@ def delivery_upload_path(instance: Delivery, filename: str) -> str:
 class Delivery(models.Model):
     """One file or API call from a creditor, with its report. Stored only when it was readable."""
 
-    creditor = models.ForeignKey(Creditor, related_name="deliveries", on_delete=models.PROTECT)
+    creditor = models.ForeignKey(
+        Creditor,
+        verbose_name="vastelastenpartner",
+        related_name="deliveries",
+        on_delete=models.PROTECT,
+    )
     channel = models.CharField("kanaal", max_length=10, choices=Channel.choices)
     filename = models.CharField("bestandsnaam", max_length=255, blank=True)
     checksum = models.CharField(
@@ -60,10 +65,14 @@ class Delivery(models.Model):
         help_text="De oorspronkelijke waarden van elke geweigerde rij, om te verbeteren en opnieuw aan te leveren.",
     )
     delivered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        verbose_name="aangeleverd door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
     created_at = models.DateTimeField("aangeleverd op", auto_now_add=True, db_index=True)
-    file_removed_at = models.DateTimeField(null=True, blank=True)
+    file_removed_at = models.DateTimeField("bestand verwijderd op", null=True, blank=True)
 
     class Meta:
         verbose_name = "aanlevering"
@@ -80,7 +89,9 @@ class Delivery(models.Model):
 class DeliveryError(models.Model):
     """A reason a row was rejected: the row number in the file, the field and a Dutch message."""
 
-    delivery = models.ForeignKey(Delivery, related_name="errors", on_delete=models.CASCADE)
+    delivery = models.ForeignKey(
+        Delivery, verbose_name="aanlevering", related_name="errors", on_delete=models.CASCADE
+    )
     row = models.PositiveIntegerField("rij")
     field = models.CharField("veld", max_length=50, blank=True)
     message = models.CharField("melding", max_length=300)
@@ -105,9 +116,18 @@ class Signal(models.Model):
     (creditor, klantnummer, signal_date) identifies it: a corrected re-delivery replaces it.
     """
 
-    creditor = models.ForeignKey(Creditor, related_name="signals", on_delete=models.PROTECT)
-    municipality = models.ForeignKey(Municipality, related_name="signals", on_delete=models.PROTECT)
-    delivery = models.ForeignKey(Delivery, related_name="signals", on_delete=models.PROTECT)
+    creditor = models.ForeignKey(
+        Creditor,
+        verbose_name="vastelastenpartner",
+        related_name="signals",
+        on_delete=models.PROTECT,
+    )
+    municipality = models.ForeignKey(
+        Municipality, verbose_name="gemeente", related_name="signals", on_delete=models.PROTECT
+    )
+    delivery = models.ForeignKey(
+        Delivery, verbose_name="aanlevering", related_name="signals", on_delete=models.PROTECT
+    )
     row_number = models.PositiveIntegerField("rij in aanlevering")
     customer_number = models.CharField("klantnummer", max_length=64)
     signal_date = models.DateField("signaaldatum", db_index=True)
@@ -162,7 +182,7 @@ class Signal(models.Model):
     # but the caseworker may find them there (set by matching, with the status).
     brp_note = models.CharField("opmerking BRP", max_length=200, blank=True)
     received_at = models.DateTimeField("ontvangen op", auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("laatst gewijzigd op", auto_now=True)
 
     class Meta:
         verbose_name = "signaal"

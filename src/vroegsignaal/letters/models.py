@@ -31,7 +31,7 @@ class Letterhead(models.Model):
     """How a municipality's letters look and who signs them, and to whom they are addressed."""
 
     municipality = models.OneToOneField(
-        Municipality, related_name="letterhead", on_delete=models.CASCADE
+        Municipality, verbose_name="gemeente", related_name="letterhead", on_delete=models.CASCADE
     )
     logo = models.ImageField(
         "logo",
@@ -69,7 +69,10 @@ class ContactDetails(models.Model):
     """The ways a resident can answer a letter; the letter shows every one that is filled in."""
 
     municipality = models.OneToOneField(
-        Municipality, related_name="letter_contact", on_delete=models.CASCADE
+        Municipality,
+        verbose_name="gemeente",
+        related_name="letter_contact",
+        on_delete=models.CASCADE,
     )
     phone = models.CharField("telefoonnummer", max_length=30)
     email = models.EmailField("e-mailadres", blank=True)
@@ -93,7 +96,10 @@ class LetterTemplate(models.Model):
     """A municipality's own text for one kind of letter; without one the default text is used."""
 
     municipality = models.ForeignKey(
-        Municipality, related_name="letter_templates", on_delete=models.CASCADE
+        Municipality,
+        verbose_name="gemeente",
+        related_name="letter_templates",
+        on_delete=models.CASCADE,
     )
     kind = models.CharField("soort brief", max_length=20, choices=LetterKind.choices)
     subject = models.CharField("onderwerp", max_length=150)
@@ -103,7 +109,11 @@ class LetterTemplate(models.Model):
         "bv. {aanhef}.",
     )
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="laatst gewijzigd door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     updated_at = models.DateTimeField("laatst gewijzigd", auto_now=True)
 
@@ -138,14 +148,21 @@ class LetterBatch(models.Model):
     """
 
     municipality = models.ForeignKey(
-        Municipality, related_name="letter_batches", on_delete=models.CASCADE
+        Municipality,
+        verbose_name="gemeente",
+        related_name="letter_batches",
+        on_delete=models.CASCADE,
     )
     kind = models.CharField("soort brief", max_length=20, choices=LetterKind.choices)
-    selection_key = models.CharField(max_length=64, unique=True)
-    pdf = models.FileField("pdf", upload_to=batch_upload_path, max_length=200)
+    selection_key = models.CharField("selectiesleutel", max_length=64, unique=True)
+    pdf = models.FileField("pdf voor de printkamer", upload_to=batch_upload_path, max_length=200)
     letter_count = models.PositiveIntegerField("aantal brieven", default=0)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="gemaakt door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField("gemaakt op", auto_now_add=True)
 
@@ -171,20 +188,34 @@ class SentLetter(models.Model):
     recipients = models.JSONField("geadresseerden", default=list)
     # Empty for a letter that is not an attempt to reach the resident (kinds.NOT_AN_ATTEMPT).
     contact_attempt = models.OneToOneField(
-        ContactAttempt, null=True, blank=True, related_name="letter", on_delete=models.CASCADE
+        ContactAttempt,
+        verbose_name="contactpoging",
+        null=True,
+        blank=True,
+        related_name="letter",
+        on_delete=models.CASCADE,
     )
     batch = models.ForeignKey(
-        LetterBatch, null=True, blank=True, related_name="letters", on_delete=models.SET_NULL
+        LetterBatch,
+        verbose_name="printopdracht",
+        null=True,
+        blank=True,
+        related_name="letters",
+        on_delete=models.SET_NULL,
     )
     pdf = models.FileField(
-        "pdf",
+        "pdf van de brief",
         upload_to=letter_upload_path,
         blank=True,
         max_length=200,
         help_text="Alleen bij een losse brief; een brief uit een printopdracht staat in die pdf.",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="gemaakt door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField("gemaakt op", auto_now_add=True)
 

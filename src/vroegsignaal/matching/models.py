@@ -97,7 +97,10 @@ class KnownClient(models.Model):
     """A resident already known to the municipality's debt help (klantenlijst schuldhulpverlening)."""
 
     municipality = models.ForeignKey(
-        Municipality, related_name="known_clients", on_delete=models.CASCADE
+        Municipality,
+        verbose_name="gemeente",
+        related_name="known_clients",
+        on_delete=models.CASCADE,
     )
     bsn = models.CharField(
         "BSN (sleutel-hash)",
@@ -105,12 +108,12 @@ class KnownClient(models.Model):
         blank=True,
         help_text="privacy.bsn.bsn_hash van het BSN: vergelijkbaar, maar het BSN zelf staat er niet.",
     )
-    surname = models.CharField(max_length=120, blank=True)
-    birth_date = models.DateField(null=True, blank=True)
+    surname = models.CharField("achternaam", max_length=120, blank=True)
+    birth_date = models.DateField("geboortedatum", null=True, blank=True)
     postcode = models.CharField(max_length=6, blank=True)
-    house_number = models.PositiveIntegerField(null=True, blank=True)
-    house_letter = models.CharField(max_length=1, blank=True)
-    house_number_addition = models.CharField(max_length=10, blank=True)
+    house_number = models.PositiveIntegerField("huisnummer", null=True, blank=True)
+    house_letter = models.CharField("huisletter", max_length=1, blank=True)
+    house_number_addition = models.CharField("huisnummertoevoeging", max_length=10, blank=True)
 
     class Meta:
         verbose_name = "bekende klant schuldhulp"
@@ -124,7 +127,7 @@ class ResidentRecord(models.Model):
     """One resident from a population-register (BRP) extract loaded by the municipality."""
 
     municipality = models.ForeignKey(
-        Municipality, related_name="residents", on_delete=models.CASCADE
+        Municipality, verbose_name="gemeente", related_name="residents", on_delete=models.CASCADE
     )
     bsn = models.CharField(
         "BSN (sleutel-hash)",
@@ -132,16 +135,16 @@ class ResidentRecord(models.Model):
         blank=True,
         help_text="privacy.bsn.bsn_hash van het BSN: vergelijkbaar, maar het BSN zelf staat er niet.",
     )
-    initials = models.CharField(max_length=30, blank=True)
-    surname_prefix = models.CharField(max_length=20, blank=True)
-    surname = models.CharField(max_length=120)
-    birth_date = models.DateField(null=True, blank=True)
+    initials = models.CharField("voorletters", max_length=30, blank=True)
+    surname_prefix = models.CharField("voorvoegsel", max_length=20, blank=True)
+    surname = models.CharField("achternaam", max_length=120)
+    birth_date = models.DateField("geboortedatum", null=True, blank=True)
     postcode = models.CharField(max_length=6)
-    house_number = models.PositiveIntegerField()
-    house_letter = models.CharField(max_length=1, blank=True)
-    house_number_addition = models.CharField(max_length=10, blank=True)
-    death_date = models.DateField(null=True, blank=True)
-    loaded_at = models.DateTimeField(auto_now_add=True)
+    house_number = models.PositiveIntegerField("huisnummer")
+    house_letter = models.CharField("huisletter", max_length=1, blank=True)
+    house_number_addition = models.CharField("huisnummertoevoeging", max_length=10, blank=True)
+    death_date = models.DateField("overlijdensdatum", null=True, blank=True)
+    loaded_at = models.DateTimeField("ingelezen op", auto_now_add=True)
 
     class Meta:
         verbose_name = "BRP-inwoner"

@@ -17,7 +17,7 @@ class YearFigures(models.Model):
     """One municipality's externally counted indicators for one calendar year."""
 
     municipality = models.ForeignKey(
-        Municipality, related_name="year_figures", on_delete=models.CASCADE
+        Municipality, verbose_name="gemeente", related_name="year_figures", on_delete=models.CASCADE
     )
     year = models.PositiveSmallIntegerField("jaar")
     evictions = models.PositiveIntegerField(
@@ -30,9 +30,13 @@ class YearFigures(models.Model):
         "bron", max_length=200, blank=True, help_text="Wie de cijfers aanleverde."
     )
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        verbose_name="ingevoerd door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("laatst gewijzigd op", auto_now=True)
 
     class Meta:
         verbose_name = "jaarcijfers"

@@ -62,7 +62,10 @@ class PostcodeArea(models.Model):
 
     postcode = models.CharField(max_length=6, unique=True, validators=[postcode_area_validator])
     municipality = models.ForeignKey(
-        Municipality, related_name="postcode_areas", on_delete=models.CASCADE
+        Municipality,
+        verbose_name="gemeente",
+        related_name="postcode_areas",
+        on_delete=models.CASCADE,
     )
 
     class Meta:
@@ -111,9 +114,14 @@ class AgreementQuerySet(models.QuerySet):
 class Agreement(models.Model):
     """Convenant between a creditor and a municipality: the legal basis for accepting signals."""
 
-    creditor = models.ForeignKey(Creditor, related_name="agreements", on_delete=models.CASCADE)
+    creditor = models.ForeignKey(
+        Creditor,
+        verbose_name="vastelastenpartner",
+        related_name="agreements",
+        on_delete=models.CASCADE,
+    )
     municipality = models.ForeignKey(
-        Municipality, related_name="agreements", on_delete=models.CASCADE
+        Municipality, verbose_name="gemeente", related_name="agreements", on_delete=models.CASCADE
     )
     valid_from = models.DateField("geldig vanaf", default=dt.date(2021, 1, 1))
     valid_to = models.DateField("geldig tot en met", null=True, blank=True)
