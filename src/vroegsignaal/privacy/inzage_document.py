@@ -27,26 +27,6 @@ from vroegsignaal.casework.models import (
 from vroegsignaal.dutch_numbers import euros
 
 # Fields whose own name is English or says too little (no Dutch verbose_name on the model).
-LABELS = {
-    "creditor": "vastelastenpartner",
-    "municipality": "gemeente",
-    "delivery": "aanlevering",
-    "queue": "werkbakje",
-    "assigned_to": "toegewezen aan",
-    "created_at": "vastgelegd op",
-    "updated_at": "laatst gewijzigd op",
-    "recorded_by": "vastgelegd door",
-    "created_by": "gemaakt door",
-    "contact_attempt": "vastgelegd als contactpoging",
-    "batch": "printopdracht",
-    "pdf": "pdf van de brief",
-    "signal": "signaal",
-    "release": "vrijgave",
-    "postcode": "postcode",
-    "status": "status",
-    "actor": "door",
-    "details": "wat er gebeurde",
-}
 # Technical fields: in the JSON, not in the resident's document.
 HIDDEN = {
     "id",
@@ -102,11 +82,9 @@ class Section:
 
 
 def label(model_field: models.Field) -> str:
-    """The Dutch label of a field: the model's verbose_name, else LABELS; without '(cent)'."""
-    text = str(model_field.verbose_name)
-    if text == model_field.name.replace("_", " "):  # Django made it from the (English) name
-        text = LABELS.get(model_field.name, text)
-    return text.replace(" (cent)", "").strip()
+    """The Dutch label of a field (every model field has one: tests/test_dutch_model_labels.py),
+    without '(cent)': amounts are shown in euros."""
+    return str(model_field.verbose_name).replace(" (cent)", "").strip()
 
 
 def date_text(value: dt.date | None) -> str:
