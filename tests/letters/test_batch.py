@@ -1,10 +1,12 @@
 """The print-room batch: one PDF, one contact attempt per melding, never twice."""
 
 import pytest
+from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
 from tests.letters.conftest import MOMENT, assigned_melding
 from tests.letters.pdf import pdf_text
+from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.models import ContactAttempt
 from vroegsignaal.ddas import Contactsoort, Dagdeel
 from vroegsignaal.letters import services
@@ -89,3 +91,45 @@ def test_a_batch_with_another_municipalitys_melding_is_refused(three, caseworker
             three[0].municipality, [(other, other.version)], caseworker, MOMENT
         )
     assert not ContactAttempt.objects.exists()
+
+
+def reach(melding, caseworker):
+    record_contact_attempt(
+        melding, caseworker, melding.version, kind=Contactsoort.TELEFOON,
+        attempted_on=MOMENT.date(), part_of_day=Dagdeel.OCHTEND, reached=True,
+    )  # fmt: skip
+    melding.refresh_from_db()
+
+
+def test_a_melding_whose_resident_was_reached_gets_no_first_letter(three, caseworker):
+    """The first letter ('Wij helpen u graag') is the first approach: once the resident was
+    reached in this round (or the melding is in conversation, has a plan or was referred) it
+    would reach someone already helped, and count as a failed contact attempt."""
+    reached, _waiting, tried = three
+    reach(reached, caseworker)
+    record_contact_attempt(
+        tried, caseworker, tried.version, kind=Contactsoort.HUISBEZOEK,
+        attempted_on=MOMENT.date(), part_of_day=Dagdeel.OCHTEND, reached=False,
+    )  # fmt: skip
+    tried.refresh_from_db()
+
+    result = _run(three, caseworker)
+
+    assert [(m.pk, reason) for m, reason in result.skipped] == [
+        (
+            reached.pk,
+            "De inwoner is in deze contactronde al bereikt; een eerste brief is niet meer nodig.",
+        )
+    ]
+    assert result.batch.letter_count == 2  # also after a missed home visit
+
+
+def test_the_batch_page_lists_only_meldingen_awaiting_their_first_letter(client, three, caseworker):
+    reached = three[0]
+    reach(reached, caseworker)
+    client.force_login(caseworker)
+
+    page = client.get(reverse("letters:batch")).content.decode()
+
+    assert f'value="{three[1].pk}:' in page and f'value="{three[2].pk}:' in page
+    assert f'value="{reached.pk}:' not in page

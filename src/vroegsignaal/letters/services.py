@@ -16,11 +16,13 @@ from datetime import date, datetime
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import formats, translation
 
 from vroegsignaal.casework import contact
 from vroegsignaal.casework.errors import CaseworkError
-from vroegsignaal.casework.models import ContactAttempt, Melding
+from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.models import ContactAttempt, Conversation, Melding
 from vroegsignaal.ddas import Contactsoort
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.letters.addressing import (
@@ -283,6 +285,25 @@ def _selection_key(municipality: Municipality, meldingen: list[Melding]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+# Before the resident is reached: assigned (or reopened by the heropaf), or contact begun
+# without reaching anyone (a missed home visit may well be followed by the letter).
+_BEFORE_CONTACT = (State.ASSIGNED, State.REOPENED, State.CONTACT_IN_PROGRESS)
+ALREADY_REACHED = (
+    "De inwoner is in deze contactronde al bereikt; een eerste brief is niet meer nodig."
+)
+
+
+def awaiting_first_letter(meldingen: QuerySet[Melding]) -> QuerySet[Melding]:
+    """The meldingen for which the first letter ('Wij helpen u graag', the first approach)
+    still makes sense: open, assigned, and the resident not reached and not spoken in the
+    current contact round. Later it would reach someone already helped (and count as a
+    contact attempt that failed)."""
+    this_round = {"melding": OuterRef("pk"), "contact_round": OuterRef("contact_round")}
+    reached = ContactAttempt.objects.filter(**this_round, reached=True)
+    spoken = Conversation.objects.filter(**this_round)
+    return meldingen.filter(state__in=_BEFORE_CONTACT).exclude(Exists(reached) | Exists(spoken))
+
+
 def _already_sent(meldingen: list[Melding]) -> set[int]:
     rounds = {melding.pk: melding.contact_round for melding in meldingen}
     sent = SentLetter.objects.filter(kind=LetterKind.FIRST, melding_id__in=list(rounds))
@@ -307,10 +328,19 @@ def _record_letters(
     request = LetterRequest(LetterKind.FIRST)
     signals = signals_by_melding(meldingen)
     sent_before = _already_sent(meldingen)
+    awaiting = set(
+        awaiting_first_letter(Melding.objects.filter(pk__in=[m.pk for m in meldingen])).values_list(
+            "pk", flat=True
+        )
+    )
     letters, sent = [], []
     for melding, version in _postal_order(selection):
         if melding.pk in sent_before:
             result.skipped.append((melding, "De eerste brief is in deze ronde al verstuurd."))
+            continue
+        if melding.pk not in awaiting and melding.state not in (State.NEW, State.CLOSED):
+            # New and closed meldingen get casework's own reason when the attempt is refused.
+            result.skipped.append((melding, ALREADY_REACHED))
             continue
         try:
             attempt = _record_attempt(melding, by, version, request, moment)

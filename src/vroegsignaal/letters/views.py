@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 from vroegsignaal.casework import contact
 from vroegsignaal.casework.access import check_casework_user, get_melding_for, meldingen_visible_to
 from vroegsignaal.casework.errors import CaseworkError
-from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.letters import services
 from vroegsignaal.letters.default_texts import DEFAULT_TEXTS
 from vroegsignaal.letters.forms import (
@@ -208,11 +207,10 @@ def sent_letter_pdf(request, pk: int):
 
 
 def _batch_candidates(request):
-    # Open, assigned meldingen without a first letter in their current contact round.
+    # Meldingen awaiting the first letter, without one in their current contact round.
     sent_first = SentLetter.objects.filter(kind=LetterKind.FIRST)
     meldingen = (
-        meldingen_visible_to(request.user)
-        .exclude(state__in=[State.NEW, State.CLOSED])
+        services.awaiting_first_letter(meldingen_visible_to(request.user))
         .select_related("queue", "assigned_to")
         .order_by("queue__name", "postcode", "house_number", "pk")
     )
