@@ -290,6 +290,15 @@ def test_brp_person_at_another_address_is_an_inwoner_with_the_address_noted():
     assert row["brp_note"] == "Volgens de BRP woonachtig op ander adres: 7511AB 40A"
 
 
+def test_brp_note_writes_the_address_the_dutch_way_with_its_addition():
+    """Huisnummer 14 with toevoeging 3 is '14-3' (the address key, '14|3', has lost the dash:
+    '143' would be another house)."""
+    result = match(signals({}), brp=brp({"house_number": 14, "house_number_addition": "3"}))
+    assert result.signals.row(0, named=True)["brp_note"] == (
+        "Volgens de BRP woonachtig op ander adres: 7511AB 14-3"
+    )
+
+
 def test_brp_check_is_skipped_without_extract_or_for_municipalities_not_in_it():
     other = brp({"municipality_code": "0164"})
     assert status_of(match(signals({})), 1)[0] == v.OPGEPAKT

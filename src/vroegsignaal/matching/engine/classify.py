@@ -114,6 +114,9 @@ def known_clients(probes: pl.DataFrame, clients: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+_REGISTER_ADDRESS = ["postcode", "house_number", "house_letter", "house_number_addition"]
+
+
 def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
     """signal_id -> brp_status ('overleden'/'geen_inwoner'/None), brp_reason, brp_note.
 
@@ -125,7 +128,7 @@ def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
     )
     found = find_in_register(checked, brp, name_needs_address=False)
     best = (
-        found.join(brp.select("row_id", "death_date", "address_key"), on="row_id")
+        found.join(brp.select("row_id", "death_date", *_REGISTER_ADDRESS), on="row_id")
         .sort(
             ["by_bsn", "same_address", "death_date", "row_id"],
             descending=[True, True, False, False],
@@ -134,7 +137,15 @@ def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
         .group_by("signal_id", maintain_order=True)
         .first()
     )
-    other_address = pl.col("address_key").str.replace(r"^([^|]*)\|([^|]*)\|(.*)$", "$1 $2$3")
+    # From the register's own fields: the address key has lost the dash of an addition.
+    addition = pl.col("house_number_addition").fill_null("")
+    other_address = pl.format(
+        "{} {}{}{}",
+        "postcode",
+        "house_number",
+        pl.col("house_letter").fill_null(""),
+        pl.when(addition != "").then(pl.concat_str([pl.lit("-"), addition])).otherwise(pl.lit("")),
+    )
     return (
         checked.select("signal_id", "municipality_code")
         .join(best, on="signal_id", how="left")
