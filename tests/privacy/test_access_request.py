@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
+from vroegsignaal.privacy.inzage_document import feedback_text
 from vroegsignaal.privacy.models import AuditEntry
 
 pytestmark = pytest.mark.django_db(databases="__all__")
@@ -171,3 +172,14 @@ def test_the_inzage_json_stays_complete_and_machine_readable(officer_client, wor
     assert len(recorded["verstuurde brieven"]) == 1 and len(recorded["gebeurtenissen"]) == 4
     assert recorded["gesprekken"][0]["voorzieningencheck"]["huurtoeslag"] == "aangevraagd"
     assert "terugkoppelingen" in data["signalen"][0]
+
+
+def test_the_feedback_in_the_inzage_is_written_in_dutch_words():
+    """What a vastelastenpartner heard is in the inzage as words, not as stored codes."""
+    text = feedback_text(
+        {"help_accepted": "ja", "cause": "inkomensdaling", "perspective": "alleen_achterstand"}
+    )
+    assert text == (
+        "hulp geaccepteerd: Ja; globale oorzaak: Inkomensdaling; "
+        "perspectief: Alleen een betalingsachterstand"
+    )

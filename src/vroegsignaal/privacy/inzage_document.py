@@ -25,6 +25,7 @@ from vroegsignaal.casework.models import (
     ProvisionStatus,
 )
 from vroegsignaal.dutch_numbers import euros
+from vroegsignaal.feedback.permitted import Perspective
 
 # Fields whose own name is English or says too little (no Dutch verbose_name on the model).
 # Technical fields: in the JSON, not in the resident's document.
@@ -155,7 +156,7 @@ def _json_text(obj: models.Model, name: str, value) -> str:
     if kind == "casework.event.details":
         return events.describe(obj)
     if kind == "feedback.signalfeedback.content":
-        return _feedback(value)
+        return feedback_text(value)
     return _plain(value)
 
 
@@ -175,13 +176,16 @@ def _ongoing_payments(value: dict) -> str:
     return "; ".join(parts) or "–"
 
 
-def _feedback(content: dict) -> str:
+def feedback_text(content: dict) -> str:
+    """What a vastelastenpartner heard, in Dutch: labels for the keys, choices by their labels."""
     parts = []
     for key, value in content.items():
         if key == "help_accepted":
             value = _choice(HelpAnswer.choices, value)
         elif key == "cause":
             value = _choice(Cause.choices, value)
+        elif key == "perspective":
+            value = _choice(Perspective.choices, value)
         parts.append(f"{FEEDBACK_KEYS.get(key, key.replace('_', ' '))}: {_plain(value)}")
     return "; ".join(parts) or "–"
 
