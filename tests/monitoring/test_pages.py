@@ -236,7 +236,24 @@ def test_business_case_page_shows_budget_beside_real_figures(client, leader):
     assert "Bereikte huishoudens</dt><dd>2</dd>" in html
     assert "€ 1.200" in html
     bad = client.get(reverse("monitoring:businesscase"), {"initiation_hours": "80-40"})
-    assert "laag (80) is groter dan hoog (40)" in bad.content.decode()
+    assert "Uren initiatie: laag (80) is groter dan hoog (40)" in bad.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("abc", "Uurtarief projectleiding (€): &#x27;abc&#x27; is geen getal van 0 of meer"),
+        ("-5", "Uurtarief projectleiding (€): &#x27;-5&#x27; is geen getal van 0 of meer"),
+    ],
+)
+def test_a_business_case_field_that_is_no_number_is_named_by_its_label(
+    client, leader, twente, value, message
+):
+    """The page names the field as the form does (not 'hourly_rate'), and a minus sign is not
+    silently dropped (-5 was read as 5)."""
+    client.force_login(leader)
+    html = client.get(reverse("monitoring:businesscase"), {"hourly_rate": value}).content.decode()
+    assert message in html and "hourly_rate" not in html.split("<form")[0]
 
 
 def test_per_1000_figures_have_two_decimals_in_every_row_on_the_page_and_in_the_chart(

@@ -25,7 +25,18 @@ PHASES = {
 
 
 class ParameterError(ValueError):
-    """A parameter that cannot be used; the message is Dutch and names the field."""
+    """A parameter that cannot be used; the message is Dutch and names the field by its key
+    (as a configuration file writes it); `on_page()` names it by its label instead."""
+
+    def __init__(self, message: str, name: str = ""):
+        super().__init__(message)
+        self.name = name
+
+    def on_page(self) -> str:
+        text = str(self)
+        if self.name in LABELS and text.startswith(f"{self.name}: "):
+            return f"{LABELS[self.name]}: {text[len(self.name) + 2 :]}"
+        return text
 
 
 @dataclass(frozen=True)
@@ -71,7 +82,9 @@ class Parameters:
         values = {name: _value(name, data[name], known[name].default) for name in data}
         parameters = cls(**values)
         if parameters.municipalities < 1:
-            raise ParameterError("municipalities: het aantal gemeenten moet minstens 1 zijn.")
+            raise ParameterError(
+                "municipalities: het aantal gemeenten moet minstens 1 zijn.", "municipalities"
+            )
         return parameters
 
     def rate(self, phase: str) -> float:
@@ -84,10 +97,12 @@ def _value(name: str, value, default):
         if isinstance(value, int | float):
             value = [value, value]
         if not (isinstance(value, list) and len(value) == 2 and all(_number(v) for v in value)):
-            raise ParameterError(f"{name}: geef een getal of [laag, hoog], niet {value!r}.")
+            raise ParameterError(f"{name}: geef een getal of [laag, hoog], niet {value!r}.", name)
         low, high = value
         if low > high:
-            raise ParameterError(f"{name}: laag ({dutch(low)}) is groter dan hoog ({dutch(high)}).")
+            raise ParameterError(
+                f"{name}: laag ({dutch(low)}) is groter dan hoog ({dutch(high)}).", name
+            )
         return (float(low), float(high))
     if name == "phase_rates":
         allowed = {*PHASES, "structural"}
@@ -97,7 +112,7 @@ def _value(name: str, value, default):
             raise ParameterError("phase_rates: elk uurtarief is een getal van 0 of meer.")
         return value
     if not _number(value) or value < 0:
-        raise ParameterError(f"{name}: geef een getal van 0 of meer, niet {value!r}.")
+        raise ParameterError(f"{name}: geef een getal van 0 of meer, niet {value!r}.", name)
     return int(value) if isinstance(default, int) else float(value)
 
 
@@ -147,15 +162,29 @@ def form_fields(parameters: Parameters) -> list[tuple[str, str, str]]:
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?")
 
 
-def read_numbers(text: str):
-    """'95' → 95.0; '40-80' or '40 tot 80' → [40.0, 80.0]; '12.000' → 12000.0 (a point before
-    three digits groups thousands, as the page writes them); '2,5' and '2.5' → 2.5."""
-    values = []
-    for number in _NUMBER.findall(text):
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", number):
-            number = number.replace(".", "")
-        values.append(float(number.replace(",", ".")))
+_RANGE = re.compile(rf"\s*({_NUMBER.pattern})\s*(?:-|–|tot)\s*({_NUMBER.pattern})\s*")
+
+
+def read_numbers(name: str, text: str):
+    """A parameter as the page's field has it: '95' → 95.0; '40-80' or '40 tot 80' → [40.0,
+    80.0]; '12.000' → 12000.0 (a point before three digits groups thousands, as the page
+    writes them); '2,5' and '2.5' → 2.5. Anything else (a word, a minus sign) raises
+    ParameterError naming the field."""
+    matched = re.fullmatch(rf"\s*({_NUMBER.pattern})\s*", text) or _RANGE.fullmatch(text)
+    if matched is None:
+        raise ParameterError(
+            f"{name}: '{text}' is geen getal van 0 of meer (bv. 95 of 12.000) en geen bereik "
+            "(bv. 40-80).",
+            name,
+        )
+    values = [_float(number) for number in matched.groups()]
     return values[0] if len(values) == 1 else values
+
+
+def _float(number: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", number):
+        number = number.replace(".", "")
+    return float(number.replace(",", "."))
 
 
 def _hours(parameters: Parameters, phase: str) -> Range:

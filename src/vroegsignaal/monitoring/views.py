@@ -145,18 +145,18 @@ def ddas(request):
 def business_case(request):
     """The calculator (proposal parameters from the form) beside the same from real data."""
     form, scope = _selection(request)
-    raw = {
-        k: businesscase.read_numbers(v)
-        for k, v in request.GET.items()
-        if k in _PARAMETER_NAMES and v
-    }
     # Unless asked otherwise, the costs are shared by the municipalities the figures cover.
     shared_by = {"municipalities": len(scope.municipalities)} if scope else {}
     error, real = "", None
     try:
+        raw = {
+            k: businesscase.read_numbers(k, v)
+            for k, v in request.GET.items()
+            if k in _PARAMETER_NAMES and v
+        }
         parameters = businesscase.Parameters.from_dict({**shared_by, **raw})
     except businesscase.ParameterError as exc:
-        error, parameters = str(exc), businesscase.Parameters.from_dict(shared_by)
+        error, parameters = exc.on_page(), businesscase.Parameters.from_dict(shared_by)
     calculation = businesscase.calculate(parameters)
     if scope is not None:
         real = businesscase.actuals(parameters, reached_households(scope), scope.months)
