@@ -94,6 +94,15 @@ def test_an_invalid_policy_is_refused_with_a_dutch_message_at_the_field(admin_cl
     ]
 
 
+def test_a_municipality_and_a_region_together_get_one_dutch_message(admin_client):
+    """Not also the database constraint's own text ('Beperking ... is geschonden')."""
+    enschede = MunicipalityFactory()
+    response = post_policy(admin_client, enschede, region=enschede.region.pk)
+    assert not PolicyVersion.objects.exists()
+    assert errors(response) == {"region": ["Kies een gemeente óf een regio, niet allebei."]}
+    assert "policy_for_municipality_xor_region" not in response.content.decode()
+
+
 @pytest.mark.parametrize(
     ("fields", "field", "message"),
     [

@@ -337,8 +337,13 @@ class PolicyVersionForm(_GeneratedFields, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if bool(cleaned.get("municipality")) == bool(cleaned.get("region")):
-            raise forms.ValidationError("Kies een gemeente óf een regio.")
+        municipality, region = cleaned.get("municipality"), cleaned.get("region")
+        if bool(municipality) == bool(region):
+            # At the field: a field with an error leaves the model's own check constraint out
+            # of the form's validation, which would add its text ('Beperking ... geschonden').
+            self.add_error("region", "Kies een gemeente óf een regio, niet allebei." if region
+                           else "Kies een gemeente óf een regio.")  # fmt: skip
+            return cleaned
         document = self._document(cleaned)
         if not self.errors:
             try:
