@@ -144,3 +144,12 @@ def test_the_third_party_admin_pages_speak_dutch(client, rows, url_name, dutch):
     text = " ".join(_visible_text(html).split())
     assert [word for word in ENGLISH if word in html] == []
     assert [word for word in dutch if word not in text] == []
+
+
+def test_django_admin_strings_its_own_dutch_lacks_are_dutch(client, beheerder):
+    """The add-user page and the (screen-reader) headers of the admin index."""
+    add_user = client.get(reverse("admin:organisations_user_add")).content.decode()
+    index = client.get(reverse("admin:index")).content.decode()
+
+    assert "Nadat u de gebruiker hebt aangemaakt" in add_user and "After you" not in add_user
+    assert "Model name" not in index and "Add link" not in index and "Onderdeel" in index
