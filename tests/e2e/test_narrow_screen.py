@@ -1,0 +1,30 @@
+"""On a phone (390 px wide, e.g. during a home visit) no page scrolls sideways: a wide table
+scrolls inside its own container and the rest of the page stays readable."""
+
+import pytest
+
+from tests.casework.factories import MeldingFactory
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.e2e
+
+PHONE = {"width": 390, "height": 844}
+
+
+def scrolls_sideways(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
+
+
+def test_werkbakjes_melding_search_and_print_batch_fit_a_phone(page, login_as):
+    caseworker = UserFactory(caseworker=True, first_name="Cas", last_name="Werker")
+    melding = MeldingFactory(
+        municipality=caseworker.municipality, state="assigned", assigned_to=caseworker
+    )
+    page.set_viewport_size(PHONE)
+    login_as(page, caseworker)
+
+    for url in ("/werk/", f"/werk/melding/{melding.pk}/", "/werk/zoeken/?q=7511",
+                "/brieven/printopdracht/"):  # fmt: skip
+        page.goto(url)
+        assert page.locator("table").count() > 0, url
+        assert not scrolls_sideways(page), f"{url} scrolt zijwaarts op een telefoon"
