@@ -28,3 +28,22 @@ def test_werkbakjes_melding_search_and_print_batch_fit_a_phone(page, login_as):
         page.goto(url)
         assert page.locator("table").count() > 0, url
         assert not scrolls_sideways(page), f"{url} scrolt zijwaarts op een telefoon"
+
+
+def test_the_api_page_for_creditor_staff_passes_the_axe_check_on_a_phone(
+    page, login_as, assert_accessible
+):
+    from tests.factories import enschede_with_energy_agreement
+    from vroegsignaal.organisations.services import create_api_key
+
+    creditor = enschede_with_energy_agreement()[1]
+    create_api_key(creditor, "Incassosysteem")
+    staff = UserFactory(creditor_staff=True, creditor=creditor)
+    page.set_viewport_size(PHONE)
+    login_as(page, staff)
+
+    page.get_by_role("link", name="API", exact=True).click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == "API voor uw incassosysteem"
+    assert not scrolls_sideways(page)
+    assert_accessible(page)

@@ -6,6 +6,7 @@ app_name = "intake"
 urlpatterns = [
     path("", views.upload, name="upload"),
     path("aanleveringen/", views.deliveries, name="deliveries"),
+    path("api/", views.api_guide, name="api"),
     path("aanleveringen/<int:pk>/", views.delivery, name="delivery"),
     path(
         "aanleveringen/<int:pk>/geweigerde-rijen.csv",

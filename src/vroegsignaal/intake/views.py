@@ -12,10 +12,12 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
+from vroegsignaal.intake.api_guide import operations as api_guide_operations
 from vroegsignaal.intake.columns import CANONICAL_COLUMNS
 from vroegsignaal.intake.models import Channel, Delivery, DeliveryStatus
 from vroegsignaal.intake.reading import megabytes
 from vroegsignaal.intake.services import UnreadableFile, ingest_file
+from vroegsignaal.organisations.models import ApiKey
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction
 from vroegsignaal.privacy.policy import Action, deliveries_for, get_for, requires
@@ -62,6 +64,15 @@ creditor_staff_only = requires(Action.DELIVER)
 
 def _own_delivery(request, pk: int) -> Delivery:
     return get_for(request.user, Delivery, pk=pk)
+
+
+@creditor_staff_only
+def api_guide(request):
+    """How a collection system delivers signals and fetches feedback through the API, with the
+    creditor's own keys (issued and revoked by the functioneel beheerder)."""
+    keys = ApiKey.objects.filter(creditor=request.user.creditor).order_by("-created_at")
+    context = {"operations": api_guide_operations(), "keys": keys}
+    return render(request, "intake/api.html", context)
 
 
 @creditor_staff_only
