@@ -183,3 +183,11 @@ def test_the_feedback_in_the_inzage_is_written_in_dutch_words():
         "hulp geaccepteerd: Ja; globale oorzaak: Inkomensdaling; "
         "perspectief: Alleen een betalingsachterstand"
     )
+
+
+def test_the_privacy_officers_menu_leads_to_audit_log_inzageverzoek_and_bewaartermijnen(client):
+    client.force_login(UserFactory(privacy_officer=True))
+    html = client.get(reverse("web:start")).content.decode()
+    nav = html[html.index("<nav") : html.index("</nav>")]
+    for name in ("privacy:audit_log", "privacy:access_request", "privacy:retention_runs"):
+        assert f'href="{reverse(name)}"' in nav
