@@ -1,10 +1,13 @@
 """Fixtures for casework: Enschede's staff, a melding, and the casework pages under /werk/."""
 
 import pytest
+from django.utils import timezone
 
 from tests.casework.factories import MeldingFactory
 from tests.factories import MunicipalityFactory, UserFactory
 from vroegsignaal.casework.assignment import assign
+from vroegsignaal.casework.conversation import record_conversation
+from vroegsignaal.casework.models import Cause, HelpAnswer
 
 
 @pytest.fixture
@@ -41,3 +44,14 @@ def melding(enschede):
 def assigned(melding, caseworker):
     """The melding, assigned to the caseworker through the service."""
     return assign(melding, caseworker, caseworker, melding.version)
+
+
+@pytest.fixture
+def helped(assigned, caseworker):
+    """The assigned melding after a conversation in which the resident accepted help: a file
+    that fits every result that says the resident was reached and helped (without referral)."""
+    record_conversation(
+        assigned, caseworker, assigned.version, held_on=timezone.localdate(),
+        help_offered=HelpAnswer.YES, help_accepted=HelpAnswer.YES, cause=Cause.INCOME_DROP,
+    )  # fmt: skip
+    return assigned

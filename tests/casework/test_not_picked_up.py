@@ -49,10 +49,10 @@ def test_a_heropaf_is_planned_only_for_a_closed_melding(assigned, caseworker):
         schedule_heropaf(assigned, CLOSED_ON, caseworker)
 
 
-def test_a_picked_up_and_closed_melding_offers_the_heropaf(assigned, caseworker):
-    close_with_result(assigned, caseworker, assigned.version, Eindresultaat.REGELT_ZELF, CLOSED_ON)
+def test_a_picked_up_and_closed_melding_offers_the_heropaf(helped, caseworker):
+    close_with_result(helped, caseworker, helped.version, Eindresultaat.REGELT_ZELF)
 
-    assert available_actions(assigned) == {"schedule_heropaf"}
+    assert available_actions(helped) == {"schedule_heropaf"}
 
 
 def test_the_page_of_a_no_go_melding_shows_no_terms_and_no_heropaf(client, caseworker, no_go):

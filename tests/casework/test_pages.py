@@ -413,18 +413,22 @@ def test_heropaf_queue_lists_the_melding_from_its_date_and_reopens_it(logged_in,
     pk = assigned.pk
     # Matched a year ago, so the creditor was informed long enough ago for the heropaf to be due.
     Melding.objects.filter(pk=pk).update(matched_on=dt.date(2025, 11, 3))
+    record_contact_attempt(
+        Melding.objects.get(pk=pk), assigned.assigned_to, 2, kind=Contactsoort.TELEFOON,
+        attempted_on=dt.date(2025, 11, 5), part_of_day=Dagdeel.OCHTEND, reached=True,
+    )  # fmt: skip
     logged_in.post(
         reverse("casework:close", args=[pk]),
-        {"version": 2, "result": "Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering"},
+        {"version": 3, "result": "Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering"},
     )
     logged_in.post(
-        reverse("casework:schedule_heropaf", args=[pk]), {"version": 3, "feedback_on": "2026-01-15"}
+        reverse("casework:schedule_heropaf", args=[pk]), {"version": 4, "feedback_on": "2026-01-15"}
     )
 
     queue = logged_in.get(
         reverse("casework:worklist"), {"werkbakje": HEROPAF_QUEUE}
     ).content.decode()
-    response = logged_in.post(reverse("casework:reopen", args=[pk]), {"version": 4}, follow=True)
+    response = logged_in.post(reverse("casework:reopen", args=[pk]), {"version": 5}, follow=True)
 
     assert reverse("casework:melding", args=[pk]) in queue
     html = response.content.decode()
@@ -432,13 +436,13 @@ def test_heropaf_queue_lists_the_melding_from_its_date_and_reopens_it(logged_in,
     assert "Heropend door heropaf; contactronde 2" in html
 
 
-def test_close_page_asks_the_satisfaction_and_stores_it(logged_in, assigned):
-    form_html = logged_in.get(reverse("casework:close", args=[assigned.pk])).content.decode()
+def test_close_page_asks_the_satisfaction_and_stores_it(logged_in, helped):
+    form_html = logged_in.get(reverse("casework:close", args=[helped.pk])).content.decode()
 
     response = logged_in.post(
-        reverse("casework:close", args=[assigned.pk]),
+        reverse("casework:close", args=[helped.pk]),
         {
-            "version": assigned.version,
+            "version": helped.version,
             "result": "(Budget)advies en/of quick fix",
             "satisfaction": "8",
         },
@@ -446,32 +450,32 @@ def test_close_page_asks_the_satisfaction_and_stores_it(logged_in, assigned):
     )
 
     assert "Tevredenheid van de inwoner" in form_html
-    assert Melding.objects.get(pk=assigned.pk).satisfaction == 8
+    assert Melding.objects.get(pk=helped.pk).satisfaction == 8
     assert 'data-testid="tevredenheid">8</dd>' in response.content.decode()
 
 
-def test_close_page_leaves_the_satisfaction_empty_when_not_asked(logged_in, assigned):
+def test_close_page_leaves_the_satisfaction_empty_when_not_asked(logged_in, helped):
     logged_in.post(
-        reverse("casework:close", args=[assigned.pk]),
-        {"version": assigned.version, "result": "(Budget)advies en/of quick fix"},
+        reverse("casework:close", args=[helped.pk]),
+        {"version": helped.version, "result": "(Budget)advies en/of quick fix"},
     )
 
-    stored = Melding.objects.get(pk=assigned.pk)
+    stored = Melding.objects.get(pk=helped.pk)
     assert (stored.state, stored.satisfaction) == ("closed", None)
 
 
-def test_close_page_refuses_a_cijfer_outside_1_to_10_naming_the_field(logged_in, assigned):
+def test_close_page_refuses_a_cijfer_outside_1_to_10_naming_the_field(logged_in, helped):
     response = logged_in.post(
-        reverse("casework:close", args=[assigned.pk]),
+        reverse("casework:close", args=[helped.pk]),
         {
-            "version": assigned.version,
+            "version": helped.version,
             "result": "(Budget)advies en/of quick fix",
             "satisfaction": "11",
         },
     )
 
     assert "Tevredenheid: geef een cijfer van 1 tot en met 10." in response.content.decode()
-    assert Melding.objects.get(pk=assigned.pk).state == "assigned"
+    assert Melding.objects.get(pk=helped.pk).state == "in_conversation"
 
 
 def test_melding_page_shows_the_whole_conversation(logged_in, assigned, caseworker):

@@ -103,12 +103,12 @@ def test_a_debt_help_trajectory_cannot_start_in_the_future(in_conversation, case
         )  # fmt: skip
 
 
-def test_closing_cannot_be_dated_in_the_future(assigned, caseworker):
+def test_closing_cannot_be_dated_in_the_future(helped, caseworker):
     with pytest.raises(CaseworkError, match=f"Afgesloten op: {FUTURE}"):
         close_with_result(
-            assigned, caseworker, assigned.version, Eindresultaat.REGELT_ZELF, closed_on=TOMORROW
+            helped, caseworker, helped.version, Eindresultaat.REGELT_ZELF, closed_on=TOMORROW
         )
-    assert Melding.objects.get(pk=assigned.pk).state == "assigned"
+    assert Melding.objects.get(pk=helped.pk).state == "in_conversation"
 
 
 def test_the_creditor_cannot_be_informed_in_the_future(in_conversation, caseworker):

@@ -7,6 +7,7 @@ import pytest
 from tests.casework.factories import MeldingFactory
 from vroegsignaal.casework.assignment import assign
 from vroegsignaal.casework.contact import record_contact_attempt
+from vroegsignaal.casework.conversation import record_conversation
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.heropaf import (
     complete_heropaf,
@@ -15,7 +16,7 @@ from vroegsignaal.casework.heropaf import (
     schedule_heropaf,
 )
 from vroegsignaal.casework.lifecycle import TransitionNotAllowed
-from vroegsignaal.casework.models import CaseworkPolicy, Melding
+from vroegsignaal.casework.models import CaseworkPolicy, Cause, HelpAnswer, Melding
 from vroegsignaal.casework.results import close_with_result
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalstatus
 from vroegsignaal.intake.models import Signal
@@ -60,7 +61,7 @@ def test_closing_as_not_picked_up_gives_the_signals_that_status(melding, intake_
 def test_closing_keeps_a_status_that_matching_set(enschede, intake_user):
     melding = MeldingFactory(municipality=enschede, signals__status=Signaalstatus.HERHAALDE_MELDING)
 
-    close_with_result(melding, intake_user, melding.version, Eindresultaat.REGELT_ZELF)
+    close_with_result(melding, intake_user, melding.version, Eindresultaat.ANDERE_REDEN)
 
     assert statuses(melding) == {Signaalstatus.HERHAALDE_MELDING}
 
@@ -80,6 +81,10 @@ def closed(enschede, caseworker):
         matched_on=dt.date(2026, 3, 2), due_on=dt.date(2026, 3, 16),
     )  # fmt: skip
     melding = assign(melding, caseworker, caseworker, melding.version)
+    record_conversation(
+        melding, caseworker, melding.version, held_on=dt.date(2026, 3, 20),
+        help_offered=HelpAnswer.YES, help_accepted=HelpAnswer.YES, cause=Cause.INCOME_DROP,
+    )  # fmt: skip
     return close_with_result(
         melding, caseworker, melding.version, Eindresultaat.ADVIES_QUICK_FIX, dt.date(2026, 4, 1)
     )

@@ -15,56 +15,56 @@ MESSAGE = "Tevredenheid: geef een cijfer van 1 tot en met 10."
 
 @pytest.mark.parametrize("cijfer", [0, 11, -3])
 def test_satisfaction_outside_1_to_10_is_refused_and_the_melding_stays_open(
-    assigned, caseworker, cijfer
+    helped, caseworker, cijfer
 ):
     with pytest.raises(CaseworkError, match=MESSAGE):
         close_with_result(
-            assigned,
+            helped,
             caseworker,
-            assigned.version,
+            helped.version,
             Eindresultaat.ADVIES_QUICK_FIX,
             satisfaction=cijfer,
         )
 
-    stored = Melding.objects.get(pk=assigned.pk)
-    assert (stored.state, stored.result, stored.satisfaction) == ("assigned", "", None)
+    stored = Melding.objects.get(pk=helped.pk)
+    assert (stored.state, stored.result, stored.satisfaction) == ("in_conversation", "", None)
 
 
 @pytest.mark.parametrize("cijfer", [None, 1, 7, 10])
-def test_satisfaction_is_a_rapportcijfer_from_1_to_10_or_not_asked(assigned, caseworker, cijfer):
+def test_satisfaction_is_a_rapportcijfer_from_1_to_10_or_not_asked(helped, caseworker, cijfer):
     close_with_result(
-        assigned, caseworker, assigned.version, Eindresultaat.ADVIES_QUICK_FIX, satisfaction=cijfer
+        helped, caseworker, helped.version, Eindresultaat.ADVIES_QUICK_FIX, satisfaction=cijfer
     )
 
-    assert Melding.objects.get(pk=assigned.pk).satisfaction == cijfer
+    assert Melding.objects.get(pk=helped.pk).satisfaction == cijfer
 
 
-def test_the_closing_event_shows_the_satisfaction_when_asked(assigned, caseworker):
+def test_the_closing_event_shows_the_satisfaction_when_asked(helped, caseworker):
     close_with_result(
-        assigned, caseworker, assigned.version, Eindresultaat.ADVIES_QUICK_FIX, satisfaction=8
+        helped, caseworker, helped.version, Eindresultaat.ADVIES_QUICK_FIX, satisfaction=8
     )
 
-    event = Event.objects.get(melding=assigned, kind=EventKind.CLOSED)
+    event = Event.objects.get(melding=helped, kind=EventKind.CLOSED)
     assert describe(event).startswith(
         "Afgesloten met eindresultaat '(Budget)advies en/of quick fix'; tevredenheid inwoner: 8"
     )
 
 
-def test_the_closing_event_without_satisfaction_says_nothing_about_it(assigned, caseworker):
-    close_with_result(assigned, caseworker, assigned.version, Eindresultaat.REGELT_ZELF)
+def test_the_closing_event_without_satisfaction_says_nothing_about_it(helped, caseworker):
+    close_with_result(helped, caseworker, helped.version, Eindresultaat.REGELT_ZELF)
 
-    event = Event.objects.get(melding=assigned, kind=EventKind.CLOSED)
+    event = Event.objects.get(melding=helped, kind=EventKind.CLOSED)
     assert "tevredenheid" not in describe(event)
 
 
-def test_erasure_keeps_the_satisfaction_as_an_aggregated_fact(assigned, caseworker):
+def test_erasure_keeps_the_satisfaction_as_an_aggregated_fact(helped, caseworker):
     close_with_result(
-        assigned, caseworker, assigned.version, Eindresultaat.ADVIES_QUICK_FIX, satisfaction=6
+        helped, caseworker, helped.version, Eindresultaat.ADVIES_QUICK_FIX, satisfaction=6
     )
 
-    erase_melding(Melding.objects.get(pk=assigned.pk))
+    erase_melding(Melding.objects.get(pk=helped.pk))
 
-    stored = Melding.objects.get(pk=assigned.pk)
+    stored = Melding.objects.get(pk=helped.pk)
     assert (stored.street, stored.satisfaction) == ("", 6)
 
 

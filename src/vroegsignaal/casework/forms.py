@@ -291,6 +291,33 @@ class ResultForm(VersionedForm):
         error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), SATISFACTION_MESSAGE),
     )
 
+    def __init__(self, *args, refusals: dict[str, str] | None = None, reached=True, **kwargs):
+        """``refusals``: the results that do not fit the file, with the reason
+        (``results.result_refusals``); the list offers only the others. Every result stays
+        valid for the form, so a stale choice gets the service's reason at the field.
+        ``reached``: whether the resident was reached in this contact round; if not, there is
+        no cijfer to record."""
+        super().__init__(*args, **kwargs)
+        refusals = refusals or {}
+        self.refusals = [
+            (result, refusals[result]) for result in Eindresultaat if result in refusals
+        ]
+        result = self.fields["result"]
+        result.widget.choices = [
+            (value, label) for value, label in result.choices if value not in refusals
+        ]
+        if refusals:
+            result.help_text = (
+                "Alleen de eindresultaten die passen bij wat in de melding is vastgelegd; "
+                "onder 'Niet mogelijk bij deze melding' staat waarom de andere ontbreken."
+            )
+        if not reached:
+            satisfaction = self.fields["satisfaction"]
+            satisfaction.disabled = True
+            satisfaction.help_text = (
+                "Niet in te vullen: de inwoner is in deze contactronde niet bereikt."
+            )
+
 
 class HeropafScheduleForm(VersionedForm):
     feedback_on = forms.DateField(

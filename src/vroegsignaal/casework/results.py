@@ -1,11 +1,21 @@
 """Closing a melding with one DDAS Eindresultaat; the statuses of its signals follow.
 
+The result goes to DDAS and to the creditor's feedback as is, so it must fit the file
+(``result_refusals``): no 'Definitief geen contact kunnen krijgen' after the resident was
+reached, no help result without a conversation in which help was accepted, no 'Vervolghulp en/of
+verwijzing ...' or 'Verwijzing zonder tussenkomst inwoner' without a recorded referral (of the
+matching kind), no 'Inwoner regelt het zelf' without contact. Reached and accepted count in the
+current contact round (a heropaf reopening starts a new one); referrals carry no round and count
+over the whole melding.
+
 The resident's satisfaction (a rapportcijfer, or None when not asked) is recorded at the same
-moment, so every cijfer belongs to the close it was given at.
+moment, so every cijfer belongs to the close it was given at; only a resident reached in this
+contact round can give one.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
@@ -15,13 +25,119 @@ from vroegsignaal.casework import events
 from vroegsignaal.casework.dates import check_recorded_date
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
-from vroegsignaal.casework.models import SATISFACTION_MAX, SATISFACTION_MIN, Melding
+from vroegsignaal.casework.models import (
+    SATISFACTION_MAX,
+    SATISFACTION_MIN,
+    HelpAnswer,
+    Melding,
+    ReferralKind,
+)
 from vroegsignaal.casework.signal_status import set_signal_statuses, status_for_result
 from vroegsignaal.casework.transitions import update_melding
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.organisations.models import User
 
 SATISFACTION_MESSAGE = "Tevredenheid: geef een cijfer van 1 tot en met 10."
+SATISFACTION_NOT_REACHED = (
+    "Tevredenheid: alleen in te vullen als de inwoner in deze contactronde is bereikt "
+    "(een contactpoging waarbij de inwoner is bereikt, of een gesprek); laat het veld leeg."
+)
+SATISFACTION_NO_CONTACT = (
+    "Tevredenheid: bij 'Definitief geen contact kunnen krijgen' is de inwoner niet bereikt en "
+    "heeft die geen cijfer gegeven; laat het veld leeg."
+)
+
+# Which referrals are financial help (DDAS 'Vervolghulp en/of verwijzing financieel') and which
+# are not ('... niet financieel'). 'Anders' does not say, so it fits either result.
+FINANCIAL_REFERRALS = frozenset(
+    {
+        ReferralKind.DEBT_HELP,
+        ReferralKind.BUDGET_COACHING,
+        ReferralKind.ADMINISTRATION,
+        ReferralKind.VOLUNTEERS,
+        ReferralKind.OTHER,
+    }
+)
+NON_FINANCIAL_REFERRALS = frozenset(
+    {ReferralKind.SOCIAL_WORK, ReferralKind.NEIGHBOURHOOD_TEAM, ReferralKind.OTHER}
+)
+ALL_REFERRALS = frozenset(ReferralKind)
+_HELP_RESULTS = (
+    Eindresultaat.ADVIES_QUICK_FIX,
+    Eindresultaat.VERWIJZING,
+    Eindresultaat.VERWIJZING_FINANCIEEL,
+    Eindresultaat.VERWIJZING_NIET_FINANCIEEL,
+)
+_REFERRAL_NEEDED = {
+    Eindresultaat.VERWIJZING: ALL_REFERRALS,
+    Eindresultaat.VERWIJZING_FINANCIEEL: FINANCIAL_REFERRALS,
+    Eindresultaat.VERWIJZING_NIET_FINANCIEEL: NON_FINANCIAL_REFERRALS,
+    Eindresultaat.VERWIJZING_ZONDER_INWONER: ALL_REFERRALS,
+}
+_REACHED = "een contactpoging waarbij de inwoner is bereikt, of een gesprek"
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What the file shows that a result must fit: the resident reached and help accepted in
+    the current contact round, and the kinds of the referrals recorded."""
+
+    reached: bool
+    help_accepted: bool
+    referral_kinds: frozenset[str]
+
+
+def file_facts(melding: Melding) -> FileFacts:
+    """The facts of ``melding``'s file in its current contact round."""
+    this_round = melding.contact_round
+    conversations = melding.conversations.filter(contact_round=this_round)
+    reached = (
+        melding.contact_attempts.filter(contact_round=this_round, reached=True).exists()
+        or conversations.exists()
+    )
+    return FileFacts(
+        reached=reached,
+        help_accepted=conversations.filter(help_accepted=HelpAnswer.YES).exists(),
+        referral_kinds=frozenset(melding.referrals.values_list("kind", flat=True)),
+    )
+
+
+def _kinds(kinds: frozenset[ReferralKind]) -> str:
+    names = [kind.label.lower() for kind in ReferralKind if kind in kinds]
+    return ", ".join(names[:-1]) + " of " + names[-1]
+
+
+def refusal(result: str, facts: FileFacts) -> str | None:
+    """Why ``result`` does not fit the file (Dutch), or None when it fits."""
+    name = f"'{result}'"
+    if result == Eindresultaat.GEEN_CONTACT and facts.reached:
+        return (
+            f"{name} kan niet: de inwoner is in deze contactronde bereikt ({_REACHED}). "
+            "Kies het resultaat dat past bij het contact."
+        )
+    if result == Eindresultaat.REGELT_ZELF and not facts.reached:
+        return (
+            f"{name} kan alleen als de inwoner in deze contactronde is bereikt ({_REACHED}). "
+            "Leg eerst het contact vast."
+        )
+    if result in _HELP_RESULTS and not facts.help_accepted:
+        return (
+            f"{name} kan alleen na een gesprek in deze contactronde waarin de inwoner hulp "
+            "accepteerde. Leg eerst dat gesprek vast."
+        )
+    needed = _REFERRAL_NEEDED.get(result)
+    if needed is not None and not facts.referral_kinds & needed:
+        if needed == ALL_REFERRALS:
+            return f"{name} vraagt een vastgelegde verwijzing. Leg eerst de verwijzing vast."
+        return f"{name} vraagt een verwijzing naar {_kinds(needed)}. Leg eerst de verwijzing vast."
+    return None
+
+
+def result_refusals(melding: Melding, facts: FileFacts | None = None) -> dict[str, str]:
+    """Every Eindresultaat that does not fit ``melding``'s file, with the reason (for the form)."""
+    facts = facts or file_facts(melding)
+    found = {result: refusal(result, facts) for result in Eindresultaat.values}
+    return {result: reason for result, reason in found.items() if reason}
 
 
 def close_with_result(
@@ -34,15 +150,27 @@ def close_with_result(
 ) -> Melding:
     """Close ``melding`` with ``result``.
 
-    Rules: exactly one valid Eindresultaat is required; the signals then get the status the
-    result implies ('Opgepakt', or the same-named 'Niet opgepakt: ...' status). ``closed_on``
-    (default today) lies between the matching date and today. The
-    ``satisfaction`` is a rapportcijfer from 1 to 10, or None when the resident was not asked;
-    closing again after a heropaf replaces it.
+    Rules: exactly one valid Eindresultaat is required, and it fits the file (``refusal``);
+    the signals then get the status the result implies ('Opgepakt', or the same-named
+    'Niet opgepakt: ...' status). ``closed_on`` (default today) lies between the matching date
+    and today. The ``satisfaction`` is a rapportcijfer from 1 to 10, or None when the resident
+    was not asked; only a resident reached in this contact round gives one. Closing again after
+    a heropaf replaces it.
     """
     if result not in Eindresultaat.values:
         raise CaseworkError("Kies een eindresultaat uit de lijst om de melding af te sluiten.")
+    facts = file_facts(melding)
+    reason = refusal(result, facts)
+    if reason:
+        raise CaseworkError(reason, field="result")
     check_satisfaction(satisfaction)
+    if satisfaction is not None and not facts.reached:
+        message = (
+            SATISFACTION_NO_CONTACT
+            if result == Eindresultaat.GEEN_CONTACT
+            else SATISFACTION_NOT_REACHED
+        )
+        raise CaseworkError(message, field="satisfaction")
     closed_on = closed_on or timezone.localdate()
     check_recorded_date(melding, closed_on, label="Afgesloten op", field="closed_on")
     changes = {

@@ -384,6 +384,11 @@ def close_page(request, pk: int):
         proposed = contact.proposes_no_contact(melding, attempts, policy_for(melding.municipality))
         return {"result": Eindresultaat.GEEN_CONTACT} if proposed else {}
 
+    def form_kwargs(melding):
+        # Only the results that fit the file are offered; the page says why the others are not.
+        facts = results.file_facts(melding)
+        return {"refusals": results.result_refusals(melding, facts), "reached": facts.reached}
+
     return _action(
         request,
         pk,
@@ -391,7 +396,9 @@ def close_page(request, pk: int):
         perform,
         title="Melding afsluiten",
         done="De melding is afgesloten.",
+        template="casework/close.html",
         initial=initial,
+        form_kwargs=form_kwargs,
     )
 
 

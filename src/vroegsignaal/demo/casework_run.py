@@ -222,9 +222,10 @@ class CaseworkSimulation:
         )
 
     def _satisfaction(self, melding: Melding) -> int | None:
-        """The cijfer the resident gives at this close, or None if not asked (or not reached);
-        the same seed, melding and contact round always give the same answer."""
-        if melding.first_contact_on is None:
+        """The cijfer the resident gives at this close, or None if not asked (or not reached
+        in this contact round: the closing rules take a cijfer only then); the same seed,
+        melding and contact round always give the same answer."""
+        if not results.file_facts(melding).reached:
             return None
         rng = random.Random(f"{self.seed}:{melding.key}:{melding.contact_round}:tevredenheid")
         if rng.random() >= _ASKED_IF_REACHED:
