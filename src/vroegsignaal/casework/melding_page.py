@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils import timezone
+
+from vroegsignaal import dutch_numbers
 from vroegsignaal.casework import contact, conversation, events, payments
 from vroegsignaal.casework.actions import available_actions
 from vroegsignaal.casework.lifecycle import State
@@ -45,6 +48,41 @@ def persons_from(signals: list[Signal]) -> list[Person]:
     return list(persons.values())
 
 
+@dataclass(frozen=True)
+class HeropafAnswerRow:
+    """A signal partner's answer to the heropaf question of this round, in words."""
+
+    creditor: str
+    answer: str
+    answered: bool
+
+
+def heropaf_answers(melding: Melding, creditors) -> list[HeropafAnswerRow]:
+    """Per signal partner of ``melding`` the answer to the heropaf question of the current
+    round (the feedback app's HeropafCheck, read only): the answer, the amount still open and
+    the day it came; or that no answer came yet and by when it is due; or that none was asked."""
+    checks = {
+        check.creditor_id: check
+        for check in melding.heropaf_checks.filter(contact_round=melding.contact_round)
+    }
+    rows = []
+    for creditor in sorted(creditors, key=lambda c: c.name):
+        check = checks.get(creditor.pk)
+        if check is None:
+            text = "niet gevraagd: geen heropafvraag aan deze signaalpartner"
+        elif not check.answer:
+            text = f"nog geen antwoord (uiterlijk {check.answer_due_on:%d-%m-%Y})"
+        else:
+            parts = [check.get_answer_display()]
+            if check.amount_open_cents is not None:
+                parts.append(f"nog open: {dutch_numbers.euros(check.amount_open_cents)}")
+            if check.answered_at is not None:
+                parts.append(f"beantwoord op {timezone.localdate(check.answered_at):%d-%m-%Y}")
+            text = "; ".join(parts)
+        rows.append(HeropafAnswerRow(creditor.name, text, check is not None and bool(check.answer)))
+    return rows
+
+
 def _relative_period(other: Melding, melding: Melding) -> str:
     # The history helps the caseworker, and so does a newer melding at the same address.
     if other.period_start < melding.period_start:
@@ -71,10 +109,12 @@ def melding_context(melding: Melding, today: date) -> dict:
         .exclude(pk=melding.pk)
         .order_by("period_start", "pk")
     )
+    actions = available_actions(melding)
     return {
         "melding": melding,
         "state_label": State(melding.state).label,
-        "actions": available_actions(melding),
+        "actions": actions,
+        "heropaf_answers": heropaf_answers(melding, creditors) if "reopen" in actions else [],
         "not_picked_up": not_picked_up(melding),
         "signals": signals,
         "persons": persons_from(signals),

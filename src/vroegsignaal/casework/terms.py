@@ -6,7 +6,9 @@ the date the werkbakje list shows), else the policy's days from the matching dat
 acceptance it lapses, it is not missed) or the statutory four weeks from acceptance until the
 first conversation; and the heropaf date when planned.
 A melding reopened by the heropaf (contact round 2 or later) is a visit again about the same
-signals, not a new crisis report: there a conversation term runs only from a new acceptance.
+signals, not a new crisis report: there a conversation term runs only from a new acceptance,
+and the first action and its limit are the policy's days from the reopening (the werkbakje's
+date after matching belongs to round 1), met by the first attempt or conversation of the round.
 Closing stops the terms not yet done (lapsed or missed, never overdue); a melding closed as not
 picked up has no terms at all.
 """
@@ -16,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils import timezone
+
 from vroegsignaal.casework.deadlines import (
     DEFAULT_CALENDAR,
     DeadlineState,
@@ -24,17 +28,24 @@ from vroegsignaal.casework.deadlines import (
     deadline_state,
     due_date,
 )
-from vroegsignaal.casework.models import CaseworkPolicy, Melding
+from vroegsignaal.casework.models import CaseworkPolicy, EventKind, Melding
 from vroegsignaal.casework.signal_status import not_picked_up
 
 
 @dataclass(frozen=True)
 class MeldingDeadline:
-    """One term of a melding: what it is, when it ends and where it stands."""
+    """One term of a melding: what it is, when it ends and where it stands; ``basis`` says
+    where it runs from when that differs from the term's usual basis (a new contact round)."""
 
     term: Term
     due: date
     state: DeadlineState
+    basis: str = ""
+
+    @property
+    def description(self) -> str:
+        """The basis the page shows."""
+        return self.basis or self.term.basis
 
 
 def melding_deadlines(
@@ -62,6 +73,26 @@ def melding_deadlines(
         state = pick_up_state(melding, today)
         first_action = MeldingDeadline(Term.FIRST_ACTION, melding.due_on, state)
     result = [first_action, deadline(Term.FIRST_ACTION_LIMIT, melding.matched_on, picked_up)]
+    reopened_on = round_started_on(melding)
+    if reopened_on is not None:
+        done = first_contact_in_round(melding)
+        since = f"na het heropenen door de heropaf op {reopened_on:%d-%m-%Y}"
+        first, limit = (
+            deadline(Term.FIRST_ACTION, reopened_on, done),
+            deadline(Term.FIRST_ACTION_LIMIT, reopened_on, done),
+        )
+        result = [
+            MeldingDeadline(
+                first.term, first.due, first.state,
+                f"Contactronde {melding.contact_round}: {terms.first_action_days} kalenderdagen "
+                f"{since} (beleid gemeente)",
+            ),
+            MeldingDeadline(
+                limit.term, limit.due, limit.state,
+                f"Contactronde {melding.contact_round}: {terms.first_action_limit_days} "
+                f"kalenderdagen {since} (beleid gemeente)",
+            ),
+        ]  # fmt: skip
     conversation = melding.first_conversation_on
     start = conversation_term_start(melding)
     if start is not None:
@@ -76,6 +107,28 @@ def melding_deadlines(
         state = deadline_state(melding.heropaf_due_on, today)
         result.append(MeldingDeadline(Term.HEROPAF, melding.heropaf_due_on, state))
     return result
+
+
+def round_started_on(melding: Melding) -> date | None:
+    """The day the current contact round began: the last reopening by a heropaf (its event on
+    the timeline); None in the first round."""
+    if melding.contact_round <= 1 or melding.pk is None:
+        return None
+    reopened = melding.events.filter(kind=EventKind.REOPENED).values_list("created_at", flat=True)
+    moment = reopened.order_by("-created_at", "-id").first()
+    return None if moment is None else timezone.localdate(moment)
+
+
+def first_contact_in_round(melding: Melding) -> date | None:
+    """The first attempt or conversation of the current contact round (its first action)."""
+    this_round = melding.contact_round
+    attempts = melding.contact_attempts.filter(contact_round=this_round)
+    talks = melding.conversations.filter(contact_round=this_round)
+    days = [
+        *attempts.values_list("attempted_on", flat=True),
+        *talks.values_list("held_on", flat=True),
+    ]
+    return min(days, default=None)
 
 
 def conversation_term_start(melding: Melding) -> date | None:
