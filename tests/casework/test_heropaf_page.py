@@ -48,9 +48,11 @@ def due(enschede, caseworker):
     heropaf_on = schedule_heropaf(melding, dt.date(2025, 12, 1))
     melding.checks = {
         creditor.name: HeropafCheck.objects.create(
-            melding=melding, creditor=creditor, asked_on=heropaf_on,
+            melding=melding,
+            creditor=creditor,
+            asked_on=heropaf_on,
             answer_due_on=dt.date(2026, 6, 15),
-        )  # fmt: skip
+        )
         for creditor in (energy, housing)
     }
     return melding
@@ -78,9 +80,7 @@ def test_heropaf_decision_shows_the_answer_amount_open_and_date(client, casework
 
     html = page(client, caseworker, due)
 
-    assert (
-        "Nee, de betalingen lopen niet; nog open: € 450,50; beantwoord op 10-06-2026" in html
-    )
+    assert "Nee, de betalingen lopen niet; nog open: € 450,50; beantwoord op 10-06-2026" in html
     assert "nog geen antwoord (uiterlijk 15-06-2026)" in html  # Woonbedrijf Twente
 
 
@@ -105,7 +105,9 @@ def test_reopened_melding_shows_the_first_action_of_the_new_round(client, casewo
     first = (TODAY + dt.timedelta(days=14)).strftime("%d-%m-%Y")
     limit = (TODAY + dt.timedelta(days=28)).strftime("%d-%m-%Y")
     reopened = TODAY.strftime("%d-%m-%Y")
-    assert f"Contactronde 2: 14 kalenderdagen na het heropenen door de heropaf op {reopened}" in html
+    assert (
+        f"Contactronde 2: 14 kalenderdagen na het heropenen door de heropaf op {reopened}" in html
+    )
     assert first in html and limit in html
     assert "17-11-2025" not in html  # round 1's werkbakje date
     assert "Op tijd" in html and "Gehaald" not in html
