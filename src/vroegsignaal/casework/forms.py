@@ -29,6 +29,7 @@ from vroegsignaal.casework.payments import payment_key
 from vroegsignaal.casework.results import SATISFACTION_MESSAGE
 from vroegsignaal.casework.worklist import FLAG_FIELDS
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner
+from vroegsignaal.intake.parsing import parse_amount_cents
 from vroegsignaal.organisations.models import Creditor
 
 _WIDGET_CLASSES = {
@@ -83,6 +84,11 @@ def _yes_no(label: str) -> forms.TypedChoiceField:
     )
 
 
+AMOUNT_FILTER_MESSAGE = (
+    "Achterstand vanaf: geef een bedrag in euro's, bijvoorbeeld 3.000 of 3.000,00."
+)
+
+
 def euros_to_cents(amount: Decimal) -> int:
     """Whole cents of an amount in euros."""
     return int((amount * 100).to_integral_value())
@@ -101,12 +107,11 @@ class WorklistFilterForm(UtrechtForm):
         required=False,
         choices=[("", "Alle soorten"), *Signaalpartner.choices],
     )
-    bedrag_vanaf = forms.DecimalField(
+    bedrag_vanaf = forms.CharField(
         label="Achterstand vanaf (euro)",
         required=False,
-        min_value=0,
-        decimal_places=2,
-        localize=True,
+        max_length=30,
+        help_text="Bijvoorbeeld 3.000 of 3.000,00.",
     )
     kenmerken = forms.MultipleChoiceField(
         label="Kenmerken",
@@ -133,6 +138,20 @@ class WorklistFilterForm(UtrechtForm):
     def __init__(self, *args, queue_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["werkbakje"].choices = [("", "Alle werkbakjes"), *queue_choices]
+
+    def clean_bedrag_vanaf(self) -> int | None:
+        """The minimum arrears in cents, read as Dutch users write amounts (the intake's
+        parser): '3.000', '3.000,00', '€ 3.000' and '3000' are all three thousand euros."""
+        text = self.cleaned_data["bedrag_vanaf"].strip()
+        if not text:
+            return None
+        try:
+            cents = parse_amount_cents(text)
+        except ValueError:
+            cents = -1
+        if cents < 0:
+            raise forms.ValidationError(AMOUNT_FILTER_MESSAGE)
+        return cents
 
 
 class AssignForm(VersionedForm):

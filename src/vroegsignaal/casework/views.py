@@ -58,13 +58,16 @@ _RULE_ERRORS = (CaseworkError, TransitionNotAllowed)
 
 
 def _filters(form: WorklistFilterForm) -> WorklistFilters:
-    data = form.cleaned_data if form.is_valid() else {}
-    amount = data.get("bedrag_vanaf")
+    # A filter that cannot be read gets its message at the field; the others still apply.
+    data = {}
+    if form.is_bound:
+        form.is_valid()  # cleaned_data then holds every field that could be read
+        data = form.cleaned_data
     return WorklistFilters(
         queue=data.get("werkbakje", ""),
         postcode=data.get("postcode", ""),
         partner_type=data.get("soort", ""),
-        min_amount_cents=None if amount is None else euros_to_cents(amount),
+        min_amount_cents=data.get("bedrag_vanaf"),
         flags=tuple(data.get("kenmerken", ())),
         deadline=data.get("termijn", ""),
         assigned=data.get("toegewezen", ""),

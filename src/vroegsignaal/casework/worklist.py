@@ -132,8 +132,16 @@ def queue_counts(user: User, today: date) -> list[QueueCount]:
         for row in rows
         if row["queue_id"] is not None
     ]
+    # In the Heropaf queue the term is the heropaf date itself: past it, the melding page shows
+    # the heropaf as 'Verlopen', so the overview counts it as overdue.
     heropaf = heropaf_due(visible, today).aggregate(
-        open=Count("pk"), unassigned=Count("pk", filter=Q(assigned_to__isnull=True))
+        open=Count("pk"),
+        unassigned=Count("pk", filter=Q(assigned_to__isnull=True)),
+        overdue=Count("pk", filter=Q(heropaf_due_on__lt=today)),
     )
-    counts.append(QueueCount(HEROPAF_QUEUE, "Heropaf", heropaf["open"], heropaf["unassigned"], 0))
+    counts.append(
+        QueueCount(
+            HEROPAF_QUEUE, "Heropaf", heropaf["open"], heropaf["unassigned"], heropaf["overdue"]
+        )
+    )
     return counts

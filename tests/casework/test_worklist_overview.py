@@ -1,0 +1,83 @@
+"""The werkbakjes overview and filter: the Heropaf queue's overdue count and Dutch amounts."""
+
+import datetime as dt
+from html import unescape
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.casework.factories import MeldingFactory
+from vroegsignaal.casework.worklist import HEROPAF_QUEUE, queue_counts
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def logged_in(client, caseworker):
+    client.force_login(caseworker)
+    return client
+
+
+def heropaf_melding(municipality, due_on):
+    return MeldingFactory(
+        municipality=municipality, state="closed", closed_on=dt.date(2026, 4, 1),
+        picked_up_on=dt.date(2026, 3, 5), result="Inwoner regelt het zelf/hoeft geen hulp "
+        "vanuit vroegsignalering", heropaf_due_on=due_on,
+    )  # fmt: skip
+
+
+def test_heropaf_queue_counts_as_overdue_the_meldingen_whose_heropaf_date_has_passed(
+    enschede, caseworker
+):
+    """Rule: for the Heropaf queue 'Termijn verlopen' counts the meldingen whose heropaf date
+    lies before today, as the melding page shows their heropaf term 'Verlopen'; due today is
+    not overdue yet."""
+    heropaf_melding(enschede, TODAY - dt.timedelta(days=30))
+    heropaf_melding(enschede, TODAY - dt.timedelta(days=1))
+    heropaf_melding(enschede, TODAY)
+    heropaf_melding(enschede, TODAY + dt.timedelta(days=5))  # not in the queue yet
+
+    heropaf = next(c for c in queue_counts(caseworker, TODAY) if c.key == HEROPAF_QUEUE)
+
+    assert (heropaf.open, heropaf.overdue) == (3, 2)
+
+
+@pytest.fixture
+def amounts(enschede):
+    for street, cents in (("Kleinstraat", 250_00), ("Middenstraat", 3_000_00),
+                          ("Grootstraat", 12_500_50)):  # fmt: skip
+        MeldingFactory(municipality=enschede, street=street, total_amount_cents=cents)
+
+
+def shown(client, **params) -> tuple[set[str], str]:
+    html = unescape(client.get(reverse("casework:worklist"), params).content.decode())
+    streets = {s for s in ("Kleinstraat", "Middenstraat", "Grootstraat") if s in html}
+    return streets, html
+
+
+@pytest.mark.parametrize("typed", ["3.000", "3.000,00", "€ 3.000", "3000", "€3.000,-", "3000,00"])
+def test_amount_filter_reads_dutch_amounts(logged_in, amounts, typed):
+    """Rule: 'Achterstand vanaf' reads an amount as Dutch users write it (intake's
+    parse_amount_cents): '3.000' is three thousand euros, not three."""
+    streets, _ = shown(logged_in, bedrag_vanaf=typed)
+
+    assert streets == {"Middenstraat", "Grootstraat"}
+
+
+def test_amount_filter_reads_cents_after_a_comma(logged_in, amounts):
+    streets, _ = shown(logged_in, bedrag_vanaf="12.500,50")
+
+    assert streets == {"Grootstraat"}
+
+
+@pytest.mark.parametrize("typed", ["drieduizend", "3.00.0", "-50"])
+def test_amount_filter_says_in_dutch_when_it_cannot_read_the_amount(logged_in, amounts, typed):
+    """Rule: an unreadable amount gives a Dutch message at the field instead of silently
+    showing every melding as if no amount was given."""
+    streets, html = shown(logged_in, bedrag_vanaf=typed, postcode="7511")
+
+    assert 'id="id_bedrag_vanaf-fout"' in html
+    assert "Achterstand vanaf: geef een bedrag in euro's, bijvoorbeeld 3.000 of 3.000,00." in html
+    # The other filters still apply.
+    assert streets == {"Kleinstraat", "Middenstraat", "Grootstraat"}
