@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -83,6 +84,19 @@ def heropaf_answers(melding: Melding, creditors) -> list[HeropafAnswerRow]:
     return rows
 
 
+def card_buttons(visits) -> list[tuple]:
+    """Each missed home visit without a card, with the words that tell its button apart: the
+    date and dagdeel, and the time it was recorded when another visit shares both."""
+    shared = Counter((visit.attempted_on, visit.part_of_day) for visit in visits)
+    buttons = []
+    for visit in visits:
+        when = f"{visit.attempted_on:%d-%m-%Y} ({visit.part_of_day.lower()}"
+        if shared[(visit.attempted_on, visit.part_of_day)] > 1:
+            when += f", vastgelegd om {timezone.localtime(visit.created_at):%H:%M}"
+        buttons.append((visit, when + ")"))
+    return buttons
+
+
 def _relative_period(other: Melding, melding: Melding) -> str:
     # The history helps the caseworker, and so does a newer melding at the same address.
     if other.period_start < melding.period_start:
@@ -121,7 +135,7 @@ def melding_context(melding: Melding, today: date) -> dict:
         "at_address": [(other, _relative_period(other, melding)) for other in others],
         "deadlines": melding_deadlines(melding, today, policy),
         "attempts": attempts,
-        "missed_visits": contact.missed_visits_without_card(attempts),
+        "missed_visits": card_buttons(contact.missed_visits_without_card(attempts)),
         "propose_no_contact": contact.proposes_no_contact(melding, attempts, policy),
         "no_contact_after": policy.no_contact_after_attempts,
         "conversations": list(melding.conversations.select_related("recorded_by")),
