@@ -60,8 +60,10 @@ def test_beheerder_adds_a_werkbakjes_rule_in_front_of_the_regions_rules(
     assert_accessible(page)
     page.get_by_role("button", name="Opslaan", exact=True).click()
 
-    message = "Regel 6: De termijn in werkbakjesregel 'Wijk Centrum' is ten minste 1 dag."
-    expect(page.get_by_role("group", name="Regel 6")).to_contain_text(message)
+    message = "De termijn in werkbakjesregel 'Wijk Centrum' is ten minste 1 dag."
+    expect(page.get_by_role("group", name="Regel 6")).to_contain_text(message)  # at the field
+    expect(page.locator(".errornote, .errorlist").first).to_be_visible()
+    expect(page.get_by_text(f"Regel 6, termijn (dagen): {message}")).to_be_visible()
     assert PolicyVersion.objects.count() == 1
     page.get_by_role("group", name="Regel 6").get_by_label("Termijn (dagen)").fill("10")
     page.get_by_role("button", name="Opslaan", exact=True).click()

@@ -79,6 +79,7 @@ EXPECTED: dict[str, Expected] = {
     # Creditor: deliveries (intake) and feedback
     "intake:upload": Expected(CREDITOR),
     "intake:deliveries": Expected(CREDITOR),
+    "intake:api": Expected(CREDITOR),
     "intake:delivery": Expected(CREDITOR, obj="delivery"),
     "intake:delivery_rejected_csv": Expected(CREDITOR, obj="delivery"),
     "intake:delivery_rejected_xlsx": Expected(CREDITOR, obj="delivery"),
