@@ -41,6 +41,7 @@ PAGE_DESCRIPTIONS = {
     "feedback:overview": "terugkoppeling per partner",
     "intake:upload": "bestand aanleveren",
     "intake:deliveries": "aanleveringen",
+    "intake:api": "API-pagina met de eigen API-sleutels",
     "intake:delivery": "rapport van een aanlevering",
     "intake:delivery_rejected_csv": "geweigerde rijen (CSV)",
     "intake:delivery_rejected_xlsx": "geweigerde rijen (Excel)",
