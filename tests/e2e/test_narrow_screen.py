@@ -2,6 +2,7 @@
 scrolls inside its own container and the rest of the page stays readable."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
@@ -15,7 +16,7 @@ def scrolls_sideways(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
 
 
-def test_werkbakjes_melding_search_and_print_batch_fit_a_phone(page, login_as):
+def test_werkbakjes_melding_search_and_print_batch_fit_a_phone(page, login_as, assert_accessible):
     caseworker = UserFactory(caseworker=True, first_name="Cas", last_name="Werker")
     melding = MeldingFactory(
         municipality=caseworker.municipality, state="assigned", assigned_to=caseworker
@@ -28,6 +29,22 @@ def test_werkbakjes_melding_search_and_print_batch_fit_a_phone(page, login_as):
         page.goto(url)
         assert page.locator("table").count() > 0, url
         assert not scrolls_sideways(page), f"{url} scrolt zijwaarts op een telefoon"
+        # A table that scrolls in its box can be reached and scrolled with the keyboard.
+        assert_accessible(page)
+
+
+def test_a_scrolling_table_is_a_keyboard_region_only_while_it_overflows(page, login_as):
+    caseworker = UserFactory(caseworker=True)
+    MeldingFactory(municipality=caseworker.municipality, state="assigned", assigned_to=caseworker)
+    login_as(page, caseworker)
+    page.set_viewport_size(PHONE)
+    page.goto("/werk/")
+    box = page.locator(".utrecht-table-container").last
+    assert box.get_attribute("tabindex") == "0" and box.get_attribute("role") == "region"
+    assert box.get_attribute("aria-label").startswith("Meldingen")
+
+    page.set_viewport_size({"width": 1600, "height": 900})
+    expect(box).not_to_have_attribute("tabindex", "0")
 
 
 def test_the_api_page_for_creditor_staff_passes_the_axe_check_on_a_phone(
