@@ -510,3 +510,19 @@ def test_the_global_cause_must_be_chosen_not_preset(logged_in, assigned):
     )  # fmt: skip
 
     assert response.status_code == 200 and not assigned.conversations.exists()
+
+
+def test_melding_page_dates_each_signal_and_marks_a_later_one_attached_as_repeat(
+    logged_in, enschede
+):
+    """A signal the same partner sent again later is attached to the open melding (herhaalde
+    melding); the page shows when each signal came and which one was attached later."""
+    melding = MeldingFactory(municipality=enschede, signals=2)
+    first, later = melding.signal_links.order_by("signal_id")
+    later.attached_as_repeat = True
+    later.save()
+
+    html = logged_in.get(reverse("casework:melding", args=[melding.pk])).content.decode()
+
+    assert html.count('data-testid="signaaldatum"') == 2
+    assert html.count("later signaal, gekoppeld als herhaalde melding") == 1

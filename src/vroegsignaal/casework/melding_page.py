@@ -108,7 +108,7 @@ def melding_context(melding: Melding, today: date) -> dict:
     """The template context of the melding page."""
     signals = list(
         Signal.objects.filter(melding_link__melding=melding)
-        .select_related("creditor")
+        .select_related("creditor", "melding_link")
         .order_by("signal_date", "pk")
     )
     attempts = list(melding.contact_attempts.select_related("recorded_by"))
