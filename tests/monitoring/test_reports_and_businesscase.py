@@ -9,7 +9,14 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from pypdf import PdfReader
 
-from vroegsignaal.monitoring.businesscase import ParameterError, Parameters, actuals, calculate
+from vroegsignaal.monitoring.businesscase import (
+    ParameterError,
+    Parameters,
+    actuals,
+    calculate,
+    form_fields,
+    read_numbers,
+)
 from vroegsignaal.monitoring.models import YearFigures
 from vroegsignaal.monitoring.report_pdf import render_pdf
 from vroegsignaal.monitoring.scope import region_scope
@@ -121,3 +128,15 @@ def test_business_case_command_shares_costs_over_the_municipalities_of_the_figur
         "--from", "2026-10-01", "--to", "2026-10-31", stdout=out,
     )  # fmt: skip
     assert json.loads(out.getvalue())["begroting"]["parameters"]["municipalities"] == 2
+
+
+def test_a_range_of_one_value_is_shown_as_that_value_and_read_back_the_same():
+    """'1.200' rather than '1.200-1.200' in the form; submitted again it means the same."""
+    parameters = Parameters(reached_households_per_year=(1200, 1200))
+    shown = dict((name, text) for name, _, text in form_fields(parameters))
+
+    assert shown["reached_households_per_year"] == "1.200"
+    again = Parameters.from_dict(
+        {"reached_households_per_year": read_numbers("reached_households_per_year", "1.200")}
+    )
+    assert again.reached_households_per_year == (1200.0, 1200.0)

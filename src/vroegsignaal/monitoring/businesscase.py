@@ -148,11 +148,12 @@ def dutch(value) -> str:
 
 
 def form_fields(parameters: Parameters) -> list[tuple[str, str, str]]:
-    """(name, Dutch label, value as text) per parameter; a range reads '1.200-1.800'."""
+    """(name, Dutch label, value as text) per parameter; a range reads '1.200-1.800', one of
+    a single value '1.200' (read back as that value)."""
 
     def text(value) -> str:
         if isinstance(value, tuple):
-            return "-".join(dutch(v) for v in value)
+            return "-".join(dutch(v) for v in dict.fromkeys(value))
         return dutch(value)
 
     return [(name, label, text(getattr(parameters, name))) for name, label in LABELS.items()]
