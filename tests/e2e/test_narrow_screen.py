@@ -64,3 +64,21 @@ def test_the_api_page_for_creditor_staff_passes_the_axe_check_on_a_phone(
     assert page.get_by_role("heading", level=1).inner_text() == "API voor uw incassosysteem"
     assert not scrolls_sideways(page)
     assert_accessible(page)
+
+
+def test_an_accepted_delivery_badge_is_readable(page, login_as, assert_accessible):
+    """The theme's green 'Geaccepteerd' badge had white text at 2.8:1 contrast (WCAG 1.4.3)."""
+    import datetime as dt
+
+    from tests.factories import enschede_with_energy_agreement
+    from tests.matching.test_match_period import record
+    from vroegsignaal.intake.services import ingest_records
+
+    creditor = enschede_with_energy_agreement()[1]
+    ingest_records(creditor, [record("E1", "2026-10-02")], today=dt.date(2026, 11, 25))
+    login_as(page, UserFactory(creditor_staff=True, creditor=creditor))
+
+    page.goto("/aanleveren/aanleveringen/")
+
+    expect(page.locator(".utrecht-status-badge--success")).to_have_text("Geaccepteerd")
+    assert_accessible(page)

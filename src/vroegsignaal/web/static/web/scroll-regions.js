@@ -11,7 +11,7 @@
   }
 
   function mark() {
-    document.querySelectorAll(".utrecht-table-container").forEach(function (box) {
+    document.querySelectorAll(".utrecht-table-container, .table-scroll").forEach(function (box) {
       var overflows = box.scrollWidth > box.clientWidth + 1;
       var ours = box.dataset.scrollRegion === "ja";
       if (overflows && !box.hasAttribute("tabindex")) {
