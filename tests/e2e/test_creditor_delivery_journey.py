@@ -45,8 +45,12 @@ def test_creditor_uploads_a_messy_file_sees_rejected_rows_and_downloads_them(
     expect(page.get_by_test_id("geaccepteerd")).to_have_text("2")
     errors = page.get_by_role("table", name="Redenen van weigering per rij")
     expect(errors.get_by_role("row")).to_have_count(3)
-    expect(errors).to_contain_text("Rij 4, postcode: '0511AB' is geen geldige postcode")
-    expect(errors).to_contain_text("Rij 5, bedrag_achterstand: het bedrag moet groter zijn dan 0")
+    # Row, field and reason each in their own column.
+    row_4 = errors.get_by_role("row").filter(has_text="'0511AB' is geen geldige postcode")
+    expect(row_4.get_by_role("cell").nth(0)).to_have_text("4")
+    expect(row_4.get_by_role("cell").nth(1)).to_have_text("postcode")
+    row_5 = errors.get_by_role("row").filter(has_text="het bedrag moet groter zijn dan 0")
+    expect(row_5.get_by_role("cell").nth(1)).to_have_text("bedrag_achterstand")
     assert_accessible(page)
 
     with page.expect_download() as download_info:

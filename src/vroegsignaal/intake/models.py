@@ -104,6 +104,13 @@ class DeliveryError(models.Model):
     def __str__(self) -> str:
         return f"Rij {self.row}, {self.field}: {self.message}"
 
+    @property
+    def reason(self) -> str:
+        """The message without the 'Rij 2, postcode: ' it starts with (for the API and the
+        command line), for a table that has columns for row and field already."""
+        prefix = f"Rij {self.row}, {self.field}: " if self.field else f"Rij {self.row}: "
+        return self.message.removeprefix(prefix)
+
 
 class ContractType(models.TextChoices):
     PARTICULIER = "particulier", "Particulier"
