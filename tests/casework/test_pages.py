@@ -518,7 +518,7 @@ def test_melding_page_dates_each_signal_and_marks_a_later_one_attached_as_repeat
     """A signal the same partner sent again later is attached to the open melding (herhaalde
     melding); the page shows when each signal came and which one was attached later."""
     melding = MeldingFactory(municipality=enschede, signals=2)
-    first, later = melding.signal_links.order_by("signal_id")
+    _first, later = melding.signal_links.order_by("signal_id")
     later.attached_as_repeat = True
     later.save()
 
