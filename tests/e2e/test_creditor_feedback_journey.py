@@ -48,7 +48,7 @@ def test_creditor_follows_a_signal_from_delivery_to_heropaf(
     login_as(page, staff)
     _upload(page, delivery_csv(messy_rows()))
     errors = page.get_by_role("table", name="Redenen van weigering per rij")
-    expect(errors).to_contain_text("Rij 4, postcode")
+    expect(errors).to_contain_text("is geen geldige postcode")
 
     signal = Signal.objects.get(creditor=creditor, customer_number="K001")
     match_period(municipality, f"{signal.signal_date:%Y-%m}")
