@@ -201,6 +201,33 @@ def test_vervolghulp_is_accepted_with_help_accepted_and_a_matching_referral(
     assert Melding.objects.get(pk=assigned.pk).result == result
 
 
+def test_a_referral_of_an_earlier_contact_round_does_not_count_for_vervolghulp(
+    enschede, caseworker
+):
+    """Referrals count per contact round, as conversations do: a heropaf reopening is a new
+    round, and 'Vervolghulp en/of verwijzing financieel' there needs a referral made in it."""
+    melding = MeldingFactory(
+        municipality=enschede, period_start=dt.date(2026, 2, 1), period_end=dt.date(2026, 2, 28),
+        matched_on=dt.date(2026, 3, 2), due_on=dt.date(2026, 3, 16),
+    )  # fmt: skip
+    assign(melding, caseworker, caseworker, melding.version)
+    talk(melding, caseworker)
+    refer(melding, caseworker, melding.version, kind=ReferralKind.DEBT_HELP,
+          handover_on=dt.date(2026, 3, 20))  # fmt: skip
+    close(melding, caseworker, Eindresultaat.VERWIJZING_FINANCIEEL)
+    schedule_heropaf(melding, timezone.localdate())
+    melding = reopen_by_heropaf(melding, caseworker)
+    attempt(melding, caseworker, reached=True)
+    talk(melding, caseworker)
+
+    assert "verwijzing" in str(refused(melding, caseworker, Eindresultaat.VERWIJZING_FINANCIEEL))
+
+    refer(melding, caseworker, melding.version, kind=ReferralKind.BUDGET_COACHING,
+          handover_on=DAY)  # fmt: skip
+    close(melding, caseworker, Eindresultaat.VERWIJZING_FINANCIEEL)
+    assert list(melding.referrals.values_list("contact_round", flat=True)) == [1, 2]
+
+
 # Verwijzing zonder tussenkomst inwoner
 
 

@@ -201,7 +201,8 @@ def refer(
     with transaction.atomic():
         states = update_melding(melding, expected_version, to_state, referred=True)
         referral = Referral.objects.create(
-            melding=melding, kind=kind, handover_on=handover_on, note=note, recorded_by=by
-        )
+            melding=melding, contact_round=melding.contact_round, kind=kind,
+            handover_on=handover_on, note=note, recorded_by=by,
+        )  # fmt: skip
         events.referral(melding, by, referral, states)
     return referral

@@ -588,6 +588,9 @@ class Referral(models.Model):
     """A referral to regular services, with the date of the warm hand-over."""
 
     melding = models.ForeignKey(Melding, related_name="referrals", on_delete=models.CASCADE)
+    # The round it was made in: a result of a later round (after a heropaf reopening) needs a
+    # referral of its own round, as it needs a conversation of its own round.
+    contact_round = models.PositiveSmallIntegerField("contactronde", default=1)
     kind = models.CharField("verwezen naar", max_length=30, choices=ReferralKind.choices)
     handover_on = models.DateField("datum warme overdracht")
     note = models.CharField("toelichting", max_length=300, blank=True)

@@ -4,9 +4,8 @@ The result goes to DDAS and to the creditor's feedback as is, so it must fit the
 (``result_refusals``): no 'Definitief geen contact kunnen krijgen' after the resident was
 reached, no help result without a conversation in which help was accepted, no 'Vervolghulp en/of
 verwijzing ...' or 'Verwijzing zonder tussenkomst inwoner' without a recorded referral (of the
-matching kind), no 'Inwoner regelt het zelf' without contact. Reached and accepted count in the
-current contact round (a heropaf reopening starts a new one); referrals carry no round and count
-over the whole melding.
+matching kind), no 'Inwoner regelt het zelf' without contact. Reached, accepted and referred
+count in the current contact round (a heropaf reopening starts a new one).
 
 The resident's satisfaction (a rapportcijfer, or None when not asked) is recorded at the same
 moment, so every cijfer belongs to the close it was given at; only a resident reached in this
@@ -80,7 +79,7 @@ _REACHED = "een contactpoging waarbij de inwoner is bereikt, of een gesprek"
 @dataclass(frozen=True)
 class FileFacts:
     """What the file shows that a result must fit: the resident reached and help accepted in
-    the current contact round, and the kinds of the referrals recorded."""
+    the current contact round, and the kinds of the referrals made in it."""
 
     reached: bool
     help_accepted: bool
@@ -98,7 +97,11 @@ def file_facts(melding: Melding) -> FileFacts:
     return FileFacts(
         reached=reached,
         help_accepted=conversations.filter(help_accepted=HelpAnswer.YES).exists(),
-        referral_kinds=frozenset(melding.referrals.values_list("kind", flat=True)),
+        referral_kinds=frozenset(
+            melding.referrals.filter(contact_round=melding.contact_round).values_list(
+                "kind", flat=True
+            )
+        ),
     )
 
 
