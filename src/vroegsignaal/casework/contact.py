@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date, time
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from vroegsignaal.casework import events
 from vroegsignaal.casework.dates import check_recorded_date
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State, is_open
-from vroegsignaal.casework.models import CaseworkPolicy, ContactAttempt, Melding
+from vroegsignaal.casework.models import CaseworkPolicy, ContactAttempt, Conversation, Melding
 from vroegsignaal.casework.signal_status import (
     chain_fact_changes,
     follow_pick_up,
@@ -86,6 +87,16 @@ def record_contact_attempt(
         follow_pick_up(melding, changes)
         events.contact_attempt(melding, by, attempt, states)
     return attempt
+
+
+def reached_in_current_round():
+    """A condition on meldingen: the resident was reached in the melding's current contact
+    round (an attempt that reached them, or any conversation). The one meaning of 'reached'
+    for the closing rules (results) and for who still gets a first letter (letters)."""
+    this_round = {"melding": OuterRef("pk"), "contact_round": OuterRef("contact_round")}
+    return Exists(ContactAttempt.objects.filter(**this_round, reached=True)) | Exists(
+        Conversation.objects.filter(**this_round)
+    )
 
 
 def record_letter_to_reached_resident(

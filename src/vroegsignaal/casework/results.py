@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vroegsignaal.casework import events
+from vroegsignaal.casework.contact import reached_in_current_round
 from vroegsignaal.casework.dates import check_recorded_date
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
@@ -90,18 +91,11 @@ def file_facts(melding: Melding) -> FileFacts:
     """The facts of ``melding``'s file in its current contact round."""
     this_round = melding.contact_round
     conversations = melding.conversations.filter(contact_round=this_round)
-    reached = (
-        melding.contact_attempts.filter(contact_round=this_round, reached=True).exists()
-        or conversations.exists()
-    )
+    referrals = melding.referrals.filter(contact_round=this_round)
     return FileFacts(
-        reached=reached,
+        reached=Melding.objects.filter(pk=melding.pk).filter(reached_in_current_round()).exists(),
         help_accepted=conversations.filter(help_accepted=HelpAnswer.YES).exists(),
-        referral_kinds=frozenset(
-            melding.referrals.filter(contact_round=melding.contact_round).values_list(
-                "kind", flat=True
-            )
-        ),
+        referral_kinds=frozenset(referrals.values_list("kind", flat=True)),
     )
 
 

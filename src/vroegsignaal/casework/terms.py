@@ -60,39 +60,34 @@ def melding_deadlines(
     terms = policy.deadline_policy()
     closed_on = _closed_on(melding)
 
-    def deadline(term: Term, start: date, done_on: date | None) -> MeldingDeadline:
+    def deadline(term: Term, start: date, done_on: date | None, basis: str = "") -> MeldingDeadline:
         due = due_date(term, start, calendar, terms)
         state = deadline_state(due, today, done_on, closed_on=closed_on)
-        return MeldingDeadline(term, due, state)
+        return MeldingDeadline(term, due, state, basis)
 
-    picked_up = melding.picked_up_on
-    first_action = deadline(Term.FIRST_ACTION, melding.matched_on, picked_up)
-    if melding.due_on is not None:
-        # The werkbakje's term as matching set it (a crisis: 3 working days) is the date the
-        # werkbakje list shows; the policy's general days only serve a melding without one.
-        state = pick_up_state(melding, today)
-        first_action = MeldingDeadline(Term.FIRST_ACTION, melding.due_on, state)
-    result = [first_action, deadline(Term.FIRST_ACTION_LIMIT, melding.matched_on, picked_up)]
     reopened_on = round_started_on(melding)
     if reopened_on is not None:
+        # A new round after the heropaf: the policy's days from the reopening, met by the
+        # round's first attempt or conversation (the werkbakje's date belongs to round 1).
         done = first_contact_in_round(melding)
-        since = f"na het heropenen door de heropaf op {reopened_on:%d-%m-%Y}"
-        first, limit = (
-            deadline(Term.FIRST_ACTION, reopened_on, done),
-            deadline(Term.FIRST_ACTION_LIMIT, reopened_on, done),
-        )
+        since = f"na het heropenen door de heropaf op {reopened_on:%d-%m-%Y} (beleid gemeente)"
+        round_ = f"Contactronde {melding.contact_round}"
         result = [
-            MeldingDeadline(
-                first.term, first.due, first.state,
-                f"Contactronde {melding.contact_round}: {terms.first_action_days} kalenderdagen "
-                f"{since} (beleid gemeente)",
-            ),
-            MeldingDeadline(
-                limit.term, limit.due, limit.state,
-                f"Contactronde {melding.contact_round}: {terms.first_action_limit_days} "
-                f"kalenderdagen {since} (beleid gemeente)",
-            ),
+            deadline(Term.FIRST_ACTION, reopened_on, done,
+                     f"{round_}: {terms.first_action_days} kalenderdagen {since}"),
+            deadline(Term.FIRST_ACTION_LIMIT, reopened_on, done,
+                     f"{round_}: {terms.first_action_limit_days} kalenderdagen {since}"),
         ]  # fmt: skip
+    else:
+        picked_up = melding.picked_up_on
+        if melding.due_on is not None:
+            # The werkbakje's term as matching set it (a crisis: 3 working days) is the date
+            # the werkbakje list shows; the policy's general days only serve a melding without.
+            state = pick_up_state(melding, today)
+            first_action = MeldingDeadline(Term.FIRST_ACTION, melding.due_on, state)
+        else:
+            first_action = deadline(Term.FIRST_ACTION, melding.matched_on, picked_up)
+        result = [first_action, deadline(Term.FIRST_ACTION_LIMIT, melding.matched_on, picked_up)]
     conversation = melding.first_conversation_on
     start = conversation_term_start(melding)
     if start is not None:

@@ -16,13 +16,13 @@ from datetime import date, datetime
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.utils import formats, translation
 
 from vroegsignaal.casework import contact
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
-from vroegsignaal.casework.models import ContactAttempt, Conversation, Melding
+from vroegsignaal.casework.models import ContactAttempt, Melding
 from vroegsignaal.ddas import Contactsoort
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.letters.addressing import (
@@ -298,10 +298,7 @@ def awaiting_first_letter(meldingen: QuerySet[Melding]) -> QuerySet[Melding]:
     still makes sense: open, assigned, and the resident not reached and not spoken in the
     current contact round. Later it would reach someone already helped (and count as a
     contact attempt that failed)."""
-    this_round = {"melding": OuterRef("pk"), "contact_round": OuterRef("contact_round")}
-    reached = ContactAttempt.objects.filter(**this_round, reached=True)
-    spoken = Conversation.objects.filter(**this_round)
-    return meldingen.filter(state__in=_BEFORE_CONTACT).exclude(Exists(reached) | Exists(spoken))
+    return meldingen.filter(state__in=_BEFORE_CONTACT).exclude(contact.reached_in_current_round())
 
 
 def _already_sent(meldingen: list[Melding]) -> set[int]:
