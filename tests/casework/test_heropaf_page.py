@@ -3,11 +3,15 @@
 Rule: when the heropaf is due, the page shows per signal partner whether it answered the
 heropaf question (feedback's HeropafCheck) and what: payments running again or not, the amount
 still open and the date; or that no answer came yet, with the answer's due date.
-Rule: after a reopening by the heropaf the Termijnen table shows the new round."""
+Rule: after a reopening by the heropaf the Termijnen table shows the new round.
+Rule: the werkbakje list (date, state, the termijn filter and the overdue count) follows the same
+first action of the new round, not round 1's date after matching."""
 
 import datetime as dt
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,10 +22,13 @@ from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.heropaf import reopen_by_heropaf, schedule_heropaf
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.results import close_with_result
+from vroegsignaal.casework.worklist import WorklistFilters, queue_counts, worklist
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
+from vroegsignaal.feedback.heropaf_checks import answer_check
 from vroegsignaal.feedback.models import HeropafAnswer, HeropafCheck
 
 TODAY = timezone.localdate()
+migration = import_module("vroegsignaal.casework.migrations.0014_round_first_action")
 
 
 @pytest.fixture
@@ -124,3 +131,97 @@ def test_the_new_round_first_action_is_met_by_an_attempt_in_that_round(client, c
     html = page(client, caseworker, melding)
 
     assert html.count("Gehaald") == 2  # first action and limit of round 2
+
+
+def worklist_html(client, caseworker, **params) -> str:
+    client.force_login(caseworker)
+    return client.get(reverse("casework:worklist"), params).content.decode()
+
+
+def reopened_on(melding, caseworker, day: dt.date) -> Melding:
+    """``melding`` reopened by the heropaf on ``day`` (its timeline event dated that day)."""
+    reopen_by_heropaf(melding, caseworker)
+    stored = Melding.objects.get(pk=melding.pk)
+    stored.round_due_on = day + dt.timedelta(days=14)
+    stored.save(update_fields=["round_due_on"])
+    stored.events.filter(kind="reopened").update(
+        created_at=timezone.make_aware(dt.datetime.combine(day, dt.time(10)))
+    )
+    return stored
+
+
+def test_reopening_sets_the_first_action_of_the_new_round(caseworker, due):
+    reopen_by_heropaf(due, caseworker)
+
+    stored = Melding.objects.get(pk=due.pk)
+    assert stored.round_due_on == TODAY + dt.timedelta(days=14)
+    assert stored.round_picked_up_on is None
+    assert stored.current_due_on == stored.round_due_on
+    assert stored.due_on == dt.date(2025, 11, 17)  # round 1's term stays for the monitoring
+
+
+def test_worklist_shows_the_new_round_first_action_of_a_reopened_melding(client, caseworker, due):
+    reopen_by_heropaf(due, caseworker)
+
+    html = worklist_html(client, caseworker)
+
+    first = (TODAY + dt.timedelta(days=14)).strftime("%d-%m-%Y")
+    assert f"{first} (Op tijd)" in html
+    assert "17-11-2025" not in html
+
+
+def test_a_reopened_melding_past_its_new_first_action_is_overdue_in_the_worklist(
+    client, caseworker, due
+):
+    melding = reopened_on(due, caseworker, TODAY - dt.timedelta(days=20))
+    filters = WorklistFilters(deadline="overdue")
+
+    assert list(worklist(caseworker, filters, TODAY)) == [melding]
+    assert "(Verlopen)" in worklist_html(client, caseworker, termijn="overdue")
+    counts = {count.key: count for count in queue_counts(caseworker, TODAY)}
+    assert counts[str(melding.queue_id)].overdue == 1
+
+
+def test_an_attempt_in_the_new_round_picks_the_reopened_melding_up(client, caseworker, due):
+    melding = reopened_on(due, caseworker, TODAY - dt.timedelta(days=20))
+    record_contact_attempt(
+        melding, caseworker, melding.version, kind=Contactsoort.TELEFOON, attempted_on=TODAY,
+        part_of_day=Dagdeel.OCHTEND, reached=False,
+    )  # fmt: skip
+
+    stored = Melding.objects.get(pk=melding.pk)
+    assert stored.round_picked_up_on == TODAY
+    assert stored.picked_up_on == dt.date(2025, 11, 5)  # round 1's DDAS datum opgepakt stays
+    assert list(worklist(caseworker, WorklistFilters(deadline="overdue"), TODAY)) == []
+    assert "(Te laat gehaald)" in worklist_html(client, caseworker)
+
+
+def test_migration_gives_meldingen_reopened_before_it_their_round_first_action(caseworker, due):
+    """casework.0014: the first action of a round reopened before the fields existed is the
+    policy's days from the reopening on the timeline, met by the round's first attempt."""
+    melding = reopened_on(due, caseworker, TODAY - dt.timedelta(days=20))
+    record_contact_attempt(
+        melding, caseworker, melding.version, kind=Contactsoort.TELEFOON,
+        attempted_on=TODAY - dt.timedelta(days=2), part_of_day=Dagdeel.OCHTEND, reached=False,
+    )  # fmt: skip
+    Melding.objects.filter(pk=melding.pk).update(round_due_on=None, round_picked_up_on=None)
+    first_round = MeldingFactory(municipality=due.municipality)
+
+    migration.set_round_first_actions(django_apps, None)
+
+    stored = Melding.objects.get(pk=melding.pk)
+    assert stored.round_due_on == TODAY - dt.timedelta(days=6)
+    assert stored.round_picked_up_on == TODAY - dt.timedelta(days=2)
+    assert Melding.objects.get(pk=first_round.pk).round_due_on is None
+
+
+def test_a_creditors_no_reopens_with_the_first_action_counted_from_its_answer_day(due):
+    """The demo answers heropaf questions on simulated days: the new round's first action runs
+    from the day of the answer that reopened the melding, not from the day it was recorded."""
+    answered = TODAY - dt.timedelta(days=3)
+    check = due.checks["Energie Oost"]
+
+    answer_check(check, HeropafAnswer.NO, 45_000, today=answered)
+
+    stored = Melding.objects.get(pk=due.pk)
+    assert (stored.contact_round, stored.round_due_on) == (2, answered + dt.timedelta(days=14))

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from vroegsignaal.casework import events
 from vroegsignaal.casework.dates import check_recorded_date
@@ -86,17 +87,23 @@ def complete_heropaf(melding: Melding, by: User, expected_version: int) -> Meldi
     return melding
 
 
-def reopen_by_heropaf(melding: Melding, by: User, expected_version: int | None = None) -> Melding:
+def reopen_by_heropaf(
+    melding: Melding, by: User, expected_version: int | None = None, today: date | None = None
+) -> Melding:
     """Payments are not regular: reopen the closed melding for a new contact round.
 
     The previous result, acceptance and conversation date stay in the timeline and records;
-    the melding itself starts afresh so the terms of the new round apply.
+    the melding itself starts afresh so the terms of the new round apply: its own first action,
+    the policy's days from today (round 1's due_on and picked_up_on stay as they were).
     """
     _check_planned(melding)
     version = melding.version if expected_version is None else expected_version
     new_round = melding.contact_round + 1
+    terms = policy_for(melding.municipality).deadline_policy()
     changes = {
         "contact_round": new_round,
+        "round_due_on": due_date(Term.FIRST_ACTION, today or timezone.localdate(), policy=terms),
+        "round_picked_up_on": None,
         "result": "",
         "closed_on": None,
         "heropaf_due_on": None,

@@ -122,6 +122,22 @@ class Melding(models.Model):
     contact_round = models.PositiveSmallIntegerField(
         "contactronde", default=1, help_text="Verhoogd als een heropaf de melding heropent."
     )
+    # A reopening by the heropaf starts a new first action (casework.terms): its date and the
+    # day it was met are kept apart from round 1's due_on and picked_up_on, which stay the
+    # pick-up after matching that the monitoring and the DDAS export report.
+    round_due_on = models.DateField(
+        "uiterlijk oppakken in deze contactronde",
+        null=True,
+        blank=True,
+        help_text="Na heropenen door de heropaf: de eerste actie van de nieuwe contactronde.",
+    )
+    round_picked_up_on = models.DateField(
+        "opgepakt in deze contactronde",
+        null=True,
+        blank=True,
+        help_text="Na heropenen door de heropaf: de eerste contactpoging of het eerste gesprek "
+        "van de nieuwe contactronde.",
+    )
     # The chain facts below span every contact round (a heropaf reopening keeps them), are set
     # by the casework services that record attempts, conversations and referrals, and let the
     # monitoring count a region's year from one index instead of joining every child table.
@@ -218,6 +234,8 @@ class Melding(models.Model):
                     "queue",
                     "assigned_to",
                     "picked_up_on",
+                    "round_due_on",
+                    "round_picked_up_on",
                     "postcode",
                     "total_amount_cents",
                     "is_crisis",
@@ -230,7 +248,14 @@ class Melding(models.Model):
                 fields=["municipality", "queue"],
                 name="melding_open_queue",
                 condition=~Q(state="closed"),
-                include=["id", "assigned_to", "due_on", "picked_up_on"],
+                include=[
+                    "id",
+                    "assigned_to",
+                    "due_on",
+                    "picked_up_on",
+                    "round_due_on",
+                    "round_picked_up_on",
+                ],
             ),
             models.Index(
                 fields=["municipality", "heropaf_due_on"],
@@ -263,6 +288,18 @@ class Melding(models.Model):
         """The kenmerk in letters and on the melding page ('VS-7941'): what a resident who calls
         back quotes, and what the search finds (`casework.search`)."""
         return f"{REFERENCE_PREFIX}{self.pk}"
+
+    @property
+    def current_due_on(self):
+        """The first action of the current contact round: after a heropaf reopening that
+        round's own date, otherwise the werkbakje's date matching set."""
+        return self.round_due_on if self.round_due_on is not None else self.due_on
+
+    @property
+    def current_picked_up_on(self):
+        """When the current contact round's first action was done (its first attempt or
+        conversation), or None while it waits."""
+        return self.round_picked_up_on if self.round_due_on is not None else self.picked_up_on
 
 
 class MeldingSignal(models.Model):

@@ -45,10 +45,16 @@ def set_signal_statuses(melding: Melding, status: Signaalstatus) -> int:
 
 def pick_up_changes(melding: Melding, on, *, help_accepted: bool) -> dict:
     """What the first contact attempt or conversation sets on the melding: the DDAS 'datum
-    opgepakt' and, when the resident accepts help, the acceptance date (start of the terms)."""
+    opgepakt' (round 1), the first action of a later contact round, and, when the resident
+    accepts help, the acceptance date (start of the terms)."""
     changes = {}
     if melding.picked_up_on is None:
         changes["picked_up_on"] = on
+    if melding.round_due_on is not None and (
+        melding.round_picked_up_on is None or on < melding.round_picked_up_on
+    ):
+        # A round after a heropaf reopening: its first action is done (casework.terms).
+        changes["round_picked_up_on"] = on
     if help_accepted and melding.accepted_on is None:
         changes["accepted_on"] = on
     return changes

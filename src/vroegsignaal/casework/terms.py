@@ -8,7 +8,8 @@ first conversation; and the heropaf date when planned.
 A melding reopened by the heropaf (contact round 2 or later) is a visit again about the same
 signals, not a new crisis report: there a conversation term runs only from a new acceptance,
 and the first action and its limit are the policy's days from the reopening (the werkbakje's
-date after matching belongs to round 1), met by the first attempt or conversation of the round.
+date after matching belongs to round 1), met by the first attempt or conversation of the round
+(`round_due_on` and `round_picked_up_on`, stored so the werkbakje list shows the same date).
 Closing stops the terms not yet done (lapsed or missed, never overdue); a melding closed as not
 picked up has no terms at all.
 """
@@ -67,14 +68,17 @@ def melding_deadlines(
 
     reopened_on = round_started_on(melding)
     if reopened_on is not None:
-        # A new round after the heropaf: the policy's days from the reopening, met by the
-        # round's first attempt or conversation (the werkbakje's date belongs to round 1).
-        done = first_contact_in_round(melding)
+        # A new round after the heropaf: its first action is the date the reopening stored
+        # (the policy's days from it; the werkbakje list shows the same), met by the round's
+        # first attempt or conversation; the werkbakje's date after matching was round 1's.
+        done = melding.round_picked_up_on
         since = f"na het heropenen door de heropaf op {reopened_on:%d-%m-%Y} (beleid gemeente)"
         round_ = f"Contactronde {melding.contact_round}"
+        first_action = f"{round_}: {terms.first_action_days} kalenderdagen {since}"
+        due = melding.round_due_on or due_date(Term.FIRST_ACTION, reopened_on, calendar, terms)
         result = [
-            deadline(Term.FIRST_ACTION, reopened_on, done,
-                     f"{round_}: {terms.first_action_days} kalenderdagen {since}"),
+            MeldingDeadline(Term.FIRST_ACTION, due,
+                            deadline_state(due, today, done, closed_on=closed_on), first_action),
             deadline(Term.FIRST_ACTION_LIMIT, reopened_on, done,
                      f"{round_}: {terms.first_action_limit_days} kalenderdagen {since}"),
         ]  # fmt: skip
@@ -114,18 +118,6 @@ def round_started_on(melding: Melding) -> date | None:
     return None if moment is None else timezone.localdate(moment)
 
 
-def first_contact_in_round(melding: Melding) -> date | None:
-    """The first attempt or conversation of the current contact round (its first action)."""
-    this_round = melding.contact_round
-    attempts = melding.contact_attempts.filter(contact_round=this_round)
-    talks = melding.conversations.filter(contact_round=this_round)
-    days = [
-        *attempts.values_list("attempted_on", flat=True),
-        *talks.values_list("held_on", flat=True),
-    ]
-    return min(days, default=None)
-
-
 def conversation_term_start(melding: Melding) -> date | None:
     """Where the statutory conversation term starts (Wgs art. 4): acceptance; for a crisis
     melding in its first contact round the matching date while help is not (yet) accepted.
@@ -142,9 +134,9 @@ def _closed_on(melding: Melding) -> date | None:
 
 
 def pick_up_state(melding: Melding, today: date) -> DeadlineState | None:
-    """The state of the due date matching set for picking the melding up (None without one)."""
-    if melding.due_on is None or not_picked_up(melding):
+    """The state of the current contact round's first action: the date matching set for picking
+    the melding up, or a reopened melding's own (``Melding.current_due_on``); None without one."""
+    due = melding.current_due_on
+    if due is None or not_picked_up(melding):
         return None
-    return deadline_state(
-        melding.due_on, today, melding.picked_up_on, closed_on=_closed_on(melding)
-    )
+    return deadline_state(due, today, melding.current_picked_up_on, closed_on=_closed_on(melding))

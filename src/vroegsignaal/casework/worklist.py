@@ -43,14 +43,22 @@ class WorklistFilters:
 
 
 def _deadline_filter(deadline: str, today: date) -> Q:
-    # The first-action due date counts until the melding is picked up (first contact attempt).
-    waiting = Q(picked_up_on__isnull=True, due_on__isnull=False)
+    """The first action of the current contact round counts until it is done (the first attempt
+    or conversation): round 1's date after matching, or after a heropaf reopening the new
+    round's own date (Melding.current_due_on)."""
     soon = today + timedelta(days=SOON_DAYS)
-    return {
-        "overdue": waiting & Q(due_on__lt=today),
-        "due_soon": waiting & Q(due_on__gte=today, due_on__lte=soon),
-        "on_time": waiting & Q(due_on__gt=soon),
-    }.get(deadline, Q())
+    due_in = {
+        "overdue": {"lt": today},
+        "due_soon": {"gte": today, "lte": soon},
+        "on_time": {"gt": soon},
+    }.get(deadline)
+    if due_in is None:
+        return Q()
+    first_round = Q(round_due_on__isnull=True, picked_up_on__isnull=True, due_on__isnull=False)
+    first_round &= Q(**{f"due_on__{lookup}": day for lookup, day in due_in.items()})
+    later_round = Q(round_due_on__isnull=False, round_picked_up_on__isnull=True)
+    later_round &= Q(**{f"round_due_on__{lookup}": day for lookup, day in due_in.items()})
+    return first_round | later_round
 
 
 def _assigned_filter(assigned: str, user: User) -> Q:

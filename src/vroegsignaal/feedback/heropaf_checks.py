@@ -81,7 +81,7 @@ def answer_check(
         locked.answered_by = user
         locked.answered_by_api_key = api_key
         locked.save()
-        _follow_up(locked, user)
+        _follow_up(locked, user, today)
     return locked
 
 
@@ -94,7 +94,7 @@ def _validate(check: HeropafCheck, answer: str, amount: int | None, today: date)
         raise HeropafAnswerError("Bedrag nog open: het bedrag mag niet negatief zijn.")
 
 
-def _follow_up(check: HeropafCheck, user: User | None) -> None:
+def _follow_up(check: HeropafCheck, user: User | None, today: date) -> None:
     melding = Melding.objects.select_for_update().get(pk=check.melding_id)
     # Only the heropaf still planned for this round can be decided; an earlier 'no' of another
     # creditor may already have reopened the melding.
@@ -105,7 +105,7 @@ def _follow_up(check: HeropafCheck, user: User | None) -> None:
     ):
         return
     if check.answer == HeropafAnswer.NO:
-        reopen_by_heropaf(melding, user, melding.version)
+        reopen_by_heropaf(melding, user, melding.version, today)
         return
     round_checks = melding.heropaf_checks.filter(contact_round=check.contact_round)
     if not round_checks.exclude(answer=HeropafAnswer.YES).exists():
