@@ -223,13 +223,17 @@ def _about_region(entries: QuerySet, region_id: int) -> Q:
     for code in creditors.values_list("code", flat=True):
         creditor_callers |= Q(user_id__isnull=True, username__startswith=f"api:{code}:")
     untied = Q(municipality_id__isnull=True) & creditor_callers
-    # Entries written before they were tied to the municipality of their object: tie them now.
+    # Entries written before entries were tied to the municipality of their object (or whose
+    # object was gone by then): tie them when read. The log is append-only, so they are not
+    # rewritten; entries of data of no single municipality (a delivery) are never read here,
+    # so this stays the small, fixed set of old entries while the log grows.
     tied_now = Q(pk__in=[])
-    old = entries.filter(untied).exclude(object_type="").values_list("object_type", "object_id")
+    types = entries.filter(untied).exclude(object_type="").values_list("object_type", flat=True)
+    tieable = [object_type for object_type in types.distinct() if municipality_lookup(object_type)]
+    old = entries.filter(untied, object_type__in=tieable).values_list("object_type", "object_id")
     by_type: dict[str, set[str]] = {}
     for object_type, object_id in old.distinct():
-        if municipality_lookup(object_type):
-            by_type.setdefault(object_type, set()).add(object_id)
+        by_type.setdefault(object_type, set()).add(object_id)
     for object_type, object_ids in by_type.items():
         municipality_of = municipalities_of(object_type, object_ids)
         # An object gone (or of no municipality) cannot be tied: shown, as for an upload.
