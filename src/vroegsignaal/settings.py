@@ -200,7 +200,7 @@ TASKS = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "vroegsignaal.organisations.api_auth.ApiKeyAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "vroegsignaal.organisations.api_auth.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -131,3 +131,10 @@ def test_the_openapi_schema_documents_the_feedback_endpoints(client, db):
     assert "post" in schema["paths"]["/api/v1/heropaf-checks/{id}/answer"]
     item = schema["components"]["schemas"]["FeedbackItem"]["properties"]
     assert set(item) == set(FEEDBACK_FIELDS)
+
+
+def test_the_openapi_schema_documents_both_ways_to_log_in(client, db):
+    """A creditor's system uses its API key; a logged-in browser its session (cookieAuth)."""
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+    assert set(schema["components"]["securitySchemes"]) == {"ApiKey", "cookieAuth"}

@@ -100,3 +100,16 @@ def test_a_creditor_delivering_for_a_municipality_without_agreement_gets_the_row
     )
     assert response.json()["status"] == "rejected"
     assert "convenant" in response.json()["errors"][0]["message"]
+
+
+def test_a_browser_session_without_csrf_token_is_refused_in_dutch(creditor):
+    """Rule: the API speaks Dutch; a logged-in browser posting without the CSRF token gets a
+    Dutch refusal that says what to do, not REST framework's 'CSRF Failed'."""
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(UserFactory(creditor_staff=True, creditor=creditor))
+
+    response = client.post("/api/v1/deliveries", [RECORD], format="json")
+
+    assert response.status_code == 403
+    assert "beveiligingscontrole (CSRF)" in response.json()["detail"]
+    assert not Delivery.objects.exists()

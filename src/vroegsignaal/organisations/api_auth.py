@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
@@ -55,3 +56,24 @@ class ApiKeyScheme(OpenApiAuthenticationExtension):
             "name": "Authorization",
             "description": "`Api-Key <sleutel>`; een sleutel hoort bij één vastelastenpartner.",
         }
+
+
+class SessionAuthentication(authentication.SessionAuthentication):
+    """REST framework's session login (the browser of a logged-in user), refusing a request
+    without a valid CSRF token in Dutch instead of with 'CSRF Failed: ...'."""
+
+    def enforce_csrf(self, request):
+        try:
+            super().enforce_csrf(request)
+        except exceptions.PermissionDenied:
+            raise exceptions.PermissionDenied(
+                "De beveiligingscontrole (CSRF) van dit verzoek is mislukt. Ververs de pagina en "
+                "probeer het opnieuw; een systeem gebruikt een API-sleutel in plaats van een "
+                "inlogsessie."
+            ) from None
+
+
+class DutchSessionScheme(SessionScheme):
+    """Documents the session login as before (the schema's cookieAuth)."""
+
+    target_class = "vroegsignaal.organisations.api_auth.SessionAuthentication"
