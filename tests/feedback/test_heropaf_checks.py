@@ -6,6 +6,7 @@ import pytest
 
 from tests.feedback import scenario
 from tests.feedback.conftest import SITE_URL
+from vroegsignaal.casework.events import describe
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import EventKind
 from vroegsignaal.feedback.heropaf_checks import HeropafAnswerError, answer_check, open_checks
@@ -45,6 +46,35 @@ def test_a_heropaf_no_reopens_the_melding_for_a_new_contact_round(
         "nee",
         41250,
         energy_staff,
+    )
+
+
+def test_a_reopening_by_a_partners_no_is_the_systems_step_naming_the_partner(
+    heropaf_melding, energy, energy_staff
+):
+    """The partner's staff member answered a question; the melding was reopened by the system
+    on that answer: the timeline must not read as if the energy company reopened the case."""
+    answer_check(_check(heropaf_melding, energy), "nee", user=energy_staff, today=HEROPAF_DAY)
+
+    event = heropaf_melding.events.get(kind=EventKind.REOPENED)
+    assert event.actor is None
+    assert describe(event).startswith(
+        f"Heropend door heropaf na het antwoord van {energy.name} (de betalingen lopen niet); "
+        "contactronde 2"
+    )
+
+
+def test_a_heropaf_settled_by_every_partners_yes_is_the_systems_step(
+    heropaf_melding, energy, water, energy_staff, water_staff
+):
+    answer_check(_check(heropaf_melding, energy), "ja", user=energy_staff, today=HEROPAF_DAY)
+    answer_check(_check(heropaf_melding, water), "ja", user=water_staff, today=HEROPAF_DAY)
+
+    event = heropaf_melding.events.get(kind=EventKind.HEROPAF_DONE)
+    assert event.actor is None
+    assert describe(event) == (
+        "Heropaf: de betalingen lopen weer volgens het antwoord van elke signaalpartner, "
+        "geen actie nodig"
     )
 
 

@@ -108,15 +108,23 @@ def heropaf_scheduled(melding: Melding, by: User | None, feedback_on: date, due:
     )
 
 
-def heropaf_done(melding: Melding, by: User) -> Event:
-    """At the heropaf the creditor reported regular payments: nothing more to do."""
+def heropaf_done(melding: Melding, by: User | None, by_partners: bool = False) -> Event:
+    """At the heropaf the creditor reported regular payments: nothing more to do;
+    ``by_partners`` when every signal partner's 'ja' settled it (then ``by`` is None)."""
     same = State(melding.state)
-    return _record(melding, EventKind.HEROPAF_DONE, by, (same, same))
+    details = {"by_partners": True} if by_partners else {}
+    return _record(melding, EventKind.HEROPAF_DONE, by, (same, same), **details)
 
 
-def reopened(melding: Melding, by: User, contact_round: int, states) -> Event:
-    """The heropaf showed no regular payments: a new contact round starts."""
-    return _record(melding, EventKind.REOPENED, by, states, contact_round=contact_round)
+def reopened(
+    melding: Melding, by: User | None, contact_round: int, states, answered_by: str = ""
+) -> Event:
+    """The heropaf showed no regular payments: a new contact round starts. ``answered_by`` is
+    the signal partner whose 'nee' reopened it (then ``by`` is None: the system did)."""
+    details = {"contact_round": contact_round}
+    if answered_by:
+        details["answered_by"] = answered_by
+    return _record(melding, EventKind.REOPENED, by, states, **details)
 
 
 def letter(melding: Melding, by: User, title: str, states) -> Event:
@@ -158,8 +166,20 @@ _DESCRIPTIONS = {
         f"Signaalpartner geïnformeerd op {_dutch_date(d['feedback_on'])}; "
         f"heropaf op {_dutch_date(d['due'])}"
     ),
-    EventKind.HEROPAF_DONE: lambda d: "Heropaf: de betalingen lopen weer, geen actie nodig",
-    EventKind.REOPENED: lambda d: f"Heropend door heropaf; contactronde {d['contact_round']}",
+    EventKind.HEROPAF_DONE: lambda d: (
+        "Heropaf: de betalingen lopen weer"
+        + (" volgens het antwoord van elke signaalpartner" if d.get("by_partners") else "")
+        + ", geen actie nodig"
+    ),
+    EventKind.REOPENED: lambda d: (
+        "Heropend door heropaf"
+        + (
+            f" na het antwoord van {d['answered_by']} (de betalingen lopen niet)"
+            if d.get("answered_by")
+            else ""
+        )
+        + f"; contactronde {d['contact_round']}"
+    ),
     EventKind.NOT_PICKED_UP: lambda d: (
         f"Niet opgepakt volgens het beleid; afgesloten met eindresultaat '{d['result']}'"
     ),

@@ -78,23 +78,33 @@ def _check_planned(melding: Melding) -> None:
         raise CaseworkError("Voor deze melding is geen heropaf gepland.")
 
 
-def complete_heropaf(melding: Melding, by: User, expected_version: int) -> Melding:
-    """The creditor reports regular payments: the heropaf is done, the melding stays closed."""
+def complete_heropaf(
+    melding: Melding, by: User | None, expected_version: int, by_partners: bool = False
+) -> Melding:
+    """The creditor reports regular payments: the heropaf is done, the melding stays closed.
+    ``by`` is the caseworker who decided, or None when every signal partner answered 'ja'
+    (``by_partners``)."""
     _check_planned(melding)
     with transaction.atomic():
         update_melding(melding, expected_version, heropaf_due_on=None)
-        events.heropaf_done(melding, by)
+        events.heropaf_done(melding, by, by_partners)
     return melding
 
 
 def reopen_by_heropaf(
-    melding: Melding, by: User, expected_version: int | None = None, today: date | None = None
+    melding: Melding,
+    by: User | None,
+    expected_version: int | None = None,
+    today: date | None = None,
+    answered_by: str = "",
 ) -> Melding:
     """Payments are not regular: reopen the closed melding for a new contact round.
 
     The previous result, acceptance and conversation date stay in the timeline and records;
     the melding itself starts afresh so the terms of the new round apply: its own first action,
     the policy's days from today (round 1's due_on and picked_up_on stay as they were).
+    ``by`` is the caseworker who decided, or None when a signal partner's answer
+    (``answered_by``) reopened it.
     """
     _check_planned(melding)
     version = melding.version if expected_version is None else expected_version
@@ -112,5 +122,5 @@ def reopen_by_heropaf(
     }
     with transaction.atomic():
         states = update_melding(melding, version, State.REOPENED, **changes)
-        events.reopened(melding, by, new_round, states)
+        events.reopened(melding, by, new_round, states, answered_by)
     return melding

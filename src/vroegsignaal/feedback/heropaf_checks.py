@@ -81,7 +81,7 @@ def answer_check(
         locked.answered_by = user
         locked.answered_by_api_key = api_key
         locked.save()
-        _follow_up(locked, user, today)
+        _follow_up(locked, today)
     return locked
 
 
@@ -94,7 +94,7 @@ def _validate(check: HeropafCheck, answer: str, amount: int | None, today: date)
         raise HeropafAnswerError("Bedrag nog open: het bedrag mag niet negatief zijn.")
 
 
-def _follow_up(check: HeropafCheck, user: User | None, today: date) -> None:
+def _follow_up(check: HeropafCheck, today: date) -> None:
     melding = Melding.objects.select_for_update().get(pk=check.melding_id)
     # Only the heropaf still planned for this round can be decided; an earlier 'no' of another
     # creditor may already have reopened the melding.
@@ -105,11 +105,13 @@ def _follow_up(check: HeropafCheck, user: User | None, today: date) -> None:
     ):
         return
     if check.answer == HeropafAnswer.NO:
-        reopen_by_heropaf(melding, user, melding.version, today)
+        # The system reopens it on the partner's answer; the partner's staff member did not
+        # decide about the melding (the answer itself records who gave it).
+        reopen_by_heropaf(melding, None, melding.version, today, answered_by=check.creditor.name)
         return
     round_checks = melding.heropaf_checks.filter(contact_round=check.contact_round)
     if not round_checks.exclude(answer=HeropafAnswer.YES).exists():
-        complete_heropaf(melding, user, melding.version)
+        complete_heropaf(melding, None, melding.version, by_partners=True)
 
 
 def unanswered_overdue(municipality_id: int, today: date) -> QuerySet[HeropafCheck]:
