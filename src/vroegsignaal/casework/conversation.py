@@ -2,7 +2,8 @@
 and referrals with a warm hand-over.
 
 Lifecycle: the first conversation moves a melding to 'In gesprek', the first plan to
-'Plan gemaakt', the first referral to 'Doorverwezen'; later ones are recorded without a move.
+'Plan gemaakt', the first referral to 'Doorverwezen'; later ones are recorded without a move
+(a later plan amends the one in force).
 """
 
 from __future__ import annotations
@@ -136,6 +137,11 @@ def monthly_balance(lines: Iterable[BudgetLine]) -> int:
     )
 
 
+def current_plan(melding: Melding) -> Plan | None:
+    """The plan van aanpak in force: the newest version (the one fed back to the creditor)."""
+    return melding.plans.order_by("created_at", "id").last()
+
+
 def record_plan(
     melding: Melding,
     by: User,
@@ -148,11 +154,16 @@ def record_plan(
     debt_help_started_on: date | None = None,
     note: str = "",
 ) -> Plan:
-    """Record the plan van aanpak; the first one moves the melding to 'Plan gemaakt'.
+    """Record the plan van aanpak, or amend the plan in force; the first one moves the melding
+    to 'Plan gemaakt'.
 
-    Rule: a started debt-help trajectory (the BKR registration moment) needs its start date,
-    and a start date needs the trajectory; that date lies between the matching date and today. ``ongoing_payments`` is keyed by creditor id (see
-    ``payments``), each a creditor with a signal in the melding.
+    An amendment is a new version: earlier agreements stay readable, and the newest is the plan
+    in force (``current_plan``), on the timeline as 'gewijzigd'. A version identical to the plan
+    in force in the same contact round is refused, so the history holds only real changes.
+    Rules: a started debt-help trajectory (the BKR registration moment) needs its start date,
+    and a start date needs the trajectory; that date lies between the matching date and today.
+    ``ongoing_payments`` is keyed by creditor id (see ``payments``), each a creditor with a
+    signal in the melding.
     """
     _check_in_conversation(melding, "een plan van aanpak")
     payments.check_agreements(melding, ongoing_payments)
@@ -164,22 +175,31 @@ def record_plan(
         check_recorded_date(
             melding, debt_help_started_on, label="Traject gestart op", field="debt_help_started_on"
         )
+    contents = {
+        "ongoing_payments": ongoing_payments,
+        "room_to_pay_off": room_to_pay_off,
+        "problematic_debts": problematic_debts,
+        "debt_help_started": debt_help_started,
+        "debt_help_started_on": debt_help_started_on,
+        "note": note,
+    }
+    in_force = current_plan(melding)
+    if in_force is not None and _unchanged(in_force, melding.contact_round, contents):
+        raise CaseworkError("Er is niets gewijzigd aan het plan van aanpak.")
     to_state = _next_state(melding, State.PLAN_MADE, _AFTER_PLAN)
     with transaction.atomic():
         states = update_melding(melding, expected_version, to_state)
         plan = Plan.objects.create(
-            melding=melding,
-            contact_round=melding.contact_round,
-            ongoing_payments=ongoing_payments,
-            room_to_pay_off=room_to_pay_off,
-            problematic_debts=problematic_debts,
-            debt_help_started=debt_help_started,
-            debt_help_started_on=debt_help_started_on,
-            note=note,
-            recorded_by=by,
+            melding=melding, contact_round=melding.contact_round, recorded_by=by, **contents
         )
-        events.plan(melding, by, debt_help_started, states)
+        events.plan(melding, by, debt_help_started, states, amended=in_force is not None)
     return plan
+
+
+def _unchanged(plan: Plan, contact_round: int, contents: dict) -> bool:
+    return plan.contact_round == contact_round and all(
+        getattr(plan, name) == value for name, value in contents.items()
+    )
 
 
 def refer(

@@ -70,9 +70,14 @@ def budget_line(melding: Melding, by: User, description: str, states) -> Event:
     return _record(melding, EventKind.BUDGET_LINE, by, states, description=description)
 
 
-def plan(melding: Melding, by: User, debt_help_started: bool, states) -> Event:
-    """A plan van aanpak was recorded."""
-    return _record(melding, EventKind.PLAN, by, states, debt_help_started=debt_help_started)
+def plan(
+    melding: Melding, by: User, debt_help_started: bool, states, *, amended: bool = False
+) -> Event:
+    """A plan van aanpak was recorded, or (``amended``) a new version of the plan in force."""
+    changed = {"amended": True} if amended else {}
+    return _record(
+        melding, EventKind.PLAN, by, states, debt_help_started=debt_help_started, **changed
+    )
 
 
 def referral(melding: Melding, by: User, referral: Referral, states) -> Event:
@@ -152,7 +157,7 @@ _DESCRIPTIONS = {
     ),
     EventKind.BUDGET_LINE: lambda d: f"Budgetscan: regel '{d['description']}' toegevoegd",
     EventKind.PLAN: lambda d: (
-        "Plan van aanpak vastgelegd"
+        ("Plan van aanpak gewijzigd" if d.get("amended") else "Plan van aanpak vastgelegd")
         + ("; schuldhulpverleningstraject gestart" if d["debt_help_started"] else "")
     ),
     EventKind.REFERRAL: lambda d: (

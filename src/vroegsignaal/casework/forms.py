@@ -20,6 +20,7 @@ from vroegsignaal.casework.models import (
     Cause,
     HelpAnswer,
     LifeDomain,
+    Plan,
     Provision,
     ProvisionStatus,
     ReferralKind,
@@ -281,6 +282,20 @@ class PlanForm(VersionedForm):
     def ongoing_payments(self) -> dict[str, str]:
         """The agreement on ongoing payments per creditor, as creditor id (text) → agreement."""
         return {key: self.cleaned_data[f"payment_{key}"] for key in self.payment_keys}
+
+
+def plan_initial(plan: Plan | None) -> dict:
+    """The plan form's starting values: the plan in force, so amending it keeps what was agreed."""
+    if plan is None:
+        return {}
+    agreements = {f"payment_{key}": text for key, text in plan.ongoing_payments.items()}
+    return agreements | {
+        "room_to_pay_off": plan.room_to_pay_off,
+        "problematic_debts": plan.problematic_debts,
+        "debt_help_started": plan.debt_help_started,
+        "debt_help_started_on": plan.debt_help_started_on,
+        "note": plan.note,
+    }
 
 
 class ReferralForm(VersionedForm):

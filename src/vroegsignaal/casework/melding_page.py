@@ -139,8 +139,10 @@ def melding_context(melding: Melding, today: date) -> dict:
         "propose_no_contact": contact.proposes_no_contact(melding, attempts, policy),
         "no_contact_after": policy.no_contact_after_attempts,
         "conversations": list(melding.conversations.select_related("recorded_by")),
+        # The plan in force first; earlier versions after it, newest first.
         "plans": [
-            (plan, payments.agreements_by_name(plan, creditors)) for plan in melding.plans.all()
+            (plan, payments.agreements_by_name(plan, creditors))
+            for plan in melding.plans.select_related("recorded_by").order_by("-created_at", "-id")
         ],
         "referrals": list(melding.referrals.all()),
         "budget_lines": lines,

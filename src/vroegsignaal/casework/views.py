@@ -39,6 +39,7 @@ from vroegsignaal.casework.forms import (
     WorklistFilterForm,
     euros_to_cents,
     initial_contact_attempt,
+    plan_initial,
 )
 from vroegsignaal.casework.lifecycle import State, TransitionNotAllowed
 from vroegsignaal.casework.melding_page import melding_context
@@ -185,13 +186,15 @@ def _action(
     perform: Callable,
     *,
     title: str,
-    done: str,
+    done: str | Callable[[Melding], str],
     template: str = "casework/action.html",
     initial: Callable[[Melding], dict] | None = None,
     form_kwargs: Callable[[Melding], dict] | None = None,
     extra: Callable[[Melding], dict] | None = None,
 ):
-    """One action page: show the form, on a valid post call ``perform`` and return to the melding."""
+    """One action page: show the form, on a valid post call ``perform`` and return to the melding.
+
+    ``done`` is the confirmation, or makes it from the melding after ``perform``."""
     melding = get_melding_for(request.user, pk)
     kwargs = form_kwargs(melding) if form_kwargs else {}
     start = {"version": melding.version, **(initial(melding) if initial else {})}
@@ -203,7 +206,7 @@ def _action(
         except _RULE_ERRORS as error:
             form.add_error(_field_of(error, form), str(error))
         else:
-            messages.success(request, done)
+            messages.success(request, done(melding) if callable(done) else done)
             return redirect("casework:melding", pk=melding.pk)
     context = {
         "melding": melding,
@@ -320,7 +323,7 @@ def budget_page(request, pk: int):
 
 @casework_only
 def plan_page(request, pk: int):
-    """Record the plan van aanpak."""
+    """Record the plan van aanpak, or amend the plan in force (the form starts from it)."""
 
     def perform(melding, user, form):
         data = form.cleaned_data
@@ -342,7 +345,12 @@ def plan_page(request, pk: int):
         PlanForm,
         perform,
         title="Plan van aanpak",
-        done="Het plan van aanpak is vastgelegd.",
+        done=lambda melding: (
+            "Het plan van aanpak is gewijzigd."
+            if melding.plans.count() > 1
+            else "Het plan van aanpak is vastgelegd."
+        ),
+        initial=lambda melding: plan_initial(conversation.current_plan(melding)),
         form_kwargs=lambda melding: {"creditors": payments.melding_creditors(melding)},
     )
 
