@@ -4,8 +4,10 @@ Rule: when the heropaf is due, the page shows per signal partner whether it answ
 heropaf question (feedback's HeropafCheck) and what: payments running again or not, the amount
 still open and the date; or that no answer came yet, with the answer's due date.
 Rule: after a reopening by the heropaf the Termijnen table shows the new round.
-Rule: the werkbakje list (date, state, the termijn filter and the overdue count) follows the same
-first action of the new round, not round 1's date after matching."""
+Rule: the werkbakje list (date, state, order, the termijn filter and the overdue count) follows
+the same first action of the new round, not round 1's date after matching.
+Rule: in the Heropaf queue the date column, the termijn filter and the overdue count are about
+the heropaf date."""
 
 import datetime as dt
 from importlib import import_module
@@ -22,7 +24,7 @@ from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.heropaf import reopen_by_heropaf, schedule_heropaf
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.results import close_with_result
-from vroegsignaal.casework.worklist import WorklistFilters, queue_counts, worklist
+from vroegsignaal.casework.worklist import HEROPAF_QUEUE, WorklistFilters, queue_counts, worklist
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
 from vroegsignaal.feedback.heropaf_checks import answer_check
 from vroegsignaal.feedback.models import HeropafAnswer, HeropafCheck
@@ -225,3 +227,29 @@ def test_a_creditors_no_reopens_with_the_first_action_counted_from_its_answer_da
 
     stored = Melding.objects.get(pk=due.pk)
     assert (stored.contact_round, stored.round_due_on) == (2, answered + dt.timedelta(days=14))
+
+
+def test_a_reopened_melding_is_ordered_by_its_new_first_action(caseworker, due):
+    """Same priority: a melding due tomorrow comes before one reopened today (due in 14 days),
+    although the reopened one's round-1 date lies long in the past."""
+    melding = reopened_on(due, caseworker, TODAY)
+    waiting = MeldingFactory(
+        municipality=melding.municipality, queue=melding.queue,
+        priority_score=melding.priority_score, due_on=TODAY + dt.timedelta(days=1),
+    )  # fmt: skip
+
+    assert list(worklist(caseworker, WorklistFilters(), TODAY)) == [waiting, melding]
+
+
+def test_heropaf_queue_shows_filters_and_counts_the_heropaf_date(client, caseworker, due):
+    """The Heropaf queue's overview counted the heropaf date as overdue while its rows showed
+    round 1's pick-up date as met and the 'Verlopen' filter found nothing."""
+    filters = WorklistFilters(queue=HEROPAF_QUEUE, deadline="overdue")
+
+    assert list(worklist(caseworker, filters, TODAY)) == [due]
+    html = worklist_html(client, caseworker, werkbakje=HEROPAF_QUEUE)
+    assert "Heropaf op" in html
+    assert f"{due.heropaf_due_on:%d-%m-%Y} (Verlopen)" in html
+    assert "17-11-2025" not in html  # round 1's pick-up date
+    counts = {count.key: count for count in queue_counts(caseworker, TODAY)}
+    assert counts[HEROPAF_QUEUE].overdue == 1

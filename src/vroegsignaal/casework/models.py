@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 
 from vroegsignaal.casework import deadlines
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
@@ -48,6 +49,11 @@ class Queue(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# The first action of the current contact round in SQL (Melding.current_due_on): the werkbakje
+# list orders on it, and its index holds it so a page reads 50 index entries.
+CURRENT_DUE_ON = Coalesce(F("round_due_on"), F("due_on"))
 
 
 class Melding(models.Model):
@@ -225,7 +231,7 @@ class Melding(models.Model):
             models.Index(
                 F("municipality"),
                 F("priority_score").desc(),
-                F("due_on"),  # ascending puts nulls last on PostgreSQL, as the worklist does
+                CURRENT_DUE_ON,  # ascending puts nulls last on PostgreSQL, as the worklist does
                 F("id"),
                 name="melding_open_worklist",
                 condition=~Q(state="closed"),

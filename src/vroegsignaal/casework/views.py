@@ -45,8 +45,14 @@ from vroegsignaal.casework.lifecycle import State, TransitionNotAllowed
 from vroegsignaal.casework.melding_page import melding_context
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.policy import policy_for
-from vroegsignaal.casework.terms import pick_up_state
-from vroegsignaal.casework.worklist import HEROPAF_QUEUE, WorklistFilters, queue_counts, worklist
+from vroegsignaal.casework.worklist import (
+    HEROPAF_QUEUE,
+    WorklistFilters,
+    due_date_of,
+    due_header,
+    queue_counts,
+    worklist,
+)
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy import audit
@@ -95,7 +101,11 @@ def worklist_page(request):
         # Without a chosen werkbakje the list holds the open meldingen; the Heropaf row counts
         # closed meldingen whose heropaf is due, so the totals of the overview differ.
         "heropaf_left_out": 0 if filters.queue else heropaf.open,
-        "rows": [(m, pick_up_state(m, today), State(m.state).label) for m in page.object_list],
+        "due_header": due_header(filters.queue),
+        "rows": [
+            (m, due_date_of(m, filters.queue, today), State(m.state).label)
+            for m in page.object_list
+        ],
         "today": today,
         "colleagues": colleagues_of(request.user),
     }

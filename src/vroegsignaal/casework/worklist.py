@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from vroegsignaal.casework.access import meldingen_visible_to
+from vroegsignaal.casework.deadlines import DeadlineState, deadline_state
 from vroegsignaal.casework.heropaf import heropaf_due
 from vroegsignaal.casework.lifecycle import State
-from vroegsignaal.casework.models import Melding, MeldingSignal
+from vroegsignaal.casework.models import CURRENT_DUE_ON, Melding, MeldingSignal
+from vroegsignaal.casework.terms import pick_up_state
 from vroegsignaal.organisations.models import User
 
 HEROPAF_QUEUE = "heropaf"
@@ -42,10 +44,11 @@ class WorklistFilters:
     assigned: str = ""
 
 
-def _deadline_filter(deadline: str, today: date) -> Q:
+def _deadline_filter(deadline: str, today: date, queue: str = "") -> Q:
     """The first action of the current contact round counts until it is done (the first attempt
     or conversation): round 1's date after matching, or after a heropaf reopening the new
-    round's own date (Melding.current_due_on)."""
+    round's own date (Melding.current_due_on). In the Heropaf queue the term is the heropaf
+    date itself, as the melding page and the queue's overdue count have it."""
     soon = today + timedelta(days=SOON_DAYS)
     due_in = {
         "overdue": {"lt": today},
@@ -54,6 +57,8 @@ def _deadline_filter(deadline: str, today: date) -> Q:
     }.get(deadline)
     if due_in is None:
         return Q()
+    if queue == HEROPAF_QUEUE:
+        return Q(**{f"heropaf_due_on__{lookup}": day for lookup, day in due_in.items()})
     first_round = Q(round_due_on__isnull=True, picked_up_on__isnull=True, due_on__isnull=False)
     first_round &= Q(**{f"due_on__{lookup}": day for lookup, day in due_in.items()})
     later_round = Q(round_due_on__isnull=False, round_picked_up_on__isnull=True)
@@ -101,11 +106,33 @@ def worklist(user: User, filters: WorklistFilters, today: date) -> QuerySet[Meld
     for flag in filters.flags:
         meldingen = meldingen.filter(**{FLAG_FIELDS[flag]: True})
     meldingen = meldingen.filter(
-        _deadline_filter(filters.deadline, today), _assigned_filter(filters.assigned, user)
+        _deadline_filter(filters.deadline, today, filters.queue),
+        _assigned_filter(filters.assigned, user),
     )
     return meldingen.select_related("queue", "assigned_to").order_by(
-        "-priority_score", F("due_on").asc(nulls_last=True), "pk"
+        "-priority_score", CURRENT_DUE_ON.asc(nulls_last=True), "pk"
     )
+
+
+@dataclass(frozen=True)
+class DueDate:
+    """The date a worklist row shows and where it stands: the current round's first action,
+    or in the Heropaf queue the heropaf date."""
+
+    day: date | None
+    state: DeadlineState | None
+
+
+def due_header(queue: str) -> str:
+    """The heading of the worklist's date column."""
+    return "Heropaf op" if queue == HEROPAF_QUEUE else "Uiterlijk oppakken"
+
+
+def due_date_of(melding: Melding, queue: str, today: date) -> DueDate:
+    """What the worklist's date column shows for ``melding`` in ``queue``."""
+    if queue == HEROPAF_QUEUE:
+        return DueDate(melding.heropaf_due_on, deadline_state(melding.heropaf_due_on, today))
+    return DueDate(melding.current_due_on, pick_up_state(melding, today))
 
 
 @dataclass(frozen=True)
@@ -145,7 +172,7 @@ def queue_counts(user: User, today: date) -> list[QueueCount]:
     heropaf = heropaf_due(visible, today).aggregate(
         open=Count("pk"),
         unassigned=Count("pk", filter=Q(assigned_to__isnull=True)),
-        overdue=Count("pk", filter=Q(heropaf_due_on__lt=today)),
+        overdue=Count("pk", filter=_deadline_filter("overdue", today, HEROPAF_QUEUE)),
     )
     counts.append(
         QueueCount(
