@@ -14,6 +14,7 @@ from vroegsignaal.casework import contact
 from vroegsignaal.casework.access import check_casework_user, get_melding_for, meldingen_visible_to
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.letters import services
+from vroegsignaal.letters.access import batches_visible_to
 from vroegsignaal.letters.default_texts import DEFAULT_TEXTS
 from vroegsignaal.letters.forms import (
     ContactDetailsForm,
@@ -25,7 +26,6 @@ from vroegsignaal.letters.forms import (
 from vroegsignaal.letters.kinds import NOT_AN_ATTEMPT, LetterKind, allowed_placeholders
 from vroegsignaal.letters.models import (
     ContactDetails,
-    LetterBatch,
     Letterhead,
     LetterTemplate,
     SentLetter,
@@ -57,7 +57,7 @@ def overview(request):
     context = {
         "kinds": kinds,
         "has_contact": ContactDetails.objects.filter(municipality=municipality).exists(),
-        "batches": municipality.letter_batches.select_related("created_by")[:10],
+        "batches": batches_visible_to(request.user).select_related("created_by")[:10],
     }
     return render(request, "letters/overview.html", context)
 
@@ -270,9 +270,9 @@ def _make_batch(request, municipality):
 
 @casework_only
 def batch_pdf(request, pk: int):
-    """The print-room PDF of a batch of the user's own municipality."""
-    municipality = _municipality(request)
-    batch = get_object_or_404(LetterBatch, pk=pk, municipality=municipality)
+    """The print-room PDF of a batch, for who may see every melding in it (else 404)."""
+    check_casework_user(request.user)
+    batch = get_object_or_404(batches_visible_to(request.user), pk=pk)
     if not batch.pdf:
         raise Http404("De pdf van deze printopdracht is gewist na de bewaartermijn.")
     return FileResponse(
