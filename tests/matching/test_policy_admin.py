@@ -119,14 +119,66 @@ def test_a_municipality_and_a_region_together_get_one_dutch_message(admin_client
         ),
         ({"default_window_min": "-1"}, "default_window_min", "geen negatieve dagen"),
         ({"repeat_months": "-1"}, "repeat_months", "herhaalde melding (maanden) mag niet negatief"),
-        ({"weight_crisis": "60"}, "weight_young_adult", "Vul alle velden van de wegingen in"),
-        ({"route_name": "Post"}, "route_term_days", "standaardwerkbakje in"),
+        ({"weight_crisis": "60"}, "weight_extra_partner_type", "Vul alle wegingen in"),
+        ({"route_name": "Post"}, "route_queue", "Vul alle velden van het standaardwerkbakje in"),
     ],
 )
 def test_bad_input_gives_a_dutch_error_at_its_field(admin_client, fields, field, message):
     response = post_policy(admin_client, MunicipalityFactory(), **fields)
     assert response.status_code == 200 and not PolicyVersion.objects.exists()
     assert message in " ".join(errors(response)[field])
+
+
+def test_one_weight_filled_in_gives_one_dutch_message_for_the_group_and_no_python_error(
+    admin_client,
+):
+    response = post_policy(admin_client, MunicipalityFactory(), weight_crisis="5")
+
+    messages = [
+        m for name, ms in errors(response).items() if name.startswith("weight_") for m in ms
+    ]
+    assert messages == [
+        "Vul alle wegingen in, of laat ze allemaal leeg om ze over te nemen. Nog leeg: "
+        "Per extra soort signaalpartner, Opeenvolgende melding, Per € 100 achterstand, "
+        "Bedrag: ten hoogste, Huurachterstand, Per 30 dagen ouderdom van de achterstand, "
+        "Ouderdom: ten hoogste, Jongvolwassene, Warme overdracht."
+    ]
+    page = response.content.decode()
+    assert "verkeerde soort" not in page and "not supported" not in page
+
+
+def test_a_partly_filled_standaardwerkbakje_gives_one_message_and_no_python_error(admin_client):
+    response = post_policy(admin_client, MunicipalityFactory(), route_term_days="5")
+
+    assert errors(response) == {
+        "route_name": [
+            "Vul alle velden van het standaardwerkbakje in, of laat ze allemaal leeg om ze over "
+            "te nemen. Nog leeg: Standaardwerkbakje: naam, werkbakje, eerste contactsoort."
+        ]
+    }
+
+
+def test_every_problem_is_reported_in_one_round_also_with_a_wrong_owner(admin_client):
+    enschede = MunicipalityFactory()
+    response = post_policy(
+        admin_client,
+        enschede,
+        region=enschede.region.pk,
+        window_energie_min="200",
+        window_energie_max="100",
+        minimum_signals_for_go="-1",
+        repeat_months="-2",
+        weight_crisis="5",
+    )
+
+    assert not PolicyVersion.objects.exists()
+    assert set(errors(response)) == {
+        "region",
+        "window_energie_min",
+        "minimum_signals_for_go",
+        "repeat_months",
+        "weight_extra_partner_type",
+    }
 
 
 def test_a_municipality_leaving_fields_empty_inherits_the_regions_values(admin_client):

@@ -341,9 +341,9 @@ class PolicyVersionForm(_GeneratedFields, forms.ModelForm):
         if bool(municipality) == bool(region):
             # At the field: a field with an error leaves the model's own check constraint out
             # of the form's validation, which would add its text ('Beperking ... geschonden').
+            # The settings are still checked, so that every problem shows in one round.
             self.add_error("region", "Kies een gemeente óf een regio, niet allebei." if region
                            else "Kies een gemeente óf een regio.")  # fmt: skip
-            return cleaned
         document = self._document(cleaned)
         if not self.errors:
             try:
@@ -371,12 +371,18 @@ class PolicyVersionForm(_GeneratedFields, forms.ModelForm):
         windows = self._windows(data)
         if windows is not None:
             document["windows"] = windows
-        weights = self._group(data, {k: f"weight_{k}" for k in WEIGHT_LABELS}, "wegingen")
+        weights = self._group(
+            data, {k: f"weight_{k}" for k in WEIGHT_LABELS}, "Vul alle wegingen in"
+        )
         if weights is not None:
             for key, value in weights.items():
                 self._check({"weights": {key: value}}, f"weight_{key}")
             document["weights"] = weights
-        route = self._group(data, {p: f"route_{p}" for p in RULE_PARTS}, "standaardwerkbakje")
+        route = self._group(
+            data,
+            {p: f"route_{p}" for p in RULE_PARTS},
+            "Vul alle velden van het standaardwerkbakje in",
+        )
         if route is not None:
             document["default_route"] = self._check({"default_route": route}, "route_term_days")
         rules = self._routing_rules(data)
@@ -420,15 +426,20 @@ class PolicyVersionForm(_GeneratedFields, forms.ModelForm):
                 self._check({"windows": {partner: window}}, f"{partner_prefix(partner)}_min")
         return windows if windows or data.get("windows_own") else None
 
-    def _group(self, data: dict, fields: dict[str, str], what: str) -> dict | None:
-        """A key made of several fields: all filled in, or all empty (None: take it over)."""
+    def _group(self, data: dict, fields: dict[str, str], fill_in: str) -> dict | None:
+        """A key made of several fields: all filled in, or all empty (None: take it over).
+
+        A partly filled group is one problem: one message at its first empty field, naming the
+        empty ones (None too, so that no incomplete part reaches the engine's checks).
+        """
         values = {key: data.get(name) for key, name in fields.items()}
         empty = [name for key, name in fields.items() if values[key] in (None, "")]
-        if len(empty) == len(fields):
-            return None
-        for name in empty:
+        if not empty:
+            return values
+        if len(empty) < len(fields):
+            labels = ", ".join(str(self.fields[name].label) for name in empty)
             self.add_error(
-                name,
-                f"Vul alle velden van de {what} in, of laat ze allemaal leeg om ze over te nemen.",
+                empty[0],
+                f"{fill_in}, of laat ze allemaal leeg om ze over te nemen. Nog leeg: {labels}.",
             )
-        return values
+        return None
