@@ -104,7 +104,7 @@ def test_creditor_column_mapping_translates_their_own_headers():
 
 
 def test_mapping_to_a_column_that_does_not_exist_is_reported():
-    with pytest.raises(UnreadableFile, match="'Saldo' naar 'saldo'"):
+    with pytest.raises(UnreadableFile, match="'Saldo' verwijst naar 'saldo'"):
         _read(f"{HEADER}\nK1;x;x;1;x;1;x\n".encode(), mapping={"Saldo": "saldo"})
 
 

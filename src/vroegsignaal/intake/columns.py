@@ -5,6 +5,7 @@ docs/aanleverformaat.md describes each column for creditors; keep the two in ste
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 
@@ -62,6 +63,46 @@ def header_key(header: str) -> str:
 _CANONICAL_BY_KEY = {header_key(name): name for name in CANONICAL_COLUMNS}
 
 
+def mapping_problems(mapping: object) -> list[str]:
+    """What is wrong with a creditor's column mapping {their header: canonical column}, in Dutch.
+
+    An empty list means the mapping can be used. Checked when an administrator saves it, so
+    that a typo is found then and not when every later delivery is refused.
+    """
+    if not isinstance(mapping, dict):
+        return [
+            'Schrijf de kolomvertaling als {"eigen kolomnaam": "kolom van het aanleverformaat", …}.'
+        ]
+    problems = []
+    theirs_by_column: dict[str, str] = {}
+    for theirs, ours in mapping.items():
+        if not isinstance(ours, str):
+            problems.append(
+                f"'{theirs}' verwijst naar {ours}; schrijf de kolom van het aanleverformaat "
+                'tussen dubbele aanhalingstekens, bv. "klantnummer".'
+            )
+            continue
+        canonical = _CANONICAL_BY_KEY.get(header_key(ours))
+        if canonical is None:
+            problems.append(_unknown_target(theirs, ours))
+        elif canonical in theirs_by_column:
+            problems.append(
+                f"'{theirs_by_column[canonical]}' en '{theirs}' verwijzen allebei naar "
+                f"'{canonical}'; een kolom kan maar één eigen naam hebben."
+            )
+        else:
+            theirs_by_column[canonical] = theirs
+    return problems
+
+
+def _unknown_target(theirs: str, ours: str) -> str:
+    message = f"'{theirs}' verwijst naar '{ours}', maar dat is geen kolom van het aanleverformaat."
+    closest = difflib.get_close_matches(header_key(ours), _CANONICAL_BY_KEY, n=1)
+    if closest:
+        message += f" Bedoelt u '{_CANONICAL_BY_KEY[closest[0]]}'?"
+    return message
+
+
 def canonical_headers(headers: list[str], mapping: dict[str, str]) -> list[str | None]:
     """Translate a file's headers to canonical column names (None for a column we do not use).
 
@@ -74,8 +115,9 @@ def canonical_headers(headers: list[str], mapping: dict[str, str]) -> list[str |
         canonical = _CANONICAL_BY_KEY.get(header_key(ours))
         if canonical is None:
             raise ValueError(
-                f"De kolomkoppeling verwijst met '{theirs}' naar '{ours}', "
-                "maar dat is geen kolom van het aanleverformaat."
+                "De kolomkoppeling van uw organisatie klopt niet: "
+                + _unknown_target(theirs, ours)
+                + " Vraag de functioneel beheerder de koppeling te verbeteren."
             )
         mapped[header_key(theirs)] = canonical
     return [

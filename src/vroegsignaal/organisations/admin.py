@@ -1,6 +1,8 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
+from vroegsignaal.intake.columns import CANONICAL_COLUMNS, mapping_problems
 from vroegsignaal.organisations.models import (
     Agreement,
     ApiKey,
@@ -36,8 +38,38 @@ class MunicipalityAdmin(admin.ModelAdmin):
     inlines = [PostcodeAreaInline]
 
 
+class CreditorForm(forms.ModelForm):
+    """The column mapping with an example that can be copied and its targets checked."""
+
+    column_mapping = forms.JSONField(
+        label="Kolomvertaling",
+        required=False,
+        help_text=(
+            'Eigen kolomnaam van de partner → kolom van het aanleverformaat, bv. {"Debiteur": '
+            '"klantnummer", "Openstaand": "bedrag_achterstand"}. Leeg of {} als de partner de '
+            f"standaardnamen gebruikt. Kolommen: {', '.join(CANONICAL_COLUMNS)}."
+        ),
+        error_messages={
+            "invalid": "Dit is geen geldige kolomvertaling. Gebruik dubbele aanhalingstekens en "
+            'een dubbele punt, bv. {"Debiteur": "klantnummer"}.'
+        },
+    )
+
+    class Meta:
+        model = Creditor
+        fields = ["code", "name", "partner_type", "column_mapping"]
+
+    def clean_column_mapping(self):
+        mapping = self.cleaned_data["column_mapping"] or {}
+        problems = mapping_problems(mapping)
+        if problems:
+            raise forms.ValidationError(problems)
+        return mapping
+
+
 @admin.register(Creditor)
 class CreditorAdmin(admin.ModelAdmin):
+    form = CreditorForm
     list_display = ["code", "name", "partner_type"]
     list_filter = ["partner_type"]
     search_fields = ["code", "name"]
