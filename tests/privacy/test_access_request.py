@@ -191,3 +191,18 @@ def test_the_privacy_officers_menu_leads_to_audit_log_inzageverzoek_and_bewaarte
     nav = html[html.index("<nav") : html.index("</nav>")]
     for name in ("privacy:audit_log", "privacy:access_request", "privacy:retention_runs"):
         assert f'href="{reverse(name)}"' in nav
+
+
+def test_the_inzage_pdf_is_tagged_for_screen_readers_in_dutch_with_its_title(officer_client):
+    import io
+
+    from pypdf import PdfReader
+
+    response = officer_client.post(
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf"}
+    )
+    reader = PdfReader(io.BytesIO(response.content))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert root["/Lang"] == "nl"
+    assert reader.metadata.title == "Inzageverzoek"

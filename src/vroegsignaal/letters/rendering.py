@@ -15,6 +15,8 @@ import weasyprint
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from vroegsignaal import pdf
+
 STYLESHEET = Path(__file__).parent / "static" / "letters" / "letter.css"
 
 
@@ -66,7 +68,4 @@ def letters_html(letters: list[Letter], sender: Sender, title: str) -> str:
 
 def render_pdf(letters: list[Letter], sender: Sender, title: str) -> bytes:
     """One PDF with ``letters`` in order, titled ``title``."""
-    document = weasyprint.HTML(
-        string=letters_html(letters, sender, title), url_fetcher=_fetch_local_only
-    )
-    return document.write_pdf(stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))], pdf_tags=True)
+    return pdf.render_pdf(letters_html(letters, sender, title), STYLESHEET, _fetch_local_only)

@@ -13,6 +13,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from vroegsignaal import pdf
 from vroegsignaal.monitoring.charts import chart_src
 from vroegsignaal.monitoring.report_tables import report_tables
 from vroegsignaal.monitoring.scope import Scope
@@ -48,11 +49,7 @@ def report_context(scope: Scope, today: dt.date) -> dict:
 
 def render_pdf(scope: Scope, today: dt.date, title: str) -> bytes:
     """The management report of ``scope`` as PDF bytes."""
-    # WeasyPrint loads its fonts on import; only the PDF paths pay for that.
-    from weasyprint import CSS, HTML
-
     html = render_to_string(
         "monitoring/report_pdf.html", {**report_context(scope, today), "title": title}
     )
-    stylesheet = CSS(filename=str(STYLESHEET))
-    return HTML(string=html).write_pdf(stylesheets=[stylesheet])
+    return pdf.render_pdf(html, STYLESHEET)

@@ -15,8 +15,8 @@ from django.apps import apps
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import CSS, HTML
 
+from vroegsignaal import pdf
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.privacy import inzage_document as document
 from vroegsignaal.privacy.bsn import bsn_hash
@@ -151,7 +151,7 @@ def collect(query: PersonQuery) -> dict:
 
 
 def render_pdf(found: Found) -> bytes:
-    """The same data as a document the resident reads (WeasyPrint): see inzage_document."""
+    """The same data as a document the resident reads (tagged PDF): see inzage_document."""
     context = {
         "drawn_up": document.moment_text(timezone.now()),
         "searched": found.query.label(),
@@ -159,4 +159,4 @@ def render_pdf(found: Found) -> bytes:
         "meldingen": [document.melding_block(m, found.recorded[m.pk]) for m in found.meldingen],
     }
     html = render_to_string("privacy/inzage_pdf.html", context)
-    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=STYLESHEET)])
+    return pdf.render_pdf(html, STYLESHEET)
