@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory, SignalFactory
 from tests.factories import CreditorFactory, UserFactory
-from vroegsignaal.addresses import address_key
-from vroegsignaal.casework.models import MeldingSignal
+from vroegsignaal.addresses import address_key, address_suffix
+from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.casework.search import (
     Search,
     SearchError,
@@ -97,6 +97,44 @@ def test_search_reads_a_surname_without_its_tussenvoegsel(text):
 def test_search_refuses_text_too_short_to_search_on_with_a_dutch_hint(text):
     with pytest.raises(SearchError, match=r"achternaam|kenmerk|hoogstens 100 tekens"):
         parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stijnpad 105", Search(street="Stijnpad", house_number=105)),
+        ("stijnpad 105a", Search(street="stijnpad", house_number=105, address_suffix="A")),
+        ("Hengelosestraat, 12-2", Search(street="Hengelosestraat", house_number=12,
+                                         address_suffix=address_suffix("2", ""))),
+        ("Burg. Jansenlaan 7", Search(street="Burg. Jansenlaan", house_number=7)),
+    ],
+)  # fmt: skip
+def test_search_reads_a_street_with_a_house_number(text, expected):
+    assert parse(text) == expected
+
+
+def test_search_finds_a_melding_by_street_with_or_without_house_number(enschede, caseworker):
+    """A caller gives the address as street and number, often without the postcode."""
+    at_105 = melding_at(enschede, "7535MK", 105, street="Stijnpad")
+    at_105a = melding_at(enschede, "7535MK", 105, "A", street="Stijnpad")
+    at_7 = melding_at(enschede, "7535MK", 7, street="Stijnpad")
+    melding_at(enschede, "7535ML", 105, street="Stijnstraat")
+
+    assert set(search_meldingen(caseworker, parse("stijnpad 105"))) == {at_105, at_105a}
+    assert list(search_meldingen(caseworker, parse("Stijnpad 105a"))) == [at_105a]
+    assert set(search_meldingen(caseworker, parse("Stijnpad"))) == {at_105, at_105a, at_7}
+
+
+def test_a_name_finds_both_surnames_and_streets_starting_with_it(enschede, caseworker):
+    surname = melding_at(enschede, "7512CD", 3, surname="Brink", street="Oldenzaalsestraat")
+    street = melding_at(enschede, "7512CE", 4, surname="Jansen", street="Brinkstraat")
+
+    assert set(search_meldingen(caseworker, parse("Brink"))) == {surname, street}
+
+
+def test_a_kenmerk_too_long_to_exist_is_said_so(enschede, caseworker):
+    with pytest.raises(SearchError, match="geen melding met kenmerk VS-9999"):
+        parse("VS-" + "9" * 20)
 
 
 def test_four_digits_alone_are_a_kenmerk_or_a_postcode_area_and_both_are_looked_for(
@@ -201,7 +239,10 @@ def test_every_search_is_in_the_audit_log_with_its_terms_as_typed(client, casewo
     client.get(reverse("casework:search"), {"q": "x" * 300})
 
     found, refused = AuditEntry.objects.order_by("id")
-    assert found.description == 'zoeken naar meldingen: "Berg, van der" (op naam, 0 gevonden)'
+    assert (
+        found.description
+        == 'zoeken naar meldingen: "Berg, van der" (op naam of straat, 0 gevonden)'
+    )
     assert found.username == caseworker.username and found.action == "view"
     assert refused.description.startswith('zoeken naar meldingen: "xxx')
     assert refused.description.endswith('…" (niet uitgevoerd)')
@@ -246,6 +287,29 @@ def test_surname_search_uses_its_index_on_postgresql(enschede):
         plan = "\n".join(row[0] for row in cursor.fetchall())
 
     assert "signal_surname_search" in plan, plan
+
+
+def test_street_search_uses_its_index_on_postgresql(enschede):
+    """`UPPER(street) LIKE 'STRAAT12%'` within a municipality must match the index of migration
+    casework.0017: a large municipality has tens of thousands of meldingen a year."""
+    if connection.vendor != "postgresql":
+        pytest.skip("De index met text_pattern_ops bestaat alleen op PostgreSQL.")
+    Melding.objects.bulk_create(
+        MeldingFactory.build(
+            municipality=enschede, queue=None, key=f"straat-{n}", street=f"Straat{n % 400:03d}",
+            address_key=f"7511AB|{n}|",
+        )
+        for n in range(4000)
+    )  # fmt: skip
+    wanted = Melding.objects.filter(municipality=enschede, street__istartswith="Straat12")
+    sql, params = wanted.values("pk").query.sql_with_params()
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE casework_melding")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "melding_street_search" in plan, plan
 
 
 def test_the_next_page_of_results_keeps_the_search(client, caseworker):

@@ -11,8 +11,11 @@ One text box, read as (in this order):
   digits alone (`7511`) may also be a postcode area, so both are looked for;
 - an address: a postcode (`7511 AB`), optionally with house number and letter or addition
   (`7511AB 12`, `7511 ab 12-a`); without a letter or addition every one at that number is found;
+- a street with a house number (`Stijnpad 105`, `stijnpad 105a`): the street's name as the
+  melding has it, from its start;
 - otherwise a surname, with or without its tussenvoegsel (`van der Berg`, `Berg, van der`,
-  `Berg`): the meldingen with a signal whose surname starts with it.
+  `Berg`): the meldingen with a signal whose surname starts with it, and those in a street
+  whose name starts with the text (`Stijnpad`: a caller often gives the street first).
 """
 
 from __future__ import annotations
@@ -31,14 +34,18 @@ from vroegsignaal.organisations.models import User
 
 MIN_NAME_LETTERS = 2
 MAX_LENGTH = 100
+MAX_REFERENCE_DIGITS = 18  # a melding's id is a 64-bit integer
 # Dashes a word processor or a phone's keyboard puts in 'VS–7941' or '7511–AB'.
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 
-_REFERENCE = re.compile(r"^(?:vs\s*-?\s*|melding\s+)?(\d{1,18})$", re.IGNORECASE)
+_REFERENCE = re.compile(r"^(?:vs\s*-?\s*|melding\s+)?(\d+)$", re.IGNORECASE)
 _POSTCODE_AREA = re.compile(r"^[1-9]\d{3}$")
 _ADDRESS = re.compile(
     r"^(\d{4})\s*-?\s*([a-z]{2})(?:[\s,]*(\d{1,5})(?:\s*[-\s]?\s*([0-9a-z]{1,6}))?)?$",
     re.IGNORECASE,
+)
+_STREET_AND_NUMBER = re.compile(
+    r"^([^\d,]*[a-z][^\d,]*?)[\s,]+(\d{1,5})(?:\s*[-\s]?\s*([0-9a-z]{1,6}))?$", re.IGNORECASE
 )
 # Tussenvoegsels a searcher may type before or after the surname (the signal keeps them apart):
 # the matching's own list, so search and matching read a name alike.
@@ -58,12 +65,17 @@ class Search:
     address_prefix: str = ""  # the start of the address key: 'postcode|' or 'postcode|number|'
     address_key: str = ""  # a whole address key, when a letter or addition was given
     surname: str = ""
+    street: str = ""  # the start of a street's name: with a surname, either is looked for
+    house_number: int | None = None  # with a street: that number at it
+    address_suffix: str = ""  # with a house number: its letter or addition, as in the key
 
     @property
     def kind(self) -> str:
         if self.melding_id is not None:
             return "kenmerk of postcodegebied" if self.address_prefix else "kenmerk"
-        return "adres" if self.address_prefix or self.address_key else "naam"
+        if self.address_prefix or self.address_key or self.house_number is not None:
+            return "adres"
+        return "naam of straat"
 
 
 def parse(text: str) -> Search:
@@ -75,19 +87,30 @@ def parse(text: str) -> Search:
         raise SearchError(f"Zoek met hoogstens {MAX_LENGTH} tekens.")
     if match := _REFERENCE.match(text):
         number = match.group(1)
+        if len(number) > MAX_REFERENCE_DIGITS:
+            raise SearchError(
+                f"Er is geen melding met kenmerk VS-{number}: zo'n nummer bestaat niet."
+            )
         if _POSTCODE_AREA.match(text):
             # '7511' is a kenmerk or a postcode area: look for both.
             return Search(melding_id=int(number), address_prefix=number)
         return Search(melding_id=int(number))
     if match := _ADDRESS.match(text):
         return _address_search(*match.groups())
+    if match := _STREET_AND_NUMBER.match(text):
+        street, number, suffix = match.groups()
+        return Search(
+            street=street.strip(),
+            house_number=int(number),
+            address_suffix=address_suffix(suffix, "") if suffix else "",
+        )
     surname = _surname_core(text)
     if sum(character.isalpha() for character in surname) < MIN_NAME_LETTERS:
         raise SearchError(
-            f"Zoek op een achternaam van minstens {MIN_NAME_LETTERS} letters, een postcode of een "
-            "kenmerk (zoals VS-7941)."
+            f"Zoek op een achternaam van minstens {MIN_NAME_LETTERS} letters, een straat, een "
+            "postcode of een kenmerk (zoals VS-7941)."
         )
-    return Search(surname=surname)
+    return Search(surname=surname, street=text)
 
 
 def _address_search(digits: str, letters: str, number: str | None, suffix: str | None) -> Search:
@@ -118,13 +141,20 @@ def search_meldingen(user: User, search: Search) -> QuerySet[Melding]:
         found = visible.filter(address_key=search.address_key)
     elif search.address_prefix:
         found = visible.filter(address_key__startswith=search.address_prefix)
+    elif search.house_number is not None:
+        at_number = f"|{search.house_number}|{search.address_suffix}"
+        found = visible.filter(street__istartswith=search.street, house_number=search.house_number)
+        if search.address_suffix:
+            found = found.filter(address_key__endswith=at_number)
     else:
         # A semi-join, not a join: a common name has many signals, and DISTINCT over the wide
         # melding rows was sorted on disk.
         named = MeldingSignal.objects.filter(
             signal__in=signals_named(user.municipality_id, search.surname)
         )
-        found = visible.filter(pk__in=named.values("melding_id"))
+        found = visible.filter(
+            Q(pk__in=named.values("melding_id")) | Q(street__istartswith=search.street)
+        )
     names = MeldingSignal.objects.select_related("signal").only(
         "melding_id",
         "signal__initials",
