@@ -10,6 +10,7 @@ from tests.matching.test_match_period import record
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.intake.services import ingest_records
 from vroegsignaal.matching.models import MatchingRun, PolicyVersion
+from vroegsignaal.matching.services import match_period
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def test_intake_staff_start_a_run_and_see_its_result(client, django_capture_on_c
     user = UserFactory(intake=True, municipality=municipality)
     with django_capture_on_commit_callbacks(execute=True):
         response = logged_in(client, user).post("/matching/", {"period": "2026-10"}, follow=True)
-    assert "De matching voor 2026-10 is aangevraagd" in response.content.decode()
+    assert "De matching voor oktober 2026 is aangevraagd" in response.content.decode()
     response = client.get("/matching/")
     run = MatchingRun.objects.get()
     assert run.municipality == municipality and run.started_by == user
@@ -40,6 +41,30 @@ def test_a_wrong_or_future_period_is_explained_in_dutch(client, period):
     response = logged_in(client, user).post("/matching/", {"period": period})
     assert response.status_code == 200 and "Fout:" in response.content.decode()
     assert not MatchingRun.objects.exists()
+
+
+def test_a_month_without_signals_of_the_municipality_is_not_run(client):
+    """'1999-01' was accepted and left a run of nothing at the top of the list."""
+    municipality, energy = enschede_with_energy_agreement()
+    ingest_records(energy, [record("E1", "2026-10-02")], today=dt.date(2026, 11, 25))
+    user = UserFactory(intake=True, municipality=municipality)
+
+    response = logged_in(client, user).post("/matching/", {"period": "1999-01"})
+
+    html = response.content.decode()
+    assert "Er zijn geen signalen met een signaaldatum in januari 1999" in html
+    assert not MatchingRun.objects.exists()
+
+
+def test_a_run_without_a_user_is_listed_as_started_by_the_planning(client):
+    municipality, energy = enschede_with_energy_agreement()
+    ingest_records(energy, [record("E1", "2026-10-02")], today=dt.date(2026, 11, 25))
+    match_period(municipality, "2026-10")
+    user = UserFactory(intake=True, municipality=municipality)
+
+    html = logged_in(client, user).get("/matching/").content.decode()
+
+    assert "automatisch (planning)" in html
 
 
 def test_other_roles_cannot_start_matching(client):
@@ -66,7 +91,7 @@ def test_a_failed_run_is_shown_with_its_reason_and_changes_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         response = logged_in(client, user).post("/matching/", {"period": "2026-10"}, follow=True)
 
-    assert "De matching voor 2026-10 is aangevraagd" in response.content.decode()
+    assert "De matching voor oktober 2026 is aangevraagd" in response.content.decode()
     run = MatchingRun.objects.get()
     assert run.failure == "Onbekend veld 'oud' in beleid." and run.finished_at is not None
     page = client.get("/matching/").content.decode()

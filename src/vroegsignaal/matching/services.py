@@ -201,6 +201,14 @@ def _summary(result) -> dict:
 
 
 @cyclic_gc_paused()  # model objects per row: the collector's walks cost a third of the time
+def period_has_signals(municipality: Municipality, period: str) -> bool:
+    """Whether ``municipality`` has signals with a signaaldatum in ``period`` (`YYYY-MM`)."""
+    start, end = adapter.month_bounds(period)
+    return Signal.objects.filter(
+        municipality=municipality, signal_date__gte=start, signal_date__lte=end
+    ).exists()
+
+
 def match_period(
     municipality: Municipality, period: str, *, by=None, today: dt.date | None = None
 ) -> MatchingRun:

@@ -10,14 +10,17 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from vroegsignaal.intake.reading import UnreadableFile, check_size, decode_text
+from vroegsignaal.matching.adapter import month_bounds
 from vroegsignaal.matching.models import MatchingRun, ReferenceListImport, ReferenceListKind
 from vroegsignaal.matching.reference_lists import (
     ReferenceListError,
     import_known_clients,
     latest_imports,
 )
+from vroegsignaal.matching.services import period_has_signals
 from vroegsignaal.matching.tasks import match_period_task
 from vroegsignaal.privacy.policy import role_required
 
@@ -29,7 +32,12 @@ class MatchingForm(forms.Form):
         label="Matchingsperiode",
         help_text="Maand in de vorm JJJJ-MM, bijvoorbeeld 2026-10.",
         max_length=7,
+        error_messages={"required": "Vul de maand in die u wilt matchen, bijvoorbeeld 2026-10."},
     )
+
+    def __init__(self, *args, municipality, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality
 
     def clean_period(self) -> str:
         period = self.cleaned_data["period"].strip()
@@ -37,7 +45,17 @@ class MatchingForm(forms.Form):
             raise forms.ValidationError("Vul een maand in als JJJJ-MM, bijvoorbeeld 2026-10.")
         if period > f"{timezone.localdate():%Y-%m}":
             raise forms.ValidationError("Een maand in de toekomst kan nog niet gematcht worden.")
+        if not period_has_signals(self.municipality, period):
+            raise forms.ValidationError(
+                f"Er zijn geen signalen met een signaaldatum in {month_name(period)} voor uw "
+                "gemeente; kies een maand waarvoor signalen zijn aangeleverd."
+            )
         return period
+
+
+def month_name(period: str) -> str:
+    """'januari 1999' for '1999-01', as the list of runs names a month."""
+    return date_format(month_bounds(period)[0], "F Y")
 
 
 def _previous_month() -> str:
@@ -48,7 +66,9 @@ def _previous_month() -> str:
 @role_required("intake")
 def matching_runs(request):
     municipality = request.user.municipality
-    form = MatchingForm(request.POST or None, initial={"period": _previous_month()})
+    form = MatchingForm(
+        request.POST or None, initial={"period": _previous_month()}, municipality=municipality
+    )
     if request.method == "POST" and form.is_valid():
         period = form.cleaned_data["period"]
         transaction.on_commit(
@@ -56,7 +76,7 @@ def matching_runs(request):
         )
         # The outcome is in the list of runs: a backend that runs tasks at once has finished
         # by the time the list is shown, a worker (TASKS_BACKEND=database) later.
-        messages.success(request, f"De matching voor {period} is aangevraagd.")
+        messages.success(request, f"De matching voor {month_name(period)} is aangevraagd.")
         return redirect("matching:runs")
     runs = list(
         MatchingRun.objects.filter(municipality=municipality).select_related(
