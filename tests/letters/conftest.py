@@ -8,6 +8,8 @@ from django.utils import timezone
 from tests.casework.factories import MeldingFactory
 from tests.factories import MunicipalityFactory, UserFactory
 from vroegsignaal.casework.assignment import assign
+from vroegsignaal.casework.contact import record_contact_attempt
+from vroegsignaal.ddas import Contactsoort, Dagdeel
 from vroegsignaal.letters.models import ContactDetails, Letterhead
 
 # 10:30 in Amsterdam: a letter made then is recorded in the Ochtend part of the day.
@@ -75,3 +77,19 @@ def melding(enschede, caseworker, letterhead):
         total_amount_cents=25_077,
         signals__amount_cents=25_077,
     )
+
+
+def reach(melding, caseworker):
+    """Record that ``caseworker`` reached the resident of ``melding`` by phone (this round)."""
+    record_contact_attempt(
+        melding, caseworker, melding.version, kind=Contactsoort.TELEFOON,
+        attempted_on=MOMENT.date(), part_of_day=Dagdeel.OCHTEND, reached=True,
+    )  # fmt: skip
+    melding.refresh_from_db()
+
+
+@pytest.fixture
+def reached(melding, caseworker):
+    """The melding, its resident reached by phone: an appointment can be confirmed."""
+    reach(melding, caseworker)
+    return melding

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
-from tests.letters.conftest import MOMENT, assigned_melding
+from tests.letters.conftest import MOMENT, assigned_melding, reach
 from tests.letters.pdf import pdf_text
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.models import ContactAttempt
@@ -91,14 +91,6 @@ def test_a_batch_with_another_municipalitys_melding_is_refused(three, caseworker
             three[0].municipality, [(other, other.version)], caseworker, MOMENT
         )
     assert not ContactAttempt.objects.exists()
-
-
-def reach(melding, caseworker):
-    record_contact_attempt(
-        melding, caseworker, melding.version, kind=Contactsoort.TELEFOON,
-        attempted_on=MOMENT.date(), part_of_day=Dagdeel.OCHTEND, reached=True,
-    )  # fmt: skip
-    melding.refresh_from_db()
 
 
 def test_a_melding_whose_resident_was_reached_gets_no_first_letter(three, caseworker):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
@@ -83,17 +84,19 @@ def test_a_card_is_recorded_as_kaartje_on_the_missed_visit(logged_in, melding, c
     assert (card.attempted_on, card.part_of_day) == (visit.attempted_on, Dagdeel.AVOND)
 
 
-def test_an_appointment_letter_asks_for_date_time_and_place(logged_in, melding):
+def test_an_appointment_letter_asks_for_date_time_and_place(logged_in, reached):
+    melding = reached
     url = reverse("letters:melding", args=[melding.pk])
     response = logged_in.post(
         url, {"version": melding.version, "kind": LetterKind.APPOINTMENT, "actie": "maken"}
     )
     page = response.content.decode()
     assert "Vul datum afspraak in." in page and "Vul plaats afspraak in." in page
-    assert not ContactAttempt.objects.exists()
+    assert not SentLetter.objects.exists()
 
 
-def test_a_wrong_appointment_date_gets_one_message_not_two(logged_in, melding):
+def test_a_wrong_appointment_date_gets_one_message_not_two(logged_in, reached):
+    melding = reached
     url = reverse("letters:melding", args=[melding.pk])
     data = {"version": melding.version, "kind": LetterKind.APPOINTMENT, "actie": "maken"}
     data |= {"appointment_date": "31-02-2026", "appointment_time": "10:00"}
@@ -154,19 +157,20 @@ def test_settings_are_saved_for_the_users_municipality(logged_in, enschede):
     assert enschede.letter_contact.phone == "14 053"
 
 
-def test_an_appointment_confirmation_is_not_recorded_as_a_contact_attempt(logged_in, melding):
+def test_an_appointment_confirmation_is_not_recorded_as_a_contact_attempt(logged_in, reached):
     """The confirmation goes to a resident who was reached already: as a 'Brief, niet bereikt'
     attempt it would lower the reach figures and add a failed contactpoging to the national
     (DDAS) export. The letter is made and kept, and the timeline says so."""
+    melding = reached
     url = reverse("letters:melding", args=[melding.pk])
     data = {"version": melding.version, "kind": LetterKind.APPOINTMENT, "actie": "maken"}
-    data |= {"appointment_date": "03-12-2026", "appointment_time": "10:00"}
+    data |= {"appointment_date": timezone.localdate().isoformat(), "appointment_time": "10:00"}
     data |= {"appointment_place": "Stadhuis"}
 
     made = logged_in.post(url, data, follow=True)
 
     assert SentLetter.objects.get().kind == LetterKind.APPOINTMENT
-    assert not ContactAttempt.objects.exists()
+    assert list(ContactAttempt.objects.values_list("kind", flat=True)) == [Contactsoort.TELEFOON]
     assert (
         "Bevestiging van een afspraak is gemaakt en staat in de tijdlijn" in made.content.decode()
     )

@@ -3,6 +3,8 @@ one melding. Widgets carry the Utrecht classes, like the casework forms."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
 
 from vroegsignaal.casework.forms import UtrechtForm, VersionedForm
@@ -96,8 +98,21 @@ class LetterForm(VersionedForm):
     appointment_time = forms.TimeField(label="Tijd afspraak", required=False, widget=_TIME)
     appointment_place = forms.CharField(label="Plaats afspraak", required=False, max_length=150)
 
-    def __init__(self, *args, missed_visits: list[ContactAttempt], **kwargs):
+    def __init__(
+        self,
+        *args,
+        missed_visits: list[ContactAttempt],
+        unavailable: dict[LetterKind, str],
+        today: date,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        self.unavailable, self.today = unavailable, today
+        # Only the kinds that can be made now are offered; the field still accepts the others,
+        # so a page posted from before (or by hand) gets the reason instead of 'not a choice'.
+        self.fields["kind"].widget.choices = [
+            (value, label) for value, label in LetterKind.choices if value not in unavailable
+        ]
         self.fields["visit"].queryset = ContactAttempt.objects.filter(
             pk__in=[visit.pk for visit in missed_visits]
         )
@@ -108,14 +123,24 @@ class LetterForm(VersionedForm):
     def clean(self):
         data = super().clean()
         kind = data.get("kind")
-        if kind == LetterKind.CARD and not data.get("visit"):
+        if kind in self.unavailable:
+            self.add_error("kind", self.unavailable[kind])
+        elif kind == LetterKind.CARD and not data.get("visit"):
             self.add_error("visit", "Kies het gemiste huisbezoek waar het kaartje bij hoort.")
-        if kind == LetterKind.APPOINTMENT:
-            for name in ("appointment_date", "appointment_time", "appointment_place"):
-                # A field that already failed (e.g. no valid date) keeps only its own message.
-                if not data.get(name) and name not in self.errors:
-                    self.add_error(name, f"Vul {self.fields[name].label.lower()} in.")
+        elif kind == LetterKind.APPOINTMENT:
+            self._check_appointment(data)
         return data
+
+    def _check_appointment(self, data):
+        for name in ("appointment_date", "appointment_time", "appointment_place"):
+            # A field that already failed (e.g. no valid date) keeps only its own message.
+            if not data.get(name) and name not in self.errors:
+                self.add_error(name, f"Vul {self.fields[name].label.lower()} in.")
+        if data.get("appointment_date") and data["appointment_date"] < self.today:
+            self.add_error(
+                "appointment_date",
+                "De datum afspraak ligt in het verleden. Kies vandaag of een latere dag.",
+            )
 
     def letter_request(self) -> LetterRequest:
         """The cleaned form as what the service makes."""

@@ -1,8 +1,9 @@
 """Making letters: for one melding (preview, then make and record in one step) and as one PDF
 with the first letters of many meldingen for the print room.
 
-Public functions: ``texts_for``, ``settings_for``, ``compose``, ``preview_pdf``, ``send_letter``,
-``first_letter_batch`` and ``sample_letter`` (the editor's live preview). A letter that is made
+Public functions: ``texts_for``, ``settings_for``, ``compose``, ``unavailable_kinds``,
+``preview_pdf``, ``send_letter``, ``first_letter_batch`` and ``sample_letter`` (the editor's live
+preview). A letter that is made
 is recorded as a contact attempt through the casework service in the same transaction, so a
 letter and its attempt exist together or not at all.
 """
@@ -202,6 +203,32 @@ def compose(
     return letters
 
 
+NO_MISSED_VISIT = "Er is geen gemist huisbezoek zonder kaartje."
+NOT_REACHED_YET = (
+    "De inwoner is in deze contactronde nog niet bereikt. Leg eerst het contact vast waarin u "
+    "de afspraak maakte (Contactpoging vastleggen, bereikt); daarna kunt u de afspraak bevestigen."
+)
+
+
+def _reached(melding: Melding) -> bool:
+    return Melding.objects.filter(pk=melding.pk).filter(contact.reached_in_current_round()).exists()
+
+
+def unavailable_kinds(
+    melding: Melding, missed_visits: list[ContactAttempt]
+) -> dict[LetterKind, str]:
+    """The kinds that cannot be made for ``melding`` now, each with the Dutch reason: a card
+    needs a missed home visit without a card (``missed_visits``); the confirmation of an
+    appointment needs a resident reached in the current contact round, as it is no contact
+    attempt and the contact that made the appointment is what the reach figures count."""
+    reasons = {}
+    if not missed_visits:
+        reasons[LetterKind.CARD] = NO_MISSED_VISIT
+    if not _reached(melding):
+        reasons[LetterKind.APPOINTMENT] = NOT_REACHED_YET
+    return reasons
+
+
 def _letters_for(
     melding: Melding, request: LetterRequest, today: date
 ) -> tuple[list[Letter], LetterSettings]:
@@ -251,8 +278,11 @@ def send_letter(
 
     The attempt is a Brief (a Kaartje for a card, on the day of the missed visit); a letter to a
     resident reached already (`NOT_AN_ATTEMPT`) is on the timeline instead. Raises
-    ``LetterError`` or the casework errors (melding closed, not assigned, changed meanwhile).
+    ``LetterError`` (also for a confirmation of an appointment before the resident was reached
+    in this round) or the casework errors (melding closed, not assigned, changed meanwhile).
     """
+    if request.kind in NOT_AN_ATTEMPT and not _reached(melding):
+        raise LetterError(NOT_REACHED_YET)
     letters, settings = _letters_for(melding, request, moment.date())
     pdf = render_pdf(letters, settings.sender, _title(request.kind, melding))
     with transaction.atomic():

@@ -151,10 +151,13 @@ def melding_letter(request, pk: int):
     attempts = list(melding.contact_attempts.all())
     missed = contact.missed_visits_without_card(attempts)
     posted = request.method == "POST"
+    unavailable = services.unavailable_kinds(melding, missed)
     form = LetterForm(
         request.POST if posted else None,
         initial={"version": melding.version, "kind": LetterKind.FIRST},
         missed_visits=missed,
+        unavailable=unavailable,
+        today=timezone.localdate(),
     )
     if posted and form.is_valid():
         response = _letter_action(request, melding, form)
@@ -163,6 +166,8 @@ def melding_letter(request, pk: int):
     context = {
         "melding": melding,
         "form": form,
+        "unavailable": [(LetterKind(kind).label, reason) for kind, reason in unavailable.items()],
+        "appointment_offered": LetterKind.APPOINTMENT not in unavailable,
         "addressing": services.addressing_label(melding.municipality),
         "sent": melding.letters.select_related("created_by"),
     }

@@ -1,0 +1,110 @@
+"""The letter page offers only the kinds that can be made now, and says why the others cannot."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.letters.conftest import reach
+from vroegsignaal.casework.models import ContactAttempt
+from vroegsignaal.letters import services
+from vroegsignaal.letters.kinds import LetterKind
+from vroegsignaal.letters.models import SentLetter
+
+NO_MISSED_VISIT = "Er is geen gemist huisbezoek zonder kaartje."
+NOT_REACHED = "De inwoner is in deze contactronde nog niet bereikt."
+
+
+@pytest.fixture
+def logged_in(client, caseworker):
+    client.force_login(caseworker)
+    return client
+
+
+def _page(client, melding) -> str:
+    return client.get(reverse("letters:melding", args=[melding.pk])).content.decode()
+
+
+def _post(client, melding, **data):
+    data = {"version": melding.version, "actie": "maken", **data}
+    return client.post(reverse("letters:melding", args=[melding.pk]), data)
+
+
+def _appointment(day: dt.date) -> dict:
+    return {
+        "kind": LetterKind.APPOINTMENT,
+        "appointment_date": day.isoformat(),
+        "appointment_time": "10:00",
+        "appointment_place": "Stadskantoor",
+    }
+
+
+def test_the_card_is_not_offered_without_a_missed_visit_lacking_a_card(logged_in, melding):
+    page = _page(logged_in, melding)
+
+    assert f'value="{LetterKind.CARD}"' not in page
+    assert NO_MISSED_VISIT in page
+
+
+def test_a_card_posted_without_a_missed_visit_gets_a_message_at_the_kind_field(logged_in, melding):
+    page = _post(logged_in, melding, kind=LetterKind.CARD).content.decode()
+
+    assert (
+        f'<p class="utrecht-form-field-error-message" id="id_kind-fout">{NO_MISSED_VISIT}</p>'
+        in page
+    )
+    assert not ContactAttempt.objects.exists()
+
+
+def test_the_appointment_confirmation_is_not_offered_before_the_resident_was_reached(
+    logged_in, melding
+):
+    page = _page(logged_in, melding)
+
+    assert f'value="{LetterKind.APPOINTMENT}"' not in page
+    assert NOT_REACHED in page
+
+
+def test_an_appointment_confirmation_posted_before_the_resident_was_reached_is_refused(
+    logged_in, melding
+):
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+
+    page = _post(logged_in, melding, **_appointment(tomorrow)).content.decode()
+
+    assert NOT_REACHED in page and 'id="id_kind-fout"' in page
+    assert not SentLetter.objects.exists()
+    with pytest.raises(services.LetterError, match=NOT_REACHED):
+        services.send_letter(
+            melding,
+            melding.assigned_to,
+            melding.version,
+            services.LetterRequest(LetterKind.APPOINTMENT, {"afspraak_datum": "x"}),
+            timezone.localtime(),
+        )
+
+
+def test_an_appointment_date_in_the_past_is_refused_naming_the_field(
+    logged_in, melding, caseworker
+):
+    reach(melding, caseworker)
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+
+    page = _post(logged_in, melding, **_appointment(yesterday)).content.decode()
+
+    assert "De datum afspraak ligt in het verleden. Kies vandaag of een latere dag." in page
+    assert 'id="id_appointment_date-fout"' in page
+    assert not SentLetter.objects.exists()
+
+
+def test_an_appointment_today_is_confirmed_once_the_resident_was_reached(
+    logged_in, melding, caseworker
+):
+    reach(melding, caseworker)
+
+    assert f'value="{LetterKind.APPOINTMENT}"' in _page(logged_in, melding)
+    response = _post(logged_in, melding, **_appointment(timezone.localdate()))
+
+    assert response.status_code == 302
+    assert SentLetter.objects.get().kind == LetterKind.APPOINTMENT
