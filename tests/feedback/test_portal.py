@@ -242,3 +242,42 @@ def test_the_global_cause_is_shown_as_a_category_without_personal_examples(
     assert "alleen de globale oorzaak" in page
     listing = _text(client, energy_staff, reverse("feedback:signals"))
     assert "alleen de globale oorzaak" in listing and "ziekte" not in listing
+
+
+def test_an_impossible_filter_date_lists_and_offers_nothing_until_it_is_fixed(
+    client, released, energy, energy_staff
+):
+    page = _text(
+        client, energy_staff, reverse("feedback:signals") + "?vrijgegeven_vanaf=31-02-2026"
+    )
+
+    assert "Vrijgegeven vanaf: &#x27;31-02-2026&#x27; is geen bestaande datum." in page
+    assert "Er worden geen signalen getoond en gedownload tot de zoekvelden kloppen." in page
+    assert released[energy].customer_number not in page
+    assert "Downloaden" not in page
+
+
+def test_a_download_with_an_impossible_filter_date_goes_back_to_the_list(
+    client, released, energy_staff
+):
+    client.force_login(energy_staff)
+
+    response = client.get(
+        reverse("feedback:download", args=["csv"]), {"vrijgegeven_vanaf": "31-02-2026"}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("feedback:signals") + "?vrijgegeven_vanaf=31-02-2026"
+
+
+def test_the_filter_date_may_be_typed_as_dd_mm_jjjj(client, released, energy, energy_staff):
+    SignalFeedback.objects.filter(creditor=energy).update(
+        released_at=timezone.make_aware(dt.datetime(2026, 11, 23, 16))
+    )
+    url = reverse("feedback:signals")
+
+    since_23 = _text(client, energy_staff, url + "?vrijgegeven_vanaf=23-11-2026")
+    since_24 = _text(client, energy_staff, url + "?vrijgegeven_vanaf=24-11-2026")
+
+    assert released[energy].customer_number in since_23
+    assert released[energy].customer_number not in since_24

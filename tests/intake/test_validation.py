@@ -216,13 +216,17 @@ def test_unparseable_amount_is_reported():
 
 
 @pytest.mark.parametrize(
-    ("column", "value"),
-    [("signaaldatum", "2024-02-31"), ("datum_ontstaan", "gisteren"), ("geboortedatum", "1-1-80")],
+    ("column", "value", "reason"),
+    [
+        ("signaaldatum", "2024-02-31", "geen bestaande datum"),
+        ("datum_ontstaan", "gisteren", "geen geldige datum"),
+        ("geboortedatum", "1-1-80", "jaartal van twee cijfers"),
+    ],
 )
-def test_unparseable_dates_are_reported_per_field(column, value):
+def test_unparseable_dates_are_reported_per_field(column, value, reason):
     error = only_error(row(**{column: value}))
     assert error.field == column
-    assert "geen geldige datum" in error.message
+    assert reason in error.message
 
 
 def test_signal_date_after_today_is_rejected():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from vroegsignaal.feedback.models import HeropafAnswer
-from vroegsignaal.intake.parsing import parse_amount_cents
+from vroegsignaal.intake.parsing import parse_amount_cents, parse_date
 
 
 class HeropafAnswerForm(forms.Form):
@@ -44,6 +44,19 @@ class HeropafAnswerForm(forms.Form):
         return self.cleaned_data["amount_open"]
 
 
+class DayField(forms.DateField):
+    """A day as the browser's date input sends it (2026-11-23) or as typed (23-11-2026), with
+    the delivery format's Dutch reason when it is not one ('31-02-2026' is geen bestaande datum)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_date(value)
+        except ValueError as error:
+            raise forms.ValidationError(f"{self.label}: {error}.") from None
+
+
 class FeedbackFilterForm(forms.Form):
     klantnummer = forms.CharField(
         label="Klantnummer",
@@ -51,11 +64,10 @@ class FeedbackFilterForm(forms.Form):
         max_length=64,
         help_text="Precies het klantnummer uit uw aanlevering.",
     )
-    vrijgegeven_vanaf = forms.DateField(
+    vrijgegeven_vanaf = DayField(
         label="Vrijgegeven vanaf",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="Alleen signalen met terugkoppeling die op of na deze dag is vrijgegeven, "
         "bijvoorbeeld sinds uw vorige download.",
-        error_messages={"invalid": "Vul een datum in als dd-mm-jjjj."},
     )

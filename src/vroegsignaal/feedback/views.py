@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from vroegsignaal.feedback import display, timing
@@ -43,9 +44,13 @@ SIGNALS_PER_PAGE = 50
 creditor_staff_only = role_required(Role.CREDITOR_STAFF)
 
 
-def _filtered(request) -> tuple[FeedbackFilterForm, FeedbackFilters]:
+def _filtered(request) -> tuple[FeedbackFilterForm, FeedbackFilters | None]:
+    """The filter form and its filters; None while a field is wrong, so that nothing unfiltered
+    is listed or downloaded to someone who asked for a part ("sinds mijn vorige download")."""
     form = FeedbackFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
+    if form.is_bound and not form.is_valid():
+        return form, None
+    data = form.cleaned_data if form.is_bound else {}
     filters = FeedbackFilters(
         customer_number=data.get("klantnummer", ""), released_from=data.get("vrijgegeven_vanaf")
     )
@@ -56,6 +61,8 @@ def _filtered(request) -> tuple[FeedbackFilterForm, FeedbackFilters]:
 def signals(request):
     """The creditor's signals with the feedback released about them, newest signal first."""
     form, filters = _filtered(request)
+    if filters is None:
+        return render(request, "feedback/signals.html", {"form": form, "filtered": True})
     page = Paginator(signals_with_feedback(request.user, filters), SIGNALS_PER_PAGE).get_page(
         request.GET.get("pagina")
     )
@@ -66,10 +73,13 @@ def signals(request):
 
 @creditor_staff_only
 def download(request, fmt: str):
-    """Every signal of the list (under the same filters) as one CSV or Excel file."""
+    """Every signal of the list (under the same filters) as one CSV or Excel file; with a wrong
+    filter, back to the list that explains it."""
     if fmt not in ("csv", "xlsx"):
         raise Http404("Kies CSV of Excel.")
     _, filters = _filtered(request)
+    if filters is None:
+        return redirect(f"{reverse('feedback:signals')}?{request.GET.urlencode()}")
     rows = download_rows(summaries(request.user, signals_with_feedback(request.user, filters)))
     name = f"terugkoppeling-{request.user.creditor.code}-{timezone.localdate():%Y-%m-%d}"
     if fmt == "csv":

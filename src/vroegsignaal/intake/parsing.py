@@ -53,10 +53,17 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _EXCEL_MAX_SERIAL = 2958465
 
 
+_TWO_DIGIT_YEAR = re.compile(r"^\d{1,2}([-/.])\d{1,2}\1\d{2}(?: .*)?$", re.ASCII)
+
+
 def _date_error(value: object) -> ValueError:
-    return ValueError(
-        f"'{_shown(value)}' is geen geldige datum (verwacht bv. 2024-01-31 of 31-01-2024)"
-    )
+    shown = _shown(value)
+    if isinstance(value, str) and _TWO_DIGIT_YEAR.match(value.strip()):
+        return ValueError(
+            f"'{shown}' heeft een jaartal van twee cijfers, en dat is dubbelzinnig "
+            "(1924 of 2024?); schrijf het jaar in vier cijfers, bv. 31-01-2024"
+        )
+    return ValueError(f"'{shown}' is geen geldige datum (verwacht bv. 2024-01-31 of 31-01-2024)")
 
 
 def _from_excel_serial(value: object, serial: float) -> dt.date:
@@ -91,7 +98,7 @@ def parse_date(value: object) -> dt.date:
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
-        raise _date_error(value) from None
+        raise ValueError(f"'{_shown(value)}' is geen bestaande datum") from None
 
 
 # --- amounts ------------------------------------------------------------------------------
@@ -104,10 +111,12 @@ _GROUPED = re.compile(
 )  # X stands for the thousands separator
 
 
-def _amount_error(value: object) -> ValueError:
-    return ValueError(
-        f"'{_shown(value)}' is geen geldig bedrag (verwacht bv. 1234,56 of € 1.234,56)"
-    )
+class _TooManyDecimals(ValueError):
+    """More than two digits after the decimal separator: cents are the smallest unit."""
+
+
+def _amount_error(value: object, reason: str = "verwacht bv. 1234,56 of € 1.234,56") -> ValueError:
+    return ValueError(f"'{_shown(value)}' is geen geldig bedrag ({reason})")
 
 
 def _euros(digits: str, thousands: str | None) -> str:
@@ -138,8 +147,10 @@ def _split_amount(text: str) -> tuple[str, str]:
             return _euros(text, separator), ""
         decimal, thousands = separator, None
     head, _, tail = text.rpartition(decimal)
-    if not 1 <= len(tail) <= 2 or not _PLAIN_NUMBER.match(tail):
+    if not _PLAIN_NUMBER.match(tail):
         raise ValueError(text)
+    if len(tail) > 2:
+        raise _TooManyDecimals(text)
     return _euros(head, thousands), tail
 
 
@@ -163,6 +174,8 @@ def parse_amount_cents(value: object) -> int:
     text = _WHOLE_EUROS_SUFFIX.sub("", _CURRENCY.sub("", text.removeprefix("-")))
     try:
         euros, cents = _split_amount(text)
+    except _TooManyDecimals:
+        raise _amount_error(value, "hoogstens twee cijfers na de komma: hele centen") from None
     except ValueError:
         raise _amount_error(value) from None
     total = int(euros) * 100 + int(cents.ljust(2, "0"))
