@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from tests.casework.factories import MeldingFactory
+from tests.casework.factories import MeldingFactory, SignalFactory
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.monitoring.indicators import dashboard_tables, per_1000_per_month
 from vroegsignaal.monitoring.scope import (
@@ -43,8 +43,8 @@ def test_signals_per_1000_inhabitants_per_month_per_municipality_and_region(regi
     table = region_tables["per-1000-inwoners"]
     assert table.row("Enschede")[2:] == (6, round(6 * 1000 / 160_000, 2))
     assert table.row("Totaal")[2] == 7
-    assert per_1000_per_month(4000, 1_000_000, 1) == 4.0
-    assert per_1000_per_month(10, 0, 1) is None
+    assert per_1000_per_month(4000, 1_000_000) == 4.0
+    assert per_1000_per_month(10, 0) is None
 
 
 def test_splits_by_partner_type_flag_and_queue(enschede_tables):
@@ -240,3 +240,41 @@ def test_a_period_of_only_the_running_month_has_no_rate_per_month(twente):
     ]
     assert table.row("Enschede")[2:] == (6, None)
     assert "lopende maand" in table.note
+
+
+def test_the_rate_per_month_counts_from_the_first_month_with_signals_not_from_an_earlier_van(
+    twente,
+):
+    """A period from 2020 over data from October 2026 on: October and November count (a
+    complete month without signals after the first counts), not 82 empty months."""
+    scope = region_scope("Twente", dt.date(2020, 1, 1), dt.date(2030, 12, 31))
+    tables = dashboard_tables(scope, TODAY)
+    table = tables["per-1000-inwoners"]
+
+    assert table.row("Enschede")[2:] == (6, round(6 * 1000 / 160_000 / 2, 2))
+    assert table.row("Totaal")[2:] == (7, round(7 * 1000 / 240_000 / 2, 2))
+    assert tables["gemeenten"].row("Hengelo")[2] == round(1 * 1000 / 80_000 / 2, 2)
+    assert "vóór de eerste signalen tellen niet mee: per maand vanaf okt 2026" in table.note
+
+
+def test_each_municipality_counts_its_months_from_its_own_first_signal(twente):
+    SignalFactory(
+        municipality=twente["hengelo"], creditor=twente["m1"].signal_links.first().signal.creditor,
+        address_key="7550AA-1", signal_date=dt.date(2026, 9, 15),
+    )  # fmt: skip
+    scope = region_scope("Twente", dt.date(2026, 1, 1), dt.date(2026, 11, 30))
+    table = dashboard_tables(scope, TODAY)["per-1000-inwoners"]
+
+    assert table.row("Enschede")[3] == round(6 * 1000 / 160_000 / 2, 2)
+    assert table.row("Hengelo")[3] == round(2 * 1000 / 80_000 / 3, 2)
+    # The region: signals per 1,000 inhabitant-months of its municipalities.
+    assert table.row("Totaal")[3] == round(8 * 1000 / (160_000 * 2 + 80_000 * 3), 2)
+    assert "per gemeente vanaf haar eerste maand met signalen (vanaf sep 2026)" in table.note
+
+
+def test_a_period_before_the_first_signals_has_no_rate_and_says_why(twente):
+    scope = region_scope("Twente", dt.date(2019, 1, 1), dt.date(2019, 3, 31))
+    table = dashboard_tables(scope, TODAY)["per-1000-inwoners"]
+
+    assert table.row("Totaal")[2:] == (0, None)
+    assert "ligt vóór de eerste signalen" in table.note

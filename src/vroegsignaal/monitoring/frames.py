@@ -1,20 +1,24 @@
 """What a scope selects, and the grouped signal and attempt counts (no per-row Python).
 
 Public API: ``scope_meldingen(scope)`` and ``scope_signals(scope)`` (the querysets),
-``signal_counts(scope)`` (signals per municipality, month and partner type) and
+``signal_counts(scope)`` (signals per municipality, month and partner type),
+``first_signal_months(scope)`` (where each municipality's data begins) and
 ``attempt_counts(scope)`` (contact attempts and reached per contact kind and part of day).
 The meldingen are counted in ``melding_counts``. Monitoring only reads the operational tables.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import polars as pl
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
 
 from vroegsignaal.casework.models import ContactAttempt, Melding
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.monitoring.scope import Scope
+from vroegsignaal.organisations.models import Municipality
 
 
 def scope_meldingen(scope: Scope) -> QuerySet[Melding]:
@@ -46,6 +50,19 @@ def signal_counts(scope: Scope) -> pl.DataFrame:
         "signals": pl.Int64, "crisis": pl.Int64,
     }  # fmt: skip
     return pl.DataFrame(list(rows), schema=schema, orient="row")
+
+
+def first_signal_months(scope: Scope) -> dict[int, dt.date]:
+    """Municipality id → the first day of the month of its first signal ever (not only in the
+    scope's period); a municipality without signals is left out. One index lookup each."""
+    first = Signal.objects.filter(municipality=OuterRef("pk")).order_by("signal_date")
+    rows = (
+        Municipality.objects.filter(pk__in=scope.municipality_ids)
+        .annotate(first_on=Subquery(first.values("signal_date")[:1]))
+        .filter(first_on__isnull=False)
+        .values_list("pk", "first_on")
+    )
+    return {pk: first_on.replace(day=1) for pk, first_on in rows}
 
 
 def attempt_counts(scope: Scope) -> pl.DataFrame:

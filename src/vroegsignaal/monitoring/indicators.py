@@ -16,7 +16,7 @@ import polars as pl
 
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner
 from vroegsignaal.monitoring import deadline_compliance
-from vroegsignaal.monitoring.frames import attempt_counts, signal_counts
+from vroegsignaal.monitoring.frames import attempt_counts, first_signal_months, signal_counts
 from vroegsignaal.monitoring.melding_counts import MeldingCounts, melding_counts
 from vroegsignaal.monitoring.satisfaction import satisfaction
 from vroegsignaal.monitoring.scope import Scope
@@ -52,12 +52,12 @@ def month_label(month: dt.date) -> str:
 PER_1000_DECIMALS = 2  # also how the figure is written: 4,00 beside 4,01, never 4 or 4,0
 
 
-def per_1000_per_month(signals: int, inhabitants: int, months: int) -> float | None:
-    """Signals per 1,000 inhabitants per month, two decimals (None without inhabitants or
-    without a complete month)."""
-    if not inhabitants or not months:
+def per_1000_per_month(signals: int, inhabitant_months: int) -> float | None:
+    """Signals per 1,000 inhabitants per month, two decimals: ``inhabitant_months`` is the
+    inhabitants times the months counted (None when it is 0: no inhabitants or no month)."""
+    if not inhabitant_months:
         return None
-    return round(signals * 1000 / inhabitants / months, PER_1000_DECIMALS)
+    return round(signals * 1000 / inhabitant_months, PER_1000_DECIMALS)
 
 
 def signals_per_municipality(signals: pl.DataFrame) -> dict[int, int]:
@@ -65,31 +65,57 @@ def signals_per_municipality(signals: pl.DataFrame) -> dict[int, int]:
     return dict(signals.group_by("municipality_id").agg(pl.col("signals").sum()).iter_rows())
 
 
+def _months_between(first: dt.date, last: dt.date) -> int:
+    return max(0, (last.year - first.year) * 12 + last.month - first.month + 1)
+
+
 @dataclass(frozen=True)
 class MonthlyRate:
-    """The basis of 'per month': the signals per municipality of the scope's complete months
-    and how many there are. The running month (and any later one) is left out: its signals
-    are still coming in (most partners deliver once a month), so it would dilute the rate."""
+    """The basis of 'per month': per municipality the signals of the months counted and how
+    many months that are. Counted are the scope's complete months from the municipality's first
+    signal on. The running month (and any later one) is left out: its signals are still coming
+    in (most partners deliver once a month), so it would dilute the rate; so are the months
+    before the first signal (a period starting before go-live would divide by empty months)."""
 
     signals: dict[int, int]
-    months: int
+    months: dict[int, int]
     running: str  # the running month's label when the scope touches it, else ''
+    data_from: tuple[dt.date, ...]  # the first months counted, when later than the scope start
+    before_data: bool  # the whole period lies before any signal
 
     @classmethod
-    def of(cls, scope: Scope, signals: pl.DataFrame, today: dt.date) -> MonthlyRate:
+    def of(
+        cls, scope: Scope, signals: pl.DataFrame, today: dt.date, first: dict[int, dt.date]
+    ) -> MonthlyRate:
+        """``first``: municipality id → month of its first signal (``frames.first_signal_months``)."""
         running = today.replace(day=1)
         end = min(scope.end, running - dt.timedelta(days=1))
-        months = max(0, (end.year - scope.start.year) * 12 + end.month - scope.start.month + 1)
-        complete = signals_per_municipality(signals.filter(pl.col("month") < running))
+        starts = {pk: max(scope.start, first[pk]) for pk in scope.municipality_ids if pk in first}
+        months = {pk: _months_between(start, end) for pk, start in starts.items()}
+        counted = signals.filter(pl.col("month") < running)
         touches = scope.start <= today and scope.end >= running
-        return cls(complete, months, month_label(running) if touches else "")
+        late = sorted({s for s in starts.values() if s > scope.start and s <= scope.end})
+        return cls(
+            signals_per_municipality(counted),
+            months,
+            month_label(running) if touches else "",
+            tuple(late),
+            all(start > scope.end for start in starts.values()),
+        )
 
-    def rate(self, municipality_ids, inhabitants: int) -> float | None:
-        signals = sum(self.signals.get(pk, 0) for pk in municipality_ids)
-        return per_1000_per_month(signals, inhabitants, self.months)
+    def rate(self, municipalities) -> float | None:
+        """Signals per 1,000 inhabitants per month of ``municipalities`` together: their
+        signals over the sum of each one's inhabitants times its months counted."""
+        signals = sum(self.signals.get(m.pk, 0) for m in municipalities)
+        inhabitant_months = sum(m.inhabitants * self.months.get(m.pk, 0) for m in municipalities)
+        return per_1000_per_month(signals, inhabitant_months)
 
     @property
     def note(self) -> str:
+        return " ".join(part for part in (self._running_note, self._data_note) if part)
+
+    @property
+    def _running_note(self) -> str:
         if not self.running:
             return ""
         return (
@@ -97,6 +123,20 @@ class MonthlyRate:
             "mee, omdat de signalen van die maand nog binnenkomen. De kolom Signalen telt wel "
             "alle signalen van de periode."
         )
+
+    @property
+    def _data_note(self) -> str:
+        if self.before_data:
+            return "De periode ligt vóór de eerste signalen: er is geen cijfer per maand."
+        if not self.data_from:
+            return ""
+        first = month_label(self.data_from[0])
+        since = (
+            f"per maand vanaf {first}"
+            if len(self.data_from) == 1
+            else f"per gemeente vanaf haar eerste maand met signalen (vanaf {first})"
+        )
+        return f"Maanden vóór de eerste signalen tellen niet mee: {since}."
 
 
 def funnel(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts) -> Table:
@@ -117,7 +157,7 @@ def signals_per_inhabitants(scope: Scope, signals: pl.DataFrame, rate: MonthlyRa
     municipality and for the whole scope."""
     per_municipality = signals_per_municipality(signals)
     rows = [
-        (m.name, m.inhabitants, per_municipality.get(m.pk, 0), rate.rate([m.pk], m.inhabitants))
+        (m.name, m.inhabitants, per_municipality.get(m.pk, 0), rate.rate([m]))
         for m in scope.municipalities
     ]
     if scope.is_region:
@@ -127,7 +167,7 @@ def signals_per_inhabitants(scope: Scope, signals: pl.DataFrame, rate: MonthlyRa
                 "Totaal",
                 scope.inhabitants,
                 total,
-                rate.rate(scope.municipality_ids, scope.inhabitants),
+                rate.rate(scope.municipalities),
             )
         )
     columns = ("Gemeente", "Inwoners", "Signalen", "Per 1.000 inwoners per maand")
@@ -337,7 +377,7 @@ def side_by_side(
         s = stats.get(m.pk, empty)
         count = per_signal.get(m.pk, 0)
         rows.append((
-            m.name, count, rate.rate([m.pk], m.inhabitants), s["n"],
+            m.name, count, rate.rate([m]), s["n"],
             percentage(s["go"], s["n"]), percentage(s["picked_up"], s["n"]),
             percentage(s["reached"], s["n"]), percentage(s["go_reached"], s["go"]),
             percentage(s["help_accepted"], s["n"]), percentage(s["referred"], s["n"]),
@@ -362,7 +402,7 @@ def dashboard_tables(scope: Scope, today: dt.date) -> dict[str, Table]:
     signals = signal_counts(scope)
     counts = melding_counts(scope)
     attempts = attempt_counts(scope)
-    rate = MonthlyRate.of(scope, signals, today)
+    rate = MonthlyRate.of(scope, signals, today, first_signal_months(scope))
     tables = [
         funnel(scope, signals, counts),
         signals_per_inhabitants(scope, signals, rate),
