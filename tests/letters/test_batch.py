@@ -10,6 +10,7 @@ from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.models import ContactAttempt
 from vroegsignaal.ddas import Contactsoort, Dagdeel
 from vroegsignaal.letters import services
+from vroegsignaal.letters.kinds import LetterKind
 from vroegsignaal.letters.models import LetterBatch, SentLetter
 
 
@@ -125,3 +126,54 @@ def test_the_batch_page_lists_only_meldingen_awaiting_their_first_letter(client,
 
     assert f'value="{three[1].pk}:' in page and f'value="{three[2].pk}:' in page
     assert f'value="{reached.pk}:' not in page
+
+
+@pytest.fixture
+def reopened(enschede, caseworker, letterhead):
+    """A melding in contact round 2 (the heropaf reopened it), assigned again."""
+    return assigned_melding(enschede, caseworker, postcode="7514AA", contact_round=2)
+
+
+def test_a_melding_in_a_later_contact_round_gets_the_heropaf_letter_in_the_batch(
+    three, reopened, caseworker
+):
+    """The resident had contact in round 1: the first letter ('Wij kregen een bericht van uw
+    energieleverancier') would read as a first contact; the round opens with the heropaf letter."""
+    result = _run([three[0], reopened], caseworker)
+
+    text = pdf_text(result.batch.pdf.read())
+    first, heropaf = "Wij kregen een bericht van", "Een tijd geleden hadden wij contact met u"
+    assert text.count(first) == 1 and text.count(heropaf) == 1
+    assert text.index(first) < text.index(heropaf)  # by postcode: 7513 CD, then 7514 AA
+    letter = SentLetter.objects.get(melding=reopened)
+    assert (letter.kind, letter.contact_round) == ("heropaf", 2)
+    assert letter.contact_attempt.kind == Contactsoort.BRIEF
+    assert letter.contact_attempt.note == "Brief na heropaf gemaakt in Vroegsignaal."
+
+
+def test_a_heropaf_letter_made_in_this_round_counts_as_the_rounds_first_letter(
+    client, reopened, caseworker
+):
+    request = services.LetterRequest(LetterKind.HEROPAF)
+    services.send_letter(reopened, caseworker, reopened.version, request, MOMENT)
+    reopened.refresh_from_db()
+    client.force_login(caseworker)
+
+    page = client.get(reverse("letters:batch")).content.decode()
+    result = _run([reopened], caseworker)
+
+    assert f'value="{reopened.pk}:' not in page
+    assert result.batch is None
+    assert result.skipped == [(reopened, "De eerste brief is in deze ronde al verstuurd.")]
+
+
+def test_the_batch_page_names_the_letter_each_melding_gets(client, three, reopened, caseworker):
+    client.force_login(caseworker)
+
+    page = client.get(reverse("letters:batch")).content.decode()
+
+    row = page[page.index(f'value="{reopened.pk}:') :]
+    row = row[: row.index("</tr>")]
+    assert "Brief na heropaf (contactronde 2)" in row
+    row = page[page.index(f'value="{three[0].pk}:') :]
+    assert "Eerste brief: aanbod van hulp" in row[: row.index("</tr>")]

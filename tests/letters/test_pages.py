@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
+from tests.letters.conftest import assigned_melding
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.events import describe
 from vroegsignaal.casework.models import ContactAttempt
@@ -176,3 +177,15 @@ def test_an_appointment_confirmation_is_not_recorded_as_a_contact_attempt(logged
     )
     event = melding.events.get(kind="letter")
     assert describe(event) == "Bevestiging van een afspraak gemaakt"
+
+
+def test_the_letter_page_proposes_the_heropaf_letter_in_a_later_contact_round(
+    logged_in, enschede, caseworker, letterhead
+):
+    reopened = assigned_melding(enschede, caseworker, contact_round=2)
+
+    page = logged_in.get(reverse("letters:melding", args=[reopened.pk])).content.decode()
+
+    assert f'value="{LetterKind.HEROPAF}" class="utrecht-radio-button' in page
+    checked = page[page.index(f'value="{LetterKind.HEROPAF}"') :].split(">", 1)[0]
+    assert "checked" in checked

@@ -70,3 +70,15 @@ def contact_kind(kind: LetterKind | str) -> Contactsoort:
 # Letters to a resident who was reached already: not an attempt to reach anyone, so not
 # recorded as a contact attempt (it would count as one that failed).
 NOT_AN_ATTEMPT = frozenset({LetterKind.APPOINTMENT})
+
+
+# The letter that opens a contact round. After a heropaf reopened a melding (round 2 or later)
+# the resident had contact before, so the first letter ("Wij kregen een bericht van ...") would
+# read as a first contact; the heropaf letter takes its place. One of them per round.
+OPENING_LETTERS = (LetterKind.FIRST, LetterKind.HEROPAF)
+
+
+def opening_letter(contact_round: int) -> LetterKind:
+    """The letter that opens ``contact_round``: the first letter, or after a heropaf the
+    heropaf letter."""
+    return LetterKind.FIRST if contact_round <= 1 else LetterKind.HEROPAF

@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import formats, translation
 
 from vroegsignaal.casework import contact
@@ -34,7 +34,13 @@ from vroegsignaal.letters.addressing import (
     signals_by_melding,
 )
 from vroegsignaal.letters.default_texts import DEFAULT_TEXTS, Texts
-from vroegsignaal.letters.kinds import EXTRA_PLACEHOLDERS, NOT_AN_ATTEMPT, LetterKind
+from vroegsignaal.letters.kinds import (
+    EXTRA_PLACEHOLDERS,
+    NOT_AN_ATTEMPT,
+    OPENING_LETTERS,
+    LetterKind,
+    opening_letter,
+)
 from vroegsignaal.letters.models import (
     Addressing,
     ContactDetails,
@@ -324,16 +330,24 @@ ALREADY_REACHED = (
 
 
 def awaiting_first_letter(meldingen: QuerySet[Melding]) -> QuerySet[Melding]:
-    """The meldingen for which the first letter ('Wij helpen u graag', the first approach)
-    still makes sense: open, assigned, and the resident not reached and not spoken in the
-    current contact round. Later it would reach someone already helped (and count as a
-    contact attempt that failed)."""
-    return meldingen.filter(state__in=_BEFORE_CONTACT).exclude(contact.reached_in_current_round())
+    """The meldingen for which the letter that opens the round (the first letter, after a
+    heropaf the heropaf letter: ``kinds.opening_letter``) still makes sense: open, assigned,
+    without that letter in the current contact round, and the resident not reached and not
+    spoken in it. Later it would reach someone already helped (and count as a contact attempt
+    that failed)."""
+    opened = SentLetter.objects.filter(
+        melding=OuterRef("pk"), contact_round=OuterRef("contact_round"), kind__in=OPENING_LETTERS
+    )
+    return (
+        meldingen.filter(state__in=_BEFORE_CONTACT)
+        .exclude(contact.reached_in_current_round())
+        .exclude(Exists(opened))
+    )
 
 
 def _already_sent(meldingen: list[Melding]) -> set[int]:
     rounds = {melding.pk: melding.contact_round for melding in meldingen}
-    sent = SentLetter.objects.filter(kind=LetterKind.FIRST, melding_id__in=list(rounds))
+    sent = SentLetter.objects.filter(kind__in=OPENING_LETTERS, melding_id__in=list(rounds))
     return {
         pk for pk, round_ in sent.values_list("melding_id", "contact_round") if rounds[pk] == round_
     }
@@ -347,12 +361,12 @@ def _postal_order(selection: list[tuple[Melding, int]]) -> list[tuple[Melding, i
 def _record_letters(
     selection: list[tuple[Melding, int]], by: User, moment: datetime, result: BatchResult
 ) -> tuple[list[Letter], list[SentLetter]]:
-    """Record a contact attempt per melding and compose its letters; refusals go to skipped."""
+    """Record a contact attempt per melding and compose the letter that opens its round (the
+    first letter, after a heropaf the heropaf letter); refusals go to skipped."""
     meldingen = [melding for melding, _ in selection]
     municipality = meldingen[0].municipality
     settings = settings_for(municipality)
-    texts = texts_for(municipality, LetterKind.FIRST)
-    request = LetterRequest(LetterKind.FIRST)
+    texts = {kind: texts_for(municipality, kind) for kind in OPENING_LETTERS}
     signals = signals_by_melding(meldingen)
     sent_before = _already_sent(meldingen)
     awaiting = set(
@@ -369,14 +383,17 @@ def _record_letters(
             # New and closed meldingen get casework's own reason when the attempt is refused.
             result.skipped.append((melding, ALREADY_REACHED))
             continue
+        request = LetterRequest(opening_letter(melding.contact_round))
         try:
             attempt = _record_attempt(melding, by, version, request, moment)
         except CaseworkError as error:
             result.skipped.append((melding, str(error)))
             continue
-        own = compose(melding, signals[melding.pk], request, settings, texts, moment.date())
+        own = compose(
+            melding, signals[melding.pk], request, settings, texts[request.kind], moment.date()
+        )
         letters += own
-        sent.append(_sent_letter(melding, LetterKind.FIRST, own, attempt, by))
+        sent.append(_sent_letter(melding, request.kind, own, attempt, by))
     return letters, sent
 
 
@@ -404,11 +421,12 @@ def first_letter_batch(
     by: User,
     moment: datetime,
 ) -> BatchResult:
-    """One PDF with the first letter for each selected (melding, version), each recorded as a
-    contact attempt of kind Brief.
+    """One PDF with the letter that opens the current contact round for each selected (melding,
+    version): the first letter, or in round 2 or later (after a heropaf) the heropaf letter;
+    each recorded as a contact attempt of kind Brief.
 
     Idempotent: the same selection again returns the earlier batch; a melding that already had
-    its first letter in this contact round is skipped, as is one casework refuses (not assigned,
+    one of those letters in this contact round is skipped, as is one casework refuses (not assigned,
     closed, changed since the list was shown), with the reason.
     """
     meldingen = [melding for melding, _ in selection]

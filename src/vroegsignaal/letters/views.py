@@ -23,7 +23,12 @@ from vroegsignaal.letters.forms import (
     LetterTemplateForm,
     SampleForm,
 )
-from vroegsignaal.letters.kinds import NOT_AN_ATTEMPT, LetterKind, allowed_placeholders
+from vroegsignaal.letters.kinds import (
+    NOT_AN_ATTEMPT,
+    LetterKind,
+    allowed_placeholders,
+    opening_letter,
+)
 from vroegsignaal.letters.models import (
     ContactDetails,
     Letterhead,
@@ -154,7 +159,7 @@ def melding_letter(request, pk: int):
     unavailable = services.unavailable_kinds(melding, missed)
     form = LetterForm(
         request.POST if posted else None,
-        initial={"version": melding.version, "kind": LetterKind.FIRST},
+        initial={"version": melding.version, "kind": opening_letter(melding.contact_round)},
         missed_visits=missed,
         unavailable=unavailable,
         today=timezone.localdate(),
@@ -212,20 +217,15 @@ def sent_letter_pdf(request, pk: int):
 
 
 def _batch_candidates(request):
-    # Meldingen awaiting the first letter, without one in their current contact round.
-    sent_first = SentLetter.objects.filter(kind=LetterKind.FIRST)
     meldingen = (
         services.awaiting_first_letter(meldingen_visible_to(request.user))
         .select_related("queue", "assigned_to")
         .order_by("queue__name", "postcode", "house_number", "pk")
     )
-    done = {
-        (pk, round_)
-        for pk, round_ in sent_first.filter(melding__in=meldingen).values_list(
-            "melding_id", "contact_round"
-        )
-    }
-    return [m for m in meldingen[:BATCH_LIST_LIMIT] if (m.pk, m.contact_round) not in done]
+    candidates = list(meldingen[:BATCH_LIST_LIMIT])
+    for melding in candidates:
+        melding.opening_letter = opening_letter(melding.contact_round)
+    return candidates
 
 
 def _parse_selection(values: list[str]) -> dict[int, int]:
