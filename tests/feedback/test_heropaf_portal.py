@@ -89,3 +89,89 @@ def test_a_negative_or_unreadable_amount_is_explained(text, message):
     form = HeropafAnswerForm({"answer": "nee", "amount_open": text})
     assert not form.is_valid()
     assert form.errors["amount_open"] == [message]
+
+
+def _answer(client, user, check, data):
+    client.force_login(user)
+    return client.post(reverse("feedback:heropaf_check", args=[check.pk]), data, follow=True)
+
+
+def test_an_answer_is_confirmed_on_the_list_with_the_customer_and_the_answer(
+    client, check, energy, energy_staff
+):
+    signal = check.melding.signal_links.get(signal__creditor=energy).signal
+
+    page = _answer(client, energy_staff, check, {"answer": "nee", "amount_open": "€ 1.250,-"})
+
+    text = page.content.decode()
+    assert page.redirect_chain[-1][0] == reverse("feedback:heropaf_checks")
+    assert (
+        f"Uw antwoord op heropafvraag {check.pk} ({signal.customer_number}) is opgeslagen: "
+        "Nee, de betalingen lopen niet." in text
+    )
+
+
+def test_an_answered_question_opens_read_only_with_who_answered_and_the_amount(
+    client, check, energy_staff
+):
+    _answer(client, energy_staff, check, {"answer": "nee", "amount_open": "€ 1.250,-"})
+
+    response = client.get(reverse("feedback:heropaf_check", args=[check.pk]))
+
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert f"beantwoord op {timezone.localdate():%d-%m-%Y} door {energy_staff.display_name}" in text
+    assert "Nee, de betalingen lopen niet" in text and "€ 1.250,00" in text
+    assert "Antwoord versturen" not in text
+
+
+def test_answering_an_answered_question_again_changes_nothing(client, check, energy_staff):
+    _answer(client, energy_staff, check, {"answer": "nee", "amount_open": "100"})
+
+    page = _answer(client, energy_staff, check, {"answer": "ja"})
+
+    check.refresh_from_db()
+    assert (check.answer, check.amount_open_cents) == ("nee", 10000)
+    assert "Deze heropafvraag is al beantwoord" in page.content.decode()
+
+
+def test_the_answered_list_shows_the_amount_still_open(client, check, energy_staff):
+    _answer(client, energy_staff, check, {"answer": "nee", "amount_open": "€ 1.250,-"})
+
+    page = _page(client, energy_staff)
+
+    answered = page.split(">Beantwoord</h2>")[1]
+    assert "Nee, de betalingen lopen niet" in answered and "€ 1.250,00" in answered
+
+
+def test_the_open_list_heads_the_due_date_column_antwoord_uiterlijk(client, check, energy_staff):
+    page = _page(client, energy_staff)
+    assert ">Antwoord uiterlijk</th>" in page
+
+
+def test_the_answered_list_is_paginated(client, check, energy, energy_staff):
+    answered_at = timezone.now()
+    for round_ in range(2, 2 + 30):
+        HeropafCheck.objects.create(
+            melding=check.melding,
+            creditor=energy,
+            contact_round=round_,
+            asked_on=check.asked_on,
+            answer_due_on=check.answer_due_on,
+            answer="ja",
+            answered_at=answered_at,
+        )
+
+    first = _page(client, energy_staff)
+    second = client.get(reverse("feedback:heropaf_checks"), {"pagina": 2}).content.decode()
+
+    assert "Pagina 1 van 2" in first and "Pagina 2 van 2" in second
+
+
+def test_a_question_about_one_signal_speaks_of_one_signal(client, check, energy, energy_staff):
+    signal = check.melding.signal_links.get(signal__creditor=energy).signal
+    client.force_login(energy_staff)
+
+    text = client.get(reverse("feedback:heropaf_check", args=[check.pk])).content.decode()
+
+    assert f"Het gaat om uw signaal met klantnummer {signal.customer_number} (" in text

@@ -21,7 +21,6 @@ from vroegsignaal.feedback.forms import FeedbackFilterForm, HeropafAnswerForm
 from vroegsignaal.feedback.heropaf_checks import (
     HeropafAnswerError,
     answer_check,
-    open_checks,
     visible_checks,
 )
 from vroegsignaal.feedback.listing import (
@@ -32,7 +31,7 @@ from vroegsignaal.feedback.listing import (
     signals_with_feedback,
     summaries,
 )
-from vroegsignaal.feedback.models import FeedbackKind
+from vroegsignaal.feedback.models import FeedbackKind, HeropafCheck
 from vroegsignaal.feedback.permitted import feedback_item
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Role
@@ -40,6 +39,7 @@ from vroegsignaal.privacy.policy import role_required
 from vroegsignaal.web.downloads import csv_response, xlsx_response
 
 SIGNALS_PER_PAGE = 50
+ANSWERED_PER_PAGE = 25
 
 creditor_staff_only = role_required(Role.CREDITOR_STAFF)
 
@@ -111,23 +111,13 @@ def signal(request, pk: int):
     return render(request, "feedback/signal.html", context)
 
 
-@creditor_staff_only
-def heropaf_checks(request):
-    """The heropaf checks to answer (due first, overdue marked), and the ones already answered.
-
-    Each names the creditor's own signals of the melding (klantnummer, signal date) and the
-    municipality, so collection staff can find the customer in their own system.
-    """
-    today = timezone.localdate()
-    checks = list(
-        visible_checks(request.user.creditor, today)
-        .select_related("melding__municipality")
-        .order_by("answer_due_on", "id")
-    )
+def _with_own_signals(user, checks: list[HeropafCheck], today) -> list[HeropafCheck]:
+    """Give each check the creditor's own signals of its melding (klantnummer, signal date)
+    and, when its term has passed, the first day it is late."""
     signals_by_melding: dict[int, list[Signal]] = {}
     for own in (
         Signal.objects.filter(
-            creditor_id=request.user.creditor_id,
+            creditor_id=user.creditor_id,
             melding_link__melding_id__in={check.melding_id for check in checks},
         )
         .order_by("signal_date", "customer_number")
@@ -139,24 +129,49 @@ def heropaf_checks(request):
         check.late_since = (
             check.answer_due_on + timedelta(days=1) if check.answer_due_on < today else None
         )
-    context = {
-        "open": [c for c in checks if not c.answer],
-        "answered": sorted(
-            (c for c in checks if c.answer), key=lambda c: c.answered_at, reverse=True
-        ),
-    }
+    return checks
+
+
+@creditor_staff_only
+def heropaf_checks(request):
+    """The heropaf checks to answer (due first, overdue marked), and the ones already answered
+    (latest first, by page).
+
+    Each names the creditor's own signals of the melding (klantnummer, signal date) and the
+    municipality, so collection staff can find the customer in their own system.
+    """
+    today = timezone.localdate()
+    visible = visible_checks(request.user.creditor, today).select_related(
+        "melding__municipality", "answered_by", "answered_by_api_key"
+    )
+    open_ = list(visible.filter(answer="").order_by("answer_due_on", "id"))
+    answered = Paginator(
+        visible.exclude(answer="").order_by("-answered_at", "-id"), ANSWERED_PER_PAGE
+    ).get_page(request.GET.get("pagina"))
+    _with_own_signals(request.user, [*open_, *answered.object_list], today)
+    context = {"open": open_, "page": answered}
     return render(request, "feedback/heropaf_checks.html", context)
 
 
 @creditor_staff_only
 def heropaf_check(request, pk: int):
-    """Answer one heropaf check: are regular payments made again, and what is still open?"""
+    """Answer one heropaf check: are regular payments made again, and what is still open?
+
+    An answered check opens read-only (who answered, when, what), for a colleague with the
+    link or after the back button; an answer cannot be replaced."""
     today = timezone.localdate()
-    check = get_object_or_404(open_checks(request.user.creditor, today), pk=pk)
+    check = get_object_or_404(
+        visible_checks(request.user.creditor, today).select_related(
+            "melding__municipality", "answered_by", "answered_by_api_key"
+        ),
+        pk=pk,
+    )
     posted = request.method == "POST"
     # An empty POST is falsy, yet must still be validated (and explained) as an answer.
-    form = HeropafAnswerForm(request.POST if posted else None)
-    if posted and form.is_valid():
+    form = HeropafAnswerForm(request.POST if posted and not check.answer else None)
+    if posted and check.answer:
+        messages.error(request, "Deze heropafvraag is al beantwoord; het antwoord blijft staan.")
+    elif posted and form.is_valid():
         try:
             answer_check(
                 check,
@@ -168,12 +183,18 @@ def heropaf_check(request, pk: int):
         except HeropafAnswerError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "Dank u wel. Uw antwoord op de heropafvraag is opgeslagen.")
+            check.refresh_from_db()
+            _with_own_signals(request.user, [check], today)
+            customers = ", ".join(s.customer_number for s in check.own_signals)
+            messages.success(
+                request,
+                f"Uw antwoord op heropafvraag {check.pk}"
+                f"{f' ({customers})' if customers else ''} is opgeslagen: "
+                f"{check.get_answer_display()}.",
+            )
             return redirect("feedback:heropaf_checks")
-    own_signals = Signal.objects.filter(
-        creditor_id=request.user.creditor_id, melding_link__melding_id=check.melding_id
-    ).order_by("signal_date")
-    context = {"check": check, "form": form, "signals": own_signals}
+    _with_own_signals(request.user, [check], today)
+    context = {"check": check, "form": form, "signals": check.own_signals}
     return render(request, "feedback/heropaf_check.html", context)
 
 
