@@ -336,7 +336,7 @@ def test_conversation_plan_referral_and_budget_pages_render_and_save(logged_in, 
             "version": version(),
             "kind": "inkomsten",
             "description": "Uitkering",
-            "amount": "1250,50",
+            "monthly_cents": "1250,50",
         },
     )
     budget = logged_in.get(reverse("casework:budget", args=[pk])).content.decode()

@@ -105,8 +105,11 @@ def test_intake_assigns_caseworker_tries_three_times_talks_plans_refers_and_clos
     assert_accessible(page)
     page.get_by_role("group", name="Soort").get_by_label("Inkomsten").check()
     page.get_by_label("Omschrijving").fill("Uitkering")
-    page.get_by_label("Bedrag per maand (euro)").fill("1250,50")
+    page.get_by_label("Bedrag per maand (euro)").fill("1.250,50")
     _save(page, "De regel is toegevoegd aan de budgetscan.")
+    expect(page.get_by_test_id("saldo")).to_have_text("€ 1.250,50")
+    assert_accessible(page)
+    follow(page.get_by_role("link", name="Terug naar de melding"))
 
     follow(page.get_by_role("link", name="Plan van aanpak"))
     assert_accessible(page)

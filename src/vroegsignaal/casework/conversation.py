@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db import transaction
 
+from vroegsignaal import dutch_numbers
 from vroegsignaal.casework import events, payments
 from vroegsignaal.casework.dates import check_recorded_date
 from vroegsignaal.casework.errors import CaseworkError
@@ -109,6 +110,26 @@ def _check_in_conversation(melding: Melding, what: str) -> None:
         raise CaseworkError(f"Leg eerst een gesprek vast; daarna kunt u {what} toevoegen.")
 
 
+# A monthly amount above this is a typing error in a household's budget, not an income.
+BUDGET_LINE_MAX_CENTS = 50_000_00
+_AMOUNT_LABEL = "Bedrag per maand"
+
+
+def _check_monthly_cents(monthly_cents: int) -> None:
+    if monthly_cents <= 0:
+        raise CaseworkError(
+            f"{_AMOUNT_LABEL}: vul een bedrag groter dan € 0 in; of het inkomsten of uitgaven "
+            "zijn, kiest u bij Soort.",
+            field="monthly_cents",
+        )
+    if monthly_cents > BUDGET_LINE_MAX_CENTS:
+        raise CaseworkError(
+            f"{_AMOUNT_LABEL}: vul een bedrag in tot en met "
+            f"{dutch_numbers.euros(BUDGET_LINE_MAX_CENTS)}.",
+            field="monthly_cents",
+        )
+
+
 def add_budget_line(
     melding: Melding,
     by: User,
@@ -118,8 +139,11 @@ def add_budget_line(
     description: str,
     monthly_cents: int,
 ) -> BudgetLine:
-    """Add an income or expense line (per month) to the budget scan; only after a conversation."""
+    """Add an income or expense line (per month) to the budget scan; only after a conversation.
+
+    Rule: the amount is more than zero and at most ``BUDGET_LINE_MAX_CENTS``."""
     _check_in_conversation(melding, "de budgetscan")
+    _check_monthly_cents(monthly_cents)
     with transaction.atomic():
         states = update_melding(melding, expected_version)
         line = BudgetLine.objects.create(
@@ -127,6 +151,41 @@ def add_budget_line(
         )
         events.budget_line(melding, by, description, states)
     return line
+
+
+def _check_line_of(melding: Melding, line: BudgetLine) -> None:
+    if line.melding_id != melding.pk:
+        raise CaseworkError("Deze regel hoort niet bij de budgetscan van deze melding.")
+
+
+def change_budget_line(
+    melding: Melding,
+    by: User,
+    expected_version: int,
+    line: BudgetLine,
+    *,
+    kind: BudgetLineKind,
+    description: str,
+    monthly_cents: int,
+) -> BudgetLine:
+    """Change a line of the budget scan, with the rules of ``add_budget_line``."""
+    _check_line_of(melding, line)
+    _check_monthly_cents(monthly_cents)
+    with transaction.atomic():
+        states = update_melding(melding, expected_version)
+        line.kind, line.description, line.monthly_cents = kind, description, monthly_cents
+        line.save(update_fields=["kind", "description", "monthly_cents"])
+        events.budget_line(melding, by, description, states, change=events.CHANGED)
+    return line
+
+
+def remove_budget_line(melding: Melding, by: User, expected_version: int, line: BudgetLine) -> None:
+    """Remove a line from the budget scan (it was entered by mistake)."""
+    _check_line_of(melding, line)
+    with transaction.atomic():
+        states = update_melding(melding, expected_version)
+        line.delete()
+        events.budget_line(melding, by, line.description, states, change=events.REMOVED)
 
 
 def monthly_balance(lines: Iterable[BudgetLine]) -> int:

@@ -65,9 +65,17 @@ def conversation(melding: Melding, by: User, held_on: date, help_accepted: str, 
     )
 
 
-def budget_line(melding: Melding, by: User, description: str, states) -> Event:
-    """A line was added to the budget scan."""
-    return _record(melding, EventKind.BUDGET_LINE, by, states, description=description)
+ADDED, CHANGED, REMOVED = "added", "changed", "removed"
+_BUDGET_CHANGES = {ADDED: "toegevoegd", CHANGED: "gewijzigd", REMOVED: "verwijderd"}
+
+
+def budget_line(melding: Melding, by: User, description: str, states, change=ADDED) -> Event:
+    """A line of the budget scan was added, changed or removed (``change``); the timeline names
+    the line, never its amount."""
+    details = {"description": description}
+    if change != ADDED:  # events from before lines could change say nothing: added
+        details["change"] = change
+    return _record(melding, EventKind.BUDGET_LINE, by, states, **details)
 
 
 def plan(
@@ -155,7 +163,9 @@ _DESCRIPTIONS = {
     EventKind.CONVERSATION: lambda d: (
         f"Gesprek op {_dutch_date(d['on'])}; hulp geaccepteerd: {d['help_accepted']}"
     ),
-    EventKind.BUDGET_LINE: lambda d: f"Budgetscan: regel '{d['description']}' toegevoegd",
+    EventKind.BUDGET_LINE: lambda d: (
+        f"Budgetscan: regel '{d['description']}' {_BUDGET_CHANGES[d.get('change', ADDED)]}"
+    ),
     EventKind.PLAN: lambda d: (
         ("Plan van aanpak gewijzigd" if d.get("amended") else "Plan van aanpak vastgelegd")
         + ("; schuldhulpverleningstraject gestart" if d["debt_help_started"] else "")

@@ -7,15 +7,16 @@ invalid fields with aria-invalid and aria-describedby pointing at the error text
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
 
+from vroegsignaal import dutch_numbers
 from vroegsignaal.casework.contact import part_of_day
 from vroegsignaal.casework.models import (
     SATISFACTION_MAX,
     SATISFACTION_MIN,
+    BudgetLine,
     BudgetLineKind,
     Cause,
     HelpAnswer,
@@ -88,11 +89,6 @@ def _yes_no(label: str) -> forms.TypedChoiceField:
 AMOUNT_FILTER_MESSAGE = (
     "Achterstand vanaf: geef een bedrag in euro's, bijvoorbeeld 3.000 of 3.000,00."
 )
-
-
-def euros_to_cents(amount: Decimal) -> int:
-    """Whole cents of an amount in euros."""
-    return int((amount * 100).to_integral_value())
 
 
 class WorklistFilterForm(UtrechtForm):
@@ -236,18 +232,48 @@ class ConversationForm(VersionedForm):
         return {p.value: self.cleaned_data[f"provision_{p.value}"] for p in Provision}
 
 
+class EuroAmountField(forms.Field):
+    """An amount in euros as Dutch users write it ('1.250,50', '1250,50', '1250', '€ 1.250'),
+    read by the intake's parser into whole cents. Which amounts are plausible is the service's
+    rule; ``name`` is how the message names the field."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "maxlength": 30})
+
+    def __init__(self, *, name: str, **kwargs):
+        super().__init__(**kwargs)
+        self.name = name
+
+    def to_python(self, value) -> int | None:
+        text = (value or "").strip()
+        if not text:
+            return None
+        try:
+            return parse_amount_cents(text)
+        except ValueError:
+            raise forms.ValidationError(
+                f"{self.name}: vul een bedrag in euro's in, bijvoorbeeld 1.250,50."
+            ) from None
+
+
 class BudgetLineForm(VersionedForm):
     kind = forms.ChoiceField(
         label="Soort", choices=BudgetLineKind.choices, widget=forms.RadioSelect
     )
     description = forms.CharField(label="Omschrijving", max_length=100)
-    amount = forms.DecimalField(
+    monthly_cents = EuroAmountField(
         label="Bedrag per maand (euro)",
-        min_value=Decimal("0.01"),
-        decimal_places=2,
-        localize=True,
-        help_text="Bijvoorbeeld 1250,50.",
+        name="Bedrag per maand",
+        help_text="Bijvoorbeeld 1.250,50 of 1250.",
     )
+
+
+def budget_line_initial(line: BudgetLine) -> dict:
+    """The values of ``line`` as the form shows them (the amount as Dutch text)."""
+    return {
+        "kind": line.kind,
+        "description": line.description,
+        "monthly_cents": dutch_numbers.dutch_amount(line.monthly_cents),
+    }
 
 
 class PlanForm(VersionedForm):

@@ -17,6 +17,16 @@ urlpatterns = [
     ),
     path("melding/<int:pk>/gesprek/", views.conversation_page, name="conversation"),
     path("melding/<int:pk>/budgetscan/", views.budget_page, name="budget"),
+    path(
+        "melding/<int:pk>/budgetscan/<int:line_pk>/",
+        views.budget_line_page,
+        name="budget_line",
+    ),
+    path(
+        "melding/<int:pk>/budgetscan/<int:line_pk>/verwijderen/",
+        views.remove_budget_line_action,
+        name="remove_budget_line",
+    ),
     path("melding/<int:pk>/plan/", views.plan_page, name="plan"),
     path("melding/<int:pk>/verwijzing/", views.referral_page, name="referral"),
     path("melding/<int:pk>/afsluiten/", views.close_page, name="close"),

@@ -37,7 +37,7 @@ from vroegsignaal.casework.forms import (
     ResultForm,
     VersionedForm,
     WorklistFilterForm,
-    euros_to_cents,
+    budget_line_initial,
     initial_contact_attempt,
     plan_initial,
 )
@@ -201,10 +201,12 @@ def _action(
     initial: Callable[[Melding], dict] | None = None,
     form_kwargs: Callable[[Melding], dict] | None = None,
     extra: Callable[[Melding], dict] | None = None,
+    back: str = "casework:melding",
 ):
     """One action page: show the form, on a valid post call ``perform`` and return to the melding.
 
-    ``done`` is the confirmation, or makes it from the melding after ``perform``."""
+    ``done`` is the confirmation, or makes it from the melding after ``perform``; ``back`` is
+    the page (of the melding) to return to, after saving or cancelling."""
     melding = get_melding_for(request.user, pk)
     kwargs = form_kwargs(melding) if form_kwargs else {}
     start = {"version": melding.version, **(initial(melding) if initial else {})}
@@ -217,9 +219,10 @@ def _action(
             form.add_error(_field_of(error, form), str(error))
         else:
             messages.success(request, done(melding) if callable(done) else done)
-            return redirect("casework:melding", pk=melding.pk)
+            return redirect(back, pk=melding.pk)
     context = {
         "melding": melding,
+        "back": back,
         "form": form,
         "title": title,
         **(extra(melding) if extra else {}),
@@ -300,24 +303,27 @@ def conversation_page(request, pk: int):
     )
 
 
+def _budget_line_data(form) -> dict:
+    data = form.cleaned_data
+    return {
+        "kind": data["kind"],
+        "description": data["description"],
+        "monthly_cents": data["monthly_cents"],
+    }
+
+
+def _budget_extra(melding) -> dict:
+    lines = list(melding.budget_lines.all())
+    return {"lines": lines, "balance_cents": conversation.monthly_balance(lines)}
+
+
 @casework_only
 def budget_page(request, pk: int):
-    """The budget scan: the lines so far with the monthly balance, and a form to add a line."""
+    """The budget scan: the lines so far with the monthly balance, each to change or remove,
+    and a form to add a line; adding one stays on this page for the next."""
 
     def perform(melding, user, form):
-        data = form.cleaned_data
-        conversation.add_budget_line(
-            melding,
-            user,
-            _version(form),
-            kind=data["kind"],
-            description=data["description"],
-            monthly_cents=euros_to_cents(data["amount"]),
-        )
-
-    def extra(melding):
-        lines = list(melding.budget_lines.all())
-        return {"lines": lines, "balance_cents": conversation.monthly_balance(lines)}
+        conversation.add_budget_line(melding, user, _version(form), **_budget_line_data(form))
 
     return _action(
         request,
@@ -327,8 +333,50 @@ def budget_page(request, pk: int):
         title="Budgetscan",
         done="De regel is toegevoegd aan de budgetscan.",
         template="casework/budget.html",
-        extra=extra,
+        extra=_budget_extra,
+        back="casework:budget",
     )
+
+
+def _budget_line_of(melding, line_pk: int):
+    line = melding.budget_lines.filter(pk=line_pk).first()
+    if line is None:
+        raise Http404("Deze regel hoort niet bij de budgetscan van deze melding.")
+    return line
+
+
+@casework_only
+def budget_line_page(request, pk: int, line_pk: int):
+    """Change one line of the budget scan, then back to the budget scan."""
+    line = _budget_line_of(get_melding_for(request.user, pk), line_pk)
+
+    def perform(melding, user, form):
+        data = _budget_line_data(form)
+        conversation.change_budget_line(melding, user, _version(form), line, **data)
+
+    return _action(
+        request,
+        pk,
+        BudgetLineForm,
+        perform,
+        title=f"Regel '{line.description}' van de budgetscan wijzigen",
+        done="De regel van de budgetscan is gewijzigd.",
+        initial=lambda melding: budget_line_initial(line),
+        back="casework:budget",
+    )
+
+
+@require_POST
+@casework_only
+def remove_budget_line_action(request, pk: int, line_pk: int):
+    """Remove one line of the budget scan, then back to the budget scan."""
+    line = _budget_line_of(get_melding_for(request.user, pk), line_pk)
+
+    def perform(melding, user, form):
+        conversation.remove_budget_line(melding, user, _version(form), line)
+
+    done = f"De regel '{line.description}' is verwijderd uit de budgetscan."
+    return _post_action(request, pk, perform, done, back="casework:budget")
 
 
 @casework_only
@@ -441,8 +489,15 @@ def schedule_heropaf_page(request, pk: int):
     )
 
 
-def _post_action(request, pk: int, perform: Callable, done: str, form_class=VersionedForm):
-    """A one-button action on the melding page: perform it or show why not, then back."""
+def _post_action(
+    request,
+    pk: int,
+    perform: Callable,
+    done: str,
+    form_class=VersionedForm,
+    back: str = "casework:melding",
+):
+    """A one-button action on a melding's page: perform it or show why not, then ``back``."""
     melding = get_melding_for(request.user, pk)
     form = form_class(request.POST)
     if not form.is_valid():
@@ -454,7 +509,7 @@ def _post_action(request, pk: int, perform: Callable, done: str, form_class=Vers
             messages.error(request, str(error))
         else:
             messages.success(request, done)
-    return redirect("casework:melding", pk=melding.pk)
+    return redirect(back, pk=melding.pk)
 
 
 @require_POST
