@@ -12,7 +12,7 @@ from vroegsignaal.casework.events import describe
 from vroegsignaal.casework.models import ContactAttempt
 from vroegsignaal.ddas import Contactsoort, Dagdeel
 from vroegsignaal.letters.kinds import LetterKind
-from vroegsignaal.letters.models import LetterTemplate, SentLetter
+from vroegsignaal.letters.models import LetterBatch, LetterTemplate, SentLetter
 
 
 @pytest.fixture
@@ -140,7 +140,7 @@ def test_the_batch_page_lists_assigned_meldingen_and_makes_the_print_pdf(logged_
     result = logged_in.post(
         reverse("letters:batch"), {"melding": [f"{melding.pk}:{melding.version}"]}
     )
-    assert "1 brieven gemaakt en vastgelegd als contactpoging" in result.content.decode()
+    assert "1 brief gemaakt en vastgelegd als contactpoging" in result.content.decode()
     assert f'value="{melding.pk}:' not in logged_in.get(reverse("letters:batch")).content.decode()
 
 
@@ -189,3 +189,30 @@ def test_the_letter_page_proposes_the_heropaf_letter_in_a_later_contact_round(
     assert f'value="{LetterKind.HEROPAF}" class="utrecht-radio-button' in page
     checked = page[page.index(f'value="{LetterKind.HEROPAF}"') :].split(">", 1)[0]
     assert "checked" in checked
+
+
+def test_counts_of_one_letter_or_melding_are_in_the_singular(
+    logged_in, melding, enschede, caseworker
+):
+    batch_page = logged_in.get(reverse("letters:batch")).content.decode()
+    made = logged_in.post(
+        reverse("letters:batch"), {"melding": [f"{melding.pk}:{melding.version}"]}
+    ).content.decode()
+    overview = logged_in.get(reverse("letters:overview")).content.decode()
+
+    assert "1 melding zonder eerste brief" in batch_page
+    assert "1 brief gemaakt en vastgelegd als contactpoging." in made
+    assert ": 1 brief (pdf)" in overview and "1 brieven" not in overview
+    assert str(LetterBatch.objects.get()).endswith("(1 brief)")
+
+
+def test_counts_of_more_letters_are_in_the_plural(logged_in, enschede, caseworker, letterhead):
+    two = [assigned_melding(enschede, caseworker) for _ in range(2)]
+    chosen = {"melding": [f"{m.pk}:{m.version}" for m in two]}
+
+    assert (
+        "2 meldingen zonder eerste brief"
+        in logged_in.get(reverse("letters:batch")).content.decode()
+    )
+    assert "2 brieven gemaakt" in logged_in.post(reverse("letters:batch"), chosen).content.decode()
+    assert ": 2 brieven (pdf)" in logged_in.get(reverse("letters:overview")).content.decode()

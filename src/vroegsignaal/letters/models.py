@@ -172,7 +172,8 @@ class LetterBatch(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"Printopdracht {self.pk} ({self.letter_count} brieven)"
+        letters = "brief" if self.letter_count == 1 else "brieven"
+        return f"Printopdracht {self.pk} ({self.letter_count} {letters})"
 
 
 def letter_upload_path(instance: SentLetter, filename: str) -> str:
