@@ -79,7 +79,7 @@ def test_the_address_pseudonym_is_stable_and_keyed(settings):
 
 
 def test_the_retention_page_tells_the_officer_what_happens_not_which_command_to_run(
-    client, settings
+    client, settings, region_with_history
 ):
     from django.urls import reverse
 
@@ -96,6 +96,59 @@ def test_the_retention_page_tells_the_officer_what_happens_not_which_command_to_
     assert "elke dag" in intro.lower() and "automatisch" in intro and "beheerder" in intro
     assert "183 dagen" in intro  # the terms themselves, in days
     assert "vroegsignaal retention" in note  # only as a note for the administrator
-    # Per kind: up to which date it was erased.
+    # Per kind erased: up to which date.
     cutoff = TODAY - dt.timedelta(days=183)
     assert cutoff.strftime("%d-%m-%Y") in html
+
+
+def _retention_page(client) -> str:
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(privacy_officer=True, municipality=None))
+    return client.get(reverse("privacy:retention_runs")).content.decode()
+
+
+def _alert(html: str) -> str:
+    start = html.index('role="alert"')
+    return html[start : html.index("</div>", start)]
+
+
+def test_the_retention_page_warns_when_the_daily_job_never_ran_and_counts_what_is_past_its_term(
+    client, region_with_history, settings
+):
+    settings.RETENTION_SIGNAL_DAYS = 183
+    alert = _alert(_retention_page(client))
+    assert "nog nooit gedraaid" in alert
+    assert "2 signalen zonder opgepakte melding" in alert  # past the term, not yet erased
+    assert "beheerder" in alert
+    assert Signal.objects.filter(surname="Bijlsma").count() == 2  # looking erases nothing
+
+
+def test_the_retention_page_warns_when_the_daily_job_has_not_run_for_two_days(client, db):
+    from django.utils import timezone
+
+    run = retention.run()
+    three_days_ago = timezone.now() - dt.timedelta(days=3)
+    RetentionRun.objects.filter(pk=run.pk).update(started_at=three_days_ago)
+    alert = _alert(_retention_page(client))
+    assert f"sinds {timezone.localtime(three_days_ago):%d-%m-%Y}" in alert
+    assert "niet gedraaid" in alert
+
+
+def test_a_dry_run_does_not_count_as_the_daily_job_having_run(client, db):
+    retention.run(dry_run=True)
+    assert "nog nooit gedraaid" in _alert(_retention_page(client))
+
+
+def test_the_retention_page_gives_no_warning_after_last_nights_run(client, db):
+    from django.utils import timezone
+
+    run = retention.run()
+    RetentionRun.objects.filter(pk=run.pk).update(
+        started_at=timezone.now() - dt.timedelta(hours=30)
+    )
+    html = _retention_page(client)
+    assert 'role="alert"' not in html
+    assert "Laatste run" in html

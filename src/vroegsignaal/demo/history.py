@@ -13,13 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict, deque
 
-from django.db import connection
+from django.db import connection, connections
 from django.utils import timezone
 
 from vroegsignaal.casework.models import Event, EventKind
 from vroegsignaal.feedback.models import FeedbackRelease, HeropafCheck, SignalFeedback
 from vroegsignaal.intake.models import Delivery, Signal
 from vroegsignaal.matching.models import MatchingRun
+from vroegsignaal.privacy.models import AuditEntry, RetentionRun
+from vroegsignaal.privacy.routers import AUDIT_DB
 
 
 def _not_after_now(moment: dt.datetime) -> dt.datetime:
@@ -49,6 +51,23 @@ def backdate_release(release: FeedbackRelease, moment: dt.datetime) -> None:
 def backdate_answer(check_id: int, moment: dt.datetime) -> None:
     """The creditor answered the heropaf check at `moment`."""
     HeropafCheck.objects.filter(pk=check_id).update(answered_at=_not_after_now(moment))
+
+
+def backdate_retention_run(run: RetentionRun, moment: dt.datetime) -> None:
+    """The nightly retention job ran at `moment`: its record and the audit entry it wrote.
+
+    The audit log is append-only for the application; only the demo, which writes history after
+    the fact, moves the entry of its own simulated run (raw SQL on the audit connection).
+    """
+    moment = _not_after_now(moment)
+    RetentionRun.objects.filter(pk=run.pk).update(started_at=moment)
+    audit = connections[AUDIT_DB]
+    with audit.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {AuditEntry._meta.db_table} SET created_at = %s"
+            " WHERE object_type = %s AND object_id = %s",
+            [audit.ops.adapt_datetimefield_value(moment), "privacy.retentionrun", str(run.pk)],
+        )
 
 
 def backdate_matching_events(after_pk: int, moment: dt.datetime) -> None:

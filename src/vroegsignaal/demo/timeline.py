@@ -1,10 +1,12 @@
 """A year of the region's work, day by day: matching, casework, feedback and heropaf answers.
 
-Each month is matched on the 26th (the current month today), as the region would have done;
-between the runs the caseworkers' planned steps happen on their dates (`CaseworkSimulation`);
-every Friday the municipality releases the feedback that is due (`feedback.release`) after the
-creditors have answered the heropaf checks whose answer day has come. Nothing is simulated on
-or after `today`, so recent meldingen are still being worked on and this month's are new.
+Every night at 02:00 the retention job runs (`privacy.retention`), as cron or a timer runs it in
+a deployment, so data past its term is erased on the day it would have been. Each month is
+matched on the 26th (the current month today), as the region would have done; between the
+runs the caseworkers' planned steps happen on their dates (`CaseworkSimulation`); every Friday
+the municipality releases the feedback that is due (`feedback.release`) after the creditors
+have answered the heropaf checks whose answer day has come. Nothing is simulated on or after
+`today`, so recent meldingen are still being worked on and this month's are new.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from vroegsignaal.casework.deadlines import add_working_days
 from vroegsignaal.casework.lifecycle import State
@@ -30,12 +33,15 @@ from vroegsignaal.matching.adapter import month_bounds
 from vroegsignaal.matching.models import MatchingRun
 from vroegsignaal.matching.services import match_period
 from vroegsignaal.organisations.models import Municipality, Role, User
+from vroegsignaal.privacy import retention
+from vroegsignaal.privacy.models import RetentionRun
 
 MATCHING_DAY = 26
 RELEASE_WEEKDAY = 4  # Friday
 # Creditors answer most heropaf checks within the agreed ten working days; some never do.
 UNANSWERED_SHARE = 0.05
 REGULAR_PAYMENTS_SHARE = 0.8
+RETENTION_HOUR = 2  # the nightly job, before the day's work
 
 
 @dataclass
@@ -54,6 +60,7 @@ def simulate_year(
     match_days = {min(first.replace(day=MATCHING_DAY), today): first for first in months}
     last = FeedbackRelease.objects.order_by("-released_on").first()
     released_until = last.released_on if last else dt.date.min
+    retained_until = _last_retention_night()
     simulation = CaseworkSimulation(seed)
     summary = TimelineSummary(municipalities)
     day = min(match_days)
@@ -61,6 +68,8 @@ def simulate_year(
         # One transaction per simulated day: the services' own transactions become savepoints,
         # so the disk is synced once a day instead of after every step.
         with transaction.atomic():
+            if day > retained_until:
+                _run_retention(day)
             _one_day(day, today, match_days, released_until, simulation, summary)
         day += dt.timedelta(days=1)
     with transaction.atomic():
@@ -78,6 +87,17 @@ def _one_day(day, today, match_days, released_until, simulation, summary) -> Non
             summary.answers += _answer_heropaf_checks(day, simulation)
             _release(day)
             summary.releases += 1
+
+
+def _last_retention_night() -> dt.date:
+    """The last night the retention job ran (a top-up load does not run a night twice)."""
+    last = RetentionRun.objects.filter(dry_run=False).order_by("-started_at").first()
+    return timezone.localdate(last.started_at) if last else dt.date.min
+
+
+def _run_retention(day: dt.date) -> None:
+    run = retention.run(today=day)
+    history.backdate_retention_run(run, at(day, RETENTION_HOUR))
 
 
 def _match(municipalities, first_day: dt.date, matched_on: dt.date, simulation) -> int:

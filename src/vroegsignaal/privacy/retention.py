@@ -14,6 +14,7 @@ casework.erasure (address and casework texts), letters.erasure (PDFs) and feedba
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
@@ -38,6 +39,8 @@ CLOSED_MELDINGEN = "afgesloten meldingen"
 CLOSED_MELDING_SIGNALS = "signalen van afgesloten meldingen"
 AUDIT_ENTRIES = "auditregels"
 _BATCH = 500
+# The job runs every night; with no run in two days at least one night was missed.
+RUN_EXPECTED_WITHIN = dt.timedelta(days=2)
 
 
 def cutoffs(today: dt.date) -> dict[str, dt.date]:
@@ -132,6 +135,27 @@ def _erase_meldingen(meldingen) -> int:
 
 def _audit_entries(cutoff: dt.date):
     return AuditEntry.objects.using(AUDIT_DB).filter(created_at__lt=_start_of(cutoff))
+
+
+@dataclass(frozen=True)
+class Health:
+    """Whether the nightly job keeps up: its last real run and what is past its term right now."""
+
+    last_run: RetentionRun | None
+    overdue: dict[str, int]  # per kind with anything past its term and not yet erased
+    stale: bool  # no real run within RUN_EXPECTED_WITHIN
+
+
+def health(now: dt.datetime | None = None) -> Health:
+    """The state of retention as the privacy officer should see it (counts only, erases nothing)."""
+    now = now or timezone.now()
+    last_run = RetentionRun.objects.filter(dry_run=False).order_by("-started_at").first()
+    counts = _count(cutoffs(timezone.localdate(now)))
+    return Health(
+        last_run=last_run,
+        overdue={kind: count for kind, count in counts.items() if count},
+        stale=last_run is None or last_run.started_at < now - RUN_EXPECTED_WITHIN,
+    )
 
 
 def run(today: dt.date | None = None, dry_run: bool = False) -> RetentionRun:

@@ -56,20 +56,31 @@ def audit_export(request):
     return csv_response("auditlog.csv", audit.EXPORT_HEADER, audit.export_rows(entries.iterator()))
 
 
+RUNS_SHOWN = 60
+
+
 @requires(Action.VIEW_RETENTION)
 def retention_runs(request):
-    """The terms, and what each retention run erased (or, in a dry run, would erase), newest first."""
+    """The terms, a warning when the nightly job fell behind, and what each run erased (or, in a
+    dry run, would erase), newest first."""
     runs = [
         (
             run,
+            sum(run.counts.values()),
             [
                 (kind, count, _date_or_none(run.cutoffs.get(kind)))
                 for kind, count in run.counts.items()
+                if count
             ],
         )
-        for run in RetentionRun.objects.all()[:100]
+        for run in RetentionRun.objects.all()[:RUNS_SHOWN]
     ]
-    context = {"runs": runs, "terms": retention.terms()}
+    context = {
+        "runs": runs,
+        "terms": retention.terms(),
+        "health": retention.health(),
+        "expected_days": retention.RUN_EXPECTED_WITHIN.days,
+    }
     return render(request, "privacy/retention_runs.html", context)
 
 
