@@ -137,6 +137,7 @@ EXPECTED: dict[str, Expected] = {
     "monitoring:quarterly": Expected(MONITORING),
     "monitoring:ddas": Expected(INTAKE),
     "monitoring:businesscase": Expected(MONITORING),
+    "monitoring:year_figures": Expected({"project_leader"}),
     # Privacy officer
     "privacy:audit_log": Expected(PRIVACY),
     "privacy:audit_export": Expected(PRIVACY),

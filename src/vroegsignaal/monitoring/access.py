@@ -1,7 +1,7 @@
 """The one access check for monitoring: who may see the figures of which municipalities.
 
-Project leaders see their region (all its municipalities, or one of them); intake (meldpunt)
-staff see their own municipality only. Everyone else gets 403. Only intake staff may download
+Project leaders see their region (all its municipalities, or one of them) and enter its year
+figures; intake (meldpunt) staff see their own municipality only. Everyone else gets 403. Only intake staff may download
 the DDAS export, because it holds BSNs and addresses; the figures pages are aggregates only.
 """
 
@@ -42,3 +42,16 @@ def check_ddas_export(user: User) -> None:
         raise PermissionDenied(
             "De DDAS-levering kan alleen het meldpunt van de gemeente downloaden."
         )
+
+
+def year_figure_municipalities(user: User):
+    """The municipalities whose year figures ``user`` may enter: a project leader's region.
+
+    Raises PermissionDenied (403) for everyone else, saying who enters them.
+    """
+    if user.role != Role.PROJECT_LEADER:
+        raise PermissionDenied(
+            "Jaarcijfers voert de projectleider van de regio in, of de functioneel beheerder "
+            "in Beheer."
+        )
+    return policy.municipalities_for(user).order_by("name")

@@ -1,4 +1,5 @@
-"""The selection forms of the monitoring pages (period, municipality, quarter, month)."""
+"""The forms of the monitoring pages: selection (period, municipality, quarter, month) and the
+year figures."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from vroegsignaal.monitoring.scope import (
     quarter_of,
     quarter_period,
 )
+from vroegsignaal.monitoring.year_figures import check_year
 
 
 def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -134,3 +136,35 @@ class QuarterForm(_ReportPeriodForm):
             return quarter_name(quarter_period(text)[0])
         except ScopeError:
             return text
+
+
+class YearFiguresForm(forms.Form):
+    """One municipality's evictions and bailiff judgments over one year (empty: not known)."""
+
+    gemeente = forms.ChoiceField(label="Gemeente")
+    jaar = forms.IntegerField(label="Jaar")
+    huisuitzettingen = forms.IntegerField(
+        label="Huisuitzettingen",
+        required=False,
+        min_value=0,
+        help_text="Uitgevoerde ontruimingen. Leeg: niet bekend.",
+        error_messages={"min_value": "Het aantal huisuitzettingen is niet negatief."},
+    )
+    vonnissen = forms.IntegerField(
+        label="Vonnissen deurwaarder",
+        required=False,
+        min_value=0,
+        help_text="Betekende vonnissen. Leeg: niet bekend.",
+        error_messages={"min_value": "Het aantal vonnissen is niet negatief."},
+    )
+    bron = forms.CharField(
+        label="Bron", required=False, max_length=200, help_text="Wie de cijfers aanleverde."
+    )
+
+    def __init__(self, *args, gemeente_choices, today: dt.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gemeente"].choices = gemeente_choices
+        self.today = today
+
+    def clean_jaar(self) -> int:
+        return check_year(self.cleaned_data["jaar"], self.today)

@@ -92,7 +92,10 @@ def year_figures(scope: Scope) -> Table:
             _sum(f.evictions for f in entered),
             _sum(f.bailiff_judgments for f in entered),
         ))  # fmt: skip
-    note = "Door signaalpartners of de projectleider per jaar ingevoerd; – = niet ingevoerd."
+    note = (
+        "Per jaar ingevoerd door de projectleider (Monitoring → Jaarcijfers) of de functioneel "
+        "beheerder; – = niet ingevoerd."
+    )
     columns = ("Jaar", "Huisuitzettingen", "Vonnissen deurwaarder")
     return Table("jaarcijfers", "Huisuitzettingen en vonnissen per jaar", columns, rows, note)
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("kwartaalrapport/", views.quarterly_pdf, name="quarterly"),
     path("ddas/", views.ddas, name="ddas"),
     path("businesscase/", views.business_case, name="businesscase"),
+    path("jaarcijfers/", views.year_figures, name="year_figures"),
 ]

@@ -6,18 +6,24 @@ import io
 import zipfile
 from pathlib import Path
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 
 from vroegsignaal.monitoring import businesscase, ddas_export
-from vroegsignaal.monitoring.access import check_ddas_export, scope_for
+from vroegsignaal.monitoring.access import (
+    check_ddas_export,
+    scope_for,
+    year_figure_municipalities,
+)
 from vroegsignaal.monitoring.exports import table_csv, table_xlsx
 from vroegsignaal.monitoring.forms import (
     MonthForm,
     QuarterForm,
     SelectionForm,
+    YearFiguresForm,
     municipality_choices,
     previous_month,
     previous_quarter,
@@ -25,6 +31,7 @@ from vroegsignaal.monitoring.forms import (
 from vroegsignaal.monitoring.indicators import dashboard_tables, reached_households
 from vroegsignaal.monitoring.report_pdf import figures, render_pdf, report_context
 from vroegsignaal.monitoring.scope import quarter_name, quarter_title
+from vroegsignaal.monitoring.year_figures import entered_figures, save_year_figures
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy.policy import role_required
 
@@ -167,3 +174,48 @@ def business_case(request):
 
 
 _PARAMETER_NAMES = set(businesscase.LABELS)
+
+
+@role_required(*MONITORING_ROLES)
+def year_figures(request):
+    """The project leader enters evictions and bailiff judgments per municipality and year."""
+    municipalities = year_figure_municipalities(request.user)
+    today = timezone.localdate()
+    choices = [(m.code, m.name) for m in municipalities]
+    if request.method == "POST":
+        form = YearFiguresForm(request.POST, gemeente_choices=choices, today=today)
+        if form.is_valid():
+            data = form.cleaned_data
+            municipality = municipalities.get(code=data["gemeente"])
+            save_year_figures(
+                municipality=municipality, year=data["jaar"], evictions=data["huisuitzettingen"],
+                bailiff_judgments=data["vonnissen"], source=data["bron"], user=request.user,
+            )  # fmt: skip
+            messages.success(
+                request, f"Jaarcijfers van {municipality.name} over {data['jaar']} opgeslagen."
+            )
+            return redirect("monitoring:year_figures")
+    else:
+        form = YearFiguresForm(
+            initial=_year_figures_initial(request.GET, municipalities, today),
+            gemeente_choices=choices,
+            today=today,
+        )
+    context = {"form": form, "figures": entered_figures(municipalities)}
+    return render(request, "monitoring/year_figures.html", context)
+
+
+def _year_figures_initial(query, municipalities, today) -> dict:
+    """The form's values: the figures already entered for the chosen municipality and year
+    (default: last year), so that changing one figure keeps the others."""
+    code, year = query.get("gemeente", ""), query.get("jaar", "")
+    year = int(year) if year.isdigit() else today.year - 1
+    initial = {"gemeente": code, "jaar": year}
+    entered = entered_figures(municipalities).filter(municipality__code=code, year=year).first()
+    if entered:
+        initial |= {
+            "huisuitzettingen": entered.evictions,
+            "vonnissen": entered.bailiff_judgments,
+            "bron": entered.source,
+        }
+    return initial
