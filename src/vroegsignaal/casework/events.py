@@ -11,6 +11,7 @@ from datetime import date
 
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import (
+    WENT_OUT,
     ContactAttempt,
     Event,
     EventKind,
@@ -151,7 +152,7 @@ def _dutch_date(iso: str) -> str:
 
 
 def _reached(details: dict) -> str:
-    reached = "bereikt" if details["reached"] else "niet bereikt"
+    reached = "bereikt" if details["reached"] else WENT_OUT.get(details["kind"], "niet bereikt")
     when = f"{_dutch_date(details['on'])}, {details['part_of_day'].lower()}"
     return f"{details['kind']} op {when}: {reached}"
 

@@ -418,6 +418,12 @@ class Event(models.Model):
         return f"{self.get_kind_display()} ({self.melding_id})"
 
 
+# A letter or card has no outcome of its own: it went out, and an answer is a new attempt. It
+# stays a DDAS contactpoging that did not reach the resident (reached=False, counted so); only
+# the words on the melding page differ.
+WENT_OUT = {Contactsoort.BRIEF: "verstuurd", Contactsoort.KAARTJE: "achtergelaten"}
+
+
 class ContactAttempt(models.Model):
     """A contactpoging (DDAS): how, when and whether the resident was reached."""
 
@@ -444,6 +450,12 @@ class ContactAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.attempted_on}"
+
+    @property
+    def went_out(self) -> str:
+        """'verstuurd' or 'achtergelaten' for a letter or card that did not reach anyone (it has
+        no reached/not-reached outcome of its own); '' for every other attempt."""
+        return "" if self.reached else WENT_OUT.get(self.kind, "")
 
 
 class HelpAnswer(models.TextChoices):
