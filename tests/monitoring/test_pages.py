@@ -318,3 +318,38 @@ def test_business_case_shares_costs_over_the_municipalities_the_figures_cover(cl
     assert 'name="municipalities" value="1"' in one.content.decode()
     chosen = client.get(reverse("monitoring:businesscase"), {**OCTOBER, "municipalities": "14"})
     assert 'name="municipalities" value="14"' in chosen.content.decode()
+
+
+def test_one_wrong_business_case_field_keeps_every_value_typed_and_computes_nothing(client, leader):
+    html = (
+        login(client, leader)
+        .get(
+            reverse("monitoring:businesscase"),
+            {**OCTOBER, "hourly_rate": "120", "initiation_hours": "80-40"},
+        )
+        .content.decode()
+    )
+    assert 'name="hourly_rate" value="120"' in html
+    assert 'name="initiation_hours" value="80-40"' in html
+    field = html[html.index('id="p-initiation_hours-fout"') :]
+    assert field.startswith('id="p-initiation_hours-fout">Uren initiatie: laag (80) is groter')
+    assert 'aria-invalid="true"' in html.split('id="p-initiation_hours"')[1].split(">")[0]
+    assert 'aria-invalid="true"' not in html.split('id="p-hourly_rate"')[1].split(">")[0]
+    assert "standaardwaarden" not in html
+    assert "Eenmalig (totaal)" not in html and "Bereikte huishoudens" not in html
+    assert "wordt berekend zodra alle velden kloppen" in html
+
+
+def test_every_wrong_business_case_field_is_named_in_one_round(client, leader):
+    html = (
+        login(client, leader)
+        .get(
+            reverse("monitoring:businesscase"),
+            {**OCTOBER, "hourly_rate": "veel", "initiation_hours": "80-40"},
+        )
+        .content.decode()
+    )
+    assert 'id="p-hourly_rate-fout"' in html and 'id="p-initiation_hours-fout"' in html
+    summary = html.split('role="alert"')[1].split('aria-label="Parameters businesscase"')[0]
+    assert "Uurtarief projectleiding (€): &#x27;veel&#x27;" in summary
+    assert "Uren initiatie: laag (80)" in summary

@@ -133,7 +133,7 @@ def test_business_case_command_shares_costs_over_the_municipalities_of_the_figur
 def test_a_range_of_one_value_is_shown_as_that_value_and_read_back_the_same():
     """'1.200' rather than '1.200-1.200' in the form; submitted again it means the same."""
     parameters = Parameters(reached_households_per_year=(1200, 1200))
-    shown = dict((name, text) for name, _, text in form_fields(parameters))
+    shown = {name: text for name, _, text, _ in form_fields(parameters)}
 
     assert shown["reached_households_per_year"] == "1.200"
     again = Parameters.from_dict(

@@ -6,7 +6,8 @@ Public API:
 - ``calculate(parameters)`` → one-off and structural totals as ranges (hours are ranges), per
   municipality and per reached household;
 - ``actuals(parameters, reached_households, months)`` → the same from real data: reached
-  households × tariff plus the fixed costs for the period, and the estimated return.
+  households × tariff plus the fixed costs for the period, and the estimated return;
+- ``from_form`` and ``form_fields``: the page's fields read (every wrong one named) and shown.
 Amounts are in euros (floats rounded to whole euros): this is a planning tool, not accounting.
 """
 
@@ -147,16 +148,41 @@ def dutch(value) -> str:
     return dutch_number(value)
 
 
-def form_fields(parameters: Parameters) -> list[tuple[str, str, str]]:
-    """(name, Dutch label, value as text) per parameter; a range reads '1.200-1.800', one of
-    a single value '1.200' (read back as that value)."""
+def from_form(typed: dict[str, str], base: dict) -> tuple[Parameters | None, dict[str, str]]:
+    """The parameters typed on the page (field name → text) over ``base``, and the Dutch
+    message per wrong field (named by its label). Each field is checked on its own, so every
+    wrong field is named at once; with any error there are no parameters (nothing is computed
+    from values the user did not mean)."""
+    values, errors = dict(base), {}
+    for name in LABELS:
+        text = typed.get(name, "").strip()
+        if not text:
+            continue
+        try:
+            values[name] = read_numbers(name, text)
+            Parameters.from_dict({name: values[name]})
+        except ParameterError as exc:
+            errors[name] = exc.on_page()
+    return (None if errors else Parameters.from_dict(values)), errors
 
-    def text(value) -> str:
+
+def form_fields(
+    parameters: Parameters, typed: dict[str, str] | None = None, errors: dict | None = None
+) -> list[tuple[str, str, str, str]]:
+    """(name, Dutch label, value as text, error) per parameter; a range reads '1.200-1.800',
+    one of a single value '1.200' (read back as that value). With ``errors`` a field shows
+    what was ``typed`` in it, so that nothing the user typed is lost."""
+    errors = errors or {}
+
+    def text(name: str) -> str:
+        if errors and typed and typed.get(name, "").strip():
+            return typed[name]
+        value = getattr(parameters, name)
         if isinstance(value, tuple):
             return "-".join(dutch(v) for v in dict.fromkeys(value))
         return dutch(value)
 
-    return [(name, label, text(getattr(parameters, name))) for name, label in LABELS.items()]
+    return [(name, label, text(name), errors.get(name, "")) for name, label in LABELS.items()]
 
 
 # A number as typed in the form: Dutch (12.000; 2,5; 1.200,50) or with a decimal point (2.5).

@@ -150,30 +150,25 @@ def ddas(request):
 
 @role_required(*MONITORING_ROLES)
 def business_case(request):
-    """The calculator (proposal parameters from the form) beside the same from real data."""
+    """The calculator (proposal parameters from the form) beside the same from real data.
+
+    A wrong field is marked with its message and nothing is computed until every field is
+    right; the fields keep what the user typed."""
     form, scope = _selection(request)
     # Unless asked otherwise, the costs are shared by the municipalities the figures cover.
     shared_by = {"municipalities": len(scope.municipalities)} if scope else {}
-    error, real = "", None
-    try:
-        raw = {
-            k: businesscase.read_numbers(k, v)
-            for k, v in request.GET.items()
-            if k in _PARAMETER_NAMES and v
-        }
-        parameters = businesscase.Parameters.from_dict({**shared_by, **raw})
-    except businesscase.ParameterError as exc:
-        error, parameters = exc.on_page(), businesscase.Parameters.from_dict(shared_by)
-    calculation = businesscase.calculate(parameters)
-    if scope is not None:
-        real = businesscase.actuals(parameters, reached_households(scope), scope.months)
-    context = {"form": form, "scope": scope, "error": error, "calculation": calculation,
-               "real": real, "parameters": parameters,
-               "parameter_fields": businesscase.form_fields(parameters)}  # fmt: skip
+    typed = request.GET.dict()
+    parameters, errors = businesscase.from_form(typed, shared_by)
+    calculation = real = None
+    if parameters is not None:
+        calculation = businesscase.calculate(parameters)
+        if scope is not None:
+            real = businesscase.actuals(parameters, reached_households(scope), scope.months)
+    shown = parameters or businesscase.Parameters.from_dict(shared_by)
+    context = {"form": form, "scope": scope, "errors": errors, "calculation": calculation,
+               "real": real, "parameters": shown,
+               "parameter_fields": businesscase.form_fields(shown, typed, errors)}  # fmt: skip
     return render(request, "monitoring/businesscase.html", context)
-
-
-_PARAMETER_NAMES = set(businesscase.LABELS)
 
 
 @role_required(*MONITORING_ROLES)
