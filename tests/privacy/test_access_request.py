@@ -206,3 +206,68 @@ def test_the_inzage_pdf_is_tagged_for_screen_readers_in_dutch_with_its_title(off
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert root["/Lang"] == "nl"
     assert reader.metadata.title == "Inzageverzoek"
+
+
+def test_a_bsn_that_fails_the_elfproef_is_refused_at_the_field_instead_of_finding_nothing(
+    officer_client,
+):
+    response = officer_client.post(
+        reverse("privacy:access_request"), {"bsn": "123456789", "formaat": "pdf"}
+    )
+    assert response["Content-Type"].startswith("text/html")
+    assert "elfproef" in response.content.decode()
+    assert not AuditEntry.objects.filter(action="export").exists()
+
+
+def test_a_bsn_with_spaces_or_dots_is_read_as_its_nine_digits(officer_client):
+    MeldingFactory(signals__bsn="123456782", signals__surname="Bakker")
+    response = officer_client.post(
+        reverse("privacy:access_request"), {"bsn": "1234.56.782", "formaat": "json"}
+    )
+    assert [s["achternaam"] for s in json.loads(response.content)["signalen"]] == ["Bakker"]
+
+
+def test_the_inzage_pdf_explains_purpose_legal_basis_terms_and_the_residents_rights(
+    officer_client, settings
+):
+    settings.RETENTION_SIGNAL_DAYS = 183
+    MeldingFactory(signals__bsn="123456782")
+    response = officer_client.post(
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf"}
+    )
+    text = " ".join(pdf_text(response.content).split())
+    assert "Wet gemeentelijke schuldhulpverlening" in text  # purpose and legal basis
+    assert "183 dagen na de signaaldatum" in text  # the terms of this installation
+    for right in ("laten verbeteren", "bezwaar", "Autoriteit Persoonsgegevens"):
+        assert right in text, right
+
+
+def test_the_inzage_json_has_dutch_keys_dutch_local_times_and_no_internal_keys(
+    officer_client, worked_melding
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from vroegsignaal.feedback.models import FeedbackRelease, SignalFeedback
+
+    signal = worked_melding.signal_links.get().signal
+    release = FeedbackRelease.objects.create(released_on=dt.date(2026, 11, 27))
+    SignalFeedback.objects.create(
+        signal=signal, creditor=signal.creditor, release=release, kind="outcome",
+        content={"picked_up": True, "help_accepted": "ja", "outcome_date": "2026-11-26"},
+        released_at=timezone.now(),
+    )  # fmt: skip
+    response = officer_client.post(
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "json"}
+    )
+    body = response.content.decode()
+    content = json.loads(body)["signalen"][0]["terugkoppelingen"][0]["inhoud"]
+    assert content == {
+        "opgepakt door de gemeente": True,
+        "hulp geaccepteerd": "ja",
+        "datum uitkomst": "2026-11-26",
+    }
+    assert "+00:00" not in body and "+01:00" in body  # one time zone: Dutch time (winter)
+    for internal in ("sleutel-hash", "adressleutel", "meldingsleutel", '"versie"'):
+        assert internal not in body, internal

@@ -20,6 +20,7 @@ from vroegsignaal import pdf
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.privacy import inzage_document as document
 from vroegsignaal.privacy.bsn import bsn_hash
+from vroegsignaal.privacy.retention import terms as retention_terms
 
 STYLESHEET = Path(__file__).parent / "static" / "privacy" / "inzage.css"
 
@@ -49,6 +50,13 @@ class PersonQuery:
         return "op BSN" if self.bsn else "op naam, geboortedatum en adres"
 
 
+# Keys and hashes derived from data the record already gives (address, BSN, the melding's
+# number) or kept for the software (versions): they tell the resident nothing and stay out.
+DERIVED = {"key", "version", "address_key", "bsn_hash", "person_key"}
+# Stored codes inside JSON fields, by model and field, with their Dutch names.
+DUTCH_KEYS = {("feedback.signalfeedback", "content"): document.FEEDBACK_KEYS}
+
+
 def _value(obj: models.Model, field: models.Field):
     if field.is_relation:
         related = getattr(obj, field.name)
@@ -56,15 +64,23 @@ def _value(obj: models.Model, field: models.Field):
     if field.choices:
         return getattr(obj, f"get_{field.name}_display")()
     value = getattr(obj, field.attname)
-    return value.isoformat() if isinstance(value, dt.date | dt.datetime) else value
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    labels = DUTCH_KEYS.get((obj._meta.label_lower, field.name))
+    if labels and isinstance(value, dict):
+        return {labels.get(key, key.replace("_", " ")): item for key, item in value.items()}
+    return value
 
 
 def record_of(obj: models.Model) -> dict:
-    """The object's fields by their Dutch names (foreign keys as their text)."""
+    """The object's fields by their Dutch names (foreign keys as their text, times in Dutch
+    time), without the derived keys and hashes."""
     return {
         str(field.verbose_name): _value(obj, field)
         for field in obj._meta.concrete_fields
-        if not field.primary_key
+        if not field.primary_key and field.name not in DERIVED
     }
 
 
@@ -151,12 +167,15 @@ def collect(query: PersonQuery) -> dict:
 
 
 def render_pdf(found: Found) -> bytes:
-    """The same data as a document the resident reads (tagged PDF): see inzage_document."""
+    """The same data as a document the resident reads (tagged PDF): see inzage_document; it
+    ends with the purpose, legal basis, recipients, retention terms and the resident's rights
+    (AVG art. 15 lid 1)."""
     context = {
         "drawn_up": document.moment_text(timezone.now()),
         "searched": found.query.label(),
         "signals": [document.signal_block(s, found.feedback[s.pk]) for s in found.signals],
         "meldingen": [document.melding_block(m, found.recorded[m.pk]) for m in found.meldingen],
+        "terms": retention_terms(),
     }
     html = render_to_string("privacy/inzage_pdf.html", context)
     return pdf.render_pdf(html, STYLESHEET)
