@@ -54,3 +54,18 @@ def test_only_creditor_staff_see_the_api_page(client):
 def test_the_menu_of_creditor_staff_links_to_the_api_page(client, staff):
     html = client.get(reverse("intake:upload")).content.decode()
     assert f'href="{reverse("intake:api")}"' in html
+
+
+def test_every_operation_on_the_api_page_has_a_description(client, staff):
+    html = client.get(reverse("intake:api")).content.decode()
+
+    for part in html.split('<article class="api-operation"')[1:]:
+        article = part.split("</article>")[0]
+        assert article.count('<p class="utrecht-paragraph">') == 3, article[:80]
+
+
+def test_response_descriptions_are_listed_without_a_full_stop_before_the_semicolon(client, staff):
+    html = client.get(reverse("intake:api")).content.decode()
+
+    assert ".; " not in html
+    assert "<code>201</code> Aangemaakt; " in html

@@ -80,6 +80,8 @@ EXPECTED: dict[str, Expected] = {
     "intake:upload": Expected(CREDITOR),
     "intake:deliveries": Expected(CREDITOR),
     "intake:api": Expected(CREDITOR),
+    "intake:format": Expected(CREDITOR),
+    "intake:format_example": Expected(CREDITOR, kwargs=(("fmt", "csv"),)),
     "intake:delivery": Expected(CREDITOR, obj="delivery"),
     "intake:delivery_rejected_csv": Expected(CREDITOR, obj="delivery"),
     "intake:delivery_rejected_xlsx": Expected(CREDITOR, obj="delivery"),

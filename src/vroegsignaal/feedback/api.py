@@ -125,6 +125,11 @@ def _since(value: str):
 class HeropafCheckList(APIView):
     @extend_schema(
         summary="Openstaande heropafvragen",
+        description=(
+            "De heropafvragen waarvan de heropafdatum gekomen is en die nog geen antwoord "
+            "hebben, met de eigen klantnummers en signaaldatums van de melding en de uiterste "
+            "antwoorddatum. Beantwoorden: POST /api/v1/heropaf-checks/{id}/answer."
+        ),
         responses=HeropafCheckSerializer(many=True),
     )
     def get(self, request):

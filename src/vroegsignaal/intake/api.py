@@ -79,7 +79,14 @@ def _unreadable(message: str) -> Response:
 class DeliveryListCreate(APIView):
     parser_classes = [JSONParser, MultiPartParser]
 
-    @extend_schema(responses=DeliverySerializer(many=True), summary="Eigen aanleveringen")
+    @extend_schema(
+        responses=DeliverySerializer(many=True),
+        summary="Eigen aanleveringen",
+        description=(
+            "De laatste 200 aanleveringen van uw organisatie (bestand, API of opdrachtregel), "
+            "met per aanlevering het aantal rijen, geaccepteerd, geweigerd en vervangen."
+        ),
+    )
     def get(self, request):
         creditor_of(request)
         deliveries = deliveries_for(request.user)[:200]
@@ -89,8 +96,9 @@ class DeliveryListCreate(APIView):
     @extend_schema(
         summary="Signalen aanleveren",
         description=(
-            "Een JSON-lijst van signalen (kolommen zoals in docs/aanleverformaat.md) of een "
-            "bestand (multipart, veld `file`). Dezelfde inhoud opnieuw voegt niets toe."
+            "Een JSON-lijst van signalen, elk een object met de kolomnamen van het "
+            "aanleverformaat als sleutels (in de website: Aanleveren, /aanleveren/formaat/), "
+            "of een bestand (multipart, veld `file`). Dezelfde inhoud opnieuw voegt niets toe."
         ),
         request={
             "application/json": {"type": "array", "items": {"type": "object"}},

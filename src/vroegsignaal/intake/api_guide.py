@@ -39,7 +39,7 @@ def operations() -> tuple[Operation, ...]:
                 for p in operation.get("parameters", ())
             )
             responses = tuple(
-                (code, response.get("description", "") or _STATUS.get(code, ""))
+                (code, (response.get("description", "") or _STATUS.get(code, "")).rstrip("."))
                 for code, response in operation.get("responses", {}).items()
             )
             found.append(

@@ -1,6 +1,8 @@
-"""The canonical columns of a delivery and the matching of a creditor's own headers to them.
+"""The columns of a delivery (with the explanation creditors read on the format page) and the
+matching of a creditor's own headers to them.
 
-docs/aanleverformaat.md describes each column for creditors; keep the two in step.
+docs/aanleverformaat.md describes each column too; tests/intake/test_format_page.py keeps the
+two in step.
 """
 
 from __future__ import annotations
@@ -8,43 +10,67 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from dataclasses import dataclass
 
-CANONICAL_COLUMNS: tuple[str, ...] = (
-    "klantnummer",
-    "signaaldatum",
-    "voorletters",
-    "voornamen",
-    "voorvoegsel",
-    "achternaam",
-    "geboortedatum",
-    "geslacht",
-    "straat",
-    "huisnummer",
-    "huisletter",
-    "huisnummertoevoeging",
-    "postcode",
-    "woonplaats",
-    "telefoon",
-    "email",
-    "bsn",
-    "bedrag_achterstand",
-    "datum_ontstaan",
-    "aantal_termijnen",
-    "contractsoort",
-    "crisissignaal",
-    "datum_voorgenomen_beeindiging",
-    "warme_overdracht",
-)
 
-REQUIRED_COLUMNS: tuple[str, ...] = (
-    "klantnummer",
-    "signaaldatum",
-    "achternaam",
-    "huisnummer",
-    "postcode",
-    "bedrag_achterstand",
-    "datum_ontstaan",
-)
+@dataclass(frozen=True)
+class Column:
+    """One column of the delivery format as creditors read it (the format page, the example
+    file); `example` is a value the parser accepts."""
+
+    name: str
+    required: bool
+    meaning: str
+    accepted: str
+    empty: str
+    example: str
+
+
+_DATE = "Een datum, zie Datums"
+COLUMNS: tuple[Column, ...] = (
+    Column("klantnummer", True, "Uw eigen kenmerk van de klant of het contract",
+           "Tekst, hoogstens 64 tekens", "–", "K-10023"),
+    Column("signaaldatum", True, "Datum waarop de achterstand gesignaleerd is", _DATE, "–",
+           "15-02-2024"),
+    Column("voorletters", False, "", "Tekst, hoogstens 30 tekens", "leeg", "J."),
+    Column("voornamen", False, "", "Tekst, hoogstens 120 tekens", "leeg", "Jan"),
+    Column("voorvoegsel", False, "Tussenvoegsel, bv. van der", "Tekst, hoogstens 20 tekens",
+           "leeg", "van der"),
+    Column("achternaam", True, "", "Tekst, hoogstens 120 tekens", "–", "Berg"),
+    Column("geboortedatum", False, "", _DATE, "onbekend", "17-05-1980"),
+    Column("geslacht", False, "", "M of man, V of vrouw, O, onbekend of X", "Leeg (DDAS)", "M"),
+    Column("straat", False, "", "Tekst, hoogstens 120 tekens", "leeg", "Oldenzaalsestraat"),
+    Column("huisnummer", True, "Huisnummer, eventueel met huisletter en toevoeging in dezelfde cel",
+           "Zie Huisnummer", "–", "12a"),
+    Column("huisletter", False, "Eén letter", "a of A", "geen", ""),
+    Column("huisnummertoevoeging", False, "",
+           "Letters en cijfers, hoogstens 10 tekens, bv. 2, hs, bis", "geen", ""),
+    Column("postcode", True, "", "7511AB, 7511 AB of 7511ab", "–", "7511 AB"),
+    Column("woonplaats", False, "", "Tekst, hoogstens 80 tekens", "leeg", "Enschede"),
+    Column("telefoon", False, "", "Tekst, hoogstens 30 tekens", "leeg", "0612345678"),
+    Column("email", False, "", "Tekst, hoogstens 254 tekens", "leeg", ""),
+    Column("bsn", False, "Burgerservicenummer (alleen zorgverzekeraars)",
+           "9 cijfers; spaties en punten mogen", "geen", ""),
+    Column("bedrag_achterstand", True, "Openstaand bedrag in euro's", "Een bedrag, zie Bedragen",
+           "–", "1.234,56"),
+    Column("datum_ontstaan", True, "Datum waarop de achterstand ontstond", _DATE, "–",
+           "01-12-2023"),
+    Column("aantal_termijnen", False, "Aantal onbetaalde termijnen",
+           "Heel getal, 0 tot en met 999", "onbekend", "3"),
+    Column("contractsoort", False, "", "particulier (ook P, prive, privé) of zakelijk (ook Z)",
+           "particulier", "particulier"),
+    Column("crisissignaal", False,
+           "Dreigende afsluiting, beëindiging levering, ontruiming of beëindiging verzekering",
+           "Ja of nee, zie Ja/nee", "nee", "nee"),
+    Column("datum_voorgenomen_beeindiging", False,
+           "Datum waarop u van plan bent af te sluiten, de levering te beëindigen of te ontruimen",
+           "Een datum, zie Datums; mag in de toekomst liggen", "geen", ""),
+    Column("warme_overdracht", False, "U sprak de klant al en die wil hulp",
+           "Ja of nee, zie Ja/nee", "nee", "ja"),
+)  # fmt: skip
+
+CANONICAL_COLUMNS: tuple[str, ...] = tuple(column.name for column in COLUMNS)
+REQUIRED_COLUMNS: tuple[str, ...] = tuple(column.name for column in COLUMNS if column.required)
 
 # Spreadsheet users write "Bedrag achterstand", "BEDRAG_ACHTERSTAND" or "bedrag-achterstand",
 # and "beëindiging" with its diaeresis; all of these mean the same column, so headers are

@@ -7,6 +7,8 @@ urlpatterns = [
     path("", views.upload, name="upload"),
     path("aanleveringen/", views.deliveries, name="deliveries"),
     path("api/", views.api_guide, name="api"),
+    path("formaat/", views.delivery_format, name="format"),
+    path("formaat/voorbeeld-aanlevering.<str:fmt>", views.format_example, name="format_example"),
     path("aanleveringen/<int:pk>/", views.delivery, name="delivery"),
     path(
         "aanleveringen/<int:pk>/geweigerde-rijen.csv",

@@ -10,10 +10,11 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 
 from vroegsignaal.intake.api_guide import operations as api_guide_operations
-from vroegsignaal.intake.columns import CANONICAL_COLUMNS
+from vroegsignaal.intake.columns import CANONICAL_COLUMNS, COLUMNS
 from vroegsignaal.intake.models import Channel, Delivery, DeliveryStatus
 from vroegsignaal.intake.reading import megabytes
 from vroegsignaal.intake.services import UnreadableFile, ingest_file
@@ -73,6 +74,27 @@ def api_guide(request):
     keys = ApiKey.objects.filter(creditor=request.user.creditor).order_by("-created_at")
     context = {"operations": api_guide_operations(), "keys": keys}
     return render(request, "intake/api.html", context)
+
+
+@creditor_staff_only
+def delivery_format(request):
+    """The whole delivery format: every column from the definitions the reader uses."""
+    context = {
+        "columns": COLUMNS,
+        "max_size": megabytes(settings.DELIVERY_MAX_BYTES),
+    }
+    return render(request, "intake/format.html", context)
+
+
+@creditor_staff_only
+def format_example(request, fmt: str):
+    """A file to start from: every column of the format and one example row it accepts."""
+    row = [column.example for column in COLUMNS]
+    if fmt == "csv":
+        return csv_response("voorbeeld-aanlevering.csv", CANONICAL_COLUMNS, [row])
+    if fmt == "xlsx":
+        return xlsx_response("voorbeeld-aanlevering.xlsx", CANONICAL_COLUMNS, [row])
+    raise Http404("Kies CSV of Excel.")
 
 
 @creditor_staff_only

@@ -42,6 +42,8 @@ PAGE_DESCRIPTIONS = {
     "intake:upload": "bestand aanleveren",
     "intake:deliveries": "aanleveringen",
     "intake:api": "API-pagina met de eigen API-sleutels",
+    "intake:format": "aanleverformaat",
+    "intake:format_example": "voorbeeldbestand aanlevering",
     "intake:delivery": "rapport van een aanlevering",
     "intake:delivery_rejected_csv": "geweigerde rijen (CSV)",
     "intake:delivery_rejected_xlsx": "geweigerde rijen (Excel)",
