@@ -224,3 +224,12 @@ def test_api_records_that_are_not_a_list_of_objects_are_rejected(records, reason
 
 def test_every_canonical_column_is_recognised_by_its_own_name():
     assert canonical_headers(list(CANONICAL_COLUMNS), {}) == list(CANONICAL_COLUMNS)
+
+
+def test_a_pipe_separated_file_is_refused_naming_the_separator():
+    text = HEADER.replace(";", "|") + "\nK1|15-01-2024|Berg|12|7511AB|100|01-12-2023\n"
+    with pytest.raises(UnreadableFile) as refused:
+        _read(text.encode())
+    assert refused.value.message == (
+        "Het scheidingsteken lijkt '|' te zijn; gebruik een puntkomma, komma of tab."
+    )

@@ -185,6 +185,11 @@ def _csv_table(data: bytes) -> tuple[Table, str]:
     # Excel writes and reads a first line "sep=;" that names the separator.
     hint = _SEPARATOR_HINT.match(first_line)
     delimiter = hint.group(1) if hint else max(_DELIMITERS, key=first_line.count)
+    if not hint and delimiter not in first_line and "|" in first_line:
+        # Otherwise the whole header is one unknown column and every required one "missing".
+        raise UnreadableFile(
+            "Het scheidingsteken lijkt '|' te zijn; gebruik een puntkomma, komma of tab."
+        )
     records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     table = [
         (number, list(cells))
