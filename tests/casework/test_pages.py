@@ -264,7 +264,7 @@ def test_contact_form_needs_time_or_part_of_day(logged_in, assigned):
         },
     )
 
-    assert "Vul de tijd of het dagdeel van de contactpoging in." in response.content.decode()
+    assert "Vul de tijd van de contactpoging in, of kies het dagdeel." in response.content.decode()
 
 
 def test_close_page_proposes_no_contact_after_three_missed_attempts(logged_in, assigned):

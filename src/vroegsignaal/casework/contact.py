@@ -7,6 +7,7 @@ from datetime import date, time
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 from vroegsignaal.casework import events
 from vroegsignaal.casework.dates import check_recorded_date
@@ -46,6 +47,16 @@ def _check_can_contact(melding: Melding) -> None:
         raise CaseworkError("Wijs de melding eerst toe voordat u een contactpoging vastlegt.")
 
 
+def _check_moment_passed(on: date, moment: time) -> None:
+    now = timezone.localtime()
+    if on == now.date() and moment.replace(second=0, microsecond=0) > now.time():
+        raise CaseworkError(
+            f"Tijd: het moment ligt in de toekomst ({on:%d-%m-%Y} {moment:%H:%M}). "
+            f"Vul een tijd in tot en met nu ({now:%H:%M}).",
+            field="moment",
+        )
+
+
 def record_contact_attempt(
     melding: Melding,
     by: User,
@@ -55,18 +66,21 @@ def record_contact_attempt(
     attempted_on: date,
     part_of_day: Dagdeel,
     reached: bool,
+    moment: time | None = None,
     note: str = "",
     accepted_help: bool = False,
 ) -> ContactAttempt:
-    """Record a contact attempt in the current contact round.
+    """Record a contact attempt in the current contact round, at ``moment`` if the time is known.
 
     Rules: the melding must be assigned and open; the date lies between the matching date and
-    today; the first attempt of a round moves it to
+    today, and a moment today is not later than now; the first attempt of a round moves it to
     'Contact loopt'; the very first attempt is the moment the melding is picked up (picked_up_on,
     signals 'Opgepakt'); help accepted at the door starts the term for the first conversation.
     """
     _check_can_contact(melding)
     check_recorded_date(melding, attempted_on, label="Datum", field="attempted_on")
+    if moment is not None:
+        _check_moment_passed(attempted_on, moment)
     if accepted_help and not reached:
         raise CaseworkError("Hulp accepteren kan alleen als de inwoner is bereikt.")
     to_state = State.CONTACT_IN_PROGRESS if melding.state in _STARTS_CONTACT else None
@@ -80,6 +94,7 @@ def record_contact_attempt(
             kind=kind,
             attempted_on=attempted_on,
             part_of_day=part_of_day,
+            moment=moment,
             reached=reached,
             note=note,
             recorded_by=by,
@@ -125,8 +140,26 @@ def leave_card(
         kind=Contactsoort.KAARTJE,
         attempted_on=visit.attempted_on,
         part_of_day=Dagdeel(visit.part_of_day),
+        moment=visit.moment,
         reached=False,
         note=CARD_NOTE,
+    )
+
+
+_DAY_ORDER = {Dagdeel.OCHTEND: 0, Dagdeel.MIDDAG: 1, Dagdeel.AVOND: 2}
+
+
+def in_time_order(attempts: list[ContactAttempt]) -> list[ContactAttempt]:
+    """``attempts`` as they happened: by date, dagdeel and time; an attempt without a time
+    first in its dagdeel, and attempts at the same time in the order they were recorded."""
+    return sorted(
+        attempts,
+        key=lambda a: (
+            a.attempted_on,
+            _DAY_ORDER.get(a.part_of_day, 3),
+            a.moment or time.min,
+            a.pk,
+        ),
     )
 
 

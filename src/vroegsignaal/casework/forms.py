@@ -184,9 +184,15 @@ class ContactAttemptForm(VersionedForm):
     def clean(self):
         data = super().clean()
         if not data.get("part_of_day"):
-            if data.get("moment") is None:
-                raise forms.ValidationError("Vul de tijd of het dagdeel van de contactpoging in.")
-            data["part_of_day"] = part_of_day(data["moment"])
+            if data.get("moment") is not None:
+                data["part_of_day"] = part_of_day(data["moment"])
+            elif "moment" not in self.errors:  # an unreadable time has its own message
+                self.add_error(
+                    "moment", "Vul de tijd van de contactpoging in, of kies het dagdeel."
+                )
+                self.add_error(
+                    "part_of_day", "Kies het dagdeel van de contactpoging, of vul de tijd in."
+                )
         return data
 
 

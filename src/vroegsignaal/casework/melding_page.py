@@ -111,7 +111,7 @@ def melding_context(melding: Melding, today: date) -> dict:
         .select_related("creditor", "melding_link")
         .order_by("signal_date", "pk")
     )
-    attempts = list(melding.contact_attempts.select_related("recorded_by"))
+    attempts = contact.in_time_order(melding.contact_attempts.select_related("recorded_by"))
     lines = list(melding.budget_lines.all())
     policy = policy_for(melding.municipality)
     creditors = {signal.creditor for signal in signals}

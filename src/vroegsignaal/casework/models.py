@@ -432,6 +432,12 @@ class ContactAttempt(models.Model):
     kind = models.CharField("contactsoort", max_length=30, choices=Contactsoort.choices)
     attempted_on = models.DateField("datum")
     part_of_day = models.CharField("dagdeel", max_length=10, choices=Dagdeel.choices)
+    moment = models.TimeField(
+        "tijd",
+        null=True,
+        blank=True,
+        help_text="Leeg als alleen het dagdeel is vastgelegd (zoals vóór de tijd werd bewaard).",
+    )
     reached = models.BooleanField("inwoner bereikt", default=False)
     note = models.CharField("notitie", max_length=300, blank=True)
     recorded_by = models.ForeignKey(

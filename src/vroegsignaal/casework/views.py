@@ -253,6 +253,7 @@ def contact_attempt_page(request, pk: int):
             kind=data["kind"],
             attempted_on=data["attempted_on"],
             part_of_day=data["part_of_day"],
+            moment=data["moment"],
             reached=data["reached"],
             note=data["note"],
             accepted_help=data["accepted_help"],

@@ -1,0 +1,122 @@
+"""The time of a contact attempt: not in the future, asked for with the dagdeel at the fields,
+kept, shown and used to order the attempts of one day."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from vroegsignaal.casework.contact import leave_card, record_contact_attempt
+from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.models import ContactAttempt, Melding
+from vroegsignaal.ddas import Contactsoort, Dagdeel
+
+TODAY = dt.date(2026, 11, 20)
+NOW = timezone.make_aware(dt.datetime(2026, 11, 20, 6, 42, 30))
+
+
+@pytest.fixture
+def at_six_42(monkeypatch):
+    """The clock says 06:42 on TODAY (localdate reads localtime)."""
+    monkeypatch.setattr(timezone, "localtime", lambda value=None, timezone=None: NOW)
+
+
+@pytest.fixture
+def logged_in(client, caseworker):
+    client.force_login(caseworker)
+    return client
+
+
+def _post(client, melding, **fields):
+    data = {
+        "version": Melding.objects.get(pk=melding.pk).version,
+        "kind": "Telefoon",
+        "attempted_on": TODAY.isoformat(),
+        "reached": "nee",
+    }
+    return client.post(reverse("casework:contact", args=[melding.pk]), data | fields)
+
+
+def test_a_contact_moment_later_today_is_refused_at_the_time_field(logged_in, assigned, at_six_42):
+    html = _post(logged_in, assigned, moment="10:15").content.decode()
+
+    assert (
+        "Tijd: het moment ligt in de toekomst (20-11-2026 10:15). "
+        "Vul een tijd in tot en met nu (06:42)." in html
+    )
+    assert 'id="id_moment-fout"' in html
+    assert not assigned.contact_attempts.exists()
+
+
+def test_a_contact_moment_earlier_today_is_kept(logged_in, assigned, at_six_42):
+    _post(logged_in, assigned, moment="06:42")
+
+    attempt = assigned.contact_attempts.get()
+    assert attempt.moment == dt.time(6, 42)
+    assert attempt.part_of_day == Dagdeel.OCHTEND
+
+
+def test_the_service_refuses_a_moment_in_the_future(assigned, caseworker, at_six_42):
+    with pytest.raises(CaseworkError) as refused:
+        record_contact_attempt(
+            assigned, caseworker, assigned.version, kind=Contactsoort.TELEFOON,
+            attempted_on=TODAY, part_of_day=Dagdeel.OCHTEND, moment=dt.time(6, 43),
+            reached=False,
+        )  # fmt: skip
+    assert refused.value.field == "moment"
+
+
+def test_without_time_and_dagdeel_both_fields_are_marked(logged_in, assigned):
+    html = _post(logged_in, assigned, attempted_on="2026-11-05").content.decode()
+
+    assert "Vul de tijd van de contactpoging in, of kies het dagdeel." in html
+    assert "Kies het dagdeel van de contactpoging, of vul de tijd in." in html
+    assert 'id="id_moment-fout"' in html
+    assert 'id="id_part_of_day-fout"' in html
+    assert re.search(r'name="moment"[^>]*aria-invalid="true"', html)
+    assert re.search(r'name="part_of_day"[^>]*aria-invalid="true"', html)
+
+
+def _attempt(melding, by, on, part, moment=None, kind=Contactsoort.TELEFOON):
+    return record_contact_attempt(
+        melding, by, Melding.objects.get(pk=melding.pk).version, kind=kind, attempted_on=on,
+        part_of_day=part, moment=moment, reached=False,
+    )  # fmt: skip
+
+
+def test_the_contact_list_is_ordered_by_date_then_time_and_shows_the_time(
+    logged_in, assigned, caseworker
+):
+    day = dt.date(2026, 11, 5)
+    _attempt(assigned, caseworker, day, Dagdeel.AVOND, dt.time(19, 5), Contactsoort.MAIL)
+    _attempt(assigned, caseworker, day, Dagdeel.MIDDAG, dt.time(14, 30), Contactsoort.BRIEF)
+    _attempt(assigned, caseworker, day, Dagdeel.OCHTEND, dt.time(9, 10), Contactsoort.SMS_WHATSAPP)
+    _attempt(assigned, caseworker, day, Dagdeel.OCHTEND, dt.time(8, 0), Contactsoort.HUISBEZOEK)
+    _attempt(assigned, caseworker, day - dt.timedelta(days=1), Dagdeel.MIDDAG)
+
+    html = logged_in.get(reverse("casework:melding", args=[assigned.pk])).content.decode()
+    table = html[html.index('data-testid="contactpogingen"') :]
+    table = table[: table.index("</table>")]
+
+    rows = re.findall(r"<tr class=\"utrecht-table__row\">(.*?)</tr>", table, re.S)[1:]
+    cells = [re.findall(r">([^<>]*)</t[dh]>", row) for row in rows]
+    assert [(c[0], c[1], c[2]) for c in cells] == [
+        ("04-11-2026", "–", "Telefoon"),
+        ("05-11-2026", "08:00", "Huisbezoek"),
+        ("05-11-2026", "09:10", "SMS/Whatsapp"),
+        ("05-11-2026", "14:30", "Brief"),
+        ("05-11-2026", "19:05", "Mail"),
+    ]
+
+
+def test_a_card_after_a_missed_visit_takes_the_time_of_the_visit(assigned, caseworker):
+    visit = _attempt(
+        assigned, caseworker, dt.date(2026, 11, 5), Dagdeel.AVOND, dt.time(19, 15),
+        Contactsoort.HUISBEZOEK,
+    )  # fmt: skip
+
+    card = leave_card(assigned, caseworker, Melding.objects.get(pk=assigned.pk).version, visit)
+
+    assert ContactAttempt.objects.get(pk=card.pk).moment == dt.time(19, 15)
