@@ -353,3 +353,35 @@ def test_every_wrong_business_case_field_is_named_in_one_round(client, leader):
     summary = html.split('role="alert"')[1].split('aria-label="Parameters businesscase"')[0]
     assert "Uurtarief projectleiding (€): &#x27;veel&#x27;" in summary
     assert "Uren initiatie: laag (80)" in summary
+
+
+@pytest.mark.parametrize(
+    ("query", "filename"),
+    [
+        ({"maand": "2026-10"}, "maandrapport-2026-10-regio-twente.pdf"),
+        ({"maand": "2026-10", "gemeente": "0153"}, "maandrapport-2026-10-enschede.pdf"),
+    ],
+)
+def test_the_monthly_report_downloads_as_a_pdf_named_after_month_and_region_or_municipality(
+    client, leader, query, filename
+):
+    from pypdf import PdfReader
+
+    response = login(client, leader).get(reverse("monitoring:monthly"), query | {"formaat": "pdf"})
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Maandrapport oktober 2026" in text and "Van signaal tot doorverwijzing" in text
+
+
+def test_the_monthly_report_page_offers_its_pdf(client, leader):
+    html = login(client, leader).get(reverse("monitoring:monthly"), {"maand": "2026-10"})
+    html = html.content.decode()
+    assert 'name="formaat" value="pdf"' in html and "PDF downloaden" in html
+
+
+def test_a_monthly_pdf_of_a_month_that_is_not_one_shows_the_form_with_its_error(client, leader):
+    response = login(client, leader).get(
+        reverse("monitoring:monthly"), {"maand": "2026-13", "formaat": "pdf"}
+    )
+    assert response.status_code == 400 and response["Content-Type"].startswith("text/html")

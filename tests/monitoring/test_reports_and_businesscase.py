@@ -140,3 +140,9 @@ def test_a_range_of_one_value_is_shown_as_that_value_and_read_back_the_same():
         {"reached_households_per_year": read_numbers("reached_households_per_year", "1.200")}
     )
     assert again.reached_households_per_year == (1200.0, 1200.0)
+
+
+def test_report_command_makes_the_monthly_report_too(twente, tmp_path):
+    out = tmp_path / "m.pdf"
+    call_command("report", "--municipality", "0153", "--month", "2026-10", "--out", str(out))
+    assert "Maandrapport oktober 2026: Gemeente Enschede" in pdf_text(out)

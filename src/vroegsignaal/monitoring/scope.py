@@ -1,7 +1,8 @@
 """What a figure is about: a set of municipalities (one, or a region's) and a period.
 
 Public API: ``Scope`` plus ``municipality_scope``, ``region_scope``, ``quarter_period``,
-``month_text_period``, ``month_period`` and ``ScopeError`` (a Dutch message for the user).
+``month_text_period``, ``month_period``, the report titles ``quarter_title`` and
+``month_title``, and ``ScopeError`` (a Dutch message for the user).
 Views, commands and the report all build a ``Scope`` first, so every figure is computed for
 exactly the same selection.
 """
@@ -86,6 +87,17 @@ def quarter_name(day: dt.date) -> str:
 def quarter_title(start: dt.date) -> str:
     """'Kwartaalrapportage 3e kwartaal 2026' for a quarter starting on 1 July 2026."""
     return f"Kwartaalrapportage {quarter_of(start)}e kwartaal {start.year}"
+
+
+MONTH_NAMES = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+)  # fmt: skip
+
+
+def month_title(start: dt.date) -> str:
+    """'Maandrapport oktober 2026' for a month starting on 1 October 2026."""
+    return f"Maandrapport {MONTH_NAMES[start.month - 1]} {start.year}"
 
 
 # A quarter as people write it: 2026Q3, 2026-K3, 2026 K3, K3 2026, Q3-2026 (any case).

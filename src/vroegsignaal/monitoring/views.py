@@ -30,7 +30,7 @@ from vroegsignaal.monitoring.forms import (
 )
 from vroegsignaal.monitoring.indicators import dashboard_tables, reached_households
 from vroegsignaal.monitoring.report_pdf import figures, render_pdf, report_context
-from vroegsignaal.monitoring.scope import quarter_name, quarter_title
+from vroegsignaal.monitoring.scope import month_title, quarter_name, quarter_title
 from vroegsignaal.monitoring.year_figures import entered_figures, save_year_figures
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy.policy import role_required
@@ -89,6 +89,8 @@ def monthly(request):
         return render(request, "monitoring/monthly.html", {"form": form}, status=400)
     start, end = form.cleaned_data["maand"]
     scope = scope_for(request.user, form.cleaned_data["gemeente"], start, end)
+    if request.GET.get("formaat") == "pdf":
+        return _pdf_download(scope, today, month_title(start), f"maandrapport-{start:%Y-%m}")
     context = {**report_context(scope, today), "form": form, "month": form.data["maand"]}
     return render(request, "monitoring/monthly.html", context)
 
@@ -108,17 +110,22 @@ def quarterly_pdf(request):
         return render(request, "monitoring/quarter_form.html", {"form": form}, status=400)
     start, end = form.cleaned_data["kwartaal"]
     scope = scope_for(request.user, form.cleaned_data["gemeente"], start, end)
-    pdf = render_pdf(scope, today, quarter_title(start))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{report_filename(scope)}"'
+    stem = f"kwartaalrapportage-{quarter_name(start)}"
+    return _pdf_download(scope, today, quarter_title(start), stem)
+
+
+def _pdf_download(scope, today, title: str, stem: str) -> HttpResponse:
+    """A report of ``scope`` as a PDF download named ``stem`` and whose it is."""
+    response = HttpResponse(render_pdf(scope, today, title), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{report_filename(stem, scope)}"'
     return response
 
 
-def report_filename(scope) -> str:
-    """'kwartaalrapportage-2026Q3-regio-twente.pdf' or '...-2026Q3-enschede.pdf': a regional
-    and a municipal report of the same quarter never get the same name."""
+def report_filename(stem: str, scope) -> str:
+    """'kwartaalrapportage-2026Q3-regio-twente.pdf' or 'maandrapport-2026-10-enschede.pdf'
+    (``stem`` + whose): a regional and a municipal report of one period never share a name."""
     whose = scope.label if scope.is_region else scope.municipalities[0].name
-    return f"kwartaalrapportage-{quarter_name(scope.start)}-{slugify(whose)}.pdf"
+    return f"{stem}-{slugify(whose)}.pdf"
 
 
 @role_required(Role.INTAKE)
