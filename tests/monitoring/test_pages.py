@@ -217,6 +217,15 @@ def test_ddas_download_is_for_intake_staff_of_the_municipality(client, intake, l
     assert login(client, leader).get(reverse("monitoring:ddas"), OCTOBER).status_code == 403
 
 
+def test_the_project_leader_refused_the_ddas_export_is_told_who_delivers_it_and_why(client, leader):
+    """The project leader sees aggregates only (domain: privacy); the export holds BSNs."""
+    response = login(client, leader).get(reverse("monitoring:ddas"), OCTOBER)
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "alleen het meldpunt van de gemeente" in html and "BSN" in html
+    assert "Deze pagina hoort niet bij uw rol" not in html
+
+
 def test_ddas_download_of_several_pages_is_a_zip(client, twente, monkeypatch):
     from vroegsignaal.monitoring import ddas_export
 

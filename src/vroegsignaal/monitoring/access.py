@@ -37,10 +37,13 @@ def scope_for(user: User, code: str, start: dt.date, end: dt.date) -> Scope:
 
 
 def check_ddas_export(user: User) -> None:
-    """Only intake staff of a municipality may download its DDAS export (it holds BSNs)."""
+    """Only intake staff of a municipality may download its DDAS export (it holds BSNs); a
+    project leader sees aggregates only (domain.md, Privacy), so the refusal says who can."""
     if user.role != Role.INTAKE or user.municipality_id is None:
         raise PermissionDenied(
-            "De DDAS-levering kan alleen het meldpunt van de gemeente downloaden."
+            "De DDAS-levering aan CBS bevat BSN's en adressen; die kan alleen het meldpunt van "
+            "de gemeente downloaden. Vraag het meldpunt van de gemeente om de levering; de "
+            "aantallen staan op het dashboard."
         )
 
 

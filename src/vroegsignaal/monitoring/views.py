@@ -128,9 +128,11 @@ def report_filename(stem: str, scope) -> str:
     return f"{stem}-{slugify(whose)}.pdf"
 
 
-@role_required(Role.INTAKE)
+@role_required(*MONITORING_ROLES)
 def ddas(request):
-    """The DDAS delivery of the user's municipality: JSON, or a ZIP when it has several pages."""
+    """The DDAS delivery of the user's municipality: JSON, or a ZIP when it has several pages.
+
+    A project leader gets 403 from ``check_ddas_export``, which says who delivers it."""
     check_ddas_export(request.user)
     form, scope = _selection(request)
     if scope is None:
