@@ -90,7 +90,9 @@ def test_creditor_follows_a_signal_from_delivery_to_heropaf(
     page.get_by_label("Nee, de betalingen lopen niet").check()
     page.get_by_label("Bedrag nog open in euro (niet verplicht)").fill("412,50")
     page.get_by_role("button", name="Antwoord versturen").click()
-    expect(page.get_by_role("status")).to_contain_text("Uw antwoord op de heropafvraag")
+    expect(page.get_by_role("status")).to_contain_text(
+        f"Uw antwoord op heropafvraag {check.pk} (K001) is opgeslagen: Nee"
+    )
     assert_accessible(page)
     melding.refresh_from_db()
     assert melding.state == State.REOPENED
