@@ -8,6 +8,7 @@ routers.py), so it is committed even when the caller's transaction is rolled bac
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from django.apps import apps
@@ -120,10 +121,13 @@ def search(
     *,
     who: str = "",
     what: str = "",
+    action: str = "",
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> models.QuerySet[AuditEntry]:
-    """Entries whose user matches `who`, whose object or description matches `what`, in a date range (inclusive)."""
+    """Entries whose user matches `who`, whose data matches `what` (type, id, description, page,
+    or the text the Gegevens column shows: 'melding 7941'), with `action`, in a date range
+    (inclusive)."""
     if who:
         entries = entries.filter(username__icontains=who)
     if what:
@@ -132,12 +136,39 @@ def search(
             | models.Q(object_id=what)
             | models.Q(description__icontains=what)
             | models.Q(endpoint__icontains=what)
+            | _named_object(what)
         )
+    if action:
+        entries = entries.filter(action=action)
     if since:
         entries = entries.filter(created_at__date__gte=since)
     if until:
         entries = entries.filter(created_at__date__lte=until)
     return entries
+
+
+def _named_object(text: str) -> models.Q:
+    """'melding 7941' or 'Aanlevering 132' (as object_label shows them) as type and id."""
+    match = re.fullmatch(r"\s*(.+?)\s+(\d+)\s*", text)
+    if match is None:
+        return models.Q(pk__in=[])
+    name, object_id = match[1].lower(), match[2]
+    types = [
+        model._meta.label_lower
+        for model in apps.get_models()
+        if str(model._meta.verbose_name).lower() == name
+    ]
+    return models.Q(object_type__in=types, object_id=object_id)
+
+
+def about(
+    entries: models.QuerySet[AuditEntry], objects: dict[str, set[str]]
+) -> models.QuerySet[AuditEntry]:
+    """Entries about any of `objects` (type → ids): who looked at one resident's data."""
+    condition = models.Q(pk__in=[])
+    for object_type, ids in objects.items():
+        condition |= models.Q(object_type=object_type, object_id__in=sorted(ids))
+    return entries.filter(condition)
 
 
 EXPORT_HEADER = [

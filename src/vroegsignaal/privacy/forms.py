@@ -3,33 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.core import signing
 
 from vroegsignaal.intake.parsing import parse_bsn
 from vroegsignaal.privacy.inzage import PersonQuery
-
-
-class AuditSearchForm(forms.Form):
-    wie = forms.CharField(label="Gebruiker", required=False, max_length=150)
-    wat = forms.CharField(label="Gegevens (soort, id of omschrijving)", required=False)
-    van = forms.DateField(
-        label="Vanaf",
-        required=False,
-        error_messages={"invalid": "Vanaf: vul een geldige datum in, bijvoorbeeld 01-11-2026."},
-    )
-    tot = forms.DateField(
-        label="Tot en met",
-        required=False,
-        error_messages={
-            "invalid": "Tot en met: vul een geldige datum in, bijvoorbeeld 30-11-2026."
-        },
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
-            self.add_error("tot", "Tot en met: deze datum ligt vóór de datum bij Vanaf.")
-        return data
-
+from vroegsignaal.privacy.models import AuditAction
 
 FORMAT_MISSING = "Kies een formaat: PDF of JSON."
 PERSON_MISSING = "Vul een BSN in, of achternaam, geboortedatum, postcode én huisnummer."
@@ -47,8 +25,6 @@ class PersonFields(forms.Form):
     postcode = forms.CharField(label="Postcode", required=False, max_length=7)
     huisnummer = forms.IntegerField(label="Huisnummer", required=False, min_value=1)
 
-    person_required = True
-
     def clean_bsn(self) -> str:
         value = self.cleaned_data["bsn"].strip()
         if not value:
@@ -63,17 +39,15 @@ class PersonFields(forms.Form):
         if self.errors or data.get("bsn"):
             return data
         filled = [bool(data.get(field)) for field in PERSON_FIELDS]
-        if all(filled) or (not any(filled) and not self.person_required):
-            return data
-        raise forms.ValidationError(PERSON_MISSING)
+        if not all(filled):
+            self.add_error(None, PERSON_MISSING)
+        return data
 
-    def person_query(self) -> PersonQuery | None:
-        """The resident looked for, or None when no person fields were filled in."""
+    def person_query(self) -> PersonQuery:
+        """The resident looked for."""
         data = self.cleaned_data
         if data.get("bsn"):
             return PersonQuery(bsn=data["bsn"])
-        if not data.get("achternaam"):
-            return None
         return PersonQuery(
             surname=data["achternaam"],
             birth_date=data["geboortedatum"],
@@ -97,3 +71,61 @@ class AccessRequestForm(PersonFields):
             "invalid_choice": FORMAT_MISSING,
         },
     )
+
+
+class ResidentForm(PersonFields):
+    """The resident whose audit entries the officer wants to see. Sent by POST, so the BSN or
+    name never ends up in a URL (browser history, web server logs); the answer is a signed
+    list of the resident's objects (`resident_token`), which the search form carries."""
+
+
+RESIDENT_SALT = "vroegsignaal.privacy.auditlog-inwoner"
+RESIDENT_MAX_AGE = 8 * 3600  # a working day; after that, look the resident up again
+
+
+def resident_token(objects: dict[str, set[str]], label: str) -> str:
+    """The resident's objects (type → ids) and how they were found, signed for the URL."""
+    found = {object_type: sorted(ids) for object_type, ids in objects.items()}
+    return signing.dumps({"objecten": found, "gezocht": label}, salt=RESIDENT_SALT)
+
+
+class AuditSearchForm(forms.Form):
+    """Search the audit log: user, data (as the Gegevens column shows it), handeling, dates, and
+    one resident found with ResidentForm (every entry about their signals, meldingen and what
+    is recorded on those)."""
+
+    wie = forms.CharField(label="Gebruiker", required=False, max_length=150)
+    wat = forms.CharField(label="Gegevens (soort, id of omschrijving)", required=False)
+    inwoner = forms.CharField(required=False, widget=forms.HiddenInput)
+    handeling = forms.ChoiceField(
+        label="Handeling", required=False, choices=[("", "Alle handelingen"), *AuditAction.choices]
+    )
+    van = forms.DateField(
+        label="Vanaf",
+        required=False,
+        error_messages={"invalid": "Vanaf: vul een geldige datum in, bijvoorbeeld 01-11-2026."},
+    )
+    tot = forms.DateField(
+        label="Tot en met",
+        required=False,
+        error_messages={
+            "invalid": "Tot en met: vul een geldige datum in, bijvoorbeeld 30-11-2026."
+        },
+    )
+
+    def clean_inwoner(self) -> dict | None:
+        token = self.cleaned_data["inwoner"]
+        if not token:
+            return None
+        try:
+            return signing.loads(token, salt=RESIDENT_SALT, max_age=RESIDENT_MAX_AGE)
+        except signing.BadSignature as error:
+            raise forms.ValidationError(
+                "Inwoner: deze zoekopdracht is verlopen; zoek de inwoner opnieuw."
+            ) from error
+
+    def clean(self):
+        data = super().clean()
+        if data.get("van") and data.get("tot") and data["tot"] < data["van"]:
+            self.add_error("tot", "Tot en met: deze datum ligt vóór de datum bij Vanaf.")
+        return data

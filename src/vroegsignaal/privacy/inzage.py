@@ -95,6 +95,17 @@ class Found:
     meldingen: list
     recorded: dict[int, dict[str, list]]  # per melding id: relation accessor → objects
 
+    def objects(self) -> dict[str, set[str]]:
+        """Every object found, as the audit log names them: type ('casework.melding') → ids."""
+        found = [*self.signals, *self.meldingen]
+        found += [
+            obj for recorded in self.recorded.values() for objs in recorded.values() for obj in objs
+        ]
+        ids: dict[str, set[str]] = {}
+        for obj in found:
+            ids.setdefault(obj._meta.label_lower, set()).add(str(obj.pk))
+        return ids
+
 
 def find(query: PersonQuery) -> Found:
     signals = list(

@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from vroegsignaal.privacy import audit, inzage, retention
-from vroegsignaal.privacy.forms import AccessRequestForm, AuditSearchForm
+from vroegsignaal.privacy.forms import (
+    AccessRequestForm,
+    AuditSearchForm,
+    ResidentForm,
+    resident_token,
+)
 from vroegsignaal.privacy.models import AuditAction, RetentionRun
 from vroegsignaal.privacy.policy import Action, audit_entries_for, requires
 from vroegsignaal.web.downloads import csv_response
@@ -22,37 +29,61 @@ from vroegsignaal.web.downloads import csv_response
 ENTRIES_PER_PAGE = 100
 
 
-def _searched(request):
-    """The search form and the entries it finds; none while the form has an error (a reversed
-    or unreadable date would otherwise list every entry as if it were the answer)."""
-    form = AuditSearchForm(request.GET or None)
+def _search_label(form: AuditSearchForm, label: str) -> str:
+    """What the officer looked at, for their own audit entry: a search for one resident says
+    so and how the resident was found, never with the BSN or the name."""
+    resident = form.cleaned_data.get("inwoner") if form.is_valid() else None
+    return f"{label} gezocht op een inwoner ({resident['gezocht']})" if resident else label
+
+
+def _searched(request, form: AuditSearchForm):
+    """The entries the form finds; none while it has an error (a reversed or unreadable date or
+    an expired resident search would otherwise list every entry as if it were the answer)."""
     entries = audit_entries_for(request.user)
     if form.is_bound and not form.is_valid():
-        return form, entries.none()
-    if form.is_bound:
-        data = form.cleaned_data
-        entries = audit.search(
-            entries, who=data["wie"], what=data["wat"], since=data["van"], until=data["tot"]
-        )
-    return form, entries
+        return entries.none()
+    if not form.is_bound:
+        return entries
+    data = form.cleaned_data
+    if data["inwoner"] is not None:
+        objects = {kind: set(ids) for kind, ids in data["inwoner"]["objecten"].items()}
+        entries = audit.about(entries, objects)
+    return audit.search(
+        entries,
+        who=data["wie"],
+        what=data["wat"],
+        action=data["handeling"],
+        since=data["van"],
+        until=data["tot"],
+    )
 
 
 @requires(Action.VIEW_AUDIT)
 def audit_log(request):
-    """Search the audit log by user, data and date range."""
+    """Search the audit log by user, data, handeling, date range or resident. A resident is
+    looked up by POST (ResidentForm) and the page redirects to the search for their objects."""
+    resident_form = ResidentForm(request.POST if request.method == "POST" else None)
+    if resident_form.is_bound and resident_form.is_valid():
+        query = resident_form.person_query()
+        audit.record(request, AuditAction.VIEW, f"auditlog: inwoner opgezocht {query.label()}")
+        token = resident_token(inzage.find(query).objects(), query.label())
+        return redirect(f"{reverse('privacy:audit_log')}?{urlencode({'inwoner': token})}")
+    form = AuditSearchForm(request.GET or None)
     # Recorded first: an entry added between counting and reading a page would push the
     # oldest entry off it.
-    audit.record(request, AuditAction.VIEW, "auditlog")
-    form, entries = _searched(request)
+    audit.record(request, AuditAction.VIEW, _search_label(form, "auditlog"))
+    entries = _searched(request, form)
     page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("pagina"))
-    return render(request, "privacy/audit_log.html", {"form": form, "page": page})
+    context = {"form": form, "resident_form": resident_form, "page": page}
+    return render(request, "privacy/audit_log.html", context)
 
 
 @requires(Action.VIEW_AUDIT)
 def audit_export(request):
     """The searched entries as CSV (formula cells neutralised like every download)."""
-    _form, entries = _searched(request)
-    audit.record(request, AuditAction.EXPORT, "auditlog (CSV)")
+    form = AuditSearchForm(request.GET or None)
+    entries = _searched(request, form)
+    audit.record(request, AuditAction.EXPORT, _search_label(form, "auditlog (CSV)"))
     return csv_response("auditlog.csv", audit.EXPORT_HEADER, audit.export_rows(entries.iterator()))
 
 
@@ -102,8 +133,13 @@ def access_request(request):
             request,
             AuditAction.EXPORT,
             f"inzageverzoek {query.label()}",
-            description=f"inzageverzoek {query.label()}: {len(found.signals)} signalen",
+            description=f"inzageverzoek {query.label()}: {len(found.signals)} signalen, "
+            f"{len(found.meldingen)} meldingen",
         )
+        # One entry per signal and melding released, so the officer can later show what was
+        # disclosed about whom (and a search for the resident finds it).
+        for released in [*found.signals, *found.meldingen]:
+            audit.record(request, AuditAction.EXPORT, released, description="inzageverzoek")
         if form.cleaned_data["formaat"] == "json":
             data = inzage.as_json(found)
             body = json.dumps(data, ensure_ascii=False, indent=2, default=str)
