@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.conversation import record_conversation, record_plan, refer
+from vroegsignaal.casework.dates import HANDOVER_PLANNED_DAYS
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.heropaf import schedule_heropaf
 from vroegsignaal.casework.models import Melding, Provision
@@ -92,6 +93,36 @@ def test_a_warm_handover_may_be_planned_ahead(in_conversation, caseworker):
     referral = handover(in_conversation, caseworker, TOMORROW)
 
     assert referral.handover_on == TOMORROW
+
+
+def test_a_planned_warm_handover_lies_at_most_the_planning_window_ahead(
+    in_conversation, caseworker
+):
+    last = TODAY + dt.timedelta(days=HANDOVER_PLANNED_DAYS)
+
+    with pytest.raises(CaseworkError, match="Datum warme overdracht: de datum ligt te ver") as no:
+        handover(in_conversation, caseworker, last + dt.timedelta(days=1))
+    assert no.value.field == "handover_on"
+    assert handover(in_conversation, caseworker, last).handover_on == last
+
+
+def test_the_referral_page_refuses_a_handover_years_ahead_at_the_date_field(
+    client, caseworker, in_conversation
+):
+    client.force_login(caseworker)
+    last = TODAY + dt.timedelta(days=HANDOVER_PLANNED_DAYS)
+
+    response = client.post(
+        reverse("casework:referral", args=[in_conversation.pk]),
+        {"version": in_conversation.version, "kind": "wijkteam", "handover_on": "2035-06-01"},
+    )
+
+    html = response.content.decode()
+    assert (
+        'id="id_handover_on-fout">Datum warme overdracht: de datum ligt te ver in de toekomst '
+        f"(01-06-2035). Vul een datum in tot en met {last:%d-%m-%Y}" in html
+    )
+    assert not in_conversation.referrals.exists()
 
 
 def test_a_debt_help_trajectory_cannot_start_in_the_future(in_conversation, caseworker):

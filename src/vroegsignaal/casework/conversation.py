@@ -272,7 +272,8 @@ def refer(
 ) -> Referral:
     """Refer the resident with a warm hand-over; the first referral moves it to 'Doorverwezen'.
 
-    Rule: the hand-over is not dated before the matching date; it may be planned ahead."""
+    Rule: the hand-over is not dated before the matching date; it may be planned ahead, up to
+    ``dates.HANDOVER_PLANNED_DAYS``."""
     _check_in_conversation(melding, "een verwijzing")
     label = "Datum warme overdracht"
     check_recorded_date(melding, handover_on, label=label, field="handover_on", planned=True)

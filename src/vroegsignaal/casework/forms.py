@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from vroegsignaal import dutch_numbers
 from vroegsignaal.casework.contact import part_of_day
+from vroegsignaal.casework.dates import HANDOVER_PLANNED_DAYS
 from vroegsignaal.casework.models import (
     SATISFACTION_MAX,
     SATISFACTION_MIN,
@@ -335,7 +336,8 @@ class ReferralForm(VersionedForm):
     handover_on = forms.DateField(
         label="Datum warme overdracht",
         widget=_DATE,
-        help_text="Is de overdracht nog gepland, vul dan de afgesproken datum in.",
+        help_text="De dag waarop de overdracht plaatsvond. Is die nog gepland, vul dan de "
+        f"afgesproken datum in (hoogstens {HANDOVER_PLANNED_DAYS} dagen vooruit).",
     )
     note = forms.CharField(label="Toelichting", required=False, max_length=300)
 
