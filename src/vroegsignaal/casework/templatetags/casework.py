@@ -11,3 +11,29 @@ register = template.Library()
 def euros(cents: int | None) -> str:
     """1234567 → '€ 12.345,67'; no amount → '–'."""
     return "–" if cents is None else dutch_numbers.euros(cents)
+
+
+def described_by(field) -> str:
+    """The ids of the help text and error message `casework/field.html` shows for ``field``
+    ('<id>-uitleg', '<id>-fout'), for aria-describedby; empty when it shows neither."""
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}-uitleg")
+    if field.errors:
+        ids.append(f"{field.auto_id}-fout")
+    return " ".join(ids)
+
+
+@register.simple_tag
+def field_widget(field):
+    """The field's input, described by the help text and error that the page shows. Django
+    would point at '<id>_helptext' and '<id>_error', elements its own templates make and ours
+    do not, so a screen reader read neither."""
+    described = described_by(field)
+    return field.as_widget(attrs={"aria-describedby": described} if described else None)
+
+
+@register.filter
+def description_ids(field) -> str:
+    """``described_by`` for a template (a fieldset's aria-describedby)."""
+    return described_by(field)
