@@ -111,3 +111,46 @@ def test_an_unchanged_plan_is_refused_by_the_service_too(planned, caseworker):
             room_to_pay_off="ja", problematic_debts="nee",
             debt_help_started=True, debt_help_started_on=DAY, note="Belt in december terug",
         )  # fmt: skip
+
+
+@pytest.fixture
+def talked(assigned, caseworker):
+    record_conversation(
+        assigned, caseworker, assigned.version, held_on=DAY,
+        help_offered="ja", help_accepted="ja", cause="inkomensdaling",
+    )  # fmt: skip
+    return assigned
+
+
+def _first_plan(client, melding, **fields):
+    data = {
+        "version": Melding.objects.get(pk=melding.pk).version,
+        "room_to_pay_off": "ja",
+        "problematic_debts": "nee",
+    }
+    return client.post(reverse("casework:plan", args=[melding.pk]), data | fields)
+
+
+def test_a_start_date_without_the_ticked_trajectory_asks_to_tick_it_at_the_checkbox(
+    logged_in, talked
+):
+    html = _first_plan(logged_in, talked, debt_help_started_on="2026-11-04").content.decode()
+
+    assert (
+        'id="id_debt_help_started-fout">U vulde bij Traject gestart op een datum in: vink aan '
+        "dat het schuldhulpverleningstraject is gestart, of maak die datum leeg." in html
+    )
+    assert "(en alleen dan)" not in html
+    assert not talked.plans.exists()
+
+
+def test_a_ticked_trajectory_without_start_date_asks_for_the_date_at_the_date_field(
+    logged_in, talked
+):
+    html = _first_plan(logged_in, talked, debt_help_started="on").content.decode()
+
+    assert (
+        'id="id_debt_help_started_on-fout">Traject gestart op: vul de startdatum in (de '
+        "registratie bij BKR), of vink Schuldhulpverleningstraject gestart uit." in html
+    )
+    assert not talked.plans.exists()

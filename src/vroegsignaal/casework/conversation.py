@@ -226,9 +226,17 @@ def record_plan(
     """
     _check_in_conversation(melding, "een plan van aanpak")
     payments.check_agreements(melding, ongoing_payments)
-    if debt_help_started != (debt_help_started_on is not None):
+    if debt_help_started and debt_help_started_on is None:
         raise CaseworkError(
-            "Vul bij een gestart schuldhulpverleningstraject ook de startdatum in (en alleen dan)."
+            "Traject gestart op: vul de startdatum in (de registratie bij BKR), "
+            "of vink Schuldhulpverleningstraject gestart uit.",
+            field="debt_help_started_on",
+        )
+    if debt_help_started_on is not None and not debt_help_started:
+        raise CaseworkError(
+            "U vulde bij Traject gestart op een datum in: vink aan dat het "
+            "schuldhulpverleningstraject is gestart, of maak die datum leeg.",
+            field="debt_help_started",
         )
     if debt_help_started_on is not None:
         check_recorded_date(
