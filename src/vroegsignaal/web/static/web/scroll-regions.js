@@ -7,7 +7,7 @@
 
   function label(box) {
     var caption = box.querySelector("caption");
-    return caption ? caption.textContent.trim() : "Tabel";
+    return box.dataset.regionLabel || (caption ? caption.textContent.trim() : "Tabel");
   }
 
   function mark() {
