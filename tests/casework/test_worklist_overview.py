@@ -81,3 +81,16 @@ def test_amount_filter_says_in_dutch_when_it_cannot_read_the_amount(logged_in, a
     assert "Achterstand vanaf: geef een bedrag in euro's, bijvoorbeeld 3.000 of 3.000,00." in html
     # The other filters still apply.
     assert streets == {"Kleinstraat", "Middenstraat", "Grootstraat"}
+
+
+def test_filters_are_folded_until_one_is_used_and_say_how_many_are(logged_in, enschede):
+    """On a phone the filters took a screen and a half before the first melding."""
+    MeldingFactory(municipality=enschede)
+
+    plain = logged_in.get(reverse("casework:worklist")).content.decode()
+    filtered = logged_in.get(
+        reverse("casework:worklist"), {"kenmerken": "crisis", "termijn": "overdue"}
+    ).content.decode()
+
+    assert '<details class="filters">' in plain and ">Filteren</h2>" in plain
+    assert '<details class="filters" open>' in filtered and "Filteren (2 actief)" in filtered

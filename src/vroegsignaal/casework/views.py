@@ -102,6 +102,7 @@ def worklist_page(request):
         # closed meldingen whose heropaf is due, so the totals of the overview differ.
         "heropaf_left_out": 0 if filters.queue else heropaf.open,
         "due_header": due_header(filters.queue),
+        "active_filters": filters.active,
         "rows": [
             (m, due_date_of(m, filters.queue, today), State(m.state).label)
             for m in page.object_list

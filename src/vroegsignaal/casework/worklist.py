@@ -43,6 +43,13 @@ class WorklistFilters:
     deadline: str = ""
     assigned: str = ""
 
+    @property
+    def active(self) -> int:
+        """How many filters are set (the page says so and shows them unfolded)."""
+        values = (self.queue, self.postcode, self.partner_type, self.min_amount_cents)
+        chosen = (self.flags, self.deadline, self.assigned)
+        return sum(value not in ("", None) for value in values) + sum(bool(c) for c in chosen)
+
 
 def _deadline_filter(deadline: str, today: date, queue: str = "") -> Q:
     """The first action of the current contact round counts until it is done (the first attempt
