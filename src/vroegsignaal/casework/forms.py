@@ -47,14 +47,52 @@ _TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
 
 def _style(field: forms.Field) -> forms.Field:
     field.widget.attrs.setdefault("class", _WIDGET_CLASSES.get(type(field.widget), _TEXTBOX))
+    _name_in_messages(field)
     return field
+
+
+_FEW_CHOICES = 4
+_DJANGO_REQUIRED = str(forms.Field.default_error_messages["required"])
+
+
+def required_message(field: forms.Field) -> str:
+    """What to say when ``field`` is left empty, named by its label: 'Datum gesprek: vul de
+    datum in.', 'Problematische schulden: kies Ja, Nee of Onbekend.'."""
+    name = str(field.label).rstrip("?").split(" (")[0]
+    if isinstance(field, forms.ModelChoiceField):  # its choices are a query, set later
+        return f"{name}: kies er een uit de lijst."
+    if isinstance(field, forms.ChoiceField):
+        labels = [str(label) for value, label in field.choices if value != ""]
+        if 0 < len(labels) <= _FEW_CHOICES:
+            return f"{name}: kies {', '.join(labels[:-1])} of {labels[-1]}."
+        return f"{name}: kies er een uit de lijst."
+    if isinstance(field, forms.DateField):
+        return f"{name}: vul de datum in."
+    if isinstance(field, forms.TimeField):
+        return f"{name}: vul de tijd in."
+    return f"{name}: vul dit veld in."
+
+
+def _name_in_messages(field: forms.Field) -> None:
+    # Django's own 'Dit veld is vereist.' and 'Voer een geldige datum in.' do not say which
+    # field; a message a field was given in its own words stays.
+    if field.widget.is_hidden:
+        return
+    if str(field.error_messages.get("required")) == _DJANGO_REQUIRED:
+        field.error_messages["required"] = required_message(field)
+    name = str(field.label).rstrip("?").split(" (")[0]
+    if isinstance(field, forms.DateField):
+        field.error_messages["invalid"] = f"{name}: vul een bestaande datum in, zoals 24-11-2026."
+    elif isinstance(field, forms.TimeField):
+        field.error_messages["invalid"] = f"{name}: vul een tijd in, zoals 10:15."
 
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class UtrechtForm(forms.Form):
-    """A form whose widgets carry Utrecht classes and accessible error links."""
+    """A form whose widgets carry Utrecht classes and accessible error links, and whose fields
+    say in Dutch which field is empty or wrong (``required_message``)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,12 +116,13 @@ class VersionedForm(UtrechtForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-def _yes_no(label: str) -> forms.TypedChoiceField:
+def _yes_no(label: str, required: str) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
         choices=[("ja", "Ja"), ("nee", "Nee")],
         coerce=lambda value: value == "ja",
         widget=forms.RadioSelect,
+        error_messages={"required": required},
     )
 
 
@@ -165,7 +204,11 @@ class AssignForm(VersionedForm):
 
 class ContactAttemptForm(VersionedForm):
     kind = forms.ChoiceField(label="Contactsoort", choices=Contactsoort.choices)
-    attempted_on = forms.DateField(label="Datum", widget=_DATE)
+    attempted_on = forms.DateField(
+        label="Datum",
+        widget=_DATE,
+        error_messages={"required": "Vul de datum van de contactpoging in."},
+    )
     moment = forms.TimeField(
         label="Tijd",
         required=False,
@@ -178,7 +221,7 @@ class ContactAttemptForm(VersionedForm):
         choices=[("", "Afleiden uit de tijd"), *Dagdeel.choices],
         help_text="Alleen invullen als het dagdeel anders is dan de tijd aangeeft.",
     )
-    reached = _yes_no("Inwoner bereikt?")
+    reached = _yes_no("Inwoner bereikt?", "Kies of de inwoner bereikt is.")
     accepted_help = forms.BooleanField(label="De inwoner accepteert hulp", required=False)
     note = forms.CharField(label="Korte notitie", required=False, max_length=300)
 
@@ -206,10 +249,16 @@ def initial_contact_attempt(kind: str, version: int) -> dict:
 class ConversationForm(VersionedForm):
     held_on = forms.DateField(label="Datum gesprek", widget=_DATE, initial=date.today)
     help_offered = forms.ChoiceField(
-        label="Hulp aangeboden", choices=HelpAnswer.choices, widget=forms.RadioSelect
+        label="Hulp aangeboden",
+        choices=HelpAnswer.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies of hulp is aangeboden."},
     )
     help_accepted = forms.ChoiceField(
-        label="Hulp geaccepteerd", choices=HelpAnswer.choices, widget=forms.RadioSelect
+        label="Hulp geaccepteerd",
+        choices=HelpAnswer.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies of de inwoner de hulp heeft geaccepteerd."},
     )
     # No cause preset: it is fed back to the creditor, so it must be one somebody chose.
     cause = forms.ChoiceField(
@@ -247,6 +296,7 @@ class EuroAmountField(forms.Field):
     widget = forms.TextInput(attrs={"inputmode": "decimal", "maxlength": 30})
 
     def __init__(self, *, name: str, **kwargs):
+        kwargs.setdefault("error_messages", {"required": f"{name}: vul een bedrag in."})
         super().__init__(**kwargs)
         self.name = name
 
@@ -336,6 +386,7 @@ class ReferralForm(VersionedForm):
     handover_on = forms.DateField(
         label="Datum warme overdracht",
         widget=_DATE,
+        error_messages={"required": "Vul de datum van de warme overdracht in."},
         help_text="De dag waarop de overdracht plaatsvond. Is die nog gepland, vul dan de "
         f"afgesproken datum in (hoogstens {HANDOVER_PLANNED_DAYS} dagen vooruit).",
     )

@@ -1,0 +1,99 @@
+"""Rule: a casework form never answers 'Dit veld is vereist.': every required field that is left
+empty gets a Dutch message that names it (built from its label, or in its own words)."""
+
+import pytest
+from django.urls import reverse
+
+from vroegsignaal.casework.forms import (
+    AssignForm,
+    BudgetLineForm,
+    ContactAttemptForm,
+    ConversationForm,
+    HeropafScheduleForm,
+    PlanForm,
+    ReferralForm,
+    ResultForm,
+)
+from vroegsignaal.organisations.models import User
+
+FORMS = {
+    "contactpoging": lambda: ContactAttemptForm({}),
+    "gesprek": lambda: ConversationForm({}),
+    "budgetscan": lambda: BudgetLineForm({}),
+    "plan": lambda: PlanForm({}, creditors=[]),
+    "verwijzing": lambda: ReferralForm({}),
+    "afsluiten": lambda: ResultForm({}),
+    "heropaf": lambda: HeropafScheduleForm({}),
+    "toewijzen": lambda: AssignForm({}, colleagues=User.objects.none()),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", FORMS)
+def test_every_required_field_left_empty_gets_a_message_naming_it(name):
+    form = FORMS[name]()
+
+    assert not form.is_valid()
+    for field_name, errors in form.errors.items():
+        field = form.fields.get(field_name)
+        if field is None or field.widget.is_hidden:
+            continue
+        assert "Dit veld is vereist." not in errors
+        words = str(field.label).rstrip("?").split(" (")[0].lower()
+        named = words in " ".join(errors).lower()
+        assert named or field_name in OWN_WORDS, (field_name, errors)
+
+
+OWN_WORDS = {
+    "attempted_on": "Vul de datum van de contactpoging in.",
+    "reached": "Kies of de inwoner bereikt is.",
+    "help_offered": "Kies of hulp is aangeboden.",
+    "help_accepted": "Kies of de inwoner de hulp heeft geaccepteerd.",
+    "handover_on": "Vul de datum van de warme overdracht in.",
+}
+
+
+@pytest.mark.django_db
+def test_some_fields_say_it_in_their_own_words():
+    errors = {
+        **ContactAttemptForm({}).errors,
+        **ConversationForm({}).errors,
+        **ReferralForm({}).errors,
+    }
+
+    for field_name, message in OWN_WORDS.items():
+        assert errors[field_name] == [message]
+
+
+@pytest.mark.django_db
+def test_choices_are_named_when_there_are_few_and_a_list_otherwise():
+    plan = PlanForm({}, creditors=[])
+    conversation = ConversationForm({})
+    budget = BudgetLineForm({})
+
+    plan.is_valid()
+    assert plan.errors["room_to_pay_off"] == [
+        "Ruimte om de achterstand af te lossen: kies Ja, Nee of Onbekend."
+    ]
+    assert plan.errors["problematic_debts"] == [
+        "Problematische schulden: kies Ja, Nee of Onbekend."
+    ]
+    assert conversation.errors["cause"] == [
+        "Globale oorzaak van de achterstand: kies er een uit de lijst."
+    ]
+    assert conversation.errors["held_on"] == ["Datum gesprek: vul de datum in."]
+    assert budget.errors["description"] == ["Omschrijving: vul dit veld in."]
+    assert budget.errors["monthly_cents"] == ["Bedrag per maand: vul een bedrag in."]
+
+
+def test_the_empty_gesprek_page_names_each_field(client, caseworker, assigned):
+    client.force_login(caseworker)
+
+    response = client.post(
+        reverse("casework:conversation", args=[assigned.pk]), {"version": assigned.version}
+    )
+
+    html = response.content.decode()
+    assert "Dit veld is vereist." not in html
+    assert "Kies of hulp is aangeboden." in html
+    assert "Globale oorzaak van de achterstand: kies er een uit de lijst." in html
