@@ -53,3 +53,10 @@ def test_the_third_party_sections_have_dutch_names(client, beheerder):
 
     for name in ["Inlogpogingen", "Tweede inlogstap", "Authenticator-apps", "Achtergrondtaken"]:
         assert name in page
+
+
+def test_the_beheeromgeving_is_named_after_the_product_not_django(client, beheerder):
+    text = _visible_text(client.get(reverse("admin:index")).content.decode())
+
+    assert "Vroegsignaal – beheer" in text
+    assert "Django" not in text

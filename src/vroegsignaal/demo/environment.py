@@ -7,7 +7,7 @@ refuses the development ones), so the demo makes them once per `var/` folder, in
 `var/demo.env`, and keeps them: the pseudonyms and encrypted BSNs in the demo database are made
 with them. The demo stamp (`fresh_start`) records a fingerprint of the keys, so a demo database
 loaded with other keys is started over instead of topped up. A second factor stays optional in
-the demo (OTP_REQUIRED=false): everyone can try it under *Tweede stap*. Mail goes to the
+the demo (OTP_REQUIRED=false): everyone can try it under *Inloggen in twee stappen*. Mail goes to the
 terminal that runs the demo (EMAIL_DELIVERY=console).
 
 Run as `python -m vroegsignaal.demo.environment var/demo.env` before anything that loads the

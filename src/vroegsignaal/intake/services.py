@@ -155,9 +155,12 @@ def _locator(creditor: Creditor):
 
     def locate(postcode: str, signal_date: dt.date) -> tuple[int | None, str | None]:
         municipality = directory.municipality_for(postcode)
+        # The message follows 'Rij 149, postcode: ', so it starts with the postcode itself,
+        # written as on an envelope.
+        written = f"{postcode[:4]} {postcode[4:]}"
         if municipality is None:
             return None, (
-                f"Postcode {postcode} ligt niet in een gemeente waarmee u een convenant heeft; "
+                f"{written} ligt niet in een gemeente waarmee u een convenant heeft; "
                 "controleer de postcode. Klopt die, dan mag dit signaal niet worden aangeleverd"
             )
         if signal_date not in allowed_by_day:
@@ -166,11 +169,11 @@ def _locator(creditor: Creditor):
             return municipality.id, None
         if municipality.id not in periods:
             return None, (
-                f"Postcode {postcode} ligt in gemeente {municipality.name}, waarmee u geen "
+                f"{written} ligt in gemeente {municipality.name}, waarmee u geen "
                 "convenant heeft: dit signaal mag niet worden aangeleverd"
             )
         return None, (
-            f"Postcode {postcode} ligt in gemeente {municipality.name}; uw convenant met "
+            f"{written} ligt in gemeente {municipality.name}; uw convenant met "
             f"{municipality.name} geldt niet op {signal_date:%d-%m-%Y} "
             f"({_periods_text(periods[municipality.id], signal_date)}): "
             "dit signaal mag niet worden aangeleverd"
