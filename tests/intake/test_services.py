@@ -203,9 +203,7 @@ def test_an_unknown_postcode_is_explained_as_outside_the_creditors_agreements(cr
 def test_a_known_municipality_without_agreement_is_named(creditor):
     result = ingest_file(creditor, _one_row("7550AA"), "hengelo.csv", today=TODAY)
     [error] = result.errors
-    assert "7550 AA ligt in gemeente Hengelo, waarmee u geen convenant heeft" in (
-        error.message
-    )
+    assert "7550 AA ligt in gemeente Hengelo, waarmee u geen convenant heeft" in (error.message)
 
 
 def test_an_agreement_not_valid_on_the_signal_date_names_its_period(creditor):
