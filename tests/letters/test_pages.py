@@ -105,7 +105,7 @@ def test_a_wrong_appointment_date_gets_one_message_not_two(logged_in, reached):
 
     page = logged_in.post(url, data).content.decode()
 
-    assert "Voer een geldige datum in." in page
+    assert page.count("Datum afspraak: vul een bestaande datum in, zoals") == 1
     assert "Vul datum afspraak in." not in page
 
 
