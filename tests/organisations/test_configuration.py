@@ -93,6 +93,26 @@ def test_an_unknown_partner_type_is_refused_with_the_allowed_values_and_nothing_
     assert not Municipality.objects.exists()
 
 
+def test_a_column_mapping_to_a_column_the_format_lacks_is_refused_and_nothing_is_stored():
+    """As in the beheeromgeving: a typo is found when the document is applied, not when every
+    later delivery of the partner is refused."""
+    document = json.loads(json.dumps(ISSUE_EXAMPLE))
+    document["creditors"][0]["column_mapping"] = {"Debiteur": "klantnumer"}
+
+    with pytest.raises(ConfigurationError, match=r"creditors\[0\]\.column_mapping: .*klantnummer"):
+        apply_document(document)
+    assert not Municipality.objects.exists()
+
+
+def test_a_good_column_mapping_is_stored():
+    document = json.loads(json.dumps(ISSUE_EXAMPLE))
+    document["creditors"][0]["column_mapping"] = {"Debiteur": "klantnummer"}
+
+    apply_document(document)
+
+    assert Creditor.objects.get().column_mapping == {"Debiteur": "klantnummer"}
+
+
 def test_an_agreement_with_an_unknown_municipality_names_the_place(tmp_path):
     path = tmp_path / "o.json"
     path.write_text(

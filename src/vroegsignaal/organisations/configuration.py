@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from vroegsignaal.ddas import Signaalpartner
+from vroegsignaal.intake.columns import mapping_problems
 from vroegsignaal.organisations.models import (
     Agreement,
     Creditor,
@@ -128,13 +129,17 @@ def _apply_creditor(item: dict, where: str, report: ApplyReport) -> None:
         raise ConfigurationError(
             f"{where}: partner_type '{partner_type}' is onbekend; kies uit {allowed}."
         )
+    mapping = item.get("column_mapping", {})
+    if problems := mapping_problems(mapping):
+        # As in the beheeromgeving: a typo found now, not when every delivery is refused.
+        raise ConfigurationError(f"{where}.column_mapping: {' '.join(problems)}")
     creditor = _update_or_create(
         Creditor,
         {"code": item["code"]},
         {
             "name": item.get("name", item["code"]),
             "partner_type": partner_type,
-            "column_mapping": item.get("column_mapping", {}),
+            "column_mapping": mapping,
         },
         report,
         "vastelastenpartners",

@@ -92,7 +92,7 @@ class Creditor(models.Model):
         "kolomvertaling",
         default=dict,
         blank=True,
-        help_text="Eigen kolomnaam van de partner → canonieke kolomnaam, bv. {'Debiteur': 'klantnummer'}.",
+        help_text='Eigen kolomnaam van de partner → kolom van het aanleverformaat, bv. {"Debiteur": "klantnummer"}.',
     )
 
     class Meta:
