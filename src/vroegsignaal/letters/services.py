@@ -401,7 +401,8 @@ def _save_batch(
     municipality: Municipality, key: str, letters: list[Letter], by: User, moment: datetime
 ) -> LetterBatch:
     sender = settings_for(municipality).sender
-    pdf = render_pdf(letters, sender, f"Eerste brieven {dutch_date(moment.date())}")
+    # The batch holds first letters and, for meldingen reopened by the heropaf, heropaf letters.
+    pdf = render_pdf(letters, sender, f"Printopdracht brieven {dutch_date(moment.date())}")
     batch = LetterBatch(
         municipality=municipality,
         kind=LetterKind.FIRST,
