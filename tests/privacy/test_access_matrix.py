@@ -112,6 +112,13 @@ EXPECTED: dict[str, Expected] = {
     ),
     "casework:conversation": Expected(CASEWORK, obj="melding"),
     "casework:budget": Expected(CASEWORK, obj="melding"),
+    # No line with that id: allowed roles get 404, the melding of another municipality too.
+    "casework:budget_line": Expected(
+        CASEWORK, obj="melding", kwargs=(("line_pk", 999999),), missing=True
+    ),
+    "casework:remove_budget_line": Expected(
+        CASEWORK, obj="melding", method="post", kwargs=(("line_pk", 999999),), missing=True
+    ),
     "casework:plan": Expected(CASEWORK, obj="melding"),
     "casework:referral": Expected(CASEWORK, obj="melding"),
     "casework:close": Expected(CASEWORK, obj="melding"),

@@ -10,11 +10,12 @@ from vroegsignaal.privacy.audit_middleware import PERSONAL_DATA_NAMESPACES, PERS
 from vroegsignaal.privacy.models import AuditEntry
 from vroegsignaal.privacy.pages import PAGE_DESCRIPTIONS
 
-# Pages without personal data: aggregates, log-in and one's own password, the start page, the
-# API schema.
+# Pages without personal data: aggregates (also the year figures: counts of evictions per
+# municipality), log-in and one's own password, the start page, the API schema.
 WITHOUT_PERSONAL_DATA = {
     "api-schema", "monitoring:dashboard", "monitoring:download", "monitoring:monthly",
-    "monitoring:quarterly", "monitoring:businesscase", "web:login", "web:logout",
+    "monitoring:quarterly", "monitoring:businesscase", "monitoring:year_figures",
+    "web:login", "web:logout",
     "web:otp_setup", "web:otp_verify", "web:start", "web:password_change",
     "web:password_reset", "web:password_reset_sent", "web:password_reset_confirm",
 }  # fmt: skip

@@ -19,6 +19,8 @@ PAGE_DESCRIPTIONS = {
     "casework:leave_card": "kaartje na huisbezoek",
     "casework:conversation": "gesprek",
     "casework:budget": "budgetscan",
+    "casework:budget_line": "regel van de budgetscan wijzigen",
+    "casework:remove_budget_line": "regel van de budgetscan verwijderen",
     "casework:plan": "plan van aanpak",
     "casework:referral": "verwijzing",
     "casework:close": "afsluiten met eindresultaat",
