@@ -11,8 +11,8 @@ import pytest
 from tests.audit_database import allow_audit_database, close_audit_connection_before_teardown
 
 __all__ = ["close_audit_connection_before_teardown"]
-# The `inbox` fixture: a real SMTP receiver.
-pytest_plugins = ["tests.mail"]
+# The `inbox` fixture: a real SMTP receiver; `page`, `login_as`, `assert_accessible`: Chromium.
+pytest_plugins = ["tests.mail", "tests.browser"]
 
 
 def pytest_collection_modifyitems(items):

@@ -17,9 +17,6 @@ import pytest
 from django.apps import apps
 
 from tests.casework.factories import MeldingFactory, QueueFactory, SignalFactory
-
-# The browser fixtures, for the phone-width checks of the monitoring pages (test_phone_width).
-from tests.e2e.conftest import assert_accessible, browser, login_as, page  # noqa: F401
 from tests.factories import CreditorFactory, MunicipalityFactory, RegionFactory
 from vroegsignaal.casework.models import (
     ContactAttempt,
