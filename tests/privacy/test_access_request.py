@@ -49,6 +49,41 @@ def test_a_request_by_name_birth_date_and_address_gives_a_readable_pdf(officer_c
     assert response.content.startswith(b"%PDF")
 
 
+@pytest.mark.parametrize(
+    ("typed", "number"), [("van de Water", "175A"), ("Water, van de", "175 a"), ("WATER", "175")]
+)
+def test_a_request_by_name_finds_the_resident_with_or_without_tussenvoegsel_and_house_letter(
+    officer_client, typed, number
+):
+    """'van de Water' at 175A, as the melding shows her, found nothing: the signal keeps the
+    tussenvoegsel apart, and the house number field refused the letter. An answer 'nothing is
+    held about you' would have been untrue."""
+    melding = MeldingFactory(
+        signals__surname="Water", signals__surname_prefix="van de",
+        house_number=175,
+    )  # fmt: skip
+    MeldingFactory(signals__surname="Waterman", house_number=175)
+
+    response = officer_client.post(
+        reverse("privacy:access_request"),
+        {"achternaam": typed, "geboortedatum": "17-05-1980", "postcode": "7511 AB",
+         "huisnummer": number, "formaat": "json"},
+    )  # fmt: skip
+
+    data = json.loads(response.content)
+    assert [m["id"] for m in data["meldingen"]] == [melding.pk]
+
+
+def test_a_house_number_that_is_none_is_refused_at_the_field(officer_client):
+    response = officer_client.post(
+        reverse("privacy:access_request"),
+        {"achternaam": "Water", "geboortedatum": "17-05-1980", "postcode": "7511 AB",
+         "huisnummer": "hoek", "formaat": "json"},
+    )  # fmt: skip
+
+    assert "Huisnummer: &#x27;hoek&#x27; is geen huisnummer" in response.content.decode()
+
+
 def test_without_a_bsn_all_four_person_fields_are_needed(officer_client):
     response = officer_client.post(
         reverse("privacy:access_request"), {"achternaam": "Bakker", "formaat": "json"}

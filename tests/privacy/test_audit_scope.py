@@ -5,7 +5,8 @@ region (its municipalities and their teams, the region itself: project leader, t
 about the data of the region's municipalities, and entries of creditor staff (users and API keys)
 about signals and feedback of the region's municipalities; an entry of a creditor that cannot be
 tied to a municipality shows when the creditor has an agreement in the region. Entries purely
-about another region stay hidden.
+about another region stay hidden. Every FG sees what the system did for the whole installation
+(the nightly retention run's erasures: counts, no personal data).
 """
 
 import pytest
@@ -166,3 +167,17 @@ def test_a_municipal_officer_and_an_officer_for_the_installation(regions):
 
     assert seen_by(municipal) == {"signaal enschede"}
     assert seen_by(everyone) == {"signaal enschede", "hengelo"}
+
+
+def test_every_officer_sees_the_systems_installation_wide_entries(regions):
+    """The nightly retention run erases data of every municipality; its entries name no user and
+    no municipality, and the 'Gewist' filter of a regional FG showed none of them."""
+    twente, _, enschede, _, winterswijk = regions
+    audit.record(None, AuditAction.ERASE, "bewaartermijnen toegepast")
+    audit.record(UserFactory(caseworker=True, municipality=winterswijk), AuditAction.VIEW, "ander")
+
+    regional = UserFactory(privacy_officer=True, municipality=None, region=twente)
+    municipal = UserFactory(privacy_officer=True, municipality=enschede)
+
+    assert seen_by(regional) == {"bewaartermijnen toegepast"}
+    assert seen_by(municipal) == {"bewaartermijnen toegepast"}

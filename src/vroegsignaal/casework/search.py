@@ -29,7 +29,7 @@ from vroegsignaal.addresses import address_suffix
 from vroegsignaal.casework.access import meldingen_visible_to
 from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.intake.models import Signal
-from vroegsignaal.matching.engine.normalise import LEADING_PREFIXES
+from vroegsignaal.names import surname_without_prefix
 from vroegsignaal.organisations.models import User
 
 MIN_NAME_LETTERS = 2
@@ -47,9 +47,6 @@ _ADDRESS = re.compile(
 _STREET_AND_NUMBER = re.compile(
     r"^([^\d,]*[a-z][^\d,]*?)[\s,]+(\d{1,5})(?:\s*[-\s]?\s*([0-9a-z]{1,6}))?$", re.IGNORECASE
 )
-# Tussenvoegsels a searcher may type before or after the surname (the signal keeps them apart):
-# the matching's own list, so search and matching read a name alike.
-_PREFIX_WORDS = re.compile(LEADING_PREFIXES, re.IGNORECASE)
 
 
 class SearchError(ValueError):
@@ -104,7 +101,7 @@ def parse(text: str) -> Search:
             house_number=int(number),
             address_suffix=address_suffix(suffix, "") if suffix else "",
         )
-    surname = _surname_core(text)
+    surname = surname_without_prefix(text)
     if sum(character.isalpha() for character in surname) < MIN_NAME_LETTERS:
         raise SearchError(
             f"Zoek op een achternaam van minstens {MIN_NAME_LETTERS} letters, een straat, een "
@@ -120,12 +117,6 @@ def _address_search(digits: str, letters: str, number: str | None, suffix: str |
     if suffix:
         return Search(address_key=f"{postcode}|{int(number)}|{address_suffix(suffix, '')}")
     return Search(address_prefix=f"{postcode}|{int(number)}|")
-
-
-def _surname_core(text: str) -> str:
-    """'Berg, van der' and 'van der Berg' -> 'Berg' (signals keep the tussenvoegsel apart)."""
-    before_comma = text.split(",")[0].strip()
-    return _PREFIX_WORDS.sub("", before_comma).strip()
 
 
 def search_meldingen(user: User, search: Search) -> QuerySet[Melding]:

@@ -61,6 +61,7 @@ def record(
 
 
 _IDS_PER_QUERY = 900  # well below SQLite's limit on query parameters
+SYSTEM_USERNAME = "(systeem)"  # who an entry names when no one was logged in (a scheduled job)
 
 
 def municipality_lookup(object_type: str) -> str | None:
@@ -94,7 +95,7 @@ def municipalities_of(object_type: str, object_ids: Iterable[str]) -> dict[str, 
 
 def _who(user) -> dict:
     if user is None or not getattr(user, "is_authenticated", False):
-        return {"username": "(systeem)"}
+        return {"username": SYSTEM_USERNAME}
     organisation = getattr(user, "organisation", None) or getattr(user, "creditor", None)
     return {
         "user_id": user.pk if isinstance(user.pk, int) else None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.core import signing
 
@@ -12,6 +14,7 @@ from vroegsignaal.privacy.models import AuditAction
 FORMAT_MISSING = "Kies een formaat: PDF of JSON."
 PERSON_MISSING = "Vul een BSN in, of achternaam, geboortedatum, postcode én huisnummer."
 PERSON_FIELDS = ("achternaam", "geboortedatum", "postcode", "huisnummer")
+HOUSE_NUMBER = re.compile(r"^(\d{1,5})\s*-?\s*[0-9a-z]{0,6}$", re.IGNORECASE)
 
 
 class PersonFields(forms.Form):
@@ -23,7 +26,12 @@ class PersonFields(forms.Form):
     achternaam = forms.CharField(label="Achternaam", required=False, max_length=120)
     geboortedatum = forms.DateField(label="Geboortedatum", required=False)
     postcode = forms.CharField(label="Postcode", required=False, max_length=7)
-    huisnummer = forms.IntegerField(label="Huisnummer", required=False, min_value=1)
+    huisnummer = forms.CharField(
+        label="Huisnummer",
+        required=False,
+        max_length=20,
+        help_text="Met huisletter of toevoeging mag: 175, 175A of 175-2.",
+    )
 
     def clean_bsn(self) -> str:
         value = self.cleaned_data["bsn"].strip()
@@ -33,6 +41,19 @@ class PersonFields(forms.Form):
             return parse_bsn(value)
         except ValueError as error:
             raise forms.ValidationError(f"{error}.") from error
+
+    def clean_huisnummer(self) -> int | None:
+        """The number of '175', '175A', '175 a' or '175-2' (a letter or addition does not
+        narrow the search, see PersonQuery)."""
+        value = self.cleaned_data["huisnummer"].strip()
+        if not value:
+            return None
+        match = HOUSE_NUMBER.match(value)
+        if match is None or int(match.group(1)) == 0:
+            raise forms.ValidationError(
+                f"Huisnummer: '{value}' is geen huisnummer; vul het in zoals 175, 175A of 175-2."
+            )
+        return int(match.group(1))
 
     def clean(self):
         data = super().clean()

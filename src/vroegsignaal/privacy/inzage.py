@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from vroegsignaal import pdf
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.names import surname_without_prefix
 from vroegsignaal.privacy import inzage_document as document
 from vroegsignaal.privacy.bsn import bsn_hash
 from vroegsignaal.privacy.retention import terms as retention_terms
@@ -36,10 +37,16 @@ class PersonQuery:
     house_number: int | None = None
 
     def signals(self) -> models.QuerySet[Signal]:
+        """The person's signals. A surname is found with or without its tussenvoegsel ('van de
+        Water', 'Water, van de', 'Water'; signals keep it apart, some partners write it in the
+        surname); a house letter or addition does not narrow: better one signal too many in an
+        answer to the resident than one of theirs left out."""
         if self.bsn:
             return Signal.objects.filter(bsn_hash=bsn_hash(self.bsn))
+        typed = " ".join(self.surname.split())
         return Signal.objects.filter(
-            surname__iexact=self.surname.strip(),
+            models.Q(surname__iexact=surname_without_prefix(typed))
+            | models.Q(surname__iexact=typed),
             birth_date=self.birth_date,
             postcode=self.postcode.replace(" ", "").upper(),
             house_number=self.house_number,

@@ -29,7 +29,7 @@ from django.db.models import Model, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from vroegsignaal.organisations.models import Municipality, Role
-from vroegsignaal.privacy.audit import municipalities_of, municipality_lookup
+from vroegsignaal.privacy.audit import SYSTEM_USERNAME, municipalities_of, municipality_lookup
 
 
 class Action(StrEnum):
@@ -180,16 +180,25 @@ def municipalities_for(user) -> QuerySet[Municipality]:
     return Municipality.objects.filter(pk=user.municipality_id)
 
 
+# What the system did for the whole installation (the nightly retention run erasing what is past
+# its term): tied to no municipality and no user, it holds counts, no personal data, and every
+# officer answers for what was erased of their data.
+SYSTEM_WIDE = Q(municipality_id__isnull=True, user_id__isnull=True, username=SYSTEM_USERNAME)
+
+
 def audit_entries_for(user) -> QuerySet:
     """Audit entries the privacy officer may see: about their municipality, about their region,
-    or (an officer of neither: the whole installation) all."""
+    or (an officer of neither: the whole installation) all; the system's installation-wide
+    entries for every officer."""
     entry = apps.get_model("privacy", "AuditEntry")
     if not can(user, Action.VIEW_AUDIT):
         return entry.objects.none()
     if user.municipality_id is not None:
-        return entry.objects.filter(municipality_id=user.municipality_id)
+        return entry.objects.filter(Q(municipality_id=user.municipality_id) | SYSTEM_WIDE)
     if user.region_id is not None:
-        return entry.objects.filter(_about_region(entry.objects.all(), user.region_id))
+        return entry.objects.filter(
+            _about_region(entry.objects.all(), user.region_id) | SYSTEM_WIDE
+        )
     return entry.objects.all()
 
 

@@ -16,7 +16,7 @@ _PREFIX_WORDS = (
     "van|von|de|der|den|het|'t|t|ter|ten|te|in|op|aan|bij|onder|uit|voor|over|la|le|du|da|"
     "dos|di|del|d'|l'|des|zu|zum|vd|v\\.d\\."
 )
-# Public: the search by surname (casework.search) strips the same tussenvoegsels.
+# Public: the search by surname and the privacy pages strip the same tussenvoegsels (names.py).
 LEADING_PREFIXES = rf"^(?:(?:{_PREFIX_WORDS})\s+)+"
 
 
