@@ -194,7 +194,7 @@ def test_vervolghulp_is_accepted_with_help_accepted_and_a_matching_referral(
     assigned, caseworker, kind, result
 ):
     talk(assigned, caseworker)
-    refer(assigned, caseworker, assigned.version, kind=kind, handover_on=DAY)
+    refer(assigned, caseworker, assigned.version, kind=kind, handover_on=DAY, note="Schuldmaatje")
 
     close(assigned, caseworker, result)
 

@@ -269,6 +269,9 @@ def _unchanged(plan: Plan, contact_round: int, contents: dict) -> bool:
     )
 
 
+REFERRAL_OTHER_NEEDS_NOTE = "Toelichting: vul in waarnaar u verwijst als u 'Anders' kiest."
+
+
 def refer(
     melding: Melding,
     by: User,
@@ -280,9 +283,13 @@ def refer(
 ) -> Referral:
     """Refer the resident with a warm hand-over; the first referral moves it to 'Doorverwezen'.
 
-    Rule: the hand-over is not dated before the matching date; it may be planned ahead, up to
-    ``dates.HANDOVER_PLANNED_DAYS``."""
+    Rules: the hand-over is not dated before the matching date; it may be planned ahead, up to
+    ``dates.HANDOVER_PLANNED_DAYS``. A referral to 'Anders' says in ``note`` what it is to."""
     _check_in_conversation(melding, "een verwijzing")
+    note = note.strip()
+    if kind == ReferralKind.OTHER and not note:
+        # 'Verwezen naar Anders' alone tells a colleague nothing.
+        raise CaseworkError(REFERRAL_OTHER_NEEDS_NOTE, field="note")
     label = "Datum warme overdracht"
     check_recorded_date(melding, handover_on, label=label, field="handover_on", planned=True)
     to_state = _next_state(melding, State.REFERRED, (State.REFERRED,))

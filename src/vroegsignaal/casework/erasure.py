@@ -29,7 +29,7 @@ from vroegsignaal.casework.models import (
 from vroegsignaal.privacy.pseudonyms import address_pseudonym, is_pseudonym
 
 # Events whose details repeat a caseworker's free text, and the keys that hold it.
-_EVENT_TEXT = {EventKind.BUDGET_LINE: ("description",)}
+_EVENT_TEXT = {EventKind.BUDGET_LINE: ("description",), EventKind.REFERRAL: ("other",)}
 
 
 def is_erased(melding: Melding) -> bool:

@@ -17,6 +17,7 @@ from vroegsignaal.casework.models import (
     EventKind,
     Melding,
     Referral,
+    ReferralKind,
 )
 from vroegsignaal.organisations.models import User
 
@@ -98,6 +99,8 @@ def referral(melding: Melding, by: User, referral: Referral, states) -> Event:
         states,
         to=referral.get_kind_display(),
         on=referral.handover_on.isoformat(),
+        # 'Anders' alone says nothing: the timeline names what it is (erasure blanks it).
+        **({"other": referral.note} if referral.kind == ReferralKind.OTHER else {}),
     )
 
 
@@ -172,7 +175,9 @@ _DESCRIPTIONS = {
         + ("; schuldhulpverleningstraject gestart" if d["debt_help_started"] else "")
     ),
     EventKind.REFERRAL: lambda d: (
-        f"Verwezen naar {d['to']}; warme overdracht op {_dutch_date(d['on'])}"
+        f"Verwezen naar {d['to']}"
+        + (f" ({d['other']})" if d.get("other") else "")
+        + f"; warme overdracht op {_dutch_date(d['on'])}"
     ),
     EventKind.CLOSED: lambda d: (
         f"Afgesloten met eindresultaat '{d['result']}'"
@@ -202,7 +207,7 @@ _DESCRIPTIONS = {
     EventKind.PICKED_UP_AFTER_REMATCH: lambda d: (
         "Door later aangeleverde signalen alsnog op te pakken; terug in het werkbakje"
     ),
-    EventKind.LETTER: lambda d: f"{d['title']} gemaakt",
+    EventKind.LETTER: lambda d: "{} gemaakt{}{}".format(*d["title"].partition(" voor ")),
 }
 
 

@@ -390,7 +390,12 @@ class ReferralForm(VersionedForm):
         help_text="De dag waarop de overdracht plaatsvond. Is die nog gepland, vul dan de "
         f"afgesproken datum in (hoogstens {HANDOVER_PLANNED_DAYS} dagen vooruit).",
     )
-    note = forms.CharField(label="Toelichting", required=False, max_length=300)
+    note = forms.CharField(
+        label="Toelichting",
+        required=False,
+        max_length=300,
+        help_text="Verplicht bij 'Anders': waarnaar u verwijst.",
+    )
 
 
 class ResultForm(VersionedForm):
