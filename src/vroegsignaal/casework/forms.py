@@ -132,7 +132,16 @@ AMOUNT_FILTER_MESSAGE = (
 
 
 class WorklistFilterForm(UtrechtForm):
-    werkbakje = forms.ChoiceField(label="Werkbakje", required=False)
+    # A value not on offer (an old link, another team's werkbakje, a typed URL) is refused in
+    # Dutch naming the filter; the list then shows the meldingen without that filter.
+    werkbakje = forms.ChoiceField(
+        label="Werkbakje",
+        required=False,
+        error_messages={
+            "invalid_choice": "Werkbakje: dit werkbakje hoort niet bij uw team; de lijst toont "
+            "alle werkbakjes die u mag zien."
+        },
+    )
     postcode = forms.CharField(
         label="Postcodegebied",
         required=False,
@@ -143,6 +152,7 @@ class WorklistFilterForm(UtrechtForm):
         label="Soort signaalpartner",
         required=False,
         choices=[("", "Alle soorten"), *Signaalpartner.choices],
+        error_messages={"invalid_choice": "Soort signaalpartner: kies een soort uit de lijst."},
     )
     bedrag_vanaf = forms.CharField(
         label="Achterstand vanaf (euro)",
@@ -165,11 +175,15 @@ class WorklistFilterForm(UtrechtForm):
             ("due_soon", "Bijna verlopen"),
             ("on_time", "Op tijd"),
         ],
+        error_messages={
+            "invalid_choice": "Termijn eerste actie: kies een van de termijnen in de lijst."
+        },
     )
     toegewezen = forms.ChoiceField(
         label="Toegewezen",
         required=False,
         choices=[("", "Iedereen"), ("mine", "Aan mij"), ("unassigned", "Niet toegewezen")],
+        error_messages={"invalid_choice": "Toegewezen: kies een van de mogelijkheden in de lijst."},
     )
 
     def __init__(self, *args, queue_choices=(), **kwargs):

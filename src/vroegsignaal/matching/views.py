@@ -27,12 +27,18 @@ from vroegsignaal.privacy.policy import role_required
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
+PERIOD_FORMAT = "Matchingsperiode: vul een maand in als JJJJ-MM, bijvoorbeeld 2026-10."
+
+
 class MatchingForm(forms.Form):
     period = forms.CharField(
         label="Matchingsperiode",
         help_text="Maand in de vorm JJJJ-MM, bijvoorbeeld 2026-10.",
         max_length=7,
-        error_messages={"required": "Vul de maand in die u wilt matchen, bijvoorbeeld 2026-10."},
+        error_messages={
+            "required": "Vul de maand in die u wilt matchen, bijvoorbeeld 2026-10.",
+            "max_length": PERIOD_FORMAT,
+        },
     )
 
     def __init__(self, *args, municipality, **kwargs) -> None:
@@ -42,7 +48,7 @@ class MatchingForm(forms.Form):
     def clean_period(self) -> str:
         period = self.cleaned_data["period"].strip()
         if not PERIOD.match(period):
-            raise forms.ValidationError("Vul een maand in als JJJJ-MM, bijvoorbeeld 2026-10.")
+            raise forms.ValidationError(PERIOD_FORMAT)
         if period > f"{timezone.localdate():%Y-%m}":
             raise forms.ValidationError("Een maand in de toekomst kan nog niet gematcht worden.")
         if not period_has_signals(self.municipality, period):
