@@ -27,9 +27,12 @@ class Column:
 
 
 _DATE = "Een datum, zie Datums"
+# The example file's row: every value readable, but refused as a signal, so an example uploaded
+# unchanged does not put a made-up resident in front of a caseworker.
+EXAMPLE_CUSTOMER_NUMBER = "VOORBEELD-1"
 COLUMNS: tuple[Column, ...] = (
     Column("klantnummer", True, "Uw eigen kenmerk van de klant of het contract",
-           "Tekst, hoogstens 64 tekens", "–", "K-10023"),
+           "Tekst, hoogstens 64 tekens", "–", EXAMPLE_CUSTOMER_NUMBER),
     Column("signaaldatum", True, "Datum waarop de achterstand gesignaleerd is", _DATE, "–",
            "15-02-2024"),
     Column("voorletters", False, "", "Tekst, hoogstens 30 tekens", "leeg", "J."),

@@ -17,7 +17,11 @@ from functools import partial
 from vroegsignaal.addresses import address_key
 from vroegsignaal.dutch_numbers import euros
 from vroegsignaal.intake import parsing
-from vroegsignaal.intake.columns import CANONICAL_COLUMNS, REQUIRED_COLUMNS
+from vroegsignaal.intake.columns import (
+    CANONICAL_COLUMNS,
+    EXAMPLE_CUSTOMER_NUMBER,
+    REQUIRED_COLUMNS,
+)
 from vroegsignaal.intake.reading import ROW_PROBLEM, InputRow
 
 Locator = Callable[[str, dt.date], tuple[int | None, str | None]]
@@ -192,6 +196,13 @@ class _RowCheck:
 
     def rules(self, fields: dict[str, object], max_amount_cents: int) -> None:
         """The rules that look at a value's meaning or at several fields together."""
+        customer = fields["customer_number"]
+        if isinstance(customer, str) and customer.upper() == EXAMPLE_CUSTOMER_NUMBER:
+            self.error(
+                "klantnummer",
+                "dit is de voorbeeldrij uit het voorbeeldbestand; vervang haar door uw eigen "
+                "signalen",
+            )
         amount = fields["amount_cents"]
         if amount is not None and amount <= 0:
             self.error(
