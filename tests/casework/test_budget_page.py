@@ -167,3 +167,19 @@ def test_a_line_of_another_melding_cannot_be_changed(talked, caseworker, with_re
             other, caseworker, other.version, line, kind="uitgaven", description="X",
             monthly_cents=1,
         )  # fmt: skip
+
+
+def test_removing_a_budget_line_asks_for_confirmation_first(logged_in, with_rent):
+    """Rule: 'Verwijderen' opens a confirmation page (no JavaScript needed); only its POST
+    removes the line, and 'Annuleren' goes back to the budget scan with the line kept."""
+    line = BudgetLine.objects.get(melding=with_rent)
+    url = reverse("casework:remove_budget_line", args=[with_rent.pk, line.pk])
+
+    budget = logged_in.get(reverse("casework:budget", args=[with_rent.pk])).content.decode()
+    assert f'href="{url}"' in budget
+    page = unescape(logged_in.get(url).content.decode())
+
+    assert BudgetLine.objects.filter(pk=line.pk).exists()
+    assert "Weet u zeker dat u de regel 'Huur' (€ 950,00 per maand) wilt verwijderen" in page
+    assert ">Verwijderen</button>" in page
+    assert f'href="{reverse("casework:budget", args=[with_rent.pk])}"' in page

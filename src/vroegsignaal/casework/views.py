@@ -368,17 +368,26 @@ def budget_line_page(request, pk: int, line_pk: int):
     )
 
 
-@require_POST
 @casework_only
 def remove_budget_line_action(request, pk: int, line_pk: int):
-    """Remove one line of the budget scan, then back to the budget scan."""
+    """Remove one line of the budget scan: GET asks to confirm (there is no undo), POST removes
+    it; then back to the budget scan."""
     line = _budget_line_of(get_melding_for(request.user, pk), line_pk)
 
     def perform(melding, user, form):
         conversation.remove_budget_line(melding, user, _version(form), line)
 
-    done = f"De regel '{line.description}' is verwijderd uit de budgetscan."
-    return _post_action(request, pk, perform, done, back="casework:budget")
+    return _action(
+        request,
+        pk,
+        VersionedForm,
+        perform,
+        title=f"Regel '{line.description}' verwijderen uit de budgetscan",
+        done=f"De regel '{line.description}' is verwijderd uit de budgetscan.",
+        template="casework/budget_line_remove.html",
+        extra=lambda melding: {"line": line},
+        back="casework:budget",
+    )
 
 
 @casework_only
