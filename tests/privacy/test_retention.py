@@ -152,3 +152,33 @@ def test_the_retention_page_gives_no_warning_after_last_nights_run(client, db):
     html = _retention_page(client)
     assert 'role="alert"' not in html
     assert "Laatste run" in html
+
+
+@pytest.mark.parametrize(
+    ("kind", "count", "phrase"),
+    [
+        (retention.DELIVERY_FILES, 1, "1 aanleverbestand en de geweigerde rijen"),
+        (retention.DELIVERY_FILES, 3, "3 aanleverbestanden en de geweigerde rijen"),
+        (retention.SIGNALS, 1, "1 signaal zonder opgepakte melding"),
+        (retention.UNPICKED_MELDINGEN, 1, "1 melding die niet is opgepakt"),
+        (retention.CLOSED_MELDINGEN, 1, "1 afgesloten melding"),
+        (retention.CLOSED_MELDING_SIGNALS, 1, "1 signaal van een afgesloten melding"),
+        (retention.AUDIT_ENTRIES, 1, "1 auditregel"),
+        (retention.AUDIT_ENTRIES, 4642, "4.642 auditregels"),
+    ],
+)
+def test_the_retention_page_counts_each_kind_in_singular_or_plural(kind, count, phrase):
+    assert retention.counted(kind, count) == phrase
+
+
+def test_the_retention_page_names_its_column_and_where_its_warning_stands(client, db):
+    RetentionRun.objects.create(
+        dry_run=False,
+        counts={retention.DELIVERY_FILES: 1},
+        cutoffs={retention.DELIVERY_FILES: "2026-10-23"},
+    )
+    html = _retention_page(client)
+    assert "1 aanleverbestand en de geweigerde rijen (23-10-2026)" in html
+    assert "Gewist per soort (gegevens van vóór de datum)" in html
+    assert "bovenaan deze pagina een waarschuwing" in html
+    assert "hierboven" not in html

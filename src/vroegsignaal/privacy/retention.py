@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from vroegsignaal.casework.erasure import erase_melding
 from vroegsignaal.casework.models import Melding
+from vroegsignaal.dutch_numbers import dutch_number
 from vroegsignaal.feedback.erasure import erase_feedback
 from vroegsignaal.intake.erasure import erase_signals, not_erased
 from vroegsignaal.intake.models import Delivery, Signal
@@ -38,9 +39,27 @@ UNPICKED_MELDINGEN = "meldingen die niet zijn opgepakt"
 CLOSED_MELDINGEN = "afgesloten meldingen"
 CLOSED_MELDING_SIGNALS = "signalen van afgesloten meldingen"
 AUDIT_ENTRIES = "auditregels"
+# The kinds above are the keys of a run's counts (stored); the page counts them in words.
+_COUNTED = {
+    DELIVERY_FILES: (
+        "aanleverbestand en de geweigerde rijen",
+        "aanleverbestanden en de geweigerde rijen",
+    ),
+    SIGNALS: ("signaal zonder opgepakte melding", SIGNALS),
+    UNPICKED_MELDINGEN: ("melding die niet is opgepakt", UNPICKED_MELDINGEN),
+    CLOSED_MELDINGEN: ("afgesloten melding", CLOSED_MELDINGEN),
+    CLOSED_MELDING_SIGNALS: ("signaal van een afgesloten melding", CLOSED_MELDING_SIGNALS),
+    AUDIT_ENTRIES: ("auditregel", AUDIT_ENTRIES),
+}
 _BATCH = 500
 # The job runs every night; with no run in two days at least one night was missed.
 RUN_EXPECTED_WITHIN = dt.timedelta(days=2)
+
+
+def counted(kind: str, count: int) -> str:
+    """'1 aanleverbestand en de geweigerde rijen', '4.642 auditregels': a count of ``kind``."""
+    singular, plural = _COUNTED.get(kind, (kind, kind))
+    return f"{dutch_number(count)} {singular if count == 1 else plural}"
 
 
 def cutoffs(today: dt.date) -> dict[str, dt.date]:

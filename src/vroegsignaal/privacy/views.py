@@ -99,17 +99,19 @@ def retention_runs(request):
             run,
             sum(run.counts.values()),
             [
-                (kind, count, _date_or_none(run.cutoffs.get(kind)))
+                (retention.counted(kind, count), _date_or_none(run.cutoffs.get(kind)))
                 for kind, count in run.counts.items()
                 if count
             ],
         )
         for run in RetentionRun.objects.all()[:RUNS_SHOWN]
     ]
+    health = retention.health()
     context = {
         "runs": runs,
         "terms": retention.terms(),
-        "health": retention.health(),
+        "health": health,
+        "overdue": [retention.counted(kind, count) for kind, count in health.overdue.items()],
         "expected_days": retention.RUN_EXPECTED_WITHIN.days,
     }
     return render(request, "privacy/retention_runs.html", context)
