@@ -137,12 +137,13 @@ def reopened(enschede, caseworker, letterhead):
 def test_a_melding_in_a_later_contact_round_gets_the_heropaf_letter_in_the_batch(
     three, reopened, caseworker
 ):
-    """The resident had contact in round 1: the first letter ('Wij kregen een bericht van uw
-    energieleverancier') would read as a first contact; the round opens with the heropaf letter."""
+    """The resident was offered help in round 1: the first letter ('Wij kregen een bericht van
+    uw energieleverancier') would read as a first approach; the round opens with the heropaf
+    letter."""
     result = _run([three[0], reopened], caseworker)
 
     text = pdf_text(result.batch.pdf.read())
-    first, heropaf = "Wij kregen een bericht van", "Een tijd geleden hadden wij contact met u"
+    first, heropaf = "Wij kregen een bericht van", "Een tijd geleden kregen wij een bericht van"
     assert text.count(first) == 1 and text.count(heropaf) == 1
     assert text.index(first) < text.index(heropaf)  # by postcode: 7513 CD, then 7514 AA
     letter = SentLetter.objects.get(melding=reopened)

@@ -93,18 +93,20 @@ def test_an_appointment_date_in_the_past_is_refused_naming_the_field(
 
     page = _post(logged_in, melding, **_appointment(yesterday)).content.decode()
 
-    assert "De datum afspraak ligt in het verleden. Kies vandaag of een latere dag." in page
+    assert "Datum afspraak: de datum ligt in het verleden. Kies vandaag of een latere dag." in page
     assert 'id="id_appointment_date-fout"' in page
     assert not SentLetter.objects.exists()
 
 
-def test_an_appointment_today_is_confirmed_once_the_resident_was_reached(
+def test_an_appointment_later_today_is_confirmed_once_the_resident_was_reached(
     logged_in, melding, caseworker
 ):
     reach(melding, caseworker)
+    later = timezone.localtime() + dt.timedelta(minutes=5)
 
     assert f'value="{LetterKind.APPOINTMENT}"' in _page(logged_in, melding)
-    response = _post(logged_in, melding, **_appointment(timezone.localdate()))
+    data = _appointment(later.date()) | {"appointment_time": f"{later:%H:%M}"}
+    response = _post(logged_in, melding, **data)
 
     assert response.status_code == 302
     assert SentLetter.objects.get().kind == LetterKind.APPOINTMENT

@@ -1,5 +1,7 @@
 """The letter pages: who may use them, the editor with its preview, and making a letter."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +13,7 @@ from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.events import describe
 from vroegsignaal.casework.models import ContactAttempt
 from vroegsignaal.ddas import Contactsoort, Dagdeel
+from vroegsignaal.letters import services
 from vroegsignaal.letters.kinds import LetterKind
 from vroegsignaal.letters.models import LetterBatch, LetterTemplate, SentLetter
 
@@ -52,7 +55,7 @@ def test_a_sent_letter_pdf_is_only_for_its_municipality(client, logged_in, meldi
 
 def test_making_a_letter_records_a_brief_attempt_and_a_preview_records_nothing(logged_in, melding):
     url = reverse("letters:melding", args=[melding.pk])
-    form = {"version": melding.version, "kind": LetterKind.REMINDER}
+    form = {"version": melding.version, "kind": LetterKind.FIRST}
     preview = logged_in.post(url, {**form, "actie": "voorbeeld"})
     assert preview["Content-Type"] == "application/pdf"
     assert not ContactAttempt.objects.exists()
@@ -60,9 +63,9 @@ def test_making_a_letter_records_a_brief_attempt_and_a_preview_records_nothing(l
     assert "is gemaakt en vastgelegd als contactpoging" in made.content.decode()
     attempt = ContactAttempt.objects.get()
     assert attempt.kind == Contactsoort.BRIEF
-    assert attempt.letter.kind == LetterKind.REMINDER
+    assert attempt.letter.kind == LetterKind.FIRST
     twice = logged_in.post(url, {**form, "actie": "maken"})
-    assert "Iemand anders heeft deze melding intussen gewijzigd" in twice.content.decode()
+    assert services.OPENING_LETTER_SENT in twice.content.decode()
     assert ContactAttempt.objects.count() == 1
 
 
@@ -92,7 +95,9 @@ def test_an_appointment_letter_asks_for_date_time_and_place(logged_in, reached):
         url, {"version": melding.version, "kind": LetterKind.APPOINTMENT, "actie": "maken"}
     )
     page = response.content.decode()
-    assert "Vul datum afspraak in." in page and "Vul plaats afspraak in." in page
+    assert (
+        "Datum afspraak: vul de datum in." in page and "Plaats afspraak: vul de plaats in." in page
+    )
     assert not SentLetter.objects.exists()
 
 
@@ -106,7 +111,7 @@ def test_a_wrong_appointment_date_gets_one_message_not_two(logged_in, reached):
     page = logged_in.post(url, data).content.decode()
 
     assert page.count("Datum afspraak: vul een bestaande datum in, zoals") == 1
-    assert "Vul datum afspraak in." not in page
+    assert "Datum afspraak: vul de datum in." not in page
 
 
 def test_the_editor_refuses_a_broken_placeholder_and_keeps_the_default(logged_in, melding):
@@ -165,7 +170,8 @@ def test_an_appointment_confirmation_is_not_recorded_as_a_contact_attempt(logged
     melding = reached
     url = reverse("letters:melding", args=[melding.pk])
     data = {"version": melding.version, "kind": LetterKind.APPOINTMENT, "actie": "maken"}
-    data |= {"appointment_date": timezone.localdate().isoformat(), "appointment_time": "10:00"}
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    data |= {"appointment_date": tomorrow.isoformat(), "appointment_time": "10:00"}
     data |= {"appointment_place": "Stadhuis"}
 
     made = logged_in.post(url, data, follow=True)
@@ -176,7 +182,10 @@ def test_an_appointment_confirmation_is_not_recorded_as_a_contact_attempt(logged
         "Bevestiging van een afspraak is gemaakt en staat in de tijdlijn" in made.content.decode()
     )
     event = melding.events.get(kind="letter")
-    assert describe(event) == "Bevestiging van een afspraak gemaakt"
+    assert describe(event) == (
+        "Bevestiging van een afspraak gemaakt voor "
+        f"{services.dutch_date(tomorrow, weekday=True)} om 10.00 uur, Stadhuis"
+    )
 
 
 def test_the_letter_page_proposes_the_heropaf_letter_in_a_later_contact_round(
@@ -200,7 +209,7 @@ def test_counts_of_one_letter_or_melding_are_in_the_singular(
     ).content.decode()
     overview = logged_in.get(reverse("letters:overview")).content.decode()
 
-    assert "1 melding zonder eerste brief" in batch_page
+    assert "1 melding zonder brief in deze contactronde" in batch_page
     assert "1 brief gemaakt en vastgelegd als contactpoging." in made
     assert ": 1 brief (pdf)" in overview and "1 brieven" not in overview
     assert str(LetterBatch.objects.get()).endswith("(1 brief)")
@@ -211,7 +220,7 @@ def test_counts_of_more_letters_are_in_the_plural(logged_in, enschede, caseworke
     chosen = {"melding": [f"{m.pk}:{m.version}" for m in two]}
 
     assert (
-        "2 meldingen zonder eerste brief"
+        "2 meldingen zonder brief in deze contactronde"
         in logged_in.get(reverse("letters:batch")).content.decode()
     )
     assert "2 brieven gemaakt" in logged_in.post(reverse("letters:batch"), chosen).content.decode()

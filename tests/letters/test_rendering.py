@@ -23,7 +23,7 @@ DEFAULT_PHRASES = {
     LetterKind.REMINDER: "een bericht van uw energieleverancier over een rekening",
     LetterKind.CARD: "Op woensdag 25 november 2026 kwamen wij bij u langs.",
     LetterKind.APPOINTMENT: "Datum: donderdag 3 december 2026 Tijd: 10.00 uur Plaats: bij u thuis",
-    LetterKind.HEROPAF: "Dat was na een bericht van uw energieleverancier.",
+    LetterKind.HEROPAF: "Een tijd geleden kregen wij een bericht van uw energieleverancier.",
 }
 OWN_BODY = {
     LetterKind.FIRST: "{aanhef}, eigen tekst Enschede over {soort_schuldeiser}.",

@@ -4,6 +4,8 @@ Written in B1 Dutch: short sentences, 'u', warm and without blame. A letter name
 creditor, never the amount, and the layout adds every way to respond (phone, e-mail, WhatsApp,
 walk-in hours); the text names only those the municipality has ({contactmanieren}). A card left at the door can be read by anyone, so it names no creditor at all.
 A placeholder never starts a sentence, because its value starts with a small letter.
+The heropaf letter claims no earlier contact: round 1 may have ended without reaching anyone
+("Definitief geen contact kunnen krijgen"); it recalls the signal and the offer of help.
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ Kunt u niet op deze dag? Laat het ons weten. Dan maken we een nieuwe afspraak.""
         subject="Hoe gaat het nu met u?",
         body="""{aanhef},
 
-Een tijd geleden hadden wij contact met u. Dat was na een bericht van {soort_schuldeiser}. Wij willen graag weten hoe het nu met u gaat.
+Een tijd geleden kregen wij een bericht van {soort_schuldeiser}. Toen boden wij u hulp aan. Wij willen graag weten hoe het nu met u gaat.
 
 Wij hoorden dat het betalen nog niet altijd lukt. Dat kan gebeuren. Soms verandert er iets in uw leven of in uw inkomen. Wij helpen u graag opnieuw, gratis en zonder verplichtingen.
 

@@ -3,7 +3,7 @@ one melding. Widgets carry the Utrecht classes, like the casework forms."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 
 from django import forms
 
@@ -96,18 +96,24 @@ class LetterForm(VersionedForm):
     )
     appointment_date = forms.DateField(label="Datum afspraak", required=False, widget=_DATE)
     appointment_time = forms.TimeField(label="Tijd afspraak", required=False, widget=_TIME)
-    appointment_place = forms.CharField(label="Plaats afspraak", required=False, max_length=150)
+    appointment_place = forms.CharField(
+        label="Plaats afspraak",
+        required=False,
+        max_length=150,
+        # Named like the other two: 'Plaats afspraak: vul de plaats in.'
+        error_messages={"required": "Plaats afspraak: vul de plaats in."},
+    )
 
     def __init__(
         self,
         *args,
         missed_visits: list[ContactAttempt],
         unavailable: dict[LetterKind, str],
-        today: date,
+        now: datetime,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
-        self.unavailable, self.today = unavailable, today
+        self.unavailable, self.now = unavailable, now
         # Only the kinds that can be made now are offered; the field still accepts the others,
         # so a page posted from before (or by hand) gets the reason instead of 'not a choice'.
         self.fields["kind"].widget.choices = [
@@ -133,13 +139,23 @@ class LetterForm(VersionedForm):
 
     def _check_appointment(self, data):
         for name in ("appointment_date", "appointment_time", "appointment_place"):
-            # A field that already failed (e.g. no valid date) keeps only its own message.
+            # A field that already failed (e.g. no valid date) keeps only its own message. The
+            # fields are optional for the other kinds; their 'required' message is the casework
+            # forms' own (UtrechtForm: 'Datum afspraak: vul de datum in.').
             if not data.get(name) and name not in self.errors:
-                self.add_error(name, f"Vul {self.fields[name].label.lower()} in.")
-        if data.get("appointment_date") and data["appointment_date"] < self.today:
+                self.add_error(name, self.fields[name].error_messages["required"])
+        day, time = data.get("appointment_date"), data.get("appointment_time")
+        today = self.now.date()
+        if day and day < today:
             self.add_error(
                 "appointment_date",
-                "De datum afspraak ligt in het verleden. Kies vandaag of een latere dag.",
+                "Datum afspraak: de datum ligt in het verleden. Kies vandaag of een latere dag.",
+            )
+        elif day == today and time and time <= self.now.time():
+            self.add_error(
+                "appointment_time",
+                f"Tijd afspraak: dit moment is al voorbij ({day:%d-%m-%Y} {time:%H:%M}). "
+                f"Vul een tijd in na nu ({self.now:%H:%M}).",
             )
 
     def letter_request(self) -> LetterRequest:

@@ -220,17 +220,66 @@ def _reached(melding: Melding) -> bool:
     return Melding.objects.filter(pk=melding.pk).filter(contact.reached_in_current_round()).exists()
 
 
+NOT_REOPENED = (
+    "De brief na heropaf hoort bij een melding die de heropaf heropende (contactronde 2 of "
+    "later); in deze ronde gaat de eerste brief."
+)
+REOPENED_GETS_HEROPAF_LETTER = (
+    "Na de heropaf (contactronde 2 of later) krijgt de inwoner de brief na heropaf in plaats "
+    "van de eerste brief."
+)
+OPENING_LETTER_SENT = (
+    "De eerste brief (of brief na heropaf) is in deze contactronde al verstuurd; stuur zo nodig "
+    "de herinnering."
+)
+NO_OPENING_LETTER_YET = (
+    "De herinnering volgt op de eerste brief (of brief na heropaf); die is in deze "
+    "contactronde nog niet verstuurd."
+)
+ALREADY_REACHED_NO_REMINDER = (
+    "De inwoner is in deze contactronde al bereikt; een herinnering is niet meer nodig."
+)
+
+
+def _opening_letter_sent(melding: Melding) -> bool:
+    return SentLetter.objects.filter(
+        melding=melding, contact_round=melding.contact_round, kind__in=OPENING_LETTERS
+    ).exists()
+
+
 def unavailable_kinds(
     melding: Melding, missed_visits: list[ContactAttempt]
 ) -> dict[LetterKind, str]:
-    """The kinds that cannot be made for ``melding`` now, each with the Dutch reason: a card
-    needs a missed home visit without a card (``missed_visits``); the confirmation of an
-    appointment needs a resident reached in the current contact round, as it is no contact
-    attempt and the contact that made the appointment is what the reach figures count."""
+    """The kinds that cannot be made for ``melding`` now, each with the Dutch reason.
+
+    - The letter that opens the round: the first letter in round 1, the heropaf letter in round
+      2 or later (``kinds.opening_letter``); once per round, and only before the resident was
+      reached in it (afterwards it would be a failed attempt to reach someone reached).
+    - The reminder: after the round's opening letter, while the resident is not reached.
+    - A card needs a missed home visit without a card (``missed_visits``).
+    - The confirmation of an appointment needs a resident reached in the current round, as it
+      is no contact attempt and the contact that made the appointment is what reach counts.
+    """
+    reached, opened = _reached(melding), _opening_letter_sent(melding)
+    wrong_round = {
+        LetterKind.FIRST: REOPENED_GETS_HEROPAF_LETTER,
+        LetterKind.HEROPAF: NOT_REOPENED,
+    }
     reasons = {}
+    for kind in OPENING_LETTERS:
+        if kind != opening_letter(melding.contact_round):
+            reasons[kind] = wrong_round[kind]
+        elif opened:
+            reasons[kind] = OPENING_LETTER_SENT
+        elif reached:
+            reasons[kind] = ALREADY_REACHED
+    if not opened:
+        reasons[LetterKind.REMINDER] = NO_OPENING_LETTER_YET
+    elif reached:
+        reasons[LetterKind.REMINDER] = ALREADY_REACHED_NO_REMINDER
     if not missed_visits:
         reasons[LetterKind.CARD] = NO_MISSED_VISIT
-    if not _reached(melding):
+    if not reached:
         reasons[LetterKind.APPOINTMENT] = NOT_REACHED_YET
     return reasons
 
@@ -261,6 +310,13 @@ def _record_attempt(
     then it is on the melding's timeline only)."""
     if request.kind in NOT_AN_ATTEMPT:
         title = LetterKind(request.kind).label
+        if request.kind == LetterKind.APPOINTMENT:
+            # The timeline shows what was confirmed: '... gemaakt voor <dag> om <tijd>, <plaats>'.
+            extra = request.extra
+            title += (
+                f" voor {extra.get('afspraak_datum')} om {extra.get('afspraak_tijd')}, "
+                f"{extra.get('afspraak_plaats')}"
+            )
         contact.record_letter_to_reached_resident(melding, by, expected_version, title=title)
         return None
     if request.kind == LetterKind.CARD:

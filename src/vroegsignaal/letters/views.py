@@ -157,12 +157,13 @@ def melding_letter(request, pk: int):
     missed = contact.missed_visits_without_card(attempts)
     posted = request.method == "POST"
     unavailable = services.unavailable_kinds(melding, missed)
+    opening = opening_letter(melding.contact_round)
     form = LetterForm(
         request.POST if posted else None,
-        initial={"version": melding.version, "kind": opening_letter(melding.contact_round)},
+        initial={"version": melding.version, "kind": None if opening in unavailable else opening},
         missed_visits=missed,
         unavailable=unavailable,
-        today=timezone.localdate(),
+        now=timezone.localtime(),
     )
     if posted and form.is_valid():
         response = _letter_action(request, melding, form)
@@ -240,7 +241,8 @@ def _parse_selection(values: list[str]) -> dict[int, int]:
 
 @casework_only
 def batch_page(request):
-    """Choose meldingen and make their first letters as one PDF for the print room."""
+    """Choose meldingen (one's own ticked) and make the letters that open their contact round
+    as one PDF for the print room."""
     municipality = _municipality(request)
     if request.method == "POST":
         return _make_batch(request, municipality)
@@ -249,7 +251,9 @@ def batch_page(request):
     queues = sorted({m.queue.name for m in candidates if m.queue})
     if queue:
         candidates = [m for m in candidates if m.queue and m.queue.name == queue]
-    context = {"candidates": candidates, "queues": queues, "queue": queue}
+    # Only one's own meldingen are ticked: a colleague's are listed, to add on purpose.
+    mine_count = sum(m.assigned_to_id == request.user.pk for m in candidates)
+    context = {"candidates": candidates, "queues": queues, "queue": queue, "mine_count": mine_count}
     return render(request, "letters/batch.html", context)
 
 
