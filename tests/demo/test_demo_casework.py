@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from vroegsignaal.casework import contact
 from vroegsignaal.casework.models import ContactAttempt, Event, EventKind, Melding, Plan, Queue
 from vroegsignaal.ddas import Contactsoort, Eindresultaat
 from vroegsignaal.demo.casework_plan import at
@@ -86,6 +87,10 @@ def test_attempts_have_kind_and_dagdeel_and_no_contact_follows_three_failed_ones
         and attempts.filter(kind=Contactsoort.KAARTJE).exists()
     )
     assert {a.part_of_day for a in attempts} == {"Ochtend", "Middag", "Avond"}
+    # The time as a caseworker records it, in its dagdeel (the melding page's Tijd column).
+    timed = attempts.exclude(moment=None).exclude(kind=Contactsoort.KAARTJE)
+    assert timed.exists()
+    assert all(contact.part_of_day(a.moment) == a.part_of_day for a in timed)
     for melding in Melding.objects.filter(result=Eindresultaat.GEEN_CONTACT, go=True):
         tries = melding.contact_attempts.exclude(kind=Contactsoort.KAARTJE)
         assert tries.count() == 3 and not tries.filter(reached=True).exists()

@@ -16,6 +16,8 @@ import random
 import zlib
 from collections import defaultdict
 
+from django.utils import timezone
+
 from vroegsignaal.casework import assignment, contact, conversation, payments, results
 from vroegsignaal.casework.models import (
     BudgetLineKind,
@@ -149,6 +151,9 @@ class CaseworkSimulation:
             attempted_on=step.moment.date(),
             part_of_day=contact.part_of_day(step.moment.time()),
             reached=step.data["reached"],
+            # The time as a caseworker records it; a step later today than now (the year is
+            # simulated up to the day of loading) keeps only its dagdeel, as the form would.
+            moment=step.moment.time() if step.moment <= timezone.localtime() else None,
         )
         self._visits[melding.pk] = attempt
 
