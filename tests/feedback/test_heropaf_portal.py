@@ -175,3 +175,42 @@ def test_a_question_about_one_signal_speaks_of_one_signal(client, check, energy,
     text = client.get(reverse("feedback:heropaf_check", args=[check.pk])).content.decode()
 
     assert f"Het gaat om uw signaal met klantnummer {signal.customer_number} (" in text
+
+
+def _second_signal_of_the_same_customer(check, energy):
+    """The melding holds a second signal of the same klantnummer, three months later."""
+    from tests.casework.factories import SignalFactory
+    from vroegsignaal.casework.models import MeldingSignal
+
+    first = check.melding.signal_links.get(signal__creditor=energy).signal
+    second = SignalFactory(
+        creditor=energy,
+        municipality=first.municipality,
+        address_key=first.address_key,
+        house_number=first.house_number,
+        customer_number=first.customer_number,
+        signal_date=first.signal_date + dt.timedelta(days=90),
+    )
+    MeldingSignal.objects.create(signal=second, melding=check.melding)
+    return first, second
+
+
+def test_a_heropaf_question_names_each_klantnummer_once(client, check, energy, energy_staff):
+    """Rule: the list, the question and the answer's confirmation name each klantnummer once,
+    with the dates of its signals ('EO-1 (signalen van 25-12-2025 en 25-03-2026)')."""
+    first, second = _second_signal_of_the_same_customer(check, energy)
+    customer = first.customer_number
+
+    listing = _page(client, energy_staff)
+    link = listing.index(f'href="{reverse("feedback:heropaf_check", args=[check.pk])}"')
+    row = listing[listing.rindex("<tr", 0, link) : listing.index("</tr>", link)]
+    assert row.count(customer) == 1
+    assert f"{first.signal_date:%d-%m-%Y}, {second.signal_date:%d-%m-%Y}" in row
+    question = client.get(reverse("feedback:heropaf_check", args=[check.pk])).content.decode()
+    assert (
+        f"uw klantnummer {customer} (signalen van {first.signal_date:%d-%m-%Y} en "
+        f"{second.signal_date:%d-%m-%Y})" in question
+    )
+
+    page = _answer(client, energy_staff, check, {"answer": "nee", "amount_open": ""})
+    assert f"heropafvraag {check.pk} ({customer}) is opgeslagen" in page.content.decode()

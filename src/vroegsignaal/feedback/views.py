@@ -111,6 +111,31 @@ def signal(request, pk: int):
     return render(request, "feedback/signal.html", context)
 
 
+def own_customers(signals: list[Signal]) -> list[tuple[str, list]]:
+    """Each klantnummer once, with the dates of its signals: two signals of one customer in a
+    melding name that customer once (klantnummers in order of their first signal)."""
+    dates: dict[str, list] = {}
+    for signal in signals:
+        dates.setdefault(signal.customer_number, []).append(signal.signal_date)
+    return list(dates.items())
+
+
+def customers_phrase(customers: list[tuple[str, list]]) -> str:
+    """'uw signaal met klantnummer EO-1 (25-12-2025)', or each klantnummer once with its
+    signals: 'uw klantnummer EO-1 (signalen van 25-12-2025 en 25-03-2026)'."""
+    if not customers:
+        return "uw signalen"
+    if len(customers) == 1 and len(customers[0][1]) == 1:
+        customer, (day,) = customers[0]
+        return f"uw signaal met klantnummer {customer} ({day:%d-%m-%Y})"
+    parts = []
+    for customer, dates in customers:
+        days = [f"{day:%d-%m-%Y}" for day in dates]
+        when = days[0] if len(days) == 1 else f"{', '.join(days[:-1])} en {days[-1]}"
+        parts.append(f"{customer} ({'signaal' if len(days) == 1 else 'signalen'} van {when})")
+    return f"uw klantnummer{'' if len(customers) == 1 else 's'} {', '.join(parts)}"
+
+
 def _with_own_signals(user, checks: list[HeropafCheck], today) -> list[HeropafCheck]:
     """Give each check the creditor's own signals of its melding (klantnummer, signal date)
     and, when its term has passed, the first day it is late."""
@@ -126,6 +151,7 @@ def _with_own_signals(user, checks: list[HeropafCheck], today) -> list[HeropafCh
         signals_by_melding.setdefault(own.melding_link.melding_id, []).append(own)
     for check in checks:
         check.own_signals = signals_by_melding.get(check.melding_id, [])
+        check.own_customers = own_customers(check.own_signals)
         check.late_since = (
             check.answer_due_on + timedelta(days=1) if check.answer_due_on < today else None
         )
@@ -185,7 +211,7 @@ def heropaf_check(request, pk: int):
         else:
             check.refresh_from_db()
             _with_own_signals(request.user, [check], today)
-            customers = ", ".join(s.customer_number for s in check.own_signals)
+            customers = ", ".join(customer for customer, _ in check.own_customers)
             messages.success(
                 request,
                 f"Uw antwoord op heropafvraag {check.pk}"
@@ -194,7 +220,8 @@ def heropaf_check(request, pk: int):
             )
             return redirect("feedback:heropaf_checks")
     _with_own_signals(request.user, [check], today)
-    context = {"check": check, "form": form, "signals": check.own_signals}
+    customers = customers_phrase(check.own_customers)
+    context = {"check": check, "form": form, "customers": customers}
     return render(request, "feedback/heropaf_check.html", context)
 
 
