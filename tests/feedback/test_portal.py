@@ -281,3 +281,14 @@ def test_the_filter_date_may_be_typed_as_dd_mm_jjjj(client, released, energy, en
 
     assert released[energy].customer_number in since_23
     assert released[energy].customer_number not in since_24
+
+
+def test_the_signal_count_is_written_with_dutch_thousands(
+    client, released, energy_staff, monkeypatch
+):
+    """Rule: '4.642 signalen', as the other pages write counts (not '4642 signalen')."""
+    from django.core.paginator import Paginator
+
+    monkeypatch.setattr(Paginator, "count", property(lambda self: 4642))
+    page = _text(client, energy_staff, reverse("feedback:signals"))
+    assert "4.642 signalen" in page

@@ -116,3 +116,11 @@ def test_this_year_may_be_entered(client, twente, leader):
     this_year = str(timezone.localdate().year)
     enter(client, jaar=this_year, vonnissen="2")
     assert YearFigures.objects.get().year == int(this_year)
+
+
+def test_the_year_figures_table_writes_numbers_with_dutch_thousands(client, twente, leader):
+    """Rule: counts of 1.000 or more read '1.250' in the table, as on the dashboard and PDF."""
+    enter(client, huisuitzettingen="1250", vonnissen="12000")
+    page = client.get(URL).content.decode()
+    rows = [re.sub(r"<[^>]+>", "|", row) for row in page.split("<tr")]
+    assert any(re.search(r"2025\|+Enschede\|+1\.250\|+12\.000\|", row) for row in rows)

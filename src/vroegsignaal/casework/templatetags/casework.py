@@ -1,4 +1,5 @@
-"""Template filters for casework pages: amounts in cents as Dutch euro amounts."""
+"""Template filters for casework pages: amounts in cents as Dutch euro amounts, counts with
+Dutch thousands."""
 
 from django import template
 
@@ -11,6 +12,12 @@ register = template.Library()
 def euros(cents: int | None) -> str:
     """1234567 → '€ 12.345,67'; no amount → '–'."""
     return "–" if cents is None else dutch_numbers.euros(cents)
+
+
+@register.filter
+def dutch_number(value) -> str:
+    """4642 → '4.642', as Dutch readers write a count; None → '–'."""
+    return dutch_numbers.dutch_number(value)
 
 
 def described_by(field) -> str:
