@@ -191,6 +191,9 @@ _NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?")
 
 _RANGE = re.compile(rf"\s*({_NUMBER.pattern})\s*(?:-|–|tot)\s*({_NUMBER.pattern})\s*")
 
+# Examples for the message of a field that cannot be read, where amounts and counts do not fit.
+_EXAMPLES = {"return_factor": ("2,2", "1,8-2,5")}
+
 
 def read_numbers(name: str, text: str):
     """A parameter as the page's field has it: '95' → 95.0; '40-80' or '40 tot 80' → [40.0,
@@ -199,9 +202,10 @@ def read_numbers(name: str, text: str):
     ParameterError naming the field."""
     matched = re.fullmatch(rf"\s*({_NUMBER.pattern})\s*", text) or _RANGE.fullmatch(text)
     if matched is None:
+        number, span = _EXAMPLES.get(name, ("95 of 12.000", "40-80"))
         raise ParameterError(
-            f"{name}: '{text}' is geen getal van 0 of meer (bv. 95 of 12.000) en geen bereik "
-            "(bv. 40-80).",
+            f"{name}: '{text}' is geen getal van 0 of meer (bv. {number}) en geen bereik "
+            f"(bv. {span}).",
             name,
         )
     values = [_float(number) for number in matched.groups()]
