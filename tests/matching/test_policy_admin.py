@@ -431,3 +431,13 @@ def test_save_if_changed_stores_a_version_only_when_the_document_differs():
 
     assert (new, again, changed) == (True, False, True)
     assert same == first and second.number == 2
+
+
+def test_the_add_form_says_each_explanation_of_voor_wie_once(admin_client):
+    """Rule: the intro says that saving makes a new version; the 'Voor wie' block says what an
+    empty field means; neither is repeated (not in the block, not between Gemeente and Regio)."""
+    page = admin_client.get(ADD).content.decode()
+
+    assert page.count("eerdere versies en de matchingsruns die ze gebruikten") == 1
+    assert page.count("de standaardwaarde") == 1
+    assert "Leeg laten van een instelling" not in page

@@ -186,10 +186,9 @@ FIELDSETS = [
         "Voor wie",
         {
             "fields": ["municipality", "region"],
+            # That saving makes a new version, the page's intro says (change_form.html).
             "description": "Kies een gemeente óf een regio. Bij een gemeente betekent een leeg "
-            "veld: overnemen van de regio; bij een regio: de standaardwaarde. Opslaan bewaart "
-            "altijd een nieuwe versie; eerdere versies en de matchingsruns die ze gebruikten "
-            "blijven ongewijzigd.",
+            "veld: overnemen van de regio; bij een regio: de standaardwaarde.",
         },
     ),
     (
@@ -306,11 +305,7 @@ class PolicyVersionForm(_GeneratedFields, forms.ModelForm):
     def _explain_empty(self, who: str | None, policy: Policy | None) -> None:
         """Help texts saying what an empty field means for this owner."""
         if policy is None:
-            self.fields["municipality"].help_text = (
-                "Leeg laten van een instelling: bij een gemeente geldt de waarde van de regio, "
-                "bij een regio de standaardwaarde."
-            )
-            return
+            return  # no owner chosen yet: the 'Voor wie' block says what empty means
         values = {
             "minimum_amount": euro_text(policy.minimum_amount_cents),
             **{key: YES if getattr(policy, key) else NO for key in BOOLEANS},
