@@ -115,16 +115,17 @@ def reached_in_current_round():
 
 
 def record_letter_to_reached_resident(
-    melding: Melding, by: User, expected_version: int, *, title: str
+    melding: Melding, by: User, expected_version: int, *, title: str, about: str = ""
 ) -> None:
     """A letter to a resident already reached (the confirmation of an appointment): on the
     timeline, not as a contact attempt, which would count as one that did not reach anyone
-    (the reach figures, DDAS contactpogingen). The melding must be open and assigned, as for
+    (the reach figures, DDAS contactpogingen). ``about``: what it confirms ('donderdag 3
+    december 2026 om 10.30 uur, Gemeentehuis'). The melding must be open and assigned, as for
     an attempt."""
     _check_can_contact(melding)
     with transaction.atomic():
         states = update_melding(melding, expected_version)
-        events.letter(melding, by, title, states)
+        events.letter(melding, by, title, states, about)
 
 
 def leave_card(

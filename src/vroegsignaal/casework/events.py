@@ -144,10 +144,11 @@ def reopened(
     return _record(melding, EventKind.REOPENED, by, states, **details)
 
 
-def letter(melding: Melding, by: User, title: str, states) -> Event:
+def letter(melding: Melding, by: User, title: str, states, about: str = "") -> Event:
     """A letter was made that is not an attempt to reach the resident (e.g. the confirmation
     of an appointment made with them); letters that are attempts are contact attempts."""
-    return _record(melding, EventKind.LETTER, by, states, title=title)
+    details = {"title": title, "about": about} if about else {"title": title}
+    return _record(melding, EventKind.LETTER, by, states, **details)
 
 
 def _dutch_date(iso: str) -> str:
@@ -207,7 +208,9 @@ _DESCRIPTIONS = {
     EventKind.PICKED_UP_AFTER_REMATCH: lambda d: (
         "Door later aangeleverde signalen alsnog op te pakken; terug in het werkbakje"
     ),
-    EventKind.LETTER: lambda d: "{} gemaakt{}{}".format(*d["title"].partition(" voor ")),
+    EventKind.LETTER: lambda d: (
+        f"{d['title']} gemaakt" + (f" voor {d['about']}" if "about" in d else "")
+    ),
 }
 
 

@@ -309,15 +309,17 @@ def _record_attempt(
     """The contact attempt the letter is, or None for a letter that is none (`NOT_AN_ATTEMPT`:
     then it is on the melding's timeline only)."""
     if request.kind in NOT_AN_ATTEMPT:
-        title = LetterKind(request.kind).label
+        about = ""
         if request.kind == LetterKind.APPOINTMENT:
             # The timeline shows what was confirmed: '... gemaakt voor <dag> om <tijd>, <plaats>'.
             extra = request.extra
-            title += (
-                f" voor {extra.get('afspraak_datum')} om {extra.get('afspraak_tijd')}, "
+            about = (
+                f"{extra.get('afspraak_datum')} om {extra.get('afspraak_tijd')}, "
                 f"{extra.get('afspraak_plaats')}"
             )
-        contact.record_letter_to_reached_resident(melding, by, expected_version, title=title)
+        contact.record_letter_to_reached_resident(
+            melding, by, expected_version, title=LetterKind(request.kind).label, about=about
+        )
         return None
     if request.kind == LetterKind.CARD:
         return contact.leave_card(melding, by, expected_version, request.visit)
