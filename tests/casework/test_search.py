@@ -312,6 +312,40 @@ def test_street_search_uses_its_index_on_postgresql(enschede):
     assert "melding_street_search" in plan, plan
 
 
+def test_a_name_search_reads_both_the_surname_and_the_street_index_on_postgresql(
+    enschede, caseworker
+):
+    """A name is looked for as surname and as street; joined with OR, PostgreSQL tested every
+    melding of the municipality instead of reading the two indexes."""
+    if connection.vendor != "postgresql":
+        pytest.skip("De indexen met text_pattern_ops bestaan alleen op PostgreSQL.")
+    first = SignalFactory(municipality=enschede)
+    Signal.objects.bulk_create(
+        SignalFactory.build(
+            municipality=enschede, creditor=first.creditor, delivery=first.delivery,
+            customer_number=f"N{n}", surname=f"Naam{n % 400:03d}",
+        )
+        for n in range(4000)
+    )  # fmt: skip
+    Melding.objects.bulk_create(
+        MeldingFactory.build(
+            municipality=enschede, queue=None, key=f"straat-{n}", street=f"Straat{n % 400:03d}",
+            address_key=f"7511AB|{n}|",
+        )
+        for n in range(4000)
+    )  # fmt: skip
+    found = search_meldingen(caseworker, parse("Naam12"))
+    sql, params = found.values("pk").query.sql_with_params()
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE intake_signal")
+        cursor.execute("ANALYZE casework_melding")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "signal_surname_search" in plan and "melding_street_search" in plan, plan
+
+
 def test_the_next_page_of_results_keeps_the_search(client, caseworker):
     for number in range(1, 53):
         melding_at(caseworker.municipality, "7511AB", number, surname="Smit")
