@@ -216,10 +216,6 @@ NOT_REACHED_YET = (
 )
 
 
-def _reached(melding: Melding) -> bool:
-    return Melding.objects.filter(pk=melding.pk).filter(contact.reached_in_current_round()).exists()
-
-
 NOT_REOPENED = (
     "De brief na heropaf hoort bij een melding die de heropaf heropende (contactronde 2 of "
     "later); in deze ronde gaat de eerste brief."
@@ -241,10 +237,25 @@ ALREADY_REACHED_NO_REMINDER = (
 )
 
 
-def _opening_letter_sent(melding: Melding) -> bool:
-    return SentLetter.objects.filter(
-        melding=melding, contact_round=melding.contact_round, kind__in=OPENING_LETTERS
-    ).exists()
+def _opened_in_round() -> Exists:
+    """A condition on meldingen: the letter that opens the round went out in the current round."""
+    return Exists(
+        SentLetter.objects.filter(
+            melding=OuterRef("pk"),
+            contact_round=OuterRef("contact_round"),
+            kind__in=OPENING_LETTERS,
+        )
+    )
+
+
+def _reached_and_opened(melding: Melding) -> tuple[bool, bool]:
+    """Whether the resident was reached, and the opening letter sent, in the current round."""
+    return (
+        Melding.objects.filter(pk=melding.pk)
+        .annotate(reached=contact.reached_in_current_round(), opened=_opened_in_round())
+        .values_list("reached", "opened")
+        .get()
+    )
 
 
 def unavailable_kinds(
@@ -260,7 +271,7 @@ def unavailable_kinds(
     - The confirmation of an appointment needs a resident reached in the current round, as it
       is no contact attempt and the contact that made the appointment is what reach counts.
     """
-    reached, opened = _reached(melding), _opening_letter_sent(melding)
+    reached, opened = _reached_and_opened(melding)
     wrong_round = {
         LetterKind.FIRST: REOPENED_GETS_HEROPAF_LETTER,
         LetterKind.HEROPAF: NOT_REOPENED,
@@ -345,7 +356,7 @@ def send_letter(
     ``LetterError`` (also for a confirmation of an appointment before the resident was reached
     in this round) or the casework errors (melding closed, not assigned, changed meanwhile).
     """
-    if request.kind in NOT_AN_ATTEMPT and not _reached(melding):
+    if request.kind in NOT_AN_ATTEMPT and not _reached_and_opened(melding)[0]:
         raise LetterError(NOT_REACHED_YET)
     letters, settings = _letters_for(melding, request, moment.date())
     pdf = render_pdf(letters, settings.sender, _title(request.kind, melding))
@@ -393,13 +404,10 @@ def awaiting_first_letter(meldingen: QuerySet[Melding]) -> QuerySet[Melding]:
     without that letter in the current contact round, and the resident not reached and not
     spoken in it. Later it would reach someone already helped (and count as a contact attempt
     that failed)."""
-    opened = SentLetter.objects.filter(
-        melding=OuterRef("pk"), contact_round=OuterRef("contact_round"), kind__in=OPENING_LETTERS
-    )
     return (
         meldingen.filter(state__in=_BEFORE_CONTACT)
         .exclude(contact.reached_in_current_round())
-        .exclude(Exists(opened))
+        .exclude(_opened_in_round())
     )
 
 
