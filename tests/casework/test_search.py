@@ -49,6 +49,39 @@ def melding_at(municipality, postcode, number, suffix="", surname="Jansen", pref
     return melding
 
 
+def signals_with_varied_surnames(municipality) -> None:
+    """Enough signals with varied names that a name prefix is selective, as in a real year."""
+    first = SignalFactory(municipality=municipality)
+    Signal.objects.bulk_create(
+        SignalFactory.build(
+            municipality=municipality, creditor=first.creditor, delivery=first.delivery,
+            customer_number=f"N{n}", surname=f"Naam{n % 400:03d}",
+        )
+        for n in range(4000)
+    )  # fmt: skip
+
+
+def meldingen_in_varied_streets(municipality) -> None:
+    """Enough meldingen in varied streets that a street prefix is selective."""
+    Melding.objects.bulk_create(
+        MeldingFactory.build(
+            municipality=municipality, queue=None, key=f"straat-{n}",
+            street=f"Straat{n % 400:03d}", address_key=f"7511AB|{n}|",
+        )
+        for n in range(4000)
+    )  # fmt: skip
+
+
+def query_plan(queryset, *tables: str) -> str:
+    """PostgreSQL's plan for ``queryset`` after analysing ``tables``."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {table}")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
 @pytest.mark.parametrize(
     ("text", "melding_id"),
     [
@@ -270,21 +303,8 @@ def test_surname_search_uses_its_index_on_postgresql(enschede):
     intake.0006: a large municipality has a hundred thousand signals a year."""
     if connection.vendor != "postgresql":
         pytest.skip("De index met text_pattern_ops bestaat alleen op PostgreSQL.")
-    # Enough signals with varied names that a name prefix is selective, as in a real year.
-    first = SignalFactory(municipality=enschede)
-    Signal.objects.bulk_create(
-        SignalFactory.build(
-            municipality=enschede, creditor=first.creditor, delivery=first.delivery,
-            customer_number=f"N{n}", surname=f"Naam{n % 400:03d}",
-        )
-        for n in range(4000)
-    )  # fmt: skip
-    sql, params = signals_named(enschede.pk, "Naam12").query.sql_with_params()
-
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE intake_signal")
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    signals_with_varied_surnames(enschede)
+    plan = query_plan(signals_named(enschede.pk, "Naam12"), "intake_signal")
 
     assert "signal_surname_search" in plan, plan
 
@@ -294,20 +314,9 @@ def test_street_search_uses_its_index_on_postgresql(enschede):
     casework.0017: a large municipality has tens of thousands of meldingen a year."""
     if connection.vendor != "postgresql":
         pytest.skip("De index met text_pattern_ops bestaat alleen op PostgreSQL.")
-    Melding.objects.bulk_create(
-        MeldingFactory.build(
-            municipality=enschede, queue=None, key=f"straat-{n}", street=f"Straat{n % 400:03d}",
-            address_key=f"7511AB|{n}|",
-        )
-        for n in range(4000)
-    )  # fmt: skip
+    meldingen_in_varied_streets(enschede)
     wanted = Melding.objects.filter(municipality=enschede, street__istartswith="Straat12")
-    sql, params = wanted.values("pk").query.sql_with_params()
-
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE casework_melding")
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    plan = query_plan(wanted.values("pk"), "casework_melding")
 
     assert "melding_street_search" in plan, plan
 
@@ -319,29 +328,10 @@ def test_a_name_search_reads_both_the_surname_and_the_street_index_on_postgresql
     melding of the municipality instead of reading the two indexes."""
     if connection.vendor != "postgresql":
         pytest.skip("De indexen met text_pattern_ops bestaan alleen op PostgreSQL.")
-    first = SignalFactory(municipality=enschede)
-    Signal.objects.bulk_create(
-        SignalFactory.build(
-            municipality=enschede, creditor=first.creditor, delivery=first.delivery,
-            customer_number=f"N{n}", surname=f"Naam{n % 400:03d}",
-        )
-        for n in range(4000)
-    )  # fmt: skip
-    Melding.objects.bulk_create(
-        MeldingFactory.build(
-            municipality=enschede, queue=None, key=f"straat-{n}", street=f"Straat{n % 400:03d}",
-            address_key=f"7511AB|{n}|",
-        )
-        for n in range(4000)
-    )  # fmt: skip
+    signals_with_varied_surnames(enschede)
+    meldingen_in_varied_streets(enschede)
     found = search_meldingen(caseworker, parse("Naam12"))
-    sql, params = found.values("pk").query.sql_with_params()
-
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE intake_signal")
-        cursor.execute("ANALYZE casework_melding")
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    plan = query_plan(found.values("pk"), "intake_signal", "casework_melding")
 
     assert "signal_surname_search" in plan and "melding_street_search" in plan, plan
 
