@@ -55,10 +55,15 @@ _FEW_CHOICES = 4
 _DJANGO_REQUIRED = str(forms.Field.default_error_messages["required"])
 
 
+def _field_name(field: forms.Field) -> str:
+    """How a message names ``field``: its label without '?' or a unit in brackets."""
+    return str(field.label).rstrip("?").split(" (")[0]
+
+
 def required_message(field: forms.Field) -> str:
     """What to say when ``field`` is left empty, named by its label: 'Datum gesprek: vul de
     datum in.', 'Problematische schulden: kies Ja, Nee of Onbekend.'."""
-    name = str(field.label).rstrip("?").split(" (")[0]
+    name = _field_name(field)
     if isinstance(field, forms.ModelChoiceField):  # its choices are a query, set later
         return f"{name}: kies er een uit de lijst."
     if isinstance(field, forms.ChoiceField):
@@ -80,7 +85,7 @@ def _name_in_messages(field: forms.Field) -> None:
         return
     if str(field.error_messages.get("required")) == _DJANGO_REQUIRED:
         field.error_messages["required"] = required_message(field)
-    name = str(field.label).rstrip("?").split(" (")[0]
+    name = _field_name(field)
     if isinstance(field, forms.DateField):
         field.error_messages["invalid"] = f"{name}: vul een bestaande datum in, zoals 24-11-2026."
     elif isinstance(field, forms.TimeField):
