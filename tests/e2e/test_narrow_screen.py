@@ -33,6 +33,21 @@ def test_werkbakjes_melding_search_and_print_batch_fit_a_phone(page, login_as, a
         assert_accessible(page)
 
 
+def test_a_wide_tables_caption_stays_within_a_phone_screen_while_the_table_scrolls(page, login_as):
+    caseworker = UserFactory(caseworker=True)
+    MeldingFactory(municipality=caseworker.municipality, state="assigned", assigned_to=caseworker)
+    login_as(page, caseworker)
+    page.set_viewport_size(PHONE)
+    page.goto("/werk/")
+    box = page.locator(".utrecht-table-container").last
+    caption = box.locator("caption")
+    assert page.evaluate("b => b.scrollWidth > b.clientWidth", box.element_handle())
+
+    box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+    shown = caption.bounding_box()
+    assert shown["x"] >= 0 and shown["x"] + shown["width"] <= PHONE["width"], shown
+
+
 def test_a_scrolling_table_is_a_keyboard_region_only_while_it_overflows(page, login_as):
     caseworker = UserFactory(caseworker=True)
     MeldingFactory(municipality=caseworker.municipality, state="assigned", assigned_to=caseworker)
