@@ -32,8 +32,9 @@ def test_a_letter_and_a_card_show_as_sent_not_as_not_reached(client, melding, ca
         attempted_on=MOMENT.date(), part_of_day=Dagdeel.AVOND, reached=False,
     )  # fmt: skip
     leave_card(melding, caseworker, melding.version, visit)
-    request = services.LetterRequest(LetterKind.REMINDER)
-    services.send_letter(melding, caseworker, melding.version, request, MOMENT)
+    for kind in (LetterKind.FIRST, LetterKind.REMINDER):  # the reminder follows the first letter
+        request = services.LetterRequest(kind)
+        services.send_letter(melding, caseworker, melding.version, request, MOMENT)
     client.force_login(caseworker)
 
     html = client.get(reverse("casework:melding", args=[melding.pk])).content.decode()

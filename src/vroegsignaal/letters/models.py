@@ -13,7 +13,7 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 
 from vroegsignaal.casework.models import ContactAttempt, Melding
-from vroegsignaal.letters.kinds import LetterKind
+from vroegsignaal.letters.kinds import OPENING_LETTERS, LetterKind
 from vroegsignaal.letters.placeholders import validate_texts
 from vroegsignaal.organisations.models import Municipality
 
@@ -225,11 +225,12 @@ class SentLetter(models.Model):
         verbose_name_plural = "verstuurde brieven"
         ordering = ["-created_at"]
         constraints = [
-            # The first letter goes once per contact round, however often a batch is run.
+            # The letter that opens a contact round (first letter, or after a heropaf the
+            # heropaf letter) goes once per round, however often a batch is run or a page sent.
             models.UniqueConstraint(
                 fields=["melding", "contact_round"],
-                condition=models.Q(kind=LetterKind.FIRST),
-                name="one_first_letter_per_round",
+                condition=models.Q(kind__in=OPENING_LETTERS),
+                name="one_opening_letter_per_round",
             )
         ]
 

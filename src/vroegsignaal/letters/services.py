@@ -346,6 +346,21 @@ def _record_attempt(
     )
 
 
+def _check_available(melding: Melding, request: LetterRequest) -> None:
+    """Refuse ``request`` if ``unavailable_kinds`` does, whoever asks (the letter page, a batch,
+    an API). The melding's row stays locked until the transaction ends, so a second submission
+    (a double click, two tabs) waits and then sees the letter the first one recorded; checked
+    before the version, it hears why ('al verstuurd'), not only that the melding changed."""
+    Melding.objects.select_for_update().values_list("pk", flat=True).get(pk=melding.pk)
+    missed = contact.missed_visits_without_card(list(melding.contact_attempts.all()))
+    if request.visit is not None:
+        # The card is for the chosen visit: that one must still be without a card.
+        missed = [visit for visit in missed if visit.pk == request.visit.pk]
+    reason = unavailable_kinds(melding, missed).get(request.kind)
+    if reason:
+        raise LetterError(reason)
+
+
 def send_letter(
     melding: Melding, by: User, expected_version: int, request: LetterRequest, moment: datetime
 ) -> SentLetter:
@@ -353,14 +368,13 @@ def send_letter(
 
     The attempt is a Brief (a Kaartje for a card, on the day of the missed visit); a letter to a
     resident reached already (`NOT_AN_ATTEMPT`) is on the timeline instead. Raises
-    ``LetterError`` (also for a confirmation of an appointment before the resident was reached
-    in this round) or the casework errors (melding closed, not assigned, changed meanwhile).
+    ``LetterError`` (a kind ``unavailable_kinds`` refuses now, with its reason) or the casework
+    errors (melding closed, not assigned, changed meanwhile).
     """
-    if request.kind in NOT_AN_ATTEMPT and not _reached_and_opened(melding)[0]:
-        raise LetterError(NOT_REACHED_YET)
-    letters, settings = _letters_for(melding, request, moment.date())
-    pdf = render_pdf(letters, settings.sender, _title(request.kind, melding))
     with transaction.atomic():
+        _check_available(melding, request)
+        letters, settings = _letters_for(melding, request, moment.date())
+        pdf = render_pdf(letters, settings.sender, _title(request.kind, melding))
         attempt = _record_attempt(melding, by, expected_version, request, moment)
         sent = _sent_letter(melding, request.kind, letters, attempt, by)
         suffix = attempt.pk if attempt else f"{moment:%Y%m%d-%H%M%S}"
