@@ -120,3 +120,27 @@ def test_a_card_after_a_missed_visit_takes_the_time_of_the_visit(assigned, casew
     card = leave_card(assigned, caseworker, Melding.objects.get(pk=assigned.pk).version, visit)
 
     assert ContactAttempt.objects.get(pk=card.pk).moment == dt.time(19, 15)
+
+
+def _timeline(client, melding) -> str:
+    html = client.get(reverse("casework:melding", args=[melding.pk])).content.decode()
+    timeline = html[html.index('data-testid="tijdlijn"') :]
+    return timeline[: timeline.index("</ol>")]
+
+
+def test_the_timeline_line_of_an_attempt_shows_its_time(logged_in, assigned, caseworker):
+    _attempt(assigned, caseworker, dt.date(2026, 11, 5), Dagdeel.MIDDAG, dt.time(14, 5))
+
+    assert "Telefoon op 05-11-2026 om 14:05 (middag): niet bereikt" in _timeline(
+        logged_in, assigned
+    )
+
+
+def test_the_timeline_line_of_an_attempt_with_only_a_dagdeel_names_the_dagdeel(
+    logged_in, assigned, caseworker
+):
+    _attempt(assigned, caseworker, dt.date(2026, 11, 5), Dagdeel.MIDDAG)
+
+    timeline = _timeline(logged_in, assigned)
+    assert "Telefoon op 05-11-2026, middag: niet bereikt" in timeline
+    assert " om " not in timeline.split("Telefoon op", 1)[1].split("</li>", 1)[0]

@@ -42,7 +42,9 @@ def unassigned(melding: Melding, by: User, states) -> Event:
 
 
 def contact_attempt(melding: Melding, by: User, attempt: ContactAttempt, states) -> Event:
-    """A contact attempt was recorded (a card left after a missed visit is one as well)."""
+    """A contact attempt was recorded (a card left after a missed visit is one as well), with
+    its time when known (``at``)."""
+    at = {"at": f"{attempt.moment:%H:%M}"} if attempt.moment is not None else {}
     return _record(
         melding,
         EventKind.CONTACT_ATTEMPT,
@@ -52,6 +54,7 @@ def contact_attempt(melding: Melding, by: User, attempt: ContactAttempt, states)
         on=attempt.attempted_on.isoformat(),
         part_of_day=attempt.part_of_day,
         reached=attempt.reached,
+        **at,
     )
 
 
@@ -157,7 +160,10 @@ def _dutch_date(iso: str) -> str:
 
 def _reached(details: dict) -> str:
     reached = "bereikt" if details["reached"] else WENT_OUT.get(details["kind"], "niet bereikt")
-    when = f"{_dutch_date(details['on'])}, {details['part_of_day'].lower()}"
+    day, part = _dutch_date(details["on"]), details["part_of_day"].lower()
+    # The dagdeel stays beside the time: the caseworker may have chosen one the time does not
+    # imply. Attempts with only a dagdeel (and events from before times were kept) lack 'at'.
+    when = f"{day} om {details['at']} ({part})" if "at" in details else f"{day}, {part}"
     return f"{details['kind']} op {when}: {reached}"
 
 
