@@ -53,7 +53,11 @@ def read_back(code: str, rows: list[dict]) -> list:
     data = render_delivery(rows, style, MAPPINGS[code])
     parsed = read_delivery_file(data, f"{code}.{style.kind}", MAPPINGS[code], 10_000_000)
     valid, errors = validate_rows(
-        parsed, today=TODAY, locate=lambda postcode, day: (1, None), max_amount_cents=10**9
+        parsed,
+        today=TODAY,
+        oldest_signal_date=TODAY - dt.timedelta(days=183),
+        locate=lambda postcode, day: (1, None),
+        max_amount_cents=10**9,
     )
     assert errors == []
     return [row.fields for row in valid]

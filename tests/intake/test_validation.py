@@ -12,6 +12,7 @@ from vroegsignaal.intake.reading import read_delivery_file
 from vroegsignaal.intake.validation import validate_rows
 
 TODAY = dt.date(2024, 3, 1)
+OLDEST_SIGNAL_DATE = dt.date(2023, 8, 31)  # TODAY less a retention term of 183 days
 MAX_CENTS = 100_000_00
 ENSCHEDE = 153
 
@@ -41,7 +42,13 @@ def row(**changes) -> dict[str, object]:
 
 def validate(*cells_per_row, max_amount_cents=MAX_CENTS):
     rows = [(number, cells) for number, cells in enumerate(cells_per_row, start=2)]
-    return validate_rows(rows, today=TODAY, locate=locate, max_amount_cents=max_amount_cents)
+    return validate_rows(
+        rows,
+        today=TODAY,
+        oldest_signal_date=OLDEST_SIGNAL_DATE,
+        locate=locate,
+        max_amount_cents=max_amount_cents,
+    )
 
 
 def only_error(cells, **kwargs):
@@ -239,6 +246,22 @@ def test_signal_date_today_is_accepted():
     assert valid.fields["signal_date"] == TODAY
 
 
+def test_signal_older_than_its_retention_term_is_rejected():
+    """Retention erases a signal nobody picked up after its term (privacy.retention): one
+    already past it would be stored only to be erased the next night."""
+    error = only_error(row(signaaldatum="30-08-2023", datum_ontstaan="01-08-2023"))
+    assert (error.field, error.message) == (
+        "signaaldatum",
+        "Rij 2, signaaldatum: 30-08-2023 ligt voorbij de bewaartermijn van signalen "
+        "(signaaldatum 31-08-2023 of later); zo'n oud signaal wordt niet meer aangenomen.",
+    )
+
+
+def test_signal_on_the_last_day_of_its_retention_term_is_accepted():
+    [valid], _ = validate(row(signaaldatum="31-08-2023", datum_ontstaan="01-08-2023"))
+    assert valid.fields["signal_date"] == OLDEST_SIGNAL_DATE
+
+
 def test_birth_date_in_the_future_is_rejected():
     error = only_error(row(geboortedatum="2025-01-01"))
     assert (error.field, error.message) == (
@@ -320,6 +343,7 @@ def test_locator_is_asked_with_the_normalised_postcode_and_signal_date():
     validate_rows(
         [(2, row(postcode=" 7511ab "))],
         today=TODAY,
+        oldest_signal_date=OLDEST_SIGNAL_DATE,
         locate=recording_locate,
         max_amount_cents=MAX_CENTS,
     )
@@ -390,6 +414,12 @@ def test_delivery_format_documentation_describes_every_canonical_column():
 def test_example_file_in_the_delivery_format_documentation_is_accepted():
     example = re.search(r"```csv\n(.*?)```", DELIVERY_FORMAT.read_text(encoding="utf-8"), re.S)
     rows = read_delivery_file(example.group(1).encode(), "voorbeeld.csv", {}, 1_000_000)
-    valid, errors = validate_rows(rows, today=TODAY, locate=locate, max_amount_cents=MAX_CENTS)
+    valid, errors = validate_rows(
+        rows,
+        today=TODAY,
+        oldest_signal_date=OLDEST_SIGNAL_DATE,
+        locate=locate,
+        max_amount_cents=MAX_CENTS,
+    )
     assert errors == []
     assert len(valid) == 2

@@ -17,6 +17,7 @@ from vroegsignaal.matching.services import match_period
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 25)
+MAY = dt.date(2026, 5, 12)  # an earlier signal is delivered when it was made, within its term
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def erase_everything_before(day: dt.date) -> None:
 
 def test_an_erased_earlier_signal_still_makes_a_new_melding_opeenvolgend(enschede):
     municipality, energy, zorg = enschede
-    ingest_records(energy, [record("E1", "2026-05-10", datum_ontstaan="2026-03-01")], today=TODAY)
+    ingest_records(energy, [record("E1", "2026-05-10", datum_ontstaan="2026-03-01")], today=MAY)
     erase_everything_before(dt.date(2026, 10, 1))
     ingest_records(zorg, [record("Z1", "2026-10-05", datum_ontstaan="2026-09-01")], today=TODAY)
     match_period(municipality, "2026-10", today=TODAY)
@@ -45,7 +46,7 @@ def test_an_erased_earlier_signal_still_makes_a_new_melding_opeenvolgend(ensched
 def test_an_erased_signal_at_another_address_does_not_make_a_melding_opeenvolgend(enschede):
     municipality, energy, zorg = enschede
     ingest_records(
-        energy, [record("E1", "2026-05-10", house="14", datum_ontstaan="2026-03-01")], today=TODAY
+        energy, [record("E1", "2026-05-10", house="14", datum_ontstaan="2026-03-01")], today=MAY
     )
     erase_everything_before(dt.date(2026, 10, 1))
     ingest_records(zorg, [record("Z1", "2026-10-05", datum_ontstaan="2026-09-01")], today=TODAY)

@@ -19,6 +19,7 @@ from vroegsignaal.matching.services import match_period
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 25)
+MAY = dt.date(2026, 5, 12)  # an earlier signal is delivered when it was made, within its term
 
 
 def record(customer, day, house="12", amount="250,00", **extra):
@@ -95,7 +96,7 @@ def test_herhaalde_melding_is_attached_to_the_earlier_open_melding(enschede):
 
 def test_a_signal_in_the_six_months_before_makes_the_melding_opeenvolgend(enschede):
     municipality, energy, zorg = enschede
-    ingest_records(energy, [record("E1", "2026-05-10", datum_ontstaan="2026-03-01")], today=TODAY)
+    ingest_records(energy, [record("E1", "2026-05-10", datum_ontstaan="2026-03-01")], today=MAY)
     ingest_records(zorg, [record("Z1", "2026-10-05", datum_ontstaan="2026-09-01")], today=TODAY)
     match_period(municipality, "2026-10", today=TODAY)
     assert Melding.objects.get().is_consecutive

@@ -27,6 +27,7 @@ from vroegsignaal.intake.validation import RowError, ValidRow, validate_rows
 from vroegsignaal.organisations.models import Agreement, Creditor
 from vroegsignaal.organisations.services import PostcodeDirectory, municipalities_with_agreement
 from vroegsignaal.privacy.bsn import bsn_hash
+from vroegsignaal.privacy.retention import SIGNALS, cutoffs
 
 __all__ = [
     "DeliveryResult",
@@ -212,6 +213,8 @@ def _store(
     valid, errors = validate_rows(
         rows,
         today=today,
+        # Stored only to be erased the next night: retention's term for unpicked signals.
+        oldest_signal_date=cutoffs(today)[SIGNALS],
         locate=_locator(creditor),
         max_amount_cents=settings.MAX_PLAUSIBLE_AMOUNT_CENTS,
         labels=read.labels,

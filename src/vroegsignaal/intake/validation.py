@@ -86,13 +86,15 @@ def validate_rows(
     rows: list[InputRow],
     *,
     today: dt.date,
+    oldest_signal_date: dt.date,
     locate: Locator,
     max_amount_cents: int,
     labels: dict[str, str] | None = None,
 ) -> tuple[list[ValidRow], list[RowError]]:
     """Check every row; returns the valid rows and every error of the rejected ones.
 
-    A later row with the same klantnummer and signaaldatum as an earlier one is rejected.
+    A later row with the same klantnummer and signaaldatum as an earlier one is rejected, and so
+    is a signal dated before `oldest_signal_date` (past its retention term on arrival).
     `labels`: the creditor's own name of a canonical column, used in the messages.
     """
     valid: list[ValidRow] = []
@@ -102,7 +104,7 @@ def validate_rows(
         if ROW_PROBLEM in cells:
             errors.append(RowError(number, "", str(cells[ROW_PROBLEM])))
             continue
-        check = _RowCheck(number, today, labels or {})
+        check = _RowCheck(number, today, oldest_signal_date, labels or {})
         fields = check.parse(cells)
         check.rules(fields, max_amount_cents)
         key = (fields.get("customer_number"), fields.get("signal_date"))
@@ -122,9 +124,12 @@ def validate_rows(
 class _RowCheck:
     """The checks of one row, collecting its errors."""
 
-    def __init__(self, number: int, today: dt.date, labels: dict[str, str]) -> None:
+    def __init__(
+        self, number: int, today: dt.date, oldest_signal_date: dt.date, labels: dict[str, str]
+    ) -> None:
         self.number = number
         self.today = today
+        self.oldest_signal_date = oldest_signal_date
         self.labels = labels
         # (position of the column in the format, error): reported in the format's column order
         self.errors: list[tuple[int, RowError]] = []
@@ -221,6 +226,13 @@ class _RowCheck:
             if fields[target] is not None and fields[target] > self.today:
                 self.error(column, f"{_day(fields[target])} ligt in de toekomst")
         signal_date, start = fields["signal_date"], fields["arrears_start"]
+        if signal_date is not None and signal_date < self.oldest_signal_date:
+            self.error(
+                "signaaldatum",
+                f"{_day(signal_date)} ligt voorbij de bewaartermijn van signalen (signaaldatum "
+                f"{_day(self.oldest_signal_date)} of later); zo'n oud signaal wordt niet meer "
+                "aangenomen",
+            )
         if signal_date is not None and start is not None and start > signal_date:
             self.error(
                 "datum_ontstaan",
