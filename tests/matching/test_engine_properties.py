@@ -1,5 +1,5 @@
-"""Property tests: the Polars address key equals the Python one, normalisation is idempotent,
-and the matching result does not depend on the order of the input rows."""
+"""Property tests: the Polars address key and folding equal the Python ones, normalisation is
+idempotent, and the matching result does not depend on the order of the input rows."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from vroegsignaal.matching.engine import Policy, run_matching
 from vroegsignaal.matching.engine.normalise import (
     address_key_expr,
     address_suffix_expr,
+    fold,
     fold_expr,
     initial_expr,
     initial_from_letters,
@@ -39,6 +40,20 @@ def test_polars_address_key_equals_the_python_address_key(rows):
     )
     got = df.select(address_key_expr())[:, 0].to_list()
     assert got == [address_key("7511AB", n, letter, addition) for n, letter, addition in rows]
+
+
+# Names as residents and partners write them: Latin letters with their accents, precomposed
+# or as combining marks (other scripts may differ by Unicode version between Python and Polars).
+latin_name = st.text(
+    st.characters(max_codepoint=0x24F) | st.characters(min_codepoint=0x300, max_codepoint=0x36F)
+)
+
+
+@given(st.lists(latin_name, min_size=1))
+def test_python_fold_equals_the_polars_fold(values):
+    """Zoeken's search keys fold in Python, matching in Polars: one name must fold alike."""
+    folded = pl.DataFrame({"v": values}).select(fold_expr(pl.col("v")))[:, 0].to_list()
+    assert folded == [fold(value) for value in values]
 
 
 @given(st.lists(text, min_size=1))

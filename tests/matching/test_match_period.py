@@ -81,6 +81,21 @@ def test_a_rerun_keeps_the_work_already_done_on_a_melding(enschede):
     assert (melding.state, melding.picked_up_on) == ("in_conversation", TODAY)
 
 
+def test_signals_and_their_melding_carry_the_folded_surname_and_street_zoeken_finds(enschede):
+    """Written in bulk (COPY on PostgreSQL), and refreshed by a corrected delivery and a rerun."""
+    municipality, energy, _ = enschede
+    first = record("E1", "2026-10-02", achternaam="Noëllering", straat="Cöbelstraat")
+    ingest_records(energy, [first], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    keys = ("surname_search", "melding_link__melding__street_search")
+    assert Signal.objects.values_list(*keys).get() == ("noellering", "cobelstraat")
+
+    corrected = record("E1", "2026-10-02", achternaam="Çelik", straat="Ürünstraat")
+    ingest_records(energy, [corrected], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    assert Signal.objects.values_list(*keys).get() == ("celik", "urunstraat")
+
+
 def test_herhaalde_melding_is_attached_to_the_earlier_open_melding(enschede):
     municipality, energy, _ = enschede
     ingest_records(energy, [record("E1", "2026-09-03")], today=TODAY)

@@ -74,6 +74,25 @@ def test_a_request_by_name_finds_the_resident_with_or_without_tussenvoegsel_and_
     assert [m["id"] for m in data["meldingen"]] == [melding.pk]
 
 
+@pytest.mark.parametrize("typed", ["Noellering", "noëllering", "van Noellering"])
+def test_a_request_by_name_finds_the_resident_without_the_accents_of_her_name(
+    officer_client, typed
+):
+    """A resident asking what is held about her writes 'Noellering'; her signal says
+    Noëllering. 'Nothing is held about you' would be untrue."""
+    melding = MeldingFactory(signals__surname="Noëllering", house_number=9)
+    MeldingFactory(signals__surname="Noel", house_number=9)
+
+    response = officer_client.post(
+        reverse("privacy:access_request"),
+        {"achternaam": typed, "geboortedatum": "17-05-1980", "postcode": "7511 AB",
+         "huisnummer": "9", "formaat": "json"},
+    )  # fmt: skip
+
+    data = json.loads(response.content)
+    assert [m["id"] for m in data["meldingen"]] == [melding.pk]
+
+
 def test_a_house_number_that_is_none_is_refused_at_the_field(officer_client):
     response = officer_client.post(
         reverse("privacy:access_request"),
@@ -304,5 +323,5 @@ def test_the_inzage_json_has_dutch_keys_dutch_local_times_and_no_internal_keys(
         "datum uitkomst": "2026-11-26",
     }
     assert "+00:00" not in body and "+01:00" in body  # one time zone: Dutch time (winter)
-    for internal in ("sleutel-hash", "adressleutel", "meldingsleutel", '"versie"'):
+    for internal in ("sleutel-hash", "adressleutel", "meldingsleutel", "zoeksleutel", '"versie"'):
         assert internal not in body, internal

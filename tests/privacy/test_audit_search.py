@@ -28,6 +28,18 @@ def _resident(officer_client, **person):
     return officer_client.post(reverse("privacy:audit_log"), person, follow=True)
 
 
+def _resident_by_name(officer_client, surname: str, signal) -> str:
+    """The page of the resident's entries, looked up by `surname` and the signal's birth date
+    and address."""
+    return _resident(
+        officer_client,
+        achternaam=surname,
+        geboortedatum=signal.birth_date.isoformat(),
+        postcode=signal.postcode,
+        huisnummer=signal.house_number,
+    ).content.decode()
+
+
 def test_searching_for_the_text_of_the_gegevens_column_finds_the_entry(officer_client):
     worker = UserFactory(caseworker=True, username="joost")
     melding, other = MeldingFactory(), MeldingFactory()
@@ -64,13 +76,7 @@ def test_the_officer_finds_who_looked_at_one_residents_data_by_bsn_or_by_name_an
     by_bsn = response.content.decode()
     assert f"(melding {melding.pk})" in by_bsn and f"(signaal {signal.pk})" in by_bsn
     assert f"(melding {stranger.pk})" not in by_bsn
-    by_name = _resident(
-        officer_client,
-        achternaam="bakker",
-        geboortedatum=signal.birth_date.isoformat(),
-        postcode=signal.postcode,
-        huisnummer=signal.house_number,
-    ).content.decode()
+    by_name = _resident_by_name(officer_client, "bakker", signal)
     assert f"(melding {melding.pk})" in by_name and f"(melding {stranger.pk})" not in by_name
     # The search is on the record, without the BSN or the name.
     searches = AuditEntry.objects.filter(description__contains="auditlog gezocht op een inwoner")
@@ -78,6 +84,18 @@ def test_the_officer_finds_who_looked_at_one_residents_data_by_bsn_or_by_name_an
     assert not searches.filter(description__contains="123456782").exists()
     assert not searches.filter(description__icontains="bakker").exists()
     assert not AuditEntry.objects.filter(endpoint__contains="123456782").exists()
+
+
+def test_the_officer_finds_a_resident_named_with_accents_by_the_name_typed_without(
+    officer_client,
+):
+    melding = MeldingFactory(signals__surname="Çelik")
+    signal = melding.signal_links.get().signal
+    audit.record(UserFactory(caseworker=True), AuditAction.VIEW, melding)
+
+    page = _resident_by_name(officer_client, "Celik", signal)
+
+    assert f"(melding {melding.pk})" in page
 
 
 def test_a_mistyped_bsn_in_the_resident_search_says_why_at_the_field(officer_client):

@@ -29,6 +29,7 @@ from vroegsignaal.monitoring.indicators import dashboard_tables
 from vroegsignaal.monitoring.scope import municipality_scope, region_scope
 from vroegsignaal.privacy import retention
 from vroegsignaal.privacy.pseudonyms import address_pseudonym
+from vroegsignaal.search_keys import street_key, surname_key
 
 __all__ = ["twente"]
 
@@ -47,6 +48,7 @@ PERSON = {
     "phone": "0612345678",
     "email": "wispelturig@example.nl",
 }
+SURNAME_KEY, STREET_KEY = surname_key(PERSON["surname"]), street_key(PERSON["street"])
 NOTES = [
     "poging-notitie-hond-blaft",
     "gesprek-notitie-scheiding",
@@ -61,11 +63,14 @@ def _personal_text(region) -> None:
     """Give every erasable record the person and typed notes the scan looks for afterwards."""
     m1, m4 = region["m1"], region["m4"]
     kept = Signal.objects.filter(melding_link__melding=m4)
-    Signal.objects.exclude(pk__in=kept).update(**PERSON)
+    # update() skips the search keys' pre_save: they are set as a save would set them.
+    Signal.objects.exclude(pk__in=kept).update(**PERSON, surname_search=SURNAME_KEY)
     kept_address = {"street": "Blijfweg", "postcode": "7522CD", "address_key": "7522CD|4|A"}
-    kept.update(surname="Blijft", city="Glanerbrug", **kept_address)
-    Melding.objects.exclude(pk=m4.pk).update(street=PERSON["street"], city=PERSON["city"])
-    Melding.objects.filter(pk=m4.pk).update(**kept_address)
+    kept.update(surname="Blijft", surname_search="blijft", city="Glanerbrug", **kept_address)
+    Melding.objects.exclude(pk=m4.pk).update(
+        street=PERSON["street"], street_search=STREET_KEY, city=PERSON["city"]
+    )
+    Melding.objects.filter(pk=m4.pk).update(**kept_address, street_search="blijfweg")
     attempt = m1.contact_attempts.first()
     ContactAttempt.objects.filter(pk=attempt.pk).update(note=NOTES[0])
     Conversation.objects.filter(melding=m1).update(note=NOTES[1])
@@ -111,7 +116,8 @@ def test_retention_keeps_every_dashboard_figure(worked_region):
 def test_after_retention_no_erased_personal_data_is_left_in_any_table(worked_region):
     letter_files = [SentLetter.objects.get().pdf.path, LetterBatch.objects.get().pdf.path]
     retention.run(today=RETENTION_DAY)
-    searched = [*PERSON.values(), "123456782", "Oldenzaalsestraat", "7511AB", *NOTES]
+    searched = [*PERSON.values(), SURNAME_KEY, STREET_KEY, "123456782", "Oldenzaalsestraat",
+                "7511AB", *NOTES]  # fmt: skip
     leftovers = {value: text_in_database(value) for value in searched}
     assert {value: tables for value, tables in leftovers.items() if tables} == {}
     assert not any(os.path.exists(path) for path in letter_files)
@@ -137,3 +143,12 @@ def test_erasing_a_melding_twice_changes_nothing_more(worked_region):
     assert Melding.objects.values().get(pk=melding.pk) == first
     assert first["address_key"] == address_pseudonym(address_key)
     assert (first["postcode"], first["house_number"], first["street"]) == ("7511", 0, "")
+
+
+def test_erasure_blanks_the_folded_search_keys_with_the_name_and_street(worked_region):
+    """The keys Zoeken finds a resident by are the name and street in other letters."""
+    retention.run(today=RETENTION_DAY)
+    erased = Melding.objects.get(pk=worked_region["m1"].pk)
+    signals = Signal.objects.filter(melding_link__melding=erased)
+    assert set(signals.values_list("surname", "surname_search")) == {("", "")}
+    assert (erased.street, erased.street_search) == ("", "")

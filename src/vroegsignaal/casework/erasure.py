@@ -5,9 +5,9 @@ partner types, amounts, dates, state, result, the resident's satisfaction cijfer
 from 1 to 10 identifies no one), queue, the kinds of contact attempts, referrals and budget
 lines, the conversation's answers, cause, life domains and voorzieningencheck.
 Replaced: the address by its PC4 and a keyed hash of the address key (privacy.pseudonyms), which
-also replaces the address inside the melding key and the person keys. Blanked: street, city,
-house number and suffix, and every free text a caseworker typed (notes, plan agreements,
-budget descriptions), also where an event repeats it.
+also replaces the address inside the melding key and the person keys. Blanked: street (with
+its search key), city, house number and suffix, and every free text a caseworker typed (notes,
+plan agreements, budget descriptions), also where an event repeats it.
 The melding's signals are erased by intake.erasure; letters by letters.erasure.
 """
 
@@ -66,9 +66,10 @@ def _erase_address(melding: Melding) -> None:
     melding.house_suffix = ""
     melding.street = ""
     melding.city = ""
+    # street_search is folded from the blanked street as it is saved.
     melding.save(
         update_fields=["key", "address_key", "postcode", "house_number", "house_suffix",
-                       "street", "city"]
+                       "street", "street_search", "city"]
     )  # fmt: skip
     links = list(MeldingSignal.objects.filter(melding=melding))
     for link in links:

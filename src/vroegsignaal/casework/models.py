@@ -17,6 +17,7 @@ from vroegsignaal.casework import deadlines
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Municipality, Team
+from vroegsignaal.search_keys import SearchKeyField, prefix_search_index
 
 # The resident's satisfaction is a Dutch rapportcijfer; 6 or higher is a voldoende.
 SATISFACTION_MIN, SATISFACTION_MAX, SATISFACTION_PASS = 1, 10, 6
@@ -75,6 +76,8 @@ class Melding(models.Model):
     house_number = models.PositiveIntegerField("huisnummer")
     house_suffix = models.CharField("huisletter/toevoeging", max_length=12, blank=True)
     street = models.CharField("straat", max_length=120, blank=True)
+    # Zoeken finds a street by it whatever its accents ('cobelstraat').
+    street_search = SearchKeyField("zoeksleutel straat", source="street")
     city = models.CharField("woonplaats", max_length=80, blank=True)
 
     is_single = models.BooleanField("enkelvoudig", default=False)
@@ -277,6 +280,7 @@ class Melding(models.Model):
                 condition=Q(satisfaction__isnull=False),
                 include=["result", "satisfaction"],
             ),
+            prefix_search_index("street_search", "melding_street_search"),
         ]
         constraints = [
             models.CheckConstraint(

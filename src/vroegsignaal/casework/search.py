@@ -16,6 +16,8 @@ One text box, read as (in this order):
 - otherwise a surname, with or without its tussenvoegsel (`van der Berg`, `Berg, van der`,
   `Berg`): the meldingen with a signal whose surname starts with it, and those in a street
   whose name starts with the text (`Stijnpad`: a caller often gives the street first).
+Names and streets are compared by their search keys (`vroegsignaal.search_keys`): case and
+accents do not count, so `Noellering` finds Noëllering and `Cobelstraat` Cöbelstraat.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.names import surname_without_prefix
 from vroegsignaal.organisations.models import User
+from vroegsignaal.search_keys import street_key, surname_key
 
 MIN_NAME_LETTERS = 2
 MAX_LENGTH = 100
@@ -134,7 +137,9 @@ def search_meldingen(user: User, search: Search) -> QuerySet[Melding]:
         found = visible.filter(address_key__startswith=search.address_prefix)
     elif search.house_number is not None:
         at_number = f"|{search.house_number}|{search.address_suffix}"
-        found = visible.filter(street__istartswith=search.street, house_number=search.house_number)
+        found = visible.filter(
+            street_search__startswith=street_key(search.street), house_number=search.house_number
+        )
         if search.address_suffix:
             found = found.filter(address_key__endswith=at_number)
     else:
@@ -145,9 +150,7 @@ def search_meldingen(user: User, search: Search) -> QuerySet[Melding]:
         named = MeldingSignal.objects.filter(
             signal__in=signals_named(user.municipality_id, search.surname)
         ).values("melding_id")
-        in_street = Melding.objects.filter(
-            municipality_id=user.municipality_id, street__istartswith=search.street
-        ).values("pk")
+        in_street = meldingen_in_street(user.municipality_id, search.street)
         found = visible.filter(pk__in=named.union(in_street))
     names = MeldingSignal.objects.select_related("signal").only(
         "melding_id",
@@ -163,10 +166,18 @@ def search_meldingen(user: User, search: Search) -> QuerySet[Melding]:
 
 
 def signals_named(municipality_id: int | None, surname: str) -> QuerySet[Signal]:
-    """The municipality's signals whose surname starts with `surname` (any case); on
-    PostgreSQL from the index `signal_surname_search` (migration intake.0006)."""
+    """The municipality's signals whose surname starts with `surname` (any case or accents);
+    on PostgreSQL from the index `signal_surname_search` (migration intake.0010)."""
     return Signal.objects.filter(
-        municipality_id=municipality_id, surname__istartswith=surname
+        municipality_id=municipality_id, surname_search__startswith=surname_key(surname)
+    ).values("pk")
+
+
+def meldingen_in_street(municipality_id: int | None, street: str) -> QuerySet[Melding]:
+    """The municipality's meldingen whose street starts with `street` (any case or accents);
+    on PostgreSQL from the index `melding_street_search` (migration casework.0019)."""
+    return Melding.objects.filter(
+        municipality_id=municipality_id, street_search__startswith=street_key(street)
     ).values("pk")
 
 

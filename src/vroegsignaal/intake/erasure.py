@@ -3,8 +3,9 @@
 Kept: creditor (and so partner type), municipality, delivery, dates, amount, terms, contract
 type, crisis and warm-handover flags, status, the PC4 part of the postcode, and keyed hashes of
 the address key and customer number (privacy.pseudonyms), so "opeenvolgend" and repeat signals
-still link. Blanked: names, birth date, gender, street, house number and suffixes, city, phone,
-e-mail, BSN, the free-text status reason and the BRP check's note (an address).
+still link. Blanked: names (with the surname's search key), birth date, gender, street, house
+number and suffixes, city, phone, e-mail, BSN, the free-text status reason and the BRP check's
+note (an address).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ BLANKED = {
     "first_names": "",
     "surname_prefix": "",
     "surname": "",
+    "surname_search": "",  # the surname folded for Zoeken
     "birth_date": None,
     "gender": Geslacht.LEEG,
     "street": "",

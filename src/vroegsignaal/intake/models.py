@@ -8,6 +8,7 @@ from django.db import models
 from vroegsignaal.ddas import Geslacht, Signaalstatus
 from vroegsignaal.organisations.models import Creditor, Municipality
 from vroegsignaal.privacy.bsn import BsnHashField, EncryptedBsnField
+from vroegsignaal.search_keys import SearchKeyField, prefix_search_index
 
 
 class DeliveryStatus(models.TextChoices):
@@ -143,6 +144,8 @@ class Signal(models.Model):
     first_names = models.CharField("voornamen", max_length=120, blank=True)
     surname_prefix = models.CharField("voorvoegsel", max_length=20, blank=True)
     surname = models.CharField("achternaam", max_length=120)
+    # Zoeken and the privacy pages find a surname by it whatever its accents ('noellering').
+    surname_search = SearchKeyField("zoeksleutel achternaam", source="surname")
     birth_date = models.DateField("geboortedatum", null=True, blank=True)
     gender = models.CharField(
         "geslacht", max_length=10, choices=Geslacht.choices, default=Geslacht.LEEG
@@ -207,7 +210,8 @@ class Signal(models.Model):
                 fields=["municipality", "signal_date"],
                 name="signal_monitoring",
                 include=["creditor", "crisis"],
-            )
+            ),
+            prefix_search_index("surname_search", "signal_surname_search"),
         ]
 
     def __str__(self) -> str:

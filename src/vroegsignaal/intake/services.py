@@ -28,6 +28,7 @@ from vroegsignaal.organisations.models import Agreement, Creditor
 from vroegsignaal.organisations.services import PostcodeDirectory, municipalities_with_agreement
 from vroegsignaal.privacy.bsn import bsn_hash
 from vroegsignaal.privacy.retention import SIGNALS, cutoffs
+from vroegsignaal.search_keys import surname_key
 
 __all__ = [
     "DeliveryResult",
@@ -310,11 +311,14 @@ def _save_signals(creditor: Creditor, delivery: Delivery, valid: list[ValidRow])
             continue
         for name, value in values.items():
             setattr(signal, name, value)
-        signal.bsn_hash = bsn_hash(signal.bsn)  # bulk_update does not run the field's pre_save
+        # bulk_update does not run the fields' pre_save: the derived keys are set here.
+        signal.bsn_hash = bsn_hash(signal.bsn)
+        signal.surname_search = surname_key(signal.surname)
         signal.delivery = delivery
         replaced.append(signal)
     Signal.objects.bulk_create(new, batch_size=1000)
     if replaced:
-        fields = [*valid[0].fields, "bsn_hash", "municipality_id", "row_number", "delivery"]
+        fields = [*valid[0].fields, "bsn_hash", "surname_search", "municipality_id",
+                  "row_number", "delivery"]  # fmt: skip
         Signal.objects.bulk_update(replaced, fields, batch_size=500)
     return len(replaced)

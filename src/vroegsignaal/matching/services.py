@@ -34,6 +34,7 @@ from vroegsignaal.matching.engine.vocabulary import TERM_CRISIS
 from vroegsignaal.matching.models import MatchingRun
 from vroegsignaal.matching.policies import effective_policy
 from vroegsignaal.organisations.models import Municipality
+from vroegsignaal.search_keys import street_key
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +43,8 @@ CRISIS_WORKING_DAYS = 3
 MATCHING_FIELDS = [
     "is_single", "is_multiple", "is_consecutive", "is_crisis", "is_warm_handover",
     "partner_types", "partner_type_count", "total_amount_cents", "go", "priority_score",
-    "priority_reasons", "queue", "term_kind", "due_on", "street", "city", "first_signal_on",
+    "priority_reasons", "queue", "term_kind", "due_on", "street", "street_search", "city",
+    "first_signal_on",
 ]  # fmt: skip
 
 
@@ -90,8 +92,9 @@ def _melding_values(row: dict, address: dict, queue: Queue, matched_on: dt.date)
         "priority_score": row["priority_score"], "priority_reasons": row["priority_reasons"],
         "queue": queue, "term_kind": row["term_kind"],
         "due_on": _due_on(row["term_kind"], row["term_days"], matched_on),
-        "street": address["street"], "city": address["city"],
-        "first_signal_on": address["first_signal_on"],
+        # The search key too: refreshing a melding (update_rows) skips the fields' pre_save.
+        "street": address["street"], "street_search": street_key(address["street"]),
+        "city": address["city"], "first_signal_on": address["first_signal_on"],
     }  # fmt: skip
 
 

@@ -18,10 +18,10 @@ from django.utils import timezone
 
 from vroegsignaal import pdf
 from vroegsignaal.intake.models import Signal
-from vroegsignaal.names import surname_without_prefix
 from vroegsignaal.privacy import inzage_document as document
 from vroegsignaal.privacy.bsn import bsn_hash
 from vroegsignaal.privacy.retention import terms as retention_terms
+from vroegsignaal.search_keys import surname_key
 
 STYLESHEET = Path(__file__).parent / "static" / "privacy" / "inzage.css"
 
@@ -37,16 +37,15 @@ class PersonQuery:
     house_number: int | None = None
 
     def signals(self) -> models.QuerySet[Signal]:
-        """The person's signals. A surname is found with or without its tussenvoegsel ('van de
-        Water', 'Water, van de', 'Water'; signals keep it apart, some partners write it in the
-        surname); a house letter or addition does not narrow: better one signal too many in an
-        answer to the resident than one of theirs left out."""
+        """The person's signals. A surname is found by its search key: with or without its
+        tussenvoegsel ('van de Water', 'Water, van de', 'Water'; signals keep it apart, some
+        partners write it in the surname), case and accents ('Noellering' for Noëllering); a
+        house letter or addition does not narrow: better one signal too many in an answer to
+        the resident than one of theirs left out."""
         if self.bsn:
             return Signal.objects.filter(bsn_hash=bsn_hash(self.bsn))
-        typed = " ".join(self.surname.split())
         return Signal.objects.filter(
-            models.Q(surname__iexact=surname_without_prefix(typed))
-            | models.Q(surname__iexact=typed),
+            surname_search=surname_key(self.surname),
             birth_date=self.birth_date,
             postcode=self.postcode.replace(" ", "").upper(),
             house_number=self.house_number,
@@ -57,9 +56,6 @@ class PersonQuery:
         return "op BSN" if self.bsn else "op naam, geboortedatum en adres"
 
 
-# Keys and hashes derived from data the record already gives (address, BSN, the melding's
-# number) or kept for the software (versions): they tell the resident nothing and stay out.
-DERIVED = {"key", "version", "address_key", "bsn_hash", "person_key"}
 # Stored codes inside JSON fields, by model and field, with their Dutch names.
 DUTCH_KEYS = {("feedback.signalfeedback", "content"): document.FEEDBACK_KEYS}
 
@@ -87,7 +83,7 @@ def record_of(obj: models.Model) -> dict:
     return {
         str(field.verbose_name): _value(obj, field)
         for field in obj._meta.concrete_fields
-        if not field.primary_key and field.name not in DERIVED
+        if not field.primary_key and field.name not in document.DERIVED
     }
 
 

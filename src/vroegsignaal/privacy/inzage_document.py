@@ -27,18 +27,21 @@ from vroegsignaal.casework.models import (
 from vroegsignaal.dutch_numbers import euros
 from vroegsignaal.feedback.permitted import Perspective
 
-# Fields whose own name is English or says too little (no Dutch verbose_name on the model).
-# Technical fields: in the JSON, not in the resident's document.
-HIDDEN = {
-    "id",
+# Keys and hashes derived from data the record already gives (address, BSN, the melding's
+# number, the name and street folded for search) or kept for the software (versions): they
+# tell the resident nothing and stay out of the JSON too (`inzage.record_of`).
+DERIVED = {
     "key",
     "version",
     "address_key",
     "bsn_hash",
     "person_key",
-    "melding",
-    "answered_by_api_key",
+    "surname_search",
+    "street_search",
 }
+# Fields whose own name is English or says too little (no Dutch verbose_name on the model).
+# Technical fields: in the JSON, not in the resident's document.
+HIDDEN = {*DERIVED, "id", "melding", "answered_by_api_key"}
 TERM_KINDS = {
     "crisis_3_working_days": "crisismelding: oppakken binnen 3 werkdagen",
     "calendar_days": "oppakken binnen de termijn van het beleid (kalenderdagen)",

@@ -7,6 +7,7 @@ and ignore diacritics and case. All expressions are idempotent (a property test 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 import polars as pl
@@ -45,8 +46,17 @@ def address_key_expr(
 
 
 def fold_expr(text: pl.Expr) -> pl.Expr:
-    """Lower case without diacritics ('Élodie' -> 'elodie')."""
+    """Lower case without diacritics ('Élodie' -> 'elodie'): decomposed (NFKD), lower-cased,
+    combining marks dropped. `fold` is the same for one Python string."""
     return text.fill_null("").str.normalize("NFKD").str.to_lowercase().str.replace_all(r"\p{M}", "")
+
+
+def fold(text: str) -> str:
+    """`fold_expr` for one string ('Noëllering' -> 'noellering'). Public: the search keys of
+    surnames and streets (`vroegsignaal.search_keys`) fold with it, so Zoeken and the privacy
+    pages ignore the accents matching ignores (a property test checks both agree)."""
+    lowered = unicodedata.normalize("NFKD", text).lower()
+    return "".join(char for char in lowered if not unicodedata.category(char).startswith("M"))
 
 
 def surname_core_expr(surname: pl.Expr) -> pl.Expr:
