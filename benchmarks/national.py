@@ -204,6 +204,16 @@ def surname_of(person_hash: np.ndarray) -> np.ndarray:
     return synthetic.SURNAMES[np.minimum(index, len(synthetic.SURNAMES) - 1)]
 
 
+def surname_keys(surnames: np.ndarray) -> pl.Series:
+    """The surnames' search keys (`Signal.surname_search`, which Zoeken reads), folded once per
+    distinct name: COPY skips the field's pre_save."""
+    from vroegsignaal.search_keys import surname_key
+
+    names = pl.Series(surnames)
+    distinct = names.unique()
+    return names.replace_strict(distinct, [surname_key(name) for name in distinct])
+
+
 def _days(start: np.ndarray, days) -> np.ndarray:
     return (start + np.asarray(days).astype("timedelta64[D]")).astype("datetime64[D]")
 
@@ -241,7 +251,8 @@ def _meldingen(rng: np.random.Generator, ctx: dict, first_id: int, n: int) -> pl
         "municipality_id": ctx["municipalities"][muni], "period_start": start,
         "period_end": _days(start, 27), "matched_on": _days(start, 30),
         "address_key": _address_keys(postcode, house), "postcode": postcode,
-        "house_number": house, "street": "Benchstraat", "city": "Benchstad",
+        "house_number": house, "street": "Benchstraat", "street_search": "benchstraat",
+        "city": "Benchstad",
         "is_single": ~two & ~consecutive, "is_multiple": two, "is_consecutive": consecutive,
         "is_crisis": rng.random(n) < 0.05, "is_warm_handover": rng.random(n) < 0.03, "go": go,
         "priority_score": rng.integers(0, 100, n),
@@ -272,12 +283,13 @@ def _signals(rng: np.random.Generator, ctx: dict, meldingen: pl.DataFrame, first
     person = rows["address_key"].hash(seed=1).to_numpy()
     signal_date = _days(rows["period_start"].to_numpy(), rng.integers(0, 28, n))
     has_bsn = rng.random(n) < 0.1
+    surnames = surname_of(person)
     signals = pl.DataFrame({
         "id": ids, "creditor_id": ctx["creditors"][partner],
         "municipality_id": rows["municipality_id"], "delivery_id": ctx["deliveries"][partner],
         "row_number": ids, "customer_number": ids.astype(str), "signal_date": signal_date,
         "initials": "J.", "first_names": FIRST_NAMES[person % len(FIRST_NAMES)],
-        "surname": surname_of(person),
+        "surname": surnames, "surname_search": surname_keys(surnames),
         "birth_date": _days(np.datetime64("1945-01-01"), person % 20_000),
         "street": "Benchstraat", "house_number": rows["house_number"],
         "postcode": rows["postcode"], "city": "Benchstad", "phone": "0612345678",
