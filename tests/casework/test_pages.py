@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
+from tests.page_text import page_text
 from vroegsignaal.casework.assignment import assign
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.conversation import record_conversation
@@ -359,7 +360,7 @@ def test_conversation_plan_referral_and_budget_pages_render_and_save(logged_in, 
     assert "€ 1.250,50" in budget
     assert "Lopende betalingen Energie Oost" in html
     assert "Maandbedrag weer per incasso" in html
-    assert "Budgetcoaching: warme overdracht op 20-11-2026" in html
+    assert "Budgetcoaching: warme overdracht op 20-11-2026" in page_text(html)
     assert Melding.objects.get(pk=pk).state == "referred"
 
 

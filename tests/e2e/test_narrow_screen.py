@@ -33,12 +33,21 @@ def test_werkbakjes_melding_search_and_print_batch_fit_a_phone(page, login_as, a
         assert_accessible(page)
 
 
-def test_a_wide_tables_caption_stays_within_a_phone_screen_while_the_table_scrolls(page, login_as):
+@pytest.fixture
+def werkbakjes_on_a_phone(page, login_as):
+    """A caseworker's werkbakjes with one melding, on a phone."""
     caseworker = UserFactory(caseworker=True)
     MeldingFactory(municipality=caseworker.municipality, state="assigned", assigned_to=caseworker)
     login_as(page, caseworker)
     page.set_viewport_size(PHONE)
     page.goto("/werk/")
+    return page
+
+
+def test_a_wide_tables_caption_stays_within_a_phone_screen_while_the_table_scrolls(
+    werkbakjes_on_a_phone,
+):
+    page = werkbakjes_on_a_phone
     box = page.locator(".utrecht-table-container").last
     caption = box.locator("caption")
     assert page.evaluate("b => b.scrollWidth > b.clientWidth", box.element_handle())
@@ -48,12 +57,18 @@ def test_a_wide_tables_caption_stays_within_a_phone_screen_while_the_table_scrol
     assert shown["x"] >= 0 and shown["x"] + shown["width"] <= PHONE["width"], shown
 
 
-def test_a_scrolling_table_is_a_keyboard_region_only_while_it_overflows(page, login_as):
-    caseworker = UserFactory(caseworker=True)
-    MeldingFactory(municipality=caseworker.municipality, state="assigned", assigned_to=caseworker)
-    login_as(page, caseworker)
-    page.set_viewport_size(PHONE)
-    page.goto("/werk/")
+def test_a_date_in_a_narrow_table_column_stays_on_one_line(werkbakjes_on_a_phone):
+    page = werkbakjes_on_a_phone
+    dates = page.locator("td time")
+    assert dates.count() > 0
+    # An inline element broken over two lines has two boxes ('26-11-' and '2026').
+    assert dates.evaluate_all("all => all.map(t => t.getClientRects().length)") == [1] * (
+        dates.count()
+    )
+
+
+def test_a_scrolling_table_is_a_keyboard_region_only_while_it_overflows(werkbakjes_on_a_phone):
+    page = werkbakjes_on_a_phone
     box = page.locator(".utrecht-table-container").last
     assert box.get_attribute("tabindex") == "0" and box.get_attribute("role") == "region"
     assert box.get_attribute("aria-label").startswith("Meldingen")
