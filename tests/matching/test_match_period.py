@@ -109,6 +109,76 @@ def test_herhaalde_melding_is_attached_to_the_earlier_open_melding(enschede):
     assert link.signal.status == Signaalstatus.HERHAALDE_MELDING
 
 
+def _october_repeat_beside_a_closed_no_go(enschede) -> Melding:
+    """September: one energy signal, a no-go (two signals needed) closed by matching; October:
+    the same customer again, and a zorg and a water signal at the address. Returns the
+    closed September melding."""
+    municipality, energy, zorg = enschede
+    water = CreditorFactory(code="water", name="Water", partner_type="Water")
+    AgreementFactory(creditor=water, municipality=municipality)
+    save_policy({"minimum_signals_for_go": 2}, municipality=municipality)
+    ingest_records(energy, [record("E1", "2026-09-03")], today=TODAY)
+    match_period(municipality, "2026-09", today=TODAY)
+    closed_no_go = Melding.objects.get()
+    assert closed_no_go.state == "closed"
+
+    ingest_records(energy, [record("E1", "2026-10-05", amount="300,00")], today=TODAY)
+    ingest_records(zorg, [record("Z1", "2026-10-06")], today=TODAY)
+    ingest_records(water, [record("W1", "2026-10-07")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    return closed_no_go
+
+
+def test_a_repeat_does_not_take_new_signals_of_other_partners_to_a_closed_melding(enschede):
+    """A herhaalde melding attaches the repeated signal's melding to the earlier one only when
+    that one is still open or every signal is a repeat: new signals of other partners at the
+    address (here a go by two of them) made no melding of their own under a closed no-go."""
+    closed_no_go = _october_repeat_beside_a_closed_no_go(enschede)
+
+    october = Melding.objects.exclude(pk=closed_no_go.pk).get()
+    assert (october.state, october.go, october.is_multiple) == ("new", True, True)
+    statuses = dict(october.signal_links.values_list("signal__customer_number", "signal__status"))
+    assert statuses == {
+        "E1": Signaalstatus.HERHAALDE_MELDING,
+        "Z1": Signaalstatus.OPGEPAKT,
+        "W1": Signaalstatus.OPGEPAKT,
+    }
+    assert closed_no_go.signal_links.count() == 1
+
+
+def test_a_rerun_moves_signals_attached_to_a_closed_melding_before_to_their_own_melding(
+    enschede,
+):
+    """Meldingen matched before the rule above had their new signals attached to the closed
+    melding; running the period again gives them their own melding."""
+    closed_no_go = _october_repeat_beside_a_closed_no_go(enschede)
+    october = Melding.objects.exclude(pk=closed_no_go.pk).get()
+    october.signal_links.update(melding=closed_no_go, attached_as_repeat=True)
+    october.delete()  # as the earlier rule left it: no melding of their own
+
+    match_period(enschede[0], "2026-10", today=TODAY)
+
+    october = Melding.objects.exclude(pk=closed_no_go.pk).get()
+    assert october.signal_links.count() == 3 and closed_no_go.signal_links.count() == 1
+    assert not october.signal_links.filter(attached_as_repeat=True).exists()
+
+
+def test_a_repeat_takes_the_new_signals_at_the_address_to_the_earlier_melding_still_open(
+    enschede,
+):
+    municipality, energy, zorg = enschede
+    ingest_records(energy, [record("E1", "2026-09-03")], today=TODAY)
+    match_period(municipality, "2026-09", today=TODAY)
+    open_melding = Melding.objects.get()
+
+    ingest_records(energy, [record("E1", "2026-10-05", amount="300,00")], today=TODAY)
+    ingest_records(zorg, [record("Z1", "2026-10-06")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+
+    assert Melding.objects.get() == open_melding
+    assert open_melding.signal_links.filter(attached_as_repeat=True).count() == 2
+
+
 def test_a_signal_in_the_six_months_before_makes_the_melding_opeenvolgend(enschede):
     municipality, energy, zorg = enschede
     ingest_records(energy, [record("E1", "2026-05-10", datum_ontstaan="2026-03-01")], today=MAY)

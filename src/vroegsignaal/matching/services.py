@@ -25,6 +25,7 @@ from vroegsignaal.casework.no_go import (
     reopen_picked_up_after_rematch,
     result_for_statuses,
 )
+from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.gc_pause import cyclic_gc_paused
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching import adapter
@@ -104,11 +105,12 @@ def _write_meldingen(municipality, result, matched_on) -> tuple[dict[str, int], 
     queues = _queues(municipality, result.meldingen)
     addresses = _address_details(result.signals)
     existing = adapter.existing_meldingen(result.meldingen["melding_key"].to_list())
+    attach_to = _attachments(result)
     ids, attached, new, refreshed = {}, set(), [], []
     for row in with_priority_reasons(result.meldingen).iter_rows(named=True):
         key = row["melding_key"]
-        if row["attach_to_melding_id"] is not None and key not in existing:
-            ids[key] = row["attach_to_melding_id"]
+        if key in attach_to and key not in existing:
+            ids[key] = attach_to[key]
             attached.add(key)
             continue
         values = _melding_values(row, addresses[key], queues[row["queue"]], matched_on)
@@ -133,6 +135,33 @@ def _write_meldingen(municipality, result, matched_on) -> tuple[dict[str, int], 
     return ids, attached
 
 
+def _attachments(result) -> dict[str, int]:
+    """Melding key -> the earlier melding a herhaalde melding joins: only one still open (its
+    work takes in the new signals at the address), or any earlier one when every signal is a
+    repeat. Otherwise the new signals of other partners would vanish under a closed melding
+    that nobody picks up again; such a melding is made with the repeat in it, named as such."""
+    wanted = result.meldingen.filter(pl.col("attach_to_melding_id").is_not_null()).select(
+        "melding_key", "attach_to_melding_id"
+    )
+    if wanted.is_empty():
+        return {}
+    still_open = set(
+        Melding.objects.filter(pk__in=wanted["attach_to_melding_id"].to_list())
+        .exclude(state="closed")
+        .values_list("pk", flat=True)
+    )
+    only_repeats = set(
+        result.signals.group_by("melding_key")
+        .agg((pl.col("status") == Signaalstatus.HERHAALDE_MELDING).all().alias("only_repeats"))
+        .filter("only_repeats")["melding_key"]
+    )
+    return {
+        key: earlier
+        for key, earlier in wanted.iter_rows()
+        if earlier in still_open or key in only_repeats
+    }
+
+
 def _write_signals(result, melding_ids: dict[str, int], attached: set[str]) -> None:
     """Link signals to their melding and set their status, unless casework already moved on."""
     signal_ids = result.signals["signal_id"].to_list()
@@ -155,6 +184,12 @@ def _write_signals(result, melding_ids: dict[str, int], attached: set[str]) -> N
                     attached_as_repeat=row["melding_key"] in attached,
                 )
             )
+        elif link.attached_as_repeat and link.melding_id != melding_id:
+            # Attached under an earlier rule to a closed melding: it moves to its own melding.
+            link.melding_id, link.attached_as_repeat = melding_id, False
+            link.person_key = row["person_key"] or ""
+            changed_links.append(link)
+            link = None  # its status follows the new melding
         elif link.person_key != (row["person_key"] or ""):
             link.person_key = row["person_key"] or ""
             changed_links.append(link)
@@ -168,7 +203,9 @@ def _write_signals(result, melding_ids: dict[str, int], attached: set[str]) -> N
                 )
             )
     adapter.insert_rows(MeldingSignal, new_links)
-    adapter.update_rows(MeldingSignal, changed_links, ["person_key"])
+    adapter.update_rows(
+        MeldingSignal, changed_links, ["person_key", "melding_id", "attached_as_repeat"]
+    )
     adapter.update_rows(Signal, changed_signals, ["status", "status_reason", "brp_note"])
 
 
