@@ -112,3 +112,44 @@ def test_runs_are_listed_newest_first_also_when_started_at_the_same_moment(clien
     page = logged_in(client, user).get("/matching/").content.decode()
 
     assert page.index("oktober 2026") < page.index("november 2026") < page.index("september 2026")
+
+
+def test_a_run_counts_meldingen_as_monitoring_does_and_names_the_signals_joined_earlier(client):
+    """A herhaalde melding that joins an earlier melding makes no melding of its own: the run's
+    'Meldingen' and 'Op te pakken' count only the meldingen the run made or refreshed (the
+    Melding rows monitoring counts for the month), and the page says how many signals joined an
+    earlier melding instead (QA: 'Meldingen 309' on the matching page, 242 in monitoring)."""
+    municipality, energy = enschede_with_energy_agreement()
+    today = dt.date(2026, 11, 25)
+    ingest_records(energy, [record("E1", "2026-09-03")], today=today)
+    match_period(municipality, "2026-09", today=today)
+    ingest_records(
+        energy,
+        [record("E1", "2026-10-05", amount="300,00"), record("E2", "2026-10-06", house="14")],
+        today=today,
+    )
+
+    run = match_period(municipality, "2026-10", today=today)
+
+    october = Melding.objects.filter(period_start=dt.date(2026, 10, 1))
+    assert run.summary["signals"] == 2 and run.summary["signals_joined_earlier"] == 1
+    assert run.summary["meldingen"] == october.count() == 1
+    assert run.summary["go"] == october.filter(go=True).count() == 1
+    page = logged_in(client, UserFactory(intake=True, municipality=municipality))
+    html = page.get("/matching/").content.decode()
+    assert "waarvan 1 bij een eerdere melding gevoegd" in html
+
+
+def test_a_run_from_before_the_count_of_joined_signals_keeps_its_figures_and_says_so(client):
+    """Older runs counted the groups that joined an earlier melding as meldingen; their row keeps
+    its figures and says they may include those."""
+    municipality, _ = enschede_with_energy_agreement()
+    summary = {"signals": 350, "meldingen": 309, "go": 35, "statuses": {}}
+    MatchingRun.objects.create(
+        municipality=municipality, period_start=dt.date(2026, 10, 1), summary=summary
+    )
+
+    page = logged_in(client, UserFactory(intake=True, municipality=municipality))
+    html = page.get("/matching/").content.decode()
+
+    assert ">309<" in html and "inclusief herhaalde meldingen" in html

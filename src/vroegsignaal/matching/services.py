@@ -226,17 +226,23 @@ def _go_decisions(result, melding_ids: dict[str, int], attached: set[str]):
     return go, no_go
 
 
-def _summary(result) -> dict:
+def _summary(result, attached: set[str]) -> dict:
+    """The run's figures as the matching page shows them. Meldingen, go and the kinds count the
+    meldingen the run made or refreshed: the Melding rows of the period that monitoring counts.
+    A herhaalde melding that joined an earlier melding is no melding of this run; its signals
+    are counted apart (``signals_joined_earlier``)."""
     statuses = result.signals.group_by("status").len().iter_rows()
-    meldingen = result.meldingen
+    own = result.meldingen.filter(~pl.col("melding_key").is_in(list(attached)))
+    joined = result.signals.filter(pl.col("melding_key").is_in(list(attached))).height
     return {
         "signals": result.signals.height,
-        "meldingen": meldingen.height,
-        "go": int(meldingen["go"].sum()) if meldingen.height else 0,
+        "signals_joined_earlier": joined,
+        "meldingen": own.height,
+        "go": int(own["go"].sum()) if own.height else 0,
         "statuses": {status: count for status, count in sorted(statuses)},
-        "meervoudig": int(meldingen["meervoudig"].sum()) if meldingen.height else 0,
-        "opeenvolgend": int(meldingen["opeenvolgend"].sum()) if meldingen.height else 0,
-        "crisis": int(meldingen["crisis"].sum()) if meldingen.height else 0,
+        "meervoudig": int(own["meervoudig"].sum()) if own.height else 0,
+        "opeenvolgend": int(own["opeenvolgend"].sum()) if own.height else 0,
+        "crisis": int(own["crisis"].sum()) if own.height else 0,
     }
 
 
@@ -263,7 +269,13 @@ def match_period(
         started_by=by if getattr(by, "pk", None) else None,
     )
     if signals.is_empty():
-        run.summary = {"signals": 0, "meldingen": 0, "go": 0, "statuses": {}}
+        run.summary = {
+            "signals": 0,
+            "signals_joined_earlier": 0,
+            "meldingen": 0,
+            "go": 0,
+            "statuses": {},
+        }
         run.finished_at = timezone.now()
         run.save()
         return run
@@ -285,7 +297,7 @@ def match_period(
         reopen_picked_up_after_rematch(go)
         _write_signals(result, melding_ids, attached)
         close_not_picked_up(no_go, today or timezone.localdate())
-        run.summary = _summary(result)
+        run.summary = _summary(result, attached)
         run.finished_at = timezone.now()
         run.save()
     return run
