@@ -441,3 +441,76 @@ def test_the_add_form_says_each_explanation_of_voor_wie_once(admin_client):
     assert page.count("eerdere versies en de matchingsruns die ze gebruikten") == 1
     assert page.count("de standaardwaarde") == 1
     assert "Leeg laten van een instelling" not in page
+
+
+def test_choosing_a_municipality_beside_the_region_on_a_versions_page_gives_the_message(
+    admin_client,
+):
+    """QA: on an existing version's page, Gemeente = Borne with Regio Twente left gave a 500 (the
+    history was looked up for the owner just typed, which has no versions)."""
+    borne = MunicipalityFactory(code="0147", name="Borne")
+    version = save_policy(TWENTE_POLICY, region=borne.region)
+    url = CHANGE.format(version.pk)
+
+    response = admin_client.post(url, as_shown(admin_client.get(url)) | {"municipality": borne.pk})
+
+    assert response.status_code == 200
+    assert errors(response) == {"region": ["Kies een gemeente óf een regio, niet allebei."]}
+    assert "nieuwe versie (2)" in response.content.decode()
+    assert PolicyVersion.objects.count() == 1
+
+
+def test_another_owner_and_a_bad_value_on_a_versions_page_give_the_form_back(admin_client):
+    """QA: Gemeente = Hengelo, Regio emptied, Minimumbedrag 'vijftig': the form with its
+    message, the history still the one of the version on the page."""
+    hengelo = MunicipalityFactory(code="0164", name="Hengelo")
+    version = save_policy(TWENTE_POLICY, region=hengelo.region)
+    url = CHANGE.format(version.pk)
+    shown = as_shown(admin_client.get(url))
+
+    response = admin_client.post(
+        url, shown | {"municipality": hengelo.pk, "region": "", "minimum_amount": "vijftig"}
+    )
+
+    assert response.status_code == 200
+    assert list(errors(response)) == ["minimum_amount"]
+    page = response.content.decode()
+    assert f"Versiegeschiedenis van {hengelo.region}" in page and "1 (deze)" in page
+    assert 'value="vijftig"' in page  # what was typed stays
+    assert PolicyVersion.objects.count() == 1
+
+
+def test_another_owner_on_a_versions_page_saves_a_first_version_for_it(admin_client):
+    hengelo = MunicipalityFactory(code="0164", name="Hengelo")
+    version = save_policy(TWENTE_POLICY, region=hengelo.region)
+    url = CHANGE.format(version.pk)
+
+    admin_client.post(url, as_shown(admin_client.get(url)) | {"municipality": hengelo.pk,
+                                                               "region": ""})  # fmt: skip
+
+    assert PolicyVersion.objects.get(municipality=hengelo).number == 1
+    assert PolicyVersion.objects.get(pk=version.pk).region == hengelo.region  # unchanged
+
+
+def test_matching_runs_are_read_only_in_the_admin(admin_client):
+    """A run is the evidence of which policy version a month used: no delete, no change."""
+    enschede = MunicipalityFactory()
+    version = save_policy(TWENTE_POLICY, region=enschede.region)
+    run = MatchingRun.objects.create(
+        municipality=enschede, period_start="2026-10-01", policy_version=version
+    )
+    changelist = "/admin/matching/matchingrun/"
+
+    listing = admin_client.get(changelist)
+    deleted = admin_client.post(
+        changelist, {"action": "delete_selected", "_selected_action": [run.pk], "post": "yes"}
+    )
+    delete_page = admin_client.get(f"{changelist}{run.pk}/delete/")
+    change_page = admin_client.get(f"{changelist}{run.pk}/change/")
+
+    assert listing.status_code == 200
+    assert "delete_selected" not in listing.content.decode()
+    assert deleted.status_code in (200, 302) and delete_page.status_code == 403
+    assert MatchingRun.objects.filter(pk=run.pk).exists()
+    assert change_page.status_code == 200
+    assert 'name="_save"' not in change_page.content.decode()

@@ -32,6 +32,10 @@ class PolicyVersionAdmin(admin.ModelAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["rule_fieldsets"] = self._rule_fieldsets(context["adminform"].form.routing)
         if obj is not None:
+            # The page is about the stored version: after a failed save `obj` carries the owner
+            # just chosen (the form fills its instance), which may have no versions yet.
+            obj = PolicyVersion.objects.get(pk=obj.pk)
+            context["original"] = obj
             # The owner's versions with how many runs used each: one query, not one per row.
             owner = {"municipality": obj.municipality_id, "region": obj.region_id}
             history = list(
@@ -97,7 +101,14 @@ class PolicyVersionAdmin(admin.ModelAdmin):
 class MatchingRunAdmin(admin.ModelAdmin):
     list_display = ["municipality", "period_start", "started_at", "finished_at", "policy_version"]
     list_filter = ["municipality"]
-    readonly_fields = [f.name for f in MatchingRun._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+    # A run is the evidence of which policy version a month used: shown, never changed or
+    # deleted (like the policy versions themselves).
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
