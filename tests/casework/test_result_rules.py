@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.casework.factories import MeldingFactory
+from tests.page_text import page_text
 from vroegsignaal.casework.assignment import assign
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.conversation import record_conversation, refer
@@ -297,6 +298,78 @@ def test_satisfaction_is_accepted_when_the_resident_was_reached(assigned, casewo
     assert Melding.objects.get(pk=assigned.pk).satisfaction == 8
 
 
+# The no-go results: they tell the creditor the signal was not picked up
+
+
+NO_GO_RESULTS = (
+    Eindresultaat.ANDERE_REDEN,
+    Eindresultaat.HERHAALDE_MELDING,
+    Eindresultaat.ONTERECHT,
+    Eindresultaat.GEEN_INWONER,
+)
+
+
+@pytest.mark.parametrize("result", NO_GO_RESULTS)
+def test_no_go_results_are_refused_once_the_resident_was_reached_in_this_round(
+    assigned, caseworker, result
+):
+    attempt(assigned, caseworker, reached=True)
+
+    error = refused(assigned, caseworker, result)
+
+    assert error.field == "result"
+    assert "de inwoner is in deze contactronde bereikt" in str(error)
+    assert "dat het signaal niet is opgepakt" in str(error)
+
+
+@pytest.mark.parametrize("result", NO_GO_RESULTS)
+def test_no_go_results_are_refused_after_help_was_accepted_and_a_plan_made(
+    helped, caseworker, result
+):
+    assert result in result_refusals(helped)
+    assert refused(helped, caseworker, result).field == "result"
+
+
+@pytest.mark.parametrize("result", NO_GO_RESULTS)
+def test_no_go_results_fit_after_attempts_that_did_not_reach_the_resident(
+    assigned, caseworker, result
+):
+    """A returned letter or a missed visit may be how the caseworker learns that the person
+    moved or the signal was wrong: until someone reaches the resident the no-go still fits."""
+    attempt(assigned, caseworker, reached=False)
+
+    close(assigned, caseworker, result)
+
+    assert Melding.objects.get(pk=assigned.pk).result == result
+
+
+@pytest.mark.parametrize(
+    "result",
+    [Eindresultaat.ANDERE_REDEN, Eindresultaat.HERHAALDE_MELDING, Eindresultaat.ONTERECHT],
+)
+def test_niet_opgepakt_is_refused_in_a_contact_round_after_a_heropaf(reopened, caseworker, result):
+    error = refused(reopened, caseworker, result)
+
+    assert "na een heropaf" in str(error)
+    assert "in de eerste contactronde opgepakt" in str(error)
+
+
+def test_geen_inwoner_fits_a_heropaf_round_before_the_resident_is_reached(reopened, caseworker):
+    """Six months on, the resident may have moved away."""
+    close(reopened, caseworker, Eindresultaat.GEEN_INWONER)
+
+    assert Melding.objects.get(pk=reopened.pk).result == Eindresultaat.GEEN_INWONER
+
+
+@pytest.mark.parametrize("result", [Eindresultaat.OVERLEDEN, Eindresultaat.AL_BEKEND])
+def test_overleden_and_al_bekend_stay_possible_after_help_was_accepted(helped, caseworker, result):
+    """A resident may die during the help, and being known to debt help often only shows in
+    the conversation."""
+    close(helped, caseworker, result)
+
+    assert Melding.objects.get(pk=helped.pk).result == result
+
+
 # Results the rules leave alone; closings as not picked up keep working
 
 
@@ -374,3 +447,19 @@ def test_close_page_asks_the_cijfer_but_offers_no_geen_contact_once_reached(
 
     assert not re.search(r'<input[^>]*name="satisfaction"[^>]*disabled', page)
     assert Eindresultaat.GEEN_CONTACT not in re.findall(r'<option value="([^"]*)"', page)
+
+
+def test_close_page_leaves_out_the_no_go_results_once_reached_and_says_why(
+    client, helped, caseworker
+):
+    client.force_login(caseworker)
+
+    html = client.get(reverse("casework:close", args=[helped.pk])).content.decode()
+
+    options = re.findall(r'<option value="([^"]*)"', html)
+    for result in NO_GO_RESULTS:
+        assert result not in options
+    refusals = page_text(html[html.index('data-testid="niet-mogelijk"') :])
+    assert "'Persoon is geen inwoner (meer) in de gemeente' kan niet" in refusals
+    assert "'Niet opgepakt: andere reden' kan niet" in refusals
+    assert Eindresultaat.OVERLEDEN in options and Eindresultaat.ADVIES_QUICK_FIX in options

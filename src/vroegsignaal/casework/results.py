@@ -7,6 +7,17 @@ verwijzing ...' or 'Verwijzing zonder tussenkomst inwoner' without a recorded re
 matching kind), no 'Inwoner regelt het zelf' without contact. Reached, accepted and referred
 count in the current contact round (a heropaf reopening starts a new one).
 
+The no-go results ('Niet opgepakt: andere reden / herhaalde melding / onterecht signaal',
+'Persoon is geen inwoner (meer)') tell the creditor the signal was not picked up. They fit only
+while the resident has not been reached in the current round: before that, a failed attempt may
+be how the caseworker learns that the person moved or the signal was wrong (a letter returned,
+neighbours at a missed visit), so the first attempt (which sets 'datum opgepakt') does not rule
+them out; once the resident was reached, the result must say what came of that contact. The
+'Niet opgepakt' ones also do not fit a round after a heropaf: the signal was picked up in round 1
+and the creditor heard its outcome; 'geen inwoner' does (the resident may have moved since).
+'Inwoner is overleden' and 'Inwoner al bekend bij schuldhulpverlening' fit at any time: a
+resident may die during the help, and being known to debt help often shows in the conversation.
+
 The resident's satisfaction (a rapportcijfer, or None when not asked) is recorded at the same
 moment, so every cijfer belongs to the close it was given at; only a resident reached in this
 contact round can give one.
@@ -75,16 +86,25 @@ _REFERRAL_NEEDED = {
     Eindresultaat.VERWIJZING_ZONDER_INWONER: ALL_REFERRALS,
 }
 _REACHED = "een contactpoging waarbij de inwoner is bereikt, of een gesprek"
+_NOT_PICKED_UP = (
+    Eindresultaat.ANDERE_REDEN,
+    Eindresultaat.HERHAALDE_MELDING,
+    Eindresultaat.ONTERECHT,
+)
+_NO_GO_RESULTS = (*_NOT_PICKED_UP, Eindresultaat.GEEN_INWONER)
 
 
 @dataclass(frozen=True)
 class FileFacts:
     """What the file shows that a result must fit: the resident reached and help accepted in
-    the current contact round, and the kinds of the referrals made in it."""
+    the current contact round, the kinds of the referrals made in it, and whether the round
+    is one after a heropaf."""
 
     reached: bool
     help_accepted: bool
     referral_kinds: frozenset[str]
+    # A round after a heropaf reopening: the signal was picked up in round 1.
+    later_round: bool = False
 
 
 def file_facts(melding: Melding) -> FileFacts:
@@ -96,6 +116,7 @@ def file_facts(melding: Melding) -> FileFacts:
         reached=Melding.objects.filter(pk=melding.pk).filter(reached_in_current_round()).exists(),
         help_accepted=conversations.filter(help_accepted=HelpAnswer.YES).exists(),
         referral_kinds=frozenset(referrals.values_list("kind", flat=True)),
+        later_round=this_round > 1,
     )
 
 
@@ -111,6 +132,18 @@ def refusal(result: str, facts: FileFacts) -> str | None:
         return (
             f"{name} kan niet: de inwoner is in deze contactronde bereikt ({_REACHED}). "
             "Kies het resultaat dat past bij het contact."
+        )
+    if result in _NO_GO_RESULTS and facts.reached:
+        return (
+            f"{name} kan niet: de inwoner is in deze contactronde bereikt ({_REACHED}), en dit "
+            "resultaat zegt de signaalpartner dat het signaal niet is opgepakt. Kies het "
+            "resultaat dat past bij het contact."
+        )
+    if result in _NOT_PICKED_UP and facts.later_round:
+        return (
+            f"{name} kan niet in een contactronde na een heropaf: het signaal is in de eerste "
+            "contactronde opgepakt en de signaalpartner kreeg de uitkomst. Kies het resultaat "
+            "dat past bij deze ronde."
         )
     if result == Eindresultaat.REGELT_ZELF and not facts.reached:
         return (
