@@ -54,7 +54,10 @@ def test_per_1000_chart_labels_keep_the_columns_two_decimals():
 
 @pytest.mark.parametrize(
     ("key", "columns"),
-    [("trechter", ("Stap", "Aantal")), ("trend", ("Maand", "Signalen", "Meldingen", "Op", "Ber"))],
+    [
+        ("trechter", ("Stap", "Aantal")),
+        ("trend", ("Maand", "Signalen", "Meldingen", "Op", "Eerste", "Ber")),
+    ],
 )
 def test_a_chart_of_zeros_has_no_negative_or_fractional_axis(key, columns):
     table = Table(key, "Nullen", columns, [("a", *[0] * (len(columns) - 1)),

@@ -31,12 +31,29 @@ def region_tables(twente):
 def test_funnel_counts_each_step_with_percentages_of_meldingen(enschede_tables):
     funnel = enschede_tables["trechter"]
     assert funnel.column(0) == [
-        "Signalen", "Meldingen", "Opgepakt", "Contact geprobeerd", "Bereikt",
-        "Hulp geaccepteerd", "Doorverwezen",
+        "Signalen", "Meldingen", "Opgepakt (go)", "Eerste actie gedaan", "Contact geprobeerd",
+        "Bereikt", "Hulp geaccepteerd", "Doorverwezen",
     ]  # fmt: skip
-    assert funnel.column(1) == [6, 4, 3, 3, 2, 1, 1]
-    assert funnel.row("Opgepakt")[2] == 75.0
+    assert funnel.column(1) == [6, 4, 3, 3, 3, 2, 1, 1]
+    assert funnel.row("Opgepakt (go)")[2] == 75.0
     assert funnel.row("Hulp geaccepteerd")[3] == 50.0
+
+
+def test_opgepakt_means_go_as_the_signal_status_and_the_first_action_has_its_own_name(twente):
+    """'Opgepakt' is DDAS's signal status: the policy picks the melding up (go), as the
+    creditor's page and the matching page ('Op te pakken') say. The first contact attempt or
+    conversation (DDAS datumOpgepakt) is 'Eerste actie gedaan': a go melding nobody has acted on
+    yet counts as opgepakt, not as a first action (QA: 'Opgepakt 0' while 459 were go)."""
+    tables = dashboard_tables(municipality_scope("0164", *OCTOBER), TODAY)  # M5: nothing done
+
+    funnel = tables["trechter"]
+    assert funnel.row("Opgepakt (go)")[1] == 1 and funnel.row("Eerste actie gedaan")[1] == 0
+    assert "Opgepakt" not in funnel.column(0)
+    assert tables["trend"].columns == (
+        "Maand", "Signalen", "Meldingen", "Opgepakt (go)", "Eerste actie gedaan", "Bereikt"
+    )  # fmt: skip
+    assert tables["trend"].rows == [("okt 2026", 1, 1, 1, 0, 0)]
+    assert "Eerste actie gedaan" in funnel.note and "datumOpgepakt" in funnel.note
 
 
 def test_signals_per_1000_inhabitants_per_month_per_municipality_and_region(region_tables):
@@ -114,13 +131,13 @@ def test_heropaf_outcome_counts_restored_payments(enschede_tables):
 
 
 def test_trend_has_one_row_per_month(enschede_tables):
-    assert enschede_tables["trend"].rows == [("okt 2026", 6, 4, 3, 2)]
+    assert enschede_tables["trend"].rows == [("okt 2026", 6, 4, 3, 3, 2)]
     assert enschede_tables["trend"].note == ""
 
 
 def test_the_running_month_is_marked_in_the_trend(twente):
     table = dashboard_tables(municipality_scope("0153", *OCTOBER), dt.date(2026, 10, 20))["trend"]
-    assert table.rows == [("okt 2026 (lopend)", 6, 4, 3, 2)]
+    assert table.rows == [("okt 2026 (lopend)", 6, 4, 3, 3, 2)]
     assert "nog niet afgelopen" in table.note
 
 
@@ -129,7 +146,7 @@ def test_region_shows_municipalities_side_by_side(region_tables, enschede_tables
     assert table.column(0) == ["Enschede", "Hengelo"]
     hengelo = dict(zip(table.columns, table.row("Hengelo"), strict=True))
     assert table.row("Hengelo")[1:4] == (1, 0.01, 1)
-    assert (hengelo["% go"], hengelo["% opgepakt"]) == (100.0, 0.0)
+    assert (hengelo["% go"], hengelo["% eerste actie gedaan"]) == (100.0, 0.0)
     assert "gemeenten" not in enschede_tables
 
 
@@ -174,7 +191,7 @@ def test_a_period_without_data_gives_empty_tables_not_errors(twente):
     tables = dashboard_tables(
         region_scope("Twente", dt.date(2027, 1, 1), dt.date(2027, 3, 31)), TODAY
     )
-    assert tables["trechter"].column(1) == [0, 0, 0, 0, 0, 0, 0]
+    assert tables["trechter"].column(1) == [0, 0, 0, 0, 0, 0, 0, 0]
     assert tables["doorlooptijden"].rows[0][1:] == (0, None, None)
     assert tables["trend"].rows == []
 

@@ -138,6 +138,7 @@ def test_counted_figures_equal_the_figures_of_each_melding(varied_region):
     funnel = [row[1] for row in tables["trechter"].rows[1:]]
     assert funnel == [
         len(meldingen),
+        sum(_go(m) for m in meldingen),
         sum(m.picked_up_on is not None for m in meldingen),
         sum(m.contact_attempts.exists() for m in meldingen),
         sum(_first_contact(m) is not None for m in meldingen),

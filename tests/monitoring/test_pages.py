@@ -77,7 +77,9 @@ def test_every_table_downloads_as_csv_and_xlsx(client, leader):
     login(client, leader)
     csv = client.get(reverse("monitoring:download", args=["trechter", "csv"]), OCTOBER)
     assert csv["Content-Type"].startswith("text/csv")
-    assert "Opgepakt;3;60,0;60,0" in csv.content.decode("utf-8-sig")
+    assert "Opgepakt (go);4;80,0;80,0\r\nEerste actie gedaan;3;60,0;75,0" in csv.content.decode(
+        "utf-8-sig"
+    )
     xlsx = client.get(reverse("monitoring:download", args=["resultaten", "xlsx"]), OCTOBER)
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet["A1"].value == "Eindresultaten (DDAS)"

@@ -35,11 +35,11 @@ from matplotlib.ticker import Formatter, MaxNLocator  # noqa: E402
 from vroegsignaal.monitoring.tables import Table, dutch_number  # noqa: E402
 
 MAX_TICKS = 6  # intervals on a value axis; fewer when their labels would touch
-COLOURS = ("#01689b", "#e17000", "#39870c", "#a90061")
+COLOURS = ("#01689b", "#e17000", "#39870c", "#a90061", "#42145f")
 # Table key → (kind of chart, value columns). Tables not listed are shown as a table only.
 CHARTS = {
     "trechter": ("barh", (1,)),
-    "trend": ("line", (1, 2, 3, 4)),
+    "trend": ("line", (1, 2, 3, 4, 5)),
     "signaalpartner": ("barh", (1,)),
     "soort-melding": ("barh", (1,)),
     "werkbakje": ("barh", (1,)),

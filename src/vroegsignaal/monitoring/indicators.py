@@ -22,9 +22,15 @@ from vroegsignaal.monitoring.satisfaction import satisfaction
 from vroegsignaal.monitoring.scope import Scope
 from vroegsignaal.monitoring.tables import Table, dutch_number, percentage
 
+# 'Opgepakt' has one meaning, DDAS's signal status: the policy picks the melding up (go), as
+# the creditor's page and the matching page ('Op te pakken') say. DDAS's datumOpgepakt is the
+# day of the first contact attempt or conversation: that step is 'Eerste actie gedaan'.
+PICKED_UP = "Opgepakt (go)"
+FIRST_ACTION = "Eerste actie gedaan"
 FUNNEL_STEPS = (
     ("Meldingen", None),
-    ("Opgepakt", "picked_up"),
+    (PICKED_UP, "go"),
+    (FIRST_ACTION, "picked_up"),
     ("Contact geprobeerd", "attempted"),
     ("Bereikt", "reached"),
     ("Hulp geaccepteerd", "help_accepted"),
@@ -139,17 +145,30 @@ class MonthlyRate:
         return f"Maanden vóór de eerste signalen tellen niet mee: {since}."
 
 
+def _with_go_count(cube: pl.DataFrame) -> pl.DataFrame:
+    """The cube with ``go`` as a count of meldingen (the key is 1 for a go row, else 0)."""
+    return cube.with_columns(go=pl.col("go") * pl.col("meldingen"))
+
+
+FUNNEL_NOTE = (
+    f"{PICKED_UP}: meldingen die het beleid oppakt, zoals de signaalstatus Opgepakt en 'Op te "
+    "pakken' op de matchingpagina (zonder meldingen die daarna alsnog als niet opgepakt zijn "
+    f"afgesloten). {FIRST_ACTION}: er is een eerste contactpoging of gesprek vastgelegd (in de "
+    "DDAS-levering de datumOpgepakt)."
+)
+
+
 def funnel(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts) -> Table:
     """From signals to referred meldingen, as % of meldingen and % of the previous step."""
     rows = [("Signalen", int(signals["signals"].sum()), None, None)]
-    cube = counts.cube
+    cube = _with_go_count(counts.cube)
     previous = total = int(cube["meldingen"].sum())
     for label, column in FUNNEL_STEPS:
         count = int(cube[column or "meldingen"].sum())
         rows.append((label, count, percentage(count, total), percentage(count, previous)))
         previous = count
     columns = ("Stap", "Aantal", "% van meldingen", "% van vorige stap")
-    return Table("trechter", "Van signaal tot doorverwijzing", columns, rows)
+    return Table("trechter", "Van signaal tot doorverwijzing", columns, rows, FUNNEL_NOTE)
 
 
 def signals_per_inhabitants(scope: Scope, signals: pl.DataFrame, rate: MonthlyRate) -> Table:
@@ -323,11 +342,13 @@ def heropaf(counts: MeldingCounts) -> Table:
 
 
 def trend(signals: pl.DataFrame, counts: MeldingCounts, today: dt.date) -> Table:
-    """Per month: signals (by signaaldatum) and meldingen, picked up and reached (by period)."""
+    """Per month: signals (by signaaldatum) and meldingen, picked up (go), first action done
+    and reached (by period)."""
     per_signal_month = signals.group_by("month").agg(pl.col("signals").sum())
-    per_period = counts.cube.group_by("month").agg(
-        pl.col("meldingen").sum(), pl.col("picked_up").sum(), pl.col("reached").sum()
-    )
+    per_period = _with_go_count(counts.cube).group_by("month").agg(
+        pl.col("meldingen").sum(), pl.col("go").sum(), pl.col("picked_up").sum(),
+        pl.col("reached").sum(),
+    )  # fmt: skip
     joined = per_signal_month.join(per_period, on="month", how="full", coalesce=True).sort("month")
     running = today.replace(day=1)
     rows = [
@@ -336,16 +357,16 @@ def trend(signals: pl.DataFrame, counts: MeldingCounts, today: dt.date) -> Table
             *(int(v or 0) for v in values),
         )
         for month, *values in joined.select(
-            "month", "signals", "meldingen", "picked_up", "reached"
+            "month", "signals", "meldingen", "go", "picked_up", "reached"
         ).iter_rows()
     ]
     note = (
-        "De lopende maand is nog niet afgelopen: meldingen van de laatste weken zijn vaak nog "
-        "niet opgepakt of bereikt."
+        "De lopende maand is nog niet afgelopen: bij meldingen van de laatste weken is vaak nog "
+        "geen eerste actie gedaan en is de inwoner nog niet bereikt."
         if running in joined["month"]
         else ""
     )
-    columns = ("Maand", "Signalen", "Meldingen", "Opgepakt", "Bereikt")
+    columns = ("Maand", "Signalen", "Meldingen", PICKED_UP, FIRST_ACTION, "Bereikt")
     return Table("trend", "Ontwikkeling per maand", columns, rows, note)
 
 
@@ -384,7 +405,7 @@ def side_by_side(
         ))  # fmt: skip
     columns = (
         "Gemeente", "Signalen", "Per 1.000 inwoners per maand", "Meldingen", "% go",
-        "% opgepakt", "% bereikt", "% bereikt van go", "% hulp geaccepteerd", "% doorverwezen",
+        "% eerste actie gedaan", "% bereikt", "% bereikt van go", "% hulp geaccepteerd", "% doorverwezen",
     )  # fmt: skip
     return Table(
         "gemeenten", "Gemeenten naast elkaar", columns, rows, rate.note,
