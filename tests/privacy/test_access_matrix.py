@@ -85,6 +85,7 @@ EXPECTED: dict[str, Expected] = {
     "intake:delivery": Expected(CREDITOR, obj="delivery"),
     "intake:delivery_rejected_csv": Expected(CREDITOR, obj="delivery"),
     "intake:delivery_rejected_xlsx": Expected(CREDITOR, obj="delivery"),
+    "intake:delivery_signals": Expected(CREDITOR, obj="delivery"),
     "feedback:signals": Expected(CREDITOR),
     "feedback:download": Expected(CREDITOR, kwargs=(("fmt", "csv"),)),
     # Feedback pages show only signals with released feedback; feedback's own tests cover those.

@@ -8,7 +8,7 @@ from tests.web.delivery_files import valid_rows
 from vroegsignaal.intake.models import Delivery
 
 CREDITOR_PAGES = ["intake:upload", "intake:deliveries"]
-DELIVERY_PAGES = ["intake:delivery", "intake:delivery_rejected_csv"]
+DELIVERY_PAGES = ["intake:delivery", "intake:delivery_rejected_csv", "intake:delivery_signals"]
 OTHER_ROLES = ["intake", "caseworker", "project_leader", "administrator", "privacy_officer"]
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("formaat/", views.delivery_format, name="format"),
     path("formaat/voorbeeld-aanlevering.<str:fmt>", views.format_example, name="format_example"),
     path("aanleveringen/<int:pk>/", views.delivery, name="delivery"),
+    path("aanleveringen/<int:pk>/signalen/", views.delivery_signals, name="delivery_signals"),
     path(
         "aanleveringen/<int:pk>/geweigerde-rijen.csv",
         views.rejected_rows_csv,

@@ -25,6 +25,7 @@ from vroegsignaal.privacy.policy import Action, deliveries_for, get_for, require
 from vroegsignaal.web.downloads import csv_response, xlsx_response
 
 ERRORS_PER_PAGE = 250
+SIGNALS_PER_PAGE = 250
 DELIVERIES_PER_PAGE = 50
 
 
@@ -145,6 +146,19 @@ def delivery(request, pk: int):
     page = Paginator(delivery.errors.all(), ERRORS_PER_PAGE).get_page(request.GET.get("pagina"))
     audit.record(request, AuditAction.VIEW, delivery, description="rapport van de aanlevering")
     return render(request, "intake/delivery.html", {"delivery": delivery, "page": page})
+
+
+@creditor_staff_only
+def delivery_signals(request, pk: int):
+    """The signals a delivery put in (or replaced), in file order: a creditor checks that a
+    customer arrived before the gemeente's feedback is there."""
+    delivery = _own_delivery(request, pk)
+    signals = delivery.signals.select_related("municipality").order_by("row_number")
+    page = Paginator(signals, SIGNALS_PER_PAGE).get_page(request.GET.get("pagina"))
+    audit.record(
+        request, AuditAction.VIEW, delivery, description="aangenomen signalen van de aanlevering"
+    )
+    return render(request, "intake/delivery_signals.html", {"delivery": delivery, "page": page})
 
 
 @creditor_staff_only
