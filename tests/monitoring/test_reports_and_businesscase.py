@@ -146,3 +146,23 @@ def test_report_command_makes_the_monthly_report_too(twente, tmp_path):
     out = tmp_path / "m.pdf"
     call_command("report", "--municipality", "0153", "--month", "2026-10", "--out", str(out))
     assert "Maandrapport oktober 2026: Gemeente Enschede" in pdf_text(out)
+
+
+def test_reached_households_count_each_address_once_also_after_its_erasure(twente):
+    """The tariff is per reached household (domain.md, Money): a household reached in October and
+    again in November counts once, even when retention replaced one melding's address by its
+    pseudonym (QA: 4.479 'bereikte huishoudens' were reached meldingen at 4.000 addresses)."""
+    from tests.casework.factories import MeldingFactory
+    from vroegsignaal.casework.erasure import erase_melding
+    from vroegsignaal.monitoring.indicators import reached_households
+
+    m1 = twente["m1"]
+    again = MeldingFactory(
+        municipality=twente["enschede"], address_key=m1.address_key, period_start=dt.date(2026, 11, 1),
+        period_end=dt.date(2026, 11, 30), first_contact_on=dt.date(2026, 12, 1), signals=0,
+    )  # fmt: skip
+    scope = region_scope("Twente", dt.date(2026, 10, 1), dt.date(2026, 11, 30))
+    assert reached_households(scope) == 2  # M1 (twice) and M2
+
+    erase_melding(again)
+    assert reached_households(scope) == 2

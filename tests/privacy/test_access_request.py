@@ -13,6 +13,10 @@ from vroegsignaal.privacy.models import AuditEntry
 
 pytestmark = pytest.mark.django_db(databases="__all__")
 
+# These residents are in no BRP extract: compose the document on the BSN alone, past the
+# warning that a BSN finds only the signals delivered with one (test_access_request_by_brp).
+BSN_ONLY = {"alleen_bsn": "1"}
+
 
 @pytest.fixture
 def officer_client(client):
@@ -24,7 +28,7 @@ def test_a_request_by_bsn_exports_the_signals_and_their_melding_as_json(officer_
     melding = MeldingFactory(signals__bsn="123456782", signals__surname="Bakker")
     MeldingFactory(signals__bsn="999999990", signals__surname="Anders")
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "json"}
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "json", **BSN_ONLY}
     )
     data = json.loads(response.content)
     assert [s["achternaam"] for s in data["signalen"]] == ["Bakker"]
@@ -196,7 +200,7 @@ def test_the_inzage_pdf_reads_as_dutch_for_the_resident_without_raw_values(
     officer_client, worked_melding
 ):
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf"}
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY}
     )
     text = pdf_text(response.content)
     for raw in RAW_FIELD_NAMES:
@@ -216,7 +220,7 @@ def test_the_inzage_pdf_reads_as_dutch_for_the_resident_without_raw_values(
 
 def test_the_inzage_json_stays_complete_and_machine_readable(officer_client, worked_melding):
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "json"}
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "json", **BSN_ONLY}
     )
     data = json.loads(response.content)
     melding = data["meldingen"][0]
@@ -224,7 +228,7 @@ def test_the_inzage_json_stays_complete_and_machine_readable(officer_client, wor
     recorded = melding["vastgelegd"]
     assert len(recorded["contactpogingen"]) == 2 and len(recorded["gesprekken"]) == 1
     assert len(recorded["verstuurde brieven"]) == 1 and len(recorded["gebeurtenissen"]) == 4
-    assert recorded["gesprekken"][0]["voorzieningencheck"]["huurtoeslag"] == "aangevraagd"
+    assert recorded["gesprekken"][0]["voorzieningencheck"]["Huurtoeslag"] == "Nu aangevraagd"
     assert "terugkoppelingen" in data["signalen"][0]
 
 
@@ -253,7 +257,7 @@ def test_the_inzage_pdf_is_tagged_for_screen_readers_in_dutch_with_its_title(off
     from pypdf import PdfReader
 
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf"}
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY}
     )
     reader = PdfReader(io.BytesIO(response.content))
     root = reader.trailer["/Root"]
@@ -276,7 +280,7 @@ def test_a_bsn_that_fails_the_elfproef_is_refused_at_the_field_instead_of_findin
 def test_a_bsn_with_spaces_or_dots_is_read_as_its_nine_digits(officer_client):
     MeldingFactory(signals__bsn="123456782", signals__surname="Bakker")
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "1234.56.782", "formaat": "json"}
+        reverse("privacy:access_request"), {"bsn": "1234.56.782", "formaat": "json", **BSN_ONLY}
     )
     assert [s["achternaam"] for s in json.loads(response.content)["signalen"]] == ["Bakker"]
 
@@ -287,7 +291,7 @@ def test_the_inzage_pdf_explains_purpose_legal_basis_terms_and_the_residents_rig
     settings.RETENTION_SIGNAL_DAYS = 183
     MeldingFactory(signals__bsn="123456782")
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf"}
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY}
     )
     text = " ".join(pdf_text(response.content).split())
     assert "Wet gemeentelijke schuldhulpverlening" in text  # purpose and legal basis
@@ -313,15 +317,133 @@ def test_the_inzage_json_has_dutch_keys_dutch_local_times_and_no_internal_keys(
         released_at=timezone.now(),
     )  # fmt: skip
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "json"}
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "json", **BSN_ONLY}
     )
     body = response.content.decode()
     content = json.loads(body)["signalen"][0]["terugkoppelingen"][0]["inhoud"]
     assert content == {
         "opgepakt door de gemeente": True,
-        "hulp geaccepteerd": "ja",
+        "hulp geaccepteerd": "Ja",
         "datum uitkomst": "2026-11-26",
     }
     assert "+00:00" not in body and "+01:00" in body  # one time zone: Dutch time (winter)
     for internal in ("sleutel-hash", "adressleutel", "meldingsleutel", "zoeksleutel", '"versie"'):
         assert internal not in body, internal
+
+
+def _inzage_json(officer_client) -> dict:
+    response = officer_client.post(
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "json", **BSN_ONLY}
+    )
+    return json.loads(response.content)
+
+
+def test_the_inzage_json_names_phase_term_and_choices_by_their_dutch_labels(
+    officer_client, worked_melding
+):
+    """docs/privacy.md promises Dutch names: 'closed', 'calendar_days' or 'ontvangt_al' tell
+    the resident nothing."""
+    melding = _inzage_json(officer_client)["meldingen"][0]
+    assert melding["fase"] == "Afgesloten"
+    assert melding["soort termijn"] == "crisismelding: oppakken binnen 3 werkdagen"
+    conversation = melding["vastgelegd"]["gesprekken"][0]
+    assert conversation["voorzieningencheck"] == {
+        "Huurtoeslag": "Nu aangevraagd",
+        "Zorgtoeslag": "Onbekend",
+    }
+    assert conversation["problemen op andere leefgebieden"] == [
+        "Psychische gezondheid",
+        "Administratie",
+    ]
+
+
+def test_the_inzage_json_names_people_by_their_name_and_the_system_as_systeem(
+    officer_client, worked_melding
+):
+    import datetime as dt
+
+    from vroegsignaal.casework import events
+
+    events.heropaf_scheduled(worked_melding, None, dt.date(2026, 11, 27), dt.date(2027, 1, 27))
+    melding = _inzage_json(officer_client)["meldingen"][0]
+    assert melding["toegewezen aan"] == "Joost Oude Egbrink"  # as the PDF, not the username
+    heropaf, *rest = melding["vastgelegd"]["gebeurtenissen"]
+    assert heropaf["door"] == "systeem"  # as the melding page says
+    assert rest[-1]["door"] == "Joost Oude Egbrink"
+
+
+def test_the_inzage_json_names_the_details_of_events_in_dutch(officer_client, worked_melding):
+    import datetime as dt
+
+    from vroegsignaal.casework import events
+
+    events.heropaf_scheduled(worked_melding, None, dt.date(2026, 11, 27), dt.date(2027, 1, 27))
+    heropaf, conversation, *_ = _inzage_json(officer_client)["meldingen"][0]["vastgelegd"][
+        "gebeurtenissen"
+    ]
+    assert heropaf["gegevens"] == {
+        "signaalpartner geïnformeerd op": "2026-11-27",
+        "heropaf op": "2027-01-27",
+    }
+    assert conversation["gegevens"] == {
+        "datum": "2026-11-26",
+        "hulp geaccepteerd": "Ja",
+        "fase ervoor en erna": ["Contact loopt", "Afgesloten"],
+    }
+
+
+def test_the_inzage_json_keys_payment_agreements_by_the_partners_name(
+    officer_client, worked_melding
+):
+    from vroegsignaal.casework.models import Plan
+
+    creditor = worked_melding.signal_links.get().signal.creditor
+    Plan.objects.create(
+        melding=worked_melding, ongoing_payments={str(creditor.pk): "€ 50 per maand"},
+        room_to_pay_off="ja", problematic_debts="nee",
+    )  # fmt: skip
+    plan = _inzage_json(officer_client)["meldingen"][0]["vastgelegd"]["plannen van aanpak"][0]
+    assert plan["afspraken lopende betalingen"] == {creditor.name: "€ 50 per maand"}
+
+
+def test_the_inzage_json_gives_the_feedback_choices_by_their_dutch_labels(
+    officer_client, worked_melding
+):
+    from django.utils import timezone
+
+    from vroegsignaal.feedback.models import FeedbackRelease, SignalFeedback
+
+    signal = worked_melding.signal_links.get().signal
+    SignalFeedback.objects.create(
+        signal=signal, creditor=signal.creditor, kind="outcome",
+        release=FeedbackRelease.objects.create(released_on=timezone.localdate()),
+        content={"help_accepted": "ja", "cause": "geen_overzicht",
+                 "perspective": "alleen_achterstand"},
+        released_at=timezone.now(),
+    )  # fmt: skip
+    content = _inzage_json(officer_client)["signalen"][0]["terugkoppelingen"][0]["inhoud"]
+    assert content == {
+        "hulp geaccepteerd": "Ja",
+        "globale oorzaak": "Onvoldoende overzicht over de financiën",
+        "perspectief": "Alleen een betalingsachterstand",
+    }
+
+
+def test_the_inzage_pdf_shows_times_as_hours_and_minutes_and_the_system_by_name(
+    officer_client, worked_melding
+):
+    """docs/privacy.md: times as uu:mm ('09:26', not '09:26:00'); a step nobody took was the
+    system's, as the melding page says ('Door –' told the resident nothing)."""
+    import datetime as dt
+
+    from vroegsignaal.casework import events
+
+    worked_melding.contact_attempts.update(moment=dt.time(9, 26))
+    events.heropaf_scheduled(worked_melding, None, dt.date(2026, 11, 27), dt.date(2027, 1, 27))
+    response = officer_client.post(
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY}
+    )
+    text = pdf_text(response.content)
+    assert "09:26" in text and "09:26:00" not in text
+    assert not re.search(r"\d\d:\d\d:\d\d", text), "a time with seconds in the PDF"
+    assert re.search(r"(?m)^Door systeem", text)

@@ -112,7 +112,10 @@ def test_a_tampered_resident_search_lists_nothing(officer_client):
 def test_an_inzageverzoek_records_which_signals_and_meldingen_were_released(officer_client):
     melding = MeldingFactory(signals__bsn="123456782")
     signal = melding.signal_links.get().signal
-    officer_client.post(reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "json"})
+    officer_client.post(
+        reverse("privacy:access_request"),
+        {"bsn": "123456782", "formaat": "json", "alleen_bsn": "1"},  # in no BRP extract
+    )
     released = AuditEntry.objects.filter(action=AuditAction.EXPORT, description="inzageverzoek")
     assert set(released.values_list("object_type", "object_id")) == {
         ("intake.signal", str(signal.pk)),

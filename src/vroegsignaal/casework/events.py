@@ -220,6 +220,47 @@ _DESCRIPTIONS = {
 }
 
 
+# The Dutch name of each detail an event keeps (the inzage's JSON gives them so); a detail
+# added to a function above gets its name here.
+DETAIL_NAMES = {
+    "state": "fase ervoor en erna",
+    "to": "aan",
+    "kind": "contactsoort",
+    "on": "datum",
+    "part_of_day": "dagdeel",
+    "reached": "inwoner bereikt",
+    "at": "tijd",
+    "help_accepted": "hulp geaccepteerd",
+    "description": "regel budgetscan",
+    "change": "wijziging",
+    "debt_help_started": "schuldhulpverleningstraject gestart",
+    "amended": "plan gewijzigd",
+    "other": "toelichting",
+    "result": "eindresultaat",
+    "satisfaction": "tevredenheid inwoner",
+    "feedback_on": "signaalpartner geïnformeerd op",
+    "due": "heropaf op",
+    "by_partners": "volgens het antwoord van elke signaalpartner",
+    "contact_round": "contactronde",
+    "answered_by": "antwoord van",
+    "title": "brief",
+    "about": "voor",
+}
+
+
+def details_in_dutch(event: Event) -> dict:
+    """The event's details by their Dutch names, with the phases and the change of a budget
+    line in words (the other details are Dutch text, dates, numbers or yes/no already)."""
+    dutch = {}
+    for key, value in event.details.items():
+        if key == "state":
+            value = [State(state).label for state in value]
+        elif key == "change":
+            value = _BUDGET_CHANGES.get(value, value)
+        dutch[DETAIL_NAMES.get(key, key.replace("_", " "))] = value
+    return dutch
+
+
 def describe(event: Event) -> str:
     """The Dutch sentence for ``event`` on the timeline, with the state change if there was one."""
     text = _DESCRIPTIONS[EventKind(event.kind)](event.details)

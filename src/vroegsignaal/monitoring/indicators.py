@@ -16,11 +16,17 @@ import polars as pl
 
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner
 from vroegsignaal.monitoring import deadline_compliance
-from vroegsignaal.monitoring.frames import attempt_counts, first_signal_months, signal_counts
+from vroegsignaal.monitoring.frames import (
+    attempt_counts,
+    first_signal_months,
+    scope_meldingen,
+    signal_counts,
+)
 from vroegsignaal.monitoring.melding_counts import MeldingCounts, melding_counts
 from vroegsignaal.monitoring.satisfaction import satisfaction
 from vroegsignaal.monitoring.scope import Scope
 from vroegsignaal.monitoring.tables import Table, dutch_number, percentage
+from vroegsignaal.privacy.pseudonyms import address_pseudonym
 
 # 'Opgepakt' has one meaning, DDAS's signal status: the policy picks the melding up (go), as
 # the creditor's page and the matching page ('Op te pakken') say. DDAS's datumOpgepakt is the
@@ -414,8 +420,17 @@ def side_by_side(
 
 
 def reached_households(scope: Scope) -> int:
-    """Meldingen of the scope in which the resident was reached (the business case's count)."""
-    return int(melding_counts(scope).cube["reached"].sum())
+    """Households (addresses) of the scope's meldingen in which the resident was reached: the
+    business case's tariff is per reached household, and a household reached in two months
+    has two meldingen. An erased melding's address key is its pseudonym; keys are compared as
+    pseudonyms, so one address counts once whether or not retention erased its meldingen."""
+    keys = (
+        scope_meldingen(scope)
+        .filter(first_contact_on__isnull=False)
+        .values_list("address_key", flat=True)
+        .distinct()
+    )
+    return len({address_pseudonym(key) for key in keys})
 
 
 def dashboard_tables(scope: Scope, today: dt.date) -> dict[str, Table]:

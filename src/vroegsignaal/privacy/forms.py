@@ -8,7 +8,7 @@ from django import forms
 from django.core import signing
 
 from vroegsignaal.intake.parsing import parse_bsn
-from vroegsignaal.privacy.inzage import PersonQuery
+from vroegsignaal.privacy.inzage import Found, PersonQuery
 from vroegsignaal.privacy.models import AuditAction
 
 FORMAT_MISSING = "Kies een formaat: PDF of JSON."
@@ -18,8 +18,9 @@ HOUSE_NUMBER = re.compile(r"^(\d{1,5})\s*-?\s*[0-9a-z]{0,6}$", re.IGNORECASE)
 
 
 class PersonFields(forms.Form):
-    """One resident: a BSN (nine digits passing the elfproef), or surname + date of birth +
-    postcode + house number. A mistyped BSN is refused rather than answered with "nothing
+    """One resident: a BSN (nine digits passing the elfproef), surname + date of birth +
+    postcode + house number, or both (the BSN finds the signals delivered with one, the name
+    and address the others). A mistyped BSN is refused rather than answered with "nothing
     found", which the officer could pass on to the resident as if it were true."""
 
     bsn = forms.CharField(label="BSN", required=False, max_length=20)
@@ -57,19 +58,24 @@ class PersonFields(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if self.errors or data.get("bsn"):
+        if self.errors:
             return data
-        filled = [bool(data.get(field)) for field in PERSON_FIELDS]
-        if not all(filled):
+        missing = [field for field in PERSON_FIELDS if not data.get(field)]
+        if not data.get("bsn") and missing:
             self.add_error(None, PERSON_MISSING)
+        elif missing and len(missing) < len(PERSON_FIELDS):
+            *others, last = missing
+            named = f"{', '.join(others)} én {last}" if others else last
+            self.add_error(None, f"Zoekt u naast het BSN ook op naam en adres, vul ook {named} in.")
         return data
 
     def person_query(self) -> PersonQuery:
         """The resident looked for."""
         data = self.cleaned_data
-        if data.get("bsn"):
+        if not data.get("achternaam"):
             return PersonQuery(bsn=data["bsn"])
         return PersonQuery(
+            bsn=data.get("bsn", ""),
             surname=data["achternaam"],
             birth_date=data["geboortedatum"],
             postcode=data["postcode"],
@@ -78,7 +84,10 @@ class PersonFields(forms.Form):
 
 
 class AccessRequestForm(PersonFields):
-    """An inzageverzoek: one resident, and PDF or JSON."""
+    """An inzageverzoek: one resident, and PDF or JSON. `alleen_bsn`: compose it on a BSN that
+    no BRP extract names after all (the page first warns what that misses)."""
+
+    alleen_bsn = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     formaat = forms.ChoiceField(
         label="Formaat",
@@ -104,10 +113,12 @@ RESIDENT_SALT = "vroegsignaal.privacy.auditlog-inwoner"
 RESIDENT_MAX_AGE = 8 * 3600  # a working day; after that, look the resident up again
 
 
-def resident_token(objects: dict[str, set[str]], label: str) -> str:
-    """The resident's objects (type → ids) and how they were found, signed for the URL."""
-    found = {object_type: sorted(ids) for object_type, ids in objects.items()}
-    return signing.dumps({"objecten": found, "gezocht": label}, salt=RESIDENT_SALT)
+def resident_token(found: Found) -> str:
+    """The resident's objects (type → ids), how they were found (without the BSN or name) and
+    whether on the BSN alone, signed for the URL."""
+    objects = {object_type: sorted(ids) for object_type, ids in found.objects().items()}
+    token = {"objecten": objects, "gezocht": found.label(), "alleen_bsn": found.by_bsn_alone}
+    return signing.dumps(token, salt=RESIDENT_SALT)
 
 
 class AuditSearchForm(forms.Form):

@@ -1,8 +1,11 @@
 """A resident's request for access (inzageverzoek): everything held about one person.
 
-Found by BSN, or by surname + date of birth + postcode + house number. The result holds the
-signals about the person and every melding they belong to, with everything recorded on it (each
-casework table that points at the melding), as plain data for JSON and for the readable PDF.
+Found by BSN, by surname + date of birth + postcode + house number, or by both. Only health
+insurers deliver a BSN, so a BSN also finds the signals delivered without one through the BRP
+extracts (`matching.ResidentRecord`): the name, birth date and address each extract gives for
+that BSN are searched like typed ones. The result holds the signals about the person and every
+melding they belong to, with everything recorded on it (each casework table that points at the
+melding), as plain data for JSON and for the readable PDF.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from django.utils import timezone
 
 from vroegsignaal import pdf
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.matching.models import ResidentRecord
 from vroegsignaal.privacy import inzage_document as document
 from vroegsignaal.privacy.bsn import bsn_hash
 from vroegsignaal.privacy.retention import terms as retention_terms
@@ -26,9 +30,25 @@ from vroegsignaal.search_keys import surname_key
 STYLESHEET = Path(__file__).parent / "static" / "privacy" / "inzage.css"
 
 
+def by_name_and_address(
+    surname: str, birth_date: dt.date, postcode: str, house_number: int
+) -> models.Q:
+    """Signals of this person by name and address. A surname is found by its search key: with
+    or without its tussenvoegsel ('van de Water', 'Water, van de', 'Water'; signals keep it
+    apart, some partners write it in the surname), case and accents ('Noellering' for
+    Noëllering); a house letter or addition does not narrow: better one signal too many in an
+    answer to the resident than one of theirs left out."""
+    return models.Q(
+        surname_search=surname_key(surname),
+        birth_date=birth_date,
+        postcode=postcode.replace(" ", "").upper(),
+        house_number=house_number,
+    )
+
+
 @dataclass(frozen=True)
 class PersonQuery:
-    """Either `bsn`, or `surname` + `birth_date` + `postcode` + `house_number`."""
+    """A `bsn`, or `surname` + `birth_date` + `postcode` + `house_number`, or both."""
 
     bsn: str = ""
     surname: str = ""
@@ -36,50 +56,70 @@ class PersonQuery:
     postcode: str = ""
     house_number: int | None = None
 
-    def signals(self) -> models.QuerySet[Signal]:
-        """The person's signals. A surname is found by its search key: with or without its
-        tussenvoegsel ('van de Water', 'Water, van de', 'Water'; signals keep it apart, some
-        partners write it in the surname), case and accents ('Noellering' for Noëllering); a
-        house letter or addition does not narrow: better one signal too many in an answer to
-        the resident than one of theirs left out."""
+    def registered(self) -> list[ResidentRecord]:
+        """The residents with this BSN in the municipalities' BRP extracts, those with a birth
+        date (without one, name and address could be anyone's of that name in the house)."""
+        if not self.bsn:
+            return []
+        residents = ResidentRecord.objects.filter(bsn=bsn_hash(self.bsn), birth_date__isnull=False)
+        return list(residents.select_related("municipality").order_by("municipality__name", "pk"))
+
+    def signals(self, registered: list[ResidentRecord] | None = None) -> models.QuerySet[Signal]:
+        """The person's signals: by the BSN, by the name and address the BRP extracts give for
+        it (`registered`, looked up when not given), and by the name and address typed."""
+        condition = models.Q(pk__in=[])
         if self.bsn:
-            return Signal.objects.filter(bsn_hash=bsn_hash(self.bsn))
-        return Signal.objects.filter(
-            surname_search=surname_key(self.surname),
-            birth_date=self.birth_date,
-            postcode=self.postcode.replace(" ", "").upper(),
-            house_number=self.house_number,
-        )
+            condition |= models.Q(bsn_hash=bsn_hash(self.bsn))
+            for r in self.registered() if registered is None else registered:
+                condition |= by_name_and_address(
+                    r.surname, r.birth_date, r.postcode, r.house_number
+                )
+        if self.surname:
+            condition |= by_name_and_address(
+                self.surname, self.birth_date, self.postcode, self.house_number
+            )
+        return Signal.objects.filter(condition)
 
     def label(self) -> str:
         """How the person was looked up, without the identifying values (for the audit log)."""
-        return "op BSN" if self.bsn else "op naam, geboortedatum en adres"
-
-
-# Stored codes inside JSON fields, by model and field, with their Dutch names.
-DUTCH_KEYS = {("feedback.signalfeedback", "content"): document.FEEDBACK_KEYS}
+        typed = [
+            "op BSN" if self.bsn else "",
+            "op naam, geboortedatum en adres" if self.surname else "",
+        ]
+        return " en ".join(part for part in typed if part)
 
 
 def _value(obj: models.Model, field: models.Field):
+    if obj._meta.label_lower == "casework.event" and field.name == "actor":
+        return document.person_name(obj.actor)  # no one: the system took the step
     if field.is_relation:
         related = getattr(obj, field.name)
-        return str(related) if related is not None else None
+        if related is None:
+            return None
+        return (
+            document.person_name(related)
+            if related._meta.label_lower == "organisations.user"
+            else str(related)
+        )
     if field.choices:
         return getattr(obj, f"get_{field.name}_display")()
     value = getattr(obj, field.attname)
     if isinstance(value, dt.datetime):
         return timezone.localtime(value).isoformat(timespec="seconds")
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="minutes")
     if isinstance(value, dt.date):
         return value.isoformat()
-    labels = DUTCH_KEYS.get((obj._meta.label_lower, field.name))
-    if labels and isinstance(value, dict):
-        return {labels.get(key, key.replace("_", " ")): item for key, item in value.items()}
-    return value
+    if isinstance(field, models.JSONField):
+        return document.dutch_json(obj, field.name, value)
+    label = document.code_label(obj, field.name, value) if value else None
+    return value if label is None else label
 
 
 def record_of(obj: models.Model) -> dict:
-    """The object's fields by their Dutch names (foreign keys as their text, times in Dutch
-    time), without the derived keys and hashes."""
+    """The object's fields by their Dutch names, stored codes by their Dutch labels (people by
+    name, other foreign keys as their text, times in Dutch time), without the derived keys and
+    hashes."""
     return {
         str(field.verbose_name): _value(obj, field)
         for field in obj._meta.concrete_fields
@@ -93,6 +133,8 @@ class Found:
     and the meldingen those signals belong to (with everything recorded on each)."""
 
     query: PersonQuery
+    # The BRP extracts' residents with the BSN, whose name and address were searched too.
+    registered: list
     signals: list
     feedback: dict[int, list]  # per signal id
     meldingen: list
@@ -109,10 +151,22 @@ class Found:
             ids.setdefault(obj._meta.label_lower, set()).add(str(obj.pk))
         return ids
 
+    @property
+    def by_bsn_alone(self) -> bool:
+        """Searched on the BSN only: the signals delivered without one (every partner's but
+        the health insurers') are not found."""
+        return bool(self.query.bsn) and not self.query.surname and not self.registered
+
+    def label(self) -> str:
+        """How the person was found, without the identifying values (for the audit log)."""
+        via_brp = " (en op naam, geboortedatum en adres uit het BRP-uittreksel)"
+        return self.query.label() + (via_brp if self.registered else "")
+
 
 def find(query: PersonQuery) -> Found:
+    registered = query.registered()
     signals = list(
-        query.signals()
+        query.signals(registered)
         .select_related("creditor", "municipality", "delivery__creditor")
         .prefetch_related("feedback__release")
     )
@@ -127,6 +181,7 @@ def find(query: PersonQuery) -> Found:
     )
     return Found(
         query=query,
+        registered=registered,
         signals=signals,
         feedback={s.pk: list(s.feedback.all()) for s in signals},
         meldingen=meldingen,
@@ -152,7 +207,8 @@ def as_json(found: Found) -> dict:
     """Everything held about the person, as JSON-ready data (the stored values, complete)."""
     return {
         "opgesteld_op": timezone.localtime().isoformat(timespec="seconds"),
-        "gezocht": found.query.label(),
+        "gezocht": document.searched_text(found),
+        **({"let op": document.BSN_ALONE_NOTE} if found.by_bsn_alone else {}),
         "signalen": [
             {
                 "id": s.pk,
@@ -184,9 +240,12 @@ def render_pdf(found: Found) -> bytes:
     """The same data as a document the resident reads (tagged PDF): see inzage_document; it
     ends with the purpose, legal basis, recipients, retention terms and the resident's rights
     (AVG art. 15 lid 1)."""
+    searched = document.searched_text(found)
     context = {
         "drawn_up": document.moment_text(timezone.now()),
-        "searched": found.query.label(),
+        "searched": searched,
+        "nothing_found": searched[0].upper() + searched[1:],
+        "bsn_alone_note": document.BSN_ALONE_NOTE if found.by_bsn_alone else "",
         "signals": [document.signal_block(s, found.feedback[s.pk]) for s in found.signals],
         "meldingen": [document.melding_block(m, found.recorded[m.pk]) for m in found.meldingen],
         "terms": retention_terms(),

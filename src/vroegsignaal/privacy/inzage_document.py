@@ -1,10 +1,12 @@
 """The inzage as a document the resident reads (AVG art. 15): Dutch labels, Dutch values.
 
-`inzage.collect` keeps the stored values for the JSON (machine-readable, complete); this module
-turns the same objects into label-text rows for the PDF: yes/no, dd-mm-jjjj dates, times in
-Dutch local time, amounts in euros, choices by their Dutch label, people by name, and the
-timeline's events as the sentences the melding page shows. Purely technical fields (keys,
-hashes, version numbers) are left out of the PDF; the JSON still holds them.
+`inzage.collect` keeps the stored values for the JSON (machine-readable, complete), with the
+Dutch names this module gives stored codes (`code_label`, `dutch_json`: phases, choices, the
+details of events, partners by name); this module also turns the objects into label-text rows
+for the PDF: yes/no, dd-mm-jjjj dates, times as uu:mm in Dutch local time, amounts in euros,
+choices by their Dutch label, people by name, and the timeline's events as the sentences the
+melding page shows. Purely technical fields (keys, hashes, version numbers) are left out of the
+PDF; the JSON still holds them.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ DERIVED = {
 # Fields whose own name is English or says too little (no Dutch verbose_name on the model).
 # Technical fields: in the JSON, not in the resident's document.
 HIDDEN = {*DERIVED, "id", "melding", "answered_by_api_key"}
+# Who took a step that no one took by hand (the nightly heropaf, matching), as the melding
+# page names it.
+SYSTEM = "systeem"
 TERM_KINDS = {
     "crisis_3_working_days": "crisismelding: oppakken binnen 3 werkdagen",
     "calendar_days": "oppakken binnen de termijn van het beleid (kalenderdagen)",
@@ -68,6 +73,39 @@ MELDING_SECTIONS = {
     "letters": "Brieven",
     "heropaf_checks": "Vragen aan de vastelastenpartner na afloop (heropaf)",
 }
+
+
+# Why a document drawn up on the BSN alone may miss signals (the resident reads it).
+BSN_ALONE_NOTE = (
+    "Gezocht is alleen op uw burgerservicenummer. Van de vastelastenpartners sturen alleen "
+    "zorgverzekeraars dat nummer mee; signalen van andere partners (zoals uw energieleverancier, "
+    "verhuurder of drinkwaterbedrijf) zijn alleen te vinden op naam, geboortedatum en adres. "
+    "Vraag de gemeente daarop te zoeken als u wilt weten of die er zijn."
+)
+
+
+def searched_text(found) -> str:
+    """How the resident was found, in the words of the document ('op uw burgerservicenummer en
+    op de naam, geboortedatum en het adres die de Basisregistratie Personen ...'): an
+    `inzage.Found`. The values are the resident's own, so she can see what was searched."""
+    query, parts = found.query, []
+    if query.bsn:
+        parts.append("op uw burgerservicenummer")
+    for resident in found.registered:
+        name = " ".join(
+            n for n in (resident.initials, resident.surname_prefix, resident.surname) if n
+        )
+        parts.append(
+            "op de naam, geboortedatum en het adres die de Basisregistratie Personen (BRP) van "
+            f"{resident.municipality.name} bij dat nummer geeft ({name}, "
+            f"{date_text(resident.birth_date)}, {resident.postcode} {resident.house_number})"
+        )
+    if query.surname:
+        parts.append(
+            f"op achternaam {query.surname}, geboortedatum {date_text(query.birth_date)}, "
+            f"postcode {query.postcode.replace(' ', '').upper()} en huisnummer {query.house_number}"
+        )
+    return " en ".join(parts)
 
 
 @dataclass
@@ -99,6 +137,10 @@ def moment_text(value: dt.datetime | None) -> str:
     return timezone.localtime(value).strftime("%d-%m-%Y %H:%M") if value else "–"
 
 
+def time_text(value: dt.time | None) -> str:
+    return value.strftime("%H:%M") if value else "–"
+
+
 def yes_no(value: bool | None) -> str:
     return "–" if value is None else ("Ja" if value else "Nee")
 
@@ -107,10 +149,15 @@ def _choice(choices, value) -> str:
     return dict(choices).get(value, value)
 
 
+def person_name(user: models.Model | None) -> str:
+    """Who did something: a user by name, or the system (no one)."""
+    return user.display_name if user is not None else SYSTEM
+
+
 def _related_text(obj: models.Model) -> str:
     label_lower = obj._meta.label_lower
     if label_lower == "organisations.user":
-        return obj.display_name
+        return person_name(obj)
     if label_lower == "casework.melding":
         return f"melding {obj.reference}"
     if label_lower == "intake.signal":
@@ -140,57 +187,73 @@ def _plain(value) -> str:
     return str(value)
 
 
-def _json_text(obj: models.Model, name: str, value) -> str:
+def dutch_json(obj: models.Model, name: str, value):
+    """The content of a JSON field with Dutch names for its stored codes, keys and values alike
+    (the JSON of the inzage gives it so; the PDF writes it out): choices by their label, the
+    details of an event by their names, payment agreements by the partner's name."""
     kind = f"{obj._meta.label_lower}.{name}"
     if kind == "casework.conversation.other_domains":
-        return ", ".join(_choice(LifeDomain.choices, v) for v in value) or "–"
+        return [_choice(LifeDomain.choices, v) for v in value]
     if kind == "casework.conversation.provisions":
-        return (
-            "; ".join(
-                f"{_choice(Provision.choices, k)}: {_choice(ProvisionStatus.choices, v)}"
-                for k, v in value.items()
-            )
-            or "–"
-        )
-    if kind == "casework.melding.priority_reasons":
-        return "; ".join(value) or "–"
+        return {
+            _choice(Provision.choices, k): _choice(ProvisionStatus.choices, v)
+            for k, v in value.items()
+        }
     if kind == "casework.plan.ongoing_payments":
-        return _ongoing_payments(value)
+        return _payments_by_partner_name(value)
+    if kind == "casework.event.details":
+        return events.details_in_dutch(obj)
+    if kind == "feedback.signalfeedback.content":
+        return _feedback_in_dutch(value)
+    return value
+
+
+def _json_text(obj: models.Model, name: str, value) -> str:
+    kind = f"{obj._meta.label_lower}.{name}"
     if kind == "casework.event.details":
         return events.describe(obj)
-    if kind == "feedback.signalfeedback.content":
-        return feedback_text(value)
-    return _plain(value)
+    if kind == "casework.melding.priority_reasons":
+        return "; ".join(value) or "–"  # a reason may hold a comma ('€ 2.258,20')
+    return _plain(dutch_json(obj, name, value))
 
 
-def _ongoing_payments(value: dict) -> str:
+def _payments_by_partner_name(value: dict) -> dict:
+    """The plan keeps each agreement under the partner's id (its name can change); the
+    resident reads the partner's name."""
     from vroegsignaal.organisations.models import Creditor
 
-    names = dict(
-        Creditor.objects.filter(pk__in=[k for k in value if str(k).isdigit()]).values_list(
-            "pk", "name"
+    ids = [int(key) for key in value if str(key).isdigit()]
+    names = dict(Creditor.objects.filter(pk__in=ids).values_list("pk", "name"))
+    return {
+        names.get(int(key), "vastelastenpartner") if str(key).isdigit() else key: agreement
+        for key, agreement in value.items()
+    }
+
+
+def _feedback_in_dutch(content: dict) -> dict:
+    """What a vastelastenpartner heard: Dutch names for the keys, choices by their labels."""
+    choices = {"help_accepted": HelpAnswer, "cause": Cause, "perspective": Perspective}
+    return {
+        FEEDBACK_KEYS.get(key, key.replace("_", " ")): (
+            _choice(choices[key].choices, value) if key in choices else value
         )
-    )
-    parts = [
-        f"{names.get(int(k), 'vastelastenpartner') if str(k).isdigit() else k}: {v}"
-        for k, v in value.items()
-        if v
-    ]
-    return "; ".join(parts) or "–"
+        for key, value in content.items()
+    }
 
 
 def feedback_text(content: dict) -> str:
-    """What a vastelastenpartner heard, in Dutch: labels for the keys, choices by their labels."""
-    parts = []
-    for key, value in content.items():
-        if key == "help_accepted":
-            value = _choice(HelpAnswer.choices, value)
-        elif key == "cause":
-            value = _choice(Cause.choices, value)
-        elif key == "perspective":
-            value = _choice(Perspective.choices, value)
-        parts.append(f"{FEEDBACK_KEYS.get(key, key.replace('_', ' '))}: {_plain(value)}")
-    return "; ".join(parts) or "–"
+    """What a vastelastenpartner heard, in Dutch words."""
+    return _plain(_feedback_in_dutch(content))
+
+
+def code_label(obj: models.Model, name: str, value) -> str | None:
+    """The Dutch name of a stored code in a field without choices (the phase, the kind of
+    term); None for any other field."""
+    if obj._meta.label_lower == "casework.melding" and name == "state":
+        return State(value).label
+    if name == "term_kind":
+        return TERM_KINDS.get(value, value)
+    return None
 
 
 def value_text(obj: models.Model, model_field: models.Field) -> str:
@@ -214,13 +277,12 @@ def value_text(obj: models.Model, model_field: models.Field) -> str:
         return moment_text(value)
     if isinstance(value, dt.date):
         return date_text(value)
+    if isinstance(value, dt.time):
+        return time_text(value)
     if name.endswith("_cents"):
         return euros(value)
-    if obj._meta.label_lower == "casework.melding" and name == "state":
-        return State(value).label
-    if name == "term_kind":
-        return TERM_KINDS.get(value, value)
-    return str(value)
+    label = code_label(obj, name, value)
+    return label if label is not None else str(value)
 
 
 def shown_fields(model: type[models.Model], skip: set[str] = frozenset()) -> list[models.Field]:
@@ -231,7 +293,7 @@ def rows(obj: models.Model, skip: set[str] = frozenset()) -> list[tuple[str, str
     if obj._meta.label_lower == "casework.event":
         return [
             ("wanneer", moment_text(obj.created_at)),
-            ("door", _related_text(obj.actor) if obj.actor else "–"),
+            ("door", person_name(obj.actor)),
             ("wat er gebeurde", events.describe(obj)),
         ]
     return [(label(f), value_text(obj, f)) for f in shown_fields(type(obj), skip)]

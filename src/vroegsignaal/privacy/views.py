@@ -64,9 +64,9 @@ def audit_log(request):
     looked up by POST (ResidentForm) and the page redirects to the search for their objects."""
     resident_form = ResidentForm(request.POST if request.method == "POST" else None)
     if resident_form.is_bound and resident_form.is_valid():
-        query = resident_form.person_query()
-        audit.record(request, AuditAction.VIEW, f"auditlog: inwoner opgezocht {query.label()}")
-        token = resident_token(inzage.find(query).objects(), query.label())
+        found = inzage.find(resident_form.person_query())
+        audit.record(request, AuditAction.VIEW, f"auditlog: inwoner opgezocht {found.label()}")
+        token = resident_token(found)
         return redirect(f"{reverse('privacy:audit_log')}?{urlencode({'inwoner': token})}")
     form = AuditSearchForm(request.GET or None)
     # Recorded first: an entry added between counting and reading a page would push the
@@ -74,7 +74,13 @@ def audit_log(request):
     audit.record(request, AuditAction.VIEW, _search_label(form, "auditlog"))
     entries = _searched(request, form)
     page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("pagina"))
-    context = {"form": form, "resident_form": resident_form, "page": page}
+    resident = form.cleaned_data.get("inwoner") if form.is_bound and form.is_valid() else None
+    context = {
+        "form": form,
+        "resident_form": resident_form,
+        "page": page,
+        "bsn_alone": bool(resident and resident.get("alleen_bsn")),
+    }
     return render(request, "privacy/audit_log.html", context)
 
 
@@ -126,16 +132,20 @@ def _date_or_none(value: str | None) -> dt.date | None:
 
 @requires(Action.HANDLE_ACCESS_REQUEST)
 def access_request(request):
-    """Export everything held about one person as PDF or JSON."""
+    """Export everything held about one person as PDF or JSON. A BSN that no BRP extract names
+    finds only the signals delivered with a BSN: the page says so first and asks for the name
+    and address too (or to compose it on the BSN alone after all)."""
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        query = form.person_query()
-        found = inzage.find(query)
+        found = inzage.find(form.person_query())
+        if found.by_bsn_alone and not form.cleaned_data["alleen_bsn"]:
+            context = {"form": form, "bsn_alone": True}
+            return render(request, "privacy/access_request.html", context)
         audit.record(
             request,
             AuditAction.EXPORT,
-            f"inzageverzoek {query.label()}",
-            description=f"inzageverzoek {query.label()}: {len(found.signals)} signalen, "
+            f"inzageverzoek {found.label()}",
+            description=f"inzageverzoek {found.label()}: {len(found.signals)} signalen, "
             f"{len(found.meldingen)} meldingen",
         )
         # One entry per signal and melding released, so the officer can later show what was
