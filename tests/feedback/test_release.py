@@ -137,12 +137,12 @@ def test_signals_not_picked_up_get_no_outcome(enschede, energy, water, caseworke
     assert not HeropafCheck.objects.filter(creditor=water).exists()
 
 
-def test_a_go_melding_closed_unpicked_tells_its_outcome_without_a_heropaf(
+def test_a_go_melding_closed_unpicked_as_overleden_is_corrected_to_that_no_go(
     enschede, energy, caseworker
 ):
-    """A go melding closed as 'Inwoner is overleden' before anyone picked it up: the creditor
-    learns the outcome, but there is nobody to follow up, so no heropaf is planned (this
-    stopped the whole demo load when the release planned one anyway)."""
+    """A go melding closed as 'Inwoner is overleden' before anyone picked it up: the creditor,
+    told 'Opgepakt', hears 'Niet opgepakt: Inwoner is overleden' as a correction, and no
+    outcome, so no heropaf is planned either (planning one stopped the whole demo load)."""
     from vroegsignaal.casework.results import close_with_result
     from vroegsignaal.ddas import Eindresultaat
 
@@ -154,10 +154,41 @@ def test_a_go_melding_closed_unpicked_tells_its_outcome_without_a_heropaf(
 
     release = release_due_feedback(SITE_URL, today=RELEASE_DAY)
 
-    assert release.items.filter(kind=FeedbackKind.OUTCOME).count() == 1
+    (correction,) = release.items.all()
+    assert correction.kind == FeedbackKind.GO_NO_GO and correction.corrects is not None
+    assert correction.content["reason"] == Signaalstatus.OVERLEDEN
     melding.refresh_from_db()
     assert (melding.feedback_on, melding.heropaf_due_on) == (None, None)
     assert not HeropafCheck.objects.filter(melding=melding).exists()
+
+
+def test_a_picked_up_melding_closed_with_a_no_go_result_tells_its_outcome(
+    enschede, energy, caseworker
+):
+    """Once someone worked the melding, a 'not picked up' result (here 'al bekend bij
+    schuldhulpverlening', found in the conversation) is told as the outcome, not as a
+    correction of the go."""
+    from vroegsignaal.casework.assignment import assign
+    from vroegsignaal.casework.conversation import record_conversation
+    from vroegsignaal.casework.models import Cause, HelpAnswer
+    from vroegsignaal.casework.results import close_with_result
+    from vroegsignaal.ddas import Eindresultaat
+
+    melding = scenario.melding_with_signals(enschede, energy)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    assign(melding, caseworker, caseworker, melding.version)
+    record_conversation(
+        melding, caseworker, melding.version, held_on=scenario.CONVERSATION_DAY,
+        help_offered=HelpAnswer.YES, help_accepted=HelpAnswer.NO, cause=Cause.INCOME_DROP,
+    )  # fmt: skip
+    close_with_result(
+        melding, caseworker, melding.version, Eindresultaat.AL_BEKEND, scenario.CLOSED_DAY
+    )
+
+    release = release_due_feedback(SITE_URL, today=RELEASE_DAY)
+
+    (outcome,) = release.items.all()
+    assert outcome.kind == FeedbackKind.OUTCOME and outcome.content["cause"] == Cause.INCOME_DROP
 
 
 @pytest.mark.parametrize("value", scenario.NEVER_SHOWN)

@@ -32,6 +32,11 @@ class FeedbackItemSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(FeedbackKind.choices)
     contact_round = serializers.IntegerField(help_text="Na een heropaf volgt ronde 2 enzovoort.")
     released_at = serializers.DateTimeField()
+    corrects = serializers.IntegerField(
+        allow_null=True,
+        help_text="Bij een gecorrigeerde go/no-go: de id van de eerdere go/no-go die dit item "
+        "vervangt (bijvoorbeeld na een nieuwe BRP-controle). Anders leeg.",
+    )
     picked_up = serializers.BooleanField(allow_null=True, help_text="Alleen bij go/no-go.")
     reason = serializers.CharField(
         allow_null=True,
@@ -90,7 +95,8 @@ class FeedbackList(APIView):
         description=(
             "Go/no-go en uitkomsten over uw eigen signalen, oudste eerst, per 500. Geef bij de "
             "volgende vraag als `since` de `released_at` van het laatste item van de laatste "
-            "pagina mee."
+            "pagina mee. Een go/no-go met `corrects` is een correctie: die vervangt de eerdere "
+            "go/no-go van het signaal; na een correctie naar go volgt later de uitkomst."
         ),
         parameters=[
             OpenApiParameter(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.utils import timezone
+
 from vroegsignaal.casework.models import Cause, HelpAnswer
 from vroegsignaal.feedback.permitted import Perspective
 
@@ -15,6 +17,30 @@ def go_no_go_text(item: dict) -> str:
     if item["reason"]:
         return f"Niet opgepakt: {item['reason'].removeprefix('Niet opgepakt: ')}"
     return "Niet opgepakt"
+
+
+def corrected_on(item: dict | None) -> date | None:
+    """The day a go/no-go was released as a correction of an earlier one; None for a first."""
+    if not item or item["corrects"] is None:
+        return None
+    return timezone.localdate(item["released_at"])
+
+
+def no_outcome_text(go: dict | None) -> str:
+    """What the creditor reads while there is no outcome, after the current go/no-go.
+
+    A go/no-go corrected to 'niet opgepakt' says so: the creditor was told a go before. One
+    corrected to 'opgepakt' says the outcome follows after all: it was told none would.
+    """
+    if go and not go["picked_up"]:
+        why = "bij nader inzien niet opgepakt" if go["corrects"] else "niet opgepakt"
+        return f"Er komt geen uitkomst: het signaal is {why}."
+    if go and go["corrects"]:
+        return (
+            "De gemeente heeft het signaal alsnog opgepakt; de uitkomst volgt als de melding "
+            "is afgerond."
+        )
+    return "De uitkomst is nog niet bekend."
 
 
 def known_text(item: dict) -> str | None:

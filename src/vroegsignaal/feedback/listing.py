@@ -30,6 +30,7 @@ DOWNLOAD_HEADER = [
     "Afspraak over de lopende betalingen",
     "Perspectief",
     "Laatst vrijgegeven op",
+    "Go/no-go gecorrigeerd op",  # last, so a file read by column position keeps its columns
 ]
 
 
@@ -55,7 +56,8 @@ def signals_with_feedback(user, filters: FeedbackFilters = FeedbackFilters()) ->
 
 
 def summaries(user, signals: list[Signal] | QuerySet[Signal]) -> list[dict]:
-    """Per signal: its latest go/no-go and latest outcome, in the words of display.py.
+    """Per signal: its latest go/no-go (a correction replaces what it corrects) and latest
+    outcome, in the words of display.py.
 
     `signals` is a page (a list) or, for a download, the whole query: as a query it is a
     subquery, not tens of thousands of ids in one statement (SQLite allows 32,766)."""
@@ -74,6 +76,7 @@ def _summary(signal: Signal, items: dict) -> dict:
     return {
         "signal": signal,
         "go_no_go": display.go_no_go_text(go) if go else None,
+        "corrected_on": display.corrected_on(go),
         "known": display.known_text(go) if go else None,
         "outcome": display.outcome_rows(outcome) if outcome else None,
         "no_outcome_expected": no_outcome_expected(go),
@@ -95,7 +98,7 @@ def download_rows(rows: list[dict]) -> list[list]:
         else:
             empty = "Geen (niet opgepakt)" if row["no_outcome_expected"] else "Nog niet bekend"
             outcome_values = [empty, "", "", "", ""]
-        released = row["released_at"]
+        released, corrected = row["released_at"], row["corrected_on"]
         table.append([
             row["signal"].customer_number,
             row["signal"].signal_date.strftime("%d-%m-%Y"),
@@ -103,5 +106,6 @@ def download_rows(rows: list[dict]) -> list[list]:
             row["known"] or "Niet gedeeld",
             *outcome_values,
             localtime(released).strftime("%d-%m-%Y %H:%M") if released else "",
+            corrected.strftime("%d-%m-%Y") if corrected else "",
         ])  # fmt: skip
     return table

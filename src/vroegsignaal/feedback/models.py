@@ -2,6 +2,7 @@
 
 `SignalFeedback.content` holds only what `permitted.py` allowed at release time, so the portal
 and the API show exactly what was released and nothing that was never meant for the creditor.
+Released feedback is append-only: a go/no-go that changed is corrected by a new item.
 """
 
 from __future__ import annotations
@@ -63,20 +64,37 @@ class SignalFeedback(models.Model):
     )
     content = models.JSONField("inhoud", help_text="Alleen de velden die permitted.py toestaat.")
     released_at = models.DateTimeField("vrijgegeven op", db_index=True)
+    # A released item is never changed: a go/no-go that turns out wrong (e.g. a re-run of
+    # matching on a corrected BRP extract) gets a new item that names the one it corrects, so
+    # the creditor's history of what it was told stays whole. RESTRICT: an item with a
+    # correction cannot be deleted on its own, only with its signal.
+    corrects = models.OneToOneField(
+        "self",
+        verbose_name="corrigeert",
+        null=True,
+        blank=True,
+        on_delete=models.RESTRICT,
+        related_name="correction",
+        help_text="De eerder vrijgegeven go/no-go die deze rechtzet.",
+    )
 
     class Meta:
         verbose_name = "terugkoppeling signaal"
         verbose_name_plural = "terugkoppelingen signaal"
         ordering = ["released_at", "id"]
         constraints = [
+            # One first release per kind and round; each correction follows the one before.
             models.UniqueConstraint(
-                fields=["signal", "kind", "contact_round"], name="unique_feedback_per_round"
+                fields=["signal", "kind", "contact_round"],
+                condition=models.Q(corrects__isnull=True),
+                name="unique_feedback_per_round",
             )
         ]
         indexes = [models.Index(fields=["creditor", "released_at"])]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} signaal {self.signal_id}"
+        corrected = " (correctie)" if self.corrects_id else ""
+        return f"{self.get_kind_display()}{corrected} signaal {self.signal_id}"
 
 
 class HeropafAnswer(models.TextChoices):

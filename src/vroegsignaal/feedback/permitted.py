@@ -51,6 +51,7 @@ ENVELOPE_FIELDS = (
     "kind",
     "contact_round",
     "released_at",
+    "corrects",
 )
 GO_NO_GO_FIELDS = ("picked_up", "reason", "known_to_debt_help")
 OUTCOME_FIELDS = ("help_accepted", "cause", "ongoing_payments", "perspective", "outcome_date")
@@ -114,5 +115,6 @@ def feedback_item(feedback: SignalFeedback) -> dict:
         kind=feedback.kind,
         contact_round=feedback.contact_round,
         released_at=feedback.released_at,
+        corrects=feedback.corrects_id,
     )
     return item

@@ -1,8 +1,10 @@
 """The daily release of due feedback to creditors, and the e-mail digest that announces it.
 
 ``release_due_feedback`` (run by `vroegsignaal release-feedback`) stores, in one batch:
-go/no-go for every matched signal that has none yet, and the outcome for every picked-up signal
-whose melding was closed in its current contact round. For those meldingen it plans the heropaf
+go/no-go for every matched signal that has none yet, a correction for every released go/no-go
+that the signal's status no longer supports (a re-run of matching turned it), and the outcome
+for every signal whose current go/no-go is a go and whose melding was closed in its current
+contact round. For those meldingen it plans the heropaf
 (casework's ``schedule_heropaf``) and the heropaf checks. Then each creditor contact gets one
 e-mail with counts and a link: never a name, address, amount or other personal detail.
 """
@@ -17,6 +19,7 @@ from datetime import date
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -32,12 +35,31 @@ from vroegsignaal.organisations.models import Agreement, Creditor, Role, User
 
 logger = logging.getLogger(__name__)
 
+# The count of corrected go/no-go in a release's summary and digest, apart from the first ones.
+CORRECTION = "go_no_go_correction"
+
 
 def _sharing_agreements(today: date) -> set[tuple[int, int]]:
     return set(
         Agreement.objects.valid_on(today)
         .filter(share_known_client_status=True)
         .values_list("creditor_id", "municipality_id")
+    )
+
+
+def _go_no_go_item(
+    signal: Signal, release: FeedbackRelease, sharing: set, corrects: SignalFeedback | None = None
+) -> SignalFeedback:
+    return SignalFeedback(
+        signal=signal,
+        creditor_id=signal.creditor_id,
+        release=release,
+        kind=FeedbackKind.GO_NO_GO,
+        content=permitted.go_no_go(
+            signal.status, (signal.creditor_id, signal.municipality_id) in sharing
+        ),
+        released_at=release.released_at,
+        corrects=corrects,
     )
 
 
@@ -49,26 +71,51 @@ def _release_go_no_go(release: FeedbackRelease, today: date) -> list[SignalFeedb
         .exclude(feedback__kind=FeedbackKind.GO_NO_GO)
         .only("id", "creditor_id", "municipality_id", "status")
     )
-    items = [
-        SignalFeedback(
-            signal=signal,
-            creditor_id=signal.creditor_id,
-            release=release,
-            kind=FeedbackKind.GO_NO_GO,
-            content=permitted.go_no_go(
-                signal.status, (signal.creditor_id, signal.municipality_id) in sharing
-            ),
-            released_at=release.released_at,
-        )
-        for signal in signals
-    ]
+    items = [_go_no_go_item(signal, release, sharing) for signal in signals]
+    items += [_go_no_go_item(old.signal, release, sharing, old) for old in _overtaken()]
     return SignalFeedback.objects.bulk_create(items, batch_size=1000)
+
+
+def current_go_no_go():
+    """Each signal's go/no-go as the creditor has it now: the latest, never corrected since."""
+    return SignalFeedback.objects.filter(kind=FeedbackKind.GO_NO_GO, correction__isnull=True)
+
+
+def _overtaken() -> list[SignalFeedback]:
+    """The current go/no-go items that the signal's status no longer supports.
+
+    A re-run of matching (say on a corrected BRP extract) changes the statuses of an untouched
+    melding: a no-go becomes a go (the melding returns to the queue; corrected even when it is
+    worked before the next release), a go a no-go, or one signal of a go melding gets another
+    reason. A caseworker who closes a go melding nobody picked up with a 'not picked up' result
+    (e.g. 'Inwoner is overleden') turns its go into that no-go too. Once the melding was picked
+    up, closing it with such a result is told as its outcome: that is no correction.
+
+    The query keeps to those cases (not every no-go ever released); the exact test is whether
+    the status, told under the agreement setting of the release being corrected, now reads
+    differently. So a changed agreement is no correction: it changes what a new release would
+    say, not what the creditor was rightly told.
+    """
+    go = Q(signal__status=Signaalstatus.OPGEPAKT)
+    never_picked_up = Q(signal__melding_link__melding__picked_up_on__isnull=True)
+    closed = Q(signal__melding_link__melding__state=State.CLOSED)
+    go_turned = Q(content__picked_up=True) & ~go & never_picked_up
+    no_go_turned = Q(content__picked_up=False) & (go | ~closed)
+    candidates = current_go_no_go().filter(
+        go_turned | no_go_turned, signal__melding_link__isnull=False
+    )
+    return [
+        item
+        for item in candidates.select_related("signal")
+        if item.signal.status != Signaalstatus.NOG_NIET_OPGEPAKT
+        and permitted.go_no_go(item.signal.status, item.content["known_to_debt_help"] is not None)
+        != item.content
+    ]
 
 
 def _outcome_candidates() -> dict[Melding, list[Signal]]:
     signals = Signal.objects.filter(
-        feedback__kind=FeedbackKind.GO_NO_GO,
-        feedback__content__picked_up=True,
+        pk__in=current_go_no_go().filter(content__picked_up=True).values("signal_id"),
         melding_link__melding__state=State.CLOSED,
     ).select_related("creditor", "melding_link__melding")
     released = set(
@@ -133,8 +180,9 @@ def release_due_feedback(
     with transaction.atomic():
         release = FeedbackRelease.objects.create(released_on=today)
         counts: dict[int, Counter] = defaultdict(Counter)
+        # Corrections first: an outcome follows a go/no-go as it stands after them.
         for item in [*_release_go_no_go(release, today), *_release_outcomes(release)]:
-            counts[item.creditor_id][item.kind] += 1
+            counts[item.creditor_id][CORRECTION if item.corrects_id else item.kind] += 1
         for creditor_id, number in asked.items():
             counts[creditor_id]["heropaf"] += number
         release.summary = {"creditors": {str(c): dict(n) for c, n in counts.items()}}
@@ -151,6 +199,7 @@ def digest_text(creditor: Creditor, counts: Counter, link: str) -> str:
         f"Er staat nieuwe terugkoppeling van de gemeente voor {creditor.name} klaar in "
         f"Vroegsignaal:\n\n"
         f"- go/no-go: {counts[FeedbackKind.GO_NO_GO]} signalen\n"
+        f"- gecorrigeerde go/no-go: {counts[CORRECTION]} signalen\n"
         f"- uitkomst: {counts[FeedbackKind.OUTCOME]} signalen\n"
         f"- heropafvragen om te beantwoorden: {counts['heropaf']}\n\n"
         f"Bekijk de terugkoppeling na het inloggen: {link}\n\n"

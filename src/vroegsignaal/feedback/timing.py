@@ -2,7 +2,8 @@
 
 Go/no-go is due 5 working days and the outcome 28 working days after the matching run that
 first matched the signal's period (casework's deadline module counts the days). After a heropaf
-reopened a melding, the new outcome is due 28 working days after the creditor's 'no'.
+reopened a melding, the new outcome is due 28 working days after the creditor's 'no'; after a
+no-go was corrected to a go, 28 working days after that correction was released.
 """
 
 from __future__ import annotations
@@ -70,16 +71,30 @@ def _reopened_on(municipality: Municipality) -> dict[tuple[int, int], date]:
 
 
 def _released(municipality: Municipality) -> tuple[dict[int, bool], set[tuple[int, int]]]:
-    """Signal → picked up, for released go/no-go; (signal, round) for released outcomes."""
+    """Signal → picked up, for its current go/no-go; (signal, round) for released outcomes."""
     go_no_go, outcomes = {}, set()
-    for signal_id, kind, round_, picked_up in SignalFeedback.objects.filter(
-        signal__municipality=municipality
-    ).values_list("signal_id", "kind", "contact_round", "content__picked_up"):
+    for signal_id, kind, round_, picked_up in (
+        SignalFeedback.objects.filter(signal__municipality=municipality)
+        .order_by("released_at", "id")  # a correction overwrites what it corrects
+        .values_list("signal_id", "kind", "contact_round", "content__picked_up")
+    ):
         if kind == FeedbackKind.GO_NO_GO:
             go_no_go[signal_id] = bool(picked_up)
         else:
             outcomes.add((signal_id, round_))
     return go_no_go, outcomes
+
+
+def _corrected_to_go_on(municipality: Municipality) -> dict[int, date]:
+    # A no-go corrected to a go (a re-run of matching) starts the outcome term on the day the
+    # creditor was told: until then the municipality had no melding to work.
+    corrections = SignalFeedback.objects.filter(
+        signal__municipality=municipality,
+        kind=FeedbackKind.GO_NO_GO,
+        corrects__isnull=False,
+        content__picked_up=True,
+    ).values_list("signal_id", "release__released_on")
+    return dict(corrections)
 
 
 def _linked_signals(municipality: Municipality):
@@ -98,6 +113,7 @@ def overview(municipality: Municipality, today: date) -> list[CreditorTiming]:
 
     go_no_go, outcomes = _released(municipality)
     reopened = _reopened_on(municipality)
+    corrected = _corrected_to_go_on(municipality)
     for signal in _linked_signals(municipality).exclude(status=Signaalstatus.NOG_NIET_OPGEPAKT):
         start = matching_start(signal, runs)
         if signal.pk not in go_no_go:
@@ -105,6 +121,7 @@ def overview(municipality: Municipality, today: date) -> list[CreditorTiming]:
             continue
         melding = signal.melding_link.melding
         if go_no_go[signal.pk] and (signal.pk, melding.contact_round) not in outcomes:
+            start = corrected.get(signal.pk, start)
             start = reopened.get((melding.pk, melding.contact_round), start)
             row(signal.creditor).outcome.add(due_date(Term.OUTCOME_FEEDBACK, start), today)
     for check in HeropafCheck.objects.filter(

@@ -27,7 +27,6 @@ from vroegsignaal.feedback.listing import (
     DOWNLOAD_HEADER,
     FeedbackFilters,
     download_rows,
-    no_outcome_expected,
     signals_with_feedback,
     summaries,
 )
@@ -89,13 +88,14 @@ def download(request, fmt: str):
 
 @creditor_staff_only
 def signal(request, pk: int):
-    """One signal: every go/no-go and outcome released about it."""
+    """One signal: every go/no-go and outcome released about it; a corrected go/no-go shows
+    the current one, with the ones it replaced below it (the creditor was told those)."""
     found = get_object_or_404(signals_with_feedback(request.user), pk=pk)
     items = [
         feedback_item(feedback)
         for feedback in found.feedback.filter(creditor_id=request.user.creditor_id)
-    ]
-    go = next((item for item in items if item["kind"] == FeedbackKind.GO_NO_GO), None)
+    ]  # in order of release
+    *earlier, go = [item for item in items if item["kind"] == FeedbackKind.GO_NO_GO] or [None]
     outcomes = [
         {"round": item["contact_round"], "rows": display.outcome_rows(item)}
         for item in items
@@ -104,9 +104,14 @@ def signal(request, pk: int):
     context = {
         "signal": found,
         "go_no_go": display.go_no_go_text(go) if go else None,
+        "corrected_on": display.corrected_on(go),
+        "earlier": [
+            {"text": display.go_no_go_text(item), "released_at": item["released_at"]}
+            for item in reversed(earlier)
+        ],
         "known": display.known_text(go) if go else None,
         "outcomes": outcomes,
-        "no_outcome_expected": no_outcome_expected(go),
+        "no_outcome": display.no_outcome_text(go),
     }
     return render(request, "feedback/signal.html", context)
 

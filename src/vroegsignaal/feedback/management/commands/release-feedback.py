@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from vroegsignaal.feedback.release import release_due_feedback
+from vroegsignaal.feedback.release import CORRECTION, release_due_feedback
 
 
 class Command(BaseCommand):
@@ -22,9 +22,11 @@ class Command(BaseCommand):
         release = release_due_feedback(site_url)
         counts = list(release.summary["creditors"].values())
         go_no_go = sum(c.get("go_no_go", 0) for c in counts)
+        corrected = sum(c.get(CORRECTION, 0) for c in counts)
         outcome = sum(c.get("outcome", 0) for c in counts)
         self.stdout.write(
-            f"Vrijgegeven: {go_no_go} go/no-go, {outcome} uitkomsten "
+            f"Vrijgegeven: {go_no_go} go/no-go, {corrected} gecorrigeerde go/no-go, "
+            f"{outcome} uitkomsten "
             f"voor {len(counts)} vastelastenpartners."
         )
         if release.summary["mail_failed"]:
