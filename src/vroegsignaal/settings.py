@@ -27,7 +27,8 @@ DELIVERY_MAX_BYTES = env_int("DELIVERY_MAX_BYTES")
 MAX_PLAUSIBLE_AMOUNT_CENTS = env_int("MAX_PLAUSIBLE_AMOUNT_EUR") * 100
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin with the beheeromgeving's site: access by role, changes audited.
+    "vroegsignaal.web.admin_config.BeheerConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -79,6 +80,8 @@ LOGOUT_REDIRECT_URL = "web:login"
 AUTHENTICATION_BACKENDS = [
     "vroegsignaal.web.auth_backends.ThrottledLoginBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # The beheeromgeving's permissions of a functioneel beheerder come with the role.
+    "vroegsignaal.privacy.admin_access.RolePermissionBackend",
 ]
 # Two factors: everyone with a confirmed TOTP device verifies it; OTP_REQUIRED makes it compulsory.
 OTP_REQUIRED = env_bool("OTP_REQUIRED") if env("OTP_REQUIRED").strip() else not DEBUG

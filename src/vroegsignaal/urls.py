@@ -2,11 +2,6 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-# The beheeromgeving speaks of the product, not of Django ("Django-beheer").
-admin.site.site_header = "Vroegsignaal – beheer"
-admin.site.site_title = "Vroegsignaal – beheer"
-admin.site.index_title = "Beheer"
-
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("vroegsignaal.intake.api_urls")),

@@ -50,6 +50,7 @@ def revoke_keys(modeladmin, request, queryset):
     keys = list(queryset.filter(revoked_at__isnull=True))
     for api_key in keys:
         revoke_api_key(api_key)
+        modeladmin.log_change(request, api_key, "ingetrokken")  # in the audit log too
     modeladmin.message_user(request, f"{len(keys)} sleutel(s) ingetrokken.", messages.SUCCESS)
 
 

@@ -17,6 +17,9 @@ class AuditAction(models.TextChoices):
     ERASE = "erase", "Gewist"
     # A page of personal data that was refused or not found: an attempt the officer may look into.
     REFUSED = "refused", "Geweigerd"
+    # What an administrator added, changed or removed in the beheeromgeving (users, roles,
+    # passwords, convenanten, policy versions): who gave whom access (privacy.admin_audit).
+    ADMIN = "admin", "Beheer"
 
 
 class AppendOnlyError(Exception):

@@ -1,0 +1,36 @@
+"""The beheeromgeving's site: named after the product, entered by role, every change audited.
+
+`web.admin_config.BeheerConfig` (in INSTALLED_APPS instead of django.contrib.admin) makes this
+the site that `admin.site` and `@admin.register` use, so every registration, also of a
+third-party app, gets the audit of `privacy.admin_audit` and the access rule of
+`privacy.admin_access`.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from vroegsignaal.privacy.admin_access import may_use_beheeromgeving
+from vroegsignaal.privacy.admin_audit import AuditedAdmin
+
+
+def audited(admin_class: type[admin.ModelAdmin]) -> type[admin.ModelAdmin]:
+    """`admin_class` with the audit mixed in (first, so it sees every save of the class)."""
+    if issubclass(admin_class, AuditedAdmin):
+        return admin_class
+    return type(
+        admin_class.__name__, (AuditedAdmin, admin_class), {"__module__": admin_class.__module__}
+    )
+
+
+class BeheerSite(admin.AdminSite):
+    # The beheeromgeving speaks of the product, not of Django ("Django-beheer").
+    site_header = "Vroegsignaal – beheer"
+    site_title = "Vroegsignaal – beheer"
+    index_title = "Beheer"
+
+    def has_permission(self, request) -> bool:
+        return may_use_beheeromgeving(request.user)
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        super().register(model_or_iterable, audited(admin_class or admin.ModelAdmin), **options)
