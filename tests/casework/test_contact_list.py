@@ -19,10 +19,10 @@ def logged_in(client, caseworker):
     return client
 
 
-def visit(melding, by, part, note=""):
+def visit(melding, by, part, note="", moment=None):
     return record_contact_attempt(
         melding, by, melding.version, kind=Contactsoort.HUISBEZOEK, attempted_on=DAY,
-        part_of_day=part, reached=False, note=note,
+        part_of_day=part, reached=False, note=note, moment=moment,
     )  # fmt: skip
 
 
@@ -72,3 +72,30 @@ def test_card_buttons_add_the_time_recorded_when_the_dagdeel_is_the_same(
     # Recorded at 14:05 and 16:40 Dutch time (UTC+1 in November).
     assert "huisbezoek van 20-11-2026 (middag, vastgelegd om 14:05)" in html
     assert "huisbezoek van 20-11-2026 (middag, vastgelegd om 16:40)" in html
+
+
+def test_card_buttons_name_the_time_of_the_visit_when_the_dagdeel_is_the_same(
+    logged_in, assigned, caseworker
+):
+    """Rule: visits of one dagdeel recorded in the same minute are told apart by their time."""
+    visit(assigned, caseworker, Dagdeel.AVOND, moment=dt.time(18, 30))
+    visit(assigned, caseworker, Dagdeel.AVOND, moment=dt.time(20, 5))
+
+    html = page(logged_in, assigned)
+
+    assert "huisbezoek van 20-11-2026 (avond, om 18:30)" in html
+    assert "huisbezoek van 20-11-2026 (avond, om 20:05)" in html
+
+
+def test_card_buttons_number_visits_that_nothing_else_tells_apart(logged_in, assigned, caseworker):
+    """Rule: two visits of one dagdeel without a time, recorded in the same minute, get their
+    number in the order they were recorded."""
+    first = visit(assigned, caseworker, Dagdeel.AVOND)
+    second = visit(assigned, caseworker, Dagdeel.AVOND)
+    recorded = dt.datetime(2026, 11, 21, 9, 26, tzinfo=dt.UTC)
+    type(first).objects.filter(pk__in=[first.pk, second.pk]).update(created_at=recorded)
+
+    html = page(logged_in, assigned)
+
+    assert "huisbezoek van 20-11-2026 (avond, vastgelegd om 10:26, 1e van 2)" in html
+    assert "huisbezoek van 20-11-2026 (avond, vastgelegd om 10:26, 2e van 2)" in html

@@ -147,3 +147,88 @@ def test_the_timeline_line_of_an_attempt_with_only_a_dagdeel_names_the_dagdeel(
     timeline = _timeline(logged_in, assigned)
     assert "Telefoon op 05-11-2026, middag: niet bereikt" in timeline
     assert " om " not in timeline.split("Telefoon op", 1)[1].split("</li>", 1)[0]
+
+
+# The dagdeel fits the time (Ochtend before 12:00, Middag 12:00-18:00, Avond from 18:00)
+
+
+def test_the_service_refuses_a_time_outside_the_chosen_dagdeel(assigned, caseworker):
+    with pytest.raises(CaseworkError) as refused:
+        _attempt(assigned, caseworker, dt.date(2026, 11, 5), Dagdeel.AVOND, dt.time(10, 20))
+
+    assert refused.value.field == "part_of_day"
+    assert str(refused.value) == (
+        "Dagdeel: de tijd 10:20 valt in de ochtend, niet in de avond (ochtend tot 12:00, "
+        "middag van 12:00 tot 18:00, avond vanaf 18:00). Kies Ochtend of laat het dagdeel "
+        "leeg, of pas de tijd aan."
+    )
+    assert not assigned.contact_attempts.exists()
+
+
+@pytest.mark.parametrize(
+    ("moment", "part"),
+    [
+        (dt.time(11, 59), Dagdeel.OCHTEND),
+        (dt.time(12, 0), Dagdeel.MIDDAG),
+        (dt.time(17, 59), Dagdeel.MIDDAG),
+        (dt.time(18, 0), Dagdeel.AVOND),
+    ],
+)
+def test_a_time_inside_the_chosen_dagdeel_is_kept(assigned, caseworker, moment, part):
+    _attempt(assigned, caseworker, dt.date(2026, 11, 5), part, moment)
+
+    assert assigned.contact_attempts.get().part_of_day == part
+
+
+def test_the_page_shows_a_time_outside_the_dagdeel_at_the_dagdeel_field(
+    logged_in, assigned, at_six_42
+):
+    html = _post(logged_in, assigned, moment="06:20", part_of_day="Avond").content.decode()
+
+    assert "Dagdeel: de tijd 06:20 valt in de ochtend, niet in de avond" in html
+    assert 'id="id_part_of_day-fout"' in html
+    assert not assigned.contact_attempts.exists()
+
+
+def test_an_attempt_today_without_time_is_refused_in_a_dagdeel_not_begun(
+    assigned, caseworker, at_six_42
+):
+    with pytest.raises(CaseworkError) as refused:
+        _attempt(assigned, caseworker, TODAY, Dagdeel.AVOND)
+
+    assert refused.value.field == "part_of_day"
+    assert str(refused.value) == (
+        "Dagdeel: de avond begint vandaag pas om 18:00 (nu is het 06:42). Kies een dagdeel "
+        "dat al begonnen is, of de datum waarop de poging was."
+    )
+
+
+def test_the_page_refuses_a_dagdeel_not_begun_today_at_the_dagdeel_field(
+    logged_in, assigned, at_six_42
+):
+    html = _post(logged_in, assigned, part_of_day="Middag").content.decode()
+
+    assert "Dagdeel: de middag begint vandaag pas om 12:00 (nu is het 06:42)" in html
+    assert 'id="id_part_of_day-fout"' in html
+    assert not assigned.contact_attempts.exists()
+
+
+def test_an_attempt_without_time_in_a_dagdeel_that_has_begun_is_kept(
+    assigned, caseworker, at_six_42
+):
+    _attempt(assigned, caseworker, TODAY, Dagdeel.OCHTEND)
+    _attempt(assigned, caseworker, TODAY - dt.timedelta(days=1), Dagdeel.AVOND)
+
+    assert assigned.contact_attempts.count() == 2
+
+
+def test_a_card_follows_a_visit_recorded_before_the_dagdeel_rules(assigned, caseworker):
+    """A visit kept with a time outside its dagdeel (allowed before) still gets its card."""
+    visit = ContactAttempt.objects.create(
+        melding=assigned, kind=Contactsoort.HUISBEZOEK, attempted_on=dt.date(2026, 11, 5),
+        part_of_day=Dagdeel.AVOND, moment=dt.time(10, 26), reached=False,
+    )  # fmt: skip
+
+    card = leave_card(assigned, caseworker, Melding.objects.get(pk=assigned.pk).version, visit)
+
+    assert (card.part_of_day, card.moment) == (Dagdeel.AVOND, dt.time(10, 26))

@@ -6,8 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.letters.conftest import reach
+from tests.letters.conftest import MOMENT, reach
+from tests.page_text import page_text
+from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.models import ContactAttempt
+from vroegsignaal.ddas import Contactsoort, Dagdeel
 from vroegsignaal.letters import services
 from vroegsignaal.letters.kinds import LetterKind
 from vroegsignaal.letters.models import SentLetter
@@ -110,3 +113,20 @@ def test_an_appointment_later_today_is_confirmed_once_the_resident_was_reached(
 
     assert response.status_code == 302
     assert SentLetter.objects.get().kind == LetterKind.APPOINTMENT
+
+
+def test_the_card_choices_tell_visits_of_one_dagdeel_apart_by_their_time(
+    logged_in, melding, caseworker
+):
+    """Rule: two missed visits in one evening are two choices that read differently."""
+    for moment in (dt.time(18, 30), dt.time(20, 5)):
+        record_contact_attempt(
+            melding, caseworker, melding.version, kind=Contactsoort.HUISBEZOEK,
+            attempted_on=MOMENT.date(), part_of_day=Dagdeel.AVOND, moment=moment, reached=False,
+        )  # fmt: skip
+        melding.refresh_from_db()
+
+    page = page_text(_page(logged_in, melding))
+
+    assert "woensdag 25 november 2026, avond, om 18:30" in page
+    assert "woensdag 25 november 2026, avond, om 20:05" in page

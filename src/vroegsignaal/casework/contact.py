@@ -3,6 +3,7 @@ when to propose 'Definitief geen contact kunnen krijgen'."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, time
 
 from django.db import transaction
@@ -23,8 +24,11 @@ from vroegsignaal.casework.transitions import update_melding
 from vroegsignaal.ddas import Contactsoort, Dagdeel
 from vroegsignaal.organisations.models import User
 
+# The DDAS dagdelen (domain step 5) by their first minute: the one place they are defined.
 NOON = time(12)
 EVENING = time(18)
+DAGDEEL_STARTS = {Dagdeel.OCHTEND: time(0), Dagdeel.MIDDAG: NOON, Dagdeel.AVOND: EVENING}
+DAGDEEL_HOURS = "ochtend tot 12:00, middag van 12:00 tot 18:00, avond vanaf 18:00"
 CARD_NOTE = "Kaartje achtergelaten na gemist huisbezoek."
 
 # Recording the first attempt in these states starts the contact phase.
@@ -57,6 +61,29 @@ def _check_moment_passed(on: date, moment: time) -> None:
         )
 
 
+def _check_dagdeel(on: date, chosen: Dagdeel, moment: time | None) -> None:
+    """A known time lies in the chosen dagdeel; without one, a dagdeel of today has begun."""
+    if moment is not None:
+        actual = part_of_day(moment)
+        if actual != chosen:
+            raise CaseworkError(
+                f"Dagdeel: de tijd {moment:%H:%M} valt in de {actual.lower()}, niet in de "
+                f"{chosen.lower()} ({DAGDEEL_HOURS}). Kies {actual} of laat het dagdeel leeg, "
+                "of pas de tijd aan.",
+                field="part_of_day",
+            )
+        return
+    now = timezone.localtime()
+    starts = DAGDEEL_STARTS[chosen]
+    if on == now.date() and starts > now.time():
+        raise CaseworkError(
+            f"Dagdeel: de {chosen.lower()} begint vandaag pas om {starts:%H:%M} (nu is het "
+            f"{now:%H:%M}). Kies een dagdeel dat al begonnen is, of de datum waarop de poging "
+            "was.",
+            field="part_of_day",
+        )
+
+
 def record_contact_attempt(
     melding: Melding,
     by: User,
@@ -73,7 +100,8 @@ def record_contact_attempt(
     """Record a contact attempt in the current contact round, at ``moment`` if the time is known.
 
     Rules: the melding must be assigned and open; the date lies between the matching date and
-    today, and a moment today is not later than now; the first attempt of a round moves it to
+    today, and a moment today is not later than now; a moment lies in the chosen dagdeel, and
+    without one a dagdeel of today has begun; the first attempt of a round moves it to
     'Contact loopt'; the very first attempt is the moment the melding is picked up (picked_up_on,
     signals 'Opgepakt'); help accepted at the door starts the term for the first conversation.
     """
@@ -81,24 +109,35 @@ def record_contact_attempt(
     check_recorded_date(melding, attempted_on, label="Datum", field="attempted_on")
     if moment is not None:
         _check_moment_passed(attempted_on, moment)
+    _check_dagdeel(attempted_on, part_of_day, moment)
     if accepted_help and not reached:
         raise CaseworkError("Hulp accepteren kan alleen als de inwoner is bereikt.")
+    attempt = ContactAttempt(
+        kind=kind, attempted_on=attempted_on, part_of_day=part_of_day, moment=moment,
+        reached=reached, note=note,
+    )  # fmt: skip
+    return _store(melding, by, expected_version, attempt, accepted_help=accepted_help)
+
+
+def _store(
+    melding: Melding,
+    by: User,
+    expected_version: int,
+    attempt: ContactAttempt,
+    *,
+    accepted_help: bool = False,
+) -> ContactAttempt:
+    """Store ``attempt`` (unsaved, its date and time checked or taken from a visit that was) in
+    the melding's current contact round, with what it changes on the melding."""
     to_state = State.CONTACT_IN_PROGRESS if melding.state in _STARTS_CONTACT else None
-    changes = pick_up_changes(melding, attempted_on, help_accepted=accepted_help)
-    facts = chain_fact_changes(melding, attempted_on, attempted=True, reached=reached)
+    on = attempt.attempted_on
+    changes = pick_up_changes(melding, on, help_accepted=accepted_help)
+    facts = chain_fact_changes(melding, on, attempted=True, reached=attempt.reached)
     with transaction.atomic():
         states = update_melding(melding, expected_version, to_state, **changes, **facts)
-        attempt = ContactAttempt.objects.create(
-            melding=melding,
-            contact_round=melding.contact_round,
-            kind=kind,
-            attempted_on=attempted_on,
-            part_of_day=part_of_day,
-            moment=moment,
-            reached=reached,
-            note=note,
-            recorded_by=by,
-        )
+        attempt.melding, attempt.contact_round = melding, melding.contact_round
+        attempt.recorded_by = by
+        attempt.save()
         follow_pick_up(melding, changes)
         events.contact_attempt(melding, by, attempt, states)
     return attempt
@@ -131,20 +170,18 @@ def record_letter_to_reached_resident(
 def leave_card(
     melding: Melding, by: User, expected_version: int, visit: ContactAttempt
 ) -> ContactAttempt:
-    """One click after a missed home visit: record the card left, same day and part of the day."""
+    """One click after a missed home visit: record the card left, same day and part of the day.
+
+    The card takes the visit's date, dagdeel and time as they were accepted for the visit (a
+    visit kept before the dagdeel rules may have a time outside its dagdeel)."""
+    _check_can_contact(melding)
     if visit.melding_id != melding.pk or visit.kind != Contactsoort.HUISBEZOEK or visit.reached:
         raise CaseworkError("Een kaartje achterlaten kan alleen na een gemist huisbezoek.")
-    return record_contact_attempt(
-        melding,
-        by,
-        expected_version,
-        kind=Contactsoort.KAARTJE,
-        attempted_on=visit.attempted_on,
-        part_of_day=Dagdeel(visit.part_of_day),
-        moment=visit.moment,
-        reached=False,
-        note=CARD_NOTE,
-    )
+    card = ContactAttempt(
+        kind=Contactsoort.KAARTJE, attempted_on=visit.attempted_on,
+        part_of_day=visit.part_of_day, moment=visit.moment, reached=False, note=CARD_NOTE,
+    )  # fmt: skip
+    return _store(melding, by, expected_version, card)
 
 
 _DAY_ORDER = {Dagdeel.OCHTEND: 0, Dagdeel.MIDDAG: 1, Dagdeel.AVOND: 2}
@@ -204,3 +241,28 @@ def missed_visits_without_card(attempts: list[ContactAttempt]) -> list[ContactAt
         and not a.reached
         and (a.attempted_on, a.part_of_day) not in card_days
     ]
+
+
+def visit_distinctions(visits: list[ContactAttempt]) -> dict[int, str]:
+    """Per missed visit (by pk) what tells it apart from the others of its day and dagdeel, for
+    the card buttons and the letter page: '' when it is the only one; else its time ('om
+    19:15') or, without one, the minute it was recorded ('vastgelegd om 10:26'); when that
+    repeats too, its number in the order of the visits ('vastgelegd om 10:26, 2e van 2')."""
+    ordered = in_time_order(visits)
+    day = Counter((v.attempted_on, v.part_of_day) for v in ordered)
+    words = {}
+    for visit in ordered:
+        if day[(visit.attempted_on, visit.part_of_day)] == 1:
+            words[visit.pk] = ""
+        elif visit.moment is not None:
+            words[visit.pk] = f"om {visit.moment:%H:%M}"
+        else:
+            words[visit.pk] = f"vastgelegd om {timezone.localtime(visit.created_at):%H:%M}"
+    same = Counter((v.attempted_on, v.part_of_day, words[v.pk]) for v in ordered)
+    seen = Counter()
+    for visit in ordered:
+        key = (visit.attempted_on, visit.part_of_day, words[visit.pk])
+        if words[visit.pk] and same[key] > 1:
+            seen[key] += 1
+            words[visit.pk] += f", {seen[key]}e van {same[key]}"
+    return words

@@ -238,7 +238,7 @@ class ContactAttemptForm(VersionedForm):
         label="Dagdeel",
         required=False,
         choices=[("", "Afleiden uit de tijd"), *Dagdeel.choices],
-        help_text="Alleen invullen als het dagdeel anders is dan de tijd aangeeft.",
+        help_text="Alleen nodig zonder tijd; een ingevulde tijd valt in het gekozen dagdeel.",
     )
     reached = _yes_no("Inwoner bereikt?", "Kies of de inwoner bereikt is.")
     accepted_help = forms.BooleanField(label="De inwoner accepteert hulp", required=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -86,13 +85,14 @@ def heropaf_answers(melding: Melding, creditors) -> list[HeropafAnswerRow]:
 
 def card_buttons(visits) -> list[tuple]:
     """Each missed home visit without a card, with the words that tell its button apart: the
-    date and dagdeel, and the time it was recorded when another visit shares both."""
-    shared = Counter((visit.attempted_on, visit.part_of_day) for visit in visits)
+    date and dagdeel, and when another visit shares both what tells them apart
+    (``contact.visit_distinctions``)."""
+    distinctions = contact.visit_distinctions(visits)
     buttons = []
     for visit in visits:
         when = f"{visit.attempted_on:%d-%m-%Y} ({visit.part_of_day.lower()}"
-        if shared[(visit.attempted_on, visit.part_of_day)] > 1:
-            when += f", vastgelegd om {timezone.localtime(visit.created_at):%H:%M}"
+        if distinctions[visit.pk]:
+            when += f", {distinctions[visit.pk]}"
         buttons.append((visit, when + ")"))
     return buttons
 

@@ -143,17 +143,18 @@ class CaseworkSimulation:
         assignment.assign(melding, self.staff.caseworker(melding), by, melding.version)
 
     def _attempt(self, melding: Melding, step: Step) -> None:
+        # The time as a caseworker records it; a step later today than now (the year is
+        # simulated up to the day of loading) happens now, as an attempt cannot lie ahead.
+        moment = min(step.moment, timezone.localtime())
         attempt = contact.record_contact_attempt(
             melding,
             self.staff.caseworker(melding),
             melding.version,
             kind=Contactsoort(step.data["kind"]),
-            attempted_on=step.moment.date(),
-            part_of_day=contact.part_of_day(step.moment.time()),
+            attempted_on=moment.date(),
+            part_of_day=contact.part_of_day(moment.time()),
             reached=step.data["reached"],
-            # The time as a caseworker records it; a step later today than now (the year is
-            # simulated up to the day of loading) keeps only its dagdeel, as the form would.
-            moment=step.moment.time() if step.moment <= timezone.localtime() else None,
+            moment=moment.time().replace(second=0, microsecond=0),
         )
         self._visits[melding.pk] = attempt
 

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django import forms
 
+from vroegsignaal.casework.contact import visit_distinctions
 from vroegsignaal.casework.forms import UtrechtForm, VersionedForm
 from vroegsignaal.casework.models import ContactAttempt
 from vroegsignaal.letters.kinds import LetterKind
@@ -122,9 +123,14 @@ class LetterForm(VersionedForm):
         self.fields["visit"].queryset = ContactAttempt.objects.filter(
             pk__in=[visit.pk for visit in missed_visits]
         )
-        self.fields["visit"].label_from_instance = lambda visit: (
-            f"{dutch_date(visit.attempted_on, weekday=True)}, {visit.part_of_day.lower()}"
-        )
+        # Two visits in one dagdeel read apart by their time (or number).
+        distinctions = visit_distinctions(missed_visits)
+
+        def visit_label(visit: ContactAttempt) -> str:
+            words = [dutch_date(visit.attempted_on, weekday=True), visit.part_of_day.lower()]
+            return ", ".join([*words, distinctions.get(visit.pk, "")]).rstrip(", ")
+
+        self.fields["visit"].label_from_instance = visit_label
 
     def clean(self):
         data = super().clean()
