@@ -325,8 +325,10 @@ def test_business_case_shares_costs_over_the_municipalities_the_figures_cover(cl
     login(client, leader)
     region = client.get(reverse("monitoring:businesscase"), OCTOBER).content.decode()
     assert 'name="municipalities" value="2"' in region  # Enschede and Hengelo
+    # One municipality of the region: the proposal's costs are still the region's; it carries
+    # its share (test_reports_and_businesscase).
     one = client.get(reverse("monitoring:businesscase"), {**OCTOBER, "gemeente": "0153"})
-    assert 'name="municipalities" value="1"' in one.content.decode()
+    assert 'name="municipalities" value="2"' in one.content.decode()
     chosen = client.get(reverse("monitoring:businesscase"), {**OCTOBER, "municipalities": "14"})
     assert 'name="municipalities" value="14"' in chosen.content.decode()
 
@@ -396,3 +398,22 @@ def test_a_monthly_pdf_of_a_month_that_is_not_one_shows_the_form_with_its_error(
         reverse("monitoring:monthly"), {"maand": "2026-13", "formaat": "pdf"}
     )
     assert response.status_code == 400 and response["Content-Type"].startswith("text/html")
+
+
+def test_a_municipality_page_of_the_business_case_states_its_share_of_the_regional_costs(
+    client, leader
+):
+    """Hengelo's page charged the whole region's fixed costs and expected households to Hengelo
+    (QA: 14 municipality pages added up to 14 times the region)."""
+    login(client, leader)
+    html = client.get(
+        reverse("monitoring:businesscase"), {**OCTOBER, "gemeente": "0164"}
+    ).content.decode()
+
+    assert "Aandeel van Hengelo in de regionale kosten: 33,3 % naar inwoners." in html
+    assert "De begroting geldt voor de hele regio Twente (2 gemeenten)." in html
+    # 300-500 households for the region: a third of them for Hengelo.
+    assert "Verwacht bereikte huishoudens per jaar in Hengelo</dt><dd>100 – 167</dd>" in html
+    assert "Vaste kosten (1 maanden, aandeel 33,3 %)</dt><dd>€ 2.111</dd>" in html
+    region = client.get(reverse("monitoring:businesscase"), OCTOBER).content.decode()
+    assert "Aandeel van" not in region and "Vaste kosten (1 maanden)</dt><dd>€ 6.333</dd>" in region

@@ -166,3 +166,52 @@ def test_reached_households_count_each_address_once_also_after_its_erasure(twent
 
     erase_melding(again)
     assert reached_households(scope) == 2
+
+
+def _business_case(*where: str) -> dict:
+    out = io.StringIO()
+    call_command(
+        "businesscase", "--json", *where, "--from", "2026-10-01", "--to", "2026-12-31", stdout=out
+    )
+    return json.loads(out.getvalue())
+
+
+def test_the_municipalities_of_a_region_carry_shares_of_its_costs_that_add_up_to_it(twente):
+    """Each municipality of a region carries its share of the region's fixed costs and expected
+    households, by inhabitants (Enschede 160.000, Hengelo 80.000), and its own set-up; so the
+    municipality figures add up to the region instead of each being the whole region."""
+    region = _business_case("--region", "Twente")
+    enschede = _business_case("--municipality", "0153")
+    hengelo = _business_case("--municipality", "0164")
+
+    assert hengelo["aandeel"] == "aandeel van Hengelo in de regionale kosten: 33,3 % naar inwoners"
+    assert "aandeel" not in region["begroting"]
+    whole = {
+        "eenmalig": region["begroting"]["eenmalig"]["totaal"],
+        "structureel_per_jaar": region["begroting"]["structureel_per_jaar"]["totaal"],
+        "bereikte_huishoudens_per_jaar": {"laag": 300, "hoog": 500},
+    }
+    for key, total in whole.items():
+        parts = [case["begroting"]["aandeel"][key] for case in (enschede, hengelo)]
+        for end in ("laag", "hoog"):
+            assert abs(sum(part[end] for part in parts) - total[end]) <= 1, (key, end)
+    fixed = [case["werkelijk"]["vaste_kosten"] for case in (enschede, hengelo)]
+    assert fixed == [12667, 6333] and abs(sum(fixed) - region["werkelijk"]["vaste_kosten"]) <= 1
+    reached = [case["werkelijk"]["bereikte_huishoudens"] for case in (enschede, hengelo)]
+    assert sum(reached) == region["werkelijk"]["bereikte_huishoudens"]
+
+
+def test_without_inhabitants_of_every_municipality_the_share_is_equal_and_says_why(twente):
+    from vroegsignaal.monitoring.cost_share import regional_share
+    from vroegsignaal.monitoring.scope import municipality_scope
+
+    twente["hengelo"].inhabitants = 0
+    twente["hengelo"].save()
+
+    share = regional_share(municipality_scope("0153", dt.date(2026, 10, 1), dt.date(2026, 10, 31)))
+
+    assert share.fraction == 0.5 and not share.by_inhabitants
+    assert share.text == (
+        "aandeel van Enschede in de regionale kosten: 50,0 % (een gelijk deel van 2 gemeenten: "
+        "niet van elke gemeente is het aantal inwoners bekend)"
+    )

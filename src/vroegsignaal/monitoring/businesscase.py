@@ -3,10 +3,11 @@
 Public API:
 - ``Parameters`` (with ``Parameters.from_dict`` for a JSON config, Dutch errors naming the field)
   and ``DEFAULTS`` (the regional proposal in docs/monitoring.md; domain.md "Money");
-- ``calculate(parameters)`` → one-off and structural totals as ranges (hours are ranges), per
-  municipality and per reached household;
-- ``actuals(parameters, reached_households, months)`` → the same from real data: reached
-  households × tariff plus the fixed costs for the period, and the estimated return;
+- ``calculate(parameters, share)`` → one-off and structural totals as ranges (hours are ranges),
+  per municipality and per reached household, and with ``share`` one municipality's part;
+- ``actuals(parameters, reached_households, months, share)`` → the same from real data: reached
+  households × tariff plus the (municipality's share of the) fixed costs for the period, and the
+  estimated return;
 - ``from_form`` and ``form_fields``: the page's fields read (every wrong one named) and shown.
 Amounts are in euros (floats rounded to whole euros): this is a planning tool, not accounting.
 """
@@ -222,8 +223,12 @@ def _hours(parameters: Parameters, phase: str) -> Range:
     return Range(*getattr(parameters, f"{phase}_hours")).times(parameters.rate(phase))
 
 
-def calculate(parameters: Parameters) -> dict:
-    """One-off and yearly structural costs as ranges, per municipality and per household."""
+def calculate(parameters: Parameters, share: float | None = None) -> dict:
+    """One-off and yearly structural costs as ranges, per municipality and per household.
+
+    With ``share`` (a municipality's fraction of its region, ``cost_share``) also that
+    municipality's part ("aandeel"): its share of project leading, systems and expected
+    households, plus its own set-up; the parts of a region's municipalities add up to it."""
     p = parameters
     phases = {PHASES[phase]: _hours(p, phase) for phase in PHASES}
     setup = Range(p.setup_per_municipality, p.setup_per_municipality).times(p.municipalities)
@@ -234,7 +239,7 @@ def calculate(parameters: Parameters) -> dict:
     fixed = fixed + Range(systems, systems)
     help_costs = households.times(p.tariff_per_household)
     structural = fixed + help_costs
-    return {
+    result = {
         "eenmalig": {
             "projectleiding_per_fase": {name: r.rounded() for name, r in phases.items()},
             "inrichting_systemen": setup.rounded(),
@@ -255,25 +260,39 @@ def calculate(parameters: Parameters) -> dict:
         },
         "parameters": asdict(p),
     }
+    if share is not None:
+        own_setup = Range(p.setup_per_municipality, p.setup_per_municipality)
+        result["aandeel"] = {
+            "fractie": share,
+            "eenmalig": (sum(phases.values(), Range(0, 0)).times(share) + own_setup).rounded(),
+            "structureel_per_jaar": structural.times(share).rounded(),
+            "bereikte_huishoudens_per_jaar": households.times(share).rounded(),
+            "geschatte_opbrengst": structural.times(share * p.return_factor).rounded(),
+        }
+    return result
 
 
-def actuals(parameters: Parameters, reached_households: int, months: int) -> dict:
+def actuals(
+    parameters: Parameters, reached_households: int, months: int, share: float = 1.0
+) -> dict:
     """Costs from real data: reached households × tariff plus the period's share of fixed costs.
 
     Fixed costs (structural project leading at the middle of its range, registration and
-    matching) are taken for ``months``/12 of a year; the return uses ``return_factor``.
+    matching) are taken for ``months``/12 of a year, and for a municipality of a region its
+    ``share`` of them; the return uses ``return_factor``.
     """
     p = parameters
-    share = months / 12
+    part = months / 12 * share
     low, high = p.structural_hours_per_year
     fixed = (
         (low + high) / 2 * p.rate("structural") + p.registration_per_year + p.matching_per_year
-    ) * share
+    ) * part
     help_costs = reached_households * p.tariff_per_household
     total = fixed + help_costs
     return {
         "bereikte_huishoudens": reached_households,
         "maanden": months,
+        "aandeel_vaste_kosten": share,
         "hulp_bereikte_huishoudens": round(help_costs),
         "vaste_kosten": round(fixed),
         "totaal": round(total),

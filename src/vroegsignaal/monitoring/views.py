@@ -18,6 +18,7 @@ from vroegsignaal.monitoring.access import (
     scope_for,
     year_figure_municipalities,
 )
+from vroegsignaal.monitoring.cost_share import sharing
 from vroegsignaal.monitoring.exports import table_csv, table_xlsx
 from vroegsignaal.monitoring.forms import (
     MonthForm,
@@ -164,18 +165,22 @@ def business_case(request):
     A wrong field is marked with its message and nothing is computed until every field is
     right; the fields keep what the user typed."""
     form, scope = _selection(request)
-    # Unless asked otherwise, the costs are shared by the municipalities the figures cover.
-    shared_by = {"municipalities": len(scope.municipalities)} if scope else {}
+    # Unless asked otherwise, the costs are shared by the municipalities the figures cover (for
+    # one municipality of a region: the region's, of which it carries its share).
+    shared_by, share = sharing(scope)
+    fraction = share.fraction if share else None
     typed = request.GET.dict()
     parameters, errors = businesscase.from_form(typed, shared_by)
     calculation = real = None
     if parameters is not None:
-        calculation = businesscase.calculate(parameters)
+        calculation = businesscase.calculate(parameters, fraction)
         if scope is not None:
-            real = businesscase.actuals(parameters, reached_households(scope), scope.months)
+            real = businesscase.actuals(
+                parameters, reached_households(scope), scope.months, fraction or 1.0
+            )
     shown = parameters or businesscase.Parameters.from_dict(shared_by)
     context = {"form": form, "scope": scope, "errors": errors, "calculation": calculation,
-               "real": real, "parameters": shown,
+               "real": real, "parameters": shown, "share": share,
                "parameter_fields": businesscase.form_fields(shown, typed, errors)}  # fmt: skip
     return render(request, "monitoring/businesscase.html", context)
 

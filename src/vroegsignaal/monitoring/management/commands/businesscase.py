@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from vroegsignaal.monitoring.businesscase import ParameterError, Parameters, actuals, calculate
+from vroegsignaal.monitoring.cost_share import sharing
 from vroegsignaal.monitoring.indicators import reached_households
 from vroegsignaal.monitoring.scope import ScopeError, municipality_scope, region_scope
 
@@ -37,12 +38,18 @@ class Command(BaseCommand):
                 )
             except ScopeError as exc:
                 raise CommandError(str(exc)) from exc
-        # Unless the config says otherwise, the municipalities of the figures share the costs.
-        shared_by = {"municipalities": len(scope.municipalities)} if scope else {}
+        # Unless the config says otherwise, the municipalities of the figures share the costs
+        # (for one municipality of a region: the region's, of which it carries its share).
+        shared_by, share = sharing(scope)
+        fraction = share.fraction if share else None
         parameters = self._parameters(config, shared_by)
-        result = {"begroting": calculate(parameters)}
+        result = {"begroting": calculate(parameters, fraction)}
         if scope is not None:
-            result["werkelijk"] = actuals(parameters, reached_households(scope), scope.months)
+            result["werkelijk"] = actuals(
+                parameters, reached_households(scope), scope.months, fraction or 1.0
+            )
+        if share is not None:
+            result["aandeel"] = share.text
         indent = None if options["json"] else 2
         self.stdout.write(json.dumps(result, ensure_ascii=False, indent=indent))
 
