@@ -1,8 +1,11 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 
 from vroegsignaal.intake.columns import CANONICAL_COLUMNS, mapping_problems
+from vroegsignaal.organisations.agreement_rules import check_overlap
 from vroegsignaal.organisations.models import (
     Agreement,
     ApiKey,
@@ -20,8 +23,37 @@ class PostcodeAreaInline(admin.TabularInline):
     extra = 0
 
 
+class AgreementFormSet(BaseInlineFormSet):
+    """A partner's convenanten as one set of rows: each kept row is compared with the rows
+    above it as submitted (not as stored: a stored period may be ended in the same save that
+    adds the next one), and with stored convenanten the page does not show."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.instance.compare_with_stored = False  # done here, with the rows as submitted
+        return form
+
+    def clean(self):
+        super().clean()
+        shown = [form.instance.pk for form in self.initial_forms]
+        compared = list(self.instance.agreements.exclude(pk__in=shown)) if self.instance.pk else []
+        for form in self.forms:
+            empty_row = form.instance.pk is None and not form.has_changed()
+            if empty_row or self._should_delete_form(form):
+                continue
+            if not form.is_valid():
+                continue  # its own message first; its period may be no period
+            try:
+                check_overlap(form.instance, compared)
+            except ValidationError as error:
+                form.add_error(None, error)
+                continue
+            compared.append(form.instance)
+
+
 class AgreementInline(admin.TabularInline):
     model = Agreement
+    formset = AgreementFormSet
     extra = 0
 
 

@@ -153,16 +153,21 @@ def _apply_creditor(item: dict, where: str, report: ApplyReport) -> None:
                 f"{where}.agreements[{index}]: gemeente {code} bestaat niet; zet haar onder municipalities."
             )
         valid_from = _date(spec.get("valid_from"), where) or dt.date(2021, 1, 1)
-        _update_or_create(
-            Agreement,
-            {"creditor": creditor, "municipality": municipality, "valid_from": valid_from},
-            {
-                "valid_to": _date(spec.get("valid_to"), where),
-                "share_known_client_status": bool(spec.get("share_known_client_status", False)),
-            },
-            report,
-            "convenanten",
-        )
+        try:
+            _update_or_create(
+                Agreement,
+                {"creditor": creditor, "municipality": municipality, "valid_from": valid_from},
+                {
+                    "valid_to": _date(spec.get("valid_to"), where),
+                    "share_known_client_status": bool(spec.get("share_known_client_status")),
+                },
+                report,
+                "convenanten",
+            )
+        except ValidationError as exc:  # a period that is none, or overlaps (agreement_rules)
+            raise ConfigurationError(
+                f"{where}.agreements[{index}]: {' '.join(exc.messages)}"
+            ) from exc
 
 
 @transaction.atomic

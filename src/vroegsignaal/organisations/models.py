@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 
 from vroegsignaal.ddas import Signaalpartner
+from vroegsignaal.organisations.agreement_rules import check_overlap, check_period
 from vroegsignaal.organisations.user_rules import check_organisation
 
 cbs_code_validator = RegexValidator(r"^\d{4}$", "Een gemeentecode bestaat uit vier cijfers.")
@@ -133,17 +134,36 @@ class Agreement(models.Model):
 
     objects = AgreementQuerySet.as_manager()
 
+    # The beheeromgeving's rows of a partner are compared as submitted (AgreementFormSet): a
+    # stored period may be ended in the same save that adds the next one.
+    compare_with_stored = True
+
     class Meta:
         verbose_name = "convenant"
         verbose_name_plural = "convenanten"
         constraints = [
             models.UniqueConstraint(
                 fields=["creditor", "municipality", "valid_from"], name="unique_agreement_start"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True)
+                | models.Q(valid_to__gte=models.F("valid_from")),
+                name="agreement_ends_after_it_starts",
+                violation_error_message="Geldig tot en met ligt vóór geldig vanaf.",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.creditor} × {self.municipality}"
+
+    def clean(self):
+        super().clean()
+        check_period(self)  # agreement_rules
+        if self.compare_with_stored and self.creditor_id:
+            check_overlap(self, self.others_with_the_same_partner())
+
+    def others_with_the_same_partner(self) -> AgreementQuerySet:
+        return Agreement.objects.filter(creditor_id=self.creditor_id).exclude(pk=self.pk)
 
 
 class Team(models.Model):
