@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -104,6 +105,27 @@ def test_after_a_corrected_go_the_outcome_is_released_when_the_melding_closes(
     (outcome,) = release.items.filter(kind=FeedbackKind.OUTCOME)
     assert outcome.content["ongoing_payments"] == scenario.OWN_PAYMENTS
     assert HeropafCheck.objects.filter(melding=melding, creditor=energy).exists()
+
+
+def test_a_melding_worked_and_closed_before_the_next_release_gets_correction_and_outcome_at_once(
+    resident_not_in_brp, capsys
+):
+    """As QA found it: re-run, worked and closed, and only then the daily release."""
+    municipality, energy, melding = resident_not_in_brp
+    _rematch_with_her_in_the_brp(municipality)
+    melding.refresh_from_db()
+    scenario.work_and_close(
+        melding, UserFactory(caseworker=True, municipality=municipality), [energy]
+    )
+
+    call_command("release-feedback", "--site-url", SITE_URL)
+
+    assert capsys.readouterr().out.startswith(
+        "Vrijgegeven: 0 go/no-go, 1 gecorrigeerde go/no-go, 1 uitkomsten"
+    )
+    correction = SignalFeedback.objects.get(corrects__isnull=False)
+    assert correction.content["picked_up"] is True
+    assert SignalFeedback.objects.filter(kind=FeedbackKind.OUTCOME).count() == 1
 
 
 def test_a_go_corrected_to_no_go_by_a_rerun_is_released_and_no_outcome_follows(db):
