@@ -122,3 +122,20 @@ def test_legend_of_a_chart_with_two_series_covers_no_bar():
     assert bars and not any(legend.overlaps(bar) for bar in bars)
     labels = [text.get_window_extent(renderer) for text in figure.axes[0].texts]
     assert not any(legend.overlaps(label) for label in labels)
+
+
+def test_a_chart_is_drawn_once_for_the_same_figures_and_again_when_they_change(monkeypatch):
+    """The dashboard draws some fourteen charts on every visit, most of its time; the same
+    figures give the same image, so it is drawn once (a changed figure is drawn anew)."""
+    from vroegsignaal.monitoring import charts
+
+    drawn = []
+    original = charts.chart_figure
+    monkeypatch.setattr(charts, "chart_figure", lambda t: drawn.append(t.rows) or original(t))
+
+    def table(count):
+        return Table("trechter", "Trechter", ("Stap", "Aantal"), [("Signalen", count)])
+
+    first = chart_src(table(41_001))
+    assert chart_src(table(41_001)) == first and len(drawn) == 1
+    assert chart_src(table(41_002)) != first and len(drawn) == 2
