@@ -305,3 +305,56 @@ def test_meldingen_json_carries_the_brp_note(enschede, capsys):
     call_command("meldingen", "--municipality", "0153", "--period", "2026-10", "--json")
     (melding,) = json.loads(capsys.readouterr().out)
     assert melding["signals"][0]["brp_note"].endswith("ander adres: 7512CD 40")
+
+
+# Why a rerun picks up a melding it closed before: the timeline line names the reason
+
+
+def _rematch_line(melding) -> str:
+    from vroegsignaal.casework.events import describe
+
+    return describe(melding.events.get(kind="rematched"))
+
+
+def test_a_melding_picked_up_after_late_signals_names_them_on_its_timeline(enschede):
+    municipality, energy, zorg = enschede
+    save_policy({"minimum_signals_for_go": 2}, municipality=municipality)
+    ingest_records(energy, [record("E1", "2026-10-02")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    ingest_records(zorg, [record("Z1", "2026-10-29", datum_ontstaan="2026-09-01")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+
+    assert _rematch_line(Melding.objects.get()) == (
+        "Bij opnieuw matchen alsnog op te pakken (later aangeleverde signalen); terug in het "
+        "werkbakje (fase: Afgesloten → Nieuw)"
+    )
+
+
+def test_a_melding_picked_up_after_a_new_brp_extract_names_the_extract(enschede):
+    """The resident was not in the extract (geen inwoner); a later extract has them."""
+    municipality, energy, _ = enschede
+    import_population_register(municipality, BRP_HEADER + ";P;;Anders;1970-01-01;7512CD;1;;;\n")
+    ingest_records(energy, [record("E1", "2026-10-02")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    assert Melding.objects.get().result == Signaalstatus.GEEN_INWONER
+    import_population_register(
+        municipality, BRP_HEADER + ";J;van der;Berg;1980-05-12;7511AB;12;;;\n"
+    )
+    match_period(municipality, "2026-10", today=TODAY)
+
+    line = _rematch_line(Melding.objects.get())
+    assert line.startswith("Bij opnieuw matchen alsnog op te pakken (BRP-uittreksel bijgewerkt)")
+    assert "later aangeleverde signalen" not in line
+
+
+def test_a_melding_picked_up_after_a_policy_change_names_the_policy(enschede):
+    municipality, energy, _ = enschede
+    save_policy({"minimum_amount_cents": 50_000}, municipality=municipality)
+    ingest_records(energy, [record("E1", "2026-10-02", amount="250,00")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    assert Melding.objects.get().state == "closed"
+    save_policy({"minimum_amount_cents": 10_000}, municipality=municipality)
+    match_period(municipality, "2026-10", today=TODAY)
+
+    line = _rematch_line(Melding.objects.get())
+    assert line.startswith("Bij opnieuw matchen alsnog op te pakken (beleid gewijzigd)")

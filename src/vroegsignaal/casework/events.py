@@ -19,6 +19,7 @@ from vroegsignaal.casework.models import (
     Referral,
     ReferralKind,
 )
+from vroegsignaal.casework.no_go import RematchReason
 from vroegsignaal.organisations.models import User
 
 
@@ -212,7 +213,7 @@ _DESCRIPTIONS = {
         f"Niet opgepakt volgens het beleid; afgesloten met eindresultaat '{d['result']}'"
     ),
     EventKind.PICKED_UP_AFTER_REMATCH: lambda d: (
-        "Door later aangeleverde signalen alsnog op te pakken; terug in het werkbakje"
+        "Bij opnieuw matchen alsnog op te pakken" + _rematch_reasons(d) + "; terug in het werkbakje"
     ),
     EventKind.LETTER: lambda d: (
         f"{d['title']} gemaakt" + (f" voor {d['about']}" if "about" in d else "")
@@ -259,6 +260,13 @@ def details_in_dutch(event: Event) -> dict:
             value = _BUDGET_CHANGES.get(value, value)
         dutch[DETAIL_NAMES.get(key, key.replace("_", " "))] = value
     return dutch
+
+
+def _rematch_reasons(details: dict) -> str:
+    # Events written before the run recorded its reasons name none (they said 'door later
+    # aangeleverde signalen' whatever the cause was).
+    names = [RematchReason(reason).label for reason in details.get("reasons", [])]
+    return f" ({'; '.join(names)})" if names else ""
 
 
 def describe(event: Event) -> str:

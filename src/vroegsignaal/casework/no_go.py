@@ -12,9 +12,10 @@ applies while nobody has worked on the melding.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
+from django.db import models
 from django.db.models import F
 from django.utils import timezone
 
@@ -57,20 +58,39 @@ def close_not_picked_up(results: dict[int, Eindresultaat], on: date) -> int:
     return closed
 
 
-def reopen_picked_up_after_rematch(melding_ids: Iterable[int]) -> int:
-    """Return meldingen that matching closed, and nobody touched since, to 'new'."""
+class RematchReason(models.TextChoices):
+    """Why a later run makes a go of a melding it closed (``details['reasons']`` of the event,
+    named on the timeline in this order)."""
+
+    NEW_SIGNALS = "new_signals", "later aangeleverde signalen"
+    POPULATION_REGISTER = "brp", "BRP-uittreksel bijgewerkt"
+    CLIENT_LIST = "client_list", "klantenlijst schuldhulpverlening bijgewerkt"
+    POLICY = "policy", "beleid gewijzigd"
+
+
+def reopen_picked_up_after_rematch(
+    melding_ids: Iterable[int],
+    reasons_for: Callable[[list[int]], dict[int, list[RematchReason]]] | None = None,
+) -> int:
+    """Return meldingen that matching closed, and nobody touched since, to 'new'.
+
+    ``reasons_for`` gives, for the ids of the meldingen returned, why the run picks each up; it
+    is asked before they change, while their signals still have the statuses of the run before.
+    """
     reverted = Melding.objects.filter(
         pk__in=list(melding_ids), state=State.CLOSED, result__in=_CLOSED_BY_MATCHING,
         assigned_to__isnull=True, picked_up_on__isnull=True,
     )  # fmt: skip
     chosen = list(reverted.values_list("pk", flat=True))
+    reasons = reasons_for(chosen) if reasons_for and chosen else {}
     count = reverted.update(
         state=State.NEW, result="", closed_on=None, version=F("version") + 1,
         updated_at=timezone.now(),
     )  # fmt: skip
     Event.objects.bulk_create(
         Event(melding_id=pk, kind=EventKind.PICKED_UP_AFTER_REMATCH, actor=None,
-              details={"state": [State.CLOSED, State.NEW]})
+              details={"state": [State.CLOSED, State.NEW],
+                       "reasons": [str(reason) for reason in reasons.get(pk, [])]})
         for pk in chosen
     )  # fmt: skip
     return count

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from functools import partial
 
 import polars as pl
 from django.db import transaction
@@ -34,6 +35,7 @@ from vroegsignaal.matching.engine.policy import PolicyError
 from vroegsignaal.matching.engine.vocabulary import TERM_CRISIS
 from vroegsignaal.matching.models import MatchingRun
 from vroegsignaal.matching.policies import effective_policy
+from vroegsignaal.matching.rematch import policy_changed, rematch_reasons
 from vroegsignaal.organisations.models import Municipality
 from vroegsignaal.search_keys import street_key
 
@@ -294,7 +296,8 @@ def match_period(
         go, no_go = _go_decisions(result, melding_ids, attached)
         # A melding matching closed earlier that is now a go goes back to the queue first, so
         # its signals get their new statuses; no-go meldingen are closed after.
-        reopen_picked_up_after_rematch(go)
+        why = partial(rematch_reasons, result, melding_ids, policy_changed(run))
+        reopen_picked_up_after_rematch(go, why)
         _write_signals(result, melding_ids, attached)
         close_not_picked_up(no_go, today or timezone.localdate())
         run.summary = _summary(result, attached)

@@ -1,0 +1,80 @@
+"""Why a run picks up a melding that an earlier run of the same period closed as no-go.
+
+The timeline names it ('Bij opnieuw matchen alsnog op te pakken (BRP-uittreksel bijgewerkt)'),
+and so does the inzage document for the resident, so it must be what the run can know:
+- later aangeleverde signalen: the melding now has signals it did not have;
+- a reference list changed: a signal that was 'geen inwoner (meer)' or 'overleden' by the BRP
+  extract, or 'al bekend bij schuldhulpverlening' by the client list, is not any more;
+- the policy changed: this run used another policy version than the previous run of the period,
+  and a signal the policy turned down (onterecht, herhaalde melding, andere reden) is not any more.
+More than one can apply; when none does, the line names no reason.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import polars as pl
+
+from vroegsignaal.casework.models import MeldingSignal
+from vroegsignaal.casework.no_go import RematchReason
+from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.matching.models import MatchingRun
+
+_BY_STATUS = {
+    Signaalstatus.GEEN_INWONER: RematchReason.POPULATION_REGISTER,
+    Signaalstatus.OVERLEDEN: RematchReason.POPULATION_REGISTER,
+    Signaalstatus.AL_BEKEND: RematchReason.CLIENT_LIST,
+}
+_BY_POLICY = (
+    Signaalstatus.ONTERECHT,
+    Signaalstatus.HERHAALDE_MELDING,
+    Signaalstatus.ANDERE_REDEN,
+)
+
+
+def policy_changed(run: MatchingRun) -> bool:
+    """Whether ``run`` (not saved yet) uses another policy version than the previous finished
+    run of its municipality and period."""
+    previous = (
+        MatchingRun.objects.filter(
+            municipality=run.municipality_id,
+            period_start=run.period_start,
+            finished_at__isnull=False,
+            failure="",
+        )
+        .values_list("policy_version_id", flat=True)
+        .first()
+    )
+    return previous is not None and previous != run.policy_version_id
+
+
+def rematch_reasons(
+    result, melding_ids: dict[str, int], changed_policy: bool, chosen: list[int]
+) -> dict[int, list[RematchReason]]:
+    """Per melding id in ``chosen`` why this run's ``result`` picks it up. Asked before the
+    run writes its signals: the links and statuses stored are still those of the run before."""
+    wanted = set(chosen)
+    keys = [key for key, pk in melding_ids.items() if pk in wanted]
+    now = result.signals.filter(pl.col("melding_key").is_in(keys))
+    new_status = dict(now.select("signal_id", "status").iter_rows())
+    signals_now = defaultdict(set)
+    for key, signal_id in now.select("melding_key", "signal_id").iter_rows():
+        signals_now[melding_ids[key]].add(signal_id)
+    before = MeldingSignal.objects.filter(melding_id__in=chosen).values_list(
+        "melding_id", "signal_id", "signal__status"
+    )
+    found = defaultdict(set)
+    signals_before = defaultdict(set)
+    for pk, signal_id, status in before:
+        signals_before[pk].add(signal_id)
+        if signal_id not in new_status or new_status[signal_id] == status:
+            continue
+        if status in _BY_STATUS:
+            found[pk].add(_BY_STATUS[status])
+        elif status in _BY_POLICY and changed_policy:
+            found[pk].add(RematchReason.POLICY)
+    for pk in chosen:
+        if signals_now[pk] - signals_before[pk]:
+            found[pk].add(RematchReason.NEW_SIGNALS)
+    return {pk: [reason for reason in RematchReason if reason in found[pk]] for pk in chosen}
