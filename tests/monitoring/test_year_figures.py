@@ -2,18 +2,24 @@
 in the admin) and compared over the years in the reports."""
 
 import datetime as dt
+import io
 import re
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from tests.factories import MunicipalityFactory, RegionFactory, UserFactory
 from vroegsignaal.monitoring.models import YearFigures
 from vroegsignaal.monitoring.report_tables import report_tables
-from vroegsignaal.monitoring.scope import region_scope
+from vroegsignaal.monitoring.scope import municipality_scope, region_scope
 
 URL = "/monitoring/jaarcijfers/"
+
+
+def pdf_text(data) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(data).pages)
 
 
 @pytest.fixture
@@ -41,8 +47,73 @@ def test_a_project_leader_enters_year_figures_that_the_reports_compare(client, t
     assert figures.entered_by == leader
     scope = region_scope("Twente", dt.date(2026, 10, 1), dt.date(2026, 12, 31))
     table = report_tables(scope, dt.date(2027, 1, 5))["jaarcijfers"]
-    assert table.row("2025")[1:] == (12, 40)
+    assert table.row("2025")[1:] == ("12 (1 van 2 gemeenten)", "40 (1 van 2 gemeenten)")
     assert "projectleider" in table.note and "Jaarcijfers" in table.note
+
+
+def test_a_region_figure_of_only_some_municipalities_says_of_how_many(client, twente, leader):
+    """The region's figure was the sum of the municipalities entered (2 of 14), shown as the
+    region's: a steering group read 5 evictions for all of Twente. A partial sum says of how
+    many municipalities it is; complete, it is the plain sum; a municipality its own figure."""
+    enter(client, huisuitzettingen="3", vonnissen="14")
+    enter(client, gemeente="0164", jaar="2024", huisuitzettingen="2", vonnissen="9")
+    enter(client, jaar="2024", huisuitzettingen="5")
+    october = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+
+    region = report_tables(region_scope("Twente", *october), dt.date(2026, 11, 5))["jaarcijfers"]
+
+    assert region.row("2024")[1:] == (7, "9 (1 van 2 gemeenten)")
+    assert region.row("2025")[1:] == ("3 (1 van 2 gemeenten)", "14 (1 van 2 gemeenten)")
+    assert region.row("2026")[1:] == (None, None)
+    assert "som van alleen die gemeenten" in region.note
+    enschede = report_tables(municipality_scope("0153", *october), dt.date(2026, 11, 5))
+    assert enschede["jaarcijfers"].row("2025")[1:] == (3, 14)
+    report = client.get(reverse("monitoring:monthly"), {"maand": "2026-10"}).content.decode()
+    assert "3 (1 van 2 gemeenten)" in report
+    pdf = client.get(reverse("monitoring:monthly"), {"maand": "2026-10", "formaat": "pdf"})
+    assert "3 (1 van 2 gemeenten)" in pdf_text(io.BytesIO(pdf.content))
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            {"gemeente": "0164", "vonnissen": "12000000"},
+            "12.000.000 vonnissen in één jaar kan niet kloppen voor Hengelo (80.000 inwoners): "
+            "hoogstens 8.000, een op de tien inwoners. Controleer het getal.",
+        ),
+        (
+            {"huisuitzettingen": "16001"},
+            "16.001 huisuitzettingen in één jaar kan niet kloppen voor Enschede (160.000 inwoners)",
+        ),
+    ],
+)
+def test_an_implausible_year_figure_is_refused_with_a_dutch_message(
+    client, twente, leader, fields, message
+):
+    """12.000.000 bailiff judgments for Tubbergen (21.700 inhabitants) were stored."""
+    page = enter(client, **fields)
+
+    assert message in page.content.decode()
+    assert not YearFigures.objects.exists()
+
+
+def test_without_inhabitants_a_year_figure_is_capped_and_the_admin_checks_it_too(client, twente):
+    from vroegsignaal.monitoring.year_figures import implausible_figures
+
+    twente["hengelo"].inhabitants = 0
+    errors = implausible_figures(twente["hengelo"], evictions=100_001, bailiff_judgments=5)
+    assert errors == {
+        "evictions": "100.001 huisuitzettingen in één jaar kan niet kloppen voor Hengelo: "
+        "hoogstens 100.000. Controleer het getal."
+    }
+    client.force_login(UserFactory(administrator=True, is_superuser=True))
+    page = client.post(
+        "/admin/monitoring/yearfigures/add/",
+        {"municipality": twente["enschede"].pk, "year": "2025", "bailiff_judgments": "20000"},
+    )
+    assert "20.000 vonnissen in één jaar kan niet kloppen voor Enschede" in page.content.decode()
+    assert not YearFigures.objects.exists()
 
 
 def test_the_page_lists_the_figures_entered_with_an_empty_cell_as_not_entered(

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.utils import timezone
 
 from vroegsignaal.monitoring.models import YearFigures
-from vroegsignaal.monitoring.year_figures import check_year
+from vroegsignaal.monitoring.year_figures import check_year, implausible_figures
 
 
 class YearFiguresForm(forms.ModelForm):
@@ -17,6 +17,14 @@ class YearFiguresForm(forms.ModelForm):
 
     def clean_year(self) -> int:
         return check_year(self.cleaned_data["year"], timezone.localdate())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("municipality") is not None:
+            figures = {field: data.get(field) for field in ("evictions", "bailiff_judgments")}
+            for field, message in implausible_figures(data["municipality"], **figures).items():
+                self.add_error(field, message)
+        return data
 
 
 @admin.register(YearFigures)

@@ -14,7 +14,8 @@ from vroegsignaal.monitoring.scope import (
     quarter_of,
     quarter_period,
 )
-from vroegsignaal.monitoring.year_figures import check_year
+from vroegsignaal.monitoring.year_figures import FIGURE_NAMES, check_year, implausible_figures
+from vroegsignaal.organisations.models import Municipality
 
 
 def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -168,3 +169,16 @@ class YearFiguresForm(forms.Form):
 
     def clean_jaar(self) -> int:
         return check_year(self.cleaned_data["jaar"], self.today)
+
+    def clean(self):
+        data = super().clean()
+        municipality = Municipality.objects.filter(code=data.get("gemeente")).first()
+        if municipality is not None:
+            errors = implausible_figures(
+                municipality,
+                evictions=data.get("huisuitzettingen"),
+                bailiff_judgments=data.get("vonnissen"),
+            )
+            for field, message in errors.items():
+                self.add_error(FIGURE_NAMES[field], message)
+        return data

@@ -18,7 +18,7 @@ from vroegsignaal.monitoring.frames import scope_meldingen
 from vroegsignaal.monitoring.indicators import dashboard_tables
 from vroegsignaal.monitoring.models import YearFigures
 from vroegsignaal.monitoring.scope import Scope
-from vroegsignaal.monitoring.tables import Table, percentage
+from vroegsignaal.monitoring.tables import Table, dutch_number, percentage
 
 # The end results in which the arrears were dealt with, grouped by the kind of solution.
 SOLUTIONS = {
@@ -81,28 +81,45 @@ def life_domains(scope: Scope) -> Table:
 
 
 def year_figures(scope: Scope) -> Table:
-    """Evictions and bailiff judgments in the report year and the two years before."""
+    """Evictions and bailiff judgments in the report year and the two years before.
+
+    A region's figure is the sum of its municipalities; while not all of them have entered it,
+    the cell says of how many it is ('5 (2 van 14 gemeenten)'), so that nobody reads the sum
+    of two municipalities as the region's."""
     years = range(scope.end.year - 2, scope.end.year + 1)
     figures = YearFigures.objects.filter(municipality__in=scope.municipality_ids, year__in=years)
+    count = len(scope.municipalities)
     rows = []
     for year in years:
         entered = [f for f in figures if f.year == year]
         rows.append((
             str(year),
-            _sum(f.evictions for f in entered),
-            _sum(f.bailiff_judgments for f in entered),
+            _sum([f.evictions for f in entered], count),
+            _sum([f.bailiff_judgments for f in entered], count),
         ))  # fmt: skip
     note = (
         "Per jaar ingevoerd door de projectleider (Monitoring → Jaarcijfers) of de functioneel "
         "beheerder; – = niet ingevoerd."
     )
+    if scope.is_region:
+        note += (
+            " Het cijfer van de regio is de som van haar gemeenten. Staat er '(2 van 14 "
+            "gemeenten)', dan is het de som van alleen die gemeenten: dan is er geen cijfer "
+            "van de hele regio."
+        )
     columns = ("Jaar", "Huisuitzettingen", "Vonnissen deurwaarder")
     return Table("jaarcijfers", "Huisuitzettingen en vonnissen per jaar", columns, rows, note)
 
 
-def _sum(values) -> int | None:
+def _sum(values: list[int | None], municipalities: int) -> int | str | None:
+    """The sum of the known ``values``; with fewer known than ``municipalities``, a text that
+    says of how many it is; None when none is known."""
     known = [v for v in values if v is not None]
-    return sum(known) if known else None
+    if not known:
+        return None
+    if len(known) == municipalities:
+        return sum(known)
+    return f"{dutch_number(sum(known))} ({len(known)} van {municipalities} gemeenten)"
 
 
 def report_tables(scope: Scope, today: dt.date) -> dict[str, Table]:
