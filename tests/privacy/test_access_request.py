@@ -447,3 +447,15 @@ def test_the_inzage_pdf_shows_times_as_hours_and_minutes_and_the_system_by_name(
     assert "09:26" in text and "09:26:00" not in text
     assert not re.search(r"\d\d:\d\d:\d\d", text), "a time with seconds in the PDF"
     assert re.search(r"(?m)^Door systeem", text)
+
+
+def test_a_letter_in_the_inzage_pdf_went_out_instead_of_not_reaching_the_resident(
+    officer_client, worked_melding
+):
+    """A letter has no reached/not reached of its own: the melding page says 'Verstuurd', and
+    'Inwoner bereikt: Nee' beside it read as if the letter had failed."""
+    response = officer_client.post(
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY}
+    )
+    rows = re.findall(r"(?m)^Inwoner bereikt (.+)$", pdf_text(response.content))
+    assert rows == ["Nee", "Verstuurd"]  # the home visit, then the letter

@@ -183,3 +183,15 @@ def test_the_retention_page_names_its_column_and_where_its_warning_stands(client
     assert "Gewist per soort (gegevens van vóór de datum)" in html
     assert "bovenaan deze pagina een waarschuwing" in html
     assert "hierboven" not in html
+
+
+def test_a_term_of_whole_years_says_so_beside_its_days(settings):
+    """'Auditregels 1826 dagen' in a resident's inzage: she reads years."""
+    from vroegsignaal.privacy.retention import terms
+
+    settings.RETENTION_AUDIT_DAYS, settings.RETENTION_MELDING_DAYS = 1826, 730
+    settings.RETENTION_SIGNAL_DAYS = 183
+    shown = dict(terms())
+    assert shown["Auditregels"] == "1826 dagen (5 jaar)"
+    assert shown["Afgesloten meldingen en hun signalen"] == "730 dagen (2 jaar) na het afsluiten"
+    assert "183 dagen na de signaaldatum" in shown.values()

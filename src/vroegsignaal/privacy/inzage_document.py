@@ -272,7 +272,9 @@ def value_text(obj: models.Model, model_field: models.Field) -> str:
     if isinstance(model_field, models.FileField):
         return "bewaard" if value else "–"
     if isinstance(value, bool):
-        return yes_no(value)
+        # A letter or card went out (no outcome of its own), as the melding page says.
+        went_out = getattr(obj, "went_out", "") if name == "reached" else ""
+        return went_out.capitalize() if went_out else yes_no(value)
     if isinstance(value, dt.datetime):
         return moment_text(value)
     if isinstance(value, dt.date):

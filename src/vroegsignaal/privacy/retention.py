@@ -75,22 +75,34 @@ def cutoffs(today: dt.date) -> dict[str, dt.date]:
     return {kind: today - dt.timedelta(days=n) for kind, n in days.items()}
 
 
+def _days(days: int) -> str:
+    """'183 dagen', '1826 dagen (5 jaar)': a term of (nearly) whole years says so, for the
+    resident reading her inzage."""
+    years = round(days / 365.25)
+    return (
+        f"{days} dagen ({years} jaar)"
+        if years and abs(days - years * 365.25) < 1
+        else f"{days} dagen"
+    )
+
+
 def terms() -> list[tuple[str, str]]:
-    """The terms as the privacy officer reads them: what, and how long it is kept."""
+    """The terms as the privacy officer (and the resident, in her inzage) reads them: what,
+    and how long it is kept."""
     return [
         (
             "Aanleverbestanden en geweigerde rijen",
-            f"{settings.RETENTION_DELIVERY_FILE_DAYS} dagen na de aanlevering",
+            f"{_days(settings.RETENTION_DELIVERY_FILE_DAYS)} na de aanlevering",
         ),
         (
             "Signalen die niet tot een opgepakte melding leidden, en meldingen die niet zijn opgepakt",
-            f"{settings.RETENTION_SIGNAL_DAYS} dagen na de signaaldatum",
+            f"{_days(settings.RETENTION_SIGNAL_DAYS)} na de signaaldatum",
         ),
         (
             "Afgesloten meldingen en hun signalen",
-            f"{settings.RETENTION_MELDING_DAYS} dagen na het afsluiten",
+            f"{_days(settings.RETENTION_MELDING_DAYS)} na het afsluiten",
         ),
-        ("Auditregels", f"{settings.RETENTION_AUDIT_DAYS} dagen"),
+        ("Auditregels", _days(settings.RETENTION_AUDIT_DAYS)),
     ]
 
 
