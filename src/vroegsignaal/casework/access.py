@@ -35,6 +35,20 @@ def get_melding_for(user: User, pk: int) -> Melding:
 
 def colleagues_of(user: User) -> QuerySet[User]:
     """Active intake staff and caseworkers of ``user``'s municipality: who a melding can go to."""
-    return User.objects.filter(
-        municipality_id=user.municipality_id, role__in=CASEWORK_ROLES, is_active=True
-    ).order_by("first_name", "last_name", "username")
+    return (
+        User.objects.filter(
+            municipality_id=user.municipality_id, role__in=CASEWORK_ROLES, is_active=True
+        )
+        .select_related("team")
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def colleague_label(colleague: User, me: User) -> str:
+    """'Joost Oude Egbrink (Team Zuid)', 'Fatma Yilmaz (meldpunt, ikzelf)': whom a melding goes
+    to, with the team (or the meldpunt), as the werkbakjes are split by team."""
+    if colleague.team_id:
+        where = colleague.team.name
+    else:
+        where = "meldpunt" if colleague.role == Role.INTAKE else "uitvoerder"
+    return f"{colleague.display_name} ({where}{', ikzelf' if colleague.pk == me.pk else ''})"

@@ -12,6 +12,7 @@ from django import forms
 from django.utils import timezone
 
 from vroegsignaal import dutch_numbers
+from vroegsignaal.casework.access import colleague_label
 from vroegsignaal.casework.contact import part_of_day
 from vroegsignaal.casework.dates import HANDOVER_PLANNED_DAYS
 from vroegsignaal.casework.models import (
@@ -215,10 +216,10 @@ class AssignForm(VersionedForm):
         label="Toewijzen aan", queryset=None, empty_label=None, required=True
     )
 
-    def __init__(self, *args, colleagues, **kwargs):
+    def __init__(self, *args, colleagues, me, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["medewerker"].queryset = colleagues
-        self.fields["medewerker"].label_from_instance = lambda u: u.display_name
+        self.fields["medewerker"].label_from_instance = lambda u: colleague_label(u, me)
 
 
 class ContactAttemptForm(VersionedForm):

@@ -24,7 +24,12 @@ from vroegsignaal.casework import (
     results,
     search,
 )
-from vroegsignaal.casework.access import colleagues_of, get_melding_for, meldingen_visible_to
+from vroegsignaal.casework.access import (
+    colleague_label,
+    colleagues_of,
+    get_melding_for,
+    meldingen_visible_to,
+)
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.forms import (
     AssignForm,
@@ -108,7 +113,10 @@ def worklist_page(request):
             for m in page.object_list
         ],
         "today": today,
-        "colleagues": colleagues_of(request.user),
+        "colleagues": [
+            (colleague.pk, colleague_label(colleague, request.user))
+            for colleague in colleagues_of(request.user)
+        ],
     }
     return render(request, "casework/worklist.html", context)
 
@@ -186,6 +194,7 @@ def melding_page(request, pk: int):
             "medewerker": melding.assigned_to_id or request.user.pk,
         },
         colleagues=colleagues_of(request.user),
+        me=request.user,
     )
     return render(request, "casework/melding.html", context)
 
@@ -532,7 +541,7 @@ def assign_action(request, pk: int):
         assignment.assign(melding, form.cleaned_data["medewerker"], user, _version(form))
 
     def form_class(data):
-        return AssignForm(data, colleagues=colleagues_of(request.user))
+        return AssignForm(data, colleagues=colleagues_of(request.user), me=request.user)
 
     return _post_action(request, pk, perform, "De melding is toegewezen.", form_class)
 
