@@ -1,8 +1,23 @@
-"""Fill in a beheeromgeving form as a browser would: the values the page shows, then changes."""
+"""The beheeromgeving in tests: a functioneel beheerder logged in (fixture, a plugin of
+tests/conftest.py), and a form filled in as a browser would: the values the page shows, then
+changes."""
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
+
+import pytest
+
+from tests.factories import RegionFactory, UserFactory
+from vroegsignaal.organisations.models import Role
+
+
+@pytest.fixture
+def functioneel_beheerder(client):
+    """As a beheerder makes one: the role and a region, nothing ticked; logged in."""
+    user = UserFactory(username="beheerder", role=Role.ADMINISTRATOR, region=RegionFactory())
+    client.force_login(user)
+    return user
 
 
 class _FormValues(HTMLParser):

@@ -11,8 +11,9 @@ import pytest
 from tests.audit_database import allow_audit_database, close_audit_connection_before_teardown
 
 __all__ = ["close_audit_connection_before_teardown"]
-# The `inbox` fixture: a real SMTP receiver; `page`, `login_as`, `assert_accessible`: Chromium.
-pytest_plugins = ["tests.mail", "tests.browser"]
+# The `inbox` fixture: a real SMTP receiver; `page`, `login_as`, `assert_accessible`: Chromium;
+# `functioneel_beheerder`: logged in to the beheeromgeving.
+pytest_plugins = ["tests.mail", "tests.browser", "tests.admin_forms"]
 
 
 def pytest_collection_modifyitems(items):

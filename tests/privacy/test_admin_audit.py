@@ -12,7 +12,6 @@ from tests.factories import (
     AgreementFactory,
     CreditorFactory,
     MunicipalityFactory,
-    RegionFactory,
     UserFactory,
 )
 from vroegsignaal.organisations.models import ApiKey, Role, Team
@@ -25,19 +24,12 @@ pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "Een-Nieuw-Wachtwoord-77"
 
 
-@pytest.fixture
-def beheerder(client):
-    user = UserFactory(username="beheerder", role=Role.ADMINISTRATOR, region=RegionFactory())
-    client.force_login(user)
-    return user
-
-
 def admin_entries():
     return list(AuditEntry.objects.filter(action=AuditAction.ADMIN).order_by("id"))
 
 
 def test_giving_a_user_a_role_in_the_admin_is_in_the_audit_log_with_old_and_new_role(
-    client, beheerder
+    client, functioneel_beheerder
 ):
     enschede = MunicipalityFactory()
     team = Team.objects.create(municipality=enschede, name="Team Zuid")
@@ -60,7 +52,9 @@ def test_giving_a_user_a_role_in_the_admin_is_in_the_audit_log_with_old_and_new_
     assert "s@example.nl" not in entry.description  # free text is named, not copied
 
 
-def test_setting_another_users_password_is_audited_without_the_password(client, beheerder):
+def test_setting_another_users_password_is_audited_without_the_password(
+    client, functioneel_beheerder
+):
     user = UserFactory(username="sanne", caseworker=True)
     url = reverse("admin:auth_user_password_change", args=[user.pk])
 
@@ -76,7 +70,9 @@ def test_setting_another_users_password_is_audited_without_the_password(client, 
     assert not any(NEW_PASSWORD in text for text in stored)
 
 
-def test_adding_a_user_with_a_password_is_audited_without_the_password(client, beheerder):
+def test_adding_a_user_with_a_password_is_audited_without_the_password(
+    client, functioneel_beheerder
+):
     url = reverse("admin:organisations_user_add")
     data = form_data(client, url, username="nieuw", password1=NEW_PASSWORD, password2=NEW_PASSWORD)
 
@@ -88,7 +84,7 @@ def test_adding_a_user_with_a_password_is_audited_without_the_password(client, b
 
 
 def test_a_convenant_changed_on_the_partners_page_is_an_entry_about_that_convenant(
-    client, beheerder
+    client, functioneel_beheerder
 ):
     agreement = AgreementFactory(creditor=CreditorFactory(), municipality=MunicipalityFactory())
     url = reverse("admin:organisations_creditor_change", args=[agreement.creditor.pk])
@@ -109,7 +105,9 @@ def test_a_convenant_changed_on_the_partners_page_is_an_entry_about_that_convena
     assert agreement.valid_to == dt.date(2026, 12, 31)
 
 
-def test_a_convenant_removed_on_the_partners_page_keeps_its_id_in_the_entry(client, beheerder):
+def test_a_convenant_removed_on_the_partners_page_keeps_its_id_in_the_entry(
+    client, functioneel_beheerder
+):
     agreement = AgreementFactory(creditor=CreditorFactory(), municipality=MunicipalityFactory())
     url = reverse("admin:organisations_creditor_change", args=[agreement.creditor.pk])
 
@@ -120,7 +118,7 @@ def test_a_convenant_removed_on_the_partners_page_keeps_its_id_in_the_entry(clie
     assert convenant.object_id == str(agreement.pk)
 
 
-def test_deleting_in_the_admin_is_audited(client, beheerder):
+def test_deleting_in_the_admin_is_audited(client, functioneel_beheerder):
     team = Team.objects.create(municipality=MunicipalityFactory(), name="Team West")
 
     client.post(reverse("admin:organisations_team_delete", args=[team.pk]), {"post": "yes"})
@@ -131,7 +129,7 @@ def test_deleting_in_the_admin_is_audited(client, beheerder):
 
 
 def test_the_privacy_officer_finds_the_administrators_work_under_handeling_beheer(
-    client, beheerder
+    client, functioneel_beheerder
 ):
     enschede = MunicipalityFactory()
     user = UserFactory(username="sanne", caseworker=True, municipality=enschede)
@@ -155,7 +153,7 @@ def test_every_section_of_the_beheeromgeving_is_audited():
     assert unaudited == []
 
 
-def test_revoking_an_api_key_in_the_admin_is_audited(client, beheerder):
+def test_revoking_an_api_key_in_the_admin_is_audited(client, functioneel_beheerder):
     create_api_key(CreditorFactory(), "boekhouding")
     key = ApiKey.objects.get()
 

@@ -34,6 +34,8 @@ def beheerder(client):
         "admin:organisations_apikey_add",
         "admin:organisations_team_add",
         "admin:casework_caseworkpolicy_add",
+        "admin:casework_queue_add",
+        "admin:organisations_agreement_changelist",
     ],
 )
 def test_admin_pages_have_no_english_labels(client, beheerder, url_name):

@@ -1,6 +1,7 @@
+from django import forms
 from django.contrib import admin
 
-from vroegsignaal.casework.models import CaseworkPolicy
+from vroegsignaal.casework.models import CaseworkPolicy, Queue
 
 
 @admin.register(CaseworkPolicy)
@@ -12,3 +13,63 @@ class CaseworkPolicyAdmin(admin.ModelAdmin):
         "first_action_limit_days",
         "heropaf_months",
     ]
+
+
+class QueueForm(forms.ModelForm):
+    """A werkbakje's team: a caseworker in a team sees that team's werkbakjes, the werkbakjes
+    without a team and what is assigned to them (privacy.policy.meldingen_for)."""
+
+    class Meta:
+        model = Queue
+        fields = ["municipality", "name", "team"]
+        help_texts = {
+            "name": "Precies de naam van het werkbakje in de werkbakjesregel van het beleid: de "
+            "matching zet de meldingen van die regel in dit werkbakje.",
+            "team": "Alleen uitvoerders van dit team (en wie een melding toegewezen kreeg) zien "
+            "de meldingen in dit werkbakje. Leeg: alle uitvoerders van de gemeente.",
+        }
+
+    def clean(self):
+        data = super().clean()
+        team = data.get("team")
+        municipality = data.get("municipality") if "municipality" in self.fields else None
+        municipality = municipality or getattr(self.instance, "municipality", None)
+        if (
+            team is not None
+            and municipality is not None
+            and team.municipality_id != municipality.pk
+        ):
+            self.add_error(
+                "team",
+                f"{team.name} hoort bij {team.municipality.name}, niet bij {municipality.name}: "
+                f"kies een team van {municipality.name} of geen team.",
+            )
+        return data
+
+
+@admin.register(Queue)
+class QueueAdmin(admin.ModelAdmin):
+    """Werkbakjes are made by the matching from the policy's werkbakjesregels; here the
+    beheerder gives one a team (also one made beforehand, before the first run uses the rule)."""
+
+    form = QueueForm
+    list_display = ["name", "municipality", "team", "first_contact_channel", "term_days"]
+    list_filter = ["municipality", "team"]
+    search_fields = ["name", "municipality__name", "team__name"]
+    list_select_related = ["municipality", "team__municipality"]
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["municipality", "name", "team"]
+        return ["municipality", "name", "team", "first_contact_channel", "term_days"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The matching finds a werkbakje by its name and writes contact channel and term from
+        # the rule on every run: they are changed in the policy, not here.
+        if obj is None:
+            return []
+        return ["municipality", "name", "first_contact_channel", "term_days"]
+
+    def has_delete_permission(self, request, obj=None):
+        # Its meldingen would lose their werkbakje; remove the rule from the policy instead.
+        return False

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 
 from vroegsignaal.intake.columns import CANONICAL_COLUMNS, mapping_problems
 from vroegsignaal.organisations.agreement_rules import check_overlap
@@ -108,9 +109,48 @@ class CreditorAdmin(admin.ModelAdmin):
     inlines = [AgreementInline]
 
 
+class ValidityFilter(admin.SimpleListFilter):
+    title = "geldigheid"
+    parameter_name = "geldigheid"
+
+    def lookups(self, request, model_admin):
+        return [("nu", "Geldt vandaag"), ("later", "Begint later"), ("verlopen", "Verlopen")]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        match self.value():
+            case "nu":
+                return queryset.valid_on(today)
+            case "later":
+                return queryset.filter(valid_from__gt=today)
+            case "verlopen":
+                return queryset.filter(valid_to__lt=today)
+        return queryset
+
+
+@admin.register(Agreement)
+class AgreementAdmin(admin.ModelAdmin):
+    """All convenanten in one list: which partners have one with a municipality, which end."""
+
+    list_display = [
+        "creditor",
+        "municipality",
+        "valid_from",
+        "valid_to",
+        "share_known_client_status",
+    ]
+    list_filter = [ValidityFilter, "municipality__region", "municipality", "creditor"]
+    search_fields = ["creditor__name", "creditor__code", "municipality__name", "municipality__code"]
+    list_select_related = ["creditor", "municipality"]
+    ordering = ["municipality__name", "creditor__name", "-valid_from"]
+
+
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
     list_display = ["name", "municipality"]
+    list_filter = ["municipality__region", "municipality"]
+    search_fields = ["name", "municipality__name"]
+    list_select_related = ["municipality"]
 
 
 @admin.register(ApiKey)
@@ -119,10 +159,18 @@ class ApiKeyAdmin(admin.ModelAdmin):
     readonly_fields = ["prefix", "hashed_key", "created_at"]
 
 
+# Django's own access switches: the role gives a functioneel beheerder the beheeromgeving
+# (privacy.admin_access) and does nothing for the other roles, so only a superuser sees them.
+SUPERUSER_ONLY_FIELDS = {"is_staff", "is_superuser", "groups", "user_permissions"}
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    list_display = ["username", "full_name", "role", "creditor", "municipality", "region"]
-    list_filter = ["role", "municipality", "creditor"]
+    # One column for the organisation (partner, municipality or region: a user has one), so
+    # the list fits a laptop screen.
+    list_display = ["username", "full_name", "role", "organisation", "team", "is_active"]
+    list_filter = ["role", "is_active", "municipality", "team", "creditor", "region"]
+    list_select_related = ["creditor", "municipality", "region", "team__municipality"]
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         ("Organisatie en rol", {"fields": ("role", "creditor", "municipality", "team", "region")}),
@@ -131,3 +179,34 @@ class UserAdmin(DjangoUserAdmin):
     @admin.display(description="naam", ordering="last_name")
     def full_name(self, user: User) -> str:
         return user.get_full_name()
+
+    @admin.display(description="organisatie")
+    def organisation(self, user: User) -> str:
+        return str(user.organisation or "")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [f for f in options["fields"] if f not in SUPERUSER_ONLY_FIELDS],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    # A functioneel beheerder does not change (or set the password of) a superuser: that would
+    # give them every permission.
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not _above(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not _above(request, obj)
+
+
+def _above(request, user: User | None) -> bool:
+    return user is not None and user.is_superuser and not request.user.is_superuser
