@@ -47,6 +47,7 @@ PAGE_DESCRIPTIONS = {
     "intake:format": "aanleverformaat",
     "intake:format_example": "voorbeeldbestand aanlevering",
     "intake:delivery": "rapport van een aanlevering",
+    "intake:delivery_signals": "aangenomen signalen van een aanlevering",
     "intake:delivery_rejected_csv": "geweigerde rijen (CSV)",
     "intake:delivery_rejected_xlsx": "geweigerde rijen (Excel)",
     "privacy:audit_log": "auditlog",
