@@ -24,7 +24,7 @@ FORMS = {
     "verwijzing": lambda: ReferralForm({}),
     "afsluiten": lambda: ResultForm({}),
     "heropaf": lambda: HeropafScheduleForm({}),
-    "toewijzen": lambda: AssignForm({}, colleagues=User.objects.none()),
+    "toewijzen": lambda: AssignForm({}, colleagues=User.objects.none(), me=User()),
 }
 
 
