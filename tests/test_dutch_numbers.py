@@ -2,7 +2,7 @@
 
 import pytest
 
-from vroegsignaal.dutch_numbers import dutch_amount, dutch_number, euros
+from vroegsignaal.dutch_numbers import dutch_amount, dutch_number, euros, round_half_up
 
 
 @pytest.mark.parametrize(
@@ -19,3 +19,21 @@ def test_numbers_keep_their_kind_and_decimals():
     assert [dutch_number(30744), dutch_number(2.5), dutch_number(4.0, 2), dutch_number(None)] == [
         "30.744", "2,5", "4,00", "–",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [(31.25, 1, "31,3"), (43.75, 1, "43,8"), (2.675, 2, "2,68"), (0.05, 1, "0,1"),
+     (-0.04, 1, "0,0"), (1234.45, 1, "1.234,5")],
+)  # fmt: skip
+def test_a_half_is_rounded_up_as_a_spreadsheet_does_not_to_even(value, decimals, text):
+    """Telefoon: 25 of 80 attempts reached is 31,25 %: '31,3', as Excel gives from the same
+    figures (Python's round and format go to even: '31,2')."""
+    assert dutch_number(value, decimals) == text
+    assert round_half_up(value, decimals) == float(text.replace(".", "").replace(",", "."))
+
+
+def test_a_percentage_of_the_monitoring_is_rounded_half_up():
+    from vroegsignaal.monitoring.tables import percentage
+
+    assert percentage(25, 80) == 31.3

@@ -6,6 +6,9 @@ No Django: the matching engine uses it too.
 
 from __future__ import annotations
 
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
 _SWAP_SEPARATORS = str.maketrans(",.", ".,")
 
 
@@ -21,8 +24,21 @@ def dutch_number(value, decimals: int | None = None) -> str:
         return str(value)
     if decimals is None:
         decimals = 0 if isinstance(value, int) else 1
+    if isinstance(value, float) and math.isfinite(value):
+        value = _half_up(value, decimals)
     text = f"{value + 0:,.{decimals}f}"  # + 0 turns -0.0 into 0.0
     return text.translate(_SWAP_SEPARATORS)
+
+
+def round_half_up(value: float, decimals: int) -> float:
+    """``value`` rounded as a spreadsheet and a reader do: 31.25 → 31.3 (Python's round goes
+    to even, 31.2, so a table recalculated in Excel would differ)."""
+    return float(_half_up(value, decimals))
+
+
+def _half_up(value: float, decimals: int) -> Decimal:
+    # str(): the shortest text of the float, as it was written (2.675, not 2.67499999...).
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def dutch_amount(cents: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vroegsignaal.dutch_numbers import dutch_number
+from vroegsignaal.dutch_numbers import dutch_number, round_half_up
 
 
 @dataclass(frozen=True)
@@ -50,4 +50,4 @@ def percentage(part: float, whole: float) -> float | None:
     """``part`` as a percentage of ``whole`` with one decimal; None when ``whole`` is 0."""
     if not whole:
         return None
-    return round(100 * part / whole, 1)
+    return round_half_up(100 * part / whole, 1)
