@@ -94,12 +94,7 @@ class MeldingFactory(factory.django.DjangoModelFactory):
             return
         types = set()
         for _ in range(1 if extracted is None else extracted):
-            signal = SignalFactory(
-                municipality=obj.municipality,
-                address_key=obj.address_key,
-                house_number=obj.house_number,
-                **kwargs,
-            )
+            signal = SignalFactory(**{**_address_of(obj), **kwargs}, municipality=obj.municipality)
             models.MeldingSignal.objects.create(signal=signal, melding=obj)
             types.add(signal.creditor.partner_type)
         if types:  # as matching does: the melding lists the partner types of its signals
@@ -107,13 +102,23 @@ class MeldingFactory(factory.django.DjangoModelFactory):
             obj.save(update_fields=["partner_types", "partner_type_count"])
 
 
+def _address_of(melding: models.Melding) -> dict:
+    """The address fields a signal at the melding's address has."""
+    return {
+        "address_key": melding.address_key,
+        "street": melding.street,
+        "postcode": melding.postcode,
+        "house_number": melding.house_number,
+        "house_letter": melding.house_letter,
+        "house_number_addition": melding.house_number_addition,
+        "city": melding.city,
+    }
+
+
 def add_signal(melding: models.Melding, creditor) -> Signal:
     """Link one more signal, from ``creditor`` at the melding's address, to ``melding``."""
     signal = SignalFactory(
-        creditor=creditor,
-        municipality=melding.municipality,
-        address_key=melding.address_key,
-        house_number=melding.house_number,
+        creditor=creditor, municipality=melding.municipality, **_address_of(melding)
     )
     models.MeldingSignal.objects.create(signal=signal, melding=melding)
     return signal

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
 from tests.page_text import page_text
+from vroegsignaal.addresses import address_key
 from vroegsignaal.casework.assignment import assign
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.conversation import record_conversation
@@ -122,6 +123,40 @@ def test_bulk_assign_from_the_worklist(logged_in, enschede, colleague):
 
     assert "2 meldingen toegewezen aan Col Lega" in response.content.decode()
     assert set(Melding.objects.values_list("assigned_to", flat=True)) == {colleague.pk}
+
+
+@pytest.fixture
+def at_93_2(enschede, caseworker):
+    """An assigned melding at Lasondersingel 93 with huisnummertoevoeging 2 (not house 932)."""
+    melding = MeldingFactory(
+        municipality=enschede, street="Lasondersingel", postcode="7514BN", house_number=93,
+        house_number_addition="2", address_key=address_key("7514BN", 93, "", "2"),
+    )  # fmt: skip
+    return assign(melding, caseworker, caseworker, melding.version)
+
+
+def test_the_melding_page_writes_number_and_addition_as_the_letter_does(logged_in, at_93_2):
+    text = page_text(logged_in.get(reverse("casework:melding", args=[at_93_2.pk])))
+
+    assert f"Melding {at_93_2.pk}: Lasondersingel 93-2, 7514BN Enschede" in text
+    assert "Lasondersingel 932" not in text
+
+
+def test_the_worklist_writes_number_and_addition_as_the_letter_does(logged_in, at_93_2):
+    text = page_text(logged_in.get(reverse("casework:worklist")))
+
+    assert "Lasondersingel 93-2, 7514BN" in text and "Lasondersingel 932" not in text
+
+
+def test_an_action_page_writes_number_and_addition_as_the_letter_does(logged_in, at_93_2):
+    text = page_text(logged_in.get(reverse("casework:contact", args=[at_93_2.pk])))
+
+    assert f"Melding {at_93_2.pk}: Lasondersingel 93-2, 7514BN Enschede" in text
+
+
+def test_a_melding_names_its_address_as_the_letter_does(at_93_2):
+    """As the inzage JSON and the audit log name it."""
+    assert str(at_93_2) == f"Melding {at_93_2.pk} (7514BN 93-2)"
 
 
 def test_melding_page_shows_signals_reasons_deadlines_and_earlier_meldingen(logged_in, enschede):

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory, SignalFactory
 from tests.factories import CreditorFactory, UserFactory
+from tests.page_text import page_text
 from vroegsignaal.addresses import address_key, address_suffix
 from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.casework.search import (
@@ -27,14 +28,17 @@ from vroegsignaal.intake.models import Signal
 from vroegsignaal.privacy.models import AuditEntry
 
 
-def melding_at(municipality, postcode, number, suffix="", surname="Jansen", prefix="", **extra):
+def melding_at(
+    municipality, postcode, number, letter="", surname="Jansen", prefix="", addition="", **extra
+):
     """A melding with one signal of `surname` at the address, with the real address key."""
     melding = MeldingFactory(
         municipality=municipality,
         postcode=postcode,
         house_number=number,
-        house_suffix=suffix,
-        address_key=address_key(postcode, number, suffix),
+        house_letter=letter,
+        house_number_addition=addition,
+        address_key=address_key(postcode, number, letter, addition),
         signals=0,
         **extra,
     )
@@ -42,6 +46,8 @@ def melding_at(municipality, postcode, number, suffix="", surname="Jansen", pref
         municipality=municipality,
         postcode=postcode,
         house_number=number,
+        house_letter=letter,
+        house_number_addition=addition,
         address_key=melding.address_key,
         surname=surname,
         surname_prefix=prefix,
@@ -113,6 +119,9 @@ def test_search_reads_a_kenmerk_in_the_ways_people_write_it(text, melding_id):
         ("7511AB12", Search(address_prefix="7511AB|12|")),
         ("7511ab12a", Search(address_key="7511AB|12|A")),
         ("7511-AB", Search(address_prefix="7511AB|")),
+        ("7514 BN 93-2", Search(address_key="7514BN|93|2")),
+        ("7514BN 417B-2", Search(address_key="7514BN|417|B2")),
+        ("7514 bn 417 b 2", Search(address_key="7514BN|417|B2")),
     ],
 )
 def test_search_reads_an_address_as_the_address_key_does(text, expected):
@@ -141,6 +150,10 @@ def test_search_refuses_text_too_short_to_search_on_with_a_dutch_hint(text):
         ("Hengelosestraat, 12-2", Search(street="Hengelosestraat", house_number=12,
                                          address_suffix=address_suffix("2", ""))),
         ("Burg. Jansenlaan 7", Search(street="Burg. Jansenlaan", house_number=7)),
+        ("Lasondersingel 93-2", Search(street="Lasondersingel", house_number=93,
+                                       address_suffix="2")),
+        ("Lasondersingel 417B-2", Search(street="Lasondersingel", house_number=417,
+                                         address_suffix="B2")),
     ],
 )  # fmt: skip
 def test_search_reads_a_street_with_a_house_number(text, expected):
@@ -157,6 +170,31 @@ def test_search_finds_a_melding_by_street_with_or_without_house_number(enschede,
     assert set(search_meldingen(caseworker, parse("stijnpad 105"))) == {at_105, at_105a}
     assert list(search_meldingen(caseworker, parse("Stijnpad 105a"))) == [at_105a]
     assert set(search_meldingen(caseworker, parse("Stijnpad"))) == {at_105, at_105a, at_7}
+
+
+def test_search_finds_a_melding_by_the_address_its_pages_show(enschede, caseworker):
+    """The pages write 93 with addition 2 as '93-2' (they wrote '932', which is another house);
+    what a caseworker copies from them finds that melding and no other."""
+    at = {
+        "93-2": melding_at(enschede, "7514BN", 93, addition="2", street="Lasondersingel"),
+        "932": melding_at(enschede, "7514BN", 932, street="Lasondersingel"),
+        "417B-2": melding_at(enschede, "7514BN", 417, "B", addition="2", street="Lasondersingel"),
+        "417B": melding_at(enschede, "7514BN", 417, "B", street="Lasondersingel"),
+    }
+
+    for written, melding in at.items():
+        assert melding.house_number_text == written
+        for text in (melding.street_and_number, f"7514 BN {written}"):
+            assert list(search_meldingen(caseworker, parse(text))) == [melding], text
+
+
+def test_the_search_page_writes_number_and_addition_as_the_letter_does(client, caseworker):
+    melding_at(caseworker.municipality, "7514BN", 93, addition="2", street="Lasondersingel")
+    client.force_login(caseworker)
+
+    text = page_text(client.get(reverse("casework:search"), {"q": "Lasondersingel 93-2"}))
+
+    assert "Lasondersingel 93-2, 7514BN Enschede" in text and "Lasondersingel 932" not in text
 
 
 def test_a_name_finds_both_surnames_and_streets_starting_with_it(enschede, caseworker):

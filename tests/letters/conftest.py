@@ -73,7 +73,7 @@ def melding(enschede, caseworker, letterhead):
         enschede,
         caseworker,
         house_number=12,
-        house_suffix="A",
+        house_letter="A",
         total_amount_cents=25_077,
         signals__amount_cents=25_077,
     )

@@ -2,9 +2,11 @@
 
 import datetime as dt
 
+import pytest
+
 from tests.casework.factories import SignalFactory
 from tests.factories import CreditorFactory
-from tests.letters.conftest import MOMENT
+from tests.letters.conftest import MOMENT, assigned_melding
 from tests.letters.pdf import pdf_text
 from vroegsignaal.casework.models import MeldingSignal
 from vroegsignaal.ddas import Geslacht, Signaalpartner
@@ -64,3 +66,20 @@ def test_the_same_person_in_two_signals_gets_one_letter(melding):
     text = pdf_text(services.preview_pdf(melding, LetterRequest(LetterKind.FIRST), MOMENT.date()))
     assert text.count("Datum: ") == 1
     assert "uw energieleverancier en uw verhuurder" in text
+
+
+@pytest.mark.parametrize(
+    ("letter", "addition", "written"), [("", "2", "93-2"), ("B", "", "93B"), ("B", "2", "93B-2")]
+)
+def test_the_letter_writes_the_huisletter_attached_and_the_toevoeging_after_a_hyphen(
+    enschede, caseworker, letterhead, letter, addition, written
+):
+    """Letter and addition glued ('93B2') read as another house; each has its own place."""
+    melding = assigned_melding(
+        enschede, caseworker, street="Lasondersingel", postcode="7514BN", house_number=93,
+        house_letter=letter, house_number_addition=addition,
+    )  # fmt: skip
+
+    text = pdf_text(services.preview_pdf(melding, LetterRequest(LetterKind.FIRST), MOMENT.date()))
+
+    assert f"Lasondersingel {written} 7514 BN ENSCHEDE" in text

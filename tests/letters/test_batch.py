@@ -6,6 +6,8 @@ from django.urls import reverse
 from tests.casework.factories import MeldingFactory
 from tests.letters.conftest import MOMENT, assigned_melding, reach
 from tests.letters.pdf import pdf_text
+from tests.page_text import page_text
+from vroegsignaal.addresses import address_key
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.models import ContactAttempt
 from vroegsignaal.ddas import Contactsoort, Dagdeel
@@ -178,3 +180,22 @@ def test_the_batch_page_names_the_letter_each_melding_gets(client, three, reopen
     assert "Brief na heropaf (contactronde 2)" in row
     row = page[page.index(f'value="{three[0].pk}:') :]
     assert "Eerste brief: aanbod van hulp" in row[: row.index("</tr>")]
+
+
+def test_the_batch_page_writes_number_and_addition_as_the_letter_does(
+    client, enschede, caseworker, letterhead
+):
+    """Huisnummer 93 with toevoeging 2 is '93-2' on the list and on the result, as in the
+    letter: '932' is another house, and the print room sorts the post by it."""
+    melding = assigned_melding(
+        enschede, caseworker, street="Lasondersingel", postcode="7514BN", house_number=93,
+        house_number_addition="2", address_key=address_key("7514BN", 93, "", "2"),
+    )  # fmt: skip
+    client.force_login(caseworker)
+
+    listed = page_text(client.get(reverse("letters:batch")))
+    stale = f"{melding.pk}:{melding.version - 1}"
+    result = page_text(client.post(reverse("letters:batch"), {"melding": [stale]}))
+
+    assert "Lasondersingel 93-2, 7514BN Enschede" in listed and "Lasondersingel 932" not in listed
+    assert f"Melding {melding.pk} (7514BN 93-2)" in result

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
+from vroegsignaal.addresses import address_key
 from vroegsignaal.privacy.inzage_document import feedback_text
 from vroegsignaal.privacy.models import AuditEntry
 
@@ -449,6 +450,39 @@ def test_the_inzage_pdf_shows_times_as_hours_and_minutes_and_the_system_by_name(
     assert re.search(r"(?m)^Door systeem", text)
 
 
+@pytest.fixture
+def at_93_2():
+    """A melding at 7514 BN 93 with huisnummertoevoeging 2 (not house 932)."""
+    return MeldingFactory(
+        street="Lasondersingel", postcode="7514BN", house_number=93, house_number_addition="2",
+        address_key=address_key("7514BN", 93, "", "2"),
+    )  # fmt: skip
+
+
+def _request_for_93_2(client, formaat: str):
+    """The request as the resident writes the address: huisnummer '93-2'."""
+    return client.post(
+        reverse("privacy:access_request"),
+        {"achternaam": "Jansen", "geboortedatum": "17-05-1980", "postcode": "7514 BN",
+         "huisnummer": "93-2", "formaat": formaat},
+    )  # fmt: skip
+
+
+def test_the_inzage_json_writes_number_and_addition_as_the_letter_does(officer_client, at_93_2):
+    content = _request_for_93_2(officer_client, "json").content.decode()
+
+    melding = json.loads(content)["meldingen"][0]
+    written = [melding[name] for name in ("huisnummer", "huisletter", "huisnummertoevoeging")]
+    assert written == [93, "", "2"]
+    assert f"Melding {at_93_2.pk} (7514BN 93-2)" in content and "7514BN 932" not in content
+
+
+def test_the_inzage_pdf_writes_number_letter_and_addition_apart(officer_client, at_93_2):
+    text = pdf_text(_request_for_93_2(officer_client, "pdf").content)
+
+    assert "Huisnummer 93\nHuisletter –\nHuisnummertoevoeging 2" in text
+
+
 def test_a_letter_in_the_inzage_pdf_went_out_instead_of_not_reaching_the_resident(
     officer_client, worked_melding
 ):
@@ -459,3 +493,19 @@ def test_a_letter_in_the_inzage_pdf_went_out_instead_of_not_reaching_the_residen
     )
     rows = re.findall(r"(?m)^Inwoner bereikt (.+)$", pdf_text(response.content))
     assert rows == ["Nee", "Verstuurd"]  # the home visit, then the letter
+
+
+def test_the_inzage_json_names_why_a_rematch_picked_the_melding_up_in_dutch(
+    officer_client, worked_melding
+):
+    from vroegsignaal.casework.models import Event
+
+    Event.objects.create(
+        melding=worked_melding, kind="rematched",
+        details={"state": ["closed", "new"], "reasons": ["brp", "new_signals"]},
+    )  # fmt: skip
+    rematched = _inzage_json(officer_client)["meldingen"][0]["vastgelegd"]["gebeurtenissen"][0]
+    assert rematched["gegevens"] == {
+        "fase ervoor en erna": ["Afgesloten", "Nieuw"],
+        "redenen": ["BRP-uittreksel bijgewerkt", "later aangeleverde signalen"],
+    }

@@ -63,13 +63,14 @@ def _erase_address(melding: Melding) -> None:
     melding.address_key = pseudonym
     melding.postcode = melding.postcode[:4]
     melding.house_number = 0
-    melding.house_suffix = ""
+    melding.house_letter = ""
+    melding.house_number_addition = ""
     melding.street = ""
     melding.city = ""
     # street_search is folded from the blanked street as it is saved.
     melding.save(
-        update_fields=["key", "address_key", "postcode", "house_number", "house_suffix",
-                       "street", "street_search", "city"]
+        update_fields=["key", "address_key", "postcode", "house_number", "house_letter",
+                       "house_number_addition", "street", "street_search", "city"]
     )  # fmt: skip
     links = list(MeldingSignal.objects.filter(melding=melding))
     for link in links:

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 
+from vroegsignaal.addresses import house_number_text
 from vroegsignaal.casework import deadlines
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
 from vroegsignaal.intake.models import Signal
@@ -74,7 +75,9 @@ class Melding(models.Model):
     address_key = models.CharField("adressleutel", max_length=32, db_index=True)
     postcode = models.CharField(max_length=6)
     house_number = models.PositiveIntegerField("huisnummer")
-    house_suffix = models.CharField("huisletter/toevoeging", max_length=12, blank=True)
+    # Apart, as on the signals: glued together ('B2') they can no longer be written '417B-2'.
+    house_letter = models.CharField("huisletter", max_length=1, blank=True)
+    house_number_addition = models.CharField("huisnummertoevoeging", max_length=10, blank=True)
     street = models.CharField("straat", max_length=120, blank=True)
     # Zoeken finds a street by it whatever its accents ('cobelstraat').
     street_search = SearchKeyField("zoeksleutel straat", source="street")
@@ -291,7 +294,17 @@ class Melding(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Melding {self.pk} ({self.postcode} {self.house_number}{self.house_suffix})"
+        return f"Melding {self.pk} ({self.postcode} {self.house_number_text})"
+
+    @property
+    def house_number_text(self) -> str:
+        """'93-2', '417B': as the letters write it (`vroegsignaal.addresses`)."""
+        return house_number_text(self.house_number, self.house_letter, self.house_number_addition)
+
+    @property
+    def street_and_number(self) -> str:
+        """'Lasondersingel 93-2': the address line of pages, letters and documents."""
+        return f"{self.street} {self.house_number_text}".strip()
 
     @property
     def reference(self) -> str:

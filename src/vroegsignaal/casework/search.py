@@ -10,9 +10,10 @@ One text box, read as (in this order):
 - a kenmerk (`Melding.reference`): `VS-7941`, `vs 7941`, `melding 7941` or just `7941`; four
   digits alone (`7511`) may also be a postcode area, so both are looked for;
 - an address: a postcode (`7511 AB`), optionally with house number and letter or addition
-  (`7511AB 12`, `7511 ab 12-a`); without a letter or addition every one at that number is found;
-- a street with a house number (`Stijnpad 105`, `stijnpad 105a`): the street's name as the
-  melding has it, from its start;
+  (`7511AB 12`, `7511 ab 12-a`, `7514 BN 417B-2` as the pages write it); without a letter or
+  addition every one at that number is found;
+- a street with a house number (`Stijnpad 105`, `stijnpad 105a`, `Lasondersingel 93-2`): the
+  street's name as the melding has it, from its start;
 - otherwise a surname, with or without its tussenvoegsel (`van der Berg`, `Berg, van der`,
   `Berg`): the meldingen with a signal whose surname starts with it, and those in a street
   whose name starts with the text (`Stijnpad`: a caller often gives the street first).
@@ -43,12 +44,14 @@ _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-
 
 _REFERENCE = re.compile(r"^(?:vs\s*-?\s*|melding\s+)?(\d+)$", re.IGNORECASE)
 _POSTCODE_AREA = re.compile(r"^[1-9]\d{3}$")
+# A house number's letter and addition as the pages write them ('93-2', '417B-2') or typed
+# otherwise ('417 b 2'); the address key compares them without the separators.
+_SUFFIX = r"(?:\s*[-\s]?\s*([0-9a-z]{1,6}(?:\s*[-\s]\s*[0-9a-z]{1,10})?))?"
 _ADDRESS = re.compile(
-    r"^(\d{4})\s*-?\s*([a-z]{2})(?:[\s,]*(\d{1,5})(?:\s*[-\s]?\s*([0-9a-z]{1,6}))?)?$",
-    re.IGNORECASE,
+    rf"^(\d{{4}})\s*-?\s*([a-z]{{2}})(?:[\s,]*(\d{{1,5}}){_SUFFIX})?$", re.IGNORECASE
 )
 _STREET_AND_NUMBER = re.compile(
-    r"^([^\d,]*[a-z][^\d,]*?)[\s,]+(\d{1,5})(?:\s*[-\s]?\s*([0-9a-z]{1,6}))?$", re.IGNORECASE
+    rf"^([^\d,]*[a-z][^\d,]*?)[\s,]+(\d{{1,5}}){_SUFFIX}$", re.IGNORECASE
 )
 
 

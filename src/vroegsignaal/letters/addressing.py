@@ -51,11 +51,8 @@ def creditor_phrase(partner_types: Iterable[str]) -> str:
 
 def address_lines(melding: Melding) -> list[str]:
     """Street line and postcode line in the form PostNL asks: '7511 AB  ENSCHEDE'."""
-    suffix = melding.house_suffix
-    joiner = "" if suffix[:1].isalpha() else "-"
-    number = f"{melding.house_number}{joiner}{suffix}" if suffix else str(melding.house_number)
     postcode = f"{melding.postcode[:4]} {melding.postcode[4:]}"
-    return [f"{melding.street} {number}".strip(), f"{postcode}  {melding.city.upper()}".rstrip()]
+    return [melding.street_and_number, f"{postcode}  {melding.city.upper()}".rstrip()]
 
 
 def _initials(signal: Signal) -> str:

@@ -123,12 +123,12 @@ def _write_meldingen(municipality, result, matched_on) -> tuple[dict[str, int], 
             refreshed.append(melding)
             continue
         address = addresses[key]
-        suffix = f"{address['house_letter']}{address['house_number_addition']}"
         new.append(Melding(
             key=key, municipality=municipality, period_start=row["period_start"],
             period_end=row["period_end"], matched_on=matched_on, address_key=row["address_key"],
             postcode=address["postcode"], house_number=address["house_number"],
-            house_suffix=suffix, **values,
+            house_letter=address["house_letter"],
+            house_number_addition=address["house_number_addition"], **values,
         ))  # fmt: skip
     adapter.insert_rows(Melding, new)
     adapter.update_rows(Melding, refreshed, MATCHING_FIELDS)
