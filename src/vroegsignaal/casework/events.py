@@ -246,6 +246,7 @@ DETAIL_NAMES = {
     "answered_by": "antwoord van",
     "title": "brief",
     "about": "voor",
+    "reasons": "redenen",
 }
 
 
@@ -258,6 +259,8 @@ def details_in_dutch(event: Event) -> dict:
             value = [State(state).label for state in value]
         elif key == "change":
             value = _BUDGET_CHANGES.get(value, value)
+        elif key == "reasons":
+            value = [RematchReason(reason).label for reason in value]
         dutch[DETAIL_NAMES.get(key, key.replace("_", " "))] = value
     return dutch
 
