@@ -219,6 +219,24 @@ def test_ddas_download_is_for_intake_staff_of_the_municipality(client, intake, l
     assert login(client, leader).get(reverse("monitoring:ddas"), OCTOBER).status_code == 403
 
 
+@pytest.mark.django_db(databases="__all__")
+def test_a_ddas_download_asked_for_another_municipality_is_audited_as_refused(client, intake):
+    """Nothing is delivered (the choice is refused at the field); the privacy officer reads a
+    refusal, not 'Bekeken', so it does not look as if Hengelo's delivery was seen."""
+    from vroegsignaal.privacy.models import AuditAction, AuditEntry
+
+    response = login(client, intake).get(
+        reverse("monitoring:ddas"), {**OCTOBER, "gemeente": "0153"}
+    )
+
+    assert "attachment" not in response.get("Content-Disposition", "")
+    entry = AuditEntry.objects.get(endpoint__startswith=reverse("monitoring:ddas"))
+    assert (entry.action, entry.description) == (
+        AuditAction.REFUSED,
+        "landelijke export (DDAS): niet geleverd, de keuze is geweigerd",
+    )
+
+
 def test_the_project_leader_refused_the_ddas_export_is_told_who_delivers_it_and_why(client, leader):
     """The project leader sees aggregates only (domain: privacy); the export holds BSNs."""
     response = login(client, leader).get(reverse("monitoring:ddas"), OCTOBER)

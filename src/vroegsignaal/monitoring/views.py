@@ -34,6 +34,8 @@ from vroegsignaal.monitoring.report_pdf import figures, render_pdf, report_conte
 from vroegsignaal.monitoring.scope import month_title, quarter_name, quarter_title
 from vroegsignaal.monitoring.year_figures import entered_figures, save_year_figures
 from vroegsignaal.organisations.models import Role
+from vroegsignaal.privacy import audit
+from vroegsignaal.privacy.models import AuditAction
 from vroegsignaal.privacy.policy import role_required
 
 MONITORING_ROLES = (Role.PROJECT_LEADER, Role.INTAKE)
@@ -137,6 +139,14 @@ def ddas(request):
     check_ddas_export(request.user)
     form, scope = _selection(request)
     if scope is None:
+        # Nothing delivered (e.g. another municipality's code): the privacy officer reads a
+        # refusal, not that the delivery was seen.
+        audit.record(
+            request,
+            AuditAction.REFUSED,
+            "landelijke export (DDAS)",
+            description="landelijke export (DDAS): niet geleverd, de keuze is geweigerd",
+        )
         return render(request, "monitoring/dashboard.html", {"form": form})
     municipality = scope.municipalities[0]
     # The page size is read at call time so a test can make paging visible with a few signals.
