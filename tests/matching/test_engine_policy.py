@@ -50,7 +50,7 @@ def test_municipality_inherits_region_policy_and_overrides_per_setting():
         ({"routing_rules": [{"name": "X", "queue": "Q", "first_contact_channel": "Brief",
                              "term_days": 14, "condition": {"flags": ["urgent"]}}]},
          "Onbekende vlag 'urgent' in werkbakjesregel 'X'."),
-        ({"weights": {"crisis": -5}}, "Weging 'crisis' mag niet negatief zijn."),
+        ({"weights": {"crisis": -5}}, "Weging 'Crisissignaal' mag niet negatief zijn."),
         ({"kleur": "rood"}, "Onbekend veld 'kleur' in beleid."),
         ({"minimum_amount_cents": "veel"}, "verkeerde soort"),
         ({"crisis_always_go": "ja"},

@@ -225,8 +225,8 @@ def test_bad_input_in_a_rule_is_refused_at_its_field(enschede, row, field, messa
 def test_two_rules_with_one_name_are_refused(enschede):
     form = submitted(own(enschede), CRISIS, YOUNG | {"name": "Crisis"})
     assert not form.is_valid()
-    assert form.routing.non_form_errors() == ["Routeringsregel 'Crisis' komt meer dan eens voor."]
-    assert "Routeringsregel 'Crisis' komt meer dan eens voor." in form.non_field_errors()
+    assert form.routing.non_form_errors() == ["Werkbakjesregel 'Crisis' komt meer dan eens voor."]
+    assert "Werkbakjesregel 'Crisis' komt meer dan eens voor." in form.non_field_errors()
 
 
 def test_geen_as_minimum_amount_means_no_minimum(enschede):

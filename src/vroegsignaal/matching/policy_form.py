@@ -22,7 +22,7 @@ from typing import Any
 from django import forms
 
 from vroegsignaal.dutch_numbers import dutch_amount
-from vroegsignaal.matching.engine.policy import Policy, PolicyError
+from vroegsignaal.matching.engine.policy import WEIGHT_LABELS, Policy, PolicyError
 from vroegsignaal.matching.engine.vocabulary import PARTNER_TYPES
 from vroegsignaal.matching.models import PolicyVersion
 from vroegsignaal.matching.policies import latest_version
@@ -38,18 +38,6 @@ from vroegsignaal.organisations.models import Municipality, Region
 YES, NO = "ja", "nee"
 BOOLEANS = ("exclude_business_contracts", "crisis_always_go")
 COUNTS = ("minimum_signals_for_go", "repeat_months")
-WEIGHT_LABELS = {
-    "crisis": "Crisissignaal",
-    "extra_partner_type": "Per extra soort signaalpartner",
-    "opeenvolgend": "Opeenvolgende melding",
-    "amount_per_100_euro": "Per € 100 achterstand",
-    "amount_max": "Bedrag: ten hoogste",
-    "rent_arrears": "Huurachterstand",
-    "arrears_age_per_30_days": "Per 30 dagen ouderdom van de achterstand",
-    "arrears_age_max": "Ouderdom: ten hoogste",
-    "young_adult": "Jongvolwassene",
-    "warm_handover": "Warme overdracht",
-}
 ROUTING_DESCRIPTION = (
     "De eerste regel waarvan de voorwaarde klopt, bepaalt het werkbakje, de eerste contactsoort "
     "en de termijn; een melding waarvoor geen regel klopt, gaat naar het standaardwerkbakje. "

@@ -63,6 +63,21 @@ class RoutingRule:
     condition: RouteCondition = field(default_factory=RouteCondition)
 
 
+# How the policy editor and its messages name each weight.
+WEIGHT_LABELS = {
+    "crisis": "Crisissignaal",
+    "extra_partner_type": "Per extra soort signaalpartner",
+    "opeenvolgend": "Opeenvolgende melding",
+    "amount_per_100_euro": "Per € 100 achterstand",
+    "amount_max": "Bedrag: ten hoogste",
+    "rent_arrears": "Huurachterstand",
+    "arrears_age_per_30_days": "Per 30 dagen ouderdom van de achterstand",
+    "arrears_age_max": "Ouderdom: ten hoogste",
+    "young_adult": "Jongvolwassene",
+    "warm_handover": "Warme overdracht",
+}
+
+
 @dataclass(frozen=True)
 class PriorityWeights:
     """Points per named factor; the score of a melding is their sum."""
@@ -216,13 +231,13 @@ def _problems(policy: Policy) -> list[str]:
             messages.append(f"Venster voor onbekende signaalpartner '{name}'.")
         messages += _window_problems(f"venster {name}", window)
     messages += [
-        f"Weging '{f.name}' mag niet negatief zijn."
+        f"Weging '{WEIGHT_LABELS.get(f.name, f.name)}' mag niet negatief zijn."
         for f in dataclasses.fields(policy.weights)
         if getattr(policy.weights, f.name) < 0
     ]
     names = [rule.name for rule in policy.routing_rules]
     messages += [
-        f"Routeringsregel '{n}' komt meer dan eens voor."
+        f"Werkbakjesregel '{n}' komt meer dan eens voor."
         for n in sorted(set(names))
         if names.count(n) > 1
     ]
