@@ -5,10 +5,10 @@ import datetime as dt
 import json
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from tests.factories import DEMO_PASSWORD, AgreementFactory, CreditorFactory, UserFactory
+from tests.factories import AgreementFactory, CreditorFactory
 from tests.factories import MunicipalityFactory as Gemeente
+from tests.validation import validation_errors
 
 from vroegsignaal.organisations.configuration import ConfigurationError, apply_document
 from vroegsignaal.organisations.models import Agreement, Creditor
@@ -24,21 +24,6 @@ def almelo():
     return Gemeente(code="0141", name="Almelo")
 
 
-@pytest.fixture
-def admin_client(client):
-    user = UserFactory(administrator=True, is_superuser=True)
-    client.login(username=user.username, password=DEMO_PASSWORD)
-    return client
-
-
-def _errors(agreement: Agreement) -> dict[str, list[str]]:
-    try:
-        agreement.full_clean()
-    except ValidationError as error:
-        return error.message_dict
-    return {}
-
-
 def _day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
@@ -49,7 +34,7 @@ def test_an_end_before_the_start_is_refused_at_geldig_tot_en_met(almelo):
         valid_from=_day("2026-06-01"), valid_to=_day("2026-01-01"),
     )  # fmt: skip
 
-    assert _errors(agreement) == {
+    assert validation_errors(agreement) == {
         "valid_to": ["Geldig tot en met (01-01-2026) ligt vóór geldig vanaf (01-06-2026)."]
     }
 
@@ -59,7 +44,7 @@ def test_a_convenant_of_one_day_is_a_real_period(almelo):
     agreement = Agreement(
         creditor=CreditorFactory(), municipality=almelo, valid_from=one_day, valid_to=one_day
     )
-    assert _errors(agreement) == {}
+    assert validation_errors(agreement) == {}
 
 
 def test_the_database_refuses_an_end_before_the_start(almelo):
@@ -92,7 +77,7 @@ def test_a_second_convenant_with_the_same_municipality_in_the_same_period_is_ref
     agreement = Agreement(creditor=creditor, municipality=almelo, valid_from=_day(new[0]),
                           valid_to=new[1] and _day(new[1]))  # fmt: skip
 
-    assert _errors(agreement) == {
+    assert validation_errors(agreement) == {
         field: [f"Er is al een convenant met Almelo dat in deze periode geldt: {period}."]
     }
 
@@ -105,13 +90,13 @@ def test_periods_that_follow_each_other_or_other_parties_do_not_overlap(almelo):
 
     following = Agreement(creditor=creditor, municipality=almelo, valid_from=_day("2026-03-01"))
 
-    assert _errors(following) == {}
+    assert validation_errors(following) == {}
 
 
 def test_a_stored_convenant_does_not_overlap_itself(almelo):
     agreement = AgreementFactory(municipality=almelo)
     agreement.valid_to = _day("2026-12-31")
-    assert _errors(agreement) == {}
+    assert validation_errors(agreement) == {}
 
 
 # The beheeromgeving: convenanten are edited as rows under the partner.

@@ -116,15 +116,27 @@ class DeadlinePolicy:
     heropaf_months: int = 6
 
     def __post_init__(self) -> None:
-        if self.first_action_days < 1:
-            raise ValueError("Termijn eerste actie (first_action_days) moet minstens 1 dag zijn.")
-        if self.first_action_limit_days < self.first_action_days:
-            raise ValueError(
-                "Uiterste termijn eerste actie (first_action_limit_days) mag niet korter zijn "
-                "dan de termijn eerste actie (first_action_days)."
-            )
-        if self.heropaf_months < 1:
-            raise ValueError("Termijn heropaf (heropaf_months) moet minstens 1 maand zijn.")
+        if problems := policy_problems(**vars(self)):
+            raise ValueError(" ".join(f"{key}: {message}" for key, message in problems.items()))
+
+
+def policy_problems(
+    first_action_days: int, first_action_limit_days: int, heropaf_months: int
+) -> dict[str, str]:
+    """What makes a municipality's terms impossible, by setting, in Dutch: the beheeromgeving
+    shows each at its field (CaseworkPolicy.clean) before DeadlinePolicy would refuse them."""
+    problems = {}
+    if first_action_days < 1:
+        problems["first_action_days"] = "De termijn voor de eerste actie is minstens 1 dag."
+    elif first_action_limit_days < first_action_days:
+        problems["first_action_limit_days"] = (
+            f"De termijn voor de eerste actie ({first_action_days} dagen) ligt na de uiterste "
+            f"termijn ({first_action_limit_days} dagen); maak de uiterste termijn minstens even "
+            "lang."
+        )
+    if heropaf_months < 1:
+        problems["heropaf_months"] = "De heropaf is minstens 1 maand na de terugkoppeling."
+    return problems
 
 
 DEFAULT_POLICY = DeadlinePolicy()

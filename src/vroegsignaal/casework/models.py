@@ -8,6 +8,7 @@ casework services, each change as an Event on the melding's timeline.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -348,7 +349,10 @@ class MeldingSignal(models.Model):
 
 
 class CaseworkPolicy(models.Model):
-    """A municipality's own casework terms; without one the usual practice (the defaults) holds."""
+    """A municipality's own casework terms; without one the usual practice (the defaults) holds.
+
+    The terms are checked by ``deadlines.DeadlinePolicy`` (pages compute every deadline with
+    it), so impossible terms are refused here at their fields and by the database."""
 
     municipality = models.OneToOneField(
         Municipality,
@@ -359,28 +363,79 @@ class CaseworkPolicy(models.Model):
     no_contact_after_attempts = models.PositiveSmallIntegerField(
         "voorstel geen contact na pogingen",
         default=3,
-        help_text="Na zoveel mislukte contactpogingen wordt 'Definitief geen contact kunnen krijgen' voorgesteld.",
+        validators=[
+            MinValueValidator(
+                1,
+                "Vul minstens 1 poging in: geen contact wordt pas voorgesteld na een mislukte "
+                "contactpoging.",
+            )
+        ],
+        help_text="Na zoveel mislukte contactpogingen in een contactronde stelt Vroegsignaal "
+        "'Definitief geen contact kunnen krijgen' voor. Minstens 1. Standaard 3.",
     )
-    first_action_days = models.PositiveSmallIntegerField("termijn eerste actie (dagen)", default=14)
+    first_action_days = models.PositiveSmallIntegerField(
+        "termijn eerste actie (dagen)",
+        default=14,
+        help_text="Kalenderdagen na de matching (of na heropenen door de heropaf) om de melding "
+        "op te pakken, als het werkbakje geen eigen termijn heeft en in een nieuwe contactronde; "
+        "de termijn van het werkbakje (matchingsbeleid) gaat voor. Minstens 1. Standaard 14.",
+    )
     first_action_limit_days = models.PositiveSmallIntegerField(
-        "uiterste termijn eerste actie (dagen)", default=28
+        "uiterste termijn eerste actie (dagen)",
+        default=28,
+        help_text="Kalenderdagen na de matching (of na heropenen door de heropaf) waarna een "
+        "melding die nog niet is opgepakt over de uiterste termijn is. Niet korter dan de "
+        "termijn eerste actie. Standaard 28.",
     )
-    heropaf_months = models.PositiveSmallIntegerField("heropaf na (maanden)", default=6)
+    heropaf_months = models.PositiveSmallIntegerField(
+        "heropaf na (maanden)",
+        default=6,
+        help_text="Kalendermaanden na de terugkoppeling aan de signaalpartner waarop de heropaf "
+        "gepland wordt: lopen de betalingen nog? Minstens 1. Standaard 6.",
+    )
 
     class Meta:
-        verbose_name = "beleid uitvoering"
-        verbose_name_plural = "beleid uitvoering"
+        # A de-word: the beheeromgeving says 'De <naam> ... is toegevoegd'.
+        verbose_name = "uitvoeringsnorm"
+        verbose_name_plural = "uitvoeringsnormen"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(no_contact_after_attempts__gte=1),
+                name="casework_policy_at_least_one_attempt",
+            ),
+            models.CheckConstraint(
+                condition=Q(first_action_days__gte=1), name="casework_policy_first_action_days"
+            ),
+            models.CheckConstraint(
+                condition=Q(first_action_limit_days__gte=F("first_action_days")),
+                name="casework_policy_limit_not_before_first_action",
+            ),
+            models.CheckConstraint(
+                condition=Q(heropaf_months__gte=1), name="casework_policy_heropaf_months"
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"Beleid uitvoering {self.municipality}"
+        return str(self.municipality)
+
+    def clean(self):
+        super().clean()
+        terms = self._terms()
+        if None in terms.values():
+            return  # the field's own message says what is missing
+        if problems := deadlines.policy_problems(**terms):
+            raise ValidationError(problems)
+
+    def _terms(self) -> dict[str, int]:
+        return {
+            "first_action_days": self.first_action_days,
+            "first_action_limit_days": self.first_action_limit_days,
+            "heropaf_months": self.heropaf_months,
+        }
 
     def deadline_policy(self) -> deadlines.DeadlinePolicy:
         """The terms in the form the pure deadline module takes (it validates them)."""
-        return deadlines.DeadlinePolicy(
-            first_action_days=self.first_action_days,
-            first_action_limit_days=self.first_action_limit_days,
-            heropaf_months=self.heropaf_months,
-        )
+        return deadlines.DeadlinePolicy(**self._terms())
 
 
 class EventKind(models.TextChoices):
