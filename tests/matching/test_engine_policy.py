@@ -66,3 +66,13 @@ def test_invalid_policy_is_refused_with_a_dutch_message(data, message):
 def test_invalid_json_is_refused_with_a_dutch_message():
     with pytest.raises(PolicyError, match="geen geldige JSON"):
         Policy.from_json("{")
+
+
+def test_an_incomplete_rule_in_a_policy_document_names_what_is_missing():
+    from vroegsignaal.matching.engine.policy import rule_from_dict
+
+    with pytest.raises(PolicyError) as refused:
+        rule_from_dict({"name": "Jongeren", "queue": "Jongeren", "term_days": 14})
+    assert refused.value.messages == [
+        "Werkbakjesregel 'Jongeren' is onvolledig: first_contact_channel ontbreekt."
+    ]

@@ -203,13 +203,23 @@ def rule_from_dict(data: Any) -> RoutingRule:
     for key in ("flags", "partner_types", "postcode_prefixes"):
         if key in condition:
             condition[key] = tuple(condition[key])
-    try:
-        kwargs["condition"] = RouteCondition(**condition)
-        return RoutingRule(**kwargs)
-    except TypeError as exc:
+    missing = [
+        f.name
+        for f in dataclasses.fields(RoutingRule)
+        if f.default is dataclasses.MISSING
+        and f.default_factory is dataclasses.MISSING
+        and f.name not in kwargs
+    ]
+    if missing:
+        # The document's own keys: whoever wrote the document by hand knows them by these.
         raise PolicyError(
-            [f"Routeringsregel '{data.get('name', '')}' is onvolledig ({exc})."]
-        ) from exc
+            [
+                f"Werkbakjesregel '{data.get('name', '')}' is onvolledig: {', '.join(missing)} "
+                f"{'ontbreekt' if len(missing) == 1 else 'ontbreken'}."
+            ]
+        )
+    kwargs["condition"] = RouteCondition(**condition)
+    return RoutingRule(**kwargs)
 
 
 def _problems(policy: Policy) -> list[str]:
