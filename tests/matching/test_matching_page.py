@@ -1,6 +1,7 @@
 """The matching page: intake staff start a run for their own municipality."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -65,6 +66,28 @@ def test_a_run_without_a_user_is_listed_as_started_by_the_planning(client):
     html = logged_in(client, user).get("/matching/").content.decode()
 
     assert "automatisch (planning)" in html
+
+
+def test_a_run_names_whose_policy_version_it_used_and_a_failed_run_none(client):
+    """'versie 2' under runs of 'versie 1' read as the next version of the same policy, while
+    it was Enschede's own after the region's."""
+    from vroegsignaal.matching.policies import save_policy
+    from vroegsignaal.matching.services import record_failed_run
+
+    municipality, energy = enschede_with_energy_agreement()
+    ingest_records(energy, [record("E1", "2026-10-02")], today=dt.date(2026, 11, 25))
+    save_policy({"minimum_amount_cents": 5000}, region=municipality.region)
+    match_period(municipality, "2026-10")
+    save_policy({"minimum_amount_cents": 7500}, municipality=municipality)
+    match_period(municipality, "2026-10")
+    record_failed_run(municipality, "2026-10", None, RuntimeError("stuk"))
+    user = UserFactory(intake=True, municipality=municipality)
+
+    html = logged_in(client, user).get("/matching/").content.decode()
+
+    cells = [c.strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", html, re.S)]
+    assert f"{municipality.region.name} v1" in cells and f"{municipality.name} v1" in cells
+    assert "–" in cells and "standaard" not in cells
 
 
 def test_other_roles_cannot_start_matching(client):

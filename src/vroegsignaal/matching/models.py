@@ -53,6 +53,13 @@ class PolicyVersion(models.Model):
     def __str__(self) -> str:
         return f"Beleid {self.municipality or self.region} v{self.number}"
 
+    @property
+    def short_name(self) -> str:
+        """'Hengelo v2', 'Twente v1': whose policy and which version, as a run names it (a
+        bare 'versie 2' read as the next version of the policy before it)."""
+        owner = self.municipality or self.region
+        return f"{owner.name} v{self.number}"
+
 
 class MatchingRun(models.Model):
     municipality = models.ForeignKey(

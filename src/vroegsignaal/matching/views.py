@@ -86,7 +86,7 @@ def matching_runs(request):
         return redirect("matching:runs")
     runs = list(
         MatchingRun.objects.filter(municipality=municipality).select_related(
-            "policy_version", "started_by"
+            "policy_version__municipality", "policy_version__region", "started_by"
         )[:24]
     )
     context = {
