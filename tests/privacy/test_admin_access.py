@@ -58,6 +58,9 @@ def test_a_superuser_keeps_every_permission(client):
     page = client.get(reverse("admin:organisations_user_add")).content.decode()
     assert client.get(reverse("admin:organisations_user_changelist")).status_code == 200
     assert "Gebruiker" in page
+    other = UserFactory(caseworker=True)
+    change = client.get(reverse("admin:organisations_user_change", args=[other.pk]))
+    assert "Een functioneel beheerder komt er door de rol in" in change.content.decode()
 
 
 def test_the_functioneel_beheerder_sees_no_staff_or_superuser_switches_and_cannot_become_superuser(

@@ -164,3 +164,21 @@ def test_revoking_an_api_key_in_the_admin_is_audited(client, functioneel_beheerd
 
     [entry] = admin_entries()
     assert entry.description == f"API-sleutel {key} gewijzigd: ingetrokken"
+
+
+def test_saving_a_policy_version_is_audited_with_the_settings_changed(
+    client, functioneel_beheerder
+):
+    enschede = MunicipalityFactory()
+    url = reverse("admin:matching_policyversion_add")
+    data = form_data(client, f"{url}?municipality={enschede.pk}", municipality=str(enschede.pk))
+
+    response = client.post(url, {**data, "minimum_amount": "75,00", "minimum_signals_for_go": "2"})
+
+    assert response.status_code == 302
+    [entry] = admin_entries()
+    assert entry.description == (
+        "beleidsversie Beleid Enschede (0153) v1 toegevoegd: Gemeente: Enschede (0153); "
+        "Minimum aantal signalen voor een go: 2; ook Minimumbedrag (€)"
+    )
+    assert entry.municipality_id == enschede.pk

@@ -162,6 +162,10 @@ class ApiKeyAdmin(admin.ModelAdmin):
 # Django's own access switches: the role gives a functioneel beheerder the beheeromgeving
 # (privacy.admin_access) and does nothing for the other roles, so only a superuser sees them.
 SUPERUSER_ONLY_FIELDS = {"is_staff", "is_superuser", "groups", "user_permissions"}
+STAFF_HELP = (
+    "Geeft alleen samen met supergebruikerstatus toegang tot de beheeromgeving (een technisch "
+    "account). Een functioneel beheerder komt er door de rol in, andere rollen nooit."
+)
 
 
 @admin.register(User)
@@ -183,6 +187,12 @@ class UserAdmin(DjangoUserAdmin):
     @admin.display(description="organisatie")
     def organisation(self, user: User) -> str:
         return str(user.organisation or "")
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "is_staff" in form.base_fields:  # Django's text says staff status alone lets one in
+            form.base_fields["is_staff"].help_text = STAFF_HELP
+        return form
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
