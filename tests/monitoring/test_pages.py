@@ -82,10 +82,26 @@ def test_every_table_downloads_as_csv_and_xlsx(client, leader):
     )
     xlsx = client.get(reverse("monitoring:download", args=["resultaten", "xlsx"]), OCTOBER)
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
-    assert sheet["A1"].value == "Eindresultaten (DDAS)"
+    assert sheet["A1"].value.startswith("Eindresultaten (DDAS) · ")
     assert (
         client.get(reverse("monitoring:download", args=["geheim", "csv"]), OCTOBER).status_code
         == 404
+    )
+
+
+def test_a_downloaded_table_says_whose_and_which_period_in_its_name_and_sheet(client, leader):
+    """A table of Hengelo and one of the whole region were both 'trechter-20261001-...csv'."""
+    login(client, leader)
+    hengelo = {**OCTOBER, "gemeente": "0164"}
+    csv = client.get(reverse("monitoring:download", args=["trechter", "csv"]), hengelo)
+    assert csv["Content-Disposition"] == (
+        'attachment; filename="trechter-hengelo-20261001-20261031.csv"'
+    )
+    xlsx = client.get(reverse("monitoring:download", args=["resultaten", "xlsx"]), OCTOBER)
+    assert "resultaten-regio-twente-20261001-20261031.xlsx" in xlsx["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet["A1"].value == (
+        "Eindresultaten (DDAS) · Regio Twente · 1 oktober 2026 tot en met 31 oktober 2026"
     )
 
 

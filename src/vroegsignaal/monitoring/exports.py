@@ -26,8 +26,8 @@ def table_csv(table: Table, filename: str) -> HttpResponse:
     return csv_response(filename, table.columns, rows)
 
 
-def table_xlsx(table: Table, filename: str) -> HttpResponse:
-    """``table`` as an XLSX attachment with the title in the first row."""
+def table_xlsx(table: Table, filename: str, title: str = "") -> HttpResponse:
+    """``table`` as an XLSX attachment with ``title`` (else the table's own) in the first row."""
     return xlsx_response(
-        filename, table.columns, table.rows, sheet_name=table.key, title=table.title
+        filename, table.columns, table.rows, sheet_name=table.key, title=title or table.title
     )

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 
 from vroegsignaal.monitoring import businesscase, ddas_export
@@ -77,8 +78,12 @@ def download(request, key: str, fmt: str):
     table = dashboard_tables(scope, timezone.localdate()).get(key)
     if table is None:
         raise Http404("Deze tabel bestaat niet.")
-    filename = f"{key}-{scope.start:%Y%m%d}-{scope.end:%Y%m%d}.{fmt}"
-    return (table_csv if fmt == "csv" else table_xlsx)(table, filename)
+    filename = f"{key}-{_whose(scope)}-{scope.start:%Y%m%d}-{scope.end:%Y%m%d}.{fmt}"
+    if fmt == "csv":
+        return table_csv(table, filename)
+    # The sheet's title says whose figures of which period, as the monthly report does.
+    period = f"{date_format(scope.start, 'j F Y')} tot en met {date_format(scope.end, 'j F Y')}"
+    return table_xlsx(table, filename, title=f"{table.title} · {scope.label} · {period}")
 
 
 @role_required(*MONITORING_ROLES)
@@ -127,8 +132,12 @@ def _pdf_download(scope, today, title: str, stem: str) -> HttpResponse:
 def report_filename(stem: str, scope) -> str:
     """'kwartaalrapportage-2026Q3-regio-twente.pdf' or 'maandrapport-2026-10-enschede.pdf'
     (``stem`` + whose): a regional and a municipal report of one period never share a name."""
-    whose = scope.label if scope.is_region else scope.municipalities[0].name
-    return f"{stem}-{slugify(whose)}.pdf"
+    return f"{stem}-{_whose(scope)}.pdf"
+
+
+def _whose(scope) -> str:
+    """'regio-twente' or 'hengelo': whose figures a downloaded file holds."""
+    return slugify(scope.label if scope.is_region else scope.municipalities[0].name)
 
 
 @role_required(*MONITORING_ROLES)
