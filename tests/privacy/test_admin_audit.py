@@ -141,7 +141,7 @@ def test_the_privacy_officer_finds_the_administrators_work_under_handeling_behee
 
     assert '<option value="admin" selected>Beheer</option>' in page
     assert "Rol: Uitvoerder / hulpverlener → Meldpunt / intake" in page
-    assert "1 regels" in page
+    assert "1 regel</caption>" in page
 
 
 def test_every_section_of_the_beheeromgeving_is_audited():
