@@ -67,7 +67,9 @@ def test_intake_assigns_caseworker_tries_three_times_talks_plans_refers_and_clos
     expect(page.get_by_role("heading", level=1)).to_have_text("Werkbakjes")
     assert_accessible(page)
     page.get_by_label(f"Melding {melding.pk} kiezen").check()
-    page.get_by_label("Gekozen meldingen toewijzen aan").select_option(label="Cas Werker (uitvoerder)")
+    page.get_by_label("Gekozen meldingen toewijzen aan").select_option(
+        label="Cas Werker (uitvoerder)"
+    )
     page.get_by_role("button", name="Toewijzen").click()
     expect(page.get_by_role("status")).to_contain_text("1 meldingen toegewezen aan Cas Werker")
 
