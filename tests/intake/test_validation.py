@@ -252,8 +252,8 @@ def test_signal_older_than_its_retention_term_is_rejected():
     error = only_error(row(signaaldatum="30-08-2023", datum_ontstaan="01-08-2023"))
     assert (error.field, error.message) == (
         "signaaldatum",
-        "Rij 2, signaaldatum: 30-08-2023 ligt voorbij de bewaartermijn van signalen "
-        "(signaaldatum 31-08-2023 of later); zo'n oud signaal wordt niet meer aangenomen.",
+        "Rij 2, signaaldatum: 30-08-2023 is ouder dan de bewaartermijn van signalen (183 dagen): "
+        "alleen een signaaldatum vanaf 31-08-2023 wordt aangenomen.",
     )
 
 

@@ -227,11 +227,11 @@ class _RowCheck:
                 self.error(column, f"{_day(fields[target])} ligt in de toekomst")
         signal_date, start = fields["signal_date"], fields["arrears_start"]
         if signal_date is not None and signal_date < self.oldest_signal_date:
+            days = (self.today - self.oldest_signal_date).days
             self.error(
                 "signaaldatum",
-                f"{_day(signal_date)} ligt voorbij de bewaartermijn van signalen (signaaldatum "
-                f"{_day(self.oldest_signal_date)} of later); zo'n oud signaal wordt niet meer "
-                "aangenomen",
+                f"{_day(signal_date)} is ouder dan de bewaartermijn van signalen ({days} dagen): "
+                f"alleen een signaaldatum vanaf {_day(self.oldest_signal_date)} wordt aangenomen",
             )
         if signal_date is not None and start is not None and start > signal_date:
             self.error(
