@@ -240,11 +240,9 @@ def _summary(result, attached: set[str]) -> dict:
         "signals": result.signals.height,
         "signals_joined_earlier": joined,
         "meldingen": own.height,
-        "go": int(own["go"].sum()) if own.height else 0,
         "statuses": {status: count for status, count in sorted(statuses)},
-        "meervoudig": int(own["meervoudig"].sum()) if own.height else 0,
-        "opeenvolgend": int(own["opeenvolgend"].sum()) if own.height else 0,
-        "crisis": int(own["crisis"].sum()) if own.height else 0,
+        # A flag's sum is its count (0 for no meldingen).
+        **{flag: int(own[flag].sum()) for flag in ("go", "meervoudig", "opeenvolgend", "crisis")},
     }
 
 
