@@ -19,7 +19,7 @@ from datetime import date
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -114,24 +114,28 @@ def _overtaken() -> list[SignalFeedback]:
 
 
 def _outcome_candidates() -> dict[Melding, list[Signal]]:
-    # Plain joins, no nested IN: PostgreSQL planned the nested form (current go/no-go inside
-    # the signals inside the outcomes) as nested loops that ran for many minutes before ANALYZE.
-    signals = Signal.objects.filter(
-        feedback__kind=FeedbackKind.GO_NO_GO,
-        feedback__content__picked_up=True,
-        feedback__correction__isnull=True,  # the current go/no-go (current_go_no_go)
-        melding_link__melding__state=State.CLOSED,
-    ).select_related("creditor", "melding_link__melding")
-    released = set(
-        SignalFeedback.objects.filter(
-            kind=FeedbackKind.OUTCOME, signal__melding_link__melding__state=State.CLOSED
-        ).values_list("signal_id", "contact_round")
+    # Plain joins and one NOT EXISTS, no nested IN: PostgreSQL planned the nested form (current
+    # go/no-go inside the signals inside the outcomes) as nested loops that ran for many minutes
+    # before ANALYZE. The outcome already told in the melding's current round is left out in
+    # the query, so the daily run does not read every signal ever told.
+    told = SignalFeedback.objects.filter(
+        kind=FeedbackKind.OUTCOME,
+        signal_id=OuterRef("pk"),
+        contact_round=OuterRef("melding_link__melding__contact_round"),
+    )
+    signals = (
+        Signal.objects.filter(
+            feedback__kind=FeedbackKind.GO_NO_GO,
+            feedback__content__picked_up=True,
+            feedback__correction__isnull=True,  # the current go/no-go (current_go_no_go)
+            melding_link__melding__state=State.CLOSED,
+        )
+        .exclude(Exists(told))
+        .select_related("creditor", "melding_link__melding")
     )
     by_melding: dict[Melding, list[Signal]] = defaultdict(list)
     for signal in signals:
-        melding = signal.melding_link.melding
-        if (signal.pk, melding.contact_round) not in released:
-            by_melding[melding].append(signal)
+        by_melding[signal.melding_link.melding].append(signal)
     return by_melding
 
 
