@@ -124,12 +124,13 @@ def test_search_reads_a_kenmerk_in_the_ways_people_write_it(text, melding_id):
         ("7511ab", Search(address_prefix="7511AB|")),
         ("7511AB 12", Search(address_prefix="7511AB|12|")),
         ("7511 ab, 12", Search(address_prefix="7511AB|12|")),
-        ("7511AB 12a", Search(address_key="7511AB|12|A")),
-        ("7511AB 12 a", Search(address_key="7511AB|12|A")),
-        ("7511AB 12-A", Search(address_key="7511AB|12|A")),
+        ("7511AB 12a", Search(address_prefix="7511AB|12|", house_letter="A")),
+        ("7511AB 12 a", Search(address_prefix="7511AB|12|", house_letter="A")),
+        ("7511AB 12-A", Search(address_prefix="7511AB|12|", house_letter="A")),
         ("7511AB 012", Search(address_prefix="7511AB|12|")),
         ("7511AB12", Search(address_prefix="7511AB|12|")),
-        ("7511ab12a", Search(address_key="7511AB|12|A")),
+        ("7511ab12a", Search(address_prefix="7511AB|12|", house_letter="A")),
+        ("7511AB 12 bis", Search(address_key="7511AB|12|BIS")),
         ("7511-AB", Search(address_prefix="7511AB|")),
         ("7514 BN 93-2", Search(address_key="7514BN|93|2")),
         ("7514BN 417B-2", Search(address_key="7514BN|417|B2")),
@@ -137,7 +138,8 @@ def test_search_reads_a_kenmerk_in_the_ways_people_write_it(text, melding_id):
     ],
 )
 def test_search_reads_an_address_as_the_address_key_does(text, expected):
-    """12A, 12 a and 12-A are one address (the matching's address key), 12 alone finds them all."""
+    """12A, 12 a and 12-A are one address (the matching's address key), 12 alone finds them all,
+    12A every addition at letter A; with an addition (93-2, 417B-2, 12 bis) the key is exact."""
     assert parse(text) == expected
 
 
@@ -158,7 +160,8 @@ def test_search_refuses_text_too_short_to_search_on_with_a_dutch_hint(text):
     ("text", "expected"),
     [
         ("Stijnpad 105", Search(street="Stijnpad", house_number=105)),
-        ("stijnpad 105a", Search(street="stijnpad", house_number=105, address_suffix="A")),
+        ("stijnpad 105a", Search(street="stijnpad", house_number=105, house_letter="A")),
+        ("Martstraat 35B", Search(street="Martstraat", house_number=35, house_letter="B")),
         ("Hengelosestraat, 12-2", Search(street="Hengelosestraat", house_number=12,
                                          address_suffix=address_suffix("2", ""))),
         ("Burg. Jansenlaan 7", Search(street="Burg. Jansenlaan", house_number=7)),
@@ -184,20 +187,51 @@ def test_search_finds_a_melding_by_street_with_or_without_house_number(enschede,
     assert set(search_meldingen(caseworker, parse("Stijnpad"))) == {at_105, at_105a, at_7}
 
 
+def test_a_house_letter_without_its_addition_finds_every_addition_at_that_letter(
+    enschede, caseworker
+):
+    """People give the address they remember: 'Martstraat 35b' for the melding at 35B-4. Without
+    the addition every addition at that number and letter is found (and 35 alone still finds
+    them all); with the addition the search stays exact."""
+    at = {
+        "35B-4": melding_at(enschede, "7523KL", 35, "B", addition="4", street="Martstraat"),
+        "35B-1": melding_at(enschede, "7523KL", 35, "B", addition="1", street="Martstraat"),
+        "35B": melding_at(enschede, "7523KL", 35, "B", street="Martstraat"),
+        "35A-4": melding_at(enschede, "7523KL", 35, "A", addition="4", street="Martstraat"),
+        "35": melding_at(enschede, "7523KL", 35, street="Martstraat"),
+        "35-bis": melding_at(enschede, "7523KL", 35, addition="bis", street="Martstraat"),
+    }
+
+    def found(text):
+        return {m.house_number_text for m in search_meldingen(caseworker, parse(text))}
+
+    letter_b = {"35B-4", "35B-1", "35B"}
+    for text in ("Martstraat 35b", "martstraat 35 B", "7523 KL 35b", "7523KL 35-B"):
+        assert found(text) == letter_b, text
+    for text in ("Martstraat 35", "7523KL 35"):
+        assert found(text) == set(at), text
+    for text in ("Martstraat 35B-4", "Martstraat 35 b 4", "7523KL 35B-4"):
+        assert found(text) == {"35B-4"}, text
+    assert found("Martstraat 35-bis") == {"35-bis"}
+
+
 def test_search_finds_a_melding_by_the_address_its_pages_show(enschede, caseworker):
     """The pages write 93 with addition 2 as '93-2' (they wrote '932', which is another house);
-    what a caseworker copies from them finds that melding and no other."""
+    what a caseworker copies from them finds that melding, and no other house (417B, a letter
+    without an addition, also finds the additions at 417B)."""
     at = {
         "93-2": melding_at(enschede, "7514BN", 93, addition="2", street="Lasondersingel"),
         "932": melding_at(enschede, "7514BN", 932, street="Lasondersingel"),
         "417B-2": melding_at(enschede, "7514BN", 417, "B", addition="2", street="Lasondersingel"),
         "417B": melding_at(enschede, "7514BN", 417, "B", street="Lasondersingel"),
     }
+    also = {"417B": {at["417B-2"]}}
 
     for written, melding in at.items():
         assert melding.house_number_text == written
         for text in (melding.street_and_number, f"7514 BN {written}"):
-            assert list(search_meldingen(caseworker, parse(text))) == [melding], text
+            found = set(search_meldingen(caseworker, parse(text)))
+            assert found == {melding, *also.get(written, ())}, text
 
 
 def test_the_search_page_writes_number_and_addition_as_the_letter_does(client, caseworker):
@@ -341,6 +375,10 @@ def test_search_page_says_when_nothing_is_found(client, caseworker):
     html = client.get(reverse("casework:search"), {"q": "7511ZZ 1"}).content.decode()
 
     assert "0 meldingen gevonden" in html and "Geen meldingen op dit adres" in html
+    assert (
+        "Zonder toevoeging vindt u alle toevoegingen bij dat huisnummer en die huisletter" in html
+    )
+    assert "zonder huisletter en toevoeging alle adressen met dat huisnummer" in html
 
 
 def test_every_search_is_in_the_audit_log_with_its_terms_as_typed(client, caseworker):

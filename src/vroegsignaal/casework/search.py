@@ -10,10 +10,14 @@ One text box, read as (in this order):
 - a kenmerk (`Melding.reference`): `VS-7941`, `vs 7941`, `melding 7941` or just `7941`; four
   digits alone (`7511`) may also be a postcode area, so both are looked for;
 - an address: a postcode (`7511 AB`), optionally with house number and letter or addition
-  (`7511AB 12`, `7511 ab 12-a`, `7514 BN 417B-2` as the pages write it); without a letter or
-  addition every one at that number is found;
+  (`7511AB 12`, `7511 ab 12-a`, `7514 BN 417B-2` as the pages write it);
 - a street with a house number (`Stijnpad 105`, `stijnpad 105a`, `Lasondersingel 93-2`): the
-  street's name as the melding has it, from its start;
+  street's name as the melding has it, from its start.
+  After a house number, people write what they remember: a number alone finds every letter and
+  addition at it, a letter without an addition (`Martstraat 35b`) every addition at that letter
+  (35B, 35B-4); with an addition (`35B-4`, `93-2`, `12 bis`) only that address is found. The
+  letter and the addition are told apart as in a delivery's huisnummer cell
+  (`intake.parsing.parse_house_number`);
 - otherwise a surname, with or without its tussenvoegsel (`van der Berg`, `Berg, van der`,
   `Berg`): the meldingen with a signal whose surname starts with it, and those in a street
   whose name starts with the text (`Stijnpad`: a caller often gives the street first).
@@ -32,6 +36,7 @@ from vroegsignaal.addresses import address_suffix
 from vroegsignaal.casework.access import meldingen_visible_to
 from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.intake.parsing import parse_house_number
 from vroegsignaal.names import surname_without_prefix
 from vroegsignaal.organisations.models import User
 from vroegsignaal.search_keys import street_key, surname_key
@@ -66,11 +71,13 @@ class Search:
 
     melding_id: int | None = None
     address_prefix: str = ""  # the start of the address key: 'postcode|' or 'postcode|number|'
-    address_key: str = ""  # a whole address key, when a letter or addition was given
+    address_key: str = ""  # a whole address key, when an addition was given
     surname: str = ""
     street: str = ""  # the start of a street's name: with a surname, either is looked for
     house_number: int | None = None  # with a street: that number at it
-    address_suffix: str = ""  # with a house number: its letter or addition, as in the key
+    address_suffix: str = ""  # with a house number: letter and addition, as in the key
+    # With a house number: its letter, given without an addition (every addition at it).
+    house_letter: str = ""
 
     @property
     def kind(self) -> str:
@@ -102,10 +109,12 @@ def parse(text: str) -> Search:
         return _address_search(*match.groups())
     if match := _STREET_AND_NUMBER.match(text):
         street, number, suffix = match.groups()
+        letter, exact = _letter_or_suffix(number, suffix)
         return Search(
             street=street.strip(),
             house_number=int(number),
-            address_suffix=address_suffix(suffix, "") if suffix else "",
+            address_suffix=exact,
+            house_letter=letter,
         )
     surname = surname_without_prefix(text)
     if sum(character.isalpha() for character in surname) < MIN_NAME_LETTERS:
@@ -120,9 +129,31 @@ def _address_search(digits: str, letters: str, number: str | None, suffix: str |
     postcode = f"{digits}{letters.upper()}"
     if number is None:
         return Search(address_prefix=f"{postcode}|")
-    if suffix:
-        return Search(address_key=f"{postcode}|{int(number)}|{address_suffix(suffix, '')}")
-    return Search(address_prefix=f"{postcode}|{int(number)}|")
+    letter, exact = _letter_or_suffix(number, suffix)
+    if exact:
+        return Search(address_key=f"{postcode}|{int(number)}|{exact}")
+    return Search(address_prefix=f"{postcode}|{int(number)}|", house_letter=letter)
+
+
+def _letter_or_suffix(number: str, suffix: str | None) -> tuple[str, str]:
+    """What was typed after the house number: (its letter, '') for a letter without an
+    addition, found with every addition at it; ('', the key's suffix) for anything with an
+    addition, found exactly; ('', '') for nothing."""
+    if not suffix:
+        return "", ""
+    try:
+        _, letter, addition = parse_house_number(f"{number} {suffix}")
+    except ValueError:  # longer than a delivery allows: it can only match exactly
+        addition = suffix
+    if not addition:
+        return letter, ""
+    return "", address_suffix(suffix, "")
+
+
+def _with_letter(letter: str) -> Q:
+    """At a house number already chosen: the letter with or without an addition, and an
+    addition that is only this letter (a partner that delivered 12-A; the key joins them)."""
+    return Q(house_letter=letter) | Q(address_key__endswith=f"|{letter}")
 
 
 def search_meldingen(user: User, search: Search) -> QuerySet[Melding]:
@@ -138,6 +169,8 @@ def search_meldingen(user: User, search: Search) -> QuerySet[Melding]:
         found = visible.filter(address_key=search.address_key)
     elif search.address_prefix:
         found = visible.filter(address_key__startswith=search.address_prefix)
+        if search.house_letter:
+            found = found.filter(_with_letter(search.house_letter))
     elif search.house_number is not None:
         at_number = f"|{search.house_number}|{search.address_suffix}"
         found = visible.filter(
@@ -145,6 +178,8 @@ def search_meldingen(user: User, search: Search) -> QuerySet[Melding]:
         )
         if search.address_suffix:
             found = found.filter(address_key__endswith=at_number)
+        elif search.house_letter:
+            found = found.filter(_with_letter(search.house_letter))
     else:
         # A semi-join, not a join: a common name has many signals, and DISTINCT over the wide
         # melding rows was sorted on disk. The surname's and the street's meldingen are one
