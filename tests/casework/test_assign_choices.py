@@ -1,11 +1,15 @@
 """Whom a melding can go to: each colleague is named with the team (or the meldpunt), so the
-meldpunt need not know by heart who works in Team Zuid when a crisis melding in 7546 comes in."""
+meldpunt need not know by heart who works in Team Zuid when a crisis melding in 7546 comes in;
+and who is chosen before anyone picks."""
+
+import re
 
 import pytest
 from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
+from vroegsignaal.casework.assignment import assign
 from vroegsignaal.organisations.models import Team
 
 pytestmark = pytest.mark.django_db
@@ -26,3 +30,59 @@ def test_the_assign_choices_name_each_colleagues_team_or_the_meldpunt(client):
         assert "Joost Oude Egbrink (Team Zuid)" in page, url
         assert "Anouk ter Horst (uitvoerder)" in page, url
         assert "Fatma Yilmaz (meldpunt" in page, url
+
+
+def chosen_assignee(page: str) -> str:
+    """The option a browser sends for the first 'medewerker' choice on the page: the one marked
+    selected, otherwise the first."""
+    select = re.search(r'<select[^>]*name="medewerker".*?</select>', page, re.DOTALL)
+    options = re.findall(r"<option([^>]*)>([^<]*)</option>", select.group(0))
+    chosen = next((o for o in options if "selected" in o[0]), options[0])
+    return chosen[1]
+
+
+def test_a_meldpunt_user_chooses_whom_a_melding_goes_to_herself(client, intake_user, melding):
+    """The meldpunt hands meldingen out and does no casework: with herself chosen beforehand,
+    one click on 'Toewijzen' gave her the melding. No one is chosen until she picks."""
+    UserFactory(caseworker=True, municipality=intake_user.municipality)
+    client.force_login(intake_user)
+
+    for url in (reverse("casework:melding", args=[melding.pk]), reverse("casework:worklist")):
+        assert chosen_assignee(client.get(url).content.decode()) == "Kies een medewerker", url
+
+
+def test_a_caseworker_has_herself_chosen_and_a_reassignment_the_assignee(
+    client, caseworker, colleague, melding
+):
+    other = MeldingFactory(municipality=melding.municipality)
+    assign(other, colleague, caseworker, other.version)
+    client.force_login(caseworker)
+
+    def chosen(url):
+        return chosen_assignee(client.get(url).content.decode())
+
+    assert (
+        chosen(reverse("casework:melding", args=[melding.pk])) == "Cas Werker (uitvoerder, ikzelf)"
+    )
+    assert chosen(reverse("casework:worklist")) == "Cas Werker (uitvoerder, ikzelf)"
+    assert chosen(reverse("casework:melding", args=[other.pk])) == "Col Lega (uitvoerder)"
+
+
+def test_assigning_without_choosing_anyone_asks_to_choose(client, intake_user, melding):
+    client.force_login(intake_user)
+
+    one = client.post(
+        reverse("casework:assign", args=[melding.pk]),
+        {"version": melding.version, "medewerker": ""},
+        follow=True,
+    )
+    bulk = client.post(
+        reverse("casework:worklist"),
+        {"melding": f"{melding.pk}:{melding.version}", "medewerker": ""},
+        follow=True,
+    )
+
+    assert "Toewijzen aan: kies een medewerker." in one.content.decode()
+    assert "Kies minstens één melding en een medewerker" in bulk.content.decode()
+    melding.refresh_from_db()
+    assert melding.assigned_to is None

@@ -44,6 +44,13 @@ def colleagues_of(user: User) -> QuerySet[User]:
     )
 
 
+def chosen_beforehand(user: User) -> int | None:
+    """Whom the assign choices show chosen before ``user`` picks: herself when she is a
+    caseworker (she takes meldingen on), no one for the meldpunt, which hands them out (with
+    herself chosen, one click on 'Toewijzen' gave her the melding)."""
+    return user.pk if user.role == Role.CASEWORKER else None
+
+
 def colleague_label(colleague: User, me: User) -> str:
     """'Joost Oude Egbrink (Team Zuid)', 'Fatma Yilmaz (meldpunt, ikzelf)': whom a melding goes
     to, with the team (or the meldpunt), as the werkbakjes are split by team."""

@@ -213,7 +213,13 @@ class WorklistFilterForm(UtrechtForm):
 
 class AssignForm(VersionedForm):
     medewerker = forms.ModelChoiceField(
-        label="Toewijzen aan", queryset=None, empty_label=None, required=True
+        label="Toewijzen aan",
+        queryset=None,
+        empty_label="Kies een medewerker",
+        error_messages={
+            "required": "Toewijzen aan: kies een medewerker.",
+            "invalid_choice": "Toewijzen aan: kies een medewerker van uw gemeente uit de lijst.",
+        },
     )
 
     def __init__(self, *args, colleagues, me, **kwargs):

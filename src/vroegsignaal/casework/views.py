@@ -25,6 +25,7 @@ from vroegsignaal.casework import (
     search,
 )
 from vroegsignaal.casework.access import (
+    chosen_beforehand,
     colleague_label,
     colleagues_of,
     get_melding_for,
@@ -117,6 +118,7 @@ def worklist_page(request):
             (colleague.pk, colleague_label(colleague, request.user))
             for colleague in colleagues_of(request.user)
         ],
+        "chosen_colleague": chosen_beforehand(request.user),
     }
     return render(request, "casework/worklist.html", context)
 
@@ -155,7 +157,8 @@ def _audit_search(request, text: str, outcome: str) -> None:
 def _bulk_assign(request):
     back = redirect(request.get_full_path())
     versions = dict(_parse_selection(request.POST.getlist("melding")))
-    to_user = colleagues_of(request.user).filter(pk=request.POST.get("medewerker")).first()
+    chosen = request.POST.get("medewerker", "")
+    to_user = colleagues_of(request.user).filter(pk=chosen).first() if chosen.isdigit() else None
     if not versions or to_user is None:
         messages.error(request, "Kies minstens één melding en een medewerker om toe te wijzen.")
         return back
@@ -191,7 +194,7 @@ def melding_page(request, pk: int):
         # The current assignee first: a stray click then changes nothing.
         initial={
             "version": melding.version,
-            "medewerker": melding.assigned_to_id or request.user.pk,
+            "medewerker": melding.assigned_to_id or chosen_beforehand(request.user),
         },
         colleagues=colleagues_of(request.user),
         me=request.user,
@@ -521,7 +524,13 @@ def _post_action(
     melding = get_melding_for(request.user, pk)
     form = form_class(request.POST)
     if not form.is_valid():
-        messages.error(request, "Het formulier was niet volledig; probeer het opnieuw.")
+        # A choice left open says so; a missing version means a stale or altered page.
+        told = [
+            error for name, errors in form.errors.items() if name != "version" for error in errors
+        ]
+        messages.error(
+            request, " ".join(told) or "Het formulier was niet volledig; probeer het opnieuw."
+        )
     else:
         try:
             perform(melding, request.user, form)
