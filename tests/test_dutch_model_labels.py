@@ -112,3 +112,11 @@ def test_every_model_has_an_explicit_dutch_name(model):
     assert "verbose_name_plural" in meta.original_attrs, (
         f"{meta.label} uses the default plural {meta.verbose_name_plural!r}"
     )
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_a_models_singular_name_is_not_its_plural(model):
+    """The beheeromgeving's messages take the singular: 'De jaarcijfers ... is gewijzigd' (a
+    plural with a singular verb) came from a singular written as the plural."""
+    meta = model._meta
+    assert meta.verbose_name != meta.verbose_name_plural, meta.label

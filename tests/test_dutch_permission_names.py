@@ -33,3 +33,16 @@ def test_a_permission_an_app_named_itself_keeps_its_name():
 
     assert Permission.objects.get(pk=own.pk).name == "Meldingen exporteren"
     assert Permission.objects.get(pk=english.pk).name == "Kan melding verwijderen"
+
+
+def test_a_renamed_model_renames_its_dutch_permissions_too():
+    """A model's Dutch name changed (jaarcijfers -> opgave jaarcijfers): its permissions were
+    left under the old name beside users and groups."""
+    content_type = ContentType.objects.get(app_label="monitoring", model="yearfigures")
+    change = Permission.objects.get(content_type=content_type, codename="change_yearfigures")
+    change.name = "Kan jaarcijfers wijzigen"
+    change.save()
+
+    name_permissions_in_dutch(apps.get_app_config("monitoring"), apps=apps)
+
+    assert Permission.objects.get(pk=change.pk).name == "Kan opgave jaarcijfers wijzigen"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from tests.factories import MunicipalityFactory, RegionFactory, UserFactory
+from tests.page_text import page_text
 from vroegsignaal.monitoring.models import YearFigures
 from vroegsignaal.monitoring.report_tables import report_tables
 from vroegsignaal.monitoring.scope import municipality_scope, region_scope
@@ -181,6 +182,21 @@ def test_the_beheerder_finds_year_figures_in_the_admin(client, twente):
     listing = client.get("/admin/monitoring/yearfigures/").content.decode()
     assert "Enschede" in listing and "2025" in listing
     assert client.get("/admin/monitoring/yearfigures/add/").status_code == 200
+
+
+def test_the_admin_says_a_year_figures_entry_was_changed_in_good_dutch(client, twente):
+    """Django's message takes the model's singular name: 'De jaarcijfers "Jaarcijfers
+    Enschede 2025" is gewijzigd' read as a plural with a singular verb, the name twice."""
+    client.force_login(UserFactory(administrator=True, is_superuser=True))
+    figures = YearFigures.objects.create(municipality=twente["enschede"], year=2025, evictions=4)
+
+    page = client.post(
+        f"/admin/monitoring/yearfigures/{figures.pk}/change/",
+        {"municipality": twente["enschede"].pk, "year": "2025", "evictions": "5", "source": ""},
+        follow=True,
+    )
+
+    assert "De opgave jaarcijfers ‘Enschede 2025’ is met succes gewijzigd." in page_text(page)
 
 
 def test_this_year_may_be_entered(client, twente, leader):

@@ -85,7 +85,9 @@ class ContactDetails(models.Model):
     )
 
     class Meta:
-        verbose_name = "contactgegevens voor brieven"
+        # One row is one municipality's entry; the plural as its name read 'De contactgegevens
+        # ... is gewijzigd'.
+        verbose_name = "opgave contactgegevens voor brieven"
         verbose_name_plural = "contactgegevens voor brieven"
 
     def __str__(self) -> str:

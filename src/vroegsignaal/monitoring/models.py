@@ -39,7 +39,9 @@ class YearFigures(models.Model):
     updated_at = models.DateTimeField("laatst gewijzigd op", auto_now=True)
 
     class Meta:
-        verbose_name = "jaarcijfers"
+        # One row is one entry of figures; 'jaarcijfers' alone reads as a plural in Django's
+        # messages ('De jaarcijfers ... is gewijzigd').
+        verbose_name = "opgave jaarcijfers"
         verbose_name_plural = "jaarcijfers"
         ordering = ["municipality", "year"]
         constraints = [
@@ -49,4 +51,4 @@ class YearFigures(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Jaarcijfers {self.municipality.name} {self.year}"
+        return f"{self.municipality.name} {self.year}"

@@ -3,13 +3,15 @@
 Django stores a permission's name in the database in English ("Can add melding") when it
 creates it after `migrate`; its translations do not reach stored names. The beheeromgeving
 shows them beside every user and group, so after each migration the default names are
-rewritten in Dutch. Only names still in Django's default English form are touched.
+rewritten in Dutch, and a Dutch name follows its model's when that is renamed. Only names
+still in Django's default form (English, or Dutch as written here) are touched.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import router
+from django.db.models import Q
 from django.utils import translation
 
 DUTCH_VERBS = {
@@ -54,7 +56,10 @@ def name_permissions_in_dutch(sender, using="default", apps=None, **kwargs) -> N
             dutch_model = str(model._meta.verbose_name)
         for action in model._meta.default_permissions:
             if action in DUTCH_VERBS:
-                permissions.filter(
-                    codename=f"{action}_{model._meta.model_name}",
-                    name__in=[f"Can {action} {english}" for english in english_models],
-                ).update(name=dutch_name(action, dutch_model)[:255])
+                english = Q(name__in=[f"Can {action} {name}" for name in english_models])
+                # Named in Dutch after an earlier name of the model ('Kan jaarcijfers wijzigen').
+                earlier = Q(name__startswith="Kan ", name__endswith=f" {DUTCH_VERBS[action]}")
+                default = permissions.filter(
+                    english | earlier, codename=f"{action}_{model._meta.model_name}"
+                )
+                default.update(name=dutch_name(action, dutch_model)[:255])
