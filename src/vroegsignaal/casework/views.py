@@ -99,6 +99,7 @@ def worklist_page(request):
     page = Paginator(worklist(request.user, filters, today), MELDINGEN_PER_PAGE).get_page(
         request.GET.get("pagina")
     )
+    audit.note_shown(request, page.object_list)
     heropaf = next(c for c in counts if c.key == HEROPAF_QUEUE)
     context = {
         "counts": counts,
@@ -137,6 +138,7 @@ def search_page(request):
         else:
             found = search.search_meldingen(request.user, wanted)
             page = Paginator(found, MELDINGEN_PER_PAGE).get_page(request.GET.get("pagina"))
+            audit.note_shown(request, page.object_list)
             _audit_search(request, text, f"op {wanted.kind}, {page.paginator.count} gevonden")
             context |= {
                 "page": page,

@@ -34,6 +34,7 @@ from vroegsignaal.feedback.models import FeedbackKind, HeropafCheck
 from vroegsignaal.feedback.permitted import feedback_item
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Role
+from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.policy import role_required
 from vroegsignaal.web.downloads import csv_response, xlsx_response
 
@@ -66,6 +67,7 @@ def signals(request):
         request.GET.get("pagina")
     )
     rows = summaries(request.user, list(page.object_list))
+    audit.note_shown(request, page.object_list)
     context = {"page": page, "rows": rows, "form": form, "filtered": filters != FeedbackFilters()}
     return render(request, "feedback/signals.html", context)
 
@@ -79,7 +81,9 @@ def download(request, fmt: str):
     _, filters = _filtered(request)
     if filters is None:
         return redirect(f"{reverse('feedback:signals')}?{request.GET.urlencode()}")
-    rows = download_rows(summaries(request.user, signals_with_feedback(request.user, filters)))
+    found = signals_with_feedback(request.user, filters)
+    audit.note_shown(request, found)
+    rows = download_rows(summaries(request.user, found))
     name = f"terugkoppeling-{request.user.creditor.code}-{timezone.localdate():%Y-%m-%d}"
     if fmt == "csv":
         return csv_response(f"{name}.csv", DOWNLOAD_HEADER, rows)
@@ -180,6 +184,7 @@ def heropaf_checks(request):
         visible.exclude(answer="").order_by("-answered_at", "-id"), ANSWERED_PER_PAGE
     ).get_page(request.GET.get("pagina"))
     _with_own_signals(request.user, [*open_, *answered.object_list], today)
+    audit.note_shown(request, [check.melding for check in [*open_, *answered.object_list]])
     context = {"open": open_, "page": answered}
     return render(request, "feedback/heropaf_checks.html", context)
 

@@ -156,7 +156,11 @@ def delivery_signals(request, pk: int):
     signals = delivery.signals.select_related("municipality").order_by("row_number")
     page = Paginator(signals, SIGNALS_PER_PAGE).get_page(request.GET.get("pagina"))
     audit.record(
-        request, AuditAction.VIEW, delivery, description="aangenomen signalen van de aanlevering"
+        request,
+        AuditAction.VIEW,
+        delivery,
+        description="aangenomen signalen van de aanlevering",
+        shown=page.object_list,
     )
     return render(request, "intake/delivery_signals.html", {"delivery": delivery, "page": page})
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from vroegsignaal.casework import contact
 from vroegsignaal.casework.access import check_casework_user, get_melding_for, meldingen_visible_to
 from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.models import Melding
 from vroegsignaal.letters import services
 from vroegsignaal.letters.access import batches_visible_to
 from vroegsignaal.letters.default_texts import DEFAULT_TEXTS
@@ -36,6 +37,7 @@ from vroegsignaal.letters.models import (
     SentLetter,
 )
 from vroegsignaal.organisations.models import Role
+from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.policy import role_required
 
 casework_only = role_required(Role.INTAKE, Role.CASEWORKER)
@@ -253,6 +255,7 @@ def batch_page(request):
         candidates = [m for m in candidates if m.queue and m.queue.name == queue]
     # Only one's own meldingen are ticked: a colleague's are listed, to add on purpose.
     mine_count = sum(m.assigned_to_id == request.user.pk for m in candidates)
+    audit.note_shown(request, candidates)
     context = {"candidates": candidates, "queues": queues, "queue": queue, "mine_count": mine_count}
     return render(request, "letters/batch.html", context)
 
@@ -284,6 +287,7 @@ def batch_pdf(request, pk: int):
     batch = get_object_or_404(batches_visible_to(request.user), pk=pk)
     if not batch.pdf:
         raise Http404("De pdf van deze printopdracht is gewist na de bewaartermijn.")
+    audit.note_shown(request, Melding.objects.filter(letters__batch=batch).distinct())
     return FileResponse(
         batch.pdf.open("rb"),
         content_type="application/pdf",

@@ -3,6 +3,8 @@
 `record(request_or_user, action, obj_or_label, ...)` is the one call every view, export, download
 and change of personal data makes. The entry is written on the `audit` connection (see
 routers.py), so it is committed even when the caller's transaction is rolled back later.
+A list page or download first names what it shows with `note_shown(request, objects)`; the
+entry then keeps those objects (AuditShownObject), so `about()` finds the list for each of them.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
-from vroegsignaal.privacy.models import AuditAction, AuditEntry
+from vroegsignaal.privacy.models import AuditAction, AuditEntry, AuditShownObject
 from vroegsignaal.privacy.routers import AUDIT_DB
 
 
@@ -28,11 +30,14 @@ def record(
     endpoint: str = "",
     object_type: str = "",
     object_id: str = "",
+    shown: Iterable[models.Model] = (),
 ) -> AuditEntry:
     """Append one entry: who (from the request or user), did what, to which object or data.
 
     `obj_or_label` is a model instance (its type and id are kept) or a label for data that is no
     single object ("signalen Enschede oktober 2026"). With a request the page and IP are kept too.
+    `shown` (and what the request noted with `note_shown`) are the objects a list or download
+    held.
     """
     # A Django or REST framework request (both carry META); anything else is the user.
     request = request_or_user if hasattr(request_or_user, "META") else None
@@ -44,6 +49,8 @@ def record(
     if request is not None:
         entry.endpoint = (endpoint or request.get_full_path())[:300]
         entry.ip_address = request.META.get("REMOTE_ADDR") or None
+    shown = _shown_ids([*_pairs(shown), *getattr(_django_request(request), "audit_shown", ())])
+    entry.shown = _shown_summary(shown)
     if entry.municipality_id is None:
         entry.municipality_id = getattr(user, "municipality_id", None)
     if entry.municipality_id is None and entry.object_type:
@@ -53,11 +60,57 @@ def record(
             entry.object_id
         )
     entry.save(using=AUDIT_DB)
+    AuditShownObject.objects.using(AUDIT_DB).bulk_create(
+        (
+            AuditShownObject(entry=entry, object_type=object_type, object_id=object_id)
+            for object_type, ids in shown.items()
+            for object_id in ids
+        ),
+        batch_size=_IDS_PER_QUERY,
+    )
     if request is not None:
-        # The audit middleware then knows this request is recorded (a REST framework request
-        # wraps Django's, which is the one the middleware sees).
-        getattr(request, "_request", request).audited = True
+        # The audit middleware then knows this request is recorded.
+        _django_request(request).audited = True
     return entry
+
+
+def note_shown(request, objects: Iterable[models.Model] | models.QuerySet) -> None:
+    """Name the signals or meldingen a list page or download shows; the page's entry (written
+    by the view's own `record` or by the audit middleware) keeps them."""
+    target = _django_request(request)
+    target.audit_shown = [*getattr(target, "audit_shown", ()), *_pairs(objects)]
+
+
+def _pairs(objects: Iterable[models.Model] | models.QuerySet) -> list[tuple[str, str]]:
+    """(type, id) per object; a queryset (a download of every signal) reads only the ids."""
+    if isinstance(objects, models.QuerySet):
+        object_type = objects.model._meta.label_lower
+        return [(object_type, str(pk)) for pk in objects.values_list("pk", flat=True)]
+    return [(obj._meta.label_lower, str(obj.pk)) for obj in objects]
+
+
+def _django_request(request):
+    """A REST framework request wraps Django's, which is the one the middleware sees."""
+    return getattr(request, "_request", request)
+
+
+def _shown_ids(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """The ids per type, each once, in the order shown."""
+    ids: dict[str, dict[str, None]] = {}
+    for object_type, object_id in pairs:
+        ids.setdefault(object_type, {})[object_id] = None
+    return {object_type: list(found) for object_type, found in ids.items()}
+
+
+def _shown_summary(shown: dict[str, list[str]]) -> str:
+    """'25 meldingen', '1 signaal': what the list held, as the audit log's Gegevens column
+    shows it."""
+    parts = []
+    for object_type, ids in shown.items():
+        meta = apps.get_model(object_type)._meta
+        name = meta.verbose_name if len(ids) == 1 else meta.verbose_name_plural
+        parts.append(f"{len(ids)} {name}")
+    return ", ".join(parts)[:120]
 
 
 _IDS_PER_QUERY = 900  # well below SQLite's limit on query parameters
@@ -169,6 +222,9 @@ def about(
     condition = models.Q(pk__in=[])
     for object_type, ids in objects.items():
         condition |= models.Q(object_type=object_type, object_id__in=sorted(ids))
+        # A list page or download that showed the object (on the audit database too).
+        shown = AuditShownObject.objects.filter(object_type=object_type, object_id__in=sorted(ids))
+        condition |= models.Q(pk__in=shown.values("entry_id"))
     return entries.filter(condition)
 
 
@@ -181,6 +237,7 @@ EXPORT_HEADER = [
     "soort gegevens",
     "id",
     "omschrijving",
+    "getoond in de lijst",
     "pagina of endpoint",
     "IP-adres",
 ]
@@ -198,6 +255,7 @@ def export_rows(entries: Iterable[AuditEntry]) -> Iterable[list]:
             entry.object_type,
             entry.object_id,
             entry.readable_description,
+            entry.shown,
             entry.endpoint,
             entry.ip_address or "",
         ]

@@ -34,8 +34,11 @@ class AuditQuerySet(models.QuerySet):
         raise AppendOnlyError("Auditregels kunnen niet worden verwijderd.")
 
     def purge_before(self, moment) -> int:
-        """Remove entries older than `moment`: only the retention job does this, after the term."""
+        """Remove entries older than `moment`, with what their lists showed: only the retention
+        job does this, after the term."""
         expired = self.filter(created_at__lt=moment)
+        shown = AuditShownObject.objects.using(expired.db).filter(entry__in=expired.values("pk"))
+        shown._raw_delete(shown.db)
         return expired._raw_delete(expired.db)
 
 
@@ -62,6 +65,13 @@ class AuditEntry(models.Model):
     object_type = models.CharField("soort gegevens", max_length=60, blank=True, db_index=True)
     object_id = models.CharField("id", max_length=40, blank=True, db_index=True)
     description = models.CharField("omschrijving", max_length=300, blank=True)
+    shown = models.CharField(
+        "getoond",
+        max_length=120,
+        blank=True,
+        help_text="Bij een lijst of download: hoeveel van welke gegevens erin stonden "
+        "('25 meldingen'); welke precies staat in de getoonde gegevens van de regel.",
+    )
     endpoint = models.CharField("pagina of endpoint", max_length=300, blank=True)
     ip_address = models.GenericIPAddressField("IP-adres", null=True, blank=True)
 
@@ -97,6 +107,47 @@ class AuditEntry(models.Model):
     def object_label(self) -> str:
         """'melding 7941' instead of 'casework.melding 7941'."""
         return object_label(self.object_type, self.object_id)
+
+
+class AuditShownQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Auditregels kunnen niet worden gewijzigd.")
+
+    def delete(self):
+        raise AppendOnlyError("Auditregels kunnen niet worden verwijderd.")
+
+
+class AuditShownObject(models.Model):
+    """One signal or melding that a list page or a download showed, under the entry of that
+    page: the answer to "who saw this resident's data?" includes the werkbakje, the search
+    result and the creditor's list that showed her address, not only the pages about her."""
+
+    entry = models.ForeignKey(
+        AuditEntry,
+        on_delete=models.CASCADE,
+        related_name="shown_objects",
+        verbose_name="auditregel",
+    )
+    object_type = models.CharField("soort gegevens", max_length=60)
+    object_id = models.CharField("id", max_length=40)
+
+    objects = AuditShownQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "getoond in een lijst"
+        verbose_name_plural = "getoond in lijsten"
+        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_shown_object")]
+
+    def __str__(self) -> str:
+        return object_label(self.object_type, self.object_id)
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("Auditregels kunnen niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Auditregels kunnen niet worden verwijderd.")
 
 
 class RetentionRun(models.Model):

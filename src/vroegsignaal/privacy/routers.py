@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 
 AUDIT_DB = "audit"
-AUDIT_MODELS = {("privacy", "auditentry")}
+AUDIT_MODELS = {("privacy", "auditentry"), ("privacy", "auditshownobject")}
 
 
 def _is_audit_model(app_label: str, model_name: str | None) -> bool:
@@ -23,7 +23,8 @@ def _is_audit_model(app_label: str, model_name: str | None) -> bool:
 
 
 class AuditRouter:
-    """Reads and writes of AuditEntry go to `audit`; everything else stays on `default`."""
+    """Reads and writes of the audit log (entries and what their lists showed) go to `audit`;
+    everything else stays on `default`."""
 
     def db_for_read(self, model, **hints):
         return AUDIT_DB if _is_audit_model(model._meta.app_label, model._meta.model_name) else None
