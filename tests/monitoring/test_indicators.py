@@ -31,12 +31,24 @@ def region_tables(twente):
 def test_funnel_counts_each_step_with_percentages_of_meldingen(enschede_tables):
     funnel = enschede_tables["trechter"]
     assert funnel.column(0) == [
-        "Signalen", "Meldingen", "Opgepakt (go)", "Eerste actie gedaan", "Contact geprobeerd",
-        "Bereikt", "Hulp geaccepteerd", "Doorverwezen",
+        "Signalen", "Meldingen", "Opgepakt (go)", "Eerste actie gedaan", "Bereikt",
+        "Hulp geaccepteerd", "Doorverwezen",
     ]  # fmt: skip
-    assert funnel.column(1) == [6, 4, 3, 3, 3, 2, 1, 1]
+    assert funnel.column(1) == [6, 4, 3, 3, 2, 1, 1]
     assert funnel.row("Opgepakt (go)")[2] == 75.0
     assert funnel.row("Hulp geaccepteerd")[3] == 50.0
+
+
+def test_the_first_action_is_one_step_of_the_funnel_not_two(enschede_tables):
+    """A first action is the first contact attempt or conversation, so a step 'Contact
+    geprobeerd' (at least one attempt) beside it always carried the same number (QA). Reached
+    is counted from the meldingen with a first action."""
+    funnel = enschede_tables["trechter"]
+
+    assert "Contact geprobeerd" not in funnel.column(0)
+    first_action, reached = funnel.row("Eerste actie gedaan"), funnel.row("Bereikt")
+    assert funnel.rows.index(reached) == funnel.rows.index(first_action) + 1
+    assert reached[3] == round(100 * reached[1] / first_action[1], 1)
 
 
 def test_opgepakt_means_go_as_the_signal_status_and_the_first_action_has_its_own_name(twente):
@@ -191,7 +203,7 @@ def test_a_period_without_data_gives_empty_tables_not_errors(twente):
     tables = dashboard_tables(
         region_scope("Twente", dt.date(2027, 1, 1), dt.date(2027, 3, 31)), TODAY
     )
-    assert tables["trechter"].column(1) == [0, 0, 0, 0, 0, 0, 0, 0]
+    assert tables["trechter"].column(1) == [0, 0, 0, 0, 0, 0, 0]
     assert tables["doorlooptijden"].rows[0][1:] == (0, None, None)
     assert tables["trend"].rows == []
 

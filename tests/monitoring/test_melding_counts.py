@@ -140,7 +140,6 @@ def test_counted_figures_equal_the_figures_of_each_melding(varied_region):
         len(meldingen),
         sum(_go(m) for m in meldingen),
         sum(m.picked_up_on is not None for m in meldingen),
-        sum(m.contact_attempts.exists() for m in meldingen),
         sum(_first_contact(m) is not None for m in meldingen),
         sum(
             m.accepted_on is not None or any(c.help_accepted == "ja" for c in m.conversations.all())

@@ -36,8 +36,9 @@ FIRST_ACTION = "Eerste actie gedaan"
 FUNNEL_STEPS = (
     ("Meldingen", None),
     (PICKED_UP, "go"),
+    # One step for the first action: a step 'Contact geprobeerd' (at least one attempt) beside
+    # it always carried the same number.
     (FIRST_ACTION, "picked_up"),
-    ("Contact geprobeerd", "attempted"),
     ("Bereikt", "reached"),
     ("Hulp geaccepteerd", "help_accepted"),
     ("Doorverwezen", "referred"),

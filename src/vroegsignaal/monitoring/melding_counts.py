@@ -122,7 +122,6 @@ def _flag(condition: str) -> str:
 _COUNTS = {
     "meldingen": "COUNT(*)",
     "picked_up": "COUNT(m.picked_up_on)",
-    "attempted": "COUNT(m.first_attempt_on)",
     "reached": "COUNT(m.first_contact_on)",
     "help_accepted": _flag("m.accepted_on IS NOT NULL OR m.accepted_in_conversation"),
     "referred": _flag("m.referred"),
