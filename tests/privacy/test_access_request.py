@@ -483,6 +483,59 @@ def test_the_inzage_pdf_writes_number_letter_and_addition_apart(officer_client, 
     assert "Huisnummer 93\nHuisletter –\nHuisnummertoevoeging 2" in text
 
 
+def test_the_inzage_says_the_house_number_searched_with_its_addition_and_the_others_included(
+    officer_client, at_93_2
+):
+    """The FG searched for 93-2 and the document said 'huisnummer 93': the search leaves the
+    letter and addition out on purpose (better a signal too many than one of hers left out),
+    so the heading says what was typed and that the others at 93 were searched too."""
+    at_93 = MeldingFactory(
+        street="Lasondersingel", postcode="7514BN", house_number=93,
+        address_key=address_key("7514BN", 93),
+    )  # fmt: skip
+    searched = "huisnummer 93-2 (en de andere huisletters en toevoegingen bij 93)"
+
+    data = json.loads(_request_for_93_2(officer_client, "json").content)
+    text = " ".join(pdf_text(_request_for_93_2(officer_client, "pdf").content).split())
+
+    assert data["gezocht"].endswith(f"postcode 7514BN en {searched}")
+    assert {m["id"] for m in data["meldingen"]} == {at_93_2.pk, at_93.pk}
+    assert (
+        f"gezocht op achternaam Jansen, geboortedatum 17-05-1980, postcode 7514BN en {searched}."
+        in text
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("7", "huisnummer 7 (met alle huisletters en toevoegingen)"),
+        ("7a", "huisnummer 7A (en de andere huisletters en toevoegingen bij 7)"),
+        ("7 b-2", "huisnummer 7B-2 (en de andere huisletters en toevoegingen bij 7)"),
+        ("7B-2", "huisnummer 7B-2 (en de andere huisletters en toevoegingen bij 7)"),
+        ("7 bis", "huisnummer 7-bis (en de andere huisletters en toevoegingen bij 7)"),
+    ],
+)
+def test_the_inzage_writes_the_house_number_searched_as_the_pages_do(
+    officer_client, typed, written
+):
+    """As typed, written the way every page writes an address (7B-2, as the melding shows it,
+    was refused at the field)."""
+    response = officer_client.post(
+        reverse("privacy:access_request"),
+        {"achternaam": "Jansen", "geboortedatum": "17-05-1980", "postcode": "7511 AB",
+         "huisnummer": typed, "formaat": "json"},
+    )  # fmt: skip
+
+    assert json.loads(response.content)["gezocht"].endswith(written)
+
+
+def test_the_inzage_page_tells_the_officer_that_other_additions_are_searched_too(officer_client):
+    html = officer_client.get(reverse("privacy:access_request")).content.decode()
+
+    assert "Gezocht wordt ook op de andere huisletters en toevoegingen bij dat nummer." in html
+
+
 def test_a_letter_in_the_inzage_pdf_went_out_instead_of_not_reaching_the_resident(
     officer_client, worked_melding
 ):

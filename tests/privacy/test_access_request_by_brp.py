@@ -109,6 +109,21 @@ def test_a_bsn_the_brp_extract_cannot_name_sends_the_officer_back_to_add_name_an
     assert not AuditEntry.objects.filter(action="export").exists()
 
 
+def test_the_brp_address_searched_is_written_whole_with_the_others_at_its_number(
+    officer_client, melding_without_bsn
+):
+    in_brp(melding_without_bsn, house_letter="B", house_number_addition="2")
+
+    data = json.loads(request(officer_client, bsn=BSN, formaat="json").content)
+
+    assert (
+        "(A. ten Brinkhorst, 17-05-1980, 7511AB 12B-2, en de andere huisletters en "
+        in (data["gezocht"])
+    )
+    assert data["gezocht"].endswith("toevoegingen bij 12)")
+    assert [m["id"] for m in data["meldingen"]] == [melding_without_bsn.pk]
+
+
 def test_a_document_on_the_bsn_alone_says_where_it_searched_instead_of_that_nothing_is_held(
     officer_client, melding_without_bsn
 ):

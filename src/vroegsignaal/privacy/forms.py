@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.core import signing
 
-from vroegsignaal.intake.parsing import parse_bsn
+from vroegsignaal.intake.parsing import parse_bsn, parse_house_number
+from vroegsignaal.intake.validation import MAX_HOUSE_NUMBER
 from vroegsignaal.privacy.inzage import Found, PersonQuery
 from vroegsignaal.privacy.models import AuditAction
 
 FORMAT_MISSING = "Kies een formaat: PDF of JSON."
 PERSON_MISSING = "Vul een BSN in, of achternaam, geboortedatum, postcode én huisnummer."
 PERSON_FIELDS = ("achternaam", "geboortedatum", "postcode", "huisnummer")
-HOUSE_NUMBER = re.compile(r"^(\d{1,5})\s*-?\s*[0-9a-z]{0,6}$", re.IGNORECASE)
 
 
 class PersonFields(forms.Form):
@@ -31,7 +29,10 @@ class PersonFields(forms.Form):
         label="Huisnummer",
         required=False,
         max_length=20,
-        help_text="Met huisletter of toevoeging mag: 175, 175A of 175-2.",
+        help_text=(
+            "Met huisletter of toevoeging mag: 175, 175A, 175-2 of 175B-2. Gezocht wordt ook op "
+            "de andere huisletters en toevoegingen bij dat nummer."
+        ),
     )
 
     def clean_bsn(self) -> str:
@@ -43,18 +44,22 @@ class PersonFields(forms.Form):
         except ValueError as error:
             raise forms.ValidationError(f"{error}.") from error
 
-    def clean_huisnummer(self) -> int | None:
-        """The number of '175', '175A', '175 a' or '175-2' (a letter or addition does not
-        narrow the search, see PersonQuery)."""
+    def clean_huisnummer(self) -> tuple[int, str, str] | None:
+        """(number, letter, addition) of '175', '175A', '175 a', '175-2' or '175B-2', told apart
+        as in a delivery's huisnummer cell. The letter and addition do not narrow the search
+        (see PersonQuery); the document names them as typed."""
         value = self.cleaned_data["huisnummer"].strip()
         if not value:
             return None
-        match = HOUSE_NUMBER.match(value)
-        if match is None or int(match.group(1)) == 0:
+        try:
+            number, letter, addition = parse_house_number(value)
+        except ValueError:
+            number = 0
+        if not 1 <= number <= MAX_HOUSE_NUMBER:
             raise forms.ValidationError(
                 f"Huisnummer: '{value}' is geen huisnummer; vul het in zoals 175, 175A of 175-2."
             )
-        return int(match.group(1))
+        return number, letter, addition
 
     def clean(self):
         data = super().clean()
@@ -74,12 +79,15 @@ class PersonFields(forms.Form):
         data = self.cleaned_data
         if not data.get("achternaam"):
             return PersonQuery(bsn=data["bsn"])
+        number, letter, addition = data["huisnummer"]
         return PersonQuery(
             bsn=data.get("bsn", ""),
             surname=data["achternaam"],
             birth_date=data["geboortedatum"],
             postcode=data["postcode"],
-            house_number=data["huisnummer"],
+            house_number=number,
+            house_letter=letter,
+            house_number_addition=addition,
         )
 
 

@@ -48,13 +48,17 @@ def by_name_and_address(
 
 @dataclass(frozen=True)
 class PersonQuery:
-    """A `bsn`, or `surname` + `birth_date` + `postcode` + `house_number`, or both."""
+    """A `bsn`, or `surname` + `birth_date` + `postcode` + `house_number`, or both. A house
+    letter and addition, when typed, are kept for the document (which says what was searched)
+    but do not narrow the search (`by_name_and_address`)."""
 
     bsn: str = ""
     surname: str = ""
     birth_date: dt.date | None = None
     postcode: str = ""
     house_number: int | None = None
+    house_letter: str = ""
+    house_number_addition: str = ""
 
     def registered(self) -> list[ResidentRecord]:
         """The residents with this BSN in the municipalities' BRP extracts, those with a birth

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils import timezone
 
+from vroegsignaal.addresses import house_number_text
 from vroegsignaal.casework import events
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import (
@@ -95,17 +96,31 @@ def searched_text(found) -> str:
         name = " ".join(
             n for n in (resident.initials, resident.surname_prefix, resident.surname) if n
         )
+        number = (resident.house_number, resident.house_letter, resident.house_number_addition)
         parts.append(
             "op de naam, geboortedatum en het adres die de Basisregistratie Personen (BRP) van "
             f"{resident.municipality.name} bij dat nummer geeft ({name}, "
-            f"{date_text(resident.birth_date)}, {resident.postcode} {resident.house_number})"
+            f"{date_text(resident.birth_date)}, {resident.postcode} {house_number_text(*number)}, "
+            f"{others_at_number(*number)})"
         )
     if query.surname:
+        number = (query.house_number, query.house_letter, query.house_number_addition)
         parts.append(
             f"op achternaam {query.surname}, geboortedatum {date_text(query.birth_date)}, "
-            f"postcode {query.postcode.replace(' ', '').upper()} en huisnummer {query.house_number}"
+            f"postcode {query.postcode.replace(' ', '').upper()} en huisnummer "
+            f"{house_number_text(*number)} ({others_at_number(*number)})"
         )
     return " en ".join(parts)
+
+
+def others_at_number(number: int, letter: str = "", addition: str = "") -> str:
+    """That the search at a house number took in every letter and addition at it (it leaves
+    them out on purpose: better one signal too many than one of the resident's left out):
+    'met alle huisletters en toevoegingen', or after '93-2' 'en de andere huisletters en
+    toevoegingen bij 93'."""
+    if letter or addition:
+        return f"en de andere huisletters en toevoegingen bij {number}"
+    return "met alle huisletters en toevoegingen"
 
 
 @dataclass
