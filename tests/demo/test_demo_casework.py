@@ -5,6 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from django.db.models import F
 from django.utils import timezone
 
 from vroegsignaal.casework import contact
@@ -13,7 +14,7 @@ from vroegsignaal.ddas import Contactsoort, Eindresultaat
 from vroegsignaal.demo.casework_plan import at
 from vroegsignaal.demo.services import load_demo
 from vroegsignaal.feedback.models import FeedbackKind, FeedbackRelease, SignalFeedback
-from vroegsignaal.matching.models import PolicyVersion
+from vroegsignaal.matching.models import MatchingRun, PolicyVersion
 from vroegsignaal.matching.policies import effective_policy
 from vroegsignaal.organisations.models import Municipality, User
 
@@ -191,3 +192,21 @@ def test_every_municipality_can_make_letters_and_a_changed_setting_is_kept(tmp_p
     load(tmp_path)
 
     assert ContactDetails.objects.get(municipality__code="0153").phone == "053 481 48 00"
+
+
+def test_no_go_no_go_is_released_before_its_signal_was_delivered(tmp_path):
+    """Every creditor delivers before the matching day (the 26th): a signal delivered on the 28th
+    was matched on the 26th and its go/no-go released before the creditor had sent it."""
+    load(tmp_path)
+
+    early = SignalFeedback.objects.filter(
+        kind=FeedbackKind.GO_NO_GO, released_at__lt=F("signal__delivery__created_at")
+    )
+    assert not early.exists()
+
+
+def test_each_matching_run_uses_a_policy_version_saved_before_it(tmp_path):
+    load(tmp_path)
+
+    later = MatchingRun.objects.filter(policy_version__created_at__gt=F("started_at"))
+    assert not later.exists()

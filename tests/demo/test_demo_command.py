@@ -161,11 +161,11 @@ def test_the_invalid_rows_in_the_deliveries_are_rejected_with_their_reasons(tmp_
     output = run_demo(tmp_path, months=3)
 
     # Named as each creditor's own file names the column (ZorgZeker: PC, Achterstand sinds,
-    # Burgerservicenummer; others write Postcode or postcode).
+    # Burgerservicenummer; Hengelo Borne Wonen: Datum Ontstaan; others write Postcode or postcode).
     fields = {f.lower() for f in DeliveryError.objects.values_list("field", flat=True)}
     assert fields, "geen geweigerde rijen"
-    assert fields <= {"postcode", "pc", "datum_ontstaan", "achterstand sinds", "bsn",
-                      "burgerservicenummer"}  # fmt: skip
+    assert fields <= {"postcode", "pc", "datum_ontstaan", "datum ontstaan", "achterstand sinds",
+                      "bsn", "burgerservicenummer"}  # fmt: skip
     rejected = int(re.search(r"(\d+) rijen geweigerd", output).group(1))
     assert rejected == Delivery.objects.filter(rejected_count__gt=0).count()
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from vroegsignaal.casework.models import Event, EventKind
 from vroegsignaal.feedback.models import FeedbackRelease, HeropafCheck, SignalFeedback
 from vroegsignaal.intake.models import Delivery, Signal
-from vroegsignaal.matching.models import MatchingRun
+from vroegsignaal.matching.models import MatchingRun, PolicyVersion
 from vroegsignaal.privacy.models import AuditEntry, RetentionRun
 from vroegsignaal.privacy.routers import AUDIT_DB
 
@@ -33,6 +33,13 @@ def backdate_delivery(delivery_id: int, moment: dt.datetime) -> None:
     moment = _not_after_now(moment)
     Delivery.objects.filter(pk=delivery_id).update(created_at=moment)
     Signal.objects.filter(delivery_id=delivery_id).update(received_at=moment, updated_at=moment)
+
+
+def backdate_policy_versions(versions: list[PolicyVersion], moment: dt.datetime) -> None:
+    """The policy was saved at `moment`, before the runs of the simulated year used it."""
+    PolicyVersion.objects.filter(pk__in=[v.pk for v in versions]).update(
+        created_at=_not_after_now(moment)
+    )
 
 
 def backdate_matching_run(run: MatchingRun, moment: dt.datetime) -> None:

@@ -7,7 +7,10 @@ adds no policy versions.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from vroegsignaal.casework.models import Queue
+from vroegsignaal.demo.history import backdate_policy_versions
 from vroegsignaal.matching.policies import save_if_changed
 from vroegsignaal.organisations.models import Municipality, Region, Team
 
@@ -91,8 +94,9 @@ ENSCHEDE_POLICY: dict = {
 }
 
 
-def ensure_demo_policies(region: Region) -> int:
+def ensure_demo_policies(region: Region, saved_at: dt.datetime | None = None) -> int:
     """Save the Twente policy and the Enschede override unless unchanged; returns how many saved.
+    A new version is dated `saved_at` (before the first matching run that uses it), if given.
 
     The wijkteams' werkbakjes are made here with their team (matching makes a werkbakje without
     one, and keeps the team of one that exists)."""
@@ -109,7 +113,13 @@ def ensure_demo_policies(region: Region) -> int:
             },
         )
     saved = [
-        save_if_changed(TWENTE_POLICY, region=region)[1],
-        save_if_changed(ENSCHEDE_POLICY, municipality=enschede)[1],
+        version
+        for version, new in (
+            save_if_changed(TWENTE_POLICY, region=region),
+            save_if_changed(ENSCHEDE_POLICY, municipality=enschede),
+        )
+        if new
     ]
-    return sum(saved)
+    if saved_at is not None:
+        backdate_policy_versions(saved, saved_at)
+    return len(saved)

@@ -92,6 +92,7 @@ class CreditorProfile:
     delivers, the shape of its klantnummers and the style of its files."""
 
     share: float
+    # Before the matching day (demo.timeline.MATCHING_DAY): a run sees what was delivered.
     delivery_day: int
     customer_number: str  # a format with {n}; a plain "{n}" gives a number (numeric in XLSX)
     style: FileStyle
@@ -129,7 +130,7 @@ CREDITOR_PROFILES: dict[str, CreditorProfile] = {
         0.7, 25, "TH{n:06d}", FileStyle(encoding="cp1252", date_format="%d/%m/%Y")
     ),
     "hengelo-borne-wonen": CreditorProfile(
-        1.0, 28, "HBW-{n:06d}", FileStyle(encoding="utf-8-sig", title_headers=True)
+        1.0, 24, "HBW-{n:06d}", FileStyle(encoding="utf-8-sig", title_headers=True)
     ),
     "wonen-aan-de-aa": CreditorProfile(
         1.0, 25, "AA{n:06d}", FileStyle(kind="xlsx", split_house_number=True)

@@ -83,7 +83,13 @@ def load_demo(
         creditors=len(document["creditors"]),
         users=len(logins),
         users_created=ensure_demo_users(logins),
-        policies_saved=ensure_demo_policies(Region.objects.get(name=REGION_NAME)),
+        policies_saved=ensure_demo_policies(
+            Region.objects.get(name=REGION_NAME),
+            # Saved before the first delivery of the simulated year, so before every run.
+            saved_at=dt.datetime.combine(
+                delivery_months(today, months)[0], dt.time(9), tzinfo=_AMSTERDAM
+            ),
+        ),
         output_dir=output_dir,
     )
     ensure_demo_letter_settings(list(Municipality.objects.filter(region__name=REGION_NAME)))
