@@ -13,6 +13,7 @@ from vroegsignaal.monitoring.scope import (
     quarter_name,
     quarter_of,
     quarter_period,
+    whole_month_problems,
 )
 from vroegsignaal.monitoring.year_figures import FIGURE_NAMES, check_year, implausible_figures
 from vroegsignaal.organisations.models import Municipality
@@ -36,23 +37,36 @@ def municipality_choices(municipalities, region_label: str | None) -> list[tuple
 
 
 class SelectionForm(forms.Form):
-    """Which municipality (or all the user may see) and which period."""
+    """Which municipality (or all the user may see) and which period; for the figures
+    (``whole_months``) a period of whole months, or up to today (``whole_month_problems``)."""
 
     gemeente = forms.ChoiceField(label="Gemeente", required=False)
     van = forms.DateField(label="Van", widget=forms.DateInput(attrs={"type": "date"}))
     tot = forms.DateField(label="Tot en met", widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, data, gemeente_choices: list[tuple[str, str]], today: dt.date):
+    def __init__(
+        self,
+        data,
+        gemeente_choices: list[tuple[str, str]],
+        today: dt.date,
+        whole_months: bool = True,
+    ):
         start, end = default_period(today)
         data = {"van": start.isoformat(), "tot": end.isoformat(), **data.dict()}
         super().__init__(data)
         self.fields["gemeente"].choices = gemeente_choices
+        self.today, self.whole_months = today, whole_months
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("van"), cleaned.get("tot")
         if start and end and end < start:
             self.add_error("tot", "De einddatum ligt vóór de begindatum.")
+        elif start and end and self.whole_months:
+            problems = whole_month_problems(start, end, self.today)
+            for field, key in (("van", "start"), ("tot", "end")):
+                if key in problems:
+                    self.add_error(field, problems[key])
         return cleaned
 
 

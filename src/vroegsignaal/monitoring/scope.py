@@ -1,8 +1,8 @@
 """What a figure is about: a set of municipalities (one, or a region's) and a period.
 
 Public API: ``Scope`` plus ``municipality_scope``, ``region_scope``, ``quarter_period``,
-``month_text_period``, ``month_period``, the report titles ``quarter_title`` and
-``month_title``, and ``ScopeError`` (a Dutch message for the user).
+``month_text_period``, ``month_period``, ``whole_month_problems``, the report titles
+``quarter_title`` and ``month_title``, and ``ScopeError`` (a Dutch message for the user).
 Views, commands and the report all build a ``Scope`` first, so every figure is computed for
 exactly the same selection.
 """
@@ -145,3 +145,28 @@ def _check_started(what: str, name: str, start: dt.date, today: dt.date, current
 def month_period(year: int, month: int) -> tuple[dt.date, dt.date]:
     """The first and last day of a calendar month."""
     return dt.date(year, month, 1), dt.date(year, month, monthrange(year, month)[1])
+
+
+def whole_month_problems(start: dt.date, end: dt.date, today: dt.date) -> dict[str, str]:
+    """What keeps ``start`` to ``end`` from being whole months: 'start' and/or 'end' → a Dutch
+    message naming the whole months around it. The figures count meldingen per matching period
+    (a calendar month), so a part of a month would set a few days' signals beside the whole
+    month's meldingen. The running month may end today (the default period does)."""
+    problems = {}
+    if start.day != 1:
+        following = month_period(start.year + start.month // 12, start.month % 12 + 1)[0]
+        problems["start"] = (
+            f"Kies een begindatum op de eerste dag van een maand, bijvoorbeeld "
+            f"{start.replace(day=1):%d-%m-%Y} of {following:%d-%m-%Y}: meldingen horen bij de "
+            "matchingsperiode van een hele kalendermaand, dus een deel van een maand zou de "
+            "signalen van een paar dagen naast de meldingen van de hele maand zetten."
+        )
+    last = month_period(end.year, end.month)[1]
+    if end not in (last, today):
+        previous = end.replace(day=1) - dt.timedelta(days=1)
+        problems["end"] = (
+            f"Kies een einddatum op de laatste dag van een maand, bijvoorbeeld "
+            f"{previous:%d-%m-%Y} of {last:%d-%m-%Y}, of vandaag ({today:%d-%m-%Y}): meldingen "
+            "horen bij de matchingsperiode van een hele kalendermaand."
+        )
+    return problems

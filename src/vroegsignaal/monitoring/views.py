@@ -49,10 +49,11 @@ def _gemeente_choices(user, today) -> list[tuple[str, str]]:
     return municipality_choices(allowed.municipalities, region_label)
 
 
-def _selection(request) -> tuple[SelectionForm, object]:
-    """The form and the scope it selects (None while the form has errors)."""
+def _selection(request, whole_months: bool = True) -> tuple[SelectionForm, object]:
+    """The form and the scope it selects (None while the form has errors); the figures take
+    whole months, the record-level DDAS delivery any days (``whole_months`` False)."""
     user, today = request.user, timezone.localdate()
-    form = SelectionForm(request.GET, _gemeente_choices(user, today), today)
+    form = SelectionForm(request.GET, _gemeente_choices(user, today), today, whole_months)
     if not form.is_valid():
         return form, None
     data = form.cleaned_data
@@ -146,7 +147,7 @@ def ddas(request):
 
     A project leader gets 403 from ``check_ddas_export``, which says who delivers it."""
     check_ddas_export(request.user)
-    form, scope = _selection(request)
+    form, scope = _selection(request, whole_months=False)
     if scope is None:
         # Nothing delivered (e.g. another municipality's code): the privacy officer reads a
         # refusal, not that the delivery was seen.

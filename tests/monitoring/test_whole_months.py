@@ -1,0 +1,85 @@
+"""The figures pages take whole months: meldingen belong to a matching period of a calendar
+month, so a part of a month would set a few days' signals beside the whole month's meldingen
+(and divide them by a whole month per 1.000 inwoners). The running month may end today."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import UserFactory
+from vroegsignaal.monitoring.scope import whole_month_problems
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def test_a_period_of_whole_months_or_up_to_today_has_no_problem():
+    D = dt.date
+    assert whole_month_problems(D(2026, 10, 1), D(2026, 10, 31), TODAY) == {}
+    assert whole_month_problems(D(2025, 12, 1), D(2026, 2, 28), TODAY) == {}
+    assert whole_month_problems(D(2026, 1, 1), TODAY, TODAY) == {}  # the default: up to today
+
+
+def test_a_part_of_a_month_is_refused_with_the_whole_months_around_it():
+    problems = whole_month_problems(dt.date(2026, 10, 5), dt.date(2026, 10, 20), TODAY)
+
+    assert problems == {
+        "start": (
+            "Kies een begindatum op de eerste dag van een maand, bijvoorbeeld 01-10-2026 of "
+            "01-11-2026: meldingen horen bij de matchingsperiode van een hele kalendermaand, "
+            "dus een deel van een maand zou de signalen van een paar dagen naast de meldingen "
+            "van de hele maand zetten."
+        ),
+        "end": (
+            "Kies een einddatum op de laatste dag van een maand, bijvoorbeeld 30-09-2026 of "
+            "31-10-2026, of vandaag (26-11-2026): meldingen horen bij de matchingsperiode van "
+            "een hele kalendermaand."
+        ),
+    }
+
+
+@pytest.fixture
+def leader(twente):
+    return UserFactory(project_leader=True, region=twente["region"])
+
+
+def test_the_dashboard_refuses_a_part_of_a_month_at_its_fields_and_shows_no_figures(client, leader):
+    client.force_login(leader)
+
+    page = client.get(reverse("monitoring:dashboard"), {"van": "2026-10-05", "tot": "2026-10-20"})
+
+    html = page.content.decode()
+    assert "Kies een begindatum op de eerste dag van een maand" in html
+    assert "Kies een einddatum op de laatste dag van een maand" in html
+    assert "<figure" not in html
+    download = reverse("monitoring:download", args=["trechter", "csv"])
+    assert client.get(download, {"van": "2026-10-05", "tot": "2026-10-31"}).status_code == 404
+
+
+def test_the_dashboard_says_which_signals_and_meldingen_it_counts(client, leader):
+    client.force_login(leader)
+
+    page = client.get(reverse("monitoring:dashboard"), {"van": "2026-10-01", "tot": "2026-11-30"})
+
+    assert (
+        "signalen met een signaaldatum in de periode, meldingen van de matchingsmaanden "
+        "oktober 2026 tot en met november 2026"
+    ) in page.content.decode()
+
+
+def test_the_business_case_takes_whole_months_too(client, leader):
+    client.force_login(leader)
+
+    page = client.get(reverse("monitoring:businesscase"), {"van": "2026-10-15"})
+
+    assert "Kies een begindatum op de eerste dag van een maand" in page.content.decode()
+
+
+def test_the_ddas_delivery_still_takes_any_days(client, twente):
+    """The record-level delivery to CBS is of signals by signaaldatum, any range of days."""
+    client.force_login(UserFactory(intake=True, municipality=twente["enschede"]))
+
+    response = client.get(reverse("monitoring:ddas"), {"van": "2026-10-05", "tot": "2026-10-20"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
