@@ -22,7 +22,13 @@ from vroegsignaal.monitoring.frames import (
     scope_meldingen,
     signal_counts,
 )
-from vroegsignaal.monitoring.melding_counts import MeldingCounts, melding_counts
+from vroegsignaal.monitoring.melding_counts import (
+    HEROPAF_PLANNED,
+    HEROPAF_REOPENED,
+    HEROPAF_RESTORED,
+    MeldingCounts,
+    melding_counts,
+)
 from vroegsignaal.monitoring.satisfaction import satisfaction
 from vroegsignaal.monitoring.scope import Scope
 from vroegsignaal.monitoring.tables import Table, dutch_number, percentage
@@ -338,14 +344,28 @@ def lead_times(counts: MeldingCounts) -> Table:
     return Table("doorlooptijden", title, columns, rows, _go_note(counts))
 
 
+HEROPAF_ROWS = (
+    ("Betalingen lopen weer (hersteld)", HEROPAF_RESTORED),
+    ("Heropend: nieuwe contactronde", HEROPAF_REOPENED),
+    ("Heropaf nog gepland", HEROPAF_PLANNED),
+)
+HEROPAF_NOTE = (
+    "Eén rij per melding: hoe haar heropaf nu staat. Nog gepland: de heropaf moet nog komen. "
+    "Anders telt de laatste uitkomst: een melding die bij een heropaf is heropend en bij de "
+    "volgende heropaf weer betaalt, staat alleen bij hersteld, en heeft ze na het heropenen "
+    "weer een heropaf gepland, alleen bij nog gepland. Hoeveel signaalpartners ook "
+    "antwoordden, een heropaf heeft één uitkomst."
+)
+
+
 def heropaf(counts: MeldingCounts) -> Table:
-    """Heropaf outcomes: payments regular again, reopened for a new round, still planned."""
-    rows = [
-        ("Betalingen lopen weer (hersteld)", counts.heropaf_done),
-        ("Heropend: opnieuw op bezoek", counts.reopened),
-        ("Heropaf nog gepland", int(counts.cube["heropaf_planned"].sum())),
-    ]
-    return Table("heropaf", "Uitkomsten heropaf", ("Uitkomst", "Meldingen"), rows)
+    """The scope's meldingen with a heropaf, one row each: payments regular again, reopened for
+    a new contact round, or still planned (``melding_counts.heropaf_standing``)."""
+    per_outcome = dict(
+        counts.heropaf.group_by("outcome").agg(pl.col("meldingen").sum()).iter_rows()
+    )
+    rows = [(label, per_outcome.get(outcome, 0)) for label, outcome in HEROPAF_ROWS]
+    return Table("heropaf", "Uitkomsten heropaf", ("Uitkomst", "Meldingen"), rows, HEROPAF_NOTE)
 
 
 def trend(signals: pl.DataFrame, counts: MeldingCounts, today: dt.date) -> Table:

@@ -1,9 +1,10 @@
 """The meldingen of a scope counted in the database: no row per melding reaches Python.
 
-Public API: ``melding_counts(scope)`` → ``MeldingCounts``. Every fact the dashboard counts is a
-column of the melding (the chain facts are kept there by casework), so one statement of three
-grouped reads of the covering index ``melding_monitoring`` answers every melding table. The
-same SQL runs on PostgreSQL and SQLite; only the day difference is spelled per database.
+Public API: ``melding_counts(scope)`` → ``MeldingCounts`` and ``heropaf_standing(scope, cube)``.
+Every fact the dashboard counts is a column of the melding (the chain facts are kept there by
+casework), so one statement of three grouped reads of the covering index ``melding_monitoring``
+answers every melding table. The same SQL runs on PostgreSQL and SQLite; only the day
+difference is spelled per database.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 import polars as pl
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q
 
 from vroegsignaal.casework.models import Event, EventKind, Melding, Queue
 from vroegsignaal.casework.signal_status import status_for_result
@@ -133,18 +134,23 @@ _COUNTS = {
 }
 
 
+# How a melding's heropaf stands (``heropaf_standing``): still planned, or its latest outcome.
+HEROPAF_RESTORED, HEROPAF_REOPENED, HEROPAF_PLANNED = "restored", "reopened", "planned"
+_HEROPAF_OUTCOMES = {EventKind.HEROPAF_DONE: HEROPAF_RESTORED, EventKind.REOPENED: HEROPAF_REOPENED}
+
+
 @dataclass(frozen=True)
 class MeldingCounts:
     """Counts of the scope's meldingen per grouping of ``GROUPINGS`` (its keys and
     ``meldingen``; ``go`` is 1 for a picked-up (go) melding, 0 for a no-go or a melding closed
     as not picked up; the cube also every count of ``_COUNTS``, the queue's name as ``queue`` and
-    the period's ``month``), and the meldingen with each heropaf outcome."""
+    the period's ``month``), and per municipality the meldingen by how their heropaf stands
+    (``heropaf_standing``)."""
 
     cube: pl.DataFrame
     lead_days: pl.DataFrame
     conversation_term: pl.DataFrame
-    heropaf_done: int
-    reopened: int
+    heropaf: pl.DataFrame
 
     def days(self, lead_time: str) -> pl.Series:
         """The day differences of ``lead_time`` (a ``LEAD_DAYS`` key), one per picked-up (go)
@@ -219,22 +225,43 @@ def _named(cube: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def melding_counts(scope: Scope) -> MeldingCounts:
-    """The meldingen of ``scope`` counted per grouping of ``GROUPINGS``, plus heropaf outcomes."""
-    groupings = _groupings(scope)
-    outcomes = dict(
-        Event.objects.filter(
-            melding__in=scope_meldingen(scope),
-            kind__in=[EventKind.HEROPAF_DONE, EventKind.REOPENED],
-        )
-        .values("kind")
-        .annotate(meldingen=Count("melding", distinct=True))
-        .values_list("kind", "meldingen")
+def heropaf_standing(scope: Scope, cube: pl.DataFrame) -> pl.DataFrame:
+    """Per ``municipality_id`` the meldingen of ``scope`` by how their heropaf stands
+    (``outcome``), one row each: ``HEROPAF_PLANNED`` while a heropaf date is set (counted in
+    ``cube``, the scope's), else its latest outcome: ``HEROPAF_RESTORED`` (payments regular
+    again) or ``HEROPAF_REOPENED``. A melding reopened and later restored, or planned again,
+    counts once, where it stands now; however many partners answered, a round has one outcome."""
+    kinds = list(_HEROPAF_OUTCOMES)
+    later = Event.objects.filter(melding=OuterRef("melding"), kind__in=kinds).filter(
+        Q(created_at__gt=OuterRef("created_at"))
+        | Q(created_at=OuterRef("created_at"), pk__gt=OuterRef("pk"))
     )
+    latest = (
+        Event.objects.filter(
+            kind__in=kinds,
+            melding__in=scope_meldingen(scope).filter(heropaf_due_on__isnull=True),
+        )
+        .filter(~Exists(later))
+        .values("melding__municipality_id", "kind")
+        .annotate(meldingen=Count("*"))
+        .values_list("melding__municipality_id", "kind", "meldingen")
+    )
+    planned = cube.group_by("municipality_id").agg(pl.col("heropaf_planned").sum())
+    rows = [(municipality, _HEROPAF_OUTCOMES[kind], n) for municipality, kind, n in latest] + [
+        (municipality, HEROPAF_PLANNED, n) for municipality, n in planned.iter_rows() if n
+    ]
+    schema = {"municipality_id": pl.Int64, "outcome": pl.String, "meldingen": pl.Int64}
+    return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+def melding_counts(scope: Scope) -> MeldingCounts:
+    """The meldingen of ``scope`` counted per grouping of ``GROUPINGS``, plus how their heropaf
+    stands."""
+    groupings = _groupings(scope)
+    cube = _named(groupings["cube"])
     return MeldingCounts(
-        cube=_named(groupings["cube"]),
+        cube=cube,
         lead_days=groupings["lead_days"],
         conversation_term=groupings["conversation_term"],
-        heropaf_done=outcomes.get(EventKind.HEROPAF_DONE, 0),
-        reopened=outcomes.get(EventKind.REOPENED, 0),
+        heropaf=heropaf_standing(scope, cube),
     )
