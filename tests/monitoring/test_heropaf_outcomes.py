@@ -32,7 +32,7 @@ ROWS = ("Betalingen lopen weer (hersteld)", "Heropend: nieuwe contactronde", "He
 
 
 def _heropaf(municipality, today):
-    scope = municipality_scope(municipality.code, *OCTOBER)
+    scope = municipality_scope(municipality.code, *OCTOBER, exact=True)
     return dashboard_tables(scope, today)["heropaf"]
 
 

@@ -52,7 +52,8 @@ def region(db):
 
 
 def test_satisfaction_table_counts_responses_average_and_voldoende_per_municipality(region):
-    table = dashboard_tables(region_scope("Twente", *OCTOBER), TODAY)["tevredenheid"]
+    # Exact, to check the counting: a project leader sees these few cijfers hidden (below).
+    table = dashboard_tables(region_scope("Twente", *OCTOBER, exact=True), TODAY)["tevredenheid"]
 
     assert table.title == "Tevredenheid inwoners"
     assert table.columns == COLUMNS
@@ -70,7 +71,8 @@ def test_satisfaction_average_rounds_half_up_like_a_rapportcijfer(region):
     _closed(enschede, 6)
 
     # Enschede: 8 + 5 + 6 + 6 = 25 over 4 cijfers = 6.25, shown as 6.3.
-    table = dashboard_tables(municipality_scope("0153", *OCTOBER), TODAY)["tevredenheid"]
+    scope = municipality_scope("0153", *OCTOBER, exact=True)
+    table = dashboard_tables(scope, TODAY)["tevredenheid"]
 
     assert table.rows == [("Enschede", 6, 4, 66.7, 6.3, 75.0)]
 
@@ -84,6 +86,8 @@ def test_the_quarterly_report_has_the_same_satisfaction_table(region):
 
 
 def test_project_leader_sees_and_downloads_the_satisfaction_table(client, region):
+    """Three cijfers in all: every average and share of voldoendes would be a resident's own
+    (or two), so the project leader sees 'x' for them, on the page and in the download."""
     client.force_login(UserFactory(project_leader=True, region=region))
     period = {"van": "2026-10-01", "tot": "2026-10-31"}
 
@@ -91,4 +95,42 @@ def test_project_leader_sees_and_downloads_the_satisfaction_table(client, region
     csv = client.get(reverse("monitoring:download", args=["tevredenheid", "csv"]), period)
 
     assert "Tevredenheid inwoners" in page
-    assert "Totaal;6;3;50,0;6,7;66,7" in csv.content.decode("utf-8-sig")
+    assert "Enschede;4;2;50,0;x;x\r\nHengelo;2;1;50,0;x;x\r\nTotaal;6;3;50,0;x;x" in (
+        csv.content.decode("utf-8-sig")
+    )
+
+
+def test_an_average_of_at_least_five_cijfers_is_shown_to_the_project_leader(region):
+    enschede = region.municipalities.get(code="0153")
+    hengelo = region.municipalities.get(code="0164")
+    for cijfer in (7, 8, 9):
+        _closed(enschede, cijfer)
+    for cijfer in (6, 6, 8, 9, 4):
+        _closed(hengelo, cijfer)
+
+    table = dashboard_tables(region_scope("Twente", *OCTOBER), TODAY)["tevredenheid"]
+
+    # Enschede 8, 5, 7, 8, 9 and Hengelo 7, 6, 6, 8, 9, 4: both at least five cijfers.
+    assert table.rows[1:] == [
+        ("Enschede", 7, 5, 71.4, 7.4, 80.0),
+        ("Hengelo", 7, 6, 85.7, 6.7, 83.3),
+        ("Totaal", 14, 11, 78.6, 7.0, 81.8),
+    ]
+
+
+def test_a_hidden_average_cannot_be_worked_back_from_the_total_and_the_others(region):
+    """Hengelo's one cijfer beside Enschede's seven and a regional average of eight would be
+    (8 x total - 7 x Enschede's); Enschede's average is hidden too, in the region and on
+    Enschede's own page, while the total of eight is shown."""
+    enschede = region.municipalities.get(code="0153")
+    for cijfer in (7, 8, 9, 6, 7):
+        _closed(enschede, cijfer)
+
+    region_table = dashboard_tables(region_scope("Twente", *OCTOBER), TODAY)["tevredenheid"]
+    own = dashboard_tables(municipality_scope("0153", *OCTOBER), TODAY)["tevredenheid"]
+
+    assert region_table.row("Hengelo")[4:] == ("x", "x")
+    assert region_table.row("Enschede")[4:] == ("x", "x")
+    assert region_table.row("Totaal")[2:] == (8, 72.7, 7.1, 87.5)
+    assert own.rows == [("Enschede", 9, 7, 77.8, "x", "x")]
+    assert "'x' is weggelaten" in own.note

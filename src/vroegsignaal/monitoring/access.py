@@ -3,6 +3,8 @@
 Project leaders see their region (all its municipalities, or one of them) and enter its year
 figures; intake (meldpunt) staff see their own municipality only. Everyone else gets 403. Only intake staff may download
 the DDAS export, because it holds BSNs and addresses; the figures pages are aggregates only.
+Small numbers about residents are hidden, except for a reader who may open every melding
+counted (the meldpunt of its own municipality): the scope is then ``exact``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ def scope_for(user: User, code: str, start: dt.date, end: dt.date) -> Scope:
 
     Raises PermissionDenied (403) for other roles or a municipality outside the user's reach;
     what is in reach is decided by the access policy (``privacy.policy.municipalities_for``).
+    The scope is exact (small numbers shown) when the user may see every melding in it.
     """
     policy.check(user, Action.VIEW_AGGREGATES)
     allowed = policy.municipalities_for(user)
@@ -33,7 +36,20 @@ def scope_for(user: User, code: str, start: dt.date, end: dt.date) -> Scope:
         )
     if user.role == Role.PROJECT_LEADER and not code:
         return region_scope(user.region, start, end)
-    return municipality_scope(code or allowed.get().code, start, end)
+    municipality = allowed.get(code=code) if code else allowed.get()
+    exact = _sees_every_melding(user, municipality.pk)
+    return municipality_scope(municipality.code, start, end, exact=exact)
+
+
+def _sees_every_melding(user: User, municipality_id: int) -> bool:
+    """Whether ``user`` may open every melding of the municipality: its meldpunt
+    (``policy.meldingen_for``: all of them, in every werkbakje), from whom a small number
+    hides nothing."""
+    return (
+        user.role == Role.INTAKE
+        and policy.can(user, Action.VIEW_PERSONAL_DATA)
+        and municipality_id == user.municipality_id
+    )
 
 
 def check_ddas_export(user: User) -> None:

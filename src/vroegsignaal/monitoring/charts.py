@@ -6,7 +6,9 @@ chart as an image rather than inline SVG: matplotlib styles its SVG with style a
 which the Content-Security-Policy (style-src 'self') blocks in the page but not inside an
 image. Figures are built without pyplot, so rendering is thread-safe and leaves no global state.
 Bar labels are the table's own texts (``Table.text``: Dutch, the column's decimals); value axes
-start at 0, count axes have whole-number ticks, and ticks are Dutch too (10.000; 2,5).
+start at 0, count axes have whole-number ticks, and ticks are Dutch too (10.000; 2,5). A cell
+hidden for small numbers ('< 5', 'x': ``small_numbers``) gets no bar, only its mark as label:
+a bar's length would show the number.
 """
 
 from __future__ import annotations
@@ -57,11 +59,13 @@ def _barh(figure: Figure, table: Table, columns: tuple[int, ...]) -> None:
     labels = [str(row[0]) for row in table.rows][::-1]
     height = 0.8 / len(columns)
     for offset, column in enumerate(columns):
-        values = [row[column] or 0 for row in table.rows][::-1]
+        cells = [row[column] for row in table.rows][::-1]
+        values = [_number(cell) or 0 for cell in cells]
         positions = [i + offset * height - 0.4 + height / 2 for i in range(len(labels))]
         bars = axes.barh(positions, values, height=height, color=COLOURS[offset],
                          label=table.columns[column])  # fmt: skip
-        axes.bar_label(bars, labels=[table.text(column, v) for v in values], padding=2)
+        texts = [table.text(column, cell if cell is not None else 0) for cell in cells]
+        axes.bar_label(bars, labels=texts, padding=2)
     axes.set_yticks(range(len(labels)), labels)
     _value_axis(axes.xaxis, _plotted(table, columns))
     if len(columns) > 1:  # above the bars, never on them
@@ -74,15 +78,22 @@ def _line(figure: Figure, table: Table, columns: tuple[int, ...]) -> None:
     axes = figure.add_subplot()
     months = [row[0] for row in table.rows]
     for colour, column in zip(COLOURS, columns, strict=False):
-        axes.plot(months, [row[column] for row in table.rows], marker="o", color=colour,
+        axes.plot(months, [_number(row[column]) for row in table.rows], marker="o", color=colour,
                   label=table.columns[column])  # fmt: skip
     figure.legend(loc="outside upper center", ncols=len(columns), frameon=False)
     axes.tick_params(axis="x", labelrotation=45)
     _value_axis(axes.yaxis, _plotted(table, columns))
 
 
+def _number(cell) -> int | float | None:
+    """A cell as a plotted value: None for no figure and for a mark shown instead of one."""
+    return cell if isinstance(cell, int | float) else None
+
+
 def _plotted(table: Table, columns: tuple[int, ...]) -> list:
-    return [row[column] for row in table.rows for column in columns if row[column] is not None]
+    return [
+        row[column] for row in table.rows for column in columns if _number(row[column]) is not None
+    ]
 
 
 def _value_axis(axis: Axis, values: list) -> None:

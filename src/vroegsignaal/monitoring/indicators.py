@@ -1,10 +1,12 @@
 """The monitoring indicators of the chain (domain step 10), each as a ``Table``.
 
 Public API: one function per indicator taking a ``Scope``, the signal and attempt counts of
-``frames.py`` and the melding counts of ``melding_counts.py``, and ``dashboard_tables(scope,
-today)`` that computes them all from one read of the (already counted) data. Everything
-is aggregated: no table carries personal data. Percentages are of the row's base, named in
-the column header; lead times are in calendar days.
+``frames.py``, the melding counts of ``melding_counts.py`` and, for the figures about residents'
+answers and outcomes, the scope's ``Protection`` (small numbers hidden); ``dashboard_tables(scope,
+today)`` computes them all from one read of the (already counted) data, and
+``tables_and_protection`` also returns the protection for the report's further tables.
+Everything is aggregated: no table carries personal data. Percentages are of the row's base,
+named in the column header; lead times are in calendar days.
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ from vroegsignaal.monitoring.melding_counts import (
     MeldingCounts,
     melding_counts,
 )
+from vroegsignaal.monitoring.protection import Protection, with_legend
 from vroegsignaal.monitoring.satisfaction import satisfaction
 from vroegsignaal.monitoring.scope import Scope
+from vroegsignaal.monitoring.small_numbers import HIDDEN
 from vroegsignaal.monitoring.tables import Table, dutch_number, percentage
 from vroegsignaal.privacy.pseudonyms import address_pseudonym
 
@@ -49,6 +53,8 @@ FUNNEL_STEPS = (
     ("Hulp geaccepteerd", "help_accepted"),
     ("Doorverwezen", "referred"),
 )
+# The steps that tell what a resident chose or got; small numbers of them are hidden.
+SENSITIVE_STEPS = ("help_accepted", "referred")
 FLAGS = (
     ("Enkelvoudig", "is_single"),
     ("Meervoudig", "is_multiple"),
@@ -171,15 +177,35 @@ FUNNEL_NOTE = (
 )
 
 
-def funnel(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts) -> Table:
-    """From signals to referred meldingen, as % of meldingen and % of the previous step."""
+def _protect_steps(shown: Protection) -> None:
+    """Hide the small numbers of the ``SENSITIVE_STEPS`` over the peers' municipalities."""
+    per_municipality = shown.cube.group_by("municipality_id").agg(
+        pl.col(column).sum() for column in SENSITIVE_STEPS
+    )
+    cells = {
+        (column, row["municipality_id"]): row[column]
+        for row in per_municipality.iter_rows(named=True)
+        for column in SENSITIVE_STEPS
+    }
+    shown.protect_counts("trechter", cells)
+
+
+def funnel(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts, shown: Protection) -> Table:
+    """From signals to referred meldingen, as % of meldingen and % of the previous step; a
+    step of ``SENSITIVE_STEPS`` shows its mark instead of a small number, and no percentage
+    gives it back."""
+    _protect_steps(shown)
     rows = [("Signalen", int(signals["signals"].sum()), None, None)]
     cube = _with_go_count(counts.cube)
     previous = total = int(cube["meldingen"].sum())
+    previous_mark = None
     for label, column in FUNNEL_STEPS:
         count = int(cube[column or "meldingen"].sum())
-        rows.append((label, count, percentage(count, total), percentage(count, previous)))
-        previous = count
+        mark = shown.mark("trechter", column) if column in SENSITIVE_STEPS else None
+        of_total = HIDDEN if mark else percentage(count, total)
+        of_previous = HIDDEN if mark or previous_mark else percentage(count, previous)
+        rows.append((label, mark or count, of_total, of_previous))
+        previous, previous_mark = count, mark
     columns = ("Stap", "Aantal", "% van meldingen", "% van vorige stap")
     return Table("trechter", "Van signaal tot doorverwijzing", columns, rows, FUNNEL_NOTE)
 
@@ -209,12 +235,22 @@ def signals_per_inhabitants(scope: Scope, signals: pl.DataFrame, rate: MonthlyRa
     )
 
 
-def _split(key: str, title: str, header: str, counts: dict, order, base_label: str) -> Table:
+def _split(
+    key: str, title: str, header: str, counts: dict, order, base_label: str,
+    shown: Protection | None = None,
+) -> Table:  # fmt: skip
+    """``counts`` per label in ``order`` with their share of the total; with ``shown``, the
+    counts of ``key`` as the reader sees them (marks instead of small numbers)."""
     total = sum(counts.values())
     labels = [label for label in order if counts.get(label)] + sorted(
         label for label in counts if label not in order
     )
-    rows = [(label, counts[label], percentage(counts[label], total)) for label in labels]
+    if shown is None:
+        rows = [(label, counts[label], percentage(counts[label], total)) for label in labels]
+    else:
+        rows = [
+            (label, shown.shown(key, label), shown.share(key, label, total)) for label in labels
+        ]
     return Table(key, title, (header, "Aantal", f"% van {base_label}"), rows)
 
 
@@ -318,13 +354,39 @@ def reach(attempts: pl.DataFrame, by: str) -> Table:
     return Table(key, title, (header, "Pogingen", "Bereikt", "% bereikt"), rows, note)
 
 
-def results(counts: MeldingCounts) -> Table:
+# The end results in which the arrears were dealt with, grouped by the kind of solution (the
+# report's 'Opgeloste dossiers'); their shares of that group are shown too.
+SOLUTIONS = {
+    Eindresultaat.ADVIES_QUICK_FIX: "Advies of quick fix",
+    Eindresultaat.ZELF_BETAALD: "Zelf betaald of regeling getroffen",
+    Eindresultaat.VERWIJZING: "Vervolghulp of verwijzing",
+    Eindresultaat.VERWIJZING_FINANCIEEL: "Vervolghulp of verwijzing financieel",
+    Eindresultaat.VERWIJZING_NIET_FINANCIEEL: "Vervolghulp of verwijzing niet financieel",
+    Eindresultaat.VERWIJZING_ZONDER_INWONER: "Verwijzing zonder tussenkomst inwoner",
+}
+
+
+def protect_results(shown: Protection) -> None:
+    """Hide the small numbers of the end results over the peers' municipalities: shown as
+    shares of all closed meldingen and (the solutions) of the solved ones."""
+    closed = shown.cube.filter(pl.col("result").fill_null("") != "")
+    per_municipality = closed.group_by("result", "municipality_id").agg(pl.col("meldingen").sum())
+    cells = {(result, m): n for result, m, n in per_municipality.iter_rows()}
+    every = {result for result, _ in cells}
+    shown.protect_counts("resultaten", cells, shares_of=(every, [str(r) for r in SOLUTIONS]))
+
+
+def results(shown: Protection) -> Table:
     """The DDAS end results of the closed meldingen."""
-    closed = counts.cube.filter(pl.col("result").fill_null("") != "")
+    protect_results(shown)
+    closed = shown.cube.filter(
+        pl.col("result").fill_null("") != "",
+        pl.col("municipality_id").is_in(shown.scope.municipality_ids),
+    )
     per_result = dict(closed.group_by("result").agg(pl.col("meldingen").sum()).iter_rows())
     return _split(
         "resultaten", "Eindresultaten (DDAS)", "Eindresultaat", per_result,
-        list(Eindresultaat.values), "afgesloten meldingen",
+        list(Eindresultaat.values), "afgesloten meldingen", shown,
     )  # fmt: skip
 
 
@@ -358,13 +420,17 @@ HEROPAF_NOTE = (
 )
 
 
-def heropaf(counts: MeldingCounts) -> Table:
+def heropaf(shown: Protection) -> Table:
     """The scope's meldingen with a heropaf, one row each: payments regular again, reopened for
-    a new contact round, or still planned (``melding_counts.heropaf_standing``)."""
-    per_outcome = dict(
-        counts.heropaf.group_by("outcome").agg(pl.col("meldingen").sum()).iter_rows()
-    )
-    rows = [(label, per_outcome.get(outcome, 0)) for label, outcome in HEROPAF_ROWS]
+    a new contact round, or still planned (``melding_counts.heropaf_standing``). Whether
+    payments are regular is about the household: small numbers of the outcomes are hidden."""
+    cells = {(outcome, m): n for m, outcome, n in shown.heropaf.iter_rows()}
+    shown.protect_counts("heropaf", {k: n for k, n in cells.items() if k[0] != HEROPAF_PLANNED})
+    planned = sum(cells.get((HEROPAF_PLANNED, m), 0) for m in shown.scope.municipality_ids)
+    rows = [
+        (label, planned if outcome == HEROPAF_PLANNED else shown.shown("heropaf", outcome))
+        for label, outcome in HEROPAF_ROWS
+    ]
     return Table("heropaf", "Uitkomsten heropaf", ("Uitkomst", "Meldingen"), rows, HEROPAF_NOTE)
 
 
@@ -398,14 +464,17 @@ def trend(signals: pl.DataFrame, counts: MeldingCounts, today: dt.date) -> Table
 
 
 def side_by_side(
-    scope: Scope, signals: pl.DataFrame, counts: MeldingCounts, rate: MonthlyRate
-) -> Table:
+    scope: Scope, signals: pl.DataFrame, counts: MeldingCounts, rate: MonthlyRate,
+    shown: Protection,
+) -> Table:  # fmt: skip
     """The municipalities of the scope next to each other on the main indicators.
 
     Percentages of all meldingen follow the national measure, but they mostly show a
     municipality's policy (a minimum of two signals leaves most meldingen a no-go); "% go" shows
-    that choice and "% bereikt van go" how well the meldingen it took on were reached.
+    that choice and "% bereikt van go" how well the meldingen it took on were reached. The
+    shares of help accepted and referred are hidden where their count is (``funnel``).
     """
+    _protect_steps(shown)
     per_signal = signals_per_municipality(signals)
     go = pl.col("go") == 1
     stats = {
@@ -414,12 +483,9 @@ def side_by_side(
             pl.col("meldingen").sum().alias("n"), pl.col("meldingen").filter(go).sum().alias("go"),
             pl.col("picked_up").sum(), pl.col("reached").sum(),
             pl.col("reached").filter(go).sum().alias("go_reached"),
-            pl.col("help_accepted").sum(), pl.col("referred").sum(),
         ).iter_rows(named=True)
     }  # fmt: skip
-    empty = dict.fromkeys(
-        ("n", "go", "picked_up", "reached", "go_reached", "help_accepted", "referred"), 0
-    )
+    empty = dict.fromkeys(("n", "go", "picked_up", "reached", "go_reached"), 0)
     rows = []
     for m in scope.municipalities:
         s = stats.get(m.pk, empty)
@@ -428,7 +494,7 @@ def side_by_side(
             m.name, count, rate.rate([m]), s["n"],
             percentage(s["go"], s["n"]), percentage(s["picked_up"], s["n"]),
             percentage(s["reached"], s["n"]), percentage(s["go_reached"], s["go"]),
-            percentage(s["help_accepted"], s["n"]), percentage(s["referred"], s["n"]),
+            *(shown.share("trechter", step, s["n"], m.pk) for step in SENSITIVE_STEPS),
         ))  # fmt: skip
     columns = (
         "Gemeente", "Signalen", "Per 1.000 inwoners per maand", "Meldingen", "% go",
@@ -455,13 +521,21 @@ def reached_households(scope: Scope) -> int:
 
 
 def dashboard_tables(scope: Scope, today: dt.date) -> dict[str, Table]:
-    """Every dashboard table of ``scope``, keyed by ``Table.key`` in page order."""
+    """Every dashboard table of ``scope``, keyed by ``Table.key`` in page order; unless the
+    scope is exact, small numbers about residents are hidden (``protection``)."""
+    return tables_and_protection(scope, today)[0]
+
+
+def tables_and_protection(scope: Scope, today: dt.date) -> tuple[dict[str, Table], Protection]:
+    """``dashboard_tables(scope, today)`` and the ``Protection`` they were hidden with, which
+    the report's further tables use too."""
     signals = signal_counts(scope)
     counts = melding_counts(scope)
     attempts = attempt_counts(scope)
     rate = MonthlyRate.of(scope, signals, today, first_signal_months(scope))
+    shown = Protection.of(scope, counts)
     tables = [
-        funnel(scope, signals, counts),
+        funnel(scope, signals, counts, shown),
         signals_per_inhabitants(scope, signals, rate),
         trend(signals, counts, today),
         by_partner_type(signals),
@@ -469,12 +543,12 @@ def dashboard_tables(scope: Scope, today: dt.date) -> dict[str, Table]:
         by_queue(counts),
         reach(attempts, "kind"),
         reach(attempts, "part_of_day"),
-        results(counts),
+        results(shown),
         lead_times(counts),
         deadline_compliance.compliance(counts, today),
-        heropaf(counts),
-        satisfaction(scope, counts),
+        heropaf(shown),
+        satisfaction(shown),
     ]
     if scope.is_region:
-        tables.append(side_by_side(scope, signals, counts, rate))
-    return {table.key: table for table in tables}
+        tables.append(side_by_side(scope, signals, counts, rate, shown))
+    return {table.key: with_legend(table) for table in tables}, shown

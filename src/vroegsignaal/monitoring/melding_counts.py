@@ -1,10 +1,10 @@
 """The meldingen of a scope counted in the database: no row per melding reaches Python.
 
-Public API: ``melding_counts(scope)`` → ``MeldingCounts`` and ``heropaf_standing(scope, cube)``.
-Every fact the dashboard counts is a column of the melding (the chain facts are kept there by
-casework), so one statement of three grouped reads of the covering index ``melding_monitoring``
-answers every melding table. The same SQL runs on PostgreSQL and SQLite; only the day
-difference is spelled per database.
+Public API: ``melding_counts(scope)`` → ``MeldingCounts``, ``cube_counts(scope)`` (only its
+cube) and ``heropaf_standing(scope, cube)``. Every fact the dashboard counts is a column of the
+melding (the chain facts are kept there by casework), so one statement of three grouped reads of
+the covering index ``melding_monitoring`` answers every melding table. The same SQL runs on
+PostgreSQL and SQLite; only the day difference is spelled per database.
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ def _null(key: str) -> str:
     return f"CAST(NULL AS {kind})"
 
 
-def _statement(municipalities: int) -> str:
+def _statement(municipalities: int, groupings: dict[str, tuple[str, ...]]) -> str:
     keys = _keys()
     # The scope's conditions on the melding itself, so the covering index answers alone.
     source = (
@@ -176,7 +176,7 @@ def _statement(municipalities: int) -> str:
         "AND m.period_start BETWEEN %s AND %s"
     )
     branches = []
-    for number, (name, group) in enumerate(GROUPINGS.items()):
+    for number, (name, group) in enumerate(groupings.items()):
         columns = ", ".join(f"{keys[k] if k in group else _null(k)} AS {k}" for k in keys)
         counts = ", ".join(
             f"{sql if name == 'cube' or count == 'meldingen' else '0'} AS {count}"
@@ -201,17 +201,17 @@ def _frame(rows: list[tuple]) -> pl.DataFrame:
     return frame
 
 
-def _groupings(scope: Scope) -> dict[str, pl.DataFrame]:
+def _groupings(scope: Scope, groupings=GROUPINGS) -> dict[str, pl.DataFrame]:
     ids = scope.municipality_ids or [None]  # a region without municipalities counts nothing
-    params = [*ids, scope.start, scope.end] * len(GROUPINGS)
+    params = [*ids, scope.start, scope.end] * len(groupings)
     with connection.cursor() as cursor:
-        cursor.execute(_statement(len(ids)), params)
+        cursor.execute(_statement(len(ids), groupings), params)
         frame = _frame(cursor.fetchall())
     return {
         name: frame.filter(pl.col("grouping") == number).select(
             *group, *(_COUNTS if name == "cube" else ["meldingen"])
         )
-        for number, (name, group) in enumerate(GROUPINGS.items())
+        for number, (name, group) in enumerate(groupings.items())
     }
 
 
@@ -223,6 +223,12 @@ def _named(cube: pl.DataFrame) -> pl.DataFrame:
         queue=pl.col("queue_id").replace_strict(names, default=None, return_dtype=pl.String),
         month=pl.col("period_start").dt.truncate("1mo"),
     )
+
+
+def cube_counts(scope: Scope) -> pl.DataFrame:
+    """Only the cube of ``melding_counts(scope)``: the per-municipality counts, for the peers
+    of a scope whose small numbers are hidden over its region (``monitoring.protection``)."""
+    return _named(_groupings(scope, {"cube": GROUPINGS["cube"]})["cube"])
 
 
 def heropaf_standing(scope: Scope, cube: pl.DataFrame) -> pl.DataFrame:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from vroegsignaal import pdf
 from vroegsignaal.monitoring.charts import chart_src
+from vroegsignaal.monitoring.protection import reader_note
 from vroegsignaal.monitoring.report_tables import report_tables
 from vroegsignaal.monitoring.scope import Scope
 from vroegsignaal.monitoring.tables import Table
@@ -44,6 +45,7 @@ def report_context(scope: Scope, today: dt.date) -> dict:
         "running": scope.end >= today,  # the period has not ended: the figures will still grow
         "generated_at": timezone.localtime(),
         "figures": figures(report_tables(scope, today)),
+        "protection_note": reader_note(scope),
     }
 
 

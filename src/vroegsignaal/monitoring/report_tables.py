@@ -2,7 +2,9 @@
 
 Public API: ``report_tables(scope, today)`` → the dashboard tables plus restored payments and
 solved dossiers by kind of solution, problems in other life domains, referrals by kind and the
-yearly evictions and bailiff judgments compared with the two years before.
+yearly evictions and bailiff judgments compared with the two years before. Solutions, life
+domains and referrals are about residents: their small numbers are hidden as the dashboard's
+(``protection``); the year figures are entered totals from outside the chain and are not.
 """
 
 from __future__ import annotations
@@ -13,32 +15,24 @@ from collections import Counter
 from django.db.models import Count
 
 from vroegsignaal.casework.models import Conversation, LifeDomain, Referral, ReferralKind
-from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.monitoring.frames import scope_meldingen
-from vroegsignaal.monitoring.indicators import dashboard_tables
+from vroegsignaal.monitoring.indicators import SOLUTIONS, protect_results, tables_and_protection
 from vroegsignaal.monitoring.models import YearFigures
+from vroegsignaal.monitoring.protection import Protection, with_legend
 from vroegsignaal.monitoring.scope import Scope
-from vroegsignaal.monitoring.tables import Table, dutch_number, percentage
-
-# The end results in which the arrears were dealt with, grouped by the kind of solution.
-SOLUTIONS = {
-    Eindresultaat.ADVIES_QUICK_FIX: "Advies of quick fix",
-    Eindresultaat.ZELF_BETAALD: "Zelf betaald of regeling getroffen",
-    Eindresultaat.VERWIJZING: "Vervolghulp of verwijzing",
-    Eindresultaat.VERWIJZING_FINANCIEEL: "Vervolghulp of verwijzing financieel",
-    Eindresultaat.VERWIJZING_NIET_FINANCIEEL: "Vervolghulp of verwijzing niet financieel",
-    Eindresultaat.VERWIJZING_ZONDER_INWONER: "Verwijzing zonder tussenkomst inwoner",
-}
+from vroegsignaal.monitoring.tables import Table, dutch_number
 
 
-def solved_dossiers(results: Table) -> Table:
-    """Closed meldingen with a solution, by kind of solution (from the results table)."""
-    counts = {SOLUTIONS[row[0]]: row[1] for row in results.rows if row[0] in SOLUTIONS}
+def solved_dossiers(shown: Protection) -> Table:
+    """Closed meldingen with a solution, by kind of solution (the end results' counts, hidden
+    as in the results table)."""
+    protect_results(shown)
+    counts = {result: shown.count("resultaten", result) for result in SOLUTIONS}
     total = sum(counts.values())
     rows = [
-        (label, counts[label], percentage(counts[label], total))
-        for label in SOLUTIONS.values()
-        if label in counts
+        (label, shown.shown("resultaten", result), shown.share("resultaten", result, total))
+        for result, label in SOLUTIONS.items()
+        if counts[result]
     ]
     return Table(
         "opgelost",
@@ -48,33 +42,56 @@ def solved_dossiers(results: Table) -> Table:
     )
 
 
-def referrals_by_kind(scope: Scope) -> Table:
+def _most_first(shown: Protection, table: str, kinds) -> list:
+    """The ``kinds`` the scope has, the shown counts from most to fewest, then the hidden ones
+    in the order of ``kinds``: a hidden count placed between two shown ones would tell them."""
+    present = [kind for kind in kinds if shown.count(table, kind)]
+    counted = [kind for kind in present if not shown.mark(table, kind)]
+    counted.sort(key=lambda kind: -shown.count(table, kind))  # stable: ties keep their order
+    return counted + [kind for kind in present if shown.mark(table, kind)]
+
+
+def referrals_by_kind(shown: Protection) -> Table:
     """Referrals (warm hand-overs) on the scope's meldingen, per service referred to."""
-    counts = dict(
-        Referral.objects.filter(melding__in=scope_meldingen(scope))
-        .values("kind").annotate(n=Count("id")).values_list("kind", "n")
-    )  # fmt: skip
+    per_municipality = (
+        Referral.objects.filter(melding__in=scope_meldingen(shown.peers))
+        .values("kind", "melding__municipality_id")
+        .annotate(n=Count("id"))
+        .values_list("kind", "melding__municipality_id", "n")
+    )
+    shown.protect_counts("verwijzingen", {(kind, m): n for kind, m, n in per_municipality})
     rows = [
-        (ReferralKind(kind).label, n) for kind, n in sorted(counts.items(), key=lambda kv: -kv[1])
+        (ReferralKind(kind).label, shown.shown("verwijzingen", kind))
+        for kind in _most_first(shown, "verwijzingen", ReferralKind.values)
     ]
     return Table("verwijzingen", "Verwijzingen naar soort hulp", ("Verwezen naar", "Aantal"), rows)
 
 
-def life_domains(scope: Scope) -> Table:
+def life_domains(shown: Protection) -> Table:
     """Conversations that found problems in other life domains, per domain.
 
     The lists are JSON in the conversation; only the list column of conversations in scope is
     read (a small fraction of the meldingen), never a resident's other details.
     """
-    lists = Conversation.objects.filter(melding__in=scope_meldingen(scope)).values_list(
-        "other_domains", flat=True
+    lists = Conversation.objects.filter(melding__in=scope_meldingen(shown.peers)).values_list(
+        "melding__municipality_id", "other_domains"
     )
-    total = len(lists)
-    counts = Counter(domain for domains in lists for domain in set(domains))
-    rows = [
-        (LifeDomain(domain).label, n, percentage(n, total))
-        for domain, n in counts.most_common()
+    ids = set(shown.scope.municipality_ids)
+    total = sum(1 for m, _ in lists if m in ids)
+    cells = Counter(
+        (domain, m)
+        for m, domains in lists
+        for domain in set(domains)
         if domain in LifeDomain.values
+    )
+    shown.protect_counts("leefgebieden", cells)
+    rows = [
+        (
+            LifeDomain(domain).label,
+            shown.shown("leefgebieden", domain),
+            shown.share("leefgebieden", domain, total),
+        )
+        for domain in _most_first(shown, "leefgebieden", LifeDomain.values)
     ]
     columns = ("Leefgebied", "Gesprekken", "% van gesprekken")
     return Table("leefgebieden", "Problemen op andere leefgebieden", columns, rows)
@@ -124,11 +141,11 @@ def _sum(values: list[int | None], municipalities: int) -> int | str | None:
 
 def report_tables(scope: Scope, today: dt.date) -> dict[str, Table]:
     """The dashboard tables followed by the project-plan indicators, keyed by ``Table.key``."""
-    tables = dashboard_tables(scope, today)
+    tables, shown = tables_and_protection(scope, today)
     extra = [
-        solved_dossiers(tables["resultaten"]),
-        life_domains(scope),
-        referrals_by_kind(scope),
+        solved_dossiers(shown),
+        life_domains(shown),
+        referrals_by_kind(shown),
         year_figures(scope),
     ]
-    return tables | {table.key: table for table in extra}
+    return tables | {table.key: with_legend(table) for table in extra}

@@ -1,8 +1,10 @@
 """The indicator 'client satisfaction' (domain step 10): the rapportcijfers residents gave.
 
-Public API: ``satisfaction(scope, counts)`` → the table 'Tevredenheid inwoners'. The meldingen
-with an end result come from the melding counts; the cijfers from one grouped read of the
-small partial index ``melding_satisfaction``. Only counts, sums and averages leave the database.
+Public API: ``satisfaction(shown)`` → the table 'Tevredenheid inwoners'. The meldingen with an
+end result come from the melding counts; the cijfers from one grouped read of the small partial
+index ``melding_satisfaction``. Only counts, sums and averages leave the database. An average
+or share of voldoendes of fewer than 5 cijfers is that of one or two residents: unless the
+scope is exact it is hidden, over the scope's peers (``Protection.hidden_averages``).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ import polars as pl
 from django.db.models import Count, Q, Sum
 
 from vroegsignaal.casework.models import SATISFACTION_PASS, Melding
-from vroegsignaal.monitoring.melding_counts import MeldingCounts
+from vroegsignaal.monitoring.protection import REGION, Protection
 from vroegsignaal.monitoring.scope import Scope
+from vroegsignaal.monitoring.small_numbers import HIDDEN
 from vroegsignaal.monitoring.tables import Table, percentage
 
 COLUMNS = (
@@ -39,14 +42,14 @@ def average(total: int, count: int) -> float | None:
     return float((Decimal(total) / count).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
-def _row(label: str, closed: int, asked: int, total: int, passed: int) -> tuple:
+def _row(label: str, closed: int, asked: int, total: int, passed: int, hidden: bool) -> tuple:
     return (
         label,
         closed,
         asked,
         percentage(asked, closed),
-        average(total, asked),
-        percentage(passed, asked),
+        HIDDEN if hidden else average(total, asked),
+        HIDDEN if hidden else percentage(passed, asked),
     )
 
 
@@ -71,21 +74,26 @@ def _cijfers(scope: Scope) -> dict[int, tuple[int, int, int]]:
     return {municipality: figures for municipality, *figures in rows}
 
 
-def satisfaction(scope: Scope, counts: MeldingCounts) -> Table:
-    """Per municipality of ``scope`` (and in total for a region): reached meldingen with an end
-    result, cijfers given, the response percentage, the average cijfer and the share of voldoendes."""
+def satisfaction(shown: Protection) -> Table:
+    """Per municipality of the scope (and in total for a region): reached meldingen with an end
+    result, cijfers given, the response percentage, the average cijfer and the share of
+    voldoendes; those two hidden where ``shown`` hides them."""
+    scope = shown.scope
     # Only a resident who was reached can give a cijfer: the base is the reached meldingen
     # with an end result (most closures are signals that were never picked up).
     closed = dict(
-        counts.cube.filter(pl.col("result").fill_null("") != "")
+        shown.cube.filter(pl.col("result").fill_null("") != "")
         .group_by("municipality_id").agg(pl.col("reached").sum()).iter_rows()
     )  # fmt: skip
-    cijfers = _cijfers(scope)
+    cijfers = _cijfers(shown.peers)
+    hidden = shown.hidden_averages({m: figures[0] for m, figures in cijfers.items()})
     # Per municipality: reached with an end result, cijfers given, their sum, voldoendes.
     figures = [
-        (m.name, closed.get(m.pk, 0), *cijfers.get(m.pk, (0, 0, 0))) for m in scope.municipalities
+        (m.name, closed.get(m.pk, 0), *cijfers.get(m.pk, (0, 0, 0)), m.pk in hidden)
+        for m in scope.municipalities
     ]
     if scope.is_region:
-        figures.append(("Totaal", *(sum(f[i] for f in figures) for i in range(1, 5))))
+        total = (sum(f[i] for f in figures) for i in range(1, 5))
+        figures.append(("Totaal", *total, REGION in hidden))
     rows = [_row(*f) for f in figures]
     return Table("tevredenheid", "Tevredenheid inwoners", COLUMNS, rows, NOTE)

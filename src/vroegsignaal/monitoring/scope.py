@@ -1,8 +1,8 @@
 """What a figure is about: a set of municipalities (one, or a region's) and a period.
 
 Public API: ``Scope`` plus ``municipality_scope``, ``region_scope``, ``quarter_period``,
-``month_text_period``, ``month_period``, ``whole_month_problems``, the report titles
-``quarter_title`` and ``month_title``, and ``ScopeError`` (a Dutch message for the user).
+``month_text_period``, ``month_period``, ``whole_month_problems``, ``peer_scope``, the report
+titles ``quarter_title`` and ``month_title``, and ``ScopeError`` (a Dutch message for the user).
 Views, commands and the report all build a ``Scope`` first, so every figure is computed for
 exactly the same selection.
 """
@@ -23,12 +23,17 @@ class ScopeError(ValueError):
 
 @dataclass(frozen=True)
 class Scope:
-    """Municipalities (ordered by name) and an inclusive date range, with a Dutch label."""
+    """Municipalities (ordered by name) and an inclusive date range, with a Dutch label.
+
+    ``exact``: the reader may open every melding counted (the meldpunt of the municipality), so
+    small numbers are shown as they are; otherwise they are hidden (``monitoring.protection``).
+    """
 
     label: str
     municipalities: tuple[Municipality, ...]
     start: dt.date
     end: dt.date
+    exact: bool = False
 
     @property
     def municipality_ids(self) -> list[int]:
@@ -53,16 +58,18 @@ def _check_period(start: dt.date, end: dt.date) -> None:
         raise ScopeError(f"De einddatum {end:%d-%m-%Y} ligt vóór de begindatum {start:%d-%m-%Y}.")
 
 
-def municipality_scope(code: str, start: dt.date, end: dt.date) -> Scope:
+def municipality_scope(code: str, start: dt.date, end: dt.date, *, exact: bool = False) -> Scope:
     """The scope of the municipality with CBS code ``code``."""
     _check_period(start, end)
     municipality = Municipality.objects.filter(code=code).first()
     if municipality is None:
         raise ScopeError(f"Gemeente met code '{code}' bestaat niet.")
-    return Scope(f"Gemeente {municipality.name}", (municipality,), start, end)
+    return Scope(f"Gemeente {municipality.name}", (municipality,), start, end, exact)
 
 
-def region_scope(region: Region | str, start: dt.date, end: dt.date) -> Scope:
+def region_scope(
+    region: Region | str, start: dt.date, end: dt.date, *, exact: bool = False
+) -> Scope:
     """The scope of all municipalities of ``region`` (a Region or its name)."""
     _check_period(start, end)
     if isinstance(region, str):
@@ -71,7 +78,18 @@ def region_scope(region: Region | str, start: dt.date, end: dt.date) -> Scope:
             raise ScopeError(f"Regio '{region}' bestaat niet.")
         region = found
     municipalities = tuple(region.municipalities.order_by("name"))
-    return Scope(f"Regio {region.name}", municipalities, start, end)
+    return Scope(f"Regio {region.name}", municipalities, start, end, exact)
+
+
+def peer_scope(scope: Scope) -> Scope:
+    """The municipalities whose figures a reader of ``scope`` can also see for the same period:
+    the region of a single municipality (a project leader sees the region and each of its
+    municipalities), else the scope itself. Small numbers are hidden over these together, so
+    that the region's figure minus the shown municipalities never gives a hidden one back."""
+    region_id = scope.municipalities[0].region_id if len(scope.municipalities) == 1 else None
+    if region_id is None:
+        return scope
+    return region_scope(Region.objects.get(pk=region_id), scope.start, scope.end, exact=scope.exact)
 
 
 def quarter_of(day: dt.date) -> int:

@@ -31,6 +31,7 @@ from vroegsignaal.monitoring.forms import (
     previous_quarter,
 )
 from vroegsignaal.monitoring.indicators import dashboard_tables, reached_households
+from vroegsignaal.monitoring.protection import reader_note
 from vroegsignaal.monitoring.report_pdf import figures, render_pdf, report_context
 from vroegsignaal.monitoring.scope import month_title, quarter_name, quarter_title
 from vroegsignaal.monitoring.year_figures import entered_figures, save_year_figures
@@ -67,6 +68,7 @@ def dashboard(request):
     context = {"form": form, "scope": scope, "query": request.GET.urlencode()}
     if scope is not None:
         context["figures"] = figures(dashboard_tables(scope, timezone.localdate()))
+        context["protection_note"] = reader_note(scope)
     return render(request, "monitoring/dashboard.html", context)
 
 

@@ -1,0 +1,147 @@
+"""Which figures about residents a reader of the monitoring sees: exact for the meldpunt of the
+municipality, with small numbers hidden for everyone else (the rules: ``small_numbers``).
+
+Public API: ``Protection`` (``Protection.of(scope, counts)``, then ``protect_counts``,
+``count``, ``shown``, ``share``, ``mark`` and ``hidden_averages`` per table),
+``with_legend(table)`` and ``reader_note(scope)``.
+
+Protected are the figures of what the municipality learned from or about a resident after the
+signal: end results, help accepted, referrals and to what, problems in other life domains,
+heropaf outcomes and satisfaction. Signals, meldingen and the chain's own work (picked up,
+attempts, reached, lead times, terms, werkbakjes) are not: they say what happened to a signal,
+not what a household answered or how it is doing. Small numbers are hidden over the scope's
+peers (``scope.peer_scope``: the region of a municipality), so the region and each of its
+municipalities hide the same cells and the region's count minus the shown municipalities
+never gives a hidden one back. A table's page, chart, CSV, XLSX and PDF all show the same
+marks, because they are all drawn from its rows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+
+import polars as pl
+
+from vroegsignaal.monitoring.melding_counts import MeldingCounts, cube_counts, heropaf_standing
+from vroegsignaal.monitoring.scope import Scope, peer_scope
+from vroegsignaal.monitoring.small_numbers import (
+    FEW,
+    HIDDEN,
+    Line,
+    hide_averages,
+    hide_counts,
+)
+from vroegsignaal.monitoring.tables import Table, percentage
+
+REGION = "regio"  # the key of all peers together (a region's figure), beside municipality ids
+
+
+class Protection:
+    """The counts of the scope's peers and what of them the reader of the scope sees.
+
+    ``cube`` and ``heropaf`` are the peers' melding counts (``melding_counts``); ``peers`` their
+    scope. Each table protects its cells once (``protect_counts``); ``own`` is the key of the
+    scope's own figures among them: ``REGION`` for the whole peer set, else a municipality id.
+    """
+
+    def __init__(self, scope: Scope, peers: Scope, cube: pl.DataFrame, heropaf: pl.DataFrame):
+        self.scope, self.peers, self.cube, self.heropaf = scope, peers, cube, heropaf
+        whole = set(scope.municipality_ids) == set(peers.municipality_ids)
+        self.own = REGION if whole else scope.municipality_ids[0]
+        self._cells: dict[str, dict] = {}
+        self._marks: dict[str, dict] = {}
+
+    @classmethod
+    def of(cls, scope: Scope, counts: MeldingCounts) -> Protection:
+        """The protection of ``scope`` (whose meldingen ``counts`` counted): for an exact scope
+        nothing is hidden and the peers are the scope itself, so nothing more is read."""
+        peers = scope if scope.exact else peer_scope(scope)
+        if peers.municipality_ids == scope.municipality_ids:
+            return cls(scope, peers, counts.cube, counts.heropaf)
+        cube = cube_counts(peers)
+        return cls(scope, peers, cube, heropaf_standing(peers, cube))
+
+    def protect_counts(
+        self, table: str, cells: Mapping[tuple[str, int], int], shares_of: Iterable = ()
+    ) -> None:
+        """Record ``cells`` (count per row and peer municipality id) of ``table`` and which are
+        hidden; ``shares_of``: groups of rows that are shown as shares of their total, so the
+        reader knows that total for each municipality and for the region. Once per table."""
+        if table in self._cells:
+            return
+        rows = sorted({row for row, _ in cells}, key=str)
+        ids = self.peers.municipality_ids
+        full = {(row, m): cells.get((row, m), 0) for row in rows for m in ids}
+        full |= {(row, REGION): sum(full[row, m] for m in ids) for row in rows}
+        lines = [Line(tuple((row, m) for m in ids), total=(row, REGION)) for row in rows]
+        for group in map(set, shares_of):
+            present = [row for row in rows if row in group]  # in a fixed order: the same
+            lines += [Line(tuple((row, m) for row in present)) for m in [*ids, REGION]]
+        self._cells[table] = full
+        self._marks[table] = {} if self.scope.exact else hide_counts(full, lines)
+
+    def count(self, table: str, row: str, municipality=None) -> int:
+        """The exact count of ``row`` for the scope (or one ``municipality``): for totals and
+        shares, never shown where ``mark`` gives a mark."""
+        return self._cells[table].get((row, self._key(municipality)), 0)
+
+    def mark(self, table: str, row: str, municipality=None) -> str | None:
+        """The mark shown instead of the count of ``row``, or None when it is shown."""
+        return self._marks[table].get((row, self._key(municipality)))
+
+    def shown(self, table: str, row: str, municipality=None) -> int | str:
+        """The count of ``row`` as the reader sees it: the count or its mark."""
+        return self.mark(table, row, municipality) or self.count(table, row, municipality)
+
+    def share(self, table: str, row: str, whole: int, municipality=None) -> float | str | None:
+        """The count of ``row`` as a percentage of ``whole``, or ``HIDDEN`` with its count."""
+        if self.mark(table, row, municipality):
+            return HIDDEN
+        return percentage(self.count(table, row, municipality), whole)
+
+    def hidden_averages(self, answers: Mapping[int, int]) -> set:
+        """The municipality ids (``REGION``: all together) whose averages or shares of answers
+        are hidden, given the answers of each peer municipality."""
+        if self.scope.exact:
+            return set()
+        parts = {m: answers.get(m, 0) for m in self.peers.municipality_ids}
+        return hide_averages(parts, total=REGION)
+
+    def _key(self, municipality):
+        return self.own if municipality is None else municipality
+
+
+def reader_note(scope: Scope) -> str:
+    """What the page and the report say above the figures about small numbers."""
+    if scope.exact:
+        return (
+            "Exacte cijfers: u ziet de meldingen van deze gemeente zelf, dus kleine aantallen "
+            "zijn niet afgeschermd. Deel deze tabellen niet buiten het meldpunt; de "
+            "projectleider ziet ze met kleine aantallen afgeschermd."
+        )
+    return (
+        "Kleine aantallen over inwoners zijn afgeschermd (eindresultaten, hulp geaccepteerd, "
+        "doorverwijzingen, heropaf, tevredenheid, leefgebieden): '< 5' is 1 tot en met 4, 'x' "
+        "is weggelaten omdat het op minder dan 5 inwoners berust of omdat een afgeschermd "
+        "cijfer er anders uit terug te rekenen is."
+    )
+
+
+LEGEND = {
+    FEW: f"'{FEW}' is 1 tot en met 4",
+    HIDDEN: (
+        f"'{HIDDEN}' is weggelaten, omdat het op minder dan 5 inwoners berust of omdat een "
+        "afgeschermd cijfer er anders uit terug te rekenen is"
+    ),
+}
+
+
+def with_legend(table: Table) -> Table:
+    """``table`` with a note that explains the marks it shows (unchanged without marks)."""
+    shown = {cell for row in table.rows for cell in row[1:] if isinstance(cell, str)}
+    marks = [LEGEND[mark] for mark in LEGEND if mark in shown]
+    if not marks:
+        return table
+    legend = f"Kleine aantallen zijn afgeschermd: {'; '.join(marks)}."
+    return dataclasses.replace(table, note=f"{table.note} {legend}".strip())

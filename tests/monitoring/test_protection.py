@@ -1,0 +1,200 @@
+"""Small numbers about residents are hidden from a reader of aggregates (the project leader), on
+the page, in the chart, the CSV, the XLSX and the report alike; the meldpunt of the municipality
+sees its own figures exactly (see conftest for the region: Enschede's M1 accepted help and was
+referred, its heropaf done)."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tests.casework.factories import MeldingFactory
+from tests.factories import MunicipalityFactory, UserFactory
+from vroegsignaal.casework.models import Conversation
+from vroegsignaal.ddas import Eindresultaat
+from vroegsignaal.monitoring.charts import chart_figure, chart_svg
+from vroegsignaal.monitoring.indicators import dashboard_tables
+from vroegsignaal.monitoring.report_tables import report_tables
+from vroegsignaal.monitoring.scope import municipality_scope, region_scope
+
+OCTOBER = {"van": "2026-10-01", "tot": "2026-10-31"}
+DATES = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.fixture
+def leader(twente):
+    return UserFactory(project_leader=True, region=twente["region"])
+
+
+def _get(client, user, name, *args, **query):
+    client.force_login(user)
+    return client.get(reverse(f"monitoring:{name}", args=args), {**OCTOBER, **query})
+
+
+def test_the_project_leader_sees_small_outcomes_as_less_than_five_and_the_chain_as_it_is(twente):
+    tables = dashboard_tables(municipality_scope("0153", *DATES), TODAY)
+
+    funnel = tables["trechter"]
+    # Reached 2 is the chain's own work; that one of them accepted help and was referred is
+    # about the household: shown as '< 5', and no percentage gives it back.
+    assert funnel.row("Bereikt") == ("Bereikt", 2, 50.0, 66.7)
+    assert funnel.row("Hulp geaccepteerd") == ("Hulp geaccepteerd", "< 5", "x", "x")
+    assert funnel.row("Doorverwezen") == ("Doorverwezen", "< 5", "x", "x")
+    assert "'< 5' is 1 tot en met 4" in funnel.note
+    assert sorted(tables["resultaten"].rows) == [
+        ("Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering", "< 5", "x"),
+        ("Niet opgepakt: onterecht signaal", "< 5", "x"),
+        ("Vervolghulp en/of verwijzing financieel", "< 5", "x"),
+    ]
+    assert tables["heropaf"].row("Betalingen lopen weer (hersteld)")[1] == "< 5"
+    assert tables["soort-melding"].row("Crisis")[1] == 1  # the signal, not the household
+
+
+def test_the_meldpunt_sees_the_exact_figures_of_its_own_municipality(client, twente):
+    intake = UserFactory(intake=True, municipality=twente["enschede"])
+
+    page = _get(client, intake, "dashboard").content.decode()
+    csv = _get(client, intake, "download", "trechter", "csv").content.decode("utf-8-sig")
+
+    assert "Hulp geaccepteerd;1;25,0;50,0\r\nDoorverwezen;1;25,0;100,0" in csv
+    assert "Exacte cijfers" in page and "niet afgeschermd" in page
+
+
+def test_the_page_the_csv_and_the_xlsx_show_the_same_marks(client, twente, leader):
+    page = _get(client, leader, "dashboard", gemeente="0153").content.decode()
+    csv = _get(client, leader, "download", "trechter", "csv", gemeente="0153")
+    xlsx = _get(client, leader, "download", "trechter", "xlsx", gemeente="0153")
+
+    assert "Kleine aantallen over inwoners zijn afgeschermd" in page
+    assert '<td class="utrecht-table__cell utrecht-table__cell--numeric-data">&lt; 5</td>' in page
+    assert "Hulp geaccepteerd;< 5;x;x\r\nDoorverwezen;< 5;x;x" in csv.content.decode("utf-8-sig")
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    rows = {row[0]: row[1:] for row in sheet.iter_rows(values_only=True)}
+    assert rows["Hulp geaccepteerd"] == ("< 5", "x", "x")
+    assert rows["Bereikt"] == (2, 50, 66.7)
+
+
+def test_the_chart_draws_no_bar_for_a_hidden_count_and_labels_it_with_its_mark(twente):
+    funnel = dashboard_tables(municipality_scope("0153", *DATES), TODAY)["trechter"]
+
+    figure = chart_figure(funnel)
+
+    bars = {  # the chart draws the rows bottom up
+        label: bar.get_width()
+        for label, bar in zip(funnel.column(0)[::-1], figure.axes[0].patches, strict=True)
+    }
+    assert bars["Doorverwezen"] == 0 and bars["Hulp geaccepteerd"] == 0
+    assert bars["Bereikt"] == 2
+    assert "&lt; 5" in chart_svg(funnel)
+
+
+def test_a_regional_count_minus_the_municipalities_never_gives_a_hidden_one_back(db):
+    """Twente 23 times '(Budget)advies', Enschede 12, Hengelo 8, Almelo 3: with Hengelo's 8
+    shown, 23 - 12 - 8 would give Almelo's 3. Hengelo's is hidden too, on the regional page
+    and on Hengelo's own."""
+    twente = MunicipalityFactory(code="0153", name="Enschede").region
+    for code, name, n in (("0164", "Hengelo", 8), ("0141", "Almelo", 3)):
+        municipality = MunicipalityFactory(code=code, name=name, region=twente)
+        for _ in range(n):
+            MeldingFactory(
+                municipality=municipality, state="closed", result=Eindresultaat.ADVIES_QUICK_FIX
+            )
+    enschede = twente.municipalities.get(code="0153")
+    for _ in range(12):
+        MeldingFactory(municipality=enschede, state="closed", result=Eindresultaat.ADVIES_QUICK_FIX)
+
+    def advice(scope):
+        return dashboard_tables(scope, TODAY)["resultaten"].rows[0][1]
+
+    assert advice(region_scope(twente, *DATES)) == 23
+    assert advice(municipality_scope("0153", *DATES)) == 12
+    assert advice(municipality_scope("0164", *DATES)) == "x"
+    assert advice(municipality_scope("0141", *DATES)) == "< 5"
+    assert advice(municipality_scope("0164", *DATES, exact=True)) == 8
+
+
+def test_the_region_hides_the_shares_of_help_accepted_and_referred_beside_each_other(twente):
+    table = dashboard_tables(region_scope("Twente", *DATES), TODAY)["gemeenten"]
+
+    # Enschede: one of four meldingen; Hengelo none (0 hides nothing).
+    assert table.row("Enschede")[8:] == ("x", "x")
+    assert table.row("Hengelo")[8:] == (0.0, 0.0)
+
+
+def test_the_report_hides_small_solutions_life_domains_and_referrals_and_not_year_figures(twente):
+    tables = report_tables(region_scope("Twente", *DATES), TODAY)
+
+    assert tables["opgelost"].rows == [("Vervolghulp of verwijzing financieel", "< 5", "x")]
+    # M1 named 'wonen' and 'werk', M2 'wonen': both small, after any shown domain.
+    assert tables["leefgebieden"].column(1) == ["< 5", "< 5"]
+    assert tables["verwijzingen"].rows == [("Schuldhulpverlening", "< 5")]
+    assert "afgeschermd" not in tables["jaarcijfers"].note
+
+
+def test_a_shown_life_domain_comes_first_and_hidden_ones_give_no_order_away(twente):
+    m4 = twente["m4"]
+    for _ in range(6):
+        Conversation.objects.create(
+            melding=m4, held_on=dt.date(2026, 11, 21), help_offered="ja", help_accepted="nee",
+            cause="onbekend", other_domains=["werk"],
+        )  # fmt: skip
+
+    table = report_tables(municipality_scope("0153", *DATES), TODAY)["leefgebieden"]
+
+    # Werk 7 of 8 conversations is shown; wonen (2) follows, hidden, whatever its size.
+    assert table.rows == [("Werk en dagbesteding", 7, 87.5), ("Wonen", "< 5", "x")]
+
+
+def test_the_monthly_report_shows_the_marks_and_says_what_they_mean(client, twente, leader):
+    client.force_login(leader)
+    page = client.get(reverse("monitoring:monthly"), {"maand": "2026-10"}).content.decode()
+
+    assert "Kleine aantallen over inwoners zijn afgeschermd" in page
+    assert "&lt; 5" in page
+
+
+def _closed_with(municipality, counts):
+    for result, n in counts:
+        for _ in range(n):
+            MeldingFactory(municipality=municipality, state="closed", result=result)
+
+
+def test_the_shares_of_the_other_results_never_give_a_hidden_one_back(db):
+    """Twenty without contact (69%) give the 29 closed meldingen; 29 - 20 - 6 would give the
+    3 deceased back, so the 6 who paid themselves are hidden too."""
+    enschede = MunicipalityFactory(code="0153", name="Enschede")
+    _closed_with(
+        enschede,
+        [(Eindresultaat.GEEN_CONTACT, 20), (Eindresultaat.ZELF_BETAALD, 6),
+         (Eindresultaat.OVERLEDEN, 3)],
+    )  # fmt: skip
+
+    table = dashboard_tables(municipality_scope("0153", *DATES), TODAY)["resultaten"]
+
+    assert sorted(table.rows) == [
+        ("Definitief geen contact kunnen krijgen", 20, 69.0),
+        ("Inwoner heeft zelf al betaald/betalingsregeling getroffen", "x", "x"),
+        ("Inwoner is overleden", "< 5", "x"),
+    ]
+
+
+def test_the_shares_of_the_solved_dossiers_are_a_total_too(db):
+    """In the report, advice 20 of 26 solved (76.9%) would give the hidden 6 who paid
+    themselves back, and with them the 3 deceased: advice is hidden in every table."""
+    enschede = MunicipalityFactory(code="0153", name="Enschede")
+    _closed_with(
+        enschede,
+        [(Eindresultaat.ADVIES_QUICK_FIX, 20), (Eindresultaat.ZELF_BETAALD, 6),
+         (Eindresultaat.OVERLEDEN, 3)],
+    )  # fmt: skip
+
+    tables = report_tables(municipality_scope("0153", *DATES), TODAY)
+
+    assert tables["resultaten"].column(1) == ["x", "x", "< 5"]
+    assert tables["opgelost"].rows == [
+        ("Advies of quick fix", "x", "x"),
+        ("Zelf betaald of regeling getroffen", "x", "x"),
+    ]
