@@ -4,7 +4,8 @@ The demo is a year of work up to the day it is loaded: the caseworkers' steps of
 are planned once, when its month is matched, and carried out up to (not including) that day.
 Loading again on a later day adds the deliveries and matching runs that have come due, but the
 meldingen already being worked on do not carry on, so the werkbakjes would slowly fill with
-work that stands still; other options (seed, months, scale) would mix two different regions.
+work that stands still; other options (seed, months, scale), or a changed generator (the demo's
+own code and region file: the same seed then plans other households), would mix two regions.
 A SQLite demo database is therefore stamped after loading (a small JSON file beside it), and
 `vroegsignaal demo` sets a database with an older or different stamp aside as the previous
 demo (one copy is kept, not every day's) and loads a new one. A database without a stamp
@@ -15,6 +16,7 @@ database holds nothing but the demo.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -35,6 +37,16 @@ class DemoStamp:
     scale: float
     # `environment.key_fingerprint` of the keys the pseudonyms and encrypted BSNs were made with.
     keys: str = ""
+    # `generator_fingerprint()` of the code that planned the data.
+    generator: str = ""
+
+
+def generator_fingerprint(package: Path = Path(__file__).parent) -> str:
+    """A hash of the demo's code and region file: what the same seed turns into."""
+    digest = hashlib.sha256()
+    for path in sorted([*package.glob("*.py"), *package.glob("*.yaml")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def stamp_path(database: Path) -> Path:
@@ -54,6 +66,7 @@ def read_stamp(database: Path) -> DemoStamp | None:
             months=int(data["months"]),
             scale=float(data["scale"]),
             keys=str(data.get("keys", "")),  # stamps from before the demo had its own keys
+            generator=str(data.get("generator", "")),
         )
     except (ValueError, KeyError, TypeError):
         return None  # an unreadable stamp says nothing; the database is topped up
@@ -77,6 +90,11 @@ def reason_to_start_over(stamp: DemoStamp | None, wanted: DemoStamp) -> str | No
         return (
             "de demo is geladen met andere sleutels (var/demo.env); versleutelde gegevens zijn "
             "daarmee niet meer te lezen"
+        )
+    if stamp.generator != wanted.generator:
+        return (
+            "de demo is vandaag geladen met een andere versie van de demogenerator; dezelfde "
+            "seed geeft nu andere huishoudens"
         )
     return (
         f"de demo is vandaag geladen met andere instellingen (seed {stamp.seed}, "

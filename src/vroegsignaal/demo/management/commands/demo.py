@@ -44,7 +44,9 @@ class Command(BaseCommand):
         if not 0 < scale <= 10:
             raise CommandError("--scale moet groter dan 0 en hoogstens 10 zijn.")
         keys = key_fingerprint(settings.PSEUDONYM_KEY, settings.BSN_ENCRYPTION_KEY)
-        wanted = fresh_start.DemoStamp(timezone.localdate(), seed, months, scale, keys)
+        wanted = fresh_start.DemoStamp(
+            timezone.localdate(), seed, months, scale, keys, fresh_start.generator_fingerprint()
+        )
         database = _demo_database_file()
         if database is not None:
             self._start_over_if_stale(database, wanted)
