@@ -26,13 +26,31 @@ class AppendOnlyError(Exception):
     """An attempt to change or remove an audit entry through the application."""
 
 
-class AuditQuerySet(models.QuerySet):
+class AppendOnlyQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise AppendOnlyError("Auditregels kunnen niet worden gewijzigd.")
 
     def delete(self):
         raise AppendOnlyError("Auditregels kunnen niet worden verwijderd.")
 
+
+class AppendOnlyModel(models.Model):
+    """A row of the audit log: added, never changed or removed through the application (only
+    the retention job purges it, in SQL, after the term)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("Auditregels kunnen niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Auditregels kunnen niet worden verwijderd.")
+
+
+class AuditQuerySet(AppendOnlyQuerySet):
     def purge_before(self, moment) -> int:
         """Remove entries older than `moment`, with what their lists showed: only the retention
         job does this, after the term."""
@@ -42,7 +60,7 @@ class AuditQuerySet(models.QuerySet):
         return expired._raw_delete(expired.db)
 
 
-class AuditEntry(models.Model):
+class AuditEntry(AppendOnlyModel):
     """Who looked at, exported, downloaded or changed which (personal) data, when and where.
 
     The user and organisation are copied as text: the audit database holds no foreign keys, so
@@ -85,14 +103,6 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%d-%m-%Y %H:%M} {self.username} {self.action} {self.object_type}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("Auditregels kunnen niet worden gewijzigd.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Auditregels kunnen niet worden verwijderd.")
-
     @property
     def role_label(self) -> str:
         """The role in Dutch, as people know it (the code is kept for searching)."""
@@ -109,15 +119,7 @@ class AuditEntry(models.Model):
         return object_label(self.object_type, self.object_id)
 
 
-class AuditShownQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError("Auditregels kunnen niet worden gewijzigd.")
-
-    def delete(self):
-        raise AppendOnlyError("Auditregels kunnen niet worden verwijderd.")
-
-
-class AuditShownObject(models.Model):
+class AuditShownObject(AppendOnlyModel):
     """One signal or melding that a list page or a download showed, under the entry of that
     page: the answer to "who saw this resident's data?" includes the werkbakje, the search
     result and the creditor's list that showed her address, not only the pages about her."""
@@ -131,7 +133,7 @@ class AuditShownObject(models.Model):
     object_type = models.CharField("soort gegevens", max_length=60)
     object_id = models.CharField("id", max_length=40)
 
-    objects = AuditShownQuerySet.as_manager()
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = "getoond in een lijst"
@@ -140,14 +142,6 @@ class AuditShownObject(models.Model):
 
     def __str__(self) -> str:
         return object_label(self.object_type, self.object_id)
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("Auditregels kunnen niet worden gewijzigd.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Auditregels kunnen niet worden verwijderd.")
 
 
 class RetentionRun(models.Model):
