@@ -3,9 +3,12 @@
 import re
 
 import pytest
+from django.contrib import admin
 from django.urls import reverse
 
-from tests.factories import UserFactory
+from tests.factories import MunicipalityFactory, UserFactory
+from vroegsignaal.organisations.models import Team
+from vroegsignaal.web.admin_site import HET_WORDS
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +65,34 @@ def test_the_beheeromgeving_is_named_after_the_product_not_django(client, beheer
 
     assert "Vroegsignaal – beheer" in text
     assert "Django" not in text
+
+
+# The registered models that take 'de'; HET_WORDS (web.admin_site) holds those that take 'het'.
+DE_WORDS = {
+    "groep", "geblokkeerde inlogpoging", "mislukte inlogpoging", "inlogregistratie",
+    "uitvoeringsnorm", "matchingsrun", "beleidsversie", "opgave jaarcijfers", "API-sleutel",
+    "vastelastenpartner", "gemeente", "regio", "gebruiker", "authenticator-app", "auditregel",
+    "bewaartermijnrun",
+}  # fmt: skip
+
+
+def test_every_model_of_the_beheeromgeving_has_its_dutch_article_decided():
+    """Django's Dutch messages say 'De {name} ...'; a new model is placed in HET_WORDS or here."""
+    names = {str(model._meta.verbose_name) for model in admin.site._registry}
+
+    assert names == DE_WORDS | HET_WORDS
+
+
+def test_a_change_to_a_het_word_says_het_in_the_message(client, beheerder):
+    team = Team.objects.create(municipality=MunicipalityFactory(), name="Team Zuid")
+    page = client.post(
+        reverse("admin:organisations_team_change", args=[team.pk]),
+        {"municipality": team.municipality_id, "name": "Team Zuid-Oost"},
+        follow=True,
+    ).content.decode()
+
+    text = re.sub(r"\s+", " ", _visible_text(page))
+    assert re.search(r"Het team ‘ ?Team Zuid-Oost \(Enschede\) ?’ is met succes gewijzigd\.", text)
+    assert "De team" not in text
+    # The object's name is still a link to it: the message stayed marked safe.
+    assert f'href="/admin/organisations/team/{team.pk}/change/"' in page

@@ -9,17 +9,39 @@ third-party app, gets the audit of `privacy.admin_audit` and the access rule of
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils.safestring import SafeData, mark_safe
 
 from vroegsignaal.privacy.admin_access import may_use_beheeromgeving
 from vroegsignaal.privacy.admin_audit import AuditedAdmin
 
+# The beheeromgeving's models whose Dutch name takes 'het'; Django's Dutch messages always say
+# 'De {name} ... is met succes gewijzigd'. A test lists every registered model's name, so a new
+# one is placed here or knowingly left with 'de'.
+HET_WORDS = frozenset({"werkbakje", "convenant", "team", "resultaat van een taak"})
+
+
+class DutchArticleAdmin(admin.ModelAdmin):
+    """Django's messages with the right article: 'Het werkbakje ‘Crisis’ is met succes
+    gewijzigd.' instead of 'De werkbakje ...'."""
+
+    def message_user(self, request, message, *args, **kwargs):
+        name = str(self.model._meta.verbose_name)
+        if name in HET_WORDS and str(message).startswith(f"De {name} "):
+            corrected = f"Het {str(message)[3:]}"
+            # The message links to the object (format_html): keep it marked safe.
+            message = mark_safe(corrected) if isinstance(message, SafeData) else corrected
+        super().message_user(request, message, *args, **kwargs)
+
 
 def audited(admin_class: type[admin.ModelAdmin]) -> type[admin.ModelAdmin]:
-    """`admin_class` with the audit mixed in (first, so it sees every save of the class)."""
+    """`admin_class` with the audit mixed in (first, so it sees every save of the class) and
+    Django's messages in good Dutch."""
     if issubclass(admin_class, AuditedAdmin):
         return admin_class
     return type(
-        admin_class.__name__, (AuditedAdmin, admin_class), {"__module__": admin_class.__module__}
+        admin_class.__name__,
+        (AuditedAdmin, DutchArticleAdmin, admin_class),
+        {"__module__": admin_class.__module__},
     )
 
 
