@@ -49,6 +49,7 @@ def test_the_dashboard_refuses_a_part_of_a_month_at_its_fields_and_shows_no_figu
     page = client.get(reverse("monitoring:dashboard"), {"van": "2026-10-05", "tot": "2026-10-20"})
 
     html = page.content.decode()
+    assert page.status_code == 400  # as the monthly report answers a wrong selection
     assert "Kies een begindatum op de eerste dag van een maand" in html
     assert "Kies een einddatum op de laatste dag van een maand" in html
     assert "<figure" not in html
@@ -72,6 +73,7 @@ def test_the_business_case_takes_whole_months_too(client, leader):
 
     page = client.get(reverse("monitoring:businesscase"), {"van": "2026-10-15"})
 
+    assert page.status_code == 400
     assert "Kies een begindatum op de eerste dag van een maand" in page.content.decode()
 
 

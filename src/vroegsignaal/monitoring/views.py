@@ -69,7 +69,9 @@ def dashboard(request):
     if scope is not None:
         context["figures"] = figures(dashboard_tables(scope, timezone.localdate()))
         context["protection_note"] = reader_note(scope)
-    return render(request, "monitoring/dashboard.html", context)
+    # A selection with errors is a bad request, as in the monthly report (400).
+    status = 400 if scope is None else 200
+    return render(request, "monitoring/dashboard.html", context, status=status)
 
 
 @role_required(*MONITORING_ROLES)
@@ -204,7 +206,8 @@ def business_case(request):
     context = {"form": form, "scope": scope, "errors": errors, "calculation": calculation,
                "real": real, "parameters": shown, "share": share,
                "parameter_fields": businesscase.form_fields(shown, typed, errors)}  # fmt: skip
-    return render(request, "monitoring/businesscase.html", context)
+    status = 400 if scope is None or errors else 200
+    return render(request, "monitoring/businesscase.html", context, status=status)
 
 
 @role_required(*MONITORING_ROLES)
