@@ -3,7 +3,7 @@
 ``ensure_filled(quick)`` writes 2025 for 342 municipalities (sizes on a Zipf-like curve; the 14
 municipalities of rank 3-16 form the region "Benchregio"): about 1.2 million signals (20,000
 with ``quick``), ~1 million meldingen with work queues, states, priorities and assignments,
-contact attempts, conversations, referrals and timeline events. Rows are generated with NumPy
+contact attempts, conversations, referrals, each closing's round result and timeline events. Rows are generated with NumPy
 in chunks and written with PostgreSQL COPY (explicit ids, sequences set afterwards), so the
 fill takes about a minute and its memory stays at one chunk. A database that already holds the
 data is reused: within one ``make bench`` run the fill happens once.
@@ -99,7 +99,9 @@ def _fill(size: int) -> None:
         melding_count = int(size / 1.2)
         # Explicit ids above any row already there: the database bench, run first by
         # `make bench`, leaves its own meldingen and signals in the same database.
-        counters = dict.fromkeys(("melding", "signal", "attempt", "event", "other"), _max_id())
+        counters = dict.fromkeys(
+            ("melding", "signal", "attempt", "event", "other", "result"), _max_id()
+        )
         for number, offset in enumerate(range(0, melding_count, CHUNK)):
             rng = np.random.default_rng(YEAR + number)
             _write_chunk(rng, context, min(CHUNK, melding_count - offset), counters)
@@ -136,10 +138,13 @@ def _models() -> tuple:
         Melding,
         MeldingSignal,
         Referral,
+        RoundResult,
     )
     from vroegsignaal.intake.models import Signal
 
-    return Melding, Signal, MeldingSignal, ContactAttempt, Conversation, Referral, Event
+    return (
+        Melding, Signal, MeldingSignal, ContactAttempt, Conversation, Referral, Event, RoundResult,
+    )  # fmt: skip
 
 
 def _tables() -> list[str]:
@@ -262,7 +267,7 @@ def _meldingen(rng: np.random.Generator, ctx: dict, first_id: int, n: int) -> pl
         "assigned_to_id": _or_null(assigned, ctx["users"][rng.integers(0, CASEWORKERS, n)]),
         "picked_up_on": _or_null(picked, picked_on),
         "result": np.where(closed & go, RESULTS[rng.integers(0, len(RESULTS), n)], ""),
-        "closed_on": _or_null(closed, closed_on),
+        "closed_on": _or_null(closed, closed_on), "first_closed_on": _or_null(closed, closed_on),
         "accepted_on": _or_null(accepted, accepted_on),
         "first_conversation_on": _or_null(talked, _days(accepted_on, rng.integers(0, 30, n))),
         "heropaf_due_on": _or_null(closed & go & (rng.random(n) < 0.2), _days(closed_on, 182)),
@@ -390,8 +395,20 @@ def _with_chain_facts(meldingen, attempts, conversations, referrals) -> pl.DataF
     )
 
 
+def _round_results(meldingen: pl.DataFrame, first_id: int) -> pl.DataFrame:
+    """The result of each melding closed with one, as casework keeps it (contact round 1)."""
+    closed = meldingen.filter(pl.col("result") != "")
+    return closed.select(
+        (pl.int_range(pl.len()) + first_id).alias("id"), pl.col("id").alias("melding_id"),
+        "municipality_id", pl.lit(1).alias("contact_round"), "result", "closed_on",
+        pl.col("first_contact_on").is_not_null().alias("reached"),
+    )  # fmt: skip
+
+
 def _write_chunk(rng, ctx: dict, n: int, counters: dict) -> None:
-    Melding, Signal, MeldingSignal, ContactAttempt, Conversation, Referral, Event = _models()
+    Melding, Signal, MeldingSignal, ContactAttempt, Conversation, Referral, Event, RoundResult = (
+        _models()
+    )
     meldingen = _meldingen(rng, ctx, counters["melding"] + 1, n)
     signals, links, totals = _signals(rng, ctx, meldingen, counters["signal"] + 1)
     meldingen = meldingen.join(totals, left_on="id", right_on="melding_id").sort("id")
@@ -399,6 +416,7 @@ def _write_chunk(rng, ctx: dict, n: int, counters: dict) -> None:
     conversations, referrals = _talks(meldingen, counters["other"] + 1)
     meldingen = _with_chain_facts(meldingen, attempts, conversations, referrals)
     events = _events(attempts, counters["event"] + 1)
+    results = _round_results(meldingen, counters["result"] + 1)
     partner_json = pl.format("[{}]", pl.col("partners").list.eval(
         pl.format('"{}"', pl.element())).list.join(", "))  # fmt: skip
     copy_frame(Melding, meldingen.with_columns(
@@ -410,11 +428,13 @@ def _write_chunk(rng, ctx: dict, n: int, counters: dict) -> None:
     copy_frame(Conversation, conversations)
     copy_frame(Referral, referrals)
     copy_frame(Event, events)
+    copy_frame(RoundResult, results)
     counters["melding"] += n
     counters["signal"] += signals.height
     counters["attempt"] += attempts.height
     counters["event"] += events.height
     counters["other"] += conversations.height
+    counters["result"] += results.height
 
 
 def _default(field, now: str):

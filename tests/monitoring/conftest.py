@@ -50,8 +50,12 @@ def _melding(municipality, creditors, signal_fields=None, **fields):
 
 def fill_chain_facts() -> None:
     """Casework keeps the chain facts on the melding as it records attempts, conversations and
-    referrals; rows built by hand get them the way the migration fills existing meldingen."""
+    referrals, and each round's result as it closes; rows built by hand get them the way the
+    migrations fill existing meldingen."""
     import_module("vroegsignaal.casework.migrations.0006_melding_chain_facts").fill_chain_facts(
+        apps, None
+    )
+    import_module("vroegsignaal.casework.migrations.0022_round_results").fill_round_results(
         apps, None
     )
 

@@ -92,10 +92,17 @@ def test_reach_by_contact_kind_and_part_of_day(enschede_tables):
     assert enschede_tables["bereik-dagdeel"].row("Ochtend")[1:] == (1, 0, 0.0)  # the visit
 
 
-def test_results_count_closed_meldingen_per_ddas_end_result(enschede_tables):
-    results = enschede_tables["resultaten"]
+def test_results_count_the_end_results_reached_in_the_period(twente, enschede_tables):
+    # October's meldingen were closed in November: their results count there, not in October.
+    assert enschede_tables["resultaten"].rows == []
+    november = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    results = dashboard_tables(municipality_scope("0153", *november, exact=True), TODAY)[
+        "resultaten"
+    ]
     assert results.row("Vervolghulp en/of verwijzing financieel")[1:] == (1, 33.3)
     assert sum(results.column(1)) == 3
+    assert results.columns == ("Eindresultaat", "Aantal", "% van eindresultaten")
+    assert "telt zo één keer per ronde" in results.note
 
 
 def test_lead_times_are_medians_and_90th_percentiles_in_days(enschede_tables):

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from tests.casework.factories import MeldingFactory
 from tests.factories import MunicipalityFactory, UserFactory
+from tests.monitoring.conftest import fill_chain_facts
 from vroegsignaal.casework.models import Conversation
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.monitoring.charts import chart_figure, chart_svg
@@ -21,6 +22,9 @@ from vroegsignaal.monitoring.scope import municipality_scope, region_scope
 
 OCTOBER = {"van": "2026-10-01", "tot": "2026-10-31"}
 DATES = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+# October's meldingen and the results they reached in November (results count when reached).
+WITH_RESULTS = (dt.date(2026, 10, 1), dt.date(2026, 11, 30))
+CLOSED_ON = dt.date(2026, 10, 20)
 TODAY = dt.date(2026, 12, 1)
 
 
@@ -35,7 +39,7 @@ def _get(client, user, name, *args, **query):
 
 
 def test_the_project_leader_sees_small_outcomes_as_less_than_five_and_the_chain_as_it_is(twente):
-    tables = dashboard_tables(municipality_scope("0153", *DATES), TODAY)
+    tables = dashboard_tables(municipality_scope("0153", *WITH_RESULTS), TODAY)
 
     funnel = tables["trechter"]
     # Reached 2 is the chain's own work; that one of them accepted help and was referred is
@@ -98,13 +102,8 @@ def test_a_regional_count_minus_the_municipalities_never_gives_a_hidden_one_back
     twente = MunicipalityFactory(code="0153", name="Enschede").region
     for code, name, n in (("0164", "Hengelo", 8), ("0141", "Almelo", 3)):
         municipality = MunicipalityFactory(code=code, name=name, region=twente)
-        for _ in range(n):
-            MeldingFactory(
-                municipality=municipality, state="closed", result=Eindresultaat.ADVIES_QUICK_FIX
-            )
-    enschede = twente.municipalities.get(code="0153")
-    for _ in range(12):
-        MeldingFactory(municipality=enschede, state="closed", result=Eindresultaat.ADVIES_QUICK_FIX)
+        _closed_with(municipality, [(Eindresultaat.ADVIES_QUICK_FIX, n)])
+    _closed_with(twente.municipalities.get(code="0153"), [(Eindresultaat.ADVIES_QUICK_FIX, 12)])
 
     def advice(scope):
         return dashboard_tables(scope, TODAY)["resultaten"].rows[0][1]
@@ -125,7 +124,7 @@ def test_the_region_hides_the_shares_of_help_accepted_and_referred_beside_each_o
 
 
 def test_the_report_hides_small_solutions_life_domains_and_referrals_and_not_year_figures(twente):
-    tables = report_tables(region_scope("Twente", *DATES), TODAY)
+    tables = report_tables(region_scope("Twente", *WITH_RESULTS), TODAY)
 
     assert tables["opgelost"].rows == [("Vervolghulp of verwijzing financieel", "< 5", "x")]
     # M1 named 'wonen' and 'werk', M2 'wonen': both small, after any shown domain.
@@ -157,9 +156,13 @@ def test_the_monthly_report_shows_the_marks_and_says_what_they_mean(client, twen
 
 
 def _closed_with(municipality, counts):
+    """Meldingen of ``municipality`` closed in October, ``n`` with each ``result``."""
     for result, n in counts:
         for _ in range(n):
-            MeldingFactory(municipality=municipality, state="closed", result=result)
+            MeldingFactory(
+                municipality=municipality, state="closed", result=result, closed_on=CLOSED_ON
+            )
+    fill_chain_facts()
 
 
 def test_the_shares_of_the_other_results_never_give_a_hidden_one_back(db):

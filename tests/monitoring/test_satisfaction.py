@@ -7,12 +7,15 @@ from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
 from tests.factories import MunicipalityFactory, RegionFactory, UserFactory
+from tests.monitoring.conftest import fill_chain_facts
+from vroegsignaal.casework.models import ContactAttempt
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.monitoring.indicators import dashboard_tables
 from vroegsignaal.monitoring.report_tables import report_tables
 from vroegsignaal.monitoring.scope import municipality_scope, region_scope
 
 OCTOBER = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+CLOSED_ON = dt.date(2026, 10, 20)
 TODAY = dt.date(2026, 11, 25)
 COLUMNS = (
     "Gemeente",
@@ -24,17 +27,29 @@ COLUMNS = (
 )
 
 
-def _closed(municipality, satisfaction, **fields):
+def _closed(municipality, satisfaction, reached=True, **fields):
+    """A melding of October closed on 20 October with the cijfer ``satisfaction``, its resident
+    reached in that contact round unless not ``reached``."""
     fields = {"result": Eindresultaat.ADVIES_QUICK_FIX, "state": "closed",
-              "first_contact_on": dt.date(2026, 10, 20), **fields}  # fmt: skip
-    return MeldingFactory(municipality=municipality, satisfaction=satisfaction, signals=0, **fields)
+              "closed_on": CLOSED_ON, **fields}  # fmt: skip
+    melding = MeldingFactory(
+        municipality=municipality, satisfaction=satisfaction, signals=0, **fields
+    )
+    if reached:
+        ContactAttempt.objects.create(
+            melding=melding, kind="Telefoon", attempted_on=CLOSED_ON, part_of_day="Ochtend",
+            reached=True,
+        )  # fmt: skip
+    fill_chain_facts()
+    return melding
 
 
 @pytest.fixture
 def region(db):
     """Enschede: cijfers 8 and 5, two not asked; Hengelo: 7 and one not asked; Almelo: none.
-    Not counted: a reopened melding and a melding of September, both with a cijfer, and
-    closures of residents who were never reached (most closures: signals not picked up)."""
+    Not counted: a cijfer given at a closing in September (the closing counts in its own
+    period, whatever the melding's matching month), and closures of residents who were never
+    reached (most closures: signals not picked up), even one with a cijfer on record."""
     twente = RegionFactory(name="Twente")
     enschede = MunicipalityFactory(code="0153", name="Enschede", region=twente)
     hengelo = MunicipalityFactory(code="0164", name="Hengelo", region=twente)
@@ -43,11 +58,10 @@ def region(db):
         _closed(enschede, cijfer)
     for cijfer in (7, None):
         _closed(hengelo, cijfer)
-    _closed(enschede, 9, result="", state="reopened")
-    _closed(enschede, 2, period_start=dt.date(2026, 9, 1), period_end=dt.date(2026, 9, 30))
+    _closed(enschede, 2, closed_on=dt.date(2026, 9, 25))
     for _ in range(3):
-        _closed(hengelo, None, result=Eindresultaat.ANDERE_REDEN, first_contact_on=None)
-    _closed(enschede, 4, result=Eindresultaat.GEEN_CONTACT, first_contact_on=None)
+        _closed(hengelo, None, reached=False, result=Eindresultaat.ANDERE_REDEN)
+    _closed(enschede, 4, reached=False, result=Eindresultaat.GEEN_CONTACT)
     return twente
 
 

@@ -100,9 +100,11 @@ def reopen_by_heropaf(
 ) -> Melding:
     """Payments are not regular: reopen the closed melding for a new contact round.
 
-    The previous result, acceptance and conversation date stay in the timeline and records;
-    the melding itself starts afresh so the terms of the new round apply: its own first action,
-    the policy's days from today (round 1's due_on and picked_up_on stay as they were).
+    The previous result stays as its round's ``RoundResult`` (and with the acceptance and
+    conversation date in the timeline and records); the melding itself starts afresh so the
+    terms of the new round apply: no result, closing date or cijfer until the new round closes,
+    and its own first action, the policy's days from today (round 1's due_on, picked_up_on and
+    first_closed_on stay as they were).
     ``by`` is the caseworker who decided, or None when a signal partner's answer
     (``answered_by``) reopened it.
     """
@@ -116,6 +118,7 @@ def reopen_by_heropaf(
         "round_picked_up_on": None,
         "result": "",
         "closed_on": None,
+        "satisfaction": None,
         "heropaf_due_on": None,
         "accepted_on": None,
         "first_conversation_on": None,

@@ -124,12 +124,19 @@ def melding_context(melding: Melding, today: date) -> dict:
         .order_by("period_start", "pk")
     )
     actions = available_actions(melding)
+    # A heropaf reopening blanks the melding's result; the rounds before keep theirs.
+    earlier_results = (
+        list(melding.round_results.filter(contact_round__lt=melding.contact_round))
+        if melding.contact_round > 1
+        else []
+    )
     return {
         "melding": melding,
         "state_label": State(melding.state).label,
         "actions": actions,
         "heropaf_answers": heropaf_answers(melding, creditors) if "reopen" in actions else [],
         "not_picked_up": not_picked_up(melding),
+        "earlier_results": earlier_results,
         "signals": signals,
         "persons": persons_from(signals),
         "at_address": [(other, _relative_period(other, melding)) for other in others],

@@ -116,14 +116,16 @@ class Melding(models.Model):
     result = models.CharField(
         "eindresultaat", max_length=80, choices=Eindresultaat.choices, blank=True
     )
+    # Result, closing date and cijfer are those of the current contact round (a heropaf
+    # reopening blanks them); every round's are kept in RoundResult.
     closed_on = models.DateField("afgesloten op", null=True, blank=True)
     satisfaction = models.PositiveSmallIntegerField(
         "tevredenheid van de inwoner",
         null=True,
         blank=True,
         validators=[MinValueValidator(SATISFACTION_MIN), MaxValueValidator(SATISFACTION_MAX)],
-        help_text="Rapportcijfer van 1 tot en met 10 dat de inwoner bij het afsluiten gaf; "
-        "leeg als het niet gevraagd is.",
+        help_text="Rapportcijfer van 1 tot en met 10 dat de inwoner bij het afsluiten van deze "
+        "contactronde gaf; leeg als het niet gevraagd is.",
     )
     first_signal_on = models.DateField(
         "eerste signaaldatum",
@@ -152,8 +154,16 @@ class Melding(models.Model):
         "van de nieuwe contactronde.",
     )
     # The chain facts below span every contact round (a heropaf reopening keeps them), are set
-    # by the casework services that record attempts, conversations and referrals, and let the
-    # monitoring count a region's year from one index instead of joining every child table.
+    # by the casework services that record results, attempts, conversations and referrals, and
+    # let the monitoring count a region's year from one index instead of joining every child
+    # table.
+    first_closed_on = models.DateField(
+        "eerste resultaat op",
+        null=True,
+        blank=True,
+        help_text="Afsluitdatum van contactronde 1; een heropaf wist hem niet. Einde van de "
+        "doorlooptijd 'Signaal tot resultaat' en van de termijn om op te pakken in de monitoring.",
+    )
     first_attempt_on = models.DateField(
         "eerste contactpoging op",
         null=True,
@@ -226,6 +236,7 @@ class Melding(models.Model):
                     "first_conversation_on",
                     "result",
                     "closed_on",
+                    "first_closed_on",
                     "heropaf_due_on",
                     "first_signal_on",
                     "first_attempt_on",
@@ -276,14 +287,6 @@ class Melding(models.Model):
                 condition=Q(state="closed", heropaf_due_on__isnull=False),
                 include=["id", "assigned_to"],
             ),
-            # Few residents give a cijfer, so monitoring reads them from this small index and
-            # leaves melding_monitoring as it is.
-            models.Index(
-                fields=["municipality", "period_start"],
-                name="melding_satisfaction",
-                condition=Q(satisfaction__isnull=False),
-                include=["result", "satisfaction"],
-            ),
             prefix_search_index("street_search", "melding_street_search"),
         ]
         constraints = [
@@ -324,6 +327,68 @@ class Melding(models.Model):
         """When the current contact round's first action was done (its first attempt or
         conversation), or None while it waits."""
         return self.round_picked_up_on if self.round_due_on is not None else self.picked_up_on
+
+
+class RoundResult(models.Model):
+    """The end result one contact round of a melding was closed with (DDAS Eindresultaat).
+
+    A heropaf reopening blanks the melding's own result for the new round; this row keeps the
+    round's, so the monitoring counts every round's result in the period it closed and the DDAS
+    export gives the latest result reached. Written only by the closing services
+    (``casework.results``, ``casework.no_go``) in the transaction that closes, and never
+    changed; only matching withdraws its own closure of a melding a later run picks up after
+    all (``no_go.reopen_picked_up_after_rematch``).
+    """
+
+    melding = models.ForeignKey(Melding, related_name="round_results", on_delete=models.CASCADE)
+    # The melding's (it never changes): the monitoring counts a region's closings in a period
+    # from the index below alone, without reading the meldingen.
+    municipality = models.ForeignKey(
+        Municipality, verbose_name="gemeente", related_name="+", on_delete=models.PROTECT
+    )
+    contact_round = models.PositiveSmallIntegerField("contactronde")
+    result = models.CharField("eindresultaat", max_length=80, choices=Eindresultaat.choices)
+    closed_on = models.DateField("afgesloten op")
+    reached = models.BooleanField(
+        "inwoner bereikt in deze contactronde",
+        default=False,
+        help_text="Een contactpoging waarbij de inwoner is bereikt, of een gesprek, in deze "
+        "contactronde: alleen dan kan de inwoner een cijfer geven.",
+    )
+    satisfaction = models.PositiveSmallIntegerField(
+        "tevredenheid van de inwoner",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(SATISFACTION_MIN), MaxValueValidator(SATISFACTION_MAX)],
+        help_text="Rapportcijfer dat de inwoner bij dit afsluiten gaf; leeg als het niet "
+        "gevraagd is.",
+    )
+    created_at = models.DateTimeField("vastgelegd op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "eindresultaat van een contactronde"
+        verbose_name_plural = "eindresultaten per contactronde"
+        ordering = ["contact_round"]
+        indexes = [
+            models.Index(
+                fields=["municipality", "closed_on"],
+                name="round_result_monitoring",
+                include=["result", "reached", "satisfaction"],
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["melding", "contact_round"], name="one_result_per_contact_round"
+            ),
+            models.CheckConstraint(
+                condition=Q(satisfaction__gte=SATISFACTION_MIN, satisfaction__lte=SATISFACTION_MAX)
+                | Q(satisfaction__isnull=True),
+                name="round_result_satisfaction_1_to_10",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Ronde {self.contact_round}: {self.result} ({self.closed_on:%d-%m-%Y})"
 
 
 class MeldingSignal(models.Model):

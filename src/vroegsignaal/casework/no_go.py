@@ -3,10 +3,12 @@
 Their Eindresultaat is the 'Niet opgepakt' reason most of their signals carry (onterecht signaal,
 herhaalde melding, al bekend, overleden, geen inwoner), else 'Niet opgepakt: andere reden'.
 This is the one place that moves meldingen without a user, in bulk, because a run closes
-thousands at once. When a later run of the same period makes such a melding a go (signals
-delivered late), matching reverses its own closure here: the melding goes back to 'new'. That
-reversal is deliberately not in the lifecycle table, which governs what people may do; it only
-applies while nobody has worked on the melding.
+thousands at once. Each closure is kept as round 1's ``RoundResult``, as a person's closing is.
+When a later run of the same period makes such a melding a go (signals delivered late),
+matching reverses its own closure here: the melding goes back to 'new' and that result is
+withdrawn (it was the matching's, not an outcome of work on the melding). That reversal is
+deliberately not in the lifecycle table, which governs what people may do; it only applies
+while nobody has worked on the melding.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from vroegsignaal.casework.lifecycle import State
-from vroegsignaal.casework.models import Event, EventKind, Melding
+from vroegsignaal.casework.models import Event, EventKind, Melding, RoundResult
 from vroegsignaal.ddas import Eindresultaat
 
 _CLOSED_BY_MATCHING = {
@@ -45,15 +47,20 @@ def close_not_picked_up(results: dict[int, Eindresultaat], on: date) -> int:
     for result in set(results.values()):
         ids = [pk for pk, r in results.items() if r == result]
         untouched = Melding.objects.filter(pk__in=ids, state=State.NEW)
-        chosen = list(untouched.values_list("pk", flat=True))
+        chosen = list(untouched.values_list("pk", "municipality_id"))
         closed += untouched.update(
-            state=State.CLOSED, result=result, closed_on=on, version=F("version") + 1,
-            updated_at=timezone.now(),
+            state=State.CLOSED, result=result, closed_on=on, first_closed_on=on,
+            version=F("version") + 1, updated_at=timezone.now(),
+        )  # fmt: skip
+        RoundResult.objects.bulk_create(
+            RoundResult(melding_id=pk, municipality_id=municipality_id, contact_round=1,
+                        result=result, closed_on=on)
+            for pk, municipality_id in chosen
         )  # fmt: skip
         Event.objects.bulk_create(
             Event(melding_id=pk, kind=EventKind.NOT_PICKED_UP, actor=None,
                   details={"result": str(result), "state": [State.NEW, State.CLOSED]})
-            for pk in chosen
+            for pk, _ in chosen
         )  # fmt: skip
     return closed
 
@@ -84,9 +91,12 @@ def reopen_picked_up_after_rematch(
     chosen = list(reverted.values_list("pk", flat=True))
     reasons = reasons_for(chosen) if reasons_for and chosen else {}
     count = reverted.update(
-        state=State.NEW, result="", closed_on=None, version=F("version") + 1,
-        updated_at=timezone.now(),
+        state=State.NEW, result="", closed_on=None, first_closed_on=None,
+        version=F("version") + 1, updated_at=timezone.now(),
     )  # fmt: skip
+    RoundResult.objects.filter(
+        melding_id__in=chosen, contact_round=F("melding__contact_round")
+    ).delete()
     Event.objects.bulk_create(
         Event(melding_id=pk, kind=EventKind.PICKED_UP_AFTER_REMATCH, actor=None,
               details={"state": [State.CLOSED, State.NEW],

@@ -21,6 +21,9 @@ resident may die during the help, and being known to debt help often shows in th
 The resident's satisfaction (a rapportcijfer, or None when not asked) is recorded at the same
 moment, so every cijfer belongs to the close it was given at; only a resident reached in this
 contact round can give one.
+
+Every closing is also kept as the round's ``RoundResult`` (result, date, reached, cijfer): a
+heropaf reopening blanks the melding's result for the new round, not the round before's.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from vroegsignaal.casework.models import (
     HelpAnswer,
     Melding,
     ReferralKind,
+    RoundResult,
 )
 from vroegsignaal.casework.signal_status import set_signal_statuses, status_for_result
 from vroegsignaal.casework.transitions import update_melding
@@ -184,8 +188,9 @@ def close_with_result(
     the signals then get the status the result implies ('Opgepakt', or the same-named
     'Niet opgepakt: ...' status). ``closed_on`` (default today) lies between the matching date
     and today. The ``satisfaction`` is a rapportcijfer from 1 to 10, or None when the resident
-    was not asked; only a resident reached in this contact round gives one. Closing again after
-    a heropaf replaces it.
+    was not asked; only a resident reached in this contact round gives one. The round's result
+    is kept as its ``RoundResult``; closing again after a heropaf adds the new round's beside it
+    (the melding itself then carries the new round's).
     """
     if result not in Eindresultaat.values:
         raise CaseworkError("Kies een eindresultaat uit de lijst om de melding af te sluiten.")
@@ -207,9 +212,19 @@ def close_with_result(
         "result": result,
         "closed_on": closed_on,
         "satisfaction": satisfaction,
+        "first_closed_on": melding.first_closed_on or closed_on,
     }
     with transaction.atomic():
         states = update_melding(melding, expected_version, State.CLOSED, **changes)
+        RoundResult.objects.create(
+            melding=melding,
+            municipality_id=melding.municipality_id,
+            contact_round=melding.contact_round,
+            result=result,
+            closed_on=closed_on,
+            reached=facts.reached,
+            satisfaction=satisfaction,
+        )
         set_signal_statuses(melding, status_for_result(Eindresultaat(result)))
         events.closed(melding, by, result, states, satisfaction)
     return melding

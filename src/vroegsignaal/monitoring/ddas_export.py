@@ -13,7 +13,11 @@ What goes in (docs/monitoring.md has the full account):
   up from cents;
 - vroegsignaalzaken: the meldingen those signals belong to, listing only the exported signals
   (so every reference resolves within the page), with result, matching dates, datumOpgepakt
-  and contactpogingen.
+  and contactpogingen. The resultaat is the latest result reached: that of the latest contact
+  round closed (casework's ``RoundResult``). While a heropaf's new round is still open it is
+  the round before's, so a zaak that had a result keeps one; once the new round closes, its
+  result replaces it. The standard has one resultaat per zaak, so an earlier round's is not
+  delivered beside it.
 A page holds at most ``page_size`` signals and never splits a melding over two pages.
 """
 
@@ -28,7 +32,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from vroegsignaal.casework.models import ContactAttempt, Melding, MeldingSignal
+from vroegsignaal.casework.models import ContactAttempt, Melding, MeldingSignal, RoundResult
 from vroegsignaal.gc_pause import cyclic_gc_paused
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Municipality
@@ -100,8 +104,10 @@ def _meldingen(municipality: Municipality, start: dt.date, end: dt.date) -> dict
     exported = MeldingSignal.objects.filter(
         signal__municipality=municipality, signal__signal_date__range=(start, end)
     ).values("melding_id")
-    fields = ("id", "result", "matched_on", "period_start", "period_end", "picked_up_on")
+    fields = ("id", "matched_on", "period_start", "period_end", "picked_up_on")
     meldingen = {m["id"]: m for m in Melding.objects.filter(id__in=exported).values(*fields)}
+    latest = RoundResult.objects.filter(melding_id__in=exported).order_by("contact_round")
+    results = dict(latest.values_list("melding_id", "result"))  # a later round overwrites
     attempts = defaultdict(list)
     rows = ContactAttempt.objects.filter(melding_id__in=exported).order_by("attempted_on", "id")
     for melding_id, kind, reached, on, part in rows.values_list(
@@ -112,6 +118,7 @@ def _meldingen(municipality: Municipality, start: dt.date, end: dt.date) -> dict
         )
     for melding_id, melding in meldingen.items():
         melding["contactpogingen"] = attempts.get(melding_id, [])
+        melding["result"] = results.get(melding_id, "")
     return meldingen
 
 

@@ -237,7 +237,7 @@ def signals_per_inhabitants(scope: Scope, signals: pl.DataFrame, rate: MonthlyRa
 
 def _split(
     key: str, title: str, header: str, counts: dict, order, base_label: str,
-    shown: Protection | None = None,
+    shown: Protection | None = None, note: str = "",
 ) -> Table:  # fmt: skip
     """``counts`` per label in ``order`` with their share of the total; with ``shown``, the
     counts of ``key`` as the reader sees them (marks instead of small numbers)."""
@@ -251,7 +251,7 @@ def _split(
         rows = [
             (label, shown.shown(key, label), shown.share(key, label, total)) for label in labels
         ]
-    return Table(key, title, (header, "Aantal", f"% van {base_label}"), rows)
+    return Table(key, title, (header, "Aantal", f"% van {base_label}"), rows, note)
 
 
 def by_partner_type(signals: pl.DataFrame) -> Table:
@@ -366,33 +366,42 @@ SOLUTIONS = {
 }
 
 
+RESULTS_NOTE = (
+    "Eindresultaten bereikt in de periode: elke contactronde telt met haar eigen resultaat op "
+    "de dag dat ze is afgesloten, ook van meldingen uit een eerdere matchingsmaand. Een melding "
+    "die na een heropaf opnieuw is afgesloten, telt zo één keer per ronde, elke keer in de "
+    "periode van die afsluiting; een heropaf verandert een afgelopen periode niet."
+)
+
+
 def protect_results(shown: Protection) -> None:
     """Hide the small numbers of the end results over the peers' municipalities: shown as
-    shares of all closed meldingen and (the solutions) of the solved ones."""
-    closed = shown.cube.filter(pl.col("result").fill_null("") != "")
-    per_municipality = closed.group_by("result", "municipality_id").agg(pl.col("meldingen").sum())
-    cells = {(result, m): n for result, m, n in per_municipality.iter_rows()}
+    shares of all results reached and (the solutions) of the solved ones."""
+    cells = {
+        (result, m): n for m, result, n in shown.results.select(
+            "municipality_id", "result", "results"
+        ).iter_rows()
+    }  # fmt: skip
     every = {result for result, _ in cells}
     shown.protect_counts("resultaten", cells, shares_of=(every, [str(r) for r in SOLUTIONS]))
 
 
 def results(shown: Protection) -> Table:
-    """The DDAS end results of the closed meldingen."""
+    """The DDAS end results reached in the scope's period, one per contact round closed in it
+    (``melding_counts.result_counts``)."""
     protect_results(shown)
-    closed = shown.cube.filter(
-        pl.col("result").fill_null("") != "",
-        pl.col("municipality_id").is_in(shown.scope.municipality_ids),
-    )
-    per_result = dict(closed.group_by("result").agg(pl.col("meldingen").sum()).iter_rows())
+    own = shown.results.filter(pl.col("municipality_id").is_in(shown.scope.municipality_ids))
+    per_result = dict(own.group_by("result").agg(pl.col("results").sum()).iter_rows())
     return _split(
         "resultaten", "Eindresultaten (DDAS)", "Eindresultaat", per_result,
-        list(Eindresultaat.values), "afgesloten meldingen", shown,
+        list(Eindresultaat.values), "eindresultaten", shown, RESULTS_NOTE,
     )  # fmt: skip
 
 
 def lead_times(counts: MeldingCounts) -> Table:
-    """Days from the first signal to first attempt, first contact and result of the picked-up
-    (go) meldingen: median and p90. A no-go closed on the matching day is no lead time."""
+    """Days from the first signal to first attempt, first contact and first result (round 1's
+    closing: a heropaf later neither removes nor lengthens it) of the picked-up (go)
+    meldingen: median and p90. A no-go closed on the matching day is no lead time."""
     rows = []
     for label, column in LEAD_TIMES:
         days = counts.days(column)
@@ -403,7 +412,12 @@ def lead_times(counts: MeldingCounts) -> Table:
         rows.append((label, days.len(), round(median, 1), round(p90, 1)))
     columns = ("Doorlooptijd", "Meldingen (go)", "Mediaan (dagen)", "90e percentiel (dagen)")
     title = "Doorlooptijden vanaf het eerste signaal"
-    return Table("doorlooptijden", title, columns, rows, _go_note(counts))
+    note = (
+        f"{_go_note(counts)} Signaal tot resultaat loopt tot het eerste eindresultaat (het "
+        "afsluiten van contactronde 1); een heropaf die de melding later heropent, verandert "
+        "het niet."
+    )
+    return Table("doorlooptijden", title, columns, rows, note)
 
 
 HEROPAF_ROWS = (

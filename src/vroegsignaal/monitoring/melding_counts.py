@@ -1,10 +1,15 @@
 """The meldingen of a scope counted in the database: no row per melding reaches Python.
 
 Public API: ``melding_counts(scope)`` → ``MeldingCounts``, ``cube_counts(scope)`` (only its
-cube) and ``heropaf_standing(scope, cube)``. Every fact the dashboard counts is a column of the
-melding (the chain facts are kept there by casework), so one statement of three grouped reads of
-the covering index ``melding_monitoring`` answers every melding table. The same SQL runs on
-PostgreSQL and SQLite; only the day difference is spelled per database.
+cube), ``heropaf_standing(scope, cube)`` and ``result_counts(scope)``. Every fact the dashboard
+counts is a column of the melding (the chain facts are kept there by casework), so one statement
+of three grouped reads of the covering index ``melding_monitoring`` answers every melding table.
+The same SQL runs on PostgreSQL and SQLite; only the day difference is spelled per database.
+
+End results are counted apart (``result_counts``): each contact round's result in the period it
+closed, from casework's ``RoundResult``, not the meldingen of the period by their result now. A
+result is reached once and stays so: a heropaf that reopens a melding later does not take it out
+of the period it closed in, and the new round's result counts in the period that one closes in.
 """
 
 from __future__ import annotations
@@ -13,9 +18,16 @@ from dataclasses import dataclass
 
 import polars as pl
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
-from vroegsignaal.casework.models import Event, EventKind, Melding, Queue
+from vroegsignaal.casework.models import (
+    SATISFACTION_PASS,
+    Event,
+    EventKind,
+    Melding,
+    Queue,
+    RoundResult,
+)
 from vroegsignaal.casework.signal_status import status_for_result
 from vroegsignaal.ddas import Eindresultaat, Signaalstatus
 from vroegsignaal.monitoring.frames import scope_meldingen
@@ -25,6 +37,8 @@ from vroegsignaal.monitoring.scope import Scope
 # inwoner, al bekend): casework's ``not_picked_up`` for a melding closed before anyone picked it
 # up. A picked-up (go) melding is a go that was not closed that way: only those have terms and
 # lead times. ``state`` is not in the covering index; a result is only set on closing.
+# Round 1's closing (``first_closed_on``, kept by a heropaf) ends the lead time to the result
+# and the pick-up term, so reopening a melding later changes neither.
 _NOT_PICKED_UP_RESULTS = ", ".join(
     "'" + str(result).replace("'", "''") + "'"
     for result in Eindresultaat
@@ -41,7 +55,8 @@ _TERM_START = (
 _PICK_UP = (
     f"CASE WHEN NOT {GO} OR m.due_on IS NULL THEN NULL WHEN m.picked_up_on <= m.due_on "
     "THEN 'on_time' WHEN m.picked_up_on > m.due_on THEN 'late' "
-    "WHEN m.closed_on <= m.due_on THEN 'lapsed' WHEN m.closed_on > m.due_on THEN 'missed' "
+    "WHEN m.first_closed_on <= m.due_on THEN 'lapsed' "
+    "WHEN m.first_closed_on > m.due_on THEN 'missed' "
     "ELSE 'open' END"
 )
 
@@ -67,10 +82,9 @@ def _keys() -> dict[str, str]:
         "period_start": _date("m.period_start"),
         "go": f"CASE WHEN {GO} THEN 1 ELSE 0 END",
         "queue_id": "m.queue_id",
-        "result": "m.result",
         "attempt_days": _days("m.first_attempt_on", "m.first_signal_on"),
         "contact_days": _days("m.first_contact_on", "m.first_signal_on"),
-        "result_days": _days("m.closed_on", "m.first_signal_on"),
+        "result_days": _days("m.first_closed_on", "m.first_signal_on"),
         "term_crisis": f"CASE WHEN {GO} THEN (CASE WHEN m.is_crisis THEN 1 ELSE 0 END) END",
         "term_start": _date(f"CASE WHEN {GO} THEN {_TERM_START} END"),
         "conversation_days": _days("m.first_conversation_on", _TERM_START),
@@ -85,12 +99,13 @@ def _keys() -> dict[str, str]:
         ),
         "pick_up": _PICK_UP,
         "open_due_on": _date(
-            f"CASE WHEN {GO} AND m.picked_up_on IS NULL AND m.closed_on IS NULL THEN m.due_on END"
+            f"CASE WHEN {GO} AND m.picked_up_on IS NULL AND m.first_closed_on IS NULL "
+            "THEN m.due_on END"
         ),
     }
 
 
-# Each grouping answers some tables: ``cube`` the funnel, flags, queues, results, trend,
+# Each grouping answers some tables: ``cube`` the funnel, flags, queues, trend,
 # municipalities and the pick-up term; ``lead_days`` the lead times (the three day differences
 # together have a few thousand combinations, fewer than three separate reads cost); the
 # ``conversation_term`` the statutory term, computed per distinct start date in Python.
@@ -100,7 +115,6 @@ GROUPINGS = {
         "period_start",
         "go",
         "queue_id",
-        "result",
         "pick_up",
         "open_due_on",
     ),
@@ -113,7 +127,7 @@ LEAD_DAYS = {
     "closed_on": "result_days",
 }
 _DATES = ("period_start", "term_start", "open_due_on")
-_STRINGS = ("result", "pick_up")
+_STRINGS = ("pick_up",)
 
 
 def _flag(condition: str) -> str:
@@ -144,13 +158,15 @@ class MeldingCounts:
     """Counts of the scope's meldingen per grouping of ``GROUPINGS`` (its keys and
     ``meldingen``; ``go`` is 1 for a picked-up (go) melding, 0 for a no-go or a melding closed
     as not picked up; the cube also every count of ``_COUNTS``, the queue's name as ``queue`` and
-    the period's ``month``), and per municipality the meldingen by how their heropaf stands
-    (``heropaf_standing``)."""
+    the period's ``month``), per municipality the meldingen by how their heropaf stands
+    (``heropaf_standing``), and the end results reached in the scope's period
+    (``result_counts``)."""
 
     cube: pl.DataFrame
     lead_days: pl.DataFrame
     conversation_term: pl.DataFrame
     heropaf: pl.DataFrame
+    results: pl.DataFrame
 
     def days(self, lead_time: str) -> pl.Series:
         """The day differences of ``lead_time`` (a ``LEAD_DAYS`` key), one per picked-up (go)
@@ -260,9 +276,46 @@ def heropaf_standing(scope: Scope, cube: pl.DataFrame) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema, orient="row")
 
 
+RESULT_SCHEMA = {
+    "municipality_id": pl.Int64, "result": pl.String, "results": pl.Int64, "reached_results": pl.Int64,
+    "cijfers": pl.Int64, "cijfer_total": pl.Int64, "voldoende": pl.Int64,
+}  # fmt: skip
+
+
+def result_counts(scope: Scope) -> pl.DataFrame:
+    """The end results reached in ``scope``'s period: per ``municipality_id`` and ``result``
+    the contact rounds closed with it on a day in the period (``results``), how many of them
+    had reached the resident in that round (``reached_results``), the cijfers given at those reached
+    closings (``cijfers``), their sum and how many were a voldoende. A melding whose rounds both
+    closed in the period counts once per round: these are results, not meldingen. One grouped
+    read of the index ``round_result_monitoring``."""
+    # Only a resident reached in the round can give a cijfer (casework.results); one recorded
+    # otherwise (before that rule) stays out of the base and the cijfers alike.
+    reached = Q(reached=True)
+    rows = (
+        RoundResult.objects.filter(
+            municipality_id__in=scope.municipality_ids,
+            closed_on__range=(scope.start, scope.end),
+        )
+        .values("municipality_id", "result")
+        .annotate(
+            results=Count("*"),
+            # Not named 'reached': a later filter on the field would read this count.
+            reached_results=Count("result", filter=reached),
+            cijfers=Count("satisfaction", filter=reached),
+            cijfer_total=Sum("satisfaction", filter=reached, default=0),
+            voldoende=Count(
+                "satisfaction", filter=reached & Q(satisfaction__gte=SATISFACTION_PASS)
+            ),
+        )
+        .values_list(*RESULT_SCHEMA)
+    )
+    return pl.DataFrame(list(rows), schema=RESULT_SCHEMA, orient="row")
+
+
 def melding_counts(scope: Scope) -> MeldingCounts:
     """The meldingen of ``scope`` counted per grouping of ``GROUPINGS``, plus how their heropaf
-    stands."""
+    stands and the end results reached in its period."""
     groupings = _groupings(scope)
     cube = _named(groupings["cube"])
     return MeldingCounts(
@@ -270,4 +323,5 @@ def melding_counts(scope: Scope) -> MeldingCounts:
         lead_days=groupings["lead_days"],
         conversation_term=groupings["conversation_term"],
         heropaf=heropaf_standing(scope, cube),
+        results=result_counts(scope),
     )

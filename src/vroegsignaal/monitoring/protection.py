@@ -23,7 +23,12 @@ from collections.abc import Iterable, Mapping
 
 import polars as pl
 
-from vroegsignaal.monitoring.melding_counts import MeldingCounts, cube_counts, heropaf_standing
+from vroegsignaal.monitoring.melding_counts import (
+    MeldingCounts,
+    cube_counts,
+    heropaf_standing,
+    result_counts,
+)
 from vroegsignaal.monitoring.scope import Scope, peer_scope
 from vroegsignaal.monitoring.small_numbers import (
     FEW,
@@ -40,13 +45,18 @@ REGION = "regio"  # the key of all peers together (a region's figure), beside mu
 class Protection:
     """The counts of the scope's peers and what of them the reader of the scope sees.
 
-    ``cube`` and ``heropaf`` are the peers' melding counts (``melding_counts``); ``peers`` their
-    scope. Each table protects its cells once (``protect_counts``); ``own`` is the key of the
-    scope's own figures among them: ``REGION`` for the whole peer set, else a municipality id.
+    ``cube``, ``heropaf`` and ``results`` are the peers' melding counts (``melding_counts``);
+    ``peers`` their scope. Each table protects its cells once (``protect_counts``); ``own`` is
+    the key of the scope's own figures among them: ``REGION`` for the whole peer set, else a
+    municipality id.
     """
 
-    def __init__(self, scope: Scope, peers: Scope, cube: pl.DataFrame, heropaf: pl.DataFrame):
+    def __init__(
+        self, scope: Scope, peers: Scope, cube: pl.DataFrame, heropaf: pl.DataFrame,
+        results: pl.DataFrame,
+    ):  # fmt: skip
         self.scope, self.peers, self.cube, self.heropaf = scope, peers, cube, heropaf
+        self.results = results
         whole = set(scope.municipality_ids) == set(peers.municipality_ids)
         self.own = REGION if whole else scope.municipality_ids[0]
         self._cells: dict[str, dict] = {}
@@ -58,9 +68,9 @@ class Protection:
         nothing is hidden and the peers are the scope itself, so nothing more is read."""
         peers = scope if scope.exact else peer_scope(scope)
         if peers.municipality_ids == scope.municipality_ids:
-            return cls(scope, peers, counts.cube, counts.heropaf)
+            return cls(scope, peers, counts.cube, counts.heropaf, counts.results)
         cube = cube_counts(peers)
-        return cls(scope, peers, cube, heropaf_standing(peers, cube))
+        return cls(scope, peers, cube, heropaf_standing(peers, cube), result_counts(peers))
 
     def protect_counts(
         self, table: str, cells: Mapping[tuple[str, int], int], shares_of: Iterable = ()

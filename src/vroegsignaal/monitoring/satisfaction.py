@@ -1,10 +1,11 @@
 """The indicator 'client satisfaction' (domain step 10): the rapportcijfers residents gave.
 
-Public API: ``satisfaction(shown)`` → the table 'Tevredenheid inwoners'. The meldingen with an
-end result come from the melding counts; the cijfers from one grouped read of the small partial
-index ``melding_satisfaction``. Only counts, sums and averages leave the database. An average
-or share of voldoendes of fewer than 5 cijfers is that of one or two residents: unless the
-scope is exact it is hidden, over the scope's peers (``Protection.hidden_averages``).
+Public API: ``satisfaction(shown)`` → the table 'Tevredenheid inwoners'. A cijfer is given when a
+contact round is closed, so it is counted as the end results are: per closing in the period
+(``melding_counts.result_counts``, which brings only counts and sums out of the database), the
+base being the closings whose resident was reached in that round. An average or share of
+voldoendes of fewer than 5 cijfers is that of one or two residents: unless the scope is exact it
+is hidden, over the scope's peers (``Protection.hidden_averages``).
 """
 
 from __future__ import annotations
@@ -12,11 +13,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 import polars as pl
-from django.db.models import Count, Q, Sum
 
-from vroegsignaal.casework.models import SATISFACTION_PASS, Melding
 from vroegsignaal.monitoring.protection import REGION, Protection
-from vroegsignaal.monitoring.scope import Scope
 from vroegsignaal.monitoring.small_numbers import HIDDEN
 from vroegsignaal.monitoring.tables import Table, percentage
 
@@ -29,9 +27,10 @@ COLUMNS = (
     "% voldoende (6 of hoger)",
 )
 NOTE = (
-    "Meldingen met een eindresultaat waarvan de inwoner bereikt is (alleen die kan een cijfer "
-    "geven), en het rapportcijfer (1 tot en met 10) dat de inwoner bij het afsluiten gaf; "
-    "gemiddelde en voldoendes zijn van de gegeven cijfers."
+    "Eindresultaten bereikt in de periode waarbij de inwoner in die contactronde bereikt is "
+    "(alleen die kan een cijfer geven), en het rapportcijfer (1 tot en met 10) dat de inwoner "
+    "bij dat afsluiten gaf; gemiddelde en voldoendes zijn van de gegeven cijfers. Een melding "
+    "die na een heropaf opnieuw is afgesloten, telt per ronde, zoals bij de eindresultaten."
 )
 
 
@@ -53,43 +52,22 @@ def _row(label: str, closed: int, asked: int, total: int, passed: int, hidden: b
     )
 
 
-def _cijfers(scope: Scope) -> dict[int, tuple[int, int, int]]:
-    """Per municipality: cijfers given, their sum and how many are a voldoende."""
-    rows = (
-        Melding.objects.filter(
-            municipality__in=scope.municipality_ids,
-            period_start__range=(scope.start, scope.end),
-            satisfaction__isnull=False,
-            first_contact_on__isnull=False,  # the same base as the reached meldingen counted
-        )
-        .exclude(result="")  # reopened by a heropaf: no end result (yet)
-        .values("municipality")
-        .annotate(
-            asked=Count("id"),
-            total=Sum("satisfaction"),
-            passed=Count("id", filter=Q(satisfaction__gte=SATISFACTION_PASS)),
-        )
-        .values_list("municipality", "asked", "total", "passed")
-    )
-    return {municipality: figures for municipality, *figures in rows}
-
-
 def satisfaction(shown: Protection) -> Table:
-    """Per municipality of the scope (and in total for a region): reached meldingen with an end
-    result, cijfers given, the response percentage, the average cijfer and the share of
-    voldoendes; those two hidden where ``shown`` hides them."""
+    """Per municipality of the scope (and in total for a region): closings in the period of a
+    reached resident, cijfers given, the response percentage, the average cijfer and the share
+    of voldoendes; those two hidden where ``shown`` hides them."""
     scope = shown.scope
-    # Only a resident who was reached can give a cijfer: the base is the reached meldingen
-    # with an end result (most closures are signals that were never picked up).
-    closed = dict(
-        shown.cube.filter(pl.col("result").fill_null("") != "")
-        .group_by("municipality_id").agg(pl.col("reached").sum()).iter_rows()
-    )  # fmt: skip
-    cijfers = _cijfers(shown.peers)
-    hidden = shown.hidden_averages({m: figures[0] for m, figures in cijfers.items()})
-    # Per municipality: reached with an end result, cijfers given, their sum, voldoendes.
+    # Per peer municipality: reached closings, cijfers given, their sum, voldoendes. Only a
+    # resident who was reached can give a cijfer (most closings are signals never picked up).
+    per_municipality = {
+        m: figures
+        for m, *figures in shown.results.group_by("municipality_id")
+        .agg(pl.col("reached_results", "cijfers", "cijfer_total", "voldoende").sum())
+        .iter_rows()
+    }
+    hidden = shown.hidden_averages({m: figures[1] for m, figures in per_municipality.items()})
     figures = [
-        (m.name, closed.get(m.pk, 0), *cijfers.get(m.pk, (0, 0, 0)), m.pk in hidden)
+        (m.name, *per_municipality.get(m.pk, (0, 0, 0, 0)), m.pk in hidden)
         for m in scope.municipalities
     ]
     if scope.is_region:
