@@ -6,8 +6,14 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from jsonschema import Draft202012Validator
 
+from tests.factories import UserFactory
+from tests.page_text import page_text
+from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.intake.erasure import erase_signals
+from vroegsignaal.intake.models import Signal
 from vroegsignaal.monitoring.ddas_export import export_documents, page_path, whole_euros
 
 SCHEMA_PATH = (
@@ -20,6 +26,7 @@ VALIDATOR = Draft202012Validator(
     json.loads(SCHEMA_PATH.read_text()), format_checker=Draft202012Validator.FORMAT_CHECKER
 )
 START, END = dt.date(2026, 10, 1), dt.date(2026, 10, 31)
+OCTOBER_QUERY = {"van": "2026-10-01", "tot": "2026-10-31"}
 
 
 def assert_valid(document: dict) -> None:
@@ -170,3 +177,39 @@ def test_the_export_leaves_the_garbage_collector_as_it_found_it(twente, monkeypa
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_meldpunt_is_told_how_many_signals_go_into_the_delivery_with_only_their_pc4(
+    client, twente
+):
+    """A signal erased after its retention term (an unpicked one after 183 days) is delivered
+    with its PC4 and an empty huisnummer: the dashboard that offers the download says how many
+    of the chosen period, and that delivering per quarter or more often avoids it."""
+    enschede = twente["enschede"]
+    erase_signals(Signal.objects.filter(municipality=enschede, status=Signaalstatus.ONTERECHT))
+    [document] = export(enschede)
+    clients = [s["client"] for s in document["leveringen"][0]["vroegsignalen"]]
+    assert {"postcode": "7511", "huisnummer": ""} in clients
+
+    client.force_login(UserFactory(intake=True, municipality=enschede))
+    page = page_text(client.get(reverse("monitoring:dashboard"), OCTOBER_QUERY))
+
+    assert (
+        "1 van de 6 signalen van deze periode is na de bewaartermijn gewist en gaat de "
+        "DDAS-levering in met alleen de postcode (PC4), zonder huisnummer of BSN."
+    ) in page
+    assert "Lever per kwartaal of vaker" in page
+    client.force_login(UserFactory(intake=True, municipality=twente["hengelo"]))
+    assert "na de bewaartermijn gewist" not in page_text(
+        client.get(reverse("monitoring:dashboard"), OCTOBER_QUERY)
+    )
+
+
+def test_the_project_leader_who_gets_no_delivery_is_not_told_about_erased_signals(client, twente):
+    erase_signals(Signal.objects.filter(municipality=twente["enschede"]))
+    client.force_login(UserFactory(project_leader=True, region=twente["region"]))
+
+    page = page_text(client.get(reverse("monitoring:dashboard"), OCTOBER_QUERY))
+
+    assert "Eindresultaten (DDAS)" in page
+    assert "na de bewaartermijn gewist" not in page

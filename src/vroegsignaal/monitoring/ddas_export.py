@@ -1,8 +1,10 @@
 """The national DDAS vroegsignalering export (v1.2) of one municipality for a date range.
 
 Public API: ``export_documents(municipality, start, end, page_size=PAGE_SIZE)`` returns one
-Uitwisselmodel document per page (each with one levering, teller = page number) and
-``write_documents(documents, out)`` writes them as FILE, FILE-2, FILE-3, ...
+Uitwisselmodel document per page (each with one levering, teller = page number),
+``write_documents(documents, out)`` writes them as FILE, FILE-2, FILE-3, ... and
+``erased_note(municipality, start, end)`` tells the meldpunt how many signals of the range go in
+with only their PC4.
 
 What goes in (docs/monitoring.md has the full account):
 - vroegsignalen: the signals with a signaaldatum in the range, with status and partner type;
@@ -30,13 +32,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from vroegsignaal.casework.models import ContactAttempt, Melding, MeldingSignal, RoundResult
+from vroegsignaal.dutch_numbers import dutch_number
 from vroegsignaal.gc_pause import cyclic_gc_paused
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Municipality
-from vroegsignaal.privacy.pseudonyms import is_pseudonym
+from vroegsignaal.privacy.pseudonyms import PREFIX, is_pseudonym
 
 PAGE_SIZE = 50_000
 
@@ -199,6 +203,27 @@ def export_documents(
             {**header, "leveringen": [_levering(municipality, number, units, meldingen)]}
             for number, units in enumerate(_pages(rows, page_size), start=1)
         ]
+
+
+def erased_note(municipality: Municipality, start: dt.date, end: dt.date) -> str:
+    """What the meldpunt reads beside the download: how many signals of the range were erased
+    after their retention term and so go in with only their PC4 (no huisnummer, no BSN), and
+    that delivering per quarter or more often avoids it; '' when none was erased."""
+    counts = Signal.objects.filter(
+        municipality=municipality, signal_date__range=(start, end)
+    ).aggregate(total=Count("id"), erased=Count("id", filter=Q(address_key__startswith=PREFIX)))
+    erased, total = counts["erased"], counts["total"]
+    if not erased:
+        return ""
+    one = erased == 1
+    return (
+        f"{dutch_number(erased)} van de {dutch_number(total)} signalen van deze periode "
+        f"{'is' if one else 'zijn'} na de bewaartermijn gewist en {'gaat' if one else 'gaan'} "
+        "de DDAS-levering in met alleen de postcode (PC4), zonder huisnummer of BSN. Een "
+        "signaal dat niet tot een opgepakte melding leidde, wordt "
+        f"{settings.RETENTION_SIGNAL_DAYS} dagen na de signaaldatum gewist. Lever per kwartaal "
+        "of vaker, dan gaan de signalen met hun adres naar CBS."
+    )
 
 
 def page_path(out: Path, number: int) -> Path:

@@ -69,6 +69,10 @@ def dashboard(request):
     if scope is not None:
         context["figures"] = figures(dashboard_tables(scope, timezone.localdate()))
         context["protection_note"] = reader_note(scope)
+        if request.user.role == Role.INTAKE:  # who gets the DDAS download (_links.html)
+            context["ddas_erased"] = ddas_export.erased_note(
+                scope.municipalities[0], scope.start, scope.end
+            )
     # A selection with errors is a bad request, as in the monthly report (400).
     status = 400 if scope is None else 200
     return render(request, "monitoring/dashboard.html", context, status=status)
