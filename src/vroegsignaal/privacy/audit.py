@@ -82,8 +82,10 @@ def note_shown(request, objects: Iterable[models.Model] | models.QuerySet) -> No
 
 
 def _pairs(objects: Iterable[models.Model] | models.QuerySet) -> list[tuple[str, str]]:
-    """(type, id) per object; a queryset (a download of every signal) reads only the ids."""
-    if isinstance(objects, models.QuerySet):
+    """(type, id) per object. A page of a list (a sliced queryset) is read as the page will
+    show it, so the page reuses the rows instead of asking twice; a whole queryset (a download
+    of every signal) is read for its ids only."""
+    if isinstance(objects, models.QuerySet) and not objects.query.is_sliced:
         object_type = objects.model._meta.label_lower
         return [(object_type, str(pk)) for pk in objects.values_list("pk", flat=True)]
     return [(obj._meta.label_lower, str(obj.pk)) for obj in objects]
