@@ -179,6 +179,53 @@ def test_a_repeat_takes_the_new_signals_at_the_address_to_the_earlier_melding_st
     assert open_melding.signal_links.filter(attached_as_repeat=True).count() == 2
 
 
+def _repeated_every_quarter(enschede, close_first: bool) -> Melding:
+    """June: an energy signal, picked up (and closed when `close_first`); September: the same
+    customer again (a herhaalde melding of June); November: again. Returns June's melding."""
+    municipality, energy, _ = enschede
+    ingest_records(energy, [record("E1", "2026-06-03", datum_ontstaan="2026-05-01")], today=TODAY)
+    match_period(municipality, "2026-06", today=TODAY)
+    june = Melding.objects.get()
+    if close_first:
+        Melding.objects.update(state="closed", picked_up_on=dt.date(2026, 6, 10))
+    ingest_records(energy, [record("E1", "2026-09-03", amount="684,38")], today=TODAY)
+    match_period(municipality, "2026-09", today=TODAY)
+    ingest_records(
+        energy,
+        [record("E1", "2026-11-03", amount="3751,00", datum_ontstaan="2026-10-01")],
+        today=TODAY,
+    )
+    match_period(municipality, "2026-11", today=TODAY)
+    return june
+
+
+def test_the_herhaalde_melding_window_runs_from_the_report_that_was_handled_not_from_a_repeat(
+    enschede,
+):
+    """A repeat is measured from the earlier report that was picked up, not from an earlier
+    repeat: otherwise a household signalled every quarter is never picked up again, however its
+    arrears grow (QA: VS-2768, repeats in April, July and October under a melding closed in
+    February)."""
+    june = _repeated_every_quarter(enschede, close_first=True)
+
+    september = Signal.objects.get(signal_date=dt.date(2026, 9, 3))
+    november = Signal.objects.get(signal_date=dt.date(2026, 11, 3))
+    assert september.status == Signaalstatus.HERHAALDE_MELDING
+    assert september.melding_link.melding == june
+    assert november.status == Signaalstatus.OPGEPAKT
+    assert november.melding_link.melding != june and november.melding_link.melding.go
+
+
+def test_a_repeat_of_a_repeat_still_joins_the_earlier_melding_while_it_is_open(enschede):
+    """While the household's melding is being worked on, a new report of the same customer is
+    added to it (the caseworker sees the arrears grow) instead of starting a second melding."""
+    june = _repeated_every_quarter(enschede, close_first=False)
+
+    november = Signal.objects.get(signal_date=dt.date(2026, 11, 3))
+    assert november.status == Signaalstatus.HERHAALDE_MELDING
+    assert november.melding_link.melding == june
+
+
 def test_a_signal_in_the_six_months_before_makes_the_melding_opeenvolgend(enschede):
     municipality, energy, zorg = enschede
     ingest_records(energy, [record("E1", "2026-05-10", datum_ontstaan="2026-03-01")], today=MAY)

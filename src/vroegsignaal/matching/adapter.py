@@ -17,6 +17,7 @@ import polars as pl
 from django.db import connection, models
 
 from vroegsignaal.casework.models import Melding, MeldingSignal
+from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.intake.erasure import customer_pseudonym
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching.engine import schema
@@ -68,7 +69,12 @@ def history(municipality: Municipality, period: str, repeat_months: int) -> pl.D
 
     Erased signals (privacy.retention) hold keyed hashes instead of their address key and
     customer number; they are mapped back onto the keys of this period's signals, so an erased
-    signal still makes a melding opeenvolgend and a new signal a herhaalde melding."""
+    signal still makes a melding opeenvolgend and a new signal a herhaalde melding.
+
+    `melding_handled` is per signal: a signal that was itself a herhaalde melding was not
+    handled, so a later report is measured from the report that was (a household reported
+    every quarter would otherwise never be picked up again). While its melding is open, a
+    repeat still takes later reports to it (`melding_open`)."""
     start, end = month_bounds(period)
     since = months_before(start, max(OPEENVOLGEND_MONTHS, repeat_months) + 1)
     rows = Signal.objects.filter(
@@ -82,6 +88,7 @@ def history(municipality: Municipality, period: str, repeat_months: int) -> pl.D
         "melding_link__melding_id",
         "melding_link__melding__state",
         "melding_link__melding__picked_up_on",
+        "status",
     )
     addresses, customers = _current_keys(municipality, start, end)
     records = [
@@ -94,9 +101,11 @@ def history(municipality: Municipality, period: str, repeat_months: int) -> pl.D
             day,
             melding_id,
             melding_id is not None and state != "closed",
-            melding_id is not None and (state == "closed" or picked_up is not None),
+            melding_id is not None
+            and (state == "closed" or picked_up is not None)
+            and status != Signaalstatus.HERHAALDE_MELDING,
         )
-        for sid, creditor, customer, key, day, melding_id, state, picked_up in rows
+        for sid, creditor, customer, key, day, melding_id, state, picked_up, status in rows
     ]
     return _frame(records, schema.HISTORY)
 

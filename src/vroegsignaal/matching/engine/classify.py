@@ -58,7 +58,9 @@ def repeats(signals: pl.LazyFrame, history: pl.LazyFrame) -> pl.LazyFrame:
     """signal_id -> attach_to_melding_id, repeat_reason for herhaalde meldingen.
 
     A repeat: the same creditor reported the same customer within `repeat_months` before the
-    signal (and before its period), and that melding is still open or was handled.
+    signal (and before its period), and that melding is still open or that report was handled
+    (`melding_handled` is per earlier signal: a report that was itself a repeat was not, so the
+    window runs from the report that was picked up; see matching.adapter.history).
     """
     earlier = history.filter(
         pl.col("melding_id").is_not_null() & (pl.col("melding_open") | pl.col("melding_handled"))
