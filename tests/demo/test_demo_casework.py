@@ -9,11 +9,13 @@ from django.db.models import F
 from django.utils import timezone
 
 from vroegsignaal.casework import contact
+from vroegsignaal.casework.deadlines import is_working_day
 from vroegsignaal.casework.models import ContactAttempt, Event, EventKind, Melding, Plan, Queue
 from vroegsignaal.ddas import Contactsoort, Eindresultaat
 from vroegsignaal.demo.casework_plan import at
 from vroegsignaal.demo.services import load_demo
 from vroegsignaal.feedback.models import FeedbackKind, FeedbackRelease, SignalFeedback
+from vroegsignaal.intake.models import Delivery
 from vroegsignaal.matching.models import MatchingRun, PolicyVersion
 from vroegsignaal.matching.policies import effective_policy
 from vroegsignaal.organisations.models import Municipality, User
@@ -210,3 +212,17 @@ def test_each_matching_run_uses_a_policy_version_saved_before_it(tmp_path):
 
     later = MatchingRun.objects.filter(policy_version__created_at__gt=F("started_at"))
     assert not later.exists()
+
+
+def test_deliveries_matching_runs_and_releases_fall_on_working_days(tmp_path):
+    """Creditors upload, the meldpunt matches and releases feedback on working days: a delivery
+    day on a Sunday moves to the working day before, a matching day or a Friday release that
+    falls on a weekend or a holiday (Goede Vrijdag 3 April 2026) to the next working day."""
+    load(tmp_path)
+
+    uploads = {timezone.localdate(d.created_at) for d in Delivery.objects.all()}
+    runs = {timezone.localdate(r.started_at) for r in MatchingRun.objects.all()}
+    releases = set(FeedbackRelease.objects.values_list("released_on", flat=True))
+    for kind, days in (("aanlevering", uploads), ("matching", runs), ("vrijgave", releases)):
+        assert [day for day in sorted(days) if not is_working_day(day)] == [], kind
+    assert dt.date(2026, 4, 7) in releases  # the Tuesday after Goede Vrijdag and Paasmaandag

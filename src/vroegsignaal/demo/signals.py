@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from faker import Faker
 
+from vroegsignaal.casework.deadlines import is_working_day
 from vroegsignaal.ddas import Signaalpartner
 from vroegsignaal.demo.households import Household, HouseholdSource, valid_bsn
 from vroegsignaal.demo.region import (
@@ -74,6 +75,14 @@ class _Customer:
     with_bsn: bool
 
 
+def _working_day_on_or_before(day: dt.date) -> dt.date:
+    """A creditor uploads on a working day: a delivery day on a weekend or holiday moves to the
+    working day before (still before the matching day)."""
+    while not is_working_day(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
 def delivery_months(today: dt.date, count: int) -> list[dt.date]:
     """The first days of the `count` months ending with today's month, oldest first."""
     months, year, month = [], today.year, today.month
@@ -120,7 +129,10 @@ class SignalPlanner:
         return deliveries
 
     def _plan_month(self, index: int, month: dt.date) -> list[MonthlyDelivery]:
-        dates = {c: month.replace(day=p.delivery_day) for c, p in CREDITOR_PROFILES.items()}
+        dates = {
+            c: _working_day_on_or_before(month.replace(day=p.delivery_day))
+            for c, p in CREDITOR_PROFILES.items()
+        }
         rows: dict[str, list[dict]] = defaultdict(list)
         this_month: dict[str, list[Household]] = defaultdict(list)
         used: set[tuple[str, int]] = set()

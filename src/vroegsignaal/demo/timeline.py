@@ -2,10 +2,11 @@
 
 Every night at 02:00 the retention job runs (`privacy.retention`), as cron or a timer runs it in
 a deployment, so data past its term is erased on the day it would have been. Each month is
-matched on the 26th (the current month today), as the region would have done; between the
-runs the caseworkers' planned steps happen on their dates (`CaseworkSimulation`); every Friday
-the municipality releases the feedback that is due (`feedback.release`) after the creditors
-have answered the heropaf checks whose answer day has come. Nothing is simulated on or after
+matched on the 26th or the working day after (the current month today), as the region would
+have done; between the runs the caseworkers' planned steps happen on their dates
+(`CaseworkSimulation`); every Friday (or the working day after, when it is a holiday) the
+municipality releases the feedback that is due (`feedback.release`) after the creditors have
+answered the heropaf checks whose answer day has come. Nothing is simulated on or after
 `today`, so recent meldingen are still being worked on and this month's are new.
 """
 
@@ -19,7 +20,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from vroegsignaal.casework.deadlines import add_working_days
+from vroegsignaal.casework.deadlines import add_working_days, roll_forward
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import EventKind, Melding
 from vroegsignaal.demo import history
@@ -57,7 +58,9 @@ def simulate_year(
     municipalities: list[Municipality], months: list[dt.date], today: dt.date, seed: int
 ) -> TimelineSummary:
     """Match every month and simulate the work on its meldingen up to (not including) `today`."""
-    match_days = {min(first.replace(day=MATCHING_DAY), today): first for first in months}
+    match_days = {
+        min(roll_forward(first.replace(day=MATCHING_DAY)), today): first for first in months
+    }
     last = FeedbackRelease.objects.order_by("-released_on").first()
     released_until = last.released_on if last else dt.date.min
     retained_until = _last_retention_night()
@@ -83,10 +86,17 @@ def _one_day(day, today, match_days, released_until, simulation, summary) -> Non
         summary.planned += _match(summary.municipalities, match_days[day], day, simulation)
     if day < today:
         simulation.run_before(day + dt.timedelta(days=1))
-        if day.weekday() == RELEASE_WEEKDAY and day > released_until:
+        if _is_release_day(day) and day > released_until:
             summary.answers += _answer_heropaf_checks(day, simulation)
             _release(day)
             summary.releases += 1
+
+
+def _is_release_day(day: dt.date) -> bool:
+    """The week's Friday, or the working day after it when the Friday is a holiday (Goede
+    Vrijdag, Tweede Kerstdag): the municipality releases feedback on a working day."""
+    friday = day - dt.timedelta(days=(day.weekday() - RELEASE_WEEKDAY) % 7)
+    return day == roll_forward(friday)
 
 
 def _last_retention_night() -> dt.date:
