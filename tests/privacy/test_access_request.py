@@ -562,3 +562,17 @@ def test_the_inzage_json_names_why_a_rematch_picked_the_melding_up_in_dutch(
         "fase ervoor en erna": ["Afgesloten", "Nieuw"],
         "redenen": ["BRP-uittreksel bijgewerkt", "later aangeleverde signalen"],
     }
+
+
+def test_the_inzage_does_not_call_a_repeat_signal_no_herhaalde_melding(officer_client):
+    """The link's flag says whether the signal was added to an earlier melding, not whether it
+    is a herhaalde melding (its status says that): a repeat within its own melding said
+    '"herhaalde melding": false' next to 'Niet opgepakt: herhaalde melding' (QA)."""
+    MeldingFactory(signals__bsn="123456782", signals__status="Niet opgepakt: herhaalde melding")
+
+    data = _inzage_json(officer_client)
+
+    link = data["meldingen"][0]["vastgelegd"]["signalen bij melding"][0]
+    assert data["signalen"][0]["status"] == "Niet opgepakt: herhaalde melding"
+    assert "herhaalde melding" not in link
+    assert link["toegevoegd aan een melding uit een eerdere periode"] is False

@@ -12,9 +12,19 @@ import pytest
 from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
-from tests.factories import MunicipalityFactory, UserFactory
+from tests.factories import (
+    AgreementFactory,
+    CreditorFactory,
+    MunicipalityFactory,
+    UserFactory,
+    enschede_with_energy_agreement,
+)
 from tests.privacy.test_access_request import pdf_text
+from vroegsignaal.intake.models import Signal
+from vroegsignaal.intake.services import ingest_records
 from vroegsignaal.matching.models import ResidentRecord
+from vroegsignaal.matching.reference_lists import import_population_register
+from vroegsignaal.matching.services import match_period
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.bsn import bsn_hash
 from vroegsignaal.privacy.models import AuditAction, AuditEntry
@@ -196,3 +206,131 @@ def test_the_brp_of_every_municipality_names_the_resident(officer_client, meldin
     assert [m["id"] for m in data["meldingen"]] == [melding_without_bsn.pk]
     assert "Hengelo" in data["gezocht"] and "Enschede" in data["gezocht"]
     assert dt.date(1980, 5, 17).strftime("%d-%m-%Y") in data["gezocht"]
+
+
+# A resident whose BRP address is not the address in her signals: the matching's BRP check
+# ties each signal to her all the same ("Volgens de BRP woonachtig op ander adres: ..."), so a
+# search on her BSN finds them, and the signals with her name and birth date at those addresses.
+BRP_HEADER = (
+    "bsn;voorletters;voorvoegsel;achternaam;geboortedatum;postcode;huisnummer;huisletter;"
+    "huisnummertoevoeging;datum_overlijden\n"
+)
+TODAY = dt.date(2026, 11, 25)
+
+
+def delivered(creditor, customer, day, surname="Berg", **extra):
+    values = {
+        "klantnummer": customer, "signaaldatum": day, "achternaam": surname,
+        "voorvoegsel": "van der", "voorletters": "J.", "geboortedatum": "1980-05-12",
+        "huisnummer": "12", "postcode": "7511AB", "bedrag_achterstand": "250,00",
+        "datum_ontstaan": "2026-08-01", **extra,
+    }  # fmt: skip
+    ingest_records(creditor, [values], today=TODAY)
+    return Signal.objects.get(creditor=creditor, customer_number=customer)
+
+
+@pytest.fixture
+def moved_resident():
+    """J. van der Berg lives at 7512CD 40 according to the BRP; her partners write to 7511AB 12.
+    September was matched before the BRP extract was read (its signal has no BRP note); in
+    October the health insurer sends her BSN and the energy company does not, and the energy
+    company also writes to her at 7511AB 14, where nothing else names her. Her housemate
+    at the BRP address has a signal at yet another address."""
+    municipality, energy = enschede_with_energy_agreement()
+    zorg = CreditorFactory(code="zorg", name="Zorg", partner_type="Zorg")
+    AgreementFactory(creditor=zorg, municipality=municipality)
+    september = delivered(energy, "E0", "2026-09-03")
+    match_period(municipality, "2026-09", today=TODAY)
+    import_population_register(
+        municipality,
+        BRP_HEADER
+        + f"{BSN};J;van der;Berg;1980-05-12;7512CD;40;;;\n"
+        + ";K;;Smit;1975-03-01;7512CD;40;;;\n",
+    )
+    mine = [
+        delivered(zorg, "Z1", "2026-10-02", bsn=BSN),
+        delivered(energy, "E1", "2026-10-03"),
+        delivered(energy, "E4", "2026-10-06", huisnummer="14"),  # found by the tie alone
+    ]
+    housemate = delivered(
+        energy, "E2", "2026-10-04", surname="Smit", voorvoegsel="", voorletters="K.",
+        geboortedatum="1975-03-01", huisnummer="7",
+    )  # fmt: skip
+    match_period(municipality, "2026-10", today=TODAY)
+    assert Signal.objects.get(pk=mine[1].pk).brp_note.endswith("ander adres: 7512CD 40")
+    return {"energy": energy, "mine": [september, *mine], "housemate": housemate}
+
+
+def melding_of(signal):
+    return Signal.objects.get(pk=signal.pk).melding_link.melding
+
+
+def test_a_request_by_bsn_finds_the_signals_the_brp_check_tied_to_her_at_another_address(
+    officer_client, moved_resident
+):
+    data = json.loads(request(officer_client, bsn=BSN, formaat="json").content)
+
+    assert sorted(s["id"] for s in data["signalen"]) == sorted(s.pk for s in moved_resident["mine"])
+    assert "bij de controle met de BRP aan die inwoner gekoppeld" in data["gezocht"]
+    assert "(7511AB 12, 7511AB 14, met alle huisletters" in data["gezocht"]  # searched by name
+    assert "let op" not in data
+
+
+def test_who_looked_at_a_resident_by_bsn_finds_the_views_of_her_meldingen_at_another_address(
+    officer_client, moved_resident
+):
+    melding = melding_of(moved_resident["mine"][0])  # September: neither BSN nor BRP note
+    audit.record(UserFactory(caseworker=True), AuditAction.VIEW, melding)
+    audit.record(
+        UserFactory(caseworker=True), AuditAction.VIEW, melding_of(moved_resident["housemate"])
+    )
+
+    response = officer_client.post(reverse("privacy:audit_log"), {"bsn": BSN}, follow=True)
+
+    page = " ".join(response.content.decode().split())
+    assert f"(melding {melding.pk})" in page
+    assert f"(melding {melding_of(moved_resident['housemate']).pk})" not in page
+    assert "1 regel" in page
+
+
+def test_a_signal_tied_to_her_brp_address_under_another_spelling_sends_the_officer_to_the_signal_address(
+    officer_client, moved_resident
+):
+    """The BRP check ties 'Bergh' to her (a spelling variant); the search cannot be sure it is
+    her, so it leaves the signal out and tells the officer to search by the signal's address."""
+    variant = delivered(moved_resident["energy"], "E3", "2026-10-05", surname="Bergh")
+    match_period(variant.municipality, "2026-10", today=TODAY)
+    assert Signal.objects.get(pk=variant.pk).brp_note.endswith("ander adres: 7512CD 40")
+    warning = "zoek ook op achternaam, geboortedatum en het adres in de signalen"
+
+    inzage_page = " ".join(
+        request(officer_client, bsn=BSN, formaat="json").content.decode().split()
+    )
+    audit_page = officer_client.post(reverse("privacy:audit_log"), {"bsn": BSN}, follow=True)
+
+    assert warning in inzage_page and 'name="toch_samenstellen"' in inzage_page
+    assert warning in " ".join(audit_page.content.decode().split())
+    composed = request(officer_client, bsn=BSN, formaat="json", toch_samenstellen="1")
+    assert variant.pk not in [s["id"] for s in json.loads(composed.content)["signalen"]]
+
+
+def test_the_resident_search_says_how_she_was_found_and_how_much_without_her_bsn_or_name(
+    officer_client, moved_resident
+):
+    response = officer_client.post(reverse("privacy:audit_log"), {"bsn": BSN}, follow=True)
+
+    searched = " ".join(response.content.decode().split())
+    assert "Gezocht op BSN (en op naam, geboortedatum en adres uit het BRP-uittreksel" in searched
+    assert "4 signalen en 3 meldingen van deze inwoner gevonden" in searched
+    assert BSN not in searched and "Berg" not in searched
+
+
+def test_the_resident_search_says_bulk_exports_such_as_the_ddas_delivery_are_not_in_its_answer(
+    officer_client,
+):
+    page = " ".join(officer_client.get(reverse("privacy:audit_log")).content.decode().split())
+
+    assert (
+        "De landelijke levering (DDAS) en andere exports met veel inwoners tegelijk staan niet"
+        in page
+    )

@@ -96,6 +96,8 @@ class AccessRequestForm(PersonFields):
     no BRP extract names after all (the page first warns what that misses)."""
 
     alleen_bsn = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # Compose it although the BRP check tied signals that may be the resident's (Found.unsure).
+    toch_samenstellen = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     formaat = forms.ChoiceField(
         label="Formaat",
@@ -122,10 +124,16 @@ RESIDENT_MAX_AGE = 8 * 3600  # a working day; after that, look the resident up a
 
 
 def resident_token(found: Found) -> str:
-    """The resident's objects (type → ids), how they were found (without the BSN or name) and
-    whether on the BSN alone, signed for the URL."""
+    """The resident's objects (type → ids), how they were found (without the BSN or name),
+    whether on the BSN alone and whether the BRP check tied signals that may be hers
+    (`Found.unsure`), signed for the URL."""
     objects = {object_type: sorted(ids) for object_type, ids in found.objects().items()}
-    token = {"objecten": objects, "gezocht": found.label(), "alleen_bsn": found.by_bsn_alone}
+    token = {
+        "objecten": objects,
+        "gezocht": found.label(),
+        "alleen_bsn": found.by_bsn_alone,
+        "onzeker": found.unsure,
+    }
     return signing.dumps(token, salt=RESIDENT_SALT)
 
 

@@ -3,7 +3,10 @@
 Found by BSN, by surname + date of birth + postcode + house number, or by both. Only health
 insurers deliver a BSN, so a BSN also finds the signals delivered without one through the BRP
 extracts (`matching.ResidentRecord`): the name, birth date and address each extract gives for
-that BSN are searched like typed ones. The result holds the signals about the person and every
+that BSN are searched like typed ones. A resident who lives elsewhere than her signals say is
+found through the matching's BRP check too (`brp_links`): the signals it tied to her BRP
+address under her name and birth date, and her name and birth date at the addresses in those
+signals and in the signals with her BSN. The result holds the signals about the person and every
 melding they belong to, with everything recorded on it (each casework table that points at the
 melding), as plain data for JSON and for the readable PDF.
 """
@@ -20,6 +23,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from vroegsignaal import pdf
+from vroegsignaal.addresses import house_number_text
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching.models import ResidentRecord
 from vroegsignaal.privacy import inzage_document as document
@@ -46,6 +50,64 @@ def by_name_and_address(
     )
 
 
+# The note the matching's BRP check leaves on a signal whose person the extract has at another
+# address of the municipality (`matching.engine.classify.brp_check` writes it).
+BRP_OTHER_ADDRESS = "Volgens de BRP woonachtig op ander adres: {}"
+
+
+def brp_note_for(resident: ResidentRecord) -> str:
+    """The note the BRP check leaves on a signal it tied to this resident at another address."""
+    number = house_number_text(
+        resident.house_number, resident.house_letter, resident.house_number_addition
+    )
+    return BRP_OTHER_ADDRESS.format(f"{resident.postcode} {number}")
+
+
+@dataclass(frozen=True)
+class BrpLinks:
+    """What the matching's BRP check tied to the residents with a BSN at another address.
+
+    `signal_ids`: the signals it tied to a resident's BRP address under her surname and birth
+    date; `addresses` (postcode, house number): the addresses in those signals and in the
+    signals with the BSN, where her name and birth date are searched too; `unsure`: how many
+    signals it tied to her BRP address under another spelling or birth date that no other
+    resident there has. Those may be hers or not, so they are left out and the officer is told
+    to search by the name and address in the signals as well."""
+
+    signal_ids: frozenset[int] = frozenset()
+    addresses: frozenset[tuple[str, int]] = frozenset()
+    unsure: int = 0
+
+
+def brp_links(bsn: str, registered: list[ResidentRecord]) -> BrpLinks:
+    """The signals the BRP check tied to the `registered` residents with `bsn` (see BrpLinks)."""
+    if not registered:
+        return BrpLinks()
+    ids, unsure = set(), 0
+    addresses = set(
+        Signal.objects.filter(bsn_hash=bsn_hash(bsn)).values_list("postcode", "house_number")
+    )
+    for resident in registered:
+        housemates = ResidentRecord.objects.filter(
+            municipality_id=resident.municipality_id,
+            postcode=resident.postcode,
+            house_number=resident.house_number,
+            house_letter=resident.house_letter,
+            house_number_addition=resident.house_number_addition,
+        )
+        people = {(surname_key(r.surname), r.birth_date) for r in housemates}
+        tied = Signal.objects.filter(
+            municipality_id=resident.municipality_id, brp_note=brp_note_for(resident)
+        ).values_list("pk", "surname_search", "birth_date", "postcode", "house_number")
+        for pk, surname, birth_date, postcode, number in tied:
+            if (surname, birth_date) == (surname_key(resident.surname), resident.birth_date):
+                ids.add(pk)
+                addresses.add((postcode, number))
+            elif (surname, birth_date) not in people:
+                unsure += 1
+    return BrpLinks(frozenset(ids), frozenset(addresses), unsure)
+
+
 @dataclass(frozen=True)
 class PersonQuery:
     """A `bsn`, or `surname` + `birth_date` + `postcode` + `house_number`, or both. A house
@@ -68,16 +130,21 @@ class PersonQuery:
         residents = ResidentRecord.objects.filter(bsn=bsn_hash(self.bsn), birth_date__isnull=False)
         return list(residents.select_related("municipality").order_by("municipality__name", "pk"))
 
-    def signals(self, registered: list[ResidentRecord] | None = None) -> models.QuerySet[Signal]:
+    def signals(
+        self, registered: list[ResidentRecord] | None = None, links: BrpLinks | None = None
+    ) -> models.QuerySet[Signal]:
         """The person's signals: by the BSN, by the name and address the BRP extracts give for
-        it (`registered`, looked up when not given), and by the name and address typed."""
+        it (`registered`, looked up when not given), the signals the BRP check tied to those
+        residents and their name at the addresses in the signals (`links`, likewise), and by
+        the name and address typed."""
         condition = models.Q(pk__in=[])
         if self.bsn:
-            condition |= models.Q(bsn_hash=bsn_hash(self.bsn))
-            for r in self.registered() if registered is None else registered:
-                condition |= by_name_and_address(
-                    r.surname, r.birth_date, r.postcode, r.house_number
-                )
+            registered = self.registered() if registered is None else registered
+            links = brp_links(self.bsn, registered) if links is None else links
+            condition |= models.Q(bsn_hash=bsn_hash(self.bsn)) | models.Q(pk__in=links.signal_ids)
+            for r in registered:
+                for postcode, number in {(r.postcode, r.house_number), *links.addresses}:
+                    condition |= by_name_and_address(r.surname, r.birth_date, postcode, number)
         if self.surname:
             condition |= by_name_and_address(
                 self.surname, self.birth_date, self.postcode, self.house_number
@@ -125,7 +192,7 @@ def record_of(obj: models.Model) -> dict:
     name, other foreign keys as their text, times in Dutch time), without the derived keys and
     hashes."""
     return {
-        str(field.verbose_name): _value(obj, field)
+        document.field_name(field): _value(obj, field)
         for field in obj._meta.concrete_fields
         if not field.primary_key and field.name not in document.DERIVED
     }
@@ -139,6 +206,7 @@ class Found:
     query: PersonQuery
     # The BRP extracts' residents with the BSN, whose name and address were searched too.
     registered: list
+    links: BrpLinks
     signals: list
     feedback: dict[int, list]  # per signal id
     meldingen: list
@@ -161,16 +229,29 @@ class Found:
         the health insurers') are not found."""
         return bool(self.query.bsn) and not self.query.surname and not self.registered
 
+    @property
+    def unsure(self) -> bool:
+        """The BRP check tied signals to the resident's BRP address that may be hers or not
+        (`BrpLinks.unsure`): the officer should search by the name and address in them too."""
+        return self.links.unsure > 0
+
     def label(self) -> str:
         """How the person was found, without the identifying values (for the audit log)."""
-        via_brp = " (en op naam, geboortedatum en adres uit het BRP-uittreksel)"
+        via_brp = (
+            " (en op naam, geboortedatum en adres uit het BRP-uittreksel, en op de signalen die "
+            "de BRP-controle van de matching aan die inwoner koppelde)"
+            if self.links.signal_ids
+            else " (en op naam, geboortedatum en adres uit het BRP-uittreksel)"
+        )
         return self.query.label() + (via_brp if self.registered else "")
 
 
 def find(query: PersonQuery) -> Found:
+    """Everything held about the person the query describes."""
     registered = query.registered()
+    links = brp_links(query.bsn, registered) if query.bsn else BrpLinks()
     signals = list(
-        query.signals(registered)
+        query.signals(registered, links)
         .select_related("creditor", "municipality", "delivery__creditor")
         .prefetch_related("feedback__release")
     )
@@ -186,6 +267,7 @@ def find(query: PersonQuery) -> Found:
     return Found(
         query=query,
         registered=registered,
+        links=links,
         signals=signals,
         feedback={s.pk: list(s.feedback.all()) for s in signals},
         meldingen=meldingen,

@@ -103,6 +103,7 @@ def searched_text(found) -> str:
             f"{date_text(resident.birth_date)}, {resident.postcode} {house_number_text(*number)}, "
             f"{others_at_number(*number)})"
         )
+    parts += _brp_links_text(found)
     if query.surname:
         number = (query.house_number, query.house_letter, query.house_number_addition)
         parts.append(
@@ -111,6 +112,26 @@ def searched_text(found) -> str:
             f"{house_number_text(*number)} ({others_at_number(*number)})"
         )
     return " en ".join(parts)
+
+
+def _brp_links_text(found) -> list[str]:
+    """What the BRP check's links added to the search (`inzage.BrpLinks`): the signals it tied
+    to the resident, and her name at the other addresses in her signals."""
+    parts = []
+    if found.links.signal_ids:
+        parts.append(
+            "op de signalen die bij de controle met de BRP aan die inwoner gekoppeld zijn, omdat "
+            "de naam en geboortedatum daarin dezelfde zijn"
+        )
+    at_brp = {(r.postcode, r.house_number) for r in found.registered}
+    elsewhere = sorted(found.links.addresses - at_brp)
+    if elsewhere:
+        where = ", ".join(f"{postcode} {number}" for postcode, number in elsewhere)
+        parts.append(
+            "op die naam en geboortedatum bij de adressen in de signalen die zo zijn gevonden "
+            f"({where}, {others_at_number(elsewhere[0][1])})"
+        )
+    return parts
 
 
 def others_at_number(number: int, letter: str = "", addition: str = "") -> str:
@@ -138,10 +159,24 @@ class Section:
     blocks: list[Block]
 
 
+# Fields whose Dutch label reads wrong next to the rest of the inzage. The link's flag says
+# the signal was added to an earlier melding; as "herhaalde melding" it said false next to a
+# signal with the status "Niet opgepakt: herhaalde melding" (a repeat within its own melding).
+RENAMED = {
+    "casework.meldingsignal.attached_as_repeat": "toegevoegd aan een melding uit een eerdere periode"
+}
+
+
+def field_name(model_field: models.Field) -> str:
+    """The Dutch name of a field in the inzage (JSON key): its label, or its name in `RENAMED`."""
+    key = f"{model_field.model._meta.label_lower}.{model_field.name}"
+    return RENAMED.get(key, str(model_field.verbose_name))
+
+
 def label(model_field: models.Field) -> str:
     """The Dutch label of a field (every model field has one: tests/test_dutch_model_labels.py),
     without '(cent)': amounts are shown in euros."""
-    return str(model_field.verbose_name).replace(" (cent)", "").strip()
+    return field_name(model_field).replace(" (cent)", "").strip()
 
 
 def date_text(value: dt.date | None) -> str:

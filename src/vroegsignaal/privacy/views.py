@@ -58,6 +58,17 @@ def _searched(request, form: AuditSearchForm):
     )
 
 
+def _resident_found(resident: dict) -> dict:
+    """How the resident was found and how many of her signals and meldingen, for the page (the
+    token holds no BSN or name, so neither does this)."""
+    objects = resident["objecten"]
+    return {
+        "searched": resident["gezocht"],
+        "signals": len(objects.get("intake.signal", [])),
+        "meldingen": len(objects.get("casework.melding", [])),
+    }
+
+
 @requires(Action.VIEW_AUDIT)
 def audit_log(request):
     """Search the audit log by user, data, handeling, date range or resident. A resident is
@@ -79,7 +90,9 @@ def audit_log(request):
         "form": form,
         "resident_form": resident_form,
         "page": page,
+        "resident": resident and _resident_found(resident),
         "bsn_alone": bool(resident and resident.get("alleen_bsn")),
+        "unsure": bool(resident and resident.get("onzeker")),
     }
     return render(request, "privacy/audit_log.html", context)
 
@@ -134,12 +147,16 @@ def _date_or_none(value: str | None) -> dt.date | None:
 def access_request(request):
     """Export everything held about one person as PDF or JSON. A BSN that no BRP extract names
     finds only the signals delivered with a BSN: the page says so first and asks for the name
-    and address too (or to compose it on the BSN alone after all)."""
+    and address too (or to compose it on the BSN alone after all). So it does when the BRP check
+    tied signals to the resident's BRP address that may be hers or not (`Found.unsure`)."""
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         found = inzage.find(form.person_query())
         if found.by_bsn_alone and not form.cleaned_data["alleen_bsn"]:
             context = {"form": form, "bsn_alone": True}
+            return render(request, "privacy/access_request.html", context)
+        if found.unsure and not form.cleaned_data["toch_samenstellen"]:
+            context = {"form": form, "unsure": True}
             return render(request, "privacy/access_request.html", context)
         audit.record(
             request,
