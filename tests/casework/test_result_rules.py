@@ -11,11 +11,17 @@ from django.utils import timezone
 from tests.casework.factories import MeldingFactory
 from tests.page_text import page_text
 from vroegsignaal.casework.assignment import assign
-from vroegsignaal.casework.contact import record_contact_attempt
+from vroegsignaal.casework.contact import leave_card, record_contact_attempt
 from vroegsignaal.casework.conversation import record_conversation, refer
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.heropaf import reopen_by_heropaf, schedule_heropaf
-from vroegsignaal.casework.models import Cause, HelpAnswer, Melding, ReferralKind
+from vroegsignaal.casework.models import (
+    CaseworkPolicy,
+    Cause,
+    HelpAnswer,
+    Melding,
+    ReferralKind,
+)
 from vroegsignaal.casework.results import close_with_result, result_refusals
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
 
@@ -33,6 +39,12 @@ def attempt(melding, by, *, reached):
         melding, by, melding.version, kind=Contactsoort.HUISBEZOEK, attempted_on=DAY,
         part_of_day=Dagdeel.OCHTEND, reached=reached,
     )  # fmt: skip
+
+
+def failed_attempts(melding, by, count=3):
+    """The default uitvoeringsnorm's number of failed attempts: enough for 'geen contact'."""
+    for _ in range(count):
+        attempt(melding, by, reached=False)
 
 
 def talk(melding, by, accepted=HelpAnswer.YES):
@@ -76,12 +88,67 @@ def test_geen_contact_is_refused_after_a_conversation_in_this_round(assigned, ca
     assert refused(assigned, caseworker, Eindresultaat.GEEN_CONTACT).field == "result"
 
 
-def test_geen_contact_is_accepted_when_no_attempt_reached_the_resident(assigned, caseworker):
+def test_geen_contact_is_accepted_after_the_norms_failed_attempts(assigned, caseworker):
+    failed_attempts(assigned, caseworker)
+
+    close(assigned, caseworker, Eindresultaat.GEEN_CONTACT)
+
+    assert Melding.objects.get(pk=assigned.pk).result == Eindresultaat.GEEN_CONTACT
+
+
+def test_geen_contact_is_refused_without_any_contact_attempt(assigned, caseworker):
+    error = refused(assigned, caseworker, Eindresultaat.GEEN_CONTACT)
+
+    assert error.field == "result"
+    assert "kan pas na 3 mislukte contactpogingen in deze contactronde" in str(error)
+    assert "vastgelegd: 0" in str(error)
+
+
+def test_geen_contact_is_refused_before_the_norms_number_of_failed_attempts(assigned, caseworker):
+    failed_attempts(assigned, caseworker, count=2)
+
+    error = refused(assigned, caseworker, Eindresultaat.GEEN_CONTACT)
+
+    assert "vastgelegd: 2" in str(error)
+
+
+def test_geen_contact_follows_the_municipalitys_own_number_of_attempts(assigned, caseworker):
+    CaseworkPolicy.objects.create(municipality=assigned.municipality, no_contact_after_attempts=1)
     attempt(assigned, caseworker, reached=False)
 
     close(assigned, caseworker, Eindresultaat.GEEN_CONTACT)
 
     assert Melding.objects.get(pk=assigned.pk).result == Eindresultaat.GEEN_CONTACT
+
+
+def test_a_card_after_a_missed_visit_is_no_attempt_of_its_own_for_geen_contact(
+    assigned, caseworker
+):
+    failed_attempts(assigned, caseworker, count=2)
+    visit = assigned.contact_attempts.first()
+    leave_card(assigned, caseworker, assigned.version, visit)
+
+    assert "vastgelegd: 2" in str(refused(assigned, caseworker, Eindresultaat.GEEN_CONTACT))
+
+
+# Geen reactie na eerder contact
+
+
+def test_geen_reactie_is_refused_when_the_resident_was_never_reached(assigned, caseworker):
+    failed_attempts(assigned, caseworker)
+
+    error = refused(assigned, caseworker, Eindresultaat.GEEN_REACTIE)
+
+    assert error.field == "result"
+    assert "kan alleen als de inwoner eerder is bereikt" in str(error)
+
+
+def test_geen_reactie_is_accepted_after_a_conversation(assigned, caseworker):
+    talk(assigned, caseworker, HelpAnswer.LATER)
+
+    close(assigned, caseworker, Eindresultaat.GEEN_REACTIE)
+
+    assert Melding.objects.get(pk=assigned.pk).result == Eindresultaat.GEEN_REACTIE
 
 
 @pytest.fixture
@@ -95,18 +162,27 @@ def reopened(enschede, caseworker):
     talk(melding, caseworker)
     close_with_result(melding, caseworker, melding.version, Eindresultaat.ADVIES_QUICK_FIX)
     schedule_heropaf(melding, timezone.localdate())
-    return reopen_by_heropaf(melding, caseworker)
+    return reopen_by_heropaf(melding, caseworker, today=melding.heropaf_due_on)
 
 
 def test_geen_contact_counts_only_the_current_contact_round(reopened, caseworker):
-    record_contact_attempt(
-        reopened, caseworker, reopened.version, kind=Contactsoort.HUISBEZOEK,
-        attempted_on=dt.date(2026, 11, 2), part_of_day=Dagdeel.AVOND, reached=False,
-    )  # fmt: skip
+    for _ in range(3):
+        record_contact_attempt(
+            reopened, caseworker, reopened.version, kind=Contactsoort.HUISBEZOEK,
+            attempted_on=dt.date(2026, 11, 2), part_of_day=Dagdeel.AVOND, reached=False,
+        )  # fmt: skip
 
     close(reopened, caseworker, Eindresultaat.GEEN_CONTACT)
 
     assert Melding.objects.get(pk=reopened.pk).contact_round == 2
+
+
+def test_geen_reactie_fits_a_round_after_a_heropaf_when_the_resident_was_reached_before(
+    reopened, caseworker
+):
+    close(reopened, caseworker, Eindresultaat.GEEN_REACTIE)
+
+    assert Melding.objects.get(pk=reopened.pk).result == Eindresultaat.GEEN_REACTIE
 
 
 def test_help_accepted_in_an_earlier_round_does_not_count_for_a_help_result(reopened, caseworker):
@@ -217,7 +293,7 @@ def test_a_referral_of_an_earlier_contact_round_does_not_count_for_vervolghulp(
           handover_on=dt.date(2026, 3, 20))  # fmt: skip
     close(melding, caseworker, Eindresultaat.VERWIJZING_FINANCIEEL)
     schedule_heropaf(melding, timezone.localdate())
-    melding = reopen_by_heropaf(melding, caseworker)
+    melding = reopen_by_heropaf(melding, caseworker, today=melding.heropaf_due_on)
     attempt(melding, caseworker, reached=True)
     talk(melding, caseworker)
 
@@ -274,7 +350,7 @@ def test_regelt_zelf_is_accepted_after_a_reached_attempt(assigned, caseworker):
 
 
 def test_satisfaction_is_refused_with_geen_contact(assigned, caseworker):
-    attempt(assigned, caseworker, reached=False)
+    failed_attempts(assigned, caseworker)
 
     error = refused(assigned, caseworker, Eindresultaat.GEEN_CONTACT, satisfaction=7)
 
@@ -391,14 +467,29 @@ def test_not_picked_up_results_need_no_contact(melding, intake_user, result):
 
 
 def test_result_refusals_tell_the_form_which_results_do_not_fit(assigned, caseworker):
-    attempt(assigned, caseworker, reached=False)
+    failed_attempts(assigned, caseworker)
 
     refusals = result_refusals(assigned)
 
     assert set(refusals) == {
         *HELP_RESULTS, Eindresultaat.VERWIJZING_ZONDER_INWONER, Eindresultaat.REGELT_ZELF,
+        Eindresultaat.GEEN_REACTIE,
     }  # fmt: skip
     assert Eindresultaat.GEEN_CONTACT not in refusals
+
+
+def test_close_page_of_a_new_melding_offers_neither_geen_contact_nor_geen_reactie(
+    client, assigned, caseworker
+):
+    client.force_login(caseworker)
+
+    html = client.get(reverse("casework:close", args=[assigned.pk])).content.decode()
+
+    options = re.findall(r'<option value="([^"]*)"', html)
+    assert Eindresultaat.GEEN_CONTACT not in options
+    assert Eindresultaat.GEEN_REACTIE not in options
+    assert "kan pas na 3 mislukte contactpogingen" in html
+    assert "kan alleen als de inwoner eerder is bereikt" in html
 
 
 # The close page offers only the results that fit and explains the others
@@ -407,7 +498,7 @@ def test_result_refusals_tell_the_form_which_results_do_not_fit(assigned, casewo
 def test_close_page_offers_only_fitting_results_and_says_why_not_the_others(
     client, assigned, caseworker
 ):
-    attempt(assigned, caseworker, reached=False)
+    failed_attempts(assigned, caseworker)
     client.force_login(caseworker)
 
     html = client.get(reverse("casework:close", args=[assigned.pk])).content.decode()

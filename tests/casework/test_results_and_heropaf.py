@@ -35,15 +35,17 @@ def test_closing_requires_a_ddas_eindresultaat(assigned, caseworker):
 
 
 def test_closing_after_contact_marks_the_signals_opgepakt(assigned, caseworker):
-    record_contact_attempt(
-        assigned,
-        caseworker,
-        assigned.version,
-        kind=Contactsoort.BRIEF,
-        attempted_on=dt.date(2026, 11, 3),
-        part_of_day=Dagdeel.OCHTEND,
-        reached=False,
-    )
+    # 'Geen contact' follows the uitvoeringsnorm's three failed attempts (casework.results).
+    for _ in range(3):
+        record_contact_attempt(
+            assigned,
+            caseworker,
+            assigned.version,
+            kind=Contactsoort.BRIEF,
+            attempted_on=dt.date(2026, 11, 3),
+            part_of_day=Dagdeel.OCHTEND,
+            reached=False,
+        )
     close_with_result(assigned, caseworker, assigned.version, Eindresultaat.GEEN_CONTACT)
 
     stored = Melding.objects.get(pk=assigned.pk)

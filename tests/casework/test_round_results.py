@@ -81,7 +81,7 @@ def test_closing_keeps_the_rounds_result_date_reach_and_cijfer(first_round_close
 def test_a_melding_reopened_by_heropaf_keeps_its_first_rounds_result(
     first_round_closed, caseworker
 ):
-    reopen_by_heropaf(first_round_closed, caseworker)
+    reopen_by_heropaf(first_round_closed, caseworker, today=first_round_closed.heropaf_due_on)
 
     stored = Melding.objects.get(pk=first_round_closed.pk)
     assert (stored.result, stored.closed_on, stored.satisfaction) == ("", None, None)
@@ -92,11 +92,13 @@ def test_a_melding_reopened_by_heropaf_keeps_its_first_rounds_result(
 def test_closing_round_two_after_a_heropaf_adds_its_result_beside_round_ones(
     first_round_closed, caseworker
 ):
-    reopen_by_heropaf(first_round_closed, caseworker)
-    record_contact_attempt(
-        first_round_closed, caseworker, first_round_closed.version, kind=Contactsoort.BRIEF,
-        attempted_on=D(2026, 11, 20), part_of_day=Dagdeel.OCHTEND, reached=False,
-    )  # fmt: skip
+    reopen_by_heropaf(first_round_closed, caseworker, today=first_round_closed.heropaf_due_on)
+    # The uitvoeringsnorm's three failed attempts before 'geen contact'.
+    for day in (18, 19, 20):
+        record_contact_attempt(
+            first_round_closed, caseworker, first_round_closed.version, kind=Contactsoort.BRIEF,
+            attempted_on=D(2026, 11, day), part_of_day=Dagdeel.OCHTEND, reached=False,
+        )  # fmt: skip
 
     close_with_result(
         first_round_closed, caseworker, first_round_closed.version, Eindresultaat.GEEN_CONTACT,
@@ -141,7 +143,7 @@ def test_the_migration_fills_the_round_results_of_meldingen_reopened_by_heropaf(
     Event.objects.filter(pk=closing.pk).update(
         created_at=timezone.make_aware(dt.datetime(2026, 11, 10, 16, 30))
     )
-    reopen_by_heropaf(first_round_closed, caseworker)
+    reopen_by_heropaf(first_round_closed, caseworker, today=first_round_closed.heropaf_due_on)
     reach(first_round_closed, caseworker, D(2026, 11, 20))
     close_with_result(
         first_round_closed, caseworker, first_round_closed.version, Eindresultaat.REGELT_ZELF,
@@ -171,7 +173,7 @@ def test_the_migration_fills_the_round_results_of_meldingen_reopened_by_heropaf(
 def test_the_migration_blanks_the_cijfer_a_heropaf_reopening_left_on_the_open_round(
     first_round_closed, caseworker
 ):
-    reopen_by_heropaf(first_round_closed, caseworker)
+    reopen_by_heropaf(first_round_closed, caseworker, today=first_round_closed.heropaf_due_on)
     Melding.objects.filter(pk=first_round_closed.pk).update(satisfaction=8)  # as before 0022
     RoundResult.objects.all().delete()
 
@@ -184,7 +186,7 @@ def test_the_migration_blanks_the_cijfer_a_heropaf_reopening_left_on_the_open_ro
 def test_a_melding_reopened_by_heropaf_shows_round_ones_result_on_its_page(
     client, first_round_closed, caseworker
 ):
-    reopen_by_heropaf(first_round_closed, caseworker)
+    reopen_by_heropaf(first_round_closed, caseworker, today=first_round_closed.heropaf_due_on)
     client.force_login(caseworker)
 
     page = page_text(client.get(reverse("casework:melding", args=[first_round_closed.pk])))

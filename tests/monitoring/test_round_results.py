@@ -90,11 +90,13 @@ def reopen(melding, caseworker):
 
 
 def close_round_two(melding, caseworker):
-    """Round 2: a letter on 1 October went unanswered; closed on 15 October (Q4)."""
-    record_contact_attempt(
-        melding, caseworker, melding.version, kind=Contactsoort.BRIEF,
-        attempted_on=D(2026, 10, 1), part_of_day=Dagdeel.OCHTEND, reached=False,
-    )  # fmt: skip
+    """Round 2: three letters from 1 October went unanswered (the uitvoeringsnorm's attempts
+    before 'geen contact'); closed on 15 October (Q4)."""
+    for day in (1, 5, 8):
+        record_contact_attempt(
+            melding, caseworker, melding.version, kind=Contactsoort.BRIEF,
+            attempted_on=D(2026, 10, day), part_of_day=Dagdeel.OCHTEND, reached=False,
+        )  # fmt: skip
     close_with_result(
         melding, caseworker, melding.version, Eindresultaat.GEEN_CONTACT, D(2026, 10, 15)
     )

@@ -2,7 +2,9 @@
 
 The result goes to DDAS and to the creditor's feedback as is, so it must fit the file
 (``result_refusals``): no 'Definitief geen contact kunnen krijgen' after the resident was
-reached, no help result without a conversation in which help was accepted, no 'Vervolghulp en/of
+reached, nor before the uitvoeringsnorm's number of failed attempts in the round (default 3,
+``CaseworkPolicy.no_contact_after_attempts``: 'definitief' means the caseworker tried), no
+'Geen reactie na eerder contact' when the resident was never reached, no help result without a conversation in which help was accepted, no 'Vervolghulp en/of
 verwijzing ...' or 'Verwijzing zonder tussenkomst inwoner' without a recorded referral (of the
 matching kind), no 'Inwoner regelt het zelf' without contact. Reached, accepted and referred
 count in the current contact round (a heropaf reopening starts a new one).
@@ -35,18 +37,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from vroegsignaal.casework import events
-from vroegsignaal.casework.contact import reached_in_current_round
+from vroegsignaal.casework.contact import reached_in_current_round, unsuccessful_attempts
 from vroegsignaal.casework.dates import check_recorded_date
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import (
     SATISFACTION_MAX,
     SATISFACTION_MIN,
+    ContactAttempt,
+    Conversation,
     HelpAnswer,
     Melding,
     ReferralKind,
     RoundResult,
 )
+from vroegsignaal.casework.policy import policy_for
 from vroegsignaal.casework.signal_status import set_signal_statuses, status_for_result
 from vroegsignaal.casework.transitions import update_melding
 from vroegsignaal.ddas import Eindresultaat
@@ -101,14 +106,19 @@ _NO_GO_RESULTS = (*_NOT_PICKED_UP, Eindresultaat.GEEN_INWONER)
 @dataclass(frozen=True)
 class FileFacts:
     """What the file shows that a result must fit: the resident reached and help accepted in
-    the current contact round, the kinds of the referrals made in it, and whether the round
-    is one after a heropaf."""
+    the current contact round, the kinds of the referrals made in it, whether the round
+    is one after a heropaf, the failed attempts in the round against the number the
+    uitvoeringsnorm asks before 'geen contact', and whether the resident was ever reached."""
 
     reached: bool
     help_accepted: bool
     referral_kinds: frozenset[str]
     # A round after a heropaf reopening: the signal was picked up in round 1.
     later_round: bool = False
+    failed_attempts: int = 0
+    attempts_needed: int = 1
+    # Reached in any contact round: 'Geen reactie na eerder contact' needs that contact.
+    reached_ever: bool = False
 
 
 def file_facts(melding: Melding) -> FileFacts:
@@ -116,17 +126,26 @@ def file_facts(melding: Melding) -> FileFacts:
     this_round = melding.contact_round
     conversations = melding.conversations.filter(contact_round=this_round)
     referrals = melding.referrals.filter(contact_round=this_round)
+    attempts = list(melding.contact_attempts.filter(contact_round=this_round))
     return FileFacts(
         reached=Melding.objects.filter(pk=melding.pk).filter(reached_in_current_round()).exists(),
         help_accepted=conversations.filter(help_accepted=HelpAnswer.YES).exists(),
         referral_kinds=frozenset(referrals.values_list("kind", flat=True)),
         later_round=this_round > 1,
+        failed_attempts=unsuccessful_attempts(attempts, this_round),
+        attempts_needed=policy_for(melding.municipality).no_contact_after_attempts,
+        reached_ever=ContactAttempt.objects.filter(melding=melding, reached=True).exists()
+        or Conversation.objects.filter(melding=melding).exists(),
     )
 
 
 def _kinds(kinds: frozenset[ReferralKind]) -> str:
     names = [kind.label.lower() for kind in ReferralKind if kind in kinds]
     return ", ".join(names[:-1]) + " of " + names[-1]
+
+
+def _attempts(count: int) -> str:
+    return f"{count} mislukte contactpoging" + ("" if count == 1 else "en")
 
 
 def refusal(result: str, facts: FileFacts) -> str | None:
@@ -136,6 +155,18 @@ def refusal(result: str, facts: FileFacts) -> str | None:
         return (
             f"{name} kan niet: de inwoner is in deze contactronde bereikt ({_REACHED}). "
             "Kies het resultaat dat past bij het contact."
+        )
+    if result == Eindresultaat.GEEN_CONTACT and facts.failed_attempts < facts.attempts_needed:
+        return (
+            f"{name} kan pas na {_attempts(facts.attempts_needed)} in deze contactronde "
+            f"(de uitvoeringsnorm van de gemeente); vastgelegd: {facts.failed_attempts}. "
+            "Een kaartje na een gemist huisbezoek telt niet apart. Leg eerst de pogingen vast."
+        )
+    if result == Eindresultaat.GEEN_REACTIE and not facts.reached_ever:
+        return (
+            f"{name} kan alleen als de inwoner eerder is bereikt ({_REACHED}). Is de inwoner "
+            "nooit bereikt, kies dan 'Definitief geen contact kunnen krijgen' na de "
+            "contactpogingen."
         )
     if result in _NO_GO_RESULTS and facts.reached:
         return (
