@@ -91,7 +91,7 @@ def test_reopening_by_heropaf_keeps_the_chain_facts_of_the_first_round(assigned,
     close_with_result(assigned, caseworker, assigned.version, Eindresultaat.ADVIES_QUICK_FIX)
     schedule_heropaf(assigned, D(2026, 11, 10))
 
-    reopen_by_heropaf(assigned, caseworker)
+    reopen_by_heropaf(assigned, caseworker, today=assigned.heropaf_due_on)
     attempt(assigned, caseworker, D(2026, 11, 20), reached=True)
 
     assert facts(assigned) == (D(2026, 11, 3), D(2026, 11, 3), True, False)

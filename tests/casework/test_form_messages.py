@@ -9,7 +9,6 @@ from vroegsignaal.casework.forms import (
     BudgetLineForm,
     ContactAttemptForm,
     ConversationForm,
-    HeropafScheduleForm,
     PlanForm,
     ReferralForm,
     ResultForm,
@@ -23,7 +22,6 @@ FORMS = {
     "plan": lambda: PlanForm({}, creditors=[]),
     "verwijzing": lambda: ReferralForm({}),
     "afsluiten": lambda: ResultForm({}),
-    "heropaf": lambda: HeropafScheduleForm({}),
     "toewijzen": lambda: AssignForm({}, colleagues=User.objects.none(), me=User()),
 }
 

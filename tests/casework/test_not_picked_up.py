@@ -33,26 +33,35 @@ def test_a_no_go_melding_offers_no_action(no_go):
 def test_a_melding_closed_as_not_picked_up_offers_no_heropaf(melding, intake_user):
     close_with_result(melding, intake_user, melding.version, Eindresultaat.GEEN_INWONER, CLOSED_ON)
 
-    assert "schedule_heropaf" not in available_actions(melding)
+    with pytest.raises(CaseworkError, match="niet opgepakt; er volgt geen heropaf"):
+        schedule_heropaf(melding, CLOSED_ON)
 
 
 def test_a_heropaf_cannot_be_planned_for_a_melding_not_picked_up(no_go, caseworker):
     with pytest.raises(CaseworkError, match="niet opgepakt; er volgt geen heropaf"):
-        schedule_heropaf(no_go, CLOSED_ON, caseworker)
+        schedule_heropaf(no_go, CLOSED_ON)
 
     assert Melding.objects.get(pk=no_go.pk).heropaf_due_on is None
 
 
 def test_a_heropaf_is_planned_only_for_a_closed_melding(assigned, caseworker):
-    assert "schedule_heropaf" not in available_actions(assigned)
     with pytest.raises(CaseworkError, match="Sluit de melding eerst af"):
-        schedule_heropaf(assigned, CLOSED_ON, caseworker)
+        schedule_heropaf(assigned, CLOSED_ON)
 
 
-def test_a_picked_up_and_closed_melding_offers_the_heropaf(helped, caseworker):
+def test_a_closed_melding_waits_for_the_feedback_release_to_plan_the_heropaf(
+    client, helped, caseworker
+):
     close_with_result(helped, caseworker, helped.version, Eindresultaat.REGELT_ZELF)
+    client.force_login(caseworker)
 
-    assert available_actions(helped) == {"schedule_heropaf"}
+    html = client.get(reverse("casework:melding", args=[helped.pk])).content.decode()
+
+    assert available_actions(helped) == frozenset()
+    assert "Heropaf plannen" not in html
+    assert (
+        "De heropaf wordt gepland zodra de uitkomst aan de signaalpartners is vrijgegeven" in html
+    )
 
 
 def test_the_page_of_a_no_go_melding_shows_no_terms_and_no_heropaf(client, caseworker, no_go):

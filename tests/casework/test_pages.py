@@ -11,6 +11,7 @@ from vroegsignaal.addresses import address_key
 from vroegsignaal.casework.assignment import assign
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.conversation import record_conversation
+from vroegsignaal.casework.heropaf import schedule_heropaf
 from vroegsignaal.casework.models import Melding, Plan
 from vroegsignaal.casework.worklist import HEROPAF_QUEUE
 from vroegsignaal.ddas import Contactsoort, Dagdeel
@@ -457,9 +458,8 @@ def test_heropaf_queue_lists_the_melding_from_its_date_and_reopens_it(logged_in,
         reverse("casework:close", args=[pk]),
         {"version": 3, "result": "Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering"},
     )
-    logged_in.post(
-        reverse("casework:schedule_heropaf", args=[pk]), {"version": 4, "feedback_on": "2026-01-15"}
-    )
+    # The feedback release informs the creditor and plans the heropaf.
+    schedule_heropaf(Melding.objects.get(pk=pk), dt.date(2026, 1, 15))
 
     queue = logged_in.get(
         reverse("casework:worklist"), {"werkbakje": HEROPAF_QUEUE}

@@ -142,16 +142,6 @@ def test_closing_cannot_be_dated_in_the_future(helped, caseworker):
     assert Melding.objects.get(pk=helped.pk).state == "in_conversation"
 
 
-def test_the_creditor_cannot_be_informed_in_the_future(in_conversation, caseworker):
-    close_with_result(
-        in_conversation, caseworker, in_conversation.version, Eindresultaat.REGELT_ZELF
-    )
-
-    with pytest.raises(CaseworkError, match=f"Signaalpartner geïnformeerd op: {FUTURE}"):
-        schedule_heropaf(in_conversation, TOMORROW, caseworker)
-    assert Melding.objects.get(pk=in_conversation.pk).heropaf_due_on is None
-
-
 def test_the_feedback_release_records_its_own_run_date(in_conversation, caseworker):
     # The release (no person) may run for a simulated day; its date is not typed by anyone.
     close_with_result(

@@ -3,8 +3,11 @@
 import datetime as dt
 
 import pytest
+from django.urls import reverse
+from django.utils import timezone
 
 from tests.casework.factories import MeldingFactory
+from tests.page_text import page_text
 from vroegsignaal.casework.assignment import assign
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.conversation import record_conversation
@@ -116,9 +119,9 @@ def test_heropaf_queue_shows_the_melding_from_its_date(closed):
 
 
 def test_reopen_by_heropaf_starts_a_new_contact_round(closed, caseworker):
-    schedule_heropaf(closed, dt.date(2026, 9, 1))
+    due = schedule_heropaf(closed, dt.date(2026, 9, 1))
 
-    reopen_by_heropaf(closed, caseworker)
+    reopen_by_heropaf(closed, caseworker, today=due)
 
     stored = Melding.objects.get(pk=closed.pk)
     assert (stored.state, stored.contact_round, stored.result) == ("reopened", 2, "")
@@ -132,9 +135,57 @@ def test_reopen_needs_a_planned_heropaf(closed, caseworker):
 
 
 def test_completed_heropaf_leaves_the_melding_closed_and_out_of_the_queue(closed, caseworker):
-    schedule_heropaf(closed, dt.date(2026, 9, 1))
+    due = schedule_heropaf(closed, dt.date(2026, 9, 1))
 
-    complete_heropaf(closed, caseworker, closed.version)
+    complete_heropaf(closed, caseworker, closed.version, today=due)
 
     stored = Melding.objects.get(pk=closed.pk)
     assert (stored.state, stored.heropaf_due_on) == ("closed", None)
+
+
+# The heropaf is decided from its date: before it, no creditor was asked (domain.md step 9)
+
+
+def test_a_caseworker_cannot_complete_the_heropaf_before_its_date(closed, caseworker):
+    due = schedule_heropaf(closed, dt.date(2026, 9, 1))
+
+    with pytest.raises(CaseworkError, match=f"De heropaf is gepland op {due:%d-%m-%Y}"):
+        complete_heropaf(closed, caseworker, closed.version, today=due - dt.timedelta(days=1))
+
+    assert Melding.objects.get(pk=closed.pk).heropaf_due_on == due
+
+
+def test_a_caseworker_cannot_reopen_by_the_heropaf_before_its_date(closed, caseworker):
+    due = schedule_heropaf(closed, dt.date(2026, 9, 1))
+
+    with pytest.raises(CaseworkError, match="afronden of heropenen kan vanaf dan"):
+        reopen_by_heropaf(closed, caseworker, today=due - dt.timedelta(days=1))
+
+    assert Melding.objects.get(pk=closed.pk).state == "closed"
+
+
+def test_the_page_offers_the_heropaf_decision_only_from_its_date(client, closed, caseworker):
+    # Planned by the feedback release today: six months before anyone asks the creditors.
+    due = schedule_heropaf(closed, timezone.localdate())
+    client.force_login(caseworker)
+
+    html = client.get(reverse("casework:melding", args=[closed.pk])).content.decode()
+
+    assert "Betalingen lopen weer: heropaf afronden" not in html
+    assert "Betalingen lopen niet: heropenen" not in html
+    assert f"Heropaf gepland op {due:%d-%m-%Y}" in page_text(html)
+    assert "vanaf die datum kunt u de heropaf afronden of de melding heropenen" in html
+
+
+def test_the_complete_button_refuses_before_the_heropaf_date(client, closed, caseworker):
+    schedule_heropaf(closed, timezone.localdate())
+    client.force_login(caseworker)
+
+    response = client.post(
+        reverse("casework:complete_heropaf", args=[closed.pk]),
+        {"version": Melding.objects.get(pk=closed.pk).version},
+        follow=True,
+    )
+
+    assert "Pas vanaf die datum" in response.content.decode()
+    assert Melding.objects.get(pk=closed.pk).heropaf_due_on is not None

@@ -158,7 +158,7 @@ def test_heropaf_puts_the_melding_back_in_the_queue_and_reopens_it(
         help_offered="ja", help_accepted="ja", cause="inkomensdaling",
     )  # fmt: skip
     close_with_result(melding, caseworker, melding.version, Eindresultaat.ADVIES_QUICK_FIX)
-    schedule_heropaf(melding, dt.date(2026, 1, 15), caseworker)
+    schedule_heropaf(melding, dt.date(2026, 1, 15))
 
     login_as(page, caseworker)
     page.goto("/werk/?werkbakje=heropaf")

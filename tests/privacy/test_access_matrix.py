@@ -123,7 +123,6 @@ EXPECTED: dict[str, Expected] = {
     "casework:plan": Expected(CASEWORK, obj="melding"),
     "casework:referral": Expected(CASEWORK, obj="melding"),
     "casework:close": Expected(CASEWORK, obj="melding"),
-    "casework:schedule_heropaf": Expected(CASEWORK, obj="melding"),
     "casework:reopen": Expected(CASEWORK, obj="melding", method="post"),
     "casework:complete_heropaf": Expected(CASEWORK, obj="melding", method="post"),
     "matching:reference_lists": Expected(INTAKE),

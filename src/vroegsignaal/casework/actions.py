@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from vroegsignaal.casework.heropaf import heropaf_applies
+from django.utils import timezone
+
+from vroegsignaal.casework.heropaf import heropaf_decidable
 from vroegsignaal.casework.lifecycle import State, allowed_transitions, is_open
 from vroegsignaal.casework.models import Melding
 
@@ -26,9 +28,7 @@ def available_actions(melding: Melding) -> frozenset[str]:
         actions.update({"budget", "plan", "referral"})
     if State.CLOSED in next_states:
         actions.add("close")
-    if melding.heropaf_due_on is None:
-        if heropaf_applies(melding):
-            actions.add("schedule_heropaf")
-    elif State.REOPENED in next_states:
+    # The feedback release plans the heropaf; a caseworker decides it from its date.
+    if State.REOPENED in next_states and heropaf_decidable(melding, timezone.localdate()):
         actions.update({"reopen", "complete_heropaf"})
     return frozenset(actions)

@@ -467,11 +467,3 @@ class ResultForm(VersionedForm):
             satisfaction.help_text = (
                 "Niet in te vullen: de inwoner is in deze contactronde niet bereikt."
             )
-
-
-class HeropafScheduleForm(VersionedForm):
-    feedback_on = forms.DateField(
-        label="Signaalpartner geïnformeerd op",
-        widget=_DATE,
-        help_text="De heropaf volgt volgens het beleid (standaard 6 maanden) na deze datum.",
-    )

@@ -1,9 +1,11 @@
 """Heropaf: some months after the creditor was informed, check whether payments are regular.
 
-The feedback step calls ``schedule_heropaf`` once the creditor has been informed. From the
-heropaf date the melding is in the Heropaf queue; the caseworker then either records that the
-payments are regular again (``complete_heropaf``) or reopens it for a new contact round
-(``reopen_by_heropaf``).
+Only the feedback release calls ``schedule_heropaf``: it is what informs the creditor, and it
+asks each creditor the heropaf question at the same time (domain.md step 9, terugkoppeling.md).
+No person plans one by hand, so the melding never claims a creditor was informed when no release
+did. From the heropaf date the melding is in the Heropaf queue; the answers complete it or reopen
+it, and a caseworker may decide from that date on (``check_heropaf_decidable``): payments are
+regular again (``complete_heropaf``) or not (``reopen_by_heropaf``, a new contact round).
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from vroegsignaal.casework import events
-from vroegsignaal.casework.dates import check_recorded_date
 from vroegsignaal.casework.deadlines import Term, due_date
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
@@ -41,30 +42,19 @@ def check_heropaf_applies(melding: Melding) -> None:
         raise CaseworkError("Deze melding is niet opgepakt; er volgt geen heropaf.")
 
 
-def schedule_heropaf(
-    melding: Melding,
-    feedback_date: date,
-    by: User | None = None,
-    expected_version: int | None = None,
-) -> date:
-    """Record that the creditor was informed on ``feedback_date`` and plan the heropaf.
+def schedule_heropaf(melding: Melding, feedback_date: date) -> date:
+    """Record that the feedback release informed the creditor on ``feedback_date`` and plan
+    the heropaf (the release's only; see the module docstring).
 
     Only a closed melding that was picked up gets a heropaf. The heropaf date is the
     municipality's heropaf term (default 6 months) after the feedback.
-    A date a person (``by``) enters lies between the matching date and today.
-    Without ``expected_version`` the version of the given ``melding`` object is expected.
     """
     check_heropaf_applies(melding)
-    if by is not None:
-        # A person types the date; the feedback release (by None) records its own run date.
-        label = "Signaalpartner geïnformeerd op"
-        check_recorded_date(melding, feedback_date, label=label, field="feedback_on")
     terms = policy_for(melding.municipality).deadline_policy()
     due = due_date(Term.HEROPAF, feedback_date, policy=terms)
-    version = melding.version if expected_version is None else expected_version
     with transaction.atomic():
-        update_melding(melding, version, feedback_on=feedback_date, heropaf_due_on=due)
-        events.heropaf_scheduled(melding, by, feedback_date, due)
+        update_melding(melding, melding.version, feedback_on=feedback_date, heropaf_due_on=due)
+        events.heropaf_scheduled(melding, None, feedback_date, due)
     return due
 
 
@@ -78,13 +68,39 @@ def _check_planned(melding: Melding) -> None:
         raise CaseworkError("Voor deze melding is geen heropaf gepland.")
 
 
+def heropaf_decidable(melding: Melding, today: date) -> bool:
+    """Whether a caseworker may decide the planned heropaf of ``melding`` on ``today``: from
+    the heropaf date, when the creditors are asked. (Before it, only the creditors' answers
+    decide; every answer in decides by itself.)"""
+    return melding.heropaf_due_on is not None and today >= melding.heropaf_due_on
+
+
+def check_heropaf_decidable(melding: Melding, today: date) -> None:
+    """Raise, in Dutch, when a caseworker may not decide the heropaf yet (``heropaf_decidable``):
+    before the heropaf date no creditor has been asked whether the payments run again."""
+    _check_planned(melding)
+    if not heropaf_decidable(melding, today):
+        raise CaseworkError(
+            f"De heropaf is gepland op {melding.heropaf_due_on:%d-%m-%Y}. Pas vanaf die datum "
+            "krijgen de signaalpartners de vraag of de betalingen weer lopen; afronden of "
+            "heropenen kan vanaf dan."
+        )
+
+
 def complete_heropaf(
-    melding: Melding, by: User | None, expected_version: int, by_partners: bool = False
+    melding: Melding,
+    by: User | None,
+    expected_version: int,
+    by_partners: bool = False,
+    today: date | None = None,
 ) -> Melding:
     """The creditor reports regular payments: the heropaf is done, the melding stays closed.
-    ``by`` is the caseworker who decided, or None when every signal partner answered 'ja'
+    ``by`` is the caseworker who decided (only from the heropaf date,
+    ``check_heropaf_decidable``), or None when every signal partner answered 'ja'
     (``by_partners``)."""
     _check_planned(melding)
+    if by is not None:
+        check_heropaf_decidable(melding, today or timezone.localdate())
     with transaction.atomic():
         update_melding(melding, expected_version, heropaf_due_on=None)
         events.heropaf_done(melding, by, by_partners)
@@ -105,10 +121,13 @@ def reopen_by_heropaf(
     terms of the new round apply: no result, closing date or cijfer until the new round closes,
     and its own first action, the policy's days from today (round 1's due_on, picked_up_on and
     first_closed_on stay as they were).
-    ``by`` is the caseworker who decided, or None when a signal partner's answer
-    (``answered_by``) reopened it.
+    ``by`` is the caseworker who decided (only from the heropaf date,
+    ``check_heropaf_decidable``), or None when a signal partner's answer (``answered_by``)
+    reopened it.
     """
     _check_planned(melding)
+    if by is not None:
+        check_heropaf_decidable(melding, today or timezone.localdate())
     version = melding.version if expected_version is None else expected_version
     new_round = melding.contact_round + 1
     terms = policy_for(melding.municipality).deadline_policy()

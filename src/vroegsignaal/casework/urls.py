@@ -30,7 +30,6 @@ urlpatterns = [
     path("melding/<int:pk>/plan/", views.plan_page, name="plan"),
     path("melding/<int:pk>/verwijzing/", views.referral_page, name="referral"),
     path("melding/<int:pk>/afsluiten/", views.close_page, name="close"),
-    path("melding/<int:pk>/heropaf/", views.schedule_heropaf_page, name="schedule_heropaf"),
     path("melding/<int:pk>/heropaf/heropenen/", views.reopen_action, name="reopen"),
     path(
         "melding/<int:pk>/heropaf/afronden/", views.complete_heropaf_action, name="complete_heropaf"

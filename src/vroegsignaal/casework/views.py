@@ -37,7 +37,6 @@ from vroegsignaal.casework.forms import (
     BudgetLineForm,
     ContactAttemptForm,
     ConversationForm,
-    HeropafScheduleForm,
     PlanForm,
     ReferralForm,
     ResultForm,
@@ -493,24 +492,6 @@ def close_page(request, pk: int):
         template="casework/close.html",
         initial=initial,
         form_kwargs=form_kwargs,
-    )
-
-
-@casework_only
-def schedule_heropaf_page(request, pk: int):
-    """Record when the creditor was informed; the heropaf date follows from the policy."""
-
-    def perform(melding, user, form):
-        heropaf.schedule_heropaf(melding, form.cleaned_data["feedback_on"], user, _version(form))
-
-    return _action(
-        request,
-        pk,
-        HeropafScheduleForm,
-        perform,
-        title="Heropaf plannen",
-        done="De heropaf is gepland.",
-        initial=lambda melding: {"feedback_on": timezone.localdate()},
     )
 
 
