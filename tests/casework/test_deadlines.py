@@ -298,17 +298,32 @@ def test_working_day_terms_use_the_given_calendar():
     ("feedback", "expected"),
     [
         ("2026-03-15", "2026-09-15"),
-        ("2026-08-31", "2027-02-28"),
         ("2027-08-31", "2028-02-29"),
+        ("2026-06-30", "2026-12-30"),
     ],
 )
 def test_heropaf_six_calendar_months_after_feedback(feedback, expected):
     assert due_date(Term.HEROPAF, D(feedback)) == D(expected)
 
 
+@pytest.mark.parametrize(
+    ("feedback", "expected"),
+    [
+        # A Friday release: six months later is Sunday 15 November, so Monday 16 November.
+        ("2026-05-15", "2026-11-16"),
+        # Clamped to Sunday 28 February 2027, then the Monday.
+        ("2026-08-31", "2027-03-01"),
+        # Eerste Kerstdag, then the weekend: Monday 28 December.
+        ("2026-06-25", "2026-12-28"),
+    ],
+)
+def test_heropaf_date_on_a_weekend_or_holiday_rolls_to_the_next_working_day(feedback, expected):
+    assert due_date(Term.HEROPAF, D(feedback)) == D(expected)
+
+
 def test_heropaf_follows_the_municipal_policy():
     policy = DeadlinePolicy(heropaf_months=3)
-    assert due_date(Term.HEROPAF, D("2026-11-30"), policy=policy) == D("2027-02-28")
+    assert due_date(Term.HEROPAF, D("2026-11-30"), policy=policy) == D("2027-03-01")
 
 
 def test_unknown_term_is_refused_in_dutch():
@@ -386,4 +401,5 @@ def test_deadline_states_have_dutch_labels():
         "Te laat gehaald",
         "Vervallen: melding afgesloten",
         "Niet gehaald",
+        "Wacht op antwoord signaalpartner",
     ]

@@ -7,7 +7,8 @@ Rule: after a reopening by the heropaf the Termijnen table shows the new round.
 Rule: the werkbakje list (date, state, order, the termijn filter and the overdue count) follows
 the same first action of the new round, not round 1's date after matching.
 Rule: in the Heropaf queue the date column, the termijn filter and the overdue count are about
-the heropaf date."""
+the heropaf date; while a signal partner may still answer the heropaf question, the heropaf
+waits for it ('Wacht op antwoord signaalpartner (uiterlijk ...)') and is not overdue."""
 
 import datetime as dt
 from importlib import import_module
@@ -254,3 +255,40 @@ def test_heropaf_queue_shows_filters_and_counts_the_heropaf_date(client, casewor
     assert "17-11-2025" not in html  # round 1's pick-up date
     counts = {count.key: count for count in queue_counts(caseworker, TODAY)}
     assert counts[HEROPAF_QUEUE].overdue == 1
+
+
+@pytest.fixture
+def awaiting(due):
+    """The heropaf date has come, and the signal partners may answer until tomorrow."""
+    HeropafCheck.objects.filter(melding=due).update(answer_due_on=TODAY + dt.timedelta(days=1))
+    return due
+
+
+def test_heropaf_queue_shows_waiting_for_the_partner_until_the_answer_term_passed(
+    client, caseworker, awaiting
+):
+    html = worklist_html(client, caseworker, werkbakje=HEROPAF_QUEUE)
+
+    until = TODAY + dt.timedelta(days=1)
+    assert f"Wacht op antwoord signaalpartner (uiterlijk {until:%d-%m-%Y})" in page_text(html)
+    assert "Verlopen" not in page_text(html).split("Heropaf op")[-1]
+    filters = WorklistFilters(queue=HEROPAF_QUEUE, deadline="overdue")
+    assert list(worklist(caseworker, filters, TODAY)) == []
+    counts = {count.key: count for count in queue_counts(caseworker, TODAY)}
+    assert (counts[HEROPAF_QUEUE].open, counts[HEROPAF_QUEUE].overdue) == (1, 0)
+
+
+def test_the_melding_page_shows_the_heropaf_waiting_for_the_partner(client, caseworker, awaiting):
+    text = page_text(page(client, caseworker, awaiting))
+
+    until = TODAY + dt.timedelta(days=1)
+    assert f"Wacht op antwoord signaalpartner (uiterlijk {until:%d-%m-%Y})" in text
+
+
+def test_the_heropaf_is_overdue_once_every_answer_term_passed(client, caseworker, due):
+    HeropafCheck.objects.filter(melding=due).update(answer_due_on=TODAY - dt.timedelta(days=1))
+
+    counts = {count.key: count for count in queue_counts(caseworker, TODAY)}
+    assert counts[HEROPAF_QUEUE].overdue == 1
+    html = worklist_html(client, caseworker, werkbakje=HEROPAF_QUEUE)
+    assert f"{due.heropaf_due_on:%d-%m-%Y} (Verlopen)" in page_text(html)

@@ -96,11 +96,12 @@ def closed(enschede, caseworker):
 
 
 def test_heropaf_is_six_months_after_the_feedback_clamped_to_month_end(closed):
-    due = schedule_heropaf(closed, dt.date(2026, 8, 31))
+    due = schedule_heropaf(closed, dt.date(2026, 8, 30))
 
-    assert due == dt.date(2027, 2, 28)
+    # 30 August + 6 months is clamped to Sunday 28 February 2027, so Monday 1 March.
+    assert due == dt.date(2027, 3, 1)
     stored = Melding.objects.get(pk=closed.pk)
-    assert (stored.feedback_on, stored.heropaf_due_on) == (dt.date(2026, 8, 31), due)
+    assert (stored.feedback_on, stored.heropaf_due_on) == (dt.date(2026, 8, 30), due)
 
 
 def test_heropaf_months_follow_the_municipality_policy(closed):

@@ -69,10 +69,11 @@ def test_outcome_is_released_after_closing_and_plans_the_heropaf_per_creditor(
     assert release.items.filter(kind=FeedbackKind.OUTCOME).count() == 2
     melding.refresh_from_db()
     assert melding.feedback_on == RELEASE_DAY
-    assert melding.heropaf_due_on == dt.date(2027, 5, 23)
+    # Six months after the release is Sunday 23 May 2027: the heropaf is on the Monday.
+    assert melding.heropaf_due_on == dt.date(2027, 5, 24)
     checks = HeropafCheck.objects.filter(melding=melding)
     assert {check.creditor for check in checks} == {energy, water}
-    assert {check.asked_on for check in checks} == {dt.date(2027, 5, 23)}
+    assert {check.asked_on for check in checks} == {dt.date(2027, 5, 24)}
 
 
 def test_each_creditor_gets_only_its_own_agreement_on_ongoing_payments(

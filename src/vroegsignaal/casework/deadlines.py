@@ -198,7 +198,7 @@ _TERM_TEXT: dict[Term, tuple[str, str]] = {
     ),
     Term.HEROPAF: (
         "Heropaf",
-        "Gemeentelijk beleid; kalendermaanden na de datum van de terugkoppeling",
+        "Gemeentelijk beleid; kalendermaanden na de datum van de terugkoppeling, op een werkdag",
     ),
 }
 
@@ -230,7 +230,8 @@ def due_date(
         case Term.OUTCOME_FEEDBACK:
             return add_working_days(start, OUTCOME_FEEDBACK_WORKING_DAYS, calendar)
         case Term.HEROPAF:
-            return add_months(start, policy.heropaf_months)
+            # Six months after a Friday release is often a Sunday: the heropaf is on a workday.
+            return roll_forward(add_months(start, policy.heropaf_months), calendar)
     raise ValueError(f"Onbekende termijn: {term!r}.")
 
 
@@ -244,6 +245,8 @@ class DeadlineState(StrEnum):
     MET_LATE = "met_late"
     LAPSED = "lapsed"
     MISSED = "missed"
+    # The heropaf date has come but a creditor may still answer the heropaf question.
+    AWAITING_PARTNER = "awaiting_partner"
 
     @property
     def label(self) -> str:
@@ -259,6 +262,7 @@ _STATE_LABELS: dict[DeadlineState, str] = {
     DeadlineState.MET_LATE: "Te laat gehaald",
     DeadlineState.LAPSED: "Vervallen: melding afgesloten",
     DeadlineState.MISSED: "Niet gehaald",
+    DeadlineState.AWAITING_PARTNER: "Wacht op antwoord signaalpartner",
 }
 
 

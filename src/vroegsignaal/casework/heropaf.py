@@ -13,11 +13,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from vroegsignaal.casework import events
-from vroegsignaal.casework.deadlines import Term, due_date
+from vroegsignaal.casework.deadlines import DeadlineState, Term, deadline_state, due_date
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
@@ -61,6 +61,43 @@ def schedule_heropaf(melding: Melding, feedback_date: date) -> date:
 def heropaf_due(meldingen: QuerySet[Melding], today: date) -> QuerySet[Melding]:
     """The closed meldingen whose heropaf date has come: the Heropaf queue."""
     return meldingen.filter(state=State.CLOSED, heropaf_due_on__lte=today)
+
+
+def _unanswered_checks() -> QuerySet:
+    # The feedback app's HeropafCheck, reached through the relation: casework does not import
+    # feedback (feedback calls casework).
+    checks = Melding._meta.get_field("heropaf_checks").related_model.objects
+    return checks.filter(melding=OuterRef("pk"), contact_round=OuterRef("contact_round"), answer="")
+
+
+def partner_answer_due() -> Subquery:
+    """An annotation: the last day a creditor may still answer the current round's heropaf
+    question (None when every asked creditor answered, or none was asked)."""
+    latest = _unanswered_checks().order_by("-answer_due_on").values("answer_due_on")[:1]
+    return Subquery(latest)
+
+
+def awaiting_partner(today: date) -> Q:
+    """A condition on meldingen: a creditor may still answer the heropaf question on ``today``,
+    so the heropaf is not overdue yet."""
+    return Q(Exists(_unanswered_checks().filter(answer_due_on__gte=today)))
+
+
+def heropaf_term_state(
+    melding: Melding, today: date, answer_due: date | None
+) -> tuple[DeadlineState, date | None]:
+    """Where the heropaf of ``melding`` stands on ``today``, and until when the creditors may
+    answer when that is what it waits for. From the heropaf date the creditors have their
+    answer term (``answer_due``, ``partner_answer_due``); only after it is the heropaf overdue."""
+    due = melding.heropaf_due_on
+    if answer_due is not None and due <= today <= answer_due:
+        return DeadlineState.AWAITING_PARTNER, answer_due
+    return deadline_state(due, today), None
+
+
+def answer_due_of(melding: Melding) -> date | None:
+    """``partner_answer_due`` of one melding."""
+    return Melding.objects.filter(pk=melding.pk).values_list(partner_answer_due(), flat=True)[0]
 
 
 def _check_planned(melding: Melding) -> None:

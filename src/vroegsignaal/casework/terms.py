@@ -29,6 +29,7 @@ from vroegsignaal.casework.deadlines import (
     deadline_state,
     due_date,
 )
+from vroegsignaal.casework.heropaf import answer_due_of, heropaf_term_state
 from vroegsignaal.casework.models import CaseworkPolicy, EventKind, Melding
 from vroegsignaal.casework.signal_status import not_picked_up
 
@@ -42,6 +43,8 @@ class MeldingDeadline:
     due: date
     state: DeadlineState
     basis: str = ""
+    # The creditors' answer term while the heropaf waits for it.
+    until: date | None = None
 
     @property
     def description(self) -> str:
@@ -103,8 +106,8 @@ def melding_deadlines(
             found = MeldingDeadline(term, found.due, DeadlineState.LAPSED)
         result.append(found)
     if melding.heropaf_due_on:
-        state = deadline_state(melding.heropaf_due_on, today)
-        result.append(MeldingDeadline(Term.HEROPAF, melding.heropaf_due_on, state))
+        state, until = heropaf_term_state(melding, today, answer_due_of(melding))
+        result.append(MeldingDeadline(Term.HEROPAF, melding.heropaf_due_on, state, until=until))
     return result
 
 

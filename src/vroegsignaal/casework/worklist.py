@@ -13,8 +13,13 @@ from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from vroegsignaal.casework.access import meldingen_visible_to
-from vroegsignaal.casework.deadlines import DeadlineState, deadline_state
-from vroegsignaal.casework.heropaf import heropaf_due
+from vroegsignaal.casework.deadlines import DeadlineState
+from vroegsignaal.casework.heropaf import (
+    awaiting_partner,
+    heropaf_due,
+    heropaf_term_state,
+    partner_answer_due,
+)
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import CURRENT_DUE_ON, Melding, MeldingSignal
 from vroegsignaal.casework.terms import pick_up_state
@@ -55,7 +60,8 @@ def _deadline_filter(deadline: str, today: date, queue: str = "") -> Q:
     """The first action of the current contact round counts until it is done (the first attempt
     or conversation): round 1's date after matching, or after a heropaf reopening the new
     round's own date (Melding.current_due_on). In the Heropaf queue the term is the heropaf
-    date itself, as the melding page and the queue's overdue count have it."""
+    date itself, as the melding page and the queue's overdue count have it; it is not overdue
+    while a creditor may still answer the heropaf question (``heropaf.awaiting_partner``)."""
     soon = today + timedelta(days=SOON_DAYS)
     due_in = {
         "overdue": {"lt": today},
@@ -65,7 +71,8 @@ def _deadline_filter(deadline: str, today: date, queue: str = "") -> Q:
     if due_in is None:
         return Q()
     if queue == HEROPAF_QUEUE:
-        return Q(**{f"heropaf_due_on__{lookup}": day for lookup, day in due_in.items()})
+        heropaf = Q(**{f"heropaf_due_on__{lookup}": day for lookup, day in due_in.items()})
+        return heropaf & ~awaiting_partner(today) if deadline == "overdue" else heropaf
     first_round = Q(round_due_on__isnull=True, picked_up_on__isnull=True, due_on__isnull=False)
     first_round &= Q(**{f"due_on__{lookup}": day for lookup, day in due_in.items()})
     later_round = Q(round_due_on__isnull=False, round_picked_up_on__isnull=True)
@@ -81,7 +88,7 @@ def _assigned_filter(assigned: str, user: User) -> Q:
 
 def _queue_filter(meldingen: QuerySet[Melding], queue: str, today: date) -> QuerySet[Melding]:
     if queue == HEROPAF_QUEUE:
-        return heropaf_due(meldingen, today)
+        return heropaf_due(meldingen, today).annotate(answer_due=partner_answer_due())
     open_meldingen = meldingen.exclude(state=State.CLOSED)
     return open_meldingen.filter(queue_id=int(queue)) if queue else open_meldingen
 
@@ -124,10 +131,12 @@ def worklist(user: User, filters: WorklistFilters, today: date) -> QuerySet[Meld
 @dataclass(frozen=True)
 class DueDate:
     """The date a worklist row shows and where it stands: the current round's first action,
-    or in the Heropaf queue the heropaf date."""
+    or in the Heropaf queue the heropaf date (``until``: the creditors' answer term while the
+    heropaf waits for it)."""
 
     day: date | None
     state: DeadlineState | None
+    until: date | None = None
 
 
 def due_header(queue: str) -> str:
@@ -138,7 +147,8 @@ def due_header(queue: str) -> str:
 def due_date_of(melding: Melding, queue: str, today: date) -> DueDate:
     """What the worklist's date column shows for ``melding`` in ``queue``."""
     if queue == HEROPAF_QUEUE:
-        return DueDate(melding.heropaf_due_on, deadline_state(melding.heropaf_due_on, today))
+        state, until = heropaf_term_state(melding, today, melding.answer_due)
+        return DueDate(melding.heropaf_due_on, state, until)
     return DueDate(melding.current_due_on, pick_up_state(melding, today))
 
 
@@ -174,8 +184,8 @@ def queue_counts(user: User, today: date) -> list[QueueCount]:
         for row in rows
         if row["queue_id"] is not None
     ]
-    # In the Heropaf queue the term is the heropaf date itself: past it, the melding page shows
-    # the heropaf as 'Verlopen', so the overview counts it as overdue.
+    # In the Heropaf queue the term is the heropaf date itself: past it, and past the creditors'
+    # answer term, the melding page shows the heropaf as 'Verlopen'; the overview counts it so.
     heropaf = heropaf_due(visible, today).aggregate(
         open=Count("pk"),
         unassigned=Count("pk", filter=Q(assigned_to__isnull=True)),
