@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from tests.casework.factories import MeldingFactory
+from tests.casework.factories import MeldingFactory, QueueFactory
 from tests.page_text import page_text
 from vroegsignaal.addresses import address_key
 from vroegsignaal.casework.assignment import assign
@@ -15,6 +15,7 @@ from vroegsignaal.casework.heropaf import schedule_heropaf
 from vroegsignaal.casework.models import Melding, Plan
 from vroegsignaal.casework.worklist import HEROPAF_QUEUE
 from vroegsignaal.ddas import Contactsoort, Dagdeel
+from vroegsignaal.organisations.models import Team
 
 
 @pytest.fixture
@@ -124,6 +125,79 @@ def test_bulk_assign_from_the_worklist(logged_in, enschede, colleague):
 
     assert "2 meldingen toegewezen aan Col Lega" in response.content.decode()
     assert set(Melding.objects.values_list("assigned_to", flat=True)) == {colleague.pk}
+
+
+def test_assigning_one_melding_says_so_in_the_singular(logged_in, enschede, colleague):
+    melding = MeldingFactory(municipality=enschede)
+
+    response = logged_in.post(
+        reverse("casework:worklist"),
+        {"melding": [f"{melding.pk}:{melding.version}"], "medewerker": colleague.pk},
+        follow=True,
+    )
+
+    text = page_text(response.content.decode())
+    assert "1 melding toegewezen aan Col Lega." in text
+    assert "1 meldingen" not in text
+
+
+@pytest.fixture
+def zuid_colleague(enschede, colleague):
+    """The colleague works in Team Zuid."""
+    colleague.team = Team.objects.create(municipality=enschede, name="Team Zuid")
+    colleague.save()
+    return colleague
+
+
+@pytest.fixture
+def noord_melding(enschede):
+    """A melding in the werkbakje of Wijkteam Noord."""
+    noord = Team.objects.create(municipality=enschede, name="Wijkteam Noord")
+    queue = QueueFactory(municipality=enschede, name="Huisbezoek Noord", team=noord)
+    return MeldingFactory(municipality=enschede, queue=queue)
+
+
+def test_assigning_to_a_colleague_of_another_team_warns(logged_in, noord_melding, zuid_colleague):
+    response = logged_in.post(
+        reverse("casework:worklist"),
+        {
+            "melding": [f"{noord_melding.pk}:{noord_melding.version}"],
+            "medewerker": zuid_colleague.pk,
+        },
+        follow=True,
+    )
+
+    text = page_text(response.content.decode())
+    assert (
+        "Let op: Col Lega werkt in Team Zuid, maar 1 melding hoort bij een werkbakje van "
+        "Wijkteam Noord." in text
+    )
+    assert Melding.objects.get(pk=noord_melding.pk).assigned_to == zuid_colleague
+
+
+def test_assigning_one_melding_to_a_colleague_of_another_team_warns_too(
+    logged_in, noord_melding, zuid_colleague
+):
+    response = logged_in.post(
+        reverse("casework:assign", args=[noord_melding.pk]),
+        {"version": noord_melding.version, "medewerker": zuid_colleague.pk},
+        follow=True,
+    )
+
+    assert "werkt in Team Zuid, maar 1 melding hoort bij" in page_text(response.content.decode())
+
+
+def test_assigning_within_the_team_gives_no_warning(logged_in, enschede, zuid_colleague):
+    zuid = QueueFactory(municipality=enschede, name="Huisbezoek Zuid", team=zuid_colleague.team)
+    melding = MeldingFactory(municipality=enschede, queue=zuid)
+
+    response = logged_in.post(
+        reverse("casework:worklist"),
+        {"melding": [f"{melding.pk}:{melding.version}"], "medewerker": zuid_colleague.pk},
+        follow=True,
+    )
+
+    assert "Let op" not in page_text(response.content.decode())
 
 
 @pytest.fixture

@@ -56,6 +56,33 @@ def unassign(melding: Melding, by: User, expected_version: int) -> Melding:
     return melding
 
 
+def other_team(meldingen: list[Melding], to_user: User) -> list[Melding]:
+    """The meldingen whose werkbakje belongs to another team than ``to_user``'s. Assigning
+    them is allowed (a colleague may help out), but whoever assigns should know: the melding
+    then shows up in that colleague's lists, away from its own team."""
+    return [
+        melding
+        for melding in meldingen
+        if melding.queue is not None
+        and melding.queue.team_id is not None
+        and to_user.team_id is not None
+        and melding.queue.team_id != to_user.team_id
+    ]
+
+
+def other_team_warning(meldingen: list[Melding], to_user: User) -> str:
+    """The Dutch warning after assigning ``meldingen`` to ``to_user`` (``other_team``), or ''."""
+    others = other_team(meldingen, to_user)
+    if not others:
+        return ""
+    teams = sorted({melding.queue.team.name for melding in others})
+    which = "1 melding hoort" if len(others) == 1 else f"{len(others)} meldingen horen"
+    return (
+        f"Let op: {to_user.display_name} werkt in {to_user.team.name}, maar {which} bij een "
+        f"werkbakje van {' en '.join(teams)}. Was dat niet de bedoeling, wijs dan opnieuw toe."
+    )
+
+
 def bulk_assign(items: list[tuple[Melding, int]], to_user: User, by: User) -> int:
     """Assign every (melding, version the user saw) to ``to_user``: all of them or none.
 

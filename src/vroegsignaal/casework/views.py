@@ -163,7 +163,8 @@ def _bulk_assign(request):
     if not versions or to_user is None:
         messages.error(request, "Kies minstens één melding en een medewerker om toe te wijzen.")
         return back
-    meldingen = list(meldingen_visible_to(request.user).filter(pk__in=versions))
+    visible = meldingen_visible_to(request.user).select_related("queue__team")
+    meldingen = list(visible.filter(pk__in=versions))
     if len(meldingen) != len(versions):
         raise Http404("Een of meer meldingen bestaan niet of horen niet bij uw gemeente.")
     try:
@@ -174,8 +175,16 @@ def _bulk_assign(request):
         messages.error(request, str(error))
     else:
         name = to_user.display_name
-        messages.success(request, f"{count} meldingen toegewezen aan {name}.")
+        what = "1 melding" if count == 1 else f"{count} meldingen"
+        messages.success(request, f"{what} toegewezen aan {name}.")
+        _warn_other_team(request, meldingen, to_user)
     return back
+
+
+def _warn_other_team(request, meldingen: list[Melding], to_user) -> None:
+    warning = assignment.other_team_warning(meldingen, to_user)
+    if warning:
+        messages.warning(request, warning)
 
 
 def _parse_selection(values: list[str]):
@@ -530,7 +539,9 @@ def assign_action(request, pk: int):
     """Assign the melding to oneself or a colleague of the same municipality."""
 
     def perform(melding, user, form):
-        assignment.assign(melding, form.cleaned_data["medewerker"], user, _version(form))
+        to_user = form.cleaned_data["medewerker"]
+        assignment.assign(melding, to_user, user, _version(form))
+        _warn_other_team(request, [melding], to_user)
 
     def form_class(data):
         return AssignForm(data, colleagues=colleagues_of(request.user), me=request.user)
