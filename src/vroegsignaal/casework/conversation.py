@@ -16,6 +16,7 @@ from django.db import transaction
 from vroegsignaal import dutch_numbers
 from vroegsignaal.casework import events, payments
 from vroegsignaal.casework.dates import check_recorded_date
+from vroegsignaal.casework.deadlines import SATURDAY, is_working_day
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import (
@@ -270,6 +271,36 @@ def _unchanged(plan: Plan, contact_round: int, contents: dict) -> bool:
 
 
 REFERRAL_OTHER_NEEDS_NOTE = "Toelichting: vul in waarnaar u verwijst als u 'Anders' kiest."
+_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+def _check_not_referred_yet(melding: Melding, kind: ReferralKind, note: str) -> None:
+    # The same referral twice in a round is nearly always a double click or a second try;
+    # 'Anders' with another note is another referral.
+    same = melding.referrals.filter(contact_round=melding.contact_round, kind=kind)
+    if kind == ReferralKind.OTHER:
+        same = same.filter(note__iexact=note)
+    earlier = same.order_by("handover_on").first()
+    if earlier is not None:
+        raise CaseworkError(
+            f"Er is in deze contactronde al een verwijzing naar {kind.label.lower()} "
+            f"(warme overdracht op {earlier.handover_on:%d-%m-%Y}). Dezelfde verwijzing twee "
+            "keer vastleggen kan niet; is de overdracht verzet, dan staat de eerste er al.",
+            field="kind",
+        )
+
+
+def handover_day_warning(day: date) -> str:
+    """A Dutch warning when a warm hand-over is dated on a weekend or public holiday (a date
+    typed wrong, or a hand-over that could not take place then); '' on a working day. Not a
+    refusal: a volunteer may really meet the resident on a Saturday."""
+    if is_working_day(day):
+        return ""
+    what = "een feestdag" if day.weekday() < SATURDAY else _WEEKDAYS[day.weekday()]
+    return (
+        f"Let op: de warme overdracht staat op {day:%d-%m-%Y}, {what} en geen werkdag. "
+        "Klopt die datum niet, leg de verwijzing dan opnieuw vast met de juiste datum."
+    )
 
 
 def refer(
@@ -284,12 +315,15 @@ def refer(
     """Refer the resident with a warm hand-over; the first referral moves it to 'Doorverwezen'.
 
     Rules: the hand-over is not dated before the matching date; it may be planned ahead, up to
-    ``dates.HANDOVER_PLANNED_DAYS``. A referral to 'Anders' says in ``note`` what it is to."""
+    ``dates.HANDOVER_PLANNED_DAYS``. A referral to 'Anders' says in ``note`` what it is to.
+    The same referral (kind, and for 'Anders' the note) is recorded once per contact round.
+    A hand-over on a non-working day is accepted; ``handover_day_warning`` says so."""
     _check_in_conversation(melding, "een verwijzing")
     note = note.strip()
     if kind == ReferralKind.OTHER and not note:
         # 'Verwezen naar Anders' alone tells a colleague nothing.
         raise CaseworkError(REFERRAL_OTHER_NEEDS_NOTE, field="note")
+    _check_not_referred_yet(melding, ReferralKind(kind), note)
     label = "Datum warme overdracht"
     check_recorded_date(melding, handover_on, label=label, field="handover_on", planned=True)
     to_state = _next_state(melding, State.REFERRED, (State.REFERRED,))

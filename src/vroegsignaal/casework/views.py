@@ -460,6 +460,9 @@ def referral_page(request, pk: int):
             handover_on=data["handover_on"],
             note=data["note"],
         )
+        warning = conversation.handover_day_warning(data["handover_on"])
+        if warning:
+            messages.warning(request, warning)
 
     return _action(
         request,

@@ -1,0 +1,110 @@
+"""Rules for a referral with a warm hand-over (QA finding 9):
+- the same referral (kind; for 'Anders' also the toelichting) is recorded once per contact
+  round; a second one is refused, at the field, with the date of the first;
+- a hand-over dated on a weekend or public holiday is kept, with a warning that names the day."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tests.casework.factories import MeldingFactory
+from tests.page_text import page_text
+from vroegsignaal.casework.assignment import assign
+from vroegsignaal.casework.conversation import handover_day_warning, record_conversation, refer
+from vroegsignaal.casework.errors import CaseworkError
+
+MONDAY = dt.date(2025, 11, 24)
+SATURDAY = dt.date(2025, 11, 29)
+CHRISTMAS = dt.date(2025, 12, 25)  # a Thursday
+
+
+@pytest.fixture
+def in_conversation(enschede, caseworker):
+    melding = MeldingFactory(
+        municipality=enschede, period_start=dt.date(2025, 10, 1),
+        period_end=dt.date(2025, 10, 31), matched_on=dt.date(2025, 11, 3),
+    )  # fmt: skip
+    assign(melding, caseworker, caseworker, melding.version)
+    record_conversation(
+        melding, caseworker, melding.version, held_on=dt.date(2025, 11, 10), help_offered="ja",
+        help_accepted="ja", cause="inkomensdaling",
+    )  # fmt: skip
+    return melding
+
+
+def _refer(melding, by, kind="schuldhulpverlening", on=MONDAY, note=""):
+    return refer(melding, by, melding.version, kind=kind, handover_on=on, note=note)
+
+
+def test_the_same_referral_twice_in_one_round_is_refused(in_conversation, caseworker):
+    _refer(in_conversation, caseworker)
+
+    with pytest.raises(CaseworkError) as refused:
+        _refer(in_conversation, caseworker, on=dt.date(2025, 11, 26))
+
+    assert refused.value.field == "kind"
+    assert "al een verwijzing naar schuldhulpverlening (warme overdracht op 24-11-2025)" in str(
+        refused.value
+    )
+    assert in_conversation.referrals.count() == 1
+
+
+def test_another_kind_of_referral_in_the_same_round_is_accepted(in_conversation, caseworker):
+    _refer(in_conversation, caseworker)
+    _refer(in_conversation, caseworker, kind="wijkteam")
+
+    assert in_conversation.referrals.count() == 2
+
+
+def test_anders_with_another_toelichting_is_another_referral(in_conversation, caseworker):
+    _refer(in_conversation, caseworker, kind="anders", note="Schuldmaatje")
+    _refer(in_conversation, caseworker, kind="anders", note="Voedselbank")
+
+    with pytest.raises(CaseworkError, match="al een verwijzing naar anders"):
+        _refer(in_conversation, caseworker, kind="anders", note="schuldmaatje")
+
+
+@pytest.mark.parametrize(
+    ("day", "words"),
+    [(SATURDAY, "29-11-2025, zaterdag en geen werkdag"), (CHRISTMAS, "25-12-2025, een feestdag")],
+)
+def test_a_hand_over_on_a_non_working_day_gets_a_warning(day, words):
+    assert words in handover_day_warning(day)
+
+
+def test_a_hand_over_on_a_working_day_gets_no_warning():
+    assert handover_day_warning(MONDAY) == ""
+
+
+def test_the_referral_page_keeps_a_saturday_hand_over_and_warns(
+    client, caseworker, in_conversation
+):
+    client.force_login(caseworker)
+
+    response = client.post(
+        reverse("casework:referral", args=[in_conversation.pk]),
+        {"version": in_conversation.version, "kind": "budgetcoaching",
+         "handover_on": SATURDAY.isoformat(), "note": ""},
+        follow=True,
+    )  # fmt: skip
+
+    text = page_text(response.content.decode())
+    assert "De verwijzing is vastgelegd." in text
+    assert "Let op: de warme overdracht staat op 29-11-2025, zaterdag en geen werkdag." in text
+    assert in_conversation.referrals.get().handover_on == SATURDAY
+
+
+def test_the_referral_page_shows_the_duplicate_at_the_field(client, caseworker, in_conversation):
+    _refer(in_conversation, caseworker)
+    client.force_login(caseworker)
+
+    response = client.post(
+        reverse("casework:referral", args=[in_conversation.pk]),
+        {"version": in_conversation.version, "kind": "schuldhulpverlening",
+         "handover_on": MONDAY.isoformat(), "note": ""},
+    )  # fmt: skip
+
+    html = response.content.decode()
+    assert 'id="id_kind-fout"' in html
+    assert "al een verwijzing naar schuldhulpverlening" in html
