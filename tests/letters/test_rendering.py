@@ -20,7 +20,7 @@ APPOINTMENT = {
 # What each kind must say in its default text (besides the greeting and contact details).
 DEFAULT_PHRASES = {
     LetterKind.FIRST: "Wij kregen een bericht van uw energieleverancier.",
-    LetterKind.REMINDER: "een bericht van uw energieleverancier over een rekening",
+    LetterKind.REMINDER: "een bericht van uw energieleverancier over iets dat u nog moest betalen",
     LetterKind.CARD: "Op woensdag 25 november 2026 kwamen wij bij u langs.",
     LetterKind.APPOINTMENT: "Datum: donderdag 3 december 2026 Tijd: 10.00 uur Plaats: bij u thuis",
     LetterKind.HEROPAF: "Een tijd geleden kregen wij een bericht van uw energieleverancier.",

@@ -4,6 +4,8 @@ Written in B1 Dutch: short sentences, 'u', warm and without blame. A letter name
 creditor, never the amount, and the layout adds every way to respond (phone, e-mail, WhatsApp,
 walk-in hours); the text names only those the municipality has ({contactmanieren}). A card left at the door can be read by anyone, so it names no creditor at all.
 A placeholder never starts a sentence, because its value starts with a small letter.
+A letter may follow one signal or several (two creditors, or two bills of one), so the texts
+speak of what is still to be paid, not of 'een rekening' or 'rekeningen'.
 The heropaf letter claims no earlier contact: round 1 may have ended without reaching anyone
 ("Definitief geen contact kunnen krijgen"); it recalls the signal and the offer of help.
 """
@@ -28,11 +30,11 @@ DEFAULT_TEXTS: dict[str, Texts] = {
         subject="Wij helpen u graag",
         body="""{aanhef},
 
-Wij kregen een bericht van {soort_schuldeiser}. Daarin staat dat er een rekening nog niet is betaald. Dat kan iedereen overkomen. Daarom schrijven wij u deze brief.
+Wij kregen een bericht van {soort_schuldeiser}. Daarin staat dat u nog iets moet betalen. Dat kan iedereen overkomen. Daarom schrijven wij u deze brief.
 
-Wij zijn het team Vroegsignalering van de gemeente {gemeente}. Wij bieden u gratis hulp aan. Samen kijken we naar uw geld en uw vaste lasten. Misschien heeft u recht op toeslagen of een andere regeling. Of we maken samen een plan om de rekening te betalen.
+Wij zijn het team Vroegsignalering van de gemeente {gemeente}. Wij bieden u gratis hulp aan. Samen kijken we naar uw geld en uw vaste lasten. Misschien heeft u recht op toeslagen of een andere regeling. Of we maken samen een plan om te betalen wat nog openstaat.
 
-Hulp is vrijwillig. U beslist zelf of u dat wilt. Heeft u de rekening al betaald of een afspraak gemaakt? Dan hoeft u niets te doen.
+Hulp is vrijwillig. U beslist zelf of u dat wilt. Heeft u alles al betaald of een afspraak gemaakt? Dan hoeft u niets te doen.
 
 Wilt u met ons praten? Neem dan contact met ons op, zoals het u het beste past: {contactmanieren}. Onderaan deze brief staat hoe.
 
@@ -42,7 +44,7 @@ De gemeente mag u deze brief sturen. Dat staat in de Wet gemeentelijke schuldhul
         subject="Wij helpen u nog steeds graag",
         body="""{aanhef},
 
-Een paar weken geleden stuurden wij u een brief. Wij kregen toen een bericht van {soort_schuldeiser} over een rekening die nog openstaat. Misschien is het er nog niet van gekomen om te reageren. Dat begrijpen wij goed.
+Een paar weken geleden stuurden wij u een brief. Wij kregen toen een bericht van {soort_schuldeiser} over iets dat u nog moest betalen. Misschien is het er nog niet van gekomen om te reageren. Dat begrijpen wij goed.
 
 Ons aanbod staat nog steeds. U kunt gratis met ons praten over uw geld en uw rekeningen. Wij denken met u mee en zoeken samen naar een oplossing. U beslist zelf wat u wilt.
 
