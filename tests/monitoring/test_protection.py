@@ -11,10 +11,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.casework.factories import MeldingFactory
-from tests.factories import MunicipalityFactory, UserFactory
+from tests.factories import MunicipalityFactory, RegionFactory, UserFactory
 from tests.monitoring.conftest import fill_chain_facts
 from vroegsignaal.casework.models import Conversation
 from vroegsignaal.ddas import Eindresultaat
+from vroegsignaal.dutch_numbers import round_half_up
 from vroegsignaal.monitoring.charts import chart_figure, chart_svg
 from vroegsignaal.monitoring.indicators import dashboard_tables
 from vroegsignaal.monitoring.report_tables import report_tables
@@ -201,3 +202,77 @@ def test_the_shares_of_the_solved_dossiers_are_a_total_too(db):
         ("Advies of quick fix", "x", "x"),
         ("Zelf betaald of regeling getroffen", "x", "x"),
     ]
+
+
+def _worked_out(tables: dict[str, list[tuple]]) -> dict[tuple[str, str], int]:
+    """What a reader works out of the end results of the region and of each municipality (the
+    ``tables`` by whose they are; the region's is 'regio'), as the QA tester did: each total from
+    the percentages, then every sum with one figure unknown. Returns the hidden cells found."""
+    rows = {row[0] for shown in tables.values() for row in shown}
+    known = {(label, whose): 0 for label in rows for whose in tables}  # a row left out is 0
+    for whose, shown in tables.items():
+        for label, count, _share in shown:
+            known.pop((label, whose))
+            if not isinstance(count, str):
+                known[label, whose] = count
+    totals = {}
+    for whose, shown in tables.items():
+        fitting = {
+            total
+            for total in range(1, 10_000)
+            if all(
+                round_half_up(100 * count / total, 1) == share
+                for _label, count, share in shown
+                if not isinstance(count, str)
+            )
+        }
+        if len(fitting) == 1 and any(not isinstance(row[1], str) for row in shown):
+            totals[whose] = fitting.pop()
+    municipalities = [whose for whose in tables if whose != "regio"]
+    # Each sum: a whole (a cell, or a number the percentages gave) and its parts.
+    sums = [((label, "regio"), [(label, m) for m in municipalities]) for label in rows]
+    sums += [(total, [(label, whose) for label in rows]) for whose, total in totals.items()]
+    found, progress = {}, True
+    while progress:
+        progress = False
+        for whole, parts in sums:
+            cells = [*parts, whole] if isinstance(whole, tuple) else parts
+            unknown = [cell for cell in cells if cell not in known]
+            if len(unknown) != 1:
+                continue
+            (cell,) = unknown
+            if cell == whole:
+                known[cell] = sum(known[part] for part in parts)
+            else:
+                value = known[whole] if isinstance(whole, tuple) else whole
+                known[cell] = value - sum(known[part] for part in parts if part != cell)
+            found[cell], progress = known[cell], True
+    return found
+
+
+def test_the_region_beside_its_municipalities_and_their_shares_gives_no_hidden_result_back(db):
+    """QA, September 2026: the region hid deceased and 'geen inwoner' beside Twenterand's one
+    herhaalde melding ('< 5'), while Enschede, the only municipality with them, showed them (5
+    and 8). The region's total follows from its percentages, so deceased and geen inwoner came
+    back from Enschede's page and the herhaalde melding as the rest: exactly 1."""
+    twente = RegionFactory(name="Twente")
+    closed = {
+        ("0153", "Enschede"): [(Eindresultaat.GEEN_CONTACT, 40), (Eindresultaat.OVERLEDEN, 5),
+                               (Eindresultaat.GEEN_INWONER, 8)],
+        ("1700", "Twenterand"): [(Eindresultaat.GEEN_CONTACT, 20),
+                                 (Eindresultaat.HERHAALDE_MELDING, 1)],
+        ("0164", "Hengelo"): [(Eindresultaat.GEEN_CONTACT, 12)],
+    }  # fmt: skip
+    for (code, name), counts in closed.items():
+        _closed_with(MunicipalityFactory(code=code, name=name, region=twente), counts)
+
+    def shown(scope):
+        return dashboard_tables(scope, TODAY)["resultaten"].rows
+
+    tables = {"regio": shown(region_scope(twente, *DATES))} | {
+        code: shown(municipality_scope(code, *DATES)) for code, _name in closed
+    }
+
+    assert tables["regio"][0][1:] == (72, 83.7)  # so the region's total is 86
+    assert ("Niet opgepakt: herhaalde melding", "< 5", "x") in tables["1700"]
+    assert _worked_out(tables) == {}

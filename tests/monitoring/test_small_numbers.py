@@ -1,11 +1,17 @@
 """Small-number protection as statistics offices do it: a threshold, and a mark instead of the
-figure, also where a total would give the hidden figure back (pure rules, no database)."""
+figure, also where the tables side by side (a region beside its municipalities, each one's
+total from its shares) would give the hidden figure back (pure rules, no database)."""
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vroegsignaal.monitoring.small_numbers import (
     FEW,
     HIDDEN,
     THRESHOLD,
-    Line,
     hide_averages,
     hide_counts,
 )
@@ -16,94 +22,171 @@ def test_the_threshold_is_five_and_the_marks_say_less_than_five_and_hidden():
 
 
 def test_a_count_of_one_to_four_is_shown_as_less_than_five_but_zero_and_five_are_shown():
-    cells = {"none": 0, "one": 1, "four": 4, "five": 5, "many": 120}
+    cells = {(row, "Enschede"): n for row, n in (("0", 0), ("1", 1), ("4", 4), ("5", 5))}
 
-    assert hide_counts(cells, []) == {"one": FEW, "four": FEW}
+    assert hide_counts(cells, "regio") == {
+        ("1", "Enschede"): FEW, ("1", "regio"): FEW, ("4", "Enschede"): FEW, ("4", "regio"): FEW,
+    }  # fmt: skip
 
 
-def test_a_total_beside_one_small_count_hides_the_next_smallest_count_too():
+def row(**counts):
+    """One result per municipality: the cells of a table with a single row 'a'."""
+    return {("a", municipality): n for municipality, n in counts.items()}
+
+
+def test_a_region_beside_one_small_count_hides_the_next_smallest_count_too():
     # Region 23, Enschede 12, Hengelo 8, Almelo 3: 23 - 12 - 8 would give Almelo's 3 back.
-    cells = {"enschede": 12, "hengelo": 8, "almelo": 3, "borne": 0, "regio": 23}
-    line = Line(("enschede", "hengelo", "almelo", "borne"), total="regio")
+    marks = hide_counts(row(enschede=12, hengelo=8, almelo=3, borne=0), "regio")
 
-    assert hide_counts(cells, [line]) == {"almelo": FEW, "hengelo": HIDDEN}
+    assert marks == {("a", "almelo"): FEW, ("a", "hengelo"): HIDDEN}
 
 
 def test_two_small_counts_that_could_only_be_one_each_are_protected_by_a_third():
-    # Two '< 5' cells and a total that leaves 2 for them: both must be 1.
-    cells = {"a": 1, "b": 1, "c": 30, "d": 7, "total": 39}
-    line = Line(("a", "b", "c", "d"), total="total")
+    # Two '< 5' cells and a region that leaves 2 for them: both must be 1.
+    marks = hide_counts(row(p=1, q=1, r=30, s=7), "regio")
 
-    assert hide_counts(cells, [line]) == {"a": FEW, "b": FEW, "d": HIDDEN}
+    assert marks == {("a", "p"): FEW, ("a", "q"): FEW, ("a", "s"): HIDDEN}
 
 
 def test_two_small_counts_that_cannot_be_told_apart_need_no_more_hiding():
-    cells = {"a": 1, "b": 3, "c": 30, "total": 34}
-
-    assert hide_counts(cells, [Line(("a", "b", "c"), total="total")]) == {"a": FEW, "b": FEW}
+    assert hide_counts(row(p=1, q=3, r=30), "regio") == {("a", "p"): FEW, ("a", "q"): FEW}
 
 
-def test_a_small_count_and_a_hidden_one_at_their_lowest_would_be_told_apart():
-    # '< 5' is 1 to 4 and a count hidden beside it is at least 5; 6 left for both: 1 and 5.
-    cells = {"a": 1, "b": 5, "c": 9, "d": 40, "total": 55}
+def test_a_hidden_count_is_at_least_five_so_it_cannot_protect_a_small_one_from_below():
+    # '< 5' is 1 to 4 and a count hidden beside it at least 5: with the 5 hidden, 6 would be
+    # left for both, only 1 and 5. Hiding the 9 instead leaves 10: 1 and 9 up to 4 and 6.
+    marks = hide_counts(row(p=1, q=5, r=9, s=40), "regio")
 
-    marks = hide_counts(cells, [Line(("a", "b", "c", "d"), total="total")])
-
-    assert marks == {"a": FEW, "b": HIDDEN, "c": HIDDEN}
+    assert marks == {("a", "p"): FEW, ("a", "r"): HIDDEN}
 
 
 def test_a_total_known_only_from_the_shares_is_safe_once_every_part_that_is_not_zero_is_hidden():
-    # A municipality whose two closed meldingen have the same result: no share gives the
-    # total back, so nothing else is hidden.
-    cells = {"overleden": 2, "regelt zelf": 0}
+    # A municipality whose two results are the same: no share gives the total back.
+    cells = {("overleden", "E"): 2, ("regelt zelf", "E"): 0}
 
-    assert hide_counts(cells, [Line(("overleden", "regelt zelf"))]) == {"overleden": FEW}
+    marks = hide_counts(cells, "regio", shares_of=[{"overleden", "regelt zelf"}])
+
+    assert marks == {("overleden", "E"): FEW, ("overleden", "regio"): FEW}
 
 
 def test_a_total_known_from_the_shares_hides_the_next_smallest_part():
-    # With 20 (about 69%) shown the total 29 is known, and 29 - 20 - 6 would give the 3 back.
-    cells = {"a": 3, "c": 20, "d": 6}
+    # With 20 (about 69%) shown the total 29 is known, and 29 - 20 - 6 would give the 3 back;
+    # the region (here only E) shows the same, so it hides the same.
+    cells = {("a", "E"): 3, ("c", "E"): 20, ("d", "E"): 6}
 
-    assert hide_counts(cells, [Line(("a", "c", "d"))]) == {"a": FEW, "d": HIDDEN}
+    marks = hide_counts(cells, "R", shares_of=[{"a", "c", "d"}])
+
+    assert marks == {("a", "E"): FEW, ("a", "R"): FEW, ("d", "E"): HIDDEN, ("d", "R"): HIDDEN}
     # Two small counts that leave 5 between them: 1 and 4, 2 and 3, ...: nothing more hidden.
-    cells = {"a": 3, "b": 2, "c": 20}
-    assert hide_counts(cells, [Line(("a", "b", "c"))]) == {"a": FEW, "b": FEW}
+    cells = {("a", "E"): 3, ("b", "E"): 2, ("c", "E"): 20}
+    assert set(hide_counts(cells, "R", shares_of=[{"a", "b", "c"}]).values()) == {FEW}
 
 
-def test_a_shown_total_is_hidden_when_no_other_count_can_protect_the_small_one():
-    cells = {"enschede": 0, "hengelo": 3, "regio": 3}
-
-    marks = hide_counts(cells, [Line(("enschede", "hengelo"), total="regio")])
-
-    assert marks == {"hengelo": FEW, "regio": FEW}
-    # Enschede's 7 is hidden to protect a 3 in another line; in its own line (Hengelo 0) the
-    # regional 7 would give it back, and there is no other count to hide instead.
-    cells = {"a": 3, "enschede": 7, "t": 10, "hengelo": 0, "regio": 7}
-    lines = [Line(("a", "enschede"), total="t"), Line(("enschede", "hengelo"), total="regio")]
-    assert hide_counts(cells, lines) == {"a": FEW, "enschede": HIDDEN, "regio": HIDDEN}
+def test_a_region_whose_small_count_is_one_municipalitys_is_shown_as_less_than_five_in_both():
+    # Hengelo's 3 is the region's 3: both '< 5', and neither tells the other.
+    assert hide_counts(row(enschede=0, hengelo=3), "regio") == {
+        ("a", "hengelo"): FEW, ("a", "regio"): FEW,
+    }  # fmt: skip
 
 
-def test_hiding_in_one_line_is_checked_again_in_every_line_it_touches():
-    # Rows are results, columns municipalities; the regional total of each row is shown and
-    # each municipality's total is known from its shares.
+def test_a_region_of_small_counts_only_is_hidden_when_its_less_than_five_would_tell_them():
+    # Four municipalities '< 5' and a region '< 5': each could only be 1. The region's count
+    # becomes 'x' (it is left out, and may be less than 5), and no municipality is told.
+    marks = hide_counts(row(p=1, q=1, r=1, s=1), "regio")
+
+    assert marks == {**dict.fromkeys(row(p=1, q=1, r=1, s=1), FEW), ("a", "regio"): HIDDEN}
+
+
+def test_the_region_beside_a_municipality_gives_no_count_back_that_it_hides_for_its_shares():
+    """QA, September 2026: Enschede alone had 5 deceased and 8 no longer inhabitants, and
+    showed them; the region hid them beside Twenterand's one herhaalde melding. The region's
+    total follows from its shares, and Enschede's 5 and 8 gave the region's hidden cells, so
+    the herhaalde melding was the rest: exactly 1."""
     cells = {
-        ("a", "E"): 20, ("a", "H"): 2, ("a", "R"): 22,
-        ("b", "E"): 9, ("b", "H"): 6, ("b", "R"): 15,
+        ("geen contact", "Enschede"): 40, ("overleden", "Enschede"): 5,
+        ("geen inwoner", "Enschede"): 8, ("geen contact", "Twenterand"): 20,
+        ("herhaald", "Twenterand"): 1, ("geen contact", "Hengelo"): 12,
     }  # fmt: skip
-    lines = [
-        Line((("a", "E"), ("a", "H")), total=("a", "R")),
-        Line((("b", "E"), ("b", "H")), total=("b", "R")),
-        Line((("a", "E"), ("b", "E"))),
-        Line((("a", "H"), ("b", "H"))),
+    groups = [{"geen contact", "overleden", "geen inwoner", "herhaald"}]
+
+    marks = hide_counts(cells, "regio", groups)
+
+    assert worked_out(cells, "regio", groups, marks) == set()
+    # A hidden regional count is hidden for the one municipality that has it too.
+    assert marks[("geen inwoner", "regio")] == marks[("geen inwoner", "Enschede")] == HIDDEN
+
+
+def test_overlapping_groups_of_shares_are_refused():
+    cells = {("a", "E"): 1, ("b", "E"): 7, ("c", "E"): 9}
+
+    with pytest.raises(ValueError, match="overlappen"):
+        hide_counts(cells, "R", shares_of=[{"a", "b"}, {"b", "c"}])
+
+
+def worked_out(cells, total, shares_of, marks) -> set:
+    """The hidden cells a reader can work out, by trying every table that fits what is shown:
+    a table another reader could not tell from the true one differs from it by one somewhere
+    (a change of one along a cycle), so each hidden municipal count is tried one less, the
+    same and one more. The reader knows '< 5' is 1 to 4, a hidden municipal count at least 5
+    and a hidden regional one not 0, each region's count as the sum, and each group's total
+    of a column while the column shows a count of it that is not 0."""
+    rows = sorted({r for r, _ in cells})
+    columns = sorted({c for _, c in cells})
+    full = {(r, c): cells.get((r, c), 0) for r in rows for c in columns}
+    full |= {(r, total): sum(full[r, c] for c in columns) for r in rows}
+
+    def fits(cell, value):
+        mark = marks.get(cell)
+        if mark is None:
+            return value == full[cell]
+        if mark == FEW:
+            return 1 <= value < THRESHOLD
+        return value >= (1 if cell[1] == total else THRESHOLD)
+
+    hidden = [cell for cell in full if cell in marks and cell[1] != total]
+    tries = [[v for v in (full[c] - 1, full[c], full[c] + 1) if fits(c, v)] for c in hidden]
+    groups = [{r for r in g if r in rows} for g in shares_of]
+    told = [
+        (c, group, sum(full[r, c] for r in group))
+        for group in groups
+        for c in [*columns, total]
+        if any(full[r, c] and (r, c) not in marks for r in group)
     ]
+    seen = {cell: set() for cell in marks}
+    for values in itertools.product(*tries):
+        table = dict(full) | dict(zip(hidden, values, strict=True))
+        table |= {(r, total): sum(table[r, c] for c in columns) for r in rows}
+        if all(fits((r, total), table[r, total]) for r in rows) and all(
+            sum(table[r, c] for r in group) == value for c, group, value in told
+        ):
+            for cell in marks:
+                seen[cell].add(table[cell])
+    return {cell for cell, values in seen.items() if len(values) == 1}
 
-    marks = hide_counts(cells, lines)
 
-    # H's 2 would follow from the region (22 - 20), so E's 20 goes; then E's total would give
-    # 20 back beside 9, so E's 9 goes; the row b would give it back, so H's 6 goes too.
-    assert marks == {
-        ("a", "H"): FEW, ("a", "E"): HIDDEN, ("b", "E"): HIDDEN, ("b", "H"): HIDDEN,
-    }  # fmt: skip
+counts = st.sampled_from([0, 0, 0, 1, 1, 2, 3, 4, 5, 6, 9, 30])
+
+
+@st.composite
+def tables(draw):
+    rows = draw(st.lists(st.sampled_from("abcd"), min_size=1, max_size=3, unique=True))
+    columns = draw(st.lists(st.sampled_from("EHAB"), min_size=1, max_size=3, unique=True))
+    cells = {(r, c): draw(counts) for r in rows for c in columns}
+    shares = draw(st.sampled_from([[], [rows], [rows, rows[:1]]]))
+    return cells, shares
+
+
+@settings(max_examples=150, deadline=None)
+@given(tables())
+def test_no_hidden_count_can_be_worked_out_from_the_tables_side_by_side(table):
+    cells, shares_of = table
+
+    marks = hide_counts(cells, "R", shares_of)
+
+    assert worked_out(cells, "R", shares_of, marks) == set()
+    small = {cell for cell, n in cells.items() if 0 < n < THRESHOLD}
+    assert all(marks[cell] == FEW for cell in small)  # a small municipal count is never shown
+    assert all(cells.get(cell, 1) for cell in marks)  # and 0 is never hidden
 
 
 def test_an_average_of_fewer_than_five_answers_is_hidden():

@@ -11,9 +11,9 @@ heropaf outcomes and satisfaction. Signals, meldingen and the chain's own work (
 attempts, reached, lead times, terms, werkbakjes) are not: they say what happened to a signal,
 not what a household answered or how it is doing. Small numbers are hidden over the scope's
 peers (``scope.peer_scope``: the region of a municipality), so the region and each of its
-municipalities hide the same cells and the region's count minus the shown municipalities
-never gives a hidden one back. A table's page, chart, CSV, XLSX and PDF all show the same
-marks, because they are all drawn from its rows.
+municipalities hide the same cells, and no hidden count follows from their tables side by side
+with the totals their shares give away (``small_numbers.hide_counts``). A table's page, chart,
+CSV, XLSX and PDF all show the same marks, because they are all drawn from its rows.
 """
 
 from __future__ import annotations
@@ -30,13 +30,7 @@ from vroegsignaal.monitoring.melding_counts import (
     result_counts,
 )
 from vroegsignaal.monitoring.scope import Scope, peer_scope
-from vroegsignaal.monitoring.small_numbers import (
-    FEW,
-    HIDDEN,
-    Line,
-    hide_averages,
-    hide_counts,
-)
+from vroegsignaal.monitoring.small_numbers import FEW, HIDDEN, hide_averages, hide_counts
 from vroegsignaal.monitoring.tables import Table, percentage
 
 REGION = "regio"  # the key of all peers together (a region's figure), beside municipality ids
@@ -84,12 +78,9 @@ class Protection:
         ids = self.peers.municipality_ids
         full = {(row, m): cells.get((row, m), 0) for row in rows for m in ids}
         full |= {(row, REGION): sum(full[row, m] for m in ids) for row in rows}
-        lines = [Line(tuple((row, m) for m in ids), total=(row, REGION)) for row in rows]
-        for group in map(set, shares_of):
-            present = [row for row in rows if row in group]  # in a fixed order: the same
-            lines += [Line(tuple((row, m) for row in present)) for m in [*ids, REGION]]
         self._cells[table] = full
-        self._marks[table] = {} if self.scope.exact else hide_counts(full, lines)
+        parts = {key: value for key, value in full.items() if key[1] != REGION}
+        self._marks[table] = {} if self.scope.exact else hide_counts(parts, REGION, shares_of)
 
     def count(self, table: str, row: str, municipality=None) -> int:
         """The exact count of ``row`` for the scope (or one ``municipality``): for totals and

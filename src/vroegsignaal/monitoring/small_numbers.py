@@ -2,75 +2,82 @@
 mark instead of the figure). Pure: no Django, no database; ``protection`` applies it.
 
 Public API: ``THRESHOLD`` (5), the marks ``FEW`` ('< 5': a count from 1 to 4) and ``HIDDEN``
-('x': a figure left out), ``Line``, ``hide_counts(cells, lines)`` and
+('x': a figure left out), ``hide_counts(cells, total, shares_of)`` and
 ``hide_averages(parts, total)``.
 
-A count from 1 to 4 is shown as '< 5' (primary suppression). Where a reader knows the total of
-a line of counts (a region's count beside its municipalities', or a municipality's total from
-the shares of its rows), the hidden counts must not follow from it: while they could be worked
-out exactly, the smallest shown count of the line is hidden too ('x', secondary suppression),
-or the total itself when no count is left. An average (or share) of fewer than 5 answers is
-hidden ('x'), and beside a shown total at least two averages of at least 5 answers together.
+A count from 1 to 4 is shown as '< 5' (primary suppression). A reader who puts the tables side
+by side (the region's count beside its municipalities', each municipality's total from the
+shares of its rows) must not be able to work a hidden count out exactly; while one could be,
+more counts are hidden ('x', secondary suppression), the fewest residents first
+(``disclosure`` finds what a reader can work out and the cheapest counts to hide). An average
+(or share) of fewer than 5 answers is hidden ('x'), and beside a shown total at least two
+averages of at least 5 answers together.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Hashable, Iterable, Mapping
+
+from vroegsignaal.monitoring.disclosure import UNBOUNDED, CountTable
 
 THRESHOLD = 5
 FEW = f"< {THRESHOLD}"
 HIDDEN = "x"
 
 
-@dataclass(frozen=True)
-class Line:
-    """Cells (keys) that add up to a total the reader knows: ``total`` is the key of a shown
-    cell, or None when the total is known only from the shares (percentages) of the shown
-    parts, i.e. while one shown part is not 0."""
-
-    parts: tuple[Hashable, ...]
-    total: Hashable | None = None
-
-
-def hide_counts(cells: Mapping[Hashable, int], lines: Iterable[Line]) -> dict[Hashable, str]:
-    """The mark of each of ``cells`` that is not shown: ``FEW`` for a count from 1 to
-    ``THRESHOLD`` - 1, ``HIDDEN`` for a count (or a line's total) left out because a line's
-    total would give a hidden count back. Cells not in the result are shown as they are."""
-    marks: dict[Hashable, str] = {key: FEW for key, value in cells.items() if 0 < value < THRESHOLD}
-    lines = list(lines)
-    while (key := _next_to_hide(cells, lines, marks)) is not None:
-        marks[key] = HIDDEN
+def hide_counts(
+    cells: Mapping[tuple, int], total: Hashable, shares_of: Iterable[Collection] = ()
+) -> dict[tuple, str]:
+    """The mark of each count of a table that is not shown: ``cells`` are counts per (row,
+    column), the columns add up to the column ``total`` (a region beside its municipalities;
+    its cells, (row, ``total``), are marked too), and each group of rows in ``shares_of`` is
+    shown as shares of its total in every column. ``FEW`` for a count from 1 to
+    ``THRESHOLD`` - 1; ``HIDDEN`` for a count left out so that no hidden count can be worked
+    out from the shown counts, the row totals and the totals the shares give away. Cells not
+    in the result are shown as they are."""
+    table = CountTable(cells, total, shares_of)
+    marks = {key: FEW for key, value in table.counts.items() if 0 < value < THRESHOLD}
+    while pinned := table.pinned(known := _known(marks, total)):
+        hideable = _hideable(table, marks, total)
+        more = next(
+            filter(None, (table.cheapest_to_hide(c, known, hideable) for c in pinned)), None
+        )
+        if more is None:  # nothing left to hide would help (with every total hideable: never)
+            break
+        marks |= dict.fromkeys(more, HIDDEN)
     return marks
 
 
-def _next_to_hide(cells, lines: list[Line], marks: dict) -> Hashable | None:
-    """The cell to hide next so that no line gives a hidden count back, or None."""
-    for line in lines:
-        hidden = [key for key in line.parts if key in marks]
-        shown = [key for key in line.parts if key not in marks and cells[key]]
-        known = line.total not in marks if line.total is not None else bool(shown)
-        if not hidden or not known:
-            continue
-        if not _determined([marks[key] for key in hidden], sum(cells[key] for key in hidden)):
-            continue
-        if shown:
-            return min(shown, key=lambda key: cells[key])
-        return line.total
-    return None
+def _known(marks: Mapping[tuple, str], total: Hashable) -> dict[tuple, tuple]:
+    """What a reader knows of each hidden count: '< 5' is 1 to 4; 'x' as ``_left_out``."""
+    return {
+        cell: (1, THRESHOLD - 1) if mark == FEW else _left_out(cell, total)
+        for cell, mark in marks.items()
+    }
 
 
-def _determined(marks: list[str], together: int) -> bool:
-    """Whether a reader who knows that hidden counts with these marks add up to ``together``
-    can tell any one of them: '< 5' is 1 to 4, and a count hidden beside it is at least 5
-    (a shown count is 0 or at least 5, and only counts that are not 0 are hidden)."""
-    few = marks.count(FEW)
-    others = len(marks) - few
-    if len(marks) == 1:
-        return True
-    if not others:  # all at their lowest (1 each) or all at their highest (4 each)
-        return together in (few, few * (THRESHOLD - 1))
-    return together == few + THRESHOLD * others  # all at their lowest
+def _left_out(cell: tuple, total: Hashable) -> tuple:
+    """What a reader knows of a count shown as 'x': a municipality's is at least 5 (only shown
+    counts, 0 or at least 5, are hidden beside the small ones, and 0 never); a total's may have
+    been '< 5' (``_hideable``), so only that it is not 0."""
+    return (1 if cell[1] == total else THRESHOLD), UNBOUNDED
+
+
+def _hideable(table: CountTable, marks: Mapping, total: Hashable) -> dict[tuple, tuple]:
+    """What hiding each count still costs and what the reader then knows of it: a shown count
+    costs itself; a total shown as '< 5' may become 'x' (a region's one to four of a rare
+    result, each of its municipalities '< 5', could otherwise only be one each)."""
+    hideable = {
+        cell: (value, _left_out(cell, total))
+        for cell, value in table.counts.items()
+        if value and cell not in marks
+    }
+    hideable |= {
+        cell: (THRESHOLD, _left_out(cell, total))
+        for cell, mark in marks.items()
+        if mark == FEW and cell[1] == total
+    }
+    return hideable
 
 
 def hide_averages(parts: Mapping[Hashable, int], total: Hashable | None = None) -> set:

@@ -1,0 +1,217 @@
+"""What a reader can work out from a table of counts of which some are hidden. Pure: no Django,
+no database; ``small_numbers`` decides what to hide with it.
+
+Public API: ``UNBOUNDED``, ``CountTable(cells, total, shares_of)``, its ``counts``,
+``pinned(hidden)`` and ``cheapest_to_hide(cell, hidden, hideable)``.
+
+The table: counts per row and column (a result per municipality), a total column that adds up
+each row (the region), and groups of rows shown as shares of their column's total (the
+percentages of the end results), which tell the reader that total while one shown count of the
+group is not 0. Every fact the reader has is then a flow in one network: a column's group total
+flows into its cells, each cell into its row, each row into the total column's cell and on into
+the total column's group totals, and back. A shown count is a fixed flow; for a hidden one the
+reader knows only an interval (``hidden``: cell → (lowest, highest)); a total the reader is not
+told is free. A hidden count can be worked out exactly when no cycle of the residual network
+passes through it: along such a cycle every count can move by one and every fact stays true, and
+without one every table that fits the facts has the same count. Counts are whole numbers and
+the network's flows are too, so reachability answers exactly, with no rounding and no search.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import heapq
+import itertools
+from collections import defaultdict
+from collections.abc import Collection, Hashable, Iterable, Mapping
+from dataclasses import dataclass
+
+UNBOUNDED = float("inf")
+_ORIGIN = "origin"
+
+
+@dataclass(frozen=True)
+class _Arc:
+    """A flow the reader may know: a ``cell``'s count, or a group's total (``cell`` None), which
+    the reader knows while one of its ``parts`` is shown and not 0 (a column's total of all rows,
+    with no parts, never)."""
+
+    tail: Hashable
+    head: Hashable
+    value: int
+    cell: Hashable | None = None
+    parts: tuple = ()
+
+
+class CountTable:
+    """``cells``: count per (row, column); ``total``: the key of the column that adds them up
+    (its cells are (row, ``total``)); ``shares_of``: groups of rows shown as shares of their total
+    in each column, the total column too. Groups nest or do not overlap (laminar)."""
+
+    def __init__(
+        self, cells: Mapping[tuple, int], total: Hashable, shares_of: Iterable[Collection] = ()
+    ):
+        rows = sorted({row for row, _ in cells}, key=str)
+        columns = sorted({column for _, column in cells}, key=str)
+        counts = {(row, c): cells.get((row, c), 0) for row in rows for c in columns}
+        counts |= {(row, total): sum(counts[row, c] for c in columns) for row in rows}
+        self.counts = counts
+        groups = _laminar(shares_of, rows)  # largest first, so the smallest is found last
+        self._enclosing = {g: next((o for o in reversed(groups) if g < o), None) for g in groups}
+        self._groups = groups
+        self._group_of = {
+            row: next((g for g in reversed(groups) if row in g), None) for row in rows
+        }
+        arcs = [arc for c in columns for arc in self._column(c, rows)]
+        # The same for the total column, the other way round: its flow goes back to the origin.
+        arcs += [
+            dataclasses.replace(arc, tail=arc.head, head=arc.tail)
+            for arc in self._column(total, rows)
+        ]
+        self._arcs = arcs
+
+    def _column(self, column: Hashable, rows: list) -> list[_Arc]:
+        """The arcs of ``column``, each from the outside in: from the origin to the column's
+        total of all rows (never told), from a group's enclosing group (None: all rows) to the
+        group, and from a row's smallest group to the row."""
+
+        def node(group):
+            return ("column", column, group)
+
+        def count(group):
+            return sum(self.counts[row, column] for row in group)
+
+        arcs = [_Arc(_ORIGIN, node(None), count(rows))]
+        arcs += [
+            _Arc(node(self._enclosing[g]), node(g), count(g),
+                 parts=tuple((row, column) for row in rows if row in g))
+            for g in self._groups
+        ]  # fmt: skip
+        arcs += [
+            _Arc(node(self._group_of[row]), ("row", row), self.counts[row, column],
+                 cell=(row, column))
+            for row in rows
+        ]  # fmt: skip
+        return arcs
+
+    def pinned(self, hidden: Mapping[Hashable, tuple]) -> list:
+        """The cells of ``hidden`` (cell → the interval the reader knows it lies in) that the
+        reader can work out exactly, in the table's order."""
+        adjacency = self._residual(hidden)
+        return [
+            arc.cell
+            for number, arc in enumerate(self._arcs)
+            if arc.cell in hidden and not self._can_move(number, hidden, adjacency)
+        ]
+
+    def cheapest_to_hide(
+        self, cell: Hashable, hidden: Mapping[Hashable, tuple], hideable: Mapping[Hashable, tuple]
+    ) -> list | None:
+        """The cells to hide as well so that ``cell`` can no longer be worked out, at the lowest
+        cost, or None when no choice of ``hideable`` (cell → (cost, interval once hidden); the
+        hidden ones may be widened) does it. A group's total stops being known when all its
+        shown parts that are not 0 are hidden: that costs them all."""
+        number = next(n for n, arc in enumerate(self._arcs) if arc.cell == cell)
+        arc = self._arcs[number]
+        low, high = self._interval(arc, hidden)
+        edges = self._edges(hidden, hideable, skip=number)
+        paths = []
+        if arc.value < high:  # more of it: back from its head to its tail
+            paths.append(_cheapest_path(edges, arc.head, arc.tail))
+        if arc.value > low:
+            paths.append(_cheapest_path(edges, arc.tail, arc.head))
+        found = [path for path in paths if path is not None]
+        return min(found, key=lambda path: path[0])[1] if found else None
+
+    def _interval(self, arc: _Arc, hidden: Mapping) -> tuple:
+        if arc.cell is not None:
+            return hidden.get(arc.cell, (arc.value, arc.value))
+        if any(part not in hidden and self.counts[part] for part in arc.parts):
+            return arc.value, arc.value
+        return 0, UNBOUNDED
+
+    def _residual(self, hidden: Mapping) -> dict:
+        """Node → [(next node, arc number)]: where the flow can move by one."""
+        adjacency = defaultdict(list)
+        for number, arc in enumerate(self._arcs):
+            low, high = self._interval(arc, hidden)
+            if arc.value < high:
+                adjacency[arc.tail].append((arc.head, number))
+            if arc.value > low:
+                adjacency[arc.head].append((arc.tail, number))
+        return adjacency
+
+    def _can_move(self, number: int, hidden: Mapping, adjacency: dict) -> bool:
+        arc = self._arcs[number]
+        low, high = self._interval(arc, hidden)
+        return (arc.value < high and _reaches(adjacency, arc.head, arc.tail, number)) or (
+            arc.value > low and _reaches(adjacency, arc.tail, arc.head, number)
+        )
+
+    def _edges(self, hidden: Mapping, hideable: Mapping, skip: int) -> dict:
+        """Node → [(next node, cost, cells hidden for it)]: the residual network (cost 0) with
+        the moves that hiding more cells would allow."""
+        edges = defaultdict(list)
+        for number, arc in enumerate(self._arcs):
+            if number == skip:
+                continue
+            moves = [(self._interval(arc, hidden), 0, ())]
+            if arc.cell in hideable:
+                cost, interval = hideable[arc.cell]
+                moves.append((interval, cost, (arc.cell,)))
+            elif arc.cell is None and arc.parts:
+                shown = [p for p in arc.parts if p not in hidden and self.counts[p]]
+                if shown and all(p in hideable for p in shown):
+                    cost = sum(hideable[p][0] for p in shown)
+                    moves.append(((0, UNBOUNDED), cost, tuple(shown)))
+            for (low, high), cost, cells in moves:
+                if arc.value < high:
+                    edges[arc.tail].append((arc.head, cost, cells))
+                if arc.value > low:
+                    edges[arc.head].append((arc.tail, cost, cells))
+        return edges
+
+
+def _laminar(shares_of: Iterable[Collection], rows: list) -> list[frozenset]:
+    """The groups over ``rows``, distinct and not empty, largest first; a group that overlaps
+    another without one holding the other has no place in one network."""
+    groups = sorted(
+        {frozenset(row for row in rows if row in group) for group in shares_of} - {frozenset()},
+        key=lambda group: (-len(group), sorted(map(str, group))),
+    )
+    for one, other in itertools.combinations(groups, 2):
+        if one & other and not (one <= other or other <= one):
+            raise ValueError("Groepen rijen die elkaar overlappen passen niet in één tabel.")
+    return groups
+
+
+def _reaches(adjacency: dict, start, goal, skip: int) -> bool:
+    """Whether ``goal`` is reachable from ``start`` without arc number ``skip``."""
+    seen, todo = {start}, [start]
+    while todo:
+        node = todo.pop()
+        for following, number in adjacency[node]:
+            if number != skip and following not in seen:
+                if following == goal:
+                    return True
+                seen.add(following)
+                todo.append(following)
+    return False
+
+
+def _cheapest_path(edges: dict, start, goal) -> tuple[int, list] | None:
+    """(cost, cells to hide) of the cheapest path from ``start`` to ``goal`` (Dijkstra), or None."""
+    order = itertools.count()  # ties: the first found, so the result never depends on chance
+    queue = [(0, next(order), start, ())]
+    done = set()
+    while queue:
+        cost, _, node, cells = heapq.heappop(queue)
+        if node == goal:
+            return cost, list(dict.fromkeys(cells))
+        if node in done:
+            continue
+        done.add(node)
+        for following, step, hides in edges[node]:
+            if following not in done:
+                heapq.heappush(queue, (cost + step, next(order), following, cells + hides))
+    return None
