@@ -10,6 +10,7 @@ import zipfile
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from openpyxl import load_workbook
 
 from tests.factories import UserFactory
@@ -119,12 +120,24 @@ def test_monthly_report_page_is_printable(client, leader):
     assert "Verwijzingen naar soort hulp" in html
 
 
+def test_the_report_of_the_running_month_says_up_to_today_in_its_header(client, leader):
+    today = timezone.localdate()
+    month = {"maand": f"{today:%Y-%m}"}
+
+    html = login(client, leader).get(reverse("monitoring:monthly"), month).content.decode()
+
+    month_year = date_format(today, "F Y")
+    header = re.search(r"Regio Twente · ([^·]*) ·", html)[1]
+    assert header == f"1 {month_year} tot en met {today.day} {month_year} (loopt nog)"
+
+
 @pytest.mark.parametrize("month", ["2026-13", "x", "2026-1x"])
 def test_monthly_report_explains_an_invalid_month_on_the_form(client, leader, month):
     page = login(client, leader).get(reverse("monitoring:monthly"), {"maand": month})
     html = page.content.decode()
     assert page.status_code == 400
     assert f"Maand &#x27;{month}&#x27; is ongeldig; schrijf bijvoorbeeld 2026-10." in html
+    assert "Het formulier is nog niet goed ingevuld; zie de meldingen bij de velden." in html
     assert 'name="maand"' in html and 'aria-invalid="true"' in html
     assert "Van signaal tot doorverwijzing" not in html  # no report of a month that is not one
 

@@ -53,6 +53,8 @@ def test_pdf_of_a_period_that_has_not_ended_says_so(twente, tmp_path):
     scope = region_scope("Twente", dt.date(2026, 10, 1), dt.date(2026, 12, 31))
     (tmp_path / "r.pdf").write_bytes(render_pdf(scope, dt.date(2026, 11, 25), "Kwartaal"))
     text = " ".join(pdf_text(tmp_path / "r.pdf").split())
+    assert "1 oktober 2026 tot en met 25 november 2026 (loopt nog)" in text  # the header
+    assert "31 december 2026" not in text
     assert "Deze periode loopt nog: cijfers tot en met 25 november 2026" in text
     (tmp_path / "q.pdf").write_bytes(render_pdf(scope, dt.date(2027, 1, 5), "Kwartaal"))
     assert "loopt nog" not in pdf_text(tmp_path / "q.pdf")

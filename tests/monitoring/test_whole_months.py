@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import UserFactory
 from vroegsignaal.monitoring.scope import whole_month_problems
@@ -85,3 +86,49 @@ def test_the_ddas_delivery_still_takes_any_days(client, twente):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
+
+
+def test_a_refused_period_is_summarised_at_the_top_of_the_page_as_other_forms_do(client, leader):
+    client.force_login(leader)
+
+    page = client.get(reverse("monitoring:dashboard"), {"van": "2026-10-05", "tot": "2026-10-20"})
+
+    html = page.content.decode()
+    summary = html.index("Het formulier is nog niet goed ingevuld; zie de meldingen bij de velden.")
+    assert summary < html.index('aria-label="Selectie"') < html.index("Kies een begindatum")
+    assert "<title>Fout: Monitoring" in html
+
+
+def test_a_period_that_has_not_begun_is_refused_as_the_month_report_refuses_it(client, leader):
+    today = timezone.localdate()
+    client.force_login(leader)
+    next_year = f"{today.year + 1}"
+
+    page = client.get(
+        reverse("monitoring:dashboard"), {"van": f"{next_year}-01-01", "tot": f"{next_year}-01-31"}
+    )
+
+    html = page.content.decode()
+    assert page.status_code == 400 and "<figure" not in html
+    assert (
+        f"Maand {next_year}-01 is nog niet begonnen; kies een maand tot en met {today:%Y-%m}."
+    ) in html
+    # A start that is not the first of a month either: that it has not begun comes first.
+    html = client.get(
+        reverse("monitoring:dashboard"), {"van": f"{next_year}-01-05", "tot": f"{next_year}-01-31"}
+    ).content.decode()
+    assert f"Maand {next_year}-01 is nog niet begonnen" in html
+    assert "Kies een begindatum op de eerste dag" not in html
+    # The running month has begun.
+    running = {"van": f"{today:%Y-%m}-01", "tot": today.isoformat()}
+    assert client.get(reverse("monitoring:dashboard"), running).status_code == 200
+
+
+def test_a_single_month_is_named_once(client, leader):
+    client.force_login(leader)
+
+    page = client.get(reverse("monitoring:dashboard"), {"van": "2026-10-01", "tot": "2026-10-31"})
+
+    html = page.content.decode()
+    assert "meldingen van de matchingsmaand oktober 2026," in html
+    assert "oktober 2026 tot en met oktober 2026" not in html

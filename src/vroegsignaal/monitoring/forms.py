@@ -10,6 +10,7 @@ from django import forms
 from vroegsignaal.monitoring.scope import (
     ScopeError,
     month_text_period,
+    not_begun_problem,
     quarter_name,
     quarter_of,
     quarter_period,
@@ -38,7 +39,8 @@ def municipality_choices(municipalities, region_label: str | None) -> list[tuple
 
 class SelectionForm(forms.Form):
     """Which municipality (or all the user may see) and which period; for the figures
-    (``whole_months``) a period of whole months, or up to today (``whole_month_problems``)."""
+    (``whole_months``) a period of whole months, or up to today (``whole_month_problems``),
+    that has begun (``not_begun_problem``, as the reports refuse a month or quarter)."""
 
     gemeente = forms.ChoiceField(label="Gemeente", required=False)
     van = forms.DateField(label="Van", widget=forms.DateInput(attrs={"type": "date"}))
@@ -64,6 +66,8 @@ class SelectionForm(forms.Form):
             self.add_error("tot", "De einddatum ligt vóór de begindatum.")
         elif start and end and self.whole_months:
             problems = whole_month_problems(start, end, self.today)
+            if late := not_begun_problem(start, self.today):  # before a part of a month
+                problems["start"] = late
             for field, key in (("van", "start"), ("tot", "end")):
                 if key in problems:
                     self.add_error(field, problems[key])

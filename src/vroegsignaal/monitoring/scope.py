@@ -1,7 +1,8 @@
 """What a figure is about: a set of municipalities (one, or a region's) and a period.
 
 Public API: ``Scope`` plus ``municipality_scope``, ``region_scope``, ``quarter_period``,
-``month_text_period``, ``month_period``, ``whole_month_problems``, ``peer_scope``, the report
+``month_text_period``, ``month_period``, ``whole_month_problems``, ``not_begun_problem``,
+``peer_scope``, the report
 titles ``quarter_title`` and ``month_title``, and ``ScopeError`` (a Dutch message for the user).
 Views, commands and the report all build a ``Scope`` first, so every figure is computed for
 exactly the same selection.
@@ -155,9 +156,19 @@ def month_text_period(text: str, today: dt.date | None = None) -> tuple[dt.date,
 def _check_started(what: str, name: str, start: dt.date, today: dt.date, current: str) -> None:
     # A period that has not begun has no figures yet: its report would be all zeros.
     if start > today:
-        raise ScopeError(
-            f"{what} {name} is nog niet begonnen; kies een {what.lower()} tot en met {current}."
-        )
+        raise ScopeError(_not_begun(what, name, current))
+
+
+def _not_begun(what: str, name: str, current: str) -> str:
+    return f"{what} {name} is nog niet begonnen; kies een {what.lower()} tot en met {current}."
+
+
+def not_begun_problem(start: dt.date, today: dt.date) -> str | None:
+    """Why figures from ``start`` are refused when its month has not begun on ``today`` (they
+    would be all zeros), in the monthly report's words; None when it has."""
+    if start.replace(day=1) <= today:
+        return None
+    return _not_begun("Maand", f"{start:%Y-%m}", f"{today:%Y-%m}")
 
 
 def month_period(year: int, month: int) -> tuple[dt.date, dt.date]:
