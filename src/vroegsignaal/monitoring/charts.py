@@ -35,9 +35,11 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import Formatter, MaxNLocator  # noqa: E402
 
+from vroegsignaal.gc_pause import cyclic_gc_paused  # noqa: E402
 from vroegsignaal.monitoring.tables import Table, dutch_number  # noqa: E402
 
 MAX_TICKS = 6  # intervals on a value axis; fewer when their labels would touch
+SVG_DPI = 72  # matplotlib writes SVG in points
 COLOURS = ("#01689b", "#e17000", "#39870c", "#a90061", "#42145f")
 # Table key → (kind of chart, value columns). Tables not listed are shown as a table only.
 CHARTS = {
@@ -118,7 +120,8 @@ def _fit(figure: Figure, axes) -> None:
     """Lay out a bar chart as it will be saved and adjust it until it reads well: the value
     axis is widened until every bar label fits beside its bar (so '14.422' is not cut off),
     and the value axis gets fewer ticks until its labels no longer touch (long row labels
-    leave a narrow axis)."""
+    leave a narrow axis). The layout it settles on is kept: saving does not compute it again
+    (the layout takes most of a chart's time, and each visit to the dashboard may draw a dozen)."""
     renderer = FigureCanvasAgg(figure).get_renderer()  # measures text as it will be drawn
     bins = MAX_TICKS
     for _attempt in range(10):
@@ -132,7 +135,8 @@ def _fit(figure: Figure, axes) -> None:
             bins -= 1
             axes.xaxis.set_major_locator(_locator(axes.xaxis, bins))
         else:
-            return
+            break
+    figure.set_layout_engine("none")
 
 
 def _ticks_touch(axis: Axis, renderer) -> bool:
@@ -177,15 +181,18 @@ def chart_figure(table: Table) -> Figure | None:
         + 0.3 * len(table.rows) * (len(columns) if kind == "barh" else 0)
         + (3 if kind == "line" else 0)
     )
-    figure = Figure(figsize=(7, height), layout="constrained")
+    # At the resolution of the saved SVG, so that the layout measured is the one saved.
+    figure = Figure(figsize=(7, height), dpi=SVG_DPI, layout="constrained")
     (_barh if kind == "barh" else _line)(figure, table, columns)
     for axes in figure.axes:
         axes.spines[["top", "right"]].set_visible(False)
     return figure
 
 
+@cyclic_gc_paused()
 def chart_svg(table: Table) -> str | None:
-    """The chart of ``table`` as inline-ready SVG (no XML prolog), or None."""
+    """The chart of ``table`` as inline-ready SVG (no XML prolog), or None. Drawing builds
+    many short-lived objects: the cyclic garbage collector waits until it is done."""
     figure = chart_figure(table)
     if figure is None:
         return None
