@@ -12,11 +12,12 @@ from tests.casework.factories import MeldingFactory
 from tests.e2e.navigation import follow
 from tests.factories import UserFactory, enschede_with_energy_agreement
 from vroegsignaal.casework.assignment import assign
+from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.conversation import record_conversation
 from vroegsignaal.casework.heropaf import schedule_heropaf
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.results import close_with_result
-from vroegsignaal.ddas import Eindresultaat
+from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
 
 pytestmark = pytest.mark.e2e
 
@@ -71,7 +72,7 @@ def test_intake_assigns_caseworker_tries_three_times_talks_plans_refers_and_clos
         label="Cas Werker (uitvoerder)"
     )
     page.get_by_role("button", name="Toewijzen").click()
-    expect(page.get_by_role("status")).to_contain_text("1 meldingen toegewezen aan Cas Werker")
+    expect(page.get_by_role("status")).to_contain_text("1 melding toegewezen aan Cas Werker")
 
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", bypass_csp=True)
     page = context.new_page()
@@ -262,6 +263,13 @@ def test_a_resident_calls_back_with_the_kenmerk_and_the_caseworker_finds_the_clo
     page, login_as, assert_accessible, enschede, caseworker
 ):
     melding = MeldingFactory(municipality=enschede, street="Kuipersdijk", house_number=4)
+    # 'Geen contact' after the uitvoeringsnorm's three failed attempts (casework.results).
+    assign(melding, caseworker, caseworker, melding.version)
+    for _ in range(3):
+        record_contact_attempt(
+            melding, caseworker, melding.version, kind=Contactsoort.TELEFOON,
+            attempted_on=melding.matched_on, part_of_day=Dagdeel.OCHTEND, reached=False,
+        )  # fmt: skip
     close_with_result(melding, caseworker, melding.version, Eindresultaat.GEEN_CONTACT)
 
     login_as(page, caseworker)
