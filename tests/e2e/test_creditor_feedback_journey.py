@@ -85,7 +85,14 @@ def test_creditor_follows_a_signal_from_delivery_to_heropaf(
     page.get_by_role("navigation", name="Terugkoppeling").get_by_role(
         "link", name="Heropafvragen"
     ).click()
-    follow(page.get_by_role("link", name=f"Heropafvraag {check.pk}"))
+    open_questions = page.get_by_role("table", name="Open heropafvragen, de eerst te beantwoorden")
+    # The klantnummer opens the question, in the first column: on a phone it is in sight.
+    page.set_viewport_size({"width": 390, "height": 844})
+    link = open_questions.get_by_role("link", name="K001")
+    shown = link.bounding_box()
+    assert shown["x"] >= 0 and shown["x"] + shown["width"] <= 390, shown
+    assert_accessible(page)
+    follow(link)
     assert_accessible(page)
     page.get_by_label("Nee, de betalingen lopen niet").check()
     page.get_by_label("Bedrag nog open in euro (niet verplicht)").fill("412,50")

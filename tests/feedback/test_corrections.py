@@ -207,7 +207,7 @@ def test_the_list_and_download_show_the_corrected_go_no_go_with_its_date(client,
     values = dict(zip(header, row, strict=True))
     assert values["Go/no-go"] == "Opgepakt"
     assert values["Go/no-go gecorrigeerd op"] == _correction_day(signal)
-    assert values["Uitkomst: datum"] == "Nog niet bekend"
+    assert values["Datum uitkomst"] == "Nog niet bekend"
 
 
 def test_the_api_gives_the_correction_as_a_new_item_naming_the_one_it_corrects(corrected):

@@ -2,6 +2,7 @@
 form takes an amount in any Dutch notation."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -43,19 +44,43 @@ def test_the_heropaf_list_names_klantnummer_signal_date_and_municipality(
     assert "Enschede" in page
 
 
-def test_an_overdue_heropaf_question_is_marked_late_since_the_day_after_its_term(
-    client, check, energy_staff
-):
+def test_an_overdue_heropaf_question_shows_its_last_day_marked_late(client, check, energy_staff):
+    """Rule: the column gives the day the question itself names ('Graag antwoord uiterlijk
+    23-07-2026'), marked late: '23-07-2026 (te laat)'. It said 'te laat sinds 24-07-2026', a
+    second date for the same term, and often a Saturday."""
     page = _page(client, energy_staff)
-    late_since = check.answer_due_on + dt.timedelta(days=1)
-    assert f"te laat sinds {late_since:%d-%m-%Y}" in page_text(page)
+    assert f"{check.answer_due_on:%d-%m-%Y} (te laat)" in page_text(page)
+    assert "te laat sinds" not in page
+
+
+def test_the_last_day_to_answer_is_a_working_day_also_after_a_heropaf_date_in_a_weekend(
+    check, energy
+):
+    from vroegsignaal.casework.deadlines import is_working_day
+    from vroegsignaal.feedback.heropaf_checks import plan_checks
+
+    saturday = dt.date(2026, 7, 4)
+    HeropafCheck.objects.all().delete()
+    plan_checks(check.melding, [energy], asked_on=saturday)
+
+    due = HeropafCheck.objects.get(creditor=energy).answer_due_on
+    assert due == dt.date(2026, 7, 17) and is_working_day(due)
+
+
+def test_on_a_phone_the_question_is_opened_from_the_first_column(client, check, energy_staff):
+    """Rule: the klantnummer, in the first column, opens the question: on a 390 px screen the
+    last column (the only link) was out of sight until one scrolled the table sideways."""
+    page = _page(client, energy_staff)
+    row = page.split("<tbody", 1)[1].split("</tr>")[0]
+    first_cell = re.search(r"<t[dh]\b.*?</t[dh]>", row, flags=re.S).group()
+    assert f'href="{reverse("feedback:heropaf_check", args=[check.pk])}"' in first_cell
 
 
 def test_a_question_within_its_term_says_answer_by_its_last_day(client, check, energy_staff):
     check.answer_due_on = timezone.localdate() + dt.timedelta(days=4)
     check.save()
     page = _page(client, energy_staff)
-    assert f"uiterlijk {check.answer_due_on:%d-%m-%Y}" in page_text(page) and "te laat" not in page
+    assert f"{check.answer_due_on:%d-%m-%Y}" in page_text(page) and "te laat" not in page
 
 
 @pytest.mark.parametrize(

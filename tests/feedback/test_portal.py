@@ -12,9 +12,11 @@ from openpyxl import load_workbook
 
 from tests.feedback import scenario
 from tests.feedback.conftest import SITE_URL
+from tests.page_text import page_text
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.feedback.models import HeropafCheck, SignalFeedback
 from vroegsignaal.feedback.release import release_due_feedback
+from vroegsignaal.organisations.models import Agreement
 
 
 def _ask_today(creditor) -> HeropafCheck:
@@ -103,7 +105,7 @@ def test_andere_reden_shows_only_not_picked_up_in_the_portal(
 def test_the_creditor_answers_a_heropaf_check_in_the_portal(client, released, energy, energy_staff):
     check = _ask_today(energy)
     page = _text(client, energy_staff, reverse("feedback:heropaf_checks"))
-    assert f"Heropafvraag {check.pk}" in page
+    assert f'href="{reverse("feedback:heropaf_check", args=[check.pk])}"' in page
     response = client.post(
         reverse("feedback:heropaf_check", args=[check.pk]),
         {"answer": "nee", "amount_open": "412,50"},
@@ -292,3 +294,58 @@ def test_the_signal_count_is_written_with_dutch_thousands(
     monkeypatch.setattr(Paginator, "count", property(lambda self: 4642))
     page = _text(client, energy_staff, reverse("feedback:signals"))
     assert "4.642 signalen" in page
+
+
+def _words(html: str) -> str:
+    return " ".join(page_text(html).split())
+
+
+def test_the_outcomes_date_has_one_label_on_the_list_the_signal_page_and_in_the_download(
+    client, released, energy, energy_staff
+):
+    """Rule: the day of the outcome is 'Datum uitkomst' everywhere; next to 'Al bekend bij
+    schuldhulp' the list said 'Bekend sinds 20-11-2026', read as known to debt help since then."""
+    day = f"{scenario.CLOSED_DAY:%d-%m-%Y}"
+    listing = _text(client, energy_staff, reverse("feedback:signals"))
+    signal_page = _text(
+        client, energy_staff, reverse("feedback:signal", args=[released[energy].pk])
+    )
+    header = client.get(reverse("feedback:download", args=["csv"])).content.decode("utf-8-sig")
+
+    assert ">Datum uitkomst</th>" in listing and day in listing
+    assert "Datum uitkomst" in _words(signal_page) and day in signal_page
+    assert "Datum uitkomst" in header.split("\r\n")[0].split(";")
+    for page in (listing, signal_page, header):
+        assert "Bekend sinds" not in page and "Uitkomst: datum" not in page
+
+
+def test_known_to_debt_help_is_said_once_when_no_agreement_of_the_creditor_shares_it(
+    client, released, energy, energy_staff
+):
+    """domain.md step 8: 'al bekend bij schuldhulpverlening' reaches a creditor only when its
+    agreement allows it. Without such an agreement the list has no column of 'Niet gedeeld' in
+    every row, but says once what the creditor is (not) told."""
+    listing = _text(client, energy_staff, reverse("feedback:signals"))
+
+    assert "Niet gedeeld" not in listing
+    assert "Al bekend bij schuldhulp</th>" not in listing
+    assert (
+        "Of een inwoner al bekend is bij schuldhulpverlening, deelt de gemeente niet met "
+        "Energie Oost: uw convenanten staan dat niet toe."
+    ) in _words(listing)
+
+
+def test_known_to_debt_help_has_its_column_where_an_agreement_shares_it(
+    client, enschede, energy, energy_staff
+):
+    Agreement.objects.filter(creditor=energy).update(share_known_client_status=True)
+    melding = scenario.melding_with_signals(enschede, energy, status=Signaalstatus.AL_BEKEND)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    signal = melding.signal_links.get().signal
+
+    listing = _text(client, energy_staff, reverse("feedback:signals"))
+
+    assert ">Al bekend bij schuldhulp</th>" in listing
+    row = listing.split(signal.customer_number)[1].split("</tr>")[0]
+    assert ">Ja</td>" in row
+    assert "deelt de gemeente niet" not in listing

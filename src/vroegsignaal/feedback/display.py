@@ -63,6 +63,11 @@ def cause_text(cause: str | None) -> str:
     return _CAUSE_FOR_CREDITOR.get(cause, Cause(cause).label)
 
 
+# The outcome's day, under one name on the list, the signal page and in the download ("Bekend
+# sinds", next to "Al bekend bij schuldhulp", read as known to debt help since that day).
+OUTCOME_DATE_LABEL = "Datum uitkomst"
+
+
 def outcome_rows(item: dict) -> list[tuple[str, str]]:
     """The outcome as (label, value) pairs, in the order the portal shows them."""
 
@@ -70,7 +75,7 @@ def outcome_rows(item: dict) -> list[tuple[str, str]]:
         return choices(value).label if value else "Onbekend"
 
     return [
-        ("Datum", date.fromisoformat(item["outcome_date"]).strftime("%d-%m-%Y")),
+        (OUTCOME_DATE_LABEL, date.fromisoformat(item["outcome_date"]).strftime("%d-%m-%Y")),
         ("Hulp geaccepteerd", label(HelpAnswer, item["help_accepted"])),
         ("Globale oorzaak", cause_text(item["cause"])),
         ("Afspraak over de lopende betalingen", item["ongoing_payments"] or "Geen afspraak"),

@@ -24,7 +24,7 @@ DOWNLOAD_HEADER = [
     "Signaaldatum",
     "Go/no-go",
     "Al bekend bij schuldhulp",
-    "Uitkomst: datum",
+    display.OUTCOME_DATE_LABEL,
     "Hulp geaccepteerd",
     "Globale oorzaak",
     "Afspraak over de lopende betalingen",

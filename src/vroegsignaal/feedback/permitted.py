@@ -20,7 +20,7 @@ from vroegsignaal.casework.models import Conversation, Plan, YesNoUnknown
 from vroegsignaal.casework.payments import agreement_with
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.feedback.models import FeedbackKind, SignalFeedback
-from vroegsignaal.organisations.models import Creditor
+from vroegsignaal.organisations.models import Agreement, Creditor
 
 REASONS_FED_BACK = frozenset(
     {
@@ -74,6 +74,14 @@ def go_no_go(status: str, share_known_client_status: bool) -> dict:
         "reason": reason,
         "known_to_debt_help": known if share_known_client_status else None,
     }
+
+
+def may_learn_known_status(creditor_id: int) -> bool:
+    """Whether any agreement of the creditor, of any period, lets the municipality say that a
+    resident is known to debt help; without one the creditor is never told, for any signal."""
+    return Agreement.objects.filter(
+        creditor_id=creditor_id, share_known_client_status=True
+    ).exists()
 
 
 def outcome(

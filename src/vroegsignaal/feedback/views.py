@@ -7,8 +7,6 @@ in the URL is answered with 404. What a feedback item contains is decided in per
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -31,7 +29,7 @@ from vroegsignaal.feedback.listing import (
     summaries,
 )
 from vroegsignaal.feedback.models import FeedbackKind, HeropafCheck
-from vroegsignaal.feedback.permitted import feedback_item
+from vroegsignaal.feedback.permitted import feedback_item, may_learn_known_status
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy import audit
@@ -68,7 +66,14 @@ def signals(request):
     )
     rows = summaries(request.user, list(page.object_list))
     audit.note_shown(request, page.object_list)
-    context = {"page": page, "rows": rows, "form": form, "filtered": filters != FeedbackFilters()}
+    context = {
+        "page": page,
+        "rows": rows,
+        "form": form,
+        "filtered": filters != FeedbackFilters(),
+        "known_shared": may_learn_known_status(request.user.creditor_id),
+        "outcome_date_label": display.OUTCOME_DATE_LABEL,
+    }
     return render(request, "feedback/signals.html", context)
 
 
@@ -147,7 +152,7 @@ def customers_phrase(customers: list[tuple[str, list]]) -> str:
 
 def _with_own_signals(user, checks: list[HeropafCheck], today) -> list[HeropafCheck]:
     """Give each check the creditor's own signals of its melding (klantnummer, signal date)
-    and, when its term has passed, the first day it is late."""
+    and whether its last day to answer has passed."""
     signals_by_melding: dict[int, list[Signal]] = {}
     for own in (
         Signal.objects.filter(
@@ -161,9 +166,7 @@ def _with_own_signals(user, checks: list[HeropafCheck], today) -> list[HeropafCh
     for check in checks:
         check.own_signals = signals_by_melding.get(check.melding_id, [])
         check.own_customers = own_customers(check.own_signals)
-        check.late_since = (
-            check.answer_due_on + timedelta(days=1) if check.answer_due_on < today else None
-        )
+        check.late = check.answer_due_on < today
     return checks
 
 
