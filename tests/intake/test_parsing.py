@@ -2,6 +2,7 @@
 accepted way parses back to the same value and that arbitrary input only ever gives ValueError."""
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import assume, given
@@ -94,6 +95,22 @@ def test_an_impossible_date_is_called_not_existing(text):
 def test_a_two_digit_year_is_refused_saying_why(text):
     with pytest.raises(ValueError, match="jaartal van twee cijfers, en dat is dubbelzinnig"):
         parsing.parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"), [("25-11-26", "(1926 of 2026?)"), ("3/1/07", "(1907 of 2007?)")]
+)
+def test_a_two_digit_year_names_the_two_centuries_of_the_year_typed(text, readings):
+    """Rule: the message reads the year that was typed; it always said '(1924 of 2024?)'."""
+    with pytest.raises(ValueError, match=re.escape(readings)):
+        parsing.parse_date(text)
+
+
+def test_a_two_digit_year_is_shown_how_to_write_it_in_this_years_example():
+    this_year = dt.date.today().year
+    with pytest.raises(ValueError) as refused:
+        parsing.parse_date("25-11-26")
+    assert str(refused.value).endswith(f"schrijf het jaar in vier cijfers, bv. 31-01-{this_year}")
 
 
 def test_date_rejects_excel_serial_of_non_existent_29_february_1900():

@@ -53,15 +53,18 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _EXCEL_MAX_SERIAL = 2958465
 
 
-_TWO_DIGIT_YEAR = re.compile(r"^\d{1,2}([-/.])\d{1,2}\1\d{2}(?: .*)?$", re.ASCII)
+_TWO_DIGIT_YEAR = re.compile(r"^\d{1,2}([-/.])\d{1,2}\1(\d{2})(?: .*)?$", re.ASCII)
 
 
 def _date_error(value: object) -> ValueError:
     shown = _shown(value)
-    if isinstance(value, str) and _TWO_DIGIT_YEAR.match(value.strip()):
+    if isinstance(value, str) and (two_digits := _TWO_DIGIT_YEAR.match(value.strip())):
+        year = two_digits.group(2)
+        # The example is this year's: a creditor copies it into the file it delivers now.
         return ValueError(
             f"'{shown}' heeft een jaartal van twee cijfers, en dat is dubbelzinnig "
-            "(1924 of 2024?); schrijf het jaar in vier cijfers, bv. 31-01-2024"
+            f"(19{year} of 20{year}?); schrijf het jaar in vier cijfers, "
+            f"bv. 31-01-{dt.date.today().year}"
         )
     return ValueError(f"'{shown}' is geen geldige datum (verwacht bv. 2024-01-31 of 31-01-2024)")
 
