@@ -1,6 +1,8 @@
 """A beheerder gives a werkbakje a team in the beheeromgeving, so a new team gets meldingen of its
 own: its caseworkers see them, a caseworker of another team does not."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -69,3 +71,39 @@ def test_the_werkbakjes_list_filters_on_municipality_and_team_and_nothing_is_del
     assert "Op gemeente" in page and "Op team" in page, "the filters"
     delete = client.get(reverse("admin:casework_queue_delete", args=[queue.pk]))
     assert delete.status_code == 403
+
+
+def _changelist_rows(client) -> list[str]:
+    page = client.get(reverse("admin:casework_queue_changelist")).content.decode()
+    body = page.split("<tbody>", 1)[1].split("</tbody>")[0]
+    return [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in body.split("</tr>")[:-1]]
+
+
+def test_the_werkbakjes_list_says_the_term_is_in_calendar_days_and_a_crisis_in_working_days(
+    client, functioneel_beheerder
+):
+    """casework.deadlines: a werkbakje's term for the first action counts calendar days; a
+    crisissignaal has 3 working days in any werkbakje (Wgs art. 4 lid 2). The column said
+    'Termijn (dagen)', and the Crisis werkbakje's 3 read as calendar days."""
+    QueueFactory(name="Brief en bellen", term_days=28)
+
+    page = client.get(reverse("admin:casework_queue_changelist")).content.decode()
+
+    assert "Termijn eerste actie" in page and "Termijn (dagen)" not in page
+    assert _changelist_rows(client) == [
+        "Brief en bellen Enschede (0153) - Huisbezoek 28 kalenderdagen; crisissignaal 3 werkdagen"
+    ]
+
+
+def test_the_werkbakjes_of_a_municipality_are_listed_by_name(client, functioneel_beheerder):
+    """The matching makes werkbakjes in no particular order; the list showed them by id."""
+    hengelo = MunicipalityFactory(code="0164", name="Hengelo")
+    for municipality, name in [
+        (hengelo, "Jongeren"), (None, "Jongeren"), (hengelo, "Crisis"), (None, "Crisis"),
+        (None, "Brief en bellen"),
+    ]:  # fmt: skip
+        QueueFactory(name=name, **({"municipality": municipality} if municipality else {}))
+
+    names = [row.split(" Enschede")[0].split(" Hengelo")[0] for row in _changelist_rows(client)]
+
+    assert names == ["Brief en bellen", "Crisis", "Jongeren", "Crisis", "Jongeren"]

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from tests.admin_forms import form_data
 from tests.factories import MunicipalityFactory, UserFactory
+from tests.page_text import page_text
 from vroegsignaal.organisations.models import Role, Team, User
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,28 @@ def test_a_caseworker_with_staff_status_ticked_by_mistake_cannot_enter_the_behee
 
     for url in [reverse("admin:index"), reverse("admin:organisations_user_changelist")]:
         response = client.get(url)
-        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+        assert response.status_code == 403 and "Geen toegang" in response.content.decode()
+
+
+def test_a_creditor_opening_the_beheeromgeving_gets_the_apps_geen_toegang_page(client):
+    """Everywhere else a page of another role says 'Geen toegang'; here Django's log-in form
+    said 'U bent geverifieerd als ..., maar niet bevoegd' and offered another account."""
+    client.force_login(UserFactory(creditor_staff=True))
+
+    for url in [reverse("admin:index"), reverse("admin:login") + "?next=/admin/"]:
+        response = client.get(url, follow=True)
+        page = " ".join(page_text(response).split())
+        assert response.status_code == 403, url
+        assert (
+            "Geen toegang" in page and "De beheeromgeving is voor de functioneel beheerder." in page
+        )
+        assert "geverifieerd" not in page and 'name="password"' not in response.content.decode()
+
+
+def test_a_visitor_not_logged_in_is_still_asked_to_log_in(client):
+    response = client.get(reverse("admin:index"))
+
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
 def test_a_functioneel_beheerder_made_inactive_is_out_at_once(client, functioneel_beheerder):
@@ -101,3 +123,17 @@ def test_groups_and_the_audit_log_stay_closed_to_the_functioneel_beheerder(
     client, functioneel_beheerder, url_name
 ):
     assert client.get(reverse(url_name)).status_code == 403
+
+
+def test_the_menu_leads_the_functioneel_beheerder_to_beheer_and_nobody_else(client):
+    """The menu showed 'Beheer' for staff status, which a functioneel beheerder does not have
+    (only the demo's superuser beheerder saw it); a caseworker with staff status did."""
+    admin_link = f'href="{reverse("admin:index")}">Beheer</a>'
+    for user, shown in [
+        (UserFactory(administrator=True, is_staff=False), True),
+        (UserFactory(caseworker=True, is_staff=True), False),
+        (UserFactory(is_superuser=True, is_staff=True), True),
+    ]:
+        client.force_login(user)
+        menu = client.get(reverse("web:otp_setup")).content.decode()
+        assert (admin_link in menu) is shown, user.role

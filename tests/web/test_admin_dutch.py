@@ -1,6 +1,8 @@
 """The beheeromgeving speaks Dutch: section names, model names, field labels and columns."""
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib import admin
@@ -96,3 +98,58 @@ def test_a_change_to_a_het_word_says_het_in_the_message(client, beheerder):
     assert "De team" not in text
     # The object's name is still a link to it: the message stayed marked safe.
     assert f'href="/admin/organisations/team/{team.pk}/change/"' in page
+
+
+ADMIN_SCRIPTS = Path(admin.__file__).parent / "static" / "admin" / "js"
+_QUOTED = r"""(['"])((?:\\.|(?!\{n}).)*)\{n}"""
+_GETTEXT_CALL = re.compile(
+    r"\b(gettext|ngettext|pgettext)\(\s*" + _QUOTED.format(n=2) + r"(?:\s*,\s*"
+    + _QUOTED.format(n=4) + ")?"
+)  # fmt: skip
+
+
+def _admin_script_texts() -> set[str]:
+    """Every text the admin's own scripts translate (a pgettext as context + \\x04 + text)."""
+    texts = set()
+    for script in ADMIN_SCRIPTS.rglob("*.js"):
+        if "vendor" in script.parts:
+            continue
+        for call in _GETTEXT_CALL.finditer(script.read_text(encoding="utf-8")):
+            kind, text, second = call.group(1), call.group(3), call.group(5)
+            key = f"{text}\x04{second}" if kind == "pgettext" else text
+            texts.add(key.replace("\\'", "'").replace('\\"', '"'))
+    return texts
+
+
+def test_every_text_of_the_admins_scripts_has_a_dutch_translation(client, beheerder):
+    """The two-list widget for groups and permissions said 'Choose rechten by selecting them
+    ...', 'Choose all rechten', 'Remove all rechten': Django's Dutch catalogue of its scripts
+    lacks the texts its newer widget asks for, so /admin/jsi18n/ answered them in English."""
+    script = client.get(reverse("admin:jsi18n")).content.decode()
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S).group(1))
+
+    texts = _admin_script_texts()
+
+    assert "Choose all %s" in texts, "the scripts were read"
+    assert sorted(text for text in texts if not catalog.get(text)) == []
+
+
+def test_a_change_form_heading_starts_with_a_capital(client, beheerder):
+    """Django's English 'Add group' starts with the verb; its Dutch '%s toevoegen' starts with the
+    model's lower-case name, so the heading read 'groep toevoegen'."""
+    add = client.get(reverse("admin:auth_group_add")).content.decode()
+    change = client.get(
+        reverse("admin:organisations_user_change", args=[beheerder.pk])
+    ).content.decode()
+
+    assert "<h1>Groep toevoegen</h1>" in add and "<title>Groep toevoegen |" in add
+    assert "<h1>Gebruiker wijzigen</h1>" in change
+
+
+def test_the_password_help_speaks_of_the_password_not_to_the_beheerder(client, beheerder):
+    """A beheerder who creates a user sets someone else's password: 'Uw wachtwoord' was wrong."""
+    text = _visible_text(client.get(reverse("admin:organisations_user_add")).content.decode())
+
+    assert "Uw wachtwoord" not in text and "uw andere" not in text
+    assert "Het wachtwoord moet minstens 12 tekens lang zijn" in text
+    assert "Het wachtwoord mag niet alleen uit cijfers bestaan." in text

@@ -1,7 +1,7 @@
 """The third-party apps in the beheeromgeving speak Dutch: axes, django-tasks and TOTP devices.
 
-Their texts are translated in src/vroegsignaal/locale/nl/LC_MESSAGES/django.po; the compiled
-django.mo is committed, so it must match the .po.
+Their texts are translated in src/vroegsignaal/locale/nl/LC_MESSAGES/django.po (and what Django's
+admin scripts miss in djangojs.po); the compiled .mo files are committed, so each must match its .po.
 """
 
 import ast
@@ -50,12 +50,13 @@ def read_po(path: Path) -> dict[str, str]:
     return entries
 
 
-def test_the_compiled_catalogue_is_current():
-    po = read_po(MESSAGES / "django.po")
-    with open(MESSAGES / "django.mo", "rb") as mo:
+@pytest.mark.parametrize(("domain", "entries"), [("django", 80), ("djangojs", 7)])
+def test_the_compiled_catalogue_is_current(domain, entries):
+    po = read_po(MESSAGES / f"{domain}.po")
+    with open(MESSAGES / f"{domain}.mo", "rb") as mo:
         compiled = gettext.GNUTranslations(mo)._catalog
 
-    assert len(po) > 80
+    assert len(po) > entries
     assert all(po.values()), [msgid for msgid, msgstr in po.items() if not msgstr]
     assert compiled == po
 

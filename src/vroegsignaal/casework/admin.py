@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 
+from vroegsignaal.casework.deadlines import CRISIS_CONVERSATION_WORKING_DAYS
 from vroegsignaal.casework.models import CaseworkPolicy, Queue
 
 
@@ -53,7 +54,10 @@ class QueueAdmin(admin.ModelAdmin):
     beheerder gives one a team (also one made beforehand, before the first run uses the rule)."""
 
     form = QueueForm
-    list_display = ["name", "municipality", "team", "first_contact_channel", "term_days"]
+    list_display = ["name", "municipality", "team", "first_contact_channel", "first_action_term"]
+    # The matching makes a municipality's werkbakjes in no particular order; by name, as the
+    # werkbakjes page of the caseworkers lists them.
+    ordering = ["municipality__name", "name"]
     list_filter = ["municipality", "team"]
     search_fields = ["name", "municipality__name", "team__name"]
     list_select_related = ["municipality", "team__municipality"]
@@ -61,14 +65,23 @@ class QueueAdmin(admin.ModelAdmin):
     def get_fields(self, request, obj=None):
         if obj is None:
             return ["municipality", "name", "team"]
-        return ["municipality", "name", "team", "first_contact_channel", "term_days"]
+        return ["municipality", "name", "team", "first_contact_channel", "first_action_term"]
+
+    @admin.display(description="termijn eerste actie")
+    def first_action_term(self, queue: Queue) -> str:
+        """The rule's term counts calendar days; a crisissignaal gets the working days of Wgs
+        art. 4 lid 2 in any werkbakje (casework.deadlines, Term.FIRST_ACTION)."""
+        return (
+            f"{queue.term_days} kalenderdagen; crisissignaal "
+            f"{CRISIS_CONVERSATION_WORKING_DAYS} werkdagen"
+        )
 
     def get_readonly_fields(self, request, obj=None):
         # The matching finds a werkbakje by its name and writes contact channel and term from
         # the rule on every run: they are changed in the policy, not here.
         if obj is None:
             return []
-        return ["municipality", "name", "first_contact_channel", "term_days"]
+        return ["municipality", "name", "first_contact_channel", "first_action_term"]
 
     def has_delete_permission(self, request, obj=None):
         # Its meldingen would lose their werkbakje; remove the rule from the policy instead.

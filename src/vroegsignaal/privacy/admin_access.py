@@ -10,6 +10,7 @@ mistake. A superuser with staff status (a technical account) keeps all of Django
 from __future__ import annotations
 
 from django.contrib.auth.backends import BaseBackend
+from django.core.exceptions import PermissionDenied
 
 from vroegsignaal.privacy.policy import Action, can
 
@@ -41,6 +42,14 @@ def may_use_beheeromgeving(user) -> bool:
     if not user.is_active:
         return False
     return (user.is_superuser and user.is_staff) or can(user, Action.CONFIGURE)
+
+
+def refuse_other_roles(user) -> None:
+    """Raise PermissionDenied (the app's 'Geen toegang' page) for a logged-in user who may not
+    use the beheeromgeving; Django's admin offered its log-in form instead ('U bent geverifieerd
+    als ..., maar niet bevoegd'). A visitor who is not logged in is left to log in."""
+    if user.is_authenticated and not may_use_beheeromgeving(user):
+        raise PermissionDenied("De beheeromgeving is voor de functioneel beheerder.")
 
 
 class RolePermissionBackend(BaseBackend):

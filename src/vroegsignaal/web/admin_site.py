@@ -8,10 +8,13 @@ third-party app, gets the audit of `privacy.admin_audit` and the access rule of
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import admin
 from django.utils.safestring import SafeData, mark_safe
+from django.utils.text import capfirst
 
-from vroegsignaal.privacy.admin_access import may_use_beheeromgeving
+from vroegsignaal.privacy.admin_access import may_use_beheeromgeving, refuse_other_roles
 from vroegsignaal.privacy.admin_audit import AuditedAdmin
 
 # The beheeromgeving's models whose Dutch name takes 'het'; Django's Dutch messages always say
@@ -20,9 +23,16 @@ from vroegsignaal.privacy.admin_audit import AuditedAdmin
 HET_WORDS = frozenset({"werkbakje", "convenant", "team", "resultaat van een taak"})
 
 
-class DutchArticleAdmin(admin.ModelAdmin):
+class DutchWordingAdmin(admin.ModelAdmin):
     """Django's messages with the right article: 'Het werkbakje ‘Crisis’ is met succes
-    gewijzigd.' instead of 'De werkbakje ...'."""
+    gewijzigd.' instead of 'De werkbakje ...'; headings with a capital: 'Groep toevoegen'."""
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # English 'Add group' starts with its verb; Dutch '%s toevoegen' / '%s wijzigen' starts
+        # with the model's lower-case name, so Django's heading read 'groep toevoegen'.
+        if context.get("title"):
+            context["title"] = capfirst(context["title"])
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def message_user(self, request, message, *args, **kwargs):
         name = str(self.model._meta.verbose_name)
@@ -40,7 +50,7 @@ def audited(admin_class: type[admin.ModelAdmin]) -> type[admin.ModelAdmin]:
         return admin_class
     return type(
         admin_class.__name__,
-        (AuditedAdmin, DutchArticleAdmin, admin_class),
+        (AuditedAdmin, DutchWordingAdmin, admin_class),
         {"__module__": admin_class.__module__},
     )
 
@@ -53,6 +63,20 @@ class BeheerSite(admin.AdminSite):
 
     def has_permission(self, request) -> bool:
         return may_use_beheeromgeving(request.user)
+
+    def admin_view(self, view, cacheable=False):
+        checked = super().admin_view(view, cacheable)
+
+        @wraps(view)
+        def inner(request, *args, **kwargs):
+            refuse_other_roles(request.user)
+            return checked(request, *args, **kwargs)
+
+        return inner
+
+    def login(self, request, extra_context=None):
+        refuse_other_roles(request.user)
+        return super().login(request, extra_context)
 
     def register(self, model_or_iterable, admin_class=None, **options):
         super().register(model_or_iterable, audited(admin_class or admin.ModelAdmin), **options)

@@ -29,6 +29,8 @@ class MinimumLengthValidator(password_validation.MinimumLengthValidator):
 
     def get_help_text(self):
         return (
-            f"Uw wachtwoord moet minstens {self.min_length} tekens lang zijn; een paar woorden "
+            # Neutral: a beheerder creating a user reads it too (Django's other rules in
+            # vroegsignaal/locale say "het wachtwoord" as well).
+            f"Het wachtwoord moet minstens {self.min_length} tekens lang zijn; een paar woorden "
             "achter elkaar is lang genoeg en goed te onthouden."
         )
