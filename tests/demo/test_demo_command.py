@@ -101,7 +101,10 @@ def test_a_demo_user_of_every_role_logs_in_with_the_documented_password(tmp_path
         assert user is not None, role
         assert authenticate(username=user.username, password=DEMO_PASSWORD) == user
     admin = User.objects.get(role=Role.ADMINISTRATOR)
-    assert admin.is_staff and admin.is_superuser
+    assert not admin.is_staff and not admin.is_superuser
+    technical = User.objects.get(is_superuser=True)
+    assert technical.is_staff and technical.role == ""
+    assert authenticate(username=technical.username, password=DEMO_PASSWORD) == technical
     assert User.objects.filter(role=Role.CASEWORKER, team__name="Team Zuid").exists()
     assert all(u.creditor_id for u in User.objects.filter(role=Role.CREDITOR_STAFF))
 

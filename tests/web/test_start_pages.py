@@ -13,6 +13,7 @@ from tests.factories import (
     PostcodeAreaFactory,
     UserFactory,
 )
+from tests.page_text import page_text
 from tests.web.delivery_files import delivery_csv, row, valid_rows
 from vroegsignaal.intake.models import Channel, Signal
 from vroegsignaal.intake.services import ingest_file
@@ -81,6 +82,20 @@ def test_project_leader_sees_counts_per_municipality_of_the_region_and_no_person
     assert "Jansen" not in page and "7511" not in page
 
 
+@pytest.mark.parametrize(
+    ("user", "works_for"),
+    [
+        ({"project_leader": True}, "projectleider bij Regio Twente."),
+        ({"caseworker": True}, "uitvoerder / hulpverlener bij gemeente Enschede."),
+        ({"role": ""}, "gebruiker zonder rol."),
+    ],
+)
+def test_the_start_page_names_the_organisation_as_the_other_pages_do(client, user, works_for):
+    """'projectleider bij Twente' read as a municipality; monitoring says 'Regio Twente'."""
+    page = " ".join(page_text(_start_page(client, UserFactory(**user))).split())
+    assert f"U bent ingelogd als {works_for}" in page
+
+
 def test_project_leader_per_1000_inhabitants_uses_the_municipality_size(signals, hengelo):
     counts = {c.municipality.name: c for c in region_signal_counts(hengelo.region)}
     assert counts["Hengelo"].received == 1
@@ -109,6 +124,12 @@ def test_privacy_officer_gets_the_privacy_placeholder(client):
 def test_user_without_a_role_is_told_to_ask_for_one(client):
     page = _start_page(client, UserFactory(role=""))
     assert "nog geen rol" in page
+
+
+def test_a_technical_superuser_without_a_role_is_led_to_the_beheeromgeving(client):
+    page = _start_page(client, UserFactory(role="", is_superuser=True, is_staff=True))
+    assert "technisch account" in page and f'href="{reverse("admin:index")}"' in page
+    assert "nog geen rol" not in page
 
 
 def test_month_starts_at_local_midnight_on_the_first():

@@ -51,7 +51,7 @@ class DemoLogin:
     municipality: str = ""  # CBS code
     team: str = ""  # team name within the municipality
     region: bool = False  # works for the whole region
-    superuser: bool = False
+    superuser: bool = False  # with staff status: Django's groups, permissions and tasks
 
 
 def demo_logins(document: dict) -> list[DemoLogin]:
@@ -92,8 +92,12 @@ def demo_logins(document: dict) -> list[DemoLogin]:
         DemoLogin("uitvoerder.hengelo", Role.CASEWORKER, "Bram", "Kuipers", municipality="0164"),
         *_local_caseworkers(document),
         DemoLogin("projectleider.twente", Role.PROJECT_LEADER, "Marloes", "Lansink", region=True),
-        DemoLogin("beheerder", Role.ADMINISTRATOR, "Henk", "Wolters", region=True, superuser=True),
+        # The functioneel beheerder as the user guide describes them: the role alone, no staff
+        # or superuser status (those showed Django's switches a functioneel beheerder never sees).
+        DemoLogin("beheerder", Role.ADMINISTRATOR, "Henk", "Wolters", region=True),
         DemoLogin("fg.twente", Role.PRIVACY_OFFICER, "Ingrid", "Bosch", region=True),
+        # A technical account, as after `createsuperuser`: no role and no organisation.
+        DemoLogin("technisch.beheerder", "", "Theo", "Kampman", superuser=True),
     ]
 
 

@@ -228,6 +228,16 @@ class User(AbstractUser):
     def organisation(self) -> Creditor | Municipality | Region | None:
         return self.creditor or self.municipality or self.region
 
+    @property
+    def organisation_name(self) -> str:
+        """The organisation as the pages name it: the creditor's name, 'gemeente Enschede',
+        'Regio Twente' (a region's bare name read as a municipality); '' without one."""
+        if self.creditor:
+            return self.creditor.name
+        if self.municipality:
+            return f"gemeente {self.municipality.name}"
+        return f"Regio {self.region.name}" if self.region else ""
+
     def clean(self):
         super().clean()
         check_organisation(self)  # the organisation must fit the role (user_rules)
