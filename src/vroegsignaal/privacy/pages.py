@@ -24,7 +24,6 @@ PAGE_DESCRIPTIONS = {
     "casework:plan": "plan van aanpak",
     "casework:referral": "verwijzing",
     "casework:close": "afsluiten met eindresultaat",
-    "casework:schedule_heropaf": "heropaf plannen",
     "casework:complete_heropaf": "heropaf afronden",
     "casework:reopen": "melding heropenen",
     "letters:overview": "brieven",
