@@ -23,6 +23,17 @@ from vroegsignaal.search_keys import SearchKeyField, prefix_search_index
 
 # The resident's satisfaction is a Dutch rapportcijfer; 6 or higher is a voldoende.
 SATISFACTION_MIN, SATISFACTION_MAX, SATISFACTION_PASS = 1, 10, 6
+
+
+def satisfaction_in_range(name: str) -> models.CheckConstraint:
+    """A rapportcijfer from 1 to 10, or none (not asked): for the melding and each round."""
+    return models.CheckConstraint(
+        condition=Q(satisfaction__gte=SATISFACTION_MIN, satisfaction__lte=SATISFACTION_MAX)
+        | Q(satisfaction__isnull=True),
+        name=name,
+    )
+
+
 # A melding's kenmerk in letters: the prefix tells it apart from other municipal case numbers.
 REFERENCE_PREFIX = "VS-"
 
@@ -290,11 +301,7 @@ class Melding(models.Model):
             prefix_search_index("street_search", "melding_street_search"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(satisfaction__gte=SATISFACTION_MIN, satisfaction__lte=SATISFACTION_MAX)
-                | Q(satisfaction__isnull=True),
-                name="melding_satisfaction_1_to_10",
-            ),
+            satisfaction_in_range(name="melding_satisfaction_1_to_10"),
         ]
 
     def __str__(self) -> str:
@@ -380,11 +387,7 @@ class RoundResult(models.Model):
             models.UniqueConstraint(
                 fields=["melding", "contact_round"], name="one_result_per_contact_round"
             ),
-            models.CheckConstraint(
-                condition=Q(satisfaction__gte=SATISFACTION_MIN, satisfaction__lte=SATISFACTION_MAX)
-                | Q(satisfaction__isnull=True),
-                name="round_result_satisfaction_1_to_10",
-            ),
+            satisfaction_in_range(name="round_result_satisfaction_1_to_10"),
         ]
 
     def __str__(self) -> str:
