@@ -278,6 +278,19 @@ def test_match_and_meldingen_commands_print_json(enschede, capsys):
     assert any("risis" in reason for reason in melding["priority_reasons"])
 
 
+def test_a_crisis_melding_gives_its_werkbakje_the_rules_term_not_its_own(enschede):
+    """A crisis melding gets 3 working days in any werkbakje; the werkbakje keeps the term of
+    its routing rule (it showed 3 when the run's first melding in it was a crisis)."""
+    municipality, energy, _ = enschede
+    ingest_records(energy, [record("E1", "2026-10-02", crisissignaal="ja")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+
+    melding = Melding.objects.get()
+    rule_term = effective_policy(municipality)[0].default_route.term_days
+    assert melding.queue.term_days == rule_term != 3
+    assert melding.due_on == dt.date(2026, 11, 30)  # 3 working days after Wednesday 25-11
+
+
 def test_a_no_go_melding_is_closed_with_its_niet_opgepakt_result(enschede):
     municipality, energy, _ = enschede
     ingest_records(energy, [record("E1", "2026-10-02", contractsoort="zakelijk")], today=TODAY)

@@ -59,7 +59,8 @@ def _due_on(term_kind: str, term_days: int, matched_on: dt.date) -> dt.date:
 
 def _queues(municipality: Municipality, meldingen: pl.DataFrame) -> dict[str, Queue]:
     queues = {}
-    routes = meldingen.select("queue", "first_contact_channel", "term_days").unique("queue")
+    # The werkbakje's term is its rule's: a crisis melding in it has 3 working days of its own.
+    routes = meldingen.select("queue", "first_contact_channel", "queue_term_days").unique("queue")
     for name, channel, term_days in routes.iter_rows():
         queues[name], _ = Queue.objects.update_or_create(
             municipality=municipality,

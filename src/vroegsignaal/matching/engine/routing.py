@@ -35,10 +35,11 @@ def condition_expr(condition: RouteCondition, bits: dict[str, int]) -> pl.Expr:
 
 
 def route(meldingen: pl.LazyFrame, policies: list[Policy], bits: dict[str, int]) -> pl.LazyFrame:
-    """Add queue, first_contact_channel, term_kind and term_days.
+    """Add queue, first_contact_channel, queue_term_days, term_kind and term_days.
 
     `meldingen` has a `policy_index` into `policies`, so all municipalities are routed in one
-    pass. Crisis meldingen keep their queue but get the 3-working-day term (Wgs art. 4 lid 2).
+    pass. Crisis meldingen keep their queue but get the 3-working-day term (Wgs art. 4 lid 2);
+    `queue_term_days` stays the rule's term, the werkbakje's own.
     """
     index = pl.lit(None, pl.Int64)
     rows: list[RoutingRule] = []
@@ -65,10 +66,13 @@ def route(meldingen: pl.LazyFrame, policies: list[Policy], bits: dict[str, int])
             table([rule.queue for rule in rows], pl.String).alias("queue"),
             table([rule.first_contact_channel for rule in rows], pl.String)
             .alias("first_contact_channel"),
+            table([rule.term_days for rule in rows], pl.Int64).alias("queue_term_days"),
             pl.when(crisis).then(pl.lit(TERM_CRISIS)).otherwise(pl.lit(TERM_CALENDAR_DAYS))
             .alias("term_kind"),
+        )
+        .with_columns(
             pl.when(crisis).then(pl.lit(CRISIS_TERM_DAYS, pl.Int64))
-            .otherwise(table([rule.term_days for rule in rows], pl.Int64))
+            .otherwise(pl.col("queue_term_days"))
             .alias("term_days"),
         )
         .drop("rule_index")

@@ -37,8 +37,8 @@ MELDING_COLUMNS = [
     "melding_key", "municipality_code", "period_start", "period_end", "address_key",
     "enkelvoudig", "meervoudig", "opeenvolgend", "crisis", "warme_overdracht",
     "signal_count", "partner_types", "partner_type_count", "total_amount_cents",
-    "max_arrears_days", "priority_score", "priority_points", "queue", "first_contact_channel", "term_kind",
-    "term_days", "attach_to_melding_id", "go",
+    "max_arrears_days", "priority_score", "priority_points", "queue", "first_contact_channel",
+    "queue_term_days", "term_kind", "term_days", "attach_to_melding_id", "go",
 ]  # fmt: skip
 _RULE_COLUMNS = [
     "signal_id", "melding_id", "address_id", "first_in_melding", "in_multi", "municipality_code",
