@@ -30,11 +30,5 @@ def front_end_packages(app_configs, **kwargs) -> list[checks.CheckMessage]:
             id="web.E001",
         )
         for name in FRONT_END_FILES
-        if not (_found(name) or Path(settings.STATIC_ROOT, name).is_file())
+        if not (finders.find(name) or Path(settings.STATIC_ROOT, name).is_file())
     ]
-
-
-def _found(name: str) -> bool:
-    # The finders cache their storages; read the settings as they are now.
-    finders.get_finder.cache_clear()
-    return bool(finders.find(name))
