@@ -158,15 +158,13 @@ class MeldingCounts:
     """Counts of the scope's meldingen per grouping of ``GROUPINGS`` (its keys and
     ``meldingen``; ``go`` is 1 for a picked-up (go) melding, 0 for a no-go or a melding closed
     as not picked up; the cube also every count of ``_COUNTS``, the queue's name as ``queue`` and
-    the period's ``month``), per municipality the meldingen by how their heropaf stands
-    (``heropaf_standing``), and the end results reached in the scope's period
-    (``result_counts``)."""
+    the period's ``month``). How their heropaf stands (``heropaf_standing``) and the end results
+    reached (``result_counts``) are read for the peers the small numbers are hidden over
+    (``Protection.of``), so not here."""
 
     cube: pl.DataFrame
     lead_days: pl.DataFrame
     conversation_term: pl.DataFrame
-    heropaf: pl.DataFrame
-    results: pl.DataFrame
 
     def days(self, lead_time: str) -> pl.Series:
         """The day differences of ``lead_time`` (a ``LEAD_DAYS`` key), one per picked-up (go)
@@ -314,14 +312,10 @@ def result_counts(scope: Scope) -> pl.DataFrame:
 
 
 def melding_counts(scope: Scope) -> MeldingCounts:
-    """The meldingen of ``scope`` counted per grouping of ``GROUPINGS``, plus how their heropaf
-    stands and the end results reached in its period."""
+    """The meldingen of ``scope`` counted per grouping of ``GROUPINGS``."""
     groupings = _groupings(scope)
-    cube = _named(groupings["cube"])
     return MeldingCounts(
-        cube=cube,
+        cube=_named(groupings["cube"]),
         lead_days=groupings["lead_days"],
         conversation_term=groupings["conversation_term"],
-        heropaf=heropaf_standing(scope, cube),
-        results=result_counts(scope),
     )

@@ -59,11 +59,11 @@ class Protection:
     @classmethod
     def of(cls, scope: Scope, counts: MeldingCounts) -> Protection:
         """The protection of ``scope`` (whose meldingen ``counts`` counted): for an exact scope
-        nothing is hidden and the peers are the scope itself, so nothing more is read."""
+        nothing is hidden and the peers are the scope itself, whose cube ``counts`` holds.
+        Heropaf standing and end results are read once, for the peers only."""
         peers = scope if scope.exact else peer_scope(scope)
-        if peers.municipality_ids == scope.municipality_ids:
-            return cls(scope, peers, counts.cube, counts.heropaf, counts.results)
-        cube = cube_counts(peers)
+        same = peers.municipality_ids == scope.municipality_ids
+        cube = counts.cube if same else cube_counts(peers)
         return cls(scope, peers, cube, heropaf_standing(peers, cube), result_counts(peers))
 
     def protect_counts(
