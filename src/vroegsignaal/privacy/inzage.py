@@ -25,6 +25,7 @@ from django.utils import timezone
 from vroegsignaal import pdf
 from vroegsignaal.addresses import house_number_text
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.matching.engine.classify import BRP_OTHER_ADDRESS
 from vroegsignaal.matching.models import ResidentRecord
 from vroegsignaal.privacy import inzage_document as document
 from vroegsignaal.privacy.bsn import bsn_hash
@@ -48,11 +49,6 @@ def by_name_and_address(
         postcode=postcode.replace(" ", "").upper(),
         house_number=house_number,
     )
-
-
-# The note the matching's BRP check leaves on a signal whose person the extract has at another
-# address of the municipality (`matching.engine.classify.brp_check` writes it).
-BRP_OTHER_ADDRESS = "Volgens de BRP woonachtig op ander adres: {}"
 
 
 def brp_note_for(resident: ResidentRecord) -> str:

@@ -116,6 +116,9 @@ def known_clients(probes: pl.DataFrame, clients: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+# The note on a signal whose person the extract has at another address of the municipality;
+# privacy.inzage finds the signals tied to a resident by it.
+BRP_OTHER_ADDRESS = "Volgens de BRP woonachtig op ander adres: {}"
 _REGISTER_ADDRESS = ["postcode", "house_number", "house_letter", "house_number_addition"]
 
 
@@ -168,7 +171,7 @@ def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
             )
             .alias("brp_reason"),
             pl.when(pl.col("row_id").is_not_null() & ~pl.col("same_address"))
-            .then(pl.format("Volgens de BRP woonachtig op ander adres: {}", other_address))
+            .then(pl.format(BRP_OTHER_ADDRESS, other_address))
             .alias("brp_note"),
         )
     )
