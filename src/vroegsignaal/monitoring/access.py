@@ -52,10 +52,15 @@ def _sees_every_melding(user: User, municipality_id: int) -> bool:
     )
 
 
+def may_download_ddas(user: User) -> bool:
+    """Only intake staff of a municipality may download its DDAS export (it holds BSNs)."""
+    return user.role == Role.INTAKE and user.municipality_id is not None
+
+
 def check_ddas_export(user: User) -> None:
-    """Only intake staff of a municipality may download its DDAS export (it holds BSNs); a
-    project leader sees aggregates only (domain.md, Privacy), so the refusal says who can."""
-    if user.role != Role.INTAKE or user.municipality_id is None:
+    """``may_download_ddas``, refused in Dutch: a project leader sees aggregates only
+    (domain.md, Privacy), so the refusal says who can."""
+    if not may_download_ddas(user):
         raise PermissionDenied(
             "De DDAS-levering aan CBS bevat BSN's en adressen; die kan alleen het meldpunt van "
             "de gemeente downloaden. Vraag het meldpunt van de gemeente om de levering; de "

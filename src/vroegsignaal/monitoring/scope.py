@@ -15,6 +15,7 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 
+from vroegsignaal.casework.deadlines import add_months
 from vroegsignaal.organisations.models import Municipality, Region
 
 
@@ -183,7 +184,7 @@ def whole_month_problems(start: dt.date, end: dt.date, today: dt.date) -> dict[s
     month's meldingen. The running month may end today (the default period does)."""
     problems = {}
     if start.day != 1:
-        following = month_period(start.year + start.month // 12, start.month % 12 + 1)[0]
+        following = add_months(start.replace(day=1), 1)
         problems["start"] = (
             f"Kies een begindatum op de eerste dag van een maand, bijvoorbeeld "
             f"{start.replace(day=1):%d-%m-%Y} of {following:%d-%m-%Y}: meldingen horen bij de "

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from vroegsignaal.monitoring import businesscase, ddas_export
 from vroegsignaal.monitoring.access import (
     check_ddas_export,
+    may_download_ddas,
     scope_for,
     year_figure_municipalities,
 )
@@ -69,7 +70,7 @@ def dashboard(request):
     if scope is not None:
         context["figures"] = figures(dashboard_tables(scope, timezone.localdate()))
         context["protection_note"] = reader_note(scope)
-        if request.user.role == Role.INTAKE:  # who gets the DDAS download (_links.html)
+        if may_download_ddas(request.user):
             context["ddas_erased"] = ddas_export.erased_note(
                 scope.municipalities[0], scope.start, scope.end
             )
