@@ -60,10 +60,25 @@ def test_a_creditor_opening_the_beheeromgeving_gets_the_apps_geen_toegang_page(c
         assert "geverifieerd" not in page and 'name="password"' not in response.content.decode()
 
 
-def test_a_visitor_not_logged_in_is_still_asked_to_log_in(client):
-    response = client.get(reverse("admin:index"))
+def test_a_visitor_not_logged_in_logs_in_on_the_apps_own_page_and_comes_back(client):
+    """Django's admin has a log-in form of its own, with another look and wording; the
+    beheeromgeving has one door, the app's log-in page, and returns to where one was going."""
+    response = client.get(reverse("admin:organisations_user_changelist"), follow=True)
 
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    login = reverse("web:login")
+    assert response.redirect_chain[-1][0] == f"{login}?next=/admin/organisations/user/"
+    assert 'id="id_username"' in response.content.decode()
+    assert client.get(reverse("admin:login"))["Location"] == f"{login}?next=/admin/"
+
+
+def test_a_functioneel_beheerder_opening_the_admin_log_in_page_goes_to_the_beheeromgeving(
+    client, functioneel_beheerder
+):
+    client.force_login(functioneel_beheerder)
+
+    response = client.get(reverse("admin:login"))
+
+    assert response.status_code == 302 and response["Location"] == reverse("admin:index")
 
 
 def test_a_functioneel_beheerder_made_inactive_is_out_at_once(client, functioneel_beheerder):

@@ -11,6 +11,9 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib import admin
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.text import capfirst
 
@@ -75,6 +78,11 @@ class BeheerSite(admin.AdminSite):
         return inner
 
     def login(self, request, extra_context=None):
+        # One door for everybody: the app's own log-in page (with its second factor, lock-out
+        # and Dutch texts) and back, not Django's bare form with another look and wording.
+        if not request.user.is_authenticated:
+            target = request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index")
+            return redirect_to_login(target)
         refuse_other_roles(request.user)
         return super().login(request, extra_context)
 
