@@ -2,7 +2,6 @@
 
 import datetime as dt
 import re
-import shutil
 import subprocess
 from html import unescape
 
@@ -11,8 +10,6 @@ import pytest
 from vroegsignaal.monitoring.indicators import dashboard_tables
 from vroegsignaal.monitoring.report_pdf import render_pdf
 from vroegsignaal.monitoring.scope import region_scope
-
-pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler pdftotext")
 
 
 def pdf_words(path) -> list[dict]:
