@@ -44,8 +44,6 @@ from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import (
     SATISFACTION_MAX,
     SATISFACTION_MIN,
-    ContactAttempt,
-    Conversation,
     HelpAnswer,
     Melding,
     ReferralKind,
@@ -134,8 +132,8 @@ def file_facts(melding: Melding) -> FileFacts:
         later_round=this_round > 1,
         failed_attempts=unsuccessful_attempts(attempts, this_round),
         attempts_needed=policy_for(melding.municipality).no_contact_after_attempts,
-        reached_ever=ContactAttempt.objects.filter(melding=melding, reached=True).exists()
-        or Conversation.objects.filter(melding=melding).exists(),
+        # The chain fact kept by every attempt and conversation, over all contact rounds.
+        reached_ever=melding.first_contact_on is not None,
     )
 
 
