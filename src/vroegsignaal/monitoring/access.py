@@ -38,7 +38,7 @@ def scope_for(user: User, code: str, start: dt.date, end: dt.date) -> Scope:
         return region_scope(user.region, start, end)
     municipality = allowed.get(code=code) if code else allowed.get()
     exact = _sees_every_melding(user, municipality.pk)
-    return municipality_scope(municipality.code, start, end, exact=exact)
+    return municipality_scope(municipality, start, end, exact=exact)
 
 
 def _sees_every_melding(user: User, municipality_id: int) -> bool:

@@ -60,12 +60,16 @@ def _check_period(start: dt.date, end: dt.date) -> None:
         raise ScopeError(f"De einddatum {end:%d-%m-%Y} ligt vóór de begindatum {start:%d-%m-%Y}.")
 
 
-def municipality_scope(code: str, start: dt.date, end: dt.date, *, exact: bool = False) -> Scope:
-    """The scope of the municipality with CBS code ``code``."""
+def municipality_scope(
+    municipality: Municipality | str, start: dt.date, end: dt.date, *, exact: bool = False
+) -> Scope:
+    """The scope of ``municipality`` (a Municipality or its CBS code)."""
     _check_period(start, end)
-    municipality = Municipality.objects.filter(code=code).first()
-    if municipality is None:
-        raise ScopeError(f"Gemeente met code '{code}' bestaat niet.")
+    if isinstance(municipality, str):
+        found = Municipality.objects.filter(code=municipality).first()
+        if found is None:
+            raise ScopeError(f"Gemeente met code '{municipality}' bestaat niet.")
+        municipality = found
     return Scope(f"Gemeente {municipality.name}", (municipality,), start, end, exact)
 
 
