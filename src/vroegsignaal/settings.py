@@ -95,7 +95,9 @@ AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Overrides of Django's admin templates; searched before the apps, so before the
+        # admin's own templates, which they extend.
+        "DIRS": [BASE_DIR / "web" / "admin_templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

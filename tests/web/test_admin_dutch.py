@@ -2,6 +2,7 @@
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -144,6 +145,24 @@ def test_a_change_form_heading_starts_with_a_capital(client, beheerder):
 
     assert "<h1>Groep toevoegen</h1>" in add and "<title>Groep toevoegen |" in add
     assert "<h1>Gebruiker wijzigen</h1>" in change
+
+
+def test_the_breadcrumbs_start_at_beheer_and_name_the_page_with_a_capital(client, beheerder):
+    """Django's Dutch breadcrumbs began at 'Voorpagina' (the index is headed 'Beheer'), ended
+    in 'gebruiker toevoegen' in lower case, and a section read 'Organisaties-beheer'."""
+    add = client.get(reverse("admin:organisations_user_add")).content.decode()
+    section = client.get(
+        reverse("admin:app_list", kwargs={"app_label": "organisations"})
+    ).content.decode()
+
+    assert _breadcrumbs(add) == "Beheer › Organisaties › Gebruikers › Gebruiker toevoegen"
+    assert _breadcrumbs(section) == "Beheer › Organisaties"
+    assert "<h1>Organisaties</h1>" in section and "-beheer" not in section
+
+
+def _breadcrumbs(page: str) -> str:
+    trail = re.search(r'<div class="breadcrumbs">(.*?)</div>', page, re.S).group(1)
+    return " ".join(unescape(re.sub("<[^>]+>", " ", trail)).split())
 
 
 def test_the_password_help_speaks_of_the_password_not_to_the_beheerder(client, beheerder):
