@@ -27,7 +27,16 @@ from vroegsignaal.organisations.models import ApiKey, Role
 class FeedbackItemSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     signal_id = serializers.IntegerField()
-    customer_number = serializers.CharField(help_text="Uw eigen klantnummer uit de aanlevering.")
+    customer_number = serializers.CharField(
+        allow_null=True,
+        help_text="Uw eigen klantnummer uit de aanlevering; leeg als het na de bewaartermijn is "
+        "verwijderd (zie customer_number_removed).",
+    )
+    customer_number_removed = serializers.BooleanField(
+        help_text="Waar als de gemeente de persoonsgegevens van het signaal, ook het "
+        "klantnummer, na de bewaartermijn heeft verwijderd. Het signaal is dan alleen nog te "
+        "herkennen aan signal_id en signal_date."
+    )
     signal_date = serializers.DateField()
     kind = serializers.ChoiceField(FeedbackKind.choices)
     contact_round = serializers.IntegerField(help_text="Na een heropaf volgt ronde 2 enzovoort.")

@@ -21,6 +21,7 @@ from vroegsignaal.casework.payments import agreement_with
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.feedback.models import FeedbackKind, SignalFeedback
 from vroegsignaal.organisations.models import Agreement, Creditor
+from vroegsignaal.privacy.pseudonyms import is_pseudonym
 
 REASONS_FED_BACK = frozenset(
     {
@@ -47,6 +48,7 @@ ENVELOPE_FIELDS = (
     "id",
     "signal_id",
     "customer_number",
+    "customer_number_removed",
     "signal_date",
     "kind",
     "contact_round",
@@ -110,15 +112,20 @@ def feedback_item(feedback: SignalFeedback) -> dict:
     """The released feedback as portal and API show it: exactly ``FEEDBACK_FIELDS``.
 
     The stored content is filtered again by kind, so a stray key can never reach a creditor.
+    After the retention term a signal keeps only a keyed hash of its klantnummer
+    (intake.erasure), which means nothing to the creditor: ``customer_number`` is then None and
+    ``customer_number_removed`` True.
     """
     allowed = _CONTENT_FIELDS[FeedbackKind(feedback.kind)]
     item = dict.fromkeys(GO_NO_GO_FIELDS + OUTCOME_FIELDS)
     item.update({key: feedback.content.get(key) for key in allowed})
     signal = feedback.signal
+    removed = is_pseudonym(signal.customer_number)
     item.update(
         id=feedback.pk,
         signal_id=signal.pk,
-        customer_number=signal.customer_number,
+        customer_number=None if removed else signal.customer_number,
+        customer_number_removed=removed,
         signal_date=signal.signal_date.isoformat(),
         kind=feedback.kind,
         contact_round=feedback.contact_round,
