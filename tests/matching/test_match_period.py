@@ -146,21 +146,60 @@ def test_a_repeat_does_not_take_new_signals_of_other_partners_to_a_closed_meldin
     assert closed_no_go.signal_links.count() == 1
 
 
-def test_a_rerun_moves_signals_attached_to_a_closed_melding_before_to_their_own_melding(
+def _october_joined_to_septembers_open_melding(enschede) -> Melding:
+    """September: an energy signal, a go, still open when October is matched; October: the same
+    customer again and a zorg signal at the address, both joined to September's melding.
+    Returns September's melding, closed after October's run."""
+    municipality, energy, zorg = enschede
+    ingest_records(energy, [record("E1", "2026-09-03")], today=TODAY)
+    match_period(municipality, "2026-09", today=TODAY)
+    september = Melding.objects.get()
+    ingest_records(energy, [record("E1", "2026-10-05", amount="300,00")], today=TODAY)
+    ingest_records(zorg, [record("Z1", "2026-10-06")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    assert september.signal_links.filter(attached_as_repeat=True).count() == 2
+    Melding.objects.filter(pk=september.pk).update(state="closed", closed_on=TODAY)
+    return september
+
+
+def test_a_rerun_keeps_signals_joined_to_an_earlier_melding_that_has_closed_since(enschede):
+    """Idempotent: the earlier melding was open when the signals joined it and its work took
+    them in. Running the period again after it closed made them a melding of their own, took
+    them out of the closed melding's file and changed the period's figures (QA, 26-11-2026:
+    Enschede October 462 → 465 meldingen from the same 598 signals)."""
+    september = _october_joined_to_septembers_open_melding(enschede)
+    links = set(MeldingSignal.objects.values_list("signal_id", "melding_id", "attached_as_repeat"))
+    statuses = set(Signal.objects.values_list("id", "status", "status_reason"))
+
+    run = match_period(enschede[0], "2026-10", today=TODAY)
+
+    assert Melding.objects.get() == september
+    assert set(MeldingSignal.objects.values_list(*_LINK)) == links
+    assert set(Signal.objects.values_list("id", "status", "status_reason")) == statuses
+    assert (run.summary["meldingen"], run.summary["signals_joined_earlier"]) == (0, 2)
+
+
+def test_a_signal_delivered_after_the_earlier_melding_closed_gets_a_melding_of_its_own(
     enschede,
 ):
-    """Meldingen matched before the rule above had their new signals attached to the closed
-    melding; running the period again gives them their own melding."""
-    closed_no_go = _october_repeat_beside_a_closed_no_go(enschede)
-    october = Melding.objects.exclude(pk=closed_no_go.pk).get()
-    october.signal_links.update(melding=closed_no_go, attached_as_repeat=True)
-    october.delete()  # as the earlier rule left it: no melding of their own
+    """A late signal of another partner at the address does not vanish under the closed
+    melding; the signals that joined it while it was open stay in its file."""
+    september = _october_joined_to_septembers_open_melding(enschede)
+    water = CreditorFactory(code="water", name="Water", partner_type="Water")
+    AgreementFactory(creditor=water, municipality=enschede[0])
+    ingest_records(water, [record("W1", "2026-10-07")], today=TODAY)
 
     match_period(enschede[0], "2026-10", today=TODAY)
 
-    october = Melding.objects.exclude(pk=closed_no_go.pk).get()
-    assert october.signal_links.count() == 3 and closed_no_go.signal_links.count() == 1
-    assert not october.signal_links.filter(attached_as_repeat=True).exists()
+    october = Melding.objects.exclude(pk=september.pk).get()
+    assert list(october.signal_links.values_list("signal__customer_number", flat=True)) == ["W1"]
+    assert october.state == "new" and october.go
+    assert set(
+        september.signal_links.values_list("signal__customer_number", "attached_as_repeat")
+    ) == {("E1", False), ("E1", True), ("Z1", True)}
+
+
+_LINK = ("signal_id", "melding_id", "attached_as_repeat")
 
 
 def test_a_repeat_takes_the_new_signals_at_the_address_to_the_earlier_melding_still_open(

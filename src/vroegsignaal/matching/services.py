@@ -57,6 +57,17 @@ def _due_on(term_kind: str, term_days: int, matched_on: dt.date) -> dt.date:
     return add_calendar_days(matched_on, term_days)
 
 
+def _refreshed_due_on(melding: Melding, due_from_this_run: dt.date) -> dt.date:
+    """The first action's due date of a melding made by an earlier run. Its term ran from that
+    run's matching date (docs/termijnen.md), so running the period again does not restart it;
+    a late signal that makes the term shorter (a crisis) counts from this run, when the
+    municipality learns of it, unless the melding's own term ends sooner. A no-go that becomes
+    a go has had no term yet: it starts with this run."""
+    if melding.go and melding.due_on is not None:
+        return min(melding.due_on, due_from_this_run)
+    return due_from_this_run
+
+
 def _queues(municipality: Municipality, meldingen: pl.DataFrame) -> dict[str, Queue]:
     queues = {}
     # The werkbakje's term is its rule's: a crisis melding in it has 3 working days of its own.
@@ -102,13 +113,15 @@ def _melding_values(row: dict, address: dict, queue: Queue, matched_on: dt.date)
     }  # fmt: skip
 
 
-def _write_meldingen(municipality, result, matched_on) -> tuple[dict[str, int], set[str]]:
+def _write_meldingen(
+    municipality, result, matched_on, links: dict[int, MeldingSignal]
+) -> tuple[dict[str, int], set[str]]:
     """Create or refresh meldingen. Returns melding key -> melding id, and the keys whose
     signals were attached to an earlier melding (herhaalde melding)."""
     queues = _queues(municipality, result.meldingen)
     addresses = _address_details(result.signals)
     existing = adapter.existing_meldingen(result.meldingen["melding_key"].to_list())
-    attach_to = _attachments(result)
+    attach_to = _attachments(result, links)
     ids, attached, new, refreshed = {}, set(), [], []
     for row in with_priority_reasons(result.meldingen).iter_rows(named=True):
         key = row["melding_key"]
@@ -119,6 +132,7 @@ def _write_meldingen(municipality, result, matched_on) -> tuple[dict[str, int], 
         values = _melding_values(row, addresses[key], queues[row["queue"]], matched_on)
         if key in existing:
             melding = existing[key]
+            values["due_on"] = _refreshed_due_on(melding, values["due_on"])
             for name, value in values.items():
                 setattr(melding, name, value)
             refreshed.append(melding)
@@ -138,16 +152,20 @@ def _write_meldingen(municipality, result, matched_on) -> tuple[dict[str, int], 
     return ids, attached
 
 
-def _attachments(result) -> dict[str, int]:
+def _attachments(result, links: dict[int, MeldingSignal]) -> dict[str, int]:
     """Melding key -> the earlier melding a herhaalde melding joins: only one still open (its
     work takes in the new signals at the address), or any earlier one when every signal is a
     repeat. Otherwise the new signals of other partners would vanish under a closed melding
-    that nobody picks up again; such a melding is made with the repeat in it, named as such."""
+    that nobody picks up again; such a melding is made with the repeat in it, named as such.
+
+    A run again keeps what an earlier run joined: when every signal of the key is already in
+    the earlier melding, it stays there, also after that melding closed (``_kept_joined``)."""
+    kept = _kept_joined(result, links)
     wanted = result.meldingen.filter(pl.col("attach_to_melding_id").is_not_null()).select(
         "melding_key", "attach_to_melding_id"
     )
     if wanted.is_empty():
-        return {}
+        return kept
     still_open = set(
         Melding.objects.filter(pk__in=wanted["attach_to_melding_id"].to_list())
         .exclude(state="closed")
@@ -159,22 +177,43 @@ def _attachments(result) -> dict[str, int]:
         .filter("only_repeats")["melding_key"]
     )
     return {
-        key: earlier
-        for key, earlier in wanted.iter_rows()
-        if earlier in still_open or key in only_repeats
+        **{
+            key: earlier
+            for key, earlier in wanted.iter_rows()
+            if earlier in still_open or key in only_repeats
+        },
+        **kept,
     }
 
 
-def _write_signals(result, melding_ids: dict[str, int], attached: set[str]) -> None:
-    """Link signals to their melding and set their status, unless casework already moved on."""
-    signal_ids = result.signals["signal_id"].to_list()
-    links = adapter.existing_links(signal_ids)
+def _kept_joined(result, links: dict[int, MeldingSignal]) -> dict[str, int]:
+    """Melding key -> the earlier melding all its signals joined in an earlier run. Whether a
+    melding was still open is decided when its signals join it: running the period again after
+    it closed must not take them out of its file into a melding of their own (idempotence)."""
+    joined: dict[str, set[int | None]] = {}
+    for signal_id, key in result.signals.select("signal_id", "melding_key").iter_rows():
+        link = links.get(signal_id)
+        joined.setdefault(key, set()).add(
+            link.melding_id if link is not None and link.attached_as_repeat else None
+        )
+    return {
+        key: next(iter(earlier))
+        for key, earlier in joined.items()
+        if len(earlier) == 1 and None not in earlier
+    }
+
+
+def _write_signals(
+    result, melding_ids: dict[str, int], attached: set[str], links: dict[int, MeldingSignal]
+) -> int:
+    """Link signals to their melding and set their status, unless casework already moved on.
+    Returns how many signals stay in the earlier melding they joined in an earlier run."""
     untouched = set(
         Melding.objects.filter(id__in=set(melding_ids.values()), state="new").values_list(
             "id", flat=True
         )
     )
-    new_links, changed_links, changed_signals = [], [], []
+    new_links, changed_links, changed_signals, stay_joined = [], [], [], 0
     for row in result.signals.iter_rows(named=True):
         melding_id = melding_ids[row["melding_key"]]
         link = links.get(row["signal_id"])
@@ -188,11 +227,11 @@ def _write_signals(result, melding_ids: dict[str, int], attached: set[str]) -> N
                 )
             )
         elif link.attached_as_repeat and link.melding_id != melding_id:
-            # Attached under an earlier rule to a closed melding: it moves to its own melding.
-            link.melding_id, link.attached_as_repeat = melding_id, False
-            link.person_key = row["person_key"] or ""
-            changed_links.append(link)
-            link = None  # its status follows the new melding
+            # Joined an earlier melding while it was open, and a signal delivered since (after
+            # it closed) made the address a melding of its own: this one stays in the file of
+            # the melding whose work took it in, with its status.
+            stay_joined += 1
+            continue
         elif link.person_key != (row["person_key"] or ""):
             link.person_key = row["person_key"] or ""
             changed_links.append(link)
@@ -210,6 +249,7 @@ def _write_signals(result, melding_ids: dict[str, int], attached: set[str]) -> N
         MeldingSignal, changed_links, ["person_key", "melding_id", "attached_as_repeat"]
     )
     adapter.update_rows(Signal, changed_signals, ["status", "status_reason", "brp_note"])
+    return stay_joined
 
 
 def _go_decisions(result, melding_ids: dict[str, int], attached: set[str]):
@@ -229,7 +269,7 @@ def _go_decisions(result, melding_ids: dict[str, int], attached: set[str]):
     return go, no_go
 
 
-def _summary(result, attached: set[str]) -> dict:
+def _summary(result, attached: set[str], stay_joined: int) -> dict:
     """The run's figures as the matching page shows them. Meldingen, go and the kinds count the
     meldingen the run made or refreshed: the Melding rows of the period that monitoring counts.
     A herhaalde melding that joined an earlier melding is no melding of this run; its signals
@@ -237,6 +277,7 @@ def _summary(result, attached: set[str]) -> dict:
     statuses = result.signals.group_by("status").len().iter_rows()
     own = result.meldingen.filter(~pl.col("melding_key").is_in(list(attached)))
     joined = result.signals.filter(pl.col("melding_key").is_in(list(attached))).height
+    joined += stay_joined
     return {
         "signals": result.signals.height,
         "signals_joined_earlier": joined,
@@ -289,17 +330,18 @@ def match_period(
         period=period,
     )
     with transaction.atomic():
+        links = adapter.existing_links(result.signals["signal_id"].to_list())
         melding_ids, attached = _write_meldingen(
-            municipality, result, today or timezone.localdate()
+            municipality, result, today or timezone.localdate(), links
         )
         go, no_go = _go_decisions(result, melding_ids, attached)
         # A melding matching closed earlier that is now a go goes back to the queue first, so
         # its signals get their new statuses; no-go meldingen are closed after.
         why = partial(rematch_reasons, result, melding_ids, policy_changed(run))
         reopen_picked_up_after_rematch(go, why)
-        _write_signals(result, melding_ids, attached)
+        stay_joined = _write_signals(result, melding_ids, attached, links)
         close_not_picked_up(no_go, today or timezone.localdate())
-        run.summary = _summary(result, attached)
+        run.summary = _summary(result, attached, stay_joined)
         run.finished_at = timezone.now()
         run.save()
     return run
