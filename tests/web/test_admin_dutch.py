@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from tests.factories import MunicipalityFactory, UserFactory
 from vroegsignaal.organisations.models import Team
@@ -172,3 +174,42 @@ def test_the_password_help_speaks_of_the_password_not_to_the_beheerder(client, b
     assert "Uw wachtwoord" not in text and "uw andere" not in text
     assert "Het wachtwoord moet minstens 12 tekens lang zijn" in text
     assert "Het wachtwoord mag niet alleen uit cijfers bestaan." in text
+
+
+ADMIN_TEMPLATES = Path(admin.__file__).parent / "templates"
+_TRANSLATE_TAG = re.compile(r"""\{%\s*(?:translate|trans)\s+(['"])(.*?)\1""")
+# Dutch writes these the same.
+SAME_IN_DUTCH = {"Filter"}
+
+
+def test_every_text_of_the_admins_templates_has_a_dutch_translation():
+    """With form errors the page title began with 'Error:': Django's Dutch catalogue lacks the
+    text, and a screen reader reads the title first."""
+    texts = {
+        tag.group(2)
+        for template in ADMIN_TEMPLATES.rglob("*.html")
+        for tag in _TRANSLATE_TAG.finditer(template.read_text(encoding="utf-8"))
+    }
+
+    with translation.override("nl"):
+        untranslated = sorted(text for text in texts - SAME_IN_DUTCH if gettext(text) == text)
+
+    assert "Error:" in texts, "the templates were read"
+    assert untranslated == []
+
+
+def test_a_form_with_errors_is_titled_fout(client, beheerder):
+    page = client.post(reverse("admin:organisations_user_add"), {"username": ""}).content.decode()
+
+    assert re.search(r"<title>Fout: Gebruiker toevoegen \|", page)
+
+
+def test_the_username_help_and_its_error_name_the_same_characters(client, beheerder):
+    """Django's Dutch help said '@/,/+/-/_' (a comma, not allowed), its error '@/./+/-/_'."""
+    page = client.post(reverse("admin:organisations_user_add"), {"username": "a,b"})
+    text = " ".join(_visible_text(page.content.decode()).split())
+    characters = "letters, cijfers en de tekens @ . + - _ (geen spaties)"
+
+    assert f"Voer een geldige gebruikersnaam in: alleen {characters}." in text
+    assert f"Verplicht. Hoogstens 150 tekens: {characters}." in text
+    assert "@/,/" not in text
