@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from tests.factories import MunicipalityFactory, UserFactory
-from vroegsignaal.organisations.models import Team
+from vroegsignaal.organisations.models import Team, User
 from vroegsignaal.web.admin_site import HET_WORDS
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +213,27 @@ def test_the_username_help_and_its_error_name_the_same_characters(client, beheer
     assert f"Voer een geldige gebruikersnaam in: alleen {characters}." in text
     assert f"Verplicht. Hoogstens 150 tekens: {characters}." in text
     assert "@/,/" not in text
+
+
+def test_a_user_always_logs_in_with_a_password(client, beheerder):
+    """Django offers to switch password login off 'for Single Sign-On or LDAP'; Vroegsignaal has
+    neither, so that would only lock the user out. Adding a user and setting a password ask for
+    the password alone."""
+    add = client.get(reverse("admin:organisations_user_add")).content.decode()
+    response = client.post(
+        reverse("admin:organisations_user_add"),
+        {"username": "nieuw", "password1": "Lang-Genoeg-Wachtwoord-1",
+         "password2": "Lang-Genoeg-Wachtwoord-1", "usable_password": "false"},
+    )  # fmt: skip
+    user = User.objects.get(username="nieuw")
+    password_page = client.get(reverse("admin:auth_user_password_change", args=[user.pk]))
+    empty = client.post(reverse("admin:auth_user_password_change", args=[user.pk]), {})
+
+    assert response.status_code == 302 and user.has_usable_password()
+    for page in [add, password_page.content.decode()]:
+        assert 'name="usable_password"' not in page and "LDAP" not in page and "SSO" not in page
+    assert 'value="Wachtwoord wijzigen"' in password_page.content.decode()
+    assert "authenticatie" not in _visible_text(password_page.content.decode())
+    assert empty.status_code == 200 and "Dit veld is vereist." in empty.content.decode()
+    user.refresh_from_db()
+    assert user.check_password("Lang-Genoeg-Wachtwoord-1")

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm, UserCreationForm
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
@@ -168,8 +169,29 @@ STAFF_HELP = (
 )
 
 
+class PasswordChangeForm(AdminPasswordChangeForm):
+    """A new password for a user, without Django's choice to switch password login off.
+
+    Vroegsignaal has no other way to log in (no Single Sign-On or LDAP), so that choice would
+    only lock the user out, and out of 'Wachtwoord vergeten?' too; 'Actief' does that openly.
+    """
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.fields.pop("usable_password", None)
+        self.fields["password1"].required = self.fields["password2"].required = True
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    # A new user gets a password: Django's admin form also offers an account without one
+    # (for Single Sign-On or LDAP), which Vroegsignaal does not have (see PasswordChangeForm).
+    add_form = UserCreationForm
+    add_fieldsets = (
+        (None, {"classes": ["wide"], "fields": ["username", "password1", "password2"]}),
+    )
+    change_password_form = PasswordChangeForm
+    change_user_password_template = "admin/organisations/user/change_password.html"
     # One column for the organisation (partner, municipality or region: a user has one), so
     # the list fits a laptop screen.
     list_display = ["username", "full_name", "role", "organisation", "team", "is_active"]
