@@ -43,6 +43,24 @@ def test_a_creditor_system_delivers_json_signals_with_its_key(creditor):
     assert again.status_code == 200 and again.json()["status"] == "duplicate"
 
 
+def test_the_same_json_again_reports_the_original_delivery_not_an_empty_one(creditor):
+    """Rule: a duplicate adds nothing and says so in Dutch; its counts are those of the delivery
+    it repeats (not rows: 0, which reads as an empty file)."""
+    client = client_with_key(create_api_key(creditor, "koppeling"))
+    bad = RECORD | {"klantnummer": "A2", "postcode": "1234"}
+    first = client.post("/api/v1/deliveries", [RECORD, bad], format="json").json()
+
+    again = client.post("/api/v1/deliveries", [RECORD, bad], format="json")
+
+    assert again.status_code == 200
+    body = again.json()
+    assert body["status"] == "duplicate" and body["delivery_id"] == first["delivery_id"]
+    assert (body["rows"], body["accepted"], body["rejected"]) == (2, 1, 1)
+    assert body["message"].startswith("Deze inhoud is al eerder aangeleverd op ")
+    assert f"(aanlevering {first['delivery_id']}). Er is niets opnieuw verwerkt" in body["message"]
+    assert Delivery.objects.count() == 1 and Signal.objects.count() == 1
+
+
 def test_a_file_can_be_delivered_through_the_api(creditor):
     from django.core.files.uploadedfile import SimpleUploadedFile
 

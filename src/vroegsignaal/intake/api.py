@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils import dateformat, timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
@@ -9,7 +10,7 @@ from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from vroegsignaal.intake.models import Channel, Delivery
+from vroegsignaal.intake.models import Channel, Delivery, DeliveryStatus
 from vroegsignaal.intake.services import (
     UnreadableFile,
     ingest_file,
@@ -34,6 +35,11 @@ class DeliveryResultSerializer(serializers.Serializer):
     accepted = serializers.IntegerField()
     rejected = serializers.IntegerField()
     replaced = serializers.IntegerField()
+    message = serializers.CharField(
+        required=False,
+        help_text="Alleen bij status duplicate: deze inhoud was al aangeleverd en er is niets "
+        "opnieuw verwerkt; de aantallen zijn die van de eerdere aanlevering (delivery_id).",
+    )
     errors = RowErrorSerializer(many=True)
 
 
@@ -70,6 +76,22 @@ def creditor_of(request):
     if not can(request.user, Action.DELIVER):
         raise PermissionDenied("Alleen een vastelastenpartner kan signalen aanleveren.")
     return request.user.creditor
+
+
+def _as_the_original(answer: dict) -> dict:
+    """A duplicate added nothing; it reports the counts of the delivery it repeats, in words, so
+    that a system retrying after a lost answer does not read 'rows: 0' as an empty file."""
+    original = Delivery.objects.get(pk=answer["delivery_id"])
+    when = dateformat.format(timezone.localtime(original.created_at), r"j F Y \o\m H:i")
+    return answer | {
+        "rows": original.row_count,
+        "accepted": original.accepted_count,
+        "rejected": original.rejected_count,
+        "replaced": original.replaced_count,
+        "message": f"Deze inhoud is al eerder aangeleverd op {when} (aanlevering "
+        f"{original.pk}). Er is niets opnieuw verwerkt; de aantallen zijn die van die "
+        "aanlevering, de meldingen per rij staan in het verslag ervan in de website.",
+    }
 
 
 def _unreadable(message: str) -> Response:
@@ -137,5 +159,6 @@ class DeliveryListCreate(APIView):
         if result.status != "duplicate" and result.delivery_id:
             delivery = Delivery.objects.get(pk=result.delivery_id)
             audit.record(request, AuditAction.CHANGE, delivery, description="aangeleverd (API)")
-        code = status.HTTP_200_OK if result.status == "duplicate" else status.HTTP_201_CREATED
-        return Response(result.as_json(), status=code)
+        if result.status == DeliveryStatus.DUPLICATE:
+            return Response(_as_the_original(result.as_json()), status=status.HTTP_200_OK)
+        return Response(result.as_json(), status=status.HTTP_201_CREATED)
