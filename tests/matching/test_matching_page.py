@@ -176,3 +176,23 @@ def test_a_run_from_before_the_count_of_joined_signals_keeps_its_figures_and_say
     html = page.get("/matching/").content.decode()
 
     assert ">309<" in html and "inclusief herhaalde meldingen" in html
+
+
+def test_the_form_suggests_the_newest_month_with_signals_not_matched_yet_and_names_them(client):
+    """On 26 November, with November's signals matched, the form said 2026-10: one click
+    matched October again. It suggests the month that waits for a run and says what waits."""
+    municipality, energy = enschede_with_energy_agreement()
+    user = UserFactory(intake=True, municipality=municipality)
+    ingest_records(energy, [record("E1", "2026-10-02")], today=dt.date(2026, 11, 25))
+    ingest_records(energy, [record("E2", "2026-11-03", house="14")], today=dt.date(2026, 11, 25))
+    match_period(municipality, "2026-10", today=dt.date(2026, 11, 25))
+
+    page = logged_in(client, user).get("/matching/").content.decode()
+
+    assert re.search(r'name="period"[^>]*value="2026-11"', page)
+    assert "Nog niet gematcht: 1 signaal van november 2026." in " ".join(page.split())
+
+    match_period(municipality, "2026-11", today=dt.date(2026, 11, 25))
+    page = client.get("/matching/").content.decode()
+    assert re.search(r'name="period"[^>]*value="{:%Y-%m}"'.format(timezone.localdate()), page)
+    assert "Alle signalen zijn gematcht." in page

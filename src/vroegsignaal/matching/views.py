@@ -22,6 +22,7 @@ from vroegsignaal.matching.reference_lists import (
 )
 from vroegsignaal.matching.services import period_has_signals
 from vroegsignaal.matching.tasks import match_period_task
+from vroegsignaal.matching.unmatched import suggested_period, unmatched_months
 from vroegsignaal.privacy.policy import role_required
 
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -64,16 +65,14 @@ def month_name(period: str) -> str:
     return date_format(month_bounds(period)[0], "F Y")
 
 
-def _previous_month() -> str:
-    first = timezone.localdate().replace(day=1)
-    return f"{(first - timezone.timedelta(days=1)):%Y-%m}"
-
-
 @role_required("intake")
 def matching_runs(request):
     municipality = request.user.municipality
+    waiting = unmatched_months(municipality)
     form = MatchingForm(
-        request.POST or None, initial={"period": _previous_month()}, municipality=municipality
+        request.POST or None,
+        initial={"period": suggested_period(waiting)},
+        municipality=municipality,
     )
     if request.method == "POST" and form.is_valid():
         period = form.cleaned_data["period"]
@@ -95,6 +94,7 @@ def matching_runs(request):
         # A failed newest run is said at the top, not only in its row.
         "failed": runs[0] if runs and runs[0].failure else None,
         "lists": _reference_list_state(municipality),
+        "waiting": [(month_name(period), signals) for period, signals in waiting],
     }
     return render(request, "matching/runs.html", context)
 
