@@ -186,6 +186,35 @@ def test_every_problem_of_a_rule_shows_in_one_round(enschede):
     assert errors["term_days"] == ["De termijn in werkbakjesregel 'Jongeren' is ten minste 1 dag."]
 
 
+def test_the_engines_problems_of_a_rule_show_with_the_fields_own_in_one_round(enschede):
+    """A term of -1 was reported only after the empty werkbakje and the unknown contact kind of
+    the same rule were fixed: the engine's check waited for the rule's main fields."""
+    row = CRISIS | {
+        "queue": "",
+        "first_contact_channel": "Duif",
+        "term_days": "-1",
+        "max_age": "-1",
+    }
+    form = submitted(own(enschede), row)
+
+    errors = rule_errors(form, 1)
+    assert errors["queue"] == ["Dit veld is vereist."]
+    assert "Duif is geen beschikbare" in errors["first_contact_channel"][0]
+    assert errors["term_days"] == ["De termijn in werkbakjesregel 'Crisis' is ten minste 1 dag."]
+    assert errors["max_age"] == [
+        "De maximumleeftijd in werkbakjesregel 'Crisis' mag niet negatief zijn."
+    ]
+
+
+def test_a_rule_without_a_name_is_named_by_its_row_in_the_engines_messages(enschede):
+    form = submitted(own(enschede), CRISIS, YOUNG | {"name": "", "term_days": "0"})
+
+    assert rule_errors(form, 2) == {
+        "name": ["Dit veld is vereist."],
+        "term_days": ["De termijn in werkbakjesregel 'Regel 2' is ten minste 1 dag."],
+    }
+
+
 def test_a_half_filled_row_says_which_field_is_missing(enschede):
     form = submitted(own(enschede), CRISIS, {"name": "Nieuw", "term_days": "5"})
 

@@ -51,8 +51,10 @@ RULE_LINES = (
 _POSTCODE_START = re.compile(r"[1-9]\d{0,3}|[1-9]\d{3}[A-Z]{1,2}")
 
 
-# A condition part whose field was refused is left out of the engine's check of the rest.
-_NEUTRAL_CONDITION = {
+# A part whose field was refused (or left empty) stands in the engine's check of the rest as a
+# value it accepts, so that its field's own message is not followed by the engine's about it.
+_NEUTRAL_PARTS = {
+    "queue": "-", "first_contact_channel": CONTACT_KINDS[0], "term_days": 1,
     "flags": [], "min_amount": None, "partner_types": [], "max_age": None,
     "postcode_prefixes": [],
 }  # fmt: skip
@@ -180,11 +182,12 @@ class RuleForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         # The engine's checks (a term of at least a day, an age not below zero) run beside the
-        # fields' own, so every problem of a row shows in one round, each at its field.
-        if all(part in cleaned for part in RULE_PARTS):
-            rule = rule_from_dict(_as_rule({**_NEUTRAL_CONDITION, **cleaned}))
-            for part, message in rule_problems(rule):
-                self.add_error(_FIELD_OF_PART.get(part, part), message)
+        # fields' own, also when another field of the row was refused: every problem of a row
+        # shows in one round, each at its field. A row without a name is named by its title.
+        neutral = _NEUTRAL_PARTS | {"name": self.title}
+        rule = rule_from_dict(_as_rule(neutral | cleaned))
+        for part, message in rule_problems(rule):
+            self.add_error(_FIELD_OF_PART.get(part, part), message)
         return cleaned
 
     def rule(self) -> dict[str, Any]:
