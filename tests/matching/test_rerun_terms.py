@@ -61,3 +61,15 @@ def test_a_no_go_that_becomes_a_go_on_a_rerun_gets_its_term_from_that_run(ensche
 
     melding = Melding.objects.get()
     assert melding.go and melding.due_on == dt.date(2026, 12, 1)  # Fri, Mon, Tue
+
+
+def test_a_no_go_that_stays_a_no_go_keeps_its_date_on_a_rerun(enschede):  # noqa: F811
+    municipality, energy, _ = enschede
+    save_policy({"minimum_signals_for_go": 2}, municipality=municipality)
+    ingest_records(energy, [record("E1", "2026-10-02")], today=DELIVERED)
+    match_period(municipality, "2026-10", today=MATCHED)
+    before = Melding.objects.values_list("go", "due_on").get()
+
+    match_period(municipality, "2026-10", today=RERUN)
+
+    assert Melding.objects.values_list("go", "due_on").get() == before

@@ -57,15 +57,15 @@ def _due_on(term_kind: str, term_days: int, matched_on: dt.date) -> dt.date:
     return add_calendar_days(matched_on, term_days)
 
 
-def _refreshed_due_on(melding: Melding, due_from_this_run: dt.date) -> dt.date:
+def _refreshed_due_on(melding: Melding, due_from_this_run: dt.date, go: bool) -> dt.date | None:
     """The first action's due date of a melding made by an earlier run. Its term ran from that
     run's matching date (docs/termijnen.md), so running the period again does not restart it;
     a late signal that makes the term shorter (a crisis) counts from this run, when the
     municipality learns of it, unless the melding's own term ends sooner. A no-go that becomes
-    a go has had no term yet: it starts with this run."""
-    if melding.go and melding.due_on is not None:
-        return min(melding.due_on, due_from_this_run)
-    return due_from_this_run
+    a go has had no term yet: it starts with this run; one that stays a no-go keeps its date."""
+    if melding.due_on is None or (go and not melding.go):
+        return due_from_this_run
+    return min(melding.due_on, due_from_this_run) if go else melding.due_on
 
 
 def _queues(municipality: Municipality, meldingen: pl.DataFrame) -> dict[str, Queue]:
@@ -132,7 +132,7 @@ def _write_meldingen(
         values = _melding_values(row, addresses[key], queues[row["queue"]], matched_on)
         if key in existing:
             melding = existing[key]
-            values["due_on"] = _refreshed_due_on(melding, values["due_on"])
+            values["due_on"] = _refreshed_due_on(melding, values["due_on"], values["go"])
             for name, value in values.items():
                 setattr(melding, name, value)
             refreshed.append(melding)
