@@ -72,8 +72,8 @@ def test_the_service_refuses_a_moment_in_the_future(assigned, caseworker, at_six
 def test_without_time_and_dagdeel_both_fields_are_marked(logged_in, assigned):
     html = _post(logged_in, assigned, attempted_on="2026-11-05").content.decode()
 
-    assert "Vul de tijd van de contactpoging in, of kies het dagdeel." in html
-    assert "Kies het dagdeel van de contactpoging, of vul de tijd in." in html
+    assert "Tijd: vul de tijd van de contactpoging in, of kies het dagdeel." in html
+    assert "Dagdeel: kies het dagdeel van de contactpoging, of vul de tijd in." in html
     assert 'id="id_moment-fout"' in html
     assert 'id="id_part_of_day-fout"' in html
     assert re.search(r'name="moment"[^>]*aria-invalid="true"', html)

@@ -375,7 +375,10 @@ def test_contact_form_needs_time_or_part_of_day(logged_in, assigned):
         },
     )
 
-    assert "Vul de tijd van de contactpoging in, of kies het dagdeel." in response.content.decode()
+    assert (
+        "Tijd: vul de tijd van de contactpoging in, of kies het dagdeel."
+        in response.content.decode()
+    )
 
 
 def test_close_page_proposes_no_contact_after_three_missed_attempts(logged_in, assigned):
@@ -403,7 +406,10 @@ def test_closing_without_a_result_names_the_field(logged_in, assigned):
         reverse("casework:close", args=[assigned.pk]), {"version": assigned.version, "result": ""}
     )
 
-    assert "Kies een eindresultaat om de melding af te sluiten." in response.content.decode()
+    assert (
+        "Eindresultaat: kies een eindresultaat om de melding af te sluiten."
+        in response.content.decode()
+    )
     assert Melding.objects.get(pk=assigned.pk).state == "assigned"
 
 

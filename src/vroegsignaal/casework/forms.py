@@ -122,13 +122,12 @@ class VersionedForm(UtrechtForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-def _yes_no(label: str, required: str) -> forms.TypedChoiceField:
+def _yes_no(label: str) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
         choices=[("ja", "Ja"), ("nee", "Nee")],
         coerce=lambda value: value == "ja",
         widget=forms.RadioSelect,
-        error_messages={"required": required},
     )
 
 
@@ -233,7 +232,7 @@ class ContactAttemptForm(VersionedForm):
     attempted_on = forms.DateField(
         label="Datum",
         widget=_DATE,
-        error_messages={"required": "Vul de datum van de contactpoging in."},
+        error_messages={"required": "Datum: vul de datum van de contactpoging in."},
     )
     moment = forms.TimeField(
         label="Tijd",
@@ -247,7 +246,7 @@ class ContactAttemptForm(VersionedForm):
         choices=[("", "Afleiden uit de tijd"), *Dagdeel.choices],
         help_text="Alleen nodig zonder tijd; een ingevulde tijd valt in het gekozen dagdeel.",
     )
-    reached = _yes_no("Inwoner bereikt?", "Kies of de inwoner bereikt is.")
+    reached = _yes_no("Inwoner bereikt?")
     accepted_help = forms.BooleanField(label="De inwoner accepteert hulp", required=False)
     note = forms.CharField(label="Korte notitie", required=False, max_length=300)
 
@@ -258,10 +257,11 @@ class ContactAttemptForm(VersionedForm):
                 data["part_of_day"] = part_of_day(data["moment"])
             elif "moment" not in self.errors:  # an unreadable time has its own message
                 self.add_error(
-                    "moment", "Vul de tijd van de contactpoging in, of kies het dagdeel."
+                    "moment", "Tijd: vul de tijd van de contactpoging in, of kies het dagdeel."
                 )
                 self.add_error(
-                    "part_of_day", "Kies het dagdeel van de contactpoging, of vul de tijd in."
+                    "part_of_day",
+                    "Dagdeel: kies het dagdeel van de contactpoging, of vul de tijd in.",
                 )
         return data
 
@@ -278,13 +278,11 @@ class ConversationForm(VersionedForm):
         label="Hulp aangeboden",
         choices=HelpAnswer.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Kies of hulp is aangeboden."},
     )
     help_accepted = forms.ChoiceField(
         label="Hulp geaccepteerd",
         choices=HelpAnswer.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Kies of de inwoner de hulp heeft geaccepteerd."},
     )
     # No cause preset: it is fed back to the creditor, so it must be one somebody chose.
     cause = forms.ChoiceField(
@@ -412,7 +410,7 @@ class ReferralForm(VersionedForm):
     handover_on = forms.DateField(
         label="Datum warme overdracht",
         widget=_DATE,
-        error_messages={"required": "Vul de datum van de warme overdracht in."},
+        error_messages={"required": "Datum warme overdracht: vul de datum van de overdracht in."},
         help_text="De dag waarop de overdracht plaatsvond. Is die nog gepland, vul dan de "
         f"afgesproken datum in (hoogstens {HANDOVER_PLANNED_DAYS} dagen vooruit).",
     )
@@ -428,7 +426,9 @@ class ResultForm(VersionedForm):
     result = forms.ChoiceField(
         label="Eindresultaat",
         choices=[("", "Kies een eindresultaat"), *Eindresultaat.choices],
-        error_messages={"required": "Kies een eindresultaat om de melding af te sluiten."},
+        error_messages={
+            "required": "Eindresultaat: kies een eindresultaat om de melding af te sluiten."
+        },
     )
     satisfaction = forms.IntegerField(
         label="Tevredenheid van de inwoner (rapportcijfer)",
