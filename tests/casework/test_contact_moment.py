@@ -232,3 +232,23 @@ def test_a_card_follows_a_visit_recorded_before_the_dagdeel_rules(assigned, case
     card = leave_card(assigned, caseworker, Melding.objects.get(pk=assigned.pk).version, visit)
 
     assert (card.part_of_day, card.moment) == (Dagdeel.AVOND, dt.time(10, 26))
+
+
+def test_a_time_in_the_future_is_named_together_with_an_empty_reached(
+    logged_in, assigned, at_six_42
+):
+    """Rule: a form names every field error at once. The time rule lives in the service, which
+    only ran once the form was complete: 'Tijd: ... in de toekomst' came on the second save."""
+    html = _post(logged_in, assigned, moment="23:30", reached="").content.decode()
+
+    assert "Inwoner bereikt: kies Ja of Nee." in html
+    assert "Tijd: het moment ligt in de toekomst (20-11-2026 23:30)." in html
+    assert 'id="id_moment-fout"' in html
+    assert not assigned.contact_attempts.exists()
+
+
+def test_a_field_with_its_own_error_is_not_checked_again(logged_in, assigned, at_six_42):
+    html = _post(logged_in, assigned, moment="25:99", reached="").content.decode()
+
+    assert "Tijd: vul een tijd in, zoals 10:15." in html
+    assert "in de toekomst" not in html

@@ -84,6 +84,25 @@ def _check_dagdeel(on: date, chosen: Dagdeel, moment: time | None) -> None:
         )
 
 
+def check_attempt_time(
+    melding: Melding,
+    attempted_on: date,
+    *,
+    part_of_day: Dagdeel | None = None,
+    moment: time | None = None,
+) -> None:
+    """The date and time rules of ``record_contact_attempt`` on their own: the date lies between
+    the matching date and today, a moment today is not later than now, a moment lies in the
+    chosen dagdeel and without one a dagdeel of today has begun. ``part_of_day`` None: not
+    chosen yet, so only the date and the moment are checked. A page runs this also while
+    another field is still empty, so the user hears about every field at once."""
+    check_recorded_date(melding, attempted_on, label="Datum", field="attempted_on")
+    if moment is not None:
+        _check_moment_passed(attempted_on, moment)
+    if part_of_day:
+        _check_dagdeel(attempted_on, part_of_day, moment)
+
+
 def record_contact_attempt(
     melding: Melding,
     by: User,
@@ -106,10 +125,7 @@ def record_contact_attempt(
     signals 'Opgepakt'); help accepted at the door starts the term for the first conversation.
     """
     _check_can_contact(melding)
-    check_recorded_date(melding, attempted_on, label="Datum", field="attempted_on")
-    if moment is not None:
-        _check_moment_passed(attempted_on, moment)
-    _check_dagdeel(attempted_on, part_of_day, moment)
+    check_attempt_time(melding, attempted_on, part_of_day=part_of_day, moment=moment)
     if accepted_help and not reached:
         raise CaseworkError("Hulp accepteren kan alleen als de inwoner is bereikt.")
     attempt = ContactAttempt(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -225,11 +226,15 @@ def _action(
     form_kwargs: Callable[[Melding], dict] | None = None,
     extra: Callable[[Melding], dict] | None = None,
     back: str = "casework:melding",
+    check: Callable[[Melding, dict], None] | None = None,
 ):
     """One action page: show the form, on a valid post call ``perform`` and return to the melding.
 
     ``done`` is the confirmation, or makes it from the melding after ``perform``; ``back`` is
-    the page (of the melding) to return to, after saving or cancelling."""
+    the page (of the melding) to return to, after saving or cancelling. ``check`` runs the
+    service's rules about single inputs on what could be read of an invalid form (its
+    ``cleaned_data``), so that a time in the future is named together with an empty field
+    instead of only on the next save."""
     melding = get_melding_for(request.user, pk)
     kwargs = form_kwargs(melding) if form_kwargs else {}
     start = {"version": melding.version, **(initial(melding) if initial else {})}
@@ -243,6 +248,13 @@ def _action(
         else:
             messages.success(request, done(melding) if callable(done) else done)
             return redirect(back, pk=melding.pk)
+    elif posted and check is not None:
+        try:
+            check(melding, form.cleaned_data)
+        except _RULE_ERRORS as error:
+            field = _field_of(error, form)
+            if not form.has_error(field or NON_FIELD_ERRORS):
+                form.add_error(field, str(error))
     context = {
         "melding": melding,
         "back": back,
@@ -286,6 +298,15 @@ def contact_attempt_page(request, pk: int):
         channel = melding.queue.first_contact_channel if melding.queue else ""
         return initial_contact_attempt(channel, melding.version)
 
+    def check(melding, data):
+        if data.get("attempted_on") is not None:
+            contact.check_attempt_time(
+                melding,
+                data["attempted_on"],
+                part_of_day=data.get("part_of_day") or None,
+                moment=data.get("moment"),
+            )
+
     return _action(
         request,
         pk,
@@ -294,6 +315,7 @@ def contact_attempt_page(request, pk: int):
         title="Contactpoging vastleggen",
         done="De contactpoging is vastgelegd.",
         initial=initial,
+        check=check,
     )
 
 
