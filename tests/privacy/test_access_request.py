@@ -576,3 +576,25 @@ def test_the_inzage_does_not_call_a_repeat_signal_no_herhaalde_melding(officer_c
     assert data["signalen"][0]["status"] == "Niet opgepakt: herhaalde melding"
     assert "herhaalde melding" not in link
     assert link["toegevoegd aan een melding uit een eerdere periode"] is False
+
+
+def _input_tags(html: str, name: str) -> list[str]:
+    return re.findall(rf'<input\b[^>]*\bname="{name}"[^>]*>', html)
+
+
+def test_only_the_format_is_marked_required_as_one_combination_of_person_fields_suffices(
+    officer_client,
+):
+    """Every person field carried the HTML attribute required, so a screen reader called them
+    all required while a BSN alone, or name and address, suffices."""
+    html = officer_client.get(reverse("privacy:access_request")).content.decode()
+
+    for name in ("bsn", "achternaam", "geboortedatum", "postcode", "huisnummer"):
+        [tag] = _input_tags(html, name)
+        assert not re.search(r"\srequired\b", tag), tag
+    assert all(re.search(r"\srequired\b", tag) for tag in _input_tags(html, "formaat"))
+
+    empty = officer_client.post(reverse("privacy:access_request"), {"formaat": "pdf"})
+    assert "Vul een BSN in, of achternaam, geboortedatum, postcode én huisnummer." in (
+        empty.content.decode()
+    )

@@ -1,6 +1,8 @@
 """The audit log searched the way a privacy officer works: by what the Gegevens column shows, by
 handeling, and per resident ("who looked at this person's data?")."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -129,3 +131,17 @@ def by_bsn_has_inzage(officer_client) -> bool:
     url = _resident(officer_client, bsn="123456782").redirect_chain[-1][0]
     page = officer_client.get(f"{url}&handeling={AuditAction.EXPORT}").content.decode()
     return page.count("(melding ") == 1 and "inzageverzoek" in page
+
+
+def test_no_search_field_is_marked_required(officer_client):
+    """Every field, of the search and of the resident's lookup, carried the HTML attribute
+    required: a screen reader called them all required, while each is optional (the resident
+    needs one of two combinations, which the form says in Dutch)."""
+    html = _page(officer_client)
+
+    inputs = re.findall(r"<input\b[^>]*>", html)
+    assert len(inputs) > 8, "the page's fields were read"
+    assert [tag for tag in inputs if re.search(r"\srequired\b", tag)] == []
+
+    nobody = _resident(officer_client, achternaam="Bakker").content.decode()
+    assert "Vul een BSN in, of achternaam, geboortedatum, postcode én huisnummer." in nobody

@@ -1,5 +1,7 @@
 """Who may open which page: anonymous users log in first, other roles get 403, other creditors 404."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -72,6 +74,15 @@ def test_login_with_the_right_password_leads_to_the_start_page(client):
         reverse("web:login"), {"username": user.username, "password": "Vroeg-Signaal-2026"}
     )
     assert response.status_code == 302 and response["Location"] == reverse("web:start")
+
+
+def test_the_login_fields_are_marked_required_as_the_form_requires_them(client):
+    """web/field.html marks a field required only when its form does (the audit log's
+    optional search fields are not); both login fields are."""
+    page = client.get(reverse("web:login")).content.decode()
+
+    for name in ("username", "password"):
+        assert re.search(rf'<input\b[^>]*name="{name}"[^>]*\srequired\b', page, re.S), name
 
 
 @pytest.mark.django_db
