@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from vroegsignaal.casework.contact import (
     leave_card,
@@ -87,6 +88,27 @@ def test_card_after_missed_home_visit_is_one_click_with_the_same_day(assigned, c
 
     assert (card.kind, card.attempted_on, card.part_of_day) == ("Kaartje", DAY, "Middag")
     assert missed_visits_without_card([visit, card]) == []
+
+
+def test_the_card_message_says_it_belongs_to_the_visit_not_a_separate_attempt(
+    client, assigned, caseworker
+):
+    """Rule (docs/casework.md): a card belongs to the missed visit and does not count as an
+    attempt of its own; the message said 'vastgelegd als contactpoging'."""
+    visit = attempt(assigned, caseworker)
+    client.force_login(caseworker)
+
+    page = client.post(
+        reverse("casework:leave_card", args=[assigned.pk, visit.pk]),
+        {"version": Melding.objects.get(pk=assigned.pk).version},
+        follow=True,
+    ).content.decode()
+
+    assert (
+        "Het kaartje is vastgelegd bij het gemiste huisbezoek; "
+        "het telt niet als aparte contactpoging." in page
+    )
+    assert assigned.contact_attempts.filter(kind=Contactsoort.KAARTJE).exists()
 
 
 def test_no_card_after_a_successful_visit(assigned, caseworker):

@@ -80,12 +80,18 @@ def test_a_card_is_recorded_as_kaartje_on_the_missed_visit(logged_in, melding, c
         reached=False,
     )
     url = reverse("letters:melding", args=[melding.pk])
-    logged_in.post(
+    made = logged_in.post(
         url,
         {"version": melding.version, "kind": LetterKind.CARD, "visit": visit.pk, "actie": "maken"},
+        follow=True,
     )
     card = ContactAttempt.objects.get(kind=Contactsoort.KAARTJE)
     assert (card.attempted_on, card.part_of_day) == (visit.attempted_on, Dagdeel.AVOND)
+    # A card belongs to the visit (docs/casework.md): the message must not call it an attempt.
+    assert (
+        "is gemaakt en vastgelegd bij het gemiste huisbezoek; "
+        "het telt niet als aparte contactpoging." in made.content.decode()
+    )
 
 
 def test_an_appointment_letter_asks_for_date_time_and_place(logged_in, reached):

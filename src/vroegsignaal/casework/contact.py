@@ -30,6 +30,9 @@ EVENING = time(18)
 DAGDEEL_STARTS = {Dagdeel.OCHTEND: time(0), Dagdeel.MIDDAG: NOON, Dagdeel.AVOND: EVENING}
 DAGDEEL_HOURS = "ochtend tot 12:00, middag van 12:00 tot 18:00, avond vanaf 18:00"
 CARD_NOTE = "Kaartje achtergelaten na gemist huisbezoek."
+# What the user is told after leaving a card: it is a row under the contactpogingen, but it
+# belongs to the visit and does not count as an attempt of its own (results.py).
+CARD_RECORDED = "vastgelegd bij het gemiste huisbezoek; het telt niet als aparte contactpoging"
 
 # Recording the first attempt in these states starts the contact phase.
 _STARTS_CONTACT = (State.ASSIGNED, State.REOPENED)

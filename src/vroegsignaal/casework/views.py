@@ -596,7 +596,7 @@ def leave_card_action(request, pk: int, attempt_pk: int):
             raise Http404("Deze contactpoging hoort niet bij de melding.")
         contact.leave_card(melding, user, _version(form), visit)
 
-    return _post_action(request, pk, perform, "Het kaartje is vastgelegd als contactpoging.")
+    return _post_action(request, pk, perform, f"Het kaartje is {contact.CARD_RECORDED}.")
 
 
 @require_POST

@@ -195,10 +195,12 @@ def _letter_action(request, melding, form):
     except (services.LetterError, CaseworkError) as error:
         form.add_error(None, str(error))
         return None
-    recorded = (
-        "staat in de tijdlijn" if letter_request.kind in NOT_AN_ATTEMPT
-        else "vastgelegd als contactpoging"
-    )  # fmt: skip
+    if letter_request.kind in NOT_AN_ATTEMPT:
+        recorded = "staat in de tijdlijn"
+    elif letter_request.kind == LetterKind.CARD:
+        recorded = contact.CARD_RECORDED
+    else:
+        recorded = "vastgelegd als contactpoging"
     messages.success(
         request,
         f"{letter_request.kind.label} is gemaakt en {recorded}. "
