@@ -88,6 +88,20 @@ def test_the_ddas_delivery_still_takes_any_days(client, twente):
     assert response["Content-Type"] == "application/json"
 
 
+def test_the_ddas_delivery_answers_a_wrong_period_as_a_bad_request_like_the_dashboard(
+    client, twente
+):
+    """It showed the Dutch message with status 200, while the dashboard, the reports and the
+    business case answer a wrong selection with 400."""
+    client.force_login(UserFactory(intake=True, municipality=twente["enschede"]))
+
+    response = client.get(reverse("monitoring:ddas"), {"van": "2026-10-20", "tot": "2026-10-05"})
+
+    assert response.status_code == 400
+    assert "De einddatum ligt vóór de begindatum." in response.content.decode()
+    assert "attachment" not in response.get("Content-Disposition", "")
+
+
 def test_a_refused_period_is_summarised_at_the_top_of_the_page_as_other_forms_do(client, leader):
     client.force_login(leader)
 

@@ -166,7 +166,8 @@ def ddas(request):
             "landelijke export (DDAS)",
             description="landelijke export (DDAS): niet geleverd, de keuze is geweigerd",
         )
-        return render(request, "monitoring/dashboard.html", {"form": form})
+        # A bad request, as the dashboard, the reports and the business case answer it.
+        return render(request, "monitoring/dashboard.html", {"form": form}, status=400)
     municipality = scope.municipalities[0]
     # The page size is read at call time so a test can make paging visible with a few signals.
     documents = ddas_export.export_documents(
