@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from tests.casework.factories import MeldingFactory
 from tests.factories import MunicipalityFactory, RegionFactory, UserFactory
 from tests.monitoring.conftest import fill_chain_facts
-from vroegsignaal.casework.models import Conversation
+from vroegsignaal.casework.models import Conversation, RoundResult
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.dutch_numbers import round_half_up
 from vroegsignaal.monitoring.charts import chart_figure, chart_svg
@@ -204,10 +204,14 @@ def test_the_shares_of_the_solved_dossiers_are_a_total_too(db):
     ]
 
 
-def _worked_out(tables: dict[str, list[tuple]]) -> dict[tuple[str, str], int]:
+def _worked_out(
+    tables: dict[str, list[tuple]], reached_closed: dict[str, int | str] | None = None
+) -> dict[tuple[str, str], int]:
     """What a reader works out of the end results of the region and of each municipality (the
     ``tables`` by whose they are; the region's is 'regio'), as the QA tester did: each total from
-    the percentages, then every sum with one figure unknown. Returns the hidden cells found."""
+    the percentages, the sum of the results in which the resident was reached from the
+    satisfaction table's ``reached_closed`` (by whose), then every sum with one figure unknown.
+    Returns the hidden cells found."""
     rows = {row[0] for shown in tables.values() for row in shown}
     known = {(label, whose): 0 for label in rows for whose in tables}  # a row left out is 0
     for whose, shown in tables.items():
@@ -232,6 +236,11 @@ def _worked_out(tables: dict[str, list[tuple]]) -> dict[tuple[str, str], int]:
     # Each sum: a whole (a cell, or a number the percentages gave) and its parts.
     sums = [((label, "regio"), [(label, m) for m in municipalities]) for label in rows]
     sums += [(total, [(label, whose) for label in rows]) for whose, total in totals.items()]
+    sums += [
+        (closed, [(label, whose) for label in rows if label in ALWAYS_REACHED])
+        for whose, closed in (reached_closed or {}).items()
+        if not isinstance(closed, str)
+    ]
     found, progress = {}, True
     while progress:
         progress = False
@@ -248,6 +257,52 @@ def _worked_out(tables: dict[str, list[tuple]]) -> dict[tuple[str, str], int]:
                 known[cell] = value - sum(known[part] for part in parts if part != cell)
             found[cell], progress = known[cell], True
     return found
+
+
+# The results that by the casework rules are only given once the resident was reached.
+ALWAYS_REACHED = {
+    Eindresultaat.ADVIES_QUICK_FIX, Eindresultaat.REGELT_ZELF, Eindresultaat.VERWIJZING,
+    Eindresultaat.VERWIJZING_FINANCIEEL, Eindresultaat.VERWIJZING_NIET_FINANCIEEL,
+}  # fmt: skip
+
+
+def test_the_reached_closings_of_the_satisfaction_table_give_no_hidden_result_back(db):
+    """QA, Dinkelland July 2026: 'andere reden' with its share gave all results; beside it
+    'verwijzing financieel' and 'geen contact' were '< 5', and the satisfaction table's
+    'Bereikt en afgesloten 1' is the sum of the results in which the resident was reached:
+    the referral was 1, and 'geen contact' the rest, 2."""
+    twente = RegionFactory(name="Twente")
+    closed = {
+        ("1774", "Dinkelland"): [(Eindresultaat.ANDERE_REDEN, 30), (Eindresultaat.GEEN_CONTACT, 2),
+                                 (Eindresultaat.VERWIJZING_FINANCIEEL, 1)],
+        ("0153", "Enschede"): [(Eindresultaat.ANDERE_REDEN, 40), (Eindresultaat.GEEN_CONTACT, 12),
+                               (Eindresultaat.VERWIJZING_FINANCIEEL, 9),
+                               (Eindresultaat.REGELT_ZELF, 7)],
+        ("0164", "Hengelo"): [(Eindresultaat.ANDERE_REDEN, 20), (Eindresultaat.REGELT_ZELF, 6)],
+    }  # fmt: skip
+    for (code, name), counts in closed.items():
+        _closed_with(MunicipalityFactory(code=code, name=name, region=twente), counts)
+    RoundResult.objects.filter(result__in=ALWAYS_REACHED).update(reached=True)
+
+    def shown(scope):
+        tables = dashboard_tables(scope, TODAY)
+        return tables["resultaten"].rows, tables["tevredenheid"].rows[-1][1]
+
+    seen = {"regio": shown(region_scope(twente, *DATES))} | {
+        code: shown(municipality_scope(code, *DATES)) for code, _name in closed
+    }
+    results = {whose: rows for whose, (rows, _) in seen.items()}
+    reached_closed = {whose: closed for whose, (_, closed) in seen.items()}
+
+    other_reason = "Niet opgepakt: andere reden"
+    assert (other_reason, 30, 90.9) in results["1774"]  # so Dinkelland's total is 33
+    assert ("Vervolghulp en/of verwijzing financieel", "< 5", "x") in results["1774"]
+    assert _worked_out(results, reached_closed) == {}
+    # The satisfaction table leaves out what would give the referral back, with its share.
+    tables = dashboard_tables(municipality_scope("1774", *DATES), TODAY)
+    assert tables["tevredenheid"].rows == [("Dinkelland", "x", 0, "x", None, None)]
+    exact = dashboard_tables(municipality_scope("1774", *DATES, exact=True), TODAY)
+    assert exact["tevredenheid"].rows[0][1] == 1  # the meldpunt's figures stay exact
 
 
 def test_the_region_beside_its_municipalities_and_their_shares_gives_no_hidden_result_back(db):

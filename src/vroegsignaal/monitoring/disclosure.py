@@ -1,13 +1,16 @@
 """What a reader can work out from a table of counts of which some are hidden. Pure: no Django,
 no database; ``small_numbers`` decides what to hide with it.
 
-Public API: ``UNBOUNDED``, ``CountTable(cells, total, shares_of)``, its ``counts``,
-``pinned(hidden)`` and ``cheapest_to_hide(cell, hidden, hideable)``.
+Public API: ``UNBOUNDED``, ``CountTable(cells, total, shares_of, told)``, its ``counts`` and
+``told_totals``, ``pinned(hidden)`` and ``cheapest_to_hide(cell, hidden, hideable)``.
 
 The table: counts per row and column (a result per municipality), a total column that adds up
 each row (the region), and groups of rows shown as shares of their column's total (the
 percentages of the end results), which tell the reader that total while one shown count of the
-group is not 0. Every fact the reader has is then a flow in one network: a column's group total
+group is not 0, and groups of rows whose total another table on the page shows (``told``: the
+satisfaction table's reached closings are the end results in which the resident was reached),
+which the reader knows unless that table hides it too: a told total (name, column) can be hidden
+like a cell. Every fact the reader has is then a flow in one network: a column's group total
 flows into its cells, each cell into its row, each row into the total column's cell and on into
 the total column's group totals, and back. A shown count is a fixed flow; for a hidden one the
 reader knows only an interval (``hidden``: cell → (lowest, highest)); a total the reader is not
@@ -34,29 +37,45 @@ _ORIGIN = "origin"
 class _Arc:
     """A flow the reader may know: a ``cell``'s count, or a group's total (``cell`` None), which
     the reader knows while one of its ``parts`` is shown and not 0 (a column's total of all rows,
-    with no parts, never)."""
+    with no parts, never), or while another table shows it (``told``: the (name, column) of
+    each total that says it)."""
 
     tail: Hashable
     head: Hashable
     value: int
     cell: Hashable | None = None
     parts: tuple = ()
+    told: tuple = ()
 
 
 class CountTable:
     """``cells``: count per (row, column); ``total``: the key of the column that adds them up
     (its cells are (row, ``total``)); ``shares_of``: groups of rows shown as shares of their total
-    in each column, the total column too. Groups nest or do not overlap (laminar)."""
+    in each column, the total column too; these nest or do not overlap (laminar). ``told``:
+    name → a group of rows whose total in each column another table shows; one that overlaps
+    another group without nesting is split along it, so the reader is taken to know more,
+    never less (hiding the name's total in a column hides every part of it)."""
 
     def __init__(
-        self, cells: Mapping[tuple, int], total: Hashable, shares_of: Iterable[Collection] = ()
-    ):
+        self, cells: Mapping[tuple, int], total: Hashable, shares_of: Iterable[Collection] = (),
+        told: Mapping[Hashable, Collection] | None = None,
+    ):  # fmt: skip
         rows = sorted({row for row, _ in cells}, key=str)
         columns = sorted({column for _, column in cells}, key=str)
         counts = {(row, c): cells.get((row, c), 0) for row in rows for c in columns}
         counts |= {(row, total): sum(counts[row, c] for c in columns) for row in rows}
         self.counts = counts
-        groups = _laminar(shares_of, rows)  # largest first, so the smallest is found last
+        shared = _laminar(shares_of, rows)
+        told = told or {}
+        names = defaultdict(set)  # a told group (or part of one) → the names of its totals
+        for name, group in told.items():
+            others = [*shared, *_restricted(told.values(), rows)]
+            for part in _split_along(_restricted([group], rows), others):
+                names[part].add(name)
+        self._told = {group: tuple(sorted(found, key=str)) for group, found in names.items()}
+        self._shared = set(shared)
+        # Largest first, so the smallest is found last.
+        groups = _laminar([*shared, *self._told], rows)
         self._enclosing = {g: next((o for o in reversed(groups) if g < o), None) for g in groups}
         self._groups = groups
         self._group_of = {
@@ -84,7 +103,8 @@ class CountTable:
         arcs = [_Arc(_ORIGIN, node(None), count(rows))]
         arcs += [
             _Arc(node(self._enclosing[g]), node(g), count(g),
-                 parts=tuple((row, column) for row in rows if row in g))
+                 parts=tuple((row, column) for row in rows if row in g and g in self._shared),
+                 told=tuple((name, column) for name in self._told.get(g, ())))
             for g in self._groups
         ]  # fmt: skip
         arcs += [
@@ -126,9 +146,24 @@ class CountTable:
     def _interval(self, arc: _Arc, hidden: Mapping) -> tuple:
         if arc.cell is not None:
             return hidden.get(arc.cell, (arc.value, arc.value))
-        if any(part not in hidden and self.counts[part] for part in arc.parts):
+        if self._telling(arc, hidden):
             return arc.value, arc.value
         return 0, UNBOUNDED
+
+    def _telling(self, arc: _Arc, hidden: Mapping) -> list:
+        """What tells the reader a group's total (``arc``): its told totals and its shown parts
+        that are not 0; it is known while one of them is not hidden."""
+        parts = [part for part in arc.parts if part not in hidden and self.counts[part]]
+        return [key for key in arc.told if key not in hidden] + parts
+
+    @property
+    def told_totals(self) -> dict[tuple, int]:
+        """(name, column) → the told total of the name's group in that column."""
+        totals = defaultdict(int)
+        for arc in self._arcs:
+            for name, column in arc.told:
+                totals[name, column] += arc.value
+        return dict(totals)
 
     def _residual(self, hidden: Mapping) -> dict:
         """Node → [(next node, arc number)]: where the flow can move by one."""
@@ -159,11 +194,13 @@ class CountTable:
             if arc.cell in hideable:
                 cost, interval = hideable[arc.cell]
                 moves.append((interval, cost, (arc.cell,)))
-            elif arc.cell is None and arc.parts:
-                shown = [p for p in arc.parts if p not in hidden and self.counts[p]]
-                if shown and all(p in hideable for p in shown):
-                    cost = sum(hideable[p][0] for p in shown)
-                    moves.append(((0, UNBOUNDED), cost, tuple(shown)))
+            elif (
+                arc.cell is None
+                and (telling := self._telling(arc, hidden))
+                and all(p in hideable for p in telling)
+            ):
+                cost = sum(hideable[p][0] for p in telling)
+                moves.append(((0, UNBOUNDED), cost, tuple(telling)))
             for (low, high), cost, cells in moves:
                 if arc.value < high:
                     edges[arc.tail].append((arc.head, cost, cells))
@@ -172,15 +209,35 @@ class CountTable:
         return edges
 
 
+def _restricted(groups: Iterable[Collection], rows: list) -> set[frozenset]:
+    """The ``groups`` over ``rows``, distinct and not empty."""
+    return {frozenset(row for row in rows if row in group) for group in groups} - {frozenset()}
+
+
+def _crosses(one: frozenset, other: frozenset) -> bool:
+    return bool(one & other) and not (one <= other or other <= one)
+
+
+def _split_along(told: set[frozenset], others: list[frozenset]) -> set[frozenset]:
+    """``told`` with each group that crosses another (of ``others`` or of its own parts) split
+    into the part inside and the part outside it, until none crosses. The totals of the parts
+    tell the reader the group's total and more: a table hidden against them hides enough."""
+    while crossing := next(
+        ((t, g) for t in told for g in [*told, *others] if _crosses(t, g)), None
+    ):
+        group, along = crossing
+        told = (told - {group}) | ({group & along, group - along} - {frozenset()})
+    return told
+
+
 def _laminar(shares_of: Iterable[Collection], rows: list) -> list[frozenset]:
     """The groups over ``rows``, distinct and not empty, largest first; a group that overlaps
     another without one holding the other has no place in one network."""
     groups = sorted(
-        {frozenset(row for row in rows if row in group) for group in shares_of} - {frozenset()},
-        key=lambda group: (-len(group), sorted(map(str, group))),
+        _restricted(shares_of, rows), key=lambda group: (-len(group), sorted(map(str, group)))
     )
     for one, other in itertools.combinations(groups, 2):
-        if one & other and not (one <= other or other <= one):
+        if _crosses(one, other):
             raise ValueError("Groepen rijen die elkaar overlappen passen niet in één tabel.")
     return groups
 

@@ -32,7 +32,7 @@ from vroegsignaal.monitoring.melding_counts import (
     melding_counts,
 )
 from vroegsignaal.monitoring.protection import Protection, with_legend
-from vroegsignaal.monitoring.satisfaction import satisfaction
+from vroegsignaal.monitoring.satisfaction import REACHED_CLOSED, always_reached, satisfaction
 from vroegsignaal.monitoring.scope import Scope
 from vroegsignaal.monitoring.small_numbers import HIDDEN
 from vroegsignaal.monitoring.tables import Table, dutch_number, percentage
@@ -376,14 +376,18 @@ RESULTS_NOTE = (
 
 def protect_results(shown: Protection) -> None:
     """Hide the small numbers of the end results over the peers' municipalities: shown as
-    shares of all results reached and (the solutions) of the solved ones."""
+    shares of all results reached and (the solutions) of the solved ones, and those in which
+    the resident was reached add up to the satisfaction table's 'Bereikt en afgesloten'."""
     cells = {
         (result, m): n for m, result, n in shown.results.select(
             "municipality_id", "result", "results"
         ).iter_rows()
     }  # fmt: skip
     every = {result for result, _ in cells}
-    shown.protect_counts("resultaten", cells, shares_of=(every, [str(r) for r in SOLUTIONS]))
+    shown.protect_counts(
+        "resultaten", cells, shares_of=(every, [str(r) for r in SOLUTIONS]),
+        told={REACHED_CLOSED: always_reached(shown.results)},
+    )  # fmt: skip
 
 
 def results(shown: Protection) -> Table:

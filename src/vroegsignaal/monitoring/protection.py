@@ -12,7 +12,8 @@ attempts, reached, lead times, terms, werkbakjes) are not: they say what happene
 not what a household answered or how it is doing. Small numbers are hidden over the scope's
 peers (``scope.peer_scope``: the region of a municipality), so the region and each of its
 municipalities hide the same cells, and no hidden count follows from their tables side by side
-with the totals their shares give away (``small_numbers.hide_counts``). A table's page, chart,
+with the totals their shares give away and the totals another table shows (``told``: the
+satisfaction table's reached closings; ``small_numbers.hide_counts``). A table's page, chart,
 CSV, XLSX and PDF all show the same marks, because they are all drawn from its rows.
 """
 
@@ -67,11 +68,14 @@ class Protection:
         return cls(scope, peers, cube, heropaf_standing(peers, cube), result_counts(peers))
 
     def protect_counts(
-        self, table: str, cells: Mapping[tuple[str, int], int], shares_of: Iterable = ()
-    ) -> None:
+        self, table: str, cells: Mapping[tuple[str, int], int], shares_of: Iterable = (),
+        told: Iterable = (),
+    ) -> None:  # fmt: skip
         """Record ``cells`` (count per row and peer municipality id) of ``table`` and which are
         hidden; ``shares_of``: groups of rows that are shown as shares of their total, so the
-        reader knows that total for each municipality and for the region. Once per table."""
+        reader knows that total for each municipality and for the region; ``told``: groups of
+        rows whose total another table shows as it is, per municipality and for the region.
+        Once per table."""
         if table in self._cells:
             return
         rows = sorted({row for row, _ in cells}, key=str)
@@ -80,7 +84,7 @@ class Protection:
         full |= {(row, REGION): sum(full[row, m] for m in ids) for row in rows}
         self._cells[table] = full
         parts = {key: value for key, value in full.items() if key[1] != REGION}
-        self._marks[table] = {} if self.scope.exact else hide_counts(parts, REGION, shares_of)
+        self._marks[table] = {} if self.scope.exact else hide_counts(parts, REGION, shares_of, told)
 
     def count(self, table: str, row: str, municipality=None) -> int:
         """The exact count of ``row`` for the scope (or one ``municipality``): for totals and

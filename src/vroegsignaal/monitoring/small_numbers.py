@@ -2,12 +2,12 @@
 mark instead of the figure). Pure: no Django, no database; ``protection`` applies it.
 
 Public API: ``THRESHOLD`` (5), the marks ``FEW`` ('< 5': a count from 1 to 4) and ``HIDDEN``
-('x': a figure left out), ``hide_counts(cells, total, shares_of)`` and
+('x': a figure left out), ``hide_counts(cells, total, shares_of, told)`` and
 ``hide_averages(parts, total)``.
 
 A count from 1 to 4 is shown as '< 5' (primary suppression). A reader who puts the tables side
 by side (the region's count beside its municipalities', each municipality's total from the
-shares of its rows) must not be able to work a hidden count out exactly; while one could be,
+shares of its rows, a total of some rows that another table shows) must not be able to work a hidden count out exactly; while one could be,
 more counts are hidden ('x', secondary suppression), the fewest residents first
 (``disclosure`` finds what a reader can work out and the cheapest counts to hide). An average
 (or share) of fewer than 5 answers is hidden ('x'), and beside a shown total at least two
@@ -26,16 +26,19 @@ HIDDEN = "x"
 
 
 def hide_counts(
-    cells: Mapping[tuple, int], total: Hashable, shares_of: Iterable[Collection] = ()
-) -> dict[tuple, str]:
+    cells: Mapping[tuple, int], total: Hashable, shares_of: Iterable[Collection] = (),
+    told: Mapping[Hashable, Collection] | None = None,
+) -> dict[tuple, str]:  # fmt: skip
     """The mark of each count of a table that is not shown: ``cells`` are counts per (row,
     column), the columns add up to the column ``total`` (a region beside its municipalities;
     its cells, (row, ``total``), are marked too), and each group of rows in ``shares_of`` is
-    shown as shares of its total in every column. ``FEW`` for a count from 1 to
-    ``THRESHOLD`` - 1; ``HIDDEN`` for a count left out so that no hidden count can be worked
-    out from the shown counts, the row totals and the totals the shares give away. Cells not
-    in the result are shown as they are."""
-    table = CountTable(cells, total, shares_of)
+    shown as shares of its total in every column; ``told``: name → a group of rows whose total
+    another table shows in every column. ``FEW`` for a count from 1 to ``THRESHOLD`` - 1;
+    ``HIDDEN`` for a count left out so that no hidden count can be worked out from the shown
+    counts, the row totals and the totals the shares and the other tables give away, and for
+    a told total (name, column) that the other table must leave out for it. Cells not in the
+    result are shown as they are."""
+    table = CountTable(cells, total, shares_of, told)
     marks = {key: FEW for key, value in table.counts.items() if 0 < value < THRESHOLD}
     while pinned := table.pinned(known := _known(marks, total)):
         hideable = _hideable(table, marks, total)
@@ -66,7 +69,8 @@ def _left_out(cell: tuple, total: Hashable) -> tuple:
 def _hideable(table: CountTable, marks: Mapping, total: Hashable) -> dict[tuple, tuple]:
     """What hiding each count still costs and what the reader then knows of it: a shown count
     costs itself; a total shown as '< 5' may become 'x' (a region's one to four of a rare
-    result, each of its municipalities '< 5', could otherwise only be one each)."""
+    result, each of its municipalities '< 5', could otherwise only be one each); so does a
+    total another table shows (``told``), which that table then leaves out."""
     hideable = {
         cell: (value, _left_out(cell, total))
         for cell, value in table.counts.items()
@@ -76,6 +80,11 @@ def _hideable(table: CountTable, marks: Mapping, total: Hashable) -> dict[tuple,
         cell: (THRESHOLD, _left_out(cell, total))
         for cell, mark in marks.items()
         if mark == FEW and cell[1] == total
+    }
+    hideable |= {
+        key: (value, (0, UNBOUNDED))
+        for key, value in table.told_totals.items()
+        if value and key not in marks
     }
     return hideable
 
