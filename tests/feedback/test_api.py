@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 
 from tests.feedback import scenario
 from tests.feedback.conftest import SITE_URL
-from vroegsignaal.feedback.api import FeedbackPagination
+from vroegsignaal.feedback.api import FeedbackPagination, HeropafAnswerSerializer
 from vroegsignaal.feedback.models import HeropafCheck
 from vroegsignaal.feedback.permitted import FEEDBACK_FIELDS
 from vroegsignaal.feedback.release import release_due_feedback
@@ -99,25 +99,134 @@ def test_a_heropaf_no_through_the_api_reopens_the_melding(released, energy):
     assert released.state == "reopened"
 
 
-def test_another_creditors_heropaf_check_is_not_found_through_the_api(released, energy, water):
+def _open_check(creditor) -> HeropafCheck:
     HeropafCheck.objects.update(asked_on=timezone.localdate())
-    check = HeropafCheck.objects.get(creditor=water)
-    response = _client(energy).post(
-        f"/api/v1/heropaf-checks/{check.pk}/answer", {"answer": "ja"}, format="json"
-    )
-    assert response.status_code == 404
+    return HeropafCheck.objects.get(creditor=creditor)
+
+
+def _answer(client, check_id, body):
+    return client.post(f"/api/v1/heropaf-checks/{check_id}/answer", body, format="json")
+
+
+def test_another_creditors_heropaf_check_is_not_found_like_one_that_does_not_exist(
+    released, energy, water
+):
+    """Rule: a partner cannot tell another partner's check from a missing one, and the text
+    names no internal model ('No HeropafCheck matches the given query')."""
+    check = _open_check(water)
+    client = _client(energy)
+
+    others = _answer(client, check.pk, {"answer": "ja"})
+    missing = _answer(client, HeropafCheck.objects.order_by("pk").last().pk + 100, {"answer": "ja"})
+
+    assert others.status_code == missing.status_code == 404
+    assert others.json() == missing.json() == {"detail": "Heropafvraag niet gevonden."}
     check.refresh_from_db()
     assert check.answer == ""
 
 
-def test_an_invalid_heropaf_answer_is_explained(released, energy):
-    HeropafCheck.objects.update(asked_on=timezone.localdate())
-    check = HeropafCheck.objects.get(creditor=energy)
-    response = _client(energy).post(
-        f"/api/v1/heropaf-checks/{check.pk}/answer", {"answer": "misschien"}, format="json"
-    )
+def test_an_answered_heropaf_check_is_a_409_saying_the_answer_stands(released, energy):
+    """Rule: as in the portal, a second answer is refused and the first one stays."""
+    check = _open_check(energy)
+    client = _client(energy)
+    assert _answer(client, check.pk, {"answer": "nee"}).status_code == 200
+
+    again = _answer(client, check.pk, {"answer": "ja"})
+
+    assert again.status_code == 409
+    assert again.json() == {
+        "detail": "Deze heropafvraag is al beantwoord; het antwoord blijft staan."
+    }
+    check.refresh_from_db()
+    assert check.answer == "nee"
+
+
+@pytest.mark.parametrize("given", ["Ja", "JA", " ja ", "Nee", " NEE"])
+def test_a_heropaf_answer_is_read_regardless_of_capitals_and_spaces(released, energy, given):
+    """Rule: as the delivery format says for ja/nee, capitals (and spaces around) do not
+    matter; the answer is stored as 'ja' or 'nee'."""
+    check = _open_check(energy)
+
+    response = _answer(_client(energy), check.pk, {"answer": given})
+
+    assert response.status_code == 200, response.content
+    check.refresh_from_db()
+    assert check.answer == given.strip().lower()
+    assert response.json()["answer"] == check.answer
+
+
+@pytest.mark.parametrize(
+    ("body", "errors"),
+    [
+        ({"answer": "misschien"}, {"answer": ["Antwoord: kies 'ja' of 'nee'."]}),
+        ({}, {"answer": ["Antwoord: kies 'ja' of 'nee'."]}),
+        (
+            {"answer": "nee", "amount_open_cents": -5},
+            {"amount_open_cents": ["Bedrag nog open: het bedrag mag niet negatief zijn."]},
+        ),
+        (
+            {"answer": "nee", "amount_open_cents": "veel"},
+            {
+                "amount_open_cents": [
+                    "Bedrag nog open: geef een geheel getal, zonder aanhalingstekens."
+                ]
+            },
+        ),
+        (
+            {"answer": None},
+            {"answer": ["Antwoord: vul een waarde in (niet null)."]},
+        ),
+        (
+            "ja",
+            {
+                "non_field_errors": [
+                    "Verwacht een JSON-object met de velden answer en amount_open_cents; "
+                    "kreeg een tekst."
+                ]
+            },
+        ),
+    ],
+)
+def test_an_invalid_heropaf_answer_is_explained_in_the_portals_words(
+    released, energy, body, errors
+):
+    """Rule: a refused answer says in Dutch what is wrong, naming the field as the portal's
+    form does ('Bedrag nog open: ...'), never REST framework's 'Zorg ervoor dat deze waarde
+    groter is dan of gelijk is aan 0.' or 'Verwacht een dictionary, kreeg een str.'."""
+    check = _open_check(energy)
+
+    response = _answer(_client(energy), check.pk, body)
+
     assert response.status_code == 400
-    assert response.json()["answer"] == ["Antwoord: kies 'ja' of 'nee'."]
+    assert response.json() == errors
+    check.refresh_from_db()
+    assert check.answer == ""
+
+
+def test_a_heropaf_answer_is_json_only(released, energy):
+    check = _open_check(energy)
+
+    response = _client(energy).post(
+        f"/api/v1/heropaf-checks/{check.pk}/answer", {"answer": "ja"}, format="multipart"
+    )
+
+    assert response.status_code == 415
+    assert response.json()["detail"].startswith('Ongeldig mediatype "multipart/form-data; ')
+    assert response.json()["detail"].endswith('"; gebruik application/json.')
+
+
+def test_every_field_error_of_the_heropaf_answer_names_the_field():
+    """Rule: no REST framework text is left on a field of the request body."""
+    for field in HeropafAnswerSerializer().fields.values():
+        for code, text in field.error_messages.items():
+            assert str(text).startswith(f"{field.label}: "), (field.label, code, text)
+
+
+def test_a_page_past_the_last_is_explained_in_dutch(released, energy):
+    response = _client(energy).get("/api/v1/feedback", {"page": 9})
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Pagina 9 bestaat niet; de eerste pagina is 1."}
 
 
 def test_municipal_staff_get_no_feedback_from_the_api(client, intake_user):

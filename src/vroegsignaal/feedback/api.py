@@ -1,23 +1,35 @@
 """REST API for creditor systems: released feedback since a moment, and heropaf checks.
 
 The same services and the same ``permitted.feedback_item`` as the portal, so both always show the
-same fields. A caller acts for one creditor (its API key or its staff member's session) and
-only ever sees that creditor's signals; another creditor's check id is answered with 404.
+same fields, and the portal's texts when an answer is refused. A caller acts for one creditor (its
+API key or its staff member's session) and only ever sees that creditor's signals; another
+creditor's check id is answered exactly like one that does not exist.
 """
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from vroegsignaal.feedback.heropaf_checks import HeropafAnswerError, answer_check, open_checks
+from vroegsignaal.api_errors import DutchSerializer
+from vroegsignaal.casework.models import Cause, HelpAnswer
+from vroegsignaal.feedback.display import cause_text
+from vroegsignaal.feedback.heropaf_checks import (
+    ALREADY_ANSWERED,
+    CHOOSE_YES_OR_NO,
+    NEGATIVE_AMOUNT,
+    AlreadyAnswered,
+    HeropafAnswerError,
+    answer_check,
+    open_checks,
+    visible_checks,
+)
 from vroegsignaal.feedback.models import FeedbackKind, HeropafAnswer, SignalFeedback
 from vroegsignaal.feedback.permitted import Perspective, feedback_item
 from vroegsignaal.intake.models import Signal
@@ -55,10 +67,18 @@ class FeedbackItemSerializer(serializers.Serializer):
     known_to_debt_help = serializers.BooleanField(
         allow_null=True, help_text="Leeg als het convenant dit niet toestaat."
     )
-    help_accepted = serializers.CharField(allow_null=True, help_text="ja, nee of later.")
-    cause = serializers.CharField(allow_null=True, help_text="Globale oorzaak van de achterstand.")
+    help_accepted = serializers.ChoiceField(HelpAnswer.choices, allow_null=True)
+    # The labels are the portal's: a life event without the caseworker's examples.
+    cause = serializers.ChoiceField(
+        [(cause.value, cause_text(cause)) for cause in Cause],
+        allow_null=True,
+        help_text="Globale oorzaak van de achterstand.",
+    )
     ongoing_payments = serializers.CharField(
-        allow_null=True, help_text="Afspraak over uw lopende betalingen."
+        allow_null=True,
+        help_text="De afspraak over uw lopende betalingen zoals de hulpverlener die schreef, "
+        "bijvoorbeeld 'Betaalt vanaf december elke maand': vrije tekst, geen code (hoogstens "
+        "300 tekens). Leeg zonder afspraak, en na de bewaartermijn.",
     )
     perspective = serializers.ChoiceField(Perspective.choices, allow_null=True)
     outcome_date = serializers.DateField(allow_null=True)
@@ -67,6 +87,7 @@ class FeedbackItemSerializer(serializers.Serializer):
 class FeedbackPagination(PageNumberPagination):
     page_size = 500
     page_query_param = "page"
+    invalid_page_message = "Pagina {page_number} bestaat niet; de eerste pagina is 1."
 
 
 class HeropafSignalSerializer(serializers.Serializer):
@@ -82,13 +103,34 @@ class HeropafCheckSerializer(serializers.Serializer):
     signals = HeropafSignalSerializer(many=True, help_text="Uw signalen bij deze melding.")
 
 
-class HeropafAnswerSerializer(serializers.Serializer):
-    answer = serializers.ChoiceField(
-        HeropafAnswer.choices, error_messages={"invalid_choice": "Antwoord: kies 'ja' of 'nee'."}
+class AnswerField(serializers.ChoiceField):
+    """'ja' or 'nee'; as everywhere in the delivery format, capitals and spaces do not matter."""
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data.strip().lower() if isinstance(data, str) else data)
+
+
+class HeropafAnswerSerializer(DutchSerializer):
+    answer = AnswerField(
+        HeropafAnswer.choices,
+        label="Antwoord",
+        help_text="'ja' of 'nee'; hoofdletters en spaties eromheen maken niet uit.",
+        error_messages={"required": CHOOSE_YES_OR_NO, "invalid_choice": CHOOSE_YES_OR_NO},
     )
     amount_open_cents = serializers.IntegerField(
-        required=False, allow_null=True, min_value=0, help_text="Bedrag nog open, in centen."
+        required=False,
+        allow_null=True,
+        min_value=0,
+        label="Bedrag nog open",
+        help_text="Bedrag nog open, in centen.",
+        error_messages={"min_value": NEGATIVE_AMOUNT},
     )
+
+
+class HeropafAlreadyAnswered(APIException):
+    status_code = 409
+    default_code = "already_answered"
+    default_detail = ALREADY_ANSWERED
 
 
 def _creditor(request):
@@ -171,13 +213,20 @@ class HeropafCheckAnswer(APIView):
         request=HeropafAnswerSerializer,
         responses={
             200: OpenApiResponse(description="Antwoord opgeslagen."),
-            400: OpenApiResponse(description="Ongeldig of al beantwoord."),
-            404: OpenApiResponse(description="Geen openstaande heropafvraag van u."),
+            400: OpenApiResponse(description="Ongeldig antwoord; de melding noemt het veld."),
+            404: OpenApiResponse(description="Heropafvraag niet gevonden (of niet van u)."),
+            409: OpenApiResponse(description="Al beantwoord; het antwoord blijft staan."),
         },
     )
     def post(self, request, pk: int):
         today = timezone.localdate()
-        check = get_object_or_404(open_checks(_creditor(request), today), pk=pk)
+        # Any check of the creditor, answered or not, so that an answered one is told apart;
+        # another creditor's id is not found, like an id that does not exist.
+        check = visible_checks(_creditor(request), today).filter(pk=pk).first()
+        if check is None:
+            raise NotFound("Heropafvraag niet gevonden.")
+        if check.answer:
+            raise HeropafAlreadyAnswered
         serializer = HeropafAnswerSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         api_key = request.auth if isinstance(request.auth, ApiKey) else None
@@ -191,6 +240,8 @@ class HeropafCheckAnswer(APIView):
                 api_key=api_key,
                 today=today,
             )
+        except AlreadyAnswered:
+            raise HeropafAlreadyAnswered from None
         except HeropafAnswerError as error:
             raise ValidationError({"detail": str(error)}) from None
         return Response({"id": check.pk, "answer": serializer.validated_data["answer"]})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from vroegsignaal.feedback.heropaf_checks import CHOOSE_YES_OR_NO, NEGATIVE_AMOUNT
 from vroegsignaal.feedback.models import HeropafAnswer
 from vroegsignaal.intake.parsing import parse_amount_cents, parse_date
 
@@ -13,7 +14,7 @@ class HeropafAnswerForm(forms.Form):
         label="Betaalt de klant de vaste lasten weer op tijd?",
         choices=HeropafAnswer.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Antwoord: kies 'ja' of 'nee'."},
+        error_messages={"required": CHOOSE_YES_OR_NO, "invalid_choice": CHOOSE_YES_OR_NO},
     )
     # Collection staff write amounts as their own systems show them: "€ 1.250,-", "1.250",
     # "1250,00", "€1250". The delivery format's amount parser reads all of them (1.250 is
@@ -36,7 +37,7 @@ class HeropafAnswerForm(forms.Form):
                 f"Bedrag nog open: '{text}' is geen bedrag; schrijf bijvoorbeeld 1.250,00 of 125,50."
             ) from None
         if cents < 0:
-            raise forms.ValidationError("Bedrag nog open: het bedrag mag niet negatief zijn.")
+            raise forms.ValidationError(NEGATIVE_AMOUNT)
         return cents
 
     def amount_open_cents(self) -> int | None:

@@ -28,8 +28,21 @@ from vroegsignaal.organisations.models import ApiKey, Creditor, User
 ANSWER_WORKING_DAYS = 10
 
 
+# The texts portal and API both give; each names the field as the portal's form labels it.
+CHOOSE_YES_OR_NO = "Antwoord: kies 'ja' of 'nee'."
+NEGATIVE_AMOUNT = "Bedrag nog open: het bedrag mag niet negatief zijn."
+ALREADY_ANSWERED = "Deze heropafvraag is al beantwoord; het antwoord blijft staan."
+
+
 class HeropafAnswerError(Exception):
     """An answer that cannot be accepted; the message is Dutch and names the field."""
+
+
+class AlreadyAnswered(HeropafAnswerError):
+    """The check has an answer: it is given once, and stands."""
+
+    def __init__(self) -> None:
+        super().__init__(ALREADY_ANSWERED)
 
 
 def plan_checks(melding: Melding, creditors: Iterable[Creditor], asked_on: date) -> None:
@@ -74,7 +87,7 @@ def answer_check(
     with transaction.atomic():
         locked = HeropafCheck.objects.select_for_update().get(pk=check.pk)
         if locked.answer:
-            raise HeropafAnswerError("Deze heropafvraag is al beantwoord.")
+            raise AlreadyAnswered
         locked.answer = answer
         locked.amount_open_cents = amount_open_cents
         locked.answered_at = timezone.now()
@@ -89,9 +102,9 @@ def _validate(check: HeropafCheck, answer: str, amount: int | None, today: date)
     if check.asked_on > today:
         raise HeropafAnswerError("Deze heropafvraag staat nog niet open.")
     if answer not in HeropafAnswer.values:
-        raise HeropafAnswerError("Antwoord: kies 'ja' of 'nee'.")
+        raise HeropafAnswerError(CHOOSE_YES_OR_NO)
     if amount is not None and amount < 0:
-        raise HeropafAnswerError("Bedrag nog open: het bedrag mag niet negatief zijn.")
+        raise HeropafAnswerError(NEGATIVE_AMOUNT)
 
 
 def _follow_up(check: HeropafCheck, today: date) -> None:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from vroegsignaal.feedback import display, timing
 from vroegsignaal.feedback.forms import FeedbackFilterForm, HeropafAnswerForm
 from vroegsignaal.feedback.heropaf_checks import (
+    ALREADY_ANSWERED,
     HeropafAnswerError,
     answer_check,
     visible_checks,
@@ -209,7 +210,7 @@ def heropaf_check(request, pk: int):
     # An empty POST is falsy, yet must still be validated (and explained) as an answer.
     form = HeropafAnswerForm(request.POST if posted and not check.answer else None)
     if posted and check.answer:
-        messages.error(request, "Deze heropafvraag is al beantwoord; het antwoord blijft staan.")
+        messages.error(request, ALREADY_ANSWERED)
     elif posted and form.is_valid():
         try:
             answer_check(
