@@ -17,6 +17,7 @@ from tests.page_text import page_text
 from tests.web.delivery_files import delivery_csv, row, valid_rows
 from vroegsignaal.intake.models import Channel, Signal
 from vroegsignaal.intake.services import ingest_file
+from vroegsignaal.organisations.models import Team
 from vroegsignaal.web.start_pages import month_start, region_signal_counts
 
 pytestmark = pytest.mark.django_db
@@ -94,6 +95,26 @@ def test_the_start_page_names_the_organisation_as_the_other_pages_do(client, use
     """'projectleider bij Twente' read as a municipality; monitoring says 'Regio Twente'."""
     page = " ".join(page_text(_start_page(client, UserFactory(**user))).split())
     assert f"U bent ingelogd als {works_for}" in page
+
+
+def test_the_page_header_names_the_team_of_a_caseworker_who_has_one(client):
+    """The team decides which werkbakjes a caseworker sees, so the header says it."""
+    team_member = UserFactory(caseworker=True, first_name="Anouk", last_name="ter Horst")
+    team_member.team = Team.objects.create(municipality=team_member.municipality, name="Team Zuid")
+    team_member.save()
+    without_team = UserFactory(caseworker=True, first_name="Joost", last_name="Oude Egbrink")
+
+    def header(user):
+        client.force_login(user)
+        page = client.get(reverse("web:start")).content.decode()
+        return page_text(page.split('class="current-user">')[1].split("</span>")[0])
+
+    assert header(team_member) == (
+        "Anouk ter Horst · Uitvoerder / hulpverlener · Gemeente Enschede · Team Zuid"
+    )
+    assert (
+        header(without_team) == "Joost Oude Egbrink · Uitvoerder / hulpverlener · Gemeente Enschede"
+    )
 
 
 def test_project_leader_per_1000_inhabitants_uses_the_municipality_size(signals, hengelo):
