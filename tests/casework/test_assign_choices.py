@@ -83,6 +83,58 @@ def test_assigning_without_choosing_anyone_asks_to_choose(client, intake_user, m
     )
 
     assert "Toewijzen aan: kies een medewerker." in one.content.decode()
-    assert "Kies minstens één melding en een medewerker" in bulk.content.decode()
+    assert "Gekozen meldingen toewijzen aan: kies een medewerker." in bulk.content.decode()
     melding.refresh_from_db()
     assert melding.assigned_to is None
+
+
+def test_bulk_assigning_without_a_colleague_says_so_at_the_field_and_keeps_the_ticks(
+    client, intake_user, colleague, melding
+):
+    """Rule: a refused assignment names what is missing at the field and keeps what was chosen;
+    'Kies minstens één melding en een medewerker' after a redirect lost the ticks."""
+    other = MeldingFactory(municipality=melding.municipality)
+    client.force_login(intake_user)
+
+    page = client.post(
+        reverse("casework:worklist") + "?werkbakje=",
+        {"melding": f"{melding.pk}:{melding.version}", "medewerker": ""},
+    ).content.decode()
+
+    assert (
+        '<p class="utrecht-form-field-error-message utrecht-form-field__error-message" '
+        'id="bulk-medewerker-fout">Gekozen meldingen toewijzen aan: kies een medewerker.</p>'
+        in page
+    )
+    assert 'aria-describedby="bulk-medewerker-fout"' in page
+    assert "vink minstens één melding aan" not in page
+    assert re.search(rf'value="{melding.pk}:{melding.version}"[^>]* checked', page)
+    assert not re.search(rf'value="{other.pk}:{other.version}"[^>]* checked', page)
+    melding.refresh_from_db()
+    assert melding.assigned_to is None
+
+
+def test_bulk_assigning_without_a_tick_says_so_at_the_list_and_keeps_the_colleague(
+    client, intake_user, colleague, melding
+):
+    client.force_login(intake_user)
+
+    page = client.post(reverse("casework:worklist"), {"medewerker": colleague.pk}).content.decode()
+
+    assert (
+        '<p class="utrecht-form-field-error-message" id="kiezen-fout">'
+        "Meldingen: vink minstens één melding aan om toe te wijzen.</p>" in page
+    )
+    assert 'aria-describedby="kiezen-fout"' in page
+    assert "kies een medewerker." not in page
+    assert chosen_assignee(page) == "Col Lega (uitvoerder)"
+
+
+def test_bulk_assigning_with_nothing_chosen_names_both_at_the_top(client, intake_user, melding):
+    client.force_login(intake_user)
+
+    page = client.post(reverse("casework:worklist"), {"medewerker": ""}).content.decode()
+
+    alert = re.search(r'data-testid="toewijzen-fouten">(.*?)</div>', page, re.DOTALL).group(1)
+    assert "Meldingen: vink minstens één melding aan om toe te wijzen." in alert
+    assert "Gekozen meldingen toewijzen aan: kies een medewerker." in alert

@@ -92,6 +92,13 @@ def worklist_page(request):
     """The werkbakjes with counts and the filtered, paginated worklist; POST assigns in bulk."""
     if request.method == "POST":
         return _bulk_assign(request)
+    return _worklist(request)
+
+
+def _worklist(request, *, assign_errors: dict[str, str] | None = None, ticked=(), chosen=None):
+    """The worklist page; after a refused assignment with the errors at the list
+    (``assign_errors["meldingen"]``) and the field (``["medewerker"]``), and the ticked
+    meldingen and the chosen colleague as the user left them."""
     today = timezone.localdate()
     counts = queue_counts(request.user, today)
     form = WorklistFilterForm(request.GET or None, queue_choices=[(c.key, c.name) for c in counts])
@@ -119,7 +126,9 @@ def worklist_page(request):
             (colleague.pk, colleague_label(colleague, request.user))
             for colleague in colleagues_of(request.user)
         ],
-        "chosen_colleague": chosen_beforehand(request.user),
+        "chosen_colleague": chosen_beforehand(request.user) if chosen is None else chosen,
+        "assign_errors": assign_errors or {},
+        "ticked": set(ticked),
     }
     return render(request, "casework/worklist.html", context)
 
@@ -156,14 +165,27 @@ def _audit_search(request, text: str, outcome: str) -> None:
     audit.record(request, AuditAction.VIEW, f'zoeken naar meldingen: "{shown}" ({outcome})')
 
 
+NO_MELDING_TICKED = "Meldingen: vink minstens één melding aan om toe te wijzen."
+NO_COLLEAGUE_CHOSEN = "Gekozen meldingen toewijzen aan: kies een medewerker."
+UNKNOWN_COLLEAGUE = (
+    "Gekozen meldingen toewijzen aan: kies een medewerker van uw gemeente uit de lijst."
+)
+
+
 def _bulk_assign(request):
     back = redirect(request.get_full_path())
     versions = dict(_parse_selection(request.POST.getlist("melding")))
     chosen = request.POST.get("medewerker", "")
     to_user = colleagues_of(request.user).filter(pk=chosen).first() if chosen.isdigit() else None
-    if not versions or to_user is None:
-        messages.error(request, "Kies minstens één melding en een medewerker om toe te wijzen.")
-        return back
+    errors = {}
+    if not versions:
+        errors["meldingen"] = NO_MELDING_TICKED
+    if to_user is None:
+        errors["medewerker"] = UNKNOWN_COLLEAGUE if chosen else NO_COLLEAGUE_CHOSEN
+    if errors:
+        # Shown on the list itself, not after a redirect: the ticks and the choice stay.
+        chosen_pk = to_user.pk if to_user else ""
+        return _worklist(request, assign_errors=errors, ticked=versions, chosen=chosen_pk)
     visible = meldingen_visible_to(request.user).select_related("queue__team")
     meldingen = list(visible.filter(pk__in=versions))
     if len(meldingen) != len(versions):
