@@ -47,15 +47,16 @@ def test_the_example_csv_has_every_column_and_every_value_of_its_row_is_readable
     assert response["Content-Disposition"] == 'attachment; filename="voorbeeld-aanlevering.csv"'
     rows = read_delivery_file(response.content, "voorbeeld-aanlevering.csv", {}, 1_000_000)
     assert response.content.decode("utf-8-sig").splitlines()[0] == ";".join(CANONICAL_COLUMNS)
-    valid, errors = validate_rows(
+    checked = validate_rows(
         rows,
         today=dt.date(2026, 11, 26),
         oldest_signal_date=dt.date(2024, 2, 15),  # the example's own date: its age is not the point
         locate=lambda *_: (1, None),
         max_amount_cents=10**7,
+        bsn_allowed=True,
     )
-    assert valid == []
-    assert [error.message for error in errors] == [
+    assert checked.valid == []
+    assert [error.message for error in checked.errors] == [
         "Rij 2, klantnummer: dit is de voorbeeldrij uit het voorbeeldbestand; vervang haar door "
         "uw eigen signalen."
     ]

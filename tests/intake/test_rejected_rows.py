@@ -1,4 +1,6 @@
-"""A creditor's own column names in its report, and its rejected rows given back as delivered."""
+"""A creditor's own column names in its report, and its rejected rows given back as delivered
+(except a row repeating an earlier row of the same file: delivered again, it would replace the
+earlier row's signal)."""
 
 import csv
 import datetime as dt
@@ -9,8 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 from tests.factories import UserFactory, enschede_with_energy_agreement
+from tests.page_text import page_text
 
-from vroegsignaal.intake.models import Delivery
+from vroegsignaal.intake.models import Delivery, Signal
 from vroegsignaal.intake.services import UnreadableFile, ingest_file
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +148,70 @@ def test_rows_stored_before_the_header_was_kept_still_download_by_column(credito
         ["klantnummer", "postcode", "fout"],
         ["K1", "0511AB", ""],
     ]
+
+
+# --- a later row repeating an earlier one is no row to deliver again -------------------------
+
+
+def _qa_file() -> bytes:
+    """QA's file: row 2 accepted, row 3 rejected for its postcode, row 4 repeats row 2's
+    klantnummer and signaaldatum with another amount."""
+    return _xlsx([
+        HEADER,
+        _row("QA11B-TK-01", amount=1234.56),
+        _row("QA11B-TK-02", postcode="ABCD12"),
+        _row("QA11B-TK-01", amount=99.0),
+    ])  # fmt: skip
+
+
+def test_a_row_repeating_an_earlier_row_of_the_file_is_left_out_of_the_rejected_rows_download(
+    creditor, creditor_client
+):
+    result = ingest_file(creditor, _qa_file(), "qa.xlsx", today=TODAY)
+    assert (result.accepted_count, result.rejected_count) == (1, 2)
+    delivery = Delivery.objects.get()
+    assert delivery.repeated_count == 1
+    header, *rows = _csv_download(creditor_client, delivery)
+    assert [row[header.index("Polisnummer")] for row in rows] == ["QA11B-TK-02"]
+    response = creditor_client.get(reverse("intake:delivery_rejected_xlsx", args=[delivery.pk]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["QA11B-TK-02"]
+
+
+def test_the_report_says_near_the_download_that_repeated_rows_are_left_out(
+    creditor, creditor_client
+):
+    result = ingest_file(creditor, _qa_file(), "qa.xlsx", today=TODAY)
+    text = page_text(creditor_client.get(reverse("intake:delivery", args=[result.delivery_id])))
+    assert "Download de geweigerde rijen (CSV)" in text
+    assert (
+        "Rijen die een eerdere rij in hetzelfde bestand herhalen (hetzelfde klantnummer en "
+        "dezelfde signaaldatum), staan niet in de download: de eerdere rij is verwerkt, of staat "
+        "zelf in de download als ook die is geweigerd. Was de latere rij de juiste, lever die "
+        "dan apart aan als correctie. Dit geldt voor 1 rij."
+    ) in text
+    # The repeated row's reason is still listed with the other rejected rows.
+    assert "staat al in rij 2; deze latere rij is niet verwerkt" in text
+
+
+def test_redelivering_the_rejected_rows_download_leaves_the_earlier_rows_signal_as_it_was(
+    creditor, creditor_client
+):
+    ingest_file(creditor, _qa_file(), "qa.xlsx", today=TODAY)
+    header, *rows = _csv_download(creditor_client, Delivery.objects.get())
+    for row in rows:
+        row[header.index("PC")] = "7511AB"
+    data = "\r\n".join(";".join(r) for r in [header, *rows]).encode("utf-8-sig")
+    creditor_client.post(reverse("intake:upload"), {"file": SimpleUploadedFile("v.csv", data)})
+    again = Delivery.objects.latest("created_at")
+    assert (again.accepted_count, again.replaced_count) == (1, 0)
+    assert Signal.objects.get(customer_number="QA11B-TK-01").amount_cents == 123456
+
+
+def test_a_report_whose_only_rejected_rows_are_repeats_offers_no_download(
+    creditor, creditor_client
+):
+    data = _xlsx([HEADER, _row("P1"), _row("P1", amount=99.0)])
+    result = ingest_file(creditor, data, "dubbel.xlsx", today=TODAY)
+    text = page_text(creditor_client.get(reverse("intake:delivery", args=[result.delivery_id])))
+    assert "Dit geldt voor 1 rij." in text and "Download de geweigerde rijen" not in text

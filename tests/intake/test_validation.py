@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from vroegsignaal.ddas import Signaalpartner
 from vroegsignaal.intake.columns import CANONICAL_COLUMNS, REQUIRED_COLUMNS
 from vroegsignaal.intake.reading import read_delivery_file
-from vroegsignaal.intake.validation import validate_rows
+from vroegsignaal.intake.validation import may_deliver_bsn, validate_rows
 
 TODAY = dt.date(2024, 3, 1)
 OLDEST_SIGNAL_DATE = dt.date(2023, 8, 31)  # TODAY less a retention term of 183 days
@@ -40,7 +41,7 @@ def row(**changes) -> dict[str, object]:
     return cells
 
 
-def validate(*cells_per_row, max_amount_cents=MAX_CENTS):
+def check(*cells_per_row, max_amount_cents=MAX_CENTS, bsn_allowed=True):
     rows = [(number, cells) for number, cells in enumerate(cells_per_row, start=2)]
     return validate_rows(
         rows,
@@ -48,7 +49,13 @@ def validate(*cells_per_row, max_amount_cents=MAX_CENTS):
         oldest_signal_date=OLDEST_SIGNAL_DATE,
         locate=locate,
         max_amount_cents=max_amount_cents,
+        bsn_allowed=bsn_allowed,
     )
+
+
+def validate(*cells_per_row, **kwargs):
+    checked = check(*cells_per_row, **kwargs)
+    return checked.valid, checked.errors
 
 
 def only_error(cells, **kwargs):
@@ -298,20 +305,51 @@ def test_ages_16_and_120_on_the_signal_date_are_accepted(birth_date):
     assert valid.fields["birth_date"] == dt.date.fromisoformat(birth_date)
 
 
-def test_bsn_failing_the_elfproef_is_rejected():
+def test_bsn_failing_the_elfproef_is_rejected_from_a_health_insurer():
     error = only_error(row(bsn="123456789"))
     assert error.message == (
         "Rij 2, bsn: '123456789' is geen geldig burgerservicenummer (de elfproef klopt niet)."
     )
 
 
+@pytest.mark.parametrize("bsn", ["1234.56.782", "123456789", "12", "onbekend"])
+def test_a_bsn_from_a_partner_that_is_no_health_insurer_is_not_taken_over_and_never_rejects(bsn):
+    checked = check(row(bsn=bsn), bsn_allowed=False)
+    assert checked.errors == []
+    [valid] = checked.valid
+    assert valid.fields["bsn"] == ""
+    [notice] = checked.notices
+    assert (notice.row, notice.field) == (2, "bsn")
+    assert notice.message == (
+        "Rij 2, bsn: niet overgenomen; alleen zorgverzekeraars leveren een BSN aan. "
+        "Laat deze kolom voortaan leeg."
+    )
+    assert bsn not in notice.message  # the notice is no copy of what it did not keep
+
+
+def test_an_empty_bsn_column_from_a_partner_that_is_no_health_insurer_gives_no_notice():
+    checked = check(row(bsn=" "), row(klantnummer="K2"), bsn_allowed=False)
+    assert len(checked.valid) == 2 and checked.notices == []
+
+
+def test_a_rejected_row_keeps_its_notice_about_the_bsn():
+    checked = check(row(bsn="1234.56.782", postcode="x"), bsn_allowed=False)
+    assert [e.field for e in checked.errors] == ["postcode"]
+    assert [n.field for n in checked.notices] == ["bsn"]
+
+
+def test_only_health_insurers_may_deliver_a_bsn():
+    assert [t for t in Signaalpartner if may_deliver_bsn(t)] == [Signaalpartner.ZORG]
+
+
 def test_duplicate_customer_and_signal_date_rejects_the_later_row_naming_the_earlier():
     first = row()
     other_date = row(signaaldatum="2024-02-16", datum_ontstaan="2024-01-01")
     again = row(signaaldatum="2024-02-15", huisnummer="14")  # same key, written differently
-    valid, errors = validate(first, other_date, again)
-    assert [v.row_number for v in valid] == [2, 3]
-    [error] = errors
+    checked = check(first, other_date, again)
+    assert [v.row_number for v in checked.valid] == [2, 3]
+    assert checked.repeats == {4}
+    [error] = checked.errors
     assert (error.row, error.field) == (4, "klantnummer")
     assert error.message == (
         "Rij 4, klantnummer: klantnummer 'K1' met signaaldatum 15-02-2024 staat al in rij 2; "
@@ -346,6 +384,7 @@ def test_locator_is_asked_with_the_normalised_postcode_and_signal_date():
         oldest_signal_date=OLDEST_SIGNAL_DATE,
         locate=recording_locate,
         max_amount_cents=MAX_CENTS,
+        bsn_allowed=True,
     )
     assert asked == [("7511AB", dt.date(2024, 2, 15))]
 
@@ -414,12 +453,13 @@ def test_delivery_format_documentation_describes_every_canonical_column():
 def test_example_file_in_the_delivery_format_documentation_is_accepted():
     example = re.search(r"```csv\n(.*?)```", DELIVERY_FORMAT.read_text(encoding="utf-8"), re.S)
     rows = read_delivery_file(example.group(1).encode(), "voorbeeld.csv", {}, 1_000_000)
-    valid, errors = validate_rows(
+    checked = validate_rows(
         rows,
         today=TODAY,
         oldest_signal_date=OLDEST_SIGNAL_DATE,
         locate=locate,
         max_amount_cents=MAX_CENTS,
+        bsn_allowed=False,
     )
-    assert errors == []
-    assert len(valid) == 2
+    assert checked.errors == [] and checked.notices == []
+    assert len(checked.valid) == 2

@@ -22,7 +22,7 @@ from vroegsignaal.privacy.models import AuditAction
 from vroegsignaal.privacy.policy import Action, can, deliveries_for
 
 
-class RowErrorSerializer(serializers.Serializer):
+class RowMessageSerializer(serializers.Serializer):
     row = serializers.IntegerField(allow_null=True)
     field = serializers.CharField(allow_blank=True)
     message = serializers.CharField()
@@ -40,7 +40,14 @@ class DeliveryResultSerializer(serializers.Serializer):
         help_text="Alleen bij status duplicate: deze inhoud was al aangeleverd en er is niets "
         "opnieuw verwerkt; de aantallen zijn die van de eerdere aanlevering (delivery_id).",
     )
-    errors = RowErrorSerializer(many=True)
+    errors = RowMessageSerializer(many=True, help_text="Waarom een rij is geweigerd.")
+    notices = RowMessageSerializer(
+        many=True,
+        help_text=(
+            "Opmerkingen bij een rij: een waarde die niet is overgenomen (een BSN van een "
+            "partner die geen zorgverzekeraar is). Dat is geen reden om de rij te weigeren."
+        ),
+    )
 
 
 class DeliverySerializer(serializers.ModelSerializer):

@@ -52,7 +52,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("woonplaats", False, "", "Tekst, hoogstens 80 tekens", "leeg", "Enschede"),
     Column("telefoon", False, "", "Tekst, hoogstens 30 tekens", "leeg", "0612345678"),
     Column("email", False, "", "Tekst, hoogstens 254 tekens", "leeg", ""),
-    Column("bsn", False, "Burgerservicenummer (alleen zorgverzekeraars)",
+    Column("bsn", False, "Burgerservicenummer (alleen zorgverzekeraars; van een andere "
+           "partner wordt het niet overgenomen)",
            "9 cijfers; spaties en punten mogen", "geen", ""),
     Column("bedrag_achterstand", True, "Openstaand bedrag in euro's", "Een bedrag, zie Bedragen",
            "–", "1.234,56"),

@@ -54,6 +54,15 @@ class Delivery(models.Model):
     replaced_count = models.PositiveIntegerField(
         "vervangen", default=0, help_text="Rijen die een eerder aangeleverd signaal verbeterden."
     )
+    repeated_count = models.PositiveIntegerField(
+        "herhaald",
+        default=0,
+        help_text=(
+            "Geweigerde rijen met het klantnummer en de signaaldatum van een eerdere rij in "
+            "hetzelfde bestand. Ze staan niet in de download van geweigerde rijen: opnieuw "
+            "aangeleverd zouden ze het signaal van de eerdere rij vervangen."
+        ),
+    )
     header = models.JSONField(
         "kopregel",
         default=list,
@@ -87,19 +96,16 @@ class Delivery(models.Model):
         return f"Aanlevering {self.pk} van {self.creditor}"
 
 
-class DeliveryError(models.Model):
-    """A reason a row was rejected: the row number in the file, the field and a Dutch message."""
+class RowMessage(models.Model):
+    """A Dutch message about one row of a delivery: the row number in the file, the field (the
+    column as the creditor named it) and the message, which starts 'Rij 7, postcode: '."""
 
-    delivery = models.ForeignKey(
-        Delivery, verbose_name="aanlevering", related_name="errors", on_delete=models.CASCADE
-    )
     row = models.PositiveIntegerField("rij")
     field = models.CharField("veld", max_length=50, blank=True)
     message = models.CharField("melding", max_length=300)
 
     class Meta:
-        verbose_name = "foutmelding"
-        verbose_name_plural = "foutmeldingen"
+        abstract = True
         ordering = ["row", "id"]
 
     def __str__(self) -> str:
@@ -111,6 +117,32 @@ class DeliveryError(models.Model):
         command line), for a table that has columns for row and field already."""
         prefix = f"Rij {self.row}, {self.field}: " if self.field else f"Rij {self.row}: "
         return self.message.removeprefix(prefix)
+
+
+class DeliveryError(RowMessage):
+    """A reason a row was rejected."""
+
+    delivery = models.ForeignKey(
+        Delivery, verbose_name="aanlevering", related_name="errors", on_delete=models.CASCADE
+    )
+
+    class Meta(RowMessage.Meta):
+        verbose_name = "foutmelding"
+        verbose_name_plural = "foutmeldingen"
+
+
+class DeliveryNotice(RowMessage):
+    """A value not taken over from a row, which is no reason to reject the row: a BSN from a
+    partner that is not a health insurer. It never repeats the value, so it holds no personal
+    data and stays after the delivery's file and errors are removed."""
+
+    delivery = models.ForeignKey(
+        Delivery, verbose_name="aanlevering", related_name="notices", on_delete=models.CASCADE
+    )
+
+    class Meta(RowMessage.Meta):
+        verbose_name = "opmerking"
+        verbose_name_plural = "opmerkingen"
 
 
 class ContractType(models.TextChoices):

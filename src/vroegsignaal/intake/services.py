@@ -5,7 +5,9 @@
 
 Both are atomic and idempotent: a file that cannot be read stores nothing (`UnreadableFile`);
 the same content again is recognised by its checksum and adds nothing; a corrected re-delivery
-of a row (same creditor, klantnummer and signaaldatum) replaces the stored signal.
+of a row (same creditor, klantnummer and signaaldatum) replaces the stored signal. The rejected
+rows are kept to be corrected and delivered again, except a row that repeats an earlier row of
+the same delivery: delivered again, it would replace the earlier row's signal.
 """
 
 from __future__ import annotations
@@ -21,9 +23,23 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from vroegsignaal.intake.models import Channel, Delivery, DeliveryError, DeliveryStatus, Signal
+from vroegsignaal.intake.models import (
+    Channel,
+    Delivery,
+    DeliveryError,
+    DeliveryNotice,
+    DeliveryStatus,
+    Signal,
+)
 from vroegsignaal.intake.reading import ReadDelivery, UnreadableFile, read_delivery, read_records
-from vroegsignaal.intake.validation import RowError, ValidRow, validate_rows
+from vroegsignaal.intake.validation import (
+    RowError,
+    RowMessage,
+    RowNotice,
+    ValidRow,
+    may_deliver_bsn,
+    validate_rows,
+)
 from vroegsignaal.organisations.models import Agreement, Creditor
 from vroegsignaal.organisations.services import PostcodeDirectory, municipalities_with_agreement
 from vroegsignaal.privacy.bsn import bsn_hash
@@ -50,6 +66,7 @@ class DeliveryResult:
     rejected_count: int = 0
     replaced_count: int = 0
     errors: list[RowError] = field(default_factory=list)
+    notices: list[RowNotice] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {
@@ -59,8 +76,13 @@ class DeliveryResult:
             "accepted": self.accepted_count,
             "rejected": self.rejected_count,
             "replaced": self.replaced_count,
-            "errors": [{"row": e.row, "field": e.field, "message": e.message} for e in self.errors],
+            "errors": [_message_json(e) for e in self.errors],
+            "notices": [_message_json(n) for n in self.notices],
         }
+
+
+def _message_json(message: RowMessage) -> dict:
+    return {"row": message.row, "field": message.field, "message": message.message}
 
 
 def _today() -> dt.date:
@@ -129,6 +151,7 @@ def rejected_as_a_whole(message: str) -> dict:
         "rejected": 0,
         "replaced": 0,
         "errors": [{"row": None, "field": "", "message": message}],
+        "notices": [],
     }
 
 
@@ -211,15 +234,17 @@ def _store(
     original: tuple[str, bytes],
 ) -> DeliveryResult:
     rows = read.rows
-    valid, errors = validate_rows(
+    checked = validate_rows(
         rows,
         today=today,
         # Stored only to be erased the next night: retention's term for unpicked signals.
         oldest_signal_date=cutoffs(today)[SIGNALS],
         locate=_locator(creditor),
         max_amount_cents=settings.MAX_PLAUSIBLE_AMOUNT_CENTS,
+        bsn_allowed=may_deliver_bsn(creditor.partner_type),
         labels=read.labels,
     )
+    valid, errors = checked.valid, checked.errors
     rejected_numbers = sorted({e.row for e in errors})
     filename, content = original
     try:
@@ -233,22 +258,23 @@ def _store(
                 row_count=len(rows),
                 accepted_count=len(valid),
                 rejected_count=len(rejected_numbers),
+                repeated_count=len(checked.repeats),
                 header=read.header,
                 rejected_rows=[
                     {"row": n, "cells": [_as_delivered(c) for c in read.originals.get(n, [])]}
                     for n in rejected_numbers
+                    if n not in checked.repeats
                 ],
                 delivered_by=delivered_by if getattr(delivered_by, "pk", None) else None,
             )
             delivery.original_file.save(filename, ContentFile(content), save=False)
             delivery.replaced_count = _save_signals(creditor, delivery, valid)
             delivery.save(update_fields=["original_file", "replaced_count"])
-            DeliveryError.objects.bulk_create(
-                DeliveryError(
-                    delivery=delivery, row=e.row, field=e.field[:50], message=e.message[:300]
+            for model, messages in ((DeliveryError, errors), (DeliveryNotice, checked.notices)):
+                model.objects.bulk_create(
+                    model(delivery=delivery, row=m.row, field=m.field[:50], message=m.message[:300])
+                    for m in messages
                 )
-                for e in errors
-            )
     except IntegrityError:
         # The same content arrived twice at the same moment: the first one won.
         return _existing_delivery(creditor, checksum) or DeliveryResult(0, DeliveryStatus.DUPLICATE)
@@ -260,6 +286,7 @@ def _store(
         rejected_count=delivery.rejected_count,
         replaced_count=delivery.replaced_count,
         errors=errors,
+        notices=checked.notices,
     )
 
 

@@ -5,6 +5,9 @@ Every message reads "Rij 7, postcode: ..." so it stands on its own wherever it i
 field is the column as the creditor named it in its file (`labels`: its own name for a column of
 its column mapping, else the canonical name). docs/aanleverformaat.md lists rules and messages.
 A row that reading found misshapen (`ROW_PROBLEM`) gets that one message, field empty.
+
+A notice (`RowNotice`) is not an error: the row is processed, but a value in it is not taken
+over (a BSN from a partner that is not a health insurer).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from vroegsignaal.addresses import address_key
+from vroegsignaal.ddas import Signaalpartner
 from vroegsignaal.dutch_numbers import euros
 from vroegsignaal.intake import parsing
 from vroegsignaal.intake.columns import (
@@ -33,11 +37,35 @@ MAX_UNPAID_TERMS = 999
 _COLUMN_ORDER = {column: position for position, column in enumerate(CANONICAL_COLUMNS)}
 
 
+# Only health insurers deliver a BSN (domain.md step 1): the Besluit gemeentelijke
+# schuldhulpverlening gives them, and no other partner, a basis to. 'CAK Zorgverzekeringen' is
+# not a health insurer in that sense. From anyone else the signal is taken without the BSN.
+BSN_PARTNER_TYPES = frozenset({Signaalpartner.ZORG})
+BSN_NOT_TAKEN_OVER = (
+    "niet overgenomen; alleen zorgverzekeraars leveren een BSN aan. Laat deze kolom voortaan leeg."
+)
+
+
+def may_deliver_bsn(partner_type: str) -> bool:
+    """Whether a partner of this type (DDAS Signaalpartner) may deliver a BSN."""
+    return partner_type in BSN_PARTNER_TYPES
+
+
 @dataclass(frozen=True)
-class RowError:
+class RowMessage:
+    """A Dutch message about one row and column: 'Rij 7, postcode: ...'."""
+
     row: int
     field: str
     message: str
+
+
+class RowError(RowMessage):
+    """Why a row was rejected."""
+
+
+class RowNotice(RowMessage):
+    """A value that was not taken over from a row, which is no reason to reject the row."""
 
 
 @dataclass
@@ -45,6 +73,21 @@ class ValidRow:
     row_number: int
     municipality_id: int
     fields: dict[str, object]
+
+
+@dataclass
+class CheckedRows:
+    """The outcome of `validate_rows`.
+
+    `repeats`: the rejected rows that repeat the klantnummer and signaaldatum of an earlier row
+    of the same delivery. Delivered again on their own they would replace that earlier row's
+    signal as a correction, so they are no rows to correct and deliver again.
+    """
+
+    valid: list[ValidRow]
+    errors: list[RowError]
+    notices: list[RowNotice]
+    repeats: set[int]
 
 
 @dataclass(frozen=True)
@@ -56,7 +99,8 @@ class _Field:
 
 
 # Columns that map one-to-one onto a Signal field. huisnummer, huisletter and
-# huisnummertoevoeging are combined separately (`_house_number`).
+# huisnummertoevoeging are combined separately (`_house_number`), bsn depends on the partner
+# (`_bsn`).
 _FIELDS = (
     _Field("klantnummer", "customer_number", partial(parsing.parse_text, max_length=64), ""),
     _Field("signaaldatum", "signal_date", parsing.parse_date, None),
@@ -71,7 +115,6 @@ _FIELDS = (
     _Field("woonplaats", "city", partial(parsing.parse_text, max_length=80), ""),
     _Field("telefoon", "phone", partial(parsing.parse_phone, max_length=30), ""),
     _Field("email", "email", partial(parsing.parse_text, max_length=254), ""),
-    _Field("bsn", "bsn", parsing.parse_bsn, ""),
     _Field("bedrag_achterstand", "amount_cents", parsing.parse_amount_cents, None),
     _Field("datum_ontstaan", "arrears_start", parsing.parse_date, None),
     _Field("aantal_termijnen", "unpaid_terms", parsing.parse_count, None),
@@ -89,50 +132,61 @@ def validate_rows(
     oldest_signal_date: dt.date,
     locate: Locator,
     max_amount_cents: int,
+    bsn_allowed: bool,
     labels: dict[str, str] | None = None,
-) -> tuple[list[ValidRow], list[RowError]]:
-    """Check every row; returns the valid rows and every error of the rejected ones.
+) -> CheckedRows:
+    """Check every row: the valid rows, every error of the rejected ones, and the notices.
 
-    A later row with the same klantnummer and signaaldatum as an earlier one is rejected, and so
-    is a signal dated before `oldest_signal_date` (past its retention term on arrival).
-    `labels`: the creditor's own name of a canonical column, used in the messages.
+    A later row with the same klantnummer and signaaldatum as an earlier one is rejected (one of
+    `repeats`), and so is a signal dated before `oldest_signal_date` (past its retention term on
+    arrival). Without `bsn_allowed` (`may_deliver_bsn`) a filled bsn cell is not read at all,
+    so it cannot reject the row, and gets a notice instead. `labels`: the creditor's own name of
+    a canonical column, used in the messages.
     """
-    valid: list[ValidRow] = []
-    errors: list[RowError] = []
+    checked = CheckedRows(valid=[], errors=[], notices=[], repeats=set())
     first_row_of: dict[tuple[str, dt.date], int] = {}
     for number, cells in rows:
         if ROW_PROBLEM in cells:
-            errors.append(RowError(number, "", str(cells[ROW_PROBLEM])))
+            checked.errors.append(RowError(number, "", str(cells[ROW_PROBLEM])))
             continue
-        check = _RowCheck(number, today, oldest_signal_date, labels or {})
+        check = _RowCheck(number, today, oldest_signal_date, bsn_allowed, labels or {})
         fields = check.parse(cells)
         check.rules(fields, max_amount_cents)
         key = (fields.get("customer_number"), fields.get("signal_date"))
         if None not in key and "" not in key:
             if key in first_row_of:
                 check.duplicate(key, first_row_of[key])
+                checked.repeats.add(number)
             else:
                 first_row_of[key] = number
         municipality_id = check.municipality(fields, locate)
+        checked.notices.extend(check.notices)
         if check.errors:
-            errors.extend(error for _, error in sorted(check.errors, key=lambda e: e[0]))
+            checked.errors.extend(error for _, error in sorted(check.errors, key=lambda e: e[0]))
         else:
-            valid.append(ValidRow(number, municipality_id, fields))
-    return valid, errors
+            checked.valid.append(ValidRow(number, municipality_id, fields))
+    return checked
 
 
 class _RowCheck:
     """The checks of one row, collecting its errors."""
 
     def __init__(
-        self, number: int, today: dt.date, oldest_signal_date: dt.date, labels: dict[str, str]
+        self,
+        number: int,
+        today: dt.date,
+        oldest_signal_date: dt.date,
+        bsn_allowed: bool,
+        labels: dict[str, str],
     ) -> None:
         self.number = number
         self.today = today
         self.oldest_signal_date = oldest_signal_date
+        self.bsn_allowed = bsn_allowed
         self.labels = labels
         # (position of the column in the format, error): reported in the format's column order
         self.errors: list[tuple[int, RowError]] = []
+        self.notices: list[RowNotice] = []
 
     def label(self, column: str) -> str:
         return self.labels.get(column, column)
@@ -152,6 +206,7 @@ class _RowCheck:
         fields: dict[str, object] = {}
         for spec in _FIELDS:
             fields[spec.target] = self._value(cells, spec.column, spec.parse, spec.default)
+        fields["bsn"] = self._bsn(cells)
         fields.update(self._house_number(cells))
         if fields["postcode"] and fields["house_number"] is not None:
             fields["address_key"] = address_key(
@@ -175,6 +230,16 @@ class _RowCheck:
         except ValueError as exc:
             self.error(column, str(exc))
             return default
+
+    def _bsn(self, cells) -> str:
+        if self.bsn_allowed:
+            return self._value(cells, "bsn", parsing.parse_bsn, "")
+        if not parsing.is_blank(cells.get("bsn")):
+            name = self.label("bsn")
+            self.notices.append(
+                RowNotice(self.number, name, f"Rij {self.number}, {name}: {BSN_NOT_TAKEN_OVER}")
+            )
+        return ""
 
     def _house_number(self, cells) -> dict[str, object]:
         """huisnummer with a letter/addition in the same cell or in their own columns."""

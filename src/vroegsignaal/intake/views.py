@@ -25,6 +25,7 @@ from vroegsignaal.privacy.policy import Action, deliveries_for, get_for, require
 from vroegsignaal.web.downloads import csv_response, xlsx_response
 
 ERRORS_PER_PAGE = 250
+NOTICES_PER_PAGE = 250
 SIGNALS_PER_PAGE = 250
 DELIVERIES_PER_PAGE = 50
 
@@ -141,11 +142,16 @@ def deliveries(request):
 
 @creditor_staff_only
 def delivery(request, pk: int):
-    """A delivery's report: status, counts and every rejected row with its reasons."""
+    """A delivery's report: status, counts, every rejected row with its reasons, and the
+    notices of values not taken over (each list paged on its own)."""
     delivery = _own_delivery(request, pk)
     page = Paginator(delivery.errors.all(), ERRORS_PER_PAGE).get_page(request.GET.get("pagina"))
+    notices = Paginator(delivery.notices.all(), NOTICES_PER_PAGE).get_page(
+        request.GET.get("opmerkingen")
+    )
     audit.record(request, AuditAction.VIEW, delivery, description="rapport van de aanlevering")
-    return render(request, "intake/delivery.html", {"delivery": delivery, "page": page})
+    context = {"delivery": delivery, "page": page, "notices": notices}
+    return render(request, "intake/delivery.html", context)
 
 
 @creditor_staff_only
@@ -167,7 +173,8 @@ def delivery_signals(request, pk: int):
 
 @creditor_staff_only
 def rejected_rows_csv(request, pk: int):
-    """The rejected rows with their original values and a 'fout' column, to correct and deliver again."""
+    """The rejected rows with their original values and a 'fout' column, to correct and deliver
+    again; not the rows that repeated an earlier row of the file (the service keeps none)."""
     delivery = _own_delivery(request, pk)
     header, rows = _rejected_rows_table(delivery)
     # An Excel number cell (250.62) as Dutch spreadsheet software reads it from a `;` CSV.

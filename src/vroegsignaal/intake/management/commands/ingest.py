@@ -42,8 +42,11 @@ class Command(BaseCommand):
             f"{result.accepted_count} geaccepteerd, {result.rejected_count} geweigerd, "
             f"{result.replaced_count} vervangen."
         )
+        # Each message names its row and column already ("Rij 7, postcode: ...").
         for error in result.errors:
-            self.stdout.write(f"  rij {error.row}, {error.field or 'rij'}: {error.message}")
+            self.stdout.write(f"  geweigerd: {error.message}")
+        for notice in result.notices:
+            self.stdout.write(f"  opmerking: {notice.message}")
 
     def _report_unreadable(self, file: Path, message: str, as_json: bool) -> None:
         if as_json:
