@@ -23,6 +23,9 @@ from vroegsignaal.matching.reference_lists import (
 from vroegsignaal.matching.services import period_has_signals
 from vroegsignaal.matching.tasks import match_period_task
 from vroegsignaal.matching.unmatched import suggested_period, unmatched_months
+from vroegsignaal.privacy import audit
+from vroegsignaal.privacy.models import AuditAction
+from vroegsignaal.privacy.pages import describe_page
 from vroegsignaal.privacy.policy import role_required
 
 PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -82,6 +85,13 @@ def matching_runs(request):
         # The outcome is in the list of runs: a backend that runs tasks at once has finished
         # by the time the list is shown, a worker (TASKS_BACKEND=database) later.
         messages.success(request, f"De matching voor {month_name(period)} is aangevraagd.")
+        # A (re)run changes meldingen and terms: the audit log names the month and municipality,
+        # not only the page, so the privacy officer can see who matched which month.
+        audit.record(
+            request,
+            AuditAction.CHANGE,
+            f"{describe_page('matching:runs')} {month_name(period)}, gemeente {municipality.name}",
+        )
         return redirect("matching:runs")
     runs = list(
         MatchingRun.objects.filter(municipality=municipality).select_related(
