@@ -598,3 +598,67 @@ def test_only_the_format_is_marked_required_as_one_combination_of_person_fields_
     assert "Vul een BSN in, of achternaam, geboortedatum, postcode én huisnummer." in (
         empty.content.decode()
     )
+
+
+def test_the_inzage_pdf_tells_the_resident_in_plain_dutch_what_the_partner_was_told(
+    officer_client, worked_melding
+):
+    """'Go/no-go', 'vrijgave van 30-01-2026' and an empty 'Corrigeert –' were the chain's
+    jargon: each message is named by what it was about, when it was sent and what it said; a
+    correction says which message it set right, a first message does not say it corrects none."""
+    import datetime as dt
+
+    from vroegsignaal.feedback.models import FeedbackRelease, SignalFeedback
+
+    signal = worked_melding.signal_links.get().signal
+    release = FeedbackRelease.objects.create(released_on=dt.date(2026, 11, 27))
+    sent = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+    first = SignalFeedback.objects.create(
+        signal=signal, creditor=signal.creditor, release=release, kind="go_no_go",
+        content={"picked_up": False, "reason": "Niet opgepakt: herhaalde melding",
+                 "known_to_debt_help": None},
+        released_at=sent,
+    )  # fmt: skip
+    SignalFeedback.objects.create(
+        signal=signal, creditor=signal.creditor, release=release, kind="go_no_go",
+        content={"picked_up": True, "reason": None, "known_to_debt_help": None},
+        released_at=sent + dt.timedelta(days=3), corrects=first,
+    )  # fmt: skip
+    SignalFeedback.objects.create(
+        signal=signal, creditor=signal.creditor, release=release, kind="outcome",
+        contact_round=2, content={"help_accepted": "ja", "perspective": "alleen_achterstand",
+                                  "outcome_date": "2026-12-01"},
+        released_at=sent + dt.timedelta(days=5),
+    )  # fmt: skip
+
+    response = officer_client.post(
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY}
+    )
+
+    text = " ".join(pdf_text(response.content).split())
+    partner = signal.creditor.name
+    for jargon in ("Go/no-go", "go/no-go", "Vrijgave", "vrijgave", "Corrigeert", "Uitkomst ("):
+        assert jargon not in text, jargon
+    assert f"Bericht aan {partner} of de gemeente contact met u opneemt" in text
+    assert "Verstuurd op 27-11-2026 De gemeente neemt contact met u op Nee" in text
+    assert "Waarom niet Niet opgepakt: herhaalde melding" in text
+    assert "Verstuurd op 30-11-2026 De gemeente neemt contact met u op Ja" in text
+    assert "Verbetert het bericht van 27-11-2026, dat niet klopte" in text
+    assert text.count("Verbetert") == 1
+    assert f"Bericht aan {partner} over hoe het afliep" in text
+    assert "U hebt hulp aangenomen Ja" in text and "Datum 01-12-2026" in text
+    assert "Contactronde 2 (de gemeente zocht opnieuw contact met u)" in text
+    assert "bekend bij schuldhulpverlening" not in text  # the partner was not told
+
+
+def test_the_inzage_pdf_names_the_eer_as_the_register_does(officer_client):
+    """docs/privacy.md's register says 'Doorgifte buiten de EER: geen'; the document said
+    'buiten Europa', which is another area."""
+    MeldingFactory(signals__bsn="123456782")
+    response = officer_client.post(
+        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY}
+    )
+
+    text = " ".join(pdf_text(response.content).split())
+    assert "buiten de Europese Economische Ruimte (EER)" in text
+    assert "buiten Europa" not in text

@@ -62,6 +62,17 @@ FEEDBACK_KEYS = {
     "perspective": "perspectief",
     "outcome_date": "datum uitkomst",
 }
+# The same in the resident's document, where the JSON's names are the chain's words.
+FEEDBACK_ROWS = {
+    "picked_up": "de gemeente neemt contact met u op",
+    "reason": "waarom niet",
+    "known_to_debt_help": "u bent al bekend bij schuldhulpverlening",
+    "help_accepted": "u hebt hulp aangenomen",
+    "cause": "oorzaak van de achterstand",
+    "ongoing_payments": "afspraak over de betalingen van nu",
+    "perspective": "hoe het ervoor staat",
+    "outcome_date": "datum",
+}
 # Sections under a melding, by the accessor of the relation, with their Dutch heading.
 MELDING_SECTIONS = {
     "signal_links": "Signalen in deze melding",
@@ -215,7 +226,7 @@ def _related_text(obj: models.Model) -> str:
     if label_lower == "casework.contactattempt":
         return f"{obj.get_kind_display()} op {date_text(obj.attempted_on)}"
     if label_lower == "feedback.feedbackrelease":
-        return f"vrijgave van {date_text(obj.released_on)}"
+        return f"verstuurd op {date_text(obj.released_on)}"
     return str(obj)
 
 
@@ -280,13 +291,18 @@ def _payments_by_partner_name(value: dict) -> dict:
     }
 
 
+_FEEDBACK_CHOICES = {"help_accepted": HelpAnswer, "cause": Cause, "perspective": Perspective}
+
+
+def _feedback_value(key: str, value):
+    """A value of what a vastelastenpartner heard: a choice by its label."""
+    return _choice(_FEEDBACK_CHOICES[key].choices, value) if key in _FEEDBACK_CHOICES else value
+
+
 def _feedback_in_dutch(content: dict) -> dict:
     """What a vastelastenpartner heard: Dutch names for the keys, choices by their labels."""
-    choices = {"help_accepted": HelpAnswer, "cause": Cause, "perspective": Perspective}
     return {
-        FEEDBACK_KEYS.get(key, key.replace("_", " ")): (
-            _choice(choices[key].choices, value) if key in choices else value
-        )
+        FEEDBACK_KEYS.get(key, key.replace("_", " ")): _feedback_value(key, value)
         for key, value in content.items()
     }
 
@@ -355,17 +371,45 @@ def signal_block(signal, feedback: list) -> Block:
     title = f"Signaal van {signal.creditor.name} van {date_text(signal.signal_date)}"
     sections = []
     if feedback:
-        blocks = [
-            Block(
-                f"{item.get_kind_display()} ({date_text(item.released_at.date())})",
-                rows(item, skip={"signal"}),
-            )
-            for item in feedback
-        ]
+        blocks = [feedback_block(item) for item in feedback]
         sections.append(
             Section("Wat de vastelastenpartner over dit signaal te horen kreeg", blocks)
         )
     return Block(title, rows(signal), sections)
+
+
+# What each kind of message to the vastelastenpartner was about, in the resident's words
+# (the stored kinds are the chain's jargon: "Go/no-go", "Uitkomst").
+FEEDBACK_TITLES = {
+    "go_no_go": "Bericht aan {partner} of de gemeente contact met u opneemt",
+    "outcome": "Bericht aan {partner} over hoe het afliep",
+}
+
+
+def feedback_block(item) -> Block:
+    """One message a vastelastenpartner received about a signal (a `SignalFeedback`), for the
+    resident: what it was about, when it was sent, what it said (a part the partner was not
+    told is left out), which round of contact it was about after the first, and which earlier
+    message it set right. The JSON keeps the stored fields."""
+    title = FEEDBACK_TITLES[item.kind].format(partner=item.creditor.name)
+    sent_on = date_text(timezone.localtime(item.released_at).date())
+    told = [
+        (
+            FEEDBACK_ROWS.get(key) or FEEDBACK_KEYS.get(key, key.replace("_", " ")),
+            _plain(_feedback_value(key, value)),
+        )
+        for key, value in item.content.items()
+        if value not in (None, "")
+    ]
+    rows = [("verstuurd op", sent_on), *told]
+    if item.contact_round > 1:
+        rows.append(
+            ("contactronde", f"{item.contact_round} (de gemeente zocht opnieuw contact met u)")
+        )
+    if item.corrects is not None:
+        earlier = date_text(timezone.localtime(item.corrects.released_at).date())
+        rows.append(("verbetert", f"het bericht van {earlier}, dat niet klopte"))
+    return Block(title, rows)
 
 
 def melding_block(melding, related: dict[str, list]) -> Block:
