@@ -253,7 +253,8 @@ def test_the_add_form_submitted_unchanged_keeps_only_the_regions_own_settings(
     admin_client.post(ADD, shown)
 
     expected = TWENTE_POLICY if owner_of_twente == "region" else {}
-    assert document({"region": region}) == canonical(expected)
+    # The same policy as the region's version (if any): nothing new to store.
+    assert canonical(document({"region": region})) == canonical(expected)
 
 
 def test_the_add_form_without_an_owner_leaves_every_setting_to_the_defaults(admin_client):
@@ -293,13 +294,15 @@ def test_a_regions_version_saved_unchanged_keeps_the_settings_it_left_to_the_def
 def test_a_municipality_form_submitted_unchanged_keeps_only_its_own_settings(admin_client, own):
     enschede = MunicipalityFactory()
     ensure_demo_policies(enschede.region)
-    save_policy(own, municipality=enschede)
+    own_version = save_policy(own, municipality=enschede)
     before, _ = effective_policy(enschede)
 
     response = admin_client.get(f"{ADD}?municipality={enschede.pk}")
     admin_client.post(ADD, as_shown(response))
 
-    assert document({"municipality": enschede}) == canonical(own)
+    # The same policy as the municipality's version: nothing new stored.
+    assert PolicyVersion.objects.filter(municipality=enschede).latest("number") == own_version
+    assert canonical(document({"municipality": enschede})) == canonical(own)
     assert effective_policy(enschede)[0] == before
 
 
@@ -416,6 +419,19 @@ def test_saving_what_already_applies_stores_no_new_version_and_says_so(admin_cli
         as_shown(admin_client.get(CHANGE.format(version.pk))),
         follow=True,
     )
+
+    assert PolicyVersion.objects.filter(region=region).count() == 1
+    assert "Er is niets gewijzigd ten opzichte van versie 1" in response.content.decode()
+
+
+def test_a_scripts_version_saved_unchanged_on_its_page_stores_no_new_version(admin_client):
+    """QA: the demo's policy leaves out what the form writes (a rule's empty condition parts);
+    the same policy saved unchanged is no new version (and no change in the audit log)."""
+    region = MunicipalityFactory().region
+    version = save_policy(TWENTE_POLICY, region=region)
+    url = CHANGE.format(version.pk)
+
+    response = admin_client.post(url, as_shown(admin_client.get(url)), follow=True)
 
     assert PolicyVersion.objects.filter(region=region).count() == 1
     assert "Er is niets gewijzigd ten opzichte van versie 1" in response.content.decode()

@@ -3,6 +3,7 @@
 The form has a field per setting (`matching.policy_form`) and a fieldset per werkbakjes rule
 (`matching.routing_form`); saving never changes a stored version: it validates the document and
 stores it as the next version, so every matching run keeps pointing at the policy it used.
+The audit log describes that version against the one it replaces (`matching.policy_changes`).
 """
 
 from django.contrib import admin, messages
@@ -11,7 +12,8 @@ from django.db.models import Count
 from django.shortcuts import redirect
 
 from vroegsignaal.matching.models import MatchingRun, PolicyVersion
-from vroegsignaal.matching.policies import save_if_changed
+from vroegsignaal.matching.policies import replaced_version, save_if_changed
+from vroegsignaal.matching.policy_changes import describe_changes
 from vroegsignaal.matching.policy_form import FIELDSETS, PolicyVersionForm, initial_for_owner
 from vroegsignaal.matching.routing_form import RULE_LINES
 
@@ -78,6 +80,19 @@ class PolicyVersionAdmin(admin.ModelAdmin):
         )
         request.policy_unchanged = not new
         obj.pk, obj.number = version.pk, version.number
+
+    def audit_save(self, request, obj) -> tuple[str, list[str]] | None:
+        """The audit entry of a save (`privacy.admin_audit`): the version it stored against the
+        one that version replaces; none when nothing changed, so nothing was stored (the page
+        says so)."""
+        if request.policy_unchanged:
+            return None
+        version = PolicyVersion.objects.get(pk=obj.pk)
+        replaced = replaced_version(version)
+        if replaced is None:
+            return "toegevoegd", describe_changes(None, version.document)
+        changes = describe_changes(replaced.document, version.document)
+        return f"toegevoegd, vervangt v{replaced.number}", changes
 
     def response_add(self, request, obj, post_url_continue=None):
         if getattr(request, "policy_unchanged", False):

@@ -15,7 +15,6 @@ keys set.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -25,7 +24,7 @@ from vroegsignaal.dutch_numbers import dutch_amount
 from vroegsignaal.matching.engine.policy import WEIGHT_LABELS, Policy, PolicyError
 from vroegsignaal.matching.engine.vocabulary import PARTNER_TYPES
 from vroegsignaal.matching.models import PolicyVersion
-from vroegsignaal.matching.policies import latest_version
+from vroegsignaal.matching.policies import canonical, latest_version
 from vroegsignaal.matching.policy_values import (
     NO_MINIMUM,
     euro_text,
@@ -38,6 +37,13 @@ from vroegsignaal.organisations.models import Municipality, Region
 YES, NO = "ja", "nee"
 BOOLEANS = ("exclude_business_contracts", "crisis_always_go")
 COUNTS = ("minimum_signals_for_go", "repeat_months")
+FILTER_FIELDS = (
+    "minimum_amount",
+    "exclude_business_contracts",
+    "minimum_signals_for_go",
+    "crisis_always_go",
+    "repeat_months",
+)
 ROUTING_DESCRIPTION = (
     "De eerste regel waarvan de voorwaarde klopt, bepaalt het werkbakje, de eerste contactsoort "
     "en de termijn; een melding waarvoor geen regel klopt, gaat naar het standaardwerkbakje. "
@@ -51,13 +57,6 @@ ROUTING_DESCRIPTION = (
 def partner_prefix(partner_type: str) -> str:
     """Field-name prefix of a partner type's window: 'CAK Eigen bijdrage' -> 'window_cak_eigen_bijdrage'."""
     return "window_" + re.sub(r"[^a-z0-9]+", "_", partner_type.lower()).strip("_")
-
-
-def canonical(document: dict) -> dict:
-    """The keys `document` sets, written as `Policy.to_dict` writes them. A key it leaves out
-    stays out: the region's value or the default applies and keeps applying when it changes."""
-    full = json.loads(Policy.from_dict(document).to_json())
-    return {key: full[key] for key in document}
 
 
 def initial_from(document: dict) -> dict[str, Any]:
@@ -179,18 +178,7 @@ FIELDSETS = [
             "veld: overnemen van de regio; bij een regio: de standaardwaarde.",
         },
     ),
-    (
-        "Filter",
-        {
-            "fields": [
-                "minimum_amount",
-                "exclude_business_contracts",
-                "minimum_signals_for_go",
-                "crisis_always_go",
-                "repeat_months",
-            ]
-        },
-    ),
+    ("Filter", {"fields": list(FILTER_FIELDS)}),
     (
         "Vensters: ouderdom van de achterstand op de signaaldatum",
         {

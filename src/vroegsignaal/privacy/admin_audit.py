@@ -9,8 +9,14 @@ handeling "Beheer".
 
 An entry names the object and the fields changed; for a field with a fixed set of values (a
 choice, yes/no, a date or a number: role, municipality, team, active, superuser, a convenant's
-dates, a policy setting) also the old and the new value. Free text (a name, an e-mail address)
+dates) also the old and the new value. Free text (a name, an e-mail address)
 is named, not copied, and a password never: "wachtwoord gezet".
+
+A ModelAdmin whose save is not the change its form shows says itself what to record, with a
+method `audit_save(request, obj)`: (what was done, the parts), or None when the save stored
+nothing. A policy is such a case: each save stores a new version, described against the version
+it replaces (`matching.policy_changes`), or none when nothing changed. `AuditedAdmin` comes first
+in the class order, so it leaves the method undefined instead of hiding the ModelAdmin's.
 """
 
 from __future__ import annotations
@@ -59,6 +65,11 @@ def _shown(field: forms.Field, value) -> str:
     return str(value)
 
 
+def change_part(label: str, old: str | None, new: str) -> str:
+    """'Rol: Uitvoerder → Meldpunt / intake'; for something added (`old` None): 'Rol: Uitvoerder'."""
+    return f"{label}: {new}" if old is None else f"{label}: {old} → {new}"
+
+
 def form_changes(form: forms.BaseForm, *, added: bool) -> list[str]:
     """What `form` changed: 'Rol: Uitvoerder → Functioneel beheerder', 'Voornaam', ...; after
     the save (the form still holds the old values as its initial data)."""
@@ -74,9 +85,8 @@ def form_changes(form: forms.BaseForm, *, added: bool) -> list[str]:
         if not isinstance(field, VALUE_FIELDS):
             named.append(label)
             continue
-        new = _shown(field, form.cleaned_data.get(name))
-        old = _shown(field, form[name].initial)
-        with_values.append(f"{label}: {new}" if added else f"{label}: {old} → {new}")
+        old = None if added else _shown(field, form[name].initial)
+        with_values.append(change_part(label, old, _shown(field, form.cleaned_data.get(name))))
     parts = [*with_values, *(["ook " + ", ".join(named)] if named else [])]
     if password:
         account = getattr(form, "user", None) or form.instance
@@ -107,16 +117,25 @@ class AuditedAdmin:
         return message
 
     def log_addition(self, request, obj, message):
-        _record(request, obj, "toegevoegd", request.__dict__.pop("_admin_changes", []))
+        self._record_save(request, obj, "toegevoegd", [])
         return super().log_addition(request, obj, message)
 
     def log_change(self, request, obj, message):
         # A change without a form (an admin action) passes its own words as the message.
-        parts = request.__dict__.pop("_admin_changes", None)
-        if parts is None:
-            parts = [message] if isinstance(message, str) and message else []
-        _record(request, obj, "gewijzigd", parts)
+        self._record_save(
+            request, obj, "gewijzigd", [message] if isinstance(message, str) and message else []
+        )
         return super().log_change(request, obj, message)
+
+    def _record_save(self, request, obj, done: str, without_form: list[str]) -> None:
+        parts = request.__dict__.pop("_admin_changes", None)
+        own_words = getattr(self, "audit_save", None)
+        if own_words is not None:
+            said = own_words(request, obj)
+            if said is None:
+                return
+            done, parts = said
+        _record(request, obj, done, without_form if parts is None else parts)
 
     def log_deletions(self, request, queryset):
         # Called before the deletion: the object still knows its municipality.

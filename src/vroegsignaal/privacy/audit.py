@@ -43,7 +43,7 @@ def record(
     request = request_or_user if hasattr(request_or_user, "META") else None
     user = request.user if request is not None else request_or_user
     entry = AuditEntry(action=action, endpoint=endpoint, **_who(user), **_what(obj_or_label))
-    entry.description = (description or entry.description)[:300]
+    entry.description = description or entry.description
     if object_type:
         entry.object_type, entry.object_id = object_type, object_id
     if request is not None:

@@ -82,7 +82,9 @@ class AuditEntry(AppendOnlyModel):
     action = models.CharField("handeling", max_length=10, choices=AuditAction.choices)
     object_type = models.CharField("soort gegevens", max_length=60, blank=True, db_index=True)
     object_id = models.CharField("id", max_length=40, blank=True, db_index=True)
-    description = models.CharField("omschrijving", max_length=300, blank=True)
+    # Text, not a short field: an administrator's change lists every setting it touched, and
+    # the officer must read all of it (a policy version with its rules runs to thousands).
+    description = models.TextField("omschrijving", blank=True)
     shown = models.CharField(
         "getoond",
         max_length=120,
