@@ -4,6 +4,7 @@ import pytest
 
 from tests.letters.conftest import MOMENT, assigned_melding, configure_letters
 from tests.letters.pdf import pdf_reader, pdf_text
+from tests.pdf_words import MM_PER_POINT, pdf_words
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.ddas import Contactsoort, Dagdeel
 from vroegsignaal.intake.models import Signal
@@ -119,6 +120,25 @@ def test_the_pdf_is_a4_tagged_dutch_titled_and_uses_dejavu_for_diacritics(meldin
     fonts = page["/Resources"]["/Font"].get_object().values()
     assert any("DejaVu-Sans" in font.get_object()["/BaseFont"] for font in fonts)
     assert "Beste J. Öztürk-Çelik," in pdf_text(content)
+
+
+def test_the_address_sits_in_the_window_of_an_ea5_6_envelope(melding, tmp_path):
+    """docs/brieven.md: the address box starts 22 mm from the left and 50 mm from the top; its
+    first line 5 mm lower, so no letter touches the window's edge; the last line is in the box
+    (85 x 40 mm). QA measured the first line at 55 mm where the docs said 50."""
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(services.preview_pdf(melding, LetterRequest(LetterKind.FIRST), MOMENT.date()))
+    words = [w for w in pdf_words(path) if w["page"] == 1]
+
+    def top_left_mm(text: str) -> tuple[float, float]:
+        box = next(w["box"] for w in words if w["text"] == text)
+        return box[0] * MM_PER_POINT, box[1] * MM_PER_POINT
+
+    name_x, _ = top_left_mm("Jansen")
+    _, place_top = top_left_mm("ENSCHEDE")
+    left, first_line = top_left_mm("J.")
+    assert 21.5 <= left <= 23 and 54 <= first_line <= 57
+    assert name_x > left and place_top < 50 + 40 - 4
 
 
 def test_without_contact_details_no_letter_is_made_and_the_reason_is_given(enschede, caseworker):

@@ -1,35 +1,13 @@
 """The quarterly PDF fits its pages: every column of a wide table is printed, on the paper."""
 
 import datetime as dt
-import re
-import subprocess
-from html import unescape
 
 import pytest
 
+from tests.pdf_words import pdf_words
 from vroegsignaal.monitoring.indicators import dashboard_tables
 from vroegsignaal.monitoring.report_pdf import render_pdf
 from vroegsignaal.monitoring.scope import region_scope
-
-
-def pdf_words(path) -> list[dict]:
-    """Every word of the PDF with its page number, box and the size of its page (pdftotext)."""
-    xml = subprocess.run(
-        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    words = []
-    for number, (width, height, body) in enumerate(
-        re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xml, re.S), start=1
-    ):
-        for x0, y0, x1, y1, text in re.findall(
-            r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>',
-            body,
-        ):
-            words.append({
-                "page": number, "text": unescape(text), "box": tuple(map(float, (x0, y0, x1, y1))),
-                "page_size": (float(width), float(height)),
-            })  # fmt: skip
-    return words
 
 
 def on_paper(word: dict) -> bool:
