@@ -52,7 +52,8 @@ def test_the_outcome_is_overdue_after_28_working_days(enschede, energy):
 def test_without_a_recorded_run_the_matching_date_of_the_melding_counts(enschede, energy):
     melding = scenario.melding_with_signals(enschede, energy)
     signal = melding.signal_links.get().signal
-    assert timing.matching_start(signal, timing.run_dates(enschede)) == melding.matched_on
+    runs = timing.run_dates(enschede)
+    assert timing.matching_start(signal.signal_date, melding.matched_on, runs) == melding.matched_on
 
 
 def test_creditors_are_listed_alphabetically_regardless_of_capitals(enschede, energy, water):
