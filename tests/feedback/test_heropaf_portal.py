@@ -53,6 +53,16 @@ def test_an_overdue_heropaf_question_shows_its_last_day_marked_late(client, chec
     assert "te laat sinds" not in page
 
 
+def test_an_overdue_question_itself_says_its_last_day_was_passed_as_the_list_does(
+    client, check, energy_staff
+):
+    """Rule: one wording for the last day: the question said 'Graag antwoord uiterlijk
+    06-08-2026.' while the list said '06-08-2026 (te laat)'."""
+    client.force_login(energy_staff)
+    page = client.get(reverse("feedback:heropaf_check", args=[check.pk])).content.decode()
+    assert f"Graag antwoord uiterlijk {check.answer_due_on:%d-%m-%Y} (te laat)." in page_text(page)
+
+
 def test_the_last_day_to_answer_is_a_working_day_also_after_a_heropaf_date_in_a_weekend(
     check, energy
 ):

@@ -204,6 +204,22 @@ def test_the_download_takes_only_what_was_released_since_a_day(
     assert len(list(load_workbook(io.BytesIO(since_24.content)).active.rows)) == 1
 
 
+def test_the_days_in_the_excel_download_are_date_cells(client, released, energy, energy_staff):
+    """Rule: Signaaldatum, Datum uitkomst and Laatst vrijgegeven op sort and filter as dates in
+    Excel; as text cells they did not."""
+    client.force_login(energy_staff)
+    response = client.get(reverse("feedback:download", args=["xlsx"]))
+    header, row = load_workbook(io.BytesIO(response.content)).active.iter_rows(max_row=2)
+    cells = {title.value: cell for title, cell in zip(header, row, strict=True)}
+
+    signal_date = cells["Signaaldatum"]
+    assert signal_date.value.date() == released[energy].signal_date
+    assert signal_date.number_format == "dd-mm-yyyy"
+    assert cells["Datum uitkomst"].value.date() == scenario.CLOSED_DAY
+    assert cells["Laatst vrijgegeven op"].number_format == "dd-mm-yyyy hh:mm"
+    assert cells["Laatst vrijgegeven op"].is_date
+
+
 def test_a_download_in_another_format_is_not_found(client, released, energy_staff):
     client.force_login(energy_staff)
 

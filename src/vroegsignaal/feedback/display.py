@@ -7,7 +7,16 @@ from datetime import date
 from django.utils import timezone
 
 from vroegsignaal.casework.models import Cause, HelpAnswer
-from vroegsignaal.feedback.permitted import Perspective
+from vroegsignaal.feedback.permitted import Perspective, own_customer_number
+
+# In place of the klantnummer of a signal whose personal data were erased after the retention
+# term (the list, the signal page, the download and the heropaf questions say the same).
+CUSTOMER_NUMBER_REMOVED = "verwijderd na bewaartermijn"
+
+
+def customer_number_text(customer_number: str) -> str:
+    """The klantnummer as the creditor delivered it, or why it is no longer there."""
+    return own_customer_number(customer_number) or CUSTOMER_NUMBER_REMOVED
 
 
 def go_no_go_text(item: dict) -> str:

@@ -3,6 +3,10 @@
 Collection staff look up one customer (by klantnummer) or take everything released since their
 last look into their own system (a CSV or Excel file with one row per signal). Every value comes
 from `permitted.feedback_item`, so the list, the download and the API show the same facts.
+
+A signal erased after its retention term keeps only a keyed hash of its klantnummer
+(intake.erasure). The list shows "verwijderd na bewaartermijn" instead, and the search still
+finds it: the typed klantnummer is hashed with the same key and compared.
 """
 
 from __future__ import annotations
@@ -11,12 +15,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
-from django.utils.timezone import localtime
+from django.db.models import Q, QuerySet
 
 from vroegsignaal.feedback import display
 from vroegsignaal.feedback.models import FeedbackKind, SignalFeedback
 from vroegsignaal.feedback.permitted import feedback_item
+from vroegsignaal.intake.erasure import customer_pseudonym
 from vroegsignaal.intake.models import Signal
 
 DOWNLOAD_HEADER = [
@@ -32,6 +36,11 @@ DOWNLOAD_HEADER = [
     "Laatst vrijgegeven op",
     "Go/no-go gecorrigeerd op",  # last, so a file read by column position keeps its columns
 ]
+
+
+# What the list, the signal page and the download read of a signal: a whole Signal has some
+# forty columns, and a download builds thousands.
+_LISTED_FIELDS = ("id", "creditor_id", "customer_number", "signal_date")
 
 
 @dataclass(frozen=True)
@@ -51,8 +60,14 @@ def signals_with_feedback(user, filters: FeedbackFilters = FeedbackFilters()) ->
         creditor_id=user.creditor_id, pk__in=feedback.values("signal_id")
     )
     if filters.customer_number:
-        signals = signals.filter(customer_number__iexact=filters.customer_number.strip())
-    return signals.order_by("-signal_date", "-id")
+        typed = filters.customer_number.strip()
+        # The creditor typed its own number, so comparing its keyed hash tells it nothing new;
+        # the hash is exact, as the klantnummer was delivered (capitals count).
+        signals = signals.filter(
+            Q(customer_number__iexact=typed)
+            | Q(customer_number=customer_pseudonym(user.creditor_id, typed))
+        )
+    return signals.only(*_LISTED_FIELDS).order_by("-signal_date", "-id")
 
 
 def summaries(user, signals: list[Signal] | QuerySet[Signal]) -> list[dict]:
@@ -61,13 +76,15 @@ def summaries(user, signals: list[Signal] | QuerySet[Signal]) -> list[dict]:
 
     `signals` is a page (a list) or, for a download, the whole query: as a query it is a
     subquery, not tens of thousands of ids in one statement (SQLite allows 32,766)."""
+    listed = list(signals)
+    by_id = {signal.pk: signal for signal in listed}
     latest: dict[int, dict] = defaultdict(dict)
-    feedback = SignalFeedback.objects.filter(
-        creditor_id=user.creditor_id, signal__in=signals
-    ).select_related("signal")  # in order of release: the last of a kind is its latest
-    for item in map(feedback_item, feedback):
+    feedback = SignalFeedback.objects.filter(creditor_id=user.creditor_id, signal__in=signals)
+    for released in feedback:  # in order of release: the last of a kind is its latest
+        released.signal = by_id[released.signal_id]  # read once above, not again per item
+        item = feedback_item(released)
         latest[item["signal_id"]][item["kind"]] = item
-    return [_summary(signal, latest[signal.pk]) for signal in signals]
+    return [_summary(signal, latest[signal.pk]) for signal in listed]
 
 
 def _summary(signal: Signal, items: dict) -> dict:
@@ -75,10 +92,12 @@ def _summary(signal: Signal, items: dict) -> dict:
     outcome = items.get(FeedbackKind.OUTCOME)
     return {
         "signal": signal,
+        "customer_number": display.customer_number_text(signal.customer_number),
         "go_no_go": display.go_no_go_text(go) if go else None,
         "corrected_on": display.corrected_on(go),
         "known": display.known_text(go) if go else None,
         "outcome": display.outcome_rows(outcome) if outcome else None,
+        "outcome_date": date.fromisoformat(outcome["outcome_date"]) if outcome else None,
         "no_outcome_expected": no_outcome_expected(go),
         "released_at": max((item["released_at"] for item in items.values()), default=None),
     }
@@ -90,22 +109,23 @@ def no_outcome_expected(go: dict | None) -> bool:
 
 
 def download_rows(rows: list[dict]) -> list[list]:
-    """One row per signal under `DOWNLOAD_HEADER` (texts as the portal shows them)."""
+    """One row per signal under `DOWNLOAD_HEADER`: texts as the portal shows them, days and
+    moments as dates (web.downloads writes them as Dutch text or as Excel date cells)."""
     table = []
     for row in rows:
         if row["outcome"]:
-            outcome_values = [value for _, value in row["outcome"]]  # in DOWNLOAD_HEADER order
+            # In DOWNLOAD_HEADER order, the date first.
+            outcome_values = [row["outcome_date"], *(value for _, value in row["outcome"][1:])]
         else:
             empty = "Geen (niet opgepakt)" if row["no_outcome_expected"] else "Nog niet bekend"
             outcome_values = [empty, "", "", "", ""]
-        released, corrected = row["released_at"], row["corrected_on"]
         table.append([
-            row["signal"].customer_number,
-            row["signal"].signal_date.strftime("%d-%m-%Y"),
+            row["customer_number"],
+            row["signal"].signal_date,
             row["go_no_go"] or "Nog niet bekend",
             row["known"] or "Niet gedeeld",
             *outcome_values,
-            localtime(released).strftime("%d-%m-%Y %H:%M") if released else "",
-            corrected.strftime("%d-%m-%Y") if corrected else "",
+            row["released_at"],
+            row["corrected_on"],
         ])  # fmt: skip
     return table

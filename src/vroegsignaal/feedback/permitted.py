@@ -108,6 +108,12 @@ def outcome(
     }
 
 
+def own_customer_number(customer_number: str) -> str | None:
+    """The creditor's klantnummer of a signal; None once the retention job has replaced it by a
+    keyed hash (intake.erasure), which means nothing to the creditor and is never shown."""
+    return None if is_pseudonym(customer_number) else customer_number
+
+
 def feedback_item(feedback: SignalFeedback) -> dict:
     """The released feedback as portal and API show it: exactly ``FEEDBACK_FIELDS``.
 
@@ -120,12 +126,12 @@ def feedback_item(feedback: SignalFeedback) -> dict:
     item = dict.fromkeys(GO_NO_GO_FIELDS + OUTCOME_FIELDS)
     item.update({key: feedback.content.get(key) for key in allowed})
     signal = feedback.signal
-    removed = is_pseudonym(signal.customer_number)
+    customer_number = own_customer_number(signal.customer_number)
     item.update(
         id=feedback.pk,
         signal_id=signal.pk,
-        customer_number=None if removed else signal.customer_number,
-        customer_number_removed=removed,
+        customer_number=customer_number,
+        customer_number_removed=customer_number is None,
         signal_date=signal.signal_date.isoformat(),
         kind=feedback.kind,
         contact_round=feedback.contact_round,

@@ -30,7 +30,11 @@ from vroegsignaal.feedback.listing import (
     summaries,
 )
 from vroegsignaal.feedback.models import FeedbackKind, HeropafCheck
-from vroegsignaal.feedback.permitted import feedback_item, may_learn_known_status
+from vroegsignaal.feedback.permitted import (
+    feedback_item,
+    may_learn_known_status,
+    own_customer_number,
+)
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy import audit
@@ -113,6 +117,8 @@ def signal(request, pk: int):
     ]
     context = {
         "signal": found,
+        "customer_number": display.customer_number_text(found.customer_number),
+        "customer_number_removed": own_customer_number(found.customer_number) is None,
         "go_no_go": display.go_no_go_text(go) if go else None,
         "corrected_on": display.corrected_on(go),
         "earlier": [
@@ -131,7 +137,9 @@ def own_customers(signals: list[Signal]) -> list[tuple[str, list]]:
     melding name that customer once (klantnummers in order of their first signal)."""
     dates: dict[str, list] = {}
     for signal in signals:
-        dates.setdefault(signal.customer_number, []).append(signal.signal_date)
+        dates.setdefault(display.customer_number_text(signal.customer_number), []).append(
+            signal.signal_date
+        )
     return list(dates.items())
 
 
