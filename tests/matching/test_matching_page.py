@@ -194,5 +194,5 @@ def test_the_form_suggests_the_newest_month_with_signals_not_matched_yet_and_nam
 
     match_period(municipality, "2026-11", today=dt.date(2026, 11, 25))
     page = client.get("/matching/").content.decode()
-    assert re.search(r'name="period"[^>]*value="{:%Y-%m}"'.format(timezone.localdate()), page)
+    assert re.search(rf'name="period"[^>]*value="{timezone.localdate():%Y-%m}"', page)
     assert "Alle signalen zijn gematcht." in page
