@@ -86,15 +86,11 @@ def creditor_of(request):
 
 
 def _as_the_original(answer: dict) -> dict:
-    """A duplicate added nothing; it reports the counts of the delivery it repeats, in words, so
-    that a system retrying after a lost answer does not read 'rows: 0' as an empty file."""
+    """A duplicate added nothing; its counts are those of the delivery it repeats
+    (services._existing_delivery), and it says so in words."""
     original = Delivery.objects.get(pk=answer["delivery_id"])
     when = dateformat.format(timezone.localtime(original.created_at), r"j F Y \o\m H:i")
     return answer | {
-        "rows": original.row_count,
-        "accepted": original.accepted_count,
-        "rejected": original.rejected_count,
-        "replaced": original.replaced_count,
         "message": f"Deze inhoud is al eerder aangeleverd op {when} (aanlevering "
         f"{original.pk}). Er is niets opnieuw verwerkt; de aantallen zijn die van die "
         "aanlevering, de meldingen per rij staan in het verslag ervan in de website.",

@@ -156,10 +156,20 @@ def rejected_as_a_whole(message: str) -> dict:
 
 
 def _existing_delivery(creditor: Creditor, checksum: str) -> DeliveryResult | None:
+    """The answer to content delivered before: nothing is processed again, and the counts are
+    the original delivery's, so a system retrying after a lost answer does not read 'rows: 0'
+    as an empty file (the API adds in words when that was)."""
     delivery = Delivery.objects.filter(creditor=creditor, checksum=checksum).first()
     if delivery is None:
         return None
-    return DeliveryResult(delivery_id=delivery.pk, status=DeliveryStatus.DUPLICATE)
+    return DeliveryResult(
+        delivery_id=delivery.pk,
+        status=DeliveryStatus.DUPLICATE,
+        row_count=delivery.row_count,
+        accepted_count=delivery.accepted_count,
+        rejected_count=delivery.rejected_count,
+        replaced_count=delivery.replaced_count,
+    )
 
 
 def _locator(creditor: Creditor):
