@@ -135,6 +135,10 @@ class AuditedAdmin:
             if said is None:
                 return
             done, parts = said
+        if done == "gewijzigd" and parts == [] and not without_form:
+            # Saved through a form without changing a field: nothing for the FG to read (an
+            # inline's own changes are entries of their own).
+            return
         _record(request, obj, done, without_form if parts is None else parts)
 
     def log_deletions(self, request, queryset):
