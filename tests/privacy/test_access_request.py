@@ -611,8 +611,8 @@ def test_the_inzage_pdf_tells_the_resident_in_plain_dutch_what_the_partner_was_t
     from vroegsignaal.feedback.models import FeedbackRelease, SignalFeedback
 
     signal = worked_melding.signal_links.get().signal
-    release = FeedbackRelease.objects.create(released_on=dt.date(2026, 11, 27))
-    sent = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+    release = FeedbackRelease.objects.create(released_on=dt.date(2026, 11, 20))
+    sent = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)  # in the past: sent messages
     first = SignalFeedback.objects.create(
         signal=signal, creditor=signal.creditor, release=release, kind="go_no_go",
         content={"picked_up": False, "reason": "Niet opgepakt: herhaalde melding",
@@ -627,7 +627,7 @@ def test_the_inzage_pdf_tells_the_resident_in_plain_dutch_what_the_partner_was_t
     SignalFeedback.objects.create(
         signal=signal, creditor=signal.creditor, release=release, kind="outcome",
         contact_round=2, content={"help_accepted": "ja", "perspective": "alleen_achterstand",
-                                  "outcome_date": "2026-12-01"},
+                                  "outcome_date": "2026-11-24"},
         released_at=sent + dt.timedelta(days=5),
     )  # fmt: skip
 
@@ -640,13 +640,13 @@ def test_the_inzage_pdf_tells_the_resident_in_plain_dutch_what_the_partner_was_t
     for jargon in ("Go/no-go", "go/no-go", "Vrijgave", "vrijgave", "Corrigeert", "Uitkomst ("):
         assert jargon not in text, jargon
     assert f"Bericht aan {partner} of de gemeente contact met u opneemt" in text
-    assert "Verstuurd op 27-11-2026 De gemeente neemt contact met u op Nee" in text
+    assert "Verstuurd op 20-11-2026 De gemeente neemt contact met u op Nee" in text
     assert "Waarom niet Niet opgepakt: herhaalde melding" in text
-    assert "Verstuurd op 30-11-2026 De gemeente neemt contact met u op Ja" in text
-    assert "Verbetert het bericht van 27-11-2026, dat niet klopte" in text
+    assert "Verstuurd op 23-11-2026 De gemeente neemt contact met u op Ja" in text
+    assert "Verbetert het bericht van 20-11-2026, dat niet klopte" in text
     assert text.count("Verbetert") == 1
     assert f"Bericht aan {partner} over hoe het afliep" in text
-    assert "U hebt hulp aangenomen Ja" in text and "Datum 01-12-2026" in text
+    assert "U hebt hulp aangenomen Ja" in text and "Datum 24-11-2026" in text
     assert "Contactronde 2 (de gemeente zocht opnieuw contact met u)" in text
     assert "bekend bij schuldhulpverlening" not in text  # the partner was not told
 
