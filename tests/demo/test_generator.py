@@ -14,11 +14,12 @@ from vroegsignaal.demo.region import CREDITOR_PROFILES, PLACES, load_region_docu
 from vroegsignaal.demo.signals import SignalPlanner, delivery_months
 from vroegsignaal.intake.parsing import bsn_passes_elfproef
 from vroegsignaal.intake.reading import read_delivery_file
-from vroegsignaal.intake.validation import validate_rows
+from vroegsignaal.intake.validation import may_deliver_bsn, validate_rows
 
 TODAY = dt.date(2026, 11, 25)
 DOCUMENT = load_region_document()
 MAPPINGS = {c["code"]: c.get("column_mapping", {}) for c in DOCUMENT["creditors"]}
+PARTNER_TYPES = {c["code"]: c["partner_type"] for c in DOCUMENT["creditors"]}
 
 ROW = {
     "klantnummer": "K-1001",
@@ -52,15 +53,16 @@ def read_back(code: str, rows: list[dict]) -> list:
     style = CREDITOR_PROFILES[code].style
     data = render_delivery(rows, style, MAPPINGS[code])
     parsed = read_delivery_file(data, f"{code}.{style.kind}", MAPPINGS[code], 10_000_000)
-    valid, errors = validate_rows(
+    checked = validate_rows(
         parsed,
         today=TODAY,
         oldest_signal_date=TODAY - dt.timedelta(days=183),
         locate=lambda postcode, day: (1, None),
         max_amount_cents=10**9,
+        bsn_allowed=may_deliver_bsn(PARTNER_TYPES[code]),
     )
-    assert errors == []
-    return [row.fields for row in valid]
+    assert checked.errors == [] and checked.notices == []
+    return [row.fields for row in checked.valid]
 
 
 @pytest.mark.parametrize("code", sorted(CREDITOR_PROFILES))
