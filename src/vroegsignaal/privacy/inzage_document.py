@@ -386,6 +386,14 @@ FEEDBACK_TITLES = {
 }
 
 
+def _in_feedback_order(item: tuple[str, object]) -> tuple[int, str]:
+    """The told parts in the order of FEEDBACK_ROWS, whatever order the database keeps the
+    JSON's keys in (PostgreSQL's jsonb sorts them by length)."""
+    order = list(FEEDBACK_ROWS)
+    key = item[0]
+    return (order.index(key) if key in order else len(order), key)
+
+
 def feedback_block(item) -> Block:
     """One message a vastelastenpartner received about a signal (a `SignalFeedback`), for the
     resident: what it was about, when it was sent, what it said (a part the partner was not
@@ -398,7 +406,7 @@ def feedback_block(item) -> Block:
             FEEDBACK_ROWS.get(key) or FEEDBACK_KEYS.get(key, key.replace("_", " ")),
             _plain(_feedback_value(key, value)),
         )
-        for key, value in item.content.items()
+        for key, value in sorted(item.content.items(), key=_in_feedback_order)
         if value not in (None, "")
     ]
     rows = [("verstuurd op", sent_on), *told]
