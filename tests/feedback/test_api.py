@@ -247,3 +247,23 @@ def test_the_openapi_schema_documents_both_ways_to_log_in(client, db):
     schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
 
     assert set(schema["components"]["securitySchemes"]) == {"ApiKey", "cookieAuth"}
+
+
+def test_a_heropaf_check_gives_no_klantnummer_of_an_erased_signal_and_says_it_was_removed(
+    released, energy
+):
+    """As GET /api/v1/feedback: the keyed hash left after the retention term means nothing to
+    the creditor (feedback.permitted.own_customer_number)."""
+    from vroegsignaal.intake.erasure import erase_signals
+    from vroegsignaal.intake.models import Signal
+
+    check = HeropafCheck.objects.get(creditor=energy)
+    HeropafCheck.objects.filter(pk=check.pk).update(asked_on=timezone.localdate())
+    erased = released.signal_links.filter(signal__creditor=energy).first().signal
+    erase_signals(Signal.objects.filter(pk=erased.pk))
+
+    [listed] = _client(energy).get("/api/v1/heropaf-checks").json()
+
+    signals = {s["signal_id"]: s for s in listed["signals"]}
+    assert signals[erased.pk]["customer_number"] is None
+    assert signals[erased.pk]["customer_number_removed"] is True

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import serializers
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
 from rest_framework.pagination import PageNumberPagination
@@ -31,7 +36,7 @@ from vroegsignaal.feedback.heropaf_checks import (
     visible_checks,
 )
 from vroegsignaal.feedback.models import FeedbackKind, HeropafAnswer, SignalFeedback
-from vroegsignaal.feedback.permitted import Perspective, feedback_item
+from vroegsignaal.feedback.permitted import Perspective, feedback_item, own_customer_number
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import ApiKey, Role
 
@@ -92,8 +97,22 @@ class FeedbackPagination(PageNumberPagination):
 
 class HeropafSignalSerializer(serializers.Serializer):
     signal_id = serializers.IntegerField(source="pk")
-    customer_number = serializers.CharField()
+    customer_number = serializers.SerializerMethodField(
+        help_text="Uw eigen klantnummer uit de aanlevering; leeg als het na de bewaartermijn is "
+        "verwijderd (zie customer_number_removed)."
+    )
+    customer_number_removed = serializers.SerializerMethodField(
+        help_text="Waar als het klantnummer na de bewaartermijn is verwijderd."
+    )
     signal_date = serializers.DateField()
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_customer_number(self, signal) -> str | None:
+        return own_customer_number(signal.customer_number)
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_customer_number_removed(self, signal) -> bool:
+        return own_customer_number(signal.customer_number) is None
 
 
 class HeropafCheckSerializer(serializers.Serializer):
