@@ -195,3 +195,22 @@ def test_the_conversation_page_shows_a_date_before_matching_at_the_date_field(
     html = response.content.decode()
     assert f'id="id_held_on-fout">Datum gesprek: {BEFORE_MATCHING}' in html
     assert not assigned.conversations.exists()
+
+
+def test_the_conversation_page_names_a_date_before_matching_together_with_an_empty_field(
+    client, caseworker, assigned
+):
+    """Rule: a form names every field error at once (as the contact attempt page does). The
+    date rule lives in the service, which only ran once the form was complete."""
+    client.force_login(caseworker)
+    fields = {f"provision_{provision}": "onbekend" for provision in Provision.values}
+
+    response = client.post(
+        reverse("casework:conversation", args=[assigned.pk]),
+        {"version": assigned.version, "held_on": "2026-10-15", "cause": "inkomensdaling", **fields},
+    )
+
+    html = response.content.decode()
+    assert f'id="id_held_on-fout">Datum gesprek: {BEFORE_MATCHING}' in html
+    assert "Hulp aangeboden: kies Ja, Nee of Later." in html
+    assert not assigned.conversations.exists()

@@ -57,6 +57,12 @@ def _check_provisions(provisions: dict[str, str]) -> None:
             raise CaseworkError(f"Voorzieningencheck: onbekende waarde '{provision}: {status}'.")
 
 
+def check_held_on(melding: Melding, held_on: date) -> None:
+    """The conversation's date lies between the matching date and today; also run by the page
+    on an incomplete form, so the date is named together with an empty field."""
+    check_recorded_date(melding, held_on, label="Datum gesprek", field="held_on")
+
+
 def record_conversation(
     melding: Melding,
     by: User,
@@ -78,7 +84,7 @@ def record_conversation(
     """
     provisions = provisions or {}
     _check_provisions(provisions)
-    check_recorded_date(melding, held_on, label="Datum gesprek", field="held_on")
+    check_held_on(melding, held_on)
     if help_accepted == HelpAnswer.YES and help_offered != HelpAnswer.YES:
         raise CaseworkError("Hulp kan alleen geaccepteerd zijn als die is aangeboden.")
     to_state = _next_state(melding, State.IN_CONVERSATION, _AFTER_CONVERSATION)

@@ -360,6 +360,10 @@ def conversation_page(request, pk: int):
             note=data["note"],
         )
 
+    def check(melding, data):
+        if data.get("held_on") is not None:
+            conversation.check_held_on(melding, data["held_on"])
+
     return _action(
         request,
         pk,
@@ -368,6 +372,7 @@ def conversation_page(request, pk: int):
         title="Gesprek vastleggen",
         done="Het gesprek is vastgelegd.",
         template="casework/conversation.html",
+        check=check,
     )
 
 
