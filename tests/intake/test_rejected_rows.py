@@ -215,3 +215,30 @@ def test_a_report_whose_only_rejected_rows_are_repeats_offers_no_download(
     result = ingest_file(creditor, data, "dubbel.xlsx", today=TODAY)
     text = page_text(creditor_client.get(reverse("intake:delivery", args=[result.delivery_id])))
     assert "Dit geldt voor 1 rij." in text and "Download de geweigerde rijen" not in text
+
+
+def test_after_the_retention_term_the_report_says_the_rejected_rows_are_gone_and_offers_none(
+    creditor, creditor_client, settings
+):
+    """The retention job removes the rejected rows and their reasons after
+    RETENTION_DELIVERY_FILE_DAYS; the report kept its download buttons, which gave empty files,
+    and an empty table of reasons."""
+    from vroegsignaal.privacy import retention
+
+    data = _xlsx([HEADER, _row("P1"), _row("P2", postcode="75")])
+    result = ingest_file(creditor, data, "oud.xlsx", today=TODAY)
+    Delivery.objects.filter(pk=result.delivery_id).update(
+        created_at=dt.datetime(2026, 9, 1, 12, tzinfo=dt.UTC)
+    )
+    retention.run(today=TODAY)
+    url = reverse("intake:delivery", args=[result.delivery_id])
+
+    text = " ".join(page_text(creditor_client.get(url)).split())
+
+    assert "Geweigerd 1" in text
+    assert "De geweigerde rijen en hun redenen zijn verwijderd" in text
+    assert "Download de geweigerde rijen" not in text and "Redenen van weigering" not in text
+    download = creditor_client.get(
+        reverse("intake:delivery_rejected_csv", args=[result.delivery_id])
+    )
+    assert download.status_code == 404

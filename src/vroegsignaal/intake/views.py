@@ -150,7 +150,12 @@ def delivery(request, pk: int):
         request.GET.get("opmerkingen")
     )
     audit.record(request, AuditAction.VIEW, delivery, description="rapport van de aanlevering")
-    context = {"delivery": delivery, "page": page, "notices": notices}
+    context = {
+        "delivery": delivery,
+        "page": page,
+        "notices": notices,
+        "file_days": settings.RETENTION_DELIVERY_FILE_DAYS,
+    }
     return render(request, "intake/delivery.html", context)
 
 
@@ -171,11 +176,22 @@ def delivery_signals(request, pk: int):
     return render(request, "intake/delivery_signals.html", {"delivery": delivery, "page": page})
 
 
+def _delivery_with_rejected_rows(request, pk: int) -> Delivery:
+    """The caller's delivery whose rejected rows are still kept (privacy.retention removes them
+    after RETENTION_DELIVERY_FILE_DAYS; an empty file would say nothing was rejected)."""
+    delivery = _own_delivery(request, pk)
+    if delivery.file_removed_at is not None:
+        raise Http404(
+            "De geweigerde rijen van deze aanlevering zijn na de bewaartermijn verwijderd."
+        )
+    return delivery
+
+
 @creditor_staff_only
 def rejected_rows_csv(request, pk: int):
     """The rejected rows with their original values and a 'fout' column, to correct and deliver
     again; not the rows that repeated an earlier row of the file (the service keeps none)."""
-    delivery = _own_delivery(request, pk)
+    delivery = _delivery_with_rejected_rows(request, pk)
     header, rows = _rejected_rows_table(delivery)
     # An Excel number cell (250.62) as Dutch spreadsheet software reads it from a `;` CSV.
     rows = [[_decimal_comma(value) for value in row] for row in rows]
@@ -190,7 +206,7 @@ def _decimal_comma(value: object) -> object:
 @creditor_staff_only
 def rejected_rows_xlsx(request, pk: int):
     """The same rejected rows as an Excel file."""
-    delivery = _own_delivery(request, pk)
+    delivery = _delivery_with_rejected_rows(request, pk)
     header, rows = _rejected_rows_table(delivery)
     audit.record(request, AuditAction.DOWNLOAD, delivery, description="geweigerde rijen (XLSX)")
     return xlsx_response(
