@@ -68,6 +68,20 @@ class DeliveryResult:
     errors: list[RowError] = field(default_factory=list)
     notices: list[RowNotice] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, delivery: Delivery, *, status: str | None = None, **messages) -> DeliveryResult:
+        """The result a stored ``delivery`` reports, with its counts (``status``: another than
+        the delivery's own, as for content that arrived before)."""
+        return cls(
+            delivery_id=delivery.pk,
+            status=status or delivery.status,
+            row_count=delivery.row_count,
+            accepted_count=delivery.accepted_count,
+            rejected_count=delivery.rejected_count,
+            replaced_count=delivery.replaced_count,
+            **messages,
+        )
+
     def as_json(self) -> dict:
         return {
             "delivery_id": self.delivery_id,
@@ -162,14 +176,7 @@ def _existing_delivery(creditor: Creditor, checksum: str) -> DeliveryResult | No
     delivery = Delivery.objects.filter(creditor=creditor, checksum=checksum).first()
     if delivery is None:
         return None
-    return DeliveryResult(
-        delivery_id=delivery.pk,
-        status=DeliveryStatus.DUPLICATE,
-        row_count=delivery.row_count,
-        accepted_count=delivery.accepted_count,
-        rejected_count=delivery.rejected_count,
-        replaced_count=delivery.replaced_count,
-    )
+    return DeliveryResult.of(delivery, status=DeliveryStatus.DUPLICATE)
 
 
 def _locator(creditor: Creditor):
@@ -288,16 +295,7 @@ def _store(
     except IntegrityError:
         # The same content arrived twice at the same moment: the first one won.
         return _existing_delivery(creditor, checksum) or DeliveryResult(0, DeliveryStatus.DUPLICATE)
-    return DeliveryResult(
-        delivery_id=delivery.pk,
-        status=delivery.status,
-        row_count=delivery.row_count,
-        accepted_count=delivery.accepted_count,
-        rejected_count=delivery.rejected_count,
-        replaced_count=delivery.replaced_count,
-        errors=errors,
-        notices=checked.notices,
-    )
+    return DeliveryResult.of(delivery, errors=errors, notices=checked.notices)
 
 
 def _as_delivered(cell: object) -> object:

@@ -386,12 +386,14 @@ FEEDBACK_TITLES = {
 }
 
 
+_FEEDBACK_ORDER = {key: place for place, key in enumerate(FEEDBACK_ROWS)}
+
+
 def _in_feedback_order(item: tuple[str, object]) -> tuple[int, str]:
     """The told parts in the order of FEEDBACK_ROWS, whatever order the database keeps the
     JSON's keys in (PostgreSQL's jsonb sorts them by length)."""
-    order = list(FEEDBACK_ROWS)
     key = item[0]
-    return (order.index(key) if key in order else len(order), key)
+    return (_FEEDBACK_ORDER.get(key, len(_FEEDBACK_ORDER)), key)
 
 
 def feedback_block(item) -> Block:
