@@ -183,7 +183,9 @@ def test_a_signal_delivered_after_the_earlier_melding_closed_gets_a_melding_of_i
     enschede,
 ):
     """A late signal of another partner at the address does not vanish under the closed
-    melding; the signals that joined it while it was open stay in its file."""
+    melding; the signals that joined it while it was open stay in its file, and the new
+    melding's amount, flags and partner types are made of its own signal only (they counted
+    the signals that stayed in the earlier file: meervoudig, 3 signals, € 800)."""
     september = _october_joined_to_septembers_open_melding(enschede)
     water = CreditorFactory(code="water", name="Water", partner_type="Water")
     AgreementFactory(creditor=water, municipality=enschede[0])
@@ -194,6 +196,10 @@ def test_a_signal_delivered_after_the_earlier_melding_closed_gets_a_melding_of_i
     october = Melding.objects.exclude(pk=september.pk).get()
     assert list(october.signal_links.values_list("signal__customer_number", flat=True)) == ["W1"]
     assert october.state == "new" and october.go
+    assert (october.is_single, october.is_multiple) == (True, False)
+    assert (october.partner_types, october.partner_type_count) == (["Water"], 1)
+    assert october.total_amount_cents == 25000
+    assert october.is_consecutive  # September's signal at the address: the household's context
     assert set(
         september.signal_links.values_list("signal__customer_number", "attached_as_repeat")
     ) == {("E1", False), ("E1", True), ("Z1", True)}

@@ -150,6 +150,22 @@ def population_register(municipality: Municipality) -> pl.DataFrame | None:
     return _register_frame(ResidentRecord, municipality, fields)
 
 
+def joined_to_closed_meldingen(municipality: Municipality, period: str) -> dict[int, str]:
+    """Signal id -> status of the period's signals that joined an earlier melding (herhaalde
+    melding) which has closed since. They stay in its file (whether it was open is decided when
+    they joined), so a run leaves them out: a melding made of the address's later signals
+    counts only its own amount, flags and partner types."""
+    start, end = month_bounds(period)
+    return dict(
+        MeldingSignal.objects.filter(
+            signal__municipality=municipality,
+            signal__signal_date__range=(start, end),
+            attached_as_repeat=True,
+            melding__state="closed",
+        ).values_list("signal_id", "signal__status")
+    )
+
+
 def existing_meldingen(keys: list[str]) -> dict[str, Melding]:
     return {m.key: m for m in Melding.objects.filter(key__in=keys)}
 

@@ -187,9 +187,10 @@ def _attachments(result, links: dict[int, MeldingSignal]) -> dict[str, int]:
 
 
 def _kept_joined(result, links: dict[int, MeldingSignal]) -> dict[str, int]:
-    """Melding key -> the earlier melding all its signals joined in an earlier run. Whether a
-    melding was still open is decided when its signals join it: running the period again after
-    it closed must not take them out of its file into a melding of their own (idempotence)."""
+    """Melding key -> the earlier melding all its signals joined in an earlier run, when this
+    run does not attach them again (the herhaalde-melding months changed, say). Whether a
+    melding was open is decided when its signals join it (idempotence); those of a melding
+    closed since are not even in the run (`adapter.joined_to_closed_meldingen`)."""
     joined: dict[str, set[int | None]] = {}
     for signal_id, key in result.signals.select("signal_id", "melding_key").iter_rows():
         link = links.get(signal_id)
@@ -227,9 +228,9 @@ def _write_signals(
                 )
             )
         elif link.attached_as_repeat and link.melding_id != melding_id:
-            # Joined an earlier melding while it was open, and a signal delivered since (after
-            # it closed) made the address a melding of its own: this one stays in the file of
-            # the melding whose work took it in, with its status.
+            # Joined an earlier melding in an earlier run, which this run does not attach the
+            # address to: the signal stays in the file of the melding whose work took it in,
+            # with its status.
             stay_joined += 1
             continue
         elif link.person_key != (row["person_key"] or ""):
@@ -288,6 +289,20 @@ def _summary(result, attached: set[str], stay_joined: int) -> dict:
     }
 
 
+def _with_kept_joined(summary: dict, kept_joined: dict[int, str]) -> dict:
+    """The run's figures with the period's signals that stay in a closed earlier melding they
+    joined (left out of the run): they are the period's signals, joined earlier."""
+    statuses = dict(summary["statuses"])
+    for status in kept_joined.values():
+        statuses[status] = statuses.get(status, 0) + 1
+    return {
+        **summary,
+        "signals": summary["signals"] + len(kept_joined),
+        "signals_joined_earlier": summary["signals_joined_earlier"] + len(kept_joined),
+        "statuses": dict(sorted(statuses.items())),
+    }
+
+
 @cyclic_gc_paused()  # model objects per row: the collector's walks cost a third of the time
 def period_has_signals(municipality: Municipality, period: str) -> bool:
     """Whether ``municipality`` has signals with a signaaldatum in ``period`` (`YYYY-MM`)."""
@@ -302,7 +317,10 @@ def match_period(
 ) -> MatchingRun:
     """Match one municipality's signals of one month (`YYYY-MM`); safe to run again."""
     policy, version = effective_policy(municipality)
-    signals = adapter.period_signals(municipality, period)
+    kept_joined = adapter.joined_to_closed_meldingen(municipality, period)
+    signals = adapter.period_signals(municipality, period).filter(
+        ~pl.col("signal_id").is_in(list(kept_joined))
+    )
     start, _ = adapter.month_bounds(period)
     run = MatchingRun(
         municipality=municipality,
@@ -311,13 +329,10 @@ def match_period(
         started_by=by if getattr(by, "pk", None) else None,
     )
     if signals.is_empty():
-        run.summary = {
-            "signals": 0,
-            "signals_joined_earlier": 0,
-            "meldingen": 0,
-            "go": 0,
-            "statuses": {},
-        }
+        run.summary = _with_kept_joined(
+            {"signals": 0, "signals_joined_earlier": 0, "meldingen": 0, "go": 0, "statuses": {}},
+            kept_joined,
+        )
         run.finished_at = timezone.now()
         run.save()
         return run
@@ -341,7 +356,7 @@ def match_period(
         reopen_picked_up_after_rematch(go, why)
         stay_joined = _write_signals(result, melding_ids, attached, links)
         close_not_picked_up(no_go, today or timezone.localdate())
-        run.summary = _summary(result, attached, stay_joined)
+        run.summary = _with_kept_joined(_summary(result, attached, stay_joined), kept_joined)
         run.finished_at = timezone.now()
         run.save()
     return run
