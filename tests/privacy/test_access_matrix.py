@@ -139,6 +139,7 @@ EXPECTED: dict[str, Expected] = {
     "letters:batch_pdf": Expected(CASEWORK, kwargs=(("pk", 999999),), missing=True),
     # Aggregates
     "monitoring:dashboard": Expected(MONITORING),
+    "monitoring:chart": Expected(MONITORING, kwargs=(("key", "onbekend"),), missing=True),
     "monitoring:download": Expected(
         MONITORING, kwargs=(("key", "onbekend"), ("fmt", "csv")), missing=True
     ),

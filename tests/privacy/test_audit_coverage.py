@@ -13,7 +13,8 @@ from vroegsignaal.privacy.pages import PAGE_DESCRIPTIONS
 # Pages without personal data: aggregates (also the year figures: counts of evictions per
 # municipality), log-in and one's own password, the start page, the API schema.
 WITHOUT_PERSONAL_DATA = {
-    "api-schema", "monitoring:dashboard", "monitoring:download", "monitoring:monthly",
+    "api-schema", "monitoring:dashboard", "monitoring:chart", "monitoring:download",
+    "monitoring:monthly",
     "monitoring:quarterly", "monitoring:businesscase", "monitoring:year_figures",
     "web:login", "web:logout",
     "web:otp_setup", "web:otp_verify", "web:start", "web:password_change",

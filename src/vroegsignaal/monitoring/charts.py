@@ -1,10 +1,12 @@
 """Charts as SVG text (matplotlib, Agg), drawn from a ``Table`` so chart and table agree.
 
-Public API: ``chart_svg(table)`` → SVG markup or None for tables that read better as a table,
-and ``chart_src(table)`` → the same as a data: URL for an <img>. Pages and the PDF embed the
-chart as an image rather than inline SVG: matplotlib styles its SVG with style attributes,
-which the Content-Security-Policy (style-src 'self') blocks in the page but not inside an
-image. Figures are built without pyplot, so rendering is thread-safe and leaves no global state.
+Public API: ``chart_svg(table)`` → SVG markup or None for tables that read better as a table;
+``drawn_svg(table)`` → the same, drawn once per distinct figures; ``chart_src(table)`` → that as
+a data: URL and ``inline_image(table)`` → a ``ChartImage`` with it (the reports embed their
+charts); ``chart_size(table)`` → the image's size in CSS pixels, known before it is drawn (the
+dashboard's lazy images, ``chart_images``). Pages and the PDF show a chart as an image rather
+than inline SVG: matplotlib styles its SVG with style attributes, which the
+Content-Security-Policy (style-src 'self') blocks in the page but not inside an image. Figures are built without pyplot, so rendering is thread-safe and leaves no global state.
 Bar labels are the table's own texts (``Table.text``: Dutch, the column's decimals); value axes
 start at 0, count axes have whole-number ticks, and ticks are Dutch too (10.000; 2,5). A cell
 hidden for small numbers ('< 5', 'x': ``small_numbers``) gets no bar, only its mark as label:
@@ -17,6 +19,7 @@ import base64
 import functools
 import io
 import itertools
+from dataclasses import dataclass
 
 import matplotlib
 
@@ -171,8 +174,9 @@ class _DutchTicks(Formatter):
         return dutch_number(float(value), self.decimals)
 
 
-def chart_figure(table: Table) -> Figure | None:
-    """The chart of ``table`` as a matplotlib figure, or None."""
+def _inches(table: Table) -> tuple[float, float] | None:
+    """Width and height of the chart of ``table`` in inches, or None when it has none: a bar
+    per row and series, so that a long table gets a tall chart with bars as thick."""
     if table.key not in CHARTS or not table.rows:
         return None
     kind, columns = CHARTS[table.key]
@@ -181,8 +185,26 @@ def chart_figure(table: Table) -> Figure | None:
         + 0.3 * len(table.rows) * (len(columns) if kind == "barh" else 0)
         + (3 if kind == "line" else 0)
     )
+    return 7, height
+
+
+def chart_size(table: Table) -> tuple[int, int] | None:
+    """The chart of ``table`` in CSS pixels (width, height), or None when it has none. The
+    saved SVG measures its figure in points; a browser shows a point as 4/3 pixel."""
+    inches = _inches(table)
+    if inches is None:
+        return None
+    return tuple(round(side * SVG_DPI * 4 / 3) for side in inches)
+
+
+def chart_figure(table: Table) -> Figure | None:
+    """The chart of ``table`` as a matplotlib figure, or None."""
+    inches = _inches(table)
+    if inches is None:
+        return None
+    kind, columns = CHARTS[table.key]
     # At the resolution of the saved SVG, so that the layout measured is the one saved.
-    figure = Figure(figsize=(7, height), dpi=SVG_DPI, layout="constrained")
+    figure = Figure(figsize=inches, dpi=SVG_DPI, layout="constrained")
     (_barh if kind == "barh" else _line)(figure, table, columns)
     for axes in figure.axes:
         axes.spines[["top", "right"]].set_visible(False)
@@ -202,25 +224,52 @@ def chart_svg(table: Table) -> str | None:
     return svg[svg.index("<svg") :]
 
 
-def chart_src(table: Table) -> str | None:
-    """The chart of ``table`` as a data:image/svg+xml URL, or None.
-
-    Drawn once per distinct figures: the dashboard draws some fourteen charts on every visit
-    (about a second of CPU, most of the page's time), and between visits the figures seldom
-    change. The drawing reads only the key, the columns, the rows and their decimals."""
-    drawn_from = (
+def drawn_from(table: Table) -> tuple:
+    """What a chart is drawn from: the key, the columns, the rows and their decimals (not the
+    title or the note). Equal for two tables exactly when their charts are the same."""
+    return (
         table.key,
         table.columns,
         tuple(table.rows),
         tuple(sorted(table.decimals.items())),
     )
-    return _chart_src(drawn_from)
+
+
+def drawn_svg(table: Table) -> str | None:
+    """``chart_svg(table)``, drawn once per distinct figures.
+
+    The dashboard has some fourteen charts (about a second of CPU to draw them all), and
+    between visits the figures seldom change."""
+    return _drawn_svg(drawn_from(table))
 
 
 @functools.lru_cache(maxsize=256)
-def _chart_src(drawn_from: tuple) -> str | None:
-    key, columns, rows, decimals = drawn_from
-    svg = chart_svg(Table(key, "", columns, list(rows), decimals=dict(decimals)))
+def _drawn_svg(content: tuple) -> str | None:
+    key, columns, rows, decimals = content
+    return chart_svg(Table(key, "", columns, list(rows), decimals=dict(decimals)))
+
+
+def chart_src(table: Table) -> str | None:
+    """The chart of ``table`` as a data:image/svg+xml URL, or None."""
+    svg = drawn_svg(table)
     if svg is None:
         return None
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
+
+
+@dataclass(frozen=True)
+class ChartImage:
+    """A chart as the page's <img>: where it is, its size (so that the page does not jump when
+    it arrives) and whether the browser fetches it only when it comes near the view."""
+
+    src: str
+    width: int
+    height: int
+    lazy: bool = False
+
+
+def inline_image(table: Table) -> ChartImage | None:
+    """The chart of ``table`` inside the page (a data: URL), as the reports need it: a PDF and
+    a printed page fetch nothing later. None when the table has no chart."""
+    src = chart_src(table)
+    return None if src is None else ChartImage(src, *chart_size(table))

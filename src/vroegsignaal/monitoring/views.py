@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.text import slugify
 
@@ -20,6 +21,8 @@ from vroegsignaal.monitoring.access import (
     scope_for,
     year_figure_municipalities,
 )
+from vroegsignaal.monitoring.chart_images import KEPT_SECONDS, chart_table, dashboard_figures
+from vroegsignaal.monitoring.charts import drawn_svg
 from vroegsignaal.monitoring.cost_share import sharing
 from vroegsignaal.monitoring.exports import table_csv, table_xlsx
 from vroegsignaal.monitoring.forms import (
@@ -33,7 +36,7 @@ from vroegsignaal.monitoring.forms import (
 )
 from vroegsignaal.monitoring.indicators import dashboard_tables, reached_households
 from vroegsignaal.monitoring.protection import reader_note
-from vroegsignaal.monitoring.report_pdf import figures, render_pdf, report_context
+from vroegsignaal.monitoring.report_pdf import render_pdf, report_context
 from vroegsignaal.monitoring.scope import month_title, quarter_name, quarter_title
 from vroegsignaal.monitoring.year_figures import entered_figures, save_year_figures
 from vroegsignaal.organisations.models import Role
@@ -64,11 +67,12 @@ def _selection(request, whole_months: bool = True) -> tuple[SelectionForm, objec
 
 @role_required(*MONITORING_ROLES)
 def dashboard(request):
-    """All indicators of the chosen municipality (or region) and period, with charts."""
+    """All indicators of the chosen municipality (or region) and period, with charts: the page
+    holds the tables, each chart is an image the browser fetches when it comes into view."""
     form, scope = _selection(request)
     context = {"form": form, "scope": scope, "query": request.GET.urlencode()}
     if scope is not None:
-        context["figures"] = figures(dashboard_tables(scope, timezone.localdate()))
+        context["figures"] = dashboard_figures(scope, timezone.localdate(), _chosen(form))
         context["protection_note"] = reader_note(scope)
         if may_download_ddas(request.user):
             context["ddas_erased"] = ddas_export.erased_note(
@@ -77,6 +81,35 @@ def dashboard(request):
     # A selection with errors is a bad request, as in the monthly report (400).
     status = 400 if scope is None else 200
     return render(request, "monitoring/dashboard.html", context, status=status)
+
+
+def _chosen(form: SelectionForm) -> dict[str, str]:
+    """The selection of a valid ``form`` as a query: what a chart request must repeat."""
+    data = form.cleaned_data
+    return {"gemeente": data["gemeente"], "van": f"{data['van']:%Y-%m-%d}",
+            "tot": f"{data['tot']:%Y-%m-%d}"}  # fmt: skip
+
+
+@role_required(*MONITORING_ROLES)
+def chart(request, key: str):
+    """One chart of the dashboard as an SVG image, for the page's selection.
+
+    The same selection and access check as the page, and the page's table (``chart_images``):
+    the image shows what the page shows this user, never more. Kept by the browser for the
+    session when it is the page's chart; a chart whose figures changed since the page was made
+    is not kept under the page's URL. Not audited, as the dashboard: counts only."""
+    _form, scope = _selection(request)
+    if scope is None:
+        raise Http404("Ongeldige selectie.")
+    table, as_shown = chart_table(scope, timezone.localdate(), key, request.GET.get("v", ""))
+    if table is None:
+        raise Http404("Deze grafiek bestaat niet.")
+    response = HttpResponse(drawn_svg(table), content_type="image/svg+xml")
+    if as_shown:
+        patch_cache_control(response, private=True, max_age=KEPT_SECONDS)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @role_required(*MONITORING_ROLES)
