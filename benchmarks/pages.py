@@ -23,7 +23,7 @@ WARM_UP = 5
 TARGET_MS = 200
 
 
-def _client(username: str):
+def logged_in_client(username: str):
     """A test client logged in as ``username`` with a verified TOTP device, as after log-in."""
     from django.conf import settings
     from django.test import Client
@@ -122,7 +122,7 @@ def run(quick: bool = False) -> list[dict]:
 
     data = national.ensure_filled(quick)
     municipality = Municipality.objects.get(code=data.largest_code)
-    client = _client(data.caseworker)
+    client = logged_in_client(data.caseworker)
     count = QUICK_REQUESTS if quick else REQUESTS
     worklist = reverse("casework:worklist")
     open_meldingen = municipality.meldingen.exclude(state="closed").count()
