@@ -13,11 +13,13 @@ from openpyxl import load_workbook
 from tests.casework.factories import MeldingFactory
 from tests.factories import MunicipalityFactory, RegionFactory, UserFactory
 from tests.monitoring.conftest import fill_chain_facts
-from vroegsignaal.casework.models import Conversation, RoundResult
+from tests.monitoring.test_reports_and_businesscase import pdf_text
+from vroegsignaal.casework.models import Conversation, ReferralKind, RoundResult
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.dutch_numbers import round_half_up
 from vroegsignaal.monitoring.charts import chart_figure, chart_svg
 from vroegsignaal.monitoring.indicators import dashboard_tables
+from vroegsignaal.monitoring.report_pdf import render_pdf
 from vroegsignaal.monitoring.report_tables import report_tables
 from vroegsignaal.monitoring.scope import municipality_scope, region_scope
 
@@ -44,11 +46,12 @@ def test_the_project_leader_sees_small_outcomes_as_less_than_five_and_the_chain_
 
     funnel = tables["trechter"]
     # Reached 2 is the chain's own work; that one of them accepted help and was referred is
-    # about the household: shown as '< 5', and no percentage gives it back.
+    # about the household. Both are at most the 2 reached, so '< 5' would say 1 or 2: left
+    # out whatever they are, and no percentage gives them back.
     assert funnel.row("Bereikt") == ("Bereikt", 2, 50.0, 66.7)
-    assert funnel.row("Hulp geaccepteerd") == ("Hulp geaccepteerd", "< 5", "x", "x")
-    assert funnel.row("Doorverwezen") == ("Doorverwezen", "< 5", "x", "x")
-    assert "'< 5' is 1 tot en met 4" in funnel.note
+    assert funnel.row("Hulp geaccepteerd") == ("Hulp geaccepteerd", "x", "x", "x")
+    assert funnel.row("Doorverwezen") == ("Doorverwezen", "x", "x", "x")
+    assert "'x' is weggelaten" in funnel.note
     assert sorted(tables["resultaten"].rows) == [
         ("Inwoner regelt het zelf/hoeft geen hulp vanuit vroegsignalering", "< 5", "x"),
         ("Niet opgepakt: onterecht signaal", "< 5", "x"),
@@ -74,11 +77,11 @@ def test_the_page_the_csv_and_the_xlsx_show_the_same_marks(client, twente, leade
     xlsx = _get(client, leader, "download", "trechter", "xlsx", gemeente="0153")
 
     assert "Kleine aantallen over inwoners zijn afgeschermd" in page
-    assert '<td class="utrecht-table__cell utrecht-table__cell--numeric-data">&lt; 5</td>' in page
-    assert "Hulp geaccepteerd;< 5;x;x\r\nDoorverwezen;< 5;x;x" in csv.content.decode("utf-8-sig")
+    assert '<td class="utrecht-table__cell utrecht-table__cell--numeric-data">x</td>' in page
+    assert "Hulp geaccepteerd;x;x;x\r\nDoorverwezen;x;x;x" in csv.content.decode("utf-8-sig")
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     rows = {row[0]: row[1:] for row in sheet.iter_rows(values_only=True)}
-    assert rows["Hulp geaccepteerd"] == ("< 5", "x", "x")
+    assert rows["Hulp geaccepteerd"] == ("x", "x", "x")
     assert rows["Bereikt"] == (2, 50, 66.7)
 
 
@@ -93,7 +96,10 @@ def test_the_chart_draws_no_bar_for_a_hidden_count_and_labels_it_with_its_mark(t
     }
     assert bars["Doorverwezen"] == 0 and bars["Hulp geaccepteerd"] == 0
     assert bars["Bereikt"] == 2
-    assert "&lt; 5" in chart_svg(funnel)
+    # Each labelled with its mark, 'x' (at most the 2 reached, so left out whatever it is).
+    assert [text.get_text() for text in figure.axes[0].texts][:2] == ["x", "x"]
+    results = dashboard_tables(municipality_scope("0153", *WITH_RESULTS), TODAY)["resultaten"]
+    assert "&lt; 5" in chart_svg(results)  # the SVG keeps the mark as text
 
 
 def test_a_regional_count_minus_the_municipalities_never_gives_a_hidden_one_back(db):
@@ -116,6 +122,70 @@ def test_a_regional_count_minus_the_municipalities_never_gives_a_hidden_one_back
     assert advice(municipality_scope("0164", *DATES, exact=True)) == 8
 
 
+def _reached(municipality, n, accepted=0, referred=0):
+    """``n`` October meldingen of ``municipality`` in which the resident was reached, the first
+    ``accepted`` of them accepting help and the first ``referred`` referred (the chain facts
+    casework keeps on the melding)."""
+    for number in range(n):
+        MeldingFactory(
+            municipality=municipality, picked_up_on=dt.date(2026, 11, 3),
+            first_attempt_on=dt.date(2026, 11, 3), first_contact_on=dt.date(2026, 11, 3),
+            accepted_in_conversation=number < accepted, referred=number < referred,
+        )  # fmt: skip
+
+
+def test_help_accepted_of_fewer_than_five_reached_is_hidden_whatever_it_is(client, tmp_path, db):
+    """Demo, February 2026: Borne reached 1 resident, who accepted help and was referred, and
+    showed 'Bereikt 1' above 'Hulp geaccepteerd < 5': exactly 1. Help accepted and referred are
+    at most reached, so below 5 reached they are 'x', 0 too: Tubbergen, whose one reached
+    resident declined, looks the same on the page, in the CSV, the XLSX and the PDF, and so do
+    the report's referrals to each kind of help."""
+    twente = RegionFactory(name="Twente")
+    borne = MunicipalityFactory(code="0147", name="Borne", region=twente)
+    tubbergen = MunicipalityFactory(code="0183", name="Tubbergen", region=twente)
+    enschede = MunicipalityFactory(code="0153", name="Enschede", region=twente)
+    _reached(borne, 1, accepted=1, referred=1)
+    _reached(tubbergen, 1)
+    _reached(enschede, 30, accepted=9, referred=6)
+    leader = UserFactory(project_leader=True, region=twente)
+
+    def seen(code):
+        funnel = dashboard_tables(municipality_scope(code, *DATES), TODAY)["trechter"]
+        csv = _get(client, leader, "download", "trechter", "csv", gemeente=code)
+        xlsx = _get(client, leader, "download", "trechter", "xlsx", gemeente=code)
+        sheet = load_workbook(io.BytesIO(xlsx.content)).active
+        pdf = tmp_path / f"{code}.pdf"
+        pdf.write_bytes(render_pdf(municipality_scope(code, *DATES), TODAY, "Maandrapport"))
+        return (
+            funnel.rows[4:],
+            csv.content.decode("utf-8-sig").split("\r\n")[5:8],
+            [row for row in sheet.iter_rows(values_only=True)][5:8],
+            [line for line in pdf_text(pdf).splitlines() if line.startswith(STEPS)],
+            report_tables(municipality_scope(code, *DATES), TODAY)["verwijzingen"].rows,
+        )
+
+    borne_seen = seen("0147")
+
+    assert borne_seen[0] == [
+        ("Bereikt", 1, 100.0, 100.0),
+        ("Hulp geaccepteerd", "x", "x", "x"),
+        ("Doorverwezen", "x", "x", "x"),
+    ]
+    assert borne_seen[1] == ["Bereikt;1;100,0;100,0", "Hulp geaccepteerd;x;x;x",
+                              "Doorverwezen;x;x;x"]  # fmt: skip
+    assert "Hulp geaccepteerd x x x" in borne_seen[3]
+    # A kind of help listed (or none) would tell whether the one resident was referred.
+    assert borne_seen[4] == [(kind.label, "x") for kind in ReferralKind]
+    assert seen("0183") == borne_seen
+    region = dashboard_tables(region_scope(twente, *DATES), TODAY)
+    assert region["trechter"].row("Hulp geaccepteerd")[1] == 10  # each 0 or 1: not told
+    assert region["gemeenten"].row("Borne")[8:] == region["gemeenten"].row("Tubbergen")[8:]
+    assert region["gemeenten"].row("Borne")[8:] == ("x", "x")
+
+
+STEPS = ("Bereikt", "Hulp geaccepteerd", "Doorverwezen")
+
+
 def test_the_region_hides_the_shares_of_help_accepted_and_referred_beside_each_other(twente):
     table = dashboard_tables(region_scope("Twente", *DATES), TODAY)["gemeenten"]
 
@@ -130,7 +200,9 @@ def test_the_report_hides_small_solutions_life_domains_and_referrals_and_not_yea
     assert tables["opgelost"].rows == [("Vervolghulp of verwijzing financieel", "< 5", "x")]
     # M1 named 'wonen' and 'werk', M2 'wonen': both small, after any shown domain.
     assert tables["leefgebieden"].column(1) == ["< 5", "< 5"]
-    assert tables["verwijzingen"].rows == [("Schuldhulpverlening", "< 5")]
+    # Two residents reached in the region: each kind of help is at most 2, so every kind is
+    # 'x', whether anyone was referred to it or not.
+    assert tables["verwijzingen"].rows == [(kind.label, "x") for kind in ReferralKind]
     assert "afgeschermd" not in tables["jaarcijfers"].note
 
 

@@ -153,6 +153,54 @@ def test_a_told_total_that_crosses_a_group_of_shares_is_split_along_it():
     assert worked_out(cells, "R", groups, marks, told=reached) == set()
 
 
+def test_a_count_that_a_shown_count_below_five_bounds_is_hidden_whatever_it_is():
+    """Help accepted is at most reached, which the reader sees. Borne reached 1 resident who
+    accepted help, Tubbergen 1 who did not: '< 5' would say 1 and 0 would say 0, so both are
+    'x' and look the same (docs/monitoring.md, 26-11-2026); Enschede's 9 of 30 reached stays."""
+    cells = row(borne=1, tubbergen=0, enschede=9)
+    reached = {("a", "borne"): 1, ("a", "tubbergen"): 1, ("a", "enschede"): 30}
+
+    marks = hide_counts(cells, "regio", bounds=reached)
+
+    assert marks == {("a", "borne"): HIDDEN, ("a", "tubbergen"): HIDDEN}
+    assert worked_out(cells, "regio", [], marks, bounds=reached) == set()
+
+
+def test_a_region_that_would_give_a_bounded_count_back_is_left_out_also_when_it_is_zero():
+    # Borne reached 1, Enschede 30 of whom none accepted help: the region's '< 5' or 0 would
+    # be Borne's. The region's count is 'x' too, whether Borne's was 1 or 0.
+    reached = {("a", "borne"): 1, ("a", "enschede"): 30}
+    for accepted in (1, 0):
+        cells = row(borne=accepted, enschede=0)
+
+        marks = hide_counts(cells, "regio", bounds=reached)
+
+        assert marks == {("a", "borne"): HIDDEN, ("a", "regio"): HIDDEN}
+        assert worked_out(cells, "regio", [], marks, bounds=reached) == set()
+
+
+def test_a_count_hidden_beside_a_small_one_is_at_most_its_bound():
+    # '< 5' beside 6 of 6 reached and 40: hiding the 6 would leave 1 + 6 = 7 for both, and the
+    # 6 can be no more than 6 nor less than 5; only the 40 leaves room.
+    cells = row(p=1, q=6, s=40)
+
+    marks = hide_counts(cells, "regio", bounds={("a", "q"): 6})
+
+    assert worked_out(cells, "regio", [], marks, bounds={("a", "q"): 6}) == set()
+
+
+def test_a_share_that_tells_a_bounded_zero_is_hidden_even_if_its_bound_then_gives_it():
+    # Hengelo's 5 of 5 reached is 100% of its results, so its 'x' of 1 reached is 0. Hiding
+    # the 5 is the only way; it is then 5 by its bound, a count the reader may know.
+    cells = {("a", "H"): 5, ("b", "H"): 0}
+    bounds = {("a", "H"): 5, ("b", "H"): 1}
+
+    marks = hide_counts(cells, "R", [{"a", "b"}], bounds=bounds)
+
+    assert marks[("a", "H")] == marks[("b", "H")] == HIDDEN
+    assert worked_out(cells, "R", [{"a", "b"}], marks, bounds=bounds) == set()
+
+
 def test_overlapping_groups_of_shares_are_refused():
     cells = {("a", "E"): 1, ("b", "E"): 7, ("c", "E"): 9}
 
@@ -160,7 +208,7 @@ def test_overlapping_groups_of_shares_are_refused():
         hide_counts(cells, "R", shares_of=[{"a", "b"}, {"b", "c"}])
 
 
-def worked_out(cells, total, shares_of, marks, told=None) -> set:
+def worked_out(cells, total, shares_of, marks, told=None, bounds=None) -> set:
     """The hidden cells a reader can work out, by trying every table that fits what is shown:
     a table another reader could not tell from the true one differs from it by one somewhere
     (a change of one along a cycle), so each hidden municipal count is tried one less, the
@@ -168,18 +216,36 @@ def worked_out(cells, total, shares_of, marks, told=None) -> set:
     and a hidden regional one not 0, each region's count as the sum, each group's total
     of a column while the column shows a count of it that is not 0, and the total of each
     ``told`` group (name → rows) in every column where another table shows it: where its
-    (name, column) has no mark."""
+    (name, column) has no mark. With ``bounds`` (a municipal cell → the highest it can be, by
+    a count the reader sees; the region's is their sum) no count is above its bound, and a
+    count whose bound is 1 to 4 may be anything up to it, 0 too, as may its row's region. A
+    count hidden beside others that its mark and bound alone give (an 'x' of at least 5 with a
+    bound of 5) is a count of 5, no small one: it is not counted as worked out, nor is a region
+    made of such counts and shown ones."""
     rows = sorted({r for r, _ in cells})
     columns = sorted({c for _, c in cells})
     full = {(r, c): cells.get((r, c), 0) for r in rows for c in columns}
     full |= {(r, total): sum(full[r, c] for c in columns) for r in rows}
+    bounds = bounds or {}
+    limit = {(r, c): bounds[r, c] for r in rows for c in columns if (r, c) in bounds}
+    limit |= {
+        (r, total): sum(bounds[r, c] for c in columns)
+        for r in rows
+        if all((r, c) in bounds for c in columns)
+    }
+    capped = {cell for cell, high in limit.items() if 0 < high < THRESHOLD}
+    open_rows = {r for r, c in capped}
 
     def fits(cell, value):
         mark = marks.get(cell)
         if mark is None:
             return value == full[cell]
+        if value > limit.get(cell, value):
+            return False
         if mark == FEW:
             return 1 <= value < THRESHOLD
+        if cell in capped or (cell[1] == total and cell[0] in open_rows):
+            return value >= 0
         return value >= (1 if cell[1] == total else THRESHOLD)
 
     hidden = [cell for cell in full if cell in marks and cell[1] != total]
@@ -207,7 +273,13 @@ def worked_out(cells, total, shares_of, marks, told=None) -> set:
         ):
             for cell, values in seen.items():
                 values.add(table[cell])
-    return {cell for cell, values in seen.items() if len(values) == 1}
+    alone = {
+        cell for cell in seen if sum(fits(cell, v) for v in range(limit.get(cell, 0) + 1)) == 1
+    }
+    alone |= {
+        (r, total) for r in rows if all((r, c) in alone or (r, c) not in marks for c in columns)
+    }
+    return {cell for cell, values in seen.items() if len(values) == 1} - alone
 
 
 counts = st.sampled_from([0, 0, 0, 1, 1, 2, 3, 4, 5, 6, 9, 30])
@@ -224,20 +296,30 @@ def tables(draw):
     told = draw(
         st.sampled_from([{}, {"t": rows[1:]}, {"t": rows[-2:]}, {"t": rows[:1], "u": rows[1:]}])
     )
-    return cells, shares, told
+    # Rows the reader knows an upper bound of in each column (help accepted: reached).
+    bounded = draw(st.sampled_from([[], rows[:1], rows]))
+    room = st.sampled_from([0, 0, 1, 2, 4])
+    bounds = {(r, c): cells[r, c] + draw(room) for r in bounded for c in columns}
+    return cells, shares, told, bounds
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(tables())
 def test_no_hidden_count_can_be_worked_out_from_the_tables_side_by_side(table):
-    cells, shares_of, told = table
+    cells, shares_of, told, bounds = table
 
-    marks = hide_counts(cells, "R", shares_of, told)
+    marks = hide_counts(cells, "R", shares_of, told, bounds)
 
-    assert worked_out(cells, "R", shares_of, marks, told) == set()
-    small = {cell for cell, n in cells.items() if 0 < n < THRESHOLD}
+    assert worked_out(cells, "R", shares_of, marks, told, bounds) == set()
+    capped = {cell for cell, high in bounds.items() if 0 < high < THRESHOLD}
+    assert all(marks[cell] == HIDDEN for cell in capped)  # whatever the count, 0 too
+    small = {cell for cell, n in cells.items() if 0 < n < THRESHOLD} - capped
     assert all(marks[cell] == FEW for cell in small)  # a small municipal count is never shown
-    assert all(cells.get(cell, 1) for cell in marks)  # and 0 is never hidden
+    open_rows = {row for row, _ in capped}
+    # and 0 is never hidden, but for a bound below 5 and in the region of its row
+    assert all(
+        cells.get(cell, 1) for cell in marks if cell not in capped and cell[0] not in open_rows
+    )
 
 
 def test_an_average_of_fewer_than_five_answers_is_hidden():

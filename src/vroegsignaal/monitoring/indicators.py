@@ -178,7 +178,9 @@ FUNNEL_NOTE = (
 
 
 def _protect_steps(shown: Protection) -> None:
-    """Hide the small numbers of the ``SENSITIVE_STEPS`` over the peers' municipalities."""
+    """Hide the small numbers of the ``SENSITIVE_STEPS`` over the peers' municipalities. Each
+    is at most 'Bereikt', which the reader sees (``Protection.reached``): below 5 reached they
+    are hidden whatever they are, 0 too."""
     per_municipality = shown.cube.group_by("municipality_id").agg(
         pl.col(column).sum() for column in SENSITIVE_STEPS
     )
@@ -187,7 +189,8 @@ def _protect_steps(shown: Protection) -> None:
         for row in per_municipality.iter_rows(named=True)
         for column in SENSITIVE_STEPS
     }
-    shown.protect_counts("trechter", cells)
+    bounds = {(column, m): n for m, n in shown.reached().items() for column in SENSITIVE_STEPS}
+    shown.protect_counts("trechter", cells, bounds=bounds)
 
 
 def funnel(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts, shown: Protection) -> Table:

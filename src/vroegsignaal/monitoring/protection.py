@@ -12,8 +12,9 @@ attempts, reached, lead times, terms, werkbakjes) are not: they say what happene
 not what a household answered or how it is doing. Small numbers are hidden over the scope's
 peers (``scope.peer_scope``: the region of a municipality), so the region and each of its
 municipalities hide the same cells, and no hidden count follows from their tables side by side
-with the totals their shares give away and the totals another table shows (``told``: the
-satisfaction table's reached closings; ``small_numbers.hide_counts``). A table's page, chart,
+with the totals their shares give away, the totals another table shows (``told``: the
+satisfaction table's reached closings) and the shown counts that bound them (``bounds``: help
+accepted and referred are at most reached; ``small_numbers.hide_counts``). A table's page, chart,
 CSV, XLSX and PDF all show the same marks, because they are all drawn from its rows.
 """
 
@@ -69,13 +70,15 @@ class Protection:
 
     def protect_counts(
         self, table: str, cells: Mapping[tuple[str, int], int], shares_of: Iterable = (),
-        told: Iterable = (),
+        told: Iterable = (), bounds: Mapping[tuple[str, int], int] | None = None,
     ) -> None:  # fmt: skip
         """Record ``cells`` (count per row and peer municipality id) of ``table`` and which are
         hidden; ``shares_of``: groups of rows that are shown as shares of their total, so the
         reader knows that total for each municipality and for the region; ``told``: groups of
-        rows whose total another table shows as it is, per municipality and for the region.
-        Once per table."""
+        rows whose total another table shows as it is, per municipality and for the region;
+        ``bounds``: per row and peer municipality id the most its count can be, by a count the
+        reader sees (help accepted: reached) and whose region figure is their sum; a row's
+        missing ones are 0. Once per table."""
         if table in self._cells:
             return
         rows = sorted({row for row, _ in cells}, key=str)
@@ -84,7 +87,22 @@ class Protection:
         full |= {(row, REGION): sum(full[row, m] for m in ids) for row in rows}
         self._cells[table] = full
         parts = {key: value for key, value in full.items() if key[1] != REGION}
-        self._marks[table] = {} if self.scope.exact else hide_counts(parts, REGION, shares_of, told)
+        limits = None
+        if bounds is not None:
+            bounded = {row for row, _ in bounds}
+            limits = {(row, m): bounds.get((row, m), 0) for row in bounded for m in ids}
+        self._marks[table] = (
+            {} if self.scope.exact else hide_counts(parts, REGION, shares_of, told, limits)
+        )
+
+    def reached(self) -> dict[int, int]:
+        """Peer municipality id → its meldingen in which the resident was reached: a count the
+        reader sees, and the most that help accepted, referred and the referrals to one kind of
+        help can be (help is accepted by a reached resident, a referral follows a conversation;
+        a second referral to the same help needs another contact round, so this bound is at
+        most what the reader is taken to know)."""
+        per_municipality = self.cube.group_by("municipality_id").agg(pl.col("reached").sum())
+        return dict(per_municipality.iter_rows())
 
     def count(self, table: str, row: str, municipality=None) -> int:
         """The exact count of ``row`` for the scope (or one ``municipality``): for totals and

@@ -43,23 +43,31 @@ def solved_dossiers(shown: Protection) -> Table:
 
 
 def _most_first(shown: Protection, table: str, kinds) -> list:
-    """The ``kinds`` the scope has, the shown counts from most to fewest, then the hidden ones
-    in the order of ``kinds``: a hidden count placed between two shown ones would tell them."""
-    present = [kind for kind in kinds if shown.count(table, kind)]
+    """The ``kinds`` the scope has or hides (a count hidden for its bound may be 0: leaving it
+    out would tell), the shown counts from most to fewest, then the hidden ones in the order of
+    ``kinds``: a hidden count placed between two shown ones would tell them."""
+    present = [kind for kind in kinds if shown.count(table, kind) or shown.mark(table, kind)]
     counted = [kind for kind in present if not shown.mark(table, kind)]
     counted.sort(key=lambda kind: -shown.count(table, kind))  # stable: ties keep their order
     return counted + [kind for kind in present if shown.mark(table, kind)]
 
 
 def referrals_by_kind(shown: Protection) -> Table:
-    """Referrals (warm hand-overs) on the scope's meldingen, per service referred to."""
+    """Referrals (warm hand-overs) on the scope's meldingen, per service referred to. A kind
+    is at most the reached residents (``Protection.reached``), as is 'Doorverwezen', which is 0
+    exactly when every kind is: below 5 reached each kind is hidden whatever it is, so that
+    neither the kinds listed nor their marks tell whether anyone was referred."""
     per_municipality = (
         Referral.objects.filter(melding__in=scope_meldingen(shown.peers))
         .values("kind", "melding__municipality_id")
         .annotate(n=Count("id"))
         .values_list("kind", "melding__municipality_id", "n")
     )
-    shown.protect_counts("verwijzingen", {(kind, m): n for kind, m, n in per_municipality})
+    reached = shown.reached()
+    cells = {(kind, m): 0 for kind in ReferralKind.values for m in reached}
+    cells |= {(kind, m): n for kind, m, n in per_municipality}
+    bounds = {(kind, m): n for kind in ReferralKind.values for m, n in reached.items()}
+    shown.protect_counts("verwijzingen", cells, bounds=bounds)
     rows = [
         (ReferralKind(kind).label, shown.shown("verwijzingen", kind))
         for kind in _most_first(shown, "verwijzingen", ReferralKind.values)
