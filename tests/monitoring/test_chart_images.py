@@ -87,7 +87,7 @@ def test_a_chart_url_gives_the_chart_of_the_pages_table_kept_for_the_session(cli
 def test_the_chart_shows_the_hidden_small_numbers_exactly_as_the_page(client, leader):
     page = _page(client, leader, gemeente="0153")
     shown = _cells(page, "trechter", 1)
-    assert "< 5" in shown  # help accepted and referred: one household each
+    assert {"< 5", "x"} & set(shown)  # help accepted and referred: one household each
 
     svg = client.get(_image(page, "trechter")["src"]).content.decode()
 
@@ -98,7 +98,7 @@ def test_the_meldpunt_gets_its_exact_figures_in_the_chart_too(client, twente):
     intake = UserFactory(intake=True, municipality=twente["enschede"])
     page = _page(client, intake)
     shown = _cells(page, "trechter", 1)
-    assert "< 5" not in shown
+    assert not {"< 5", "x"} & set(shown)
 
     svg = client.get(_image(page, "trechter")["src"]).content.decode()
 
