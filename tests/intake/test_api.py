@@ -1,9 +1,11 @@
 """POST/GET /api/v1/deliveries with a creditor API key."""
 
 import pytest
+from django.urls import reverse
 from rest_framework.test import APIClient
 from tests.factories import CreditorFactory, UserFactory, enschede_with_energy_agreement
 from tests.intake.messy import messy_file
+from tests.page_text import page_text
 
 from vroegsignaal.intake.models import Delivery, Signal
 from vroegsignaal.organisations.models import ApiKey
@@ -131,3 +133,65 @@ def test_a_browser_session_without_csrf_token_is_refused_in_dutch(creditor):
     assert response.status_code == 403
     assert "beveiligingscontrole (CSRF)" in response.json()["detail"]
     assert not Delivery.objects.exists()
+
+
+def _deliver(creditor, records):
+    client = client_with_key(create_api_key(creditor, "koppeling"))
+    return client.post("/api/v1/deliveries", records, format="json")
+
+
+def test_a_json_amount_with_three_decimals_is_refused_like_the_same_amount_in_text(creditor):
+    """aanleverformaat.md: three or more decimals are refused, not rounded; the JSON number is
+    judged as written, so 1234.56 (no float exactly) is still its exact cents."""
+    response = _deliver(
+        creditor,
+        [
+            RECORD | {"bedrag_achterstand": 1234.565},
+            RECORD | {"klantnummer": "A2", "bedrag_achterstand": 1234.56},
+        ],
+    )
+    [error] = response.json()["errors"]
+    assert error["message"] == (
+        "Rij 1, bedrag_achterstand: '1234.565' is geen geldig bedrag "
+        "(hoogstens twee cijfers na de komma: hele centen)."
+    )
+    assert Signal.objects.get().amount_cents == 123456
+    # Given back for correction as it was sent.
+    assert Delivery.objects.get().rejected_rows[0]["cells"][5] == "1234.565"
+
+
+def test_a_json_object_with_two_keys_for_one_column_is_refused_not_placed_by_either(creditor):
+    """Taking one of `postcode` and `Postcode` put the signal at another municipality."""
+    response = _deliver(creditor, [RECORD | {"Postcode": "7601AB"}])
+    assert response.json()["errors"] == [
+        {
+            "row": 1,
+            "field": "",
+            "message": "Rij 1: de kolommen 'postcode' en 'Postcode' betekenen allebei "
+            "'postcode'; laat er één over.",
+        }
+    ]
+    assert not Signal.objects.exists()
+
+
+def test_messages_about_json_values_show_them_as_json_and_a_missing_key_as_missing(creditor):
+    without_postcode = {k: v for k, v in RECORD.items() if k != "postcode"}
+    response = _deliver(
+        creditor, [without_postcode | {"bedrag_achterstand": True, "achternaam": {"a": 1}}]
+    )
+    assert [e["message"] for e in response.json()["errors"]] == [
+        'Rij 1, achternaam: {"a": 1} is geen tekst.',
+        "Rij 1, postcode: dit veld is verplicht maar ontbreekt.",
+        "Rij 1, bedrag_achterstand: true is geen geldig bedrag (verwacht bv. 1234,56 of € 1.234,56).",
+    ]
+
+
+def test_the_report_of_a_json_delivery_numbers_rows_as_the_list_does(creditor, client):
+    """aanleverformaat.md: in a JSON list the first signal is row 1 (there is no header)."""
+    delivery_id = _deliver(creditor, [RECORD | {"postcode": "1234"}]).json()["delivery_id"]
+    client.force_login(UserFactory(creditor_staff=True, creditor=creditor))
+    text = page_text(client.get(reverse("intake:delivery", args=[delivery_id])))
+    assert (
+        "plaats van het signaal in de JSON-lijst die u stuurde: het eerste signaal is rij 1" in text
+    )
+    assert "kopregel" not in text

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from tests.factories import enschede_with_energy_agreement
 from tests.intake.messy import messy_file
 
@@ -82,3 +82,24 @@ def test_console_script_exit_code_is_2_for_an_unreadable_file(tmp_path, settings
         [*script, "ingest", str(bad), "--creditor", "e"], env=env, capture_output=True, text=True
     )
     assert done.returncode == 2 and "geweigerd" in done.stderr
+
+
+def test_ingest_names_the_status_as_the_website_does(tmp_path, capsys):
+    enschede_with_energy_agreement()
+    path = tmp_path / "levering.csv"
+    path.write_bytes(messy_file())
+    call_command("ingest", str(path), "--creditor", "energie-oost")
+    call_command("ingest", str(path), "--creditor", "energie-oost")
+    first, again = [
+        line for line in capsys.readouterr().out.splitlines() if line.startswith("Aanlevering")
+    ]
+    assert ": gedeeltelijk geaccepteerd; 5 rijen, 2 geaccepteerd, 3 geweigerd" in first
+    assert ": al eerder aangeleverd; " in again
+
+
+def test_a_file_that_is_not_there_is_reported_in_dutch(tmp_path):
+    enschede_with_energy_agreement()
+    missing = tmp_path / "bestaat-niet.csv"
+    with pytest.raises(CommandError) as refused:
+        call_command("ingest", str(missing), "--creditor", "energie-oost")
+    assert str(refused.value) == f"Kan {missing} niet lezen: het bestand of de map bestaat niet."

@@ -3,6 +3,7 @@ accepted way parses back to the same value and that arbitrary input only ever gi
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 import pytest
 from hypothesis import assume, given
@@ -11,18 +12,20 @@ from hypothesis import strategies as st
 from vroegsignaal.ddas import Geslacht
 from vroegsignaal.intake import parsing
 
-# Anything a cell can hold: text, numbers (as XLSX and JSON give them), dates, booleans, None,
-# and some objects no cell should hold.
+# Anything a cell can hold: text, numbers (as XLSX and JSON give them: JSON's fractions as
+# Decimal), dates, booleans, None, and JSON's objects and lists, which no cell should hold.
 ANY_CELL = st.one_of(
     st.text(),
     st.text(alphabet="0123456789 .,-/€EURabAB"),
     st.integers(),
     st.floats(allow_nan=True, allow_infinity=True),
+    st.decimals(allow_nan=True, allow_infinity=True),
     st.dates(),
     st.datetimes(),
     st.booleans(),
     st.none(),
     st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
 )
 
 PARSERS = [
@@ -195,6 +198,43 @@ def test_an_amount_with_more_than_two_decimals_is_refused_saying_why(text):
         ValueError, match=r"geen geldig bedrag \(hoogstens twee cijfers na de komma"
     ):
         parsing.parse_amount_cents(text)
+
+
+@pytest.mark.parametrize("number", ["1234.565", "1234.560", "0.001"])
+def test_a_json_number_with_three_decimals_is_refused_like_the_same_amount_as_text(number):
+    """The API reads JSON fractions as Decimal: 1234.565 is not rounded to 1234.57."""
+    with pytest.raises(
+        ValueError, match=r"geen geldig bedrag \(hoogstens twee cijfers na de komma"
+    ):
+        parsing.parse_amount_cents(Decimal(number))
+
+
+@pytest.mark.parametrize(
+    ("number", "cents"), [("1234.56", 123456), ("12.5", 1250), ("1E+3", 100000)]
+)
+def test_a_json_number_with_at_most_two_decimals_is_its_exact_cents(number, cents):
+    assert parsing.parse_amount_cents(Decimal(number)) == cents
+
+
+def test_a_json_number_too_large_for_any_cell_is_refused_at_once():
+    for parse in (parsing.parse_amount_cents, parsing.parse_date, parsing.parse_count):
+        with pytest.raises(ValueError):
+            parse(Decimal("1e999999999"))
+
+
+@pytest.mark.parametrize(
+    ("parse", "value", "message"),
+    [
+        (parsing.parse_amount_cents, True, "true is geen geldig bedrag"),
+        (lambda v: parsing.parse_text(v, max_length=20), {"a": 1}, '{"a": 1} is geen tekst'),
+        (parsing.parse_postcode, ["7511AB"], '["7511AB"] is geen geldige postcode'),
+        (parsing.parse_postcode, "75", "'75' is geen geldige postcode"),
+    ],
+)
+def test_a_value_only_json_can_send_is_shown_in_json_notation(parse, value, message):
+    with pytest.raises(ValueError) as error:
+        parse(value)
+    assert str(error.value).startswith(message)
 
 
 # --- postcode -----------------------------------------------------------------------------

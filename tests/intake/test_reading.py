@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from vroegsignaal.intake.columns import CANONICAL_COLUMNS, canonical_headers
 from vroegsignaal.intake.reading import (
+    ROW_PROBLEM,
     UnreadableFile,
     megabytes,
     read_delivery_file,
@@ -176,6 +177,27 @@ def test_text_that_is_neither_utf8_nor_windows_1252_is_rejected():
         _read(HEADER.encode() + b"\n\x81\x8d\x8f;x\n")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_with_its_bom_is_read_as_excel_unicode_text_saves_it(encoding):
+    """Excel's "Unicode-tekst": UTF-16 (little-endian) with a BOM, tab-separated."""
+    text = HEADER.replace(";", "\t") + "\r\nK1\t15-01-2024\tMüller\t12\t7511AB\t100\t01-12-2023\r\n"
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    [(number, cells)] = _read(data)
+    assert (number, cells["achternaam"], cells["datum_ontstaan"]) == (2, "Müller", "01-12-2023")
+
+
+def test_utf16_without_its_bom_is_refused_for_its_encoding_not_as_binary():
+    data = f"{HEADER}\nK1;x;x;1;x;1;x\n".encode("utf-16-le")
+    with pytest.raises(UnreadableFile) as refused:
+        _read(data)
+    assert refused.value.message == (
+        "De tekencodering van het bestand is niet herkend: het is geen UTF-8, geen Windows-1252 "
+        "en geen UTF-16 met BOM. Sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)'."
+    )
+
+
 def test_renamed_non_excel_file_called_xlsx_is_rejected():
     with pytest.raises(UnreadableFile, match="Excel"):
         _read(f"{HEADER}\nK1;x;x;1;x;1;x\n".encode(), filename="levering.xlsx")
@@ -220,6 +242,23 @@ def test_api_records_become_rows_numbered_from_one_with_canonical_keys():
 def test_api_records_that_are_not_a_list_of_objects_are_rejected(records, reason):
     with pytest.raises(UnreadableFile, match=reason):
         rows_from_records(records)
+
+
+def test_an_api_record_with_two_keys_for_one_column_is_refused_as_a_row_like_such_a_file():
+    """Taking one of the two silently put signals at the wrong municipality."""
+    rows = rows_from_records(
+        [{"klantnummer": "K1", "postcode": "7511AB", "Postcode": "7601AB"}, {"klantnummer": "K2"}]
+    )
+    assert rows == [
+        (
+            1,
+            {
+                ROW_PROBLEM: "Rij 1: de kolommen 'postcode' en 'Postcode' betekenen allebei "
+                "'postcode'; laat er één over."
+            },
+        ),
+        (2, {"klantnummer": "K2"}),
+    ]
 
 
 def test_every_canonical_column_is_recognised_by_its_own_name():

@@ -216,3 +216,50 @@ def test_an_agreement_not_valid_on_the_signal_date_names_its_period(creditor):
         "7511 AB ligt in gemeente Enschede; uw convenant met Enschede geldt niet op "
         "03-11-2026 (het liep van 01-01-2021 tot en met 31-10-2026)"
     ) in error.message
+
+
+def _with_signal_date(signal_date: str, postcode: str, born: str = "01-01-1970") -> dict:
+    return {
+        "klantnummer": "K1",
+        "signaaldatum": signal_date,
+        "achternaam": "Smit",
+        "geboortedatum": born,
+        "huisnummer": "4",
+        "postcode": postcode,
+        "bedrag_achterstand": "210,00",
+        "datum_ontstaan": "01-09-2026",
+    }
+
+
+def _messages(result, field):
+    return [e.message for e in result.errors if e.field == field]
+
+
+def test_an_invalid_signal_date_does_not_hide_a_postcode_outside_every_agreement(creditor):
+    """aanleverformaat.md: all problems of a row; no date puts 1012 AB under an agreement."""
+    result = ingest_records(
+        creditor, [_with_signal_date("31-02-2026", "1012AB", born="01-01-2020")], today=TODAY
+    )
+    [postcode] = _messages(result, "postcode")
+    assert postcode.startswith("Rij 1, postcode: 1012 AB ligt niet in een gemeente waarmee u")
+    date, unchecked = _messages(result, "signaaldatum")
+    assert date == "Rij 1, signaaldatum: '31-02-2026' is geen bestaande datum."
+    assert unchecked == (
+        "Rij 1, signaaldatum: zonder geldige signaaldatum is niet nagegaan of deze rij een "
+        "eerdere rij herhaalt, of datum_ontstaan na de signaaldatum ligt en of de leeftijd op de "
+        "signaaldatum klopt."
+    )
+
+
+def test_an_invalid_signal_date_does_not_hide_a_municipality_never_under_agreement(creditor):
+    result = ingest_records(creditor, [_with_signal_date("31-02-2026", "7550AA")], today=TODAY)
+    [postcode] = _messages(result, "postcode")
+    assert "7550 AA ligt in gemeente Hengelo, waarmee u geen convenant heeft" in postcode
+
+
+def test_without_a_valid_signal_date_an_agreement_that_may_hold_is_said_to_be_unchecked(creditor):
+    result = ingest_records(creditor, [_with_signal_date("31-02-2026", "7511AB")], today=TODAY)
+    assert _messages(result, "postcode") == []
+    assert _messages(result, "signaaldatum")[1].endswith(
+        "en of uw convenant voor deze postcode op de signaaldatum geldt."
+    )

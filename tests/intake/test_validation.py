@@ -152,15 +152,60 @@ def test_every_optional_column_is_parsed_into_its_signal_field():
     ],
 )
 def test_each_required_field_must_be_filled(column):
-    error = only_error(row(**{column: "  "}))
+    valid, [error, *_without_signal_date] = validate(row(**{column: "  "}))
+    assert valid == []
     assert (error.row, error.field) == (2, column)
     assert error.message == f"Rij 2, {column}: dit veld is verplicht maar is leeg."
 
 
-def test_required_field_missing_from_an_api_record_is_reported():
+def test_a_required_field_missing_from_an_api_record_is_said_to_be_missing_not_empty():
     cells = row()
     del cells["achternaam"]
-    assert only_error(cells).field == "achternaam"
+    error = only_error(cells)
+    assert error.field == "achternaam"
+    assert error.message == "Rij 2, achternaam: dit veld is verplicht maar ontbreekt."
+
+
+def test_an_invalid_signal_date_does_not_hide_the_rows_other_problems():
+    """aanleverformaat.md: all problems of a row; a postcode outside every agreement and a
+    birth date in the future do not depend on the signal date."""
+    _valid, errors = validate(
+        row(signaaldatum="31-02-2024", postcode="1012AB", geboortedatum="2030-01-01")
+    )
+    assert [e.field for e in errors] == [
+        "signaaldatum",
+        "signaaldatum",
+        "geboortedatum",
+        "postcode",
+    ]
+    assert errors[0].message == "Rij 2, signaaldatum: '31-02-2024' is geen bestaande datum."
+
+
+def test_without_a_valid_signal_date_the_row_says_which_checks_could_not_be_made():
+    _valid, errors = validate(row(signaaldatum="31-02-2024", geboortedatum="01-01-2020"))
+    assert errors[1].message == (
+        "Rij 2, signaaldatum: zonder geldige signaaldatum is niet nagegaan of deze rij een "
+        "eerdere rij herhaalt, of datum_ontstaan na de signaaldatum ligt en of de leeftijd op de "
+        "signaaldatum klopt."
+    )
+
+
+def test_without_a_signal_date_the_locator_may_leave_the_agreement_open_and_the_row_says_so():
+    def open_without_a_date(postcode, signal_date):
+        return (ENSCHEDE, None) if signal_date else (None, None)
+
+    checked = validate_rows(
+        [(2, row(signaaldatum="", klantnummer="", datum_ontstaan=""))],
+        today=TODAY,
+        oldest_signal_date=OLDEST_SIGNAL_DATE,
+        locate=open_without_a_date,
+        max_amount_cents=MAX_CENTS,
+        bsn_allowed=True,
+    )
+    assert [e.message for e in checked.errors if e.field == "signaaldatum"][1] == (
+        "Rij 2, signaaldatum: zonder geldige signaaldatum is niet nagegaan of uw convenant voor "
+        "deze postcode op de signaaldatum geldt."
+    )
 
 
 def test_invalid_postcode_message_names_row_field_and_expected_form():
@@ -238,7 +283,7 @@ def test_unparseable_amount_is_reported():
     ],
 )
 def test_unparseable_dates_are_reported_per_field(column, value, reason):
-    error = only_error(row(**{column: value}))
+    _valid, [error, *_without_signal_date] = validate(row(**{column: value}))
     assert error.field == column
     assert reason in error.message
 
@@ -403,6 +448,7 @@ def test_every_problem_in_a_row_is_reported_in_column_order():
     assert valid == []
     assert [e.field for e in errors] == [
         "signaaldatum",
+        "signaaldatum",  # which checks needed it
         "achternaam",
         "huisnummer",
         "postcode",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
+from decimal import Decimal
+
 from django.utils import dateformat, timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied
-from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.exceptions import ParseError, PermissionDenied
+from rest_framework.parsers import JSONParser, MultiPartParser, get_encoding
 from rest_framework.response import Response
+from rest_framework.utils import json
 from rest_framework.views import APIView
 
 from vroegsignaal.intake.models import Channel, Delivery, DeliveryStatus
@@ -20,6 +24,19 @@ from vroegsignaal.intake.services import (
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction
 from vroegsignaal.privacy.policy import Action, can, deliveries_for
+
+
+class ExactJSONParser(JSONParser):
+    """JSON with its fractions read as Decimal: an amount of 1234.565 reaches validation as
+    written and is refused, where the float nearest to it would be rounded to 1234.57."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        decoded = codecs.getreader(get_encoding(parser_context or {}))(stream)
+        try:
+            return json.load(decoded, parse_float=Decimal)
+        # REST framework's own parser does the same; api_errors reads the JSON error behind it.
+        except ValueError as exc:
+            raise ParseError(f"JSON parse error - {exc}") from exc
 
 
 class RowMessageSerializer(serializers.Serializer):
@@ -102,7 +119,7 @@ def _unreadable(message: str) -> Response:
 
 
 class DeliveryListCreate(APIView):
-    parser_classes = [JSONParser, MultiPartParser]
+    parser_classes = [ExactJSONParser, MultiPartParser]
 
     @extend_schema(
         responses=DeliverySerializer(many=True),
@@ -123,7 +140,10 @@ class DeliveryListCreate(APIView):
         description=(
             "Een JSON-lijst van signalen, elk een object met de kolomnamen van het "
             "aanleverformaat als sleutels (in de website: Aanleveren, /aanleveren/formaat/), "
-            "of een bestand (multipart, veld `file`). Dezelfde inhoud opnieuw voegt niets toe."
+            "of een bestand (multipart, veld `file`). Dezelfde inhoud opnieuw voegt niets toe. "
+            "Een bedrag als JSON-getal wordt gelezen zoals het geschreven is: drie of meer "
+            "decimalen (`1234.565`) worden geweigerd, niet afgerond. Een signaal met twee "
+            "sleutels voor dezelfde kolom (`postcode` en `Postcode`) wordt geweigerd."
         ),
         request={
             "application/json": {"type": "array", "items": {"type": "object"}},

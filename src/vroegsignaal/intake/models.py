@@ -24,6 +24,10 @@ class Channel(models.TextChoices):
     CLI = "cli", "Opdrachtregel"
 
 
+JSON_LIST_FILENAME = "signalen.json"
+"""The name a JSON list of signals (the API without a file) is stored under."""
+
+
 def delivery_upload_path(instance: Delivery, filename: str) -> str:
     return f"deliveries/{instance.creditor.code}/{instance.checksum[:16]}-{filename}"
 
@@ -94,6 +98,13 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"Aanlevering {self.pk} van {self.creditor}"
+
+    @property
+    def is_json_list(self) -> bool:
+        """Sent as a JSON list of signals: its rows are numbered from 1 for the first signal,
+        with no header row. (A CSV or XLSX file sent under that name would be misjudged, but
+        no file is read as JSON, so a file called so is not what the API was sent.)"""
+        return self.channel == Channel.API and self.filename == JSON_LIST_FILENAME
 
 
 class RowMessage(models.Model):

@@ -1,14 +1,17 @@
 """Parsers for the cell values creditors deliver: one small pure function per kind of value.
 
-Each parser takes a raw cell (str, or int/float/date/datetime/bool as XLSX and JSON give them)
-and returns the normalised value, or raises ValueError with a Dutch explanation that names the
-value (never anything else, whatever the input). Blank cells are the caller's business: see
+Each parser takes a raw cell (str, or int/float/date/datetime/bool as XLSX gives them, or
+int/Decimal/bool/dict/list as the API's JSON gives them: the API reads JSON numbers with a
+fraction as Decimal, so an amount is judged as written) and returns the normalised value, or
+raises ValueError with a Dutch explanation that names the value (never anything else, whatever
+the input). Blank cells are the caller's business: see
 `is_blank`. The accepted variants are listed in docs/aanleverformaat.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
@@ -22,10 +25,28 @@ def is_blank(value: object) -> bool:
 
 
 def _shown(value: object) -> str:
-    """The value as the creditor will recognise it in the message, cut short when very long."""
-    text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    text = text.strip()
+    """The value as the creditor will recognise it in the message, cut short when very long.
+
+    Text, numbers and dates stand between quotes ('31-02-2024'). What only JSON sends (true,
+    false, an object, a list) is written as JSON without quotes: Python's "True" or
+    "{'a': 1}" is not what the creditor's system sent.
+    """
+    if isinstance(value, bool | dict | list):
+        return _cut(json.dumps(value, ensure_ascii=False, default=str))
+    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+    return f"'{_cut(text)}'"
+
+
+def _cut(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+# Larger JSON numbers are no cell value of ours; converting 1e999999999 to int would not end.
+_MAX_DIGITS = 18
+
+
+def _finite_decimal(value: object) -> bool:
+    return isinstance(value, Decimal) and value.is_finite() and value.adjusted() < _MAX_DIGITS
 
 
 def _whole_number(value: object) -> int | None:
@@ -35,6 +56,8 @@ def _whole_number(value: object) -> int | None:
     if isinstance(value, int):
         return value
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    if _finite_decimal(value) and value == value.to_integral_value():
         return int(value)
     return None
 
@@ -62,14 +85,14 @@ def _date_error(value: object) -> ValueError:
         year = two_digits.group(2)
         # The example is this year's: a creditor copies it into the file it delivers now.
         return ValueError(
-            f"'{shown}' heeft een jaartal van twee cijfers, en dat is dubbelzinnig "
+            f"{shown} heeft een jaartal van twee cijfers, en dat is dubbelzinnig "
             f"(19{year} of 20{year}?); schrijf het jaar in vier cijfers, "
             f"bv. 31-01-{dt.date.today().year}"
         )
-    return ValueError(f"'{shown}' is geen geldige datum (verwacht bv. 2024-01-31 of 31-01-2024)")
+    return ValueError(f"{shown} is geen geldige datum (verwacht bv. 2024-01-31 of 31-01-2024)")
 
 
-def _from_excel_serial(value: object, serial: float) -> dt.date:
+def _from_excel_serial(value: object, serial: float | Decimal) -> dt.date:
     if not 1 <= serial <= _EXCEL_MAX_SERIAL or int(serial) == 60:
         raise _date_error(value)
     days = int(serial)
@@ -85,8 +108,9 @@ def parse_date(value: object) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if not math.isfinite(value):
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        # A Decimal NaN cannot even be compared; a float NaN or infinity fails the range check.
+        if isinstance(value, Decimal) and not value.is_finite():
             raise _date_error(value)
         return _from_excel_serial(value, value)
     if not isinstance(value, str):
@@ -101,7 +125,7 @@ def parse_date(value: object) -> dt.date:
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
-        raise ValueError(f"'{_shown(value)}' is geen bestaande datum") from None
+        raise ValueError(f"{_shown(value)} is geen bestaande datum") from None
 
 
 # --- amounts ------------------------------------------------------------------------------
@@ -118,8 +142,11 @@ class _TooManyDecimals(ValueError):
     """More than two digits after the decimal separator: cents are the smallest unit."""
 
 
+_TOO_MANY_DECIMALS = "hoogstens twee cijfers na de komma: hele centen"
+
+
 def _amount_error(value: object, reason: str = "verwacht bv. 1234,56 of € 1.234,56") -> ValueError:
-    return ValueError(f"'{_shown(value)}' is geen geldig bedrag ({reason})")
+    return ValueError(f"{_shown(value)} is geen geldig bedrag ({reason})")
 
 
 def _euros(digits: str, thousands: str | None) -> str:
@@ -170,6 +197,8 @@ def parse_amount_cents(value: object) -> int:
             raise _amount_error(value)
         # repr gives the shortest decimal that is this float, so 1234.56 stays 1234.56.
         return int((Decimal(repr(value)) * 100).to_integral_value(ROUND_HALF_UP))
+    if isinstance(value, Decimal):
+        return _decimal_cents(value)
     if not isinstance(value, str):
         raise _amount_error(value)
     text = _CURRENCY.sub("", "".join(value.split()))  # spaces (also non-breaking) group digits
@@ -178,11 +207,21 @@ def parse_amount_cents(value: object) -> int:
     try:
         euros, cents = _split_amount(text)
     except _TooManyDecimals:
-        raise _amount_error(value, "hoogstens twee cijfers na de komma: hele centen") from None
+        raise _amount_error(value, _TOO_MANY_DECIMALS) from None
     except ValueError:
         raise _amount_error(value) from None
     total = int(euros) * 100 + int(cents.ljust(2, "0"))
     return -total if negative else total
+
+
+def _decimal_cents(value: Decimal) -> int:
+    """A JSON number as written: like an amount in text, three or more decimals are refused
+    (1234.565 is not rounded to 1234.57)."""
+    if not _finite_decimal(value):
+        raise _amount_error(value)
+    if value.as_tuple().exponent < -2:
+        raise _amount_error(value, _TOO_MANY_DECIMALS)
+    return int(value * 100)
 
 
 # --- postcode and house number ------------------------------------------------------------
@@ -197,12 +236,12 @@ def parse_postcode(value: object) -> str:
     text = "".join(str(value).split()).upper() if isinstance(value, str | int) else ""
     if not _POSTCODE.match(text):
         raise ValueError(
-            f"'{_shown(value)}' is geen geldige postcode "
+            f"{_shown(value)} is geen geldige postcode "
             "(verwacht 4 cijfers en 2 letters, bv. 7511 AB)"
         )
     if text[4:] in _UNUSED_POSTCODE_LETTERS:
         raise ValueError(
-            f"'{_shown(value)}' is geen geldige postcode "
+            f"{_shown(value)} is geen geldige postcode "
             "(de letters SA, SD en SS worden in postcodes niet gebruikt)"
         )
     return text
@@ -227,7 +266,7 @@ def _is_addition(addition: str) -> bool:
 
 def _house_number_error(value: object) -> ValueError:
     return ValueError(
-        f"'{_shown(value)}' is geen geldig huisnummer (verwacht bv. 12, 12a, 12-2 of 12 bis)"
+        f"{_shown(value)} is geen geldig huisnummer (verwacht bv. 12, 12a, 12-2 of 12 bis)"
     )
 
 
@@ -266,7 +305,7 @@ def parse_house_letter(value: object) -> str:
     """The huisletter column: one letter, upper-cased."""
     text = value.strip() if isinstance(value, str) else ""
     if len(text) != 1 or not _is_letter(text):
-        raise ValueError(f"'{_shown(value)}' is geen geldige huisletter (verwacht één letter)")
+        raise ValueError(f"{_shown(value)} is geen geldige huisletter (verwacht één letter)")
     return text.upper()
 
 
@@ -278,7 +317,7 @@ def parse_addition(value: object) -> str:
     addition = " ".join(parts)
     if not addition or not _is_addition(addition):
         raise ValueError(
-            f"'{_shown(value)}' is geen geldige huisnummertoevoeging "
+            f"{_shown(value)} is geen geldige huisnummertoevoeging "
             f"(letters en cijfers, hoogstens {MAX_ADDITION_LENGTH} tekens)"
         )
     return addition
@@ -306,7 +345,7 @@ def parse_bool(value: object) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise ValueError(f"'{_shown(value)}' is geen geldige ja/nee-waarde (verwacht ja of nee)")
+    raise ValueError(f"{_shown(value)} is geen geldige ja/nee-waarde (verwacht ja of nee)")
 
 
 _CONTRACT_TYPES = {
@@ -324,7 +363,7 @@ def parse_contract_type(value: object) -> str:
     text = value.strip().lower() if isinstance(value, str) else ""
     if text not in _CONTRACT_TYPES:
         raise ValueError(
-            f"'{_shown(value)}' is geen geldige contractsoort (verwacht particulier of zakelijk)"
+            f"{_shown(value)} is geen geldige contractsoort (verwacht particulier of zakelijk)"
         )
     return _CONTRACT_TYPES[text]
 
@@ -346,7 +385,7 @@ def parse_gender(value: object) -> str:
         return Geslacht.LEEG.value
     text = value.strip().lower() if isinstance(value, str) else ""
     if text not in _GENDERS:
-        raise ValueError(f"'{_shown(value)}' is geen geldig geslacht (verwacht M, V of O)")
+        raise ValueError(f"{_shown(value)} is geen geldig geslacht (verwacht M, V of O)")
     return _GENDERS[text].value
 
 
@@ -374,12 +413,10 @@ def parse_bsn(value: object) -> str:
     if text.isascii() and text.isdigit() and len(text) == 8:
         text = "0" + text
     if not (text.isascii() and text.isdigit() and len(text) == 9):
-        raise ValueError(
-            f"'{_shown(value)}' is geen geldig burgerservicenummer (verwacht 9 cijfers)"
-        )
+        raise ValueError(f"{_shown(value)} is geen geldig burgerservicenummer (verwacht 9 cijfers)")
     if not bsn_passes_elfproef(text):
         raise ValueError(
-            f"'{_shown(value)}' is geen geldig burgerservicenummer (de elfproef klopt niet)"
+            f"{_shown(value)} is geen geldig burgerservicenummer (de elfproef klopt niet)"
         )
     return text
 
@@ -389,12 +426,12 @@ def parse_text(value: object, max_length: int) -> str:
     number = _whole_number(value)
     if number is not None:
         text = str(number)  # a klantnummer Excel stored as 1234.0 is "1234"
-    elif isinstance(value, str | int | float) and not isinstance(value, bool):
+    elif isinstance(value, str | int | float | Decimal) and not isinstance(value, bool):
         text = " ".join(str(value).split())
     else:
-        raise ValueError(f"'{_shown(value)}' is geen tekst")
+        raise ValueError(f"{_shown(value)} is geen tekst")
     if len(text) > max_length:
-        raise ValueError(f"'{_shown(value)}' is te lang (hoogstens {max_length} tekens)")
+        raise ValueError(f"{_shown(value)} is te lang (hoogstens {max_length} tekens)")
     return text
 
 
@@ -413,7 +450,5 @@ def parse_count(value: object) -> int:
     if number is None and isinstance(value, str) and _PLAIN_NUMBER.match(value.strip()):
         number = int(value.strip())
     if number is None or number < 0:
-        raise ValueError(
-            f"'{_shown(value)}' is geen geldig aantal (verwacht een heel getal, bv. 3)"
-        )
+        raise ValueError(f"{_shown(value)} is geen geldig aantal (verwacht een heel getal, bv. 3)")
     return number

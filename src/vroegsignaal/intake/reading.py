@@ -7,6 +7,7 @@ values in each row is `validation`'s job; cells are passed on as they are.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -22,7 +23,11 @@ InputRow = tuple[int, dict[str, object]]
 ROW_PROBLEM = "_rij"
 """Key in a row's cells for a problem with the row as a whole (a Dutch message naming the row):
 a CSV row with more or fewer fields than the header, whose values cannot be put under their
-columns. Validation rejects such a row with this one message instead of judging its cells."""
+columns, or a JSON object with two keys for one column. Validation rejects such a row with this
+one message instead of judging its cells.
+
+Every other row has each column its header (or JSON object) names, blank or not: a column a row
+lacks was not delivered at all."""
 
 
 @dataclass
@@ -100,7 +105,9 @@ def rows_from_records(records: list[dict]) -> list[InputRow]:
     """The REST API's JSON list of signals as rows (row = position in the list, from 1).
 
     Keys are canonical column names, compared tolerantly like file headers; unknown keys are
-    ignored. Missing required fields are reported per row by validation.
+    ignored. Missing required fields are reported per row by validation, and so is an object
+    with two keys for one column (`postcode` and `Postcode`): the row is refused, as a file
+    with two such columns is, instead of one of the two values being taken silently.
     """
     return read_records(records).rows
 
@@ -122,7 +129,10 @@ def read_records(records: list[dict]) -> ReadDelivery:
             )
         keys = list(record)
         names = canonical_headers([str(k) for k in keys], {})
-        rows.append((number, {n: record[k] for k, n in zip(keys, names, strict=True) if n}))
+        if twice := _one_column_twice(keys, names):
+            rows.append((number, {ROW_PROBLEM: f"Rij {number}: {twice}"}))
+        else:
+            rows.append((number, {n: record[k] for k, n in zip(keys, names, strict=True) if n}))
         for key, name in zip(keys, names, strict=True):
             if str(key) not in seen:
                 seen[str(key)] = None
@@ -199,8 +209,24 @@ def _csv_table(data: bytes) -> tuple[Table, str]:
     return (table[1:] if hint else table), delimiter
 
 
+_UNKNOWN_ENCODING = (
+    "De tekencodering van het bestand is niet herkend: het is geen UTF-8, geen Windows-1252 en "
+    "geen UTF-16 met BOM. Sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)'."
+)
+
+
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252, which Dutch Excel writes by default."""
+    """UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's "Unicode-tekst"), else
+    Windows-1252, which Dutch Excel writes by default."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnreadableFile(_UNKNOWN_ENCODING) from None
+    # Without its BOM, UTF-16 text is valid UTF-8 and Windows-1252 full of NUL characters, and
+    # would be called binary: say what it is.
+    if _looks_like_utf16(data):
+        raise UnreadableFile(_UNKNOWN_ENCODING)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -208,13 +234,37 @@ def decode_text(data: bytes) -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
-        raise UnreadableFile(
-            "De tekencodering van het bestand is niet herkend. Sla het op als CSV in UTF-8."
-        ) from None
+        raise UnreadableFile(_UNKNOWN_ENCODING) from None
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Mostly NUL bytes on one side of each byte pair and hardly any on the other: the Latin
+    letters of UTF-16 text. A binary file has its NULs on both sides."""
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    return any(
+        side.count(0) > len(side) // 2 and other.count(0) < len(other) // 10
+        for side, other in ((even, odd), (odd, even))
+    )
 
 
 def _blank_record(cells) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+def _one_column_twice(headers: list, columns: list[str | None]) -> str | None:
+    """The Dutch message when two headers (or JSON keys) mean the same column, else None."""
+    seen: dict[str, object] = {}
+    for header, column in zip(headers, columns, strict=True):
+        if column is None:
+            continue
+        if column in seen:
+            return (
+                f"de kolommen '{seen[column]}' en '{header}' betekenen allebei '{column}'; "
+                "laat er één over."
+            )
+        seen[column] = header
+    return None
 
 
 def _read_table(
@@ -237,8 +287,10 @@ def _read_table(
         if number in problems:
             rows.append((number, {ROW_PROBLEM: problems[number]}))
         else:
+            # A spreadsheet row may stop at its last filled cell: the columns after it are blank.
+            padded = [*cells, *[None] * (len(columns) - len(cells))]
             rows.append(
-                (number, {col: cell for col, cell in zip(columns, cells, strict=False) if col})
+                (number, {col: cell for col, cell in zip(columns, padded, strict=False) if col})
             )
     labels = {col: h for h, col in zip(headers, columns, strict=True) if col and h}
     return ReadDelivery(
@@ -305,16 +357,9 @@ def _probable_cause(delimiter: str, longer: bool) -> str:
 def _check_columns(
     headers: list[str | None], columns: list[str | None], column_mapping: dict[str, str]
 ) -> None:
-    seen: dict[str, str] = {}
-    for header, column in zip(headers, columns, strict=True):
-        if column is None:
-            continue
-        if column in seen:
-            raise UnreadableFile(
-                f"De kolommen '{seen[column]}' en '{header}' betekenen allebei '{column}'; "
-                "laat er één over."
-            )
-        seen[column] = header
+    if twice := _one_column_twice(headers, columns):
+        raise UnreadableFile(twice[0].upper() + twice[1:])
+    seen = {column for column in columns if column}
     # A creditor with its own column names knows its columns by those names.
     theirs = {canonical_headers([ours], {})[0]: name for name, ours in column_mapping.items()}
     missing = [theirs.get(c, c) for c in REQUIRED_COLUMNS if c not in seen]

@@ -17,6 +17,7 @@ import hashlib
 import json
 import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -24,6 +25,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from vroegsignaal.intake.models import (
+    JSON_LIST_FILENAME,
     Channel,
     Delivery,
     DeliveryError,
@@ -133,11 +135,14 @@ def ingest_records(
     delivered_by=None,
     today: dt.date | None = None,
 ) -> DeliveryResult:
-    """Take in signals sent as a JSON list (keys are the canonical column names)."""
+    """Take in signals sent as a JSON list (keys are the canonical column names).
+
+    The API reads JSON fractions as Decimal (`api.ExactJSONParser`), so an amount is judged as
+    it was written."""
     canonical = json.dumps(records, sort_keys=True, default=str, ensure_ascii=False).encode()
     return _ingest(
         creditor,
-        ("signalen.json", canonical),
+        (JSON_LIST_FILENAME, canonical),
         lambda: read_records(records),
         channel,
         delivered_by,
@@ -186,6 +191,8 @@ def _locator(creditor: Creditor):
     municipalities use Vroegsignaal. A postcode in none of the known municipalities is therefore
     "not in a municipality you have an agreement with" (and may be a typo); a known municipality
     is named, with the period of the creditor's agreement when there is one on other dates.
+    Without a signal date only a municipality the creditor never had an agreement with is
+    refused; whether an agreement holds is left open (validation.Locator).
     """
     directory = PostcodeDirectory()
     allowed_by_day: dict[dt.date, set[int]] = {}
@@ -195,7 +202,7 @@ def _locator(creditor: Creditor):
             (agreement.valid_from, agreement.valid_to)
         )
 
-    def locate(postcode: str, signal_date: dt.date) -> tuple[int | None, str | None]:
+    def locate(postcode: str, signal_date: dt.date | None) -> tuple[int | None, str | None]:
         municipality = directory.municipality_for(postcode)
         # The message follows 'Rij 149, postcode: ', so it starts with the postcode itself,
         # written as on an envelope.
@@ -205,15 +212,17 @@ def _locator(creditor: Creditor):
                 f"{written} ligt niet in een gemeente waarmee u een convenant heeft; "
                 "controleer de postcode. Klopt die, dan mag dit signaal niet worden aangeleverd"
             )
-        if signal_date not in allowed_by_day:
-            allowed_by_day[signal_date] = municipalities_with_agreement(creditor, signal_date)
-        if municipality.id in allowed_by_day[signal_date]:
-            return municipality.id, None
         if municipality.id not in periods:
             return None, (
                 f"{written} ligt in gemeente {municipality.name}, waarmee u geen "
                 "convenant heeft: dit signaal mag niet worden aangeleverd"
             )
+        if signal_date is None:
+            return None, None
+        if signal_date not in allowed_by_day:
+            allowed_by_day[signal_date] = municipalities_with_agreement(creditor, signal_date)
+        if municipality.id in allowed_by_day[signal_date]:
+            return municipality.id, None
         return None, (
             f"{written} ligt in gemeente {municipality.name}; uw convenant met "
             f"{municipality.name} geldt niet op {signal_date:%d-%m-%Y} "
@@ -309,6 +318,8 @@ def _as_delivered(cell: object) -> object:
         return ""
     if isinstance(cell, bool | int | str):
         return cell
+    if isinstance(cell, Decimal):
+        return str(cell)  # a JSON number as it was sent: 1234.565, not rounded by a float
     if isinstance(cell, float):
         if not math.isfinite(cell):
             return str(cell)

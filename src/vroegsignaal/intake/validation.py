@@ -28,8 +28,12 @@ from vroegsignaal.intake.columns import (
 )
 from vroegsignaal.intake.reading import ROW_PROBLEM, InputRow
 
-Locator = Callable[[str, dt.date], tuple[int | None, str | None]]
-"""(normalised postcode, signal date) -> (municipality id, None) or (None, Dutch reason)."""
+Locator = Callable[[str, dt.date | None], tuple[int | None, str | None]]
+"""(normalised postcode, signal date) -> (municipality id, None) or (None, Dutch reason).
+
+Without a signal date (the row's is missing or invalid) the locator still gives the reasons
+that do not depend on the date (no known municipality, no agreement with it ever), and
+(None, None) when only the date could decide."""
 
 MIN_AGE, MAX_AGE = 16, 120
 MAX_HOUSE_NUMBER = 99999
@@ -160,6 +164,7 @@ def validate_rows(
             else:
                 first_row_of[key] = number
         municipality_id = check.municipality(fields, locate)
+        check.without_signal_date(fields)
         checked.notices.extend(check.notices)
         if check.errors:
             checked.errors.extend(error for _, error in sorted(check.errors, key=lambda e: e[0]))
@@ -187,6 +192,8 @@ class _RowCheck:
         # (position of the column in the format, error): reported in the format's column order
         self.errors: list[tuple[int, RowError]] = []
         self.notices: list[RowNotice] = []
+        # Checks that needed the signal date this row lacks, as "of ..." clauses.
+        self.unchecked: list[str] = []
 
     def label(self, column: str) -> str:
         return self.labels.get(column, column)
@@ -223,7 +230,9 @@ class _RowCheck:
         raw = cells.get(column)
         if parsing.is_blank(raw):
             if column in REQUIRED_COLUMNS:
-                self.error(column, "dit veld is verplicht maar is leeg")
+                # Only a JSON object can lack a column (reading.ROW_PROBLEM).
+                state = "ontbreekt" if column not in cells else "is leeg"
+                self.error(column, f"dit veld is verplicht maar {state}")
             return default
         try:
             return parse(raw)
@@ -328,13 +337,47 @@ class _RowCheck:
         )
 
     def municipality(self, fields: dict[str, object], locate: Locator) -> int | None:
-        """The municipality of the postcode, if the creditor may deliver there on that date."""
-        if not fields["postcode"] or fields["signal_date"] is None:
+        """The municipality of the postcode, if the creditor may deliver there on that date.
+
+        Without a valid signal date the row is rejected anyway, but a postcode that no date
+        makes deliverable is still reported, with the other problems of the row.
+        """
+        if not fields["postcode"]:
             return None
-        municipality_id, reason = locate(fields["postcode"], fields["signal_date"])
-        if municipality_id is None:
-            self.error("postcode", reason or "deze postcode ligt niet in een bekende gemeente")
+        signal_date = fields["signal_date"]
+        municipality_id, reason = locate(fields["postcode"], signal_date)
+        if reason:
+            self.error("postcode", reason)
+        elif municipality_id is None and signal_date is not None:
+            self.error("postcode", "deze postcode ligt niet in een bekende gemeente")
+        elif municipality_id is None:
+            self.unchecked.append("of uw convenant voor deze postcode op de signaaldatum geldt")
         return municipality_id
+
+    def without_signal_date(self, fields: dict[str, object]) -> None:
+        """Say which checks of the row need the signal date it lacks, so the creditor does not
+        take the reported problems for all there are."""
+        if fields["signal_date"] is not None:
+            return
+        needing_the_date = [
+            (fields["customer_number"], "of deze rij een eerdere rij herhaalt"),
+            (fields["arrears_start"], f"of {self.label('datum_ontstaan')} na de signaaldatum ligt"),
+            (
+                _past_or_today(fields["birth_date"], self.today),
+                "of de leeftijd op de signaaldatum klopt",
+            ),
+        ]
+        clauses = [clause for value, clause in needing_the_date if value] + self.unchecked
+        if clauses:
+            listed = (
+                ", ".join(clauses[:-1]) + " en " + clauses[-1] if len(clauses) > 1 else clauses[0]
+            )
+            self.error("signaaldatum", f"zonder geldige signaaldatum is niet nagegaan {listed}")
+
+
+def _past_or_today(day: dt.date | None, today: dt.date) -> dt.date | None:
+    """The day if it is not in the future (a future birth date is an error of its own)."""
+    return day if day is not None and day <= today else None
 
 
 def _years_between(born: dt.date, on: dt.date) -> int:

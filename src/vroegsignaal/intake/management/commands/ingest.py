@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from vroegsignaal.intake.models import Channel
+from vroegsignaal.file_errors import dutch_reason
+from vroegsignaal.intake.models import Channel, DeliveryStatus
 from vroegsignaal.intake.services import UnreadableFile, ingest_file, rejected_as_a_whole
 from vroegsignaal.organisations.models import Creditor
 
@@ -28,7 +29,7 @@ class Command(BaseCommand):
         try:
             data = file.read_bytes()
         except OSError as exc:
-            raise CommandError(f"Kan {file} niet lezen: {exc.strerror}.") from exc
+            raise CommandError(f"Kan {file} niet lezen: {dutch_reason(exc)}.") from exc
         try:
             result = ingest_file(found, data, file.name, channel=Channel.CLI)
         except UnreadableFile as exc:
@@ -38,7 +39,9 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
             return
         self.stdout.write(
-            f"Aanlevering {result.delivery_id}: {result.status}; {result.row_count} rijen, "
+            # The status as the website names it ("gedeeltelijk geaccepteerd").
+            f"Aanlevering {result.delivery_id}: {DeliveryStatus(result.status).label.lower()}; "
+            f"{result.row_count} rijen, "
             f"{result.accepted_count} geaccepteerd, {result.rejected_count} geweigerd, "
             f"{result.replaced_count} vervangen."
         )
