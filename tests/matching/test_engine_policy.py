@@ -2,13 +2,16 @@
 
 import pytest
 
+from vroegsignaal.matching.engine import policy as bounds
 from vroegsignaal.matching.engine.policy import (
     Policy,
     PolicyError,
     RouteCondition,
     RoutingRule,
     Window,
+    duplicate_rule_names,
     inherit,
+    rule_from_dict,
 )
 
 
@@ -43,7 +46,7 @@ def test_municipality_inherits_region_policy_and_overrides_per_setting():
     [
         ({"minimum_signals_for_go": 0}, "Het minimum aantal signalen voor een go is ten minste 1."),
         ({"windows": {"Zorg": {"min_days": 100, "max_days": 30}}},
-         "In het venster Zorg is het minimum (100) groter dan het maximum (30)."),
+         "In het venster Zorg is 'vanaf' (100 dagen) groter dan 'tot en met' (30 dagen)."),
         ({"windows": {"Gas": {"min_days": 30}}}, "Venster voor onbekende signaalpartner 'Gas'."),
         ({"routing_rules": [{"name": "X", "queue": "Q", "first_contact_channel": "Fax",
                              "term_days": 14}]}, "Onbekende contactsoort 'Fax'"),
@@ -69,10 +72,62 @@ def test_invalid_json_is_refused_with_a_dutch_message():
 
 
 def test_an_incomplete_rule_in_a_policy_document_names_what_is_missing():
-    from vroegsignaal.matching.engine.policy import rule_from_dict
-
     with pytest.raises(PolicyError) as refused:
         rule_from_dict({"name": "Jongeren", "queue": "Jongeren", "term_days": 14})
     assert refused.value.messages == [
         "Werkbakjesregel 'Jongeren' is onvolledig: first_contact_channel ontbreekt."
+    ]
+
+
+RULE = {"name": "Wijk", "queue": "Wijk", "first_contact_channel": "Brief", "term_days": 14}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"weights": {"crisis": 99999999999999999999}},
+         "Weging 'Crisissignaal' mag hoogstens 1.000 zijn."),
+        ({"minimum_amount_cents": 9999999999999999999900},
+         "Het minimumbedrag mag hoogstens € 1.000.000,00 zijn."),
+        ({"minimum_signals_for_go": 101},
+         "Het minimum aantal signalen voor een go is hoogstens 100."),
+        ({"repeat_months": 61},
+         "De termijn voor een herhaalde melding (maanden) mag hoogstens 60 zijn."),
+        ({"default_window": {"min_days": 30, "max_days": 3651}},
+         "In het standaardvenster mag 'tot en met' hoogstens 3.650 dagen zijn."),
+        ({"windows": {"Zorg": {"min_days": 10**20, "max_days": None}}},
+         "In het venster Zorg mag 'vanaf' hoogstens 3.650 dagen zijn."),
+        ({"routing_rules": [RULE | {"term_days": 366}]},
+         "De termijn in werkbakjesregel 'Wijk' is hoogstens 365 dagen."),
+        ({"routing_rules": [RULE | {"condition": {"min_amount_cents": 100_000_001}}]},
+         "Het minimumbedrag in werkbakjesregel 'Wijk' mag hoogstens € 1.000.000,00 zijn."),
+        ({"routing_rules": [RULE | {"condition": {"max_age": 121}}]},
+         "De maximumleeftijd in werkbakjesregel 'Wijk' mag hoogstens 120 jaar zijn."),
+        ({"default_route": RULE | {"term_days": 10**20}},
+         "De termijn in werkbakjesregel 'Wijk' is hoogstens 365 dagen."),
+    ],
+)  # fmt: skip
+def test_a_number_above_its_upper_bound_is_refused_naming_the_setting(data, message):
+    with pytest.raises(PolicyError) as caught:
+        Policy.from_dict(data)
+    assert caught.value.messages == [message]
+
+
+def test_every_number_at_its_upper_bound_is_a_valid_policy():
+    Policy.from_dict({
+        "minimum_amount_cents": bounds.MAX_AMOUNT_CENTS,
+        "minimum_signals_for_go": bounds.MAX_SIGNALS_FOR_GO,
+        "repeat_months": bounds.MAX_REPEAT_MONTHS,
+        "default_window": {"min_days": bounds.MAX_WINDOW_DAYS, "max_days": bounds.MAX_WINDOW_DAYS},
+        "weights": dict.fromkeys(vars(Policy().weights), bounds.MAX_WEIGHT),
+        "routing_rules": [RULE | {"term_days": bounds.MAX_TERM_DAYS, "condition": {
+            "min_amount_cents": bounds.MAX_AMOUNT_CENTS, "max_age": bounds.MAX_AGE}}],
+    })  # fmt: skip
+
+
+def test_a_repeated_rule_name_is_named_once_per_repeat_at_the_later_rule():
+    rules = [rule_from_dict(RULE | {"name": name}) for name in ("A", "B", "A", "A")]
+    assert duplicate_rule_names(rules) == [
+        (2, "Werkbakjesregel 'A' komt meer dan eens voor."),
+        (3, "Werkbakjesregel 'A' komt meer dan eens voor."),
     ]

@@ -7,6 +7,7 @@ import datetime as dt
 import polars as pl
 
 from vroegsignaal.matching.engine import Policy, run_matching, with_priority_reasons
+from vroegsignaal.matching.engine import policy as bounds
 from vroegsignaal.matching.engine import vocabulary as v
 from vroegsignaal.matching.engine.policy import RouteCondition, RoutingRule
 from vroegsignaal.matching.engine.schema import BRP, CLIENTS, HISTORY, SIGNALS, frame
@@ -385,6 +386,34 @@ def test_priority_weights_come_from_the_policy_and_amount_points_are_capped():
     melding = only_melding(match(signals({"crisis": True, "amount_cents": 900_000}), policy=policy))
     assert melding["priority_reasons"] == ["Totale achterstand € 9.000,00 (+25)"]
     assert melding["priority_score"] == 25
+
+
+def test_a_policy_at_every_upper_bound_scores_without_overflowing_the_engines_integers():
+    """A weight of 10^20 stopped every run of the municipality (polars: i128 to i64): the
+    bounds keep the score of the worst case, every factor at its maximum, a small number."""
+    policy = Policy.from_dict({
+        "minimum_amount_cents": bounds.MAX_AMOUNT_CENTS,
+        "windows": {},
+        "default_window": {"min_days": 0, "max_days": bounds.MAX_WINDOW_DAYS},
+        "weights": dict.fromkeys(vars(Policy().weights), bounds.MAX_WEIGHT),
+    })  # fmt: skip
+    every_partner_type = [
+        {"partner_type": partner, "creditor_id": number,
+         "amount_cents": bounds.MAX_AMOUNT_CENTS,
+         "crisis": True, "warm_handover": True, "birth_date": D(2000, 1, 1),
+         "arrears_start": D(2016, 1, 1)}
+        for number, partner in enumerate(v.PARTNER_TYPES, 1)
+    ]  # fmt: skip
+    result = match(
+        signals(*every_partner_type),
+        history({"signal_date": D(2025, 2, 1), "customer_number": "X"}),
+        policy,
+    )
+
+    melding = only_melding(result)
+    assert melding["go"]
+    # Seven factors at their weight, the extra partner types at the weight per extra type.
+    assert melding["priority_score"] == bounds.MAX_WEIGHT * (7 + len(v.PARTNER_TYPES) - 1)
 
 
 ROUTED = Policy(

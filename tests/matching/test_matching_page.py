@@ -116,9 +116,14 @@ def test_a_failed_run_is_shown_with_its_reason_and_changes_nothing(
 
     assert "De matching voor oktober 2026 is aangevraagd" in response.content.decode()
     run = MatchingRun.objects.get()
-    assert run.failure == "Onbekend veld 'oud' in beleid." and run.finished_at is not None
+    assert run.failure == (
+        f"Het beleid ({municipality.name} v1) is ongeldig; een functioneel beheerder slaat in "
+        "Beheer → Matching → Beleidsversies een verbeterde versie op. Onbekend veld 'oud' in beleid."
+    )
+    assert run.finished_at is not None
     page = client.get("/matching/").content.decode()
-    assert "De matching voor oktober 2026" in page and "is mislukt: Onbekend veld &#x27;oud" in page
+    assert "De matching voor oktober 2026" in page and "is mislukt: Het beleid" in page
+    assert "Onbekend veld &#x27;oud&#x27; in beleid." in page
     assert 'data-testid="run-mislukt"' in page
     assert not Melding.objects.exists()
 

@@ -115,7 +115,7 @@ def test_a_municipality_and_a_region_together_get_one_dutch_message(admin_client
         (
             {"window_zorg_min": "100", "window_zorg_max": "30"},
             "window_zorg_min",
-            "In het venster Zorg is het minimum (100) groter dan het maximum (30).",
+            "In het venster Zorg is 'vanaf' (100 dagen) groter dan 'tot en met' (30 dagen).",
         ),
         ({"default_window_min": "-1"}, "default_window_min", "geen negatieve dagen"),
         ({"repeat_months": "-1"}, "repeat_months", "herhaalde melding (maanden) mag niet negatief"),
@@ -375,6 +375,24 @@ def test_a_rule_added_in_an_empty_row_is_saved_where_volgorde_puts_it(admin_clie
         "Opeenvolgend",
         "Hoog bedrag",
     ]
+
+
+def test_the_summary_says_fouten_above_several_messages_and_fout_above_one(admin_client):
+    """Django counted the top of the form as one error, and every rule's message stands there:
+    "Corrigeer de onderstaande fout." stood above three."""
+    enschede = MunicipalityFactory()
+    version = save_policy(TWENTE_POLICY, region=enschede.region)
+    url = f"/admin/matching/policyversion/{version.pk}/change/"
+    shown = as_shown(admin_client.get(url))
+
+    several = admin_client.post(
+        url, shown | {"regel-1-term_days": "0", "regel-1-queue": "", "regel-1-name": ""}
+    )
+    one = admin_client.post(url, shown | {"regel-1-term_days": "0"})
+
+    assert "Corrigeer de onderstaande fouten." in several.content.decode()
+    assert "onderstaande fout." not in several.content.decode()
+    assert "Corrigeer de onderstaande fout." in one.content.decode()
 
 
 def test_a_bad_rule_is_named_at_the_top_and_shown_at_the_rule(admin_client):

@@ -251,11 +251,19 @@ def test_bad_input_in_a_rule_is_refused_at_its_field(enschede, row, field, messa
     assert message in " ".join(rule_errors(form, 1)[field])
 
 
-def test_two_rules_with_one_name_are_refused(enschede):
+def test_two_rules_with_one_name_are_refused_at_the_later_rules_name(enschede):
     form = submitted(own(enschede), CRISIS, YOUNG | {"name": "Crisis"})
     assert not form.is_valid()
-    assert form.routing.non_form_errors() == ["Werkbakjesregel 'Crisis' komt meer dan eens voor."]
-    assert "Werkbakjesregel 'Crisis' komt meer dan eens voor." in form.non_field_errors()
+    message = "Werkbakjesregel 'Crisis' komt meer dan eens voor."
+    assert rule_errors(form, 2) == {"name": [message]}
+    assert rule_errors(form, 1) == {}
+    assert form.non_field_errors() == [f"Regel 2, naam: {message}"]
+
+
+def test_a_repeated_name_is_at_the_rule_that_comes_later_in_the_new_order(enschede):
+    """Volgorde puts rule 2 first: the rule on row 1 is then the one that repeats the name."""
+    form = submitted(own(enschede), CRISIS, YOUNG | {"name": "Crisis", "ORDER": "0"})
+    assert rule_errors(form, 1) == {"name": ["Werkbakjesregel 'Crisis' komt meer dan eens voor."]}
 
 
 def test_geen_as_minimum_amount_means_no_minimum(enschede):

@@ -3,7 +3,9 @@
 The form has a field per setting (`matching.policy_form`) and a fieldset per werkbakjes rule
 (`matching.routing_form`); saving never changes a stored version: it validates the document and
 stores it as the next version, so every matching run keeps pointing at the policy it used.
-The audit log describes that version against the one it replaces (`matching.policy_changes`).
+The audit log describes that version against the one it replaces (`matching.policy_changes`);
+the page warns about werkbakjes the rules send meldingen to that do not exist yet
+(`matching.new_queues`).
 """
 
 from django.contrib import admin, messages
@@ -12,6 +14,7 @@ from django.db.models import Count
 from django.shortcuts import redirect
 
 from vroegsignaal.matching.models import MatchingRun, PolicyVersion
+from vroegsignaal.matching.new_queues import new_queues_warning
 from vroegsignaal.matching.policies import replaced_version, save_if_changed
 from vroegsignaal.matching.policy_changes import describe_changes
 from vroegsignaal.matching.policy_form import FIELDSETS, PolicyVersionForm, initial_for_owner
@@ -32,7 +35,15 @@ class PolicyVersionAdmin(admin.ModelAdmin):
         )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context["rule_fieldsets"] = self._rule_fieldsets(context["adminform"].form.routing)
+        form = context["adminform"].form
+        context["rule_fieldsets"] = self._rule_fieldsets(form.routing)
+        if context.get("errors"):
+            # Django counts the messages at the top of the form as one error, and the rules'
+            # all stand there: "Corrigeer de onderstaande fout." stood above three. Counted
+            # per message, the summary says "fouten" when there are more.
+            context["errors"] = [
+                message for messages in form.errors.values() for message in messages
+            ]
         if obj is not None:
             # The page is about the stored version: after a failed save `obj` carries the owner
             # just chosen (the form fills its instance), which may have no versions yet.
@@ -95,6 +106,9 @@ class PolicyVersionAdmin(admin.ModelAdmin):
         return f"toegevoegd, vervangt v{replaced.number}", changes
 
     def response_add(self, request, obj, post_url_continue=None):
+        warning = new_queues_warning(PolicyVersion.objects.get(pk=obj.pk))
+        if warning:
+            messages.warning(request, warning)
         if getattr(request, "policy_unchanged", False):
             messages.info(
                 request,

@@ -11,16 +11,26 @@ import json
 
 from django.db import transaction
 
-from vroegsignaal.matching.engine.policy import Policy, inherit
+from vroegsignaal.matching.engine.policy import Policy, PolicyError, inherit
 from vroegsignaal.matching.models import PolicyVersion
 from vroegsignaal.organisations.models import Municipality, Region
 
 
 def canonical(document: dict) -> dict:
     """The keys `document` sets, written as `Policy.to_dict` writes them. A key it leaves out
-    stays out: the region's value or the default applies and keeps applying when it changes."""
-    full = json.loads(Policy.from_dict(document).to_json())
-    return {key: full[key] for key in document}
+    stays out: the region's value or the default applies and keeps applying when it changes.
+
+    A key the engine refuses stays as it is: a version stored before a check existed (such as
+    the upper bounds) must still open in the form with the value to correct, and be compared
+    with and described against the version that corrects it. Whether a document is valid is
+    `Policy.from_dict`'s to say (`save_policy`, the form)."""
+    written = {}
+    for key, value in document.items():
+        try:
+            written[key] = json.loads(Policy.from_dict({key: value}).to_json())[key]
+        except (TypeError, ValueError, AttributeError):  # PolicyError is a ValueError
+            written[key] = value
+    return written
 
 
 def latest_version(**owner) -> PolicyVersion | None:
@@ -37,10 +47,22 @@ def replaced_version(version: PolicyVersion) -> PolicyVersion | None:
 
 
 def effective_policy(municipality: Municipality) -> tuple[Policy, PolicyVersion | None]:
-    """The policy in force and the version it comes from (the municipality's, else the region's)."""
+    """The policy in force and the version it comes from (the municipality's, else the region's).
+
+    Raises `PolicyError` when the stored versions no longer make a valid policy (stored before
+    a check existed): its first message names the versions, so that the matching page says
+    which policy to correct instead of a failure without a cause."""
     own = latest_version(municipality=municipality)
     regional = latest_version(region=municipality.region) if municipality.region_id else None
-    policy = inherit(regional.document if regional else {}, own.document if own else {})
+    try:
+        policy = inherit(regional.document if regional else {}, own.document if own else {})
+    except PolicyError as error:
+        versions = " met ".join(version.short_name for version in (regional, own) if version)
+        raise PolicyError([
+            f"Het beleid ({versions}) is ongeldig; een functioneel beheerder slaat in Beheer → "
+            "Matching → Beleidsversies een verbeterde versie op.",
+            *error.messages,
+        ]) from error  # fmt: skip
     return policy, own or regional
 
 

@@ -24,6 +24,7 @@ from vroegsignaal.dutch_numbers import dutch_amount
 from vroegsignaal.matching.engine.policy import WEIGHT_LABELS, Policy, PolicyError
 from vroegsignaal.matching.engine.vocabulary import PARTNER_TYPES
 from vroegsignaal.matching.models import PolicyVersion
+from vroegsignaal.matching.new_queues import existing_queue_names
 from vroegsignaal.matching.policies import canonical, latest_version
 from vroegsignaal.matching.policy_values import (
     NO_MINIMUM,
@@ -31,7 +32,12 @@ from vroegsignaal.matching.policy_values import (
     parse_euros,
     policy_problems,
 )
-from vroegsignaal.matching.routing_form import CONTACT_CHOICES, RULE_PARTS, rules_formset
+from vroegsignaal.matching.routing_form import (
+    CONTACT_CHOICES,
+    QUEUE_INPUT,
+    RULE_PARTS,
+    rules_formset,
+)
 from vroegsignaal.organisations.models import Municipality, Region
 
 YES, NO = "ja", "nee"
@@ -123,7 +129,12 @@ def inherited_from(municipality_id: Any, region_id: Any) -> tuple[str | None, Po
         )
         if municipality and municipality.region_id:
             regional = _latest_document(region_id=municipality.region_id)
-            return f"de regio {municipality.region}", Policy.from_dict(regional)
+            try:
+                return f"de regio {municipality.region}", Policy.from_dict(regional)
+            except PolicyError:
+                # The region's version is refused by a newer check: no help text can say what
+                # an empty field takes from it; the region's own page shows what to correct.
+                return f"de regio {municipality.region}", None
         if municipality:
             return "de standaardwaarde", Policy()
     if _is_id(region_id):
@@ -255,7 +266,7 @@ class PolicyVersionForm(_GeneratedFields, forms.ModelForm):
         "geen regels: overnemen.",
     )
     route_name = forms.CharField(label="Standaardwerkbakje: naam", required=False)
-    route_queue = forms.CharField(label="werkbakje", required=False)
+    route_queue = forms.CharField(label="werkbakje", required=False, widget=QUEUE_INPUT)
     route_first_contact_channel = forms.ChoiceField(
         label="eerste contactsoort", required=False, choices=CONTACT_CHOICES
     )
@@ -277,6 +288,10 @@ class PolicyVersionForm(_GeneratedFields, forms.ModelForm):
         if not any(owner) and self.instance.pk:
             owner = (self.instance.municipality_id, self.instance.region_id)
         self._explain_empty(*inherited_from(*owner))
+        municipality_id, region_id = (value if _is_id(value) else None for value in owner)
+        self.queue_names = existing_queue_names(
+            municipality_id=municipality_id, region_id=region_id
+        )
 
     def _explain_empty(self, who: str | None, policy: Policy | None) -> None:
         """Help texts saying what an empty field means for this owner."""

@@ -6,7 +6,8 @@ number per row: lower comes first, empty last) reorders the rules and "Verwijder
 the page needs no JavaScript. A row's fields are the parts of the engine's `RoutingRule` and its
 `RouteCondition`; each row is checked by the engine's `rule_problems`, each message at the field it
 concerns and named after the row at the top of the page ("Regel 2, termijn (dagen): ..."), then
-the rules together by `Policy.from_dict` (two rules with one name).
+the rules together: a name used before is refused at the later rule's name
+(`duplicate_rule_names`), then whatever else `Policy.from_dict` finds in the rules as a whole.
 """
 
 from __future__ import annotations
@@ -19,7 +20,11 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
 
 from vroegsignaal.dutch_numbers import dutch_amount
-from vroegsignaal.matching.engine.policy import rule_from_dict, rule_problems
+from vroegsignaal.matching.engine.policy import (
+    duplicate_rule_names,
+    rule_from_dict,
+    rule_problems,
+)
 from vroegsignaal.matching.engine.vocabulary import CONTACT_KINDS, FLAGS, PARTNER_TYPES
 from vroegsignaal.matching.policy_values import NO_MINIMUM, parse_euros, policy_problems
 
@@ -46,6 +51,11 @@ RULE_LINES = (
     ("postcode_prefixes",),
     (ORDERING_FIELD_NAME, DELETION_FIELD_NAME),
 )
+
+# A werkbakje's field offers the werkbakjes that exist (the page's <datalist>, see
+# `matching.new_queues`): a typo in a name makes a new werkbakje without a team.
+QUEUE_NAMES_ID = "werkbakjes"
+QUEUE_INPUT = forms.TextInput(attrs={"list": QUEUE_NAMES_ID, "autocomplete": "off"})
 
 # A postcode area (7511, 7511AB) or a shorter start of one (75).
 _POSTCODE_START = re.compile(r"[1-9]\d{0,3}|[1-9]\d{3}[A-Z]{1,2}")
@@ -130,7 +140,7 @@ class RuleForm(forms.Form):
     formset's unused `empty_form`)."""
 
     name = forms.CharField(label="Naam")
-    queue = forms.CharField(label="Werkbakje")
+    queue = forms.CharField(label="Werkbakje", widget=QUEUE_INPUT)
     first_contact_channel = forms.ChoiceField(label="Eerste contactsoort", choices=CONTACT_CHOICES)
     term_days = forms.IntegerField(label="Termijn (dagen)")
     flags = _checkboxes(
@@ -217,6 +227,15 @@ class BaseRulesFormSet(forms.BaseFormSet):
             form.fields[DELETION_FIELD_NAME].label = "Verwijderen"
 
     def clean(self):
+        if not self.is_valid():
+            return
+        # A repeated name is the later rule's problem: at its name, so the top of the page
+        # names its row like any other rule's message ("Regel 2, naam: ...").
+        ordered = self.ordered_forms
+        for position, message in duplicate_rule_names(
+            [rule_from_dict(form.rule()) for form in ordered]
+        ):
+            ordered[position].add_error("name", message)
         if self.is_valid():
             messages = policy_problems({"routing_rules": self.rules()})
             if messages:

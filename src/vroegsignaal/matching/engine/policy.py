@@ -16,7 +16,22 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from vroegsignaal.dutch_numbers import dutch_number, euros
 from vroegsignaal.matching.engine.vocabulary import CONTACT_KINDS, FLAGS, PARTNER_TYPES
+
+# Upper bounds of the numbers in a policy: far above what any municipality sets (a minimum
+# amount of EUR 75, weights of tens of points, terms of days to weeks), low enough that one
+# typo with a few zeros too many is refused with a message instead of stopping every matching
+# run of the municipality: the engine computes in Int64 (a weight of 10^20 did not fit) and a
+# melding's score, the sum of the weights times their factors, is stored in a 32-bit column
+# (docs/matching.md, "Grenzen").
+MAX_AMOUNT_CENTS = 100_000_000  # EUR 1.000.000,00
+MAX_SIGNALS_FOR_GO = 100
+MAX_REPEAT_MONTHS = 60
+MAX_WINDOW_DAYS = 3_650  # ten years of arrears
+MAX_WEIGHT = 1_000
+MAX_TERM_DAYS = 365
+MAX_AGE = 120
 
 
 class PolicyError(ValueError):
@@ -226,8 +241,14 @@ def _problems(policy: Policy) -> list[str]:
     messages: list[str] = []
     if policy.minimum_amount_cents is not None and policy.minimum_amount_cents < 0:
         messages.append("Het minimumbedrag mag niet negatief zijn.")
+    if _above(policy.minimum_amount_cents, MAX_AMOUNT_CENTS):
+        messages.append(f"Het minimumbedrag mag hoogstens {euros(MAX_AMOUNT_CENTS)} zijn.")
     if policy.minimum_signals_for_go < 1:
         messages.append("Het minimum aantal signalen voor een go is ten minste 1.")
+    if policy.minimum_signals_for_go > MAX_SIGNALS_FOR_GO:
+        messages.append(
+            f"Het minimum aantal signalen voor een go is hoogstens {MAX_SIGNALS_FOR_GO}."
+        )
     messages += [
         f"De instelling '{name}' moet true of false zijn, niet {getattr(policy, name)!r}."
         for name in ("exclude_business_contracts", "crisis_always_go")
@@ -235,22 +256,18 @@ def _problems(policy: Policy) -> list[str]:
     ]
     if policy.repeat_months < 0:
         messages.append("De termijn voor een herhaalde melding (maanden) mag niet negatief zijn.")
+    if policy.repeat_months > MAX_REPEAT_MONTHS:
+        messages.append(
+            "De termijn voor een herhaalde melding (maanden) mag hoogstens "
+            f"{MAX_REPEAT_MONTHS} zijn."
+        )
     messages += _window_problems("standaardvenster", policy.default_window)
     for name, window in policy.windows:
         if name not in PARTNER_TYPES:
             messages.append(f"Venster voor onbekende signaalpartner '{name}'.")
         messages += _window_problems(f"venster {name}", window)
-    messages += [
-        f"Weging '{WEIGHT_LABELS.get(f.name, f.name)}' mag niet negatief zijn."
-        for f in dataclasses.fields(policy.weights)
-        if getattr(policy.weights, f.name) < 0
-    ]
-    names = [rule.name for rule in policy.routing_rules]
-    messages += [
-        f"Werkbakjesregel '{n}' komt meer dan eens voor."
-        for n in sorted(set(names))
-        if names.count(n) > 1
-    ]
+    messages += _weight_problems(policy.weights)
+    messages += [message for _, message in duplicate_rule_names(policy.routing_rules)]
     for rule in (*policy.routing_rules, policy.default_route):
         messages += _rule_problems(rule)
     if policy.default_route.condition != RouteCondition():
@@ -258,12 +275,50 @@ def _problems(policy: Policy) -> list[str]:
     return messages
 
 
+def _above(value: int | None, maximum: int) -> bool:
+    return value is not None and value > maximum
+
+
+def _weight_problems(weights: PriorityWeights) -> list[str]:
+    messages = []
+    for f in dataclasses.fields(weights):
+        label, value = WEIGHT_LABELS.get(f.name, f.name), getattr(weights, f.name)
+        if value < 0:
+            messages.append(f"Weging '{label}' mag niet negatief zijn.")
+        elif value > MAX_WEIGHT:
+            messages.append(f"Weging '{label}' mag hoogstens {dutch_number(MAX_WEIGHT)} zijn.")
+    return messages
+
+
+def duplicate_rule_names(
+    rules: tuple[RoutingRule, ...] | list[RoutingRule],
+) -> list[tuple[int, str]]:
+    """(position, message) for each rule that repeats the name of a rule before it: a form
+    shows the message at that rule's name."""
+    seen: set[str] = set()
+    repeats = []
+    for position, rule in enumerate(rules):
+        if rule.name in seen:
+            repeats.append((position, f"Werkbakjesregel '{rule.name}' komt meer dan eens voor."))
+        seen.add(rule.name)
+    return repeats
+
+
 def _window_problems(where: str, window: Window) -> list[str]:
-    low, high = window.min_days, window.max_days
-    if (low is not None and low < 0) or (high is not None and high < 0):
+    # Named as the form and `Window.label` name the bounds: 'vanaf' and 'tot en met'.
+    bounds = {"vanaf": window.min_days, "tot en met": window.max_days}
+    if any(days is not None and days < 0 for days in bounds.values()):
         return [f"Het {where} mag geen negatieve dagen bevatten."]
+    too_long = [
+        f"In het {where} mag '{name}' hoogstens {dutch_number(MAX_WINDOW_DAYS)} dagen zijn."
+        for name, days in bounds.items()
+        if _above(days, MAX_WINDOW_DAYS)
+    ]
+    if too_long:
+        return too_long
+    low, high = window.min_days, window.max_days
     if low is not None and high is not None and low > high:
-        return [f"In het {where} is het minimum ({low}) groter dan het maximum ({high})."]
+        return [f"In het {where} is 'vanaf' ({low} dagen) groter dan 'tot en met' ({high} dagen)."]
     return []
 
 
@@ -290,6 +345,8 @@ def rule_problems(rule: RoutingRule) -> list[tuple[str, str]]:
         ))  # fmt: skip
     if rule.term_days < 1:
         problems.append(("term_days", f"De termijn in {where} is ten minste 1 dag."))
+    if rule.term_days > MAX_TERM_DAYS:
+        problems.append(("term_days", f"De termijn in {where} is hoogstens {MAX_TERM_DAYS} dagen."))
     cond = rule.condition
     problems += [
         ("flags", f"Onbekende vlag '{f}' in {where}.") for f in cond.flags if f not in FLAGS
@@ -303,6 +360,15 @@ def rule_problems(rule: RoutingRule) -> list[tuple[str, str]]:
         problems.append(
             ("min_amount_cents", f"Het minimumbedrag in {where} mag niet negatief zijn.")
         )
+    if _above(cond.min_amount_cents, MAX_AMOUNT_CENTS):
+        problems.append((
+            "min_amount_cents",
+            f"Het minimumbedrag in {where} mag hoogstens {euros(MAX_AMOUNT_CENTS)} zijn.",
+        ))  # fmt: skip
     if cond.max_age is not None and cond.max_age < 0:
         problems.append(("max_age", f"De maximumleeftijd in {where} mag niet negatief zijn."))
+    if _above(cond.max_age, MAX_AGE):
+        problems.append(
+            ("max_age", f"De maximumleeftijd in {where} mag hoogstens {MAX_AGE} jaar zijn.")
+        )
     return problems
