@@ -40,7 +40,7 @@ def test_a_client_list_upload_replaces_the_list_and_is_recorded(client, intake):
     response = _upload(client, BY_NAME_1252, "klanten-naam.csv")
 
     html = response.content.decode()
-    assert "1 klanten ingelezen; de vorige klantenlijst is vervangen." in html
+    assert "1 klant ingelezen; de vorige klantenlijst is vervangen." in html
     assert list(KnownClient.objects.values_list("surname", flat=True)) == ["Çelik"]
     latest = ReferenceListImport.objects.first()
     assert (latest.kind, latest.rows, latest.filename) == ("clients", 1, "klanten-naam.csv")
@@ -85,3 +85,11 @@ def test_the_matching_page_says_how_old_the_lists_are(client, intake):
 
     assert "Klantenlijst schuldhulpverlening ingelezen op" in html and "(2 rijen)" in html
     assert "BRP-uittreksel niet ingelezen (controle wordt overgeslagen)" in html
+
+
+def test_a_pdf_uploaded_as_client_list_is_called_a_pdf_not_a_list_missing_columns(client, intake):
+    response = _upload(client, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "lijst.csv")
+
+    html = response.content.decode()
+    assert "lijst.csv is niet ingelezen: Het bestand is een PDF-bestand" in html
+    assert "kolom" not in html.split("niet ingelezen")[1].split("</p>")[0]

@@ -34,6 +34,7 @@ from vroegsignaal.matching.models import ReferenceListImport, ReferenceListKind
 from vroegsignaal.matching.reference_lists import (
     BRP_COLUMNS,
     CLIENT_ADDRESS_COLUMNS,
+    ImportedList,
     import_known_clients,
     import_population_register,
 )
@@ -120,7 +121,7 @@ def _ensure(
     name: str,
     header: tuple[str, ...],
     write: Callable[[list[_Person], random.Random], list[list]],
-    read_in: Callable[..., int],
+    read_in: Callable[..., ImportedList],
 ) -> int:
     """Write the list of `kind` as a CSV and read it in, unless the municipality has one or
     has meldingen already; the number of rows read in."""
@@ -138,7 +139,7 @@ def _ensure(
     path = output_dir / REFERENCE_LIST_FOLDER / f"{name}-{municipality.name.lower()}.csv"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(buffer.getvalue(), encoding="utf-8")
-    return read_in(municipality, buffer.getvalue(), filename=path.name)
+    return read_in(municipality, buffer.getvalue(), filename=path.name).rows
 
 
 def _named_people(municipality: Municipality) -> list[_Person]:

@@ -177,7 +177,10 @@ def _xlsx_table(data: bytes) -> Table:
     return table
 
 
-def _csv_table(data: bytes) -> tuple[Table, str]:
+def csv_text(data: bytes, advice: str = _NOT_A_DELIVERY) -> str:
+    """The text of a CSV file (`decode_text`). A file that is no text at all (a PDF, an Excel
+    file, other binary data) raises UnreadableFile saying what it is, then `advice`: what to
+    deliver instead. The municipality's reference lists are read with it too."""
     if data.startswith(_OLD_EXCEL_MAGIC):
         raise UnreadableFile(
             "Dit is een oud Excel-bestand (.xls) of een beveiligd Excel-bestand. "
@@ -185,12 +188,15 @@ def _csv_table(data: bytes) -> tuple[Table, str]:
         )
     for magic, kind in _BINARY_MAGIC.items():
         if data.startswith(magic):
-            raise UnreadableFile(f"Het bestand is {kind}, geen CSV of Excel. " + _NOT_A_DELIVERY)
+            raise UnreadableFile(f"Het bestand is {kind}, geen CSV of Excel. " + advice)
     text = decode_text(data)
     if _CONTROL_CHARACTER.search(text):
-        raise UnreadableFile(
-            "Het bestand bevat binaire gegevens en is geen CSV. " + _NOT_A_DELIVERY
-        )
+        raise UnreadableFile("Het bestand bevat binaire gegevens en is geen CSV. " + advice)
+    return text
+
+
+def _csv_table(data: bytes) -> tuple[Table, str]:
+    text = csv_text(data)
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     # Excel writes and reads a first line "sep=;" that names the separator.
     hint = _SEPARATOR_HINT.match(first_line)

@@ -87,6 +87,13 @@ class MatchingRun(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
     )
+    command_line_user = models.CharField(
+        "gestart op de opdrachtregel door",
+        max_length=150,
+        blank=True,
+        help_text="De gebruiker op de server die vroegsignaal match draaide; leeg bij een run "
+        "via de website of een geplande taak.",
+    )
     summary = models.JSONField("uitkomst", default=dict)
     # Why a run failed, for the matching page; nothing of a failed run is stored.
     failure = models.TextField("fout", blank=True)
@@ -98,6 +105,16 @@ class MatchingRun(models.Model):
 
     def __str__(self) -> str:
         return f"Matching {self.municipality} {self.period_start:%Y-%m}"
+
+    @property
+    def started_by_label(self) -> str:
+        """Who started the run, as the matching page says it: a person on the website, an
+        account on the server's command line, or else the scheduled task."""
+        if self.started_by is not None:
+            return self.started_by.display_name
+        if self.command_line_user:
+            return f"opdrachtregel (gebruiker {self.command_line_user})"
+        return "automatisch (planning)"
 
 
 class KnownClient(models.Model):

@@ -2,16 +2,22 @@
 population-register (BRP) extract. Formats are documented in docs/matching.md.
 
 Each import replaces the municipality's previous list as a whole (a list is a snapshot), and is
-all or nothing: one bad row refuses the file with a Dutch message naming row and column.
+all or nothing: a bad row refuses the file, with a Dutch message naming row and column for every
+fault (the first MAX_PROBLEMS_SHOWN, then how many more). A list whose addresses lie mostly in
+another municipality is read in with a warning.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 
 from vroegsignaal.intake.parsing import (
     is_blank,
@@ -23,6 +29,7 @@ from vroegsignaal.intake.parsing import (
     parse_postcode,
     parse_text,
 )
+from vroegsignaal.intake.reading import UnreadableFile, check_size, csv_text
 from vroegsignaal.matching.models import (
     KnownClient,
     ReferenceListImport,
@@ -30,6 +37,7 @@ from vroegsignaal.matching.models import (
     ResidentRecord,
 )
 from vroegsignaal.organisations.models import Municipality
+from vroegsignaal.organisations.services import PostcodeDirectory
 from vroegsignaal.privacy.bsn import bsn_hash
 
 CLIENT_ADDRESS_COLUMNS = (
@@ -54,116 +62,234 @@ BRP_COLUMNS = (
 )
 
 
+LIST_ADVICE = (
+    "Lever de lijst aan als CSV-bestand met kopregel (puntkomma of komma als scheidingsteken)."
+)
+# A list with a bad column or an export error has a fault in every row: the first few say what
+# is wrong, thousands of lines of the same say nothing more.
+MAX_PROBLEMS_SHOWN = 20
+# Above this share of addresses in another municipality, the list is probably another
+# municipality's: people move, so a few outside addresses are normal.
+OTHER_MUNICIPALITY_SHARE = 0.5
+
+
 class ReferenceListError(ValueError):
-    """The file is refused as a whole; the message names the row and column."""
+    """The file is refused as a whole. `problems` are the rows' faults, each naming its row and
+    column; the message says all of it in one text (the website's field error)."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        self.summary = message
+        self.problems = problems or []
+        super().__init__(
+            " ".join([message, *self.problems]) if message else " ".join(self.problems)
+        )
 
 
-def _records(text: str) -> Iterator[tuple[int, dict[str, str]]]:
+@dataclass(frozen=True)
+class ImportedList:
+    """A list read in: how many rows, and what the reader should check (a Dutch sentence each)."""
+
+    kind: str
+    rows: int
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def counted(self) -> str:
+        """'1 klant', '136 klanten', '1 inwoner': what was read in, as the messages say it."""
+        singular, plural = _NOUNS[self.kind]
+        return f"{self.rows} {singular if self.rows == 1 else plural}"
+
+
+_NOUNS = {
+    ReferenceListKind.CLIENTS: ("klant", "klanten"),
+    ReferenceListKind.BRP: ("inwoner", "inwoners"),
+}
+
+
+def read_list_file(data: bytes, max_bytes: int | None = None) -> str:
+    """The text of a list file, in UTF-8 or Windows-1252 as a delivery is read; an empty file or
+    one that is no CSV (a PDF, an Excel file) raises ReferenceListError saying so.
+
+    Without `max_bytes` there is no limit: a BRP extract read in on the server may be larger
+    than an upload in the browser."""
+    try:
+        check_size(data, len(data) if max_bytes is None else max_bytes)
+        return csv_text(data, LIST_ADVICE)
+    except UnreadableFile as error:
+        raise ReferenceListError(error.message) from None
+
+
+def _table(text: str) -> tuple[set[str], list[tuple[int, dict[str, str]]]]:
+    """The header's column names and the non-blank rows (row number as in the file, header 1)."""
     first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    # As in a delivery: the separator that occurs most in the header (tab: Excel's Unicode text).
+    delimiter = max((";", ",", "\t"), key=first_line.count)
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     reader.fieldnames = [name.strip().lower() for name in reader.fieldnames or []]
-    for row_number, row in enumerate(reader, start=2):
-        if any(not is_blank(v) for v in row.values()):
-            yield row_number, row
+    rows = [
+        (row_number, row)
+        for row_number, row in enumerate(reader, start=2)
+        if any(not is_blank(v) for v in row.values())
+    ]
+    return set(reader.fieldnames), rows
 
 
-def _field(row_number: int, row: dict, column: str, parse: Callable, required: bool = False):
-    value = row.get(column)
-    if is_blank(value):
-        if required:
-            raise ReferenceListError(f"Rij {row_number}, {column}: dit veld is verplicht.")
-        return None
-    try:
-        return parse(value)
-    except ValueError as exc:
-        raise ReferenceListError(f"Rij {row_number}, {column}: {exc}.") from exc
+class _Rows:
+    """Reads the cells of a list's rows and collects every fault, so the file is refused once
+    with all of them instead of one per attempt."""
 
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.today = timezone.localdate()
 
-def _address(row_number: int, row: dict, required: bool) -> dict:
-    postcode = _field(row_number, row, "postcode", parse_postcode, required)
-    number = _field(row_number, row, "huisnummer", parse_house_number, required)
-    letter = _field(row_number, row, "huisletter", parse_house_letter) or ""
-    addition = _field(row_number, row, "huisnummertoevoeging", parse_addition) or ""
-    house_number, cell_letter, cell_addition = number or (None, "", "")
-    return {
-        "postcode": postcode or "",
-        "house_number": house_number,
-        "house_letter": letter or cell_letter,
-        "house_number_addition": addition or cell_addition,
-    }
+    def field(self, row_number: int, row: dict, column: str, parse: Callable, required=False):
+        value = row.get(column)
+        if is_blank(value):
+            if required:
+                self.problems.append(f"Rij {row_number}, {column}: dit veld is verplicht.")
+            return None
+        try:
+            return parse(value)
+        except ValueError as exc:
+            self.problems.append(f"Rij {row_number}, {column}: {exc}.")
+            return None
+
+    def past_date(self, row_number: int, row: dict, column: str, required=False) -> dt.date | None:
+        """A date that has happened: a birth or death after today is a fault in the export."""
+        day = self.field(row_number, row, column, parse_date, required)
+        if day is not None and day > self.today:
+            self.problems.append(f"Rij {row_number}, {column}: {day:%d-%m-%Y} ligt in de toekomst.")
+            return None
+        return day
+
+    def address(self, row_number: int, row: dict, required: bool) -> dict:
+        postcode = self.field(row_number, row, "postcode", parse_postcode, required)
+        number = self.field(row_number, row, "huisnummer", parse_house_number, required)
+        letter = self.field(row_number, row, "huisletter", parse_house_letter) or ""
+        addition = self.field(row_number, row, "huisnummertoevoeging", parse_addition) or ""
+        house_number, cell_letter, cell_addition = number or (None, "", "")
+        return {
+            "postcode": postcode or "",
+            "house_number": house_number,
+            "house_letter": letter or cell_letter,
+            "house_number_addition": addition or cell_addition,
+        }
+
+    def refuse_if_faulty(self) -> None:
+        if not self.problems:
+            return
+        shown = self.problems[:MAX_PROBLEMS_SHOWN]
+        more = len(self.problems) - len(shown)
+        if more:
+            shown.append(f"… en nog {more} {'fout' if more == 1 else 'fouten'}.")
+        summary = f"{len(self.problems)} fouten:" if len(self.problems) > 1 else ""
+        raise ReferenceListError(summary, shown)
 
 
 def _missing(fieldnames: set[str], needed: tuple[str, ...]) -> list[str]:
     return [c for c in needed if c not in fieldnames]
 
 
-def _client(row_number: int, row: dict) -> KnownClient:
-    bsn = _field(row_number, row, "bsn", parse_bsn)
-    if bsn:
-        return KnownClient(bsn=bsn_hash(bsn))
+def _check_has_rows(rows: list, what: str) -> None:
+    if not rows:
+        raise ReferenceListError(f"Het bestand bevat alleen een kopregel en geen {what}.")
+
+
+def _client(rows: _Rows, row_number: int, row: dict) -> KnownClient:
+    if not is_blank(row.get("bsn")):
+        # A client with a BSN is known by it alone: a bad BSN is its one fault.
+        bsn = rows.field(row_number, row, "bsn", parse_bsn)
+        return KnownClient(bsn=bsn_hash(bsn) if bsn else "")
     return KnownClient(
-        surname=_field(row_number, row, "achternaam", lambda v: parse_text(v, 120), True),
-        birth_date=_field(row_number, row, "geboortedatum", parse_date, True),
-        **_address(row_number, row, required=True),
+        surname=rows.field(row_number, row, "achternaam", lambda v: parse_text(v, 120), True),
+        birth_date=rows.past_date(row_number, row, "geboortedatum", required=True),
+        **rows.address(row_number, row, required=True),
     )
 
 
-def _resident(row_number: int, row: dict) -> ResidentRecord:
+def _resident(rows: _Rows, row_number: int, row: dict) -> ResidentRecord:
     def text(column: str, length: int, required: bool = False) -> str:
-        return _field(row_number, row, column, lambda v: parse_text(v, length), required) or ""
+        return rows.field(row_number, row, column, lambda v: parse_text(v, length), required) or ""
 
     return ResidentRecord(
-        bsn=bsn_hash(_field(row_number, row, "bsn", parse_bsn) or ""),
+        bsn=bsn_hash(rows.field(row_number, row, "bsn", parse_bsn) or ""),
         initials=text("voorletters", 30),
         surname_prefix=text("voorvoegsel", 20),
         surname=text("achternaam", 120, required=True),
-        birth_date=_field(row_number, row, "geboortedatum", parse_date),
-        death_date=_field(row_number, row, "datum_overlijden", parse_date),
-        **_address(row_number, row, required=True),
+        birth_date=rows.past_date(row_number, row, "geboortedatum"),
+        death_date=rows.past_date(row_number, row, "datum_overlijden"),
+        **rows.address(row_number, row, required=True),
     )
 
 
+def _elsewhere_warning(municipality: Municipality, records: list) -> list[str]:
+    """A warning when most addresses of the list lie in another municipality: probably another
+    municipality's list, which would mark its residents as known or as no inhabitant here."""
+    directory = PostcodeDirectory()
+    places = [directory.municipality_for(r.postcode) for r in records if r.postcode]
+    known = [place for place in places if place is not None]
+    elsewhere = [place for place in known if place.pk != municipality.pk]
+    if not known or len(elsewhere) <= OTHER_MUNICIPALITY_SHARE * len(known):
+        return []
+    names = ", ".join(name for name, _ in Counter(p.name for p in elsewhere).most_common(3))
+    return [
+        f"Let op: {len(elsewhere)} van de {len(known)} adressen liggen niet in "
+        f"{municipality.name} maar in {names}. Is dit de lijst van {municipality.name}? "
+        "Lees anders de juiste lijst in."
+    ]
+
+
 @transaction.atomic
-def import_known_clients(municipality: Municipality, text: str, by=None, filename: str = "") -> int:
+def import_known_clients(
+    municipality: Municipality, text: str, by=None, filename: str = ""
+) -> ImportedList:
     """Replace the municipality's client list; rows have `bsn` or name + birth date + address.
 
     `by` is the user who uploaded it (None on the server); the import is recorded."""
-    records = list(_records(text))
-    fieldnames = set(records[0][1]) if records else set()
+    fieldnames, records = _table(text)
     if "bsn" not in fieldnames and _missing(fieldnames, CLIENT_ADDRESS_COLUMNS[:4]):
         raise ReferenceListError(
             "De klantenlijst heeft een kolom 'bsn' nodig, of de kolommen "
             + ", ".join(CLIENT_ADDRESS_COLUMNS)
             + "."
         )
-    clients = [_client(n, row) for n, row in records]
+    _check_has_rows(records, "klanten")
+    rows = _Rows()
+    clients = [_client(rows, n, row) for n, row in records]
+    rows.refuse_if_faulty()
     for client in clients:
         client.municipality = municipality
     KnownClient.objects.filter(municipality=municipality).delete()
     KnownClient.objects.bulk_create(clients, batch_size=2000)
     _record(municipality, ReferenceListKind.CLIENTS, len(clients), by, filename)
-    return len(clients)
+    return ImportedList(
+        ReferenceListKind.CLIENTS, len(clients), _elsewhere_warning(municipality, clients)
+    )
 
 
 @transaction.atomic
 def import_population_register(
     municipality: Municipality, text: str, by=None, filename: str = ""
-) -> int:
+) -> ImportedList:
     """Replace the municipality's BRP extract (one row per resident); the import is recorded."""
-    records = list(_records(text))
-    missing = _missing(set(records[0][1]) if records else set(), BRP_COLUMNS[3:7])
+    fieldnames, records = _table(text)
+    missing = _missing(fieldnames, BRP_COLUMNS[3:7])
     if missing:
         raise ReferenceListError(
             "Het BRP-uittreksel mist de kolom(men): " + ", ".join(missing) + "."
         )
-    residents = [_resident(n, row) for n, row in records]
+    _check_has_rows(records, "inwoners")
+    rows = _Rows()
+    residents = [_resident(rows, n, row) for n, row in records]
+    rows.refuse_if_faulty()
     for resident in residents:
         resident.municipality = municipality
     ResidentRecord.objects.filter(municipality=municipality).delete()
     ResidentRecord.objects.bulk_create(residents, batch_size=2000)
     _record(municipality, ReferenceListKind.BRP, len(residents), by, filename)
-    return len(residents)
+    return ImportedList(
+        ReferenceListKind.BRP, len(residents), _elsewhere_warning(municipality, residents)
+    )
 
 
 def _record(municipality, kind: str, rows: int, by, filename: str) -> None:

@@ -1,7 +1,8 @@
 """Public services of matching.
 
 - `match_period(municipality, period, by=None)`: one idempotent matching run for one month.
-- `meldingen_report(municipality, period)`: the meldingen of a period as plain data (CLI --json).
+- `meldingen_report(municipality, period)`: the meldingen of a period as plain data (CLI --json;
+  a no-go has no queue).
 
 A run reads through `adapter`, computes with the pure `engine`, and writes in one transaction:
 new meldingen are created, existing ones (same key) get their matching fields refreshed while
@@ -313,9 +314,17 @@ def period_has_signals(municipality: Municipality, period: str) -> bool:
 
 
 def match_period(
-    municipality: Municipality, period: str, *, by=None, today: dt.date | None = None
+    municipality: Municipality,
+    period: str,
+    *,
+    by=None,
+    command_line_user: str = "",
+    today: dt.date | None = None,
 ) -> MatchingRun:
-    """Match one municipality's signals of one month (`YYYY-MM`); safe to run again."""
+    """Match one municipality's signals of one month (`YYYY-MM`); safe to run again.
+
+    `by` is the user who started it on the website, `command_line_user` the server account
+    that ran `vroegsignaal match`; neither: a scheduled task."""
     policy, version = effective_policy(municipality)
     kept_joined = adapter.joined_to_closed_meldingen(municipality, period)
     signals = adapter.period_signals(municipality, period).filter(
@@ -327,6 +336,7 @@ def match_period(
         period_start=start,
         policy_version=version,
         started_by=by if getattr(by, "pk", None) else None,
+        command_line_user=command_line_user,
     )
     if signals.is_empty():
         run.summary = _with_kept_joined(
@@ -408,7 +418,9 @@ def meldingen_report(municipality: Municipality, period: str) -> list[dict]:
             "total_amount_cents": m.total_amount_cents,
             "priority_score": m.priority_score,
             "priority_reasons": m.priority_reasons,
-            "queue": m.queue.name if m.queue else None,
+            # A no-go is closed by the run: it waits in no werkbakje, whatever queue the routing
+            # rules gave it (that queue is used only if a later run makes it a go).
+            "queue": m.queue.name if m.queue and m.go else None,
             "go": m.go,
         }
         for m in meldingen

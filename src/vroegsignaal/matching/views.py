@@ -2,34 +2,31 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils import timezone
-from django.utils.formats import date_format
 
-from vroegsignaal.intake.reading import UnreadableFile, check_size, decode_text
-from vroegsignaal.matching.adapter import month_bounds
 from vroegsignaal.matching.models import MatchingRun, ReferenceListImport, ReferenceListKind
+from vroegsignaal.matching.periods import (
+    PeriodError,
+    check_matchable,
+    is_period,
+    month_name,
+    run_description,
+)
 from vroegsignaal.matching.reference_lists import (
     ReferenceListError,
     import_known_clients,
     latest_imports,
+    read_list_file,
 )
-from vroegsignaal.matching.services import period_has_signals
 from vroegsignaal.matching.tasks import match_period_task
 from vroegsignaal.matching.unmatched import suggested_period, unmatched_months
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction
-from vroegsignaal.privacy.pages import describe_page
 from vroegsignaal.privacy.policy import role_required
-
-PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-
 
 PERIOD_FORMAT = "Matchingsperiode: vul een maand in als JJJJ-MM, bijvoorbeeld 2026-10."
 
@@ -51,21 +48,13 @@ class MatchingForm(forms.Form):
 
     def clean_period(self) -> str:
         period = self.cleaned_data["period"].strip()
-        if not PERIOD.match(period):
+        if not is_period(period):
             raise forms.ValidationError(PERIOD_FORMAT)
-        if period > f"{timezone.localdate():%Y-%m}":
-            raise forms.ValidationError("Een maand in de toekomst kan nog niet gematcht worden.")
-        if not period_has_signals(self.municipality, period):
-            raise forms.ValidationError(
-                f"Er zijn geen signalen met een signaaldatum in {month_name(period)} voor uw "
-                "gemeente; kies een maand waarvoor signalen zijn aangeleverd."
-            )
+        try:
+            check_matchable(self.municipality, period)
+        except PeriodError as error:
+            raise forms.ValidationError(str(error)) from None
         return period
-
-
-def month_name(period: str) -> str:
-    """'januari 1999' for '1999-01', as the list of runs names a month."""
-    return date_format(month_bounds(period)[0], "F Y")
 
 
 @role_required("intake")
@@ -87,11 +76,7 @@ def matching_runs(request):
         messages.success(request, f"De matching voor {month_name(period)} is aangevraagd.")
         # A (re)run changes meldingen and terms: the audit log names the month and municipality,
         # not only the page, so the privacy officer can see who matched which month.
-        audit.record(
-            request,
-            AuditAction.CHANGE,
-            f"{describe_page('matching:runs')} {month_name(period)}, gemeente {municipality.name}",
-        )
+        audit.record(request, AuditAction.CHANGE, run_description(municipality, period))
         return redirect("matching:runs")
     runs = list(
         MatchingRun.objects.filter(municipality=municipality).select_related(
@@ -135,18 +120,22 @@ def reference_lists(request):
         # One byte over the limit is enough to refuse it, as for a creditor's delivery.
         data = upload.read(settings.DELIVERY_MAX_BYTES + 1)
         try:
-            check_size(data, settings.DELIVERY_MAX_BYTES)
-            count = import_known_clients(
-                municipality, decode_text(data), by=request.user, filename=upload.name
+            imported = import_known_clients(
+                municipality,
+                read_list_file(data, settings.DELIVERY_MAX_BYTES),
+                by=request.user,
+                filename=upload.name,
             )
-        except (ReferenceListError, UnreadableFile) as error:
+        except ReferenceListError as error:
             form.add_error("file", f"{upload.name} is niet ingelezen: {error}")
         else:
             messages.success(
                 request,
-                f"{count} klanten ingelezen; de vorige klantenlijst is vervangen. De volgende "
+                f"{imported.counted} ingelezen; de vorige klantenlijst is vervangen. De volgende "
                 "matching gebruikt de nieuwe lijst.",
             )
+            for warning in imported.warnings:
+                messages.warning(request, warning)
             return redirect("matching:reference_lists")
     context = {
         "form": form,

@@ -5,9 +5,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from vroegsignaal.file_errors import dutch_reason
-from vroegsignaal.intake.models import Channel, DeliveryStatus
+from vroegsignaal.intake.models import Channel, Delivery, DeliveryStatus
 from vroegsignaal.intake.services import UnreadableFile, ingest_file, rejected_as_a_whole
 from vroegsignaal.organisations.models import Creditor
+from vroegsignaal.privacy import command_line
+from vroegsignaal.privacy.models import AuditAction
 
 EXIT_UNREADABLE = 2
 
@@ -35,6 +37,14 @@ class Command(BaseCommand):
         except UnreadableFile as exc:
             self._report_unreadable(file, str(exc), options["json"])
             sys.exit(EXIT_UNREADABLE)
+        if result.status != DeliveryStatus.DUPLICATE:
+            # As the website records an upload: a delivery of the creditor's customers.
+            command_line.record(
+                AuditAction.CHANGE,
+                Delivery.objects.get(pk=result.delivery_id),
+                command=f"ingest {file.name} --creditor {found.code}",
+                description="aangeleverd (opdrachtregel)",
+            )
         if options["json"]:
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
             return

@@ -4,13 +4,17 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from vroegsignaal.matching.reference_lists import ReferenceListError
+from vroegsignaal.file_errors import dutch_reason
+from vroegsignaal.matching.models import ReferenceListKind
+from vroegsignaal.matching.reference_lists import ReferenceListError, read_list_file
 from vroegsignaal.organisations.models import Municipality
+from vroegsignaal.privacy import command_line
+from vroegsignaal.privacy.models import AuditAction
 
 
 class ReferenceListCommand(BaseCommand):
     importer = None
-    what = ""
+    command = ""  # as typed after `vroegsignaal`, for the audit log
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
@@ -21,11 +25,25 @@ class ReferenceListCommand(BaseCommand):
         if found is None:
             raise CommandError(f"Gemeente {municipality} bestaat niet.")
         try:
-            count = type(self).importer(
-                found, file.read_text(encoding="utf-8-sig"), filename=file.name
-            )
-        except (ReferenceListError, OSError, UnicodeDecodeError) as exc:
-            raise CommandError(f"{file.name} is niet ingelezen: {exc}") from exc
-        self.stdout.write(
-            f"{count} {self.what} ingelezen voor {found.name}; de vorige lijst is vervangen."
+            data = file.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Kan {file} niet lezen: {dutch_reason(exc)}.") from exc
+        try:
+            imported = type(self).importer(found, read_list_file(data), filename=file.name)
+        except ReferenceListError as exc:
+            # One fault per line: a list may have many, and each names its row and column.
+            lines = [exc.summary, *exc.problems] if exc.summary else exc.problems
+            raise CommandError(f"{file.name} is niet ingelezen: " + "\n  ".join(lines)) from exc
+        what = ReferenceListKind(imported.kind).label
+        command_line.record(
+            AuditAction.CHANGE,
+            f"{what} ingelezen",
+            command=f"{self.command} {file.name} --municipality {found.code}",
+            municipality=found,
+            description=f"{what} van {found.name} ingelezen: {imported.counted} uit {file.name}",
         )
+        self.stdout.write(
+            f"{imported.counted} ingelezen voor {found.name}; de vorige lijst is vervangen."
+        )
+        for warning in imported.warnings:
+            self.stderr.write(warning)

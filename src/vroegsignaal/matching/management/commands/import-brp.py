@@ -7,4 +7,4 @@ class Command(ReferenceListCommand):
         "Een BRP-uittreksel (één rij per inwoner) van een gemeente inlezen (vervangt het vorige)."
     )
     importer = staticmethod(import_population_register)
-    what = "inwoners"
+    command = "import-brp"

@@ -5,4 +5,4 @@ from vroegsignaal.matching.reference_lists import import_known_clients
 class Command(ReferenceListCommand):
     help = "De klantenlijst schuldhulpverlening van een gemeente inlezen (vervangt de vorige)."
     importer = staticmethod(import_known_clients)
-    what = "bekende klanten"
+    command = "import-clients"

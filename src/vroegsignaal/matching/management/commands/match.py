@@ -1,11 +1,19 @@
 import json
-import re
 
 from django.core.management.base import BaseCommand, CommandError
 
 from vroegsignaal.matching.engine import PolicyError
+from vroegsignaal.matching.periods import (
+    PeriodError,
+    check_begun,
+    check_matchable,
+    parse_period,
+    run_description,
+)
 from vroegsignaal.matching.services import match_period
 from vroegsignaal.organisations.models import Municipality
+from vroegsignaal.privacy import command_line
+from vroegsignaal.privacy.models import AuditAction
 
 
 class Command(BaseCommand):
@@ -17,28 +25,28 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, period: str, municipality: str | None, **options):
-        if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
-            raise CommandError(f"Periode '{period}' is geen maand in de vorm JJJJ-MM.")
         municipalities = Municipality.objects.order_by("code")
         if municipality:
             municipalities = municipalities.filter(code=municipality.zfill(4))
             if not municipalities:
                 raise CommandError(f"Gemeente {municipality} bestaat niet.")
+        try:
+            period = parse_period(period)
+            check_begun(period)
+        except PeriodError as exc:
+            raise CommandError(str(exc)) from exc
         runs = []
         for found in municipalities:
             try:
-                run = match_period(found, period)
-            except PolicyError as exc:
-                raise CommandError(f"Beleid van {found.name} is ongeldig: {exc}") from exc
-            runs.append(
-                {
-                    "run_id": run.id,
-                    "municipality": found.code,
-                    "period": period,
-                    "policy_version": run.policy_version_id,
-                    **run.summary,
-                }
-            )
+                check_matchable(found, period)
+            except PeriodError as exc:
+                # The month is refused as on the matching page; of all municipalities, one
+                # without signals that month is skipped (the others are matched).
+                if municipality:
+                    raise CommandError(str(exc)) from exc
+                self.stderr.write(f"{found.code} {period} overgeslagen: {exc}")
+                continue
+            runs.append(self._match(found, period))
         if options["json"]:
             self.stdout.write(json.dumps(runs if not municipality else runs[0], ensure_ascii=False))
             return
@@ -47,3 +55,24 @@ class Command(BaseCommand):
                 f"{run['municipality']} {period}: {run['signals']} signalen → "
                 f"{run['meldingen']} meldingen, {run['go']} op te pakken."
             )
+
+    def _match(self, municipality: Municipality, period: str) -> dict:
+        # Recorded before the run, as the website records the request: a run that fails has
+        # still read the month's personal data.
+        command_line.record(
+            AuditAction.CHANGE,
+            run_description(municipality, period),
+            command=f"match --period {period} --municipality {municipality.code}",
+            municipality=municipality,
+        )
+        try:
+            run = match_period(municipality, period, command_line_user=command_line.os_user())
+        except PolicyError as exc:
+            raise CommandError(f"Beleid van {municipality.name} is ongeldig: {exc}") from exc
+        return {
+            "run_id": run.id,
+            "municipality": municipality.code,
+            "period": period,
+            "policy_version": run.policy_version_id,
+            **run.summary,
+        }

@@ -5,6 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from vroegsignaal.monitoring.ddas_export import PAGE_SIZE, export_documents, write_documents
 from vroegsignaal.monitoring.scope import ScopeError, municipality_scope
+from vroegsignaal.privacy import command_line
+from vroegsignaal.privacy.models import AuditAction
+from vroegsignaal.privacy.pages import describe_page
 
 
 def _date(text: str) -> dt.date:
@@ -36,12 +39,23 @@ class Command(BaseCommand):
             scope = municipality_scope(municipality, _date(start), _date(end))
         except ScopeError as exc:
             raise CommandError(str(exc)) from exc
-        documents = export_documents(scope.municipalities[0], scope.start, scope.end, page_size)
+        municipality = scope.municipalities[0]
+        documents = export_documents(municipality, scope.start, scope.end, page_size)
         try:
             paths = write_documents(documents, out)
         except OSError as exc:
             raise CommandError(f"Kan {out} niet schrijven: {exc.strerror}.") from exc
         signals = sum(len(d["leveringen"][0]["vroegsignalen"]) for d in documents)
+        # The same delivery as the website's download, with BSNs and addresses: who wrote it
+        # where is in the audit log as well.
+        command_line.record(
+            AuditAction.EXPORT,
+            describe_page("monitoring:ddas"),
+            command=f"export-ddas --municipality {municipality.code} --from {start} --to {end}",
+            municipality=municipality,
+            description=f"{describe_page('monitoring:ddas')} {scope.start:%d-%m-%Y} t/m "
+            f"{scope.end:%d-%m-%Y}: {signals} signalen naar {', '.join(map(str, paths))}",
+        )
         self.stdout.write(f"{signals} signalen in {len(paths)} bestand(en):")
         for path in paths:
             self.stdout.write(f"  {path}")
