@@ -379,6 +379,12 @@ RUN_FAILED = (
 )
 
 
+def failure_reason(error: Exception) -> str:
+    """Why a run failed, as the matching page and `vroegsignaal match` say it: an invalid
+    policy's own messages (they name the version to correct), else RUN_FAILED."""
+    return " ".join(error.messages) if isinstance(error, PolicyError) else RUN_FAILED
+
+
 def record_failed_run(municipality: Municipality, period: str, by, error: Exception) -> MatchingRun:
     """Record that a run of `match_period` failed, so the matching page can say so and why.
 
@@ -390,7 +396,7 @@ def record_failed_run(municipality: Municipality, period: str, by, error: Except
         period_start=start,
         started_by=by if getattr(by, "pk", None) else None,
         finished_at=timezone.now(),
-        failure=" ".join(error.messages) if isinstance(error, PolicyError) else RUN_FAILED,
+        failure=failure_reason(error),
     )
 
 

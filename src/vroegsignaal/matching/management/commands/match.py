@@ -7,10 +7,11 @@ from vroegsignaal.matching.periods import (
     PeriodError,
     check_begun,
     check_matchable,
+    month_name,
     parse_period,
     run_description,
 )
-from vroegsignaal.matching.services import match_period
+from vroegsignaal.matching.services import failure_reason, match_period
 from vroegsignaal.organisations.models import Municipality
 from vroegsignaal.privacy import command_line
 from vroegsignaal.privacy.models import AuditAction
@@ -68,7 +69,11 @@ class Command(BaseCommand):
         try:
             run = match_period(municipality, period, command_line_user=command_line.os_user())
         except PolicyError as exc:
-            raise CommandError(f"Beleid van {municipality.name} is ongeldig: {exc}") from exc
+            # The policy's messages already say it is invalid and which version to correct.
+            raise CommandError(
+                f"De matching van {municipality.name} voor {month_name(period)} is mislukt: "
+                f"{failure_reason(exc)} Er is niets veranderd."
+            ) from exc
         return {
             "run_id": run.id,
             "municipality": municipality.code,
