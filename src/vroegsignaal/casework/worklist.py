@@ -22,11 +22,14 @@ from vroegsignaal.casework.heropaf import (
 )
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import CURRENT_DUE_ON, Melding, MeldingSignal
+from vroegsignaal.casework.signal_status import not_picked_up
 from vroegsignaal.casework.terms import pick_up_state
 from vroegsignaal.organisations.models import User
 
 HEROPAF_QUEUE = "heropaf"
 SOON_DAYS = 3
+# What the pages name as the werkbakje of a no-go melding (see ``queue_label``).
+NO_QUEUE_FOR_NO_GO = "Geen (niet opgepakt volgens het beleid)"
 
 FLAG_FIELDS = {
     "crisis": "is_crisis",
@@ -54,6 +57,16 @@ class WorklistFilters:
         values = (self.queue, self.postcode, self.partner_type, self.min_amount_cents)
         chosen = (self.flags, self.deadline, self.assigned)
         return sum(value not in ("", None) for value in values) + sum(bool(c) for c in chosen)
+
+
+def queue_label(melding: Melding) -> str:
+    """The werkbakje the melding page, the search and the worklist name for ``melding``; '' when
+    it has none. Matching routes a no-go like any melding (the routing rules give it a werkbakje,
+    used only if a later run makes it a go) but closes it at once, so no werkbakje holds it:
+    naming the routed one made a caseworker look for it in, say, Crisis."""
+    if not melding.go and not_picked_up(melding):
+        return NO_QUEUE_FOR_NO_GO
+    return melding.queue.name if melding.queue else ""
 
 
 def _deadline_filter(deadline: str, today: date, queue: str = "") -> Q:
@@ -176,7 +189,9 @@ def queue_counts(user: User, today: date) -> list[QueueCount]:
         )
         .order_by("queue__name")
     )
-    # Meldingen without a queue (no-go) are only under "Alle werkbakjes".
+    # A no-go is not among these rows: matching routes it to a werkbakje but closes it at once,
+    # so the exclude above leaves it out. An open melding without a werkbakje (its werkbakje was
+    # deleted in the beheeromgeving) is listed only under "Alle werkbakjes".
     counts = [
         QueueCount(
             str(row["queue_id"]), row["queue__name"], row["open"], row["unassigned"], row["overdue"]

@@ -1,9 +1,10 @@
 """Template filters for casework pages: amounts in cents as Dutch euro amounts, counts with
-Dutch thousands."""
+Dutch thousands, the werkbakje of a melding."""
 
 from django import template
 
 from vroegsignaal import dutch_numbers
+from vroegsignaal.casework.worklist import queue_label
 
 register = template.Library()
 
@@ -18,6 +19,12 @@ def euros(cents: int | None) -> str:
 def dutch_number(value) -> str:
     """4642 → '4.642', as Dutch readers write a count; None → '–'."""
     return dutch_numbers.dutch_number(value)
+
+
+@register.filter
+def werkbakje(melding) -> str:
+    """The werkbakje a page names for the melding ('' for none): ``worklist.queue_label``."""
+    return queue_label(melding)
 
 
 def described_by(field) -> str:
