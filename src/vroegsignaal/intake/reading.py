@@ -11,6 +11,7 @@ import codecs
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 from openpyxl import load_workbook
@@ -177,10 +178,14 @@ def _xlsx_table(data: bytes) -> Table:
     return table
 
 
-def csv_text(data: bytes, advice: str = _NOT_A_DELIVERY) -> str:
+def csv_text(data: bytes, advice: str = _NOT_A_DELIVERY, *, excel_read: bool = True) -> str:
     """The text of a CSV file (`decode_text`). A file that is no text at all (a PDF, an Excel
     file, other binary data) raises UnreadableFile saying what it is, then `advice`: what to
-    deliver instead. The municipality's reference lists are read with it too."""
+    deliver instead. The municipality's reference lists are read with it too, with
+    `excel_read=False`: they are read as CSV only, so no message may offer Excel."""
+    accepted = "CSV of Excel" if excel_read else "CSV"
+    if not excel_read and (data.startswith(_OLD_EXCEL_MAGIC) or _is_workbook(data)):
+        raise UnreadableFile(f"Het bestand is een Excel-bestand, geen {accepted}. " + advice)
     if data.startswith(_OLD_EXCEL_MAGIC):
         raise UnreadableFile(
             "Dit is een oud Excel-bestand (.xls) of een beveiligd Excel-bestand. "
@@ -188,11 +193,22 @@ def csv_text(data: bytes, advice: str = _NOT_A_DELIVERY) -> str:
         )
     for magic, kind in _BINARY_MAGIC.items():
         if data.startswith(magic):
-            raise UnreadableFile(f"Het bestand is {kind}, geen CSV of Excel. " + advice)
+            raise UnreadableFile(f"Het bestand is {kind}, geen {accepted}. " + advice)
     text = decode_text(data)
     if _CONTROL_CHARACTER.search(text):
         raise UnreadableFile("Het bestand bevat binaire gegevens en is geen CSV. " + advice)
     return text
+
+
+def _is_workbook(data: bytes) -> bool:
+    """An .xlsx: a zip archive holding an Excel workbook (not any zip someone sent)."""
+    if not data.startswith(_ZIP_MAGIC):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
 
 
 def _csv_table(data: bytes) -> tuple[Table, str]:

@@ -62,9 +62,17 @@ BRP_COLUMNS = (
 )
 
 
-LIST_ADVICE = (
-    "Lever de lijst aan als CSV-bestand met kopregel (puntkomma of komma als scheidingsteken)."
+# What the readers below take (intake.reading.csv_text), said in the names of Excel's "Opslaan
+# als" types: UTF-8, Windows-1252 with semicolons, and UTF-16 with tabs. The upload page and
+# every refusal say it in these words.
+LIST_FORMAT = (
+    "een CSV-bestand met een kopregel, gescheiden door puntkomma's, komma's of tabs. In Excel: "
+    "opslaan als 'CSV UTF-8 (door komma's gescheiden)', 'CSV (gescheiden door "
+    "lijstscheidingsteken)' of 'Unicode-tekst'"
 )
+LIST_ADVICE = f"Lever de lijst aan als {LIST_FORMAT}."
+# The upload's file chooser offers the same files: Excel saves 'Unicode-tekst' as .txt.
+LIST_FILE_TYPES = ".csv,.txt,text/csv,text/plain"
 # A list with a bad column or an export error has a fault in every row: the first few say what
 # is wrong, thousands of lines of the same say nothing more.
 MAX_PROBLEMS_SHOWN = 20
@@ -107,14 +115,15 @@ _NOUNS = {
 
 
 def read_list_file(data: bytes, max_bytes: int | None = None) -> str:
-    """The text of a list file, in UTF-8 or Windows-1252 as a delivery is read; an empty file or
-    one that is no CSV (a PDF, an Excel file) raises ReferenceListError saying so.
+    """The text of a list file, decoded as a delivery is (UTF-8, Windows-1252 or UTF-16 with
+    BOM); an empty file or one that is no CSV (a PDF, an Excel file) raises ReferenceListError
+    saying so, and what to deliver instead (LIST_ADVICE).
 
     Without `max_bytes` there is no limit: a BRP extract read in on the server may be larger
     than an upload in the browser."""
     try:
         check_size(data, len(data) if max_bytes is None else max_bytes)
-        return csv_text(data, LIST_ADVICE)
+        return csv_text(data, LIST_ADVICE, excel_read=False)
     except UnreadableFile as error:
         raise ReferenceListError(error.message) from None
 

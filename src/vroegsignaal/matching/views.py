@@ -17,6 +17,8 @@ from vroegsignaal.matching.periods import (
     run_description,
 )
 from vroegsignaal.matching.reference_lists import (
+    LIST_FILE_TYPES,
+    LIST_FORMAT,
     ReferenceListError,
     import_known_clients,
     latest_imports,
@@ -139,6 +141,8 @@ def reference_lists(request):
             return redirect("matching:reference_lists")
     context = {
         "form": form,
+        "list_format": LIST_FORMAT,
+        "list_file_types": LIST_FILE_TYPES,
         "lists": _reference_list_state(municipality),
         "history": ReferenceListImport.objects.filter(municipality=municipality).select_related(
             "imported_by"
