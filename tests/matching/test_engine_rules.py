@@ -263,8 +263,9 @@ def test_known_client_by_bsn_or_by_name_birth_date_and_address():
 
 
 def brp(*rows: dict) -> pl.DataFrame:
-    base = {"municipality_code": "0153", "initials": "J", "surname_prefix": "van der",
-            "surname": "Berg", "birth_date": D(1980, 3, 4), "postcode": "7511AB", "house_number": 12}  # fmt: skip
+    base = {"municipality_code": "0153", "municipality_name": "Enschede", "initials": "J",
+            "surname_prefix": "van der", "surname": "Berg", "birth_date": D(1980, 3, 4),
+            "postcode": "7511AB", "house_number": 12}  # fmt: skip
     return frame([{**base, **r} for r in rows], BRP)
 
 
@@ -273,9 +274,57 @@ def test_brp_deceased_person_is_overleden():
     assert status_of(result, 1) == (v.OVERLEDEN, "Overleden volgens de BRP (01-06-2025)")
 
 
-def test_brp_person_not_in_extract_is_geen_inwoner():
+def test_brp_person_not_in_extract_is_geen_inwoner_named_by_the_municipalitys_name():
     result = match(signals({"surname": "Jansen", "surname_prefix": ""}), brp=brp({}))
-    assert status_of(result, 1) == (v.GEEN_INWONER, "Niet gevonden in de BRP van gemeente 0153")
+    assert status_of(result, 1) == (v.GEEN_INWONER, "Niet gevonden in de BRP van Enschede")
+
+
+CHECK_BY_HAND = (
+    "Niet gevonden in de BRP van Enschede: controleer of de inwoner hier woont voordat u de "
+    "melding afsluit."
+)
+
+
+def test_a_crisis_signal_not_found_in_the_brp_stays_open_with_a_notice_to_check():
+    """Name matching against the BRP fails on spelling, tussenvoegsels and maiden names: for an
+    eviction or disconnection a caseworker checks, the run does not close it."""
+    result = match(signals({"surname": "Jansen", "surname_prefix": "", "crisis": True}),
+                   brp=brp({}))  # fmt: skip
+    row = result.signals.row(0, named=True)
+    assert (row["status"], row["status_reason"], row["brp_note"]) == (
+        v.OPGEPAKT, "", CHECK_BY_HAND)  # fmt: skip
+    melding = only_melding(result)
+    assert melding["go"] and melding["crisis"]
+    assert (melding["term_kind"], melding["term_days"]) == (v.TERM_CRISIS, 3)
+
+
+def test_every_signal_not_found_in_a_crisis_melding_waits_for_the_caseworkers_check():
+    """The caseworker checks the address for the whole melding; a signal of the same household
+    is not closed beside it."""
+    result = match(
+        signals({"surname": "Jansen", "surname_prefix": "", "crisis": True},
+                {"surname": "Jansen", "surname_prefix": "", "creditor_id": 2,
+                 "partner_type": "Water"}),
+        brp=brp({}),
+    )  # fmt: skip
+    assert result.signals["status"].to_list() == [v.OPGEPAKT, v.OPGEPAKT]
+    assert result.signals["brp_note"].to_list() == [CHECK_BY_HAND, CHECK_BY_HAND]
+
+
+def test_a_signal_not_found_in_the_brp_beside_a_crisis_elsewhere_is_still_geen_inwoner():
+    result = match(
+        signals({"surname": "Jansen", "surname_prefix": ""},
+                {"crisis": True, "house_number": 14, "customer_number": "K9"}),
+        brp=brp({}, {"house_number": 14}),
+    )  # fmt: skip
+    assert status_of(result, 1) == (v.GEEN_INWONER, "Niet gevonden in de BRP van Enschede")
+
+
+def test_a_crisis_signal_of_a_person_who_died_according_to_the_brp_is_still_overleden():
+    """A death in the BRP is a registered fact of a found person, not a failed name match."""
+    result = match(signals({"crisis": True}), brp=brp({"death_date": D(2025, 6, 1)}))
+    assert status_of(result, 1) == (v.OVERLEDEN, "Overleden volgens de BRP (01-06-2025)")
+    assert not only_melding(result)["go"]
 
 
 def test_brp_spelling_variant_is_still_an_inwoner():

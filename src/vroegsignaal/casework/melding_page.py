@@ -10,12 +10,13 @@ from django.utils import timezone
 from vroegsignaal import dutch_numbers
 from vroegsignaal.casework import contact, conversation, events, payments
 from vroegsignaal.casework.actions import available_actions
-from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.lifecycle import State, is_open
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.policy import policy_for
 from vroegsignaal.casework.signal_status import not_picked_up
 from vroegsignaal.casework.terms import melding_deadlines
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.matching.engine.classify import BRP_CHECK_BY_HAND
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,14 @@ def card_buttons(visits) -> list[tuple]:
     return buttons
 
 
+def residence_checks(melding: Melding, signals: list[Signal]) -> list[str]:
+    """While the melding is open: the BRP notes that ask the caseworker to check whether the
+    resident lives here (a crisis signal the BRP check did not find; matching.md, BRP)."""
+    if not is_open(melding.state):
+        return []
+    return sorted({s.brp_note for s in signals if s.brp_note.endswith(BRP_CHECK_BY_HAND)})
+
+
 def _relative_period(other: Melding, melding: Melding) -> str:
     # The history helps the caseworker, and so does a newer melding at the same address.
     if other.period_start < melding.period_start:
@@ -138,6 +147,7 @@ def melding_context(melding: Melding, today: date) -> dict:
         "not_picked_up": not_picked_up(melding),
         "earlier_results": earlier_results,
         "signals": signals,
+        "residence_checks": residence_checks(melding, signals),
         "persons": persons_from(signals),
         "at_address": [(other, _relative_period(other, melding)) for other in others],
         "deadlines": melding_deadlines(melding, today, policy),

@@ -26,7 +26,7 @@ from django.utils import timezone
 from vroegsignaal.casework.heropaf import heropaf_applies, schedule_heropaf
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
-from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.ddas import Eindresultaat, Signaalstatus
 from vroegsignaal.feedback import permitted
 from vroegsignaal.feedback.heropaf_checks import plan_checks
 from vroegsignaal.feedback.models import FeedbackKind, FeedbackRelease, HeropafCheck, SignalFeedback
@@ -89,7 +89,11 @@ def _overtaken() -> list[SignalFeedback]:
     worked before the next release), a go a no-go, or one signal of a go melding gets another
     reason. A caseworker who closes a go melding nobody picked up with a 'not picked up' result
     (e.g. 'Inwoner is overleden') turns its go into that no-go too. Once the melding was picked
-    up, closing it with such a result is told as its outcome: that is no correction.
+    up, closing it with such a result is told as its outcome: that is no correction; except
+    'Persoon is geen inwoner (meer)' in the first contact round, which the creditor hears as it
+    hears the BRP check's: a crisis signal the BRP did not find stays a go until a caseworker
+    confirms it, often after a missed home visit (matching.md, BRP). An outcome would say
+    nothing: the resident was not reached. After a heropaf it is the new round's outcome.
 
     The query keeps to those cases (not every no-go ever released); the exact test is whether
     the status, told under the agreement setting of the release being corrected, now reads
@@ -99,7 +103,11 @@ def _overtaken() -> list[SignalFeedback]:
     go = Q(signal__status=Signaalstatus.OPGEPAKT)
     never_picked_up = Q(signal__melding_link__melding__picked_up_on__isnull=True)
     closed = Q(signal__melding_link__melding__state=State.CLOSED)
-    go_turned = Q(content__picked_up=True) & ~go & never_picked_up
+    moved_away = Q(
+        signal__melding_link__melding__result=Eindresultaat.GEEN_INWONER,
+        signal__melding_link__melding__contact_round=1,
+    )
+    go_turned = Q(content__picked_up=True) & ~go & (never_picked_up | moved_away)
     no_go_turned = Q(content__picked_up=False) & (go | ~closed)
     candidates = current_go_no_go().filter(
         go_turned | no_go_turned, signal__melding_link__isnull=False

@@ -147,7 +147,11 @@ def known_clients(municipality: Municipality) -> pl.DataFrame | None:
 def population_register(municipality: Municipality) -> pl.DataFrame | None:
     """The BRP extract, or None when the municipality has not loaded one (check skipped)."""
     fields = ["bsn", "initials", "surname_prefix", "surname", "birth_date", *_ADDRESS, "death_date"]
-    return _register_frame(ResidentRecord, municipality, fields)
+    register = _register_frame(ResidentRecord, municipality, fields)
+    # The check's texts name the municipality as people know it, not by its CBS code.
+    if register is None:
+        return None
+    return register.with_columns(pl.lit(municipality.name).alias("municipality_name"))
 
 
 def joined_to_closed_meldingen(municipality: Municipality, period: str) -> dict[int, str]:

@@ -119,6 +119,11 @@ def known_clients(probes: pl.DataFrame, clients: pl.DataFrame) -> pl.DataFrame:
 # The note on a signal whose person the extract has at another address of the municipality;
 # privacy.inzage finds the signals tied to a resident by it.
 BRP_OTHER_ADDRESS = "Volgens de BRP woonachtig op ander adres: {}"
+# Named by the municipality's name: caseworkers do not know CBS codes.
+BRP_NOT_FOUND = "Niet gevonden in de BRP van {}"
+# Said of a melding with a crisis signal when the BRP does not find a person in it: the run
+# does not close it (see `hold_not_found_in_crisis`); the melding page shows it as a warning.
+BRP_CHECK_BY_HAND = ": controleer of de inwoner hier woont voordat u de melding afsluit."
 _REGISTER_ADDRESS = ["postcode", "house_number", "house_letter", "house_number_addition"]
 
 
@@ -153,6 +158,7 @@ def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
     )
     return (
         checked.select("signal_id", "municipality_code")
+        .join(_municipality_names(brp), on="municipality_code", how="left")
         .join(best, on="signal_id", how="left")
         .select(
             "signal_id",
@@ -162,7 +168,7 @@ def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
             .then(pl.lit("overleden"))
             .alias("brp_status"),
             pl.when(pl.col("row_id").is_null())
-            .then(pl.format("Niet gevonden in de BRP van gemeente {}", "municipality_code"))
+            .then(pl.format(BRP_NOT_FOUND, "municipality_name"))
             .when(pl.col("death_date").is_not_null())
             .then(
                 pl.format(
@@ -174,4 +180,33 @@ def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
             .then(pl.format(BRP_OTHER_ADDRESS, other_address))
             .alias("brp_note"),
         )
+    )
+
+def _municipality_names(brp: pl.DataFrame) -> pl.DataFrame:
+    """municipality_code -> municipality_name of the extract ('de gemeente' when it has none)."""
+    name = pl.col("municipality_name")
+    return brp.group_by("municipality_code").agg(
+        pl.coalesce(name.filter(name != "").first(), pl.lit("de gemeente"))
+    )
+
+
+def hold_not_found_in_crisis(rules: pl.LazyFrame) -> pl.LazyFrame:
+    """Keep the BRP from closing a melding with a crisis signal on a person it did not find.
+
+    Name matching fails on spelling, tussenvoegsels, diacritics and maiden names; for an
+    imminent eviction or disconnection a caseworker checks, so every 'geen inwoner' of such a
+    melding counts as a found person (the melding is routed as a crisis) and carries the note
+    to check. 'Overleden' stays: a death is registered for a person who was found.
+    `rules` has melding_id, crisis and the brp_* columns of `brp_check`.
+    """
+    in_crisis = pl.col("melding_id").is_in(
+        pl.col("melding_id").filter(pl.col("crisis").fill_null(False)).implode()
+    )
+    held = (pl.col("brp_status") == "geen_inwoner") & in_crisis
+    return rules.with_columns(
+        pl.when(held)
+        .then(pl.concat_str("brp_reason", pl.lit(BRP_CHECK_BY_HAND)))
+        .otherwise("brp_note")
+        .alias("brp_note"),
+        *(pl.when(~held).then(name).alias(name) for name in ("brp_status", "brp_reason")),
     )

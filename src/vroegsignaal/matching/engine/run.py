@@ -273,6 +273,7 @@ def _signal_rules(
         prepared.lazy()
         .select(_RULE_COLUMNS)
         .with_columns(_aligned(found, prepared["signal_id"], _CHECK_COLUMNS))
+        .pipe(classify.hold_not_found_in_crisis)
         .with_columns(excluded_expr().alias("excluded"))
         .collect()
     )
@@ -331,7 +332,8 @@ def _shares_key(clients: pl.DataFrame) -> pl.Expr:
 
 def _normalise_register(register: pl.DataFrame) -> pl.DataFrame:
     frame = register.lazy()
-    for column in ("first_names", "initials", "house_letter", "house_number_addition", "bsn"):
+    blank = ("first_names", "initials", "house_letter", "house_number_addition", "bsn")
+    for column in (*blank, "municipality_name"):
         if column not in register.columns:
             frame = frame.with_columns(pl.lit("").alias(column))
     return (

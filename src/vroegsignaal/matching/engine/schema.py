@@ -60,6 +60,7 @@ _ADDRESS_AND_PERSON: dict[str, pl.DataType] = {
 CLIENTS: dict[str, pl.DataType] = dict(_ADDRESS_AND_PERSON)
 BRP: dict[str, pl.DataType] = {
     **_ADDRESS_AND_PERSON,
+    "municipality_name": pl.String(),
     "initials": pl.String(),
     "surname_prefix": pl.String(),
     "death_date": pl.Date(),
