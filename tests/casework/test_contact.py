@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from tests.page_text import page_text
 from vroegsignaal.casework.contact import (
     leave_card,
     missed_visits_without_card,
@@ -73,6 +74,26 @@ def test_help_accepted_at_the_door_starts_the_conversation_term(assigned, casewo
     attempt(assigned, caseworker, reached=True, accepted_help=True)
 
     assert Melding.objects.get(pk=assigned.pk).accepted_on == DAY
+
+
+def test_help_accepted_at_the_door_shows_on_the_timeline_on_that_day(client, assigned, caseworker):
+    attempt(assigned, caseworker, reached=True, accepted_help=True)
+    client.force_login(caseworker)
+
+    text = page_text(client.get(reverse("casework:melding", args=[assigned.pk])))
+
+    assert "Hulp geaccepteerd op 05-11-2026 bij een contactpoging (Huisbezoek)" in text
+
+
+def test_an_attempt_without_help_accepted_shows_no_acceptance_on_the_timeline(
+    client, assigned, caseworker
+):
+    attempt(assigned, caseworker, reached=True)
+    client.force_login(caseworker)
+
+    text = page_text(client.get(reverse("casework:melding", args=[assigned.pk])))
+
+    assert "Hulp geaccepteerd op" not in text
 
 
 def test_help_cannot_be_accepted_without_reaching_the_resident(assigned, caseworker):

@@ -159,6 +159,8 @@ def _store(
         attempt.save()
         follow_pick_up(melding, changes)
         events.contact_attempt(melding, by, attempt, states)
+        if accepted_help:
+            events.help_accepted(melding, by, attempt)
     return attempt
 
 

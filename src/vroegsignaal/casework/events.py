@@ -60,6 +60,21 @@ def contact_attempt(melding: Melding, by: User, attempt: ContactAttempt, states)
     )
 
 
+def help_accepted(melding: Melding, by: User, attempt: ContactAttempt) -> Event:
+    """The resident accepted help at ``attempt`` (at the door, on the phone). A line of its own,
+    as a conversation's answer is in the conversation's line: the first acceptance starts the
+    term for the first conversation, so the caseworker looks for that day."""
+    same = State(melding.state)
+    return _record(
+        melding,
+        EventKind.HELP_ACCEPTED,
+        by,
+        (same, same),
+        kind=attempt.kind,
+        on=attempt.attempted_on.isoformat(),
+    )
+
+
 def conversation(melding: Melding, by: User, held_on: date, help_accepted: str, states) -> Event:
     """A conversation with the resident was recorded."""
     return _record(
@@ -183,6 +198,9 @@ _DESCRIPTIONS = {
     EventKind.ASSIGNED: lambda d: f"Toegewezen aan {d['to']}",
     EventKind.UNASSIGNED: lambda d: "Toewijzing ingetrokken",
     EventKind.CONTACT_ATTEMPT: _reached,
+    EventKind.HELP_ACCEPTED: lambda d: (
+        f"Hulp geaccepteerd op {_dutch_date(d['on'])} bij een contactpoging ({d['kind']})"
+    ),
     EventKind.CONVERSATION: lambda d: (
         f"Gesprek op {_dutch_date(d['on'])}; hulp geaccepteerd: {d['help_accepted']}"
     ),

@@ -510,6 +510,7 @@ class EventKind(models.TextChoices):
     ASSIGNED = "assigned", "Toegewezen"
     UNASSIGNED = "unassigned", "Toewijzing ingetrokken"
     CONTACT_ATTEMPT = "contact_attempt", "Contactpoging"
+    HELP_ACCEPTED = "help_accepted", "Hulp geaccepteerd"
     CONVERSATION = "conversation", "Gesprek"
     BUDGET_LINE = "budget_line", "Budgetscan bijgewerkt"
     PLAN = "plan", "Plan van aanpak"
