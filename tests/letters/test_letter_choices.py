@@ -1,6 +1,7 @@
 """The letter page offers only the kinds that can be made now, and says why the others cannot."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -130,3 +131,39 @@ def test_the_card_choices_tell_visits_of_one_dagdeel_apart_by_their_time(
 
     assert "woensdag 25 november 2026, avond, om 18:30" in page
     assert "woensdag 25 november 2026, avond, om 20:05" in page
+
+
+def _missed_visit(melding, by, on: dt.date):
+    visit = record_contact_attempt(
+        melding, by, melding.version, kind=Contactsoort.HUISBEZOEK,
+        attempted_on=on, part_of_day=Dagdeel.AVOND, reached=False,
+    )  # fmt: skip
+    melding.refresh_from_db()
+    return visit
+
+
+def _checked_visits(page: str) -> list[str]:
+    """The values of the visit choices the page has ticked."""
+    inputs = re.findall(r'<input type="radio" name="visit"[^>]*>', page)
+    assert inputs, "the page offers no missed visit to choose"
+    return [re.search(r'value="(\d+)"', tag)[1] for tag in inputs if " checked" in tag]
+
+
+def test_the_card_form_preselects_the_only_missed_visit_without_a_card(
+    logged_in, melding, caseworker
+):
+    visit = _missed_visit(melding, caseworker, MOMENT.date())
+
+    assert _checked_visits(_page(logged_in, melding)) == [str(visit.pk)]
+
+
+def test_with_several_missed_visits_the_card_form_leaves_the_visit_to_choose(
+    logged_in, melding, caseworker
+):
+    for day in (MOMENT.date() - dt.timedelta(days=1), MOMENT.date()):
+        _missed_visit(melding, caseworker, day)
+
+    assert _checked_visits(_page(logged_in, melding)) == []
+    page = _post(logged_in, melding, kind=LetterKind.CARD).content.decode()
+    assert "Kies het gemiste huisbezoek waar het kaartje bij hoort." in page
+    assert not ContactAttempt.objects.filter(kind=Contactsoort.KAARTJE).exists()

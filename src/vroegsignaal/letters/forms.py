@@ -123,6 +123,10 @@ class LetterForm(VersionedForm):
         self.fields["visit"].queryset = ContactAttempt.objects.filter(
             pk__in=[visit.pk for visit in missed_visits]
         )
+        # With one missed visit there is nothing to choose; with several the caseworker picks
+        # (``clean`` asks for one), as a guess could put the card with the wrong visit.
+        if len(missed_visits) == 1:
+            self.fields["visit"].initial = missed_visits[0].pk
         # Two visits in one dagdeel read apart by their time (or number).
         distinctions = visit_distinctions(missed_visits)
 
