@@ -16,7 +16,7 @@ from vroegsignaal.letters.models import Addressing, Letterhead
 from vroegsignaal.letters.services import LetterRequest
 
 
-def _add_partner(melding, **person):
+def _add_partner(melding, person_key="", **person):
     landlord = CreditorFactory(
         code="woonbedrijf", name="Woonbedrijf", partner_type=Signaalpartner.HUUR
     )
@@ -27,7 +27,7 @@ def _add_partner(melding, **person):
         house_number=melding.house_number,
         **person,
     )
-    MeldingSignal.objects.create(signal=signal, melding=melding)
+    MeldingSignal.objects.create(signal=signal, melding=melding, person_key=person_key)
 
 
 def test_each_person_gets_a_letter_naming_only_their_own_creditor(melding):
@@ -61,8 +61,13 @@ def test_aan_de_bewoners_gives_one_letter_naming_every_creditor(melding):
     assert "uw energieleverancier en uw verhuurder" in text
 
 
-def test_the_same_person_in_two_signals_gets_one_letter(melding):
-    _add_partner(melding, initials="J.", surname="Jansen", birth_date=dt.date(1980, 5, 17))
+def test_signals_the_matching_linked_to_one_person_get_one_letter(melding):
+    """The matching's person link decides, not the spelling: the second signal's 'Janssen' is
+    the same person as 'Jansen' (tests/matching/test_one_person_across_the_chain.py goes
+    through the matching itself)."""
+    person = f"{melding.key}|1"
+    melding.signal_links.update(person_key=person)
+    _add_partner(melding, person_key=person, surname="Janssen", birth_date=dt.date(1980, 5, 17))
     text = pdf_text(services.preview_pdf(melding, LetterRequest(LetterKind.FIRST), MOMENT.date()))
     assert text.count("Datum: ") == 1
     assert "uw energieleverancier en uw verhuurder" in text

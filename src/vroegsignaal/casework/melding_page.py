@@ -12,41 +12,12 @@ from vroegsignaal.casework import contact, conversation, events, payments
 from vroegsignaal.casework.actions import available_actions
 from vroegsignaal.casework.lifecycle import State, is_open
 from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.persons import persons_of
 from vroegsignaal.casework.policy import policy_for
 from vroegsignaal.casework.signal_status import not_picked_up
 from vroegsignaal.casework.terms import melding_deadlines
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching.engine.classify import BRP_CHECK_BY_HAND
-
-
-@dataclass(frozen=True)
-class Person:
-    """A resident as the signals name them (one entry per distinct name and birth date)."""
-
-    name: str
-    birth_date: date | None
-    phone: str
-    email: str
-
-
-def _full_name(signal: Signal) -> str:
-    first = signal.first_names or signal.initials
-    return " ".join(part for part in (first, signal.surname_prefix, signal.surname) if part)
-
-
-def persons_from(signals: list[Signal]) -> list[Person]:
-    """The distinct persons in ``signals``, with the contact details any of them gave."""
-    persons: dict[tuple, Person] = {}
-    for signal in signals:
-        key = (_full_name(signal).lower(), signal.birth_date)
-        known = persons.get(key)
-        persons[key] = Person(
-            _full_name(signal),
-            signal.birth_date,
-            (known and known.phone) or signal.phone,
-            (known and known.email) or signal.email,
-        )
-    return list(persons.values())
 
 
 @dataclass(frozen=True)
@@ -148,7 +119,7 @@ def melding_context(melding: Melding, today: date) -> dict:
         "earlier_results": earlier_results,
         "signals": signals,
         "residence_checks": residence_checks(melding, signals),
-        "persons": persons_from(signals),
+        "persons": persons_of(signals),
         "at_address": [(other, _relative_period(other, melding)) for other in others],
         "deadlines": melding_deadlines(melding, today, policy),
         "attempts": attempts,

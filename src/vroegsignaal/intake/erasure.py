@@ -5,7 +5,7 @@ type, crisis and warm-handover flags, status, the PC4 part of the postcode, and 
 the address key and customer number (privacy.pseudonyms), so "opeenvolgend" and repeat signals
 still link. Blanked: names (with the surname's search key), birth date, gender, street, house
 number and suffixes, city, phone, e-mail, BSN, the free-text status reason and the BRP check's
-note (an address).
+note (an address) and name.
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ BLANKED = {
     "bsn_hash": "",
     "status_reason": "",  # free text
     "brp_note": "",  # names the address the population register knows
+    "brp_initials": "",  # the name the population register gives
+    "brp_surname_prefix": "",
+    "brp_surname": "",
 }
 _UPDATED = [*BLANKED, "postcode", "address_key", "customer_number"]
 _BATCH = 1000

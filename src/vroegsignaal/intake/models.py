@@ -234,6 +234,11 @@ class Signal(models.Model):
     # The BRP check found the person at another address of the municipality: still an inwoner,
     # but the caseworker may find them there (set by matching, with the status).
     brp_note = models.CharField("opmerking BRP", max_length=200, blank=True)
+    # How the BRP extract writes the name of the person the check found (set by matching):
+    # the melding page and the letters name the person so (casework.persons).
+    brp_initials = models.CharField("voorletters volgens de BRP", max_length=30, blank=True)
+    brp_surname_prefix = models.CharField("voorvoegsel volgens de BRP", max_length=20, blank=True)
+    brp_surname = models.CharField("achternaam volgens de BRP", max_length=120, blank=True)
     received_at = models.DateTimeField("ontvangen op", auto_now_add=True)
     updated_at = models.DateTimeField("laatst gewijzigd op", auto_now=True)
 

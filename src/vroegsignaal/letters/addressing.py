@@ -1,7 +1,9 @@
 """To whom a letter goes: each person named in the signals at the address, or 'Aan de bewoners
 van' the address, as the municipality's letterhead says; and how the creditor is named.
 
-A personal letter names only the kinds of creditor of that person's own signals, so one
+The persons are those the matching linked (`casework.persons`): two signals of one resident,
+however differently spelled, give one letter, under the BRP's spelling when it is known. A
+personal letter names only the kinds of creditor of that person's own signals, so one
 resident never learns about another's arrears.
 """
 
@@ -11,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.persons import Person, persons_of
 from vroegsignaal.ddas import Geslacht, Signaalpartner
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.letters.models import Addressing
@@ -55,25 +58,15 @@ def address_lines(melding: Melding) -> list[str]:
     return [melding.street_and_number, f"{postcode}  {melding.city.upper()}".rstrip()]
 
 
-def _initials(signal: Signal) -> str:
-    if signal.initials:
-        return signal.initials
-    return "".join(f"{name[0]}." for name in signal.first_names.split())
-
-
-def _salutation(signal: Signal) -> str:
-    prefix = signal.surname_prefix
+def _salutation(person: Person) -> str:
+    name = person.name
+    prefix = name.surname_prefix
     # Without initials in front, the prefix starts with a capital: 'meneer De Vries'.
-    surname = " ".join(part for part in (prefix[:1].upper() + prefix[1:], signal.surname) if part)
-    title = {Geslacht.MAN: "meneer", Geslacht.VROUW: "mevrouw"}.get(signal.gender)
+    surname = " ".join(part for part in (prefix[:1].upper() + prefix[1:], name.surname) if part)
+    title = {Geslacht.MAN: "meneer", Geslacht.VROUW: "mevrouw"}.get(person.gender)
     if title:
         return f"Beste {title} {surname}"
-    return f"Beste {_name_line(signal)}"
-
-
-def _name_line(signal: Signal) -> str:
-    parts = (_initials(signal), signal.surname_prefix, signal.surname)
-    return " ".join(part for part in parts if part)
+    return f"Beste {name.formal}"
 
 
 def _residents(melding: Melding, signals: list[Signal]) -> list[Recipient]:
@@ -100,11 +93,7 @@ def recipients(melding: Melding, signals: list[Signal], addressing: str) -> list
     """The addressees of a letter about ``melding`` (with ``signals``) under ``addressing``."""
     if addressing == Addressing.RESIDENTS or not signals:
         return _residents(melding, signals)
-    persons: dict[tuple, tuple[Signal, set[str]]] = {}
-    for signal in signals:
-        key = (_name_line(signal).lower(), signal.birth_date)
-        persons.setdefault(key, (signal, set()))[1].add(signal.creditor.partner_type)
     return [
-        Recipient(_name_line(signal), _salutation(signal), tuple(sorted(types)))
-        for signal, types in persons.values()
+        Recipient(person.name.formal, _salutation(person), person.partner_types)
+        for person in persons_of(signals)
     ]

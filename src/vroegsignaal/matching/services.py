@@ -32,6 +32,7 @@ from vroegsignaal.gc_pause import cyclic_gc_paused
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching import adapter
 from vroegsignaal.matching.engine import run_matching, with_priority_reasons
+from vroegsignaal.matching.engine.classify import BRP_NAME
 from vroegsignaal.matching.engine.policy import PolicyError
 from vroegsignaal.matching.engine.vocabulary import TERM_CRISIS
 from vroegsignaal.matching.models import MatchingRun
@@ -244,13 +245,16 @@ def _write_signals(
                     status=row["status"],
                     status_reason=(row["status_reason"] or "")[:200],
                     brp_note=(row["brp_note"] or "")[:200],
+                    **{name: row[name] or "" for name in BRP_NAME.values()},
                 )
             )
     adapter.insert_rows(MeldingSignal, new_links)
     adapter.update_rows(
         MeldingSignal, changed_links, ["person_key", "melding_id", "attached_as_repeat"]
     )
-    adapter.update_rows(Signal, changed_signals, ["status", "status_reason", "brp_note"])
+    adapter.update_rows(
+        Signal, changed_signals, ["status", "status_reason", "brp_note", *BRP_NAME.values()]
+    )
     return stay_joined
 
 

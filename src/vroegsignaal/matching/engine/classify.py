@@ -125,10 +125,17 @@ BRP_NOT_FOUND = "Niet gevonden in de BRP van {}"
 # does not close it (see `hold_not_found_in_crisis`); the melding page shows it as a warning.
 BRP_CHECK_BY_HAND = ": controleer of de inwoner hier woont voordat u de melding afsluit."
 _REGISTER_ADDRESS = ["postcode", "house_number", "house_letter", "house_number_addition"]
+# The BRP's spelling of the name of the person found, under the names the signals get.
+BRP_NAME = {
+    "initials": "brp_initials",
+    "surname_prefix": "brp_surname_prefix",
+    "surname": "brp_surname",
+}
 
 
 def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
-    """signal_id -> brp_status ('overleden'/'geen_inwoner'/None), brp_reason, brp_note.
+    """signal_id -> brp_status ('overleden'/'geen_inwoner'/None), brp_reason, brp_note and the
+    BRP's spelling of the name (`BRP_NAME`).
 
     Only municipalities present in the extract are checked; a person found at another address
     of the municipality is an inwoner, with that address in the note.
@@ -138,7 +145,7 @@ def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
     )
     found = find_in_register(checked, brp, name_needs_address=False)
     best = (
-        found.join(brp.select("row_id", "death_date", *_REGISTER_ADDRESS), on="row_id")
+        found.join(brp.select("row_id", "death_date", *_REGISTER_ADDRESS, *BRP_NAME), on="row_id")
         .sort(
             ["by_bsn", "same_address", "death_date", "row_id"],
             descending=[True, True, False, False],
@@ -179,6 +186,7 @@ def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
             pl.when(pl.col("row_id").is_not_null() & ~pl.col("same_address"))
             .then(pl.format(BRP_OTHER_ADDRESS, other_address))
             .alias("brp_note"),
+            *(pl.col(column).alias(name) for column, name in BRP_NAME.items()),
         )
     )
 

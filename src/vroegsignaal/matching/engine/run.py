@@ -54,12 +54,16 @@ _PERSON_SOURCE = [
 _STATUS_SOURCE = [
     "signal_id", "municipality_code", "period_start", "address_key", "onterecht_reason",
     "repeat_reason", "client_reason", "brp_status", "brp_reason", "brp_note",
-    "minimum_signals",
+    *classify.BRP_NAME.values(), "minimum_signals",
 ]  # fmt: skip
-SIGNAL_COLUMNS = ["signal_id", "melding_key", "person_key", "status", "status_reason", "brp_note"]
+SIGNAL_COLUMNS = [
+    "signal_id", "melding_key", "person_key", "status", "status_reason", "brp_note",
+    *classify.BRP_NAME.values(),
+]  # fmt: skip
 _CHECK_COLUMNS = {
     "attach_to_melding_id": pl.Int64, "repeat_reason": pl.String, "client_reason": pl.String,
     "brp_status": pl.String, "brp_reason": pl.String, "brp_note": pl.String,
+    **dict.fromkeys(classify.BRP_NAME.values(), pl.String),
 }  # fmt: skip
 
 

@@ -1,0 +1,174 @@
+"""One resident named in signals of several creditors is one person on the melding page and in
+the letters, whatever spelling each creditor used: the matching's person link decides."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from tests.factories import (
+    AgreementFactory,
+    CreditorFactory,
+    UserFactory,
+    enschede_with_energy_agreement,
+)
+from tests.letters.conftest import configure_letters
+from tests.letters.pdf import pdf_text
+from tests.page_text import page_text
+
+from vroegsignaal.casework.models import Melding
+from vroegsignaal.intake.erasure import erase_signals
+from vroegsignaal.intake.models import Signal
+from vroegsignaal.intake.services import ingest_records
+from vroegsignaal.letters import services
+from vroegsignaal.letters.kinds import LetterKind
+from vroegsignaal.letters.services import LetterRequest
+from vroegsignaal.matching.reference_lists import BRP_COLUMNS, import_population_register
+from vroegsignaal.matching.services import match_period
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 11, 25)
+BRP_HEADER = ";".join(BRP_COLUMNS) + "\n"
+
+
+def record(customer, surname, **extra):
+    return {
+        "klantnummer": customer,
+        "signaaldatum": "2026-10-05",
+        "achternaam": surname,
+        "voorletters": "J.",
+        "geboortedatum": "1980-05-12",
+        "straat": "Oldenzaalsestraat",
+        "huisnummer": "12",
+        "postcode": "7511AB",
+        "woonplaats": "Enschede",
+        "bedrag_achterstand": "250,00",
+        "datum_ontstaan": "2026-08-01",
+        **extra,
+    }
+
+
+@pytest.fixture
+def enschede():
+    municipality, energy = enschede_with_energy_agreement()
+    zorg = CreditorFactory(code="zorg", name="Zorg", partner_type="Zorg")
+    AgreementFactory(creditor=zorg, municipality=municipality)
+    configure_letters(municipality)
+    return municipality, energy, zorg
+
+
+def _deliver_and_match(enschede, energy_record, zorg_record) -> Melding:
+    municipality, energy, zorg = enschede
+    ingest_records(energy, [energy_record], today=TODAY)
+    ingest_records(zorg, [{**zorg_record, "datum_ontstaan": "2026-09-01"}], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    return Melding.objects.get()
+
+
+def _residents_on_page(client, melding) -> list[str]:
+    """The residents the melding page lists, one text per resident."""
+    client.force_login(UserFactory(caseworker=True, municipality=melding.municipality))
+    html = client.get(reverse("casework:melding", args=[melding.pk])).content.decode()
+    items = html.split('data-testid="bewoner">')[1:]
+    return [page_text(item.split("</li>")[0]) for item in items]
+
+
+def _letters(melding) -> list[str]:
+    """The text of each letter the first approach would write, one per addressee."""
+    pdf = services.preview_pdf(melding, LetterRequest(LetterKind.FIRST), TODAY)
+    return pdf_text(pdf).split("Datum: ")[1:]
+
+
+@pytest.mark.parametrize(
+    "zorg_first_name",
+    [
+        {"voorletters": "J."},
+        {"voorletters": "", "voornamen": "Jan"},
+        {"voorletters": ""},  # the creditor does not know the initials
+    ],
+    ids=["same initials", "first name against initials", "no initials"],
+)
+def test_a_one_letter_surname_typo_is_one_resident_on_the_melding_page_and_one_letter(
+    client, enschede, zorg_first_name
+):
+    melding = _deliver_and_match(
+        enschede, record("E1", "Appelman"), record("Z1", "Apelman", **zorg_first_name)
+    )
+
+    residents = _residents_on_page(client, melding)
+    assert len(residents) == 1
+    assert residents[0].startswith("J. Appelman, geboren 12-05-1980")
+    assert "in de signalen ook geschreven als" in residents[0] and "Apelman" in residents[0]
+    (letter,) = _letters(melding)
+    assert "J. Appelman Oldenzaalsestraat 12" in letter
+    assert "uw energieleverancier en uw zorgverzekeraar" in letter
+
+
+def test_the_brp_spelling_is_the_name_on_the_melding_page_and_in_the_letter(client, enschede):
+    municipality = enschede[0]
+    import_population_register(municipality, BRP_HEADER + ";J.;;Appelman;1980-05-12;7511AB;12;;;\n")
+    # Both creditors misspell the name; the BRP finds the person through either spelling.
+    melding = _deliver_and_match(
+        enschede, record("E1", "Apelman"), record("Z1", "Appelmann", voorletters="")
+    )
+
+    (resident,) = _residents_on_page(client, melding)
+    assert resident.startswith("J. Appelman (zo geschreven in de BRP), geboren 12-05-1980")
+    assert "ook geschreven als J. Apelman, Appelmann" in resident
+    (letter,) = _letters(melding)
+    assert "J. Appelman Oldenzaalsestraat 12" in letter and "Apelman" not in letter
+
+
+def test_erasing_the_signals_after_the_retention_term_removes_the_brp_spelling(enschede):
+    import_population_register(enschede[0], BRP_HEADER + ";J.;;Appelman;1980-05-12;7511AB;12;;;\n")
+    _deliver_and_match(enschede, record("E1", "Apelman"), record("Z1", "Appelman"))
+    assert set(Signal.objects.values_list("brp_surname", flat=True)) == {"Appelman"}
+
+    erase_signals(Signal.objects.all())
+
+    names = Signal.objects.values_list("brp_initials", "brp_surname_prefix", "brp_surname")
+    assert set(names) == {("", "", "")}
+
+
+def _two_residents(client, melding) -> tuple[list[str], list[str]]:
+    residents = _residents_on_page(client, melding)
+    letters = _letters(melding)
+    assert len(residents) == 2 and len(letters) == 2
+    return residents, letters
+
+
+def test_berg_and_burg_with_other_birth_dates_stay_two_residents_with_a_letter_each(
+    client, enschede
+):
+    melding = _deliver_and_match(
+        enschede,
+        record("E1", "Berg"),
+        record("Z1", "Burg", geboortedatum="1983-09-30"),
+    )
+    residents, letters = _two_residents(client, melding)
+    assert residents[0].startswith("J. Berg, geboren 12-05-1980")
+    assert residents[1].startswith("J. Burg, geboren 30-09-1983")
+    assert "uw energieleverancier" in letters[0] and "zorgverzekeraar" not in letters[0]
+
+
+def test_household_members_with_one_surname_other_initials_and_birth_dates_stay_two(
+    client, enschede
+):
+    melding = _deliver_and_match(
+        enschede,
+        record("E1", "Appelman"),
+        record("Z1", "Appelman", voorletters="M.", geboortedatum="1982-02-03"),
+    )
+    residents, _ = _two_residents(client, melding)
+    assert [resident.split(",")[0] for resident in residents] == ["J. Appelman", "M. Appelman"]
+
+
+def test_twins_with_one_surname_and_birth_date_but_other_initials_stay_two(client, enschede):
+    melding = _deliver_and_match(
+        enschede,
+        record("E1", "Appelman"),
+        record("Z1", "Appelman", voorletters="K."),
+    )
+    residents, letters = _two_residents(client, melding)
+    assert [resident.split(",")[0] for resident in residents] == ["J. Appelman", "K. Appelman"]
+    assert "J. Appelman Oldenzaalsestraat" in letters[0]
+    assert "K. Appelman Oldenzaalsestraat" in letters[1]
