@@ -75,6 +75,8 @@ def cause_text(cause: str | None) -> str:
 # The outcome's day, under one name on the list, the signal page and in the download ("Bekend
 # sinds", next to "Al bekend bij schuldhulp", read as known to debt help since that day).
 OUTCOME_DATE_LABEL = "Datum uitkomst"
+# When the latest item about a signal reached the creditor, on the list and in the download.
+LAST_RELEASED_LABEL = "Laatst vrijgegeven op"
 
 
 def outcome_rows(item: dict) -> list[tuple[str, str]]:

@@ -33,7 +33,7 @@ DOWNLOAD_HEADER = [
     "Globale oorzaak",
     "Afspraak over de lopende betalingen",
     "Perspectief",
-    "Laatst vrijgegeven op",
+    display.LAST_RELEASED_LABEL,
     "Go/no-go gecorrigeerd op",  # last, so a file read by column position keeps its columns
 ]
 

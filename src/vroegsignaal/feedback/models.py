@@ -16,7 +16,7 @@ from vroegsignaal.organisations.models import ApiKey, Creditor
 
 
 class FeedbackRelease(models.Model):
-    """One run of the daily release job (`vroegsignaal release-feedback`)."""
+    """One run of the release job (`vroegsignaal release-feedback`), whenever it is scheduled."""
 
     released_at = models.DateTimeField("vrijgegeven op", auto_now_add=True, db_index=True)
     released_on = models.DateField(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import smtplib
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -180,6 +180,13 @@ def _newly_asked(today: date) -> Counter:
     if previous is not None:
         checks = checks.filter(asked_on__gt=previous.released_on)
     return Counter(checks.values_list("creditor_id", flat=True))
+
+
+def last_release() -> datetime | None:
+    """When the municipality last released feedback. The application sets no schedule (the
+    operator's timer runs `release-feedback`; the demo releases on Fridays), so the portal
+    tells the creditor this moment instead of a rhythm that may not hold."""
+    return FeedbackRelease.objects.values_list("released_at", flat=True).first()
 
 
 def release_due_feedback(

@@ -35,6 +35,7 @@ from vroegsignaal.feedback.permitted import (
     may_learn_known_status,
     own_customer_number,
 )
+from vroegsignaal.feedback.release import last_release
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy import audit
@@ -78,6 +79,8 @@ def signals(request):
         "filtered": filters != FeedbackFilters(),
         "known_shared": may_learn_known_status(request.user.creditor_id),
         "outcome_date_label": display.OUTCOME_DATE_LABEL,
+        "last_released_label": display.LAST_RELEASED_LABEL,
+        "last_release": last_release(),
     }
     return render(request, "feedback/signals.html", context)
 
@@ -111,7 +114,11 @@ def signal(request, pk: int):
     ]  # in order of release
     *earlier, go = [item for item in items if item["kind"] == FeedbackKind.GO_NO_GO] or [None]
     outcomes = [
-        {"round": item["contact_round"], "rows": display.outcome_rows(item)}
+        {
+            "round": item["contact_round"],
+            "rows": display.outcome_rows(item),
+            "released_at": item["released_at"],
+        }
         for item in items
         if item["kind"] == FeedbackKind.OUTCOME
     ]
@@ -121,6 +128,7 @@ def signal(request, pk: int):
         "customer_number_removed": own_customer_number(found.customer_number) is None,
         "go_no_go": display.go_no_go_text(go) if go else None,
         "corrected_on": display.corrected_on(go),
+        "go_released_at": go["released_at"] if go else None,
         "earlier": [
             {"text": display.go_no_go_text(item), "released_at": item["released_at"]}
             for item in reversed(earlier)
