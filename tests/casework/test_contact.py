@@ -111,11 +111,12 @@ def test_card_after_missed_home_visit_is_one_click_with_the_same_day(assigned, c
     assert missed_visits_without_card([visit, card]) == []
 
 
-def test_the_card_message_says_it_belongs_to_the_visit_not_a_separate_attempt(
+def test_the_card_message_says_it_is_a_contactpoging_not_counted_apart_for_no_contact(
     client, assigned, caseworker
 ):
-    """Rule (docs/casework.md): a card belongs to the missed visit and does not count as an
-    attempt of its own; the message said 'vastgelegd als contactpoging'."""
+    """Rule (docs/casework.md): a card is a contactpoging of its own kind (DDAS contactsoort
+    Kaartje: the melding page, the monitoring and the national delivery list it), but with the
+    missed visit it belongs to it is one failed attempt towards 'Definitief geen contact'."""
     visit = attempt(assigned, caseworker)
     client.force_login(caseworker)
 
@@ -126,8 +127,9 @@ def test_the_card_message_says_it_belongs_to_the_visit_not_a_separate_attempt(
     ).content.decode()
 
     assert (
-        "Het kaartje is vastgelegd bij het gemiste huisbezoek; "
-        "het telt niet als aparte contactpoging." in page
+        "Het kaartje is vastgelegd als contactpoging bij het gemiste huisbezoek; voor het "
+        "voorstel 'Definitief geen contact kunnen krijgen' telt het niet als aparte mislukte "
+        "poging." in page_text(page)
     )
     assert assigned.contact_attempts.filter(kind=Contactsoort.KAARTJE).exists()
 

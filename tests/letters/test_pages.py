@@ -9,6 +9,7 @@ from django.utils import timezone
 from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
 from tests.letters.conftest import assigned_melding
+from tests.page_text import page_text
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.events import describe
 from vroegsignaal.casework.models import ContactAttempt
@@ -87,10 +88,11 @@ def test_a_card_is_recorded_as_kaartje_on_the_missed_visit(logged_in, melding, c
     )
     card = ContactAttempt.objects.get(kind=Contactsoort.KAARTJE)
     assert (card.attempted_on, card.part_of_day) == (visit.attempted_on, Dagdeel.AVOND)
-    # A card belongs to the visit (docs/casework.md): the message must not call it an attempt.
+    # A card is a contactpoging (DDAS Kaartje) that belongs to the visit (docs/casework.md).
     assert (
-        "is gemaakt en vastgelegd bij het gemiste huisbezoek; "
-        "het telt niet als aparte contactpoging." in made.content.decode()
+        "is gemaakt en vastgelegd als contactpoging bij het gemiste huisbezoek; voor het "
+        "voorstel 'Definitief geen contact kunnen krijgen' telt het niet als aparte mislukte "
+        "poging." in page_text(made)
     )
 
 

@@ -88,6 +88,16 @@ def test_zaak_carries_result_matching_dates_pick_up_and_contact_attempts(twente)
     assert open_zaak["datumOpgepakt"] == "2026-11-20"
 
 
+def test_a_card_after_a_missed_visit_is_a_contactpoging_kaartje_in_the_delivery(twente):
+    [document] = export(twente["enschede"])
+    zaken = document["leveringen"][0]["vroegsignaalzaken"]
+    m1 = next(z for z in zaken if len(z["vroegsignalen"]) == 2)
+
+    assert {"soort": "Kaartje", "bereikt": False, "datum": "2026-11-03", "dagdeel": "Ochtend"} in (
+        m1["contactpogingen"]
+    )
+
+
 def test_every_signal_a_zaak_refers_to_is_in_the_same_page(twente):
     for document in export(twente["enschede"], page_size=2):
         levering = document["leveringen"][0]

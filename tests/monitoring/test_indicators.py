@@ -260,6 +260,18 @@ def test_reach_per_part_of_day_counts_only_attempts_that_can_reach_at_that_momen
     assert enschede_tables["bereik-contactsoort"].row("Brief")[1:] == (1, 0, 0.0)
 
 
+def test_a_card_counts_as_a_contactpoging_of_its_own_kind_as_in_the_national_delivery(
+    enschede_tables,
+):
+    """A kaartje after a missed visit is DDAS contactsoort Kaartje, so the national delivery
+    holds it as a contactpoging; the reach per contact kind counts it the same and says so."""
+    table = enschede_tables["bereik-contactsoort"]
+
+    assert table.row("Kaartje")[1:] == (1, 0, 0.0)
+    assert table.row("Huisbezoek")[1:] == (2, 1, 50.0)
+    assert "Een kaartje na een gemist huisbezoek telt als eigen contactpoging" in table.note
+
+
 def test_signals_per_month_leave_out_the_running_month(twente):
     november = dt.date(2026, 11, 15)
     tables = dashboard_tables(

@@ -30,9 +30,14 @@ EVENING = time(18)
 DAGDEEL_STARTS = {Dagdeel.OCHTEND: time(0), Dagdeel.MIDDAG: NOON, Dagdeel.AVOND: EVENING}
 DAGDEEL_HOURS = "ochtend tot 12:00, middag van 12:00 tot 18:00, avond vanaf 18:00"
 CARD_NOTE = "Kaartje achtergelaten na gemist huisbezoek."
-# What the user is told after leaving a card: it is a row under the contactpogingen, but it
-# belongs to the visit and does not count as an attempt of its own (results.py).
-CARD_RECORDED = "vastgelegd bij het gemiste huisbezoek; het telt niet als aparte contactpoging"
+# What the user is told after leaving a card. A card is a contactpoging of its own kind (DDAS
+# contactsoort Kaartje): the melding page, the monitoring and the national delivery list it. Only
+# towards 'Definitief geen contact kunnen krijgen' it is one with its missed visit
+# (``unsuccessful_attempts``): one ring at the door is one try, whatever was left behind.
+CARD_RECORDED = (
+    "vastgelegd als contactpoging bij het gemiste huisbezoek; voor het voorstel 'Definitief geen "
+    "contact kunnen krijgen' telt het niet als aparte mislukte poging"
+)
 
 # Recording the first attempt in these states starts the contact phase.
 _STARTS_CONTACT = (State.ASSIGNED, State.REOPENED)

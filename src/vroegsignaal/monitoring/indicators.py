@@ -325,13 +325,17 @@ def reach(attempts: pl.DataFrame, by: str) -> Table:
     """Contact attempts and how often they reached the resident, per contact kind (every kind)
     or part of day (only the kinds of ``AT_THE_MOMENT``); ``by``: 'kind' or 'part_of_day',
     ``attempts`` as from ``frames.attempt_counts``."""
-    note = ""
     if by == "kind":
         key, title, header, order = (
             "bereik-contactsoort",
             "Bereik per contactsoort",
             "Contactsoort",
             Contactsoort.values,
+        )
+        # Kaartje is a DDAS contactsoort: CBS counts it as a contactpoging, so this table does.
+        note = (
+            "Een kaartje na een gemist huisbezoek telt als eigen contactpoging (contactsoort "
+            "Kaartje), zoals in de landelijke levering aan CBS."
         )
     else:
         key, title, header, order = (
