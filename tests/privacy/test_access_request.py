@@ -1,5 +1,6 @@
 """Inzageverzoek: everything held about one person, as JSON and PDF, for the privacy officer only."""
 
+import datetime as dt
 import json
 import re
 
@@ -67,7 +68,11 @@ def test_a_request_by_name_finds_the_resident_with_or_without_tussenvoegsel_and_
         signals__surname="Water", signals__surname_prefix="van de",
         house_number=175,
     )  # fmt: skip
-    MeldingFactory(signals__surname="Waterman", house_number=175)
+    # Another person: by the matching's rule 'Waterman' born the same day would be her (a
+    # surname that starts with hers, Jaro-Winkler 0.93).
+    MeldingFactory(
+        signals__surname="Waterman", signals__birth_date=dt.date(1990, 1, 1), house_number=175
+    )
 
     response = officer_client.post(
         reverse("privacy:access_request"),
@@ -480,7 +485,7 @@ def test_the_inzage_json_writes_number_and_addition_as_the_letter_does(officer_c
 def test_the_inzage_pdf_writes_number_letter_and_addition_apart(officer_client, at_93_2):
     text = pdf_text(_request_for_93_2(officer_client, "pdf").content)
 
-    assert "Huisnummer 93\nHuisletter –\nHuisnummertoevoeging 2" in text
+    assert "Huisnummer 93\nHuisletter niet ingevuld\nHuisnummertoevoeging 2" in text
 
 
 def test_the_inzage_says_the_house_number_searched_with_its_addition_and_the_others_included(
@@ -536,16 +541,78 @@ def test_the_inzage_page_tells_the_officer_that_other_additions_are_searched_too
     assert "Gezocht wordt ook op de andere huisletters en toevoegingen bij dat nummer." in html
 
 
-def test_a_letter_in_the_inzage_pdf_went_out_instead_of_not_reaching_the_resident(
-    officer_client, worked_melding
-):
-    """A letter has no reached/not reached of its own: the melding page says 'Verstuurd', and
-    'Inwoner bereikt: Nee' beside it read as if the letter had failed."""
+def _worked_pdf_text(officer_client) -> str:
     response = officer_client.post(
         reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY}
     )
-    rows = re.findall(r"(?m)^Inwoner bereikt (.+)$", pdf_text(response.content))
-    assert rows == ["Nee", "Verstuurd"]  # the home visit, then the letter
+    return pdf_text(response.content)
+
+
+def test_a_letter_in_the_inzage_pdf_was_sent_and_only_a_visit_reaches_the_resident_or_not(
+    officer_client, worked_melding
+):
+    """A letter has no reached/not reached of its own: 'Inwoner bereikt: Verstuurd' (QA) and
+    before that 'Inwoner bereikt: Nee' read as if the letter had failed."""
+    text = _worked_pdf_text(officer_client)
+
+    rows = re.findall(r"(?m)^Uitkomst (.+)$", text)
+    assert rows == ["U bent niet bereikt", "Brief verstuurd"]  # the home visit, then the letter
+    assert "Inwoner bereikt" not in text
+
+
+def test_the_inzage_pdf_explains_the_kind_of_melding_instead_of_enkelvoudig_or_meervoudig(
+    officer_client, worked_melding
+):
+    text = " ".join(_worked_pdf_text(officer_client).split())
+
+    for jargon in ("Enkelvoudig", "Meervoudig", "Opeenvolgend"):
+        assert jargon not in text, jargon
+    assert "Soort melding Eén signaal over uw adres in deze maand" in text
+
+
+def test_the_inzage_pdf_says_why_the_melding_had_priority_without_a_score(
+    officer_client, worked_melding
+):
+    """'Prioriteit 10' and '(+50)' mean nothing to a resident; the reasons do."""
+    text = " ".join(_worked_pdf_text(officer_client).split())
+
+    assert "Prioriteit" not in text and "(+" not in text
+    assert "Waarom de melding voorrang kreeg Dringend signaal; Totale achterstand € 2.258,20" in (
+        text
+    )
+
+
+def test_the_inzage_pdf_says_nog_niet_for_a_step_not_taken_and_names_picking_up_one_way(
+    officer_client, worked_melding
+):
+    """'Datum opgepakt –' beside 'Opgepakt in deze contactronde –' (QA): two wordings for one
+    step, and a dash the resident cannot read. A second round shows only after a heropaf."""
+    text = _worked_pdf_text(officer_client)
+
+    assert "In behandeling genomen op nog niet" in text
+    assert "Datum opgepakt" not in text and "contactronde –" not in text
+    assert "In behandeling genomen in deze contactronde" not in text  # round 1
+    assert not re.search(r"(?m) –$", text), "a dash for an empty value"
+
+
+def test_the_inzage_pdf_names_no_cbs_codes_delivery_rows_enum_values_or_english(
+    officer_client, worked_melding
+):
+    from vroegsignaal.ddas import Eindresultaat
+
+    worked_melding.result = Eindresultaat.ADVIES_QUICK_FIX
+    worked_melding.save()
+
+    text = " ".join(_worked_pdf_text(officer_client).split())
+
+    for jargon in (
+        "(0153)", "Aanlevering 1", "Rij in aanlevering", "Geslacht Leeg", "quick fix",
+        "Werkbakje", "matching", "Matching", "Printopdracht", "Crisissignaal", "crisismelding",
+        "Warme overdracht", "Heropaf op", "signaalpartner",
+    ):  # fmt: skip
+        assert jargon not in text, jargon
+    assert "Gemeente Enschede" in text
+    assert "Hoe het afliep Advies over uw geldzaken; de achterstand was snel op te lossen" in text
 
 
 def test_the_inzage_json_names_why_a_rematch_picked_the_melding_up_in_dutch(

@@ -296,9 +296,12 @@ def test_who_looked_at_a_resident_by_bsn_finds_the_views_of_her_meldingen_at_ano
 def test_a_signal_tied_to_her_brp_address_under_another_spelling_sends_the_officer_to_the_signal_address(
     officer_client, moved_resident
 ):
-    """The BRP check ties 'Bergh' to her (a spelling variant); the search cannot be sure it is
-    her, so it leaves the signal out and tells the officer to search by the signal's address."""
-    variant = delivered(moved_resident["energy"], "E3", "2026-10-05", surname="Bergh")
+    """The BRP check ties 'Bergh' at an address where nothing else names her to her (a spelling
+    variant); the search cannot be sure it is her, so it leaves the signal out and tells the
+    officer to search by the signal's address."""
+    variant = delivered(
+        moved_resident["energy"], "E3", "2026-10-05", surname="Bergh", huisnummer="16"
+    )
     match_period(variant.municipality, "2026-10", today=TODAY)
     assert Signal.objects.get(pk=variant.pk).brp_note.endswith("ander adres: 7512CD 40")
     warning = "zoek ook op achternaam, geboortedatum en het adres in de signalen"
@@ -312,6 +315,19 @@ def test_a_signal_tied_to_her_brp_address_under_another_spelling_sends_the_offic
     assert warning in " ".join(audit_page.content.decode().split())
     composed = request(officer_client, bsn=BSN, formaat="json", toch_samenstellen="1")
     assert variant.pk not in [s["id"] for s in json.loads(composed.content)["signalen"]]
+
+
+def test_a_spelling_variant_at_an_address_of_her_signals_is_hers_as_the_matching_reads_it(
+    officer_client, moved_resident
+):
+    """'Bergh' at 7511AB 12, where her other signals are, with her initial and birth date: the
+    matching's person rule calls it her, so the answer has it and the officer is not asked."""
+    variant = delivered(moved_resident["energy"], "E3", "2026-10-05", surname="Bergh")
+    match_period(variant.municipality, "2026-10", today=TODAY)
+
+    response = request(officer_client, bsn=BSN, formaat="json")
+
+    assert variant.pk in [s["id"] for s in json.loads(response.content)["signalen"]]
 
 
 def test_the_resident_search_says_how_she_was_found_and_how_much_without_her_bsn_or_name(

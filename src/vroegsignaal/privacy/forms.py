@@ -98,6 +98,22 @@ class AccessRequestForm(PersonFields):
     alleen_bsn = forms.BooleanField(required=False, widget=forms.HiddenInput)
     # Compose it although the BRP check tied signals that may be the resident's (Found.unsure).
     toch_samenstellen = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # The officer has seen the signals of other people in the resident's meldingen
+    # (Found.others) and ticked those to include after all (`meenemen`: ids, comma-separated
+    # per person; only signals in her meldingen count, see inzage.find).
+    andere_bekeken = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    meenemen = forms.MultipleChoiceField(required=False, choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any ticked value is read as ids; inzage.find ignores ids outside her meldingen.
+        self.fields["meenemen"].valid_value = lambda value: True
+
+    def clean_meenemen(self) -> set[int]:
+        ids = set()
+        for value in self.cleaned_data["meenemen"]:
+            ids |= {int(part) for part in value.split(",") if part.strip().isdigit()}
+        return ids
 
     formaat = forms.ChoiceField(
         label="Formaat",

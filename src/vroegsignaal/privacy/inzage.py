@@ -14,7 +14,8 @@ melding), as plain data for JSON and for the readable PDF.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.apps import apps
@@ -28,27 +29,12 @@ from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching.engine.classify import BRP_OTHER_ADDRESS
 from vroegsignaal.matching.models import ResidentRecord
 from vroegsignaal.privacy import inzage_document as document
+from vroegsignaal.privacy import same_person
 from vroegsignaal.privacy.bsn import bsn_hash
 from vroegsignaal.privacy.retention import terms as retention_terms
 from vroegsignaal.search_keys import surname_key
 
 STYLESHEET = Path(__file__).parent / "static" / "privacy" / "inzage.css"
-
-
-def by_name_and_address(
-    surname: str, birth_date: dt.date, postcode: str, house_number: int
-) -> models.Q:
-    """Signals of this person by name and address. A surname is found by its search key: with
-    or without its tussenvoegsel ('van de Water', 'Water, van de', 'Water'; signals keep it
-    apart, some partners write it in the surname), case and accents ('Noellering' for
-    Noëllering); a house letter or addition does not narrow: better one signal too many in an
-    answer to the resident than one of theirs left out."""
-    return models.Q(
-        surname_search=surname_key(surname),
-        birth_date=birth_date,
-        postcode=postcode.replace(" ", "").upper(),
-        house_number=house_number,
-    )
 
 
 def brp_note_for(resident: ResidentRecord) -> str:
@@ -65,21 +51,22 @@ class BrpLinks:
 
     `signal_ids`: the signals it tied to a resident's BRP address under her surname and birth
     date; `addresses` (postcode, house number): the addresses in those signals and in the
-    signals with the BSN, where her name and birth date are searched too; `unsure`: how many
+    signals with the BSN, where her name and birth date are searched too; `unsure`: the
     signals it tied to her BRP address under another spelling or birth date that no other
-    resident there has. Those may be hers or not, so they are left out and the officer is told
-    to search by the name and address in the signals as well."""
+    resident there has. Those may be hers or not, so they are left out (unless the search by
+    name finds them at her addresses) and the officer is told to search by the name and address
+    in the signals as well."""
 
     signal_ids: frozenset[int] = frozenset()
     addresses: frozenset[tuple[str, int]] = frozenset()
-    unsure: int = 0
+    unsure: frozenset[int] = frozenset()
 
 
 def brp_links(bsn: str, registered: list[ResidentRecord]) -> BrpLinks:
     """The signals the BRP check tied to the `registered` residents with `bsn` (see BrpLinks)."""
     if not registered:
         return BrpLinks()
-    ids, unsure = set(), 0
+    ids, unsure = set(), set()
     addresses = set(
         Signal.objects.filter(bsn_hash=bsn_hash(bsn)).values_list("postcode", "house_number")
     )
@@ -100,8 +87,8 @@ def brp_links(bsn: str, registered: list[ResidentRecord]) -> BrpLinks:
                 ids.add(pk)
                 addresses.add((postcode, number))
             elif (surname, birth_date) not in people:
-                unsure += 1
-    return BrpLinks(frozenset(ids), frozenset(addresses), unsure)
+                unsure.add(pk)
+    return BrpLinks(frozenset(ids), frozenset(addresses), frozenset(unsure))
 
 
 @dataclass(frozen=True)
@@ -132,20 +119,32 @@ class PersonQuery:
         """The person's signals: by the BSN, by the name and address the BRP extracts give for
         it (`registered`, looked up when not given), the signals the BRP check tied to those
         residents and their name at the addresses in the signals (`links`, likewise), and by
-        the name and address typed."""
+        the name and address typed. A name is compared as the matching compares it
+        (`same_person`): 'Apelman' with the same birth date at her address is her signal too,
+        and a house letter or addition does not narrow: better one signal too many in an
+        answer to the resident than one of theirs left out."""
         condition = models.Q(pk__in=[])
         if self.bsn:
             registered = self.registered() if registered is None else registered
             links = brp_links(self.bsn, registered) if links is None else links
             condition |= models.Q(bsn_hash=bsn_hash(self.bsn)) | models.Q(pk__in=links.signal_ids)
-            for r in registered:
-                for postcode, number in {(r.postcode, r.house_number), *links.addresses}:
-                    condition |= by_name_and_address(r.surname, r.birth_date, postcode, number)
-        if self.surname:
-            condition |= by_name_and_address(
-                self.surname, self.birth_date, self.postcode, self.house_number
-            )
+        registered, links = registered or [], links or BrpLinks()
+        condition |= models.Q(pk__in=same_person.signals_of(self.people(registered, links)))
         return Signal.objects.filter(condition)
+
+    def people(self, registered: list[ResidentRecord], links: BrpLinks) -> list[same_person.Person]:
+        """Who is looked for at which address by name and birth date: each BRP resident with
+        the BSN at her BRP address and at the addresses in her signals, and the name typed."""
+        people = [
+            same_person.Person(r.surname, r.birth_date, postcode, number)
+            for r in registered
+            for postcode, number in sorted({(r.postcode, r.house_number), *links.addresses})
+        ]
+        if self.surname:
+            people.append(
+                same_person.Person(self.surname, self.birth_date, self.postcode, self.house_number)
+            )
+        return people
 
     def label(self) -> str:
         """How the person was looked up, without the identifying values (for the audit log)."""
@@ -183,14 +182,14 @@ def _value(obj: models.Model, field: models.Field):
     return value if label is None else label
 
 
-def record_of(obj: models.Model) -> dict:
+def record_of(obj: models.Model, skip: set[str] = frozenset()) -> dict:
     """The object's fields by their Dutch names, stored codes by their Dutch labels (people by
     name, other foreign keys as their text, times in Dutch time), without the derived keys and
-    hashes."""
+    hashes (nor the fields in `skip`)."""
     return {
-        document.field_name(field): _value(obj, field)
-        for field in obj._meta.concrete_fields
-        if not field.primary_key and field.name not in document.DERIVED
+        document.field_name(f): _value(obj, f)
+        for f in obj._meta.concrete_fields
+        if not f.primary_key and f.name not in document.DERIVED and f.name not in skip
     }
 
 
@@ -207,6 +206,11 @@ class Found:
     feedback: dict[int, list]  # per signal id
     meldingen: list
     recorded: dict[int, dict[str, list]]  # per melding id: relation accessor → objects
+    # The signals in those meldingen that the search did not select (housemates, or a
+    # spelling beyond the matching's tolerance): not in the answer, asked about on screen.
+    others: list = field(default_factory=list)
+    # Signals of `others` the officer chose to include after all.
+    included: list = field(default_factory=list)
 
     def objects(self) -> dict[str, set[str]]:
         """Every object found, as the audit log names them: type ('casework.melding') → ids."""
@@ -220,6 +224,25 @@ class Found:
         return ids
 
     @property
+    def shared(self) -> set[int]:
+        """The meldingen that hold a signal of another person (`others`): their figures over
+        all signals are that person's data too (`inzage_document.HOUSEHOLD`)."""
+        return {s.melding_link.melding_id for s in self.others}
+
+    def others_by_person(self) -> list[dict]:
+        """`others` per melding and person, for the officer's question before composing:
+        the melding's reference, the name and birth date, and the signals' ids."""
+        groups: dict[tuple, list[int]] = {}
+        for s in self.others:
+            name = " ".join(n for n in (s.initials, s.surname_prefix, s.surname) if n)
+            person = (s.melding_link.melding.reference, name, document.date_text(s.birth_date))
+            groups.setdefault(person, []).append(s.pk)
+        return [
+            {"melding": melding, "name": name, "birth_date": born, "ids": ids}
+            for (melding, name, born), ids in groups.items()
+        ]
+
+    @property
     def by_bsn_alone(self) -> bool:
         """Searched on the BSN only: the signals delivered without one (every partner's but
         the health insurers') are not found."""
@@ -228,8 +251,9 @@ class Found:
     @property
     def unsure(self) -> bool:
         """The BRP check tied signals to the resident's BRP address that may be hers or not
-        (`BrpLinks.unsure`): the officer should search by the name and address in them too."""
-        return self.links.unsure > 0
+        (`BrpLinks.unsure`) and the search did not find: the officer should search by the name
+        and address in them too."""
+        return bool(self.links.unsure - {s.pk for s in self.signals})
 
     def label(self) -> str:
         """How the person was found, without the identifying values (for the audit log)."""
@@ -242,24 +266,38 @@ class Found:
         return self.query.label() + (via_brp if self.registered else "")
 
 
-def find(query: PersonQuery) -> Found:
-    """Everything held about the person the query describes."""
+def find(query: PersonQuery, include: Iterable[int] = ()) -> Found:
+    """Everything held about the person the query describes; `include`: signals of another
+    person in her meldingen that the officer chose to add (`Found.others`; any other id is
+    ignored)."""
     registered = query.registered()
     links = brp_links(query.bsn, registered) if query.bsn else BrpLinks()
-    signals = list(
+    related = ("creditor", "municipality", "delivery__creditor")
+    selected = list(
         query.signals(registered, links)
-        .select_related("creditor", "municipality", "delivery__creditor")
+        .select_related(*related, "melding_link")
         .prefetch_related("feedback__release")
     )
     melding_ids = {
-        link.melding_id for signal in signals if (link := getattr(signal, "melding_link", None))
+        link.melding_id for signal in selected if (link := getattr(signal, "melding_link", None))
     }
+    unselected = (
+        Signal.objects.filter(melding_link__melding_id__in=melding_ids)
+        .exclude(pk__in=[s.pk for s in selected])
+        .select_related(*related, "melding_link__melding")
+        .prefetch_related("feedback__release")
+        .order_by("pk")
+    )
+    include = set(include)
+    included = [s for s in unselected if s.pk in include]
+    signals = selected + included
     meldingen = list(
         apps.get_model("casework", "Melding")
         .objects.filter(pk__in=melding_ids)
         .select_related("municipality", "queue", "assigned_to")
         .order_by("pk")
     )
+    own = {s.pk for s in signals}
     return Found(
         query=query,
         registered=registered,
@@ -267,17 +305,23 @@ def find(query: PersonQuery) -> Found:
         signals=signals,
         feedback={s.pk: list(s.feedback.all()) for s in signals},
         meldingen=meldingen,
-        recorded={m.pk: _recorded_on(m) for m in meldingen},
+        recorded={m.pk: _recorded_on(m, own) for m in meldingen},
+        others=[s for s in unselected if s.pk not in include],
+        included=included,
     )
 
 
-def _recorded_on(melding: models.Model) -> dict[str, list]:
-    """Every object of each table that points at the melding, by the relation's accessor."""
+def _recorded_on(melding: models.Model, own: set[int]) -> dict[str, list]:
+    """Every object of each table that points at the melding, by the relation's accessor; of
+    its signals only the person's `own` (a housemate's signal is the housemate's data)."""
     recorded = {}
     for relation in melding._meta.related_objects:
         if relation.one_to_many:
             accessor = relation.get_accessor_name()
             recorded[accessor] = list(getattr(melding, accessor).all())
+    recorded["signal_links"] = [
+        link for link in recorded.get("signal_links", []) if link.signal_id in own
+    ]
     return recorded
 
 
@@ -302,7 +346,7 @@ def as_json(found: Found) -> dict:
         "meldingen": [
             {
                 "id": m.pk,
-                **record_of(m),
+                **record_of(m, skip=document.HOUSEHOLD if m.pk in found.shared else set()),
                 "vastgelegd": {
                     _plural(m, accessor): [record_of(obj) for obj in objects]
                     for accessor, objects in found.recorded[m.pk].items()
@@ -329,7 +373,10 @@ def render_pdf(found: Found) -> bytes:
         "nothing_found": searched[0].upper() + searched[1:],
         "bsn_alone_note": document.BSN_ALONE_NOTE if found.by_bsn_alone else "",
         "signals": [document.signal_block(s, found.feedback[s.pk]) for s in found.signals],
-        "meldingen": [document.melding_block(m, found.recorded[m.pk]) for m in found.meldingen],
+        "meldingen": [
+            document.melding_block(m, found.recorded[m.pk], m.pk in found.shared)
+            for m in found.meldingen
+        ],
         "terms": retention_terms(),
     }
     html = render_to_string("privacy/inzage_pdf.html", context)

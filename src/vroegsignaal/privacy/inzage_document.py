@@ -29,6 +29,7 @@ from vroegsignaal.casework.models import (
 )
 from vroegsignaal.dutch_numbers import euros
 from vroegsignaal.feedback.permitted import Perspective
+from vroegsignaal.privacy import inzage_wording as wording
 
 # Keys and hashes derived from data the record already gives (address, BSN, the melding's
 # number, the name and street folded for search) or kept for the software (versions): they
@@ -45,6 +46,20 @@ DERIVED = {
 # Fields whose own name is English or says too little (no Dutch verbose_name on the model).
 # Technical fields: in the JSON, not in the resident's document.
 HIDDEN = {*DERIVED, "id", "melding", "answered_by_api_key"}
+# A melding's figures over all its signals. When it holds another person's signal (a
+# housemate's), they are that person's data too: the resident's answer leaves them out and says
+# so (`SHARED_NOTE`).
+HOUSEHOLD = {
+    "total_amount_cents",
+    "partner_types",
+    "partner_type_count",
+    "priority_score",
+    "priority_reasons",
+}
+SHARED_NOTE = (
+    "In deze melding staan ook gegevens over een ander op uw adres. Die staan niet in dit "
+    "overzicht, ook niet in de totalen."
+)
 # Who took a step that no one took by hand (the nightly heropaf, matching), as the melding
 # page names it.
 SYSTEM = "systeem"
@@ -162,6 +177,7 @@ class Block:
     title: str
     rows: list[tuple[str, str]]
     sections: list[Section] = field(default_factory=list)
+    note: str = ""
 
 
 @dataclass
@@ -186,8 +202,10 @@ def field_name(model_field: models.Field) -> str:
 
 def label(model_field: models.Field) -> str:
     """The Dutch label of a field (every model field has one: tests/test_dutch_model_labels.py),
-    without '(cent)': amounts are shown in euros."""
-    return field_name(model_field).replace(" (cent)", "").strip()
+    without '(cent)': amounts are shown in euros; in the resident's words where the chain has
+    its own (`inzage_wording.LABELS`)."""
+    plain = wording.LABELS.get(wording.key(model_field))
+    return plain or field_name(model_field).replace(" (cent)", "").strip()
 
 
 def date_text(value: dt.date | None) -> str:
@@ -221,6 +239,8 @@ def _related_text(obj: models.Model) -> str:
         return person_name(obj)
     if label_lower == "casework.melding":
         return f"melding {obj.reference}"
+    if label_lower == "organisations.municipality":
+        return obj.name  # without its CBS code
     if label_lower == "intake.signal":
         return f"signaal van {obj.creditor.name} van {date_text(obj.signal_date)}"
     if label_lower == "casework.contactattempt":
@@ -323,24 +343,34 @@ def code_label(obj: models.Model, name: str, value) -> str | None:
 
 
 def value_text(obj: models.Model, model_field: models.Field) -> str:
-    """The field's value of `obj` as the resident reads it."""
-    name = model_field.name
+    """The field's value of `obj` as the resident reads it: in plain words where the chain
+    has its own (`inzage_wording`), "nog niet" for a step not taken, "niet ingevuld" for any
+    other empty value."""
+    name, kind = model_field.name, wording.key(model_field)
     if model_field.is_relation:
         related = getattr(obj, name)
-        return _related_text(related) if related is not None else "–"
+        return _related_text(related) if related is not None else wording.EMPTY
     value = getattr(obj, model_field.attname)
+    if kind == "casework.contactattempt.reached":
+        return wording.attempt_outcome(obj)
+    if kind == "intake.signal.gender" and value in wording.GENDERS:
+        return wording.GENDERS[value]
+    if kind == "casework.melding.result" and value in wording.RESULTS:
+        return wording.RESULTS[value]
     if model_field.choices and value not in (None, ""):
         return getattr(obj, f"get_{name}_display")()
-    if value is None or value == "":
-        return "–"
+    if value is None or value == "" or value == []:
+        return wording.NOT_YET if kind in wording.STEPS else wording.EMPTY
+    if kind == "casework.melding.priority_reasons":
+        return wording.reasons(value)
+    if name == "term_kind":
+        return wording.TERMS.get(value, value)
     if isinstance(model_field, models.JSONField):
         return _json_text(obj, name, value)
     if isinstance(model_field, models.FileField):
-        return "bewaard" if value else "–"
+        return "bewaard"
     if isinstance(value, bool):
-        # A letter or card went out (no outcome of its own), as the melding page says.
-        went_out = getattr(obj, "went_out", "") if name == "reached" else ""
-        return went_out.capitalize() if went_out else yes_no(value)
+        return yes_no(value)
     if isinstance(value, dt.datetime):
         return moment_text(value)
     if isinstance(value, dt.date):
@@ -354,7 +384,11 @@ def value_text(obj: models.Model, model_field: models.Field) -> str:
 
 
 def shown_fields(model: type[models.Model], skip: set[str] = frozenset()) -> list[models.Field]:
-    return [f for f in model._meta.concrete_fields if f.name not in HIDDEN and f.name not in skip]
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.name not in HIDDEN and f.name not in skip and wording.key(f) not in wording.LEFT_OUT
+    ]
 
 
 def rows(obj: models.Model, skip: set[str] = frozenset()) -> list[tuple[str, str]]:
@@ -422,7 +456,22 @@ def feedback_block(item) -> Block:
     return Block(title, rows)
 
 
-def melding_block(melding, related: dict[str, list]) -> Block:
+def melding_rows(melding, shared: bool) -> list[tuple[str, str]]:
+    """The melding's own rows: its kind in one plain sentence after the address, the rounds of
+    contact only from the second, and without the household's figures when it holds another
+    person's signal (`HOUSEHOLD`)."""
+    skip = set(HOUSEHOLD) if shared else set()
+    if melding.contact_round <= 1:
+        skip |= {name.rsplit(".", 1)[1] for name in wording.LATER_ROUNDS}
+    shown = rows(melding, skip)
+    after_address = next(i for i, (name, _) in enumerate(shown) if name == "woonplaats") + 1
+    shown.insert(after_address, ("soort melding", wording.melding_kind(melding)))
+    return shown
+
+
+def melding_block(melding, related: dict[str, list], shared: bool = False) -> Block:
+    """A melding with everything recorded on it; `shared`: it also holds another person's
+    signal, whose data (and the totals over it) stay out."""
     sections = []
     for accessor, title in MELDING_SECTIONS.items():
         objects = related.get(accessor) or []
@@ -433,4 +482,5 @@ def melding_block(melding, related: dict[str, list]) -> Block:
         if accessor not in MELDING_SECTIONS and objects:
             title = str(objects[0]._meta.verbose_name_plural).capitalize()
             sections.append(Section(title, [Block("", rows(obj)) for obj in objects]))
-    return Block(f"Melding {melding.reference}", rows(melding), sections)
+    note = SHARED_NOTE if shared else ""
+    return Block(f"Melding {melding.reference}", melding_rows(melding, shared), sections, note)

@@ -148,27 +148,37 @@ def access_request(request):
     """Export everything held about one person as PDF or JSON. A BSN that no BRP extract names
     finds only the signals delivered with a BSN: the page says so first and asks for the name
     and address too (or to compose it on the BSN alone after all). So it does when the BRP check
-    tied signals to the resident's BRP address that may be hers or not (`Found.unsure`)."""
+    tied signals to the resident's BRP address that may be hers or not (`Found.unsure`), and
+    when her meldingen hold signals of another person (`Found.others`: a housemate, or a
+    spelling beyond the matching's tolerance): the page lists them and the officer may tick
+    one to include it after all; the document never prints the others."""
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        found = inzage.find(form.person_query())
+        found = inzage.find(form.person_query(), include=form.cleaned_data["meenemen"])
         if found.by_bsn_alone and not form.cleaned_data["alleen_bsn"]:
             context = {"form": form, "bsn_alone": True}
             return render(request, "privacy/access_request.html", context)
         if found.unsure and not form.cleaned_data["toch_samenstellen"]:
             context = {"form": form, "unsure": True}
             return render(request, "privacy/access_request.html", context)
+        if found.others and not form.cleaned_data["andere_bekeken"]:
+            context = {"form": form, "others": found.others_by_person()}
+            return render(request, "privacy/access_request.html", context)
         audit.record(
             request,
             AuditAction.EXPORT,
             f"inzageverzoek {found.label()}",
-            description=f"inzageverzoek {found.label()}: {len(found.signals)} signalen, "
+            description=f"inzageverzoek {found.label()}: {len(found.signals)} signalen "
+            f"(waarvan {len(found.included)} van een andere persoon bewust meegenomen), "
             f"{len(found.meldingen)} meldingen",
         )
         # One entry per signal and melding released, so the officer can later show what was
         # disclosed about whom (and a search for the resident finds it).
         for released in [*found.signals, *found.meldingen]:
-            audit.record(request, AuditAction.EXPORT, released, description="inzageverzoek")
+            description = "inzageverzoek"
+            if released in found.included:
+                description += ": signaal van een andere persoon in de melding, bewust meegenomen"
+            audit.record(request, AuditAction.EXPORT, released, description=description)
         if form.cleaned_data["formaat"] == "json":
             data = inzage.as_json(found)
             body = json.dumps(data, ensure_ascii=False, indent=2, default=str)

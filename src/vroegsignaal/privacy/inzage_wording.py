@@ -1,0 +1,146 @@
+"""The resident's words for what the chain calls by its own names, in the inzage PDF.
+
+The resident reads the document (AVG art. 15); the model's labels are the caseworker's and the
+national standard's ('Enkelvoudig', 'Werkbakje', 'Prioriteit 14', 'Inwoner bereikt:
+Verstuurd', '(Budget)advies en/of quick fix'). This module gives each such field a plain label
+and value. The JSON keeps the stored names and values (`inzage.record_of`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.db import models
+
+from vroegsignaal.ddas import Eindresultaat, Geslacht
+
+# A value nobody filled in; a step not taken yet says "nog niet" (`STEPS`).
+EMPTY = "niet ingevuld"
+NOT_YET = "nog niet"
+
+_URGENT = "Dringend (afsluiten, stoppen van de levering of uitzetting dreigde)"
+_WANTED_HELP = "U had de vastelastenpartner al gezegd dat u hulp wilde"
+
+# Plain labels by model.field; fields not named keep their Dutch model label.
+LABELS = {
+    "intake.signal.crisis": _URGENT,
+    "intake.signal.warm_handover": _WANTED_HELP,
+    "intake.signal.arrears_start": "achterstand ontstaan op",
+    "intake.signal.status": "wat de gemeente met dit signaal deed",
+    "intake.signal.brp_note": "opmerking na controle in de Basisregistratie Personen (BRP)",
+    "casework.melding.period_start": "signalen vanaf",
+    "casework.melding.period_end": "signalen tot en met",
+    "casework.melding.matched_on": "melding gemaakt op",
+    "casework.melding.is_crisis": _URGENT,
+    "casework.melding.is_warm_handover": _WANTED_HELP,
+    "casework.melding.partner_types": "soorten vaste lasten met een achterstand",
+    "casework.melding.total_amount_cents": "totale achterstand",
+    "casework.melding.go": "de gemeente neemt contact met u op",
+    "casework.melding.priority_reasons": "waarom de melding voorrang kreeg",
+    "casework.melding.queue": "werklijst bij de gemeente",
+    "casework.melding.term_kind": "termijn",
+    "casework.melding.due_on": "uiterlijk in behandeling nemen op",
+    "casework.melding.assigned_to": "medewerker",
+    "casework.melding.picked_up_on": "in behandeling genomen op",
+    "casework.melding.result": "hoe het afliep",
+    "casework.melding.satisfaction": "uw cijfer voor de hulp",
+    "casework.melding.first_signal_on": "datum van het eerste signaal",
+    "casework.melding.round_due_on": "uiterlijk in behandeling nemen in deze contactronde op",
+    "casework.melding.round_picked_up_on": "in behandeling genomen in deze contactronde op",
+    "casework.melding.first_closed_on": "afgesloten in de eerste contactronde op",
+    "casework.melding.first_attempt_on": "eerste poging om u te bereiken op",
+    "casework.melding.first_contact_on": "eerste contact met u op",
+    "casework.melding.accepted_in_conversation": "hulp aangenomen in een gesprek",
+    "casework.melding.referred": "doorverwezen naar andere hulp",
+    "casework.melding.accepted_on": "hulp aangenomen op",
+    "casework.melding.feedback_on": "bericht aan de vastelastenpartner over hoe het afliep op",
+    "casework.melding.heropaf_due_on": "navraag of u de vaste lasten weer betaalt, op",
+    "casework.contactattempt.kind": "soort contact",
+    "casework.contactattempt.reached": "uitkomst",
+    "letters.sentletter.pdf": "kopie van de brief",
+}
+# Fields the resident cannot read anything from: where the row came from in a delivery file,
+# a score, a count the list beside it gives, a print batch; the melding's kind as three yes/no
+# rows (one plain sentence replaces them: `melding_kind`). The JSON keeps them.
+LEFT_OUT = {
+    "intake.signal.delivery",
+    "intake.signal.row_number",
+    "casework.melding.is_single",
+    "casework.melding.is_multiple",
+    "casework.melding.is_consecutive",
+    "casework.melding.partner_type_count",
+    "casework.melding.priority_score",
+    "letters.sentletter.batch",
+}
+# Only from the second round of contact (after a heropaf reopened the melding) do these say
+# anything; in the first they are empty or repeat the melding's own dates.
+LATER_ROUNDS = {
+    "casework.melding.contact_round",
+    "casework.melding.round_due_on",
+    "casework.melding.round_picked_up_on",
+    "casework.melding.first_closed_on",
+}
+# Dates of steps in the chain: empty means the step has not been taken.
+STEPS = {
+    "casework.melding.picked_up_on",
+    "casework.melding.round_picked_up_on",
+    "casework.melding.closed_on",
+    "casework.melding.first_attempt_on",
+    "casework.melding.first_contact_on",
+    "casework.melding.accepted_on",
+    "casework.melding.first_conversation_on",
+    "casework.melding.feedback_on",
+    "casework.melding.heropaf_due_on",
+}
+TERMS = {
+    "crisis_3_working_days": "dringend: binnen 3 werkdagen",
+    "calendar_days": "binnen de termijn die de gemeente zichzelf stelt",
+}
+RESULTS = {
+    Eindresultaat.ADVIES_QUICK_FIX: "Advies over uw geldzaken; de achterstand was snel op te lossen",
+}
+GENDERS = {Geslacht.LEEG: EMPTY, Geslacht.ONBEKEND: "onbekend"}
+# The priority's reasons without their points, in the resident's words where the reason uses
+# the chain's ('Crisissignaal (+50)' -> 'Dringend signaal').
+_POINTS = re.compile(r"\s*\(\+\d+\)$")
+_REASONS = [
+    (re.compile(r"^Crisissignaal$"), "Dringend signaal"),
+    (re.compile(r"^(\d+) soorten signaalpartners$"), r"Achterstanden bij \1 soorten vaste lasten"),
+    (re.compile(r"^Warme overdracht$"), _WANTED_HELP),
+]
+
+
+def key(model_field: models.Field) -> str:
+    return f"{model_field.model._meta.label_lower}.{model_field.name}"
+
+
+def melding_kind(melding) -> str:
+    """What 'enkelvoudig', 'meervoudig' and 'opeenvolgend' mean for the resident's address."""
+    parts = []
+    if melding.is_multiple:
+        parts.append("Meer dan één signaal over uw adres in dezelfde maand")
+    elif melding.is_single:
+        parts.append("Eén signaal over uw adres in deze maand")
+    if melding.is_consecutive:
+        parts.append("ook in de zes maanden ervoor was er een signaal over uw adres")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] if text else EMPTY
+
+
+def reasons(stored: list[str]) -> str:
+    """The priority's reasons, without points and in plain words."""
+    plain = []
+    for reason in stored:
+        reason = _POINTS.sub("", reason)
+        for pattern, replacement in _REASONS:
+            reason = pattern.sub(replacement, reason)
+        plain.append(reason)
+    return "; ".join(plain) or EMPTY
+
+
+def attempt_outcome(attempt) -> str:
+    """'Brief verstuurd' or 'Kaartje achtergelaten' for what went out (a letter neither
+    reaches nor fails to); reached or not for the other attempts."""
+    if attempt.went_out:
+        return f"{attempt.get_kind_display()} {attempt.went_out}"
+    return "U bent bereikt" if attempt.reached else "U bent niet bereikt"
