@@ -190,6 +190,7 @@ def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
         )
     )
 
+
 def _municipality_names(brp: pl.DataFrame) -> pl.DataFrame:
     """municipality_code -> municipality_name of the extract ('de gemeente' when it has none)."""
     name = pl.col("municipality_name")
