@@ -8,12 +8,14 @@ import pytest
 from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
+from tests.page_text import page_text
 from vroegsignaal.casework.actions import available_actions
+from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.heropaf import schedule_heropaf
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.results import close_with_result
-from vroegsignaal.ddas import Eindresultaat
+from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
 
 CLOSED_ON = dt.date(2026, 11, 10)
 
@@ -60,8 +62,45 @@ def test_a_closed_melding_waits_for_the_feedback_release_to_plan_the_heropaf(
     assert available_actions(helped) == frozenset()
     assert "Heropaf plannen" not in html
     assert (
-        "De heropaf wordt gepland zodra de uitkomst aan de signaalpartners is vrijgegeven" in html
+        "De heropaf wordt gepland zodra de uitkomst aan de signaalpartners is vrijgegeven "
+        "(bij de volgende vrijgave van de terugkoppeling)." in html
     )
+
+
+def test_the_page_promises_no_daily_release_of_feedback(client, helped, caseworker):
+    """Feedback is released whenever the operator's schedule runs release-feedback; the
+    application sets no rhythm (terugkoppeling.md, De vrijgave)."""
+    close_with_result(helped, caseworker, helped.version, Eindresultaat.REGELT_ZELF)
+    client.force_login(caseworker)
+
+    html = client.get(reverse("casework:melding", args=[helped.pk])).content.decode()
+
+    assert "dagelijks" not in html
+
+
+def test_geen_inwoner_after_a_missed_visit_gets_no_heropaf_and_the_page_says_so(
+    client, assigned, caseworker
+):
+    """Closed as 'geen inwoner (meer)' in round 1 after a missed home visit, the creditor hears
+    it as 'niet opgepakt' with that reason, not as an outcome, and no heropaf follows."""
+    record_contact_attempt(
+        assigned, caseworker, assigned.version, kind=Contactsoort.HUISBEZOEK,
+        attempted_on=CLOSED_ON, part_of_day=Dagdeel.MIDDAG, reached=False,
+    )  # fmt: skip
+    melding = Melding.objects.get(pk=assigned.pk)
+    close_with_result(melding, caseworker, melding.version, Eindresultaat.GEEN_INWONER, CLOSED_ON)
+    client.force_login(caseworker)
+
+    text = page_text(client.get(reverse("casework:melding", args=[melding.pk])))
+
+    assert (
+        "Geen acties: de melding is afgesloten. De signaalpartners horen bij de vrijgave van de "
+        "terugkoppeling alleen dat hun signaal niet is opgepakt, omdat de persoon geen inwoner "
+        "(meer) is. Er volgt geen heropaf." in text
+    )
+    assert "De heropaf wordt gepland" not in text
+    with pytest.raises(CaseworkError, match="er volgt geen heropaf"):
+        schedule_heropaf(Melding.objects.get(pk=melding.pk), CLOSED_ON)
 
 
 def test_the_page_of_a_no_go_melding_shows_no_terms_and_no_heropaf(client, caseworker, no_go):

@@ -36,6 +36,10 @@ CHECK_NOTICE = (
     "Niet gevonden in de BRP van Enschede: controleer of de inwoner hier woont voordat u de "
     "melding afsluit."
 )
+NO_HEROPAF = (
+    "De signaalpartners horen bij de vrijgave van de terugkoppeling alleen dat hun signaal niet "
+    "is opgepakt, omdat de persoon geen inwoner (meer) is. Er volgt geen heropaf."
+)
 
 
 def _her_signal(**extra) -> dict:
@@ -165,9 +169,12 @@ def test_a_confirmed_geen_inwoner_is_told_to_the_creditor_as_the_runs_own(client
     }
 
 
-def test_geen_inwoner_confirmed_after_a_missed_home_visit_is_told_as_geen_inwoner(client, crisis):
+def test_geen_inwoner_confirmed_after_a_missed_home_visit_is_told_as_the_melding_page_says(
+    client, crisis
+):
     """Neighbours at a missed visit say she moved: the visit picked the melding up, yet the
-    creditor hears 'geen inwoner (meer)', not an outcome that says nothing, and no heropaf."""
+    creditor hears 'geen inwoner (meer)', not an outcome that says nothing, and no heropaf;
+    the melding page says just that, before and after the release."""
     melding, caseworker = crisis
     release_due_feedback(SITE_URL, today=GO_RELEASED, mail_digests=False)
     melding = assign(Melding.objects.get(), caseworker, caseworker, melding.version)
@@ -177,12 +184,15 @@ def test_geen_inwoner_confirmed_after_a_missed_home_visit_is_told_as_geen_inwone
     )  # fmt: skip
 
     _confirm_geen_inwoner(client, melding, caseworker)
+    before = _page(client, melding, caseworker)
     release_due_feedback(SITE_URL, today=dt.date.today(), mail_digests=False)
 
     assert _told_the_creditor()["reason"] == Signaalstatus.GEEN_INWONER.value
     assert not SignalFeedback.objects.filter(kind=FeedbackKind.OUTCOME).exists()
     melding.refresh_from_db()
     assert melding.heropaf_due_on is None
+    for page in (before, _page(client, melding, caseworker)):
+        assert NO_HEROPAF in page and "De heropaf wordt gepland" not in page
 
 
 def test_a_melding_closed_by_the_brp_says_so_on_its_timeline():

@@ -10,11 +10,12 @@ from django.utils import timezone
 from vroegsignaal import dutch_numbers
 from vroegsignaal.casework import contact, conversation, events, payments
 from vroegsignaal.casework.actions import available_actions
+from vroegsignaal.casework.heropaf import heropaf_applies
 from vroegsignaal.casework.lifecycle import State, is_open
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.persons import persons_of
 from vroegsignaal.casework.policy import policy_for
-from vroegsignaal.casework.signal_status import not_picked_up
+from vroegsignaal.casework.signal_status import no_longer_resident_in_first_round, not_picked_up
 from vroegsignaal.casework.terms import melding_deadlines
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching.engine.classify import BRP_CHECK_BY_HAND
@@ -116,6 +117,9 @@ def melding_context(melding: Melding, today: date) -> dict:
         "actions": actions,
         "heropaf_answers": heropaf_answers(melding, creditors) if "reopen" in actions else [],
         "not_picked_up": not_picked_up(melding),
+        # What the feedback release does with the closed melding (feedback.release).
+        "heropaf_follows": heropaf_applies(melding),
+        "told_as_no_longer_resident": no_longer_resident_in_first_round(melding),
         "earlier_results": earlier_results,
         "signals": signals,
         "residence_checks": residence_checks(melding, signals),

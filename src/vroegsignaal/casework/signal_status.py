@@ -6,6 +6,8 @@ as herhaalde melding) keeps that status.
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.ddas import Eindresultaat, Signaalstatus
 from vroegsignaal.intake.models import Signal
@@ -30,6 +32,33 @@ def not_picked_up(melding: Melding) -> bool:
         melding.state == "closed"
         and melding.picked_up_on is None
         and status_for_result(melding.result) != Signaalstatus.OPGEPAKT
+    )
+
+
+# Closed in the first contact round as 'Persoon is geen inwoner (meer)'; see
+# ``no_longer_resident_in_first_round``. One dict, read by the function and by the query.
+_NO_LONGER_RESIDENT_IN_FIRST_ROUND = {"result": Eindresultaat.GEEN_INWONER, "contact_round": 1}
+
+
+def no_longer_resident_in_first_round(melding: Melding) -> bool:
+    """Whether ``melding`` was closed in its first contact round as 'Persoon is geen inwoner
+    (meer)', also after it was picked up (a missed home visit: the neighbours say she moved).
+
+    The creditor hears it as it hears the BRP check of the matching: a go/no-go correction to
+    'niet opgepakt' with that reason, not an outcome (the resident was not reached, so an
+    outcome would say nothing), and no heropaf follows (terugkoppeling.md). After a heropaf
+    it is the new round's outcome."""
+    return all(
+        getattr(melding, field) == value
+        for field, value in _NO_LONGER_RESIDENT_IN_FIRST_ROUND.items()
+    )
+
+
+def no_longer_resident_in_first_round_q(prefix: str = "") -> Q:
+    """``no_longer_resident_in_first_round`` as a condition on the meldingen reached through
+    ``prefix`` (e.g. ``"signal__melding_link__melding__"``)."""
+    return Q(
+        **{prefix + field: value for field, value in _NO_LONGER_RESIDENT_IN_FIRST_ROUND.items()}
     )
 
 

@@ -1,4 +1,4 @@
-"""The daily release of due feedback to creditors, and the e-mail digest that announces it.
+"""The release of due feedback to creditors, and the e-mail digest that announces it.
 
 ``release_due_feedback`` (run by `vroegsignaal release-feedback`) stores, in one batch:
 go/no-go for every matched signal that has none yet, a correction for every released go/no-go
@@ -26,7 +26,8 @@ from django.utils import timezone
 from vroegsignaal.casework.heropaf import heropaf_applies, schedule_heropaf
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
-from vroegsignaal.ddas import Eindresultaat, Signaalstatus
+from vroegsignaal.casework.signal_status import no_longer_resident_in_first_round_q
+from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.feedback import permitted
 from vroegsignaal.feedback.heropaf_checks import plan_checks
 from vroegsignaal.feedback.models import FeedbackKind, FeedbackRelease, HeropafCheck, SignalFeedback
@@ -91,7 +92,8 @@ def _overtaken() -> list[SignalFeedback]:
     (e.g. 'Inwoner is overleden') turns its go into that no-go too. Once the melding was picked
     up, closing it with such a result is told as its outcome: that is no correction; except
     'Persoon is geen inwoner (meer)' in the first contact round, which the creditor hears as it
-    hears the BRP check's: a crisis signal the BRP did not find stays a go until a caseworker
+    hears the BRP check's (casework's ``no_longer_resident_in_first_round``, which the melding
+    page reads too): a crisis signal the BRP did not find stays a go until a caseworker
     confirms it, often after a missed home visit (matching.md, BRP). An outcome would say
     nothing: the resident was not reached. After a heropaf it is the new round's outcome.
 
@@ -103,10 +105,7 @@ def _overtaken() -> list[SignalFeedback]:
     go = Q(signal__status=Signaalstatus.OPGEPAKT)
     never_picked_up = Q(signal__melding_link__melding__picked_up_on__isnull=True)
     closed = Q(signal__melding_link__melding__state=State.CLOSED)
-    moved_away = Q(
-        signal__melding_link__melding__result=Eindresultaat.GEEN_INWONER,
-        signal__melding_link__melding__contact_round=1,
-    )
+    moved_away = no_longer_resident_in_first_round_q("signal__melding_link__melding__")
     go_turned = Q(content__picked_up=True) & ~go & (never_picked_up | moved_away)
     no_go_turned = Q(content__picked_up=False) & (go | ~closed)
     candidates = current_go_no_go().filter(
@@ -125,7 +124,7 @@ def _outcome_candidates() -> dict[Melding, list[Signal]]:
     # Plain joins and one NOT EXISTS, no nested IN: PostgreSQL planned the nested form (current
     # go/no-go inside the signals inside the outcomes) as nested loops that ran for many minutes
     # before ANALYZE. The outcome already told in the melding's current round is left out in
-    # the query, so the daily run does not read every signal ever told.
+    # the query, so a release does not read every signal ever told.
     told = SignalFeedback.objects.filter(
         kind=FeedbackKind.OUTCOME,
         signal_id=OuterRef("pk"),
