@@ -10,9 +10,10 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 from tests.factories import UserFactory
+from tests.page_text import page_text
 
 from vroegsignaal.intake.columns import CANONICAL_COLUMNS, COLUMNS, REQUIRED_COLUMNS
-from vroegsignaal.intake.reading import read_delivery_file
+from vroegsignaal.intake.reading import CSV_ENCODINGS, read_delivery_file
 from vroegsignaal.intake.validation import validate_rows
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "aanleverformaat.md"
@@ -31,6 +32,26 @@ def test_the_format_page_lists_every_column_and_marks_the_required_ones(staff_cl
         assert f"<code>{column.name}</code>" in page
     required = re.findall(r"<code>(\w+)</code> <strong>\(verplicht\)</strong>", page)
     assert tuple(required) == REQUIRED_COLUMNS
+
+
+def test_the_format_page_names_utf16_with_bom_among_the_encodings_a_csv_may_have(staff_client):
+    text = " ".join(page_text(staff_client.get(reverse("intake:format"))).split())
+
+    assert (
+        "CSV: tekencodering UTF-8 (met of zonder BOM), Windows-1252 (de standaard van "
+        'Nederlandse Excel) of UTF-16 met BOM (zoals Excel "Unicode-tekst" opslaat);' in text
+    )
+
+
+@pytest.mark.parametrize("encoding", CSV_ENCODINGS, ids=lambda encoding: encoding.name)
+def test_every_encoding_the_format_page_names_is_read(staff_client, encoding):
+    """The page lists the reader's own encodings: each, written as the page says, is read."""
+    text = " ".join(page_text(staff_client.get(reverse("intake:format"))).split())
+    example = staff_client.get(reverse("intake:format_example", args=["csv"]))
+    delivery = example.content.decode("utf-8-sig").encode(encoding.codec)
+
+    assert encoding.name in text
+    assert read_delivery_file(delivery, "levering.csv", {}, 1_000_000)
 
 
 def test_the_docs_column_table_names_the_same_columns_as_the_reader():

@@ -231,18 +231,43 @@ def _csv_table(data: bytes) -> tuple[Table, str]:
     return (table[1:] if hint else table), delimiter
 
 
+@dataclass(frozen=True)
+class TextEncoding:
+    """An encoding `decode_text` reads: its name for people, when it applies (for the format
+    page), and Python's codec."""
+
+    name: str
+    note: str
+    codec: str
+
+
+UTF_8 = TextEncoding("UTF-8", "met of zonder BOM", "utf-8-sig")
+WINDOWS_1252 = TextEncoding("Windows-1252", "de standaard van Nederlandse Excel", "cp1252")
+UTF_16 = TextEncoding("UTF-16 met BOM", 'zoals Excel "Unicode-tekst" opslaat', "utf-16")
+CSV_ENCODINGS = (UTF_8, WINDOWS_1252, UTF_16)
+"""Every encoding a CSV may have: `decode_text` reads these, the format page and the refusal
+name them (one list, so the page cannot leave one out)."""
+
+
+def csv_encodings_in_words() -> str:
+    """The format page's list: 'UTF-8 (met of zonder BOM), Windows-1252 (...) of UTF-16 ...'."""
+    named = [f"{encoding.name} ({encoding.note})" for encoding in CSV_ENCODINGS]
+    return ", ".join(named[:-1]) + " of " + named[-1]
+
+
+_NOT_ANY_ENCODING = ", ".join(f"geen {e.name}" for e in CSV_ENCODINGS[:-1])
 _UNKNOWN_ENCODING = (
-    "De tekencodering van het bestand is niet herkend: het is geen UTF-8, geen Windows-1252 en "
-    "geen UTF-16 met BOM. Sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)'."
+    f"De tekencodering van het bestand is niet herkend: het is {_NOT_ANY_ENCODING} en geen "
+    f"{CSV_ENCODINGS[-1].name}. Sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)'."
 )
 
 
 def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's "Unicode-tekst"), else
-    Windows-1252, which Dutch Excel writes by default."""
+    Windows-1252, which Dutch Excel writes by default (`CSV_ENCODINGS`)."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode(UTF_16.codec)
         except UnicodeDecodeError:
             raise UnreadableFile(_UNKNOWN_ENCODING) from None
     # Without its BOM, UTF-16 text is valid UTF-8 and Windows-1252 full of NUL characters, and
@@ -250,11 +275,11 @@ def decode_text(data: bytes) -> str:
     if _looks_like_utf16(data):
         raise UnreadableFile(_UNKNOWN_ENCODING)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(UTF_8.codec)
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252")
+        return data.decode(WINDOWS_1252.codec)
     except UnicodeDecodeError:
         raise UnreadableFile(_UNKNOWN_ENCODING) from None
 

@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from vroegsignaal.intake.api_guide import operations as api_guide_operations
 from vroegsignaal.intake.columns import CANONICAL_COLUMNS, COLUMNS
 from vroegsignaal.intake.models import Channel, Delivery, DeliveryStatus
-from vroegsignaal.intake.reading import megabytes
+from vroegsignaal.intake.reading import csv_encodings_in_words, megabytes
 from vroegsignaal.intake.services import UnreadableFile, ingest_file
 from vroegsignaal.organisations.models import ApiKey
 from vroegsignaal.privacy import audit
@@ -83,6 +83,7 @@ def delivery_format(request):
     """The whole delivery format: every column from the definitions the reader uses."""
     context = {
         "columns": COLUMNS,
+        "encodings": csv_encodings_in_words(),
         "max_size": megabytes(settings.DELIVERY_MAX_BYTES),
     }
     return render(request, "intake/format.html", context)
