@@ -172,3 +172,37 @@ def test_twins_with_one_surname_and_birth_date_but_other_initials_stay_two(clien
     assert [resident.split(",")[0] for resident in residents] == ["J. Appelman", "K. Appelman"]
     assert "J. Appelman Oldenzaalsestraat" in letters[0]
     assert "K. Appelman Oldenzaalsestraat" in letters[1]
+
+
+def _creditors_by_addressee(letters: list[str]) -> dict[str, str]:
+    """Per letter: the name in the envelope window, and the creditors the letter names."""
+    found = {}
+    for letter in letters:
+        addressee = letter.rsplit("7500 AA Enschede ", 1)[1].split(" Oldenzaalsestraat")[0]
+        found[addressee] = letter.split("Wij kregen een bericht van ")[1].split(". Daarin")[0]
+    return found
+
+
+def test_twins_stay_two_residents_with_a_letter_each_when_a_signal_without_initials_fits_both(
+    client, enschede
+):
+    # The water company knows no initials: its signal fits both twins, so it cannot say whose
+    # arrears these are. It must not make the twins one resident, nor go to one of them: it is
+    # a resident of its own, written to as the water company wrote the name.
+    municipality = enschede[0]
+    water = CreditorFactory(code="water", name="Water", partner_type="Water")
+    AgreementFactory(creditor=water, municipality=municipality)
+    ingest_records(water, [record("W1", "Appelman", voorletters="")], today=TODAY)
+    melding = _deliver_and_match(
+        enschede, record("E1", "Appelman"), record("Z1", "Appelman", voorletters="K.")
+    )
+
+    residents = _residents_on_page(client, melding)
+    names = sorted(resident.split(",")[0] for resident in residents)
+    assert names == ["Appelman", "J. Appelman", "K. Appelman"]
+    assert not any("ook geschreven als" in resident for resident in residents)
+    assert _creditors_by_addressee(_letters(melding)) == {
+        "J. Appelman": "uw energieleverancier",
+        "K. Appelman": "uw zorgverzekeraar",
+        "Appelman": "uw drinkwaterbedrijf",
+    }

@@ -19,6 +19,7 @@ from vroegsignaal.matching.engine.normalise import (
     per_distinct,
     surname_core_expr,
 )
+from vroegsignaal.matching.engine.person_conflicts import separate_known_apart
 
 # 0.9 separates spelling variants ('Jansen'/'Janssen' 0.97) from different names
 # ('Berg'/'Burg' 0.85).
@@ -60,9 +61,13 @@ def link_within_meldingen(signals: pl.DataFrame) -> pl.DataFrame:
 
     `signals` needs signal_id, melding_id and `PERSON_FIELDS`; pass only the signals of
     meldingen with more than one signal (a single signal is its own person). The label is the
-    lowest signal id of the linked person, so it does not depend on row order.
+    lowest signal id of the linked person, so it does not depend on row order. Linking is
+    transitive, except that a person never holds two different BSNs or initials
+    (`person_conflicts`).
     """
-    return _components(_pairs_within(signals)).rename({"label": "person_label"})
+    edges = _pairs_within(signals)
+    labels = separate_known_apart(_components(edges), edges, signals)
+    return labels.rename({"label": "person_label"})
 
 
 def _pairs_within(multi: pl.DataFrame) -> pl.DataFrame:
