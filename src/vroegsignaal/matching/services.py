@@ -377,30 +377,44 @@ def match_period(
 
 
 # What the matching page says of a run that failed for another reason than its policy; the
-# traceback is for the operator (the log and the background tasks in the beheeromgeving).
+# traceback is for the operator: the log and the background tasks in the beheeromgeving, or
+# the output of `vroegsignaal match` on the server.
 RUN_FAILED = (
     "Er ging iets mis bij het matchen. De beheerder ziet de oorzaak bij de achtergrondtaken."
 )
+RUN_FAILED_ON_COMMAND_LINE = (
+    "Er ging iets mis bij het matchen. De beheerder ziet de oorzaak in de uitvoer van de "
+    "opdracht op de server."
+)
 
 
-def failure_reason(error: Exception) -> str:
+def failure_reason(error: Exception, *, on_command_line: bool = False) -> str:
     """Why a run failed, as the matching page and `vroegsignaal match` say it: an invalid
-    policy's own messages (they name the version to correct), else RUN_FAILED."""
-    return " ".join(error.messages) if isinstance(error, PolicyError) else RUN_FAILED
+    policy's own messages (they name the version to correct), else where the cause is."""
+    if isinstance(error, PolicyError):
+        return " ".join(error.messages)
+    return RUN_FAILED_ON_COMMAND_LINE if on_command_line else RUN_FAILED
 
 
-def record_failed_run(municipality: Municipality, period: str, by, error: Exception) -> MatchingRun:
-    """Record that a run of `match_period` failed, so the matching page can say so and why.
+def record_failed_run(
+    municipality: Municipality, period: str, by, error: Exception, *, command_line_user: str = ""
+) -> MatchingRun:
+    """Record that a run of `match_period` failed, so the matching page can say so, why and
+    who started it (`by` on the website, `command_line_user` for `vroegsignaal match`).
 
     `match_period` writes everything in one transaction, so nothing of the run was stored."""
-    logger.exception("Matching van %s voor %s mislukt", municipality.code, period)
+    if not isinstance(error, PolicyError):
+        # An invalid policy is said in full on the page and by the command; anything else
+        # needs the traceback.
+        logger.exception("Matching van %s voor %s mislukt", municipality.code, period)
     start, _ = adapter.month_bounds(period)
     return MatchingRun.objects.create(
         municipality=municipality,
         period_start=start,
         started_by=by if getattr(by, "pk", None) else None,
+        command_line_user=command_line_user,
         finished_at=timezone.now(),
-        failure=failure_reason(error),
+        failure=failure_reason(error, on_command_line=bool(command_line_user)),
     )
 
 
