@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.matching.test_engine_rules import match, signals
 
 TWIN_J = {"initials": "J."}
@@ -66,3 +68,34 @@ def test_variants_of_one_name_without_conflict_still_link_through_a_third_signal
     assert persons(
         {"surname": "Berg", "birth_date": None}, NO_INITIALS, {"first_names": "Jan"}
     ) == [{1, 2, 3}]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "initials": st.sampled_from(["J.", "K.", ""]),
+                "bsn": st.sampled_from(["", "", "111111110", "222222220"]),
+                "birth_date": st.sampled_from([None, dt.date(1980, 3, 4), dt.date(1980, 3, 5)]),
+            }
+        ),
+        min_size=2,
+        max_size=8,
+    )
+)
+def test_no_person_holds_two_bsns_or_two_initials_not_tied_by_one_bsn(overrides):
+    result = match(signals(*overrides))
+    for key, bsns, initials in (
+        result.signals.join(
+            signals(*overrides).select("signal_id", "bsn", "initials"), on="signal_id"
+        )
+        .group_by("person_key")
+        .agg("bsn", "initials")
+        .iter_rows()
+    ):
+        assert len({bsn for bsn in bsns if bsn}) <= 1, key
+        # Different initials only where the same BSN vouches for each of them.
+        untied = {ini for ini, bsn in zip(initials, bsns, strict=True) if ini and not bsn}
+        tied = {ini for ini, bsn in zip(initials, bsns, strict=True) if ini and bsn}
+        assert len(untied) <= 1 and (not tied or not untied or untied & tied), key

@@ -11,7 +11,6 @@ they are rare and hold a few signals of one melding each.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import polars as pl
@@ -37,11 +36,17 @@ def separate_known_apart(
         return labels
     members = labels.filter(pl.col("label").is_in(suspect.implode()))
     rows = members.join(fields.select("signal_id", "bsn", "initial"), on="signal_id")
+    label_of = dict(members.iter_rows())
+    components: dict[int, tuple[list[dict], list[tuple[int, int]]]] = {}
+    for row in rows.iter_rows(named=True):
+        components.setdefault(row["label"], ([], []))[0].append(row)
     within = edges.filter(pl.col("a").is_in(members["signal_id"].implode()))
+    for a, b in within.iter_rows():
+        components[label_of[a]][1].append((a, b))
     relabelled = {
         signal_id: min(signal for node in person for signal in node.ids)
-        for component in _grouped(rows.iter_rows(named=True))
-        for person in _persons(*_nodes(component, within))
+        for component_rows, component_edges in components.values()
+        for person in _persons(*_nodes(component_rows, component_edges))
         for node in person
         for signal_id in node.ids
     }
@@ -66,14 +71,9 @@ def _components_with_two_identities(labels: pl.DataFrame, fields: pl.DataFrame) 
     )
 
 
-def _grouped(rows: Iterable[dict]) -> list[list[dict]]:
-    by_label: dict[int, list[dict]] = {}
-    for row in rows:
-        by_label.setdefault(row["label"], []).append(row)
-    return list(by_label.values())
-
-
-def _nodes(rows: list[dict], edges: pl.DataFrame) -> tuple[set[_Node], dict[_Node, set[_Node]]]:
+def _nodes(
+    rows: list[dict], edges: list[tuple[int, int]]
+) -> tuple[set[_Node], dict[_Node, set[_Node]]]:
     """The nodes of one component and which nodes are linked."""
     by_bsn: dict[str, list[dict]] = {}
     nodes = set()
@@ -85,7 +85,7 @@ def _nodes(rows: list[dict], edges: pl.DataFrame) -> tuple[set[_Node], dict[_Nod
     nodes |= {_node(same, bsn) for bsn, same in by_bsn.items()}
     node_of = {signal_id: node for node in nodes for signal_id in node.ids}
     links: dict[_Node, set[_Node]] = {node: set() for node in nodes}
-    for a, b in edges.filter(pl.col("a").is_in(list(node_of))).iter_rows():
+    for a, b in edges:
         if node_of[a] != node_of[b]:
             links[node_of[a]].add(node_of[b])
             links[node_of[b]].add(node_of[a])
