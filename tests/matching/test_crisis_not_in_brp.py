@@ -202,3 +202,70 @@ def test_a_melding_closed_by_the_brp_says_so_on_its_timeline():
     (line,) = [describe(event) for event in melding.events.all()]
     assert line.startswith("Niet opgepakt: persoon is geen inwoner (meer) volgens de BRP")
     assert "volgens het beleid" not in line
+
+
+# Late signals come in, intake staff match the month again: what the caseworker decided stays.
+
+LATE_MATCH = dt.date(2026, 11, 20)
+
+
+def _timeline(melding) -> list[str]:
+    return [describe(event) for event in melding.events.all()]
+
+
+def test_matching_again_keeps_a_confirmed_geen_inwoner_closed_and_tells_the_creditor_nothing_new(
+    client, crisis
+):
+    """QA7 H2: the BRP still lacks her, so the run's crisis rule says 'go' again; that is not a
+    no-go of the matching that became a go, it is the caseworker's result."""
+    melding, caseworker = crisis
+    release_due_feedback(SITE_URL, today=GO_RELEASED, mail_digests=False)
+    _confirm_geen_inwoner(client, melding, caseworker)
+    release_due_feedback(SITE_URL, today=VISITED, mail_digests=False)
+    told = list(SignalFeedback.objects.values_list("pk", flat=True))
+    timeline = _timeline(Melding.objects.get())
+
+    match_period(melding.municipality, "2026-10", today=LATE_MATCH)
+    release_due_feedback(SITE_URL, today=dt.date.today(), mail_digests=False)
+
+    melding.refresh_from_db()
+    assert (melding.state, melding.result) == ("closed", Eindresultaat.GEEN_INWONER)
+    assert _timeline(melding) == timeline
+    assert not any("opnieuw matchen" in line for line in _timeline(melding))
+    assert Signal.objects.get().status == Signaalstatus.GEEN_INWONER
+    assert list(SignalFeedback.objects.values_list("pk", flat=True)) == told
+    assert _told_the_creditor()["reason"] == Signaalstatus.GEEN_INWONER.value
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        Eindresultaat.GEEN_INWONER,
+        Eindresultaat.OVERLEDEN,
+        Eindresultaat.AL_BEKEND,
+        Eindresultaat.ONTERECHT,
+        Eindresultaat.ANDERE_REDEN,
+    ],
+)
+def test_matching_again_never_reopens_a_melding_a_caseworker_closed_before_picking_it_up(
+    client, result
+):
+    """A go melding nobody was assigned to, closed by a caseworker with a 'not picked up'
+    result, looks like a no-go the matching closed; the run still leaves it alone."""
+    municipality, energy = enschede_with_energy_agreement()
+    ingest_records(energy, [_her_signal()], today=DELIVERED)
+    match_period(municipality, "2026-10", today=MATCHED)
+    caseworker = UserFactory(caseworker=True, municipality=municipality)
+    melding = Melding.objects.get()
+    assert melding.go
+    client.force_login(caseworker)
+    client.post(
+        reverse("casework:close", args=[melding.pk]),
+        {"version": melding.version, "result": result},
+    )
+
+    match_period(municipality, "2026-10", today=LATE_MATCH)
+
+    melding.refresh_from_db()
+    assert (melding.state, melding.result) == ("closed", result)
+    assert not melding.events.filter(kind="rematched").exists()

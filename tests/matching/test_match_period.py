@@ -452,6 +452,25 @@ def test_a_melding_picked_up_after_a_new_brp_extract_names_the_extract(enschede)
     assert "later aangeleverde signalen" not in line
 
 
+def test_a_late_crisis_signal_that_holds_a_brp_no_go_open_names_only_the_late_signal(enschede):
+    """The BRP did not find him and nothing changed in it; a late eviction notice makes the
+    melding a crisis, whose 'not found' signals wait for a caseworker's check. The run says so,
+    and does not claim the extract was updated."""
+    municipality, energy, zorg = enschede
+    import_population_register(municipality, BRP_HEADER + ";P;;Anders;1970-01-01;7512CD;1;;;\n")
+    ingest_records(energy, [record("E1", "2026-10-02")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    assert Melding.objects.get().result == Signaalstatus.GEEN_INWONER
+    late = record("Z1", "2026-10-29", datum_ontstaan="2026-09-01", crisissignaal="ja")
+    ingest_records(zorg, [late], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+
+    assert _rematch_line(Melding.objects.get()) == (
+        "Bij opnieuw matchen alsnog op te pakken (later aangeleverde signalen); terug in het "
+        "werkbakje (fase: Afgesloten → Nieuw)"
+    )
+
+
 def test_a_melding_picked_up_after_a_policy_change_names_the_policy(enschede):
     municipality, energy, _ = enschede
     save_policy({"minimum_amount_cents": 50_000}, municipality=municipality)

@@ -8,7 +8,10 @@ When a later run of the same period makes such a melding a go (signals delivered
 matching reverses its own closure here: the melding goes back to 'new' and that result is
 withdrawn (it was the matching's, not an outcome of work on the melding). That reversal is
 deliberately not in the lifecycle table, which governs what people may do; it only applies
-while nobody has worked on the melding.
+while nobody has worked on the melding, and never to a closure a person made: a caseworker who
+closed a go melding unassigned with a 'not picked up' result (say 'geen inwoner (meer)' after
+checking a crisis signal the BRP did not find) decided; a run, which may still say go, does not
+overturn that.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from django.db import models
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from vroegsignaal.casework.lifecycle import State
@@ -75,11 +78,17 @@ class RematchReason(models.TextChoices):
     POLICY = "policy", "beleid gewijzigd"
 
 
+def _closed_by_a_person() -> Exists:
+    """A person closed the melding (``casework.results``; the matching's own closure is a
+    'not picked up' event). Once a caseworker closed it, the closure is theirs for good."""
+    return Exists(Event.objects.filter(melding=OuterRef("pk"), kind=EventKind.CLOSED))
+
+
 def reopen_picked_up_after_rematch(
     melding_ids: Iterable[int],
     reasons_for: Callable[[list[int]], dict[int, list[RematchReason]]] | None = None,
 ) -> int:
-    """Return meldingen that matching closed, and nobody touched since, to 'new'.
+    """Return meldingen that matching closed, and nobody touched or closed since, to 'new'.
 
     ``reasons_for`` gives, for the ids of the meldingen returned, why the run picks each up; it
     is asked before they change, while their signals still have the statuses of the run before.
@@ -87,7 +96,7 @@ def reopen_picked_up_after_rematch(
     reverted = Melding.objects.filter(
         pk__in=list(melding_ids), state=State.CLOSED, result__in=_CLOSED_BY_MATCHING,
         assigned_to__isnull=True, picked_up_on__isnull=True,
-    )  # fmt: skip
+    ).exclude(_closed_by_a_person())  # fmt: skip
     chosen = list(reverted.values_list("pk", flat=True))
     reasons = reasons_for(chosen) if reasons_for and chosen else {}
     count = reverted.update(

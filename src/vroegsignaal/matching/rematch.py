@@ -3,11 +3,15 @@
 The timeline names it ('Bij opnieuw matchen alsnog op te pakken (BRP-uittreksel bijgewerkt)'),
 and so does the inzage document for the resident, so it must be what the run can know:
 - later aangeleverde signalen: the melding now has signals it did not have;
-- a reference list changed: a signal that was 'geen inwoner (meer)' or 'overleden' by the BRP
-  extract, or 'al bekend bij schuldhulpverlening' by the client list, is not any more;
+- a reference list changed: a list was read in since the previous run of the period, and a
+  signal that was 'geen inwoner (meer)' or 'overleden' by the BRP extract, or 'al bekend bij
+  schuldhulpverlening' by the client list, is not any more;
 - the policy changed: this run used another policy version than the previous run of the period,
   and a signal the policy turned down (onterecht, herhaalde melding, andere reden) is not any more.
-More than one can apply; when none does, the line names no reason.
+A status can also turn without its list changing: a late crisis signal makes the melding a
+crisis, whose signals the BRP did not find wait for a caseworker's check (matching.md, BRP).
+Then the late signal is the reason, not the extract. More than one can apply; when none does,
+the line names no reason.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import polars as pl
 from vroegsignaal.casework.models import MeldingSignal
 from vroegsignaal.casework.no_go import RematchReason
 from vroegsignaal.ddas import Signaalstatus
-from vroegsignaal.matching.models import MatchingRun
+from vroegsignaal.matching.models import MatchingRun, ReferenceListImport, ReferenceListKind
 
 _BY_STATUS = {
     Signaalstatus.GEEN_INWONER: RematchReason.POPULATION_REGISTER,
@@ -31,11 +35,17 @@ _BY_POLICY = (
     Signaalstatus.HERHAALDE_MELDING,
     Signaalstatus.ANDERE_REDEN,
 )
+_LIST_REASONS = {
+    ReferenceListKind.BRP: RematchReason.POPULATION_REGISTER,
+    ReferenceListKind.CLIENTS: RematchReason.CLIENT_LIST,
+}
 
 
-def policy_changed(run: MatchingRun) -> bool:
-    """Whether ``run`` (not saved yet) uses another policy version than the previous finished
-    run of its municipality and period."""
+def changed_since_previous_run(run: MatchingRun) -> set[RematchReason]:
+    """What of its inputs other than the signals changed for ``run`` (not saved yet) since the
+    previous finished run of its municipality and period: the policy version it uses, and the
+    reference lists read in since that run started (one read in while it ran may not have been
+    used by it)."""
     previous = (
         MatchingRun.objects.filter(
             municipality=run.municipality_id,
@@ -43,17 +53,26 @@ def policy_changed(run: MatchingRun) -> bool:
             finished_at__isnull=False,
             failure="",
         )
-        .values_list("policy_version_id", flat=True)
+        .only("policy_version_id", "started_at")
         .first()
     )
-    return previous is not None and previous != run.policy_version_id
+    if previous is None:
+        return set()
+    lists = ReferenceListImport.objects.filter(
+        municipality=run.municipality_id, imported_at__gte=previous.started_at
+    ).values_list("kind", flat=True)
+    changed = {_LIST_REASONS[kind] for kind in lists}
+    if previous.policy_version_id != run.policy_version_id:
+        changed.add(RematchReason.POLICY)
+    return changed
 
 
 def rematch_reasons(
-    result, melding_ids: dict[str, int], changed_policy: bool, chosen: list[int]
+    result, melding_ids: dict[str, int], changed: set[RematchReason], chosen: list[int]
 ) -> dict[int, list[RematchReason]]:
-    """Per melding id in ``chosen`` why this run's ``result`` picks it up. Asked before the
-    run writes its signals: the links and statuses stored are still those of the run before."""
+    """Per melding id in ``chosen`` why this run's ``result`` picks it up; ``changed`` is what
+    changed since the previous run (``changed_since_previous_run``). Asked before the run
+    writes its signals: the links and statuses stored are still those of the run before."""
     wanted = set(chosen)
     keys = [key for key, pk in melding_ids.items() if pk in wanted]
     now = result.signals.filter(pl.col("melding_key").is_in(keys))
@@ -70,9 +89,9 @@ def rematch_reasons(
         signals_before[pk].add(signal_id)
         if signal_id not in new_status or new_status[signal_id] == status:
             continue
-        if status in _BY_STATUS:
+        if _BY_STATUS.get(status) in changed:
             found[pk].add(_BY_STATUS[status])
-        elif status in _BY_POLICY and changed_policy:
+        elif status in _BY_POLICY and RematchReason.POLICY in changed:
             found[pk].add(RematchReason.POLICY)
     for pk in chosen:
         if signals_now[pk] - signals_before[pk]:

@@ -37,7 +37,7 @@ from vroegsignaal.matching.engine.policy import PolicyError
 from vroegsignaal.matching.engine.vocabulary import TERM_CRISIS
 from vroegsignaal.matching.models import MatchingRun
 from vroegsignaal.matching.policies import effective_policy
-from vroegsignaal.matching.rematch import policy_changed, rematch_reasons
+from vroegsignaal.matching.rematch import changed_since_previous_run, rematch_reasons
 from vroegsignaal.organisations.models import Municipality
 from vroegsignaal.search_keys import street_key
 
@@ -366,7 +366,7 @@ def match_period(
         go, no_go = _go_decisions(result, melding_ids, attached)
         # A melding matching closed earlier that is now a go goes back to the queue first, so
         # its signals get their new statuses; no-go meldingen are closed after.
-        why = partial(rematch_reasons, result, melding_ids, policy_changed(run))
+        why = partial(rematch_reasons, result, melding_ids, changed_since_previous_run(run))
         reopen_picked_up_after_rematch(go, why)
         stay_joined = _write_signals(result, melding_ids, attached, links)
         close_not_picked_up(no_go, today or timezone.localdate())
