@@ -2,7 +2,7 @@
 
 import pytest
 
-from vroegsignaal.dutch_numbers import dutch_amount, dutch_number, euros, round_half_up
+from vroegsignaal.dutch_numbers import counted, dutch_amount, dutch_number, euros, round_half_up
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,11 @@ def test_a_percentage_of_the_monitoring_is_rounded_half_up():
     from vroegsignaal.monitoring.tables import percentage
 
     assert percentage(25, 80) == 31.3
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [(0, "0 signalen"), (1, "1 signaal"), (2, "2 signalen"), (1234, "1.234 signalen")],
+)
+def test_a_count_takes_the_singular_only_for_one(count, text):
+    assert counted(count, "signaal", "signalen") == text

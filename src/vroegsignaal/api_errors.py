@@ -25,6 +25,8 @@ from rest_framework import exceptions, serializers
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as rest_framework_handler
 
+from vroegsignaal.dutch_text import listed
+
 API_PREFIX = "/api/"
 NOT_FOUND = "Niet gevonden."
 UNKNOWN_PATH = (
@@ -148,8 +150,7 @@ class DutchSerializer(serializers.Serializer):
     def run_validation(self, data=serializers.empty):
         # Before REST framework's own checks, which say 'dictionary' and 'str' (or 'null').
         if not isinstance(data, Mapping):
-            *first, last = self.fields
-            names = f"{', '.join(first)} en {last}" if first else last
+            names = listed(self.fields)
             kind = _JSON_KINDS.get(type(data).__name__, type(data).__name__)
             message = f"Verwacht een JSON-object met de velden {names}; kreeg {kind}."
             raise serializers.ValidationError(

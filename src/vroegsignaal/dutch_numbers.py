@@ -52,3 +52,8 @@ def dutch_amount(cents: int) -> str:
 def euros(cents: int) -> str:
     """An amount in cents with the euro sign: 123456 → '€ 1.234,56', -7500 → '€ -75,00'."""
     return f"€ {dutch_amount(cents)}"
+
+
+def counted(count: int, singular: str, plural: str) -> str:
+    """A count with its noun: '1 signaal', '2 signalen', '1.234 signalen', '0 signalen'."""
+    return f"{dutch_number(count)} {singular if count == 1 else plural}"

@@ -10,6 +10,7 @@ from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State, is_open
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.transitions import update_melding
+from vroegsignaal.dutch_text import listed
 from vroegsignaal.organisations.models import User
 
 # Only these states move on an assignment; later on, assigning hands the work over to a colleague.
@@ -79,7 +80,7 @@ def other_team_warning(meldingen: list[Melding], to_user: User) -> str:
     which = "1 melding hoort" if len(others) == 1 else f"{len(others)} meldingen horen"
     return (
         f"Let op: {to_user.display_name} werkt in {to_user.team.name}, maar {which} bij een "
-        f"werkbakje van {' en '.join(teams)}. Was dat niet de bedoeling, wijs dan opnieuw toe."
+        f"werkbakje van {listed(teams)}. Was dat niet de bedoeling, wijs dan opnieuw toe."
     )
 
 

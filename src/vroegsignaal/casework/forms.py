@@ -33,6 +33,7 @@ from vroegsignaal.casework.payments import payment_key
 from vroegsignaal.casework.results import SATISFACTION_MESSAGE
 from vroegsignaal.casework.worklist import FLAG_FIELDS
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner
+from vroegsignaal.dutch_text import listed
 from vroegsignaal.intake.parsing import parse_amount_cents
 from vroegsignaal.organisations.models import Creditor
 
@@ -70,7 +71,7 @@ def required_message(field: forms.Field) -> str:
     if isinstance(field, forms.ChoiceField):
         labels = [str(label) for value, label in field.choices if value != ""]
         if 0 < len(labels) <= _FEW_CHOICES:
-            return f"{name}: kies {', '.join(labels[:-1])} of {labels[-1]}."
+            return f"{name}: kies {listed(labels, 'of')}."
         return f"{name}: kies er een uit de lijst."
     if isinstance(field, forms.DateField):
         return f"{name}: vul de datum in."

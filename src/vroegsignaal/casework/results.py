@@ -53,6 +53,7 @@ from vroegsignaal.casework.policy import policy_for
 from vroegsignaal.casework.signal_status import set_signal_statuses, status_for_result
 from vroegsignaal.casework.transitions import update_melding
 from vroegsignaal.ddas import Eindresultaat
+from vroegsignaal.dutch_text import listed
 from vroegsignaal.organisations.models import User
 
 SATISFACTION_MESSAGE = "Tevredenheid: geef een cijfer van 1 tot en met 10."
@@ -139,7 +140,7 @@ def file_facts(melding: Melding) -> FileFacts:
 
 def _kinds(kinds: frozenset[ReferralKind]) -> str:
     names = [kind.label.lower() for kind in ReferralKind if kind in kinds]
-    return ", ".join(names[:-1]) + " of " + names[-1]
+    return listed(names, "of")
 
 
 def _attempts(count: int) -> str:

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from vroegsignaal.dutch_text import listed
 from vroegsignaal.feedback import display, timing
 from vroegsignaal.feedback.forms import FeedbackFilterForm, HeropafAnswerForm
 from vroegsignaal.feedback.heropaf_checks import (
@@ -162,8 +163,9 @@ def customers_phrase(customers: list[tuple[str, list]]) -> str:
     parts = []
     for customer, dates in customers:
         days = [f"{day:%d-%m-%Y}" for day in dates]
-        when = days[0] if len(days) == 1 else f"{', '.join(days[:-1])} en {days[-1]}"
-        parts.append(f"{customer} ({'signaal' if len(days) == 1 else 'signalen'} van {when})")
+        parts.append(
+            f"{customer} ({'signaal' if len(days) == 1 else 'signalen'} van {listed(days)})"
+        )
     return f"uw klantnummer{'' if len(customers) == 1 else 's'} {', '.join(parts)}"
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from openpyxl import load_workbook
 
+from vroegsignaal.dutch_text import listed
 from vroegsignaal.intake.columns import REQUIRED_COLUMNS, canonical_headers
 
 InputRow = tuple[int, dict[str, object]]
@@ -251,8 +252,7 @@ name them (one list, so the page cannot leave one out)."""
 
 def csv_encodings_in_words() -> str:
     """The format page's list: 'UTF-8 (met of zonder BOM), Windows-1252 (...) of UTF-16 ...'."""
-    named = [f"{encoding.name} ({encoding.note})" for encoding in CSV_ENCODINGS]
-    return ", ".join(named[:-1]) + " of " + named[-1]
+    return listed((f"{encoding.name} ({encoding.note})" for encoding in CSV_ENCODINGS), "of")
 
 
 _NOT_ANY_ENCODING = ", ".join(f"geen {e.name}" for e in CSV_ENCODINGS[:-1])
@@ -369,12 +369,12 @@ def _field_count_problems(
     if not counts:
         return {}
     if len(counts) == len(records):
-        listed = ", ".join(f"rij {n} heeft er {c}" for n, c in list(counts.items())[:3])
+        examples = ", ".join(f"rij {n} heeft er {c}" for n, c in list(counts.items())[:3])
         more = ", …" if len(counts) > 3 else ""
         longer = any(c > expected for c in counts.values())
         raise UnreadableFile(
             f"Geen enkele rij heeft evenveel velden als de kopregel ({expected}): "
-            f"{listed}{more}. {_probable_cause(delimiter, longer)}"
+            f"{examples}{more}. {_probable_cause(delimiter, longer)}"
         )
     return {
         number: f"Rij {number} heeft {count} velden, de kopregel {expected}. "

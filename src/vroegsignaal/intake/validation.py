@@ -20,6 +20,7 @@ from functools import partial
 from vroegsignaal.addresses import address_key
 from vroegsignaal.ddas import Signaalpartner
 from vroegsignaal.dutch_numbers import euros
+from vroegsignaal.dutch_text import listed
 from vroegsignaal.intake import parsing
 from vroegsignaal.intake.columns import (
     CANONICAL_COLUMNS,
@@ -369,10 +370,9 @@ class _RowCheck:
         ]
         clauses = [clause for value, clause in needing_the_date if value] + self.unchecked
         if clauses:
-            listed = (
-                ", ".join(clauses[:-1]) + " en " + clauses[-1] if len(clauses) > 1 else clauses[0]
+            self.error(
+                "signaaldatum", f"zonder geldige signaaldatum is niet nagegaan {listed(clauses)}"
             )
-            self.error("signaaldatum", f"zonder geldige signaaldatum is niet nagegaan {listed}")
 
 
 def _past_or_today(day: dt.date | None, today: dt.date) -> dt.date | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.persons import Person, persons_of
 from vroegsignaal.ddas import Geslacht, Signaalpartner
+from vroegsignaal.dutch_text import listed
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.letters.models import Addressing
 
@@ -47,9 +48,7 @@ def creditor_phrase(partner_types: Iterable[str]) -> str:
     phrases = list(
         dict.fromkeys(CREDITOR_KIND.get(kind, CREDITOR_KIND["Overige"]) for kind in partner_types)
     )
-    if len(phrases) <= 1:
-        return phrases[0] if phrases else CREDITOR_KIND[Signaalpartner.OVERIGE]
-    return ", ".join(phrases[:-1]) + " en " + phrases[-1]
+    return listed(phrases) if phrases else CREDITOR_KIND[Signaalpartner.OVERIGE]
 
 
 def address_lines(melding: Melding) -> list[str]:

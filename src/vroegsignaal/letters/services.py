@@ -25,6 +25,7 @@ from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import ContactAttempt, Melding
 from vroegsignaal.ddas import Contactsoort
+from vroegsignaal.dutch_text import listed
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.letters.addressing import (
     Recipient,
@@ -157,7 +158,7 @@ def ways_to_respond(details: ContactDetails) -> str:
     ]
     if not ways:
         return "contact met ons opnemen"
-    return ways[0] if len(ways) == 1 else f"{', '.join(ways[:-1])} of {ways[-1]}"
+    return listed(ways, "of")
 
 
 def _extra_values(request: LetterRequest) -> dict[str, str]:

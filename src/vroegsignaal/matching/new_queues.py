@@ -13,6 +13,7 @@ import difflib
 from collections import defaultdict
 
 from vroegsignaal.casework.models import Queue
+from vroegsignaal.dutch_text import listed
 from vroegsignaal.matching.engine.policy import Policy, PolicyError, inherit
 from vroegsignaal.matching.models import PolicyVersion
 from vroegsignaal.matching.policies import latest_version
@@ -93,8 +94,7 @@ def _queues_used(version: PolicyVersion, municipality: Municipality) -> list[str
 
 
 def _sentence(name: str, municipalities: dict[str, str | None]) -> str:
-    names = list(municipalities)
-    where = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
+    where = listed(municipalities)
     close = sorted({c for c in municipalities.values() if c})
     hint = f" (bedoelt u '{close[0]}'?)" if len(close) == 1 else ""
     return f"Werkbakje '{name}' bestaat nog niet in {where}{hint}."
