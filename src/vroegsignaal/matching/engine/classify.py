@@ -144,12 +144,14 @@ def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
         pl.col("municipality_code").is_in(brp["municipality_code"].unique().to_list())
     )
     found = find_in_register(checked, brp, name_needs_address=False)
+    # The closest resident first: a typo-tolerant birth date also fits a relative of one name
+    # at the address (father 1957, son 1975), and the signal born 1957 is the father's.
     best = (
         found.join(brp.select("row_id", "death_date", *_REGISTER_ADDRESS, *BRP_NAME), on="row_id")
         .sort(
-            ["by_bsn", "same_address", "death_date", "row_id"],
-            descending=[True, True, False, False],
-            nulls_last=[False, False, False, False],
+            ["by_bsn", "same_address", "same_birth_date", "death_date", "row_id"],
+            descending=[True, True, True, False, False],
+            nulls_last=[False, False, False, False, False],
         )
         .group_by("signal_id", maintain_order=True)
         .first()

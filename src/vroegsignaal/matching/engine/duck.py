@@ -6,13 +6,22 @@ import duckdb
 import polars as pl
 
 # Same person: BSN decides when both have one; else tolerant name, initial and birth date.
-# A birth date counts as equal when one digit differs or day and month are swapped.
+# A birth date ('YYYYMMDD') counts as equal when one digit differs, day and month are swapped,
+# or two adjacent digits within the year, month or day are swapped (1975/1957, 12/21): the
+# typos of someone typing a date. Neighbours across fields (YYYY|MM, MM|DD) are not typed
+# next to each other in 'DD-MM-YYYY', so that swap stays a different date.
 _MACROS = """
+CREATE OR REPLACE MACRO swapped_at(x, y, i) AS
+    substr(x, i, 1) = substr(y, i + 1, 1) AND substr(x, i + 1, 1) = substr(y, i, 1);
 CREATE OR REPLACE MACRO dob_close(x, y) AS
     CASE WHEN x = '' OR y = '' THEN TRUE
     ELSE hamming(x, y) <= 1
          OR (substr(x, 1, 4) = substr(y, 1, 4) AND substr(x, 5, 2) = substr(y, 7, 2)
              AND substr(x, 7, 2) = substr(y, 5, 2))
+         -- Two differing digits that are neighbours swapped: the rest is equal.
+         OR (hamming(x, y) = 2
+             AND (swapped_at(x, y, 1) OR swapped_at(x, y, 2) OR swapped_at(x, y, 3)
+                  OR swapped_at(x, y, 5) OR swapped_at(x, y, 7)))
     END;
 CREATE OR REPLACE MACRO same_person(bsn_a, bsn_b, name_a, name_b, ini_a, ini_b, dob_a, dob_b,
                                     threshold) AS

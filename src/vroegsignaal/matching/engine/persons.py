@@ -115,7 +115,8 @@ def _components(edges: pl.DataFrame) -> pl.DataFrame:
 def find_in_register(
     probes: pl.DataFrame, register: pl.DataFrame, *, name_needs_address: bool
 ) -> pl.DataFrame:
-    """Pairs (signal_id, row_id, same_address, by_bsn) of a signal's person found in a register.
+    """Pairs (signal_id, row_id, same_address, by_bsn, same_birth_date) of a signal's person
+    found in a register.
 
     Both frames need municipality_code, address_key and `PERSON_FIELDS`; `register` also row_id.
     Without BSN a match needs the tolerant name, initial and birth date, and either the same
@@ -127,7 +128,8 @@ def find_in_register(
         WITH cand AS ({candidates})
         SELECT c.signal_id, c.row_id,
                s.address_key = r.address_key AS same_address,
-               s.bsn <> '' AND s.bsn = r.bsn AS by_bsn
+               s.bsn <> '' AND s.bsn = r.bsn AS by_bsn,
+               s.birth_key <> '' AND s.birth_key = r.birth_key AS same_birth_date
         FROM cand c JOIN s ON s.signal_id = c.signal_id JOIN r ON r.row_id = c.row_id
         WHERE same_person(s.bsn, r.bsn, s.surname_core, r.surname_core, s.initial, r.initial,
                           s.birth_key, r.birth_key, {NAME_THRESHOLD})
@@ -139,6 +141,7 @@ def find_in_register(
         "row_id": pl.Int64,
         "same_address": pl.Boolean,
         "by_bsn": pl.Boolean,
+        "same_birth_date": pl.Boolean,
     }
     return duck.query(con, sql, schema)
 
