@@ -135,7 +135,54 @@ def test_the_caseworker_can_confirm_geen_inwoner_on_the_melding_page(client, cri
     assert Signal.objects.get().status == Signaalstatus.GEEN_INWONER
     assert _warnings(client, melding) == ""
     timeline = [describe(event) for event in melding.events.all()]
-    assert timeline[-1].startswith(f"Afgesloten met eindresultaat '{Eindresultaat.GEEN_INWONER}'")
+    assert timeline[0].startswith(f"Afgesloten met eindresultaat '{Eindresultaat.GEEN_INWONER}'")
+
+
+def test_geen_inwoner_confirmed_after_the_brp_notice_says_on_the_timeline_it_was_checked(
+    client, crisis
+):
+    """QA7 M4: the line says the caseworker confirmed what the BRP check could not settle."""
+    melding, caseworker = crisis
+    _confirm_geen_inwoner(client, melding, caseworker)
+
+    melding.refresh_from_db()
+    assert _timeline(melding)[0] == (
+        f"Afgesloten met eindresultaat '{Eindresultaat.GEEN_INWONER}' na controle: niet "
+        "gevonden in de BRP van Enschede (fase: Nieuw → Afgesloten)"
+    )
+    assert "na controle" in _page(client, melding, caseworker)
+
+
+def test_another_result_on_a_melding_with_the_brp_notice_names_no_check(client, crisis):
+    melding, caseworker = crisis
+    client.force_login(caseworker)
+    client.post(
+        reverse("casework:close", args=[melding.pk]),
+        {"version": melding.version, "result": Eindresultaat.ANDERE_REDEN},
+    )
+
+    melding.refresh_from_db()
+    assert "na controle" not in _timeline(melding)[0]
+
+
+def _signal_notes(client, melding) -> list[str]:
+    """The BRP notes in the signal rows of the melding page."""
+    html = client.get(reverse("casework:melding", args=[melding.pk])).content.decode()
+    return [
+        page_text(part.split("</span>")[0])
+        for part in html.split('data-testid="brp-opmerking">')[1:]
+    ]
+
+
+def test_the_signal_row_asks_for_the_check_only_while_the_melding_is_open(client, crisis):
+    """QA7 L1: after closing, the row says what the BRP check found, not what to do first."""
+    melding, caseworker = crisis
+    client.force_login(caseworker)
+    assert _signal_notes(client, melding) == [CHECK_NOTICE]
+
+    _confirm_geen_inwoner(client, melding, caseworker)
+
+    assert _signal_notes(client, melding) == ["Niet gevonden in de BRP van Enschede"]
 
 
 def _told_the_creditor() -> dict:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from vroegsignaal.casework import residence_check
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import (
     WENT_OUT,
@@ -127,8 +128,14 @@ def referral(melding: Melding, by: User, referral: Referral, states) -> Event:
 def closed(
     melding: Melding, by: User, result: str, states, satisfaction: int | None = None
 ) -> Event:
-    """The melding was closed with a DDAS Eindresultaat (and the resident's cijfer, if asked)."""
+    """The melding was closed with a DDAS Eindresultaat (and the resident's cijfer, if asked).
+    'Geen inwoner (meer)' on a melding whose BRP check asked the caseworker to look keeps what
+    the check found (``after_check``): the caseworker confirmed it, the matching did not."""
     asked = {} if satisfaction is None else {"satisfaction": satisfaction}
+    if result == Eindresultaat.GEEN_INWONER and (
+        found := residence_check.checked_not_found(melding)
+    ):
+        asked["after_check"] = found
     return _record(melding, EventKind.CLOSED, by, states, result=result, **asked)
 
 
@@ -175,6 +182,11 @@ def _dutch_date(iso: str) -> str:
     return date.fromisoformat(iso).strftime("%d-%m-%Y")
 
 
+def _lower_first(text: str) -> str:
+    # 'Niet gevonden in de BRP ...' in the middle of a sentence.
+    return text[:1].lower() + text[1:]
+
+
 def _reached(details: dict) -> str:
     reached = "bereikt" if details["reached"] else WENT_OUT.get(details["kind"], "niet bereikt")
     day, part = _dutch_date(details["on"]), details["part_of_day"].lower()
@@ -218,6 +230,7 @@ _DESCRIPTIONS = {
     ),
     EventKind.CLOSED: lambda d: (
         f"Afgesloten met eindresultaat '{d['result']}'"
+        + (f" na controle: {_lower_first(d['after_check'])}" if "after_check" in d else "")
         + (f"; tevredenheid inwoner: {d['satisfaction']}" if "satisfaction" in d else "")
     ),
     EventKind.HEROPAF_SCHEDULED: lambda d: (
@@ -269,6 +282,7 @@ DETAIL_NAMES = {
     "other": "toelichting",
     "result": "eindresultaat",
     "satisfaction": "tevredenheid inwoner",
+    "after_check": "na controle",
     "feedback_on": "signaalpartner geïnformeerd op",
     "due": "heropaf op",
     "by_partners": "volgens het antwoord van elke signaalpartner",

@@ -11,14 +11,14 @@ from vroegsignaal import dutch_numbers
 from vroegsignaal.casework import contact, conversation, events, payments
 from vroegsignaal.casework.actions import available_actions
 from vroegsignaal.casework.heropaf import heropaf_applies
-from vroegsignaal.casework.lifecycle import State, is_open
+from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.persons import persons_of
 from vroegsignaal.casework.policy import policy_for
+from vroegsignaal.casework.residence_check import residence_checks
 from vroegsignaal.casework.signal_status import no_longer_resident_in_first_round, not_picked_up
 from vroegsignaal.casework.terms import melding_deadlines
 from vroegsignaal.intake.models import Signal
-from vroegsignaal.matching.engine.classify import BRP_CHECK_BY_HAND
 
 
 @dataclass(frozen=True)
@@ -68,14 +68,6 @@ def card_buttons(visits) -> list[tuple]:
             when += f", {distinctions[visit.pk]}"
         buttons.append((visit, when + ")"))
     return buttons
-
-
-def residence_checks(melding: Melding, signals: list[Signal]) -> list[str]:
-    """While the melding is open: the BRP notes that ask the caseworker to check whether the
-    resident lives here (a crisis signal the BRP check did not find; matching.md, BRP)."""
-    if not is_open(melding.state):
-        return []
-    return sorted({s.brp_note for s in signals if s.brp_note.endswith(BRP_CHECK_BY_HAND)})
 
 
 def _relative_period(other: Melding, melding: Melding) -> str:

@@ -1,9 +1,10 @@
 """Template filters for casework pages: amounts in cents as Dutch euro amounts, counts with
-Dutch thousands, the werkbakje of a melding."""
+Dutch thousands, the werkbakje of a melding, a signal's BRP note."""
 
 from django import template
 
 from vroegsignaal import dutch_numbers
+from vroegsignaal.casework import residence_check
 from vroegsignaal.casework.worklist import queue_label
 
 register = template.Library()
@@ -25,6 +26,12 @@ def dutch_number(value) -> str:
 def werkbakje(melding) -> str:
     """The werkbakje a page names for the melding ('' for none): ``worklist.queue_label``."""
     return queue_label(melding)
+
+
+@register.filter
+def brp_note(signal, melding) -> str:
+    """The signal's BRP note on ``melding``'s page: ``residence_check.note_shown``."""
+    return residence_check.note_shown(signal.brp_note, melding)
 
 
 def described_by(field) -> str:
