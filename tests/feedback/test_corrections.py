@@ -121,7 +121,7 @@ def test_a_melding_worked_and_closed_before_the_next_release_gets_correction_and
     call_command("release-feedback", "--site-url", SITE_URL)
 
     assert capsys.readouterr().out.startswith(
-        "Vrijgegeven: 0 go/no-go, 1 gecorrigeerde go/no-go, 1 uitkomsten"
+        "Vrijgegeven: 0 go/no-go, 1 gecorrigeerde go/no-go, 1 uitkomst voor 1 vastelastenpartner."
     )
     correction = SignalFeedback.objects.get(corrects__isnull=False)
     assert correction.content["picked_up"] is True

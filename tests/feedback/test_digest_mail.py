@@ -25,11 +25,10 @@ def test_each_creditor_contact_receives_a_digest_with_counts_and_a_link(
 
     (body,) = inbox.bodies_for(energy_staff.email)
     assert "go/no-go: 2 signalen" in body
-    assert "uitkomst: 0 signalen" in body
     assert f"{SITE_URL}/terugkoppeling/" in body
     assert len(inbox.bodies_for(colleague.email)) == 1
     (water_body,) = inbox.bodies_for(water_staff.email)
-    assert "go/no-go: 1 signalen" in water_body
+    assert "- go/no-go: 1 signaal" in water_body.splitlines()
     assert all(len(rcpt) == 1 for rcpt, _ in inbox.messages)
 
 
@@ -40,7 +39,7 @@ def test_the_digest_contains_no_personal_data(
     release_due_feedback(SITE_URL, today=dt.date(2026, 11, 23))
 
     received = "\n".join(f"{m['Subject']}\n{m.get_content()}" for _, m in inbox.messages)
-    assert "uitkomst: 1 signalen" in inbox.bodies_for(energy_staff.email)[-1]
+    assert "- uitkomst: 1 signaal" in inbox.bodies_for(energy_staff.email)[-1].splitlines()
     signal = melding.signal_links.first().signal
     personal = [
         *scenario.NEVER_SHOWN,
@@ -52,6 +51,49 @@ def test_the_digest_contains_no_personal_data(
     ]
     for value in personal:
         assert value not in received, value
+
+
+def test_a_creditor_to_whom_nothing_was_released_gets_no_mail(
+    enschede, energy, water, energy_staff, water_staff, inbox
+):
+    scenario.melding_with_signals(enschede, energy)
+
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+
+    assert len(inbox.bodies_for(energy_staff.email)) == 1
+    assert inbox.bodies_for(water_staff.email) == []
+
+
+def test_the_digest_names_only_the_kinds_released_with_their_count_in_singular_or_plural(
+    enschede, energy, energy_staff, caseworker, inbox
+):
+    first = scenario.melding_with_signals(enschede, energy)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    scenario.work_and_close(first, caseworker, [energy])
+    scenario.melding_with_signals(enschede, energy)
+    scenario.melding_with_signals(enschede, energy)
+
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 23))
+
+    body = inbox.bodies_for(energy_staff.email)[-1]
+    assert "- go/no-go: 2 signalen\r\n- uitkomst: 1 signaal\r\n" in body  # mail ends lines in CRLF
+    assert "gecorrigeerde" not in body and "heropafvragen" not in body
+    assert "0 signalen" not in body
+
+
+def test_a_digest_with_only_a_heropaf_question_says_only_that(
+    enschede, energy, energy_staff, caseworker, inbox
+):
+    melding = scenario.melding_with_signals(enschede, energy)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    scenario.work_and_close(melding, caseworker, [energy])
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 23))
+
+    release_due_feedback(SITE_URL, today=dt.date(2027, 5, 24))
+
+    body = inbox.bodies_for(energy_staff.email)[-1]
+    assert "- heropafvragen om te beantwoorden: 1" in body.splitlines()
+    assert "go/no-go" not in body and "uitkomst" not in body and "signalen" not in body
 
 
 def test_no_digest_when_nothing_new_was_released(enschede, energy, energy_staff, inbox):

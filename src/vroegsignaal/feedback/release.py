@@ -28,6 +28,7 @@ from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.signal_status import no_longer_resident_in_first_round_q
 from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.feedback import permitted
 from vroegsignaal.feedback.heropaf_checks import plan_checks
 from vroegsignaal.feedback.models import FeedbackKind, FeedbackRelease, HeropafCheck, SignalFeedback
@@ -214,16 +215,31 @@ def release_due_feedback(
     return release
 
 
+# The lines of the digest, in this order; a kind with nothing released has no line.
+_DIGEST_LINES = (
+    (FeedbackKind.GO_NO_GO, "go/no-go"),
+    (CORRECTION, "gecorrigeerde go/no-go"),
+    (FeedbackKind.OUTCOME, "uitkomst"),
+)
+
+
 def digest_text(creditor: Creditor, counts: Counter, link: str) -> str:
-    """The body of the e-mail: counts and a link, deliberately nothing about any person."""
+    """The body of the e-mail: counts and a link, deliberately nothing about any person.
+
+    Only what was released is named ('go/no-go: 1 signaal'): a line with 0 would make the
+    reader look for something that is not there."""
+    lines = [
+        f"- {label}: {counted(counts[kind], 'signaal', 'signalen')}\n"
+        for kind, label in _DIGEST_LINES
+        if counts[kind]
+    ]
+    if counts["heropaf"]:
+        lines.append(f"- heropafvragen om te beantwoorden: {counts['heropaf']}\n")
     return (
         f"Geachte relatie,\n\n"
         f"Er staat nieuwe terugkoppeling van de gemeente voor {creditor.name} klaar in "
         f"Vroegsignaal:\n\n"
-        f"- go/no-go: {counts[FeedbackKind.GO_NO_GO]} signalen\n"
-        f"- gecorrigeerde go/no-go: {counts[CORRECTION]} signalen\n"
-        f"- uitkomst: {counts[FeedbackKind.OUTCOME]} signalen\n"
-        f"- heropafvragen om te beantwoorden: {counts['heropaf']}\n\n"
+        f"{''.join(lines)}\n"
         f"Bekijk de terugkoppeling na het inloggen: {link}\n\n"
         f"Deze e-mail bevat bewust geen persoonsgegevens.\n"
     )
@@ -233,6 +249,7 @@ def _send_digests(counts: dict[int, Counter], site_url: str) -> list[str]:
     link = site_url.rstrip("/") + reverse("feedback:signals")
     failed = []
     connection = get_connection()
+    # Only a creditor to whom something was released is in ``counts``: no mail saying nothing.
     for creditor in Creditor.objects.filter(pk__in=counts):
         messages = [
             EmailMessage(

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.feedback.release import CORRECTION, release_due_feedback
 
 
@@ -8,7 +9,7 @@ class Command(BaseCommand):
     help = (
         "Geef de terugkoppeling aan vastelastenpartners vrij die klaar is (go/no-go en uitkomst), "
         "plan de heropafvragen en mail elke contactpersoon een overzicht zonder persoonsgegevens. "
-        "Bedoeld om dagelijks te draaien (cron of systemd-timer)."
+        "Bedoeld om elke werkdag te draaien (cron of systemd-timer)."
     )
 
     def add_arguments(self, parser):
@@ -26,8 +27,8 @@ class Command(BaseCommand):
         outcome = sum(c.get("outcome", 0) for c in counts)
         self.stdout.write(
             f"Vrijgegeven: {go_no_go} go/no-go, {corrected} gecorrigeerde go/no-go, "
-            f"{outcome} uitkomsten "
-            f"voor {len(counts)} vastelastenpartners."
+            f"{counted(outcome, 'uitkomst', 'uitkomsten')} "
+            f"voor {counted(len(counts), 'vastelastenpartner', 'vastelastenpartners')}."
         )
         if release.summary["mail_failed"]:
             failed = ", ".join(release.summary["mail_failed"])
