@@ -12,7 +12,9 @@ from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.ddas import Eindresultaat, Signaalstatus
 from vroegsignaal.intake.models import Signal
 
-_CASEWORK_STATUSES = (Signaalstatus.NOG_NIET_OPGEPAKT, Signaalstatus.OPGEPAKT)
+# The statuses casework decides: a signal the matching did not pick up has another (its
+# reason), stays on the melding page with it, and no letter is written about it.
+CASEWORK_STATUSES = (Signaalstatus.NOG_NIET_OPGEPAKT, Signaalstatus.OPGEPAKT)
 
 
 def status_for_result(result: Eindresultaat) -> Signaalstatus:
@@ -67,7 +69,7 @@ def set_signal_statuses(melding: Melding, status: Signaalstatus) -> int:
     # The melding's signal ids come from the link table's melding index; filtering through the
     # reverse relation instead makes PostgreSQL join intake_signal to itself for the UPDATE.
     signal_ids = MeldingSignal.objects.filter(melding=melding).values("signal_id")
-    return Signal.objects.filter(id__in=signal_ids, status__in=_CASEWORK_STATUSES).update(
+    return Signal.objects.filter(id__in=signal_ids, status__in=CASEWORK_STATUSES).update(
         status=status
     )
 

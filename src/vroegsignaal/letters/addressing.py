@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.persons import Person, persons_of
+from vroegsignaal.casework.signal_status import CASEWORK_STATUSES
 from vroegsignaal.ddas import Geslacht, Signaalpartner
 from vroegsignaal.dutch_text import listed
 from vroegsignaal.intake.models import Signal
@@ -76,10 +77,12 @@ def _residents(melding: Melding, signals: list[Signal]) -> list[Recipient]:
 
 
 def signals_by_melding(meldingen: Iterable[Melding]) -> dict[int, list[Signal]]:
-    """The signals of each melding, with their creditor, in one query."""
+    """The signals of each melding a letter is about, with their creditor, in one query: not
+    those the matching did not pick up (overleden, geen inwoner, onterecht, ...), which the
+    melding page shows with their status; nobody is written to about them."""
     grouped: dict[int, list[Signal]] = {melding.pk: [] for melding in meldingen}
     signals = (
-        Signal.objects.filter(melding_link__melding__in=list(grouped))
+        Signal.objects.filter(melding_link__melding__in=list(grouped), status__in=CASEWORK_STATUSES)
         .select_related("creditor", "melding_link")
         .order_by("surname", "initials", "pk")
     )

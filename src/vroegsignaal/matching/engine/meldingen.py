@@ -16,6 +16,14 @@ from vroegsignaal.matching.engine.vocabulary import HUUR
 
 OPEENVOLGEND_MONTHS = 6
 YOUNG_ADULT = (18, 27)
+# Made of the signals that are picked up only: a signal a rule excludes (overleden, geen
+# inwoner, onterecht, herhaalde melding, al bekend) stays in the melding with its status, but
+# adds no amount, partner type, priority or route. The kind (enkelvoudig/meervoudig) counts
+# every signal at the address, as `opeenvolgend` counts every earlier one.
+PICKED_UP_FIGURES = frozenset({
+    "partner_mask", "total_amount_cents", "crisis", "warme_overdracht", "max_arrears_days",
+    "young_adult", "min_age",
+})  # fmt: skip
 # Taken from the melding's first signal: equal for every signal of a melding.
 _SHARED = [
     "melding_id", "address_id", "municipality_code", "period_start", "address_key", "postcode",
@@ -65,6 +73,11 @@ def _totals(bits: dict[str, int], *, grouped: bool) -> list[pl.Expr]:
                   "total_amount_cents": "sum",
                   "crisis": "any", "warme_overdracht": "any", "max_arrears_days": "max",
                   "young_adult": "any", "min_age": "min", "attach_to_melding_id": "max"}  # fmt: skip
+        # The figures, priority factors and route are about the signals that are picked up
+        # (docs/matching.md); a melding without any still shows what was reported.
+        counted = ~pl.col("excluded") | pl.col("excluded").all()
+        values = {name: e.filter(counted) if name in PICKED_UP_FIGURES else e
+                  for name, e in values.items()}  # fmt: skip
         values = {name: getattr(e, reduce[name])() if name in reduce else e
                   for name, e in values.items()}  # fmt: skip
     dtypes = {"signal_count": pl.UInt32, "eligible_count": pl.Int64}
