@@ -121,8 +121,9 @@ def known_clients(probes: pl.DataFrame, clients: pl.DataFrame) -> pl.DataFrame:
 BRP_OTHER_ADDRESS = "Volgens de BRP woonachtig op ander adres: {}"
 # Named by the municipality's name: caseworkers do not know CBS codes.
 BRP_NOT_FOUND = "Niet gevonden in de BRP van {}"
-# Said of a melding with a crisis signal when the BRP does not find a person in it: the run
-# does not close it (see `hold_not_found_in_crisis`); the melding page shows it as a warning.
+# Said of a signal whose person the BRP does not find in a melding with a crisis signal or
+# with someone the BRP has living at the address: the run does not close it (see
+# `hold_not_found_for_a_check`); the melding page shows it as a warning.
 BRP_CHECK_BY_HAND = ": controleer of de inwoner hier woont voordat u de melding afsluit."
 _REGISTER_ADDRESS = ["postcode", "house_number", "house_letter", "house_number_addition"]
 # The BRP's spelling of the name of the person found, under the names the signals get.
@@ -201,19 +202,28 @@ def _municipality_names(brp: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def hold_not_found_in_crisis(rules: pl.LazyFrame) -> pl.LazyFrame:
-    """Keep the BRP from closing a melding with a crisis signal on a person it did not find.
+def hold_not_found_for_a_check(rules: pl.LazyFrame) -> pl.LazyFrame:
+    """Keep the BRP from closing a signal on a person it did not find, where a caseworker
+    should check instead: in a melding with a crisis signal, or at an address where the BRP
+    does find another signal's person living (someone lives there).
 
     Name matching fails on spelling, tussenvoegsels, diacritics and maiden names; for an
-    imminent eviction or disconnection a caseworker checks, so every 'geen inwoner' of such a
-    melding counts as a found person (the melding is routed as a crisis) and carries the note
-    to check. 'Overleden' stays: a death is registered for a person who was found.
-    `rules` has melding_id, crisis and the brp_* columns of `brp_check`.
+    imminent eviction or disconnection, or beside a resident the BRP has at the address (her
+    partner under a maiden name), every 'geen inwoner' of such a melding counts as a found
+    person (a crisis melding is routed as a crisis) and carries the note to check. 'Overleden'
+    stays: a death is registered for a person who was found, and a deceased person found at
+    the address is no one living there. `rules` has melding_id, crisis and the brp_* columns
+    of `brp_check`.
     """
-    in_crisis = pl.col("melding_id").is_in(
-        pl.col("melding_id").filter(pl.col("crisis").fill_null(False)).implode()
+    lives_here = (
+        pl.col("brp_status").is_null()
+        & pl.col(BRP_NAME["surname"]).is_not_null()
+        & pl.col("brp_note").is_null()  # found at another address of the municipality
     )
-    held = (pl.col("brp_status") == "geen_inwoner") & in_crisis
+    to_check = pl.col("melding_id").is_in(
+        pl.col("melding_id").filter(pl.col("crisis").fill_null(False) | lives_here).implode()
+    )
+    held = (pl.col("brp_status") == "geen_inwoner") & to_check
     return rules.with_columns(
         pl.when(held)
         .then(pl.concat_str("brp_reason", pl.lit(BRP_CHECK_BY_HAND)))

@@ -277,7 +277,7 @@ def _signal_rules(
         prepared.lazy()
         .select(_RULE_COLUMNS)
         .with_columns(_aligned(found, prepared["signal_id"], _CHECK_COLUMNS))
-        .pipe(classify.hold_not_found_in_crisis)
+        .pipe(classify.hold_not_found_for_a_check)
         .with_columns(excluded_expr().alias("excluded"))
         .collect()
     )

@@ -1,0 +1,99 @@
+"""QA7 M2: in a melding that goes ahead, a signal the matching did not pick up (here: the BRP
+has the person as deceased) is on the melding page with its status, but not in the melding's
+total, partner types or priority, and no letter is written about it. A birth-date typo of two
+swapped digits no longer makes a resident 'geen inwoner'."""
+
+import pytest
+from django.urls import reverse
+from tests.factories import UserFactory
+from tests.matching.test_one_person_across_the_chain import (
+    BRP_HEADER,
+    TODAY,
+    _letters,
+    _residents_on_page,
+    enschede,  # noqa: F401 (fixture)
+    record,
+)
+from tests.page_text import page_text
+
+from vroegsignaal.casework.models import Melding
+from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.intake.models import Signal
+from vroegsignaal.intake.services import ingest_records
+from vroegsignaal.matching.reference_lists import import_population_register
+from vroegsignaal.matching.services import match_period
+
+pytestmark = pytest.mark.django_db
+# P. de Vries lives at the address; A. de Vries, who lived there too, has died.
+RESIDENTS = ";P.;de;Vries;1975-05-05;7511AB;12;;;\n;A.;de;Vries;1941-02-09;7511AB;12;;;2026-06-01\n"
+HIM = {"achternaam": "Vries", "voorvoegsel": "de", "voorletters": "P.", "geslacht": "M",
+       "geboortedatum": "1975-05-05"}  # fmt: skip
+
+
+def _matched(enschede, energy_record: dict, zorg_record: dict) -> Melding:  # noqa: F811
+    municipality, energy, zorg = enschede
+    import_population_register(municipality, BRP_HEADER + RESIDENTS)
+    ingest_records(energy, [energy_record], today=TODAY)
+    ingest_records(zorg, [{**zorg_record, "datum_ontstaan": "2026-09-01"}], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    return Melding.objects.get()
+
+
+def _page(client, melding) -> str:
+    client.force_login(UserFactory(caseworker=True, municipality=melding.municipality))
+    return page_text(client.get(reverse("casework:melding", args=[melding.pk])))
+
+
+def test_a_deceased_persons_signal_is_shown_but_not_counted_nor_written_to(
+    client,
+    enschede,  # noqa: F811
+):
+    her = {"achternaam": "Vries", "voorvoegsel": "de", "voorletters": "A.", "geslacht": "V",
+           "geboortedatum": "1941-02-09", "bedrag_achterstand": "1.345,00"}  # fmt: skip
+    melding = _matched(enschede, record("E1", "Vries", **HIM), record("Z1", "Vries", **her))
+
+    assert melding.go and melding.state == "new"
+    assert (melding.total_amount_cents, melding.partner_types) == (25_000, ["Energie"])
+    assert not any("soorten signaalpartners" in reason for reason in melding.priority_reasons)
+    page = _page(client, melding)
+    assert "Inwoner is overleden" in page and "Overleden volgens de BRP (01-06-2026)" in page
+    assert "€ 1.595,00" not in page
+    (letter,) = _letters(melding)
+    assert "Beste meneer De Vries" in letter
+    assert "uw energieleverancier" in letter and "zorgverzekeraar" not in letter
+
+
+def test_a_birth_year_with_two_digits_swapped_is_the_resident_the_brp_has_there(
+    client,
+    enschede,  # noqa: F811
+):
+    typo = {**HIM, "geboortedatum": "1957-05-05"}
+    melding = _matched(enschede, record("E1", "Vries", **HIM), record("Z1", "Vries", **typo))
+
+    assert set(Signal.objects.values_list("status", flat=True)) == {Signaalstatus.OPGEPAKT}
+    assert melding.partner_types == ["Energie", "Zorg"]
+    assert "geen inwoner" not in _page(client, melding)
+    (resident,) = _residents_on_page(client, melding)
+    assert resident.startswith("P. de Vries (zo geschreven in de BRP)")
+    (letter,) = _letters(melding)
+    assert "uw energieleverancier en uw zorgverzekeraar" in letter
+
+
+def test_a_partner_the_brp_misses_beside_the_resident_is_checked_not_closed_as_geen_inwoner(
+    client,
+    enschede,  # noqa: F811
+):
+    # Her maiden name is not in the extract; P. de Vries, in the extract, lives there.
+    her = {"achternaam": "Zandvoort", "voorletters": "L.", "geslacht": "V",
+           "geboortedatum": "1983-09-30"}  # fmt: skip
+    melding = _matched(enschede, record("E1", "Vries", **HIM), record("Z1", "Zandvoort", **her))
+
+    assert set(Signal.objects.values_list("status", flat=True)) == {Signaalstatus.OPGEPAKT}
+    assert melding.partner_types == ["Energie", "Zorg"]
+    page = _page(client, melding)
+    assert "geen inwoner" not in page
+    assert (
+        "Niet gevonden in de BRP van Enschede: controleer of de inwoner hier woont voordat u de "
+        "melding afsluit."
+    ) in page
+    assert len(_letters(melding)) == 2
