@@ -8,10 +8,15 @@ import pytest
 from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory, QueueFactory
+from tests.factories import UserFactory, enschede_with_energy_agreement
 from tests.page_text import page_text
+from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.results import close_with_result
 from vroegsignaal.casework.worklist import WorklistFilters, queue_counts, worklist
 from vroegsignaal.ddas import Eindresultaat
+from vroegsignaal.intake.services import ingest_records
+from vroegsignaal.matching.reference_lists import import_known_clients, import_population_register
+from vroegsignaal.matching.services import match_period
 
 NO_WERKBAKJE = "Geen (niet opgepakt volgens het beleid)"
 CLOSED_ON = dt.date(2026, 11, 2)
@@ -63,3 +68,50 @@ def test_a_go_melding_closed_by_a_caseworker_still_names_its_werkbakje(client, h
 
     assert f"Werkbakje{helped.queue.name}" in text.replace("\n", "")
     assert NO_WERKBAKJE not in text
+
+
+def _her_signal() -> dict:
+    return {
+        "klantnummer": "EO-2210", "signaaldatum": "2026-10-02", "achternaam": "Kok",
+        "voorletters": "M.", "geboortedatum": "1975-06-30", "huisnummer": "8",
+        "postcode": "7511AB", "bedrag_achterstand": "250,00", "datum_ontstaan": "2026-08-01",
+    }  # fmt: skip
+
+
+def _page_after_matching(client, load_lists) -> str:
+    municipality, energy = enschede_with_energy_agreement()
+    load_lists(municipality)
+    ingest_records(energy, [_her_signal()], today=CLOSED_ON)
+    match_period(municipality, "2026-10", today=CLOSED_ON)
+    client.force_login(UserFactory(caseworker=True, municipality=municipality))
+    melding = Melding.objects.get()
+    return page_text(client.get(reverse("casework:melding", args=[melding.pk]))).replace("\n", "")
+
+
+def test_a_no_go_for_a_resident_known_to_debt_help_names_the_client_list_not_the_policy(client, db):
+    """QA7 L2: the policy did not turn her down; the municipality's client list did."""
+    text = _page_after_matching(
+        client,
+        lambda municipality: import_known_clients(
+            municipality, "achternaam;geboortedatum;postcode;huisnummer\nKok;1975-06-30;7511AB;8\n"
+        ),
+    )
+
+    assert (
+        "WerkbakjeGeen (niet opgepakt: inwoner al bekend volgens de klantenlijst "
+        "schuldhulpverlening van de gemeente)"
+    ) in text
+    assert "volgens het beleid" not in text
+
+
+def test_a_no_go_for_a_person_the_brp_does_not_have_names_the_brp(client, db):
+    text = _page_after_matching(
+        client,
+        lambda municipality: import_population_register(
+            municipality,
+            "bsn;voorletters;voorvoegsel;achternaam;geboortedatum;postcode;huisnummer\n"
+            ";P;;Anders;1970-01-01;7512CD;1\n",
+        ),
+    )
+
+    assert "WerkbakjeGeen (niet opgepakt: persoon is geen inwoner (meer) volgens de BRP)" in text

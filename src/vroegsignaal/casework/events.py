@@ -20,7 +20,7 @@ from vroegsignaal.casework.models import (
     Referral,
     ReferralKind,
 )
-from vroegsignaal.casework.no_go import RematchReason
+from vroegsignaal.casework.no_go import RematchReason, why_not_picked_up
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.organisations.models import User
 
@@ -196,16 +196,6 @@ def _reached(details: dict) -> str:
     return f"{details['kind']} op {when}: {reached}"
 
 
-# Why matching closed a melding, when not the municipality's policy but a reference list did
-# (the BRP extract or the client list): the caseworker knows what to check if it seems wrong.
-_NOT_PICKED_UP_BY = {
-    Eindresultaat.GEEN_INWONER: ": persoon is geen inwoner (meer) volgens de BRP",
-    Eindresultaat.OVERLEDEN: ": inwoner is overleden volgens de BRP",
-    Eindresultaat.AL_BEKEND: (
-        ": inwoner al bekend volgens de klantenlijst schuldhulpverlening van de gemeente"
-    ),
-}
-
 _DESCRIPTIONS = {
     EventKind.ASSIGNED: lambda d: f"Toegewezen aan {d['to']}",
     EventKind.UNASSIGNED: lambda d: "Toewijzing ingetrokken",
@@ -252,7 +242,7 @@ _DESCRIPTIONS = {
         + f"; contactronde {d['contact_round']}"
     ),
     EventKind.NOT_PICKED_UP: lambda d: (
-        f"Niet opgepakt{_NOT_PICKED_UP_BY.get(d['result'], ' volgens het beleid')}; "
+        f"Niet opgepakt{why_not_picked_up(d['result'])}; "
         f"afgesloten met eindresultaat '{d['result']}'"
     ),
     EventKind.PICKED_UP_AFTER_REMATCH: lambda d: (

@@ -34,6 +34,25 @@ _CLOSED_BY_MATCHING = {
 }  # fmt: skip
 
 
+# Why matching did not pick a melding up, when not the municipality's policy but a reference
+# list did (the BRP extract or the client list): the caseworker knows what to check if it seems
+# wrong.
+_NOT_PICKED_UP_BY = {
+    Eindresultaat.GEEN_INWONER: ": persoon is geen inwoner (meer) volgens de BRP",
+    Eindresultaat.OVERLEDEN: ": inwoner is overleden volgens de BRP",
+    Eindresultaat.AL_BEKEND: (
+        ": inwoner al bekend volgens de klantenlijst schuldhulpverlening van de gemeente"
+    ),
+}
+
+
+def why_not_picked_up(result: str) -> str:
+    """What follows 'niet opgepakt' for a no-go matching closed with ``result``, on the
+    timeline and in the werkbakje line: the list that decided (': ... volgens de BRP'), else
+    ' volgens het beleid'."""
+    return _NOT_PICKED_UP_BY.get(result, " volgens het beleid")
+
+
 def result_for_statuses(statuses: Iterable[str]) -> Eindresultaat:
     """The Eindresultaat for a no-go melding from its signals' statuses (most common wins;
     ties go to the first in the standard's order)."""

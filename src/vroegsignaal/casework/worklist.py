@@ -22,14 +22,13 @@ from vroegsignaal.casework.heropaf import (
 )
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import CURRENT_DUE_ON, Melding, MeldingSignal
+from vroegsignaal.casework.no_go import why_not_picked_up
 from vroegsignaal.casework.signal_status import not_picked_up
 from vroegsignaal.casework.terms import pick_up_state
 from vroegsignaal.organisations.models import User
 
 HEROPAF_QUEUE = "heropaf"
 SOON_DAYS = 3
-# What the pages name as the werkbakje of a no-go melding (see ``queue_label``).
-NO_QUEUE_FOR_NO_GO = "Geen (niet opgepakt volgens het beleid)"
 
 FLAG_FIELDS = {
     "crisis": "is_crisis",
@@ -63,9 +62,11 @@ def queue_label(melding: Melding) -> str:
     """The werkbakje the melding page, the search and the worklist name for ``melding``; '' when
     it has none. Matching routes a no-go like any melding (the routing rules give it a werkbakje,
     used only if a later run makes it a go) but closes it at once, so no werkbakje holds it:
-    naming the routed one made a caseworker look for it in, say, Crisis."""
+    naming the routed one made a caseworker look for it in, say, Crisis. The line says why, as
+    the timeline does: the result matching closed it with follows from its signals' statuses
+    (``no_go.result_for_statuses``), so it names the BRP, the client list or the policy."""
     if not melding.go and not_picked_up(melding):
-        return NO_QUEUE_FOR_NO_GO
+        return f"Geen (niet opgepakt{why_not_picked_up(melding.result)})"
     return melding.queue.name if melding.queue else ""
 
 
