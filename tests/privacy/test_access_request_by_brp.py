@@ -52,7 +52,7 @@ def in_brp(melding, bsn=BSN, **changes) -> ResidentRecord:
     """The resident of the melding's signal in her municipality's BRP extract, with her BSN."""
     signal = melding.signal_links.get().signal
     values = {
-        "municipality": melding.municipality, "bsn": bsn_hash(bsn), "initials": "A.",
+        "municipality": melding.municipality, "bsn": bsn_hash(bsn), "initials": "J.",
         "surname_prefix": "ten", "surname": "Brinkhorst", "birth_date": signal.birth_date,
         "postcode": signal.postcode, "house_number": signal.house_number, **changes,
     }  # fmt: skip
@@ -127,7 +127,7 @@ def test_the_brp_address_searched_is_written_whole_with_the_others_at_its_number
     data = json.loads(request(officer_client, bsn=BSN, formaat="json").content)
 
     assert (
-        "(A. ten Brinkhorst, 17-05-1980, 7511AB 12B-2, en de andere huisletters en "
+        "(J. ten Brinkhorst, 17-05-1980, 7511AB 12B-2, en de andere huisletters en "
         in (data["gezocht"])
     )
     assert data["gezocht"].endswith("toevoegingen bij 12)")

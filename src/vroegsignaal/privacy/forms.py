@@ -15,6 +15,15 @@ PERSON_MISSING = "Vul een BSN in, of achternaam, geboortedatum, postcode én hui
 PERSON_FIELDS = ("achternaam", "geboortedatum", "postcode", "huisnummer")
 
 
+def ambiguous_message(names: list[str]) -> str:
+    """Twins (or others sharing name, birth date and address) among the signals found, and
+    nothing typed says which is the resident (`inzage.Found.ambiguous`)."""
+    return (
+        "Met deze naam en geboortedatum staan op dit adres signalen van meer dan één persoon "
+        f"({', '.join(names)}). Vul ook de voorletters of het BSN van de inwoner in."
+    )
+
+
 class PersonFields(forms.Form):
     """One resident: a BSN (nine digits passing the elfproef), surname + date of birth +
     postcode + house number, or both (the BSN finds the signals delivered with one, the name
@@ -23,6 +32,13 @@ class PersonFields(forms.Form):
 
     bsn = forms.CharField(label="BSN", required=False, max_length=20)
     achternaam = forms.CharField(label="Achternaam", required=False, max_length=120)
+    voorletters = forms.CharField(
+        label="Voorletters (niet verplicht)",
+        required=False,
+        max_length=30,
+        help_text="Nodig als er op het adres meer mensen met dezelfde naam en geboortedatum zijn, "
+        "zoals een tweeling.",
+    )
     geboortedatum = forms.DateField(label="Geboortedatum", required=False)
     postcode = forms.CharField(label="Postcode", required=False, max_length=7)
     huisnummer = forms.CharField(
@@ -78,11 +94,12 @@ class PersonFields(forms.Form):
         """The resident looked for."""
         data = self.cleaned_data
         if not data.get("achternaam"):
-            return PersonQuery(bsn=data["bsn"])
+            return PersonQuery(bsn=data["bsn"], initials=data["voorletters"].strip())
         number, letter, addition = data["huisnummer"]
         return PersonQuery(
             bsn=data.get("bsn", ""),
             surname=data["achternaam"],
+            initials=data["voorletters"].strip(),
             birth_date=data["geboortedatum"],
             postcode=data["postcode"],
             house_number=number,
@@ -100,13 +117,13 @@ class AccessRequestForm(PersonFields):
     toch_samenstellen = forms.BooleanField(required=False, widget=forms.HiddenInput)
     # The officer has seen the signals of other people in the resident's meldingen
     # (Found.others) and ticked those to include after all (`meenemen`: ids, comma-separated
-    # per person; only signals in her meldingen count, see inzage.find).
+    # per person; only signals the page listed count, see inzage.find).
     andere_bekeken = forms.BooleanField(required=False, widget=forms.HiddenInput)
     meenemen = forms.MultipleChoiceField(required=False, choices=())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Any ticked value is read as ids; inzage.find ignores ids outside her meldingen.
+        # Any ticked value is read as ids; inzage.find ignores ids the page did not list.
         self.fields["meenemen"].valid_value = lambda value: True
 
     def clean_meenemen(self) -> set[int]:

@@ -29,7 +29,7 @@ from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching.engine.classify import BRP_OTHER_ADDRESS
 from vroegsignaal.matching.models import ResidentRecord
 from vroegsignaal.privacy import inzage_document as document
-from vroegsignaal.privacy import same_person
+from vroegsignaal.privacy import own_signals, same_person
 from vroegsignaal.privacy.bsn import bsn_hash
 from vroegsignaal.privacy.retention import terms as retention_terms
 from vroegsignaal.search_keys import surname_key
@@ -99,6 +99,8 @@ class PersonQuery:
 
     bsn: str = ""
     surname: str = ""
+    # Optional: tells twins apart (own_signals); the search by name itself does not use them.
+    initials: str = ""
     birth_date: dt.date | None = None
     postcode: str = ""
     house_number: int | None = None
@@ -211,6 +213,12 @@ class Found:
     others: list = field(default_factory=list)
     # Signals of `others` the officer chose to include after all.
     included: list = field(default_factory=list)
+    # The meldingen that also hold a signal of someone else: their figures over all signals
+    # are that person's data too (`inzage_document.HOUSEHOLD`).
+    shared: set[int] = field(default_factory=set)
+    # The names of the people among the signals found when they are more than one and nothing
+    # typed says which is the resident (twins): the officer is asked for initials or BSN.
+    ambiguous: list[str] = field(default_factory=list)
 
     def objects(self) -> dict[str, set[str]]:
         """Every object found, as the audit log names them: type ('casework.melding') → ids."""
@@ -222,12 +230,6 @@ class Found:
         for obj in found:
             ids.setdefault(obj._meta.label_lower, set()).add(str(obj.pk))
         return ids
-
-    @property
-    def shared(self) -> set[int]:
-        """The meldingen that hold a signal of another person (`others`): their figures over
-        all signals are that person's data too (`inzage_document.HOUSEHOLD`)."""
-        return {s.melding_link.melding_id for s in self.others}
 
     def others_by_person(self) -> list[dict]:
         """`others` per melding and person, for the officer's question before composing:
@@ -267,37 +269,35 @@ class Found:
 
 
 def find(query: PersonQuery, include: Iterable[int] = ()) -> Found:
-    """Everything held about the person the query describes; `include`: signals of another
-    person in her meldingen that the officer chose to add (`Found.others`; any other id is
-    ignored)."""
+    """Everything held about the person the query describes. The search is wide; which of its
+    signals are hers decides `own_signals` (the matching's person first, never a signal with
+    another initial or BSN). `include`: signals the officer chose to add from those it leaves
+    out (`Found.others`; any other id is ignored)."""
     registered = query.registered()
     links = brp_links(query.bsn, registered) if query.bsn else BrpLinks()
-    related = ("creditor", "municipality", "delivery__creditor")
-    selected = list(
-        query.signals(registered, links)
-        .select_related(*related, "melding_link")
-        .prefetch_related("feedback__release")
+    related = ("creditor", "municipality", "delivery__creditor", "melding_link__melding")
+    found = list(query.signals(registered, links).select_related(*related))
+    candidate_meldingen = {s.melding_link.melding_id for s in found if own_signals.in_melding(s)}
+    pool = found + list(
+        Signal.objects.filter(melding_link__melding_id__in=candidate_meldingen)
+        .exclude(pk__in=[s.pk for s in found])
+        .select_related(*related)
     )
-    melding_ids = {
-        link.melding_id for signal in selected if (link := getattr(signal, "melding_link", None))
-    }
-    unselected = (
-        Signal.objects.filter(melding_link__melding_id__in=melding_ids)
-        .exclude(pk__in=[s.pk for s in selected])
-        .select_related(*related, "melding_link__melding")
-        .prefetch_related("feedback__release")
-        .order_by("pk")
-    )
+    initials = [query.initials, *(r.initials for r in registered)]
+    decision = own_signals.decide(found, pool, query.bsn, initials)
     include = set(include)
-    included = [s for s in unselected if s.pk in include]
-    signals = selected + included
+    included = [s for s in decision.others if s.pk in include]
+    signals = decision.hers + included
+    own = {s.pk for s in signals}
+    models.prefetch_related_objects(signals, "feedback__release")
+    melding_ids = {s.melding_link.melding_id for s in signals if own_signals.in_melding(s)}
     meldingen = list(
         apps.get_model("casework", "Melding")
         .objects.filter(pk__in=melding_ids)
         .select_related("municipality", "queue", "assigned_to")
         .order_by("pk")
     )
-    own = {s.pk for s in signals}
+    recorded = {m.pk: _recorded_on(m, own) for m in meldingen}
     return Found(
         query=query,
         registered=registered,
@@ -305,9 +305,16 @@ def find(query: PersonQuery, include: Iterable[int] = ()) -> Found:
         signals=signals,
         feedback={s.pk: list(s.feedback.all()) for s in signals},
         meldingen=meldingen,
-        recorded={m.pk: _recorded_on(m, own) for m in meldingen},
-        others=[s for s in unselected if s.pk not in include],
+        recorded=recorded,
+        others=[s for s in decision.others if s.pk not in include],
         included=included,
+        shared=set(
+            apps.get_model("casework", "MeldingSignal")
+            .objects.filter(melding_id__in=melding_ids)
+            .exclude(signal_id__in=own)
+            .values_list("melding_id", flat=True)
+        ),
+        ambiguous=decision.ambiguous,
     )
 
 

@@ -91,3 +91,28 @@ def signals_of(people: Iterable[Person]) -> set[int]:
     register = _frame(signals).rename({"signal_id": "row_id"}).collect()
     pairs = find_in_register(_frame(probes).collect(), register, name_needs_address=True)
     return set(pairs["row_id"].to_list())
+
+
+def initials_of(signals: Iterable[Signal]) -> dict[int, str]:
+    """Each signal's initial as the matching compares it ('' when unknown): the first letter
+    of the first names, else of the initials (`engine.persons.with_person_keys`)."""
+    rows = [
+        {
+            "signal_id": s.pk, "municipality_code": "", "address_key": "", "bsn": "",
+            "surname": s.surname, "first_names": s.first_names, "initials": s.initials,
+            "birth_date": s.birth_date,
+        }
+        for s in signals
+    ]  # fmt: skip
+    if not rows:
+        return {}
+    return dict(_frame(rows).select("signal_id", "initial").collect().iter_rows())
+
+
+def initial_of(initials: str) -> str:
+    """The initial the matching compares of initials typed or from a BRP extract ('A.J.' -> 'a')."""
+    row = {
+        "signal_id": 0, "municipality_code": "", "address_key": "", "bsn": "", "surname": "",
+        "first_names": "", "initials": initials, "birth_date": None,
+    }  # fmt: skip
+    return _frame([row]).collect()["initial"][0] if initials.strip() else ""

@@ -20,6 +20,7 @@ from vroegsignaal.privacy.forms import (
     AccessRequestForm,
     AuditSearchForm,
     ResidentForm,
+    ambiguous_message,
     resident_token,
 )
 from vroegsignaal.privacy.models import AuditAction, RetentionRun
@@ -74,8 +75,12 @@ def audit_log(request):
     """Search the audit log by user, data, handeling, date range or resident. A resident is
     looked up by POST (ResidentForm) and the page redirects to the search for their objects."""
     resident_form = ResidentForm(request.POST if request.method == "POST" else None)
+    found = None
     if resident_form.is_bound and resident_form.is_valid():
         found = inzage.find(resident_form.person_query())
+        if found.ambiguous:
+            resident_form.add_error("voorletters", ambiguous_message(found.ambiguous))
+    if found and not found.ambiguous:
         audit.record(request, AuditAction.VIEW, f"auditlog: inwoner opgezocht {found.label()}")
         token = resident_token(found)
         return redirect(f"{reverse('privacy:audit_log')}?{urlencode({'inwoner': token})}")
@@ -149,12 +154,17 @@ def access_request(request):
     finds only the signals delivered with a BSN: the page says so first and asks for the name
     and address too (or to compose it on the BSN alone after all). So it does when the BRP check
     tied signals to the resident's BRP address that may be hers or not (`Found.unsure`), and
-    when her meldingen hold signals of another person (`Found.others`: a housemate, or a
-    spelling beyond the matching's tolerance): the page lists them and the officer may tick
-    one to include it after all; the document never prints the others."""
+    when her meldingen hold signals of another person or signals fit her name with another
+    initial or BSN (`Found.others`: a housemate, a twin, or a spelling beyond the matching's
+    tolerance): the page lists them and the officer may tick one to include it after all; the
+    document never prints the others. When the signals found hold two people and nothing typed
+    says which is hers (twins, `Found.ambiguous`), the page asks for her initials or BSN."""
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         found = inzage.find(form.person_query(), include=form.cleaned_data["meenemen"])
+        if found.ambiguous:
+            form.add_error("voorletters", ambiguous_message(found.ambiguous))
+            return render(request, "privacy/access_request.html", {"form": form})
         if found.by_bsn_alone and not form.cleaned_data["alleen_bsn"]:
             context = {"form": form, "bsn_alone": True}
             return render(request, "privacy/access_request.html", context)
