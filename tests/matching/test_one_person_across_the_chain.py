@@ -118,6 +118,22 @@ def test_the_brp_spelling_is_the_name_on_the_melding_page_and_in_the_letter(clie
     assert "J. Appelman Oldenzaalsestraat 12" in letter and "Apelman" not in letter
 
 
+def test_the_brp_initials_without_full_stops_are_written_with_them_on_the_page_and_letter(
+    client, enschede
+):
+    municipality = enschede[0]
+    import_population_register(municipality, BRP_HEADER + ";JH;;Appelman;1980-05-12;7511AB;12;;;\n")
+    melding = _deliver_and_match(
+        enschede, record("E1", "Apelman"), record("Z1", "Appelmann", voorletters="")
+    )
+
+    (resident,) = _residents_on_page(client, melding)
+    assert resident.startswith("J.H. Appelman (zo geschreven in de BRP), geboren 12-05-1980")
+    (letter,) = _letters(melding)
+    assert "J.H. Appelman Oldenzaalsestraat 12" in letter
+    assert "Beste J.H. Appelman" in letter
+
+
 def test_erasing_the_signals_after_the_retention_term_removes_the_brp_spelling(enschede):
     import_population_register(enschede[0], BRP_HEADER + ";J.;;Appelman;1980-05-12;7511AB;12;;;\n")
     _deliver_and_match(enschede, record("E1", "Apelman"), record("Z1", "Appelman"))

@@ -19,6 +19,7 @@ from datetime import date
 
 from vroegsignaal.ddas import Geslacht
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.names import written_initials
 
 
 @dataclass(frozen=True)
@@ -32,15 +33,15 @@ class Name:
 
     @property
     def written_initials(self) -> str:
-        """The initials, or those of the first names ('Jan Piet' -> 'J.P.')."""
-        if self.initials:
-            return self.initials
-        return "".join(f"{name[0]}." for name in self.first_names.split())
+        """The initials with their full stops ('J H' -> 'J.H.': the BRP extract leaves them
+        out), or those of the first names ('Jan Piet' -> 'J.P.')."""
+        first_letters = " ".join(name[0] for name in self.first_names.split())
+        return written_initials(self.initials or first_letters)
 
     @property
     def full(self) -> str:
         """First names when known, else initials, then prefix and surname: 'Jan de Vries'."""
-        first = self.first_names or self.initials
+        first = self.first_names or self.written_initials
         return _joined(first, self.surname_prefix, self.surname)
 
     @property
