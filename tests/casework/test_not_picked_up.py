@@ -8,14 +8,21 @@ import pytest
 from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
+from tests.factories import UserFactory, enschede_with_energy_agreement
+from tests.feedback.conftest import SITE_URL
 from tests.page_text import page_text
 from vroegsignaal.casework.actions import available_actions
+from vroegsignaal.casework.assignment import assign
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.heropaf import schedule_heropaf
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.results import close_with_result
-from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
+from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalstatus
+from vroegsignaal.feedback.models import FeedbackKind, SignalFeedback
+from vroegsignaal.feedback.release import current_go_no_go, release_due_feedback
+from vroegsignaal.intake.services import ingest_records
+from vroegsignaal.matching.services import match_period
 
 CLOSED_ON = dt.date(2026, 11, 10)
 
@@ -112,3 +119,50 @@ def test_the_page_of_a_no_go_melding_shows_no_terms_and_no_heropaf(client, casew
     assert "Verlopen" not in html and "Eerste actie gemeente" not in html
     assert "Heropaf plannen" not in html
     assert "Geen acties: de melding is niet opgepakt en afgesloten." in html
+
+
+def test_a_resident_who_died_in_round_1_gets_no_outcome_and_no_heropaf_and_the_page_says_so(
+    client, db
+):
+    """Picked up (a missed home visit), then closed as 'Inwoner is overleden': the creditor
+    hears it as it hears the BRP's 'overleden', a correction of the go, not an outcome with a
+    follow-up six months later for a resident who died."""
+    municipality, energy = enschede_with_energy_agreement()
+    signal = {
+        "klantnummer": "EO-3301", "signaaldatum": "2026-10-02", "achternaam": "Smit",
+        "voorletters": "H.", "geboortedatum": "1948-02-11", "huisnummer": "3",
+        "postcode": "7511AB", "bedrag_achterstand": "250,00", "datum_ontstaan": "2026-08-01",
+    }  # fmt: skip
+    ingest_records(energy, [signal], today=dt.date(2026, 11, 1))
+    match_period(municipality, "2026-10", today=dt.date(2026, 11, 2))
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 3), mail_digests=False)
+    caseworker = UserFactory(caseworker=True, municipality=municipality)
+    melding = Melding.objects.get()
+    melding = assign(melding, caseworker, caseworker, melding.version)
+    record_contact_attempt(
+        melding, caseworker, melding.version, kind=Contactsoort.HUISBEZOEK,
+        attempted_on=dt.date(2026, 11, 4), part_of_day=Dagdeel.MIDDAG, reached=False,
+    )  # fmt: skip
+    melding = Melding.objects.get()
+    close_with_result(melding, caseworker, melding.version, Eindresultaat.OVERLEDEN, CLOSED_ON)
+    client.force_login(caseworker)
+    before = page_text(client.get(reverse("casework:melding", args=[melding.pk])))
+
+    release_due_feedback(SITE_URL, today=CLOSED_ON, mail_digests=False)
+
+    (told,) = current_go_no_go()
+    assert (told.content["picked_up"], told.content["reason"]) == (
+        False,
+        Signaalstatus.OVERLEDEN.value,
+    )
+    assert not SignalFeedback.objects.filter(kind=FeedbackKind.OUTCOME).exists()
+    assert Melding.objects.get().heropaf_due_on is None
+    after = page_text(client.get(reverse("casework:melding", args=[melding.pk])))
+    for text in (before, after):
+        assert (
+            "De signaalpartners horen bij de vrijgave van de terugkoppeling alleen dat hun "
+            "signaal niet is opgepakt, omdat de inwoner is overleden. Er volgt geen heropaf."
+        ) in text
+        assert "De heropaf wordt gepland" not in text
+    with pytest.raises(CaseworkError, match="er volgt geen heropaf"):
+        schedule_heropaf(Melding.objects.get(), CLOSED_ON)

@@ -22,18 +22,23 @@ from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.policy import policy_for
-from vroegsignaal.casework.signal_status import no_longer_resident_in_first_round, not_picked_up
+from vroegsignaal.casework.signal_status import (
+    no_longer_resident_or_died_in_first_round,
+    not_picked_up,
+    why_told_as_not_picked_up,
+)
 from vroegsignaal.casework.transitions import update_melding
 from vroegsignaal.organisations.models import User
 
 
 def heropaf_applies(melding: Melding) -> bool:
     """A heropaf follows the outcome told to the creditor: only for a closed, picked-up melding
-    that the creditor does not hear of as 'geen inwoner (meer)' instead of an outcome."""
+    that the creditor does not hear of as 'geen inwoner (meer)' or 'overleden' instead of an
+    outcome."""
     return (
         melding.state == State.CLOSED
         and not not_picked_up(melding)
-        and not no_longer_resident_in_first_round(melding)
+        and not no_longer_resident_or_died_in_first_round(melding)
     )
 
 
@@ -45,10 +50,10 @@ def check_heropaf_applies(melding: Melding) -> None:
         )
     if not_picked_up(melding):
         raise CaseworkError("Deze melding is niet opgepakt; er volgt geen heropaf.")
-    if no_longer_resident_in_first_round(melding):
+    if why := why_told_as_not_picked_up(melding):
         raise CaseworkError(
-            "De persoon is geen inwoner (meer): de signaalpartner hoort dat het signaal niet is "
-            "opgepakt; er volgt geen heropaf."
+            f"De signaalpartner hoort alleen dat het signaal niet is opgepakt, omdat {why}; "
+            "er volgt geen heropaf."
         )
 
 

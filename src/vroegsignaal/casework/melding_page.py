@@ -16,7 +16,7 @@ from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.persons import persons_of
 from vroegsignaal.casework.policy import policy_for
 from vroegsignaal.casework.residence_check import residence_checks
-from vroegsignaal.casework.signal_status import no_longer_resident_in_first_round, not_picked_up
+from vroegsignaal.casework.signal_status import not_picked_up, why_told_as_not_picked_up
 from vroegsignaal.casework.terms import melding_deadlines
 from vroegsignaal.intake.models import Signal
 
@@ -111,7 +111,7 @@ def melding_context(melding: Melding, today: date) -> dict:
         "not_picked_up": not_picked_up(melding),
         # What the feedback release does with the closed melding (feedback.release).
         "heropaf_follows": heropaf_applies(melding),
-        "told_as_no_longer_resident": no_longer_resident_in_first_round(melding),
+        "told_as_not_picked_up_because": why_told_as_not_picked_up(melding),
         "earlier_results": earlier_results,
         "signals": signals,
         "residence_checks": residence_checks(melding, signals),

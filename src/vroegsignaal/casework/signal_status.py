@@ -37,31 +37,38 @@ def not_picked_up(melding: Melding) -> bool:
     )
 
 
-# Closed in the first contact round as 'Persoon is geen inwoner (meer)'; see
-# ``no_longer_resident_in_first_round``. One dict, read by the function and by the query.
-_NO_LONGER_RESIDENT_IN_FIRST_ROUND = {"result": Eindresultaat.GEEN_INWONER, "contact_round": 1}
+# Closed in the first contact round with one of these results, the creditor hears it as it
+# hears the BRP check of the matching (see ``no_longer_resident_or_died_in_first_round``); the
+# words say why, on the melding page and in the refusal to plan a heropaf.
+_TOLD_AS_NOT_PICKED_UP = {
+    Eindresultaat.GEEN_INWONER: "de persoon geen inwoner (meer) is",
+    Eindresultaat.OVERLEDEN: "de inwoner is overleden",
+}
 
 
-def no_longer_resident_in_first_round(melding: Melding) -> bool:
+def no_longer_resident_or_died_in_first_round(melding: Melding) -> bool:
     """Whether ``melding`` was closed in its first contact round as 'Persoon is geen inwoner
-    (meer)', also after it was picked up (a missed home visit: the neighbours say she moved).
+    (meer)' or 'Inwoner is overleden', also after it was picked up (a missed home visit: the
+    neighbours say she moved, or died).
 
     The creditor hears it as it hears the BRP check of the matching: a go/no-go correction to
-    'niet opgepakt' with that reason, not an outcome (the resident was not reached, so an
-    outcome would say nothing), and no heropaf follows (terugkoppeling.md). After a heropaf
-    it is the new round's outcome."""
-    return all(
-        getattr(melding, field) == value
-        for field, value in _NO_LONGER_RESIDENT_IN_FIRST_ROUND.items()
-    )
+    'niet opgepakt' with that reason, not an outcome, and no heropaf follows: nobody to follow
+    up six months later (terugkoppeling.md). After a heropaf it is the new round's outcome."""
+    return melding.contact_round == 1 and melding.result in _TOLD_AS_NOT_PICKED_UP
 
 
-def no_longer_resident_in_first_round_q(prefix: str = "") -> Q:
-    """``no_longer_resident_in_first_round`` as a condition on the meldingen reached through
-    ``prefix`` (e.g. ``"signal__melding_link__melding__"``)."""
-    return Q(
-        **{prefix + field: value for field, value in _NO_LONGER_RESIDENT_IN_FIRST_ROUND.items()}
-    )
+def no_longer_resident_or_died_in_first_round_q(prefix: str = "") -> Q:
+    """``no_longer_resident_or_died_in_first_round`` as a condition on the meldingen reached
+    through ``prefix`` (e.g. ``"signal__melding_link__melding__"``)."""
+    return Q(**{prefix + "contact_round": 1, prefix + "result__in": list(_TOLD_AS_NOT_PICKED_UP)})
+
+
+def why_told_as_not_picked_up(melding: Melding) -> str:
+    """Why the creditor hears only 'niet opgepakt' for ``melding`` ('de inwoner is
+    overleden'), or '' when the rule above does not apply."""
+    if not no_longer_resident_or_died_in_first_round(melding):
+        return ""
+    return _TOLD_AS_NOT_PICKED_UP[melding.result]
 
 
 def set_signal_statuses(melding: Melding, status: Signaalstatus) -> int:

@@ -26,7 +26,7 @@ from django.utils import timezone
 from vroegsignaal.casework.heropaf import heropaf_applies, schedule_heropaf
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
-from vroegsignaal.casework.signal_status import no_longer_resident_in_first_round_q
+from vroegsignaal.casework.signal_status import no_longer_resident_or_died_in_first_round_q
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.feedback import permitted
@@ -92,11 +92,12 @@ def _overtaken() -> list[SignalFeedback]:
     reason. A caseworker who closes a go melding nobody picked up with a 'not picked up' result
     (e.g. 'Inwoner is overleden') turns its go into that no-go too. Once the melding was picked
     up, closing it with such a result is told as its outcome: that is no correction; except
-    'Persoon is geen inwoner (meer)' in the first contact round, which the creditor hears as it
-    hears the BRP check's (casework's ``no_longer_resident_in_first_round``, which the melding
-    page reads too): a crisis signal the BRP did not find stays a go until a caseworker
-    confirms it, often after a missed home visit (matching.md, BRP). An outcome would say
-    nothing: the resident was not reached. After a heropaf it is the new round's outcome.
+    'Persoon is geen inwoner (meer)' and 'Inwoner is overleden' in the first contact round,
+    which the creditor hears as it hears the BRP check's (casework's
+    ``no_longer_resident_or_died_in_first_round``, which the melding page reads too): a crisis
+    signal the BRP did not find stays a go until a caseworker confirms it, often after a missed
+    home visit (matching.md, BRP). An outcome would say nothing, and a heropaf would follow up
+    on nobody. After a heropaf it is the new round's outcome.
 
     The query keeps to those cases (not every no-go ever released); the exact test is whether
     the status, told under the agreement setting of the release being corrected, now reads
@@ -106,8 +107,8 @@ def _overtaken() -> list[SignalFeedback]:
     go = Q(signal__status=Signaalstatus.OPGEPAKT)
     never_picked_up = Q(signal__melding_link__melding__picked_up_on__isnull=True)
     closed = Q(signal__melding_link__melding__state=State.CLOSED)
-    moved_away = no_longer_resident_in_first_round_q("signal__melding_link__melding__")
-    go_turned = Q(content__picked_up=True) & ~go & (never_picked_up | moved_away)
+    gone = no_longer_resident_or_died_in_first_round_q("signal__melding_link__melding__")
+    go_turned = Q(content__picked_up=True) & ~go & (never_picked_up | gone)
     no_go_turned = Q(content__picked_up=False) & (go | ~closed)
     candidates = current_go_no_go().filter(
         go_turned | no_go_turned, signal__melding_link__isnull=False
