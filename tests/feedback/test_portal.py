@@ -102,6 +102,24 @@ def test_andere_reden_shows_only_not_picked_up_in_the_portal(
     assert "Geen (niet opgepakt)" in listing and "Te weinig" not in listing
 
 
+@pytest.mark.parametrize(
+    ("status", "shown"),
+    [(Signaalstatus.GEEN_INWONER, "Niet opgepakt: persoon is geen inwoner (meer) in de gemeente"),
+     (Signaalstatus.OVERLEDEN, "Niet opgepakt: inwoner is overleden"),
+     (Signaalstatus.ONTERECHT, "Niet opgepakt: onterecht signaal")],
+)  # fmt: skip
+def test_the_reason_after_niet_opgepakt_goes_on_in_lower_case_on_the_list_and_the_signal_page(
+    client, enschede, energy, energy_staff, status, shown
+):
+    melding = scenario.melding_with_signals(enschede, energy, status=status)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    signal = melding.signal_links.get().signal
+
+    assert shown in page_text(_text(client, energy_staff, reverse("feedback:signals")))
+    signal_page = _text(client, energy_staff, reverse("feedback:signal", args=[signal.pk]))
+    assert shown in page_text(signal_page)
+
+
 def test_the_creditor_answers_a_heropaf_check_in_the_portal(client, released, energy, energy_staff):
     check = _ask_today(energy)
     page = _text(client, energy_staff, reverse("feedback:heropaf_checks"))

@@ -7,6 +7,7 @@ from datetime import date
 from django.utils import timezone
 
 from vroegsignaal.casework.models import Cause, HelpAnswer
+from vroegsignaal.dutch_text import after_colon
 from vroegsignaal.feedback.permitted import Perspective, own_customer_number
 
 # In place of the klantnummer of a signal whose personal data were erased after the retention
@@ -20,11 +21,12 @@ def customer_number_text(customer_number: str) -> str:
 
 
 def go_no_go_text(item: dict) -> str:
-    """'Opgepakt', or 'Niet opgepakt' with the reason where one may be given."""
+    """'Opgepakt', or 'Niet opgepakt' with the reason where one may be given: 'Niet opgepakt:
+    inwoner is overleden' (the DDAS label goes on after the colon, in lower case)."""
     if item["picked_up"]:
         return "Opgepakt"
     if item["reason"]:
-        return f"Niet opgepakt: {item['reason'].removeprefix('Niet opgepakt: ')}"
+        return f"Niet opgepakt: {after_colon(item['reason'].removeprefix('Niet opgepakt: '))}"
     return "Niet opgepakt"
 
 
