@@ -301,7 +301,7 @@ def test_the_inzage_pdf_explains_purpose_legal_basis_terms_and_the_residents_rig
     )
     text = " ".join(pdf_text(response.content).split())
     assert "Wet gemeentelijke schuldhulpverlening" in text  # purpose and legal basis
-    assert "183 dagen na de signaaldatum" in text  # the terms of this installation
+    assert "6 maanden na de datum van het signaal" in text  # the terms of this installation
     for right in ("laten verbeteren", "bezwaar", "Autoriteit Persoonsgegevens"):
         assert right in text, right
 
@@ -595,13 +595,40 @@ def test_the_inzage_pdf_says_nog_niet_for_a_step_not_taken_and_names_picking_up_
     assert not re.search(r"(?m) –$", text), "a dash for an empty value"
 
 
+def _with_brp_notice_and_help_accepted_at_the_door(melding) -> None:
+    """The rich case of QA7 M3: the BRP check did not find the resident (a crisis signal stays
+    open for the caseworker's check), she accepted help at the door on the home visit, the
+    melding sat in the Crisis werklijst and her signal was added to it from a later period."""
+    from vroegsignaal.casework import events
+    from vroegsignaal.casework.models import ContactAttempt, Queue
+
+    signal_link = melding.signal_links.get()
+    signal = signal_link.signal
+    signal.brp_note = (
+        "Niet gevonden in de BRP van Enschede: controleer of de inwoner hier woont voordat u de "
+        "melding afsluit."
+    )
+    signal.save()
+    signal_link.attached_as_repeat = True
+    signal_link.save()
+    visit = ContactAttempt.objects.get(melding=melding, kind="Huisbezoek")
+    visit.reached = True
+    visit.save()
+    events.help_accepted(melding, melding.assigned_to, visit)
+    melding.accepted_on, melding.accepted_in_conversation = visit.attempted_on, False
+    melding.queue = Queue.objects.create(municipality=melding.municipality, name="Crisis")
+    melding.save()
+
+
 def test_the_inzage_pdf_names_no_cbs_codes_delivery_rows_enum_values_or_english(
-    officer_client, worked_melding
+    officer_client, worked_melding, settings
 ):
     from vroegsignaal.ddas import Eindresultaat
 
+    settings.RETENTION_AUDIT_DAYS = 1826
     worked_melding.result = Eindresultaat.ADVIES_QUICK_FIX
     worked_melding.save()
+    _with_brp_notice_and_help_accepted_at_the_door(worked_melding)
 
     text = " ".join(_worked_pdf_text(officer_client).split())
 
@@ -609,9 +636,20 @@ def test_the_inzage_pdf_names_no_cbs_codes_delivery_rows_enum_values_or_english(
         "(0153)", "Aanlevering 1", "Rij in aanlevering", "Geslacht Leeg", "quick fix",
         "Werkbakje", "matching", "Matching", "Printopdracht", "Crisissignaal", "crisismelding",
         "Warme overdracht", "Heropaf op", "signaalpartner",
+        # QA7 M3: a work instruction, system terms and a contradiction
+        "controleer of de inwoner", "Reden status", "(fase:", "Werklijst", "Crisis",
+        "Auditregels", "Aanleverbestanden", "geweigerde rijen", "dagen (5 jaar)",
+        "eerdere periode", "Hulp aangenomen in een gesprek", "Volgens de BRP",
     ):  # fmt: skip
         assert jargon not in text, jargon
     assert "Gemeente Enschede" in text
+    assert (
+        "Controle in de Basisregistratie Personen (BRP) Wij vonden u bij de controle niet in de "
+        "Basisregistratie Personen op dit adres."
+    ) in text
+    assert "U hebt hulp aangenomen Ja, op 26-11-2026" in text
+    assert "Wat er gebeurde Toegewezen aan Joost Oude Egbrink" in text  # without its phase
+    assert "Wie uw gegevens heeft bekeken 5 jaar" in text
     assert "Hoe het afliep Advies over uw geldzaken; de achterstand was snel op te lossen" in text
 
 

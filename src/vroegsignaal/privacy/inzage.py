@@ -29,9 +29,8 @@ from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching.engine.classify import BRP_OTHER_ADDRESS
 from vroegsignaal.matching.models import ResidentRecord
 from vroegsignaal.privacy import inzage_document as document
-from vroegsignaal.privacy import own_signals, same_person
+from vroegsignaal.privacy import inzage_wording, own_signals, same_person
 from vroegsignaal.privacy.bsn import bsn_hash
-from vroegsignaal.privacy.retention import terms as retention_terms
 from vroegsignaal.search_keys import surname_key
 
 STYLESHEET = Path(__file__).parent / "static" / "privacy" / "inzage.css"
@@ -384,7 +383,7 @@ def render_pdf(found: Found) -> bytes:
             document.melding_block(m, found.recorded[m.pk], m.pk in found.shared)
             for m in found.meldingen
         ],
-        "terms": retention_terms(),
+        "terms": inzage_wording.retention_terms(),
     }
     html = render_to_string("privacy/inzage_pdf.html", context)
     return pdf.render_pdf(html, STYLESHEET)

@@ -12,6 +12,7 @@ PDF; the JSON still holds them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -351,6 +352,10 @@ def value_text(obj: models.Model, model_field: models.Field) -> str:
         related = getattr(obj, name)
         return _related_text(related) if related is not None else wording.EMPTY
     value = getattr(obj, model_field.attname)
+    if kind == "casework.melding.accepted_on":
+        return wording.help_accepted(obj)
+    if kind == "intake.signal.brp_note" and value:
+        return wording.brp_note(value)
     if kind == "casework.contactattempt.reached":
         return wording.attempt_outcome(obj)
     if kind == "intake.signal.gender" and value in wording.GENDERS:
@@ -396,9 +401,22 @@ def rows(obj: models.Model, skip: set[str] = frozenset()) -> list[tuple[str, str
         return [
             ("wanneer", moment_text(obj.created_at)),
             ("door", person_name(obj.actor)),
-            ("wat er gebeurde", events.describe(obj)),
+            ("wat er gebeurde", _without_phases(events.describe(obj))),
         ]
-    return [(label(f), value_text(obj, f)) for f in shown_fields(type(obj), skip)]
+    return [
+        (label(f), value_text(obj, f))
+        for f in shown_fields(type(obj), skip)
+        if wording.key(f) not in wording.LEFT_OUT_WHEN_EMPTY or getattr(obj, f.attname)
+    ]
+
+
+# The timeline's phase change ('(fase: Nieuw → Toegewezen)') is the caseworker's bookkeeping;
+# the resident reads what happened.
+_PHASES = re.compile(r" \(fase: [^()]*\)$")
+
+
+def _without_phases(sentence: str) -> str:
+    return _PHASES.sub("", sentence)
 
 
 def signal_block(signal, feedback: list) -> Block:

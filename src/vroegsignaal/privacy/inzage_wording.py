@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.db import models
 
 from vroegsignaal.ddas import Eindresultaat, Geslacht
@@ -27,7 +28,7 @@ LABELS = {
     "intake.signal.warm_handover": _WANTED_HELP,
     "intake.signal.arrears_start": "achterstand ontstaan op",
     "intake.signal.status": "wat de gemeente met dit signaal deed",
-    "intake.signal.brp_note": "opmerking na controle in de Basisregistratie Personen (BRP)",
+    "intake.signal.brp_note": "controle in de Basisregistratie Personen (BRP)",
     "casework.melding.period_start": "signalen vanaf",
     "casework.melding.period_end": "signalen tot en met",
     "casework.melding.matched_on": "melding gemaakt op",
@@ -37,7 +38,6 @@ LABELS = {
     "casework.melding.total_amount_cents": "totale achterstand",
     "casework.melding.go": "de gemeente neemt contact met u op",
     "casework.melding.priority_reasons": "waarom de melding voorrang kreeg",
-    "casework.melding.queue": "werklijst bij de gemeente",
     "casework.melding.term_kind": "termijn",
     "casework.melding.due_on": "uiterlijk in behandeling nemen op",
     "casework.melding.assigned_to": "medewerker",
@@ -50,9 +50,11 @@ LABELS = {
     "casework.melding.first_closed_on": "afgesloten in de eerste contactronde op",
     "casework.melding.first_attempt_on": "eerste poging om u te bereiken op",
     "casework.melding.first_contact_on": "eerste contact met u op",
-    "casework.melding.accepted_in_conversation": "hulp aangenomen in een gesprek",
     "casework.melding.referred": "doorverwezen naar andere hulp",
-    "casework.melding.accepted_on": "hulp aangenomen op",
+    "casework.melding.accepted_on": "u hebt hulp aangenomen",
+    "casework.melding.state": "stand van zaken",
+    "casework.meldingsignal.signal": "over het",
+    "casework.meldingsignal.attached_as_repeat": "later bij een eerdere melding over uw adres gevoegd",
     "casework.melding.feedback_on": "bericht aan de vastelastenpartner over hoe het afliep op",
     "casework.melding.heropaf_due_on": "navraag of u de vaste lasten weer betaalt, op",
     "casework.contactattempt.kind": "soort contact",
@@ -71,6 +73,20 @@ LEFT_OUT = {
     "casework.melding.partner_type_count",
     "casework.melding.priority_score",
     "letters.sentletter.batch",
+    # Which of the municipality's own lists the melding was on says nothing to her; that it
+    # was urgent, the melding says itself.
+    "casework.melding.queue",
+    # Said together with the date in one row (`help_accepted`): "Nee" beside a date read as
+    # if she had not accepted help at all, when she accepted it at the door.
+    "casework.melding.accepted_in_conversation",
+}
+# Left out when empty: an empty reason or an unfound BRP spelling says nothing.
+LEFT_OUT_WHEN_EMPTY = {
+    "intake.signal.status_reason",
+    "intake.signal.brp_note",
+    "intake.signal.brp_initials",
+    "intake.signal.brp_surname_prefix",
+    "intake.signal.brp_surname",
 }
 # Only from the second round of contact (after a heropaf reopened the melding) do these say
 # anything; in the first they are empty or repeat the melding's own dates.
@@ -144,3 +160,59 @@ def attempt_outcome(attempt) -> str:
     if attempt.went_out:
         return f"{attempt.get_kind_display()} {attempt.went_out}"
     return "U bent bereikt" if attempt.reached else "U bent niet bereikt"
+
+
+def help_accepted(melding) -> str:
+    """One statement about accepting help: the day (the first time, at the door or in a
+    conversation), and whether it was (also) in a conversation."""
+    if melding.accepted_on is None:
+        return "Ja, in een gesprek" if melding.accepted_in_conversation else NOT_YET
+    said = f"Ja, op {melding.accepted_on.strftime('%d-%m-%Y')}"
+    return said + (" (ook in een gesprek)" if melding.accepted_in_conversation else "")
+
+
+# What the BRP check left on a signal (`engine.classify`): the caseworker's words, and for a
+# crisis signal a work instruction. The resident reads what was found.
+_BRP_NOTES = [
+    (re.compile(r"^Niet gevonden in de BRP\b.*", re.DOTALL),
+     "Wij vonden u bij de controle niet in de Basisregistratie Personen op dit adres."),
+    (re.compile(r"^Volgens de BRP woonachtig op ander adres: (.+)$"),
+     r"Volgens de Basisregistratie Personen woont u op een ander adres: \1."),
+]  # fmt: skip
+
+
+def brp_note(note: str) -> str:
+    for pattern, plain in _BRP_NOTES:
+        if pattern.search(note):
+            return pattern.sub(plain, note)
+    return note
+
+
+def _span(days: int) -> str:
+    """A term in the words a resident uses: '5 jaar', '6 maanden', '30 dagen'."""
+    years, months = round(days / 365.25), round(days / 30.44)
+    if years and abs(days - years * 365.25) < 1:
+        return f"{years} jaar"
+    if months and abs(days - months * 30.44) < 1:
+        return f"{months} {'maand' if months == 1 else 'maanden'}"
+    return f"{days} {'dag' if days == 1 else 'dagen'}"
+
+
+def retention_terms() -> list[tuple[str, str]]:
+    """How long what is held about her stays, in her words (the Bewaartermijnen page keeps the
+    officer's: `retention.terms`)."""
+    return [
+        (
+            "Het bestand waarmee een vastelastenpartner uw gegevens stuurde",
+            f"{_span(settings.RETENTION_DELIVERY_FILE_DAYS)} na ontvangst",
+        ),
+        (
+            "Signalen en meldingen waarvoor de gemeente geen contact met u zocht",
+            f"{_span(settings.RETENTION_SIGNAL_DAYS)} na de datum van het signaal",
+        ),
+        (
+            "Meldingen die zijn afgesloten, met hun signalen",
+            f"{_span(settings.RETENTION_MELDING_DAYS)} na het afsluiten",
+        ),
+        ("Wie uw gegevens heeft bekeken", _span(settings.RETENTION_AUDIT_DAYS)),
+    ]
