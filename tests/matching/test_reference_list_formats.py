@@ -59,7 +59,7 @@ def test_an_old_excel_file_is_not_told_to_be_saved_as_xlsx(tmp_path):
 def test_a_pdf_list_is_not_told_that_excel_would_do(tmp_path):
     said = refusal(tmp_path, PDF, name="lijst.pdf")
 
-    assert "Het bestand is een PDF-bestand, geen CSV." in said
+    assert "het bestand is een PDF-bestand, geen CSV." in said
     assert "Excel-bestand" not in said and ".xlsx" not in said
 
 
@@ -81,13 +81,14 @@ def test_the_upload_form_describes_and_offers_the_files_the_reader_reads(client,
     text = page_text(response)
     assert "puntkomma's, komma's of tabs" in text
     assert all(way in text for way in EXCEL_SAVE_AS)
+    assert "of 'Unicode-tekst'." in text  # the hint is a sentence, with its full stop
     assert "xlsx" not in html.lower() and "Windows-1252" not in text
 
 
 def test_an_excel_workbook_uploaded_as_client_list_is_refused_in_the_pages_words(client, intake):
     text = page_text(upload(client, workbook(), "klanten.xlsx"))
 
-    assert "klanten.xlsx is niet ingelezen: Het bestand is een Excel-bestand, geen CSV." in text
+    assert "klanten.xlsx is niet ingelezen: het bestand is een Excel-bestand, geen CSV." in text
     assert not KnownClient.objects.exists()
 
 

@@ -53,9 +53,17 @@ def test_a_bad_row_refuses_the_file_names_row_and_column_and_keeps_the_old_list(
     response = _upload(client, b"bsn\n123456782\n12345\n", "fout.csv")
 
     html = response.content.decode()
-    assert "fout.csv is niet ingelezen: Rij 3, bsn:" in html
+    assert "fout.csv is niet ingelezen: rij 3, bsn:" in html
     assert KnownClient.objects.count() == 2
     assert ReferenceListImport.objects.count() == 1
+
+
+def test_after_niet_ingelezen_the_reason_goes_on_in_lower_case(client, intake):
+    header_only = _upload(client, b"bsn\n", "leeg.csv").content.decode()
+    two_faults = _upload(client, b"bsn\n12345\n6789\n", "fout.csv").content.decode()
+
+    assert "leeg.csv is niet ingelezen: het bestand bevat alleen een kopregel" in header_only
+    assert "fout.csv is niet ingelezen: 2 fouten: rij 2, bsn:" in two_faults
 
 
 def test_the_brp_extract_read_in_on_the_server_shows_with_its_date(client, intake):
@@ -91,5 +99,5 @@ def test_a_pdf_uploaded_as_client_list_is_called_a_pdf_not_a_list_missing_column
     response = _upload(client, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "lijst.csv")
 
     html = response.content.decode()
-    assert "lijst.csv is niet ingelezen: Het bestand is een PDF-bestand" in html
+    assert "lijst.csv is niet ingelezen: het bestand is een PDF-bestand" in html
     assert "kolom" not in html.split("niet ingelezen")[1].split("</p>")[0]

@@ -47,7 +47,7 @@ def test_client_list_without_usable_columns_is_refused(tmp_path):
 def test_client_list_with_a_bad_bsn_names_the_row_and_keeps_the_old_list(tmp_path):
     MunicipalityFactory()
     call_command("import-clients", write(tmp_path, "bsn\n111222333\n"), "--municipality", "0153")
-    with pytest.raises(CommandError, match=r"Rij 3, bsn: .*elfproef"):
+    with pytest.raises(CommandError, match=r"niet ingelezen: rij 3, bsn: .*elfproef"):
         call_command(
             "import-clients",
             write(tmp_path, "bsn\n111222333\n123456789\n"),
@@ -113,9 +113,9 @@ def test_excels_unicode_text_utf16_with_tabs_is_read_as_a_delivery_is(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "Het bestand is leeg."),
-        (BY_NAME.encode(), "Het bestand bevat alleen een kopregel en geen klanten."),
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "Het bestand is een PDF-bestand"),
+        (b"", "het bestand is leeg."),
+        (BY_NAME.encode(), "het bestand bevat alleen een kopregel en geen klanten."),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "het bestand is een PDF-bestand"),
         (b"naam\nJansen\n", "heeft een kolom 'bsn' nodig"),
     ],
     ids=["empty", "header only", "pdf", "wrong columns"],
@@ -130,6 +130,19 @@ def test_an_empty_header_only_or_non_csv_file_is_not_called_one_missing_columns(
         call_command("import-clients", str(path), "--municipality", "0153")
     if message != "heeft een kolom 'bsn' nodig":
         assert "kolom" not in str(refused.value)
+
+
+def test_after_niet_ingelezen_the_reason_goes_on_in_lower_case_abbreviations_keep_capitals(
+    tmp_path,
+):
+    MunicipalityFactory()
+    with pytest.raises(CommandError) as empty:
+        call_command("import-clients", write(tmp_path, ""), "--municipality", "0153")
+    with pytest.raises(CommandError) as brp:
+        call_command("import-brp", write(tmp_path, "bsn\n"), "--municipality", "0153")
+
+    assert str(empty.value) == "lijst.csv is niet ingelezen: het bestand is leeg."
+    assert str(brp.value).startswith("lijst.csv is niet ingelezen: het BRP-uittreksel mist")
 
 
 def test_every_bad_row_is_named_at_once_not_only_the_first(tmp_path):

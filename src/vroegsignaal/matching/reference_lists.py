@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from vroegsignaal.dutch_text import after_colon
 from vroegsignaal.intake.parsing import (
     is_blank,
     parse_addition,
@@ -88,9 +89,9 @@ class ReferenceListError(ValueError):
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
         self.summary = message
         self.problems = problems or []
-        super().__init__(
-            " ".join([message, *self.problems]) if message else " ".join(self.problems)
-        )
+        # After '2 fouten:' the first row's fault goes on in the same sentence.
+        first, *rest = self.problems or [""]
+        super().__init__(" ".join(filter(None, [message, after_colon(first), *rest])))
 
 
 @dataclass(frozen=True)

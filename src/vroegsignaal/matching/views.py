@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
 
+from vroegsignaal.dutch_text import after_colon
 from vroegsignaal.matching.models import MatchingRun, ReferenceListImport, ReferenceListKind
 from vroegsignaal.matching.periods import (
     PeriodError,
@@ -129,7 +130,7 @@ def reference_lists(request):
                 filename=upload.name,
             )
         except ReferenceListError as error:
-            form.add_error("file", f"{upload.name} is niet ingelezen: {error}")
+            form.add_error("file", f"{upload.name} is niet ingelezen: {after_colon(str(error))}")
         else:
             messages.success(
                 request,
@@ -141,7 +142,7 @@ def reference_lists(request):
             return redirect("matching:reference_lists")
     context = {
         "form": form,
-        "list_format": LIST_FORMAT,
+        "list_format": f"{LIST_FORMAT}.",  # the field's hint, a sentence
         "list_file_types": LIST_FILE_TYPES,
         "lists": _reference_list_state(municipality),
         "history": ReferenceListImport.objects.filter(municipality=municipality).select_related(

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from vroegsignaal.dutch_text import after_colon
 from vroegsignaal.file_errors import dutch_reason
 from vroegsignaal.matching.models import ReferenceListKind
 from vroegsignaal.matching.reference_lists import ReferenceListError, read_list_file
@@ -32,7 +33,8 @@ class ReferenceListCommand(BaseCommand):
             imported = type(self).importer(found, read_list_file(data), filename=file.name)
         except ReferenceListError as exc:
             # One fault per line: a list may have many, and each names its row and column.
-            lines = [exc.summary, *exc.problems] if exc.summary else exc.problems
+            first, *rest = [exc.summary, *exc.problems] if exc.summary else exc.problems
+            lines = [after_colon(first), *rest]
             raise CommandError(f"{file.name} is niet ingelezen: " + "\n  ".join(lines)) from exc
         what = ReferenceListKind(imported.kind).label
         command_line.record(
