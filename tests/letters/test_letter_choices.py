@@ -167,3 +167,37 @@ def test_with_several_missed_visits_the_card_form_leaves_the_visit_to_choose(
     page = _post(logged_in, melding, kind=LetterKind.CARD).content.decode()
     assert "Kies het gemiste huisbezoek waar het kaartje bij hoort." in page
     assert not ContactAttempt.objects.filter(kind=Contactsoort.KAARTJE).exists()
+
+
+def _checked_kinds(page: str) -> list[str]:
+    """The values of the 'Soort brief' choices the page has ticked."""
+    inputs = re.findall(r'<input type="radio" name="kind"[^>]*>', page)
+    return [re.search(r'value="([^"]+)"', tag)[1] for tag in inputs if " checked" in tag]
+
+
+def test_the_letter_form_starts_on_the_first_letter_without_a_missed_visit(logged_in, melding):
+    assert _checked_kinds(_page(logged_in, melding)) == [LetterKind.FIRST]
+
+
+def test_right_after_a_missed_home_visit_the_letter_form_starts_on_the_card(
+    logged_in, melding, caseworker
+):
+    visit = _missed_visit(melding, caseworker, MOMENT.date())
+
+    page = _page(logged_in, melding)
+
+    assert _checked_kinds(page) == [LetterKind.CARD]
+    assert _checked_visits(page) == [str(visit.pk)]
+
+
+def test_a_missed_visit_followed_by_another_attempt_leaves_the_form_on_the_first_letter(
+    logged_in, melding, caseworker
+):
+    _missed_visit(melding, caseworker, MOMENT.date() - dt.timedelta(days=1))
+    record_contact_attempt(
+        melding, caseworker, melding.version, kind=Contactsoort.TELEFOON,
+        attempted_on=MOMENT.date(), part_of_day=Dagdeel.OCHTEND, reached=False,
+    )  # fmt: skip
+    melding.refresh_from_db()
+
+    assert _checked_kinds(_page(logged_in, melding)) == [LetterKind.FIRST]

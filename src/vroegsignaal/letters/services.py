@@ -296,6 +296,26 @@ def unavailable_kinds(
     return reasons
 
 
+def preselected_kind(
+    melding: Melding,
+    attempts: list[ContactAttempt],
+    missed_visits: list[ContactAttempt],
+    unavailable: Mapping[LetterKind, str],
+) -> LetterKind | None:
+    """The kind the letter form starts on.
+
+    Right after a missed home visit (the round's latest attempt, still without a card) the
+    caseworker comes for the card; once anything followed it (a call, a letter, the card), the
+    card is no longer what comes next, and the form starts on the letter that opens the round.
+    None when that letter cannot be made: the caseworker chooses."""
+    this_round = [a for a in attempts if a.contact_round == melding.contact_round]
+    latest = contact.in_time_order(this_round)[-1:]
+    if latest and latest[0] in missed_visits:
+        return LetterKind.CARD
+    opening = opening_letter(melding.contact_round)
+    return None if opening in unavailable else opening
+
+
 def _letters_for(
     melding: Melding, request: LetterRequest, today: date
 ) -> tuple[list[Letter], LetterSettings]:

@@ -159,10 +159,10 @@ def melding_letter(request, pk: int):
     missed = contact.missed_visits_without_card(attempts)
     posted = request.method == "POST"
     unavailable = services.unavailable_kinds(melding, missed)
-    opening = opening_letter(melding.contact_round)
+    kind = services.preselected_kind(melding, attempts, missed, unavailable)
     form = LetterForm(
         request.POST if posted else None,
-        initial={"version": melding.version, "kind": None if opening in unavailable else opening},
+        initial={"version": melding.version, "kind": kind},
         missed_visits=missed,
         unavailable=unavailable,
         now=timezone.localtime(),
