@@ -103,35 +103,29 @@ def test_a_one_letter_surname_typo_is_one_resident_on_the_melding_page_and_one_l
     assert "uw energieleverancier en uw zorgverzekeraar" in letter
 
 
-def test_the_brp_spelling_is_the_name_on_the_melding_page_and_in_the_letter(client, enschede):
+@pytest.mark.parametrize(
+    ("brp_initials", "written"),
+    [("J.", "J."), ("J", "J."), ("J H", "J.H.")],
+    ids=["with full stops", "without a full stop", "two without full stops"],
+)
+def test_the_brp_spelling_is_the_name_on_the_melding_page_and_in_the_letter(
+    client, enschede, brp_initials, written
+):
+    """The extract's initials get their full stops, as the app writes initials everywhere."""
     municipality = enschede[0]
-    import_population_register(municipality, BRP_HEADER + ";J.;;Appelman;1980-05-12;7511AB;12;;;\n")
+    brp_row = f";{brp_initials};;Appelman;1980-05-12;7511AB;12;;;\n"
+    import_population_register(municipality, BRP_HEADER + brp_row)
     # Both creditors misspell the name; the BRP finds the person through either spelling.
     melding = _deliver_and_match(
         enschede, record("E1", "Apelman"), record("Z1", "Appelmann", voorletters="")
     )
 
     (resident,) = _residents_on_page(client, melding)
-    assert resident.startswith("J. Appelman (zo geschreven in de BRP), geboren 12-05-1980")
+    assert resident.startswith(f"{written} Appelman (zo geschreven in de BRP), geboren 12-05-1980")
     assert "ook geschreven als J. Apelman, Appelmann" in resident
     (letter,) = _letters(melding)
-    assert "J. Appelman Oldenzaalsestraat 12" in letter and "Apelman" not in letter
-
-
-def test_the_brp_initials_without_full_stops_are_written_with_them_on_the_page_and_letter(
-    client, enschede
-):
-    municipality = enschede[0]
-    import_population_register(municipality, BRP_HEADER + ";JH;;Appelman;1980-05-12;7511AB;12;;;\n")
-    melding = _deliver_and_match(
-        enschede, record("E1", "Apelman"), record("Z1", "Appelmann", voorletters="")
-    )
-
-    (resident,) = _residents_on_page(client, melding)
-    assert resident.startswith("J.H. Appelman (zo geschreven in de BRP), geboren 12-05-1980")
-    (letter,) = _letters(melding)
-    assert "J.H. Appelman Oldenzaalsestraat 12" in letter
-    assert "Beste J.H. Appelman" in letter
+    assert f"{written} Appelman Oldenzaalsestraat 12" in letter and "Apelman" not in letter
+    assert f"Beste {written} Appelman" in letter
 
 
 def test_erasing_the_signals_after_the_retention_term_removes_the_brp_spelling(enschede):
