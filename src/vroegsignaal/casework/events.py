@@ -306,10 +306,11 @@ def _rematch_reasons(details: dict) -> str:
     return f" ({'; '.join(names)})" if names else ""
 
 
-def describe(event: Event) -> str:
-    """The Dutch sentence for ``event`` on the timeline, with the state change if there was one."""
+def describe(event: Event, *, with_phase: bool = True) -> str:
+    """The Dutch sentence for ``event`` on the timeline, with the state change if there was one
+    (``with_phase=False``: without it, for readers to whom phases are bookkeeping)."""
     text = _DESCRIPTIONS[EventKind(event.kind)](event.details)
-    if "state" in event.details:
+    if with_phase and "state" in event.details:
         before, after = (State(value).label for value in event.details["state"])
         text += f" (fase: {before} → {after})"
     return text

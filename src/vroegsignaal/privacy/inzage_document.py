@@ -12,7 +12,6 @@ PDF; the JSON still holds them.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -401,22 +400,14 @@ def rows(obj: models.Model, skip: set[str] = frozenset()) -> list[tuple[str, str
         return [
             ("wanneer", moment_text(obj.created_at)),
             ("door", person_name(obj.actor)),
-            ("wat er gebeurde", _without_phases(events.describe(obj))),
+            # The phase change is the caseworker's bookkeeping; the resident reads what happened.
+            ("wat er gebeurde", events.describe(obj, with_phase=False)),
         ]
     return [
         (label(f), value_text(obj, f))
         for f in shown_fields(type(obj), skip)
         if wording.key(f) not in wording.LEFT_OUT_WHEN_EMPTY or getattr(obj, f.attname)
     ]
-
-
-# The timeline's phase change ('(fase: Nieuw → Toegewezen)') is the caseworker's bookkeeping;
-# the resident reads what happened.
-_PHASES = re.compile(r" \(fase: [^()]*\)$")
-
-
-def _without_phases(sentence: str) -> str:
-    return _PHASES.sub("", sentence)
 
 
 def signal_block(signal, feedback: list) -> Block:
