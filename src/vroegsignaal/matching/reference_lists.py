@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.dutch_text import after_colon
 from vroegsignaal.intake.parsing import (
     is_blank,
@@ -105,8 +106,7 @@ class ImportedList:
     @property
     def counted(self) -> str:
         """'1 klant', '136 klanten', '1 inwoner': what was read in, as the messages say it."""
-        singular, plural = _NOUNS[self.kind]
-        return f"{self.rows} {singular if self.rows == 1 else plural}"
+        return counted(self.rows, *_NOUNS[self.kind])
 
 
 _NOUNS = {

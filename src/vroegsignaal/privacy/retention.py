@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from vroegsignaal.casework.erasure import erase_melding
 from vroegsignaal.casework.models import Melding
-from vroegsignaal.dutch_numbers import dutch_number
+from vroegsignaal.dutch_numbers import counted as counted_noun
 from vroegsignaal.feedback.erasure import erase_feedback
 from vroegsignaal.intake.erasure import erase_signals, not_erased
 from vroegsignaal.intake.models import Delivery, Signal
@@ -58,8 +58,7 @@ RUN_EXPECTED_WITHIN = dt.timedelta(days=2)
 
 def counted(kind: str, count: int) -> str:
     """'1 aanleverbestand en de geweigerde rijen', '4.642 auditregels': a count of ``kind``."""
-    singular, plural = _COUNTED.get(kind, (kind, kind))
-    return f"{dutch_number(count)} {singular if count == 1 else plural}"
+    return counted_noun(count, *_COUNTED.get(kind, (kind, kind)))
 
 
 def cutoffs(today: dt.date) -> dict[str, dt.date]:
