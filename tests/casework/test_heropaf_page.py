@@ -11,6 +11,7 @@ the heropaf date; while a signal partner may still answer the heropaf question, 
 waits for it ('Wacht op antwoord signaalpartner (uiterlijk ...)') and is not overdue."""
 
 import datetime as dt
+import re
 from importlib import import_module
 
 import pytest
@@ -23,7 +24,8 @@ from tests.factories import CreditorFactory
 from tests.page_text import page_text
 from vroegsignaal.casework.assignment import assign
 from vroegsignaal.casework.contact import record_contact_attempt
-from vroegsignaal.casework.heropaf import reopen_by_heropaf, schedule_heropaf
+from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.heropaf import heropaf_applies, reopen_by_heropaf, schedule_heropaf
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.results import close_with_result
 from vroegsignaal.casework.worklist import HEROPAF_QUEUE, WorklistFilters, queue_counts, worklist
@@ -292,3 +294,37 @@ def test_the_heropaf_is_overdue_once_every_answer_term_passed(client, caseworker
     assert counts[HEROPAF_QUEUE].overdue == 1
     html = worklist_html(client, caseworker, werkbakje=HEROPAF_QUEUE)
     assert f"{due.heropaf_due_on:%d-%m-%Y} (Verlopen)" in page_text(html)
+
+
+@pytest.mark.parametrize(
+    ("result", "why"),
+    [
+        (Eindresultaat.OVERLEDEN, "de inwoner is overleden"),
+        (Eindresultaat.GEEN_INWONER, "de persoon geen inwoner (meer) is"),
+    ],
+)
+def test_a_round_after_a_heropaf_closed_as_died_or_moved_away_plans_no_further_heropaf(
+    client, caseworker, due, result, why
+):
+    """At the heropaf visit the neighbours say she died or moved: the new round's outcome goes
+    to the creditor, but nobody is left to follow up six months later, and the page says so."""
+    reopened = reopen_by_heropaf(due, caseworker)
+    record_contact_attempt(
+        reopened,
+        caseworker,
+        reopened.version,
+        kind=Contactsoort.HUISBEZOEK,
+        attempted_on=TODAY,
+        part_of_day=Dagdeel.OCHTEND,
+        reached=False,
+    )  # fmt: skip  (the morning has begun whenever the test runs)
+    melding = Melding.objects.get(pk=due.pk)
+    close_with_result(melding, caseworker, melding.version, result, TODAY)
+    melding = Melding.objects.get(pk=due.pk)
+
+    assert not heropaf_applies(melding)
+    with pytest.raises(CaseworkError, match=f"er volgt geen heropaf, omdat {re.escape(why)}"):
+        schedule_heropaf(melding, TODAY)
+    text = page_text(page(client, caseworker, melding))
+    assert f"Er volgt geen heropaf, omdat {why}." in text
+    assert "De heropaf wordt gepland" not in text

@@ -23,8 +23,8 @@ from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.policy import policy_for
 from vroegsignaal.casework.signal_status import (
-    no_longer_resident_or_died_in_first_round,
     not_picked_up,
+    why_nobody_to_follow_up,
     why_told_as_not_picked_up,
 )
 from vroegsignaal.casework.transitions import update_melding
@@ -33,12 +33,12 @@ from vroegsignaal.organisations.models import User
 
 def heropaf_applies(melding: Melding) -> bool:
     """A heropaf follows the outcome told to the creditor: only for a closed, picked-up melding
-    that the creditor does not hear of as 'geen inwoner (meer)' or 'overleden' instead of an
-    outcome."""
+    whose resident is still there to follow up (not closed as 'geen inwoner (meer)' or
+    'overleden', in any round)."""
     return (
         melding.state == State.CLOSED
         and not not_picked_up(melding)
-        and not no_longer_resident_or_died_in_first_round(melding)
+        and not why_nobody_to_follow_up(melding)
     )
 
 
@@ -54,6 +54,10 @@ def check_heropaf_applies(melding: Melding) -> None:
         raise CaseworkError(
             f"De signaalpartner hoort alleen dat het signaal niet is opgepakt, omdat {why}; "
             "er volgt geen heropaf."
+        )
+    if why := why_nobody_to_follow_up(melding):
+        raise CaseworkError(
+            f"De uitkomst gaat naar de signaalpartners, maar er volgt geen heropaf, omdat {why}."
         )
 
 

@@ -16,7 +16,11 @@ from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.persons import persons_of
 from vroegsignaal.casework.policy import policy_for
 from vroegsignaal.casework.residence_check import residence_checks
-from vroegsignaal.casework.signal_status import not_picked_up, why_told_as_not_picked_up
+from vroegsignaal.casework.signal_status import (
+    not_picked_up,
+    why_nobody_to_follow_up,
+    why_told_as_not_picked_up,
+)
 from vroegsignaal.casework.terms import melding_deadlines
 from vroegsignaal.intake.models import Signal
 
@@ -112,6 +116,7 @@ def melding_context(melding: Melding, today: date) -> dict:
         # What the feedback release does with the closed melding (feedback.release).
         "heropaf_follows": heropaf_applies(melding),
         "told_as_not_picked_up_because": why_told_as_not_picked_up(melding),
+        "no_heropaf_because": why_nobody_to_follow_up(melding),
         "earlier_results": earlier_results,
         "signals": signals,
         "residence_checks": residence_checks(melding, signals),

@@ -71,6 +71,14 @@ def why_told_as_not_picked_up(melding: Melding) -> str:
     return _TOLD_AS_NOT_PICKED_UP[melding.result]
 
 
+def why_nobody_to_follow_up(melding: Melding) -> str:
+    """Why no heropaf follows ``melding`` in whatever round it closed as 'Persoon is geen
+    inwoner (meer)' or 'Inwoner is overleden' ('de inwoner is overleden'), or ''. After a
+    heropaf the creditor hears it as the new round's outcome, but there is nobody left to
+    follow up six months later."""
+    return _TOLD_AS_NOT_PICKED_UP.get(melding.result, "")
+
+
 def set_signal_statuses(melding: Melding, status: Signaalstatus) -> int:
     """Give the melding's signals whose status casework decides ``status``; returns how many."""
     # The melding's signal ids come from the link table's melding index; filtering through the
