@@ -141,6 +141,24 @@ def test_by_name_and_initials_the_other_twins_signal_is_asked_about_unticked_and
     _assert_no_twin_b(text)
 
 
+def test_by_name_and_initials_of_the_twin_without_bsn_the_other_twins_bsn_is_not_taken_as_hers(
+    officer_client, twins
+):
+    """B's own signal has no BSN, A's has one: B's request by name and 'B.' must not borrow
+    A's BSN from the signals found and so take A's signal in (QA8)."""
+    asked = _asked_about(_page(_ask(officer_client, **BY_NAME, voorletters="B")))
+    assert len(asked) == 1 and "(A. Tweeling, 02-04-1990): hoort dit bij deze inwoner?" in asked[0]
+
+    text = " ".join(
+        pdf_text(
+            _ask(officer_client, **BY_NAME, voorletters="B", andere_bekeken="1").content
+        ).split()
+    )
+    assert "Signalen (1)" in text and "Signaal van Energie Oost" in text
+    for twin_a in ("Z-A", "Zorgverzekeraar Oost", BSN_A):
+        assert twin_a not in text, twin_a
+
+
 def test_by_bsn_the_other_twins_signal_is_asked_about_unticked_and_never_printed(
     officer_client, enschede
 ):

@@ -96,7 +96,11 @@ def _completed(
     people in them when they do not agree."""
     bsns, initials = known.bsns, known.initials
     if not bsns:
-        bsns = frozenset(s.bsn_hash for s in found if s.bsn_hash)
+        # Only a signal with her typed initial (or none) can lend her its BSN: the other twin's
+        # BSN would make the other twin's signals hers.
+        bsns = frozenset(
+            s.bsn_hash for s in found if s.bsn_hash and not known.is_other("", letters[s.pk])
+        )
     if not initials:
         # Her BSN typed: its signals' initials are hers. Else the name found them all alike.
         with_her_bsn = [s for s in found if s.bsn_hash and s.bsn_hash in known.bsns]
