@@ -2,9 +2,13 @@
 
 import datetime as dt
 
+from django.core.management import call_command
+from django.utils import timezone
+
 from tests.factories import UserFactory
 from tests.feedback import scenario
 from tests.feedback.conftest import SITE_URL
+from vroegsignaal.feedback.models import HeropafCheck
 from vroegsignaal.feedback.release import release_due_feedback
 
 
@@ -102,6 +106,69 @@ def test_a_new_heropaf_question_is_announced_once_in_a_digest_that_says_only_tha
     assert len(bodies) == 3
     assert "- heropafvragen om te beantwoorden: 1" in bodies[-1].splitlines()
     assert not any(word in bodies[-1] for word in ("go/no-go", "uitkomst", "signalen"))
+
+
+def _heropaf_question_due(enschede, energy, caseworker):
+    """A closed go melding whose heropaf question is asked on 24 May 2027."""
+    melding = scenario.melding_with_signals(enschede, energy)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    scenario.work_and_close(melding, caseworker, [energy])
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 23))
+    assert melding.heropaf_checks.get().asked_on == dt.date(2027, 5, 24)
+
+
+def test_a_heropaf_question_is_announced_once_however_often_the_release_runs_that_day(
+    enschede, energy, energy_staff, caseworker, inbox
+):
+    _heropaf_question_due(enschede, energy, caseworker)
+    mails_before = len(inbox.bodies_for(energy_staff.email))
+
+    release_due_feedback(SITE_URL, today=dt.date(2027, 5, 24))
+    release_due_feedback(SITE_URL, today=dt.date(2027, 5, 24))
+    release_due_feedback(SITE_URL, today=dt.date(2027, 5, 25))
+
+    bodies = inbox.bodies_for(energy_staff.email)[mails_before:]
+    assert len(bodies) == 1
+    assert "- heropafvragen om te beantwoorden: 1" in bodies[0].splitlines()
+
+
+def test_a_heropaf_question_whose_digest_could_not_be_sent_is_announced_in_the_next_one(
+    enschede, energy, energy_staff, caseworker, inbox, settings
+):
+    _heropaf_question_due(enschede, energy, caseworker)
+    mails_before = len(inbox.bodies_for(energy_staff.email))
+    working_port = settings.EMAIL_PORT
+    settings.EMAIL_PORT = 9  # nothing listens there
+
+    failed = release_due_feedback(SITE_URL, today=dt.date(2027, 5, 24))
+    settings.EMAIL_PORT = working_port
+    release_due_feedback(SITE_URL, today=dt.date(2027, 5, 24))
+    release_due_feedback(SITE_URL, today=dt.date(2027, 5, 25))
+
+    assert failed.summary["mail_failed"] == [energy.code]
+    bodies = inbox.bodies_for(energy_staff.email)[mails_before:]
+    assert len(bodies) == 1
+    assert "- heropafvragen om te beantwoorden: 1" in bodies[0].splitlines()
+
+
+def test_the_release_command_says_which_heropaf_questions_it_announced_and_a_rerun_none(
+    enschede, energy, energy_staff, caseworker, inbox, capsys
+):
+    _heropaf_question_due(enschede, energy, caseworker)
+    HeropafCheck.objects.update(asked_on=timezone.localdate())
+    mails_before = len(inbox.bodies_for(energy_staff.email))
+
+    call_command("release-feedback", "--site-url", SITE_URL)
+    first = capsys.readouterr().out
+    call_command("release-feedback", "--site-url", SITE_URL)
+    second = capsys.readouterr().out
+
+    assert "Aangekondigd: 1 nieuwe heropafvraag." in first
+    assert second == (
+        "Vrijgegeven: 0 go/no-go, 0 gecorrigeerde go/no-go, 0 uitkomsten "
+        "voor 0 vastelastenpartners.\n"
+    )
+    assert len(inbox.bodies_for(energy_staff.email)) == mails_before + 1
 
 
 def test_a_release_without_digests_releases_but_mails_nobody(enschede, energy, energy_staff, inbox):

@@ -123,6 +123,15 @@ class HeropafCheck(models.Model):
     amount_open_cents = models.PositiveBigIntegerField(
         "bedrag nog open (cent)", null=True, blank=True
     )
+    announced_in = models.ForeignKey(
+        FeedbackRelease,
+        verbose_name="aangekondigd bij vrijgave",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="announced_heropaf_checks",
+        help_text="De vrijgave waarvan de e-mailsamenvatting deze vraag aankondigde.",
+    )
     answered_at = models.DateTimeField("beantwoord op", null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

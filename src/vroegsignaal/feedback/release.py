@@ -7,6 +7,8 @@ for every signal whose current go/no-go is a go and whose melding was closed in 
 contact round. For those meldingen it plans the heropaf
 (casework's ``schedule_heropaf``) and the heropaf checks. Then each creditor contact gets one
 e-mail with counts and a link: never a name, address, amount or other personal detail.
+A heropaf question is announced in exactly one digest (``HeropafCheck.announced_in``), however
+often the job runs.
 """
 
 from __future__ import annotations
@@ -26,7 +28,10 @@ from django.utils import timezone
 from vroegsignaal.casework.heropaf import heropaf_applies, schedule_heropaf
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
-from vroegsignaal.casework.signal_status import no_longer_resident_or_died_in_first_round_q
+from vroegsignaal.casework.signal_status import (
+    confirmed_not_resident_q,
+    no_longer_resident_or_died_in_first_round_q,
+)
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.feedback import permitted
@@ -97,7 +102,9 @@ def _overtaken() -> list[SignalFeedback]:
     ``no_longer_resident_or_died_in_first_round``, which the melding page reads too): a crisis
     signal the BRP did not find stays a go until a caseworker confirms it, often after a missed
     home visit (matching.md, BRP). An outcome would say nothing, and a heropaf would follow up
-    on nobody. After a heropaf it is the new round's outcome.
+    on nobody. After a heropaf it is the new round's outcome. So is one signal a caseworker
+    confirmed as 'geen inwoner (meer)' while the melding goes on for the others
+    (``confirmed_not_resident_q``).
 
     The query keeps to those cases (not every no-go ever released); the exact test is whether
     the status, told under the agreement setting of the release being corrected, now reads
@@ -108,7 +115,8 @@ def _overtaken() -> list[SignalFeedback]:
     never_picked_up = Q(signal__melding_link__melding__picked_up_on__isnull=True)
     closed = Q(signal__melding_link__melding__state=State.CLOSED)
     gone = no_longer_resident_or_died_in_first_round_q("signal__melding_link__melding__")
-    go_turned = Q(content__picked_up=True) & ~go & (never_picked_up | gone)
+    confirmed = confirmed_not_resident_q("signal__")
+    go_turned = Q(content__picked_up=True) & ~go & (never_picked_up | gone | confirmed)
     no_go_turned = Q(content__picked_up=False) & (go | ~closed)
     candidates = current_go_no_go().filter(
         go_turned | no_go_turned, signal__melding_link__isnull=False
@@ -174,13 +182,27 @@ def _release_outcomes(release: FeedbackRelease) -> list[SignalFeedback]:
     return SignalFeedback.objects.bulk_create(items, batch_size=1000)
 
 
-def _newly_asked(today: date) -> Counter:
-    # Checks whose heropaf date came since the previous release, so each is announced once.
-    previous = FeedbackRelease.objects.filter(released_on__lt=today).first()
-    checks = HeropafCheck.objects.filter(asked_on__lte=today, answer="")
-    if previous is not None:
-        checks = checks.filter(asked_on__gt=previous.released_on)
-    return Counter(checks.values_list("creditor_id", flat=True))
+def _announce_heropaf_questions(release: FeedbackRelease, today: date) -> Counter:
+    """Mark the open questions whose heropaf date has come and that no digest announced yet
+    as announced by ``release``; their number per creditor goes into its digest.
+
+    The mark, not the date, decides: a second run on the same day finds nothing new, and a
+    digest that could not be sent gives its questions back (``_unannounce``). Locked, so two
+    runs at once cannot both announce a question."""
+    checks = dict(
+        HeropafCheck.objects.select_for_update()
+        .filter(asked_on__lte=today, answer="", announced_in__isnull=True)
+        .values_list("pk", "creditor_id")
+    )
+    HeropafCheck.objects.filter(pk__in=checks).update(announced_in=release)
+    return Counter(checks.values())
+
+
+def _unannounce(release: FeedbackRelease, creditor_codes: list[str]) -> None:
+    """The questions of a digest that did not go out: the next release announces them."""
+    HeropafCheck.objects.filter(announced_in=release, creditor__code__in=creditor_codes).update(
+        announced_in=None
+    )
 
 
 def last_release() -> datetime | None:
@@ -200,9 +222,9 @@ def release_due_feedback(
     wants a year of digests at once.
     """
     today = today or timezone.localdate()
-    asked = _newly_asked(today)
     with transaction.atomic():
         release = FeedbackRelease.objects.create(released_on=today)
+        asked = _announce_heropaf_questions(release, today)
         counts: dict[int, Counter] = defaultdict(Counter)
         # Corrections first: an outcome follows a go/no-go as it stands after them.
         for item in [*_release_go_no_go(release, today), *_release_outcomes(release)]:
@@ -211,8 +233,10 @@ def release_due_feedback(
             counts[creditor_id]["heropaf"] += number
         release.summary = {"creditors": {str(c): dict(n) for c, n in counts.items()}}
         release.save(update_fields=["summary"])
+    # Without digests (the demo) the questions count as announced: nobody is mailed them later.
     release.summary["mail_failed"] = _send_digests(counts, site_url) if mail_digests else []
     release.save(update_fields=["summary"])
+    _unannounce(release, release.summary["mail_failed"])
     return release
 
 

@@ -30,6 +30,11 @@ class Command(BaseCommand):
             f"{counted(outcome, 'uitkomst', 'uitkomsten')} "
             f"voor {counted(len(counts), 'vastelastenpartner', 'vastelastenpartners')}."
         )
+        asked = sum(c.get("heropaf", 0) for c in counts)
+        if asked:
+            self.stdout.write(
+                f"Aangekondigd: {counted(asked, 'nieuwe heropafvraag', 'nieuwe heropafvragen')}."
+            )
         if release.summary["mail_failed"]:
             failed = ", ".join(release.summary["mail_failed"])
             self.stderr.write(f"E-mail niet verstuurd aan: {failed}.")
