@@ -7,7 +7,7 @@ import sys
 import pytest
 from django.core.management import CommandError, call_command
 from tests.factories import enschede_with_energy_agreement
-from tests.intake.messy import messy_file
+from tests.intake.messy import ROWS, messy_file
 
 from vroegsignaal.intake.models import Delivery
 
@@ -95,6 +95,20 @@ def test_ingest_names_the_status_as_the_website_does(tmp_path, capsys):
     ]
     assert ": gedeeltelijk geaccepteerd; 5 rijen, 2 geaccepteerd, 3 geweigerd" in first
     assert ": al eerder aangeleverd; " in again
+
+
+def test_ingest_counts_one_row_as_rij_and_more_as_rijen(tmp_path, capsys):
+    enschede_with_energy_agreement()
+    one, two = tmp_path / "een.csv", tmp_path / "twee.csv"
+    one.write_bytes(messy_file(ROWS[:1]))
+    two.write_bytes(messy_file(ROWS[1:3]))
+    call_command("ingest", str(one), "--creditor", "energie-oost")
+    call_command("ingest", str(two), "--creditor", "energie-oost")
+    first, second = [
+        line for line in capsys.readouterr().out.splitlines() if line.startswith("Aanlevering")
+    ]
+    assert ": geaccepteerd; 1 rij, 1 geaccepteerd, 0 geweigerd" in first
+    assert "; 2 rijen, 1 geaccepteerd, 1 geweigerd" in second
 
 
 def test_a_file_that_is_not_there_is_reported_in_dutch(tmp_path):

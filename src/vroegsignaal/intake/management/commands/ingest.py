@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.file_errors import dutch_reason
 from vroegsignaal.intake.models import Channel, Delivery, DeliveryStatus
 from vroegsignaal.intake.services import UnreadableFile, ingest_file, rejected_as_a_whole
@@ -51,7 +52,7 @@ class Command(BaseCommand):
         self.stdout.write(
             # The status as the website names it ("gedeeltelijk geaccepteerd").
             f"Aanlevering {result.delivery_id}: {DeliveryStatus(result.status).label.lower()}; "
-            f"{result.row_count} rijen, "
+            f"{counted(result.row_count, 'rij', 'rijen')}, "
             f"{result.accepted_count} geaccepteerd, {result.rejected_count} geweigerd, "
             f"{result.replaced_count} vervangen."
         )
