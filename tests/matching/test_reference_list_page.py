@@ -101,3 +101,12 @@ def test_a_pdf_uploaded_as_client_list_is_called_a_pdf_not_a_list_missing_column
     html = response.content.decode()
     assert "lijst.csv is niet ingelezen: het bestand is een PDF-bestand" in html
     assert "kolom" not in html.split("niet ingelezen")[1].split("</p>")[0]
+
+
+def test_the_matching_page_counts_a_list_of_one_row_as_1_rij(client, intake):
+    text = "achternaam;geboortedatum;postcode;huisnummer\nJansen;01-02-1970;7511AB;12\n"
+    import_population_register(intake.municipality, text, filename="brp.csv")
+
+    html = client.get(reverse("matching:runs")).content.decode()
+
+    assert "(1 rij)" in html and "1 rijen" not in html
