@@ -767,3 +767,96 @@ def test_the_inzage_pdf_names_the_eer_as_the_register_does(officer_client):
     text = " ".join(pdf_text(response.content).split())
     assert "buiten de Europese Economische Ruimte (EER)" in text
     assert "buiten Europa" not in text
+
+
+def test_the_inzage_pdf_names_an_earlier_melding_by_its_kenmerk_not_its_database_number(
+    officer_client,
+):
+    """QA8 M3: 'Reden status Eerder gemeld ... (melding 14296)': an internal number and a
+    system label. The resident reads why, and the kenmerk she can quote ('VS-14296')."""
+    MeldingFactory(
+        signals__bsn="123456782", signals__status="Niet opgepakt: herhaalde melding",
+        signals__status_reason="Eerder gemeld door dezelfde schuldeiser op 15-07-2026 (melding 14296)",
+    )  # fmt: skip
+
+    text = " ".join(_worked_pdf_text(officer_client).split())
+
+    assert "Reden status" not in text and "melding 14296" not in text
+    assert "Waarom Eerder gemeld door dezelfde schuldeiser op 15-07-2026 (melding VS-14296)" in text
+
+
+def test_the_inzage_pdf_says_once_per_melding_whether_the_resident_accepted_help(
+    officer_client, worked_melding
+):
+    """QA8 L8: the melding's row, the door's event, the conversation's event and the
+    conversation's own row each said it: one statement, from the date and the answer."""
+    _with_brp_notice_and_help_accepted_at_the_door(worked_melding)
+
+    text = " ".join(_worked_pdf_text(officer_client).split())
+
+    assert len(re.findall(r"(?i)hulp (geaccepteerd|aangenomen)", text)) == 1
+    assert (
+        "U hebt hulp aangenomen Ja, op 26-11-2026; in het gesprek van 26-11-2026 zei u: ja"
+    ) in text
+    assert (
+        "Wat er gebeurde Gesprek op 26-11-2026 " in text
+    )  # the conversation stays on the timeline
+
+
+def test_a_closed_melding_does_not_say_nog_niet_about_help_the_resident_put_off(
+    officer_client, worked_melding
+):
+    """QA8 L8: 'U hebt hulp aangenomen nog niet' for a closed melding whose conversation said
+    'Later': nothing more is coming, so the answer is no, with what the conversation recorded."""
+    worked_melding.conversations.update(help_accepted="later")
+
+    text = " ".join(_worked_pdf_text(officer_client).split())
+
+    assert ("U hebt hulp aangenomen Nee; in het gesprek van 26-11-2026 zei u: later") in text
+    assert "hulp aangenomen nog niet" not in text.lower()
+
+
+def test_an_open_melding_says_nog_niet_until_help_is_accepted(officer_client):
+    MeldingFactory(signals__bsn="123456782", state="assigned")
+
+    text = " ".join(_worked_pdf_text(officer_client).split())
+
+    assert "U hebt hulp aangenomen nog niet" in text
+
+
+def test_the_inzage_writes_initials_with_full_stops_in_the_pdf_and_on_the_officers_page(
+    officer_client,
+):
+    """QA8 M3: '(A Tweeling, ...)' and 'Voorletters volgens de BRP A': the BRP extract and
+    some partners leave the stops out; the inzage writes them as the rest of the app does."""
+    from tests.casework.factories import add_signal
+    from tests.factories import CreditorFactory
+    from vroegsignaal.matching.models import ResidentRecord
+    from vroegsignaal.privacy.bsn import bsn_hash
+
+    melding = MeldingFactory(
+        signals__bsn="123456782", signals__initials="JH", signals__brp_initials="A",
+        signals__surname="Tweeling",
+    )  # fmt: skip
+    signal = melding.signal_links.get().signal
+    ResidentRecord.objects.create(
+        municipality=melding.municipality, bsn=bsn_hash("123456782"), initials="A",
+        surname="Tweeling", birth_date=signal.birth_date, postcode=signal.postcode,
+        house_number=signal.house_number,
+    )  # fmt: skip
+    housemate = add_signal(melding, CreditorFactory(code="domijn", name="Domijn"))
+    housemate.surname, housemate.initials, housemate.birth_date = "Kok", "P", dt.date(1999, 1, 2)
+    housemate.save()
+    asked = {"bsn": "123456782", "formaat": "pdf"}
+
+    page = " ".join(
+        officer_client.post(reverse("privacy:access_request"), asked).content.decode().split()
+    )
+    assert "(P. Kok, 02-01-1999)" in page
+
+    response = officer_client.post(
+        reverse("privacy:access_request"), {**asked, "andere_bekeken": "1"}
+    )
+    text = " ".join(pdf_text(response.content).split())
+    assert "(A. Tweeling, 17-05-1980" in text
+    assert "Voorletters J.H." in text and "Voorletters volgens de BRP A." in text

@@ -28,6 +28,7 @@ from vroegsignaal.addresses import house_number_text
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching.engine.classify import BRP_OTHER_ADDRESS
 from vroegsignaal.matching.models import ResidentRecord
+from vroegsignaal.names import written_initials
 from vroegsignaal.privacy import inzage_document as document
 from vroegsignaal.privacy import inzage_wording, own_signals, same_person
 from vroegsignaal.privacy.bsn import bsn_hash
@@ -235,7 +236,9 @@ class Found:
         the melding's reference, the name and birth date, and the signals' ids."""
         groups: dict[tuple, list[int]] = {}
         for s in self.others:
-            name = " ".join(n for n in (s.initials, s.surname_prefix, s.surname) if n)
+            name = " ".join(
+                n for n in (written_initials(s.initials), s.surname_prefix, s.surname) if n
+            )
             person = (s.melding_link.melding.reference, name, document.date_text(s.birth_date))
             groups.setdefault(person, []).append(s.pk)
         return [

@@ -29,6 +29,7 @@ from vroegsignaal.casework.models import (
 )
 from vroegsignaal.dutch_numbers import euros
 from vroegsignaal.feedback.permitted import Perspective
+from vroegsignaal.names import written_initials
 from vroegsignaal.privacy import inzage_wording as wording
 
 # Keys and hashes derived from data the record already gives (address, BSN, the melding's
@@ -43,6 +44,8 @@ DERIVED = {
     "surname_search",
     "street_search",
 }
+# Initials as the app writes them ('J.H.'), whoever delivered them without stops.
+INITIALS = {"intake.signal.initials", "intake.signal.brp_initials"}
 # Fields whose own name is English or says too little (no Dutch verbose_name on the model).
 # Technical fields: in the JSON, not in the resident's document.
 HIDDEN = {*DERIVED, "id", "melding", "answered_by_api_key"}
@@ -120,7 +123,13 @@ def searched_text(found) -> str:
         parts.append("op uw burgerservicenummer")
     for resident in found.registered:
         name = " ".join(
-            n for n in (resident.initials, resident.surname_prefix, resident.surname) if n
+            n
+            for n in (
+                written_initials(resident.initials),
+                resident.surname_prefix,
+                resident.surname,
+            )
+            if n
         )
         number = (resident.house_number, resident.house_letter, resident.house_number_addition)
         parts.append(
@@ -355,6 +364,10 @@ def value_text(obj: models.Model, model_field: models.Field) -> str:
         return wording.help_accepted(obj)
     if kind == "intake.signal.brp_note" and value:
         return wording.brp_note(value)
+    if kind == "intake.signal.status_reason" and value:
+        return wording.status_reason(value)
+    if kind in INITIALS and value:
+        return written_initials(value)
     if kind == "casework.contactattempt.reached":
         return wording.attempt_outcome(obj)
     if kind == "intake.signal.gender" and value in wording.GENDERS:
@@ -401,7 +414,7 @@ def rows(obj: models.Model, skip: set[str] = frozenset()) -> list[tuple[str, str
             ("wanneer", moment_text(obj.created_at)),
             ("door", person_name(obj.actor)),
             # The phase change is the caseworker's bookkeeping; the resident reads what happened.
-            ("wat er gebeurde", events.describe(obj, with_phase=False)),
+            ("wat er gebeurde", wording.event_text(obj, events.describe(obj, with_phase=False))),
         ]
     return [
         (label(f), value_text(obj, f))
@@ -484,6 +497,8 @@ def melding_block(melding, related: dict[str, list], shared: bool = False) -> Bl
     sections = []
     for accessor, title in MELDING_SECTIONS.items():
         objects = related.get(accessor) or []
+        if accessor == "events":
+            objects = [event for event in objects if wording.on_timeline(event)]
         if objects:
             blocks = [Block("", rows(obj)) for obj in objects]
             sections.append(Section(title, blocks))

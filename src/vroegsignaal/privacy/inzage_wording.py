@@ -8,11 +8,14 @@ and value. The JSON keeps the stored names and values (`inzage.record_of`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from django.conf import settings
 from django.db import models
 
+from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.models import REFERENCE_PREFIX, EventKind, HelpAnswer
 from vroegsignaal.ddas import Eindresultaat, Geslacht
 
 # A value nobody filled in; a step not taken yet says "nog niet" (`STEPS`).
@@ -28,6 +31,7 @@ LABELS = {
     "intake.signal.warm_handover": _WANTED_HELP,
     "intake.signal.arrears_start": "achterstand ontstaan op",
     "intake.signal.status": "wat de gemeente met dit signaal deed",
+    "intake.signal.status_reason": "waarom",
     "intake.signal.brp_note": "controle in de Basisregistratie Personen (BRP)",
     "casework.melding.period_start": "signalen vanaf",
     "casework.melding.period_end": "signalen tot en met",
@@ -79,6 +83,8 @@ LEFT_OUT = {
     # Said together with the date in one row (`help_accepted`): "Nee" beside a date read as
     # if she had not accepted help at all, when she accepted it at the door.
     "casework.melding.accepted_in_conversation",
+    # The conversation's answer is in that one row too (QA8 L8: it said it up to four times).
+    "casework.conversation.help_accepted",
 }
 # Left out when empty: an empty reason or an unfound BRP spelling says nothing.
 LEFT_OUT_WHEN_EMPTY = {
@@ -163,12 +169,52 @@ def attempt_outcome(attempt) -> str:
 
 
 def help_accepted(melding) -> str:
-    """One statement about accepting help: the day (the first time, at the door or in a
-    conversation), and whether it was (also) in a conversation."""
-    if melding.accepted_on is None:
-        return "Ja, in een gesprek" if melding.accepted_in_conversation else NOT_YET
-    said = f"Ja, op {melding.accepted_on.strftime('%d-%m-%Y')}"
-    return said + (" (ook in een gesprek)" if melding.accepted_in_conversation else "")
+    """One statement about accepting help, from the melding's date of the first acceptance (at
+    the door or in a conversation) and the last conversation's answer: 'Ja, op 26-11-2026; in
+    het gesprek van 26-11-2026 zei u: ja'. Without an acceptance a closed melding says 'Nee'
+    (the conversation's 'Later' will not come now), an open one 'nog niet'."""
+    talks = list(melding.conversations.all())
+    last = max(talks, key=lambda c: (c.held_on, c.pk)) if talks else None
+    accepted = [c.held_on for c in talks if c.help_accepted == HelpAnswer.YES]
+    if melding.accepted_on is not None:
+        said = f"Ja, op {_date(melding.accepted_on)}"
+    elif accepted:
+        said = f"Ja, op {_date(min(accepted))}"
+    elif melding.state == State.CLOSED or (last and last.help_accepted == HelpAnswer.NO):
+        said = "Nee"
+    else:
+        said = NOT_YET
+    if last is None:
+        return said
+    answer = last.get_help_accepted_display().lower()
+    return f"{said}; in het gesprek van {_date(last.held_on)} zei u: {answer}"
+
+
+def _date(day) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+def on_timeline(event) -> bool:
+    """Whether the resident's timeline shows `event`: accepting help at the door is said in the
+    melding's one row about help (`help_accepted`)."""
+    return event.kind != EventKind.HELP_ACCEPTED
+
+
+def event_text(event, described: str) -> str:
+    """An event's sentence on the resident's timeline: a conversation without its answer about
+    help, which the melding's row about help gives."""
+    if event.kind == EventKind.CONVERSATION and "on" in event.details:
+        return f"Gesprek op {_date(dt.date.fromisoformat(event.details['on']))}"
+    return described
+
+
+_EARLIER_MELDING = re.compile(r"\(melding (\d+)\)")
+
+
+def status_reason(reason: str) -> str:
+    """Why the signal got its status; an earlier melding by the kenmerk the melding page and
+    letters give ('VS-14296'), not the database's number the matching wrote."""
+    return _EARLIER_MELDING.sub(rf"(melding {REFERENCE_PREFIX}\1)", reason)
 
 
 # What the BRP check left on a signal (`engine.classify`): the caseworker's words, and for a
