@@ -48,6 +48,16 @@ def test_each_person_gets_a_letter_naming_only_their_own_creditor(melding):
     assert "P. de Vries Oldenzaalsestraat 12A" in text
 
 
+def test_a_person_without_initials_or_gender_is_greeted_as_heer_mevrouw(melding):
+    """Not 'Beste De Vries': the letter neither leaves the greeting curt nor guesses."""
+    _add_partner(melding, initials="", first_names="", surname_prefix="de", surname="Vries",
+                 gender=Geslacht.LEEG, birth_date=dt.date(1975, 1, 2))  # fmt: skip
+    text = pdf_text(services.preview_pdf(melding, LetterRequest(LetterKind.FIRST), MOMENT.date()))
+    second = text.split("Datum: ")[2]
+    assert "Beste heer/mevrouw De Vries," in second
+    assert "de Vries Oldenzaalsestraat 12A" in second
+
+
 def test_aan_de_bewoners_gives_one_letter_naming_every_creditor(melding):
     Letterhead.objects.filter(municipality=melding.municipality).update(
         addressing=Addressing.RESIDENTS

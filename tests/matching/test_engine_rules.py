@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import polars as pl
+import pytest
 
 from vroegsignaal.matching.engine import Policy, run_matching, with_priority_reasons
 from vroegsignaal.matching.engine import policy as bounds
@@ -347,6 +348,41 @@ def test_brp_note_writes_the_address_the_dutch_way_with_its_addition():
     assert result.signals.row(0, named=True)["brp_note"] == (
         "Volgens de BRP woonachtig op ander adres: 7511AB 14-3"
     )
+
+
+def brp_name_of(result, signal_id: int) -> tuple[str, str, str]:
+    row = result.signals.filter(pl.col("signal_id") == signal_id).row(0, named=True)
+    return tuple(row[f"brp_{part}"] or "" for part in ("initials", "surname_prefix", "surname"))
+
+
+TWINS_DIFFER_BY = {
+    "initials": ({"initials": "J"}, {"initials": "K"}),
+    "BSN": ({"bsn": "111222333"}, {"bsn": "123456782"}),
+}
+
+
+@pytest.mark.parametrize("twins", TWINS_DIFFER_BY.values(), ids=TWINS_DIFFER_BY.keys())
+def test_a_signal_that_fits_twins_in_the_brp_is_an_inwoner_without_a_twins_brp_name(twins):
+    """Two residents at the address fit the signal equally well: the BRP cannot say whose name
+    it is, so the signal keeps its own spelling (a twin's name would put the debt on them)."""
+    result = match(signals({"initials": ""}), brp=brp(*twins))
+    assert status_of(result, 1)[0] == v.OPGEPAKT
+    assert brp_name_of(result, 1) == ("", "", "")
+
+
+def test_a_signal_with_a_twins_initials_still_gets_that_twins_brp_name():
+    result = match(signals({"initials": "K."}), brp=brp({"initials": "J"}, {"initials": "K"}))
+    assert brp_name_of(result, 1) == ("K", "van der", "Berg")
+
+
+def test_a_signal_that_fits_twins_still_counts_as_someone_living_at_the_address():
+    """A signal beside it that the BRP does not find waits for the caseworker's check."""
+    result = match(
+        signals({"initials": ""}, {"surname": "Jansen", "surname_prefix": "", "creditor_id": 2}),
+        brp=brp({"initials": "J"}, {"initials": "K"}),
+    )
+    assert status_of(result, 2) == (v.OPGEPAKT, "")
+    assert result.signals.row(1, named=True)["brp_note"] == CHECK_BY_HAND
 
 
 def test_brp_check_is_skipped_without_extract_or_for_municipalities_not_in_it():

@@ -193,13 +193,20 @@ def _creditors_by_addressee(letters: list[str]) -> dict[str, str]:
     return found
 
 
+TWINS_IN_THE_BRP = ";J.;;Appelman;1980-05-12;7511AB;12;;;\n;K.;;Appelman;1980-05-12;7511AB;12;;;\n"
+
+
+@pytest.mark.parametrize("twins_in_the_brp", [False, True], ids=["without BRP", "both in the BRP"])
 def test_twins_stay_two_residents_with_a_letter_each_when_a_signal_without_initials_fits_both(
-    client, enschede
+    client, enschede, twins_in_the_brp
 ):
     # The water company knows no initials: its signal fits both twins, so it cannot say whose
     # arrears these are. It must not make the twins one resident, nor go to one of them: it is
-    # a resident of its own, written to as the water company wrote the name.
+    # a resident of its own, written to as the water company wrote the name. The BRP cannot
+    # say whose either: it does not give the third resident a twin's name.
     municipality = enschede[0]
+    if twins_in_the_brp:
+        import_population_register(municipality, BRP_HEADER + TWINS_IN_THE_BRP)
     water = CreditorFactory(code="water", name="Water", partner_type="Water")
     AgreementFactory(creditor=water, municipality=municipality)
     ingest_records(water, [record("W1", "Appelman", voorletters="")], today=TODAY)
@@ -209,10 +216,15 @@ def test_twins_stay_two_residents_with_a_letter_each_when_a_signal_without_initi
 
     residents = _residents_on_page(client, melding)
     names = sorted(resident.split(",")[0] for resident in residents)
-    assert names == ["Appelman", "J. Appelman", "K. Appelman"]
+    in_brp = " (zo geschreven in de BRP)" if twins_in_the_brp else ""
+    assert names == ["Appelman", f"J. Appelman{in_brp}", f"K. Appelman{in_brp}"]
     assert not any("ook geschreven als" in resident for resident in residents)
-    assert _creditors_by_addressee(_letters(melding)) == {
+    letters = _letters(melding)
+    assert _creditors_by_addressee(letters) == {
         "J. Appelman": "uw energieleverancier",
         "K. Appelman": "uw zorgverzekeraar",
         "Appelman": "uw drinkwaterbedrijf",
     }
+    # Without initials nor a known gender, the greeting does not guess one.
+    (third,) = [letter for letter in letters if "uw drinkwaterbedrijf" in letter]
+    assert "Beste heer/mevrouw Appelman," in third

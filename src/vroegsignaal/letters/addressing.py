@@ -66,6 +66,9 @@ def _salutation(person: Person) -> str:
     title = {Geslacht.MAN: "meneer", Geslacht.VROUW: "mevrouw"}.get(person.gender)
     if title:
         return f"Beste {title} {surname}"
+    if not name.written_initials:
+        # A surname alone ('Beste Appelman') is curt; the letter does not guess a gender.
+        return f"Beste heer/mevrouw {surname}"
     return f"Beste {name.formal}"
 
 

@@ -134,12 +134,18 @@ BRP_NAME = {
 }
 
 
+# How closely a resident in the register fits a signal, closest first.
+_CLOSENESS = ["by_bsn", "same_address", "same_birth_date"]
+
+
 def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
     """signal_id -> brp_status ('overleden'/'geen_inwoner'/None), brp_reason, brp_note and the
     BRP's spelling of the name (`BRP_NAME`).
 
     Only municipalities present in the extract are checked; a person found at another address
-    of the municipality is an inwoner, with that address in the note.
+    of the municipality is an inwoner, with that address in the note. A signal that fits
+    several residents equally (twins, for a signal without initials) is an inwoner with an
+    empty name: the BRP cannot say whose it is.
     """
     checked = probes.filter(
         pl.col("municipality_code").is_in(brp["municipality_code"].unique().to_list())
@@ -147,15 +153,17 @@ def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
     found = find_in_register(checked, brp, name_needs_address=False)
     # The closest resident first: a typo-tolerant birth date also fits a relative of one name
     # at the address (father 1957, son 1975), and the signal born 1957 is the father's.
+    ordered = found.join(
+        brp.select("row_id", "death_date", "bsn", *_REGISTER_ADDRESS, *BRP_NAME), on="row_id"
+    ).sort(
+        [*_CLOSENESS, "death_date", "row_id"],
+        descending=[True, True, True, False, False],
+        nulls_last=[False, False, False, False, False],
+    )
     best = (
-        found.join(brp.select("row_id", "death_date", *_REGISTER_ADDRESS, *BRP_NAME), on="row_id")
-        .sort(
-            ["by_bsn", "same_address", "same_birth_date", "death_date", "row_id"],
-            descending=[True, True, True, False, False],
-            nulls_last=[False, False, False, False, False],
-        )
-        .group_by("signal_id", maintain_order=True)
+        ordered.group_by("signal_id", maintain_order=True)
         .first()
+        .join(_fits_several_residents(ordered), on="signal_id", how="left")
     )
     # From the register's own fields: the address key has lost the dash of an addition.
     addition = pl.col("house_number_addition").fill_null("")
@@ -189,8 +197,30 @@ def brp_check(probes: pl.DataFrame, brp: pl.DataFrame) -> pl.DataFrame:
             pl.when(pl.col("row_id").is_not_null() & ~pl.col("same_address"))
             .then(pl.format(BRP_OTHER_ADDRESS, other_address))
             .alias("brp_note"),
-            *(pl.col(column).alias(name) for column, name in BRP_NAME.items()),
+            # Whose name it is the BRP cannot say: '' (not null: someone does live here, see
+            # `hold_not_found_for_a_check`), and the signal keeps its own spelling.
+            *(
+                pl.when(pl.col("several").fill_null(False))
+                .then(pl.lit(""))
+                .otherwise(column)
+                .alias(name)
+                for column, name in BRP_NAME.items()
+            ),
         )
+    )
+
+
+def _fits_several_residents(ordered: pl.DataFrame) -> pl.DataFrame:
+    """signal_id -> several: the signal fits two or more residents equally closely (twins
+    J. and K. at one address and birth date, for a signal without initials), told apart by
+    their initials or BSN. `ordered` has the found pairs closest first per signal."""
+    tied = pl.all_horizontal(
+        pl.col(column).eq_missing(pl.col(column).first().over("signal_id")) for column in _CLOSENESS
+    )
+    initials = pl.col("initials").fill_null("").str.to_uppercase().str.replace_all(r"[^\p{L}]", "")
+    resident = pl.struct(initials.alias("initials"), pl.col("bsn").fill_null(""))
+    return (
+        ordered.filter(tied).group_by("signal_id").agg((resident.n_unique() > 1).alias("several"))
     )
 
 
