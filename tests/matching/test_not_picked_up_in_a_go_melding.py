@@ -91,7 +91,9 @@ def test_a_partner_the_brp_misses_beside_the_resident_is_checked_not_closed_as_g
     assert set(Signal.objects.values_list("status", flat=True)) == {Signaalstatus.OPGEPAKT}
     assert melding.partner_types == ["Energie", "Zorg"]
     page = _page(client, melding)
-    assert "geen inwoner" not in page
+    assert "Persoon is geen inwoner" not in page
+    # The caseworker confirms it for her signal alone after the check (casework.not_resident).
+    assert page.count("Bevestig: geen inwoner (meer)") == 1
     assert (
         "Niet gevonden in de BRP van Enschede: controleer of de inwoner hier woont voordat u de "
         "melding afsluit."

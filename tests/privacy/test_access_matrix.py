@@ -111,6 +111,9 @@ EXPECTED: dict[str, Expected] = {
     "casework:leave_card": Expected(
         CASEWORK, obj="melding", method="post", kwargs=(("attempt_pk", 999999),)
     ),
+    "casework:confirm_not_resident": Expected(
+        CASEWORK, obj="melding", method="post", kwargs=(("signal_pk", 999999),)
+    ),
     "casework:conversation": Expected(CASEWORK, obj="melding"),
     "casework:budget": Expected(CASEWORK, obj="melding"),
     # No line with that id: allowed roles get 404, the melding of another municipality too.

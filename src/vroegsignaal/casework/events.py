@@ -171,6 +171,12 @@ def reopened(
     return _record(melding, EventKind.REOPENED, by, states, **details)
 
 
+def signal_not_resident(melding: Melding, by: User, creditor: str, states) -> Event:
+    """The caseworker confirmed, after the BRP check asked, that the person of one signal (of
+    ``creditor``) is no resident (any more); the melding goes on for the others."""
+    return _record(melding, EventKind.SIGNAL_NOT_RESIDENT, by, states, creditor=creditor)
+
+
 def letter(melding: Melding, by: User, title: str, states, about: str = "") -> Event:
     """A letter was made that is not an attempt to reach the resident (e.g. the confirmation
     of an appointment made with them); letters that are attempts are contact attempts."""
@@ -248,6 +254,9 @@ _DESCRIPTIONS = {
     EventKind.PICKED_UP_AFTER_REMATCH: lambda d: (
         "Bij opnieuw matchen alsnog op te pakken" + _rematch_reasons(d) + "; terug in het werkbakje"
     ),
+    EventKind.SIGNAL_NOT_RESIDENT: lambda d: (
+        f"Signaal van {d['creditor']}: geen inwoner (meer) na controle"
+    ),
     EventKind.LETTER: lambda d: (
         f"{d['title']} gemaakt" + (f" voor {d['about']}" if "about" in d else "")
     ),
@@ -281,6 +290,7 @@ DETAIL_NAMES = {
     "title": "brief",
     "about": "voor",
     "reasons": "redenen",
+    "creditor": "signaalpartner",
 }
 
 

@@ -15,7 +15,7 @@ from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.persons import persons_of
 from vroegsignaal.casework.policy import policy_for
-from vroegsignaal.casework.residence_check import residence_checks
+from vroegsignaal.casework.residence_check import may_confirm, residence_checks
 from vroegsignaal.casework.signal_status import (
     not_picked_up,
     why_nobody_to_follow_up,
@@ -120,6 +120,8 @@ def melding_context(melding: Melding, today: date) -> dict:
         "earlier_results": earlier_results,
         "signals": signals,
         "residence_checks": residence_checks(melding, signals),
+        # The signals whose 'geen inwoner (meer)' the caseworker can confirm one by one.
+        "confirmable": {signal.pk for signal in signals if may_confirm(melding, signal)},
         "persons": persons_of(signals),
         "at_address": [(other, _relative_period(other, melding)) for other in others],
         "deadlines": melding_deadlines(melding, today, policy),

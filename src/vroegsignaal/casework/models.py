@@ -522,6 +522,7 @@ class EventKind(models.TextChoices):
     NOT_PICKED_UP = "not_picked_up", "Niet opgepakt bij matching"
     PICKED_UP_AFTER_REMATCH = "rematched", "Alsnog op te pakken na nieuwe matching"
     LETTER = "letter", "Brief gemaakt"
+    SIGNAL_NOT_RESIDENT = "signal_not_resident", "Signaal: geen inwoner (meer)"
 
 
 class Event(models.Model):

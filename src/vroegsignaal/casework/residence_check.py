@@ -4,13 +4,18 @@ Matching does not close a crisis melding on a person the BRP extract did not fin
 fails on a maiden name or a typo): each such signal keeps the note 'Niet gevonden in de BRP van
 Enschede: controleer of de inwoner hier woont voordat u de melding afsluit.' (matching.md, BRP).
 The instruction is for while the melding is open; what the BRP check found stays true after, and
-a caseworker who confirms 'geen inwoner (meer)' confirms it after that check.
+a caseworker who confirms 'geen inwoner (meer)' confirms it after that check, for the whole
+melding or, when the BRP has another person of it living here (``living_here``), per signal
+(``casework.not_resident``).
 """
 
 from __future__ import annotations
 
 from vroegsignaal.casework.lifecycle import is_open
 from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.persons import Name
+from vroegsignaal.casework.signal_status import CASEWORK_STATUSES
+from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching.engine.classify import BRP_CHECK_BY_HAND
 
@@ -26,17 +31,20 @@ def found(note: str) -> str:
     return note.removesuffix(BRP_CHECK_BY_HAND)
 
 
-def note_shown(note: str, melding: Melding) -> str:
-    """A signal's BRP note as the melding page shows it: the instruction only while open."""
-    return note if is_open(melding.state) else found(note)
+def note_shown(signal: Signal, melding: Melding) -> str:
+    """A signal's BRP note as the melding page shows it: the instruction only while open and
+    not yet confirmed for the signal."""
+    note = signal.brp_note
+    if asks_for_check(note) and not may_confirm(melding, signal):
+        return found(note)
+    return note
 
 
 def residence_checks(melding: Melding, signals: list[Signal]) -> list[str]:
     """While the melding is open: the BRP notes that ask the caseworker to check whether the
-    resident lives here (the warnings at the top of the melding page)."""
-    if not is_open(melding.state):
-        return []
-    return sorted({s.brp_note for s in signals if asks_for_check(s.brp_note)})
+    resident lives here (the warnings at the top of the melding page), of the signals not yet
+    confirmed as 'geen inwoner (meer)' (``not_resident.confirm_not_resident``)."""
+    return sorted({s.brp_note for s in signals if may_confirm(melding, s)})
 
 
 def checked_not_found(melding: Melding) -> str:
@@ -46,3 +54,30 @@ def checked_not_found(melding: Melding) -> str:
         melding_link__melding=melding, brp_note__endswith=BRP_CHECK_BY_HAND
     ).values_list("brp_note", flat=True)
     return "; ".join(sorted({found(note) for note in notes}))
+
+
+def living_here(melding: Melding) -> list[str]:
+    """The persons of ``melding`` the BRP has living at its address ('R. Bakker'), each once.
+
+    Found at the address means: a BRP name on the signal, no note (a note says another address
+    or not found) and not deceased. While one of them lives here, 'geen inwoner (meer)' or
+    'overleden' is not the whole melding's result (casework.results)."""
+    found = Signal.objects.filter(melding_link__melding=melding, brp_note="").exclude(
+        brp_surname=""
+    )
+    names = []
+    for signal in found.exclude(status=Signaalstatus.OVERLEDEN).order_by("pk"):
+        name = Name(signal.brp_initials, "", signal.brp_surname_prefix, signal.brp_surname).formal
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def may_confirm(melding: Melding, signal: Signal) -> bool:
+    """Whether the melding page offers 'Bevestig: geen inwoner (meer)' at ``signal``: its BRP
+    note asks for the check, casework still decides its status, and the melding is open."""
+    return (
+        is_open(melding.state)
+        and asks_for_check(signal.brp_note)
+        and signal.status in CASEWORK_STATUSES
+    )

@@ -6,7 +6,9 @@ reached, nor before the uitvoeringsnorm's number of failed attempts in the round
 ``CaseworkPolicy.no_contact_after_attempts``: 'definitief' means the caseworker tried), no
 'Geen reactie na eerder contact' when the resident was never reached, no help result without a conversation in which help was accepted, no 'Vervolghulp en/of
 verwijzing ...' or 'Verwijzing zonder tussenkomst inwoner' without a recorded referral (of the
-matching kind), no 'Inwoner regelt het zelf' without contact. Reached, accepted and referred
+matching kind), no 'Inwoner regelt het zelf' without contact, no 'Persoon is geen inwoner (meer)'
+or 'Inwoner is overleden' while the BRP has a person of the melding living at the address (the
+caseworker confirms 'geen inwoner' per signal then: ``casework.not_resident``). Reached, accepted and referred
 count in the current contact round (a heropaf reopening starts a new one).
 
 The no-go results ('Niet opgepakt: andere reden / herhaalde melding / onterecht signaal',
@@ -36,7 +38,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from vroegsignaal.casework import events
+from vroegsignaal.casework import events, residence_check
 from vroegsignaal.casework.contact import reached_in_current_round, unsuccessful_attempts
 from vroegsignaal.casework.dates import check_recorded_date
 from vroegsignaal.casework.errors import CaseworkError
@@ -100,6 +102,8 @@ _NOT_PICKED_UP = (
     Eindresultaat.ONTERECHT,
 )
 _NO_GO_RESULTS = (*_NOT_PICKED_UP, Eindresultaat.GEEN_INWONER)
+# Nobody left at the address: not while the BRP has a person of the melding living there.
+_GONE = (Eindresultaat.GEEN_INWONER, Eindresultaat.OVERLEDEN)
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,8 @@ class FileFacts:
     attempts_needed: int = 1
     # Reached in any contact round: 'Geen reactie na eerder contact' needs that contact.
     reached_ever: bool = False
+    # The persons the BRP has living at the address ('R. Bakker'): nobody there is no one.
+    living_here: tuple[str, ...] = ()
 
 
 def file_facts(melding: Melding) -> FileFacts:
@@ -135,6 +141,7 @@ def file_facts(melding: Melding) -> FileFacts:
         attempts_needed=policy_for(melding.municipality).no_contact_after_attempts,
         # The chain fact kept by every attempt and conversation, over all contact rounds.
         reached_ever=melding.first_contact_on is not None,
+        living_here=tuple(residence_check.living_here(melding)),
     )
 
 
@@ -150,6 +157,14 @@ def _attempts(count: int) -> str:
 def refusal(result: str, facts: FileFacts) -> str | None:
     """Why ``result`` does not fit the file (Dutch), or None when it fits."""
     name = f"'{result}'"
+    if result in _GONE and facts.living_here:
+        who = listed(list(facts.living_here))
+        lives = "woont" if len(facts.living_here) == 1 else "wonen"
+        return (
+            f"{who} {lives} volgens de BRP op dit adres. {name} kan daarom niet voor de hele "
+            "melding. Woont de persoon van een ander signaal hier niet (meer), kies dan bij dat "
+            f"signaal 'Bevestig: geen inwoner (meer)'; de melding gaat door voor {who}."
+        )
     if result == Eindresultaat.GEEN_CONTACT and facts.reached:
         return (
             f"{name} kan niet: de inwoner is in deze contactronde bereikt ({_REACHED}). "

@@ -63,6 +63,16 @@ def no_longer_resident_or_died_in_first_round_q(prefix: str = "") -> Q:
     return Q(**{prefix + "contact_round": 1, prefix + "result__in": list(_TOLD_AS_NOT_PICKED_UP)})
 
 
+def confirmed_not_resident_q(prefix: str = "") -> Q:
+    """The signals (reached through ``prefix``, e.g. ``"signal__"``) a caseworker confirmed as
+    'geen inwoner (meer)' one by one (``casework.not_resident``): that status in a melding not
+    closed as such. The creditor hears it as a go/no-go correction, as for the whole melding
+    in its first round (``no_longer_resident_or_died_in_first_round``)."""
+    return Q(**{prefix + "status": Signaalstatus.GEEN_INWONER}) & ~Q(
+        **{prefix + "melding_link__melding__result": Eindresultaat.GEEN_INWONER}
+    )
+
+
 def why_told_as_not_picked_up(melding: Melding) -> str:
     """Why the creditor hears only 'niet opgepakt' for ``melding`` ('de inwoner is
     overleden'), or '' when the rule above does not apply."""

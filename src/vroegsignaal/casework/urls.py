@@ -15,6 +15,11 @@ urlpatterns = [
         views.leave_card_action,
         name="leave_card",
     ),
+    path(
+        "melding/<int:pk>/signaal/<int:signal_pk>/geen-inwoner/",
+        views.confirm_not_resident_action,
+        name="confirm_not_resident",
+    ),
     path("melding/<int:pk>/gesprek/", views.conversation_page, name="conversation"),
     path("melding/<int:pk>/budgetscan/", views.budget_page, name="budget"),
     path(

@@ -21,6 +21,7 @@ from vroegsignaal.casework import (
     contact,
     conversation,
     heropaf,
+    not_resident,
     payments,
     results,
     search,
@@ -60,6 +61,7 @@ from vroegsignaal.casework.worklist import (
     worklist,
 )
 from vroegsignaal.ddas import Eindresultaat
+from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction
@@ -624,6 +626,22 @@ def leave_card_action(request, pk: int, attempt_pk: int):
         contact.leave_card(melding, user, _version(form), visit)
 
     return _post_action(request, pk, perform, f"Het kaartje is {contact.CARD_RECORDED}.")
+
+
+@require_POST
+@casework_only
+def confirm_not_resident_action(request, pk: int, signal_pk: int):
+    """After the BRP check: the person of one signal is no resident (any more)."""
+
+    def perform(melding, user, form):
+        signal = Signal.objects.filter(pk=signal_pk, melding_link__melding=melding).first()
+        if signal is None:
+            raise Http404("Dit signaal hoort niet bij de melding.")
+        not_resident.confirm_not_resident(melding, signal, user, _version(form))
+
+    return _post_action(
+        request, pk, perform, "Bevestigd: de persoon van dit signaal is geen inwoner (meer)."
+    )
 
 
 @require_POST

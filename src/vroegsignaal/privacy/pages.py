@@ -17,6 +17,7 @@ PAGE_DESCRIPTIONS = {
     "casework:unassign": "toewijzing intrekken",
     "casework:contact": "contactpoging",
     "casework:leave_card": "kaartje na huisbezoek",
+    "casework:confirm_not_resident": "signaal bevestigen: geen inwoner (meer)",
     "casework:conversation": "gesprek",
     "casework:budget": "budgetscan",
     "casework:budget_line": "regel van de budgetscan wijzigen",

@@ -31,7 +31,7 @@ def werkbakje(melding) -> str:
 @register.filter
 def brp_note(signal, melding) -> str:
     """The signal's BRP note on ``melding``'s page: ``residence_check.note_shown``."""
-    return residence_check.note_shown(signal.brp_note, melding)
+    return residence_check.note_shown(signal, melding)
 
 
 def described_by(field) -> str:
