@@ -167,3 +167,22 @@ def test_the_last_signal_that_counts_is_not_confirmed_alone_the_melding_closes_i
     with pytest.raises(CaseworkError, match="sluit de melding af met 'Persoon is geen inwoner"):
         signal = melding.signal_links.get().signal
         confirm_not_resident(melding, signal, caseworker, melding.version)
+
+
+def test_after_confirming_the_melding_counts_only_the_signals_that_still_count(
+    smit_and_bakker, caseworker, water, insurer
+):
+    melding, smit, bakker = smit_and_bakker
+    # What the matching wrote: both signals counted.
+    Melding.objects.filter(pk=melding.pk).update(
+        total_amount_cents=smit.amount_cents + bakker.amount_cents,
+        partner_types=sorted([water.partner_type, insurer.partner_type]),
+        partner_type_count=2,
+    )
+    melding = Melding.objects.get(pk=melding.pk)
+
+    confirm_not_resident(melding, smit, caseworker, melding.version)
+
+    melding = Melding.objects.get(pk=melding.pk)
+    assert melding.total_amount_cents == bakker.amount_cents
+    assert (melding.partner_types, melding.partner_type_count) == ([insurer.partner_type], 1)

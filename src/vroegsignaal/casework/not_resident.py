@@ -56,8 +56,20 @@ def confirm_not_resident(
     if not others.exists():
         raise CaseworkError(CLOSE_INSTEAD)
     with transaction.atomic():
-        states = update_melding(melding, expected_version)
+        states = update_melding(melding, expected_version, **_figures_of(others))
         Signal.objects.filter(pk=signal.pk).update(status=Signaalstatus.GEEN_INWONER)
         signal.status = Signaalstatus.GEEN_INWONER
         events.signal_not_resident(melding, by, signal.creditor.name, states)
     return signal
+
+
+def _figures_of(counted) -> dict:
+    """The melding's amount and partner types over the signals that still count, as the
+    matching computes them over the picked-up signals (its priority stays until the next run)."""
+    signals = Signal.objects.filter(melding_link__in=counted).select_related("creditor")
+    partner_types = sorted({signal.creditor.partner_type for signal in signals})
+    return {
+        "total_amount_cents": sum(signal.amount_cents for signal in signals),
+        "partner_types": partner_types,
+        "partner_type_count": len(partner_types),
+    }
