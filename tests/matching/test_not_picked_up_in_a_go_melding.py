@@ -17,6 +17,7 @@ from tests.matching.test_one_person_across_the_chain import (
 from tests.page_text import page_text
 
 from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.not_resident import confirm_not_resident
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.intake.services import ingest_records
@@ -99,3 +100,21 @@ def test_a_partner_the_brp_misses_beside_the_resident_is_checked_not_closed_as_g
         "melding afsluit."
     ) in page
     assert len(_letters(melding)) == 2
+
+
+def test_a_signal_confirmed_geen_inwoner_stays_so_when_the_month_is_matched_again(
+    enschede,  # noqa: F811
+):
+    """The caseworker's confirmation on a melding nobody took yet (still 'nieuw') is casework:
+    a new run does not give the signal back its 'controleer' status."""
+    her = {"achternaam": "Zandvoort", "voorletters": "L.", "geslacht": "V",
+           "geboortedatum": "1983-09-30"}  # fmt: skip
+    melding = _matched(enschede, record("E1", "Vries", **HIM), record("Z1", "Zandvoort", **her))
+    signal = Signal.objects.get(surname="Zandvoort")
+    caseworker = UserFactory(caseworker=True, municipality=melding.municipality)
+    confirm_not_resident(melding, signal, caseworker, melding.version)
+
+    match_period(melding.municipality, "2026-10", today=TODAY)
+
+    signal.refresh_from_db()
+    assert signal.status == Signaalstatus.GEEN_INWONER

@@ -211,10 +211,12 @@ def _write_signals(
 ) -> int:
     """Link signals to their melding and set their status, unless casework already moved on.
     Returns how many signals stay in the earlier melding they joined in an earlier run."""
+    # Casework has moved on once the melding left 'nieuw' or a person acted on it while it was
+    # still new (e.g. confirmed 'geen inwoner (meer)' for one signal): their statuses stay.
     untouched = set(
-        Melding.objects.filter(id__in=set(melding_ids.values()), state="new").values_list(
-            "id", flat=True
-        )
+        Melding.objects.filter(id__in=set(melding_ids.values()), state="new")
+        .exclude(events__actor__isnull=False)
+        .values_list("id", flat=True)
     )
     new_links, changed_links, changed_signals, stay_joined = [], [], [], 0
     for row in result.signals.iter_rows(named=True):
