@@ -34,6 +34,12 @@ def _record(
     return Event.objects.create(melding=melding, kind=kind, actor=by, details=details)
 
 
+def _unchanged(melding: Melding) -> tuple[State, State]:
+    """The states of an event that leaves the melding's phase as it is."""
+    same = State(melding.state)
+    return same, same
+
+
 def assigned(melding: Melding, by: User, to_user: User, states) -> Event:
     """The melding was assigned to ``to_user`` (possibly the actor)."""
     return _record(melding, EventKind.ASSIGNED, by, states, to=to_user.display_name)
@@ -65,12 +71,11 @@ def help_accepted(melding: Melding, by: User, attempt: ContactAttempt) -> Event:
     """The resident accepted help at ``attempt`` (at the door, on the phone). A line of its own,
     as a conversation's answer is in the conversation's line: the first acceptance starts the
     term for the first conversation, so the caseworker looks for that day."""
-    same = State(melding.state)
     return _record(
         melding,
         EventKind.HELP_ACCEPTED,
         by,
-        (same, same),
+        _unchanged(melding),
         kind=attempt.kind,
         on=attempt.attempted_on.isoformat(),
     )
@@ -141,12 +146,11 @@ def closed(
 
 def heropaf_scheduled(melding: Melding, by: User | None, feedback_on: date, due: date) -> Event:
     """The creditor was informed; the heropaf follows on ``due``."""
-    same = State(melding.state)
     return _record(
         melding,
         EventKind.HEROPAF_SCHEDULED,
         by,
-        (same, same),
+        _unchanged(melding),
         feedback_on=feedback_on.isoformat(),
         due=due.isoformat(),
     )
@@ -155,9 +159,8 @@ def heropaf_scheduled(melding: Melding, by: User | None, feedback_on: date, due:
 def heropaf_done(melding: Melding, by: User | None, by_partners: bool = False) -> Event:
     """At the heropaf the creditor reported regular payments: nothing more to do;
     ``by_partners`` when every signal partner's 'ja' settled it (then ``by`` is None)."""
-    same = State(melding.state)
     details = {"by_partners": True} if by_partners else {}
-    return _record(melding, EventKind.HEROPAF_DONE, by, (same, same), **details)
+    return _record(melding, EventKind.HEROPAF_DONE, by, _unchanged(melding), **details)
 
 
 def reopened(

@@ -63,10 +63,7 @@ class Person:
     @property
     def brp_name(self) -> Name | None:
         """The name in the BRP extract, when the matching found the person there."""
-        for signal in self.signals:
-            if signal.brp_surname:
-                return Name(signal.brp_initials, "", signal.brp_surname_prefix, signal.brp_surname)
-        return None
+        return next((brp_name_of(s) for s in self.signals if s.brp_surname), None)
 
     @property
     def name(self) -> Name:
@@ -110,6 +107,11 @@ class Person:
     def partner_types(self) -> tuple[str, ...]:
         """The kinds of creditor of this person's own signals, sorted."""
         return tuple(sorted({signal.creditor.partner_type for signal in self.signals}))
+
+
+def brp_name_of(signal: Signal) -> Name:
+    """The name the BRP extract gives the signal's person (empty parts when it found none)."""
+    return Name(signal.brp_initials, "", signal.brp_surname_prefix, signal.brp_surname)
 
 
 def _signal_name(signal: Signal) -> Name:

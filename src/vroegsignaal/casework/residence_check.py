@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from vroegsignaal.casework.lifecycle import is_open
 from vroegsignaal.casework.models import Melding
-from vroegsignaal.casework.persons import Name
+from vroegsignaal.casework.persons import brp_name_of
 from vroegsignaal.casework.signal_status import CASEWORK_STATUSES
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.intake.models import Signal
@@ -62,12 +62,12 @@ def living_here(melding: Melding) -> list[str]:
     Found at the address means: a BRP name on the signal, no note (a note says another address
     or not found) and not deceased. While one of them lives here, 'geen inwoner (meer)' or
     'overleden' is not the whole melding's result (casework.results)."""
-    found = Signal.objects.filter(melding_link__melding=melding, brp_note="").exclude(
+    at_address = Signal.objects.filter(melding_link__melding=melding, brp_note="").exclude(
         brp_surname=""
     )
     names = []
-    for signal in found.exclude(status=Signaalstatus.OVERLEDEN).order_by("pk"):
-        name = Name(signal.brp_initials, "", signal.brp_surname_prefix, signal.brp_surname).formal
+    for signal in at_address.exclude(status=Signaalstatus.OVERLEDEN).order_by("pk"):
+        name = brp_name_of(signal).formal
         if name not in names:
             names.append(name)
     return names

@@ -51,8 +51,9 @@ def _postcode(person: Person) -> str:
 
 
 def _place(postcode: str, house_number: int) -> str:
-    """The address without letter or addition: every letter and addition at a number counts."""
-    return f"{postcode.replace(' ', '').upper()}|{house_number}"
+    """The address (postcode normalised) without letter or addition: every letter and addition
+    at a number counts."""
+    return f"{postcode}|{house_number}"
 
 
 def _frame(rows: list[dict]) -> pl.LazyFrame:
@@ -83,7 +84,7 @@ def signals_of(people: Iterable[Person]) -> set[int]:
     probes = [
         {
             "signal_id": number, "municipality_code": "", "bsn": "",
-            "address_key": _place(p.postcode, p.house_number), "surname": p.surname,
+            "address_key": _place(_postcode(p), p.house_number), "surname": p.surname,
             "first_names": "", "initials": "", "birth_date": p.birth_date,
         }
         for number, p in enumerate(people)
