@@ -17,6 +17,7 @@ from django.db import models
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import REFERENCE_PREFIX, EventKind, HelpAnswer
 from vroegsignaal.ddas import Eindresultaat, Geslacht
+from vroegsignaal.dutch_numbers import counted
 
 # A value nobody filled in; a step not taken yet says "nog niet" (`STEPS`).
 EMPTY = "niet ingevuld"
@@ -240,8 +241,8 @@ def _span(days: int) -> str:
     if years and abs(days - years * 365.25) < 1:
         return f"{years} jaar"
     if months and abs(days - months * 30.44) < 1:
-        return f"{months} {'maand' if months == 1 else 'maanden'}"
-    return f"{days} {'dag' if days == 1 else 'dagen'}"
+        return counted(months, "maand", "maanden")
+    return counted(days, "dag", "dagen")
 
 
 def retention_terms() -> list[tuple[str, str]]:
