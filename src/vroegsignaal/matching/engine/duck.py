@@ -14,7 +14,7 @@ _MACROS = """
 CREATE OR REPLACE MACRO swapped_at(x, y, i) AS
     substr(x, i, 1) = substr(y, i + 1, 1) AND substr(x, i + 1, 1) = substr(y, i, 1);
 CREATE OR REPLACE MACRO dob_close(x, y) AS
-    CASE WHEN x = '' OR y = '' THEN TRUE
+    CASE WHEN x = '' OR y = '' OR x = y THEN TRUE
     ELSE hamming(x, y) <= 1
          OR (substr(x, 1, 4) = substr(y, 1, 4) AND substr(x, 5, 2) = substr(y, 7, 2)
              AND substr(x, 7, 2) = substr(y, 5, 2))

@@ -73,13 +73,18 @@ def _totals(bits: dict[str, int], *, grouped: bool) -> list[pl.Expr]:
                   "total_amount_cents": "sum",
                   "crisis": "any", "warme_overdracht": "any", "max_arrears_days": "max",
                   "young_adult": "any", "min_age": "min", "attach_to_melding_id": "max"}  # fmt: skip
-        # The figures, priority factors and route are about the signals that are picked up
-        # (docs/matching.md); a melding without any still shows what was reported.
-        counted = ~pl.col("excluded") | pl.col("excluded").all()
-        values = {name: e.filter(counted) if name in PICKED_UP_FIGURES else e
-                  for name, e in values.items()}  # fmt: skip
+        per_signal = values
         values = {name: getattr(e, reduce[name])() if name in reduce else e
-                  for name, e in values.items()}  # fmt: skip
+                  for name, e in per_signal.items()}  # fmt: skip
+        # The figures, priority factors and route are about the signals that are picked up
+        # (docs/matching.md); a melding without any still shows what was reported. Both are
+        # reduced and one is chosen per melding: filtering inside the aggregation evaluates
+        # group by group and doubled the cost of grouping (0.19 -> 0.36 s nationally).
+        counted = {name: getattr(pl.when(~pl.col("excluded")).then(e), reduce[name])()
+                   for name, e in per_signal.items() if name in PICKED_UP_FIGURES}  # fmt: skip
+        any_counted = (~pl.col("excluded")).any()
+        values |= {name: pl.when(any_counted).then(counted[name]).otherwise(values[name])
+                   for name in PICKED_UP_FIGURES}  # fmt: skip
     dtypes = {"signal_count": pl.UInt32, "eligible_count": pl.Int64}
     return [e.cast(dtypes[n]).alias(n) if n in dtypes else e.alias(n) for n, e in values.items()]
 
