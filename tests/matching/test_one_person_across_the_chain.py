@@ -228,3 +228,36 @@ def test_twins_stay_two_residents_with_a_letter_each_when_a_signal_without_initi
     # Without initials nor a known gender, the greeting does not guess one.
     (third,) = [letter for letter in letters if "uw drinkwaterbedrijf" in letter]
     assert "Beste heer/mevrouw Appelman," in third
+
+
+def test_the_melding_page_says_whom_a_resident_without_initials_could_be(client, enschede):
+    # The water company's signal fits both twins; the matching keeps it a resident of its own.
+    # The caseworker is told it may be either twin, so she can ask at the door.
+    municipality = enschede[0]
+    water = CreditorFactory(code="water", name="Water", partner_type="Water")
+    AgreementFactory(creditor=water, municipality=municipality)
+    ingest_records(water, [record("W1", "Appelman", voorletters="")], today=TODAY)
+    melding = _deliver_and_match(
+        enschede, record("E1", "Appelman"), record("Z1", "Appelman", voorletters="K.")
+    )
+
+    residents = _residents_on_page(client, melding)
+    (third,) = [resident for resident in residents if resident.startswith("Appelman")]
+    assert third == (
+        "Appelman, geboren 12-05-1980; kan J. Appelman of K. Appelman zijn: "
+        "het signaal noemt geen voorletters"
+    )
+    twins = [resident for resident in residents if not resident.startswith("Appelman")]
+    assert not any("kan " in twin for twin in twins)
+
+
+def test_a_resident_without_initials_beside_one_namesake_is_linked_not_asked_about(
+    client, enschede
+):
+    # With one person it fits, the matching links the signal: no question on the page.
+    melding = _deliver_and_match(
+        enschede, record("E1", "Appelman"), record("Z1", "Appelman", voorletters="")
+    )
+    residents = _residents_on_page(client, melding)
+    assert len(residents) == 1
+    assert "kan " not in residents[0]

@@ -14,12 +14,14 @@ the signals stay visible to the caseworker.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from vroegsignaal.ddas import Geslacht
+from vroegsignaal.dutch_text import listed
 from vroegsignaal.intake.models import Signal
-from vroegsignaal.names import written_initials
+from vroegsignaal.matching.engine.normalise import fold
+from vroegsignaal.names import surname_without_prefix, written_initials
 
 
 @dataclass(frozen=True)
@@ -56,9 +58,14 @@ def _joined(*parts: str) -> str:
 
 @dataclass(frozen=True)
 class Person:
-    """One resident: the signals the matching linked to them, first signal first."""
+    """One resident: the signals the matching linked to them, first signal first.
+
+    `could_be` names the other residents a person without initials may be ('J. Appelman of
+    K. Appelman'; see `_could_be`).
+    """
 
     signals: tuple[Signal, ...]
+    could_be: str = ""
 
     @property
     def brp_name(self) -> Name | None:
@@ -131,7 +138,29 @@ def persons_of(signals: Iterable[Signal]) -> list[Person]:
     grouped: dict[str, list[Signal]] = {}
     for signal in signals:
         grouped.setdefault(person_key(signal), []).append(signal)
-    return [
+    persons = [
         Person(tuple(sorted(group, key=lambda s: (s.signal_date, s.pk))))
         for group in grouped.values()
     ]
+    return [replace(person, could_be=_could_be(person, persons)) for person in persons]
+
+
+def _could_be(person: Person, persons: list[Person]) -> str:
+    """The residents a person without initials or first names may be: two or more others with
+    the same surname and birth date (twins). The matching keeps such a signal a person of its
+    own, as it cannot say whose it is (`engine.person_conflicts`); the caseworker can ask."""
+    if person.name.written_initials:
+        return ""
+    namesakes = [
+        other.name.formal
+        for other in persons
+        if other is not person and other.name.written_initials and _same_name(person, other)
+    ]
+    return listed(namesakes, "of") if len(namesakes) > 1 else ""
+
+
+def _same_name(a: Person, b: Person) -> bool:
+    """Same surname (without tussenvoegsel, accents or case) and birth date, where known."""
+    surnames = (fold(surname_without_prefix(p.name.surname)) for p in (a, b))
+    births = {a.birth_date, b.birth_date} - {None}
+    return len(set(surnames)) == 1 and len(births) <= 1
