@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import polars as pl
 from tests.matching.test_engine_rules import brp, match, only_melding, signals, status_of
 
 from vroegsignaal.matching.engine import vocabulary as v
-from vroegsignaal.matching.engine.schema import CLIENTS, frame
+from vroegsignaal.matching.engine.classify import CONFIRMED_REASON
+from vroegsignaal.matching.engine.schema import CLIENTS, CONFIRMED_NOT_RESIDENT, frame
 
 D = dt.date
 WATER = {"partner_type": "Water", "creditor_id": 2, "amount_cents": 139_500}
@@ -70,3 +72,44 @@ def test_a_melding_with_nothing_to_pick_up_still_shows_what_was_reported():
     assert not melding["go"]
     assert melding["total_amount_cents"] == 159_500
     assert melding["partner_types"] == ["Energie", "Water"]
+
+
+# Her maiden name is not in the BRP beside the resident it has at the address: matching holds
+# her signal for the caseworker's check (classify.hold_not_found_for_a_check).
+MAIDEN_NAME = {**WATER, "initials": "L.", "surname": "Zandvoort", "surname_prefix": "",
+               "birth_date": D(1983, 9, 30)}  # fmt: skip
+
+
+def confirmed_not_resident(sigs, *confirmed: bool):
+    """`sigs` with the caseworker's confirmation per signal, as matching.adapter hands it."""
+    return sigs.with_columns(pl.Series(CONFIRMED_NOT_RESIDENT, confirmed, dtype=pl.Boolean))
+
+
+def test_a_signal_a_caseworker_confirmed_not_resident_adds_no_amount_partner_type_or_priority():
+    held = match(signals({}, MAIDEN_NAME), brp=brp({}))
+    assert status_of(held, 2)[0] == v.OPGEPAKT  # held for the check: it counts
+
+    result = match(confirmed_not_resident(signals({}, MAIDEN_NAME), False, True), brp=brp({}))
+
+    assert status_of(result, 2) == (v.GEEN_INWONER, CONFIRMED_REASON)
+    melding = only_melding(result)
+    assert melding["go"] and melding["meervoudig"]
+    assert figures(melding) == ENERGY_ALONE
+    assert melding["queue"] == only_melding(match(signals({})))["queue"]
+
+
+def test_a_confirmed_crisis_signal_no_longer_makes_the_melding_a_crisis():
+    crisis = {**MAIDEN_NAME, "crisis": True}
+    result = match(confirmed_not_resident(signals({}, crisis), False, True), brp=brp({}))
+    melding = only_melding(result)
+    assert not melding["crisis"] and melding["term_kind"] != v.TERM_CRISIS
+    assert figures(melding) == ENERGY_ALONE
+
+
+def test_without_any_confirmation_the_match_is_the_same_as_without_the_column():
+    sigs = signals({}, MAIDEN_NAME, {**WATER, "postcode": "7511AC", "customer_number": "W2"})
+    without = match(sigs, brp=brp({}))
+    for unconfirmed in ((False, False, False), (None, None, None)):
+        result = match(confirmed_not_resident(sigs, *unconfirmed), brp=brp({}))
+        assert result.meldingen.equals(without.meldingen)
+        assert result.signals.equals(without.signals)

@@ -21,6 +21,7 @@ from vroegsignaal.casework.not_resident import confirm_not_resident
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.intake.services import ingest_records
+from vroegsignaal.matching.policies import save_policy
 from vroegsignaal.matching.reference_lists import import_population_register
 from vroegsignaal.matching.services import match_period
 
@@ -118,3 +119,91 @@ def test_a_signal_confirmed_geen_inwoner_stays_so_when_the_month_is_matched_agai
 
     signal.refresh_from_db()
     assert signal.status == Signaalstatus.GEEN_INWONER
+
+
+# Her signal is high, so the melding page shows plainly whether it is counted.
+HER_MAIDEN_NAME = {"achternaam": "Zandvoort", "voorletters": "L.", "geslacht": "V",
+                   "geboortedatum": "1983-09-30", "bedrag_achterstand": "1.345,00"}  # fmt: skip
+
+
+def _figures(melding: Melding) -> tuple:
+    melding = Melding.objects.get(pk=melding.pk)
+    return (melding.total_amount_cents, melding.partner_types, melding.partner_type_count,
+            melding.priority_score, melding.priority_reasons, melding.queue_id, melding.go)  # fmt: skip
+
+
+def test_matching_again_after_confirming_geen_inwoner_counts_the_melding_without_that_signal(
+    client,
+    enschede,  # noqa: F811
+):
+    melding = _matched(
+        enschede, record("E1", "Vries", **HIM), record("Z1", "Zandvoort", **HER_MAIDEN_NAME)
+    )
+    assert "€ 1.595,00" in _page(client, melding)
+    assert "2 soorten signaalpartners" in " ".join(melding.priority_reasons)
+    signal = Signal.objects.get(surname="Zandvoort")
+    caseworker = UserFactory(caseworker=True, municipality=melding.municipality)
+    confirm_not_resident(melding, signal, caseworker, melding.version)
+    confirmed = Melding.objects.get(pk=melding.pk)
+
+    match_period(melding.municipality, "2026-10", today=TODAY)
+
+    melding = Melding.objects.get(pk=melding.pk)
+    # What the confirmation left, and the priority and werkbakje of the signal that counts.
+    assert (melding.total_amount_cents, melding.partner_types, melding.partner_type_count) == (
+        confirmed.total_amount_cents, confirmed.partner_types, confirmed.partner_type_count,
+    ) == (25_000, ["Energie"], 1)  # fmt: skip
+    assert melding.priority_score < confirmed.priority_score
+    assert "soorten signaalpartners" not in " ".join(melding.priority_reasons)
+    assert melding.go and melding.state == "new"
+    page = _page(client, melding)
+    assert "€ 250,00" in page and "€ 1.595,00" not in page
+    assert f"Prioriteit {melding.priority_score}: waarom" in page
+    assert "Persoon is geen inwoner (meer) in de gemeente" in page
+    assert "Bevestig: geen inwoner (meer)" not in page  # the check stays done
+    signal.refresh_from_db()
+    assert signal.status == Signaalstatus.GEEN_INWONER
+    # And again: the same.
+    figures = _figures(melding)
+    match_period(melding.municipality, "2026-10", today=TODAY)
+    assert _figures(melding) == figures
+
+
+def test_matching_again_with_nothing_confirmed_leaves_the_melding_and_its_signals_as_they_were(
+    enschede,  # noqa: F811
+):
+    melding = _matched(
+        enschede, record("E1", "Vries", **HIM), record("Z1", "Zandvoort", **HER_MAIDEN_NAME)
+    )
+    figures = _figures(melding)
+    statuses = dict(Signal.objects.values_list("id", "status"))
+
+    match_period(melding.municipality, "2026-10", today=TODAY)
+
+    assert _figures(melding) == figures
+    assert dict(Signal.objects.values_list("id", "status")) == statuses
+    assert melding.total_amount_cents == 159_500
+
+
+def test_matching_again_does_not_close_a_melding_a_caseworker_worked_on_when_too_few_signals_count(
+    enschede,  # noqa: F811
+):
+    """With two signals needed for a go, the confirmation leaves one: the run counts the
+    melding so (no go), but closing it is not the matching's to do once a person acted on it."""
+    save_policy({"minimum_signals_for_go": 2}, municipality=enschede[0])
+    melding = _matched(
+        enschede, record("E1", "Vries", **HIM), record("Z1", "Zandvoort", **HER_MAIDEN_NAME)
+    )
+    assert melding.go
+    signal = Signal.objects.get(surname="Zandvoort")
+    caseworker = UserFactory(caseworker=True, municipality=melding.municipality)
+    confirm_not_resident(melding, signal, caseworker, melding.version)
+
+    match_period(melding.municipality, "2026-10", today=TODAY)
+
+    melding = Melding.objects.get(pk=melding.pk)
+    assert melding.state == "new" and melding.result == ""
+    assert melding.total_amount_cents == 25_000
+    assert dict(Signal.objects.values_list("surname", "status")) == {
+        "Vries": Signaalstatus.OPGEPAKT, "Zandvoort": Signaalstatus.GEEN_INWONER,
+    }  # fmt: skip

@@ -65,7 +65,8 @@ def confirm_not_resident(
 
 def _figures_of(counted) -> dict:
     """The melding's amount and partner types over the signals that still count, as the
-    matching computes them over the picked-up signals (its priority stays until the next run)."""
+    matching computes them over the picked-up signals. Its priority and route follow at the
+    next run, which counts the melding so too (``matching.adapter.period_signals``)."""
     signals = Signal.objects.filter(melding_link__in=counted).select_related("creditor")
     partner_types = sorted({signal.creditor.partner_type for signal in signals})
     return {

@@ -11,6 +11,7 @@ from django.db.models import Q
 from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.ddas import Eindresultaat, Signaalstatus
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.matching.engine.classify import BRP_CHECK_BY_HAND
 
 # The statuses casework decides: a signal the matching did not pick up has another (its
 # reason), stays on the melding page with it, and no letter is written about it.
@@ -65,10 +66,16 @@ def no_longer_resident_or_died_in_first_round_q(prefix: str = "") -> Q:
 
 def confirmed_not_resident_q(prefix: str = "") -> Q:
     """The signals (reached through ``prefix``, e.g. ``"signal__"``) a caseworker confirmed as
-    'geen inwoner (meer)' one by one (``casework.not_resident``): that status in a melding not
-    closed as such. The creditor hears it as a go/no-go correction, as for the whole melding
-    in its first round (``no_longer_resident_or_died_in_first_round``)."""
-    return Q(**{prefix + "status": Signaalstatus.GEEN_INWONER}) & ~Q(
+    'geen inwoner (meer)' one by one (``casework.not_resident``): that status on a signal whose
+    BRP note asked for the check (matching never gives such a signal that status itself), in a
+    melding not closed as such. The creditor hears it as a go/no-go correction, as for the
+    whole melding in its first round (``no_longer_resident_or_died_in_first_round``); a new
+    matching run keeps it (``matching.adapter.period_signals``)."""
+    confirmed = {
+        prefix + "status": Signaalstatus.GEEN_INWONER,
+        prefix + "brp_note__endswith": BRP_CHECK_BY_HAND,
+    }
+    return Q(**confirmed) & ~Q(
         **{prefix + "melding_link__melding__result": Eindresultaat.GEEN_INWONER}
     )
 

@@ -17,6 +17,7 @@ import polars as pl
 from django.db import connection, models
 
 from vroegsignaal.casework.models import Melding, MeldingSignal
+from vroegsignaal.casework.signal_status import confirmed_not_resident_q
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.intake.erasure import customer_pseudonym
 from vroegsignaal.intake.models import Signal
@@ -56,12 +57,18 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 def period_signals(municipality: Municipality, period: str) -> pl.DataFrame:
     """The period's signals; `bsn` holds the keyed hash, as the client list and BRP extract do
-    (the engine only compares BSNs for equality)."""
+    (the engine only compares BSNs for equality). `schema.CONFIRMED_NOT_RESIDENT` marks those a
+    caseworker confirmed as no resident (any more): the status a person set, which the engine
+    keeps so that a run counts the melding as the confirmation left it."""
     start, end = month_bounds(period)
-    rows = Signal.objects.filter(
-        municipality=municipality, signal_date__range=(start, end)
-    ).values_list(*_SIGNAL_FIELDS.values())
-    return _frame(rows, {name: schema.SIGNALS[name] for name in _SIGNAL_FIELDS})
+    in_period = Signal.objects.filter(municipality=municipality, signal_date__range=(start, end))
+    rows = in_period.values_list(*_SIGNAL_FIELDS.values())
+    signals = _frame(rows, {name: schema.SIGNALS[name] for name in _SIGNAL_FIELDS})
+    # A few signals at most: asked apart, so the read of the period's signals stays as it is.
+    confirmed = list(in_period.filter(confirmed_not_resident_q()).values_list("id", flat=True))
+    return signals.with_columns(
+        pl.col("signal_id").is_in(confirmed).alias(schema.CONFIRMED_NOT_RESIDENT)
+    )
 
 
 def history(municipality: Municipality, period: str, repeat_months: int) -> pl.DataFrame:

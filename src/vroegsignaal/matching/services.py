@@ -206,18 +206,27 @@ def _kept_joined(result, links: dict[int, MeldingSignal]) -> dict[str, int]:
     }
 
 
-def _write_signals(
-    result, melding_ids: dict[str, int], attached: set[str], links: dict[int, MeldingSignal]
-) -> int:
-    """Link signals to their melding and set their status, unless casework already moved on.
-    Returns how many signals stay in the earlier melding they joined in an earlier run."""
-    # Casework has moved on once the melding left 'nieuw' or a person acted on it while it was
-    # still new (e.g. confirmed 'geen inwoner (meer)' for one signal): their statuses stay.
-    untouched = set(
+def _untouched(melding_ids: dict[str, int]) -> set[int]:
+    """The ids of the meldingen casework has not moved on: still 'nieuw' and nobody acted on
+    them (a caseworker who confirmed 'geen inwoner (meer)' for one signal did). A run sets the
+    statuses of their signals and closes them when they are no go; the others are people's."""
+    return set(
         Melding.objects.filter(id__in=set(melding_ids.values()), state="new")
         .exclude(events__actor__isnull=False)
         .values_list("id", flat=True)
     )
+
+
+def _write_signals(
+    result,
+    melding_ids: dict[str, int],
+    attached: set[str],
+    links: dict[int, MeldingSignal],
+    untouched: set[int],
+) -> int:
+    """Link signals to their melding and set their status, unless casework already moved on
+    (not in `untouched`). Returns how many signals stay in the earlier melding they joined in
+    an earlier run."""
     new_links, changed_links, changed_signals, stay_joined = [], [], [], 0
     for row in result.signals.iter_rows(named=True):
         melding_id = melding_ids[row["melding_key"]]
@@ -370,8 +379,12 @@ def match_period(
         # its signals get their new statuses; no-go meldingen are closed after.
         why = partial(rematch_reasons, result, melding_ids, changed_since_previous_run(run))
         reopen_picked_up_after_rematch(go, why)
-        stay_joined = _write_signals(result, melding_ids, attached, links)
-        close_not_picked_up(no_go, today or timezone.localdate())
+        untouched = _untouched(melding_ids)
+        stay_joined = _write_signals(result, melding_ids, attached, links, untouched)
+        close_not_picked_up(
+            {pk: no_go[pk] for pk in no_go.keys() & untouched},
+            today or timezone.localdate(),
+        )
         run.summary = _with_kept_joined(_summary(result, attached, stay_joined), kept_joined)
         run.finished_at = timezone.now()
         run.save()

@@ -261,3 +261,23 @@ def hold_not_found_for_a_check(rules: pl.LazyFrame) -> pl.LazyFrame:
         .alias("brp_note"),
         *(pl.when(~held).then(name).alias(name) for name in ("brp_status", "brp_reason")),
     )
+
+
+# The reason the engine gives a signal a caseworker confirmed as 'geen inwoner (meer)'; the
+# signal keeps the status and reason stored (matching.services writes no status a person set).
+CONFIRMED_REASON = "Geen inwoner (meer) na controle door de uitvoerder"
+
+
+def confirmed_not_resident(rules: pl.LazyFrame, signal_ids: pl.Series) -> pl.LazyFrame:
+    """Make the signals `signal_ids`, whose person a caseworker confirmed is no resident (any
+    more), 'geen inwoner' as the BRP check does for a person it did not find: they count
+    neither towards a go nor in the melding's figures, priority and route. After
+    `hold_not_found_for_a_check`: the confirmation is that check, done."""
+    confirmed = pl.col("signal_id").is_in(signal_ids.implode())
+    return rules.with_columns(
+        pl.when(confirmed).then(pl.lit("geen_inwoner")).otherwise("brp_status").alias("brp_status"),
+        pl.when(confirmed)
+        .then(pl.lit(CONFIRMED_REASON))
+        .otherwise("brp_reason")
+        .alias("brp_reason"),
+    )

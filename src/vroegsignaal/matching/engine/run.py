@@ -31,6 +31,7 @@ from vroegsignaal.matching.engine.normalise import (
 from vroegsignaal.matching.engine.policy import Policy
 from vroegsignaal.matching.engine.priority import prioritise
 from vroegsignaal.matching.engine.routing import route
+from vroegsignaal.matching.engine.schema import CONFIRMED_NOT_RESIDENT
 from vroegsignaal.matching.engine.status import excluded_expr, status_exprs
 
 MELDING_COLUMNS = [
@@ -92,6 +93,8 @@ class _Context:
     history: pl.DataFrame
     clients: pl.DataFrame | None
     brp: pl.DataFrame | None
+    # The ids of the signals a caseworker confirmed as no resident; None when there are none.
+    confirmed: pl.Series | None
 
 
 def run_matching(
@@ -107,11 +110,14 @@ def run_matching(
     `period` 'YYYY-MM' checks that every signal falls in that month; None matches each signal
     in the calendar month of its signal date (a catch-up over several months). `policies` maps
     municipality codes to policies, or is one policy for all. Without `brp` the BRP check is
-    skipped; without `clients` the known-client check is. Meldingen come per
-    municipality (codes in melding-key order), those of one address together and by period;
-    signals by signal id. Priority reasons are added by `with_priority_reasons`.
+    skipped; without `clients` the known-client check is. A signal with
+    `schema.CONFIRMED_NOT_RESIDENT` True stays 'geen inwoner' (a caseworker confirmed it).
+    Meldingen come per municipality (codes in melding-key order), those of one address
+    together and by period; signals by signal id. Priority reasons are added by `with_priority_reasons`.
     """
     _check_period(signals, period)
+    confirmed = _confirmed_not_resident(signals)
+    signals = signals.drop(CONFIRMED_NOT_RESIDENT, strict=False)
     codes = sorted(signals["municipality_code"].unique().to_list())
     chosen = policy_table.resolve(policies, codes)
     context = _Context(
@@ -121,6 +127,7 @@ def run_matching(
         history=history,
         clients=None if clients is None else _normalise_register(clients),
         brp=None if brp is None else _normalise_register(brp),
+        confirmed=confirmed,
     )
     found, statuses = [], []
     for batch in _batches(signals):
@@ -133,6 +140,15 @@ def run_matching(
         meldingen=_pick(found_all.with_columns(partner_types=partner_types), MELDING_COLUMNS),
         signals=_by_signal_id(pl.concat(statuses)),
     )
+
+
+def _confirmed_not_resident(signals: pl.DataFrame) -> pl.Series | None:
+    """The ids of the signals a caseworker confirmed as no resident (any more), or None when
+    the column is absent or confirms none: then the rule is skipped, at no cost."""
+    if CONFIRMED_NOT_RESIDENT not in signals.columns:
+        return None
+    ids = signals.filter(pl.col(CONFIRMED_NOT_RESIDENT).fill_null(False))["signal_id"]
+    return ids if ids.len() else None
 
 
 def _by_signal_id(signals: pl.DataFrame) -> pl.DataFrame:
@@ -280,6 +296,8 @@ def _signal_rules(
     )
     if context.brp is not None:  # without a BRP nobody is 'geen inwoner' (0.07 s nationally)
         rules = rules.pipe(classify.hold_not_found_for_a_check)
+    if context.confirmed is not None:
+        rules = rules.pipe(classify.confirmed_not_resident, context.confirmed)
     return rules.with_columns(excluded_expr().alias("excluded")).collect()
 
 

@@ -34,6 +34,11 @@ SIGNALS: dict[str, pl.DataType] = {
     "crisis": pl.Boolean(),
     "warm_handover": pl.Boolean(),
 }
+# Optional in the signals: True for a signal whose person a caseworker confirmed is no resident
+# (any more) after the BRP check asked (casework.not_resident). Matching keeps that status: the
+# signal is 'geen inwoner' like one the BRP did not find (`classify.confirmed_not_resident`).
+# Absent or without a True, it costs nothing.
+CONFIRMED_NOT_RESIDENT = "confirmed_not_resident"
 
 HISTORY: dict[str, pl.DataType] = {
     "signal_id": pl.Int64(),
