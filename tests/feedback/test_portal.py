@@ -120,6 +120,28 @@ def test_the_reason_after_niet_opgepakt_goes_on_in_lower_case_on_the_list_and_th
     assert shown in page_text(signal_page)
 
 
+def test_a_herhaalde_melding_tells_the_creditor_so_without_the_reason_or_the_earlier_kenmerk(
+    client, enschede, energy, energy_staff
+):
+    """The standard feeds 'herhaalde melding' back; the reason the matching wrote, with the
+    date and the kenmerk of the earlier melding (which may hold other creditors' signals),
+    is the municipality's own."""
+    reason = "Eerder gemeld door dezelfde schuldeiser op 03-09-2026 (melding VS-14296)"
+    melding = scenario.melding_with_signals(
+        enschede, energy, status=Signaalstatus.HERHAALDE_MELDING, reason=reason
+    )
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    signal = melding.signal_links.get().signal
+
+    listing = page_text(_text(client, energy_staff, reverse("feedback:signals")))
+    signal_page = page_text(
+        _text(client, energy_staff, reverse("feedback:signal", args=[signal.pk]))
+    )
+    for page in (listing, signal_page):
+        assert "Niet opgepakt: herhaalde melding" in page
+        assert "Eerder gemeld" not in page and "14296" not in page
+
+
 def test_the_creditor_answers_a_heropaf_check_in_the_portal(client, released, energy, energy_staff):
     check = _ask_today(energy)
     page = _text(client, energy_staff, reverse("feedback:heropaf_checks"))

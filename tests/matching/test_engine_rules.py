@@ -214,11 +214,17 @@ def test_arrears_age_windows_per_partner_type():
 def test_herhaalde_melding_same_creditor_and_customer_attaches_to_the_open_melding():
     hist = history({"signal_date": D(2025, 5, 2), "melding_id": 41, "melding_open": True})
     result = match(signals({"customer_number": "K1"}), hist)
-    status, reason = status_of(result, 1)
-    assert status == v.HERHAALDE_MELDING
-    assert reason == "Eerder gemeld door dezelfde schuldeiser op 02-05-2025 (melding 41)"
+    assert status_of(result, 1)[0] == v.HERHAALDE_MELDING
     melding = only_melding(result)
     assert melding["attach_to_melding_id"] == 41 and not melding["go"]
+
+
+def test_the_herhaalde_melding_reason_names_the_earlier_melding_by_its_kenmerk():
+    """Users know a melding as 'VS-41' (letters, melding page, search), not by the database
+    number; every page, export and the inzage show this stored reason as it is."""
+    hist = history({"signal_date": D(2025, 5, 2), "melding_id": 41, "melding_open": True})
+    _, reason = status_of(match(signals({"customer_number": "K1"}), hist), 1)
+    assert reason == "Eerder gemeld door dezelfde schuldeiser op 02-05-2025 (melding VS-41)"
 
 
 def test_herhaalde_melding_also_when_the_earlier_melding_was_handled():

@@ -5,7 +5,14 @@ import json
 
 import pytest
 from django.core.management import call_command
-from tests.factories import AgreementFactory, CreditorFactory, enschede_with_energy_agreement
+from django.urls import reverse
+from tests.factories import (
+    AgreementFactory,
+    CreditorFactory,
+    UserFactory,
+    enschede_with_energy_agreement,
+)
+from tests.page_text import page_text
 
 from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.ddas import Signaalstatus
@@ -96,17 +103,39 @@ def test_signals_and_their_melding_carry_the_folded_surname_and_street_zoeken_fi
     assert Signal.objects.values_list(*keys).get() == ("celik", "urunstraat")
 
 
-def test_herhaalde_melding_is_attached_to_the_earlier_open_melding(enschede):
+def _september_melding_reported_again_in_october(enschede) -> Melding:
+    """September: one energy signal; October: the same customer again. Returns September's
+    melding, still open."""
     municipality, energy, _ = enschede
     ingest_records(energy, [record("E1", "2026-09-03")], today=TODAY)
     match_period(municipality, "2026-09", today=TODAY)
-    first = Melding.objects.get()
+    september = Melding.objects.get()
     ingest_records(energy, [record("E1", "2026-10-05", amount="300,00")], today=TODAY)
     match_period(municipality, "2026-10", today=TODAY)
+    return september
+
+
+def test_herhaalde_melding_is_attached_to_the_earlier_open_melding(enschede):
+    first = _september_melding_reported_again_in_october(enschede)
     assert Melding.objects.count() == 1
     link = MeldingSignal.objects.get(signal__signal_date=dt.date(2026, 10, 5))
     assert link.melding == first and link.attached_as_repeat
     assert link.signal.status == Signaalstatus.HERHAALDE_MELDING
+
+
+def test_the_melding_page_names_the_earlier_melding_of_a_herhaalde_melding_by_its_kenmerk(
+    enschede, client
+):
+    """The caseworker reads the kenmerk she can search for and quote ('VS-7941'), not the
+    database's number of the earlier melding."""
+    earlier = _september_melding_reported_again_in_october(enschede)
+
+    client.force_login(UserFactory(caseworker=True, municipality=earlier.municipality))
+    page = page_text(client.get(reverse("casework:melding", args=[earlier.pk])))
+
+    said = f"Eerder gemeld door dezelfde schuldeiser op 03-09-2026 (melding VS-{earlier.pk})"
+    assert said in page
+    assert f"(melding {earlier.pk})" not in page
 
 
 def _october_repeat_beside_a_closed_no_go(enschede) -> Melding:

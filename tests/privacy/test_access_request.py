@@ -773,10 +773,11 @@ def test_the_inzage_pdf_names_an_earlier_melding_by_its_kenmerk_not_its_database
     officer_client,
 ):
     """QA8 M3: 'Reden status Eerder gemeld ... (melding 14296)': an internal number and a
-    system label. The resident reads why, and the kenmerk she can quote ('VS-14296')."""
+    system label. The resident reads why, and the kenmerk she can quote ('VS-14296'), as the
+    matching writes the reason (and migration matching.0009 rewrote the older ones)."""
     MeldingFactory(
         signals__bsn="123456782", signals__status="Niet opgepakt: herhaalde melding",
-        signals__status_reason="Eerder gemeld door dezelfde schuldeiser op 15-07-2026 (melding 14296)",
+        signals__status_reason="Eerder gemeld door dezelfde schuldeiser op 15-07-2026 (melding VS-14296)",
     )  # fmt: skip
 
     text = " ".join(_worked_pdf_text(officer_client).split())

@@ -18,6 +18,7 @@ from vroegsignaal.addresses import house_number_text
 from vroegsignaal.casework import deadlines
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.matching.engine.vocabulary import REFERENCE_PREFIX
 from vroegsignaal.organisations.models import Municipality, Team
 from vroegsignaal.search_keys import SearchKeyField, prefix_search_index
 
@@ -32,10 +33,6 @@ def satisfaction_in_range(name: str) -> models.CheckConstraint:
         | Q(satisfaction__isnull=True),
         name=name,
     )
-
-
-# A melding's kenmerk in letters: the prefix tells it apart from other municipal case numbers.
-REFERENCE_PREFIX = "VS-"
 
 
 class Queue(models.Model):

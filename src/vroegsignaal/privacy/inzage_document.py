@@ -364,8 +364,6 @@ def value_text(obj: models.Model, model_field: models.Field) -> str:
         return wording.help_accepted(obj)
     if kind == "intake.signal.brp_note" and value:
         return wording.brp_note(value)
-    if kind == "intake.signal.status_reason" and value:
-        return wording.status_reason(value)
     if kind in INITIALS and value:
         return written_initials(value)
     if kind == "casework.contactattempt.reached":

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import models
 
 from vroegsignaal.casework.lifecycle import State
-from vroegsignaal.casework.models import REFERENCE_PREFIX, EventKind, HelpAnswer
+from vroegsignaal.casework.models import EventKind, HelpAnswer
 from vroegsignaal.ddas import Eindresultaat, Geslacht
 from vroegsignaal.dutch_numbers import counted
 
@@ -207,15 +207,6 @@ def event_text(event, described: str) -> str:
     if event.kind == EventKind.CONVERSATION and "on" in event.details:
         return f"Gesprek op {_date(dt.date.fromisoformat(event.details['on']))}"
     return described
-
-
-_EARLIER_MELDING = re.compile(r"\(melding (\d+)\)")
-
-
-def status_reason(reason: str) -> str:
-    """Why the signal got its status; an earlier melding by the kenmerk the melding page and
-    letters give ('VS-14296'), not the database's number the matching wrote."""
-    return _EARLIER_MELDING.sub(rf"(melding {REFERENCE_PREFIX}\1)", reason)
 
 
 # What the BRP check left on a signal (`engine.classify`): the caseworker's words, and for a

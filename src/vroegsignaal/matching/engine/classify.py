@@ -9,6 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from vroegsignaal.matching.engine.persons import find_in_register
+from vroegsignaal.matching.engine.vocabulary import REFERENCE_PREFIX
 
 
 def euro(cents: pl.Expr) -> pl.Expr:
@@ -90,9 +91,12 @@ def repeats(signals: pl.LazyFrame, history: pl.LazyFrame) -> pl.LazyFrame:
         .select(
             "signal_id",
             pl.col("melding_id").alias("attach_to_melding_id"),
+            # The earlier melding by its kenmerk, the name users know: the melding page,
+            # exports and the inzage show this text as stored.
             pl.format(
-                "Eerder gemeld door dezelfde schuldeiser op {} (melding {})",
+                "Eerder gemeld door dezelfde schuldeiser op {} (melding {}{})",
                 pl.col("earlier_date").dt.strftime("%d-%m-%Y"),
+                pl.lit(REFERENCE_PREFIX),
                 "melding_id",
             ).alias("repeat_reason"),
         )

@@ -1,7 +1,8 @@
-"""The DDAS values the engine emits, as plain strings so the engine needs no Django.
+"""The DDAS values and other words the engine emits, as plain strings so the engine needs no
+Django.
 
-`tests/matching/test_engine_vocabulary.py` compares them with `vroegsignaal.ddas`, so they
-cannot drift from the standard.
+`tests/matching/test_engine_vocabulary.py` compares the DDAS values with `vroegsignaal.ddas`,
+so they cannot drift from the standard.
 """
 
 from __future__ import annotations
@@ -64,3 +65,8 @@ FLAGS = ("enkelvoudig", "meervoudig", "opeenvolgend", "crisis", "warme_overdrach
 TERM_CRISIS = "crisis_3_working_days"
 TERM_CALENDAR_DAYS = "calendar_days"
 CRISIS_TERM_DAYS = 3
+
+# A melding's kenmerk is this prefix and its number ('VS-7941'): the name users know it by,
+# in letters, on the melding page and in the reason of a herhaalde melding. Defined here, not
+# in casework.models (`Melding.reference`), because the engine writes it too.
+REFERENCE_PREFIX = "VS-"
