@@ -118,9 +118,11 @@ def test_deadline_compliance_counts_late_pick_up_and_statutory_conversation(ensc
     table = enschede_tables["termijnen"]
     # Due on 16 November: M1 and M2 on time, M4 late (20 Nov); M3 was no-go.
     assert table.row("Oppakken binnen termijn gemeente")[1:] == (2, 1, 0, 0, 0, 0, 66.7)
-    # M1 accepted and talked the same day; M2 (crisis, matched 2 Nov) has no conversation on
-    # record and was closed on 4 November, before its 3 working days ran out on 5 November.
-    assert table.rows[1][1:] == (1, 0, 0, 0, 1, 0, 100.0)
+    # M1 accepted and talked the same day (Wgs art. 4 lid 1); M2 (crisis, lid 2, matched 2 Nov)
+    # has no conversation on record and was closed on 4 November, before its 3 working days
+    # ran out on 5 November.
+    assert table.rows[1][1:] == (1, 0, 0, 0, 0, 0, 100.0)
+    assert table.rows[2][1:] == (0, 0, 0, 0, 1, 0, None)
 
 
 def test_a_closed_melding_stops_its_term_rather_than_leaving_it_overdue(twente):
@@ -143,8 +145,10 @@ def test_a_closed_melding_stops_its_term_rather_than_leaving_it_overdue(twente):
         "Termijn", "Op tijd", "Te laat", "Niet gehaald (afgesloten)", "Verlopen (open)",
         "Vervallen (afgesloten)", "Loopt nog", "% op tijd",
     )  # fmt: skip
-    # M1 on time; M2, the first and the third new one lapsed; the second one missed its term.
-    assert table.rows[1][1:] == (1, 0, 1, 0, 3, 0, 50.0)
+    # M1 on time (lid 1); the crisis term (lid 2): M2, the first and the third new one lapsed,
+    # the second one missed its term.
+    assert table.rows[1][1:] == (1, 0, 0, 0, 0, 0, 100.0)
+    assert table.rows[2][1:] == (0, 0, 1, 0, 3, 0, 0.0)
 
 
 def test_heropaf_outcome_counts_restored_payments(enschede_tables):
