@@ -5,14 +5,11 @@ import json
 
 import pytest
 from django.core.management import call_command
-from django.urls import reverse
 from tests.factories import (
     AgreementFactory,
     CreditorFactory,
-    UserFactory,
     enschede_with_energy_agreement,
 )
-from tests.page_text import page_text
 
 from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.ddas import Signaalstatus
@@ -22,7 +19,7 @@ from vroegsignaal.matching.engine.policy import PolicyError
 from vroegsignaal.matching.models import MatchingRun
 from vroegsignaal.matching.policies import effective_policy, save_policy
 from vroegsignaal.matching.reference_lists import import_population_register
-from vroegsignaal.matching.services import match_period
+from vroegsignaal.matching.services import match_period, meldingen_report
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 25)
@@ -123,19 +120,18 @@ def test_herhaalde_melding_is_attached_to_the_earlier_open_melding(enschede):
     assert link.signal.status == Signaalstatus.HERHAALDE_MELDING
 
 
-def test_the_melding_page_names_the_earlier_melding_of_a_herhaalde_melding_by_its_kenmerk(
-    enschede, client
-):
-    """The caseworker reads the kenmerk she can search for and quote ('VS-7941'), not the
-    database's number of the earlier melding."""
+def test_the_herhaalde_melding_reason_names_the_earlier_melding_by_its_kenmerk(enschede):
+    """Exports and the inzage read the kenmerk she can search for and quote ('VS-7941'), not
+    the database's number of the earlier melding (the melding page links it or says 'deze
+    melding': test_repeat_seen_on_the_earlier_melding)."""
     earlier = _september_melding_reported_again_in_october(enschede)
 
-    client.force_login(UserFactory(caseworker=True, municipality=earlier.municipality))
-    page = page_text(client.get(reverse("casework:melding", args=[earlier.pk])))
+    reasons = [s["status_reason"] for m in meldingen_report(earlier.municipality, "2026-09")
+               for s in m["signals"] if s["status_reason"]]  # fmt: skip
 
-    said = f"Eerder gemeld door dezelfde schuldeiser op 03-09-2026 (melding VS-{earlier.pk})"
-    assert said in page
-    assert f"(melding {earlier.pk})" not in page
+    assert reasons == [
+        f"Eerder gemeld door dezelfde schuldeiser op 03-09-2026 (melding VS-{earlier.pk})"
+    ]
 
 
 def _october_repeat_beside_a_closed_no_go(enschede) -> Melding:

@@ -22,6 +22,7 @@ from vroegsignaal.casework.models import (
 )
 from vroegsignaal.casework.no_go import RematchReason, why_not_picked_up
 from vroegsignaal.ddas import Eindresultaat
+from vroegsignaal.dutch_numbers import euros
 from vroegsignaal.organisations.models import User
 
 
@@ -180,6 +181,17 @@ def signal_not_resident(melding: Melding, by: User, creditor: str, states) -> Ev
     return _record(melding, EventKind.SIGNAL_NOT_RESIDENT, by, states, creditor=creditor)
 
 
+def repeat_joined(melding_id: int, creditor: str, signal_date: date, amount_cents: int) -> Event:
+    """A matching run joined a later signal of ``creditor`` to the melding as a herhaalde
+    melding (the same creditor reported the same customer again). Unsaved: a run writes its
+    lines in bulk, once per signal, when it links the signal (no actor: the system did)."""
+    return Event(
+        melding_id=melding_id,
+        kind=EventKind.REPEAT_JOINED,
+        details={"creditor": creditor, "on": signal_date.isoformat(), "amount": amount_cents},
+    )
+
+
 def letter(melding: Melding, by: User, title: str, states, about: str = "") -> Event:
     """A letter was made that is not an attempt to reach the resident (e.g. the confirmation
     of an appointment made with them); letters that are attempts are contact attempts."""
@@ -260,6 +272,10 @@ _DESCRIPTIONS = {
     EventKind.SIGNAL_NOT_RESIDENT: lambda d: (
         f"Signaal van {d['creditor']}: geen inwoner (meer) na controle"
     ),
+    EventKind.REPEAT_JOINED: lambda d: (
+        f"Later signaal van {d['creditor']} ({_dutch_date(d['on'])}, {euros(d['amount'])}) "
+        "toegevoegd als herhaalde melding"
+    ),
     EventKind.LETTER: lambda d: (
         f"{d['title']} gemaakt" + (f" voor {d['about']}" if "about" in d else "")
     ),
@@ -294,12 +310,14 @@ DETAIL_NAMES = {
     "about": "voor",
     "reasons": "redenen",
     "creditor": "signaalpartner",
+    "amount": "bedrag",
 }
 
 
 def details_in_dutch(event: Event) -> dict:
     """The event's details by their Dutch names, with the phases and the change of a budget
-    line in words (the other details are Dutch text, dates, numbers or yes/no already)."""
+    line in words and an amount in euros (the other details are Dutch text, dates, numbers or
+    yes/no already)."""
     dutch = {}
     for key, value in event.details.items():
         if key == "state":
@@ -308,6 +326,8 @@ def details_in_dutch(event: Event) -> dict:
             value = _BUDGET_CHANGES.get(value, value)
         elif key == "reasons":
             value = [RematchReason(reason).label for reason in value]
+        elif key == "amount":
+            value = euros(value)
         dutch[DETAIL_NAMES.get(key, key.replace("_", " "))] = value
     return dutch
 

@@ -520,6 +520,7 @@ class EventKind(models.TextChoices):
     PICKED_UP_AFTER_REMATCH = "rematched", "Alsnog op te pakken na nieuwe matching"
     LETTER = "letter", "Brief gemaakt"
     SIGNAL_NOT_RESIDENT = "signal_not_resident", "Signaal: geen inwoner (meer)"
+    REPEAT_JOINED = "repeat_joined", "Later signaal toegevoegd als herhaalde melding"
 
 
 class Event(models.Model):

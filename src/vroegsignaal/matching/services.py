@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vroegsignaal.casework.deadlines import add_calendar_days, add_working_days
-from vroegsignaal.casework.models import Melding, MeldingSignal, Queue
+from vroegsignaal.casework.models import Event, Melding, MeldingSignal, Queue
 from vroegsignaal.casework.no_go import (
     close_not_picked_up,
     reopen_picked_up_after_rematch,
@@ -30,7 +30,7 @@ from vroegsignaal.casework.no_go import (
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.gc_pause import cyclic_gc_paused
 from vroegsignaal.intake.models import Signal
-from vroegsignaal.matching import adapter
+from vroegsignaal.matching import adapter, joined_repeats
 from vroegsignaal.matching.engine import run_matching, with_priority_reasons
 from vroegsignaal.matching.engine.classify import BRP_NAME
 from vroegsignaal.matching.engine.policy import PolicyError
@@ -223,20 +223,24 @@ def _write_signals(
     attached: set[str],
     links: dict[int, MeldingSignal],
     untouched: set[int],
-) -> int:
+) -> tuple[int, list[MeldingSignal]]:
     """Link signals to their melding and set their status, unless casework already moved on
-    (not in `untouched`). Returns how many signals stay in the earlier melding they joined in
-    an earlier run."""
+    (not in `untouched`); a signal joining an earlier melding gets a line on its timeline.
+    Returns how many signals stay in the earlier melding they joined in an earlier run, and
+    the links this run made."""
     new_links, changed_links, changed_signals, stay_joined = [], [], [], 0
+    # A joined signal is the person of the customer's earlier signal there (`joined_repeats`).
+    taken_person = joined_repeats.person_keys(result, melding_ids, attached)
     for row in result.signals.iter_rows(named=True):
         melding_id = melding_ids[row["melding_key"]]
         link = links.get(row["signal_id"])
+        person_key = taken_person.get(row["signal_id"], row["person_key"] or "")
         if link is None:
             new_links.append(
                 MeldingSignal(
                     signal_id=row["signal_id"],
                     melding_id=melding_id,
-                    person_key=row["person_key"] or "",
+                    person_key=person_key,
                     attached_as_repeat=row["melding_key"] in attached,
                 )
             )
@@ -246,8 +250,8 @@ def _write_signals(
             # with its status.
             stay_joined += 1
             continue
-        elif link.person_key != (row["person_key"] or ""):
-            link.person_key = row["person_key"] or ""
+        elif link.person_key != person_key:
+            link.person_key = person_key
             changed_links.append(link)
         if melding_id in untouched or link is None:
             changed_signals.append(
@@ -260,13 +264,14 @@ def _write_signals(
                 )
             )
     adapter.insert_rows(MeldingSignal, new_links)
+    adapter.insert_rows(Event, joined_repeats.timeline_lines(new_links))
     adapter.update_rows(
         MeldingSignal, changed_links, ["person_key", "melding_id", "attached_as_repeat"]
     )
     adapter.update_rows(
         Signal, changed_signals, ["status", "status_reason", "brp_note", *BRP_NAME.values()]
     )
-    return stay_joined
+    return stay_joined, new_links
 
 
 def _go_decisions(result, melding_ids: dict[str, int], attached: set[str]):
@@ -380,7 +385,7 @@ def match_period(
         why = partial(rematch_reasons, result, melding_ids, changed_since_previous_run(run))
         reopen_picked_up_after_rematch(go, why)
         untouched = _untouched(melding_ids)
-        stay_joined = _write_signals(result, melding_ids, attached, links, untouched)
+        stay_joined, _new_links = _write_signals(result, melding_ids, attached, links, untouched)
         close_not_picked_up(
             {pk: no_go[pk] for pk in no_go.keys() & untouched},
             today or timezone.localdate(),

@@ -1,10 +1,11 @@
 """Template filters for casework pages: amounts in cents as Dutch euro amounts, counts with
-Dutch thousands, the werkbakje of a melding, a signal's BRP note."""
+Dutch thousands, the werkbakje of a melding, a signal's BRP note and status reason, a melding's
+kenmerk as a link."""
 
 from django import template
 
 from vroegsignaal import dutch_numbers
-from vroegsignaal.casework import residence_check
+from vroegsignaal.casework import melding_links, residence_check
 from vroegsignaal.casework.worklist import queue_label
 
 register = template.Library()
@@ -32,6 +33,18 @@ def werkbakje(melding) -> str:
 def brp_note(signal, melding) -> str:
     """The signal's BRP note on ``melding``'s page: ``residence_check.note_shown``."""
     return residence_check.note_shown(signal, melding)
+
+
+@register.filter
+def status_reason(signal, melding):
+    """The signal's status reason on ``melding``'s page: ``melding_links.reason_shown``."""
+    return melding_links.reason_shown(signal.status_reason, melding.pk)
+
+
+@register.filter
+def melding_link(melding_id: int):
+    """The kenmerk of a melding linked to its page: ``melding_links.melding_link``."""
+    return melding_links.melding_link(melding_id)
 
 
 def described_by(field) -> str:
