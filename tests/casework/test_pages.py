@@ -1,6 +1,7 @@
 """The casework pages with the test client: what users see and what their posts do."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -213,7 +214,7 @@ def at_93_2(enschede, caseworker):
 def test_the_melding_page_writes_number_and_addition_as_the_letter_does(logged_in, at_93_2):
     text = page_text(logged_in.get(reverse("casework:melding", args=[at_93_2.pk])))
 
-    assert f"Melding {at_93_2.pk}: Lasondersingel 93-2, 7514BN Enschede" in text
+    assert f"Melding VS-{at_93_2.pk}: Lasondersingel 93-2, 7514BN Enschede" in text
     assert "Lasondersingel 932" not in text
 
 
@@ -226,12 +227,37 @@ def test_the_worklist_writes_number_and_addition_as_the_letter_does(logged_in, a
 def test_an_action_page_writes_number_and_addition_as_the_letter_does(logged_in, at_93_2):
     text = page_text(logged_in.get(reverse("casework:contact", args=[at_93_2.pk])))
 
-    assert f"Melding {at_93_2.pk}: Lasondersingel 93-2, 7514BN Enschede" in text
+    assert f"Melding VS-{at_93_2.pk}: Lasondersingel 93-2, 7514BN Enschede" in text
 
 
 def test_a_melding_names_its_address_as_the_letter_does(at_93_2):
     """As the inzage JSON and the audit log name it."""
-    assert str(at_93_2) == f"Melding {at_93_2.pk} (7514BN 93-2)"
+    assert str(at_93_2) == f"Melding VS-{at_93_2.pk} (7514BN 93-2)"
+
+
+def test_the_pages_of_a_melding_name_it_by_its_kenmerk_only(logged_in, enschede, at_93_2):
+    """A caseworker on the phone with a colleague, or a resident reading the letter, quotes
+    'VS-14296': the pages say the same, never a second form 'Melding 14296'."""
+    earlier = MeldingFactory(
+        municipality=enschede, address_key=at_93_2.address_key, period_start=dt.date(2025, 12, 1)
+    )
+    pages = {
+        url: logged_in.get(url).content.decode()
+        for url in (
+            reverse("casework:melding", args=[at_93_2.pk]),
+            reverse("casework:contact", args=[at_93_2.pk]),
+            reverse("casework:worklist"),
+        )
+    }
+    melding_page, action_page, worklist = pages.values()
+
+    assert f"<title>Melding VS-{at_93_2.pk} · Vroegsignaal</title>" in melding_page
+    assert f"Melding VS-{earlier.pk}, periode 12-2025 (eerder)" in page_text(melding_page)
+    assert f"<title>Contactpoging vastleggen · melding VS-{at_93_2.pk}" in action_page
+    assert f"Melding VS-{at_93_2.pk} kiezen" in page_text(worklist)
+    for url, html in pages.items():
+        for melding in (at_93_2, earlier):
+            assert not re.search(rf"(?i)\bmelding {melding.pk}\b", page_text(html)), url
 
 
 def test_melding_page_shows_signals_reasons_deadlines_and_earlier_meldingen(logged_in, enschede):
@@ -245,7 +271,7 @@ def test_melding_page_shows_signals_reasons_deadlines_and_earlier_meldingen(logg
     assert "J. Jansen" in html and "Energie Oost" in html and "€ 250,00" in html
     assert "Achterstand € 250 (+4)" in html
     assert "Eerste actie gemeente" in html and "Eerste gesprek bij crisissignaal" in html
-    assert f"Melding {earlier.pk}, periode 05-2026" in html
+    assert f"Melding VS-{earlier.pk}, periode 05-2026" in html
 
 
 def test_melding_page_shows_why_a_signal_was_not_picked_up(logged_in, enschede):
@@ -292,8 +318,8 @@ def test_melding_page_lists_earlier_and_later_meldingen_at_the_address_by_period
 
     assert "Andere meldingen op dit adres" in html and "Eerdere meldingen" not in html
     shown = [
-        f"Melding {earlier.pk}, periode 12-2025 (eerder)",
-        f"Melding {later.pk}, periode 10-2026 (later)",
+        f"Melding VS-{earlier.pk}, periode 12-2025 (eerder)",
+        f"Melding VS-{later.pk}, periode 10-2026 (later)",
     ]
     assert all(text in html for text in shown)
     assert html.index(shown[0]) < html.index(shown[1])

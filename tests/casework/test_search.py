@@ -108,6 +108,8 @@ def query_plan(queryset, *tables: str) -> str:
         ("vs 7941", 7941),
         ("vs7941", 7941),
         ("melding 7941", 7941),
+        ("melding VS-7941", 7941),  # as the melding page's heading says it
+        ("Melding vs 7941", 7941),
         ("42", 42),
         ("0153", 153),
         ("75110", 75110),

@@ -40,7 +40,7 @@ def caseworker(enschede):
 
 def _open_melding(page, melding):
     page.goto(f"/werk/melding/{melding.pk}/")
-    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Melding {melding.pk}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Melding VS-{melding.pk}:")
 
 
 def _save(page, message):
@@ -67,7 +67,7 @@ def test_intake_assigns_caseworker_tries_three_times_talks_plans_refers_and_clos
     page.goto("/werk/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Werkbakjes")
     assert_accessible(page)
-    page.get_by_label(f"Melding {melding.pk} kiezen").check()
+    page.get_by_label(f"Melding VS-{melding.pk} kiezen").check()
     page.get_by_label("Gekozen meldingen toewijzen aan").select_option(
         label="Cas Werker (uitvoerder)"
     )

@@ -198,4 +198,4 @@ def test_the_batch_page_writes_number_and_addition_as_the_letter_does(
     result = page_text(client.post(reverse("letters:batch"), {"melding": [stale]}))
 
     assert "Lasondersingel 93-2, 7514BN Enschede" in listed and "Lasondersingel 932" not in listed
-    assert f"Melding {melding.pk} (7514BN 93-2)" in result
+    assert f"Melding VS-{melding.pk} (7514BN 93-2)" in result

@@ -43,6 +43,11 @@ def test_intake_staff_of_the_municipality_may_make_letters(client, intake_user, 
     assert client.get(reverse("letters:melding", args=[melding.pk])).status_code == 200
 
 
+def test_the_letter_page_names_the_melding_by_its_kenmerk(logged_in, melding):
+    html = logged_in.get(reverse("letters:melding", args=[melding.pk])).content.decode()
+    assert f"<title>Brief of kaartje · melding VS-{melding.pk} · Vroegsignaal</title>" in html
+
+
 def test_a_sent_letter_pdf_is_only_for_its_municipality(client, logged_in, melding, hengelo):
     logged_in.post(
         reverse("letters:melding", args=[melding.pk]),

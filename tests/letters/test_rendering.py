@@ -114,7 +114,7 @@ def test_the_pdf_is_a4_tagged_dutch_titled_and_uses_dejavu_for_diacritics(meldin
     page = reader.pages[0]
     width_mm, height_mm = (float(v) * 25.4 / 72 for v in page.mediabox[2:])
     assert (round(width_mm), round(height_mm)) == (210, 297)
-    assert reader.metadata.title == f"Eerste brief: aanbod van hulp – melding {melding.pk}"
+    assert reader.metadata.title == f"Eerste brief: aanbod van hulp – melding VS-{melding.pk}"
     assert reader.trailer["/Root"]["/Lang"] == "nl"
     assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
     fonts = page["/Resources"]["/Font"].get_object().values()

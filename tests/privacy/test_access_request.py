@@ -479,7 +479,7 @@ def test_the_inzage_json_writes_number_and_addition_as_the_letter_does(officer_c
     melding = json.loads(content)["meldingen"][0]
     written = [melding[name] for name in ("huisnummer", "huisletter", "huisnummertoevoeging")]
     assert written == [93, "", "2"]
-    assert f"Melding {at_93_2.pk} (7514BN 93-2)" in content and "7514BN 932" not in content
+    assert f"Melding VS-{at_93_2.pk} (7514BN 93-2)" in content and "7514BN 932" not in content
 
 
 def test_the_inzage_pdf_writes_number_letter_and_addition_apart(officer_client, at_93_2):

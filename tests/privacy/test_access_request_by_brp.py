@@ -178,7 +178,7 @@ def test_who_looked_at_a_resident_found_by_bsn_includes_her_signals_without_one(
     response = officer_client.post(reverse("privacy:audit_log"), {"bsn": BSN}, follow=True)
 
     page = response.content.decode()
-    assert f"(signaal {signal.pk})" in page and f"(melding {melding_without_bsn.pk})" in page
+    assert f"(signaal {signal.pk})" in page and f"(melding VS-{melding_without_bsn.pk})" in page
     assert BSN not in response.redirect_chain[-1][0]
     assert "alleen signalen die met een BSN zijn aangeleverd" not in page
 
@@ -192,7 +192,7 @@ def test_a_resident_search_by_a_bsn_outside_the_brp_tells_the_officer_to_search_
 
     page = " ".join(response.content.decode().split())
     assert "Op BSN vindt u alleen signalen die met een BSN zijn aangeleverd" in page
-    assert f"(melding {melding_without_bsn.pk})" not in page
+    assert f"(melding VS-{melding_without_bsn.pk})" not in page
 
 
 def test_the_brp_of_every_municipality_names_the_resident(officer_client, melding_without_bsn):
@@ -288,8 +288,8 @@ def test_who_looked_at_a_resident_by_bsn_finds_the_views_of_her_meldingen_at_ano
     response = officer_client.post(reverse("privacy:audit_log"), {"bsn": BSN}, follow=True)
 
     page = " ".join(response.content.decode().split())
-    assert f"(melding {melding.pk})" in page
-    assert f"(melding {melding_of(moved_resident['housemate']).pk})" not in page
+    assert f"(melding VS-{melding.pk})" in page
+    assert f"(melding VS-{melding_of(moved_resident['housemate']).pk})" not in page
     assert "1 regel" in page
 
 

@@ -69,7 +69,7 @@ def test_viewing_a_melding_page_writes_an_audit_entry_naming_the_melding(client)
         user.username,
     )
     assert entry.endpoint == f"/werk/melding/{melding.pk}/"
-    assert (entry.description, entry.object_label) == ("melding", f"melding {melding.pk}")
+    assert (entry.description, entry.object_label) == ("melding", f"melding VS-{melding.pk}")
 
 
 @pytest.mark.django_db(databases="__all__")

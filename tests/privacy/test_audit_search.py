@@ -50,8 +50,26 @@ def test_searching_for_the_text_of_the_gegevens_column_finds_the_entry(officer_c
     delivery = Delivery.objects.get(signals__melding_link__melding=melding)
     audit.record(UserFactory(creditor_staff=True, username="eo"), AuditAction.VIEW, delivery)
     page = _page(officer_client, wat=f"melding {melding.pk}")
-    assert f"(melding {melding.pk})" in page and f"(melding {other.pk})" not in page
+    assert f"(melding VS-{melding.pk})" in page and f"(melding VS-{other.pk})" not in page
     assert f"(aanlevering {delivery.pk})" in _page(officer_client, wat=f"Aanlevering {delivery.pk}")
+
+
+@pytest.mark.parametrize(
+    "typed", ["VS-{}", "vs {}", "vs{}", "melding VS-{}", "Melding vs-{}", "melding {}"]
+)
+def test_the_officer_finds_a_melding_by_its_kenmerk_as_typed_or_by_melding_and_number(
+    officer_client, typed
+):
+    """The Gegevens column names a melding by its kenmerk, as the caseworker's pages and the
+    letters do; the officer types it as read there, as a resident quotes it, or as before."""
+    worker = UserFactory(caseworker=True)
+    melding, other = MeldingFactory(), MeldingFactory()
+    audit.record(worker, AuditAction.VIEW, melding)
+    audit.record(worker, AuditAction.VIEW, other)
+
+    page = _page(officer_client, wat=typed.format(melding.pk))
+
+    assert f"(melding VS-{melding.pk})" in page and f"(melding VS-{other.pk})" not in page
 
 
 def test_the_audit_log_is_filtered_by_handeling(officer_client):
@@ -76,10 +94,10 @@ def test_the_officer_finds_who_looked_at_one_residents_data_by_bsn_or_by_name_an
     response = _resident(officer_client, bsn="123456782")
     assert "123456782" not in response.redirect_chain[-1][0]  # never in a URL
     by_bsn = response.content.decode()
-    assert f"(melding {melding.pk})" in by_bsn and f"(signaal {signal.pk})" in by_bsn
-    assert f"(melding {stranger.pk})" not in by_bsn
+    assert f"(melding VS-{melding.pk})" in by_bsn and f"(signaal {signal.pk})" in by_bsn
+    assert f"(melding VS-{stranger.pk})" not in by_bsn
     by_name = _resident_by_name(officer_client, "bakker", signal)
-    assert f"(melding {melding.pk})" in by_name and f"(melding {stranger.pk})" not in by_name
+    assert f"(melding VS-{melding.pk})" in by_name and f"(melding VS-{stranger.pk})" not in by_name
     # The search is on the record, without the BSN or the name.
     searches = AuditEntry.objects.filter(description__contains="auditlog gezocht op een inwoner")
     assert searches.count() == 2
@@ -97,7 +115,7 @@ def test_the_officer_finds_a_resident_named_with_accents_by_the_name_typed_witho
 
     page = _resident_by_name(officer_client, "Celik", signal)
 
-    assert f"(melding {melding.pk})" in page
+    assert f"(melding VS-{melding.pk})" in page
 
 
 def test_a_mistyped_bsn_in_the_resident_search_says_why_at_the_field(officer_client):

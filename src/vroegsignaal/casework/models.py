@@ -14,11 +14,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 
+from vroegsignaal import kenmerk
 from vroegsignaal.addresses import house_number_text
 from vroegsignaal.casework import deadlines
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
 from vroegsignaal.intake.models import Signal
-from vroegsignaal.matching.engine.vocabulary import REFERENCE_PREFIX
 from vroegsignaal.organisations.models import Municipality, Team
 from vroegsignaal.search_keys import SearchKeyField, prefix_search_index
 
@@ -302,7 +302,7 @@ class Melding(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Melding {self.pk} ({self.postcode} {self.house_number_text})"
+        return f"Melding {self.reference} ({self.postcode} {self.house_number_text})"
 
     @property
     def house_number_text(self) -> str:
@@ -318,7 +318,7 @@ class Melding(models.Model):
     def reference(self) -> str:
         """The kenmerk in letters and on the melding page ('VS-7941'): what a resident who calls
         back quotes, and what the search finds (`casework.search`)."""
-        return f"{REFERENCE_PREFIX}{self.pk}"
+        return kenmerk.of(self.pk)
 
     @property
     def current_due_on(self):
@@ -555,7 +555,7 @@ class Event(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({self.melding_id})"
+        return f"{self.get_kind_display()} ({kenmerk.of(self.melding_id)})"
 
 
 # A letter or card has no outcome of its own: it went out, and an answer is a new attempt. It
@@ -772,7 +772,7 @@ class Plan(models.Model):
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
-        return f"Plan {self.pk} bij melding {self.melding_id}"
+        return f"Plan {self.pk} bij melding {kenmerk.of(self.melding_id)}"
 
 
 class ReferralKind(models.TextChoices):

@@ -7,7 +7,8 @@ the user may see (`casework.access`), and the audit middleware records each sear
 terms, so the privacy officer can see who looked for whom.
 
 One text box, read as (in this order):
-- a kenmerk (`Melding.reference`): `VS-7941`, `vs 7941`, `melding 7941` or just `7941`; four
+- a kenmerk (`Melding.reference`, read by `vroegsignaal.kenmerk`): `VS-7941`, `vs 7941`,
+  `Melding VS-7941` (as the melding page's heading says it), `melding 7941` or just `7941`; four
   digits alone (`7511`) may also be a postcode area, so both are looked for;
 - an address: a postcode (`7511 AB`), optionally with house number and letter or addition
   (`7511AB 12`, `7511 ab 12-a`, `7514 BN 417B-2` as the pages write it);
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from vroegsignaal import kenmerk
 from vroegsignaal.addresses import address_suffix
 from vroegsignaal.casework.access import meldingen_visible_to
 from vroegsignaal.casework.models import Melding, MeldingSignal
@@ -47,7 +49,6 @@ MAX_REFERENCE_DIGITS = 18  # a melding's id is a 64-bit integer
 # Dashes a word processor or a phone's keyboard puts in 'VS–7941' or '7511–AB'.
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 
-_REFERENCE = re.compile(r"^(?:vs\s*-?\s*|melding\s+)?(\d+)$", re.IGNORECASE)
 _POSTCODE_AREA = re.compile(r"^[1-9]\d{3}$")
 # A house number's letter and addition as the pages write them ('93-2', '417B-2') or typed
 # otherwise ('417 b 2'); the address key compares them without the separators.
@@ -95,11 +96,10 @@ def parse(text: str) -> Search:
         raise SearchError("Vul een kenmerk, een postcode (met huisnummer) of een achternaam in.")
     if len(text) > MAX_LENGTH:
         raise SearchError(f"Zoek met hoogstens {MAX_LENGTH} tekens.")
-    if match := _REFERENCE.match(text):
-        number = match.group(1)
+    if (number := kenmerk.number_in(text)) is not None:
         if len(number) > MAX_REFERENCE_DIGITS:
             raise SearchError(
-                f"Er is geen melding met kenmerk VS-{number}: zo'n nummer bestaat niet."
+                f"Er is geen melding met kenmerk {kenmerk.of(number)}: zo'n nummer bestaat niet."
             )
         if _POSTCODE_AREA.match(text):
             # '7511' is a kenmerk or a postcode area: look for both.
@@ -120,7 +120,7 @@ def parse(text: str) -> Search:
     if sum(character.isalpha() for character in surname) < MIN_NAME_LETTERS:
         raise SearchError(
             f"Zoek op een achternaam van minstens {MIN_NAME_LETTERS} letters, een straat, een "
-            "postcode of een kenmerk (zoals VS-7941)."
+            f"postcode of een kenmerk (zoals {kenmerk.EXAMPLE})."
         )
     return Search(surname=surname, street=text)
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
 
+from vroegsignaal import kenmerk
 from vroegsignaal.casework.models import ContactAttempt, Melding
 from vroegsignaal.letters.kinds import OPENING_LETTERS, LetterKind
 from vroegsignaal.letters.placeholders import validate_texts
@@ -237,4 +238,4 @@ class SentLetter(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} bij melding {self.melding_id}"
+        return f"{self.get_kind_display()} bij melding {kenmerk.of(self.melding_id)}"

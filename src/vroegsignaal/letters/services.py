@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import formats, translation
 
+from vroegsignaal import kenmerk
 from vroegsignaal.casework import contact
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
@@ -326,7 +327,7 @@ def _letters_for(
 
 
 def _title(kind: LetterKind | str, melding: Melding) -> str:
-    return f"{LetterKind(kind).label} – melding {melding.pk}"
+    return f"{LetterKind(kind).label} – melding {melding.reference}"
 
 
 def preview_pdf(melding: Melding, request: LetterRequest, today: date) -> bytes:
@@ -568,7 +569,7 @@ SAMPLE_EXTRA = {
 
 
 # The sample resident's kenmerk in the preview (a real letter carries its melding's).
-SAMPLE_REFERENCE = "VS-1234"
+SAMPLE_REFERENCE = kenmerk.of(1234)
 
 
 def sample_letter(

@@ -17,7 +17,9 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
+from vroegsignaal import kenmerk
 from vroegsignaal.privacy.models import AuditAction, AuditEntry, AuditShownObject
+from vroegsignaal.privacy.pages import MELDING
 from vroegsignaal.privacy.routers import AUDIT_DB
 
 
@@ -182,8 +184,8 @@ def search(
     until: dt.date | None = None,
 ) -> models.QuerySet[AuditEntry]:
     """Entries whose user matches `who`, whose data matches `what` (type, id, description, page,
-    or the text the Gegevens column shows: 'melding 7941'), with `action`, in a date range
-    (inclusive)."""
+    or the text the Gegevens column shows: 'melding VS-7941', also typed 'vs 7941' or as before
+    'melding 7941'), with `action`, in a date range (inclusive)."""
     if who:
         entries = entries.filter(username__icontains=who)
     if what:
@@ -193,6 +195,7 @@ def search(
             | models.Q(description__icontains=what)
             | models.Q(endpoint__icontains=what)
             | _named_object(what)
+            | _melding_by_kenmerk(what)
         )
     if action:
         entries = entries.filter(action=action)
@@ -203,8 +206,16 @@ def search(
     return entries
 
 
+def _melding_by_kenmerk(text: str) -> models.Q:
+    """'VS-7941', 'vs 7941', 'melding VS-7941': the melding with that kenmerk."""
+    number = kenmerk.number_in(text)
+    if number is None:
+        return models.Q(pk__in=[])
+    return models.Q(object_type=MELDING, object_id=str(int(number)))
+
+
 def _named_object(text: str) -> models.Q:
-    """'melding 7941' or 'Aanlevering 132' (as object_label shows them) as type and id."""
+    """'melding 7941' or 'Aanlevering 132' (a type's name and an id) as type and id."""
     match = re.fullmatch(r"\s*(.+?)\s+(\d+)\s*", text)
     if match is None:
         return models.Q(pk__in=[])

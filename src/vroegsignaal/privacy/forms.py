@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core import signing
 
+from vroegsignaal import kenmerk
 from vroegsignaal.intake.parsing import parse_bsn, parse_house_number
 from vroegsignaal.intake.validation import MAX_HOUSE_NUMBER
 from vroegsignaal.privacy.inzage import Found, PersonQuery
@@ -176,7 +177,12 @@ class AuditSearchForm(forms.Form):
     is recorded on those)."""
 
     wie = forms.CharField(label="Gebruiker", required=False, max_length=150)
-    wat = forms.CharField(label="Gegevens (soort, id of omschrijving)", required=False)
+    wat = forms.CharField(
+        label="Gegevens (soort, id of omschrijving)",
+        required=False,
+        help_text="Zoals in de kolom Gegevens, bijvoorbeeld: "
+        f"melding {kenmerk.EXAMPLE}, aanlevering 132, contactpoging.",
+    )
     inwoner = forms.CharField(required=False, widget=forms.HiddenInput)
     handeling = forms.ChoiceField(
         label="Handeling", required=False, choices=[("", "Alle handelingen"), *AuditAction.choices]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.apps import apps
 
+from vroegsignaal import kenmerk
+
 PAGE_DESCRIPTIONS = {
     "casework:worklist": "werkbakjes (lijst van meldingen)",
     "casework:search": "zoeken naar meldingen",
@@ -18,6 +20,7 @@ PAGE_DESCRIPTIONS = {
     "casework:contact": "contactpoging",
     "casework:leave_card": "kaartje na huisbezoek",
     "casework:confirm_not_resident": "signaal bevestigen: geen inwoner (meer)",
+    "casework:withdraw_not_resident": "bevestiging geen inwoner (meer) intrekken",
     "casework:conversation": "gesprek",
     "casework:budget": "budgetscan",
     "casework:budget_line": "regel van de budgetscan wijzigen",
@@ -56,6 +59,7 @@ PAGE_DESCRIPTIONS = {
     "privacy:access_request": "inzageverzoek",
     "matching:runs": "matching",
     "matching:reference_lists": "klantenlijst en BRP-uittreksel",
+    "matching:run": "resultaat van een matchingsrun (meldingen en signalen)",
     "monitoring:ddas": "landelijke export (DDAS)",
     "api-deliveries": "aanleveringen (API)",
     "api-feedback": "terugkoppeling (API)",
@@ -69,10 +73,18 @@ def describe_page(view_name: str) -> str:
     return PAGE_DESCRIPTIONS.get(view_name, view_name)
 
 
+# A melding is named by its kenmerk, as every page and letter names it.
+MELDING = "casework.melding"
+
+
 def object_label(object_type: str, object_id: str) -> str:
-    """'melding 7941' for ('casework.melding', '7941'); empty without an object."""
+    """'melding VS-7941' for ('casework.melding', '7941'), 'aanlevering 132' for
+    ('intake.delivery', '132'); empty without an object. Made when the log is read, so entries
+    written before meldingen were named by their kenmerk read the same."""
     if not object_type:
         return ""
+    if object_type == MELDING and object_id:
+        object_id = kenmerk.of(object_id)
     try:
         name = apps.get_model(object_type)._meta.verbose_name
     except (LookupError, ValueError):

@@ -1,10 +1,10 @@
 """Template filters for casework pages: amounts in cents as Dutch euro amounts, counts with
 Dutch thousands, the werkbakje of a melding, a signal's BRP note and status reason, a melding's
-kenmerk as a link."""
+kenmerk as a link, an example kenmerk."""
 
 from django import template
 
-from vroegsignaal import dutch_numbers
+from vroegsignaal import dutch_numbers, kenmerk
 from vroegsignaal.casework import melding_links, residence_check
 from vroegsignaal.casework.worklist import queue_label
 
@@ -21,6 +21,12 @@ def euros(cents: int | None) -> str:
 def dutch_number(value) -> str:
     """4642 → '4.642', as Dutch readers write a count; None → '–'."""
     return dutch_numbers.dutch_number(value)
+
+
+@register.simple_tag
+def kenmerk_example() -> str:
+    """'VS-7941': the kenmerk a search field gives as its example (`vroegsignaal.kenmerk`)."""
+    return kenmerk.EXAMPLE
 
 
 @register.filter
