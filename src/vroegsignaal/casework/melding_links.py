@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from vroegsignaal import kenmerk
 from vroegsignaal.matching.engine.vocabulary import REFERENCE_PREFIX
 
 _EARLIER_MELDING = re.compile(rf"\(melding {re.escape(REFERENCE_PREFIX)}(\d+)\)")
@@ -23,10 +24,9 @@ _EARLIER_MELDING = re.compile(rf"\(melding {re.escape(REFERENCE_PREFIX)}(\d+)\)"
 def melding_link(melding_id: int) -> SafeString:
     """The kenmerk of melding ``melding_id`` linked to its page ('VS-20511')."""
     return format_html(
-        '<a class="utrecht-link" href="{}">{}{}</a>',
+        '<a class="utrecht-link" href="{}">{}</a>',
         reverse("casework:melding", args=[melding_id]),
-        REFERENCE_PREFIX,
-        melding_id,
+        kenmerk.of(melding_id),
     )
 
 

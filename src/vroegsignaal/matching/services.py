@@ -30,7 +30,7 @@ from vroegsignaal.casework.no_go import (
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.gc_pause import cyclic_gc_paused
 from vroegsignaal.intake.models import Signal
-from vroegsignaal.matching import adapter, joined_repeats
+from vroegsignaal.matching import adapter, joined_repeats, run_report
 from vroegsignaal.matching.engine import run_matching, with_priority_reasons
 from vroegsignaal.matching.engine.classify import BRP_NAME
 from vroegsignaal.matching.engine.policy import PolicyError
@@ -117,9 +117,10 @@ def _melding_values(row: dict, address: dict, queue: Queue, matched_on: dt.date)
 
 def _write_meldingen(
     municipality, result, matched_on, links: dict[int, MeldingSignal]
-) -> tuple[dict[str, int], set[str]]:
-    """Create or refresh meldingen. Returns melding key -> melding id, and the keys whose
-    signals were attached to an earlier melding (herhaalde melding)."""
+) -> tuple[dict[str, int], set[str], set[str]]:
+    """Create or refresh meldingen. Returns melding key -> melding id, the keys whose signals
+    were attached to an earlier melding (herhaalde melding), and the keys of the meldingen
+    this run made."""
     queues = _queues(municipality, result.meldingen)
     addresses = _address_details(result.signals)
     existing = adapter.existing_meldingen(result.meldingen["melding_key"].to_list())
@@ -151,7 +152,7 @@ def _write_meldingen(
     adapter.update_rows(Melding, refreshed, MATCHING_FIELDS)
     ids.update({m.key: m.id for m in Melding.objects.filter(key__in=[m.key for m in new])})
     ids.update({m.key: m.id for m in refreshed})
-    return ids, attached
+    return ids, attached, {m.key for m in new}
 
 
 def _attachments(result, links: dict[int, MeldingSignal]) -> dict[str, int]:
@@ -362,7 +363,7 @@ def match_period(
         run.summary = _with_kept_joined(
             {"signals": 0, "signals_joined_earlier": 0, "meldingen": 0, "go": 0, "statuses": {}},
             kept_joined,
-        )
+        ) | {"changes": run_report.NO_CHANGES}
         run.finished_at = timezone.now()
         run.save()
         return run
@@ -376,7 +377,7 @@ def match_period(
     )
     with transaction.atomic():
         links = adapter.existing_links(result.signals["signal_id"].to_list())
-        melding_ids, attached = _write_meldingen(
+        melding_ids, attached, created = _write_meldingen(
             municipality, result, today or timezone.localdate(), links
         )
         go, no_go = _go_decisions(result, melding_ids, attached)
@@ -385,12 +386,13 @@ def match_period(
         why = partial(rematch_reasons, result, melding_ids, changed_since_previous_run(run))
         reopen_picked_up_after_rematch(go, why)
         untouched = _untouched(melding_ids)
-        stay_joined, _new_links = _write_signals(result, melding_ids, attached, links, untouched)
-        close_not_picked_up(
-            {pk: no_go[pk] for pk in no_go.keys() & untouched},
-            today or timezone.localdate(),
-        )
-        run.summary = _with_kept_joined(_summary(result, attached, stay_joined), kept_joined)
+        stay_joined, new_links = _write_signals(result, melding_ids, attached, links, untouched)
+        closed_no_go = {pk: no_go[pk] for pk in no_go.keys() & untouched}
+        close_not_picked_up(closed_no_go, today or timezone.localdate())
+        run.summary = {
+            **_with_kept_joined(_summary(result, attached, stay_joined), kept_joined),
+            "changes": run_report.recorded(result, melding_ids, created, new_links, closed_no_go),
+        }
         run.finished_at = timezone.now()
         run.save()
     return run

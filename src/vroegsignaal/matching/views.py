@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from vroegsignaal.dutch_text import after_colon
 from vroegsignaal.matching.models import MatchingRun, ReferenceListImport, ReferenceListKind
@@ -25,6 +25,7 @@ from vroegsignaal.matching.reference_lists import (
     latest_imports,
     read_list_file,
 )
+from vroegsignaal.matching.run_report import changes_of, has_changes
 from vroegsignaal.matching.tasks import match_period_task
 from vroegsignaal.matching.unmatched import suggested_period, unmatched_months
 from vroegsignaal.privacy import audit
@@ -95,6 +96,17 @@ def matching_runs(request):
         "waiting": [(month_name(period), signals) for period, signals in waiting],
     }
     return render(request, "matching/runs.html", context)
+
+
+@role_required("intake")
+def run_result(request, pk: int):
+    """What one run of the municipality changed: the meldingen and signals to look at, with
+    their addresses (audited, each melding and signal shown named in the audit log)."""
+    run = get_object_or_404(MatchingRun, pk=pk, municipality=request.user.municipality)
+    changes = changes_of(run) if has_changes(run) else None
+    if changes is not None:
+        audit.note_shown(request, changes.shown)
+    return render(request, "matching/run.html", {"run": run, "changes": changes})
 
 
 def _reference_list_state(municipality) -> list[tuple[str, ReferenceListImport | None]]:

@@ -1,0 +1,137 @@
+"""What a matching run changed, for the meldpunt to open from the matching page (QA9 B7).
+
+Four lists: the new meldingen to pick up (crisis first), the signals joined to an earlier
+melding as herhaalde melding (with the melding they joined), the meldingen the run closed as
+no-go per result, and the signals delivered late (added to a melding an earlier run made). A
+rerun that changes nothing has four empty lists.
+
+The run stores per list its count and at most `SHOWN` ids in `MatchingRun.summary["changes"]`:
+a national run makes tens of thousands of meldingen, and the write stays one JSON value per
+run (docs/performance.md, database write). The page reads the rows of those ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from vroegsignaal.casework.models import Melding, MeldingSignal
+from vroegsignaal.intake.models import Signal
+from vroegsignaal.matching.models import MatchingRun
+
+SHOWN = 50
+
+
+def _capped(items: list) -> dict:
+    return {"count": len(items), "shown": items[:SHOWN]}
+
+
+def recorded(
+    result,
+    melding_ids: dict[str, int],
+    created: set[str],
+    new_links: list[MeldingSignal],
+    closed_no_go: dict[int, str],
+) -> dict:
+    """The run's changes as stored: ``created`` the melding keys it made, ``new_links`` the
+    signal links it made, ``closed_no_go`` melding id -> result of those it closed as no-go."""
+    to_pick_up = result.meldingen.filter(pl.col("melding_key").is_in(list(created)) & pl.col("go"))
+    crisis_first = to_pick_up.sort(
+        ["crisis", "priority_score", "melding_key"], descending=[True, True, False]
+    )
+    made = {melding_ids[key] for key in created}
+    joined = [[link.signal_id, link.melding_id] for link in new_links if link.attached_as_repeat]
+    late = [
+        [link.signal_id, link.melding_id]
+        for link in new_links
+        if not link.attached_as_repeat and link.melding_id not in made
+    ]
+    by_result: dict[str, list[int]] = {}
+    for melding_id, result_text in sorted(closed_no_go.items()):
+        by_result.setdefault(result_text, []).append(melding_id)
+    return {
+        "new": {
+            "count": to_pick_up.height,
+            "shown": [melding_ids[key] for key in crisis_first["melding_key"].head(SHOWN)],
+        },
+        "joined": _capped(sorted(joined)),
+        "no_go": {text: _capped(ids) for text, ids in sorted(by_result.items())},
+        "late": _capped(sorted(late)),
+    }
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One list of the page: how many there were, and the rows shown (at most `SHOWN`)."""
+
+    count: int
+    rows: list
+
+    @property
+    def more(self) -> int:
+        """How many the page does not show ('en nog 12')."""
+        return self.count - len(self.rows)
+
+
+@dataclass(frozen=True)
+class JoinedSignal:
+    signal: Signal
+    melding_id: int
+
+
+@dataclass(frozen=True)
+class RunChanges:
+    new: Listed
+    joined: Listed
+    no_go: list[tuple[str, Listed]]
+    late: Listed
+
+    @property
+    def no_go_count(self) -> int:
+        return sum(listed.count for _, listed in self.no_go)
+
+    @property
+    def shown(self) -> list[Melding | Signal]:
+        """Every melding and signal the page shows, for the audit log."""
+        meldingen = [*self.new.rows, *(m for _, listed in self.no_go for m in listed.rows)]
+        return [*meldingen, *(row.signal for row in [*self.joined.rows, *self.late.rows])]
+
+
+# What a run without signals stores: it changed nothing.
+NO_CHANGES = {
+    "new": _capped([]),
+    "joined": _capped([]),
+    "no_go": {},
+    "late": _capped([]),
+}
+
+
+def has_changes(run: MatchingRun) -> bool:
+    """Whether ``run`` stored its changes (runs from before 27 November 2026 did not)."""
+    return "changes" in (run.summary or {})
+
+
+def changes_of(run: MatchingRun) -> RunChanges:
+    """The lists of the run's result page, read from the ids the run stored."""
+    stored = run.summary["changes"]
+    no_go_ids = (pk for part in stored["no_go"].values() for pk in part["shown"])
+    melding_ids = [*stored["new"]["shown"], *no_go_ids]
+    meldingen = Melding.objects.select_related("queue").in_bulk(melding_ids)
+    pairs = [*stored["joined"]["shown"], *stored["late"]["shown"]]
+    signals = Signal.objects.select_related("creditor").in_bulk([pk for pk, _ in pairs])
+
+    def melding_list(part: dict) -> Listed:
+        # A melding erased since (retention) is left out of the rows, not of the count.
+        return Listed(part["count"], [meldingen[pk] for pk in part["shown"] if pk in meldingen])
+
+    def signal_list(part: dict) -> Listed:
+        rows = [JoinedSignal(signals[s], m) for s, m in part["shown"] if s in signals]
+        return Listed(part["count"], rows)
+
+    return RunChanges(
+        new=melding_list(stored["new"]),
+        joined=signal_list(stored["joined"]),
+        no_go=[(text, melding_list(part)) for text, part in stored["no_go"].items()],
+        late=signal_list(stored["late"]),
+    )
