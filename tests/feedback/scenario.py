@@ -7,6 +7,7 @@ import datetime as dt
 
 from tests.casework.factories import MeldingFactory, SignalFactory
 from vroegsignaal.casework.assignment import assign
+from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.conversation import add_budget_line, record_conversation, record_plan
 from vroegsignaal.casework.models import (
     BudgetLineKind,
@@ -19,7 +20,7 @@ from vroegsignaal.casework.models import (
 )
 from vroegsignaal.casework.payments import payment_key
 from vroegsignaal.casework.results import close_with_result
-from vroegsignaal.ddas import Eindresultaat, Signaalstatus
+from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalstatus
 
 SURNAME = "Jansen"
 POSTCODE = "7511AB"
@@ -97,4 +98,20 @@ def work_and_close(melding: Melding, caseworker, creditors) -> Melding:
     )
     return close_with_result(
         melding, caseworker, melding.version, Eindresultaat.ADVIES_QUICK_FIX, CLOSED_DAY
+    )
+
+
+NO_CONTACT_DAYS = (dt.date(2026, 11, 3), dt.date(2026, 11, 4), dt.date(2026, 11, 5))
+
+
+def try_and_close_without_contact(melding: Melding, caseworker) -> Melding:
+    """Three home visits nobody answered, then 'Definitief geen contact kunnen krijgen'."""
+    assign(melding, caseworker, caseworker, melding.version)
+    for day in NO_CONTACT_DAYS:
+        record_contact_attempt(
+            melding, caseworker, melding.version, kind=Contactsoort.HUISBEZOEK,
+            attempted_on=day, part_of_day=Dagdeel.MIDDAG, reached=False,
+        )  # fmt: skip
+    return close_with_result(
+        melding, caseworker, melding.version, Eindresultaat.GEEN_CONTACT, CLOSED_DAY
     )

@@ -11,6 +11,8 @@ from vroegsignaal.feedback import permitted
 from vroegsignaal.organisations.models import Creditor
 
 NOT_PICKED_UP = {"picked_up": False, "reason": None, "known_to_debt_help": None}
+REACHED = {"contact_made": True, "contact_attempts": 1}
+NOT_REACHED = {"contact_made": False, "contact_attempts": 3}
 
 
 @pytest.mark.parametrize(
@@ -71,24 +73,26 @@ def test_outcome_holds_only_the_permitted_facts_and_this_creditors_own_payments(
         problematic_debts=YesNoUnknown.YES,
         note=scenario.PLAN_NOTE,
     )
-    content = permitted.outcome(creditor, dt.date(2026, 11, 20), conversation, plan)
+    content = permitted.outcome(creditor, dt.date(2026, 11, 20), conversation, plan, REACHED)
     assert content == {
         "help_accepted": "ja",
         "cause": "inkomensdaling",
         "ongoing_payments": scenario.OWN_PAYMENTS,
         "perspective": "problematische_schulden",
         "outcome_date": "2026-11-20",
+        "contact_made": True,
+        "contact_attempts": 1,
     }
 
 
 def test_outcome_passes_on_no_agreement_made_with_a_namesake_creditor():
     namesake = Creditor(pk=8, name="Energie Oost")
     plan = Plan(ongoing_payments={"7": scenario.OWN_PAYMENTS}, problematic_debts=YesNoUnknown.NO)
-    content = permitted.outcome(namesake, dt.date(2026, 11, 20), None, plan)
+    content = permitted.outcome(namesake, dt.date(2026, 11, 20), None, plan, REACHED)
     assert content["ongoing_payments"] is None
 
 
 def test_outcome_without_conversation_or_plan_has_an_unknown_perspective():
-    content = permitted.outcome(Creditor(name="X"), dt.date(2026, 11, 20), None, None)
+    content = permitted.outcome(Creditor(name="X"), dt.date(2026, 11, 20), None, None, NOT_REACHED)
     assert content["perspective"] == "onbekend"
     assert content["help_accepted"] is content["cause"] is content["ongoing_payments"] is None

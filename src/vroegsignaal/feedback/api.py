@@ -87,6 +87,20 @@ class FeedbackItemSerializer(serializers.Serializer):
     )
     perspective = serializers.ChoiceField(Perspective.choices, allow_null=True)
     outcome_date = serializers.DateField(allow_null=True)
+    contact_made = serializers.BooleanField(
+        allow_null=True,
+        help_text="Alleen bij een uitkomst: waar als de gemeente contact heeft gehad met uw "
+        "klant, onwaar als zij hem niet heeft bereikt (bijvoorbeeld 'Definitief geen contact "
+        "kunnen krijgen'). Zonder contact zijn help_accepted en cause leeg en is perspective "
+        "onbekend: er is niets gevraagd. Leeg bij een uitkomst die werd vrijgegeven voordat "
+        "Vroegsignaal dit doorgaf (november 2026).",
+    )
+    contact_attempts = serializers.IntegerField(
+        allow_null=True,
+        help_text="Alleen bij een uitkomst: hoe vaak de gemeente in deze contactronde contact "
+        "zocht (een kaartje na een gemist huisbezoek telt niet apart). Leeg zoals "
+        "contact_made.",
+    )
 
 
 class FeedbackPagination(PageNumberPagination):

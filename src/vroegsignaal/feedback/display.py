@@ -7,6 +7,7 @@ from datetime import date
 from django.utils import timezone
 
 from vroegsignaal.casework.models import Cause, HelpAnswer
+from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.dutch_text import after_colon
 from vroegsignaal.feedback.permitted import Perspective, own_customer_number
 
@@ -81,16 +82,65 @@ OUTCOME_DATE_LABEL = "Datum uitkomst"
 LAST_RELEASED_LABEL = "Laatst vrijgegeven op"
 
 
-def outcome_rows(item: dict) -> list[tuple[str, str]]:
-    """The outcome as (label, value) pairs, in the order the portal shows them."""
+CONTACT_LABEL = "Contact met de klant"
+# The facts of an outcome that only a conversation gives, in the order portal and download show
+# them (after the date and the contact).
+CONVERSATION_LABELS = (
+    "Hulp geaccepteerd",
+    "Globale oorzaak",
+    "Afspraak over de lopende betalingen",
+    "Perspectief",
+)
+WITHOUT_CONTACT = (
+    "Zonder contact weet de gemeente niet of de klant hulp wil, wat de oorzaak van de "
+    "achterstand is en hoe het ervoor staat."
+)
+
+
+def had_no_contact(item: dict) -> bool:
+    """The outcome says the municipality did not reach the customer. An outcome released
+    before contact was told (November 2026) has no ``contact_made`` and says nothing either way."""
+    return item.get("contact_made") is False
+
+
+def contact_text(item: dict) -> str | None:
+    """'Ja, ...', or 'Nee, geen contact gekregen (3 pogingen)'; None for an outcome released
+    before contact was told."""
+    if item.get("contact_made") is None:
+        return None
+    if item["contact_made"]:
+        return "Ja, de gemeente heeft contact gehad met de klant"
+    if not item["contact_attempts"]:
+        return "Nee, geen contact gehad"
+    return f"Nee, geen contact gekregen ({counted(item['contact_attempts'], 'poging', 'pogingen')})"
+
+
+def outcome_facts(item: dict) -> dict[str, str | None]:
+    """The outcome by label, in the order the portal shows it; None for what does not apply.
+
+    Without contact nobody could ask about help, cause or perspective: what is unknown for
+    that reason is None (left out on the page, empty in the download) rather than 'Onbekend',
+    which reads as not filled in yet. The contact is None for an outcome told before it was.
+    """
 
     def label(choices, value) -> str:
         return choices(value).label if value else "Onbekend"
 
-    return [
-        (OUTCOME_DATE_LABEL, date.fromisoformat(item["outcome_date"]).strftime("%d-%m-%Y")),
-        ("Hulp geaccepteerd", label(HelpAnswer, item["help_accepted"])),
-        ("Globale oorzaak", cause_text(item["cause"])),
-        ("Afspraak over de lopende betalingen", item["ongoing_payments"] or "Geen afspraak"),
-        ("Perspectief", label(Perspective, item["perspective"])),
-    ]
+    facts = {
+        OUTCOME_DATE_LABEL: date.fromisoformat(item["outcome_date"]).strftime("%d-%m-%Y"),
+        CONTACT_LABEL: contact_text(item),
+        "Hulp geaccepteerd": label(HelpAnswer, item["help_accepted"]),
+        "Globale oorzaak": cause_text(item["cause"]),
+        "Afspraak over de lopende betalingen": item["ongoing_payments"] or "Geen afspraak",
+        "Perspectief": label(Perspective, item["perspective"]),
+    }
+    if had_no_contact(item):
+        unknown = ("Onbekend", "Geen afspraak", Perspective.UNKNOWN.label)
+        facts.update({key: None for key in CONVERSATION_LABELS if facts[key] in unknown})
+    return facts
+
+
+def outcome_rows(item: dict) -> list[tuple[str, str]]:
+    """The outcome as (label, value) pairs, in the order the portal shows them; what does not
+    apply is left out."""
+    return [(label, value) for label, value in outcome_facts(item).items() if value is not None]

@@ -34,7 +34,9 @@ DOWNLOAD_HEADER = [
     "Afspraak over de lopende betalingen",
     "Perspectief",
     display.LAST_RELEASED_LABEL,
-    "Go/no-go gecorrigeerd op",  # last, so a file read by column position keeps its columns
+    "Go/no-go gecorrigeerd op",
+    # New columns go last, so a file read by column position keeps its columns.
+    display.CONTACT_LABEL,
 ]
 
 
@@ -97,6 +99,8 @@ def _summary(signal: Signal, items: dict) -> dict:
         "corrected_on": display.corrected_on(go),
         "known": display.known_text(go) if go else None,
         "outcome": display.outcome_rows(outcome) if outcome else None,
+        "outcome_facts": display.outcome_facts(outcome) if outcome else None,
+        "no_contact": display.had_no_contact(outcome) if outcome else False,
         "outcome_date": date.fromisoformat(outcome["outcome_date"]) if outcome else None,
         "no_outcome_expected": no_outcome_expected(go),
         "released_at": max((item["released_at"] for item in items.values()), default=None),
@@ -113,12 +117,15 @@ def download_rows(rows: list[dict]) -> list[list]:
     moments as dates (web.downloads writes them as Dutch text or as Excel date cells)."""
     table = []
     for row in rows:
-        if row["outcome"]:
-            # In DOWNLOAD_HEADER order, the date first.
-            outcome_values = [row["outcome_date"], *(value for _, value in row["outcome"][1:])]
+        facts = row["outcome_facts"]
+        if facts:
+            # In DOWNLOAD_HEADER order, the date first; what does not apply is left empty.
+            told = [facts[label] or "" for label in display.CONVERSATION_LABELS]
+            outcome_values = [row["outcome_date"], *told]
+            contact = facts[display.CONTACT_LABEL] or ""
         else:
             empty = "Geen (niet opgepakt)" if row["no_outcome_expected"] else "Nog niet bekend"
-            outcome_values = [empty, "", "", "", ""]
+            outcome_values, contact = [empty, "", "", "", ""], ""
         table.append([
             row["customer_number"],
             row["signal"].signal_date,
@@ -127,5 +134,6 @@ def download_rows(rows: list[dict]) -> list[list]:
             *outcome_values,
             row["released_at"],
             row["corrected_on"],
+            contact,
         ])  # fmt: skip
     return table

@@ -3,8 +3,9 @@
 Go/no-go: whether the signal was picked up; the reason only for the four statuses the standard
 feeds back (onterecht signaal, herhaalde melding, geen inwoner (meer), overleden); for 'andere
 reden' nothing but 'not picked up'; 'known to debt help' only where the agreement allows it.
-Outcome: help accepted, the global cause, the agreement on this creditor's ongoing payments, the
-perspective and the date. Never notes, life domains, the budget, the free-text status reason,
+Outcome: whether the municipality had contact with the resident and after how many attempts
+(the standard's contactpogingen, 'bereikt'; never how, when or by whom), help accepted, the
+global cause, the agreement on this creditor's ongoing payments, the perspective and the date. Never notes, life domains, the budget, the free-text status reason,
 the result, names of caseworkers or any other personal detail: those are simply not read here.
 
 Release stores what these functions return; ``feedback_item`` is what portal and API show.
@@ -16,7 +17,8 @@ from datetime import date
 
 from django.db import models
 
-from vroegsignaal.casework.models import Conversation, Plan, YesNoUnknown
+from vroegsignaal.casework.contact import reached_in_current_round, unsuccessful_attempts
+from vroegsignaal.casework.models import Conversation, Melding, Plan, YesNoUnknown
 from vroegsignaal.casework.payments import agreement_with
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.feedback.models import FeedbackKind, SignalFeedback
@@ -56,7 +58,16 @@ ENVELOPE_FIELDS = (
     "corrects",
 )
 GO_NO_GO_FIELDS = ("picked_up", "reason", "known_to_debt_help")
-OUTCOME_FIELDS = ("help_accepted", "cause", "ongoing_payments", "perspective", "outcome_date")
+# contact_* last: added in November 2026, after systems were built on the others.
+OUTCOME_FIELDS = (
+    "help_accepted",
+    "cause",
+    "ongoing_payments",
+    "perspective",
+    "outcome_date",
+    "contact_made",
+    "contact_attempts",
+)
 FEEDBACK_FIELDS = ENVELOPE_FIELDS + GO_NO_GO_FIELDS + OUTCOME_FIELDS
 _CONTENT_FIELDS = {FeedbackKind.GO_NO_GO: GO_NO_GO_FIELDS, FeedbackKind.OUTCOME: OUTCOME_FIELDS}
 
@@ -86,13 +97,30 @@ def may_learn_known_status(creditor_id: int) -> bool:
     ).exists()
 
 
+def contact_in_round(melding: Melding) -> dict:
+    """Whether the municipality had contact with the resident in the melding's current contact
+    round, in casework's one meaning of reached, and how many attempts it made (a card left
+    after a missed visit belongs to that visit). The creditor decides on it whether to resume
+    collection; the resident's inzage promises that the creditor hears it."""
+    attempts = list(melding.contact_attempts.filter(contact_round=melding.contact_round))
+    failed = unsuccessful_attempts(attempts, melding.contact_round)
+    return {
+        "contact_made": Melding.objects.filter(pk=melding.pk)
+        .filter(reached_in_current_round())
+        .exists(),
+        "contact_attempts": failed + sum(attempt.reached for attempt in attempts),
+    }
+
+
 def outcome(
     creditor: Creditor,
     outcome_date: date,
     conversation: Conversation | None,
     plan: Plan | None,
+    contact: dict,
 ) -> dict:
-    """What the creditor may learn from the casework of a closed melding.
+    """What the creditor may learn from the casework of a closed melding; ``contact`` is
+    ``contact_in_round`` of the melding.
 
     Only this creditor's own line of the agreements on ongoing payments is passed on, found by
     its id (never its name, which can change or be shared).
@@ -105,6 +133,8 @@ def outcome(
         "ongoing_payments": payments or None,
         "perspective": str(_PERSPECTIVE_BY_DEBTS.get(debts, Perspective.UNKNOWN)),
         "outcome_date": outcome_date.isoformat(),
+        "contact_made": contact["contact_made"],
+        "contact_attempts": contact["contact_attempts"],
     }
 
 

@@ -162,6 +162,7 @@ def _release_outcomes(release: FeedbackRelease) -> list[SignalFeedback]:
         round_ = melding.contact_round
         conversation = melding.conversations.filter(contact_round=round_).last()
         plan = melding.plans.filter(contact_round=round_).last()
+        contact = permitted.contact_in_round(melding)
         items += [
             SignalFeedback(
                 signal=signal,
@@ -169,7 +170,9 @@ def _release_outcomes(release: FeedbackRelease) -> list[SignalFeedback]:
                 release=release,
                 kind=FeedbackKind.OUTCOME,
                 contact_round=round_,
-                content=permitted.outcome(signal.creditor, melding.closed_on, conversation, plan),
+                content=permitted.outcome(
+                    signal.creditor, melding.closed_on, conversation, plan, contact
+                ),
                 released_at=release.released_at,
             )
             for signal in signals

@@ -119,6 +119,7 @@ def signal(request, pk: int):
             "round": item["contact_round"],
             "rows": display.outcome_rows(item),
             "released_at": item["released_at"],
+            "without_contact": display.WITHOUT_CONTACT if display.had_no_contact(item) else "",
         }
         for item in items
         if item["kind"] == FeedbackKind.OUTCOME
