@@ -8,7 +8,6 @@ from django.core.management import call_command
 from tests.factories import (
     AgreementFactory,
     CreditorFactory,
-    enschede_with_energy_agreement,
 )
 
 from vroegsignaal.casework.models import Melding, MeldingSignal
@@ -40,14 +39,6 @@ def record(customer, day, house="12", amount="250,00", **extra):
         "datum_ontstaan": "2026-08-01",
         **extra,
     }
-
-
-@pytest.fixture
-def enschede():
-    municipality, energy = enschede_with_energy_agreement()
-    zorg = CreditorFactory(code="zorg", name="Zorg", partner_type="Zorg")
-    AgreementFactory(creditor=zorg, municipality=municipality)
-    return municipality, energy, zorg
 
 
 def test_signals_at_one_address_in_a_month_become_one_meervoudig_melding(enschede):

@@ -10,10 +10,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from tests.factories import (
-    AgreementFactory,
-    CreditorFactory,
     UserFactory,
-    enschede_with_energy_agreement,
 )
 from tests.matching.test_match_period import TODAY, record
 from tests.page_text import page_text
@@ -29,14 +26,6 @@ JOINED_LINE = (
     "systeem: Later signaal van Energie Oost (05-10-2026, € 2.100,00) toegevoegd als "
     "herhaalde melding"
 )
-
-
-@pytest.fixture
-def enschede():
-    municipality, energy = enschede_with_energy_agreement()
-    zorg = CreditorFactory(code="zorg", name="Zorg Oost", partner_type="Zorg")
-    AgreementFactory(creditor=zorg, municipality=municipality)
-    return municipality, energy, zorg
 
 
 def _closed_without_contact_then_reported_again(enschede) -> Melding:

@@ -6,7 +6,7 @@ the rerun, so a late first action became 'Gehaald' and the monitoring showed 0 t
 import datetime as dt
 
 import pytest
-from tests.matching.test_match_period import enschede, record  # noqa: F401 (fixture)
+from tests.matching.test_match_period import record
 
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.intake.services import ingest_records
@@ -19,7 +19,7 @@ RERUN = dt.date(2026, 11, 26)
 DELIVERED = dt.date(2026, 10, 20)
 
 
-def test_a_rerun_keeps_the_first_action_due_date_of_a_melding_made_earlier(enschede):  # noqa: F811
+def test_a_rerun_keeps_the_first_action_due_date_of_a_melding_made_earlier(enschede):
     municipality, energy, _ = enschede
     ingest_records(energy, [record("E1", "2026-10-02", crisissignaal="ja")], today=DELIVERED)
     match_period(municipality, "2026-10", today=MATCHED)
@@ -31,7 +31,7 @@ def test_a_rerun_keeps_the_first_action_due_date_of_a_melding_made_earlier(ensch
     assert (melding.matched_on, melding.due_on) == (MATCHED, dt.date(2026, 10, 29))
 
 
-def test_a_late_crisis_signal_shortens_the_term_counted_from_the_rerun(enschede):  # noqa: F811
+def test_a_late_crisis_signal_shortens_the_term_counted_from_the_rerun(enschede):
     """The municipality learns of the crisis when the late signal is matched: 3 working days
     from that run, unless the melding's own term ends sooner."""
     municipality, energy, zorg = enschede
@@ -47,7 +47,7 @@ def test_a_late_crisis_signal_shortens_the_term_counted_from_the_rerun(enschede)
     assert Melding.objects.get().due_on == dt.date(2026, 11, 3)  # Fri, Mon, Tue
 
 
-def test_a_no_go_that_becomes_a_go_on_a_rerun_gets_its_term_from_that_run(enschede):  # noqa: F811
+def test_a_no_go_that_becomes_a_go_on_a_rerun_gets_its_term_from_that_run(enschede):
     """It was closed as not picked up; the municipality only now has a melding to act on."""
     municipality, energy, zorg = enschede
     save_policy({"minimum_signals_for_go": 2}, municipality=municipality)
@@ -63,7 +63,7 @@ def test_a_no_go_that_becomes_a_go_on_a_rerun_gets_its_term_from_that_run(ensche
     assert melding.go and melding.due_on == dt.date(2026, 12, 1)  # Fri, Mon, Tue
 
 
-def test_a_no_go_that_stays_a_no_go_keeps_its_date_on_a_rerun(enschede):  # noqa: F811
+def test_a_no_go_that_stays_a_no_go_keeps_its_date_on_a_rerun(enschede):
     municipality, energy, _ = enschede
     save_policy({"minimum_signals_for_go": 2}, municipality=municipality)
     ingest_records(energy, [record("E1", "2026-10-02")], today=DELIVERED)
