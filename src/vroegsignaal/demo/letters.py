@@ -1,4 +1,5 @@
-"""Letter settings for the demo municipalities, so that a letter can be made straight away.
+"""Letter settings for the demo municipalities, so that a letter can be made straight away,
+and how to reach their privacy officer, which the inzage document gives the resident.
 
 Without contact details no letter can be made (`letters.services.settings_for`); a demo in
 which the first letter a visitor tries is refused shows a set-up step, not the product. The
@@ -37,6 +38,28 @@ def ensure_demo_letter_settings(municipalities: list[Municipality]) -> int:
             },
         )
         added += created
+    return added
+
+
+def ensure_demo_privacy_officers(municipalities: list[Municipality]) -> int:
+    """Give each municipality without any the contact details of its privacy officer (FG), made
+    up like the letters' ones; returns how many. Details a beheerder filled in are kept."""
+    added = 0
+    for municipality in municipalities:
+        if municipality.has_privacy_officer_contact:
+            continue
+        slug = municipality.name.lower().replace(" ", "-")
+        municipality.privacy_officer_email = f"fg@{slug}.example"
+        municipality.privacy_officer_phone = "0900 000 00 01 (demo)"
+        municipality.privacy_officer_address = (
+            f"Postbus 1, {_first_postcode(municipality)} AA {municipality.name}"
+        )
+        municipality.save(
+            update_fields=[
+                "privacy_officer_email", "privacy_officer_phone", "privacy_officer_address",
+            ]
+        )  # fmt: skip
+        added += 1
     return added
 
 

@@ -24,7 +24,7 @@ from django.utils import timezone
 from vroegsignaal.casework.models import ContactAttempt, Melding
 from vroegsignaal.demo.files import render_delivery
 from vroegsignaal.demo.history import backdate_delivery
-from vroegsignaal.demo.letters import ensure_demo_letter_settings
+from vroegsignaal.demo.letters import ensure_demo_letter_settings, ensure_demo_privacy_officers
 from vroegsignaal.demo.policy import ensure_demo_policies
 from vroegsignaal.demo.reference_lists import ensure_client_list, ensure_population_register
 from vroegsignaal.demo.region import CREDITOR_PROFILES, REGION_NAME, load_region_document
@@ -92,7 +92,9 @@ def load_demo(
         ),
         output_dir=output_dir,
     )
-    ensure_demo_letter_settings(list(Municipality.objects.filter(region__name=REGION_NAME)))
+    demo_municipalities = list(Municipality.objects.filter(region__name=REGION_NAME))
+    ensure_demo_letter_settings(demo_municipalities)
+    ensure_demo_privacy_officers(demo_municipalities)
     planner = SignalPlanner(document, seed=seed, scale=scale, today=today)
     mappings = {c["code"]: c.get("column_mapping", {}) for c in document["creditors"]}
     for delivery in planner.plan(delivery_months(today, months)):

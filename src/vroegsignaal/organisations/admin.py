@@ -70,6 +70,19 @@ class MunicipalityAdmin(admin.ModelAdmin):
     list_filter = ["region"]
     search_fields = ["code", "name"]
     inlines = [PostcodeAreaInline]
+    fieldsets = [
+        (None, {"fields": ["code", "name", "inhabitants", "region"]}),
+        (
+            "Functionaris gegevensbescherming (FG)",
+            {
+                "fields": [
+                    "privacy_officer_email", "privacy_officer_phone", "privacy_officer_address",
+                ],
+                "description": "Staat in het inzageverzoek, zodat de inwoner weet waar ze met "
+                "vragen over haar gegevens terecht kan.",
+            },
+        ),
+    ]  # fmt: skip
 
 
 class CreditorForm(forms.ModelForm):

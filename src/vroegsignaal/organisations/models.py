@@ -48,6 +48,17 @@ class Municipality(models.Model):
         null=True,
         blank=True,
     )
+    # Where a resident goes with a question about her data (AVG art. 38 lid 4): printed in the
+    # inzage document, so she need not look it up (QA9 B10). Often one officer for a region.
+    privacy_officer_email = models.EmailField("e-mailadres FG", blank=True)
+    privacy_officer_phone = models.CharField("telefoonnummer FG", max_length=30, blank=True)
+    privacy_officer_address = models.CharField(
+        "postadres FG",
+        max_length=200,
+        blank=True,
+        help_text="Bijvoorbeeld: Postbus 20, 7500 AA Enschede. De inwoner leest de "
+        "contactgegevens van de functionaris gegevensbescherming in het inzageverzoek.",
+    )
 
     class Meta:
         verbose_name = "gemeente"
@@ -56,6 +67,13 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+    @property
+    def has_privacy_officer_contact(self) -> bool:
+        """Whether a resident can find the privacy officer: an e-mail, phone or postal address."""
+        return bool(
+            self.privacy_officer_email or self.privacy_officer_phone or self.privacy_officer_address
+        )
 
 
 class PostcodeArea(models.Model):

@@ -29,8 +29,8 @@ from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching.engine.classify import BRP_OTHER_ADDRESS
 from vroegsignaal.matching.models import ResidentRecord
 from vroegsignaal.names import written_initials
+from vroegsignaal.privacy import inzage_consultations, inzage_wording, own_signals, same_person
 from vroegsignaal.privacy import inzage_document as document
-from vroegsignaal.privacy import inzage_wording, own_signals, same_person
 from vroegsignaal.privacy.bsn import bsn_hash
 from vroegsignaal.search_keys import surname_key
 
@@ -231,6 +231,11 @@ class Found:
             ids.setdefault(obj._meta.label_lower, set()).add(str(obj.pk))
         return ids
 
+    def municipalities(self) -> list:
+        """The municipalities of her signals and meldingen, whose privacy officers she may ask."""
+        held = {s.municipality for s in self.signals} | {m.municipality for m in self.meldingen}
+        return sorted(held, key=lambda municipality: municipality.name)
+
     def others_by_person(self) -> list[dict]:
         """`others` per melding and person, for the officer's question before composing:
         the melding's reference, the name and birth date, and the signals' ids."""
@@ -320,6 +325,18 @@ def find(query: PersonQuery, include: Iterable[int] = ()) -> Found:
     )
 
 
+def without_privacy_officer_contact(officer) -> list[str]:
+    """The names of the municipalities the officer answers for (their own, their region's, or
+    every one) whose privacy officer's contact details nobody filled in: the document cannot
+    tell a resident of those how to reach the officer."""
+    municipalities = apps.get_model("organisations", "Municipality").objects.all()
+    if officer.municipality_id is not None:
+        municipalities = municipalities.filter(pk=officer.municipality_id)
+    elif officer.region_id is not None:
+        municipalities = municipalities.filter(region_id=officer.region_id)
+    return [m.name for m in municipalities.order_by("name") if not m.has_privacy_officer_contact]
+
+
 def _recorded_on(melding: models.Model, own: set[int]) -> dict[str, list]:
     """Every object of each table that points at the melding, by the relation's accessor; of
     its signals only the person's `own` (a housemate's signal is the housemate's data)."""
@@ -372,10 +389,12 @@ def collect(query: PersonQuery) -> dict:
 
 
 def render_pdf(found: Found) -> bytes:
-    """The same data as a document the resident reads (tagged PDF): see inzage_document; it
-    ends with the purpose, legal basis, recipients, retention terms and the resident's rights
-    (AVG art. 15 lid 1)."""
+    """The same data as a document the resident reads (tagged PDF): see inzage_document; then
+    who consulted her data, when and why (`inzage_consultations`); it ends with the purpose,
+    legal basis, recipients, retention terms and the resident's rights (AVG art. 15 lid 1),
+    with how to reach the privacy officer of each of her municipalities."""
     searched = document.searched_text(found)
+    today = timezone.localdate()
     context = {
         "drawn_up": document.moment_text(timezone.now()),
         "searched": searched,
@@ -387,6 +406,13 @@ def render_pdf(found: Found) -> bytes:
             for m in found.meldingen
         ],
         "terms": inzage_wording.retention_terms(),
+        "privacy_officers": [
+            contact
+            for municipality in found.municipalities()
+            if (contact := inzage_wording.privacy_officer_contact(municipality))
+        ],
+        "consultations": inzage_consultations.consultations(found.objects(), today),
+        "consultations_since": document.date_text(inzage_consultations.kept_since(today)),
     }
     html = render_to_string("privacy/inzage_pdf.html", context)
     return pdf.render_pdf(html, STYLESHEET)

@@ -254,3 +254,22 @@ def retention_terms() -> list[tuple[str, str]]:
         ),
         ("Wie uw gegevens heeft bekeken", _span(settings.RETENTION_AUDIT_DAYS)),
     ]
+
+
+def privacy_officer_contact(municipality) -> str:
+    """How the resident reaches the privacy officer of ``municipality``: 'De functionaris
+    gegevensbescherming van de gemeente Enschede: e-mail ..., telefoon ..., post: ....'; empty
+    when the beheerder filled in none (the officer composing was warned)."""
+    ways = [
+        f"{way} {value}"
+        for way, value in (
+            ("e-mail", municipality.privacy_officer_email),
+            ("telefoon", municipality.privacy_officer_phone),
+            ("post:", municipality.privacy_officer_address),
+        )
+        if value
+    ]
+    if not ways:
+        return ""
+    officer = f"De functionaris gegevensbescherming van de gemeente {municipality.name}"
+    return f"{officer}: {', '.join(ways)}."

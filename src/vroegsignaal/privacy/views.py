@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from vroegsignaal.dutch_text import listed
 from vroegsignaal.privacy import audit, inzage, retention
 from vroegsignaal.privacy.forms import (
     AccessRequestForm,
@@ -164,16 +165,16 @@ def access_request(request):
         found = inzage.find(form.person_query(), include=form.cleaned_data["meenemen"])
         if found.ambiguous:
             form.add_error("voorletters", ambiguous_message(found.ambiguous))
-            return render(request, "privacy/access_request.html", {"form": form})
+            return _access_request_page(request, {"form": form})
         if found.by_bsn_alone and not form.cleaned_data["alleen_bsn"]:
             context = {"form": form, "bsn_alone": True}
-            return render(request, "privacy/access_request.html", context)
+            return _access_request_page(request, context)
         if found.unsure and not form.cleaned_data["toch_samenstellen"]:
             context = {"form": form, "unsure": True}
-            return render(request, "privacy/access_request.html", context)
+            return _access_request_page(request, context)
         if found.others and not form.cleaned_data["andere_bekeken"]:
             context = {"form": form, "others": found.others_by_person()}
-            return render(request, "privacy/access_request.html", context)
+            return _access_request_page(request, context)
         audit.record(
             request,
             AuditAction.EXPORT,
@@ -194,7 +195,18 @@ def access_request(request):
             body = json.dumps(data, ensure_ascii=False, indent=2, default=str)
             return _attachment(body.encode(), "application/json", "inzageverzoek.json")
         return _attachment(inzage.render_pdf(found), "application/pdf", "inzageverzoek.pdf")
-    return render(request, "privacy/access_request.html", {"form": form})
+    return _access_request_page(request, {"form": form})
+
+
+def _access_request_page(request, context: dict) -> HttpResponse:
+    """The page, warning first when the officer's municipalities lack the contact details
+    the document gives the resident (organisations.Municipality.privacy_officer_*)."""
+    missing = inzage.without_privacy_officer_contact(request.user)
+    return render(
+        request,
+        "privacy/access_request.html",
+        {**context, "no_officer_contact": missing, "no_officer_contact_text": listed(missing)},
+    )
 
 
 def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
