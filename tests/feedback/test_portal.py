@@ -16,6 +16,7 @@ from tests.page_text import page_text
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.feedback.models import HeropafCheck, SignalFeedback
 from vroegsignaal.feedback.release import release_due_feedback
+from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Agreement
 
 
@@ -175,6 +176,10 @@ def test_the_municipality_sees_overdue_go_no_go_and_unanswered_heropaf_per_credi
     late = scenario.melding_with_signals(enschede, water)  # go/no-go never released
     late.matched_on = today - dt.timedelta(days=30)
     late.save()
+    # Received before that matching: the term runs from the later of the two.
+    Signal.objects.filter(melding_link__melding=late).update(
+        received_at=timezone.now() - dt.timedelta(days=31)
+    )
     HeropafCheck.objects.update(
         asked_on=today - dt.timedelta(days=30), answer_due_on=today - dt.timedelta(days=1)
     )

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from tests.feedback import scenario
 from vroegsignaal.feedback import timing
+from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching.models import MatchingRun
 
 RUN_DAY = dt.date(2026, 4, 20)
@@ -23,6 +24,9 @@ def _april_signal(enschede, energy):
     signal = melding.signal_links.get().signal
     signal.signal_date = dt.date(2026, 4, 10)
     signal.save()
+    # received_at is set on creation: the signal arrived on its signal date, before the run.
+    received = timezone.make_aware(dt.datetime.combine(signal.signal_date, dt.time(9)))
+    Signal.objects.filter(pk=signal.pk).update(received_at=received)
     return signal
 
 
@@ -49,11 +53,26 @@ def test_the_outcome_is_overdue_after_28_working_days(enschede, energy):
     assert day_after.go_no_go.open == 0
 
 
+def test_a_signal_received_after_its_periods_first_run_is_due_from_its_receipt(enschede, energy):
+    """Delivered on Friday 24 April, after the run of the 20th: a later run matched it, so
+    its go/no-go is not overdue before the municipality had it (Koningsdag on the 27th)."""
+    signal = _april_signal(enschede, energy)
+    received = timezone.make_aware(dt.datetime(2026, 4, 24, 9))
+    Signal.objects.filter(pk=signal.pk).update(received_at=received)
+    _run(enschede, dt.date(2026, 4, 1), RUN_DAY)
+    (on_due_day,) = timing.overview(enschede, dt.date(2026, 5, 4))
+    (day_after,) = timing.overview(enschede, dt.date(2026, 5, 5))
+    assert on_due_day.go_no_go.overdue == 0
+    assert day_after.go_no_go.overdue == 1
+
+
 def test_without_a_recorded_run_the_matching_date_of_the_melding_counts(enschede, energy):
     melding = scenario.melding_with_signals(enschede, energy)
     signal = melding.signal_links.get().signal
     runs = timing.run_dates(enschede)
-    assert timing.matching_start(signal.signal_date, melding.matched_on, runs) == melding.matched_on
+    received_on = timezone.localdate(signal.received_at)
+    start = timing.matching_start(signal.signal_date, received_on, melding.matched_on, runs)
+    assert start == max(melding.matched_on, received_on)
 
 
 def test_creditors_are_listed_alphabetically_regardless_of_capitals(enschede, energy, water):

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from vroegsignaal.casework.deadlines import GO_NO_GO_WORKING_DAYS
 from vroegsignaal.casework.models import Cause, HelpAnswer
 from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.dutch_text import after_colon
@@ -53,6 +54,22 @@ def no_outcome_text(go: dict | None) -> str:
             "is afgerond."
         )
     return "De uitkomst is nog niet bekend."
+
+
+def awaiting_text(received_on: date, go_no_go_due: date | None, today: date) -> str:
+    """Where a signal without feedback stands: 'Ontvangen op 27-11-2026; gematcht, wacht op
+    vrijgave; go/no-go uiterlijk 04-12-2026', '(te laat)' after that day. Before matching
+    there is no run to count from, so no day is promised."""
+    received = f"Ontvangen op {received_on:%d-%m-%Y}"
+    if go_no_go_due is None:
+        return (
+            f"{received}; nog niet gematcht; de go/no-go volgt uiterlijk "
+            f"{GO_NO_GO_WORKING_DAYS} werkdagen na de matching"
+        )
+    late = " (te laat)" if today > go_no_go_due else ""
+    return (
+        f"{received}; gematcht, wacht op vrijgave; go/no-go uiterlijk {go_no_go_due:%d-%m-%Y}{late}"
+    )
 
 
 def known_text(item: dict) -> str | None:

@@ -1,7 +1,9 @@
 """The creditor's list of signals with released feedback: filtered, summarised, downloaded.
 
 Collection staff look up one customer (by klantnummer) or take everything released since their
-last look into their own system (a CSV or Excel file with one row per signal). Every value comes
+last look into their own system (a CSV or Excel file with one row per signal). A search on a
+klantnummer also finds the creditor's own signals nothing was released about yet, with where
+they stand (received, matched, the last day for the go/no-go). Every value comes
 from `permitted.feedback_item`, so the list, the download and the API show the same facts.
 
 A signal erased after its retention term keeps only a keyed hash of its klantnummer
@@ -16,8 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
-from vroegsignaal.feedback import display
+from vroegsignaal.casework.deadlines import Term, due_date
+from vroegsignaal.feedback import display, timing
 from vroegsignaal.feedback.models import FeedbackKind, SignalFeedback
 from vroegsignaal.feedback.permitted import feedback_item
 from vroegsignaal.intake.erasure import customer_pseudonym
@@ -53,23 +57,76 @@ class FeedbackFilters:
     released_from: date | None = None
 
 
-def signals_with_feedback(user, filters: FeedbackFilters = FeedbackFilters()) -> QuerySet[Signal]:
-    """The user's creditor's signals with released feedback, newest signal first."""
-    feedback = SignalFeedback.objects.filter(creditor_id=user.creditor_id)
-    if filters.released_from is not None:
-        feedback = feedback.filter(released_at__date__gte=filters.released_from)
-    signals = Signal.objects.filter(
-        creditor_id=user.creditor_id, pk__in=feedback.values("signal_id")
-    )
-    if filters.customer_number:
-        typed = filters.customer_number.strip()
+def _own_signals(user, customer_number: str) -> QuerySet[Signal]:
+    """The user's creditor's signals, those with ``customer_number`` if one was typed."""
+    signals = Signal.objects.filter(creditor_id=user.creditor_id)
+    if customer_number:
+        typed = customer_number.strip()
         # The creditor typed its own number, so comparing its keyed hash tells it nothing new;
         # the hash is exact, as the klantnummer was delivered (capitals count).
         signals = signals.filter(
             Q(customer_number__iexact=typed)
             | Q(customer_number=customer_pseudonym(user.creditor_id, typed))
         )
+    return signals
+
+
+def _released_to(user) -> QuerySet[SignalFeedback]:
+    return SignalFeedback.objects.filter(creditor_id=user.creditor_id)
+
+
+def signals_with_feedback(user, filters: FeedbackFilters = FeedbackFilters()) -> QuerySet[Signal]:
+    """The user's creditor's signals with released feedback, newest signal first."""
+    feedback = _released_to(user)
+    if filters.released_from is not None:
+        feedback = feedback.filter(released_at__date__gte=filters.released_from)
+    signals = _own_signals(user, filters.customer_number).filter(
+        pk__in=feedback.values("signal_id")
+    )
     return signals.only(*_LISTED_FIELDS).order_by("-signal_date", "-id")
+
+
+def signals_awaiting_feedback(user, filters: FeedbackFilters) -> list[Signal]:
+    """The creditor's own signals with the searched klantnummer that nothing was released
+    about yet, newest first: a signal delivered today must not look like a number never
+    delivered. Only for a search on a klantnummer alone: the list and its download are of
+    released feedback, and "released from" cannot hold for what was not released."""
+    if not filters.customer_number or filters.released_from is not None:
+        return []
+    signals = _own_signals(user, filters.customer_number).exclude(
+        pk__in=_released_to(user).values("signal_id")
+    )
+    return list(
+        signals.select_related("municipality", "melding_link__melding").order_by(
+            "-signal_date", "-id"
+        )
+    )
+
+
+def awaiting_rows(signals: list[Signal], today: date) -> list[dict]:
+    """Per signal without feedback: its klantnummer and where it stands, in words
+    (``display.awaiting_text``), with the last day for its go/no-go once it is matched: the
+    term the municipality's overview counts (``timing``)."""
+    runs: dict[int, dict] = {}
+    rows = []
+    for signal in signals:
+        received_on = timezone.localdate(signal.received_at)
+        link = getattr(signal, "melding_link", None)
+        due = None
+        if link is not None:
+            if signal.municipality_id not in runs:
+                runs[signal.municipality_id] = timing.run_dates(signal.municipality)
+            start = timing.matching_start(
+                signal.signal_date, received_on, link.melding.matched_on,
+                runs[signal.municipality_id],
+            )  # fmt: skip
+            due = due_date(Term.GO_NO_GO, start)
+        rows.append({
+            "signal": signal,
+            "customer_number": display.customer_number_text(signal.customer_number),
+            "state": display.awaiting_text(received_on, due, today),
+        })  # fmt: skip
+    return rows
 
 
 def summaries(user, signals: list[Signal] | QuerySet[Signal]) -> list[dict]:

@@ -1,7 +1,8 @@
 """When feedback is due, and the municipality's overview of what is due and overdue per creditor.
 
 Go/no-go is due 5 working days and the outcome 28 working days after the matching run that
-first matched the signal's period (casework's deadline module counts the days). After a heropaf
+first matched the signal's period, or after the day the signal was received if that is later
+(casework's deadline module counts the days). After a heropaf
 reopened a melding, the new outcome is due 28 working days after the creditor's 'no'; after a
 no-go was corrected to a go, 28 working days after that correction was released.
 """
@@ -33,10 +34,14 @@ def run_dates(municipality: Municipality) -> dict[date, date]:
     return {run["period_start"]: timezone.localdate(run["first"]) for run in runs}
 
 
-def matching_start(signal_date: date, matched_on: date, runs: dict[date, date]) -> date:
+def matching_start(
+    signal_date: date, received_on: date, matched_on: date, runs: dict[date, date]
+) -> date:
     """The day the go/no-go and outcome terms of a signal start: the run of its period, else
-    the matching date of its melding."""
-    return runs.get(signal_date.replace(day=1)) or matched_on
+    the matching date of its melding; never before the day the signal was received, since a
+    signal delivered after its period's first run is matched by a later one (the creditor's
+    list names that day as the last for its go/no-go)."""
+    return max(runs.get(signal_date.replace(day=1)) or matched_on, received_on)
 
 
 @dataclass
@@ -100,7 +105,7 @@ def _corrected_to_go_on(municipality: Municipality) -> dict[int, date]:
 
 def _matched_signals(municipality: Municipality):
     # Plain values, not model instances: a municipality has thousands of signals and the
-    # overview needs six columns of each. Building a Signal, its link and its Melding per row
+    # overview needs seven columns of each. Building a Signal, its link and its Melding per row
     # took most of the page (7 s on the demo under load).
     return (
         Signal.objects.filter(municipality=municipality, melding_link__isnull=False)
@@ -109,6 +114,7 @@ def _matched_signals(municipality: Municipality):
             "pk",
             "creditor_id",
             "signal_date",
+            "received_at",
             "melding_link__melding_id",
             "melding_link__melding__matched_on",
             "melding_link__melding__contact_round",
@@ -136,11 +142,12 @@ def overview(municipality: Municipality, today: date) -> list[CreditorTiming]:
         signal_id,
         creditor_id,
         signal_date,
+        received_at,
         melding_id,
         matched_on,
         contact_round,
     ) in _matched_signals(municipality):
-        start = matching_start(signal_date, matched_on, runs)
+        start = matching_start(signal_date, timezone.localdate(received_at), matched_on, runs)
         if signal_id not in go_no_go:
             row(creditor_id).go_no_go.add(due(Term.GO_NO_GO, start), today)
             continue

@@ -26,7 +26,9 @@ from vroegsignaal.feedback.heropaf_checks import (
 from vroegsignaal.feedback.listing import (
     DOWNLOAD_HEADER,
     FeedbackFilters,
+    awaiting_rows,
     download_rows,
+    signals_awaiting_feedback,
     signals_with_feedback,
     summaries,
 )
@@ -73,9 +75,12 @@ def signals(request):
     )
     rows = summaries(request.user, list(page.object_list))
     audit.note_shown(request, page.object_list)
+    awaiting = signals_awaiting_feedback(request.user, filters)
+    audit.note_shown(request, awaiting)
     context = {
         "page": page,
         "rows": rows,
+        "awaiting": awaiting_rows(awaiting, timezone.localdate()),
         "form": form,
         "filtered": filters != FeedbackFilters(),
         "known_shared": may_learn_known_status(request.user.creditor_id),
