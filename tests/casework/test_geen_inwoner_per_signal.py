@@ -18,7 +18,7 @@ from tests.page_text import page_text
 from vroegsignaal.casework.assignment import assign
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.errors import CaseworkError
-from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.models import Melding, ResidenceCheckMethod
 from vroegsignaal.casework.not_resident import confirm_not_resident
 from vroegsignaal.casework.results import close_with_result, result_refusals
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalstatus
@@ -99,11 +99,11 @@ def test_confirming_one_signal_makes_only_that_signal_geen_inwoner_and_the_meldi
 
     response = client.post(
         reverse("casework:confirm_not_resident", args=[melding.pk, smit.pk]),
-        {"version": melding.version},
+        {"version": melding.version, "method": ResidenceCheckMethod.HOME_VISIT},
         follow=True,
     )
     page = page_text(response)
-    assert "Signaal van Vitens: geen inwoner (meer) na controle" in page
+    assert "Signaal van Vitens: geen inwoner (meer) na controle (Huisbezoek)" in page
     assert "Bevestig: geen inwoner (meer)" not in page
     assert CHECK not in page  # the check is done: no warning left
     smit.refresh_from_db()
@@ -125,12 +125,16 @@ def test_the_confirmation_is_refused_on_a_closed_melding_and_for_a_signal_withou
 ):
     melding, smit, bakker = smit_and_bakker
     with pytest.raises(CaseworkError, match="vraagt geen controle"):
-        confirm_not_resident(melding, bakker, caseworker, melding.version)
+        confirm_not_resident(
+            melding, bakker, caseworker, melding.version, method=ResidenceCheckMethod.HOME_VISIT
+        )
     melding = _picked_up(melding, caseworker)
     close_with_result(melding, caseworker, melding.version, Eindresultaat.ANDERE_REDEN)
     melding = Melding.objects.get(pk=melding.pk)
     with pytest.raises(CaseworkError, match="afgesloten"):
-        confirm_not_resident(melding, smit, caseworker, melding.version)
+        confirm_not_resident(
+            melding, smit, caseworker, melding.version, method=ResidenceCheckMethod.HOME_VISIT
+        )
 
 
 def test_the_creditor_of_the_confirmed_signal_hears_geen_inwoner_as_a_correction(
@@ -140,7 +144,9 @@ def test_the_creditor_of_the_confirmed_signal_hears_geen_inwoner_as_a_correction
     melding = _picked_up(melding, caseworker)
     release_due_feedback("https://vroegsignaal.example", today=timezone.localdate())
 
-    confirm_not_resident(melding, smit, caseworker, melding.version)
+    confirm_not_resident(
+        melding, smit, caseworker, melding.version, method=ResidenceCheckMethod.HOME_VISIT
+    )
     release_due_feedback(
         "https://vroegsignaal.example", today=timezone.localdate() + dt.timedelta(days=1)
     )
@@ -166,7 +172,9 @@ def test_the_last_signal_that_counts_is_not_confirmed_alone_the_melding_closes_i
     melding = assign(melding, caseworker, caseworker, melding.version)
     with pytest.raises(CaseworkError, match="sluit de melding af met 'Persoon is geen inwoner"):
         signal = melding.signal_links.get().signal
-        confirm_not_resident(melding, signal, caseworker, melding.version)
+        confirm_not_resident(
+            melding, signal, caseworker, melding.version, method=ResidenceCheckMethod.HOME_VISIT
+        )
 
 
 def test_after_confirming_the_melding_counts_only_the_signals_that_still_count(
@@ -181,7 +189,9 @@ def test_after_confirming_the_melding_counts_only_the_signals_that_still_count(
     )
     melding = Melding.objects.get(pk=melding.pk)
 
-    confirm_not_resident(melding, smit, caseworker, melding.version)
+    confirm_not_resident(
+        melding, smit, caseworker, melding.version, method=ResidenceCheckMethod.HOME_VISIT
+    )
 
     melding = Melding.objects.get(pk=melding.pk)
     assert melding.total_amount_cents == bakker.amount_cents

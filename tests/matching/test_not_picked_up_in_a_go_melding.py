@@ -3,6 +3,8 @@ has the person as deceased) is on the melding page with its status, but not in t
 total, partner types or priority, and no letter is written about it. A birth-date typo of two
 swapped digits no longer makes a resident 'geen inwoner'."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from tests.factories import UserFactory
@@ -16,9 +18,10 @@ from tests.matching.test_one_person_across_the_chain import (
 )
 from tests.page_text import page_text
 
-from vroegsignaal.casework.models import Melding
-from vroegsignaal.casework.not_resident import confirm_not_resident
+from vroegsignaal.casework.models import Melding, ResidenceCheckMethod
+from vroegsignaal.casework.not_resident import confirm_not_resident, withdraw_not_resident
 from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.dutch_numbers import euros
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.intake.services import ingest_records
 from vroegsignaal.matching.policies import save_policy
@@ -113,7 +116,9 @@ def test_a_signal_confirmed_geen_inwoner_stays_so_when_the_month_is_matched_agai
     melding = _matched(enschede, record("E1", "Vries", **HIM), record("Z1", "Zandvoort", **her))
     signal = Signal.objects.get(surname="Zandvoort")
     caseworker = UserFactory(caseworker=True, municipality=melding.municipality)
-    confirm_not_resident(melding, signal, caseworker, melding.version)
+    confirm_not_resident(
+        melding, signal, caseworker, melding.version, method=ResidenceCheckMethod.HOME_VISIT
+    )
 
     match_period(melding.municipality, "2026-10", today=TODAY)
 
@@ -132,10 +137,25 @@ def _figures(melding: Melding) -> tuple:
             melding.priority_score, melding.priority_reasons, melding.queue_id, melding.go)  # fmt: skip
 
 
-def test_matching_again_after_confirming_geen_inwoner_counts_the_melding_without_that_signal(
+def _figures_on_page(client, melding: Melding) -> tuple:
+    """The melding's figures, after checking that its page says one amount: the same under
+    'Totale achterstand' and in the priority's reason, with the priority and its reasons."""
+    figures = _figures(melding)
+    amount, score, reasons = figures[0], figures[3], figures[4]
+    page = _page(client, melding)
+    assert re.search(rf"Totale achterstand\s*{re.escape(euros(amount))}\s*Contactronde", page)
+    assert f"Prioriteit {score}: waarom" in page
+    assert all(reason in page for reason in reasons)
+    assert any(reason.startswith(f"Totale achterstand {euros(amount)} (+") for reason in reasons)
+    return figures
+
+
+def test_confirming_geen_inwoner_shows_at_once_the_amount_priority_and_reasons_a_rerun_keeps(
     client,
     enschede,  # noqa: F811
 ):
+    """QA9 B6: right after confirming, the page said 'Totale achterstand € 250,00' beside
+    'Prioriteit ...: waarom – Totale achterstand € 1.595,00'; only a rerun made them agree."""
     melding = _matched(
         enschede, record("E1", "Vries", **HIM), record("Z1", "Zandvoort", **HER_MAIDEN_NAME)
     )
@@ -143,30 +163,53 @@ def test_matching_again_after_confirming_geen_inwoner_counts_the_melding_without
     assert "2 soorten signaalpartners" in " ".join(melding.priority_reasons)
     signal = Signal.objects.get(surname="Zandvoort")
     caseworker = UserFactory(caseworker=True, municipality=melding.municipality)
-    confirm_not_resident(melding, signal, caseworker, melding.version)
-    confirmed = Melding.objects.get(pk=melding.pk)
+    confirm_not_resident(
+        melding, signal, caseworker, melding.version, method=ResidenceCheckMethod.HOME_VISIT
+    )
+    confirmed = _figures_on_page(client, melding)
+    amount, partner_types, partner_type_count, _, reasons, _, go = confirmed
+    assert (amount, partner_types, partner_type_count, go) == (25_000, ["Energie"], 1, True)
+    assert "soorten signaalpartners" not in " ".join(reasons)
+    assert "Totale achterstand € 1.595,00" not in _page(client, melding)
 
     match_period(melding.municipality, "2026-10", today=TODAY)
 
+    # The run changes nothing the confirmation counted: figures, priority, reasons, werkbakje.
+    assert _figures_on_page(client, melding) == confirmed
     melding = Melding.objects.get(pk=melding.pk)
-    # What the confirmation left, and the priority and werkbakje of the signal that counts.
-    assert (melding.total_amount_cents, melding.partner_types, melding.partner_type_count) == (
-        confirmed.total_amount_cents, confirmed.partner_types, confirmed.partner_type_count,
-    ) == (25_000, ["Energie"], 1)  # fmt: skip
-    assert melding.priority_score < confirmed.priority_score
-    assert "soorten signaalpartners" not in " ".join(melding.priority_reasons)
-    assert melding.go and melding.state == "new"
+    assert melding.state == "new"
     page = _page(client, melding)
-    assert "€ 250,00" in page and "€ 1.595,00" not in page
-    assert f"Prioriteit {melding.priority_score}: waarom" in page
     assert "Persoon is geen inwoner (meer) in de gemeente" in page
     assert "Bevestig: geen inwoner (meer)" not in page  # the check stays done
     signal.refresh_from_db()
     assert signal.status == Signaalstatus.GEEN_INWONER
     # And again: the same.
-    figures = _figures(melding)
     match_period(melding.municipality, "2026-10", today=TODAY)
-    assert _figures(melding) == figures
+    assert _figures(melding) == confirmed
+
+
+def test_withdrawing_the_confirmation_gives_back_the_figures_of_the_matching(
+    client,
+    enschede,  # noqa: F811
+):
+    melding = _matched(
+        enschede, record("E1", "Vries", **HIM), record("Z1", "Zandvoort", **HER_MAIDEN_NAME)
+    )
+    matched = _figures(melding)
+    signal = Signal.objects.get(surname="Zandvoort")
+    caseworker = UserFactory(caseworker=True, municipality=melding.municipality)
+    confirm_not_resident(
+        melding, signal, caseworker, melding.version, method=ResidenceCheckMethod.BRP
+    )
+    melding = Melding.objects.get(pk=melding.pk)
+
+    withdraw_not_resident(melding, signal, caseworker, melding.version)
+
+    assert _figures_on_page(client, melding) == matched
+    signal.refresh_from_db()
+    assert signal.status == Signaalstatus.NOG_NIET_OPGEPAKT
+    match_period(melding.municipality, "2026-10", today=TODAY)
+    assert _figures(melding) == matched
 
 
 def test_matching_again_with_nothing_confirmed_leaves_the_melding_and_its_signals_as_they_were(
@@ -197,7 +240,9 @@ def test_matching_again_does_not_close_a_melding_a_caseworker_worked_on_when_too
     assert melding.go
     signal = Signal.objects.get(surname="Zandvoort")
     caseworker = UserFactory(caseworker=True, municipality=melding.municipality)
-    confirm_not_resident(melding, signal, caseworker, melding.version)
+    confirm_not_resident(
+        melding, signal, caseworker, melding.version, method=ResidenceCheckMethod.HOME_VISIT
+    )
 
     match_period(melding.municipality, "2026-10", today=TODAY)
 

@@ -23,13 +23,18 @@ from vroegsignaal.casework.models import (
     EventKind,
     Melding,
     MeldingSignal,
+    NotResidentConfirmation,
     Plan,
     Referral,
 )
 from vroegsignaal.privacy.pseudonyms import address_pseudonym, is_pseudonym
 
 # Events whose details repeat a caseworker's free text, and the keys that hold it.
-_EVENT_TEXT = {EventKind.BUDGET_LINE: ("description",), EventKind.REFERRAL: ("other",)}
+_EVENT_TEXT = {
+    EventKind.BUDGET_LINE: ("description",),
+    EventKind.REFERRAL: ("other",),
+    EventKind.SIGNAL_NOT_RESIDENT: ("other",),
+}
 
 
 def is_erased(melding: Melding) -> bool:
@@ -47,6 +52,7 @@ def erase_melding(melding: Melding) -> None:
     Conversation.objects.filter(melding=melding).update(note="")
     Referral.objects.filter(melding=melding).update(note="")
     BudgetLine.objects.filter(melding=melding).update(description="")
+    NotResidentConfirmation.objects.filter(melding=melding).update(note="")
     for plan in Plan.objects.filter(melding=melding):
         plan.note = ""
         plan.ongoing_payments = dict.fromkeys(plan.ongoing_payments, "")

@@ -175,10 +175,25 @@ def reopened(
     return _record(melding, EventKind.REOPENED, by, states, **details)
 
 
-def signal_not_resident(melding: Melding, by: User, creditor: str, states) -> Event:
+def signal_not_resident(
+    melding: Melding, by: User, creditor: str, states, checked: str, other: str = ""
+) -> Event:
     """The caseworker confirmed, after the BRP check asked, that the person of one signal (of
-    ``creditor``) is no resident (any more); the melding goes on for the others."""
-    return _record(melding, EventKind.SIGNAL_NOT_RESIDENT, by, states, creditor=creditor)
+    ``creditor``) is no resident (any more), checked so (``checked``: 'Huisbezoek'; for
+    'Anders' the caseworker's words in ``other``); the melding goes on for the others."""
+    words = {"other": other} if other else {}
+    return _record(
+        melding, EventKind.SIGNAL_NOT_RESIDENT, by, states, creditor=creditor, checked=checked,
+        **words,
+    )  # fmt: skip
+
+
+def not_resident_withdrawn(melding: Melding, by: User, creditor: str, states) -> Event:
+    """The caseworker withdrew that confirmation before a release told ``creditor``: the signal
+    counts again. The same kind of event, so the line stands with the confirmation."""
+    return _record(
+        melding, EventKind.SIGNAL_NOT_RESIDENT, by, states, creditor=creditor, withdrawn=True
+    )
 
 
 def repeat_joined(melding_id: int, creditor: str, signal_date: date, amount_cents: int) -> Event:
@@ -269,9 +284,7 @@ _DESCRIPTIONS = {
     EventKind.PICKED_UP_AFTER_REMATCH: lambda d: (
         "Bij opnieuw matchen alsnog op te pakken" + _rematch_reasons(d) + "; terug in het werkbakje"
     ),
-    EventKind.SIGNAL_NOT_RESIDENT: lambda d: (
-        f"Signaal van {d['creditor']}: geen inwoner (meer) na controle"
-    ),
+    EventKind.SIGNAL_NOT_RESIDENT: lambda d: _not_resident(d),
     EventKind.REPEAT_JOINED: lambda d: (
         f"Later signaal van {d['creditor']} ({_dutch_date(d['on'])}, {euros(d['amount'])}) "
         "toegevoegd als herhaalde melding"
@@ -310,6 +323,8 @@ DETAIL_NAMES = {
     "about": "voor",
     "reasons": "redenen",
     "creditor": "signaalpartner",
+    "checked": "gecontroleerd via",
+    "withdrawn": "bevestiging ingetrokken",
     "amount": "bedrag",
 }
 
@@ -330,6 +345,18 @@ def details_in_dutch(event: Event) -> dict:
             value = euros(value)
         dutch[DETAIL_NAMES.get(key, key.replace("_", " "))] = value
     return dutch
+
+
+def _not_resident(details: dict) -> str:
+    if details.get("withdrawn"):
+        return (
+            f"Bevestiging 'geen inwoner (meer)' voor het signaal van {details['creditor']} "
+            "ingetrokken; het signaal telt weer mee"
+        )
+    # Confirmations from before the check was asked say only that there was one.
+    how = details.get("other") or details.get("checked")
+    checked = f" ({how})" if how else ""
+    return f"Signaal van {details['creditor']}: geen inwoner (meer) na controle{checked}"
 
 
 def _rematch_reasons(details: dict) -> str:

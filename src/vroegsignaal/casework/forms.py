@@ -27,6 +27,7 @@ from vroegsignaal.casework.models import (
     Provision,
     ProvisionStatus,
     ReferralKind,
+    ResidenceCheckMethod,
     YesNoUnknown,
 )
 from vroegsignaal.casework.payments import payment_key
@@ -468,3 +469,22 @@ class ResultForm(VersionedForm):
             satisfaction.help_text = (
                 "Niet in te vullen: de inwoner is in deze contactronde niet bereikt."
             )
+
+
+class NotResidentForm(VersionedForm):
+    """How the caseworker checked that the person of one signal is no resident (any more)."""
+
+    method = forms.ChoiceField(
+        label="Hoe hebt u het gecontroleerd?",
+        choices=ResidenceCheckMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Kies hoe u hebt gecontroleerd dat de persoon hier niet woont."
+        },
+    )
+    note = forms.CharField(
+        label="Toelichting",
+        required=False,
+        max_length=200,
+        help_text="Verplicht bij 'Anders': hoe u het hebt gecontroleerd.",
+    )

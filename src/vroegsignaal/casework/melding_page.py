@@ -13,6 +13,7 @@ from vroegsignaal.casework.actions import available_actions
 from vroegsignaal.casework.heropaf import heropaf_applies
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.not_resident import confirmed_on_page
 from vroegsignaal.casework.persons import persons_of
 from vroegsignaal.casework.policy import policy_for
 from vroegsignaal.casework.residence_check import may_confirm, residence_checks
@@ -101,6 +102,7 @@ def melding_context(melding: Melding, today: date) -> dict:
         .order_by("period_start", "pk")
     )
     actions = available_actions(melding)
+    confirmed = confirmed_on_page(melding)
     # A heropaf reopening blanks the melding's result; the rounds before keep theirs.
     earlier_results = (
         list(melding.round_results.filter(contact_round__lt=melding.contact_round))
@@ -122,7 +124,11 @@ def melding_context(melding: Melding, today: date) -> dict:
         "residence_checks": residence_checks(melding, signals),
         # The signals whose 'geen inwoner (meer)' the caseworker can confirm one by one.
         "confirmable": {signal.pk for signal in signals if may_confirm(melding, signal)},
-        "persons": persons_of(signals),
+        # Each resident with the confirmations 'geen inwoner (meer)' of their signals.
+        "persons": [
+            (person, [confirmed[s.pk] for s in person.signals if s.pk in confirmed])
+            for person in persons_of(signals)
+        ],
         "at_address": [(other, _relative_period(other, melding)) for other in others],
         "deadlines": melding_deadlines(melding, today, policy),
         "attempts": attempts,

@@ -811,3 +811,54 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.handover_on}"
+
+
+class ResidenceCheckMethod(models.TextChoices):
+    """How a caseworker checked that a person is no resident (any more)."""
+
+    BRP = "brp", "BRP-bevraging"
+    HOME_VISIT = "home_visit", "Huisbezoek"
+    NEIGHBOURS = "neighbours", "Navraag bij buren of verhuurder"
+    OTHER = "other", "Anders"
+
+
+class NotResidentConfirmation(models.Model):
+    """A caseworker's 'Bevestig: geen inwoner (meer)' for one signal that is in force: who, when
+    and how it was checked (``casework.not_resident``). Withdrawing it deletes the row; the
+    timeline keeps both events."""
+
+    signal = models.OneToOneField(
+        Signal,
+        verbose_name="signaal",
+        related_name="not_resident_confirmation",
+        on_delete=models.CASCADE,
+    )
+    melding = models.ForeignKey(
+        Melding, related_name="not_resident_confirmations", on_delete=models.CASCADE
+    )
+    method = models.CharField(
+        "gecontroleerd via", max_length=20, choices=ResidenceCheckMethod.choices
+    )
+    note = models.CharField("toelichting", max_length=200, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="bevestigd door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField("bevestigd op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bevestiging geen inwoner (meer)"
+        verbose_name_plural = "bevestigingen geen inwoner (meer)"
+
+    def __str__(self) -> str:
+        return f"Geen inwoner (meer): signaal {self.signal_id}"
+
+    @property
+    def how(self) -> str:
+        """How it was checked, in words: 'Huisbezoek', or the caseworker's own for Anders."""
+        if self.method == ResidenceCheckMethod.OTHER and self.note:
+            return self.note
+        return self.get_method_display()

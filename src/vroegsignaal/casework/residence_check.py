@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from vroegsignaal.casework.lifecycle import is_open
 from vroegsignaal.casework.models import Melding
-from vroegsignaal.casework.persons import brp_name_of
+from vroegsignaal.casework.persons import brp_name_of, persons_of
 from vroegsignaal.casework.signal_status import CASEWORK_STATUSES
 from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.dutch_text import listed
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching.engine.classify import BRP_CHECK_BY_HAND
 
@@ -43,8 +44,24 @@ def note_shown(signal: Signal, melding: Melding) -> str:
 def residence_checks(melding: Melding, signals: list[Signal]) -> list[str]:
     """While the melding is open: the BRP notes that ask the caseworker to check whether the
     resident lives here (the warnings at the top of the melding page), of the signals not yet
-    confirmed as 'geen inwoner (meer)' (``not_resident.confirm_not_resident``)."""
-    return sorted({s.brp_note for s in signals if may_confirm(melding, s)})
+    confirmed as 'geen inwoner (meer)' (``not_resident.confirm_not_resident``), each naming
+    whom it is about as 'Bewoners volgens de signalen' does: 'Niet gevonden in de BRP van
+    Enschede: Piet Pieters. Controleer of ...'. ``signals`` have creditor and melding_link."""
+    names: dict[str, list[str]] = {}
+    for person in persons_of(signals):
+        for signal in person.signals:
+            about = names.setdefault(signal.brp_note, [])
+            if may_confirm(melding, signal) and person.name.full not in about:
+                about.append(person.name.full)
+    return [
+        f"{found(note)}: {listed(who)}. {_INSTRUCTION}"
+        for note, who in sorted(names.items())
+        if who
+    ]
+
+
+# The instruction as a sentence of its own, after the names.
+_INSTRUCTION = BRP_CHECK_BY_HAND[2:3].upper() + BRP_CHECK_BY_HAND[3:]
 
 
 def checked_not_found(melding: Melding) -> str:

@@ -17,8 +17,13 @@ urlpatterns = [
     ),
     path(
         "melding/<int:pk>/signaal/<int:signal_pk>/geen-inwoner/",
-        views.confirm_not_resident_action,
+        views.confirm_not_resident_page,
         name="confirm_not_resident",
+    ),
+    path(
+        "melding/<int:pk>/signaal/<int:signal_pk>/geen-inwoner/intrekken/",
+        views.withdraw_not_resident_action,
+        name="withdraw_not_resident",
     ),
     path("melding/<int:pk>/gesprek/", views.conversation_page, name="conversation"),
     path("melding/<int:pk>/budgetscan/", views.budget_page, name="budget"),

@@ -39,6 +39,7 @@ from vroegsignaal.casework.forms import (
     BudgetLineForm,
     ContactAttemptForm,
     ConversationForm,
+    NotResidentForm,
     PlanForm,
     ReferralForm,
     ResultForm,
@@ -51,6 +52,7 @@ from vroegsignaal.casework.forms import (
 from vroegsignaal.casework.lifecycle import State, TransitionNotAllowed
 from vroegsignaal.casework.melding_page import melding_context
 from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.persons import persons_of
 from vroegsignaal.casework.policy import policy_for
 from vroegsignaal.casework.worklist import (
     HEROPAF_QUEUE,
@@ -628,20 +630,59 @@ def leave_card_action(request, pk: int, attempt_pk: int):
     return _post_action(request, pk, perform, f"Het kaartje is {contact.CARD_RECORDED}.")
 
 
-@require_POST
 @casework_only
-def confirm_not_resident_action(request, pk: int, signal_pk: int):
-    """After the BRP check: the person of one signal is no resident (any more)."""
+def confirm_not_resident_page(request, pk: int, signal_pk: int):
+    """After the BRP check: the person of one signal is no resident (any more). A page of its
+    own: it says what follows for the creditor and asks how it was checked."""
+    signal = _signal_of(request.user, pk, signal_pk)
 
     def perform(melding, user, form):
-        signal = Signal.objects.filter(pk=signal_pk, melding_link__melding=melding).first()
-        if signal is None:
-            raise Http404("Dit signaal hoort niet bij de melding.")
-        not_resident.confirm_not_resident(melding, signal, user, _version(form))
+        data = form.cleaned_data
+        not_resident.confirm_not_resident(
+            melding, signal, user, _version(form), method=data["method"], note=data["note"]
+        )
+
+    return _action(
+        request,
+        pk,
+        NotResidentForm,
+        perform,
+        title="Bevestig: geen inwoner (meer)",
+        done="Bevestigd: de persoon van dit signaal is geen inwoner (meer).",
+        template="casework/not_resident.html",
+        extra=lambda melding: {
+            "signal": signal,
+            "person": persons_of([signal])[0],
+            "what_follows": not_resident.WHAT_FOLLOWS,
+        },
+    )
+
+
+@require_POST
+@casework_only
+def withdraw_not_resident_action(request, pk: int, signal_pk: int):
+    """'Bevestiging intrekken': the signal counts again, while no release told its creditor."""
+    signal = _signal_of(request.user, pk, signal_pk)
+
+    def perform(melding, user, form):
+        not_resident.withdraw_not_resident(melding, signal, user, _version(form))
 
     return _post_action(
-        request, pk, perform, "Bevestigd: de persoon van dit signaal is geen inwoner (meer)."
+        request, pk, perform, "De bevestiging is ingetrokken: het signaal telt weer mee."
     )
+
+
+def _signal_of(user, pk: int, signal_pk: int) -> Signal:
+    """A signal of a melding the user may see, or 404."""
+    melding = get_melding_for(user, pk)
+    signal = (
+        Signal.objects.filter(pk=signal_pk, melding_link__melding=melding)
+        .select_related("creditor", "melding_link")
+        .first()
+    )
+    if signal is None:
+        raise Http404("Dit signaal hoort niet bij de melding.")
+    return signal
 
 
 @require_POST

@@ -88,6 +88,21 @@ def current_go_no_go():
     return SignalFeedback.objects.filter(kind=FeedbackKind.GO_NO_GO, correction__isnull=True)
 
 
+def go_no_go_released_since(signal: Signal, moment: datetime) -> FeedbackRelease | None:
+    """The first release since ``moment`` that told ``signal``'s creditor its go/no-go, first
+    or corrected; None while nothing was. Casework asks it before withdrawing what the
+    creditor may already have heard (``casework.not_resident``)."""
+    told = (
+        SignalFeedback.objects.filter(
+            signal=signal, kind=FeedbackKind.GO_NO_GO, released_at__gte=moment
+        )
+        .select_related("release")
+        .order_by("released_at", "id")
+        .first()
+    )
+    return told.release if told else None
+
+
 def _overtaken() -> list[SignalFeedback]:
     """The current go/no-go items that the signal's status no longer supports.
 

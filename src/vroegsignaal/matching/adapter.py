@@ -55,13 +55,18 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(month_index // 12, month_index % 12 + 1, 1)
 
 
-def period_signals(municipality: Municipality, period: str) -> pl.DataFrame:
-    """The period's signals; `bsn` holds the keyed hash, as the client list and BRP extract do
-    (the engine only compares BSNs for equality). `schema.CONFIRMED_NOT_RESIDENT` marks those a
-    caseworker confirmed as no resident (any more): the status a person set, which the engine
-    keeps so that a run counts the melding as the confirmation left it."""
+def period_signals(
+    municipality: Municipality, period: str, only: list[int] | None = None
+) -> pl.DataFrame:
+    """The period's signals (``only`` those ids: one melding's, ``matching.recount``); `bsn`
+    holds the keyed hash, as the client list and BRP extract do (the engine only compares BSNs
+    for equality). `schema.CONFIRMED_NOT_RESIDENT` marks those a caseworker confirmed as no
+    resident (any more): the status a person set, which the engine keeps so that a run counts
+    the melding as the confirmation left it."""
     start, end = month_bounds(period)
     in_period = Signal.objects.filter(municipality=municipality, signal_date__range=(start, end))
+    if only is not None:
+        in_period = in_period.filter(id__in=only)
     rows = in_period.values_list(*_SIGNAL_FIELDS.values())
     signals = _frame(rows, {name: schema.SIGNALS[name] for name in _SIGNAL_FIELDS})
     # A few signals at most: asked apart, so the read of the period's signals stays as it is.

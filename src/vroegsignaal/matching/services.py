@@ -115,6 +115,17 @@ def _melding_values(row: dict, address: dict, queue: Queue, matched_on: dt.date)
     }  # fmt: skip
 
 
+def refreshed_values(melding: Melding, row: dict, result, matched_on: dt.date) -> dict:
+    """What a run on ``matched_on`` writes on ``melding``, made by an earlier run, from its
+    ``row`` of ``result.meldingen`` (with its priority reasons): the ``MATCHING_FIELDS``, as
+    ``_write_meldingen`` does. ``matching.recount`` writes these for one melding."""
+    queue = _queues(melding.municipality, result.meldingen)[row["queue"]]
+    address = _address_details(result.signals)[row["melding_key"]]
+    values = _melding_values(row, address, queue, matched_on)
+    values["due_on"] = _refreshed_due_on(melding, values["due_on"], values["go"])
+    return values
+
+
 def _write_meldingen(
     municipality, result, matched_on, links: dict[int, MeldingSignal]
 ) -> tuple[dict[str, int], set[str], set[str]]:
