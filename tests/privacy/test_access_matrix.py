@@ -134,6 +134,8 @@ EXPECTED: dict[str, Expected] = {
     "casework:complete_heropaf": Expected(CASEWORK, obj="melding", method="post"),
     "matching:reference_lists": Expected(INTAKE),
     "matching:runs": Expected(INTAKE),
+    # No run with that id: intake staff get 404, as for another municipality's run.
+    "matching:run": Expected(INTAKE, kwargs=(("pk", 999999),), missing=True),
     "letters:overview": Expected(CASEWORK),
     "letters:settings": Expected(CASEWORK),
     "letters:template": Expected(CASEWORK, kwargs=(("kind", "eerste_brief"),)),
