@@ -15,6 +15,7 @@ from contextlib import contextmanager
 
 import polars as pl
 from django.db import connection, models
+from django.db.models import Q
 
 from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.casework.signal_status import confirmed_not_resident_q
@@ -135,17 +136,21 @@ def _current_keys(municipality: Municipality, start: dt.date, end: dt.date):
     return addresses, customers
 
 
-def _register_frame(model, municipality: Municipality, fields: list[str]) -> pl.DataFrame | None:
+def _register_frame(
+    model, municipality: Municipality, fields: list[str], near: Q | None = None
+) -> pl.DataFrame | None:
     """A municipality's reference list as the engine's frame; None when none is loaded, so the
-    check is skipped rather than faked. One query: the rows are read once."""
-    rows = list(model.objects.filter(municipality=municipality).values_list(*fields))
-    if not rows:
+    check is skipped rather than faked. One query: the rows are read once. `near` narrows the
+    rows read; a loaded list with none of them is an empty frame, not None."""
+    rows = model.objects.filter(municipality=municipality)
+    found = list((rows if near is None else rows.filter(near)).values_list(*fields))
+    if not found and (near is None or not rows.exists()):
         return None
     types = {
         f: pl.Date() if f.endswith("_date") else pl.Int64() if f == "house_number" else pl.String()
         for f in fields
     }
-    return _frame(rows, types).with_columns(pl.lit(municipality.code).alias("municipality_code"))
+    return _frame(found, types).with_columns(pl.lit(municipality.code).alias("municipality_code"))
 
 
 _ADDRESS = ["postcode", "house_number", "house_letter", "house_number_addition"]
@@ -156,14 +161,35 @@ def known_clients(municipality: Municipality) -> pl.DataFrame | None:
     return _register_frame(KnownClient, municipality, ["bsn", "surname", "birth_date", *_ADDRESS])
 
 
-def population_register(municipality: Municipality) -> pl.DataFrame | None:
-    """The BRP extract, or None when the municipality has not loaded one (check skipped)."""
+def population_register(
+    municipality: Municipality, near: pl.DataFrame | None = None
+) -> pl.DataFrame | None:
+    """The BRP extract, or None when the municipality has not loaded one (check skipped).
+
+    `near` (signals with bsn, postcode and birth_date): only the residents the engine could pair
+    with them (`_near`), for counting one melding again (`matching.recount`): a city's register
+    of 900,000 residents is read once per run, not per click."""
     fields = ["bsn", "initials", "surname_prefix", "surname", "birth_date", *_ADDRESS, "death_date"]
-    register = _register_frame(ResidentRecord, municipality, fields)
+    narrowed = None if near is None else _near(near)
+    register = _register_frame(ResidentRecord, municipality, fields, narrowed)
     # The check's texts name the municipality as people know it, not by its CBS code.
     if register is None:
         return None
     return register.with_columns(pl.lit(municipality.name).alias("municipality_name"))
+
+
+def _near(signals: pl.DataFrame) -> Q:
+    """Residents sharing a candidate block of the engine's register check with one of `signals`
+    (`engine.persons.BLOCKS`: BSN, address, surname with birth year or with birthday, birth
+    date): the same BSN, postcode, birth year or birthday. A superset of the engine's
+    candidates, so it finds there what it finds in the whole register."""
+    births = signals["birth_date"].drop_nulls().unique().to_list()
+    near = Q(postcode__in=signals["postcode"].drop_nulls().unique().to_list())
+    near |= Q(bsn__in=[bsn for bsn in signals["bsn"].drop_nulls().unique() if bsn])
+    near |= Q(birth_date__year__in={born.year for born in births})
+    for month, day in {(born.month, born.day) for born in births}:
+        near |= Q(birth_date__month=month, birth_date__day=day)
+    return near
 
 
 def joined_to_closed_meldingen(municipality: Municipality, period: str) -> dict[int, str]:

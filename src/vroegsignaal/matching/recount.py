@@ -32,12 +32,13 @@ def recounted(melding: Melding, today: dt.date) -> dict:
         melding=melding, signal__signal_date__range=adapter.month_bounds(period)
     ).values_list("signal_id", flat=True)
     policy, _ = effective_policy(municipality)
+    signals = adapter.period_signals(municipality, period, only=list(own))
     result = run_matching(
-        adapter.period_signals(municipality, period, only=list(own)),
+        signals,
         adapter.history(municipality, period, policy.repeat_months),
         policy,
         clients=adapter.known_clients(municipality),
-        brp=adapter.population_register(municipality),
+        brp=adapter.population_register(municipality, near=signals),
         period=period,
     )
     meldingen = with_priority_reasons(result.meldingen)
