@@ -193,6 +193,17 @@ def _creditors_by_addressee(letters: list[str]) -> dict[str, str]:
     return found
 
 
+def _twins_and_a_signal_without_initials(enschede) -> Melding:
+    """J. (energy) and K. Appelman (zorg), born the same day at one address, and a water
+    company's signal 'Appelman' without initials that fits both."""
+    water = CreditorFactory(code="water", name="Water", partner_type="Water")
+    AgreementFactory(creditor=water, municipality=enschede[0])
+    ingest_records(water, [record("W1", "Appelman", voorletters="")], today=TODAY)
+    return _deliver_and_match(
+        enschede, record("E1", "Appelman"), record("Z1", "Appelman", voorletters="K.")
+    )
+
+
 TWINS_IN_THE_BRP = ";J.;;Appelman;1980-05-12;7511AB;12;;;\n;K.;;Appelman;1980-05-12;7511AB;12;;;\n"
 
 
@@ -207,12 +218,7 @@ def test_twins_stay_two_residents_with_a_letter_each_when_a_signal_without_initi
     municipality = enschede[0]
     if twins_in_the_brp:
         import_population_register(municipality, BRP_HEADER + TWINS_IN_THE_BRP)
-    water = CreditorFactory(code="water", name="Water", partner_type="Water")
-    AgreementFactory(creditor=water, municipality=municipality)
-    ingest_records(water, [record("W1", "Appelman", voorletters="")], today=TODAY)
-    melding = _deliver_and_match(
-        enschede, record("E1", "Appelman"), record("Z1", "Appelman", voorletters="K.")
-    )
+    melding = _twins_and_a_signal_without_initials(enschede)
 
     residents = _residents_on_page(client, melding)
     names = sorted(resident.split(",")[0] for resident in residents)
@@ -233,13 +239,7 @@ def test_twins_stay_two_residents_with_a_letter_each_when_a_signal_without_initi
 def test_the_melding_page_says_whom_a_resident_without_initials_could_be(client, enschede):
     # The water company's signal fits both twins; the matching keeps it a resident of its own.
     # The caseworker is told it may be either twin, so she can ask at the door.
-    municipality = enschede[0]
-    water = CreditorFactory(code="water", name="Water", partner_type="Water")
-    AgreementFactory(creditor=water, municipality=municipality)
-    ingest_records(water, [record("W1", "Appelman", voorletters="")], today=TODAY)
-    melding = _deliver_and_match(
-        enschede, record("E1", "Appelman"), record("Z1", "Appelman", voorletters="K.")
-    )
+    melding = _twins_and_a_signal_without_initials(enschede)
 
     residents = _residents_on_page(client, melding)
     (third,) = [resident for resident in residents if resident.startswith("Appelman")]
