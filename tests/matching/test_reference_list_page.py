@@ -110,3 +110,14 @@ def test_the_matching_page_counts_a_list_of_one_row_as_1_rij(client, intake):
     html = client.get(reverse("matching:runs")).content.decode()
 
     assert "(1 rij)" in html and "1 rijen" not in html
+
+
+def test_the_matching_page_writes_a_large_list_count_with_a_thousands_dot(client, intake):
+    rows = "".join(f"Jansen;01-02-1970;7511AB;{number}\n" for number in range(1, 1235))
+    import_population_register(
+        intake.municipality, "achternaam;geboortedatum;postcode;huisnummer\n" + rows
+    )
+
+    html = client.get(reverse("matching:runs")).content.decode()
+
+    assert "(1.234 rijen)" in html

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.organisations.models import Municipality, Region
 from vroegsignaal.privacy.bsn import HASH_DIGITS
 
@@ -216,4 +217,9 @@ class ReferenceListImport(models.Model):
         ordering = ["-imported_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.municipality.name} ({self.rows} rijen)"
+        return f"{self.get_kind_display()} {self.municipality.name} ({self.rows_counted})"
+
+    @property
+    def rows_counted(self) -> str:
+        """'1 rij', '4.499 rijen': as a sentence says it."""
+        return counted(self.rows, "rij", "rijen")
