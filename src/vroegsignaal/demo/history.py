@@ -78,9 +78,9 @@ def backdate_retention_run(run: RetentionRun, moment: dt.datetime) -> None:
 
 
 def backdate_matching_events(after_pk: int, moment: dt.datetime) -> None:
-    """The events a matching run wrote (no-gos closed, meldingen back in the queue) happened at
-    the run's `moment`."""
-    kinds = (EventKind.NOT_PICKED_UP, EventKind.PICKED_UP_AFTER_REMATCH)
+    """The events a matching run wrote (no-gos closed, meldingen back in the queue, signals
+    joined as herhaalde melding) happened at the run's `moment`."""
+    kinds = (EventKind.NOT_PICKED_UP, EventKind.PICKED_UP_AFTER_REMATCH, EventKind.REPEAT_JOINED)
     Event.objects.filter(pk__gt=after_pk, kind__in=kinds).update(created_at=_not_after_now(moment))
 
 
