@@ -4,7 +4,6 @@ the adapter compares keyed hashes of this period's keys with the hashes the eras
 import datetime as dt
 
 import pytest
-from tests.factories import AgreementFactory, CreditorFactory, enschede_with_energy_agreement
 from tests.matching.test_match_period import record
 
 from vroegsignaal.casework.erasure import erase_melding
@@ -18,14 +17,6 @@ from vroegsignaal.matching.services import match_period
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 25)
 MAY = dt.date(2026, 5, 12)  # an earlier signal is delivered when it was made, within its term
-
-
-@pytest.fixture
-def enschede():
-    municipality, energy = enschede_with_energy_agreement()
-    zorg = CreditorFactory(code="zorg", name="Zorg", partner_type="Zorg")
-    AgreementFactory(creditor=zorg, municipality=municipality)
-    return municipality, energy, zorg
 
 
 def erase_everything_before(day: dt.date) -> None:

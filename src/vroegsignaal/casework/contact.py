@@ -179,6 +179,12 @@ def reached_in_current_round():
     )
 
 
+def was_reached(melding: Melding) -> bool:
+    """Whether ``melding``'s resident was reached in its current contact round
+    (``reached_in_current_round``), for one melding."""
+    return Melding.objects.filter(pk=melding.pk).filter(reached_in_current_round()).exists()
+
+
 def record_letter_to_reached_resident(
     melding: Melding, by: User, expected_version: int, *, title: str, about: str = ""
 ) -> None:

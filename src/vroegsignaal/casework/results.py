@@ -39,7 +39,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vroegsignaal.casework import events, residence_check
-from vroegsignaal.casework.contact import reached_in_current_round, unsuccessful_attempts
+from vroegsignaal.casework.contact import unsuccessful_attempts, was_reached
 from vroegsignaal.casework.dates import check_recorded_date
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
@@ -133,7 +133,7 @@ def file_facts(melding: Melding) -> FileFacts:
     referrals = melding.referrals.filter(contact_round=this_round)
     attempts = list(melding.contact_attempts.filter(contact_round=this_round))
     return FileFacts(
-        reached=Melding.objects.filter(pk=melding.pk).filter(reached_in_current_round()).exists(),
+        reached=was_reached(melding),
         help_accepted=conversations.filter(help_accepted=HelpAnswer.YES).exists(),
         referral_kinds=frozenset(referrals.values_list("kind", flat=True)),
         later_round=this_round > 1,

@@ -231,7 +231,7 @@ class CaseworkSimulation:
         """The cijfer the resident gives at this close, or None if not asked (or not reached
         in this contact round: the closing rules take a cijfer only then); the same seed,
         melding and contact round always give the same answer."""
-        if not results.file_facts(melding).reached:
+        if not contact.was_reached(melding):
             return None
         rng = random.Random(f"{self.seed}:{melding.key}:{melding.contact_round}:tevredenheid")
         if rng.random() >= _ASKED_IF_REACHED:

@@ -97,17 +97,25 @@ def may_learn_known_status(creditor_id: int) -> bool:
     ).exists()
 
 
-def contact_in_round(melding: Melding) -> dict:
+def reached_among(meldings: list[Melding]) -> set[int]:
+    """The ids of ``meldings`` whose resident was reached in the current contact round, in
+    casework's one meaning of reached: one query for a whole release."""
+    return set(
+        Melding.objects.filter(pk__in=[melding.pk for melding in meldings])
+        .filter(reached_in_current_round())
+        .values_list("pk", flat=True)
+    )
+
+
+def contact_in_round(melding: Melding, reached: bool) -> dict:
     """Whether the municipality had contact with the resident in the melding's current contact
-    round, in casework's one meaning of reached, and how many attempts it made (a card left
+    round (``reached``, from ``reached_among``) and how many attempts it made (a card left
     after a missed visit belongs to that visit). The creditor decides on it whether to resume
     collection; the resident's inzage promises that the creditor hears it."""
     attempts = list(melding.contact_attempts.filter(contact_round=melding.contact_round))
     failed = unsuccessful_attempts(attempts, melding.contact_round)
     return {
-        "contact_made": Melding.objects.filter(pk=melding.pk)
-        .filter(reached_in_current_round())
-        .exists(),
+        "contact_made": reached,
         "contact_attempts": failed + sum(attempt.reached for attempt in attempts),
     }
 

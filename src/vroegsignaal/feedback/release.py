@@ -173,11 +173,13 @@ def _outcome_candidates() -> dict[Melding, list[Signal]]:
 
 def _release_outcomes(release: FeedbackRelease) -> list[SignalFeedback]:
     items = []
-    for melding, signals in _outcome_candidates().items():
+    candidates = _outcome_candidates()
+    reached = permitted.reached_among(list(candidates))
+    for melding, signals in candidates.items():
         round_ = melding.contact_round
         conversation = melding.conversations.filter(contact_round=round_).last()
         plan = melding.plans.filter(contact_round=round_).last()
-        contact = permitted.contact_in_round(melding)
+        contact = permitted.contact_in_round(melding, melding.pk in reached)
         items += [
             SignalFeedback(
                 signal=signal,
