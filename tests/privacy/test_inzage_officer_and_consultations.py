@@ -4,6 +4,7 @@ employee's name (CJEU C-579/21). QA9 B10: the document sent her to the FG withou
 and said nothing of the consultations the audit log holds."""
 
 import datetime as dt
+import json
 
 import pytest
 from django.conf import settings
@@ -130,3 +131,30 @@ def test_the_document_says_on_which_day_which_role_consulted_her_data_and_why_wi
     assert "04-11-2026" not in section and expired.strftime("%d-%m-%Y") not in section
     assert "Hengelo" not in section and "Meldpunt" not in section
     assert "Visser" not in text and "svisser" not in text and "piet.energie" not in text
+
+
+def test_the_json_lists_who_viewed_the_melding_by_role_and_organisation_without_names(
+    officer_client,
+):
+    melding = MeldingFactory(signals__bsn=BSN)
+    caseworker = Client()
+    caseworker.force_login(
+        UserFactory(username="svisser", first_name="Sanne", last_name="Visser", caseworker=True)
+    )
+    assert caseworker.get(reverse("casework:melding", args=[melding.pk])).status_code == 200
+
+    response = officer_client.post(
+        reverse("privacy:access_request"), {**REQUEST, "formaat": "json"}
+    )
+
+    body = response.content.decode()
+    data = json.loads(body)
+    today = timezone.localdate()
+    kept_since = today - dt.timedelta(days=settings.RETENTION_AUDIT_DAYS)
+    assert data["raadplegingen_bewaard_vanaf"] == kept_since.isoformat()
+    assert {
+        "datum": today.isoformat(),
+        "wie": "Uitvoerder, gemeente Enschede",
+        "waarvoor": "melding bekeken",
+    } in data["raadplegingen"]
+    assert "Visser" not in body and "svisser" not in body

@@ -356,7 +356,8 @@ def _plural(melding: models.Model, accessor: str) -> str:
 
 
 def as_json(found: Found) -> dict:
-    """Everything held about the person, as JSON-ready data (the stored values, complete)."""
+    """Everything held about the person, as JSON-ready data (the stored values, complete),
+    and who consulted them."""
     return {
         "opgesteld_op": timezone.localtime().isoformat(timespec="seconds"),
         "gezocht": document.searched_text(found),
@@ -379,6 +380,20 @@ def as_json(found: Found) -> dict:
                 },
             }
             for m in found.meldingen
+        ],
+        **consultations_json(found, timezone.localdate()),
+    }
+
+
+def consultations_json(found: Found, today: dt.date) -> dict:
+    """Who consulted the person's data, as the PDF says it (`inzage_consultations`): per day,
+    role and organisation (never a name) and purposes, since the first day the audit term
+    still keeps."""
+    return {
+        "raadplegingen_bewaard_vanaf": inzage_consultations.kept_since(today).isoformat(),
+        "raadplegingen": [
+            {"datum": item.day.isoformat(), "wie": item.who, "waarvoor": item.purposes}
+            for item in inzage_consultations.consultations(found.objects(), today)
         ],
     }
 
