@@ -75,6 +75,23 @@ def card_buttons(visits) -> list[tuple]:
     return buttons
 
 
+def multiple_without_points(melding: Melding, signals: list[Signal]) -> str:
+    """Why a meervoudige melding whose signals come from one kind of signal partner has no
+    points for being meervoudig: the badge counts signals, the priority scores extra partner
+    types (matching.engine.priority), and a caseworker would take the score for wrong. Counts
+    the signals of the melding's own period, as the badge does: not those joined later as
+    herhaalde melding."""
+    own = [signal for signal in signals if not signal.melding_link.attached_as_repeat]
+    partner_types = {signal.creditor.partner_type for signal in own}
+    if not melding.is_multiple or len(partner_types) != 1:
+        return ""
+    return (
+        f"Meervoudig: {dutch_numbers.counted(len(own), 'signaal', 'signalen')} van één soort "
+        f"signaalpartner ({partner_types.pop()}); punten krijgt een melding pas bij meer "
+        "soorten signaalpartners."
+    )
+
+
 def _relative_period(other: Melding, melding: Melding) -> str:
     # The history helps the caseworker, and so does a newer melding at the same address.
     if other.period_start < melding.period_start:
@@ -121,6 +138,7 @@ def melding_context(melding: Melding, today: date) -> dict:
         "no_heropaf_because": why_nobody_to_follow_up(melding),
         "earlier_results": earlier_results,
         "signals": signals,
+        "multiple_without_points": multiple_without_points(melding, signals),
         "residence_checks": residence_checks(melding, signals),
         # The signals whose 'geen inwoner (meer)' the caseworker can confirm one by one.
         "confirmable": {signal.pk for signal in signals if may_confirm(melding, signal)},
