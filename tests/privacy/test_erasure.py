@@ -18,6 +18,7 @@ from vroegsignaal.casework.models import (
     Event,
     EventKind,
     Melding,
+    MeldingSignal,
     Plan,
     Referral,
 )
@@ -152,3 +153,21 @@ def test_erasure_blanks_the_folded_search_keys_with_the_name_and_street(worked_r
     signals = Signal.objects.filter(melding_link__melding=erased)
     assert set(signals.values_list("surname", "surname_search")) == {("", "")}
     assert (erased.street, erased.street_search) == ("", "")
+
+
+def test_an_erased_meldings_person_keys_keep_its_new_key_in_full(worked_region):
+    """A person key is the melding's key and a signal id (matching.engine.run); the erased key
+    is longer (a keyed hash of the address), and a cut-off key no longer says whose it is."""
+    melding = worked_region["m1"]
+    melding.key = f"0153|2026-10|{melding.address_key}"  # as matching keys a melding
+    melding.save(update_fields=["key"])
+    matched_key = melding.key
+    links = MeldingSignal.objects.filter(melding=melding)
+    for link in links:
+        link.person_key = f"{melding.key}|{link.signal_id}"
+        link.save(update_fields=["person_key"])
+    erase_melding(melding)
+    erased = Melding.objects.get(pk=melding.pk)
+    expected = {f"{erased.key}|{signal_id}" for signal_id in links.values_list("signal", flat=True)}
+    assert set(links.values_list("person_key", flat=True)) == expected
+    assert len(erased.key) > len(matched_key)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from vroegsignaal.bulk_rows import update_rows
 from vroegsignaal.casework.models import (
     BudgetLine,
     ContactAttempt,
@@ -83,7 +84,7 @@ def _erase_address(melding: Melding) -> None:
         # A person key is the melding key plus a signal id (matching.engine.run).
         if link.person_key.startswith(old_key):
             link.person_key = melding.key + link.person_key.removeprefix(old_key)
-    MeldingSignal.objects.bulk_update(links, ["person_key"])
+    update_rows(MeldingSignal, links, ["person_key"])
 
 
 def _erase_event_texts(melding: Melding) -> None:
@@ -92,4 +93,4 @@ def _erase_event_texts(melding: Melding) -> None:
         for key in _EVENT_TEXT[EventKind(event.kind)]:
             if key in event.details:
                 event.details[key] = ""
-    Event.objects.bulk_update(events, ["details"])
+    update_rows(Event, events, ["details"])

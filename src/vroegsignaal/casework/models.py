@@ -398,7 +398,8 @@ class MeldingSignal(models.Model):
         Signal, verbose_name="signaal", related_name="melding_link", on_delete=models.CASCADE
     )
     melding = models.ForeignKey(Melding, related_name="signal_links", on_delete=models.CASCADE)
-    person_key = models.CharField("persoon", max_length=40, blank=True)
+    # The melding's key (up to 80 characters, longer once erased) and a signal id.
+    person_key = models.CharField("persoon", max_length=120, blank=True)
     attached_as_repeat = models.BooleanField(
         "herhaalde melding",
         default=False,

@@ -6,6 +6,7 @@ rest are choices (picked up, reason, cause, perspective) that monitoring may sti
 
 from __future__ import annotations
 
+from vroegsignaal.bulk_rows import update_rows
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.feedback.models import SignalFeedback
 
@@ -19,4 +20,4 @@ def erase_feedback(melding: Melding) -> None:
         for key in _FREE_TEXT:
             if item.content.get(key):
                 item.content[key] = None
-    SignalFeedback.objects.bulk_update(items, ["content"])
+    update_rows(SignalFeedback, items, ["content"])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from vroegsignaal.bulk_rows import update_rows
 from vroegsignaal.ddas import Geslacht
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.privacy.pseudonyms import PREFIX, address_pseudonym, pseudonym
@@ -70,8 +71,8 @@ def erase_signals(signals: QuerySet[Signal]) -> int:
         erase_signal(signal)
         batch.append(signal)
         if len(batch) == _BATCH:
-            erased += Signal.objects.bulk_update(batch, _UPDATED)
+            erased += update_rows(Signal, batch, _UPDATED)
             batch = []
     if batch:
-        erased += Signal.objects.bulk_update(batch, _UPDATED)
+        erased += update_rows(Signal, batch, _UPDATED)
     return erased

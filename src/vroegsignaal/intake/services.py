@@ -24,6 +24,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from vroegsignaal.bulk_rows import update_rows
 from vroegsignaal.intake.models import (
     JSON_LIST_FILENAME,
     Channel,
@@ -357,7 +358,7 @@ def _save_signals(creditor: Creditor, delivery: Delivery, valid: list[ValidRow])
             continue
         for name, value in values.items():
             setattr(signal, name, value)
-        # bulk_update does not run the fields' pre_save: the derived keys are set here.
+        # update_rows does not run the fields' pre_save: the derived keys are set here.
         signal.bsn_hash = bsn_hash(signal.bsn)
         signal.surname_search = surname_key(signal.surname)
         signal.delivery = delivery
@@ -366,5 +367,5 @@ def _save_signals(creditor: Creditor, delivery: Delivery, valid: list[ValidRow])
     if replaced:
         fields = [*valid[0].fields, "bsn_hash", "surname_search", "municipality_id",
                   "row_number", "delivery"]  # fmt: skip
-        Signal.objects.bulk_update(replaced, fields, batch_size=500)
+        update_rows(Signal, replaced, fields)
     return len(replaced)

@@ -8,6 +8,7 @@ monitoring still counts letters and contact attempts.
 
 from __future__ import annotations
 
+from vroegsignaal.bulk_rows import update_rows
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.letters.models import LetterBatch, SentLetter
 
@@ -22,7 +23,7 @@ def erase_letters(melding: Melding) -> int:
             letter.pdf.delete(save=False)
             deleted += 1
         letter.recipients = []
-    SentLetter.objects.bulk_update(letters, ["pdf", "recipients"])
+    update_rows(SentLetter, letters, ["pdf", "recipients"])
     batch_ids = {letter.batch_id for letter in letters if letter.batch_id}
     for batch in LetterBatch.objects.filter(id__in=batch_ids).exclude(pdf=""):
         batch.pdf.delete(save=True)

@@ -4,17 +4,15 @@ Reading: the period's signals, the history the rules need (opeenvolgend looks ba
 herhaalde melding `repeat_months`), the client list and BRP extract when loaded.
 Writing: meldingen are keyed (municipality + period + address), so a second run updates the
 same rows and never touches the work done on them (state, assignment, contacts, result).
-`insert_rows` and `update_rows` write in bulk: COPY on PostgreSQL, bulk_create/bulk_update
-elsewhere (docs/performance.md has the figures).
+The writes go through `vroegsignaal.bulk_rows` (COPY on PostgreSQL; docs/performance.md has
+the figures).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
 
 import polars as pl
-from django.db import connection, models
 from django.db.models import Q
 
 from vroegsignaal.casework.models import Melding, MeldingSignal
@@ -214,65 +212,3 @@ def existing_meldingen(keys: list[str]) -> dict[str, Melding]:
 
 def existing_links(signal_ids: list[int]) -> dict[int, MeldingSignal]:
     return {link.signal_id: link for link in MeldingSignal.objects.filter(signal_id__in=signal_ids)}
-
-
-def insert_rows(model: type[models.Model], objects: list[models.Model]) -> None:
-    """Insert new, unsaved instances (their ids are not set; query them back by a key)."""
-    if not objects:
-        return
-    if connection.vendor != "postgresql":
-        model.objects.bulk_create(objects, batch_size=1000)
-        return
-    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-    with _copy(model._meta.db_table, fields) as copy:
-        for obj in objects:
-            copy.write_row([_db_value(field, field.pre_save(obj, True)) for field in fields])
-
-
-def update_rows(model: type[models.Model], objects: list[models.Model], names: list[str]) -> None:
-    """Set the fields `names` of existing rows to the values on `objects` (matched by id).
-
-    On PostgreSQL the values are copied into a temporary table and applied with one UPDATE,
-    instead of one CASE expression per field per batch."""
-    if not objects:
-        return
-    if connection.vendor != "postgresql":
-        model.objects.bulk_update(objects, names, batch_size=1000)
-        return
-    pk = model._meta.pk
-    fields = [model._meta.get_field(name) for name in names]
-    table = f"bulk_{model._meta.db_table}"
-    columns = ", ".join(f"{_quoted(f)} {f.rel_db_type(connection) if f.is_relation else f.db_type(connection)}"
-                        for f in fields)  # fmt: skip
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP TABLE IF EXISTS {table}")
-        cursor.execute(f"CREATE TEMP TABLE {table} (id bigint, {columns}) ON COMMIT DROP")
-    with _copy(table, [pk, *fields], names=["id", *(f.column for f in fields)]) as copy:
-        for obj in objects:
-            copy.write_row([obj.pk, *(_db_value(f, getattr(obj, f.attname)) for f in fields)])
-    assignments = ", ".join(f"{_quoted(f)} = s.{_quoted(f)}" for f in fields)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {model._meta.db_table} AS t SET {assignments} FROM {table} AS s "
-            f"WHERE t.{_quoted(pk)} = s.id"
-        )
-
-
-def _quoted(field: models.Field) -> str:
-    return connection.ops.quote_name(field.column)
-
-
-def _db_value(field: models.Field, value):
-    return field.get_db_prep_save(value, connection)
-
-
-@contextmanager
-def _copy(table: str, fields: list[models.Field], names: list[str] | None = None):
-    """COPY rows into `table` through psycopg: yields the copy object with `write_row`."""
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(name) for name in names or [f.column for f in fields])
-    with (
-        connection.cursor() as cursor,
-        cursor.cursor.copy(f"COPY {quote(table)} ({columns}) FROM STDIN") as copy,
-    ):
-        yield copy

@@ -20,6 +20,7 @@ import polars as pl
 from django.db import transaction
 from django.utils import timezone
 
+from vroegsignaal import bulk_rows
 from vroegsignaal.casework.deadlines import add_calendar_days, add_working_days
 from vroegsignaal.casework.models import Event, Melding, MeldingSignal, Queue
 from vroegsignaal.casework.no_go import (
@@ -159,8 +160,8 @@ def _write_meldingen(
             house_letter=address["house_letter"],
             house_number_addition=address["house_number_addition"], **values,
         ))  # fmt: skip
-    adapter.insert_rows(Melding, new)
-    adapter.update_rows(Melding, refreshed, MATCHING_FIELDS)
+    bulk_rows.insert_rows(Melding, new)
+    bulk_rows.update_rows(Melding, refreshed, MATCHING_FIELDS)
     ids.update({m.key: m.id for m in Melding.objects.filter(key__in=[m.key for m in new])})
     ids.update({m.key: m.id for m in refreshed})
     return ids, attached, {m.key for m in new}
@@ -275,12 +276,12 @@ def _write_signals(
                     **{name: row[name] or "" for name in BRP_NAME.values()},
                 )
             )
-    adapter.insert_rows(MeldingSignal, new_links)
-    adapter.insert_rows(Event, joined_repeats.timeline_lines(new_links))
-    adapter.update_rows(
+    bulk_rows.insert_rows(MeldingSignal, new_links)
+    bulk_rows.insert_rows(Event, joined_repeats.timeline_lines(new_links))
+    bulk_rows.update_rows(
         MeldingSignal, changed_links, ["person_key", "melding_id", "attached_as_repeat"]
     )
-    adapter.update_rows(
+    bulk_rows.update_rows(
         Signal, changed_signals, ["status", "status_reason", "brp_note", *BRP_NAME.values()]
     )
     return stay_joined, new_links
