@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import date, time
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from vroegsignaal.casework import events
@@ -169,20 +169,29 @@ def _store(
     return attempt
 
 
-def reached_in_current_round():
-    """A condition on meldingen: the resident was reached in the melding's current contact
-    round (an attempt that reached them, or any conversation). The one meaning of 'reached'
-    for the closing rules (results) and for who still gets a first letter (letters)."""
-    this_round = {"melding": OuterRef("pk"), "contact_round": OuterRef("contact_round")}
-    return Exists(ContactAttempt.objects.filter(**this_round, reached=True)) | Exists(
-        Conversation.objects.filter(**this_round)
+def _reaching(melding, contact_round) -> tuple[QuerySet, QuerySet]:
+    """What reaches the resident in a contact round: an attempt that reached them, or any
+    conversation. ``melding`` and ``contact_round`` are values or ``OuterRef``s."""
+    this_round = {"melding": melding, "contact_round": contact_round}
+    return (
+        ContactAttempt.objects.filter(**this_round, reached=True),
+        Conversation.objects.filter(**this_round),
     )
 
 
+def reached_in_current_round():
+    """A condition on meldingen: the resident was reached in the melding's current contact
+    round (``_reaching``). The one meaning of 'reached' for the closing rules (results), for
+    who still gets a first letter (letters) and for what the creditor hears (feedback)."""
+    attempt, conversation = _reaching(OuterRef("pk"), OuterRef("contact_round"))
+    return Exists(attempt) | Exists(conversation)
+
+
 def was_reached(melding: Melding) -> bool:
-    """Whether ``melding``'s resident was reached in its current contact round
-    (``reached_in_current_round``), for one melding."""
-    return Melding.objects.filter(pk=melding.pk).filter(reached_in_current_round()).exists()
+    """Whether ``melding``'s resident was reached in its current contact round, for one
+    melding: two plain queries, half the time of filtering on ``reached_in_current_round``
+    (a close asks it twice, and the demo closes thousands)."""
+    return any(query.exists() for query in _reaching(melding, melding.contact_round))
 
 
 def record_letter_to_reached_resident(
