@@ -18,7 +18,7 @@ from datetime import date
 from django.db import models
 
 from vroegsignaal.casework.contact import reached_in_current_round, unsuccessful_attempts
-from vroegsignaal.casework.models import Conversation, Melding, Plan, YesNoUnknown
+from vroegsignaal.casework.models import ContactAttempt, Conversation, Melding, Plan, YesNoUnknown
 from vroegsignaal.casework.payments import agreement_with
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.feedback.models import FeedbackKind, SignalFeedback
@@ -107,12 +107,12 @@ def reached_among(meldings: list[Melding]) -> set[int]:
     )
 
 
-def contact_in_round(melding: Melding, reached: bool) -> dict:
+def contact_in_round(melding: Melding, reached: bool, attempts: list[ContactAttempt]) -> dict:
     """Whether the municipality had contact with the resident in the melding's current contact
-    round (``reached``, from ``reached_among``) and how many attempts it made (a card left
-    after a missed visit belongs to that visit). The creditor decides on it whether to resume
-    collection; the resident's inzage promises that the creditor hears it."""
-    attempts = list(melding.contact_attempts.filter(contact_round=melding.contact_round))
+    round (``reached``, from ``reached_among``) and how many attempts it made in it
+    (``attempts``, the round's; a card left after a missed visit belongs to that visit). The
+    creditor decides on it whether to resume collection; the resident's inzage promises that
+    the creditor hears it."""
     failed = unsuccessful_attempts(attempts, melding.contact_round)
     return {
         "contact_made": reached,
