@@ -83,7 +83,9 @@ def living_here(melding: Melding) -> list[str]:
         brp_surname=""
     )
     names = []
-    for signal in at_address.exclude(status=Signaalstatus.OVERLEDEN).order_by("pk"):
+    living = at_address.exclude(status=Signaalstatus.OVERLEDEN).order_by("pk")
+    # Only the BRP name: a whole signal row costs more to load than the query (every close).
+    for signal in living.only("brp_initials", "brp_surname_prefix", "brp_surname"):
         name = brp_name_of(signal).formal
         if name not in names:
             names.append(name)
