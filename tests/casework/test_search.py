@@ -25,12 +25,14 @@ from vroegsignaal.casework.search import (
 )
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.names import TypedName
 from vroegsignaal.privacy.models import AuditEntry
 
 
 def melding_at(
-    municipality, postcode, number, letter="", surname="Jansen", prefix="", addition="", **extra
-):
+    municipality, postcode, number, letter="", surname="Jansen", prefix="", addition="",
+    initials="J.", first_names="", **extra,
+):  # fmt: skip
     """A melding with one signal of `surname` at the address, with the real address key."""
     melding = MeldingFactory(
         municipality=municipality,
@@ -51,6 +53,8 @@ def melding_at(
         address_key=melding.address_key,
         surname=surname,
         surname_prefix=prefix,
+        initials=initials,
+        first_names=first_names,
     )
     MeldingSignal.objects.create(signal=signal, melding=melding)
     return melding
@@ -152,7 +156,105 @@ def test_search_reads_a_surname_without_its_tussenvoegsel(text):
     assert parse(text).surname.lower() == "berg"
 
 
-@pytest.mark.parametrize("text", ["", "   ", "a", "é", "-", "Jansen" * 20])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("J. Simons", Search(names=(TypedName("Simons", "J."),), street="J. Simons")),
+        ("Simons, J.", Search(names=(TypedName("Simons", "J."),), street="Simons, J.")),
+        ("Jolie Simons", Search(surname="Jolie Simons", names=(TypedName("Simons", "J."),),
+                                street="Jolie Simons")),
+        ("J. van Dokkum", Search(names=(TypedName("van Dokkum", "J."),), street="J. van Dokkum")),
+    ],
+)  # fmt: skip
+def test_search_reads_initials_or_a_first_name_with_the_surname(text, expected):
+    assert parse(text) == expected
+
+
+@pytest.fixture
+def simons(enschede):
+    """Residents named Simons, as the demo's: the letter of VS-22111 writes 'J. Simons'."""
+    return {
+        "J. Simons": melding_at(enschede, "7512CD", 3, surname="Simons", initials="J."),
+        "Jolie": melding_at(
+            enschede, "7512CD", 5, surname="Simons", initials="", first_names="Jolie Anne"
+        ),
+        "J.H. Simons": melding_at(enschede, "7512CD", 7, surname="Simons", initials="JH"),
+        "no initials": melding_at(enschede, "7512CD", 9, surname="Simons", initials=""),
+        "K. Simons": melding_at(enschede, "7512CD", 11, surname="Simons", initials="K."),
+        "J. van Dokkum": melding_at(enschede, "7512CE", 2, surname="Dokkum", prefix="van"),
+        "Jansen": melding_at(enschede, "7512CE", 4, surname="Jansen", initials="J."),
+    }
+
+
+@pytest.mark.parametrize(
+    "typed", ["J. Simons", "J Simons", "j simons", "Jolie Simons", "Simons, J.", "Simons J."]
+)
+def test_a_name_as_the_letter_writes_it_or_a_resident_says_it_finds_the_melding(
+    simons, caseworker, typed
+):
+    """'J. Simons' (the letter) and 'Jolie Simons' (on the phone) find the Simonses whose initials
+    or first names start with a J, and the one whose signal has no initials; not K. Simons."""
+    found = set(search_meldingen(caseworker, parse(typed)))
+
+    expected = {"J. Simons", "Jolie", "J.H. Simons", "no initials"}
+    assert found == {simons[name] for name in expected}
+
+
+@pytest.mark.parametrize("typed", ["J. van Dokkum", "Jacob van Dokkum", "Dokkum, J. van"])
+def test_a_name_with_initials_and_tussenvoegsel_finds_the_melding(simons, caseworker, typed):
+    assert list(search_meldingen(caseworker, parse(typed))) == [simons["J. van Dokkum"]]
+
+
+def test_a_surname_alone_still_finds_every_resident_of_that_name(simons, caseworker):
+    found = set(search_meldingen(caseworker, parse("Simons")))
+
+    assert found == {simons[name] for name in simons if "Dokkum" not in name and name != "Jansen"}
+
+
+def test_a_first_name_that_is_part_of_a_double_surname_still_finds_the_surname(
+    enschede, caseworker
+):
+    """'Oude Egbrink' is a surname in Twente, not first name Oude and surname Egbrink."""
+    egbrink = melding_at(enschede, "7512CD", 3, surname="Oude Egbrink", initials="J.")
+
+    assert list(search_meldingen(caseworker, parse("Oude Egbrink"))) == [egbrink]
+
+
+def test_search_page_says_which_surname_and_initials_found_nothing(client, caseworker):
+    melding_at(caseworker.municipality, "7512CD", 11, surname="Simons", initials="K.")
+    client.force_login(caseworker)
+
+    text = page_text(client.get(reverse("casework:search"), {"q": "P. Simons"}))
+
+    assert "0 meldingen gevonden" in text
+    assert "Geen meldingen met achternaam Simons en voorletter P." in text
+    assert "zoek op de achternaam alleen" in text
+
+
+def test_search_page_names_each_reading_of_a_first_name_and_surname_that_found_nothing(
+    client, caseworker
+):
+    client.force_login(caseworker)
+
+    text = page_text(client.get(reverse("casework:search"), {"q": "Pieter Hendrik Simons"}))
+
+    assert (
+        "Geen meldingen met achternaam Simons en voorletters P.H., met achternaam Hendrik Simons "
+        "en voorletter P. of met achternaam Pieter Hendrik Simons, en geen meldingen in een "
+        'straat die begint met "Pieter Hendrik Simons".'
+    ) in text
+
+
+def test_a_search_by_initials_and_surname_is_in_the_audit_log_as_typed(client, caseworker, simons):
+    client.force_login(caseworker)
+
+    client.get(reverse("casework:search"), {"q": "J. Simons"})
+
+    entry = AuditEntry.objects.get()
+    assert entry.description == 'zoeken naar meldingen: "J. Simons" (op naam of straat, 4 gevonden)'
+
+
+@pytest.mark.parametrize("text", ["", "   ", "a", "é", "-", "Jansen" * 20, "J. S"])
 def test_search_refuses_text_too_short_to_search_on_with_a_dutch_hint(text):
     with pytest.raises(SearchError, match=r"achternaam|kenmerk|hoogstens 100 tekens"):
         parse(text)

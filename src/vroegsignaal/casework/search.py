@@ -19,9 +19,13 @@ One text box, read as (in this order):
   (35B, 35B-4); with an addition (`35B-4`, `93-2`, `12 bis`) only that address is found. The
   letter and the addition are told apart as in a delivery's huisnummer cell
   (`intake.parsing.parse_house_number`);
-- otherwise a surname, with or without its tussenvoegsel (`van der Berg`, `Berg, van der`,
+- otherwise a name, with or without its tussenvoegsel (`van der Berg`, `Berg, van der`,
   `Berg`): the meldingen with a signal whose surname starts with it, and those in a street
   whose name starts with the text (`Stijnpad`: a caller often gives the street first).
+  Initials or first names with the surname, as a letter writes it or a resident says it
+  (`J. Simons`, `Simons, J.`, `Jolie Simons`, `Jacob van Dokkum`), narrow it to the signals
+  they fit (`names.initials_fit`: also those without initials); words that may be first names
+  or a double surname (`Oude Egbrink`) are looked for both ways (`names.typed_names`).
 Names and streets are compared by their search keys (`vroegsignaal.search_keys`): case and
 accents do not count, so `Noellering` finds Noëllering and `Cobelstraat` Cöbelstraat.
 """
@@ -37,9 +41,10 @@ from vroegsignaal import kenmerk
 from vroegsignaal.addresses import address_suffix
 from vroegsignaal.casework.access import meldingen_visible_to
 from vroegsignaal.casework.models import Melding, MeldingSignal
+from vroegsignaal.dutch_text import listed
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.intake.parsing import parse_house_number
-from vroegsignaal.names import surname_without_prefix
+from vroegsignaal.names import TypedName, initials_fit, surname_without_prefix, typed_names
 from vroegsignaal.organisations.models import User
 from vroegsignaal.search_keys import street_key, surname_key
 
@@ -74,6 +79,8 @@ class Search:
     address_prefix: str = ""  # the start of the address key: 'postcode|' or 'postcode|number|'
     address_key: str = ""  # a whole address key, when an addition was given
     surname: str = ""
+    # Surnames with the initials typed with them ('J. Simons'): each is looked for too.
+    names: tuple[TypedName, ...] = ()
     street: str = ""  # the start of a street's name: with a surname, either is looked for
     house_number: int | None = None  # with a street: that number at it
     address_suffix: str = ""  # with a house number: letter and addition, as in the key
@@ -116,13 +123,23 @@ def parse(text: str) -> Search:
             address_suffix=exact,
             house_letter=letter,
         )
-    surname = surname_without_prefix(text)
-    if sum(character.isalpha() for character in surname) < MIN_NAME_LETTERS:
+    readings = [name for name in typed_names(text) if _long_enough(name.surname)]
+    if not readings:
         raise SearchError(
             f"Zoek op een achternaam van minstens {MIN_NAME_LETTERS} letters, een straat, een "
             f"postcode of een kenmerk (zoals {kenmerk.EXAMPLE})."
         )
-    return Search(surname=surname, street=text)
+    alone = [surname_without_prefix(name.surname) for name in readings if not name.initials]
+    return Search(
+        surname=alone[0] if alone else "",
+        names=tuple(name for name in readings if name.initials),
+        street=text,
+    )
+
+
+def _long_enough(surname: str) -> bool:
+    letters = surname_without_prefix(surname)
+    return sum(character.isalpha() for character in letters) >= MIN_NAME_LETTERS
 
 
 def _address_search(digits: str, letters: str, number: str | None, suffix: str | None) -> Search:
@@ -185,11 +202,15 @@ def search_meldingen(user: User, search: Search) -> QuerySet[Melding]:
         # melding rows was sorted on disk. The surname's and the street's meldingen are one
         # UNION, each read from its own index; an OR of the two made PostgreSQL test every
         # melding of the municipality (search p95 35 -> 216 ms in `benchmarks pages`).
-        named = MeldingSignal.objects.filter(
-            signal__in=signals_named(user.municipality_id, search.surname)
-        ).values("melding_id")
-        in_street = meldingen_in_street(user.municipality_id, search.street)
-        found = visible.filter(pk__in=named.union(in_street))
+        municipality_id = user.municipality_id
+        wanted = [meldingen_in_street(municipality_id, search.street)]
+        if search.surname:
+            named = signals_named(municipality_id, search.surname)
+            wanted.insert(0, MeldingSignal.objects.filter(signal__in=named).values("melding_id"))
+        if search.names:
+            fitting = signals_fitting(municipality_id, search.names)
+            wanted.insert(0, MeldingSignal.objects.filter(signal__in=fitting).values("melding_id"))
+        found = visible.filter(pk__in=wanted[0].union(*wanted[1:]))
     names = MeldingSignal.objects.select_related("signal").only(
         "melding_id",
         "signal__initials",
@@ -209,6 +230,48 @@ def signals_named(municipality_id: int | None, surname: str) -> QuerySet[Signal]
     return Signal.objects.filter(
         municipality_id=municipality_id, surname_search__startswith=surname_key(surname)
     ).values("pk")
+
+
+def signals_fitting(municipality_id: int | None, names: tuple[TypedName, ...]) -> list[int]:
+    """The ids of the municipality's signals whose surname starts with one of `names` and whose
+    initials, first names or BRP initials fit the initials typed with it. The surnames come
+    from their index; the initials are compared here, as people write them in many ways."""
+    keys = [(surname_key(name.surname), name.initials) for name in names]
+    starts = Q()
+    for key, _ in keys:
+        starts |= Q(surname_search__startswith=key)
+    candidates = Signal.objects.filter(starts, municipality_id=municipality_id).values_list(
+        "pk", "surname_search", "initials", "first_names", "brp_initials"
+    )
+    return [
+        pk
+        for pk, surname, *known in candidates
+        if any(surname.startswith(key) and initials_fit(typed, *known) for key, typed in keys)
+    ]
+
+
+def nothing_found(search: Search) -> str:
+    """What a name search looked for and found nothing with, and how to find more."""
+    readings = [
+        f"met achternaam {name.surname} en "
+        f"{'voorletter' if name.initials.count('.') == 1 else 'voorletters'} {name.initials}"
+        for name in search.names
+    ]
+    if search.surname:
+        readings.append(f"met achternaam {search.surname}")
+    looked_for = (
+        f"Geen meldingen {listed(readings, 'of')}, en geen meldingen in een straat die begint "
+        f'met "{search.street}".'
+    )
+    if search.names:
+        return (
+            f"{looked_for} Voorletters of een voornaam maken de zoekopdracht nauwer: zoek op de "
+            "achternaam alleen om iedereen met die achternaam te zien."
+        )
+    return (
+        f"{looked_for} Zoek op het begin van de naam (hoofdletters en accenten tellen niet), of "
+        "op postcode en huisnummer."
+    )
 
 
 def meldingen_in_street(municipality_id: int | None, street: str) -> QuerySet[Melding]:

@@ -156,6 +156,7 @@ def search_page(request):
             context |= {
                 "page": page,
                 "kind": wanted.kind,
+                "nothing_found": search.nothing_found(wanted),
                 "rows": [
                     (m, search.resident_names(m), State(m.state).label) for m in page.object_list
                 ],
