@@ -310,9 +310,10 @@ def test_policy_is_inherited_from_the_region_and_overridden_by_the_municipality(
     save_policy({"minimum_amount_cents": 7500, "repeat_months": 4}, region=municipality.region)
     assert effective_policy(municipality)[0].minimum_amount_cents == 7500
     save_policy({"minimum_amount_cents": 10000}, municipality=municipality)
-    policy, version = effective_policy(municipality)
+    policy, versions = effective_policy(municipality)
     assert (policy.minimum_amount_cents, policy.repeat_months) == (10000, 4)
-    assert version.municipality == municipality and version.number == 1
+    assert versions.own.municipality == municipality and versions.own.number == 1
+    assert versions.regional.region == municipality.region
 
 
 def test_an_invalid_policy_is_refused_with_dutch_messages(enschede):

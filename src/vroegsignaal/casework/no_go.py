@@ -106,8 +106,9 @@ def _closed_by_a_person() -> Exists:
 def reopen_picked_up_after_rematch(
     melding_ids: Iterable[int],
     reasons_for: Callable[[list[int]], dict[int, list[RematchReason]]] | None = None,
-) -> int:
-    """Return meldingen that matching closed, and nobody touched or closed since, to 'new'.
+) -> dict[int, list[RematchReason]]:
+    """Return meldingen that matching closed, and nobody touched or closed since, to 'new';
+    returns the ids of those returned with why (for the run's result page).
 
     ``reasons_for`` gives, for the ids of the meldingen returned, why the run picks each up; it
     is asked before they change, while their signals still have the statuses of the run before.
@@ -118,7 +119,7 @@ def reopen_picked_up_after_rematch(
     ).exclude(_closed_by_a_person())  # fmt: skip
     chosen = list(reverted.values_list("pk", flat=True))
     reasons = reasons_for(chosen) if reasons_for and chosen else {}
-    count = reverted.update(
+    reverted.update(
         state=State.NEW, result="", closed_on=None, first_closed_on=None,
         version=F("version") + 1, updated_at=timezone.now(),
     )  # fmt: skip
@@ -131,4 +132,4 @@ def reopen_picked_up_after_rematch(
                        "reasons": [str(reason) for reason in reasons.get(pk, [])]})
         for pk in chosen
     )  # fmt: skip
-    return count
+    return {pk: reasons.get(pk, []) for pk in chosen}

@@ -54,7 +54,10 @@ class PolicyVersionAdmin(admin.ModelAdmin):
             history = list(
                 PolicyVersion.objects.filter(**owner)
                 .select_related("created_by")
-                .annotate(runs=Count("matchingrun"))
+                # A region's version is used as a run's regional version, a municipality's as its own.
+                .annotate(
+                    runs=Count("matchingrun", distinct=True) + Count("regional_runs", distinct=True)
+                )
                 .order_by("-number")  # Meta.ordering does not apply to a grouped query
             )
             context |= {
@@ -128,8 +131,20 @@ class PolicyVersionAdmin(admin.ModelAdmin):
 
 @admin.register(MatchingRun)
 class MatchingRunAdmin(admin.ModelAdmin):
-    list_display = ["municipality", "period_start", "started_at", "finished_at", "policy_version"]
+    list_display = ["municipality", "period_start", "started_at", "finished_at", "policy"]
     list_filter = ["municipality"]
+    list_select_related = [
+        "municipality",
+        "regional_policy_version__region",
+        "policy_version__municipality",
+    ]
+
+    @admin.display(description="beleid")
+    def policy(self, run: MatchingRun) -> str:
+        """Both versions the policy in force was built from ('Twente v3 + Enschede v2')."""
+        if run.failure:
+            return "–"
+        return run.policy_label or "standaard"
 
     def has_add_permission(self, request):
         return False

@@ -62,6 +62,12 @@ class PolicyVersion(models.Model):
         return f"{owner.name} v{self.number}"
 
 
+def combined_name(versions) -> str:
+    """'Twente v3 + Enschede v2': the versions a policy in force was built from, the region's
+    first (its document lies under the municipality's own settings); absent ones left out."""
+    return " + ".join(version.short_name for version in versions if version is not None)
+
+
 class MatchingRun(models.Model):
     municipality = models.ForeignKey(
         Municipality,
@@ -70,14 +76,26 @@ class MatchingRun(models.Model):
         on_delete=models.CASCADE,
     )
     period_start = models.DateField("matchingsperiode")
-    policy_version = models.ForeignKey(
+    # The policy in force is the region's version with the municipality's own on top
+    # (policies.effective_policy): a run records both, so that a change of either shows.
+    regional_policy_version = models.ForeignKey(
         PolicyVersion,
-        verbose_name="beleidsversie",
+        verbose_name="beleidsversie regio",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        help_text="Leeg: er was geen eigen beleid van gemeente of regio; de standaardwaarden "
-        "golden.",
+        related_name="regional_runs",
+        help_text="Leeg: de regio had geen beleid; wat de gemeente niet zelf instelde, waren "
+        "de standaardwaarden.",
+    )
+    policy_version = models.ForeignKey(
+        PolicyVersion,
+        verbose_name="beleidsversie gemeente",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text="Het eigen beleid van de gemeente, bovenop dat van de regio. Leeg: de "
+        "gemeente had geen eigen beleid.",
     )
     started_at = models.DateTimeField("gestart op", auto_now_add=True)
     finished_at = models.DateTimeField("klaar op", null=True, blank=True)
@@ -106,6 +124,11 @@ class MatchingRun(models.Model):
 
     def __str__(self) -> str:
         return f"Matching {self.municipality} {self.period_start:%Y-%m}"
+
+    @property
+    def policy_label(self) -> str:
+        """'Twente v3 + Enschede v2', or '' when the run used the defaults (or failed)."""
+        return combined_name([self.regional_policy_version, self.policy_version])
 
     @property
     def started_by_label(self) -> str:

@@ -2,17 +2,18 @@
 
 A municipality's own settings override its region's per top-level key; without either, the
 engine's documented defaults apply. Every save is a new `PolicyVersion` (`save_if_changed`: unless
-nothing changed); a matching run records the version it used.
+nothing changed); a matching run records both versions the policy in force was built from.
 """
 
 from __future__ import annotations
 
 import json
+from typing import NamedTuple
 
 from django.db import transaction
 
 from vroegsignaal.matching.engine.policy import Policy, PolicyError, inherit
-from vroegsignaal.matching.models import PolicyVersion
+from vroegsignaal.matching.models import PolicyVersion, combined_name
 from vroegsignaal.organisations.models import Municipality, Region
 
 
@@ -46,8 +47,21 @@ def replaced_version(version: PolicyVersion) -> PolicyVersion | None:
     )
 
 
-def effective_policy(municipality: Municipality) -> tuple[Policy, PolicyVersion | None]:
-    """The policy in force and the version it comes from (the municipality's, else the region's).
+class VersionsInForce(NamedTuple):
+    """The versions the policy in force was built from: the region's, with the municipality's
+    own settings on top. Either may be absent (None)."""
+
+    regional: PolicyVersion | None
+    own: PolicyVersion | None
+
+    @property
+    def label(self) -> str:
+        """'Twente v3 + Enschede v2', as runs name their policy."""
+        return combined_name(self)
+
+
+def effective_policy(municipality: Municipality) -> tuple[Policy, VersionsInForce]:
+    """The policy in force and the versions it was built from (the region's and the own).
 
     Raises `PolicyError` when the stored versions no longer make a valid policy (stored before
     a check existed): its first message names the versions, so that the matching page says
@@ -57,13 +71,13 @@ def effective_policy(municipality: Municipality) -> tuple[Policy, PolicyVersion 
     try:
         policy = inherit(regional.document if regional else {}, own.document if own else {})
     except PolicyError as error:
-        versions = " met ".join(version.short_name for version in (regional, own) if version)
+        versions = VersionsInForce(regional, own)
         raise PolicyError([
-            f"Het beleid ({versions}) is ongeldig; een functioneel beheerder slaat in Beheer → "
+            f"Het beleid ({versions.label}) is ongeldig; een functioneel beheerder slaat in Beheer → "
             "Matching → Beleidsversies een verbeterde versie op.",
             *error.messages,
         ]) from error  # fmt: skip
-    return policy, own or regional
+    return policy, VersionsInForce(regional, own)
 
 
 @transaction.atomic

@@ -6,8 +6,8 @@ and so does the inzage document for the resident, so it must be what the run can
 - a reference list changed: a list was read in since the previous run of the period, and a
   signal that was 'geen inwoner (meer)' or 'overleden' by the BRP extract, or 'al bekend bij
   schuldhulpverlening' by the client list, is not any more;
-- the policy changed: this run used another policy version than the previous run of the period,
-  and a signal the policy turned down (onterecht, herhaalde melding, andere reden) is not any more.
+- the policy changed: this run used another policy version than the previous run of the period
+  (the region's or the municipality's own: the policy in force is built from both), and a signal the policy turned down (onterecht, herhaalde melding, andere reden) is not any more.
 A status can also turn without its list changing: a late crisis signal makes the melding a
 crisis, whose signals the BRP did not find wait for a caseworker's check (matching.md, BRP).
 Then the late signal is the reason, not the extract. More than one can apply; when none does,
@@ -53,7 +53,7 @@ def changed_since_previous_run(run: MatchingRun) -> set[RematchReason]:
             finished_at__isnull=False,
             failure="",
         )
-        .only("policy_version_id", "started_at")
+        .only("policy_version_id", "regional_policy_version_id", "started_at")
         .first()
     )
     if previous is None:
@@ -62,7 +62,10 @@ def changed_since_previous_run(run: MatchingRun) -> set[RematchReason]:
         municipality=run.municipality_id, imported_at__gte=previous.started_at
     ).values_list("kind", flat=True)
     changed = {_LIST_REASONS[kind] for kind in lists}
-    if previous.policy_version_id != run.policy_version_id:
+    if (previous.regional_policy_version_id, previous.policy_version_id) != (
+        run.regional_policy_version_id,
+        run.policy_version_id,
+    ):
         changed.add(RematchReason.POLICY)
     return changed
 

@@ -1,9 +1,10 @@
 """What a matching run changed, for the meldpunt to open from the matching page (QA9 B7).
 
-Four lists: the new meldingen to pick up (crisis first), the signals joined to an earlier
-melding as herhaalde melding (with the melding they joined), the meldingen the run closed as
-no-go per result, and the signals delivered late (added to a melding an earlier run made). A
-rerun that changes nothing has four empty lists.
+Five lists: the new meldingen to pick up (crisis first), the meldingen an earlier run closed
+as no-go that this run picks up again (with why: `matching.rematch`), the signals joined to an
+earlier melding as herhaalde melding (with the melding they joined), the meldingen the run
+closed as no-go per result, and the signals delivered late (added to a melding an earlier run
+made). A rerun that changes nothing has five empty lists.
 
 The run stores per list its count and at most `SHOWN` ids in `MatchingRun.summary["changes"]`:
 a national run makes tens of thousands of meldingen, and the write stays one JSON value per
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 import polars as pl
 
 from vroegsignaal.casework.models import Melding, MeldingSignal
+from vroegsignaal.casework.no_go import RematchReason
+from vroegsignaal.dutch_text import listed
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.matching.models import MatchingRun
 
@@ -33,9 +36,11 @@ def recorded(
     created: set[str],
     new_links: list[MeldingSignal],
     closed_no_go: dict[int, str],
+    reopened: dict[int, list[RematchReason]],
 ) -> dict:
     """The run's changes as stored: ``created`` the melding keys it made, ``new_links`` the
-    signal links it made, ``closed_no_go`` melding id -> result of those it closed as no-go."""
+    signal links it made, ``closed_no_go`` melding id -> result of those it closed as no-go,
+    ``reopened`` melding id -> why of those it picked up again."""
     to_pick_up = result.meldingen.filter(pl.col("melding_key").is_in(list(created)) & pl.col("go"))
     crisis_first = to_pick_up.sort(
         ["crisis", "priority_score", "melding_key"], descending=[True, True, False]
@@ -55,6 +60,7 @@ def recorded(
             "count": to_pick_up.height,
             "shown": [melding_ids[key] for key in crisis_first["melding_key"].head(SHOWN)],
         },
+        "reopened": _capped([[pk, [str(why) for why in reopened[pk]]] for pk in sorted(reopened)]),
         "joined": _capped(sorted(joined)),
         "no_go": {text: _capped(ids) for text, ids in sorted(by_result.items())},
         "late": _capped(sorted(late)),
@@ -81,26 +87,44 @@ class JoinedSignal:
 
 
 @dataclass(frozen=True)
+class ReopenedMelding:
+    melding: Melding
+    reasons: list[str]
+
+    @property
+    def why(self) -> str:
+        """'beleid gewijzigd en BRP-uittreksel bijgewerkt', as the timeline names them; empty
+        when the run could not tell (`matching.rematch`)."""
+        return listed(RematchReason(reason).label for reason in self.reasons)
+
+
+@dataclass(frozen=True)
 class RunChanges:
     new: Listed
+    # None: the run is from before runs stored the meldingen they picked up again.
+    reopened: Listed | None
     joined: Listed
     no_go: list[tuple[str, Listed]]
     late: Listed
 
     @property
     def no_go_count(self) -> int:
-        return sum(listed.count for _, listed in self.no_go)
+        return sum(part.count for _, part in self.no_go)
 
     @property
     def shown(self) -> list[Melding | Signal]:
         """Every melding and signal the page shows, for the audit log."""
-        meldingen = [*self.new.rows, *(m for _, listed in self.no_go for m in listed.rows)]
+        reopened = [row.melding for row in self.reopened.rows] if self.reopened else []
+        meldingen = [
+            *self.new.rows, *reopened, *(m for _, part in self.no_go for m in part.rows)
+        ]  # fmt: skip
         return [*meldingen, *(row.signal for row in [*self.joined.rows, *self.late.rows])]
 
 
 # What a run without signals stores: it changed nothing.
 NO_CHANGES = {
     "new": _capped([]),
+    "reopened": _capped([]),
     "joined": _capped([]),
     "no_go": {},
     "late": _capped([]),
@@ -116,7 +140,9 @@ def changes_of(run: MatchingRun) -> RunChanges:
     """The lists of the run's result page, read from the ids the run stored."""
     stored = run.summary["changes"]
     no_go_ids = (pk for part in stored["no_go"].values() for pk in part["shown"])
-    melding_ids = [*stored["new"]["shown"], *no_go_ids]
+    reopened = stored.get("reopened")
+    reopened_ids = [pk for pk, _ in reopened["shown"]] if reopened else []
+    melding_ids = [*stored["new"]["shown"], *reopened_ids, *no_go_ids]
     meldingen = Melding.objects.select_related("queue").in_bulk(melding_ids)
     pairs = [*stored["joined"]["shown"], *stored["late"]["shown"]]
     signals = Signal.objects.select_related("creditor").in_bulk([pk for pk, _ in pairs])
@@ -129,8 +155,13 @@ def changes_of(run: MatchingRun) -> RunChanges:
         rows = [JoinedSignal(signals[s], m) for s, m in part["shown"] if s in signals]
         return Listed(part["count"], rows)
 
+    def reopened_list(part: dict) -> Listed:
+        rows = [ReopenedMelding(meldingen[pk], why) for pk, why in part["shown"] if pk in meldingen]
+        return Listed(part["count"], rows)
+
     return RunChanges(
         new=melding_list(stored["new"]),
+        reopened=reopened_list(reopened) if reopened else None,
         joined=signal_list(stored["joined"]),
         no_go=[(text, melding_list(part)) for text, part in stored["no_go"].items()],
         late=signal_list(stored["late"]),

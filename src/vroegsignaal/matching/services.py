@@ -358,7 +358,7 @@ def match_period(
 
     `by` is the user who started it on the website, `command_line_user` the server account
     that ran `vroegsignaal match`; neither: a scheduled task."""
-    policy, version = effective_policy(municipality)
+    policy, versions = effective_policy(municipality)
     kept_joined = adapter.joined_to_closed_meldingen(municipality, period)
     signals = adapter.period_signals(municipality, period).filter(
         ~pl.col("signal_id").is_in(list(kept_joined))
@@ -367,7 +367,8 @@ def match_period(
     run = MatchingRun(
         municipality=municipality,
         period_start=start,
-        policy_version=version,
+        regional_policy_version=versions.regional,
+        policy_version=versions.own,
         started_by=by if getattr(by, "pk", None) else None,
         command_line_user=command_line_user,
     )
@@ -396,14 +397,16 @@ def match_period(
         # A melding matching closed earlier that is now a go goes back to the queue first, so
         # its signals get their new statuses; no-go meldingen are closed after.
         why = partial(rematch_reasons, result, melding_ids, changed_since_previous_run(run))
-        reopen_picked_up_after_rematch(go, why)
+        reopened = reopen_picked_up_after_rematch(go, why)
         untouched = _untouched(melding_ids)
         stay_joined, new_links = _write_signals(result, melding_ids, attached, links, untouched)
         closed_no_go = {pk: no_go[pk] for pk in no_go.keys() & untouched}
         close_not_picked_up(closed_no_go, today or timezone.localdate())
         run.summary = {
             **_with_kept_joined(_summary(result, attached, stay_joined), kept_joined),
-            "changes": run_report.recorded(result, melding_ids, created, new_links, closed_no_go),
+            "changes": run_report.recorded(
+                result, melding_ids, created, new_links, closed_no_go, reopened
+            ),
         }
         run.finished_at = timezone.now()
         run.save()

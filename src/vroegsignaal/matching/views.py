@@ -84,7 +84,7 @@ def matching_runs(request):
         return redirect("matching:runs")
     runs = list(
         MatchingRun.objects.filter(municipality=municipality).select_related(
-            "policy_version__municipality", "policy_version__region", "started_by"
+            "regional_policy_version__region", "policy_version__municipality", "started_by"
         )[:24]
     )
     context = {
@@ -102,7 +102,13 @@ def matching_runs(request):
 def run_result(request, pk: int):
     """What one run of the municipality changed: the meldingen and signals to look at, with
     their addresses (audited, each melding and signal shown named in the audit log)."""
-    run = get_object_or_404(MatchingRun, pk=pk, municipality=request.user.municipality)
+    run = get_object_or_404(
+        MatchingRun.objects.select_related(
+            "regional_policy_version__region", "policy_version__municipality"
+        ),
+        pk=pk,
+        municipality=request.user.municipality,
+    )
     changes = changes_of(run) if has_changes(run) else None
     if changes is not None:
         audit.note_shown(request, changes.shown)

@@ -102,6 +102,7 @@ class Command(BaseCommand):
             "run_id": run.id,
             "municipality": municipality.code,
             "period": period,
+            "regional_policy_version": run.regional_policy_version_id,
             "policy_version": run.policy_version_id,
             **run.summary,
         }
