@@ -401,5 +401,6 @@ def test_deadline_states_have_dutch_labels():
         "Te laat gehaald",
         "Vervallen: melding afgesloten",
         "Niet gehaald",
+        "Vervallen: geen hulp geaccepteerd",
         "Wacht op antwoord signaalpartner",
     ]

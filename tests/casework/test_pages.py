@@ -261,7 +261,8 @@ def test_the_pages_of_a_melding_name_it_by_its_kenmerk_only(logged_in, enschede,
 
 
 def test_melding_page_shows_signals_reasons_deadlines_and_earlier_meldingen(logged_in, enschede):
-    melding = MeldingFactory(municipality=enschede, crisis=True)
+    # Help accepted: the statutory crisis term runs from acceptance (Wgs art. 4 lid 2).
+    melding = MeldingFactory(municipality=enschede, crisis=True, accepted_on=dt.date(2026, 11, 3))
     earlier = MeldingFactory(
         municipality=enschede, address_key=melding.address_key, period_start=dt.date(2026, 5, 1)
     )

@@ -5,6 +5,8 @@ import datetime as dt
 from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
+from tests.factories import UserFactory
+from tests.page_text import page_text
 from vroegsignaal.casework.deadlines import DeadlineState, Term
 from vroegsignaal.casework.models import CaseworkPolicy
 from vroegsignaal.casework.terms import melding_deadlines, pick_up_state
@@ -53,12 +55,31 @@ def test_first_action_is_met_by_picking_up_and_follows_policy_days(melding):
     assert terms[Term.FIRST_ACTION] == (dt.date(2026, 2, 2), DeadlineState.MET_LATE)
 
 
-def test_crisis_conversation_runs_three_working_days_from_the_melding_until_acceptance(enschede):
-    melding = MeldingFactory(municipality=enschede, crisis=True, matched_on=dt.date(2026, 4, 2))
+def test_the_statutory_crisis_term_runs_three_working_days_from_acceptance_not_the_melding(
+    enschede,
+):
+    """Wgs art. 4 lid 2: the first conversation within 3 working days of the request for help.
+    Before the resident accepts there is no statutory term; the municipality's own urgency for a
+    crisis signal is the first action (3 working days from the melding, `due_on`)."""
+    melding = MeldingFactory(
+        municipality=enschede, crisis=True, matched_on=dt.date(2026, 12, 21),
+        due_on=dt.date(2026, 12, 24),
+    )  # fmt: skip
 
-    assert deadlines(melding, dt.date(2026, 4, 10))[Term.CRISIS_CONVERSATION] == (
-        dt.date(2026, 4, 9),
+    terms = deadlines(melding, dt.date(2026, 12, 30))
+    assert terms[Term.FIRST_ACTION] == (dt.date(2026, 12, 24), DeadlineState.OVERDUE)
+    assert Term.CRISIS_CONVERSATION not in terms
+
+    # Accepted Wed 23 Dec: Thu 24, (Christmas Fri 25 and Sat 26, Sunday), Mon 28, Tue 29 Dec.
+    melding.accepted_on = dt.date(2026, 12, 23)
+    assert deadlines(melding, dt.date(2026, 12, 30))[Term.CRISIS_CONVERSATION] == (
+        dt.date(2026, 12, 29),
         DeadlineState.OVERDUE,
+    )
+    melding.first_conversation_on = dt.date(2026, 12, 29)
+    assert deadlines(melding, dt.date(2026, 12, 30))[Term.CRISIS_CONVERSATION] == (
+        dt.date(2026, 12, 29),
+        DeadlineState.MET,
     )
 
 
@@ -109,11 +130,29 @@ def test_a_closed_melding_shows_no_term_as_overdue(enschede):
     assert DeadlineState.OVERDUE not in {state for _, state in terms.values()}
 
 
-def test_crisis_term_lapses_when_closed_without_help_accepted(enschede):
-    """Wgs art. 4 lid 2: the 3 working days for a first conversation bind once the resident
-    accepts help. Before that they are the urgency of reaching the resident (shown as running
-    from the melding); a crisis melding closed without acceptance (e.g. 'Definitief geen contact
-    kunnen krijgen') did not miss the statutory term: it lapsed."""
+def test_a_crisis_melding_whose_resident_declined_help_has_no_statutory_term_to_be_late_for(
+    enschede,
+):
+    """QA10 B4 (VS-483): reached at a home visit, a conversation answered 'hulp geaccepteerd:
+    Nee' weeks after the melding, closed 'Inwoner regelt het zelf'. Wgs art. 4 lid 2 binds from
+    acceptance, so the crisis term never started: 'Vervallen: geen hulp geaccepteerd', without a
+    date, not 'Te laat gehaald' counted from the melding."""
+    declined = MeldingFactory(
+        municipality=enschede, crisis=True, matched_on=dt.date(2025, 12, 22),
+        due_on=dt.date(2025, 12, 29), picked_up_on=dt.date(2025, 12, 23),
+        first_conversation_on=dt.date(2026, 1, 13), state="closed",
+        result=Eindresultaat.REGELT_ZELF, closed_on=dt.date(2026, 1, 14),
+    )  # fmt: skip
+
+    terms = deadlines(declined, dt.date(2026, 6, 1))
+
+    assert terms[Term.CRISIS_CONVERSATION] == (None, DeadlineState.NO_HELP_ACCEPTED)
+    assert DeadlineState.NO_HELP_ACCEPTED.label == "Vervallen: geen hulp geaccepteerd"
+
+
+def test_crisis_term_lapses_without_a_date_when_closed_without_help_accepted(enschede):
+    """A crisis melding closed without acceptance (e.g. 'Definitief geen contact kunnen
+    krijgen') did not miss the statutory term: it never started."""
     closed = MeldingFactory(
         municipality=enschede, crisis=True, matched_on=MATCHED, picked_up_on=dt.date(2026, 2, 2),
         state="closed", result=Eindresultaat.GEEN_CONTACT, closed_on=dt.date(2026, 2, 20),
@@ -121,7 +160,51 @@ def test_crisis_term_lapses_when_closed_without_help_accepted(enschede):
 
     terms = deadlines(closed, dt.date(2026, 6, 1))
 
-    assert terms[Term.CRISIS_CONVERSATION] == (dt.date(2026, 1, 29), DeadlineState.LAPSED)
+    assert terms[Term.CRISIS_CONVERSATION] == (None, DeadlineState.NO_HELP_ACCEPTED)
+
+
+def test_the_four_week_term_runs_from_acceptance_only_and_lapses_without_it(enschede):
+    """Wgs art. 4 lid 1 the same way: a conversation in which help was declined starts no term;
+    closed without acceptance the melding shows the term lapsed, not met or late."""
+    melding = MeldingFactory(
+        municipality=enschede, matched_on=dt.date(2026, 11, 2), picked_up_on=dt.date(2026, 11, 5),
+        first_conversation_on=dt.date(2026, 12, 30),
+    )  # fmt: skip
+    assert Term.FIRST_CONVERSATION not in deadlines(melding, dt.date(2027, 1, 4))
+
+    melding.state, melding.result = "closed", Eindresultaat.REGELT_ZELF
+    melding.closed_on = dt.date(2027, 1, 4)
+    assert deadlines(melding, dt.date(2027, 1, 4))[Term.FIRST_CONVERSATION] == (
+        None,
+        DeadlineState.NO_HELP_ACCEPTED,
+    )
+
+    # Accepted Fri 27 Nov: four weeks is Christmas Day, so the term runs on to Monday 28 Dec;
+    # the conversation of Wed 30 Dec was late.
+    melding.accepted_on = dt.date(2026, 11, 27)
+    assert deadlines(melding, dt.date(2027, 1, 4))[Term.FIRST_CONVERSATION] == (
+        dt.date(2026, 12, 28),
+        DeadlineState.MET_LATE,
+    )
+
+
+def test_the_melding_page_shows_a_declined_crisis_term_as_lapsed_not_late(client, enschede):
+    """What the QA tester saw on VS-483: 'Te laat gehaald' for a term that never started."""
+    client.force_login(UserFactory(intake=True, municipality=enschede))
+    declined = MeldingFactory(
+        municipality=enschede, crisis=True, matched_on=dt.date(2025, 12, 22),
+        due_on=dt.date(2025, 12, 29), picked_up_on=dt.date(2025, 12, 23),
+        first_conversation_on=dt.date(2026, 1, 13), state="closed",
+        result=Eindresultaat.REGELT_ZELF, closed_on=dt.date(2026, 1, 14),
+    )  # fmt: skip
+
+    text = page_text(client.get(reverse("casework:melding", args=[declined.pk])))
+
+    assert "Eerste gesprek bij crisissignaal" in text
+    assert "3 werkdagen na acceptatie van hulp Vervallen: geen hulp geaccepteerd" in " ".join(
+        text.split()
+    )
+    assert "Te laat gehaald" not in text
 
 
 def test_a_closed_melding_whose_term_had_not_ended_shows_it_lapsed(enschede):

@@ -13,7 +13,6 @@ from tests.monitoring.conftest import fill_chain_facts
 from vroegsignaal.casework.deadlines import Term, due_date
 from vroegsignaal.casework.models import ContactAttempt, Conversation, Melding, Referral
 from vroegsignaal.casework.signal_status import not_picked_up
-from vroegsignaal.casework.terms import conversation_term_start
 from vroegsignaal.ddas import Dagdeel, Eindresultaat
 from vroegsignaal.monitoring.indicators import dashboard_tables
 from vroegsignaal.monitoring.scope import region_scope
@@ -122,16 +121,19 @@ def _lead_time_rows(meldingen):
 def _conversation_row(meldingen):
     on_time = late = missed = overdue = lapsed = waiting = 0
     for m in meldingen:
-        start = conversation_term_start(m)
-        if not _go(m) or start is None:
+        start = m.accepted_on  # Wgs art. 4: the term runs from the acceptance of help only
+        if not _go(m):
+            continue
+        if start is None:
+            # Closed without acceptance the term never began: it lapsed (casework.terms).
+            lapsed += m.closed_on is not None
             continue
         due = due_date(Term.CRISIS_CONVERSATION if m.is_crisis else Term.FIRST_CONVERSATION, start)
         done = m.first_conversation_on
         on_time += bool(done and done <= due)
         late += bool(done and done > due)
         closed = None if done else m.closed_on
-        # Without acceptance the statutory term never bound: closing lets it lapse (terms).
-        lapses = bool(closed) and (closed <= due or m.accepted_on is None)
+        lapses = bool(closed) and closed <= due
         missed += bool(closed) and not lapses
         lapsed += lapses
         overdue += not done and not closed and due < TODAY

@@ -10,6 +10,7 @@ from django.urls import reverse
 from tests.casework.factories import MeldingFactory
 from tests.factories import MunicipalityFactory, UserFactory
 from tests.monitoring.conftest import fill_chain_facts
+from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.monitoring.indicators import dashboard_tables
 from vroegsignaal.monitoring.scope import municipality_scope
 
@@ -55,15 +56,35 @@ def test_the_crisis_term_and_the_four_week_term_each_have_their_own_row(almelo):
     assert table.row(LID_2)[1:] == (1, 1, 0, 0, 0, 0, 50.0)
 
 
-def test_a_crisis_melding_not_yet_accepted_runs_its_term_in_the_crisis_row(almelo):
-    # A crisis melding's term runs from the matching date (2 Nov) until help is accepted.
+def test_a_crisis_melding_not_yet_accepted_has_no_statutory_term_yet(almelo):
+    # The 3 working days bind from acceptance (Wgs art. 4 lid 2): an open crisis melding
+    # matched on 2 Nov without acceptance is not 'Verlopen' in the statutory row; its urgency
+    # is the municipality's pick-up term.
     MeldingFactory(municipality=almelo, is_crisis=True)
     fill_chain_facts()
 
     table = dashboard_tables(municipality_scope("0141", *OCTOBER, exact=True), TODAY)["termijnen"]
 
-    assert table.row(LID_2)[1:5] == (1, 1, 0, 1)
-    assert table.row(LID_1)[1:5] == (1, 1, 0, 0)
+    assert table.row(LID_2)[1:] == (1, 1, 0, 0, 0, 0, 50.0)
+    assert table.row(LID_1)[1:] == (1, 1, 0, 0, 0, 0, 50.0)
+
+
+def test_a_melding_whose_resident_never_accepted_help_counts_as_lapsed_not_late(almelo):
+    # QA10 B4 (VS-483): a conversation answered 'Nee' after the crisis melding's 3 working days,
+    # then closed 'Inwoner regelt het zelf'. No statutory term started: 'Vervallen', as on the
+    # melding page, not 'Te laat'. The same for the four weeks of lid 1.
+    for crisis in (True, False):
+        MeldingFactory(
+            municipality=almelo, is_crisis=crisis, picked_up_on=D(2026, 11, 3),
+            first_conversation_on=D(2026, 11, 30), state="closed",
+            result=Eindresultaat.REGELT_ZELF, closed_on=D(2026, 12, 1),
+        )  # fmt: skip
+    fill_chain_facts()
+
+    table = dashboard_tables(municipality_scope("0141", *OCTOBER, exact=True), TODAY)["termijnen"]
+
+    assert table.row(LID_2)[1:] == (1, 1, 0, 0, 1, 0, 50.0)
+    assert table.row(LID_1)[1:] == (1, 1, 0, 0, 1, 0, 50.0)
 
 
 def test_the_project_leaders_download_of_the_terms_has_both_rows(client, almelo, twente):

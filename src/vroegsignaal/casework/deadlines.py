@@ -174,7 +174,7 @@ _TERM_TEXT: dict[Term, tuple[str, str]] = {
     Term.FIRST_ACTION: (
         "Eerste actie gemeente",
         "Termijn van het werkbakje (beleid gemeente) na de matchingsdatum; bij een "
-        "crisissignaal 3 werkdagen",
+        "crisissignaal 3 werkdagen (eigen spoednorm, geen wettelijke termijn)",
     ),
     Term.FIRST_ACTION_LIMIT: (
         "Uiterste termijn eerste actie",
@@ -182,7 +182,7 @@ _TERM_TEXT: dict[Term, tuple[str, str]] = {
     ),
     Term.CRISIS_CONVERSATION: (
         "Eerste gesprek bij crisissignaal",
-        "Wgs art. 4 lid 2; 3 werkdagen na acceptatie van hulp of de melding",
+        "Wgs art. 4 lid 2; 3 werkdagen na acceptatie van hulp",
     ),
     Term.FIRST_CONVERSATION: (
         "Eerste gesprek",
@@ -212,7 +212,7 @@ def due_date(
     """Return the last day on which ``term`` is met, counted from ``start``.
 
     ``start`` is the event the term runs from (see ``Term.basis``): the matching date or run,
-    the acceptance of help (or the melding, for crisis), or the feedback date for heropaf.
+    the acceptance of help, or the feedback date for heropaf.
     """
     match term:
         case Term.FIRST_ACTION:
@@ -235,6 +235,13 @@ def due_date(
     raise ValueError(f"Onbekende termijn: {term!r}.")
 
 
+def conversation_term(crisis: bool) -> Term:
+    """The statutory term for the first conversation: Wgs art. 4 lid 2 for a crisis signal,
+    lid 1 otherwise. Both run from the acceptance of help and only from it: a melding closed
+    without its resident accepting help has neither (``DeadlineState.NO_HELP_ACCEPTED``)."""
+    return Term.CRISIS_CONVERSATION if crisis else Term.FIRST_CONVERSATION
+
+
 class DeadlineState(StrEnum):
     """Where a deadline stands; ``label`` is the Dutch text on the melding."""
 
@@ -245,6 +252,8 @@ class DeadlineState(StrEnum):
     MET_LATE = "met_late"
     LAPSED = "lapsed"
     MISSED = "missed"
+    # Closed without the resident accepting help: a term that runs from acceptance never began.
+    NO_HELP_ACCEPTED = "no_help_accepted"
     # The heropaf date has come but a creditor may still answer the heropaf question.
     AWAITING_PARTNER = "awaiting_partner"
 
@@ -262,6 +271,7 @@ _STATE_LABELS: dict[DeadlineState, str] = {
     DeadlineState.MET_LATE: "Te laat gehaald",
     DeadlineState.LAPSED: "Vervallen: melding afgesloten",
     DeadlineState.MISSED: "Niet gehaald",
+    DeadlineState.NO_HELP_ACCEPTED: "Vervallen: geen hulp geaccepteerd",
     DeadlineState.AWAITING_PARTNER: "Wacht op antwoord signaalpartner",
 }
 

@@ -1,14 +1,15 @@
 """The deadlines of one melding, each with its state, from the pure ``deadlines`` module.
 
 First action until the melding is picked up: the werkbakje's term that matching set (`due_on`,
-the date the werkbakje list shows), else the policy's days from the matching date; the crisis term
-(3 working days from acceptance, or from the melding when not yet accepted: closed without
-acceptance it lapses, it is not missed) or the statutory four weeks from acceptance until the
-first conversation; and the heropaf date when planned.
+the date the werkbakje list shows), else the policy's days from the matching date (for a crisis
+signal 3 working days: the municipality's own urgency); the statutory term for the first
+conversation, 3 working days (crisis) or four weeks, from the acceptance of help only (Wgs art.
+4): a melding closed without acceptance shows it as never begun, not missed or late; and the
+heropaf date when planned.
 A melding reopened by the heropaf (contact round 2 or later) is a visit again about the same
-signals, not a new crisis report: there a conversation term runs only from a new acceptance,
-and the first action and its limit are the policy's days from the reopening (the werkbakje's
-date after matching belongs to round 1), met by the first attempt or conversation of the round
+signals: reopening clears the acceptance, so a conversation term runs only from a new one, and
+the first action and its limit are the policy's days from the reopening (the werkbakje's date
+after matching belongs to round 1), met by the first attempt or conversation of the round
 (`round_due_on` and `round_picked_up_on`, stored so the werkbakje list shows the same date).
 Closing stops the terms not yet done (lapsed or missed, never overdue); a melding closed as not
 picked up has no terms at all.
@@ -26,6 +27,7 @@ from vroegsignaal.casework.deadlines import (
     DeadlineState,
     Term,
     WorkingCalendar,
+    conversation_term,
     deadline_state,
     due_date,
 )
@@ -40,7 +42,8 @@ class MeldingDeadline:
     where it runs from when that differs from the term's usual basis (a new contact round)."""
 
     term: Term
-    due: date
+    # None for a term that never began (``DeadlineState.NO_HELP_ACCEPTED``).
+    due: date | None
     state: DeadlineState
     basis: str = ""
     # The creditors' answer term while the heropaf waits for it.
@@ -95,16 +98,13 @@ def melding_deadlines(
         else:
             first_action = deadline(Term.FIRST_ACTION, melding.matched_on, picked_up)
         result = [first_action, deadline(Term.FIRST_ACTION_LIMIT, melding.matched_on, picked_up)]
-    conversation = melding.first_conversation_on
-    start = conversation_term_start(melding)
-    if start is not None:
-        term = Term.CRISIS_CONVERSATION if melding.is_crisis else Term.FIRST_CONVERSATION
-        found = deadline(term, start, conversation)
-        if found.state == DeadlineState.MISSED and melding.accepted_on is None:
-            # The statutory term binds once help is accepted (Wgs art. 4 lid 2); before that
-            # it was the urgency of reaching the resident, which closing lets lapse.
-            found = MeldingDeadline(term, found.due, DeadlineState.LAPSED)
-        result.append(found)
+    term = conversation_term(melding.is_crisis)
+    if melding.accepted_on is not None:
+        result.append(deadline(term, melding.accepted_on, melding.first_conversation_on))
+    elif closed_on is not None:
+        # Wgs art. 4 counts from the request for help: without one the term never began, so a
+        # conversation in which help was declined is not 'late' (QA10 B4).
+        result.append(MeldingDeadline(term, None, DeadlineState.NO_HELP_ACCEPTED))
     if melding.heropaf_due_on:
         state, until = heropaf_term_state(melding, today, answer_due_of(melding))
         result.append(MeldingDeadline(Term.HEROPAF, melding.heropaf_due_on, state, until=until))
@@ -119,17 +119,6 @@ def round_started_on(melding: Melding) -> date | None:
     reopened = melding.events.filter(kind=EventKind.REOPENED).values_list("created_at", flat=True)
     moment = reopened.order_by("-created_at", "-id").first()
     return None if moment is None else timezone.localdate(moment)
-
-
-def conversation_term_start(melding: Melding) -> date | None:
-    """Where the statutory conversation term starts (Wgs art. 4): acceptance; for a crisis
-    melding in its first contact round the matching date while help is not (yet) accepted.
-    Monitoring counts the same start in SQL (monitoring.melding_counts._TERM_START)."""
-    if melding.accepted_on is not None:
-        return melding.accepted_on
-    if melding.is_crisis and melding.contact_round == 1:
-        return melding.matched_on
-    return None
 
 
 def _closed_on(melding: Melding) -> date | None:

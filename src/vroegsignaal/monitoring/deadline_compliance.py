@@ -2,9 +2,9 @@
 
 Public API: ``compliance(counts, today)`` → a ``Table``, from the ``cube`` and
 ``conversation_term`` groupings of ``melding_counts``: the municipality's pick-up term, and the
-statutory first conversation in two rows, Wgs art. 4 lid 1 (4 weeks) and lid 2 (crisis). The
-statutory term is computed once per distinct start date (a few hundred a year), not once per
-melding.
+statutory first conversation in two rows, Wgs art. 4 lid 1 (4 weeks) and lid 2 (crisis), both
+from the acceptance of help. The statutory term is computed once per distinct start date (a few
+hundred a year), not once per melding.
 """
 
 from __future__ import annotations
@@ -13,7 +13,12 @@ import datetime as dt
 
 import polars as pl
 
-from vroegsignaal.casework.deadlines import DeadlineState, Term, deadline_state, due_date
+from vroegsignaal.casework.deadlines import (
+    DeadlineState,
+    conversation_term,
+    deadline_state,
+    due_date,
+)
 from vroegsignaal.monitoring.melding_counts import MeldingCounts
 from vroegsignaal.monitoring.tables import Table, percentage
 
@@ -43,15 +48,18 @@ def _pick_up(counts: MeldingCounts, today: dt.date) -> tuple[int, ...]:
 _TALLY = {
     DeadlineState.MET: "on_time", DeadlineState.MET_LATE: "late",
     DeadlineState.MISSED: "missed", DeadlineState.OVERDUE: "overdue",
-    DeadlineState.LAPSED: "lapsed",
+    DeadlineState.LAPSED: "lapsed", DeadlineState.NO_HELP_ACCEPTED: "lapsed",
 }  # fmt: skip
 
 
 def _conversations(counts: MeldingCounts, today: dt.date) -> dict[bool, tuple[int, ...]]:
-    """Go meldingen whose Wgs term started, per term: crisis (Wgs art. 4 lid 2, 3 working days)
-    or not (lid 1, 4 weeks), against the days from the term's start to the first conversation
-    or, without one, to the closing (which stops the term, as on the melding page)."""
-    frame = counts.conversation_term.filter(pl.col("term_start").is_not_null())
+    """Go meldingen per Wgs term, crisis (Wgs art. 4 lid 2, 3 working days) or not (lid 1,
+    4 weeks): from the acceptance of help, against the days to the first conversation or,
+    without one, to the closing (which stops the term, as on the melding page). A melding
+    closed without acceptance lapsed: its term never began (QA10 B4)."""
+    frame = counts.conversation_term.filter(
+        pl.col("term_start").is_not_null() | pl.col("closed_unaccepted").is_not_null()
+    )
     columns = ("on_time", "late", "missed", "overdue", "lapsed", "waiting")
     tallies = {crisis: dict.fromkeys(columns, 0) for crisis in (False, True)}
     dues = {}
@@ -60,12 +68,14 @@ def _conversations(counts: MeldingCounts, today: dt.date) -> dict[bool, tuple[in
     ).iter_rows()
     for crisis, start, days, closed_days, meldingen in rows:
         crisis = bool(crisis)
-        if (crisis, start) not in dues:
-            term = Term.CRISIS_CONVERSATION if crisis else Term.FIRST_CONVERSATION
-            dues[crisis, start] = due_date(term, start)
-        done_on = None if days is None else start + dt.timedelta(days=days)
-        closed_on = None if closed_days is None else start + dt.timedelta(days=closed_days)
-        state = deadline_state(dues[crisis, start], today, done_on, closed_on=closed_on)
+        if start is None:
+            state = DeadlineState.NO_HELP_ACCEPTED
+        else:
+            if (crisis, start) not in dues:
+                dues[crisis, start] = due_date(conversation_term(crisis), start)
+            done_on = None if days is None else start + dt.timedelta(days=days)
+            closed_on = None if closed_days is None else start + dt.timedelta(days=closed_days)
+            state = deadline_state(dues[crisis, start], today, done_on, closed_on=closed_on)
         tallies[crisis][_TALLY.get(state, "waiting")] += meldingen
     return {crisis: tuple(tally.values()) for crisis, tally in tallies.items()}
 
@@ -95,8 +105,9 @@ def compliance(counts: MeldingCounts, today: dt.date) -> Table:
         "termijn), zoals op de meldingpagina. "
         "Eerste gesprek, lid 1: 4 weken na het accepteren van hulp (valt de laatste dag in "
         "een weekend of op een feestdag, dan de eerstvolgende werkdag). Lid 2, crisissignaal: "
-        "3 werkdagen na het accepteren van hulp, of na de melding zolang de inwoner nog geen "
-        "hulp heeft geaccepteerd. "
+        "3 werkdagen na het accepteren van hulp. De wettelijke termijn begint pas als de "
+        "inwoner hulp accepteert: een melding die is afgesloten zonder dat de inwoner hulp "
+        "accepteerde, telt bij vervallen. "
         "% op tijd = op tijd / (op tijd + te laat + niet gehaald + verlopen)."
     )
     return Table("termijnen", "Termijnen gehaald", columns, rows, note)

@@ -45,13 +45,6 @@ _NOT_PICKED_UP_RESULTS = ", ".join(
     if status_for_result(result) != Signaalstatus.OPGEPAKT
 )
 GO = f"(m.go AND NOT (m.picked_up_on IS NULL AND m.result IN ({_NOT_PICKED_UP_RESULTS})))"
-# The start of the statutory conversation term (Wgs art. 4), as casework.terms
-# .conversation_term_start: acceptance, or for a crisis melding in its first contact round the
-# matching date when help was not (yet) accepted.
-_TERM_START = (
-    "CASE WHEN m.is_crisis AND m.contact_round = 1 THEN COALESCE(m.accepted_on, m.matched_on) "
-    "ELSE m.accepted_on END"
-)
 _PICK_UP = (
     f"CASE WHEN NOT {GO} OR m.due_on IS NULL THEN NULL WHEN m.picked_up_on <= m.due_on "
     "THEN 'on_time' WHEN m.picked_up_on > m.due_on THEN 'late' "
@@ -86,16 +79,18 @@ def _keys() -> dict[str, str]:
         "contact_days": _days("m.first_contact_on", "m.first_signal_on"),
         "result_days": _days("m.first_closed_on", "m.first_signal_on"),
         "term_crisis": f"CASE WHEN {GO} THEN (CASE WHEN m.is_crisis THEN 1 ELSE 0 END) END",
-        "term_start": _date(f"CASE WHEN {GO} THEN {_TERM_START} END"),
-        "conversation_days": _days("m.first_conversation_on", _TERM_START),
+        # The statutory conversation term (Wgs art. 4) starts at the acceptance of help and
+        # only there, as on the melding page (casework.terms).
+        "term_start": _date(f"CASE WHEN {GO} THEN m.accepted_on END"),
+        "conversation_days": _days("m.first_conversation_on", "m.accepted_on"),
         # Closing stops a term not yet done (casework.deadlines.deadline_state): the days from
-        # the term's start to the closing, only while no conversation was held. Without
-        # acceptance the closing counts at the start: the crisis term binds from acceptance
-        # (Wgs art. 4 lid 2), so it lapsed rather than was missed (casework.terms).
+        # the acceptance to the closing, only while no conversation was held.
         "closed_days": _days(
-            "CASE WHEN m.first_conversation_on IS NULL AND m.closed_on IS NOT NULL THEN "
-            f"(CASE WHEN m.accepted_on IS NULL THEN {_TERM_START} ELSE m.closed_on END) END",
-            _TERM_START,
+            "CASE WHEN m.first_conversation_on IS NULL THEN m.closed_on END", "m.accepted_on"
+        ),
+        # Closed without acceptance: the term never began, whatever conversation was held.
+        "closed_unaccepted": (
+            f"CASE WHEN {GO} AND m.accepted_on IS NULL AND m.closed_on IS NOT NULL THEN 1 END"
         ),
         "pick_up": _PICK_UP,
         "open_due_on": _date(
@@ -119,7 +114,13 @@ GROUPINGS = {
         "open_due_on",
     ),
     "lead_days": ("go", "attempt_days", "contact_days", "result_days"),
-    "conversation_term": ("term_crisis", "term_start", "conversation_days", "closed_days"),
+    "conversation_term": (
+        "term_crisis",
+        "term_start",
+        "conversation_days",
+        "closed_days",
+        "closed_unaccepted",
+    ),
 }
 LEAD_DAYS = {
     "first_attempt": "attempt_days",
