@@ -36,7 +36,7 @@ def test_the_page_says_no_list_was_read_in_and_the_check_is_skipped(client, inta
 
 
 def test_a_client_list_upload_replaces_the_list_and_is_recorded(client, intake):
-    _upload(client, CLIENTS.encode())
+    _upload(client, b"bsn\n123456782\n")
     response = _upload(client, BY_NAME_1252, "klanten-naam.csv")
 
     html = response.content.decode()

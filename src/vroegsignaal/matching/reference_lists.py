@@ -4,7 +4,9 @@ population-register (BRP) extract. Formats are documented in docs/matching.md.
 Each import replaces the municipality's previous list as a whole (a list is a snapshot), and is
 all or nothing: a bad row refuses the file, with a Dutch message naming row and column for every
 fault (the first MAX_PROBLEMS_SHOWN, then how many more). A list whose addresses lie mostly in
-another municipality is read in with a warning.
+another municipality is read in with a warning. A list much smaller than the current one is
+refused unless the reader confirms it (`MuchSmallerList`), and then read in with a warning; a
+list identical to the current one changes nothing and says so (`_against_current`).
 """
 
 from __future__ import annotations
@@ -81,6 +83,10 @@ MAX_PROBLEMS_SHOWN = 20
 # Above this share of addresses in another municipality, the list is probably another
 # municipality's: people move, so a few outside addresses are normal.
 OTHER_MUNICIPALITY_SHARE = 0.5
+# Below this share of the current list's rows, a new list is probably half an export: known
+# clients would be picked up as new again, residents missing from the BRP extract closed as
+# 'geen inwoner (meer)'. Lists change by a few per cent a month.
+MUCH_SMALLER_SHARE = 0.75
 
 
 class ReferenceListError(ValueError):
@@ -95,6 +101,11 @@ class ReferenceListError(ValueError):
         super().__init__(" ".join(filter(None, [message, after_colon(first), *rest])))
 
 
+class MuchSmallerList(ReferenceListError):
+    """The list has far fewer rows than the current one; read in only when confirmed (the
+    website's tick, the command's --allow-smaller), which the caller says how to give."""
+
+
 @dataclass(frozen=True)
 class ImportedList:
     """A list read in: how many rows, and what the reader should check (a Dutch sentence each)."""
@@ -102,6 +113,8 @@ class ImportedList:
     kind: str
     rows: int
     warnings: list[str] = field(default_factory=list)
+    # False: the list was the current one again, so nothing was replaced.
+    replaced: bool = True
 
     @property
     def counted(self) -> str:
@@ -113,6 +126,32 @@ _NOUNS = {
     ReferenceListKind.CLIENTS: ("klant", "klanten"),
     ReferenceListKind.BRP: ("inwoner", "inwoners"),
 }
+# How the messages name a list: (this one, the new one, the current one, the previous one).
+_THE_LIST = {
+    ReferenceListKind.CLIENTS: (
+        "deze klantenlijst",
+        "de nieuwe klantenlijst",
+        "de huidige",
+        "de vorige",
+    ),
+    ReferenceListKind.BRP: (
+        "dit BRP-uittreksel",
+        "het nieuwe BRP-uittreksel",
+        "het huidige",
+        "het vorige",
+    ),
+}
+# The fields a list's rows are compared on to find an identical list.
+_CLIENT_FIELDS = (
+    "bsn",
+    "surname",
+    "birth_date",
+    "postcode",
+    "house_number",
+    "house_letter",
+    "house_number_addition",
+)
+_RESIDENT_FIELDS = (*_CLIENT_FIELDS, "initials", "surname_prefix", "death_date")
 
 
 def read_list_file(data: bytes, max_bytes: int | None = None) -> str:
@@ -249,13 +288,68 @@ def _elsewhere_warning(municipality: Municipality, records: list) -> list[str]:
     ]
 
 
+def _against_current(
+    kind: str, current, records: list, fields: tuple[str, ...], allow_much_smaller: bool
+) -> tuple[bool, list[str]]:
+    """Whether ``records`` are exactly the ``current`` rows (then nothing needs replacing), and
+    the warnings for the reader. A list much smaller than the current one raises
+    `MuchSmallerList` unless ``allow_much_smaller``."""
+    before, now = current.count(), len(records)
+    this, new, the_current, previous = _THE_LIST[kind]
+    if before == 0:
+        return False, []
+    if now == before and Counter(current.values_list(*fields)) == Counter(
+        tuple(getattr(record, name) for name in fields) for record in records
+    ):
+        same = "dezelfde" if kind == ReferenceListKind.CLIENTS else "hetzelfde"
+        return True, [
+            f"Let op: {this} is precies {same} als {the_current}. Er is niets veranderd. "
+            "Verwachtte u een nieuwere lijst, controleer dan of u het goede bestand heeft gekozen."
+        ]
+    if now >= MUCH_SMALLER_SHARE * before:
+        return False, []
+    share = round(100 * (before - now) / before)
+    fewer = f"{counted(now, *_NOUNS[kind])}, {{}} {before} ({share}% minder)"
+    if not allow_much_smaller:
+        raise MuchSmallerList(
+            f"{this[0].upper()}{this[1:]} heeft {fewer.format(the_current)}. Is het bestand "
+            f"volledig? {_MISSING_ROWS[kind]}"
+        )
+    return False, [
+        f"Let op: {new} heeft {fewer.format(previous)}. {_MISSING_ROWS[kind]} Klopt dat "
+        "niet, lees dan het volledige bestand in vóór de volgende matching."
+    ]
+
+
+# What a row missing from the new list does at the next matching.
+_MISSING_ROWS = {
+    ReferenceListKind.CLIENTS: "Wie niet meer op de lijst staat, geldt bij de volgende matching "
+    "niet meer als bekend bij schuldhulpverlening en wordt dan opgepakt.",
+    ReferenceListKind.BRP: "Wie niet meer in het uittreksel staat, geldt bij de volgende matching "
+    "als geen inwoner (meer); zo'n melding wordt niet opgepakt.",
+}
+
+
+def _replace(model, municipality: Municipality, rows: list) -> None:
+    for row in rows:
+        row.municipality = municipality
+    model.objects.filter(municipality=municipality).delete()
+    model.objects.bulk_create(rows, batch_size=2000)
+
+
 @transaction.atomic
 def import_known_clients(
-    municipality: Municipality, text: str, by=None, filename: str = ""
+    municipality: Municipality,
+    text: str,
+    by=None,
+    filename: str = "",
+    *,
+    allow_much_smaller: bool = False,
 ) -> ImportedList:
     """Replace the municipality's client list; rows have `bsn` or name + birth date + address.
 
-    `by` is the user who uploaded it (None on the server); the import is recorded."""
+    `by` is the user who uploaded it (None on the server); the import is recorded, also when
+    the list is the current one again (it is then still the list of that day)."""
     fieldnames, records = _table(text)
     if "bsn" not in fieldnames and _missing(fieldnames, CLIENT_ADDRESS_COLUMNS[:4]):
         raise ReferenceListError(
@@ -267,19 +361,28 @@ def import_known_clients(
     rows = _Rows()
     clients = [_client(rows, n, row) for n, row in records]
     rows.refuse_if_faulty()
-    for client in clients:
-        client.municipality = municipality
-    KnownClient.objects.filter(municipality=municipality).delete()
-    KnownClient.objects.bulk_create(clients, batch_size=2000)
-    _record(municipality, ReferenceListKind.CLIENTS, len(clients), by, filename)
-    return ImportedList(
-        ReferenceListKind.CLIENTS, len(clients), _elsewhere_warning(municipality, clients)
+    same, warnings = _against_current(
+        ReferenceListKind.CLIENTS,
+        KnownClient.objects.filter(municipality=municipality),
+        clients,
+        _CLIENT_FIELDS,
+        allow_much_smaller,
     )
+    if not same:
+        _replace(KnownClient, municipality, clients)
+    _record(municipality, ReferenceListKind.CLIENTS, len(clients), by, filename)
+    warnings += _elsewhere_warning(municipality, clients)
+    return ImportedList(ReferenceListKind.CLIENTS, len(clients), warnings, replaced=not same)
 
 
 @transaction.atomic
 def import_population_register(
-    municipality: Municipality, text: str, by=None, filename: str = ""
+    municipality: Municipality,
+    text: str,
+    by=None,
+    filename: str = "",
+    *,
+    allow_much_smaller: bool = False,
 ) -> ImportedList:
     """Replace the municipality's BRP extract (one row per resident); the import is recorded."""
     fieldnames, records = _table(text)
@@ -292,14 +395,18 @@ def import_population_register(
     rows = _Rows()
     residents = [_resident(rows, n, row) for n, row in records]
     rows.refuse_if_faulty()
-    for resident in residents:
-        resident.municipality = municipality
-    ResidentRecord.objects.filter(municipality=municipality).delete()
-    ResidentRecord.objects.bulk_create(residents, batch_size=2000)
-    _record(municipality, ReferenceListKind.BRP, len(residents), by, filename)
-    return ImportedList(
-        ReferenceListKind.BRP, len(residents), _elsewhere_warning(municipality, residents)
+    same, warnings = _against_current(
+        ReferenceListKind.BRP,
+        ResidentRecord.objects.filter(municipality=municipality),
+        residents,
+        _RESIDENT_FIELDS,
+        allow_much_smaller,
     )
+    if not same:
+        _replace(ResidentRecord, municipality, residents)
+    _record(municipality, ReferenceListKind.BRP, len(residents), by, filename)
+    warnings += _elsewhere_warning(municipality, residents)
+    return ImportedList(ReferenceListKind.BRP, len(residents), warnings, replaced=not same)
 
 
 def _record(municipality, kind: str, rows: int, by, filename: str) -> None:

@@ -20,6 +20,7 @@ from vroegsignaal.matching.periods import (
 from vroegsignaal.matching.reference_lists import (
     LIST_FILE_TYPES,
     LIST_FORMAT,
+    MuchSmallerList,
     ReferenceListError,
     import_known_clients,
     latest_imports,
@@ -128,6 +129,10 @@ class ClientListForm(forms.Form):
         label="Klantenlijst (CSV)",
         error_messages={"required": "Kies het bestand met de klantenlijst."},
     )
+    # Shown once a much smaller list was refused: the reader confirms it is right.
+    smaller_confirmed = forms.BooleanField(
+        label="De lijst is veel kleiner, en dat klopt", required=False
+    )
 
 
 @role_required("intake")
@@ -136,6 +141,7 @@ def reference_lists(request):
     how old each is, and their history."""
     municipality = request.user.municipality
     form = ClientListForm(request.POST or None, request.FILES or None)
+    ask_smaller = False
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         # One byte over the limit is enough to refuse it, as for a creditor's delivery.
@@ -146,20 +152,30 @@ def reference_lists(request):
                 read_list_file(data, settings.DELIVERY_MAX_BYTES),
                 by=request.user,
                 filename=upload.name,
+                allow_much_smaller=form.cleaned_data["smaller_confirmed"],
             )
         except ReferenceListError as error:
-            form.add_error("file", f"{upload.name} is niet ingelezen: {after_colon(str(error))}")
+            reason = after_colon(str(error))
+            if isinstance(error, MuchSmallerList):
+                reason += (
+                    " Is de kleinere lijst juist, kies het bestand dan opnieuw en vink 'De lijst "
+                    "is veel kleiner, en dat klopt' aan. De huidige lijst blijft tot dan staan."
+                )
+            form.add_error("file", f"{upload.name} is niet ingelezen: {reason}")
+            ask_smaller = isinstance(error, MuchSmallerList)
         else:
-            messages.success(
-                request,
-                f"{imported.counted} ingelezen; de vorige klantenlijst is vervangen. De volgende "
-                "matching gebruikt de nieuwe lijst.",
-            )
+            if imported.replaced:
+                messages.success(
+                    request,
+                    f"{imported.counted} ingelezen; de vorige klantenlijst is vervangen. De "
+                    "volgende matching gebruikt de nieuwe lijst.",
+                )
             for warning in imported.warnings:
                 messages.warning(request, warning)
             return redirect("matching:reference_lists")
     context = {
         "form": form,
+        "ask_smaller": ask_smaller,
         "list_format": f"{LIST_FORMAT}.",  # the field's hint, a sentence
         "list_file_types": LIST_FILE_TYPES,
         "lists": _reference_list_state(municipality),

@@ -7,7 +7,11 @@ from django.core.management.base import BaseCommand, CommandError
 from vroegsignaal.dutch_text import after_colon
 from vroegsignaal.file_errors import dutch_reason
 from vroegsignaal.matching.models import ReferenceListKind
-from vroegsignaal.matching.reference_lists import ReferenceListError, read_list_file
+from vroegsignaal.matching.reference_lists import (
+    MuchSmallerList,
+    ReferenceListError,
+    read_list_file,
+)
 from vroegsignaal.organisations.models import Municipality
 from vroegsignaal.privacy import command_line
 from vroegsignaal.privacy.models import AuditAction
@@ -20,8 +24,14 @@ class ReferenceListCommand(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument("--municipality", required=True, help="CBS-gemeentecode, bv. 0153.")
+        parser.add_argument(
+            "--allow-smaller",
+            action="store_true",
+            help="Ook inlezen als de lijst veel kleiner is dan de huidige (minder dan drie "
+            "kwart van de rijen).",
+        )
 
-    def handle(self, *args, file: Path, municipality: str, **options):
+    def handle(self, *args, file: Path, municipality: str, allow_smaller: bool, **options):
         found = Municipality.objects.filter(code=municipality.zfill(4)).first()
         if found is None:
             raise CommandError(f"Gemeente {municipality} bestaat niet.")
@@ -30,11 +40,17 @@ class ReferenceListCommand(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Kan {file} niet lezen: {dutch_reason(exc)}.") from exc
         try:
-            imported = type(self).importer(found, read_list_file(data), filename=file.name)
+            imported = type(self).importer(
+                found, read_list_file(data), filename=file.name, allow_much_smaller=allow_smaller
+            )
         except ReferenceListError as exc:
             # One fault per line: a list may have many, and each names its row and column.
             first, *rest = [exc.summary, *exc.problems] if exc.summary else exc.problems
             lines = [after_colon(first), *rest]
+            if isinstance(exc, MuchSmallerList):
+                lines.append(
+                    "Is de kleinere lijst juist, draai de opdracht dan met --allow-smaller."
+                )
             raise CommandError(f"{file.name} is niet ingelezen: " + "\n  ".join(lines)) from exc
         what = ReferenceListKind(imported.kind).label
         command_line.record(
@@ -44,8 +60,9 @@ class ReferenceListCommand(BaseCommand):
             municipality=found,
             description=f"{what} van {found.name} ingelezen: {imported.counted} uit {file.name}",
         )
-        self.stdout.write(
-            f"{imported.counted} ingelezen voor {found.name}; de vorige lijst is vervangen."
-        )
+        if imported.replaced:
+            self.stdout.write(
+                f"{imported.counted} ingelezen voor {found.name}; de vorige lijst is vervangen."
+            )
         for warning in imported.warnings:
             self.stderr.write(warning)
