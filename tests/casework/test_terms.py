@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
@@ -130,20 +131,24 @@ def test_a_closed_melding_shows_no_term_as_overdue(enschede):
     assert DeadlineState.OVERDUE not in {state for _, state in terms.values()}
 
 
-def test_a_crisis_melding_whose_resident_declined_help_has_no_statutory_term_to_be_late_for(
-    enschede,
-):
-    """QA10 B4 (VS-483): reached at a home visit, a conversation answered 'hulp geaccepteerd:
-    Nee' weeks after the melding, closed 'Inwoner regelt het zelf'. Wgs art. 4 lid 2 binds from
-    acceptance, so the crisis term never started: 'Vervallen: geen hulp geaccepteerd', without a
-    date, not 'Te laat gehaald' counted from the melding."""
-    declined = MeldingFactory(
+@pytest.fixture
+def declined(enschede):
+    """QA10 B4 (VS-483): a crisis melding of Monday 22 December 2025 (3 working days over
+    Christmas: Monday 29 December), reached at a home visit, a conversation answered 'hulp
+    geaccepteerd: Nee' on 13 January, closed 'Inwoner regelt het zelf'."""
+    return MeldingFactory(
         municipality=enschede, crisis=True, matched_on=dt.date(2025, 12, 22),
         due_on=dt.date(2025, 12, 29), picked_up_on=dt.date(2025, 12, 23),
         first_conversation_on=dt.date(2026, 1, 13), state="closed",
         result=Eindresultaat.REGELT_ZELF, closed_on=dt.date(2026, 1, 14),
     )  # fmt: skip
 
+
+def test_a_crisis_melding_whose_resident_declined_help_has_no_statutory_term_to_be_late_for(
+    declined,
+):
+    """Wgs art. 4 lid 2 binds from acceptance, so the crisis term never started: 'Vervallen:
+    geen hulp geaccepteerd', without a date, not 'Te laat gehaald' counted from the melding."""
     terms = deadlines(declined, dt.date(2026, 6, 1))
 
     assert terms[Term.CRISIS_CONVERSATION] == (None, DeadlineState.NO_HELP_ACCEPTED)
@@ -188,15 +193,11 @@ def test_the_four_week_term_runs_from_acceptance_only_and_lapses_without_it(ensc
     )
 
 
-def test_the_melding_page_shows_a_declined_crisis_term_as_lapsed_not_late(client, enschede):
+def test_the_melding_page_shows_a_declined_crisis_term_as_lapsed_not_late(
+    client, enschede, declined
+):
     """What the QA tester saw on VS-483: 'Te laat gehaald' for a term that never started."""
     client.force_login(UserFactory(intake=True, municipality=enschede))
-    declined = MeldingFactory(
-        municipality=enschede, crisis=True, matched_on=dt.date(2025, 12, 22),
-        due_on=dt.date(2025, 12, 29), picked_up_on=dt.date(2025, 12, 23),
-        first_conversation_on=dt.date(2026, 1, 13), state="closed",
-        result=Eindresultaat.REGELT_ZELF, closed_on=dt.date(2026, 1, 14),
-    )  # fmt: skip
 
     text = page_text(client.get(reverse("casework:melding", args=[declined.pk])))
 
