@@ -548,3 +548,24 @@ def test_matching_runs_are_read_only_in_the_admin(admin_client):
     assert MatchingRun.objects.filter(pk=run.pk).exists()
     assert change_page.status_code == 200
     assert 'name="_save"' not in change_page.content.decode()
+
+
+def test_every_error_stands_in_the_summary_at_the_top_naming_its_field_with_a_link(
+    admin_client,
+):
+    """QA10 B9: the top listed only the rule's message; the minimum amount's stood at its
+    field only, screens away on a long page."""
+    enschede = MunicipalityFactory()
+    version = save_policy(TWENTE_POLICY, region=enschede.region)
+    url = f"/admin/matching/policyversion/{version.pk}/change/"
+    shown = as_shown(admin_client.get(url))
+
+    page = admin_client.post(
+        url, shown | {"minimum_amount": "75 euro", "regel-1-term_days": "0"}
+    ).content.decode()
+
+    summary = page[: page.find("<fieldset")]
+    assert "Corrigeer de onderstaande fouten." in summary
+    assert '<a href="#id_minimum_amount">Minimumbedrag (€)</a>: Geef het minimumbedrag' in summary
+    assert "Regel 2, termijn (dagen): De termijn in werkbakjesregel" in summary
+    assert page.count("Corrigeer de onderstaande") == 1
