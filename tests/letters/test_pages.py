@@ -12,7 +12,8 @@ from tests.letters.conftest import assigned_melding
 from tests.page_text import page_text
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.events import describe
-from vroegsignaal.casework.models import ContactAttempt
+from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.models import ContactAttempt, Melding
 from vroegsignaal.ddas import Contactsoort, Dagdeel
 from vroegsignaal.letters import services
 from vroegsignaal.letters.kinds import LetterKind
@@ -238,3 +239,48 @@ def test_counts_of_more_letters_are_in_the_plural(logged_in, enschede, caseworke
     )
     assert "2 brieven gemaakt" in logged_in.post(reverse("letters:batch"), chosen).content.decode()
     assert ": 2 brieven (pdf)" in logged_in.get(reverse("letters:overview")).content.decode()
+
+
+MAKE_BUTTON = ">Maken en vastleggen</button>"
+
+
+def test_an_unassigned_melding_says_before_any_click_that_it_must_be_assigned_first(
+    logged_in, enschede, letterhead
+):
+    """QA10 B11: the page offered 'Maken en vastleggen' and only refused after the click."""
+    unassigned = MeldingFactory(municipality=enschede)
+
+    html = logged_in.get(reverse("letters:melding", args=[unassigned.pk])).content.decode()
+
+    assert "Deze melding is nog niet toegewezen." in page_text(html)
+    assert MAKE_BUTTON not in html
+    assert "Voorbeeld bekijken" in html and "Toewijzen aan" in html
+
+
+def test_assigning_from_the_letter_page_returns_to_it_ready_to_make_the_letter(
+    logged_in, enschede, caseworker, letterhead
+):
+    unassigned = MeldingFactory(municipality=enschede)
+    letter_page = reverse("letters:melding", args=[unassigned.pk])
+
+    done = logged_in.post(
+        reverse("casework:assign", args=[unassigned.pk]),
+        {"version": unassigned.version, "medewerker": caseworker.pk, "terug": "brief"},
+        follow=True,
+    )
+
+    assert done.redirect_chain[-1][0] == letter_page
+    html = done.content.decode()
+    assert "De melding is toegewezen." in html
+    assert MAKE_BUTTON in html and "nog niet toegewezen" not in html
+    unassigned.refresh_from_db()
+    assert unassigned.assigned_to == caseworker
+
+
+def test_a_closed_melding_offers_no_letter_to_make(logged_in, melding, caseworker):
+    Melding.objects.filter(pk=melding.pk).update(state=State.CLOSED)
+
+    html = logged_in.get(reverse("letters:melding", args=[melding.pk])).content.decode()
+
+    assert "De melding is afgesloten; er kan geen brief of kaartje meer bij." in page_text(html)
+    assert MAKE_BUTTON not in html and "Toewijzen aan" not in html

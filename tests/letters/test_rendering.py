@@ -184,3 +184,16 @@ def test_a_letter_offers_only_the_ways_to_respond_the_municipality_has(kind, mel
     assert "appen" in with_app and "bellen, mailen, appen" in with_app
     assert "appen" not in without_app and "app ons" not in without_app.lower()
     assert "bellen, mailen" in without_app
+
+
+def test_the_heropaf_letter_says_from_whom_it_heard_that_paying_is_not_going_well(
+    enschede, caseworker, letterhead
+):
+    """QA10 B11: 'Wij hoorden dat het betalen nog niet altijd lukt.' did not say from whom."""
+    reopened = assigned_melding(enschede, caseworker, contact_round=2)
+
+    text = pdf_text(
+        services.preview_pdf(reopened, LetterRequest(LetterKind.HEROPAF), MOMENT.date())
+    )
+
+    assert "Nu hoorden wij van uw energieleverancier dat het betalen nog niet altijd lukt." in text

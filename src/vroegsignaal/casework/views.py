@@ -603,7 +603,13 @@ def assign_action(request, pk: int):
     def form_class(data):
         return AssignForm(data, colleagues=colleagues_of(request.user), me=request.user)
 
-    return _post_action(request, pk, perform, "De melding is toegewezen.", form_class)
+    back = ASSIGN_RETURNS_TO.get(request.POST.get("terug", ""), "casework:melding")
+    return _post_action(request, pk, perform, "De melding is toegewezen.", form_class, back=back)
+
+
+# Other pages that offer the assign form, by the form's 'terug' value: after assigning, the user
+# is back where she was (the letter page of an unassigned melding, letters.views).
+ASSIGN_RETURNS_TO = {"brief": "letters:melding"}
 
 
 @require_POST

@@ -42,6 +42,8 @@ class Recipient:
     name_line: str
     salutation: str
     partner_types: tuple[str, ...]
+    # Their signals: the privacy notice names the data these held (`privacy_notice`).
+    signals: tuple[Signal, ...] = ()
 
 
 def creditor_phrase(partner_types: Iterable[str]) -> str:
@@ -76,7 +78,7 @@ def _residents(melding: Melding, signals: list[Signal]) -> list[Recipient]:
     types = tuple(sorted({signal.creditor.partner_type for signal in signals})) or tuple(
         melding.partner_types
     )
-    return [Recipient("Aan de bewoners van", "Beste bewoner", types)]
+    return [Recipient("Aan de bewoners van", "Beste bewoner", types, tuple(signals))]
 
 
 def signals_by_melding(meldingen: Iterable[Melding]) -> dict[int, list[Signal]]:
@@ -99,6 +101,6 @@ def recipients(melding: Melding, signals: list[Signal], addressing: str) -> list
     if addressing == Addressing.RESIDENTS or not signals:
         return _residents(melding, signals)
     return [
-        Recipient(person.name.formal, _salutation(person), person.partner_types)
+        Recipient(person.name.formal, _salutation(person), person.partner_types, person.signals)
         for person in persons_of(signals)
     ]

@@ -7,7 +7,10 @@ A placeholder never starts a sentence, because its value starts with a small let
 A letter may follow one signal or several (two creditors, or two bills of one), so the texts
 speak of what is still to be paid, not of 'een rekening' or 'rekeningen'.
 The heropaf letter claims no earlier contact: round 1 may have ended without reaching anyone
-("Definitief geen contact kunnen krijgen"); it recalls the signal and the offer of help.
+("Definitief geen contact kunnen krijgen"); it recalls the signal and the offer of help, and names
+from whom the municipality heard that paying still does not always work.
+What the municipality does with the resident's data is no part of these texts: the letter that
+opens a round adds it as a fixed page (`privacy_notice`), so no own text can leave it out.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ Hulp is vrijwillig. U beslist zelf of u dat wilt. Heeft u alles al betaald of ee
 
 Wilt u met ons praten? Neem dan contact met ons op, zoals het u het beste past: {contactmanieren}. Onderaan deze brief staat hoe.
 
-De gemeente mag u deze brief sturen. Dat staat in de Wet gemeentelijke schuldhulpverlening. Wij gaan zorgvuldig om met uw gegevens.""",
+De gemeente mag u deze brief sturen. Dat staat in de Wet gemeentelijke schuldhulpverlening.""",
     ),
     LetterKind.REMINDER: Texts(
         subject="Wij helpen u nog steeds graag",
@@ -80,7 +83,7 @@ Kunt u niet op deze dag? Laat het ons weten. Dan maken we een nieuwe afspraak.""
 
 Een tijd geleden kregen wij een bericht van {soort_schuldeiser}. Toen boden wij u hulp aan. Wij willen graag weten hoe het nu met u gaat.
 
-Wij hoorden dat het betalen nog niet altijd lukt. Dat kan gebeuren. Soms verandert er iets in uw leven of in uw inkomen. Wij helpen u graag opnieuw, gratis en zonder verplichtingen.
+Nu hoorden wij van {soort_schuldeiser} dat het betalen nog niet altijd lukt. Dat kan gebeuren. Soms verandert er iets in uw leven of in uw inkomen. Wij helpen u graag opnieuw, gratis en zonder verplichtingen.
 
 Neem contact met ons op, zoals het u het beste past: {contactmanieren}. Onderaan deze brief staat hoe.""",
     ),

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import weasyprint
 from django.conf import settings
 from django.template.loader import render_to_string
 
 from vroegsignaal import pdf
+
+if TYPE_CHECKING:
+    from vroegsignaal.letters.privacy_notice import PrivacyNotice
 
 STYLESHEET = Path(__file__).parent / "static" / "letters" / "letter.css"
 
@@ -42,6 +46,8 @@ class Letter:
     paragraphs: list[list[str]] = field(default_factory=list)
     # 'Ons kenmerk': the melding's reference, which a resident who calls back can quote.
     reference: str = ""
+    # What the municipality does with her data, on a page of its own (letters that open a round).
+    privacy: PrivacyNotice | None = None
 
 
 def paragraphs(text: str) -> list[list[str]]:

@@ -52,8 +52,11 @@ from vroegsignaal.letters.models import (
     SentLetter,
 )
 from vroegsignaal.letters.placeholders import fill, placeholder_errors
+from vroegsignaal.letters.privacy_notice import PrivacyNotice, privacy_notice
+from vroegsignaal.letters.privacy_notice import applies_to as has_privacy_notice
 from vroegsignaal.letters.rendering import Letter, Sender, paragraphs, render_pdf
 from vroegsignaal.organisations.models import Municipality, User
+from vroegsignaal.privacy.inzage_wording import privacy_officer_contact
 
 
 class LetterError(Exception):
@@ -67,6 +70,8 @@ class LetterSettings:
     sender: Sender
     addressing: str
     values: dict[str, str]
+    # How the resident reaches the privacy officer; empty when Beheer has no details.
+    privacy_officer: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,7 +146,7 @@ def settings_for(municipality: Municipality) -> LetterSettings:
         "contactmanieren": ways_to_respond(details),
         "medewerker": head.signature_name,
     }
-    return LetterSettings(sender, head.addressing, values)
+    return LetterSettings(sender, head.addressing, values, privacy_officer_contact(municipality))
 
 
 def ways_to_respond(details: ContactDetails) -> str:
@@ -178,7 +183,12 @@ def _extra_values(request: LetterRequest) -> dict[str, str]:
 
 
 def _letter(
-    texts: Texts, values: dict[str, str], lines: list[str], today: date, reference: str
+    texts: Texts,
+    values: dict[str, str],
+    lines: list[str],
+    today: date,
+    reference: str,
+    privacy: PrivacyNotice | None,
 ) -> Letter:
     return Letter(
         address_lines=lines,
@@ -186,7 +196,18 @@ def _letter(
         reference=reference,
         subject=fill(texts.subject, values),
         paragraphs=paragraphs(fill(texts.body, values)),
+        privacy=privacy,
     )
+
+
+def _privacy_notice(
+    kind: LetterKind | str, recipient: Recipient, settings: LetterSettings
+) -> PrivacyNotice | None:
+    """The notice about her data for ``recipient``, on the letters that open a round."""
+    if not has_privacy_notice(kind):
+        return None
+    creditors = creditor_phrase(recipient.partner_types)
+    return privacy_notice(creditors, recipient.signals, settings.privacy_officer)
 
 
 def compose(
@@ -207,7 +228,8 @@ def compose(
             "soort_schuldeiser": creditor_phrase(recipient.partner_types),
         }
         lines = [recipient.name_line, *address_lines(melding)]
-        letters.append(_letter(texts, values, lines, today, melding.reference))
+        privacy = _privacy_notice(request.kind, recipient, settings)
+        letters.append(_letter(texts, values, lines, today, melding.reference, privacy))
     return letters
 
 
@@ -590,7 +612,9 @@ def sample_letter(
         "soort_schuldeiser": creditor_phrase(SAMPLE_RECIPIENT.partner_types),
     }
     lines = [SAMPLE_RECIPIENT.name_line, *SAMPLE_ADDRESS]
-    return _letter(Texts(subject, body), values, lines, today, SAMPLE_REFERENCE), []
+    privacy = _privacy_notice(kind, SAMPLE_RECIPIENT, settings)
+    letter = _letter(Texts(subject, body), values, lines, today, SAMPLE_REFERENCE, privacy)
+    return letter, []
 
 
 def addressing_label(municipality: Municipality) -> str:

@@ -11,8 +11,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from vroegsignaal.casework import contact
-from vroegsignaal.casework.access import check_casework_user, get_melding_for, meldingen_visible_to
+from vroegsignaal.casework.access import (
+    check_casework_user,
+    chosen_beforehand,
+    colleagues_of,
+    get_melding_for,
+    meldingen_visible_to,
+)
+from vroegsignaal.casework.actions import available_actions
 from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.forms import AssignForm
+from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.letters import services
 from vroegsignaal.letters.access import batches_visible_to
@@ -36,6 +45,7 @@ from vroegsignaal.letters.models import (
     LetterTemplate,
     SentLetter,
 )
+from vroegsignaal.letters.privacy_notice import applies_to as has_privacy_notice
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.policy import role_required
@@ -178,8 +188,50 @@ def melding_letter(request, pk: int):
         "appointment_offered": LetterKind.APPOINTMENT not in unavailable,
         "addressing": services.addressing_label(melding.municipality),
         "sent": melding.letters.select_related("created_by"),
+        "not_now": _why_no_letter_now(melding),
+        "assign_form": _assign_form(request.user, melding),
+        "privacy_officer_missing": _privacy_officer_missing(melding, unavailable),
     }
     return render(request, "letters/melding.html", context)
+
+
+NOT_ASSIGNED = (
+    "Deze melding is nog niet toegewezen. Een brief of kaartje wordt vastgelegd als "
+    "contactpoging, en dat kan pas als de melding aan iemand is toegewezen. Wijs de melding "
+    "hieronder toe; daarna kunt u de brief maken. Het voorbeeld kunt u nu al bekijken."
+)
+CLOSED = "De melding is afgesloten; er kan geen brief of kaartje meer bij."
+
+
+def _why_no_letter_now(melding) -> str:
+    """Why no letter can be made and recorded now, said before the click; '' when it can.
+    A letter is a contact attempt, so it follows the melding page's rule for those."""
+    if "contact" in available_actions(melding):
+        return ""
+    return NOT_ASSIGNED if melding.state == State.NEW else CLOSED
+
+
+def _assign_form(user, melding) -> AssignForm | None:
+    """The melding page's assign form, for an unassigned melding (anyone who may open the
+    letter page may assign it)."""
+    if melding.state != State.NEW:
+        return None
+    return AssignForm(
+        initial={"version": melding.version, "medewerker": chosen_beforehand(user)},
+        colleagues=colleagues_of(user),
+        me=user,
+    )
+
+
+def _privacy_officer_missing(melding, unavailable) -> bool:
+    """Whether the letter that opens the round can go out without the privacy officer's
+    details: it then sends the resident's questions to the team, and the page says so."""
+    opening = opening_letter(melding.contact_round)
+    return (
+        has_privacy_notice(opening)
+        and opening not in unavailable
+        and not melding.municipality.has_privacy_officer_contact
+    )
 
 
 def _letter_action(request, melding, form):

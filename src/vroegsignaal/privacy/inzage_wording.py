@@ -236,6 +236,12 @@ def _span(days: int) -> str:
     return counted(days, "dag", "dagen")
 
 
+def closed_melding_term() -> str:
+    """How long a closed melding stays, in her words ('2 jaar'): the inzage and the letter
+    that opens a contact round (`letters.privacy_notice`) say it alike."""
+    return _span(settings.RETENTION_MELDING_DAYS)
+
+
 def retention_terms() -> list[tuple[str, str]]:
     """How long what is held about her stays, in her words (the Bewaartermijnen page keeps the
     officer's: `retention.terms`)."""
@@ -250,7 +256,7 @@ def retention_terms() -> list[tuple[str, str]]:
         ),
         (
             "Meldingen die zijn afgesloten, met hun signalen",
-            f"{_span(settings.RETENTION_MELDING_DAYS)} na het afsluiten",
+            f"{closed_melding_term()} na het afsluiten",
         ),
         ("Wie uw gegevens heeft bekeken", _span(settings.RETENTION_AUDIT_DAYS)),
     ]
