@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vroegsignaal.casework.deadlines import (
+    EQUATED_BY_DECREE,
     DeadlinePolicy,
     DeadlineState,
     Term,
@@ -66,7 +67,6 @@ def test_koningsdag_moves_to_26_april_when_27_april_is_a_sunday(year):
 @pytest.mark.parametrize(
     "day",
     [
-        "2026-05-15",  # Friday after Hemelvaartsdag: only closed when configured
         "2026-12-24",  # Kerstavond
         "2026-12-31",  # Oudejaarsdag
         "2027-12-27",  # Monday after a Christmas weekend: no substitute holiday in NL
@@ -84,10 +84,47 @@ def test_weekend_days_are_not_working_days():
 
 
 def test_extra_closed_days_are_not_working_days_in_that_calendar_only():
-    bridge_day = D("2026-05-15")
-    closed = WorkingCalendar(extra_closed_days=frozenset({bridge_day}))
-    assert not is_working_day(bridge_day, closed)
-    assert is_working_day(bridge_day)
+    carnaval = D("2026-02-16")
+    closed = WorkingCalendar(extra_closed_days=frozenset({carnaval}))
+    assert not is_working_day(carnaval, closed)
+    assert is_working_day(carnaval)
+
+
+# --- Days a Royal Decree equates with a holiday (Atw art. 3 lid 3) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        "2023-04-28", "2023-05-19", "2024-05-10", "2024-12-27", "2025-05-30",  # decree 2023-2025
+        "2026-01-02", "2026-05-15", "2027-05-07", "2028-04-28", "2028-05-26",  # decree 2026-2028
+    ],
+)  # fmt: skip
+def test_days_equated_with_a_holiday_by_royal_decree_are_no_working_days_for_anyone(day):
+    assert not is_working_day(D(day))
+    assert D(day) in public_holidays(D(day).year)
+
+
+def test_each_decree_names_its_own_days_and_no_other_friday_is_equated():
+    assert all(name.startswith("Besluit gelijkstelling van ") for name in EQUATED_BY_DECREE)
+    assert is_working_day(D("2029-05-11"))  # after Hemelvaartsdag 2029: no decree yet
+
+
+def test_three_working_days_after_new_years_eve_2025_skip_the_equated_2_january():
+    # Nieuwjaarsdag, the equated Friday 2 January and the weekend: 5, 6 and 7 January.
+    assert add_working_days(D("2025-12-31"), 2) == D("2026-01-06")
+    assert add_working_days(D("2025-12-31"), 3) == D("2026-01-07")
+
+
+def test_working_days_after_hemelvaartsdag_2026_skip_the_equated_friday():
+    assert add_working_days(D("2026-05-14"), 1) == D("2026-05-18")
+    assert due_date(Term.CRISIS_CONVERSATION, D("2026-05-14")) == D("2026-05-20")
+
+
+def test_the_demo_crisis_melding_matched_on_29_december_2025_is_to_be_picked_up_by_5_january():
+    # QA10 B2, VS-909: the crisis first action (3 working days from the matching, the
+    # municipality's own norm); its first home visit on 5 January 2026 was on time.
+    assert add_working_days(D("2025-12-29"), 3) == D("2026-01-05")
 
 
 # --- Counting working days ------------------------------------------------------------------
@@ -105,7 +142,7 @@ def test_extra_closed_days_are_not_working_days_in_that_calendar_only():
         ("2026-04-06", 1, "2026-04-07"),  # start on Tweede Paasdag itself
         ("2026-04-24", 1, "2026-04-28"),  # Koningsdag on Monday
         ("2026-05-04", 1, "2026-05-06"),  # 5 May 2026 (a Tuesday)
-        ("2026-05-13", 1, "2026-05-15"),  # Hemelvaartsdag
+        ("2026-05-13", 1, "2026-05-18"),  # Hemelvaartsdag and the equated Friday
         ("2026-05-22", 1, "2026-05-26"),  # Pinksteren
         ("2026-12-24", 1, "2026-12-28"),  # Kerst on Friday and Saturday
         ("2026-12-30", 2, "2027-01-04"),  # over the year boundary and Nieuwjaarsdag
@@ -121,8 +158,8 @@ def test_add_working_days_counts_from_the_day_after_start(start, n, expected):
 
 
 def test_add_working_days_skips_extra_closed_days():
-    closed = WorkingCalendar(extra_closed_days=frozenset({D("2026-05-15")}))
-    assert add_working_days(D("2026-05-13"), 1, closed) == D("2026-05-18")
+    carnaval = WorkingCalendar(extra_closed_days=frozenset({D("2026-02-16")}))
+    assert add_working_days(D("2026-02-13"), 1, carnaval) == D("2026-02-17")
 
 
 @pytest.mark.parametrize("n", [0, -1])
@@ -232,7 +269,7 @@ def test_policy_rejects_impossible_terms_naming_the_field(kwargs, field):
         ("2026-03-12", "2026-03-17"),  # Thursday -> Tuesday, over the weekend
         ("2026-04-02", "2026-04-09"),  # Goede Vrijdag and Tweede Paasdag in between
         ("2026-04-25", "2026-04-30"),  # accepted on Saturday before Koningsdag
-        ("2027-05-04", "2027-05-11"),  # 5 May and Hemelvaartsdag 2027
+        ("2027-05-04", "2027-05-12"),  # 5 May, Hemelvaartsdag and the equated 7 May 2027
         ("2026-12-23", "2026-12-29"),  # Kerst on Friday and Saturday
     ],
 )
@@ -258,9 +295,19 @@ def test_first_conversation_ending_on_a_non_working_day_moves_to_the_next_workin
     assert due_date(Term.FIRST_CONVERSATION, D(accepted)) == D(expected)
 
 
-def test_first_conversation_respects_extra_closed_days():
+def test_a_municipalitys_own_closed_day_does_not_extend_the_statutory_four_weeks():
+    # Atw art. 1 extends a statutory term over the law's non-working days only.
     closed = WorkingCalendar(extra_closed_days=frozenset({D("2026-03-02")}))
-    assert due_date(Term.FIRST_CONVERSATION, D("2026-02-02"), closed) == D("2026-03-03")
+    assert due_date(Term.FIRST_CONVERSATION, D("2026-02-02"), closed) == D("2026-03-02")
+
+
+def test_the_statutory_four_weeks_ending_on_a_decree_day_run_on_to_the_next_working_day():
+    assert due_date(Term.FIRST_CONVERSATION, D("2026-04-17")) == D("2026-05-18")
+
+
+def test_a_municipalitys_own_closed_day_does_not_lengthen_the_statutory_crisis_term():
+    carnaval = WorkingCalendar(extra_closed_days=frozenset({D("2026-02-16"), D("2026-02-17")}))
+    assert due_date(Term.CRISIS_CONVERSATION, D("2026-02-13"), carnaval) == D("2026-02-18")
 
 
 @pytest.mark.parametrize(
@@ -280,7 +327,7 @@ def test_go_no_go_within_five_working_days_of_the_matching_run(matching_run, exp
     ("matching_run", "expected"),
     [
         # Koningsdag, 5 May, Hemelvaartsdag and Tweede Pinksterdag all fall in these 28 days.
-        ("2026-04-20", "2026-06-03"),
+        ("2026-04-20", "2026-06-04"),  # and the equated Friday 15 May 2026
         ("2026-11-26", "2027-01-07"),  # Kerst and Nieuwjaarsdag
         ("2027-01-26", "2027-03-05"),  # no holidays: exactly 5 weeks and 3 days
     ],
@@ -292,6 +339,18 @@ def test_outcome_feedback_within_28_working_days(matching_run, expected):
 def test_working_day_terms_use_the_given_calendar():
     closed = WorkingCalendar(extra_closed_days=frozenset({D("2027-01-27")}))
     assert due_date(Term.GO_NO_GO, D("2027-01-26"), closed) == D("2027-02-03")
+    assert due_date(Term.OUTCOME_FEEDBACK, D("2027-01-26"), closed) == D("2027-03-08")
+
+
+def test_a_carnaval_monday_gives_the_go_no_go_a_day_more_but_not_the_statutory_crisis_term():
+    carnaval = WorkingCalendar(extra_closed_days=frozenset({D("2026-02-16")}))
+    assert due_date(Term.GO_NO_GO, D("2026-02-13"), carnaval) == D("2026-02-23")
+    assert due_date(Term.CRISIS_CONVERSATION, D("2026-02-13"), carnaval) == D("2026-02-18")
+
+
+def test_a_heropaf_date_on_a_municipalitys_closed_day_moves_to_its_next_working_day():
+    closed = WorkingCalendar(extra_closed_days=frozenset({D("2027-02-15")}))
+    assert due_date(Term.HEROPAF, D("2026-08-15"), closed) == D("2027-02-16")
 
 
 @pytest.mark.parametrize(

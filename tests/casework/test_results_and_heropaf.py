@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.casework import closed_days
 from tests.casework.factories import MeldingFactory
 from tests.page_text import page_text
 from vroegsignaal.casework.assignment import assign
@@ -109,6 +110,15 @@ def test_heropaf_months_follow_the_municipality_policy(closed):
     closed.municipality.refresh_from_db()
 
     assert schedule_heropaf(closed, dt.date(2026, 9, 1)) == dt.date(2026, 12, 1)
+
+
+def test_a_heropaf_date_on_the_municipalitys_own_closed_day_moves_to_its_next_working_day(
+    closed,
+):
+    closed_days.close(closed.municipality, dt.date(2027, 3, 1), "Collectieve vrije dag")
+
+    # 30 August + 6 months: Sunday 28 February 2027, Monday 1 March closed, so Tuesday.
+    assert schedule_heropaf(closed, dt.date(2026, 8, 30)) == dt.date(2027, 3, 2)
 
 
 def test_heropaf_queue_shows_the_melding_from_its_date(closed):

@@ -77,6 +77,17 @@ def test_the_last_day_to_answer_is_a_working_day_also_after_a_heropaf_date_in_a_
     assert due == dt.date(2026, 7, 17) and is_working_day(due)
 
 
+def test_the_answer_term_skips_the_municipalitys_own_closed_days(check, energy):
+    from tests.casework import closed_days
+    from vroegsignaal.feedback.heropaf_checks import plan_checks
+
+    HeropafCheck.objects.all().delete()
+    closed_days.close(check.melding.municipality, dt.date(2026, 7, 10), "Collectieve vrije dag")
+    plan_checks(check.melding, [energy], asked_on=dt.date(2026, 7, 4))
+
+    assert HeropafCheck.objects.get(creditor=energy).answer_due_on == dt.date(2026, 7, 20)
+
+
 def test_on_a_phone_the_question_is_opened_from_the_first_column(client, check, energy_staff):
     """Rule: the klantnummer, in the first column, opens the question: on a 390 px screen the
     last column (the only link) was out of sight until one scrolled the table sideways."""

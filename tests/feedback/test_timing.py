@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from tests.casework import closed_days
 from tests.feedback import scenario
 from vroegsignaal.feedback import timing
 from vroegsignaal.intake.models import Signal
@@ -40,14 +41,24 @@ def test_go_no_go_is_overdue_after_five_working_days_counting_koningsdag(ensched
     assert (day_after.go_no_go.open, day_after.go_no_go.overdue) == (1, 1)
 
 
+def test_the_municipalitys_own_closed_day_gives_the_go_no_go_one_working_day_more(enschede, energy):
+    closed_days.close(enschede, dt.date(2026, 4, 22), "Collectieve vrije dag")
+    _april_signal(enschede, energy)
+    _run(enschede, dt.date(2026, 4, 1), RUN_DAY)
+    (on_due_day,) = timing.overview(enschede, dt.date(2026, 4, 29))
+    (day_after,) = timing.overview(enschede, dt.date(2026, 4, 30))
+    assert (on_due_day.go_no_go.overdue, day_after.go_no_go.overdue) == (0, 1)
+
+
 def test_the_outcome_is_overdue_after_28_working_days(enschede, energy):
     from vroegsignaal.feedback.release import release_due_feedback
 
     _april_signal(enschede, energy)
     _run(enschede, dt.date(2026, 4, 1), RUN_DAY)
     release_due_feedback("https://x", today=dt.date(2026, 4, 22))
-    (on_due_day,) = timing.overview(enschede, dt.date(2026, 6, 3))
-    (day_after,) = timing.overview(enschede, dt.date(2026, 6, 4))
+    # The equated Friday 15 May 2026 (Atw art. 3 lid 3) is no working day: 4 June, not 3 June.
+    (on_due_day,) = timing.overview(enschede, dt.date(2026, 6, 4))
+    (day_after,) = timing.overview(enschede, dt.date(2026, 6, 5))
     assert (on_due_day.outcome.open, on_due_day.outcome.overdue) == (1, 0)
     assert day_after.outcome.overdue == 1
     assert day_after.go_no_go.open == 0

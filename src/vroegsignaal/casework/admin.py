@@ -2,7 +2,16 @@ from django import forms
 from django.contrib import admin
 
 from vroegsignaal.casework.deadlines import CRISIS_CONVERSATION_WORKING_DAYS
-from vroegsignaal.casework.models import CaseworkPolicy, Queue
+from vroegsignaal.casework.models import CaseworkPolicy, ClosedDay, Queue
+
+
+class ClosedDayInline(admin.TabularInline):
+    """The municipality's own closed days, with its other uitvoeringsnormen: every working-day
+    term of its meldingen skips them, except the statutory ones (docs/termijnen.md)."""
+
+    model = ClosedDay
+    extra = 1
+    fields = ["day", "description"]
 
 
 @admin.register(CaseworkPolicy)
@@ -14,6 +23,7 @@ class CaseworkPolicyAdmin(admin.ModelAdmin):
         "first_action_limit_days",
         "heropaf_months",
     ]
+    inlines = [ClosedDayInline]
 
 
 class QueueForm(forms.ModelForm):

@@ -1,7 +1,10 @@
 """Every term in vroegsignalering, computed in one pure module (no Django, no database).
 
 Public API:
-- ``WorkingCalendar`` / ``DEFAULT_CALENDAR``: which days are working days;
+- ``WorkingCalendar`` / ``DEFAULT_CALENDAR``: which days are working days (the law's days, plus a
+  municipality's own closed days: ``casework.policy.calendar_for`` builds its calendar);
+- ``EQUATED_BY_DECREE``: the days a Royal Decree equates with a holiday (Atw art. 3 lid 3);
+- ``closed_day_problem(day)``: why a day cannot be a municipality's own closed day;
 - ``public_holidays(year)``, ``is_working_day``, ``roll_forward``, ``add_working_days``,
   ``add_calendar_days``, ``add_months``: the counting primitives;
 - ``Term``, ``DeadlinePolicy`` / ``DEFAULT_POLICY`` and ``due_date(term, start, ...)``: the terms;
@@ -9,9 +12,13 @@ Public API:
 
 Non-working days follow the Algemene termijnenwet (Atw) art. 3: Saturdays, Sundays, Nieuwjaarsdag,
 Goede Vrijdag (art. 3 lid 2), Tweede Paasdag, Koningsdag, 5 mei, Hemelvaartsdag, Tweede
-Pinksterdag and both Kerstdagen, plus the ``extra_closed_days`` of a calendar. docs/termijnen.md
-explains every term, its basis and how it is counted.
+Pinksterdag and both Kerstdagen, the days equated with them by Royal Decree (art. 3 lid 3), plus
+the ``extra_closed_days`` of a calendar. The statutory terms (Wgs art. 4) count the law's days
+only; the terms a municipality sets itself or agrees with creditors also skip its own closed days
+(``due_date``). docs/termijnen.md explains every term, its basis and how it is counted.
 """
+
+from __future__ import annotations
 
 from calendar import monthrange
 from dataclasses import dataclass
@@ -23,27 +30,52 @@ import holidays
 
 SATURDAY = 5
 
+# Days a Royal Decree equates with the generally recognised holidays (Atw art. 3 lid 3), exactly
+# as lid 2 does for Goede Vrijdag: for every term they are no working day. Each decree covers a
+# few years and names its days itself, so no rule can predict them: when the next decree (for
+# 2029-2031) is published in the Staatsblad, add it here as one line (docs/termijnen.md).
+EQUATED_BY_DECREE: dict[str, frozenset[date]] = {
+    "Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en "
+    "30 mei 2025 met een algemeen erkende feestdag": frozenset({
+        date(2023, 4, 28), date(2023, 5, 19), date(2024, 5, 10), date(2024, 12, 27),
+        date(2025, 5, 30),
+    }),
+    "Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en "
+    "26 mei 2028 met een algemeen erkende feestdag": frozenset({
+        date(2026, 1, 2), date(2026, 5, 15), date(2027, 5, 7), date(2028, 4, 28),
+        date(2028, 5, 26),
+    }),
+}  # fmt: skip
+
 
 @lru_cache(maxsize=512)
 def public_holidays(year: int) -> frozenset[date]:
-    """Return the generally recognised holidays (Atw art. 3) of ``year``.
+    """Return the generally recognised holidays (Atw art. 3) of ``year``, with the days a Royal
+    Decree equates with them (``EQUATED_BY_DECREE``).
 
     The ``holidays`` package lists 5 May only every fifth year (the collective-agreement
     practice); the Atw names it every year, so it is added here.
     """
     package_days = holidays.country_holidays("NL", years=year)
-    return frozenset(package_days) | {date(year, 5, 5)}
+    equated = {day for days in EQUATED_BY_DECREE.values() for day in days if day.year == year}
+    return frozenset(package_days) | {date(year, 5, 5)} | equated
 
 
 @dataclass(frozen=True)
 class WorkingCalendar:
     """Working days: Monday to Friday, minus public holidays, minus ``extra_closed_days``.
 
-    Use ``extra_closed_days`` for days the municipality is closed or that a Royal Decree equates
-    with a holiday (Atw art. 3 lid 3, e.g. the Friday after Hemelvaartsdag).
+    ``extra_closed_days`` are the days a municipality closes on its own (carnaval, a collective
+    day off); the days of the law, decrees included, are in ``public_holidays``.
     """
 
     extra_closed_days: frozenset[date] = frozenset()
+
+    @property
+    def statutory(self) -> WorkingCalendar:
+        """The law's working days only: a municipality closing its doors does not lengthen a
+        term the law sets (Wgs art. 4, with the extension of Atw art. 1)."""
+        return DEFAULT_CALENDAR
 
     def is_working_day(self, day: date) -> bool:
         """Return whether ``day`` counts as a working day in this calendar."""
@@ -55,6 +87,19 @@ class WorkingCalendar:
 
 
 DEFAULT_CALENDAR = WorkingCalendar()
+
+
+def closed_day_problem(day: date) -> str:
+    """Why ``day`` makes no sense as a municipality's own closed day, in Dutch; '' if it does:
+    a day that is no working day anyway changes no term, and is most likely a typing error."""
+    if day.weekday() >= SATURDAY:
+        return f"{day:%d-%m-%Y} valt in het weekend en is al geen werkdag."
+    if day in public_holidays(day.year):
+        return (
+            f"{day:%d-%m-%Y} telt al niet als werkdag: het is een feestdag of een dag die de "
+            "wet met een feestdag gelijkstelt."
+        )
+    return ""
 
 
 def is_working_day(day: date, calendar: WorkingCalendar = DEFAULT_CALENDAR) -> bool:
@@ -213,6 +258,9 @@ def due_date(
 
     ``start`` is the event the term runs from (see ``Term.basis``): the matching date or run,
     the acceptance of help, or the feedback date for heropaf.
+    ``calendar`` is the municipality's (``casework.policy.calendar_for``): its own closed days
+    count for go/no-go, outcome feedback and the heropaf; the statutory conversation terms
+    count the law's days only (``WorkingCalendar.statutory``).
     """
     match term:
         case Term.FIRST_ACTION:
@@ -220,11 +268,13 @@ def due_date(
         case Term.FIRST_ACTION_LIMIT:
             return add_calendar_days(start, policy.first_action_limit_days)
         case Term.CRISIS_CONVERSATION:
-            return add_working_days(start, CRISIS_CONVERSATION_WORKING_DAYS, calendar)
+            # Statutory (Wgs art. 4 lid 2): the law's working days, not the municipality's.
+            return add_working_days(start, CRISIS_CONVERSATION_WORKING_DAYS, calendar.statutory)
         case Term.FIRST_CONVERSATION:
-            # A statutory term ending on a non-working day runs on to the next working day.
+            # A statutory term ending on a non-working day runs on to the next working day
+            # (Atw art. 1): a day of the law, not one the municipality closes on its own.
             end = add_calendar_days(start, FIRST_CONVERSATION_CALENDAR_DAYS)
-            return roll_forward(end, calendar)
+            return roll_forward(end, calendar.statutory)
         case Term.GO_NO_GO:
             return add_working_days(start, GO_NO_GO_WORKING_DAYS, calendar)
         case Term.OUTCOME_FEEDBACK:

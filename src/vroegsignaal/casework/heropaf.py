@@ -21,7 +21,7 @@ from vroegsignaal.casework.deadlines import DeadlineState, Term, deadline_state,
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
-from vroegsignaal.casework.policy import policy_for
+from vroegsignaal.casework.policy import calendar_for, policy_for
 from vroegsignaal.casework.signal_status import (
     not_picked_up,
     why_nobody_to_follow_up,
@@ -70,7 +70,8 @@ def schedule_heropaf(melding: Melding, feedback_date: date) -> date:
     """
     check_heropaf_applies(melding)
     terms = policy_for(melding.municipality).deadline_policy()
-    due = due_date(Term.HEROPAF, feedback_date, policy=terms)
+    # On a day the municipality works: not on its own closed days either.
+    due = due_date(Term.HEROPAF, feedback_date, calendar_for(melding.municipality_id), terms)
     with transaction.atomic():
         update_melding(melding, melding.version, feedback_on=feedback_date, heropaf_due_on=due)
         events.heropaf_scheduled(melding, None, feedback_date, due)

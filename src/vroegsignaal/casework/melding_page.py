@@ -15,7 +15,7 @@ from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.not_resident import confirmed_on_page
 from vroegsignaal.casework.persons import persons_of
-from vroegsignaal.casework.policy import policy_for
+from vroegsignaal.casework.policy import calendar_for, policy_for
 from vroegsignaal.casework.residence_check import may_confirm, residence_checks
 from vroegsignaal.casework.signal_status import (
     not_picked_up,
@@ -148,7 +148,9 @@ def melding_context(melding: Melding, today: date) -> dict:
             for person in persons_of(signals)
         ],
         "at_address": [(other, _relative_period(other, melding)) for other in others],
-        "deadlines": melding_deadlines(melding, today, policy),
+        "deadlines": melding_deadlines(
+            melding, today, policy, calendar_for(melding.municipality_id)
+        ),
         "attempts": attempts,
         "missed_visits": card_buttons(contact.missed_visits_without_card(attempts)),
         "propose_no_contact": contact.proposes_no_contact(melding, attempts, policy),

@@ -504,6 +504,46 @@ class CaseworkPolicy(models.Model):
         return deadlines.DeadlinePolicy(**self._terms())
 
 
+class ClosedDay(models.Model):
+    """A day the municipality closes on its own (carnaval, a collective day off): no working
+    day in any of its terms except the statutory ones (``casework.policy.calendar_for``)."""
+
+    policy = models.ForeignKey(
+        CaseworkPolicy,
+        verbose_name="uitvoeringsnorm",
+        related_name="closed_days",
+        on_delete=models.CASCADE,
+    )
+    day = models.DateField(
+        "datum",
+        help_text="Een werkdag waarop de gemeente dicht is. Feestdagen en de dagen die de wet "
+        "ermee gelijkstelt (zoals 2 januari 2026) tellen al niet als werkdag.",
+    )
+    description = models.CharField(
+        "omschrijving", max_length=80, help_text="Bijvoorbeeld: carnaval, collectieve vrije dag."
+    )
+
+    class Meta:
+        verbose_name = "extra gesloten dag"
+        verbose_name_plural = "extra gesloten dagen"
+        ordering = ["day"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["policy", "day"],
+                name="closed_day_once_per_policy",
+                violation_error_message="Deze dag staat al bij de extra gesloten dagen.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d-%m-%Y} {self.description}"
+
+    def clean(self):
+        super().clean()
+        if self.day is not None and (problem := deadlines.closed_day_problem(self.day)):
+            raise ValidationError({"day": problem})
+
+
 class EventKind(models.TextChoices):
     ASSIGNED = "assigned", "Toegewezen"
     UNASSIGNED = "unassigned", "Toewijzing ingetrokken"

@@ -21,6 +21,7 @@ from vroegsignaal.casework.deadlines import add_working_days
 from vroegsignaal.casework.heropaf import complete_heropaf, reopen_by_heropaf
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.policy import calendar_for
 from vroegsignaal.feedback.models import HeropafAnswer, HeropafCheck
 from vroegsignaal.organisations.models import ApiKey, Creditor, User
 
@@ -46,7 +47,11 @@ class AlreadyAnswered(HeropafAnswerError):
 
 
 def plan_checks(melding: Melding, creditors: Iterable[Creditor], asked_on: date) -> None:
-    """Ask each creditor of ``melding`` on ``asked_on`` (its heropaf date); safe to repeat."""
+    """Ask each creditor of ``melding`` on ``asked_on`` (its heropaf date); safe to repeat.
+    The answer term counts the municipality's working days, as the other agreed terms do."""
+    answer_due_on = add_working_days(
+        asked_on, ANSWER_WORKING_DAYS, calendar_for(melding.municipality_id)
+    )
     for creditor in creditors:
         HeropafCheck.objects.get_or_create(
             melding=melding,
@@ -54,7 +59,7 @@ def plan_checks(melding: Melding, creditors: Iterable[Creditor], asked_on: date)
             contact_round=melding.contact_round,
             defaults={
                 "asked_on": asked_on,
-                "answer_due_on": add_working_days(asked_on, ANSWER_WORKING_DAYS),
+                "answer_due_on": answer_due_on,
             },
         )
 

@@ -20,7 +20,8 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from vroegsignaal.casework.deadlines import Term, due_date
+from vroegsignaal.casework.deadlines import Term, WorkingCalendar, due_date
+from vroegsignaal.casework.policy import calendar_for
 from vroegsignaal.feedback import display, timing
 from vroegsignaal.feedback.models import FeedbackKind, SignalFeedback
 from vroegsignaal.feedback.permitted import feedback_item
@@ -108,6 +109,7 @@ def awaiting_rows(signals: list[Signal], today: date) -> list[dict]:
     (``display.awaiting_text``), with the last day for its go/no-go once it is matched: the
     term the municipality's overview counts (``timing``)."""
     runs: dict[int, dict] = {}
+    calendars: dict[int, WorkingCalendar] = {}
     rows = []
     for signal in signals:
         received_on = timezone.localdate(signal.received_at)
@@ -116,11 +118,12 @@ def awaiting_rows(signals: list[Signal], today: date) -> list[dict]:
         if link is not None:
             if signal.municipality_id not in runs:
                 runs[signal.municipality_id] = timing.run_dates(signal.municipality)
+                calendars[signal.municipality_id] = calendar_for(signal.municipality_id)
             start = timing.matching_start(
                 signal.signal_date, received_on, link.melding.matched_on,
                 runs[signal.municipality_id],
             )  # fmt: skip
-            due = due_date(Term.GO_NO_GO, start)
+            due = due_date(Term.GO_NO_GO, start, calendars[signal.municipality_id])
         rows.append({
             "signal": signal,
             "customer_number": display.customer_number_text(signal.customer_number),

@@ -17,6 +17,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from vroegsignaal.casework.deadlines import Term, due_date
+from vroegsignaal.casework.policy import calendar_for
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.feedback.models import FeedbackKind, HeropafAnswer, HeropafCheck, SignalFeedback
 from vroegsignaal.intake.models import Signal
@@ -125,8 +126,13 @@ def _matched_signals(municipality: Municipality):
 def overview(municipality: Municipality, today: date) -> list[CreditorTiming]:
     """Per creditor: go/no-go, outcomes and heropaf answers still open and overdue, by name."""
     runs = run_dates(municipality)
+    calendar = calendar_for(municipality)
+
     # Thousands of signals share a few dozen start days: each due date is counted once.
-    due = cache(due_date)
+    @cache
+    def due(term: Term, start: date) -> date:
+        return due_date(term, start, calendar)
+
     creditors = Creditor.objects.in_bulk()  # a few dozen partners
     rows: dict[int, CreditorTiming] = {}
 

@@ -21,13 +21,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from vroegsignaal import bulk_rows
-from vroegsignaal.casework.deadlines import add_calendar_days, add_working_days
+from vroegsignaal.casework.deadlines import WorkingCalendar, add_calendar_days, add_working_days
 from vroegsignaal.casework.models import Event, Melding, MeldingSignal, Queue
 from vroegsignaal.casework.no_go import (
     close_not_picked_up,
     reopen_picked_up_after_rematch,
     result_for_statuses,
 )
+from vroegsignaal.casework.policy import calendar_for
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.gc_pause import cyclic_gc_paused
 from vroegsignaal.intake.models import Signal
@@ -54,9 +55,12 @@ MATCHING_FIELDS = [
 ]  # fmt: skip
 
 
-def _due_on(term_kind: str, term_days: int, matched_on: dt.date) -> dt.date:
+def _due_on(
+    term_kind: str, term_days: int, matched_on: dt.date, calendar: WorkingCalendar
+) -> dt.date:
     if term_kind == TERM_CRISIS:
-        return add_working_days(matched_on, CRISIS_WORKING_DAYS)
+        # The municipality's own urgency: its working days (``casework.policy.calendar_for``).
+        return add_working_days(matched_on, CRISIS_WORKING_DAYS, calendar)
     return add_calendar_days(matched_on, term_days)
 
 
@@ -100,7 +104,9 @@ def _address_details(signals: pl.DataFrame) -> dict[str, dict]:
     return details
 
 
-def _melding_values(row: dict, address: dict, queue: Queue, matched_on: dt.date) -> dict:
+def _melding_values(
+    row: dict, address: dict, queue: Queue, matched_on: dt.date, calendar: WorkingCalendar
+) -> dict:
     return {
         "is_single": row["enkelvoudig"], "is_multiple": row["meervoudig"],
         "is_consecutive": row["opeenvolgend"], "is_crisis": row["crisis"],
@@ -109,7 +115,7 @@ def _melding_values(row: dict, address: dict, queue: Queue, matched_on: dt.date)
         "total_amount_cents": row["total_amount_cents"], "go": row["go"],
         "priority_score": row["priority_score"], "priority_reasons": row["priority_reasons"],
         "queue": queue, "term_kind": row["term_kind"],
-        "due_on": _due_on(row["term_kind"], row["term_days"], matched_on),
+        "due_on": _due_on(row["term_kind"], row["term_days"], matched_on, calendar),
         # The search key too: refreshing a melding (update_rows) skips the fields' pre_save.
         "street": address["street"], "street_search": street_key(address["street"]),
         "city": address["city"], "first_signal_on": address["first_signal_on"],
@@ -122,7 +128,7 @@ def refreshed_values(melding: Melding, row: dict, result, matched_on: dt.date) -
     ``_write_meldingen`` does. ``matching.recount`` writes these for one melding."""
     queue = _queues(melding.municipality, result.meldingen)[row["queue"]]
     address = _address_details(result.signals)[row["melding_key"]]
-    values = _melding_values(row, address, queue, matched_on)
+    values = _melding_values(row, address, queue, matched_on, calendar_for(melding.municipality_id))
     values["due_on"] = _refreshed_due_on(melding, values["due_on"], values["go"])
     return values
 
@@ -134,6 +140,7 @@ def _write_meldingen(
     were attached to an earlier melding (herhaalde melding), and the keys of the meldingen
     this run made."""
     queues = _queues(municipality, result.meldingen)
+    calendar = calendar_for(municipality)
     addresses = _address_details(result.signals)
     existing = adapter.existing_meldingen(result.meldingen["melding_key"].to_list())
     attach_to = _attachments(result, links)
@@ -144,7 +151,7 @@ def _write_meldingen(
             ids[key] = attach_to[key]
             attached.add(key)
             continue
-        values = _melding_values(row, addresses[key], queues[row["queue"]], matched_on)
+        values = _melding_values(row, addresses[key], queues[row["queue"]], matched_on, calendar)
         if key in existing:
             melding = existing[key]
             values["due_on"] = _refreshed_due_on(melding, values["due_on"], values["go"])

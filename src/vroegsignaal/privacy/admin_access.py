@@ -22,7 +22,7 @@ ORGANISATION_MODELS = ("region", "municipality", "postcodearea", "creditor", "ag
 ADMINISTERED_MODELS: dict[str, dict[str, tuple[str, ...]]] = {
     "organisations": {model: EVERYTHING for model in (*ORGANISATION_MODELS, "user", "apikey")},
     "matching": {"policyversion": EVERYTHING, "matchingrun": ("view",)},
-    "casework": {"caseworkpolicy": EVERYTHING, "queue": EVERYTHING},
+    "casework": {"caseworkpolicy": EVERYTHING, "closedday": EVERYTHING, "queue": EVERYTHING},
     "monitoring": {"yearfigures": EVERYTHING},
     # A lost phone: remove the authenticator app so the user can set up a new one.
     "otp_totp": {"totpdevice": EVERYTHING},
