@@ -8,10 +8,13 @@ from django.urls import reverse
 from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
 from tests.page_text import page_text
+from vroegsignaal.casework.assignment import assign
+from vroegsignaal.casework.contact import record_contact_attempt
+from vroegsignaal.casework.conversation import record_conversation
 from vroegsignaal.casework.deadlines import DeadlineState, Term
-from vroegsignaal.casework.models import CaseworkPolicy
+from vroegsignaal.casework.models import CaseworkPolicy, Cause, HelpAnswer, Melding
 from vroegsignaal.casework.terms import melding_deadlines, pick_up_state
-from vroegsignaal.ddas import Eindresultaat
+from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
 
 MATCHED = dt.date(2026, 1, 26)
 
@@ -245,3 +248,40 @@ def test_worklist_queries_do_not_grow_with_the_number_of_meldingen(
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("casework:worklist"))
+
+
+def test_a_conversation_before_the_resident_accepted_help_does_not_meet_the_term(
+    enschede, caseworker
+):
+    """The term runs from acceptance (Wgs art. 4), so only a conversation from then on meets it:
+    help declined in a conversation on Monday 9 November and accepted at the door on Thursday
+    19 November wants a conversation by Tuesday 24 November (the weekend does not count), not
+    'Gehaald' by the earlier conversation."""
+    melding = MeldingFactory(municipality=enschede, crisis=True)
+    melding = assign(melding, caseworker, caseworker, melding.version)
+    record_conversation(
+        melding, caseworker, melding.version, held_on=dt.date(2026, 11, 9),
+        help_offered=HelpAnswer.YES, help_accepted=HelpAnswer.NO, cause=Cause.INCOME_DROP,
+    )  # fmt: skip
+    assert Term.CRISIS_CONVERSATION not in deadlines(melding, dt.date(2026, 11, 10))
+
+    record_contact_attempt(
+        melding, caseworker, melding.version, kind=Contactsoort.HUISBEZOEK,
+        attempted_on=dt.date(2026, 11, 19), part_of_day=Dagdeel.MIDDAG, reached=True,
+        accepted_help=True,
+    )  # fmt: skip
+    melding = Melding.objects.get(pk=melding.pk)
+    assert deadlines(melding, dt.date(2026, 11, 25))[Term.CRISIS_CONVERSATION] == (
+        dt.date(2026, 11, 24),
+        DeadlineState.OVERDUE,
+    )
+
+    record_conversation(
+        melding, caseworker, melding.version, held_on=dt.date(2026, 11, 24),
+        help_offered=HelpAnswer.YES, help_accepted=HelpAnswer.YES, cause=Cause.INCOME_DROP,
+    )  # fmt: skip
+    melding = Melding.objects.get(pk=melding.pk)
+    assert deadlines(melding, dt.date(2026, 11, 25))[Term.CRISIS_CONVERSATION] == (
+        dt.date(2026, 11, 24),
+        DeadlineState.MET,
+    )

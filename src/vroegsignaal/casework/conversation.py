@@ -79,8 +79,9 @@ def record_conversation(
     """Record a conversation.
 
     Rules: dated between the matching date and today; possible after assignment or contact (not on a new or reopened melding without
-    contact); the first one sets first_conversation_on (ends the conversation terms) and, if no
-    attempt did, picked_up_on; help accepted ('Ja') starts the conversation term if not started.
+    contact); the first one sets first_conversation_on (ends the conversation terms; one before
+    a later acceptance is forgotten then, see pick_up_changes) and, if no attempt did,
+    picked_up_on; help accepted ('Ja') starts the conversation term if not started.
     """
     provisions = provisions or {}
     _check_provisions(provisions)
@@ -89,7 +90,7 @@ def record_conversation(
         raise CaseworkError("Hulp kan alleen geaccepteerd zijn als die is aangeboden.")
     to_state = _next_state(melding, State.IN_CONVERSATION, _AFTER_CONVERSATION)
     changes = pick_up_changes(melding, held_on, help_accepted=help_accepted == HelpAnswer.YES)
-    if melding.first_conversation_on is None:
+    if changes.get("first_conversation_on", melding.first_conversation_on) is None:
         changes["first_conversation_on"] = held_on
     accepted = help_accepted == HelpAnswer.YES
     facts = chain_fact_changes(melding, held_on, reached=True, accepted=accepted)

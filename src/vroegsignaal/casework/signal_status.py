@@ -109,7 +109,8 @@ def set_signal_statuses(melding: Melding, status: Signaalstatus) -> int:
 def pick_up_changes(melding: Melding, on, *, help_accepted: bool) -> dict:
     """What the first contact attempt or conversation sets on the melding: the DDAS 'datum
     opgepakt' (round 1), the first action of a later contact round, and, when the resident
-    accepts help, the acceptance date (start of the terms)."""
+    accepts help, the acceptance date (start of the terms; a conversation held before it no
+    longer counts as the first conversation)."""
     changes = {}
     if melding.picked_up_on is None:
         changes["picked_up_on"] = on
@@ -120,6 +121,11 @@ def pick_up_changes(melding: Melding, on, *, help_accepted: bool) -> dict:
         changes["round_picked_up_on"] = on
     if help_accepted and melding.accepted_on is None:
         changes["accepted_on"] = on
+        earlier = melding.first_conversation_on
+        if earlier is not None and earlier < on:
+            # The conversation term runs from acceptance (Wgs art. 4): a conversation before
+            # it, in which help was declined, does not meet it; the next conversation will.
+            changes["first_conversation_on"] = None
     return changes
 
 
