@@ -3,7 +3,9 @@
 The same services and the same ``permitted.feedback_item`` as the portal, so both always show the
 same fields, and the portal's texts when an answer is refused. A caller acts for one creditor (its
 API key or its staff member's session) and only ever sees that creditor's signals; another
-creditor's check id is answered exactly like one that does not exist.
+creditor's check id is answered exactly like one that does not exist. Each list names what it
+returned (`audit.note_shown`, as the portal's lists do), so the audit entry the middleware writes
+is on the record of every resident in it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from vroegsignaal.api_errors import DutchSerializer
-from vroegsignaal.casework.models import Cause, HelpAnswer
+from vroegsignaal.casework.models import Cause, HelpAnswer, Melding
 from vroegsignaal.feedback.display import cause_text
 from vroegsignaal.feedback.heropaf_checks import (
     ALREADY_ANSWERED,
@@ -39,6 +41,7 @@ from vroegsignaal.feedback.models import FeedbackKind, HeropafAnswer, SignalFeed
 from vroegsignaal.feedback.permitted import Perspective, feedback_item, own_customer_number
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import ApiKey, Role
+from vroegsignaal.privacy import audit
 
 
 class FeedbackItemSerializer(serializers.Serializer):
@@ -199,6 +202,7 @@ class FeedbackList(APIView):
         paginator = FeedbackPagination()
         page = paginator.paginate_queryset(feedback.order_by("released_at", "id"), request)
         items = [feedback_item(item) for item in page]
+        audit.note_shown(request, [item.signal for item in page])
         return paginator.get_paginated_response(FeedbackItemSerializer(items, many=True).data)
 
 
@@ -224,7 +228,9 @@ class HeropafCheckList(APIView):
     )
     def get(self, request):
         creditor = _creditor(request)
-        checks = open_checks(creditor, timezone.localdate())
+        checks = list(open_checks(creditor, timezone.localdate()))
+        # The meldingen, as the portal's list of heropaf checks names them.
+        audit.note_shown(request, Melding.objects.filter(pk__in=[c.melding_id for c in checks]))
         body = [
             {
                 "id": check.pk,

@@ -98,10 +98,13 @@ def kept_since(today: dt.date) -> dt.date:
 
 def who(entry: AuditEntry) -> str:
     """'Uitvoerder, gemeente Enschede', 'Medewerker, Energie Oost', 'Projectleider, regio
-    Twente'; a job on the server names no person either."""
+    Twente'; a job on the server names no person either, nor does a creditor's system that
+    read through the API with its key ('Systeem van Energie Oost (automatisch opgehaald)')."""
     if not entry.role:  # a scheduled job, or a command on the server (privacy.command_line)
         system = entry.username == audit.SYSTEM_USERNAME
         return "Vroegsignaal zelf (automatisch)" if system else "Beheerder (opdracht op de server)"
+    if entry.user_id is None and entry.username.startswith("api:"):  # api_auth.CreditorSystem
+        return f"Systeem van {entry.organisation} (automatisch opgehaald)"
     role = ROLES.get(entry.role, entry.role_label)
     organisation = entry.organisation
     if match := _MUNICIPALITY.match(organisation):
