@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 from tests.feedback import scenario
 from tests.feedback.conftest import SITE_URL
 from tests.page_text import page_text
+from vroegsignaal.casework.models import YesNoUnknown
 from vroegsignaal.feedback.models import FeedbackKind, SignalFeedback
 from vroegsignaal.feedback.release import release_due_feedback
 from vroegsignaal.organisations.services import create_api_key
@@ -50,6 +51,13 @@ def _page(client, user, url) -> str:
     response = client.get(url)
     assert response.status_code == 200
     return response.content.decode()
+
+
+def _api_items(creditor) -> list[dict]:
+    """The feedback items the creditor's system reads through the API."""
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {create_api_key(creditor, 'koppeling')}")
+    return client.get("/api/v1/feedback").json()["results"]
 
 
 def _outcome_rows(page: str) -> dict[str, str]:
@@ -105,13 +113,49 @@ def test_the_download_says_whether_there_was_contact_in_its_last_column(
 def test_the_api_outcome_says_whether_there_was_contact_and_after_how_many_attempts(
     without_contact, energy
 ):
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Api-Key {create_api_key(energy, 'koppeling')}")
-    go, outcome = client.get("/api/v1/feedback").json()["results"]
+    go, outcome = _api_items(energy)
     assert (outcome["contact_made"], outcome["contact_attempts"]) == (False, 3)
-    # Fields kept as they were, for systems built before contact was told.
-    assert outcome["perspective"] == "onbekend"
     assert go["contact_made"] is go["contact_attempts"] is None
+
+
+def test_without_contact_the_api_leaves_out_what_was_never_asked_as_the_portal_does(
+    client, without_contact, energy, energy_staff
+):
+    """QA10 B10: the API said perspective 'onbekend' where portal and download leave it out.
+    Nobody asked, so like help_accepted and cause it is null, not 'onbekend' (which says the
+    caseworker asked and could not tell)."""
+    _, outcome = _api_items(energy)
+
+    assert outcome["help_accepted"] is outcome["cause"] is outcome["perspective"] is None
+    page = _page(client, energy_staff, reverse("feedback:signal", args=[without_contact.pk]))
+    assert "Perspectief" not in _outcome_rows(page)
+
+
+def test_an_outcome_released_with_perspective_onbekend_without_contact_reads_as_left_out(
+    without_contact, energy
+):
+    """Outcomes released before QA10 B10 stored 'onbekend'; the API now reads them as the
+    portal always did."""
+    told = SignalFeedback.objects.get(signal=without_contact, kind=FeedbackKind.OUTCOME)
+    told.content["perspective"] = "onbekend"
+    told.save()
+
+    _, outcome = _api_items(energy)
+
+    assert outcome["perspective"] is None
+
+
+def test_after_contact_an_unknown_perspective_is_still_onbekend(enschede, energy, caseworker):
+    """With contact the caseworker asked: 'onbekend' then says the answer is not known."""
+    melding = scenario.melding_with_signals(enschede, energy)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 2))
+    scenario.work_and_close(melding, caseworker, [energy])
+    melding.plans.update(problematic_debts=YesNoUnknown.UNKNOWN)
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 23))
+
+    _, outcome = _api_items(energy)
+
+    assert (outcome["contact_made"], outcome["perspective"]) == (True, "onbekend")
 
 
 def test_an_outcome_released_before_contact_was_told_shows_no_contact_row(

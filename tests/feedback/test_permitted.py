@@ -92,7 +92,13 @@ def test_outcome_passes_on_no_agreement_made_with_a_namesake_creditor():
     assert content["ongoing_payments"] is None
 
 
-def test_outcome_without_conversation_or_plan_has_an_unknown_perspective():
+def test_outcome_without_contact_leaves_the_perspective_out_like_help_and_cause():
+    """QA10 B10: nobody asked, so nothing is 'onbekend' (portal, download and API agree)."""
     content = permitted.outcome(Creditor(name="X"), dt.date(2026, 11, 20), None, None, NOT_REACHED)
-    assert content["perspective"] == "onbekend"
+    assert content["perspective"] is None
     assert content["help_accepted"] is content["cause"] is content["ongoing_payments"] is None
+
+
+def test_outcome_after_contact_without_a_plan_has_an_unknown_perspective():
+    content = permitted.outcome(Creditor(name="X"), dt.date(2026, 11, 20), None, None, REACHED)
+    assert content["perspective"] == "onbekend"

@@ -223,7 +223,7 @@ def test_the_download_has_one_row_per_signal_with_only_the_permitted_facts(
     text = response.content.decode("utf-8-sig")
     lines = text.strip().split("\r\n")
     assert response["Content-Disposition"].startswith('attachment; filename="terugkoppeling-')
-    assert lines[0].startswith("Klantnummer;Signaaldatum;Go/no-go;Al bekend bij schuldhulp;")
+    assert lines[0].startswith("Klantnummer;Signaaldatum;Go/no-go;Datum uitkomst;")
     assert len(lines) == 2 and lines[1].startswith(released[energy].customer_number + ";")
     assert "Opgepakt" in lines[1] and "Inkomensdaling" in lines[1]
     assert scenario.OWN_PAYMENTS in lines[1]
@@ -410,3 +410,26 @@ def test_known_to_debt_help_has_its_column_where_an_agreement_shares_it(
     row = listing.split(signal.customer_number)[1].split("</tr>")[0]
     assert ">Ja</td>" in row
     assert "deelt de gemeente niet" not in listing
+    header, row = _csv_download(client)
+    assert header[3] == "Al bekend bij schuldhulp" and row[3] == "Ja"
+
+
+def test_the_download_has_no_known_column_when_no_agreement_of_the_creditor_shares_it(
+    client, released, energy_staff
+):
+    """QA10 B10: the download had a column 'Al bekend bij schuldhulp' reading 'Niet gedeeld'
+    on every row; like the list it leaves the column out (the list says why, once)."""
+    client.force_login(energy_staff)
+
+    header, row = _csv_download(client)
+
+    assert "Al bekend bij schuldhulp" not in header
+    assert "Niet gedeeld" not in row
+    assert len(row) == len(header)
+
+
+def _csv_download(client) -> tuple[list[str], list[str]]:
+    """The header and first row of the logged-in creditor's CSV download."""
+    text = client.get(reverse("feedback:download", args=["csv"])).content.decode("utf-8-sig")
+    header, row, *_ = (line.split(";") for line in text.strip().split("\r\n"))
+    return header, row

@@ -88,14 +88,19 @@ class FeedbackItemSerializer(serializers.Serializer):
         "bijvoorbeeld 'Betaalt vanaf december elke maand': vrije tekst, geen code (hoogstens "
         "300 tekens). Leeg zonder afspraak, en na de bewaartermijn.",
     )
-    perspective = serializers.ChoiceField(Perspective.choices, allow_null=True)
+    perspective = serializers.ChoiceField(
+        Perspective.choices,
+        allow_null=True,
+        help_text="Leeg bij een go/no-go en bij een uitkomst zonder contact (contact_made "
+        "onwaar); 'onbekend' als de gemeente contact had maar het niet kon zeggen.",
+    )
     outcome_date = serializers.DateField(allow_null=True)
     contact_made = serializers.BooleanField(
         allow_null=True,
         help_text="Alleen bij een uitkomst: waar als de gemeente contact heeft gehad met uw "
         "klant, onwaar als zij hem niet heeft bereikt (bijvoorbeeld 'Definitief geen contact "
-        "kunnen krijgen'). Zonder contact zijn help_accepted en cause leeg en is perspective "
-        "onbekend: er is niets gevraagd. Leeg bij een uitkomst die werd vrijgegeven voordat "
+        "kunnen krijgen'). Zonder contact zijn help_accepted, cause en perspective leeg: er is "
+        "niets gevraagd. Leeg bij een uitkomst die werd vrijgegeven voordat "
         "Vroegsignaal dit doorgaf (november 2026).",
     )
     contact_attempts = serializers.IntegerField(

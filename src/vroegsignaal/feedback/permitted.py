@@ -139,11 +139,20 @@ def outcome(
         "help_accepted": conversation.help_accepted if conversation else None,
         "cause": conversation.cause if conversation else None,
         "ongoing_payments": payments or None,
-        "perspective": str(_PERSPECTIVE_BY_DEBTS.get(debts, Perspective.UNKNOWN)),
+        "perspective": _asked(
+            str(_PERSPECTIVE_BY_DEBTS.get(debts, Perspective.UNKNOWN)), contact["contact_made"]
+        ),
         "outcome_date": outcome_date.isoformat(),
         "contact_made": contact["contact_made"],
         "contact_attempts": contact["contact_attempts"],
     }
+
+
+def _asked(perspective: str | None, contact_made: bool | None) -> str | None:
+    """The perspective, or None when the municipality had no contact: nobody asked, so it is
+    left out like help accepted and cause (portal, download and API alike), not 'onbekend',
+    which says the caseworker asked and could not tell."""
+    return None if contact_made is False else perspective
 
 
 def own_customer_number(customer_number: str) -> str | None:
@@ -176,4 +185,6 @@ def feedback_item(feedback: SignalFeedback) -> dict:
         released_at=feedback.released_at,
         corrects=feedback.corrects_id,
     )
+    # Outcomes released before 27 November 2026 stored 'onbekend' without contact.
+    item["perspective"] = _asked(item["perspective"], item["contact_made"])
     return item
