@@ -10,6 +10,7 @@ from django.utils import timezone
 from vroegsignaal import dutch_numbers
 from vroegsignaal.casework import contact, conversation, events, payments
 from vroegsignaal.casework.actions import available_actions
+from vroegsignaal.casework.address_history import address_history
 from vroegsignaal.casework.heropaf import heropaf_applies
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
@@ -24,6 +25,7 @@ from vroegsignaal.casework.signal_status import (
 )
 from vroegsignaal.casework.terms import melding_deadlines
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.organisations.models import User
 
 
 @dataclass(frozen=True)
@@ -92,15 +94,8 @@ def multiple_without_points(melding: Melding, signals: list[Signal]) -> str:
     )
 
 
-def _relative_period(other: Melding, melding: Melding) -> str:
-    # The history helps the caseworker, and so does a newer melding at the same address.
-    if other.period_start < melding.period_start:
-        return "eerder"
-    return "later" if other.period_start > melding.period_start else "zelfde periode"
-
-
-def melding_context(melding: Melding, today: date) -> dict:
-    """The template context of the melding page."""
+def melding_context(melding: Melding, today: date, viewer: User) -> dict:
+    """The template context of the melding page, as `viewer` may see it."""
     signals = list(
         Signal.objects.filter(melding_link__melding=melding)
         .select_related("creditor", "melding_link")
@@ -111,13 +106,6 @@ def melding_context(melding: Melding, today: date) -> dict:
     policy = policy_for(melding.municipality)
     creditors = {signal.creditor for signal in signals}
     timeline = [(event, events.describe(event)) for event in melding.events.select_related("actor")]
-    others = (
-        Melding.objects.filter(
-            municipality_id=melding.municipality_id, address_key=melding.address_key
-        )
-        .exclude(pk=melding.pk)
-        .order_by("period_start", "pk")
-    )
     actions = available_actions(melding)
     confirmed = confirmed_on_page(melding)
     # A heropaf reopening blanks the melding's result; the rounds before keep theirs.
@@ -147,7 +135,7 @@ def melding_context(melding: Melding, today: date) -> dict:
             (person, [confirmed[s.pk] for s in person.signals if s.pk in confirmed])
             for person in persons_of(signals)
         ],
-        "at_address": [(other, _relative_period(other, melding)) for other in others],
+        "at_address": address_history(melding, viewer),
         "deadlines": melding_deadlines(
             melding, today, policy, calendar_for(melding.municipality_id)
         ),

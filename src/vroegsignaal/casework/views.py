@@ -227,7 +227,9 @@ def _parse_selection(values: list[str]):
 def melding_page(request, pk: int):
     """Everything about one melding, with forms for only the allowed actions."""
     melding = get_melding_for(request.user, pk)
-    context = melding_context(melding, timezone.localdate())
+    context = melding_context(melding, timezone.localdate(), request.user)
+    # The page names the other meldingen at the address with their kenmerk and result.
+    audit.note_shown(request, [other for other, _ in context["at_address"].listed])
     context["assign_form"] = AssignForm(
         # The current assignee first: a stray click then changes nothing.
         initial={
