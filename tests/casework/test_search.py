@@ -531,6 +531,18 @@ def test_surname_search_uses_its_index_on_postgresql(enschede):
 
 
 @pytest.mark.postgres
+def test_a_name_with_initials_reads_the_surname_index_on_postgresql(enschede):
+    """'Jan Hendrik Simons' looks for surnames 'Simons' and 'Hendrik Simons': both prefixes are
+    read from the index, not every signal of the municipality."""
+    if connection.vendor != "postgresql":
+        pytest.skip("De index met varchar_pattern_ops bestaat alleen op PostgreSQL.")
+    signals_with_varied_surnames(enschede)
+    plan = query_plan(signals_named(enschede.pk, "Naam12", "Naam3"), "intake_signal")
+
+    assert "signal_surname_search" in plan, plan
+
+
+@pytest.mark.postgres
 def test_street_search_uses_its_index_on_postgresql(enschede):
     """`street_search LIKE 'straat12%'` within a municipality must match the index of migration
     casework.0019: a large municipality has tens of thousands of meldingen a year."""

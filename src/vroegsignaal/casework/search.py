@@ -224,12 +224,13 @@ def search_meldingen(user: User, search: Search) -> QuerySet[Melding]:
     )
 
 
-def signals_named(municipality_id: int | None, surname: str) -> QuerySet[Signal]:
-    """The municipality's signals whose surname starts with `surname` (any case or accents);
-    on PostgreSQL from the index `signal_surname_search` (migration intake.0010)."""
-    return Signal.objects.filter(
-        municipality_id=municipality_id, surname_search__startswith=surname_key(surname)
-    ).values("pk")
+def signals_named(municipality_id: int | None, *surnames: str) -> QuerySet[Signal]:
+    """The municipality's signals whose surname starts with one of `surnames` (any case or
+    accents); on PostgreSQL from the index `signal_surname_search` (migration intake.0010)."""
+    starts = Q()
+    for surname in surnames:
+        starts |= Q(surname_search__startswith=surname_key(surname))
+    return Signal.objects.filter(starts, municipality_id=municipality_id).values("pk")
 
 
 def signals_fitting(municipality_id: int | None, names: tuple[TypedName, ...]) -> list[int]:
@@ -237,10 +238,7 @@ def signals_fitting(municipality_id: int | None, names: tuple[TypedName, ...]) -
     initials, first names or BRP initials fit the initials typed with it. The surnames come
     from their index; the initials are compared here, as people write them in many ways."""
     keys = [(surname_key(name.surname), name.initials) for name in names]
-    starts = Q()
-    for key, _ in keys:
-        starts |= Q(surname_search__startswith=key)
-    candidates = Signal.objects.filter(starts, municipality_id=municipality_id).values_list(
+    candidates = signals_named(municipality_id, *(name.surname for name in names)).values_list(
         "pk", "surname_search", "initials", "first_names", "brp_initials"
     )
     return [
