@@ -1,7 +1,14 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import AdminPasswordChangeForm, UserCreationForm
+from django.contrib.auth.forms import (
+    AdminPasswordChangeForm,
+    ReadOnlyPasswordHashField,
+    ReadOnlyPasswordHashWidget,
+    UserChangeForm,
+    UserCreationForm,
+)
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
@@ -195,8 +202,42 @@ class PasswordChangeForm(AdminPasswordChangeForm):
         self.fields["password1"].required = self.fields["password2"].required = True
 
 
+class PasswordStateWidget(ReadOnlyPasswordHashWidget):
+    """Whether the user has a password, in words, with Django's link to set a new one; not
+    Django's summary of the hash (algorithm, iterations, salt), which means nothing to a
+    functioneel beheerder."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        is_set = bool(value) and not value.startswith(UNUSABLE_PASSWORD_PREFIX)
+        state = "Wachtwoord is ingesteld" if is_set else "Er is geen wachtwoord ingesteld"
+        context["summary"] = [{"label": state}]
+        context["button_label"] = "Nieuw wachtwoord instellen" if is_set else "Wachtwoord instellen"
+        return context
+
+
+class UserForm(UserChangeForm):
+    password = ReadOnlyPasswordHashField(
+        label="Wachtwoord",
+        widget=PasswordStateWidget,
+        help_text="Niemand kan het wachtwoord lezen, ook de beheerder niet. Is de gebruiker het "
+        "vergeten, dan vraagt hij een nieuw aan met 'Wachtwoord vergeten?' op de inlogpagina, "
+        "of u stelt hier een nieuw in.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django's own text for a user without a password asks to enable password-based
+        # authentication: Vroegsignaal has no other way to log in (see PasswordChangeForm).
+        self.fields["password"].help_text = UserForm.base_fields["password"].help_text
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    form = UserForm
+    # Set by logging in and by adding the user; as inputs they were two date and time fields
+    # nobody should change, without a label of their own (QA10 B12).
+    readonly_fields = ["last_login", "date_joined"]
     # A new user gets a password: Django's admin form also offers an account without one
     # (for Single Sign-On or LDAP), which Vroegsignaal does not have (see PasswordChangeForm).
     add_form = UserCreationForm
