@@ -330,11 +330,28 @@ _MISSING_ROWS = {
 }
 
 
-def _replace(model, municipality: Municipality, rows: list) -> None:
-    for row in rows:
-        row.municipality = municipality
-    model.objects.filter(municipality=municipality).delete()
-    model.objects.bulk_create(rows, batch_size=2000)
+_STORED_AS = {
+    ReferenceListKind.CLIENTS: (KnownClient, _CLIENT_FIELDS),
+    ReferenceListKind.BRP: (ResidentRecord, _RESIDENT_FIELDS),
+}
+
+
+def _store(
+    municipality: Municipality, kind: str, records: list, by, filename: str, allow_much_smaller
+) -> ImportedList:
+    """Replace the municipality's list of ``kind`` by ``records``, unless they are the current
+    list, and record the import; with the warnings for the reader."""
+    model, fields = _STORED_AS[kind]
+    current = model.objects.filter(municipality=municipality)
+    same, warnings = _against_current(kind, current, records, fields, allow_much_smaller)
+    if not same:
+        for record in records:
+            record.municipality = municipality
+        current.delete()
+        model.objects.bulk_create(records, batch_size=2000)
+    _record(municipality, kind, len(records), by, filename)
+    warnings += _elsewhere_warning(municipality, records)
+    return ImportedList(kind, len(records), warnings, replaced=not same)
 
 
 @transaction.atomic
@@ -361,18 +378,9 @@ def import_known_clients(
     rows = _Rows()
     clients = [_client(rows, n, row) for n, row in records]
     rows.refuse_if_faulty()
-    same, warnings = _against_current(
-        ReferenceListKind.CLIENTS,
-        KnownClient.objects.filter(municipality=municipality),
-        clients,
-        _CLIENT_FIELDS,
-        allow_much_smaller,
+    return _store(
+        municipality, ReferenceListKind.CLIENTS, clients, by, filename, allow_much_smaller
     )
-    if not same:
-        _replace(KnownClient, municipality, clients)
-    _record(municipality, ReferenceListKind.CLIENTS, len(clients), by, filename)
-    warnings += _elsewhere_warning(municipality, clients)
-    return ImportedList(ReferenceListKind.CLIENTS, len(clients), warnings, replaced=not same)
 
 
 @transaction.atomic
@@ -395,18 +403,7 @@ def import_population_register(
     rows = _Rows()
     residents = [_resident(rows, n, row) for n, row in records]
     rows.refuse_if_faulty()
-    same, warnings = _against_current(
-        ReferenceListKind.BRP,
-        ResidentRecord.objects.filter(municipality=municipality),
-        residents,
-        _RESIDENT_FIELDS,
-        allow_much_smaller,
-    )
-    if not same:
-        _replace(ResidentRecord, municipality, residents)
-    _record(municipality, ReferenceListKind.BRP, len(residents), by, filename)
-    warnings += _elsewhere_warning(municipality, residents)
-    return ImportedList(ReferenceListKind.BRP, len(residents), warnings, replaced=not same)
+    return _store(municipality, ReferenceListKind.BRP, residents, by, filename, allow_much_smaller)
 
 
 def _record(municipality, kind: str, rows: int, by, filename: str) -> None:
