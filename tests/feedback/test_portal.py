@@ -223,7 +223,7 @@ def test_the_download_has_one_row_per_signal_with_only_the_permitted_facts(
     text = response.content.decode("utf-8-sig")
     lines = text.strip().split("\r\n")
     assert response["Content-Disposition"].startswith('attachment; filename="terugkoppeling-')
-    assert lines[0].startswith("Klantnummer;Signaaldatum;Go/no-go;Datum uitkomst;")
+    assert lines[0].startswith("Klantnummer;Signaaldatum;Go/no-go;Al bekend bij schuldhulp;")
     assert len(lines) == 2 and lines[1].startswith(released[energy].customer_number + ";")
     assert "Opgepakt" in lines[1] and "Inkomensdaling" in lines[1]
     assert scenario.OWN_PAYMENTS in lines[1]
@@ -414,17 +414,17 @@ def test_known_to_debt_help_has_its_column_where_an_agreement_shares_it(
     assert header[3] == "Al bekend bij schuldhulp" and row[3] == "Ja"
 
 
-def test_the_download_has_no_known_column_when_no_agreement_of_the_creditor_shares_it(
+def test_the_download_keeps_its_known_column_where_no_agreement_shares_it(
     client, released, energy_staff
 ):
-    """QA10 B10: the download had a column 'Al bekend bij schuldhulp' reading 'Niet gedeeld'
-    on every row; like the list it leaves the column out (the list says why, once)."""
+    """The list leaves the column out and says why once; the download keeps every column in
+    its place ('Niet gedeeld'), so that a partner's import by column order keeps working when
+    an agreement starts or stops sharing it."""
     client.force_login(energy_staff)
 
     header, row = _csv_download(client)
 
-    assert "Al bekend bij schuldhulp" not in header
-    assert "Niet gedeeld" not in row
+    assert header[3] == "Al bekend bij schuldhulp" and row[3] == "Niet gedeeld"
     assert len(row) == len(header)
 
 

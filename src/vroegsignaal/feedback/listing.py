@@ -28,12 +28,11 @@ from vroegsignaal.feedback.permitted import feedback_item
 from vroegsignaal.intake.erasure import customer_pseudonym
 from vroegsignaal.intake.models import Signal
 
-KNOWN_LABEL = "Al bekend bij schuldhulp"
 DOWNLOAD_HEADER = [
     "Klantnummer",
     "Signaaldatum",
     "Go/no-go",
-    KNOWN_LABEL,
+    "Al bekend bij schuldhulp",
     display.OUTCOME_DATE_LABEL,
     "Hulp geaccepteerd",
     "Globale oorzaak",
@@ -173,18 +172,12 @@ def no_outcome_expected(go: dict | None) -> bool:
     return bool(go) and not go["picked_up"]
 
 
-def download_header(known_shared: bool) -> list[str]:
-    """The download's columns. Like the list, it has no column 'Al bekend bij schuldhulp' for a
-    creditor that no agreement tells (`permitted.may_learn_known_status`): it would read
-    'Niet gedeeld' on every row."""
-    return [label for label in DOWNLOAD_HEADER if known_shared or label != KNOWN_LABEL]
-
-
-def download_rows(rows: list[dict], header: list[str]) -> list[list]:
-    """One row per signal under `header` (`download_header`): texts as the portal shows them,
-    days and moments as dates (web.downloads writes them as Dutch text or as Excel date
-    cells)."""
-    columns = [DOWNLOAD_HEADER.index(label) for label in header]
+def download_rows(rows: list[dict]) -> list[list]:
+    """One row per signal under `DOWNLOAD_HEADER`: texts as the portal shows them, days and
+    moments as dates (web.downloads writes them as Dutch text or as Excel date cells). The
+    columns are the same for every partner ('Al bekend bij schuldhulp' reads 'Niet gedeeld'
+    where no agreement shares it, where the list leaves the column out), so that a partner's
+    import by column order keeps working when an agreement changes."""
     table = []
     for row in rows:
         facts = row["outcome_facts"]
@@ -196,7 +189,7 @@ def download_rows(rows: list[dict], header: list[str]) -> list[list]:
         else:
             empty = "Geen (niet opgepakt)" if row["no_outcome_expected"] else "Nog niet bekend"
             outcome_values, contact = [empty, "", "", "", ""], ""
-        values = [
+        table.append([
             row["customer_number"],
             row["signal"].signal_date,
             row["go_no_go"] or "Nog niet bekend",
@@ -205,6 +198,5 @@ def download_rows(rows: list[dict], header: list[str]) -> list[list]:
             row["released_at"],
             row["corrected_on"],
             contact,
-        ]
-        table.append([values[column] for column in columns])
+        ])  # fmt: skip
     return table

@@ -24,9 +24,9 @@ from vroegsignaal.feedback.heropaf_checks import (
     visible_checks,
 )
 from vroegsignaal.feedback.listing import (
+    DOWNLOAD_HEADER,
     FeedbackFilters,
     awaiting_rows,
-    download_header,
     download_rows,
     signals_awaiting_feedback,
     signals_with_feedback,
@@ -102,12 +102,11 @@ def download(request, fmt: str):
         return redirect(f"{reverse('feedback:signals')}?{request.GET.urlencode()}")
     found = signals_with_feedback(request.user, filters)
     audit.note_shown(request, found)
-    header = download_header(may_learn_known_status(request.user.creditor_id))
-    rows = download_rows(summaries(request.user, found), header)
+    rows = download_rows(summaries(request.user, found))
     name = f"terugkoppeling-{request.user.creditor.code}-{timezone.localdate():%Y-%m-%d}"
     if fmt == "csv":
-        return csv_response(f"{name}.csv", header, rows)
-    return xlsx_response(f"{name}.xlsx", header, rows, sheet_name="Terugkoppeling")
+        return csv_response(f"{name}.csv", DOWNLOAD_HEADER, rows)
+    return xlsx_response(f"{name}.xlsx", DOWNLOAD_HEADER, rows, sheet_name="Terugkoppeling")
 
 
 @creditor_staff_only
