@@ -79,8 +79,9 @@ class QueueAdmin(admin.ModelAdmin):
 
     @admin.display(description="termijn eerste actie")
     def first_action_term(self, queue: Queue) -> str:
-        """The rule's term counts calendar days; a crisissignaal gets the working days of Wgs
-        art. 4 lid 2 in any werkbakje (casework.deadlines, Term.FIRST_ACTION)."""
+        """The rule's term counts calendar days; a crisissignaal gets three working days in any
+        werkbakje, the municipality's own urgency after Wgs art. 4 lid 2 (which counts from the
+        acceptance of help; casework.deadlines, Term.FIRST_ACTION)."""
         return (
             f"{queue.term_days} kalenderdagen; crisissignaal "
             f"{CRISIS_CONVERSATION_WORKING_DAYS} werkdagen"

@@ -38,8 +38,10 @@ def route(meldingen: pl.LazyFrame, policies: list[Policy], bits: dict[str, int])
     """Add queue, first_contact_channel, queue_term_days, term_kind and term_days.
 
     `meldingen` has a `policy_index` into `policies`, so all municipalities are routed in one
-    pass. Crisis meldingen keep their queue but get the 3-working-day term (Wgs art. 4 lid 2);
-    `queue_term_days` stays the rule's term, the werkbakje's own.
+    pass. Crisis meldingen keep their queue but get the 3-working-day term: the municipality's
+    own urgency for the first action, after the three working days Wgs art. 4 lid 2 sets for
+    the first conversation once help is accepted (docs/termijnen.md); `queue_term_days` stays
+    the rule's term, the werkbakje's own.
     """
     index = pl.lit(None, pl.Int64)
     rows: list[RoutingRule] = []
