@@ -499,3 +499,16 @@ def test_a_melding_picked_up_after_a_policy_change_names_the_policy(enschede):
 
     line = _rematch_line(Melding.objects.get())
     assert line.startswith("Bij opnieuw matchen alsnog op te pakken (beleid gewijzigd)")
+
+
+def test_a_run_is_stamped_with_the_moment_it_started_not_the_moment_it_was_saved(enschede):
+    """The matching page's 'Gestart' and the rerun's 'lists imported since the previous run'
+    read started_at; it was stamped when the finished run was saved."""
+    municipality, energy, _ = enschede
+    ingest_records(energy, [record("E1", "2026-10-02")], today=TODAY)
+
+    run = match_period(municipality, "2026-10", today=TODAY)
+
+    made = Melding.objects.get().created_at
+    assert run.started_at <= made <= run.finished_at
+    assert MatchingRun.objects.get(pk=run.pk).started_at == run.started_at

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.organisations.models import Municipality, Region
@@ -97,7 +98,8 @@ class MatchingRun(models.Model):
         help_text="Het eigen beleid van de gemeente, bovenop dat van de regio. Leeg: de "
         "gemeente had geen eigen beleid.",
     )
-    started_at = models.DateTimeField("gestart op", auto_now_add=True)
+    # Stamped when the run object is made, before the work: not at its save, which is at the end.
+    started_at = models.DateTimeField("gestart op", default=timezone.now)
     finished_at = models.DateTimeField("klaar op", null=True, blank=True)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
