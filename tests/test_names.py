@@ -23,6 +23,9 @@ def test_initials_get_a_full_stop_each_as_the_brp_extract_leaves_them_out(delive
         ("J. Simons", [TypedName("Simons", "J.")]),
         ("J Simons", [TypedName("Simons", "J.")]),
         ("J.H. Simons", [TypedName("Simons", "J.H.")]),
+        ("J.Simons", [TypedName("Simons", "J.")]),  # typed without a space
+        ("J.H.Simons", [TypedName("Simons", "J.H.")]),
+        ("Simons,J.", [TypedName("Simons", "J.")]),
         ("JH Simons", [TypedName("Simons", "J.H."), TypedName("JH Simons")]),
         ("Simons, J.", [TypedName("Simons", "J.")]),
         ("Berg, J. van der", [TypedName("van der Berg", "J.")]),

@@ -53,6 +53,10 @@ class TypedName:
     initials: str = ""
 
 
+# Initials typed against the surname without a space: 'J.Simons', 'J.H.Simons'.
+_GLUED_INITIALS = re.compile(r"(?<!\S)((?:[^\W\d_]\.)+)(?=[^\W\d_]{2})")
+
+
 def typed_names(text: str) -> list[TypedName]:
     """The ways to read a name as people type it, the most initials first.
 
@@ -61,6 +65,7 @@ def typed_names(text: str) -> list[TypedName]:
     ('Jolie Simons', but 'Oude Egbrink' is a surname): each split is a reading, and the whole
     text as a surname too. A tussenvoegsel always starts the surname ('Jacob van Dokkum').
     """
+    text = _GLUED_INITIALS.sub(r"\1 ", text)  # 'J.Simons' is 'J. Simons'
     surname_part, comma, after_comma = text.partition(",")
     if comma:  # 'Berg, J. van der': after the comma the initials and the tussenvoegsel
         after = after_comma.replace(",", " ").split()
