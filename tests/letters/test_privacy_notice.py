@@ -10,6 +10,7 @@ from tests.letters.pdf import pdf_reader, pdf_text
 from tests.page_text import page_text
 from tests.pdf_words import pdf_words
 from vroegsignaal.ddas import Signaalpartner
+from vroegsignaal.intake.models import Signal
 from vroegsignaal.letters import services
 from vroegsignaal.letters.kinds import LetterKind
 from vroegsignaal.letters.models import LetterBatch
@@ -181,3 +182,32 @@ def test_the_editor_preview_shows_the_fixed_privacy_notice_of_an_opening_letter(
 
     assert HEADING in first and "Wij kregen van uw energieleverancier uw naam" in first
     assert HEADING not in reminder
+
+
+def test_the_notice_names_the_brp_as_a_source_when_the_municipality_checked_her_there(
+    melding, enschede
+):
+    """AVG art. 14 lid 2 sub f: every source. Matching looked her up in the municipality's BRP
+    extract (the melding page says 'zo geschreven in de BRP'); without an extract it did not.
+    With it and the privacy officer's details the notice still fills one page."""
+    assert "Basisregistratie Personen" not in privacy_part(letter_text(melding))
+    Signal.objects.filter(melding_link__melding=melding).update(
+        brp_initials="J.", brp_surname="Jansen"
+    )
+    with_privacy_officer(enschede)
+
+    content = services.preview_pdf(melding, LetterRequest(LetterKind.FIRST), MOMENT.date())
+    notice = privacy_part(pdf_text(content))
+
+    assert len(pdf_reader(content).pages) == 2
+
+    assert (
+        "Wij hebben ook in de Basisregistratie Personen (BRP) van de gemeente gekeken of u op "
+        "dit adres woont." in notice
+    )
+
+
+def test_the_notice_says_what_is_erased_after_the_term(melding):
+    assert "Daarna wissen wij uw naam, adres en de andere gegevens die over u gaan." in (
+        privacy_part(letter_text(melding))
+    )

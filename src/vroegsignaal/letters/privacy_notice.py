@@ -64,6 +64,20 @@ def _data_received(signals: Iterable[Signal]) -> str:
     return listed([*_ALWAYS_SENT, *sometimes, "klantnummer"])
 
 
+# A source of its own (AVG art. 14 lid 2 sub f): matching looks the person up in the
+# municipality's BRP extract when it has one (matching.md, BRP).
+_CHECKED_IN_BRP = (
+    " Wij hebben ook in de Basisregistratie Personen (BRP) van de gemeente gekeken of u op dit "
+    "adres woont."
+)
+
+
+def _checked_in_brp(signals: Iterable[Signal]) -> bool:
+    """Whether matching compared her with a BRP extract: it then kept what it found (the
+    BRP's name, or a note: another address, not found)."""
+    return any(signal.brp_surname or signal.brp_note for signal in signals)
+
+
 def _questions(privacy_officer: str) -> list[list[str]]:
     ask_us = [
         "Heeft u een vraag over uw gegevens, of wilt u ze inzien of bezwaar maken? Neem dan "
@@ -85,6 +99,7 @@ def privacy_notice(
     """The notice for one addressee: ``creditors`` as the letter names them ('uw verhuurder'),
     her ``signals`` (which data they held) and ``privacy_officer`` (how to reach the officer,
     `inzage_wording.privacy_officer_contact`; empty sends questions to the team)."""
+    signals = list(signals)  # read twice: the data sent, and whether the BRP was asked
     return PrivacyNotice([
         [
             f"Wij kregen van {creditors} uw {_data_received(signals)}, en hoeveel u nog moet "
@@ -92,10 +107,11 @@ def privacy_notice(
             "bieden. Dat is een taak van de gemeente (Wet gemeentelijke schuldhulpverlening, "
             "artikel 3). Daarom mag dat, ook als u er niet zelf om vroeg (AVG artikel 6 lid 1 "
             "sub e)."
+            + _CHECKED_IN_BRP * _checked_in_brp(signals)
         ],
         [
             f"Wij bewaren uw gegevens tot {closed_melding_term()} nadat wij klaar zijn met uw "
-            "melding. Daarna wissen wij ze."
+            "melding. Daarna wissen wij uw naam, adres en de andere gegevens die over u gaan."
         ],
         [
             "U mag vragen welke gegevens wij van u hebben (AVG artikel 15), en fouten laten "
