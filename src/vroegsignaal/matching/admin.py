@@ -21,18 +21,6 @@ from vroegsignaal.matching.policy_form import FIELDSETS, PolicyVersionForm, init
 from vroegsignaal.matching.routing_form import RULE_LINES
 
 
-def error_summary(form) -> list[tuple[str, str, str]]:
-    """(anchor, field label, message) for every message of ``form``, in the order of the page:
-    each field's (with its label and the id to link to), then the form's own, which name
-    their werkbakjes rule themselves ('Regel 2, termijn (dagen): ...'; anchor and label empty)."""
-    summary = [
-        (form[name].auto_id, str(form.fields[name].label), message)
-        for name in form.fields
-        for message in form.errors.get(name, [])
-    ]
-    return summary + [("", "", message) for message in form.non_field_errors()]
-
-
 @admin.register(PolicyVersion)
 class PolicyVersionAdmin(admin.ModelAdmin):
     form = PolicyVersionForm
@@ -49,14 +37,6 @@ class PolicyVersionAdmin(admin.ModelAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form
         context["rule_fieldsets"] = self._rule_fieldsets(form.routing)
-        if context.get("errors"):
-            # Django's summary at the top lists only the form's own messages (the rules'), and
-            # counts them as one error: "Corrigeer de onderstaande fout." stood above three,
-            # and a field's message stood only at its field, screens away (QA10 B9). The page
-            # shows its own summary (change_form.html): every message, a field's with a link
-            # to it, counted per message; Django's is left out.
-            context["error_summary"] = error_summary(form)
-            context["errors"] = []
         if obj is not None:
             # The page is about the stored version: after a failed save `obj` carries the owner
             # just chosen (the form fills its instance), which may have no versions yet.

@@ -19,6 +19,7 @@ from django.utils.text import capfirst
 
 from vroegsignaal.privacy.admin_access import may_use_beheeromgeving, refuse_other_roles
 from vroegsignaal.privacy.admin_audit import AuditedAdmin
+from vroegsignaal.web.admin_errors import error_summary
 
 # The beheeromgeving's models whose Dutch name takes 'het'; Django's Dutch messages always say
 # 'De {name} ... is met succes gewijzigd'. A test lists every registered model's name, so a new
@@ -28,13 +29,20 @@ HET_WORDS = frozenset({"werkbakje", "convenant", "team", "resultaat van een taak
 
 class DutchWordingAdmin(admin.ModelAdmin):
     """Django's messages with the right article: 'Het werkbakje ‘Crisis’ is met succes
-    gewijzigd.' instead of 'De werkbakje ...'; headings with a capital: 'Groep toevoegen'."""
+    gewijzigd.' instead of 'De werkbakje ...'; headings with a capital: 'Groep toevoegen'; every
+    message of a form at its top (`admin_errors`)."""
 
     def render_change_form(self, request, context, *args, **kwargs):
         # English 'Add group' starts with its verb; Dutch '%s toevoegen' / '%s wijzigen' starts
         # with the model's lower-case name, so Django's heading read 'groep toevoegen'.
         if context.get("title"):
             context["title"] = capfirst(context["title"])
+        if context.get("errors"):
+            # Every message at the top with a link to its field (admin/change_form.html);
+            # Django's note, which counted and showed only the form's own, is left out.
+            form, inlines = context["adminform"].form, context.get("inline_admin_formsets", [])
+            context["error_summary"] = error_summary(form, inlines)
+            context["errors"] = []
         return super().render_change_form(request, context, *args, **kwargs)
 
     def message_user(self, request, message, *args, **kwargs):
