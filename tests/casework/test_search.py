@@ -187,7 +187,8 @@ def simons(enschede):
 
 
 @pytest.mark.parametrize(
-    "typed", ["J. Simons", "J Simons", "j simons", "Jolie Simons", "Simons, J.", "Simons J."]
+    "typed",
+    ["J. Simons", "J Simons", "j simons", "Jolie Simons", "Simons, J.", "Simons J.", "J.Simons"],
 )
 def test_a_name_as_the_letter_writes_it_or_a_resident_says_it_finds_the_melding(
     simons, caseworker, typed
