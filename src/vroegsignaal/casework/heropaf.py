@@ -17,7 +17,13 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from vroegsignaal.casework import events
-from vroegsignaal.casework.deadlines import DeadlineState, Term, deadline_state, due_date
+from vroegsignaal.casework.deadlines import (
+    DeadlineState,
+    Term,
+    WorkingCalendar,
+    deadline_state,
+    due_date,
+)
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
@@ -61,7 +67,9 @@ def check_heropaf_applies(melding: Melding) -> None:
         )
 
 
-def schedule_heropaf(melding: Melding, feedback_date: date) -> date:
+def schedule_heropaf(
+    melding: Melding, feedback_date: date, calendar: WorkingCalendar | None = None
+) -> date:
     """Record that the feedback release informed the creditor on ``feedback_date`` and plan
     the heropaf (the release's only; see the module docstring).
 
@@ -70,8 +78,10 @@ def schedule_heropaf(melding: Melding, feedback_date: date) -> date:
     """
     check_heropaf_applies(melding)
     terms = policy_for(melding.municipality).deadline_policy()
-    # On a day the municipality works: not on its own closed days either.
-    due = due_date(Term.HEROPAF, feedback_date, calendar_for(melding.municipality_id), terms)
+    # On a day the municipality works: not on its own closed days either (``calendar``: its
+    # ``calendar_for``, which a release of many meldingen reads once per municipality).
+    calendar = calendar or calendar_for(melding.municipality_id)
+    due = due_date(Term.HEROPAF, feedback_date, calendar, terms)
     with transaction.atomic():
         update_melding(melding, melding.version, feedback_on=feedback_date, heropaf_due_on=due)
         events.heropaf_scheduled(melding, None, feedback_date, due)

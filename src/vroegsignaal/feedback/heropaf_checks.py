@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from vroegsignaal.casework.deadlines import add_working_days
+from vroegsignaal.casework.deadlines import WorkingCalendar, add_working_days
 from vroegsignaal.casework.heropaf import complete_heropaf, reopen_by_heropaf
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
@@ -46,12 +46,17 @@ class AlreadyAnswered(HeropafAnswerError):
         super().__init__(ALREADY_ANSWERED)
 
 
-def plan_checks(melding: Melding, creditors: Iterable[Creditor], asked_on: date) -> None:
+def plan_checks(
+    melding: Melding,
+    creditors: Iterable[Creditor],
+    asked_on: date,
+    calendar: WorkingCalendar | None = None,
+) -> None:
     """Ask each creditor of ``melding`` on ``asked_on`` (its heropaf date); safe to repeat.
-    The answer term counts the municipality's working days, as the other agreed terms do."""
-    answer_due_on = add_working_days(
-        asked_on, ANSWER_WORKING_DAYS, calendar_for(melding.municipality_id)
-    )
+    The answer term counts the municipality's working days, as the other agreed terms do
+    (``calendar``: its ``calendar_for``, read once per municipality by a release)."""
+    calendar = calendar or calendar_for(melding.municipality_id)
+    answer_due_on = add_working_days(asked_on, ANSWER_WORKING_DAYS, calendar)
     for creditor in creditors:
         HeropafCheck.objects.get_or_create(
             melding=melding,

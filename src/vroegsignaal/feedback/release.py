@@ -28,6 +28,7 @@ from django.utils import timezone
 from vroegsignaal.casework.heropaf import heropaf_applies, schedule_heropaf
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import ContactAttempt, Conversation, Melding, Plan
+from vroegsignaal.casework.policy import calendar_for
 from vroegsignaal.casework.signal_status import (
     confirmed_not_resident_q,
     no_longer_resident_or_died_in_first_round_q,
@@ -191,6 +192,8 @@ def _release_outcomes(release: FeedbackRelease) -> list[SignalFeedback]:
     conversations = _in_current_round(Conversation, meldingen)
     plans = _in_current_round(Plan, meldingen)
     attempts = _in_current_round(ContactAttempt, meldingen)
+    # The heropaf dates count each municipality's working days: read once per municipality.
+    calendars = {pk: calendar_for(pk) for pk in {melding.municipality_id for melding in meldingen}}
     for melding, signals in candidates.items():
         round_ = melding.contact_round
         conversation = conversations[melding.pk][-1] if conversations[melding.pk] else None
@@ -213,8 +216,9 @@ def _release_outcomes(release: FeedbackRelease) -> list[SignalFeedback]:
         # A go melding closed before anyone picked it up (e.g. the resident died) has an
         # outcome to tell but nobody to follow up.
         if heropaf_applies(melding):
-            heropaf_on = schedule_heropaf(melding, release.released_on)
-            plan_checks(melding, {signal.creditor for signal in signals}, heropaf_on)
+            calendar = calendars[melding.municipality_id]
+            heropaf_on = schedule_heropaf(melding, release.released_on, calendar)
+            plan_checks(melding, {signal.creditor for signal in signals}, heropaf_on, calendar)
     return SignalFeedback.objects.bulk_create(items, batch_size=1000)
 
 
