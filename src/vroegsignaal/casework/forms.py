@@ -12,7 +12,7 @@ from django import forms
 from django.utils import timezone
 
 from vroegsignaal import dutch_numbers
-from vroegsignaal.casework.access import colleague_label
+from vroegsignaal.casework.access import chosen_beforehand, colleague_label, colleagues_of
 from vroegsignaal.casework.contact import part_of_day
 from vroegsignaal.casework.dates import HANDOVER_PLANNED_DAYS
 from vroegsignaal.casework.models import (
@@ -227,6 +227,19 @@ class AssignForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.fields["medewerker"].queryset = colleagues
         self.fields["medewerker"].label_from_instance = lambda u: colleague_label(u, me)
+
+
+def assign_form_for(user, melding) -> AssignForm:
+    """The form that assigns ``melding``, as ``user`` sees it: the current assignee first (a
+    stray click then changes nothing), else the colleague ``user`` chose beforehand."""
+    return AssignForm(
+        initial={
+            "version": melding.version,
+            "medewerker": melding.assigned_to_id or chosen_beforehand(user),
+        },
+        colleagues=colleagues_of(user),
+        me=user,
+    )
 
 
 class ContactAttemptForm(VersionedForm):

@@ -45,6 +45,7 @@ from vroegsignaal.casework.forms import (
     ResultForm,
     VersionedForm,
     WorklistFilterForm,
+    assign_form_for,
     budget_line_initial,
     initial_contact_attempt,
     plan_initial,
@@ -230,15 +231,7 @@ def melding_page(request, pk: int):
     context = melding_context(melding, timezone.localdate(), request.user)
     # The page names the other meldingen at the address with their kenmerk and result.
     audit.note_shown(request, [other for other, _ in context["at_address"].listed])
-    context["assign_form"] = AssignForm(
-        # The current assignee first: a stray click then changes nothing.
-        initial={
-            "version": melding.version,
-            "medewerker": melding.assigned_to_id or chosen_beforehand(request.user),
-        },
-        colleagues=colleagues_of(request.user),
-        me=request.user,
-    )
+    context["assign_form"] = assign_form_for(request.user, melding)
     return render(request, "casework/melding.html", context)
 
 

@@ -13,14 +13,12 @@ from django.views.decorators.http import require_POST
 from vroegsignaal.casework import contact
 from vroegsignaal.casework.access import (
     check_casework_user,
-    chosen_beforehand,
-    colleagues_of,
     get_melding_for,
     meldingen_visible_to,
 )
 from vroegsignaal.casework.actions import available_actions
 from vroegsignaal.casework.errors import CaseworkError
-from vroegsignaal.casework.forms import AssignForm
+from vroegsignaal.casework.forms import AssignForm, assign_form_for
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.letters import services
@@ -214,13 +212,7 @@ def _why_no_letter_now(melding) -> str:
 def _assign_form(user, melding) -> AssignForm | None:
     """The melding page's assign form, for an unassigned melding (anyone who may open the
     letter page may assign it)."""
-    if melding.state != State.NEW:
-        return None
-    return AssignForm(
-        initial={"version": melding.version, "medewerker": chosen_beforehand(user)},
-        colleagues=colleagues_of(user),
-        me=user,
-    )
+    return assign_form_for(user, melding) if melding.state == State.NEW else None
 
 
 def _privacy_officer_missing(melding, unavailable) -> bool:
