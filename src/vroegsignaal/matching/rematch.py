@@ -7,7 +7,8 @@ and so does the inzage document for the resident, so it must be what the run can
   signal that was 'geen inwoner (meer)' or 'overleden' by the BRP extract, or 'al bekend bij
   schuldhulpverlening' by the client list, is not any more;
 - the policy changed: this run used another policy version than the previous run of the period
-  (the region's or the municipality's own: the policy in force is built from both), and a signal the policy turned down (onterecht, herhaalde melding, andere reden) is not any more.
+  (the region's or the municipality's own: the policy in force is built from both), and a
+  signal the policy turned down (onterecht, herhaalde melding, andere reden) is not any more.
 A status can also turn without its list changing: a late crisis signal makes the melding a
 crisis, whose signals the BRP did not find wait for a caseworker's check (matching.md, BRP).
 Then the late signal is the reason, not the extract. More than one can apply; when none does,
