@@ -3,9 +3,12 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.feedback import scenario
 from tests.feedback.conftest import SITE_URL
+from vroegsignaal.casework.models import CaseworkPolicy, Melding
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.feedback.models import FeedbackKind, HeropafCheck, SignalFeedback
 from vroegsignaal.feedback.release import release_due_feedback
@@ -201,3 +204,25 @@ def test_no_released_feedback_contains_personal_details(enschede, energy, casewo
     stored = str(list(SignalFeedback.objects.values_list("content", flat=True)))
     assert value not in stored
     assert caseworker.last_name not in stored
+
+
+def test_a_release_plans_each_heropaf_by_the_municipalitys_own_policy_read_with_its_meldingen(
+    enschede, energy, water, caseworker
+):
+    # The policy comes with the meldingen in the release's one query, not one query per melding
+    # released (a release in the demo year plans ~7,000 heropafs).
+    CaseworkPolicy.objects.create(municipality=enschede, heropaf_months=3)
+    meldingen = [scenario.melding_with_signals(enschede, energy, water) for _ in range(3)]
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
+    for melding in meldingen:
+        scenario.work_and_close(melding, caseworker, [energy, water])
+
+    with CaptureQueriesContext(connection) as queries:
+        release_due_feedback(SITE_URL, today=RELEASE_DAY)
+
+    # Three months after 23 November 2026, the policy's term: Tuesday 23 February 2027.
+    assert {m.heropaf_due_on for m in Melding.objects.filter(pk__in=[m.pk for m in meldingen])} == {
+        dt.date(2027, 2, 23)
+    }
+    policy_reads = [q for q in queries if 'FROM "casework_caseworkpolicy"' in q["sql"]]
+    assert policy_reads == []

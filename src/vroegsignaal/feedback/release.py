@@ -164,7 +164,8 @@ def _outcome_candidates() -> dict[Melding, list[Signal]]:
             melding_link__melding__state=State.CLOSED,
         )
         .exclude(Exists(told))
-        .select_related("creditor", "melding_link__melding")
+        # The municipality and its policy come along: the heropaf date reads its terms.
+        .select_related("creditor", "melding_link__melding__municipality__casework_policy")
     )
     by_melding: dict[Melding, list[Signal]] = defaultdict(list)
     for signal in signals:
