@@ -127,7 +127,7 @@ def test_a_no_go_closed_by_matching_has_round_ones_result_until_a_rematch_withdr
     assert rounds(melding) == [(1, Eindresultaat.ONTERECHT, D(2026, 11, 2), False, None)]
     assert Melding.objects.get(pk=melding.pk).first_closed_on == D(2026, 11, 2)
 
-    reopen_picked_up_after_rematch([melding.pk])
+    reopen_picked_up_after_rematch([melding.pk], D(2026, 11, 3))
 
     assert rounds(melding) == []
     assert Melding.objects.get(pk=melding.pk).first_closed_on is None
@@ -153,7 +153,7 @@ def test_the_migration_fills_the_round_results_of_meldingen_reopened_by_heropaf(
     close_not_picked_up({once.pk: Eindresultaat.ANDERE_REDEN}, D(2026, 11, 2))
     withdrawn = MeldingFactory(municipality=first_round_closed.municipality)
     close_not_picked_up({withdrawn.pk: Eindresultaat.ONTERECHT}, D(2026, 11, 2))
-    reopen_picked_up_after_rematch([withdrawn.pk])
+    reopen_picked_up_after_rematch([withdrawn.pk], D(2026, 11, 3))
     recorded = {m.pk: rounds(m) for m in (first_round_closed, once, withdrawn)}
     RoundResult.objects.all().delete()
     Melding.objects.update(first_closed_on=None)

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
@@ -12,7 +13,14 @@ from vroegsignaal.casework.assignment import assign
 from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.conversation import record_conversation
 from vroegsignaal.casework.deadlines import DeadlineState, Term
-from vroegsignaal.casework.models import CaseworkPolicy, Cause, HelpAnswer, Melding
+from vroegsignaal.casework.models import (
+    CaseworkPolicy,
+    Cause,
+    Event,
+    EventKind,
+    HelpAnswer,
+    Melding,
+)
 from vroegsignaal.casework.terms import melding_deadlines, pick_up_state
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
 
@@ -48,6 +56,30 @@ def test_first_action_is_14_and_28_days_after_matching_until_picked_up(melding):
     assert terms[Term.FIRST_ACTION] == (dt.date(2026, 2, 9), DeadlineState.DUE_SOON)
     assert terms[Term.FIRST_ACTION_LIMIT] == (dt.date(2026, 2, 23), DeadlineState.ON_TIME)
     assert Term.FIRST_CONVERSATION not in terms
+
+
+def test_a_no_go_picked_up_again_before_runs_kept_their_date_counts_from_the_day_of_its_event(
+    melding,
+):
+    """A run before QA11 finding 3 did not keep its matching date in the event; in practice
+    the event was written on the day of that run."""
+    melding.matched_on, melding.due_on = MATCHED, None
+    event = Event.objects.create(
+        melding=melding, kind=EventKind.PICKED_UP_AFTER_REMATCH,
+        details={"state": ["closed", "new"], "reasons": ["policy"]},
+    )  # fmt: skip
+    moment = timezone.make_aware(dt.datetime(2026, 2, 2, 23, 30))  # Amsterdam time
+    Event.objects.filter(pk=event.pk).update(created_at=moment)
+
+    terms = melding_deadlines(
+        melding, dt.date(2026, 2, 7), CaseworkPolicy(municipality=melding.municipality)
+    )
+
+    limit = next(d for d in terms if d.term == Term.FIRST_ACTION_LIMIT)
+    assert limit.due == dt.date(2026, 3, 2)
+    assert limit.description == (
+        "28 kalenderdagen na het opnieuw oppakken door de matching op 02-02-2026 (beleid gemeente)"
+    )
 
 
 def test_first_action_is_met_by_picking_up_and_follows_policy_days(melding):

@@ -215,11 +215,13 @@ class Term(StrEnum):
         return _TERM_TEXT[self][1]
 
 
+# The first action of a crisis melding, whichever day its term runs from.
+CRISIS_FIRST_ACTION = "bij een crisissignaal 3 werkdagen (eigen spoednorm, geen wettelijke termijn)"
+
 _TERM_TEXT: dict[Term, tuple[str, str]] = {
     Term.FIRST_ACTION: (
         "Eerste actie gemeente",
-        "Termijn van het werkbakje (beleid gemeente) na de matchingsdatum; bij een "
-        "crisissignaal 3 werkdagen (eigen spoednorm, geen wettelijke termijn)",
+        f"Termijn van het werkbakje (beleid gemeente) na de matchingsdatum; {CRISIS_FIRST_ACTION}",
     ),
     Term.FIRST_ACTION_LIMIT: (
         "Uiterste termijn eerste actie",

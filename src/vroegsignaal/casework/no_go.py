@@ -105,11 +105,14 @@ def _closed_by_a_person() -> Exists:
 
 def reopen_picked_up_after_rematch(
     melding_ids: Iterable[int],
+    on: date,
     reasons_for: Callable[[list[int]], dict[int, list[RematchReason]]] | None = None,
 ) -> dict[int, list[RematchReason]]:
     """Return meldingen that matching closed, and nobody touched or closed since, to 'new';
     returns the ids of those returned with why (for the run's result page).
 
+    ``on`` is the run's matching date: the event keeps it, because the first action and its
+    limit of such a melding run from it (``casework.terms.picked_up_again_on``).
     ``reasons_for`` gives, for the ids of the meldingen returned, why the run picks each up; it
     is asked before they change, while their signals still have the statuses of the run before.
     """
@@ -128,7 +131,7 @@ def reopen_picked_up_after_rematch(
     ).delete()
     Event.objects.bulk_create(
         Event(melding_id=pk, kind=EventKind.PICKED_UP_AFTER_REMATCH, actor=None,
-              details={"state": [State.CLOSED, State.NEW],
+              details={"state": [State.CLOSED, State.NEW], "on": on.isoformat(),
                        "reasons": [str(reason) for reason in reasons.get(pk, [])]})
         for pk in chosen
     )  # fmt: skip

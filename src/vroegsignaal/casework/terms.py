@@ -11,6 +11,8 @@ signals: reopening clears the acceptance, so a conversation term runs only from 
 the first action and its limit are the policy's days from the reopening (the werkbakje's date
 after matching belongs to round 1), met by the first attempt or conversation of the round
 (`round_due_on` and `round_picked_up_on`, stored so the werkbakje list shows the same date).
+A no-go that a later run of the period picked up again runs both first-action terms from
+that run, as matching set its `due_on`: nobody could work on it while it was closed.
 Closing stops the terms not yet done (lapsed or missed, never overdue); a melding closed as not
 picked up has no terms at all.
 """
@@ -23,7 +25,9 @@ from datetime import date
 from django.utils import timezone
 
 from vroegsignaal.casework.deadlines import (
+    CRISIS_FIRST_ACTION,
     DEFAULT_CALENDAR,
+    DeadlinePolicy,
     DeadlineState,
     Term,
     WorkingCalendar,
@@ -90,14 +94,15 @@ def melding_deadlines(
         ]  # fmt: skip
     else:
         picked_up = melding.picked_up_on
+        start, first_basis, limit_basis = _first_round_start(melding, terms)
         if melding.due_on is not None:
             # The werkbakje's term as matching set it (a crisis: 3 working days) is the date
             # the werkbakje list shows; the policy's general days only serve a melding without.
             state = pick_up_state(melding, today)
-            first_action = MeldingDeadline(Term.FIRST_ACTION, melding.due_on, state)
+            first_action = MeldingDeadline(Term.FIRST_ACTION, melding.due_on, state, first_basis)
         else:
-            first_action = deadline(Term.FIRST_ACTION, melding.matched_on, picked_up)
-        result = [first_action, deadline(Term.FIRST_ACTION_LIMIT, melding.matched_on, picked_up)]
+            first_action = deadline(Term.FIRST_ACTION, start, picked_up, first_basis)
+        result = [first_action, deadline(Term.FIRST_ACTION_LIMIT, start, picked_up, limit_basis)]
     term = conversation_term(melding.is_crisis)
     if melding.accepted_on is not None:
         result.append(deadline(term, melding.accepted_on, melding.first_conversation_on))
@@ -111,6 +116,22 @@ def melding_deadlines(
     return result
 
 
+def _first_round_start(melding: Melding, terms: DeadlinePolicy) -> tuple[date, str, str]:
+    """The day round 1's first action and its limit run from, with their bases when these
+    differ from the terms' own: the matching date, or for a no-go that a later run picked up
+    again that run's date, as its ``due_on`` (nobody could work on it while it was closed;
+    QA11 finding 3)."""
+    again_on = picked_up_again_on(melding)
+    if again_on is None:
+        return melding.matched_on, "", ""
+    since = f"na het opnieuw oppakken door de matching op {again_on:%d-%m-%Y} (beleid gemeente)"
+    return (
+        again_on,
+        f"Termijn van het werkbakje {since}; {CRISIS_FIRST_ACTION}",
+        f"{terms.first_action_limit_days} kalenderdagen {since}",
+    )
+
+
 def round_started_on(melding: Melding) -> date | None:
     """The day the current contact round began: the last reopening by a heropaf (its event on
     the timeline); None in the first round."""
@@ -119,6 +140,22 @@ def round_started_on(melding: Melding) -> date | None:
     reopened = melding.events.filter(kind=EventKind.REOPENED).values_list("created_at", flat=True)
     moment = reopened.order_by("-created_at", "-id").first()
     return None if moment is None else timezone.localdate(moment)
+
+
+def picked_up_again_on(melding: Melding) -> date | None:
+    """The matching date of the run that made a go of ``melding`` after matching had closed
+    it as a no-go (the last such run: its event on the timeline); None for a melding never
+    picked up that way. Events written before the run's date was kept give the day they were
+    written, the run's day unless the run was given another."""
+    if melding.pk is None:
+        return None
+    picked_up = melding.events.filter(kind=EventKind.PICKED_UP_AFTER_REMATCH)
+    event = picked_up.order_by("-created_at", "-id").values_list("details", "created_at").first()
+    if event is None:
+        return None
+    details, created_at = event
+    on = details.get("on")
+    return date.fromisoformat(on) if on else timezone.localdate(created_at)
 
 
 def _closed_on(melding: Melding) -> date | None:

@@ -395,20 +395,19 @@ def match_period(
         brp=adapter.population_register(municipality),
         period=period,
     )
+    matched_on = today or timezone.localdate()
     with transaction.atomic():
         links = adapter.existing_links(result.signals["signal_id"].to_list())
-        melding_ids, attached, created = _write_meldingen(
-            municipality, result, today or timezone.localdate(), links
-        )
+        melding_ids, attached, created = _write_meldingen(municipality, result, matched_on, links)
         go, no_go = _go_decisions(result, melding_ids, attached)
         # A melding matching closed earlier that is now a go goes back to the queue first, so
         # its signals get their new statuses; no-go meldingen are closed after.
         why = partial(rematch_reasons, result, melding_ids, changed_since_previous_run(run))
-        reopened = reopen_picked_up_after_rematch(go, why)
+        reopened = reopen_picked_up_after_rematch(go, matched_on, why)
         untouched = _untouched(melding_ids)
         stay_joined, new_links = _write_signals(result, melding_ids, attached, links, untouched)
         closed_no_go = {pk: no_go[pk] for pk in no_go.keys() & untouched}
-        close_not_picked_up(closed_no_go, today or timezone.localdate())
+        close_not_picked_up(closed_no_go, matched_on)
         run.summary = {
             **_with_kept_joined(_summary(result, attached, stay_joined), kept_joined),
             "changes": run_report.recorded(
