@@ -1,7 +1,8 @@
 """Rules for a referral with a warm hand-over (QA finding 9):
 - the same referral (kind; for 'Anders' also the toelichting) is recorded once per contact
   round; a second one is refused, at the field, with the date of the first;
-- a hand-over dated on a weekend or public holiday is kept, with a warning that names the day."""
+- a hand-over dated on a weekend or public holiday is kept, with a warning that names the day
+  (a day a decree equates with a holiday is said to be one, not called a feestdag)."""
 
 import datetime as dt
 
@@ -17,6 +18,8 @@ from vroegsignaal.casework.errors import CaseworkError
 MONDAY = dt.date(2025, 11, 24)
 SATURDAY = dt.date(2025, 11, 29)
 CHRISTMAS = dt.date(2025, 12, 25)  # a Thursday
+# The Friday after Hemelvaartsdag, equated with a holiday by Royal Decree (Atw art. 3 lid 3).
+EQUATED = dt.date(2026, 5, 15)
 
 
 @pytest.fixture
@@ -71,6 +74,36 @@ def test_anders_with_another_toelichting_is_another_referral(in_conversation, ca
 )
 def test_a_hand_over_on_a_non_working_day_gets_a_warning(day, words):
     assert words in handover_day_warning(day)
+
+
+def test_a_hand_over_on_a_day_equated_by_decree_is_not_called_a_feestdag():
+    warning = handover_day_warning(EQUATED)
+
+    assert warning.startswith(
+        "Let op: de warme overdracht staat op 15-05-2026, een dag die bij besluit met een "
+        "feestdag is gelijkgesteld en geen werkdag."
+    )
+    assert "een feestdag en" not in warning
+
+
+def test_the_referral_page_warns_that_a_hand_over_falls_on_a_day_equated_by_decree(
+    client, caseworker, in_conversation
+):
+    client.force_login(caseworker)
+
+    response = client.post(
+        reverse("casework:referral", args=[in_conversation.pk]),
+        {"version": in_conversation.version, "kind": "budgetcoaching",
+         "handover_on": EQUATED.isoformat(), "note": ""},
+        follow=True,
+    )  # fmt: skip
+
+    text = " ".join(page_text(response.content.decode()).split())
+    assert "De verwijzing is vastgelegd." in text
+    assert (
+        "Let op: de warme overdracht staat op 15-05-2026, een dag die bij besluit met een "
+        "feestdag is gelijkgesteld en geen werkdag." in text
+    )
 
 
 def test_a_hand_over_on_a_working_day_gets_no_warning():

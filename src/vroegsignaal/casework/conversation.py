@@ -16,7 +16,7 @@ from django.db import transaction
 from vroegsignaal import dutch_numbers
 from vroegsignaal.casework import events, payments
 from vroegsignaal.casework.dates import check_recorded_date
-from vroegsignaal.casework.deadlines import SATURDAY, is_working_day
+from vroegsignaal.casework.deadlines import SATURDAY, is_equated_by_decree, is_working_day
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import (
@@ -303,7 +303,13 @@ def handover_day_warning(day: date) -> str:
     refusal: a volunteer may really meet the resident on a Saturday."""
     if is_working_day(day):
         return ""
-    what = "een feestdag" if day.weekday() < SATURDAY else _WEEKDAYS[day.weekday()]
+    if day.weekday() >= SATURDAY:
+        what = _WEEKDAYS[day.weekday()]
+    elif is_equated_by_decree(day):
+        # Not a feestdag itself: a caseworker who knows 15 May is none would doubt the warning.
+        what = "een dag die bij besluit met een feestdag is gelijkgesteld"
+    else:
+        what = "een feestdag"
     return (
         f"Let op: de warme overdracht staat op {day:%d-%m-%Y}, {what} en geen werkdag. "
         "Klopt die datum niet, leg de verwijzing dan opnieuw vast met de juiste datum."

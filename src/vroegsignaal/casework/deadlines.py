@@ -4,6 +4,7 @@ Public API:
 - ``WorkingCalendar`` / ``DEFAULT_CALENDAR``: which days are working days (the law's days, plus a
   municipality's own closed days: ``casework.policy.calendar_for`` builds its calendar);
 - ``EQUATED_BY_DECREE``: the days a Royal Decree equates with a holiday (Atw art. 3 lid 3);
+  ``is_equated_by_decree(day)``: whether ``day`` is one;
 - ``closed_day_problem(day)``: why a day cannot be a municipality's own closed day;
 - ``public_holidays(year)``, ``is_working_day``, ``roll_forward``, ``add_working_days``,
   ``add_calendar_days``, ``add_months``: the counting primitives;
@@ -46,6 +47,12 @@ EQUATED_BY_DECREE: dict[str, frozenset[date]] = {
         date(2028, 5, 26),
     }),
 }  # fmt: skip
+
+
+def is_equated_by_decree(day: date) -> bool:
+    """Whether a Royal Decree equates ``day`` with a holiday: no working day, yet no feestdag
+    (a warning names it as what it is)."""
+    return any(day in days for days in EQUATED_BY_DECREE.values())
 
 
 @lru_cache(maxsize=512)
