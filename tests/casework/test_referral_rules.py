@@ -86,19 +86,23 @@ def test_a_hand_over_on_a_day_equated_by_decree_is_not_called_a_feestdag():
     assert "een feestdag en" not in warning
 
 
+def _refer_on_the_page(client, caseworker, melding, handover_on: dt.date) -> str:
+    """The text of the melding page after referring to budgetcoaching with that hand-over."""
+    client.force_login(caseworker)
+    response = client.post(
+        reverse("casework:referral", args=[melding.pk]),
+        {"version": melding.version, "kind": "budgetcoaching",
+         "handover_on": handover_on.isoformat(), "note": ""},
+        follow=True,
+    )  # fmt: skip
+    return " ".join(page_text(response.content.decode()).split())
+
+
 def test_the_referral_page_warns_that_a_hand_over_falls_on_a_day_equated_by_decree(
     client, caseworker, in_conversation
 ):
-    client.force_login(caseworker)
+    text = _refer_on_the_page(client, caseworker, in_conversation, EQUATED)
 
-    response = client.post(
-        reverse("casework:referral", args=[in_conversation.pk]),
-        {"version": in_conversation.version, "kind": "budgetcoaching",
-         "handover_on": EQUATED.isoformat(), "note": ""},
-        follow=True,
-    )  # fmt: skip
-
-    text = " ".join(page_text(response.content.decode()).split())
     assert "De verwijzing is vastgelegd." in text
     assert (
         "Let op: de warme overdracht staat op 15-05-2026, een dag die bij besluit met een "
@@ -113,16 +117,8 @@ def test_a_hand_over_on_a_working_day_gets_no_warning():
 def test_the_referral_page_keeps_a_saturday_hand_over_and_warns(
     client, caseworker, in_conversation
 ):
-    client.force_login(caseworker)
+    text = _refer_on_the_page(client, caseworker, in_conversation, SATURDAY)
 
-    response = client.post(
-        reverse("casework:referral", args=[in_conversation.pk]),
-        {"version": in_conversation.version, "kind": "budgetcoaching",
-         "handover_on": SATURDAY.isoformat(), "note": ""},
-        follow=True,
-    )  # fmt: skip
-
-    text = page_text(response.content.decode())
     assert "De verwijzing is vastgelegd." in text
     assert "Let op: de warme overdracht staat op 29-11-2025, zaterdag en geen werkdag." in text
     assert in_conversation.referrals.get().handover_on == SATURDAY
