@@ -570,7 +570,7 @@ def tables_and_protection(scope: Scope, today: dt.date) -> tuple[dict[str, Table
         reach(attempts, "part_of_day"),
         results(shown),
         lead_times(counts),
-        deadline_compliance.compliance(counts, today),
+        deadline_compliance.compliance(counts, today, shown),
         heropaf(shown),
         satisfaction(shown),
     ]

@@ -88,10 +88,6 @@ def _keys() -> dict[str, str]:
         "closed_days": _days(
             "CASE WHEN m.first_conversation_on IS NULL THEN m.closed_on END", "m.accepted_on"
         ),
-        # Closed without acceptance: the term never began, whatever conversation was held.
-        "closed_unaccepted": (
-            f"CASE WHEN {GO} AND m.accepted_on IS NULL AND m.closed_on IS NOT NULL THEN 1 END"
-        ),
         "pick_up": _PICK_UP,
         "open_due_on": _date(
             f"CASE WHEN {GO} AND m.picked_up_on IS NULL AND m.first_closed_on IS NULL "
@@ -101,8 +97,9 @@ def _keys() -> dict[str, str]:
 
 
 # Each grouping answers some tables: ``cube`` the funnel, flags, queues, trend,
-# municipalities and the pick-up term; ``lead_days`` the lead times (the three day differences
-# together have a few thousand combinations, fewer than three separate reads cost); the
+# municipalities, the pick-up term and the meldingen closed without help accepted;
+# ``lead_days`` the lead times (the three day differences together have a few thousand
+# combinations, fewer than three separate reads cost); the
 # ``conversation_term`` the statutory term, computed per distinct start date in Python.
 GROUPINGS = {
     "cube": (
@@ -119,7 +116,6 @@ GROUPINGS = {
         "term_start",
         "conversation_days",
         "closed_days",
-        "closed_unaccepted",
     ),
 }
 LEAD_DAYS = {
@@ -135,6 +131,7 @@ def _flag(condition: str) -> str:
     return f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)"
 
 
+_CLOSED_UNACCEPTED = f"{GO} AND m.accepted_on IS NULL AND m.closed_on IS NOT NULL"
 _COUNTS = {
     "meldingen": "COUNT(*)",
     "picked_up": "COUNT(m.picked_up_on)",
@@ -146,6 +143,12 @@ _COUNTS = {
     "is_consecutive": _flag("m.is_consecutive"),
     "is_crisis": _flag("m.is_crisis"),
     "heropaf_planned": "COUNT(m.heropaf_due_on)",
+    # Go meldingen whose resident has not accepted help: those closed so have no statutory
+    # term (it never began, whatever conversation was held), per term (Wgs art. 4 lid 1 and,
+    # crisis, lid 2); all of them bound those two counts for the reader of the term table.
+    "unaccepted": _flag(f"{GO} AND m.accepted_on IS NULL"),
+    "closed_unaccepted": _flag(_CLOSED_UNACCEPTED + " AND NOT m.is_crisis"),
+    "closed_unaccepted_crisis": _flag(_CLOSED_UNACCEPTED + " AND m.is_crisis"),
 }
 
 

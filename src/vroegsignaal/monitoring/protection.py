@@ -6,11 +6,12 @@ Public API: ``Protection`` (``Protection.of(scope, counts)``, then ``protect_cou
 ``with_legend(table)`` and ``reader_note(scope)``.
 
 Protected are the figures of what the municipality learned from or about a resident after the
-signal: end results, help accepted, referrals and to what, problems in other life domains,
-heropaf outcomes and satisfaction. Signals, meldingen and the chain's own work (picked up,
-attempts, reached, lead times, terms, werkbakjes) are not: they say what happened to a signal,
-not what a household answered or how it is doing. Small numbers are hidden over the scope's
-peers (``scope.peer_scope``: the region of a municipality), so the region and each of its
+signal: end results, help accepted (and the term table's meldingen closed without it),
+referrals and to what, problems in other life domains, heropaf outcomes and satisfaction.
+Signals, meldingen and the chain's own work (picked up, attempts, reached, lead times, terms,
+werkbakjes) are not: they say what happened to a signal, not what a household answered or how
+it is doing. Small numbers are hidden over the scope's peers (``scope.peer_scope``: the region
+of a municipality), so the region and each of its
 municipalities hide the same cells, and no hidden count follows from their tables side by side
 with the totals their shares give away, the totals another table shows (``told``: the
 satisfaction table's reached closings) and the shown counts that bound them (``bounds``: help
