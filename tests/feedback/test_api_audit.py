@@ -12,7 +12,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from tests.casework.factories import MeldingFactory
-from tests.factories import UserFactory
+from tests.factories import AgreementFactory, MunicipalityFactory, UserFactory
 from tests.feedback import scenario
 from tests.feedback.conftest import SITE_URL
 from tests.letters.pdf import pdf_text
@@ -20,8 +20,10 @@ from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.feedback.api import FeedbackPagination
 from vroegsignaal.feedback.models import HeropafCheck
 from vroegsignaal.feedback.release import release_due_feedback
+from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.services import create_api_key
 from vroegsignaal.privacy.models import AuditEntry
+from vroegsignaal.privacy.policy import audit_entries_for
 
 pytestmark = pytest.mark.django_db(databases="__all__")
 
@@ -125,3 +127,25 @@ def test_a_page_of_feedback_records_only_the_signals_on_that_page(
     assert list(entry.shown_objects.values_list("object_id", flat=True)) == [
         str(first[0]["signal_id"])
     ]
+
+
+def test_feedback_the_api_returned_of_two_municipalities_shows_each_officer_its_own_part(
+    api, resident, energy
+):
+    hengelo = MunicipalityFactory(code="0164", name="Hengelo")
+    AgreementFactory(creditor=energy, municipality=hengelo)
+    MeldingFactory(
+        municipality=hengelo, signals__creditor=energy, signals__status=Signaalstatus.OPGEPAKT
+    )
+    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 24))
+
+    api.get("/api/v1/feedback")
+
+    for municipality in (resident.municipality, hengelo):
+        officer = UserFactory(privacy_officer=True, municipality=municipality)
+        (entry,) = audit_entries_for(officer).filter(endpoint="/api/v1/feedback")
+        assert entry.shown == "1 signaal"
+        signals = Signal.objects.filter(municipality=municipality)
+        assert set(entry.shown_objects.values_list("object_id", flat=True)) == {
+            str(pk) for pk in signals.values_list("pk", flat=True)
+        }

@@ -5,6 +5,9 @@ and change of personal data makes. The entry is written on the `audit` connectio
 routers.py), so it is committed even when the caller's transaction is rolled back later.
 A list page or download first names what it shows with `note_shown(request, objects)`; the
 entry then keeps those objects (AuditShownObject), so `about()` finds the list for each of them.
+A list of someone of no municipality (creditor staff, a creditor's API key) that showed data of
+several municipalities is written as one entry per municipality, each with only its own objects,
+so the privacy officer of each municipality sees its part (`_per_municipality`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from django.apps import apps
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from vroegsignaal import kenmerk
@@ -51,8 +54,7 @@ def record(
     if request is not None:
         entry.endpoint = (endpoint or request.get_full_path())[:300]
         entry.ip_address = request.META.get("REMOTE_ADDR") or None
-    shown = _shown_ids([*_pairs(shown), *getattr(_django_request(request), "audit_shown", ())])
-    entry.shown = _shown_summary(shown)
+    shown = _shown_ids([*_rows(shown), *getattr(_django_request(request), "audit_shown", ())])
     if entry.municipality_id is None:
         entry.municipality_id = getattr(user, "municipality_id", None)
     if entry.municipality_id is None and entry.object_type:
@@ -61,36 +63,53 @@ def record(
         entry.municipality_id = municipalities_of(entry.object_type, [entry.object_id]).get(
             entry.object_id
         )
-    entry.save(using=AUDIT_DB)
-    AuditShownObject.objects.using(AUDIT_DB).bulk_create(
-        (
-            AuditShownObject(entry=entry, object_type=object_type, object_id=object_id)
-            for object_type, ids in shown.items()
-            for object_id in ids
-        ),
-        batch_size=_IDS_PER_QUERY,
-    )
+    parts = _per_municipality(entry, shown)
+    # All parts and what they showed, or none: a download of thousands of signals is a few
+    # bulk inserts, not a query per signal.
+    with transaction.atomic(using=AUDIT_DB):
+        AuditEntry.objects.using(AUDIT_DB).bulk_create([part for part, _ in parts])
+        AuditShownObject.objects.using(AUDIT_DB).bulk_create(
+            (
+                AuditShownObject(entry=part, object_type=object_type, object_id=object_id)
+                for part, part_shown in parts
+                for object_type, ids in part_shown.items()
+                for object_id in ids
+            ),
+            batch_size=_IDS_PER_QUERY,
+        )
     if request is not None:
         # The audit middleware then knows this request is recorded.
         _django_request(request).audited = True
-    return entry
+    return parts[0][0]
 
 
 def note_shown(request, objects: Iterable[models.Model] | models.QuerySet) -> None:
     """Name the signals or meldingen a list page or download shows; the page's entry (written
     by the view's own `record` or by the audit middleware) keeps them."""
     target = _django_request(request)
-    target.audit_shown = [*getattr(target, "audit_shown", ()), *_pairs(objects)]
+    target.audit_shown = [*getattr(target, "audit_shown", ()), *_rows(objects)]
 
 
-def _pairs(objects: Iterable[models.Model] | models.QuerySet) -> list[tuple[str, str]]:
-    """(type, id) per object. A page of a list (a sliced queryset) is read as the page will
-    show it, so the page reuses the rows instead of asking twice; a whole queryset (a download
-    of every signal) is read for its ids only."""
+# A shown object: its type, its id, and its municipality when known without asking (else None).
+_Row = tuple[str, str, int | None]
+# The objects a list showed: per type, each id once in the order shown, with its municipality.
+_Shown = dict[str, dict[str, int | None]]
+
+
+def _rows(objects: Iterable[models.Model] | models.QuerySet) -> list[_Row]:
+    """(type, id, municipality) per object. A page of a list (a sliced queryset) is read as the
+    page will show it, so the page reuses the rows instead of asking twice; a whole queryset (a
+    download of every signal) is read for its ids and municipalities only, in one query."""
     if isinstance(objects, models.QuerySet) and not objects.query.is_sliced:
         object_type = objects.model._meta.label_lower
-        return [(object_type, str(pk)) for pk in objects.values_list("pk", flat=True)]
-    return [(obj._meta.label_lower, str(obj.pk)) for obj in objects]
+        lookup = municipality_lookup(object_type)
+        if lookup is None:
+            return [(object_type, str(pk), None) for pk in objects.values_list("pk", flat=True)]
+        return [(object_type, str(pk), found) for pk, found in objects.values_list("pk", lookup)]
+    return [
+        (obj._meta.label_lower, str(obj.pk), getattr(obj, "municipality_id", None))
+        for obj in objects
+    ]
 
 
 def _django_request(request):
@@ -98,15 +117,56 @@ def _django_request(request):
     return getattr(request, "_request", request)
 
 
-def _shown_ids(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+def _shown_ids(rows: Iterable[_Row]) -> _Shown:
     """The ids per type, each once, in the order shown."""
-    ids: dict[str, dict[str, None]] = {}
-    for object_type, object_id in pairs:
-        ids.setdefault(object_type, {})[object_id] = None
-    return {object_type: list(found) for object_type, found in ids.items()}
+    shown: _Shown = {}
+    for object_type, object_id, municipality in rows:
+        ids = shown.setdefault(object_type, {})
+        ids[object_id] = ids.get(object_id) or municipality
+    return shown
 
 
-def _shown_summary(shown: dict[str, list[str]]) -> str:
+def _per_municipality(entry: AuditEntry, shown: _Shown) -> list[tuple[AuditEntry, dict]]:
+    """The entry with what it showed (type → ids), or, when it belongs to no municipality yet
+    (someone of no municipality, about no object of one), one entry per municipality of the
+    objects shown: a creditor's list of signals of Enschede and Hengelo is a part for each, with
+    that municipality's objects and their number, at the same moment (`one_read`). Objects of no
+    municipality stay on a part of none."""
+    if entry.municipality_id is not None or not shown:
+        entry.shown = _shown_summary(shown)
+        return [(entry, {object_type: list(ids) for object_type, ids in shown.items()})]
+    by_municipality: dict[int | None, dict[str, list[str]]] = {}
+    for object_type, ids in shown.items():
+        # Only what the list did not carry (an object named by its id alone) is looked up.
+        unknown = [object_id for object_id, municipality in ids.items() if municipality is None]
+        looked_up = municipalities_of(object_type, unknown) if unknown else {}
+        for object_id, municipality in ids.items():
+            municipality = municipality or looked_up.get(object_id)
+            part = by_municipality.setdefault(municipality, {})
+            part.setdefault(object_type, []).append(object_id)
+    parts = []
+    for municipality, part_shown in by_municipality.items():
+        part = _copy(entry)
+        part.municipality_id = municipality
+        part.shown = _shown_summary(part_shown)
+        parts.append((part, part_shown))
+    return parts
+
+
+def _copy(entry: AuditEntry) -> AuditEntry:
+    """An unsaved copy of an unsaved entry, with the same moment."""
+    fields = entry._meta.concrete_fields
+    return AuditEntry(**{f.attname: getattr(entry, f.attname) for f in fields if not f.primary_key})
+
+
+def one_read(entry: AuditEntry) -> tuple:
+    """What the parts of one read have in common, and two reads never do: the same user at the
+    same moment on the same page. A resident whose signals of two municipalities one list
+    showed is on two parts, which are one consultation."""
+    return (entry.username, entry.created_at, entry.endpoint)
+
+
+def _shown_summary(shown: dict) -> str:
     """'25 meldingen', '1 signaal': what the list held, as the audit log's Gegevens column
     shows it."""
     parts = []

@@ -82,8 +82,10 @@ def consultations(objects: dict[str, set[str]], today: dt.date) -> list[Consulta
     for entry in entries.order_by("created_at", "id"):
         moment, done = timezone.localtime(entry.created_at), purpose(entry)
         # An inzageverzoek writes an entry per signal and melding it released: one request,
-        # so one consultation (its entries share the person and the second).
-        once = (entry.username, moment.replace(microsecond=0)) if done == RELEASED else entry.pk
+        # so one consultation (its entries share the person and the second). So is a
+        # creditor's list written per municipality of her signals in it (`audit.one_read`).
+        released = (entry.username, moment.replace(microsecond=0))
+        once = released if done == RELEASED else audit.one_read(entry)
         groups.setdefault((moment.date(), who(entry)), {})[once] = done
     return [
         Consultation(day, name, _purposes(Counter(purposes.values()).items()))
