@@ -195,3 +195,21 @@ def test_a_term_of_whole_years_says_so_beside_its_days(settings):
     assert shown["Auditregels"] == "1826 dagen (5 jaar)"
     assert shown["Afgesloten meldingen en hun signalen"] == "730 dagen (2 jaar) na het afsluiten"
     assert "183 dagen na de signaaldatum" in shown.values()
+
+
+def test_a_backlog_of_more_than_a_thousand_signals_is_erased_in_one_run(db):
+    # One erasing batch is 1,000 signals; on SQLite the second batch used to fail with 'database
+    # table is locked' (a write while the read cursor of the first was still open), so a backlog
+    # of a few missed nights was never erased again (QA12 B4).
+    first = SignalFactory(signal_date=dt.date(2026, 3, 2), surname="Bijlsma")
+    copies = []
+    for n in range(1, 1_101):
+        copy = Signal.objects.get(pk=first.pk)
+        copy.pk, copy.row_number, copy.customer_number = None, first.row_number + n, f"B{n:06d}"
+        copies.append(copy)
+    Signal.objects.bulk_create(copies)
+
+    run = retention.run(today=TODAY)
+
+    assert run.counts[retention.SIGNALS] == 1_101
+    assert not Signal.objects.filter(surname="Bijlsma").exists()
