@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
+from tests.page_text import page_text
 from vroegsignaal.intake.models import Delivery
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction, AuditEntry
@@ -70,6 +71,19 @@ def test_the_officer_finds_a_melding_by_its_kenmerk_as_typed_or_by_melding_and_n
     page = _page(officer_client, wat=typed.format(melding.pk))
 
     assert f"(melding VS-{melding.pk})" in page and f"(melding VS-{other.pk})" not in page
+
+
+def test_the_officer_finds_by_a_kenmerk_the_lists_that_showed_the_melding(officer_client):
+    """A werkbakje, a search result or a print batch names the meldingen it held, not one
+    object: searching a kenmerk finds them as the resident search does."""
+    worker = UserFactory(caseworker=True)
+    melding, other = MeldingFactory(), MeldingFactory()
+    audit.record(worker, AuditAction.VIEW, "werkbakjes", shown=[melding, other])
+    audit.record(worker, AuditAction.VIEW, "zoeken naar meldingen", shown=[other])
+
+    page = page_text(_page(officer_client, wat=f"VS-{melding.pk}"))
+
+    assert "werkbakjes (lijst met 2 meldingen)" in page and "zoeken naar meldingen" not in page
 
 
 def test_the_audit_log_is_filtered_by_handeling(officer_client):

@@ -1,18 +1,26 @@
 """Retention: after the terms, no erased personal data is left and the figures stay the same."""
 
 import datetime as dt
+import os
+from contextlib import contextmanager
 
 import pytest
-from django.core.management import call_command
+from django.core.files.base import ContentFile
+from django.core.management import CommandError, call_command
+from django.db import DatabaseError, connections
+from django.utils import timezone
 
-from tests.casework.factories import MeldingFactory, SignalFactory
+from tests.casework.factories import DeliveryFactory, MeldingFactory, SignalFactory
 from tests.factories import MunicipalityFactory
 from tests.page_text import page_text
 from tests.privacy.database_scan import text_in_database
-from vroegsignaal.intake.models import Signal
+from vroegsignaal.intake.models import Delivery, Signal
+from vroegsignaal.letters.kinds import LetterKind
+from vroegsignaal.letters.models import SentLetter
 from vroegsignaal.privacy import retention
-from vroegsignaal.privacy.models import RetentionRun
+from vroegsignaal.privacy.models import AuditAction, AuditEntry, RetentionRun
 from vroegsignaal.privacy.pseudonyms import address_pseudonym
+from vroegsignaal.privacy.routers import AUDIT_DB
 
 pytestmark = pytest.mark.django_db(databases="__all__")
 
@@ -152,7 +160,7 @@ def test_the_retention_page_gives_no_warning_after_last_nights_run(client, db):
     )
     html = _retention_page(client)
     assert 'role="alert"' not in html
-    assert "Laatste run" in html
+    assert "Laatste geslaagde run" in html
 
 
 @pytest.mark.parametrize(
@@ -213,3 +221,153 @@ def test_a_backlog_of_more_than_a_thousand_signals_is_erased_in_one_run(db):
 
     assert run.counts[retention.SIGNALS] == 1_101
     assert not Signal.objects.filter(surname="Bijlsma").exists()
+
+
+@pytest.fixture
+def past_their_term(region_with_history):
+    """Of every kind something past its term on TODAY, each naming Bijlsma: the old signals, a
+    delivery file, a closed melding with a letter, and an audit entry."""
+    delivery = DeliveryFactory(original_file=ContentFile(b"Bijlsma;7511AB", name="oud.csv"))
+    Delivery.objects.filter(pk=delivery.pk).update(
+        created_at=dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC)
+    )
+    closed = MeldingFactory(street="Bijlsmastraat", closed_on=dt.date(2024, 6, 1))
+    SentLetter.objects.create(
+        melding=closed, kind=LetterKind.FIRST, contact_round=1, recipients=["B. Bijlsma"],
+        pdf=ContentFile(b"%PDF Bijlsma", name="brief.pdf"),
+    )  # fmt: skip
+    AuditEntry(
+        created_at=dt.datetime(2021, 1, 4, tzinfo=dt.UTC),
+        username="uitvoerder",
+        action=AuditAction.VIEW,
+        description="Bijlsma bekeken",
+    ).save()
+    return [delivery.original_file.path, SentLetter.objects.get().pdf.path]
+
+
+@contextmanager
+def _database_refuses(statement: str, table: str, using: str = "default"):
+    """A trigger that makes the database refuse every `statement` on `table`: a real failure
+    halfway through the erasing, as a full disk or a broken constraint would be. Its message
+    names the resident, as a database error may."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                f"CREATE TRIGGER refuse BEFORE {statement} ON {table} "
+                "BEGIN SELECT RAISE(ABORT, 'refused for Bijlsma'); END"
+            )
+        else:
+            cursor.execute(
+                "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN RAISE EXCEPTION 'refused for Bijlsma'; END $$"
+            )
+            cursor.execute(
+                f"CREATE TRIGGER refuse BEFORE {statement} ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION refuse()"
+            )
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DROP TRIGGER refuse" + ("" if connection.vendor == "sqlite" else f" ON {table}")
+        )
+
+
+def _personal_data_left(files: list[str]) -> tuple[list[str], list[bool]]:
+    return text_in_database("Bijlsma"), [os.path.exists(path) for path in files]
+
+
+# The last step (the audit log, after everything else was erased) and one halfway.
+FAILING_STEPS = pytest.mark.parametrize(
+    ("statement", "table", "using"),
+    [("DELETE", "privacy_auditentry", AUDIT_DB), ("UPDATE", "casework_melding", "default")],
+    ids=["purging-the-audit-log", "erasing-a-melding"],
+)
+
+
+@FAILING_STEPS
+def test_a_run_that_fails_erases_nothing_and_the_officer_sees_at_once_that_it_failed(
+    client, past_their_term, caplog, statement, table, using
+):
+    before = _personal_data_left(past_their_term)
+    assert len(before[0]) > 4 and all(before[1])
+    with _database_refuses(statement, table, using), pytest.raises(DatabaseError):
+        retention.run(today=TODAY)
+
+    assert _personal_data_left(past_their_term) == before
+    assert not Delivery.objects.filter(file_removed_at__isnull=False).exists()
+    failed = RetentionRun.objects.get()
+    assert failed.failed and not failed.dry_run and failed.counts == {}
+    # The traceback goes to the log; the record and the page keep no personal data.
+    assert "refused for Bijlsma" in caplog.text
+    assert "Bijlsma" not in failed.failure
+    html = _retention_page(client)
+    alert = page_text(_alert(html))
+    started = timezone.localtime(failed.started_at)
+    assert (
+        f"De bewaartermijntaak van {started:%d-%m-%Y %H:%M} is mislukt; er is niets gewist."
+        in alert
+    )
+    assert "Technisch beheer: zie het logbestand." in alert
+    assert "Bijlsma" not in html
+    assert "Mislukt" in page_text(html)  # in the table of runs too
+
+
+def test_a_later_run_that_succeeds_clears_the_failure_warning(
+    client, past_their_term, django_capture_on_commit_callbacks
+):
+    with _database_refuses("UPDATE", "casework_melding"), pytest.raises(DatabaseError):
+        retention.run(today=TODAY)
+    with django_capture_on_commit_callbacks(execute=True):  # the files go when it commits
+        retention.run(today=TODAY)
+
+    html = _retention_page(client)
+    assert 'role="alert"' not in html
+    assert "Laatste geslaagde run" in html
+    assert _personal_data_left(past_their_term) == ([], [False, False])
+    assert [run.failed for run in RetentionRun.objects.all()] == [False, True]
+
+
+def test_the_failure_warning_counts_the_failed_runs_since_the_last_that_succeeded(
+    client, past_their_term
+):
+    for _ in range(3):
+        with _database_refuses("UPDATE", "casework_melding"), pytest.raises(DatabaseError):
+            retention.run(today=TODAY)
+    first, *_, last = RetentionRun.objects.order_by("started_at")
+
+    alert = page_text(_alert(_retention_page(client)))
+
+    assert (
+        "De bewaartermijntaak is 3 keer achter elkaar mislukt, van "
+        f"{timezone.localtime(first.started_at):%d-%m-%Y %H:%M} tot en met "
+        f"{timezone.localtime(last.started_at):%d-%m-%Y %H:%M}; er is niets gewist."
+    ) in alert
+
+
+def test_the_failure_warning_says_when_the_job_has_not_run_since(client, db):
+    three_days_ago = timezone.now() - dt.timedelta(days=3)
+    RetentionRun.objects.create(started_at=three_days_ago, failed=True)
+    alert = page_text(_alert(_retention_page(client)))
+    assert f"De bewaartermijntaak van {timezone.localtime(three_days_ago):%d-%m-%Y %H:%M}" in alert
+    assert "is mislukt" in alert and "Daarna heeft de taak niet meer gedraaid." in alert
+
+
+def test_the_command_exits_with_an_error_when_the_run_fails(past_their_term):
+    with _database_refuses("UPDATE", "casework_melding"), pytest.raises(CommandError) as error:
+        call_command("retention")
+    assert "mislukt" in str(error.value) and "Bijlsma" not in str(error.value)
+    assert RetentionRun.objects.get().failed
+
+
+def test_a_dry_run_that_fails_is_not_a_failed_nightly_run(client, past_their_term):
+    # Counting fails when a table it reads is missing.
+    with connections[AUDIT_DB].cursor() as cursor:
+        cursor.execute("ALTER TABLE privacy_auditentry RENAME TO privacy_auditentry_away")
+    with pytest.raises(DatabaseError):
+        retention.run(today=TODAY, dry_run=True)
+    with connections[AUDIT_DB].cursor() as cursor:
+        cursor.execute("ALTER TABLE privacy_auditentry_away RENAME TO privacy_auditentry")
+
+    assert not RetentionRun.objects.exists()
+    assert "mislukt" not in _retention_page(client)

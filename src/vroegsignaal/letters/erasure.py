@@ -3,7 +3,8 @@
 A PDF cannot be partly blanked, so the whole file goes: the melding's own letters, and every
 print-room batch that holds one of its letters (the other letters in that batch were sent
 already; their record, the SentLetter row and its contact attempt, stays). The rows remain so
-monitoring still counts letters and contact attempts.
+monitoring still counts letters and contact attempts. The files go when the transaction commits
+(stored_files), so a retention run that fails keeps them with their rows.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from vroegsignaal.bulk_rows import update_rows
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.letters.models import LetterBatch, SentLetter
+from vroegsignaal.stored_files import delete_after_commit
 
 
 def erase_letters(melding: Melding) -> int:
@@ -20,12 +22,13 @@ def erase_letters(melding: Melding) -> int:
     letters = list(SentLetter.objects.filter(melding=melding))
     for letter in letters:
         if letter.pdf:
-            letter.pdf.delete(save=False)
+            delete_after_commit(letter.pdf)
             deleted += 1
         letter.recipients = []
     update_rows(SentLetter, letters, ["pdf", "recipients"])
     batch_ids = {letter.batch_id for letter in letters if letter.batch_id}
     for batch in LetterBatch.objects.filter(id__in=batch_ids).exclude(pdf=""):
-        batch.pdf.delete(save=True)
+        delete_after_commit(batch.pdf)
+        batch.save(update_fields=["pdf"])
         deleted += 1
     return deleted

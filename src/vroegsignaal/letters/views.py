@@ -39,6 +39,7 @@ from vroegsignaal.letters.kinds import (
 )
 from vroegsignaal.letters.models import (
     ContactDetails,
+    LetterBatch,
     Letterhead,
     LetterTemplate,
     SentLetter,
@@ -46,6 +47,7 @@ from vroegsignaal.letters.models import (
 from vroegsignaal.letters.privacy_notice import applies_to as has_privacy_notice
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy import audit
+from vroegsignaal.privacy.models import AuditAction
 from vroegsignaal.privacy.policy import role_required
 
 casework_only = role_required(Role.INTAKE, Role.CASEWORKER)
@@ -294,6 +296,11 @@ def batch_page(request):
     municipality = _municipality(request)
     if request.method == "POST":
         return _make_batch(request, municipality)
+    return _choice_page(request)
+
+
+def _choice_page(request):
+    """The meldingen to choose from, of one werkbakje or all (audited with what it listed)."""
     queue = request.GET.get("werkbakje", "")
     candidates = _batch_candidates(request)
     queues = sorted({m.queue.name for m in candidates if m.queue})
@@ -321,9 +328,20 @@ def _make_batch(request, municipality):
             timezone.localtime(),
         )
     except services.LetterError as error:
+        # The list again with the reason, as a form with errors: nothing changed, so the
+        # audit middleware records it as a view of that list, not as a change.
         messages.error(request, str(error))
-        return redirect("letters:batch")
+        return _choice_page(request)
+    if result.batch is not None and not result.repeated:
+        # Letters and contact attempts were made, on a page that is no redirect or file: its
+        # own entry says it changed the meldingen of the batch and names them, so the privacy
+        # officer finds it by their kenmerk and by the resident.
+        audit.record(request, AuditAction.CHANGE, result.batch, shown=_meldingen_in(result.batch))
     return render(request, "letters/batch_result.html", {"result": result})
+
+
+def _meldingen_in(batch: LetterBatch):
+    return Melding.objects.filter(letters__batch=batch).distinct()
 
 
 @casework_only
@@ -333,7 +351,7 @@ def batch_pdf(request, pk: int):
     batch = get_object_or_404(batches_visible_to(request.user), pk=pk)
     if not batch.pdf:
         raise Http404("De pdf van deze printopdracht is gewist na de bewaartermijn.")
-    audit.note_shown(request, Melding.objects.filter(letters__batch=batch).distinct())
+    audit.note_shown(request, _meldingen_in(batch))
     return FileResponse(
         batch.pdf.open("rb"),
         content_type="application/pdf",

@@ -42,7 +42,7 @@ class AuditEntryAdmin(ReadOnlyAdmin):
 
 @admin.register(RetentionRun)
 class RetentionRunAdmin(ReadOnlyAdmin):
-    list_display = ["started_at", "dry_run"]
+    list_display = ["started_at", "dry_run", "failed"]
 
 
 @admin.action(description="Geselecteerde sleutels intrekken")

@@ -267,11 +267,12 @@ def search(
 
 
 def _melding_by_kenmerk(text: str) -> models.Q:
-    """'VS-7941', 'vs 7941', 'melding VS-7941': the melding with that kenmerk."""
+    """'VS-7941', 'vs 7941', 'melding VS-7941': the entries about the melding with that
+    kenmerk, also a list, download or print batch that held it (as `about` finds them)."""
     number = kenmerk.number_in(text)
     if number is None:
         return models.Q(pk__in=[])
-    return models.Q(object_type=MELDING, object_id=str(int(number)))
+    return _about({MELDING: {str(int(number))}})
 
 
 def _named_object(text: str) -> models.Q:
@@ -292,13 +293,17 @@ def about(
     entries: models.QuerySet[AuditEntry], objects: dict[str, set[str]]
 ) -> models.QuerySet[AuditEntry]:
     """Entries about any of `objects` (type → ids): who looked at one resident's data."""
+    return entries.filter(_about(objects))
+
+
+def _about(objects: dict[str, set[str]]) -> models.Q:
     condition = models.Q(pk__in=[])
     for object_type, ids in objects.items():
         condition |= models.Q(object_type=object_type, object_id__in=sorted(ids))
         # A list page or download that showed the object (on the audit database too).
         shown = AuditShownObject.objects.filter(object_type=object_type, object_id__in=sorted(ids))
         condition |= models.Q(pk__in=shown.values("entry_id"))
-    return entries.filter(condition)
+    return condition
 
 
 EXPORT_HEADER = [

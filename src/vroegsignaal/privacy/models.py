@@ -157,6 +157,15 @@ class RetentionRun(models.Model):
     cutoffs = models.JSONField(
         "peildata", default=dict, help_text="Per soort: gewist wat vóór deze datum valt."
     )
+    # A run that failed erased nothing (one transaction); the privacy officer must see it at once.
+    failed = models.BooleanField("mislukt", default=False)
+    failure = models.CharField(
+        "reden",
+        max_length=200,
+        blank=True,
+        help_text="Bij een mislukte run: wat er misging, zonder persoonsgegevens (de volledige "
+        "fout staat in het logbestand).",
+    )
 
     class Meta:
         verbose_name = "bewaartermijnrun"
@@ -164,4 +173,5 @@ class RetentionRun(models.Model):
         ordering = ["-started_at"]
 
     def __str__(self) -> str:
-        return f"{'Proef' if self.dry_run else 'Run'} {self.started_at:%d-%m-%Y %H:%M}"
+        kind = "Proef" if self.dry_run else "Mislukte run" if self.failed else "Run"
+        return f"{kind} {self.started_at:%d-%m-%Y %H:%M}"

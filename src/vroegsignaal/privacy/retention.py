@@ -9,11 +9,16 @@ Terms (settings, from the environment; see docs/privacy.md):
 
 Every app erases through its own function: intake.erasure for signals; for a melding
 casework.erasure (address and casework texts), letters.erasure (PDFs) and feedback.erasure.
+
+A run erases in one transaction: when anything fails, nothing is erased (stored files go only
+on commit, the audit log is purged last), and the failure is recorded after the rollback, so
+the privacy officer sees it at once on Bewaartermijnen.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -31,6 +36,9 @@ from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction, AuditEntry, RetentionRun
 from vroegsignaal.privacy.pseudonyms import PREFIX
 from vroegsignaal.privacy.routers import AUDIT_DB
+from vroegsignaal.stored_files import delete_after_commit
+
+logger = logging.getLogger(__name__)
 
 # Dutch names of the kinds, as the privacy officer reads them in the report.
 DELIVERY_FILES = "aanleverbestanden en geweigerde rijen"
@@ -54,6 +62,8 @@ _COUNTED = {
 _BATCH = 500
 # The job runs every night; with no run in two days at least one night was missed.
 RUN_EXPECTED_WITHIN = dt.timedelta(days=2)
+# What a failed run keeps of its error: the class only, as the message may quote personal data.
+FAILURE = "De taak stopte door een fout ({error}); de volledige fout staat in het logbestand."
 
 
 def counted(kind: str, count: int) -> str:
@@ -116,8 +126,7 @@ def _expired_delivery_files(cutoff: dt.date):
 def _remove_delivery_files(deliveries) -> int:
     count = 0
     for delivery in deliveries:
-        if delivery.original_file:
-            delivery.original_file.delete(save=False)
+        delete_after_commit(delivery.original_file)
         delivery.errors.all().delete()
         delivery.rejected_rows = []
         delivery.file_removed_at = timezone.now()
@@ -169,38 +178,66 @@ def _audit_entries(cutoff: dt.date):
 
 @dataclass(frozen=True)
 class Health:
-    """Whether the nightly job keeps up: its last real run and what is past its term right now."""
+    """Whether the nightly job keeps up: its last real run that succeeded, the real runs that
+    failed since, and what is past its term right now."""
 
     last_run: RetentionRun | None
+    failed_runs: list[RetentionRun]  # since last_run, newest first: the officer is warned
     overdue: dict[str, int]  # per kind with anything past its term and not yet erased
-    stale: bool  # no real run within RUN_EXPECTED_WITHIN
+    stale: bool  # no real run (failed or not) within RUN_EXPECTED_WITHIN
 
 
 def health(now: dt.datetime | None = None) -> Health:
     """The state of retention as the privacy officer should see it (counts only, erases nothing)."""
     now = now or timezone.now()
-    last_run = RetentionRun.objects.filter(dry_run=False).order_by("-started_at").first()
+    real_runs = RetentionRun.objects.filter(dry_run=False).order_by("-started_at")
+    last_run = real_runs.filter(failed=False).first()
+    failed_runs = real_runs.filter(failed=True)
+    if last_run:
+        failed_runs = failed_runs.filter(started_at__gt=last_run.started_at)
+    failed_runs = list(failed_runs)
+    last_attempt = failed_runs[0] if failed_runs else last_run
     counts = _count(cutoffs(timezone.localdate(now)))
     return Health(
         last_run=last_run,
+        failed_runs=failed_runs,
         overdue={kind: count for kind, count in counts.items() if count},
-        stale=last_run is None or last_run.started_at < now - RUN_EXPECTED_WITHIN,
+        stale=last_attempt is None or last_attempt.started_at < now - RUN_EXPECTED_WITHIN,
     )
 
 
 def run(today: dt.date | None = None, dry_run: bool = False) -> RetentionRun:
-    """Apply every term (or, with `dry_run`, only count) and store the counts as a RetentionRun."""
-    today = today or timezone.localdate()
+    """Apply every term (or, with `dry_run`, only count) and store the counts as a RetentionRun.
+
+    A real run that fails erases nothing, is recorded as failed (with the error's class only)
+    and raises the error again, so the command exits with an error for cron and monitoring. A
+    dry run that fails records nothing: it is not the nightly run.
+    """
+    started_at = timezone.now()
+    today = today or timezone.localdate(started_at)
     limits = cutoffs(today)
-    if dry_run:
-        counts = _count(limits)
-    else:
-        with transaction.atomic():
-            counts = _apply(limits)
+    kept_cutoffs = {kind: day.isoformat() for kind, day in limits.items()}
+    try:
+        if dry_run:
+            counts = _count(limits)
+        else:
+            with transaction.atomic():
+                counts = _apply(limits)
+    except Exception as error:
+        # The whole traceback for the administrator; the record only the error's class.
+        logger.exception("Retention %s failed; nothing was erased", "dry run" if dry_run else "run")
+        if not dry_run:
+            # After the rollback, so the record stays (inside an outer transaction, as in the
+            # demo load, it is written there).
+            RetentionRun.objects.create(
+                started_at=started_at,
+                failed=True,
+                failure=FAILURE.format(error=type(error).__name__),
+                cutoffs=kept_cutoffs,
+            )
+        raise
     retention_run = RetentionRun.objects.create(
-        dry_run=dry_run,
-        counts=counts,
-        cutoffs={kind: day.isoformat() for kind, day in limits.items()},
+        started_at=started_at, dry_run=dry_run, counts=counts, cutoffs=kept_cutoffs
     )
     if not dry_run:
         total = sum(counts.values())
@@ -221,16 +258,22 @@ def _count(limits: dict[str, dt.date]) -> dict[str, int]:
 
 
 def _apply(limits: dict[str, dt.date]) -> dict[str, int]:
+    """Erase every kind, in the caller's transaction on `default`."""
     counts = {
         DELIVERY_FILES: _remove_delivery_files(_expired_delivery_files(limits[DELIVERY_FILES])),
         SIGNALS: erase_signals(_unpicked_signals(limits[SIGNALS])),
         CLOSED_MELDING_SIGNALS: erase_signals(
             _closed_melding_signals(limits[CLOSED_MELDING_SIGNALS])
         ),
-        AUDIT_ENTRIES: AuditEntry.objects.using(AUDIT_DB).purge_before(
-            _start_of(limits[AUDIT_ENTRIES])
-        ),
+        AUDIT_ENTRIES: 0,  # below; the key keeps its place in the report
         UNPICKED_MELDINGEN: _erase_meldingen(_unpicked_meldingen(limits[UNPICKED_MELDINGEN])),
         CLOSED_MELDINGEN: _erase_meldingen(_closed_meldingen(limits[CLOSED_MELDINGEN])),
     }
+    # The audit log has a connection of its own, outside the transaction on `default`: purged
+    # last, so an earlier failure leaves it whole, and in its own transaction just before
+    # `default` commits (holding its lock no longer than that, for the pages that write to it).
+    with transaction.atomic(using=AUDIT_DB):
+        counts[AUDIT_ENTRIES] = AuditEntry.objects.using(AUDIT_DB).purge_before(
+            _start_of(limits[AUDIT_ENTRIES])
+        )
     return counts

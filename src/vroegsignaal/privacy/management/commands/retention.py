@@ -1,6 +1,6 @@
 """`vroegsignaal retention [--dry-run]`: apply the retention terms (daily, from cron or a timer)."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from vroegsignaal.privacy import retention
 
@@ -14,7 +14,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, **options):
-        run = retention.run(dry_run=dry_run)
+        try:
+            run = retention.run(dry_run=dry_run)
+        except Exception as error:
+            # A non-zero exit, so cron or monitoring notices; run() logged the traceback.
+            what = "De proefrun" if dry_run else "De bewaartermijntaak"
+            raise CommandError(
+                f"{what} is mislukt; er is niets gewist. De volledige fout staat in het logbestand."
+            ) from error
         verb = "zou worden gewist" if dry_run else "gewist"
         for kind, count in run.counts.items():
             self.stdout.write(f"{kind}: {count} {verb} (vóór {run.cutoffs[kind]})")
