@@ -38,6 +38,21 @@ def not_picked_up(melding: Melding) -> bool:
     )
 
 
+# The end results that close a melding as not picked up: 'Niet opgepakt: ...', overleden, geen
+# inwoner (meer), al bekend (every result whose signal status is not 'Opgepakt').
+NOT_PICKED_UP_RESULTS = frozenset(
+    result for result in Eindresultaat if status_for_result(result) != Signaalstatus.OPGEPAKT
+)
+
+
+def not_picked_up_q(prefix: str = "") -> Q:
+    """``not_picked_up`` as a condition on the meldingen reached through ``prefix``."""
+    return Q(**{
+        prefix + "state": "closed", prefix + "picked_up_on__isnull": True,
+        prefix + "result__in": [str(result) for result in NOT_PICKED_UP_RESULTS],
+    })  # fmt: skip
+
+
 # Closed in the first contact round with one of these results, the creditor hears it as it
 # hears the BRP check of the matching (see ``no_longer_resident_or_died_in_first_round``); the
 # words say why, on the melding page and in the refusal to plan a heropaf.

@@ -23,10 +23,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from vroegsignaal.casework.erasure import erase_melding
 from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.signal_status import not_picked_up_q
 from vroegsignaal.dutch_numbers import counted as counted_noun
 from vroegsignaal.feedback.erasure import erase_feedback
 from vroegsignaal.intake.erasure import erase_signals, not_erased
@@ -140,10 +142,15 @@ def _meldingen():
 
 
 def _unpicked_meldingen(cutoff: dt.date):
+    """Meldingen nobody picked up whose signals are all past the signal term: still open, or
+    closed as not picked up (matching closes a no-go at once; before QA12 B1 those waited for
+    the term of closed meldingen, four times as long). A signal attached later (a herhaalde
+    melding of a later month) keeps its melding until it is past the term itself."""
+    never_picked_up = Q(picked_up_on__isnull=True, closed_on__isnull=True) | not_picked_up_q()
     return (
         _meldingen()
-        .filter(picked_up_on__isnull=True, closed_on__isnull=True)
-        .filter(period_end__lt=cutoff)
+        .filter(never_picked_up, period_end__lt=cutoff)
+        .exclude(signal_links__signal__signal_date__gte=cutoff)
     )
 
 
