@@ -7,7 +7,7 @@ from contextlib import contextmanager
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
-from django.db import DatabaseError, connections
+from django.db import DatabaseError, connections, transaction
 from django.utils import timezone
 
 from tests.casework.factories import DeliveryFactory, MeldingFactory, SignalFactory
@@ -259,7 +259,7 @@ def _database_refuses(statement: str, table: str, using: str = "default"):
             )
         else:
             cursor.execute(
-                "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS "
+                "CREATE OR REPLACE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS "
                 "$$ BEGIN RAISE EXCEPTION 'refused for Bijlsma'; END $$"
             )
             cursor.execute(
@@ -364,7 +364,8 @@ def test_a_dry_run_that_fails_is_not_a_failed_nightly_run(client, past_their_ter
     # Counting fails when a table it reads is missing.
     with connections[AUDIT_DB].cursor() as cursor:
         cursor.execute("ALTER TABLE privacy_auditentry RENAME TO privacy_auditentry_away")
-    with pytest.raises(DatabaseError):
+    # (A savepoint: PostgreSQL refuses everything after an error in the test's transaction.)
+    with pytest.raises(DatabaseError), transaction.atomic(using=AUDIT_DB):
         retention.run(today=TODAY, dry_run=True)
     with connections[AUDIT_DB].cursor() as cursor:
         cursor.execute("ALTER TABLE privacy_auditentry_away RENAME TO privacy_auditentry")
