@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.contrib import admin
+from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -15,6 +16,7 @@ from tests.factories import (
     MunicipalityFactory,
     UserFactory,
 )
+from tests.logins import lock_out, log_in
 from vroegsignaal.matching.models import PolicyVersion
 from vroegsignaal.matching.policies import save_policy
 from vroegsignaal.organisations.models import ApiKey, Role, Team
@@ -82,6 +84,25 @@ def test_setting_another_users_password_is_audited_without_the_password(
     assert entry.object_id == str(user.pk)
     stored = [entry.description, entry.endpoint, entry.object_id]
     assert not any(NEW_PASSWORD in text for text in stored)
+
+
+def test_a_password_the_administrator_sets_lifts_the_lock_out_and_the_entry_says_so(
+    client, functioneel_beheerder
+):
+    """As a new password through the mailed link does (QA12 B8): the user asked the
+    administrator because she was locked out, and may log in with the new password at once."""
+    user = UserFactory(username="sanne", caseworker=True)
+    sanne = Client()
+    lock_out(sanne, "sanne")
+    url = reverse("admin:auth_user_password_change", args=[user.pk])
+
+    client.post(url, form_data(client, url, password1=NEW_PASSWORD, password2=NEW_PASSWORD))
+
+    [entry] = admin_entries()
+    assert entry.description == (
+        "gebruiker sanne gewijzigd: wachtwoord gezet; blokkade na mislukte inlogpogingen opgeheven"
+    )
+    assert log_in(sanne, "sanne", NEW_PASSWORD).url == reverse("web:start")
 
 
 def test_adding_a_user_with_a_password_is_audited_without_the_password(

@@ -7,6 +7,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories import DEMO_PASSWORD, UserFactory
+from tests.logins import lock_out, log_in
 
 pytestmark = pytest.mark.django_db(databases="__all__")
 
@@ -77,13 +78,10 @@ def test_a_user_with_a_device_enters_a_code_after_the_password(client):
     assert client.get(reverse("web:start")).status_code == 200
 
 
-def test_too_many_wrong_passwords_lock_the_login_with_a_dutch_message(client, settings):
+def test_too_many_wrong_passwords_lock_the_login_with_a_dutch_message(client):
     user = UserFactory(caseworker=True)
-    for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post(reverse("web:login"), {"username": user.username, "password": "fout"})
-    response = client.post(
-        reverse("web:login"), {"username": user.username, "password": DEMO_PASSWORD}
-    )
+    lock_out(client, user.username)
+    response = log_in(client, user.username, DEMO_PASSWORD)
     assert response.status_code == 429
     assert "Tijdelijk geblokkeerd" in response.content.decode()
     assert "_auth_user_id" not in client.session

@@ -1,7 +1,6 @@
 """Changing one's own password, and choosing a new one by e-mail (real SMTP) when it is lost."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.contrib.auth import SESSION_KEY
@@ -9,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import UserFactory
+from tests.logins import choose_new_password, lock_out, log_in, reset_link
 from vroegsignaal.organisations.models import User
 from vroegsignaal.web.passwords import link_lifetime
 
@@ -23,12 +23,6 @@ def user(db):
     account.set_password(OLD)
     account.save()
     return account
-
-
-def _reset_link(inbox, address: str) -> str:
-    """The link in the newest mail to `address`."""
-    body = inbox.bodies_for(address)[-1]
-    return re.search(r"https?://\S+", body).group(0)
 
 
 def test_a_user_changes_their_password_and_stays_logged_in(client, user):
@@ -71,14 +65,9 @@ def test_the_page_states_the_password_rules_before_anyone_fails_them(client, use
 def test_a_forgotten_password_is_replaced_through_a_link_sent_by_mail(client, user, inbox):
     response = client.post(reverse("web:password_reset"), {"email": "cas@enschede.example"})
     assert response.status_code == 302 and response.url == reverse("web:password_reset_sent")
-    link = _reset_link(inbox, "cas@enschede.example")
+    link = reset_link(inbox, "cas@enschede.example")
 
-    form_page = client.get(link, follow=True)
-    saved = client.post(
-        form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
-        {"new_password1": NEW, "new_password2": NEW},
-        follow=True,
-    )
+    saved = choose_new_password(client, link, NEW)
 
     user.refresh_from_db()
     assert user.check_password(NEW)
@@ -166,10 +155,41 @@ def test_the_login_page_offers_help_with_a_forgotten_password(client, db):
 def test_after_a_link_is_used_a_new_one_can_be_asked_for_at_once(client, user, inbox):
     """The page of a used link says 'Vraag een nieuwe link aan': that must send one."""
     client.post(reverse("web:password_reset"), {"email": "cas@enschede.example"})
-    link = _reset_link(inbox, "cas@enschede.example")
-    form_page = client.get(link, follow=True)
-    client.post(form_page.redirect_chain[-1][0], {"new_password1": NEW, "new_password2": NEW})
+    choose_new_password(client, reset_link(inbox, "cas@enschede.example"), NEW)
 
     client.post(reverse("web:password_reset"), {"email": "cas@enschede.example"})
 
     assert len(inbox.bodies_for("cas@enschede.example")) == 2
+
+
+def test_a_new_password_through_the_mailed_link_lifts_the_lock_out(client, user, inbox):
+    """QA12 B8: the page said 'Log ermee in', and logging in said 'Tijdelijk geblokkeerd'.
+    Whoever proves through the mail that the account is hers is not kept out."""
+    lock_out(client, "cas.werker")
+    assert "Tijdelijk geblokkeerd" in log_in(client, "cas.werker", OLD).content.decode()
+    client.post(reverse("web:password_reset"), {"email": "cas@enschede.example"})
+
+    saved = choose_new_password(client, reset_link(inbox, "cas@enschede.example"), NEW)
+    logged_in = log_in(client, "cas.werker", NEW)
+
+    assert "Uw nieuwe wachtwoord is opgeslagen. Log ermee in." in saved.content.decode()
+    assert logged_in.status_code == 302 and logged_in.url == reverse("web:start")
+    assert client.session.get(SESSION_KEY) == str(user.pk)
+
+
+def test_asking_for_a_new_password_alone_does_not_lift_the_lock_out(client, user, inbox):
+    """Only the link proves the account is hers: whoever knows the address does not get in."""
+    lock_out(client, "cas.werker")
+
+    client.post(reverse("web:password_reset"), {"email": "cas@enschede.example"})
+
+    assert "Tijdelijk geblokkeerd" in log_in(client, "cas.werker", OLD).content.decode()
+
+
+def test_the_lock_out_page_says_a_new_password_by_mail_lets_one_in_at_once(client, user):
+    lock_out(client, "cas.werker")
+
+    html = log_in(client, "cas.werker", OLD).content.decode()
+
+    assert f'href="{reverse("web:password_reset")}"' in html
+    assert "Wachtwoord vergeten?" in html and "meteen weer inloggen" in html

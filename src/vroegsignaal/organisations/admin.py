@@ -25,6 +25,7 @@ from vroegsignaal.organisations.models import (
     Team,
     User,
 )
+from vroegsignaal.web import lockouts
 
 
 class PostcodeAreaInline(admin.TabularInline):
@@ -200,6 +201,15 @@ class PasswordChangeForm(AdminPasswordChangeForm):
         super().__init__(user, *args, **kwargs)
         self.fields.pop("usable_password", None)
         self.fields["password1"].required = self.fields["password2"].required = True
+        self.audit_notes: list[str] = []
+
+    def save(self, commit=True):
+        user = super().save(commit)
+        # The user asked for it, often because she was locked out: she may log in with it at
+        # once, as after a new password through the mailed link.
+        if commit and lockouts.lift(user):
+            self.audit_notes.append(lockouts.LIFTED)
+        return user
 
 
 class PasswordStateWidget(ReadOnlyPasswordHashWidget):

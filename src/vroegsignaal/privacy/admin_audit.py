@@ -10,7 +10,8 @@ handeling "Beheer".
 An entry names the object and the fields changed; for a field with a fixed set of values (a
 choice, yes/no, a date or a number: role, municipality, team, active, superuser, a convenant's
 dates) also the old and the new value. Free text (a name, an e-mail address)
-is named, not copied, and a password never: "wachtwoord gezet".
+is named, not copied, and a password never: "wachtwoord gezet". A form whose save did more than
+its fields says so in `audit_notes` (a new password lifts a lock-out).
 
 A ModelAdmin whose save is not the change its form shows says itself what to record, with a
 method `audit_save(request, obj)`: (what was done, the parts), or None when the save stored
@@ -93,7 +94,8 @@ def form_changes(form: forms.BaseForm, *, added: bool) -> list[str]:
         parts.append(
             "wachtwoord gezet" if account.has_usable_password() else "inloggen met wachtwoord uit"
         )
-    return parts
+    # What the form's save did besides its fields ("blokkade ... opgeheven").
+    return [*parts, *getattr(form, "audit_notes", [])]
 
 
 def _name(obj: models.Model) -> str:

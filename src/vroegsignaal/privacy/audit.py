@@ -36,17 +36,20 @@ def record(
     object_type: str = "",
     object_id: str = "",
     shown: Iterable[models.Model] = (),
+    account=None,
 ) -> AuditEntry:
     """Append one entry: who (from the request or user), did what, to which object or data.
 
     `obj_or_label` is a model instance (its type and id are kept) or a label for data that is no
     single object ("signalen Enschede oktober 2026"). With a request the page and IP are kept too.
     `shown` (and what the request noted with `note_shown`) are the objects a list or download
-    held.
+    held. `account` is who the entry names when no one is logged in but the request is about
+    one account (its log-in locked, a new password asked for or set by mail): the officer of
+    its municipality finds it under its username, with the page and IP of the request.
     """
     # A Django or REST framework request (both carry META); anything else is the user.
     request = request_or_user if hasattr(request_or_user, "META") else None
-    user = request.user if request is not None else request_or_user
+    user = account or (request.user if request is not None else request_or_user)
     entry = AuditEntry(action=action, endpoint=endpoint, **_who(user), **_what(obj_or_label))
     entry.description = description or entry.description
     if object_type:

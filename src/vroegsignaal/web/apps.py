@@ -6,4 +6,5 @@ class WebConfig(AppConfig):
     verbose_name = "Web"
 
     def ready(self) -> None:
-        from vroegsignaal.web import checks  # noqa: F401  (registers the system checks)
+        # Registered on import: the system checks, and the audit entry of each lock-out.
+        from vroegsignaal.web import checks, lockouts  # noqa: F401

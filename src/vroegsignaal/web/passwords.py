@@ -9,6 +9,9 @@ two guards of its own:
   (the time of the last mail is kept with the account, so it holds for every server process).
 A mail server that is down is logged by Django for the operator, without an error page.
 A new password does not skip the second factor: logging in afterwards still asks for it.
+A new password through the link lifts the lock-out after wrong passwords (`lockouts.lift`).
+The privacy officer's audit log keeps, about the account, each request for an account that
+exists and each password set through the link; never the address, the link or the password.
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 
 from vroegsignaal.organisations.models import User
+from vroegsignaal.privacy import audit
+from vroegsignaal.privacy.models import AuditAction
+from vroegsignaal.web import lockouts
 
 logger = logging.getLogger(__name__)
 
@@ -64,14 +70,30 @@ def _may_mail(user) -> bool:
     return bool(User.objects.filter(due, pk=user.pk).update(password_reset_mailed_at=now))
 
 
+# What the audit log says of a request; never the address, which the page may not confirm.
+ASKED = "nieuw wachtwoord aangevraagd met 'Wachtwoord vergeten?'"
+NOT_AGAIN = (
+    "geen e-mail verstuurd: de vorige is minder dan "
+    f"{RESET_MAIL_INTERVAL // timedelta(minutes=1)} minuten oud"
+)
+
+
 class ThrottledPasswordResetForm(PasswordResetForm):
     """Django's form, sending at most one mail per account per interval."""
 
+    def save(self, *args, **kwargs):
+        # Django hands the request to save, not to send_mail: the audit entry needs its IP.
+        self.request = kwargs.get("request")
+        return super().save(*args, **kwargs)
+
     def send_mail(self, subject_template_name, email_template_name, context, from_email,
                   to_email, html_email_template_name=None):  # fmt: skip
+        # Called only for an active account with this address: an unknown address leaves
+        # no trace, in the audit log either.
         user = context["user"]
         if not _may_mail(user):
             logger.info("Herstelmail voor gebruiker %s overgeslagen: net al verstuurd", user.pk)
+            _record(self.request, user, f"{ASKED}: {NOT_AGAIN}")
             return
         # Django logs a mail that cannot be sent (for the operator) and shows no error: the page
         # may not say whether a mail went out.
@@ -79,6 +101,7 @@ class ThrottledPasswordResetForm(PasswordResetForm):
             subject_template_name, email_template_name, context, from_email, to_email,
             html_email_template_name,
         )  # fmt: skip
+        _record(self.request, user, f"{ASKED}: link per e-mail verstuurd")
 
 
 class PasswordChange(_PasswordPage, auth_views.PasswordChangeView):
@@ -114,5 +137,16 @@ class PasswordResetConfirm(_PasswordPage, auth_views.PasswordResetConfirmView):
         # The link has done its work: a new one may be asked for at once (else the page after
         # a used link would send the user to ten minutes without a mail).
         form.user.password_reset_mailed_at = None  # saved with the new password
+        response = super().form_valid(form)
+        # She proved the account is hers: "Log ermee in" must work, also after a lock-out.
+        done = ["nieuw wachtwoord gezet met de link uit de e-mail"]
+        if lockouts.lift(form.user):
+            done.append(lockouts.LIFTED)
+        _record(self.request, form.user, "; ".join(done))
         messages.success(self.request, "Uw nieuwe wachtwoord is opgeslagen. Log ermee in.")
-        return super().form_valid(form)
+        return response
+
+
+def _record(request, user, description: str) -> None:
+    """An audit entry about `user`'s account, in its name: no one is logged in."""
+    audit.record(request, AuditAction.CHANGE, user, account=user, description=description)
