@@ -18,6 +18,9 @@ pytestmark = pytest.mark.django_db(databases="__all__")
 # These residents are in no BRP extract: compose the document on the BSN alone, past the
 # warning that a BSN finds only the signals delivered with one (test_access_request_by_brp).
 BSN_ONLY = {"alleen_bsn": "1"}
+# The caseworkers' notes in these documents were read and may go out, past the review of free
+# texts (test_inzage_free_text_review).
+REVIEWED = {"vrije_tekst_bekeken": "1"}
 
 
 @pytest.fixture
@@ -30,7 +33,8 @@ def test_a_request_by_bsn_exports_the_signals_and_their_melding_as_json(officer_
     melding = MeldingFactory(signals__bsn="123456782", signals__surname="Bakker")
     MeldingFactory(signals__bsn="999999990", signals__surname="Anders")
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "json", **BSN_ONLY}
+        reverse("privacy:access_request"),
+        {"bsn": "123456782", "formaat": "json", **BSN_ONLY, **REVIEWED},
     )
     data = json.loads(response.content)
     assert [s["achternaam"] for s in data["signalen"]] == ["Bakker"]
@@ -206,7 +210,8 @@ def test_the_inzage_pdf_reads_as_dutch_for_the_resident_without_raw_values(
     officer_client, worked_melding
 ):
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY}
+        reverse("privacy:access_request"),
+        {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY, **REVIEWED},
     )
     text = pdf_text(response.content)
     for raw in RAW_FIELD_NAMES:
@@ -226,7 +231,8 @@ def test_the_inzage_pdf_reads_as_dutch_for_the_resident_without_raw_values(
 
 def test_the_inzage_json_stays_complete_and_machine_readable(officer_client, worked_melding):
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "json", **BSN_ONLY}
+        reverse("privacy:access_request"),
+        {"bsn": "123456782", "formaat": "json", **BSN_ONLY, **REVIEWED},
     )
     data = json.loads(response.content)
     melding = data["meldingen"][0]
@@ -263,7 +269,8 @@ def test_the_inzage_pdf_is_tagged_for_screen_readers_in_dutch_with_its_title(off
     from pypdf import PdfReader
 
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY}
+        reverse("privacy:access_request"),
+        {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY, **REVIEWED},
     )
     reader = PdfReader(io.BytesIO(response.content))
     root = reader.trailer["/Root"]
@@ -286,7 +293,8 @@ def test_a_bsn_that_fails_the_elfproef_is_refused_at_the_field_instead_of_findin
 def test_a_bsn_with_spaces_or_dots_is_read_as_its_nine_digits(officer_client):
     MeldingFactory(signals__bsn="123456782", signals__surname="Bakker")
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "1234.56.782", "formaat": "json", **BSN_ONLY}
+        reverse("privacy:access_request"),
+        {"bsn": "1234.56.782", "formaat": "json", **BSN_ONLY, **REVIEWED},
     )
     assert [s["achternaam"] for s in json.loads(response.content)["signalen"]] == ["Bakker"]
 
@@ -297,7 +305,8 @@ def test_the_inzage_pdf_explains_purpose_legal_basis_terms_and_the_residents_rig
     settings.RETENTION_SIGNAL_DAYS = 183
     MeldingFactory(signals__bsn="123456782")
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY}
+        reverse("privacy:access_request"),
+        {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY, **REVIEWED},
     )
     text = " ".join(pdf_text(response.content).split())
     assert "Wet gemeentelijke schuldhulpverlening" in text  # purpose and legal basis
@@ -323,7 +332,8 @@ def test_the_inzage_json_has_dutch_keys_dutch_local_times_and_no_internal_keys(
         released_at=timezone.now(),
     )  # fmt: skip
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "json", **BSN_ONLY}
+        reverse("privacy:access_request"),
+        {"bsn": "123456782", "formaat": "json", **BSN_ONLY, **REVIEWED},
     )
     body = response.content.decode()
     content = json.loads(body)["signalen"][0]["terugkoppelingen"][0]["inhoud"]
@@ -339,7 +349,8 @@ def test_the_inzage_json_has_dutch_keys_dutch_local_times_and_no_internal_keys(
 
 def _inzage_json(officer_client) -> dict:
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "json", **BSN_ONLY}
+        reverse("privacy:access_request"),
+        {"bsn": "123456782", "formaat": "json", **BSN_ONLY, **REVIEWED},
     )
     return json.loads(response.content)
 
@@ -447,7 +458,8 @@ def test_the_inzage_pdf_shows_times_as_hours_and_minutes_and_the_system_by_name(
     worked_melding.contact_attempts.update(moment=dt.time(9, 26))
     events.heropaf_scheduled(worked_melding, None, dt.date(2026, 11, 27), dt.date(2027, 1, 27))
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY}
+        reverse("privacy:access_request"),
+        {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY, **REVIEWED},
     )
     text = pdf_text(response.content)
     assert "09:26" in text and "09:26:00" not in text
@@ -543,7 +555,8 @@ def test_the_inzage_page_tells_the_officer_that_other_additions_are_searched_too
 
 def _worked_pdf_text(officer_client) -> str:
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY}
+        reverse("privacy:access_request"),
+        {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY, **REVIEWED},
     )
     return pdf_text(response.content)
 
@@ -737,7 +750,8 @@ def test_the_inzage_pdf_tells_the_resident_in_plain_dutch_what_the_partner_was_t
     )  # fmt: skip
 
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY}
+        reverse("privacy:access_request"),
+        {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY, **REVIEWED},
     )
 
     text = " ".join(pdf_text(response.content).split())
@@ -761,7 +775,8 @@ def test_the_inzage_pdf_names_the_eer_as_the_register_does(officer_client):
     'buiten Europa', which is another area."""
     MeldingFactory(signals__bsn="123456782")
     response = officer_client.post(
-        reverse("privacy:access_request"), {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY}
+        reverse("privacy:access_request"),
+        {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY, **REVIEWED},
     )
 
     text = " ".join(pdf_text(response.content).split())

@@ -30,8 +30,9 @@ from vroegsignaal.casework.models import (
 )
 from vroegsignaal.privacy.pseudonyms import address_pseudonym, is_pseudonym
 
-# Events whose details repeat a caseworker's free text, and the keys that hold it.
-_EVENT_TEXT = {
+# Events whose details repeat a caseworker's free text, and the keys that hold it (the inzage
+# review reads them too: privacy.inzage_free_texts).
+EVENT_TEXT = {
     EventKind.BUDGET_LINE: ("description",),
     EventKind.REFERRAL: ("other",),
     EventKind.SIGNAL_NOT_RESIDENT: ("other",),
@@ -88,9 +89,9 @@ def _erase_address(melding: Melding) -> None:
 
 
 def _erase_event_texts(melding: Melding) -> None:
-    events = list(Event.objects.filter(melding=melding, kind__in=list(_EVENT_TEXT)))
+    events = list(Event.objects.filter(melding=melding, kind__in=list(EVENT_TEXT)))
     for event in events:
-        for key in _EVENT_TEXT[EventKind(event.kind)]:
+        for key in EVENT_TEXT[EventKind(event.kind)]:
             if key in event.details:
                 event.details[key] = ""
     update_rows(Event, events, ["details"])

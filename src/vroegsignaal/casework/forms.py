@@ -96,6 +96,9 @@ def _name_in_messages(field: forms.Field) -> None:
 
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Under the free texts a resident reads when she asks what is held about her (inzageverzoek):
+# the caseworker should know before typing something about someone else.
+RESIDENT_READS = "Een inwoner die om inzage in het dossier vraagt, kan deze tekst lezen."
 
 
 class UtrechtForm(forms.Form):
@@ -311,7 +314,10 @@ class ConversationForm(VersionedForm):
         widget=forms.CheckboxSelectMultiple,
     )
     note = forms.CharField(
-        label="Notitie", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Notitie",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=RESIDENT_READS,
     )
 
     def __init__(self, *args, **kwargs):
@@ -386,7 +392,10 @@ class PlanForm(VersionedForm):
     )
     debt_help_started_on = forms.DateField(label="Traject gestart op", required=False, widget=_DATE)
     note = forms.CharField(
-        label="Overige afspraken", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Overige afspraken",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=RESIDENT_READS,
     )
 
     def __init__(self, *args, creditors: list[Creditor], **kwargs):

@@ -122,10 +122,17 @@ class AccessRequestForm(PersonFields):
     andere_bekeken = forms.BooleanField(required=False, widget=forms.HiddenInput)
     meenemen = forms.MultipleChoiceField(required=False, choices=())
 
+    # The officer has read the free texts in the document (inzage_free_texts.review) and ticked
+    # those to leave out (`weglaten`: a place's key; a key the document lacks is ignored).
+    vrije_tekst_bekeken = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    weglaten = forms.MultipleChoiceField(required=False, choices=())
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Any ticked value is read as ids; inzage.find ignores ids the page did not list.
+        # Any ticked value is read as ids or keys; inzage.find and inzage_free_texts.withhold
+        # ignore what the page did not list.
         self.fields["meenemen"].valid_value = lambda value: True
+        self.fields["weglaten"].valid_value = lambda value: True
 
     def clean_meenemen(self) -> set[int]:
         ids = set()

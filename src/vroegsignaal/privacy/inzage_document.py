@@ -27,6 +27,7 @@ from vroegsignaal.casework.models import (
     Provision,
     ProvisionStatus,
 )
+from vroegsignaal.casework.signal_status import not_picked_up
 from vroegsignaal.dutch_numbers import euros
 from vroegsignaal.feedback.permitted import Perspective
 from vroegsignaal.names import written_initials
@@ -246,7 +247,8 @@ def person_name(user: models.Model | None) -> str:
     return user.display_name if user is not None else SYSTEM
 
 
-def _related_text(obj: models.Model) -> str:
+def related_text(obj: models.Model) -> str:
+    """An object another one points at, named as the resident reads it."""
     label_lower = obj._meta.label_lower
     if label_lower == "organisations.user":
         return person_name(obj)
@@ -362,7 +364,7 @@ def value_text(obj: models.Model, model_field: models.Field) -> str:
     name, kind = model_field.name, wording.key(model_field)
     if model_field.is_relation:
         related = getattr(obj, name)
-        return _related_text(related) if related is not None else wording.EMPTY
+        return related_text(related) if related is not None else wording.EMPTY
     value = getattr(obj, model_field.attname)
     if kind == "casework.melding.accepted_on":
         return wording.help_accepted(obj)
@@ -482,12 +484,17 @@ def feedback_block(item) -> Block:
 
 def melding_rows(melding, shared: bool) -> list[tuple[str, str]]:
     """The melding's own rows: its kind in one plain sentence after the address, the rounds of
-    contact only from the second, and without the household's figures when it holds another
-    person's signal (`HOUSEHOLD`)."""
+    contact only from the second, no term for a melding not picked up (as on its page), and
+    without the household's figures when it holds another person's signal (`HOUSEHOLD`)."""
     skip = set(HOUSEHOLD) if shared else set()
     if melding.contact_round <= 1:
         skip |= {name.rsplit(".", 1)[1] for name in wording.LATER_ROUNDS}
+    if not_picked_up(melding):
+        skip.add("due_on")  # no term ran: the term's row says so (`wording.NO_TERM`)
     shown = rows(melding, skip)
+    if not_picked_up(melding):
+        term = wording.LABELS["casework.melding.term_kind"]
+        shown = [(name, wording.NO_TERM if name == term else text) for name, text in shown]
     after_address = next(i for i, (name, _) in enumerate(shown) if name == "woonplaats") + 1
     shown.insert(after_address, ("soort melding", wording.melding_kind(melding)))
     return shown

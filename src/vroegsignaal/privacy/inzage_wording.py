@@ -37,6 +37,9 @@ LABELS = {
     "casework.melding.period_start": "signalen vanaf",
     "casework.melding.period_end": "signalen tot en met",
     "casework.melding.matched_on": "melding gemaakt op",
+    # When the system stored it (a demo loads June's meldingen in November): beside "melding
+    # gemaakt op", "aangemaakt op" read as a second, later date of the melding (QA12 B12).
+    "casework.melding.created_at": "vastgelegd in Vroegsignaal op",
     "casework.melding.is_crisis": _URGENT,
     "casework.melding.is_warm_handover": _WANTED_HELP,
     "casework.melding.partner_types": "soorten vaste lasten met een achterstand",
@@ -119,6 +122,9 @@ TERMS = {
     "crisis_3_working_days": "dringend: binnen 3 werkdagen",
     "calendar_days": "binnen de termijn die de gemeente zichzelf stelt",
 }
+# A melding closed as not picked up has no terms (`casework.signal_status.not_picked_up`; its
+# page says "Niet opgepakt: er lopen geen termijnen voor deze melding.").
+NO_TERM = "geen: de gemeente heeft deze melding niet in behandeling genomen"
 RESULTS = {
     Eindresultaat.ADVIES_QUICK_FIX: "Advies over uw geldzaken; de achterstand was snel op te lossen",
 }

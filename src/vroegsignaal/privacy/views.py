@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from vroegsignaal.dutch_text import listed
-from vroegsignaal.privacy import audit, inzage, retention
+from vroegsignaal.privacy import audit, inzage, inzage_free_texts, retention
 from vroegsignaal.privacy.forms import (
     AccessRequestForm,
     AuditSearchForm,
@@ -159,7 +159,9 @@ def access_request(request):
     initial or BSN (`Found.others`: a housemate, a twin, or a spelling beyond the matching's
     tolerance): the page lists them and the officer may tick one to include it after all; the
     document never prints the others. When the signals found hold two people and nothing typed
-    says which is hers (twins, `Found.ambiguous`), the page asks for her initials or BSN."""
+    says which is hers (twins, `Found.ambiguous`), the page asks for her initials or BSN.
+    Last, the page lists the caseworkers' free texts in the document for the officer to read
+    and leave out what is about others (`inzage_free_texts`)."""
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         found = inzage.find(form.person_query(), include=form.cleaned_data["meenemen"])
@@ -175,27 +177,46 @@ def access_request(request):
         if found.others and not form.cleaned_data["andere_bekeken"]:
             context = {"form": form, "others": found.others_by_person()}
             return _access_request_page(request, context)
-        audit.record(
-            request,
-            AuditAction.EXPORT,
-            f"inzageverzoek {found.label()}",
-            description=f"inzageverzoek {found.label()}: {len(found.signals)} signalen "
-            f"(waarvan {len(found.included)} van een andere persoon bewust meegenomen), "
-            f"{len(found.meldingen)} meldingen",
-        )
-        # One entry per signal and melding released, so the officer can later show what was
-        # disclosed about whom (and a search for the resident finds it).
-        for released in [*found.signals, *found.meldingen]:
-            description = "inzageverzoek"
-            if released in found.included:
-                description += ": signaal van een andere persoon in de melding, bewust meegenomen"
-            audit.record(request, AuditAction.EXPORT, released, description=description)
+        free_texts = inzage_free_texts.review(found)
+        if free_texts and not form.cleaned_data["vrije_tekst_bekeken"]:
+            context = {
+                "form": form,
+                "free_texts": free_texts,
+                "withheld_text": inzage_free_texts.WITHHELD,
+            }
+            return _access_request_page(request, context)
+        withheld = inzage_free_texts.withhold(found, form.cleaned_data["weglaten"])
+        _record_access_request(request, found, withheld)
         if form.cleaned_data["formaat"] == "json":
             data = inzage.as_json(found)
             body = json.dumps(data, ensure_ascii=False, indent=2, default=str)
             return _attachment(body.encode(), "application/json", "inzageverzoek.json")
         return _attachment(inzage.render_pdf(found), "application/pdf", "inzageverzoek.pdf")
     return _access_request_page(request, {"form": form})
+
+
+def _record_access_request(request, found: inzage.Found, withheld: list) -> None:
+    """The request in the audit log, with the free texts left out by place (never their
+    words), and one entry per signal and melding released, so the officer can later show what
+    was disclosed about whom (and a search for the resident finds it)."""
+    left_out = inzage_free_texts.audit_text(withheld)
+    audit.record(
+        request,
+        AuditAction.EXPORT,
+        f"inzageverzoek {found.label()}",
+        description=f"inzageverzoek {found.label()}: {len(found.signals)} signalen "
+        f"(waarvan {len(found.included)} van een andere persoon bewust meegenomen), "
+        f"{len(found.meldingen)} meldingen" + (f"; {left_out}" if left_out else ""),
+    )
+    for released in [*found.signals, *found.meldingen]:
+        description = "inzageverzoek"
+        if released in found.included:
+            description += ": signaal van een andere persoon in de melding, bewust meegenomen"
+        if released in found.meldingen:
+            own = [place for place in withheld if place.melding_id == released.pk]
+            if own:
+                description += f": {inzage_free_texts.audit_text(own)}"
+        audit.record(request, AuditAction.EXPORT, released, description=description)
 
 
 def _access_request_page(request, context: dict) -> HttpResponse:
