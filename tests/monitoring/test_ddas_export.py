@@ -9,12 +9,20 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from jsonschema import Draft202012Validator
 
-from tests.factories import UserFactory
+from tests.casework.factories import MeldingFactory, SignalFactory
+from tests.factories import CreditorFactory, UserFactory
+from tests.monitoring.conftest import fill_chain_facts
 from tests.page_text import page_text
-from vroegsignaal.ddas import Signaalstatus
+from vroegsignaal.casework.models import ContactAttempt, Melding, MeldingSignal
+from vroegsignaal.ddas import Eindresultaat, Signaalstatus
 from vroegsignaal.intake.erasure import erase_signals
 from vroegsignaal.intake.models import Signal
-from vroegsignaal.monitoring.ddas_export import export_documents, page_path, whole_euros
+from vroegsignaal.monitoring.ddas_export import (
+    export_documents,
+    open_zaken_note,
+    page_path,
+    whole_euros,
+)
 
 SCHEMA_PATH = (
     Path(__file__).resolve().parents[3]
@@ -223,3 +231,152 @@ def test_the_project_leader_who_gets_no_delivery_is_not_told_about_erased_signal
 
     assert "Eindresultaten (DDAS)" in page
     assert "na de bewaartermijn gewist" not in page
+
+
+D = dt.date
+JULY = (D(2026, 7, 1), D(2026, 7, 31))
+REPEAT_DATE = D(2026, 10, 12)
+
+
+@pytest.fixture
+def july_zaak_with_an_october_repeat(twente):
+    """Enschede also has a July melding, reached on a home visit in August and closed with a
+    result, to which matching attached an October signal at its address as a herhaalde
+    melding (QA12 B1: that zaak came back in the October delivery)."""
+    enschede = twente["enschede"]
+    water = CreditorFactory(code="water-oost", name="Water Oost", partner_type="Water")
+    july = MeldingFactory(
+        municipality=enschede, signals=0, key="0153-2026-07-1", period_start=JULY[0],
+        period_end=JULY[1], matched_on=D(2026, 8, 3), first_signal_on=D(2026, 7, 14),
+        picked_up_on=D(2026, 8, 4), state="closed", closed_on=D(2026, 8, 20),
+        result=Eindresultaat.VERWIJZING_NIET_FINANCIEEL,
+    )  # fmt: skip
+    at_its_address = {"address_key": july.address_key, "house_number": july.house_number}
+    statuses = {
+        D(2026, 7, 14): Signaalstatus.OPGEPAKT,
+        REPEAT_DATE: Signaalstatus.HERHAALDE_MELDING,
+    }
+    for signal_date, status in statuses.items():
+        signal = SignalFactory(
+            municipality=enschede, creditor=water, signal_date=signal_date, status=status,
+            **at_its_address,
+        )  # fmt: skip
+        MeldingSignal.objects.create(signal=signal, melding=july)
+    ContactAttempt.objects.create(
+        melding=july, kind="Huisbezoek", attempted_on=D(2026, 8, 4), part_of_day="Middag",
+        reached=True,
+    )  # fmt: skip
+    fill_chain_facts()
+    return july
+
+
+def _levering(municipality, start, end) -> dict:
+    [document] = export_documents(municipality, start, end)
+    assert_valid(document)
+    return document["leveringen"][0]
+
+
+def _signal_dates(levering, zaak) -> list[str]:
+    by_id = {s["ID"]: s for s in levering["vroegsignalen"]}
+    return [by_id[ref["ID"]]["signaaldatum"] for ref in zaak["vroegsignalen"]]
+
+
+def test_a_july_zaak_with_an_october_repeat_signal_goes_only_into_the_july_delivery(
+    twente, july_zaak_with_an_october_repeat
+):
+    july = _levering(twente["enschede"], *JULY)
+    [zaak] = july["vroegsignaalzaken"]
+    assert zaak["startdatumMatchingperiode"] == "2026-07-01"
+    assert zaak["resultaat"] == "Vervolghulp en/of verwijzing niet financieel"
+    assert zaak["contactpogingen"] == [
+        {"soort": "Huisbezoek", "bereikt": True, "datum": "2026-08-04", "dagdeel": "Middag"}
+    ]
+    assert _signal_dates(july, zaak) == ["2026-07-14"]  # its signals in this delivery
+
+    october = _levering(twente["enschede"], START, END)
+    periods = [z["startdatumMatchingperiode"] for z in october["vroegsignaalzaken"]]
+    assert periods == ["2026-10-01"] * 4
+
+
+def test_the_october_delivery_has_the_repeat_signal_as_a_vroegsignaal_with_its_status_and_no_zaak(
+    twente, july_zaak_with_an_october_repeat
+):
+    october = _levering(twente["enschede"], START, END)
+    [repeat] = [s for s in october["vroegsignalen"] if s["signaaldatum"] == "2026-10-12"]
+    assert repeat["status"] == "Niet opgepakt: herhaalde melding"
+    assert repeat["signaalpartner"] == {"type": "Water"}
+    referred = {r["ID"] for z in october["vroegsignaalzaken"] for r in z["vroegsignalen"]}
+    assert repeat["ID"] not in referred
+    assert len(october["vroegsignalen"]) == 7
+    assert len(october["vroegsignaalzaken"]) == 4
+
+
+@pytest.mark.parametrize(
+    "deliveries",
+    [
+        [(D(2026, 7, 1), D(2026, 7, 31)), (D(2026, 8, 1), D(2026, 8, 31)),
+         (D(2026, 9, 1), D(2026, 9, 30)), (D(2026, 10, 1), D(2026, 10, 31))],
+        # Day ranges that are not whole months, one cut between the July signal and its repeat.
+        [(D(2026, 7, 1), D(2026, 7, 20)), (D(2026, 7, 21), D(2026, 10, 12)),
+         (D(2026, 10, 13), D(2026, 10, 31))],
+    ],
+    ids=["months", "day-ranges"],
+)  # fmt: skip
+def test_consecutive_deliveries_together_hold_each_zaak_and_each_signal_once(
+    twente, july_zaak_with_an_october_repeat, deliveries
+):
+    enschede = twente["enschede"]
+    zaken, signals = [], []
+    for start, end in deliveries:
+        for document in export_documents(enschede, start, end, page_size=2):
+            assert_valid(document)
+            levering = document["leveringen"][0]
+            page_ids = {s["ID"] for s in levering["vroegsignalen"]}
+            signals += page_ids
+            for zaak in levering["vroegsignaalzaken"]:
+                refs = [r["ID"] for r in zaak["vroegsignalen"]]
+                assert set(refs) <= page_ids  # the paging rule holds
+                zaken.append(Signal.objects.get(pk=refs[0]).melding_link.melding_id)
+
+    assert sorted(zaken) == sorted(
+        Melding.objects.filter(municipality=enschede).values_list("pk", flat=True)
+    )
+    assert len(signals) == len(set(signals)) == Signal.objects.filter(municipality=enschede).count()
+
+
+def test_the_meldpunt_is_told_how_many_zaken_go_without_their_result_and_when_to_deliver(
+    twente, july_zaak_with_an_october_repeat, settings
+):
+    """A zaak still open when its period is delivered goes without resultaat, and never again
+    (it is delivered once). The note counts the zaken of the delivery that have no resultaat:
+    here M4 of October; the July zaak, closed, is not one of October's."""
+    settings.RETENTION_SIGNAL_DAYS = 183
+    enschede = twente["enschede"]
+    october = _levering(enschede, START, END)
+    without_result = [z for z in october["vroegsignaalzaken"] if "resultaat" not in z]
+
+    note = open_zaken_note(enschede, START, END, today=D(2026, 11, 27))
+
+    assert len(without_result) == 1
+    assert note.startswith(
+        "1 van de 4 meldingen van deze periode is nog niet afgesloten; haar eindresultaat gaat "
+        "niet mee naar CBS, ook niet in een latere levering. Lever een periode pas als (bijna) "
+        "alle meldingen ervan zijn afgesloten, maar wel binnen de bewaartermijn: deze periode "
+        "uiterlijk op 02-04-2027. Daarna worden de eerste signalen gewist die niet tot een "
+        "opgepakte melding leidden."
+    )
+    assert "uiterlijk op" not in open_zaken_note(enschede, START, END, today=D(2027, 4, 3))
+    assert open_zaken_note(enschede, *JULY, today=D(2026, 11, 27)) == ""
+
+
+def test_the_dashboard_of_the_meldpunt_says_how_many_zaken_of_the_period_are_still_open(
+    client, twente
+):
+    client.force_login(UserFactory(intake=True, municipality=twente["enschede"]))
+    page = page_text(client.get(reverse("monitoring:dashboard"), OCTOBER_QUERY))
+    assert "1 van de 4 meldingen van deze periode is nog niet afgesloten" in page
+    assert "Lever een periode pas als (bijna) alle meldingen ervan zijn afgesloten" in page
+
+    client.force_login(UserFactory(project_leader=True, region=twente["region"]))
+    page = page_text(client.get(reverse("monitoring:dashboard"), OCTOBER_QUERY))
+    assert "nog niet afgesloten" not in page

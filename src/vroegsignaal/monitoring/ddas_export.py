@@ -2,9 +2,10 @@
 
 Public API: ``export_documents(municipality, start, end, page_size=PAGE_SIZE)`` returns one
 Uitwisselmodel document per page (each with one levering, teller = page number),
-``write_documents(documents, out)`` writes them as FILE, FILE-2, FILE-3, ... and
+``write_documents(documents, out)`` writes them as FILE, FILE-2, FILE-3, ...,
 ``erased_note(municipality, start, end)`` tells the meldpunt how many signals of the range go in
-with only their PC4.
+with only their PC4 and ``open_zaken_note(municipality, start, end, today)`` how many zaken of
+the range go without their result.
 
 What goes in (docs/monitoring.md has the full account):
 - vroegsignalen: the signals with a signaaldatum in the range, with status and partner type;
@@ -13,9 +14,12 @@ What goes in (docs/monitoring.md has the full account):
   neither, so its client is the PC4 that erasure keeps with an empty huisnummer: the schema's
   postcode + huisnummer form, without identifying anyone; amounts in whole euros, rounded half
   up from cents;
-- vroegsignaalzaken: the meldingen those signals belong to, listing only the exported signals
-  (so every reference resolves within the page), with result, matching dates, datumOpgepakt
-  and contactpogingen. The resultaat is the latest result reached: that of the latest contact
+- vroegsignaalzaken: the meldingen whose first signal (``Melding.first_signal_on``) is dated in
+  the range, listing their signals of the range (so every reference resolves within the page),
+  with result, matching dates, datumOpgepakt and contactpogingen. The schema has no id for a
+  zaak, so CBS would count a zaak delivered twice as two: deliveries that partition time hold
+  each zaak once. A signal attached later to a zaak of an earlier delivery (a herhaalde
+  melding) goes in as a vroegsignaal of its own range, with its status, without the zaak. The resultaat is the latest result reached: that of the latest contact
   round closed (casework's ``RoundResult``). While a heropaf's new round is still open it is
   the round before's, so a zaak that had a result keeps one; once the new round closes, its
   result replaces it. The standard has one resultaat per zaak, so an earlier round's is not
@@ -32,10 +36,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from vroegsignaal.casework.models import ContactAttempt, Melding, MeldingSignal, RoundResult
+from vroegsignaal.casework.models import ContactAttempt, Melding, RoundResult
 from vroegsignaal.dutch_numbers import dutch_number
 from vroegsignaal.gc_pause import cyclic_gc_paused
 from vroegsignaal.intake.models import Signal
@@ -104,12 +108,17 @@ def _signal_rows(municipality: Municipality, start: dt.date, end: dt.date) -> li
     return list(rows)
 
 
+def _zaken(municipality: Municipality, start: dt.date, end: dt.date):
+    """The meldingen the delivery of ``start``..``end`` holds as vroegsignaalzaken: those whose
+    first signal is dated in it, so each goes to CBS once."""
+    return Melding.objects.filter(municipality=municipality, first_signal_on__range=(start, end))
+
+
 def _meldingen(municipality: Municipality, start: dt.date, end: dt.date) -> dict[int, dict]:
-    exported = MeldingSignal.objects.filter(
-        signal__municipality=municipality, signal__signal_date__range=(start, end)
-    ).values("melding_id")
+    zaken = _zaken(municipality, start, end)
+    exported = zaken.values("id")
     fields = ("id", "matched_on", "period_start", "period_end", "picked_up_on")
-    meldingen = {m["id"]: m for m in Melding.objects.filter(id__in=exported).values(*fields)}
+    meldingen = {m["id"]: m for m in zaken.values(*fields)}
     latest = RoundResult.objects.filter(melding_id__in=exported).order_by("contact_round")
     results = dict(latest.values_list("melding_id", "result"))  # a later round overwrites
     attempts = defaultdict(list)
@@ -141,23 +150,27 @@ def _zaak(melding: dict, signal_ids: list[str]) -> dict:
     return zaak
 
 
-def _units(rows: list[dict]) -> Iterator[list[dict]]:
-    """The signals in groups that must share a page: one melding's, or a single unmatched one."""
+def _units(rows: list[dict], meldingen: dict[int, dict]) -> Iterator[list[dict]]:
+    """The signals in groups that must share a page: those of one zaak of this delivery, or a
+    single one without a zaak here (not matched, or its zaak went in an earlier delivery)."""
     group: list[dict] = []
+    zaak = None
     for row in rows:
         melding_id = row["melding_link__melding_id"]
-        if group and (melding_id is None or melding_id != group[0]["melding_link__melding_id"]):
+        row_zaak = melding_id if melding_id in meldingen else None
+        if group and (row_zaak is None or row_zaak != zaak):
             yield group
             group = []
+        zaak = row_zaak
         group.append(row)
     if group:
         yield group
 
 
-def _pages(rows: list[dict], page_size: int) -> list[list[list[dict]]]:
+def _pages(rows: list[dict], meldingen: dict[int, dict], page_size: int) -> list[list[list[dict]]]:
     pages: list[list[list[dict]]] = [[]]
     filled = 0
-    for unit in _units(rows):
+    for unit in _units(rows, meldingen):
         if filled and filled + len(unit) > page_size:
             pages.append([])
             filled = 0
@@ -171,7 +184,7 @@ def _levering(municipality: Municipality, teller: int, units, meldingen) -> dict
     for unit in units:
         signals += [_signal(row) for row in unit]
         melding_id = unit[0]["melding_link__melding_id"]
-        if melding_id is not None:
+        if melding_id in meldingen:
             zaken.append(_zaak(meldingen[melding_id], [str(row["id"]) for row in unit]))
     return {
         "teller": teller,
@@ -201,7 +214,7 @@ def export_documents(
         }
         return [
             {**header, "leveringen": [_levering(municipality, number, units, meldingen)]}
-            for number, units in enumerate(_pages(rows, page_size), start=1)
+            for number, units in enumerate(_pages(rows, meldingen, page_size), start=1)
         ]
 
 
@@ -224,6 +237,38 @@ def erased_note(municipality: Municipality, start: dt.date, end: dt.date) -> str
         f"{settings.RETENTION_SIGNAL_DAYS} dagen na de signaaldatum gewist. Lever per kwartaal "
         "of vaker, dan gaan de signalen met hun adres naar CBS."
     )
+
+
+def open_zaken_note(
+    municipality: Municipality, start: dt.date, end: dt.date, today: dt.date
+) -> str:
+    """What the meldpunt reads beside the download: how many zaken of the range have no result
+    yet, so go without resultaat and, as a zaak is delivered once, never with one; and when to
+    deliver: once they are closed, but before the range's first unpicked signals are erased
+    (the advice of ``erased_note``). '' when every zaak has its result."""
+    has_result = Exists(RoundResult.objects.filter(melding=OuterRef("pk")))
+    counts = _zaken(municipality, start, end).aggregate(
+        total=Count("id"), open=Count("id", filter=~has_result)
+    )
+    still_open, total = counts["open"], counts["total"]
+    if not still_open:
+        return ""
+    one = still_open == 1
+    note = (
+        f"{dutch_number(still_open)} van de {dutch_number(total)} meldingen van deze periode "
+        f"{'is' if one else 'zijn'} nog niet afgesloten; {'haar' if one else 'hun'} "
+        "eindresultaat gaat niet mee naar CBS, ook niet in een latere levering. Lever een "
+        "periode pas als (bijna) alle meldingen ervan zijn afgesloten, maar wel binnen de "
+        "bewaartermijn"
+    )
+    # The night after this day, retention erases the unpicked signals of the range's first day.
+    last_day = start + dt.timedelta(days=settings.RETENTION_SIGNAL_DAYS)
+    if today <= last_day:
+        note += (
+            f": deze periode uiterlijk op {last_day:%d-%m-%Y}. Daarna worden de eerste signalen "
+            "gewist die niet tot een opgepakte melding leidden"
+        )
+    return note + ". Per kwartaal leveren, een of twee maanden na afloop, past bij allebei."
 
 
 def page_path(out: Path, number: int) -> Path:

@@ -75,8 +75,10 @@ def dashboard(request):
         context["figures"] = dashboard_figures(scope, timezone.localdate(), _chosen(form))
         context["protection_note"] = reader_note(scope)
         if may_download_ddas(request.user):
-            context["ddas_erased"] = ddas_export.erased_note(
-                scope.municipalities[0], scope.start, scope.end
+            municipality = scope.municipalities[0]
+            context["ddas_erased"] = ddas_export.erased_note(municipality, scope.start, scope.end)
+            context["ddas_open"] = ddas_export.open_zaken_note(
+                municipality, scope.start, scope.end, timezone.localdate()
             )
     # A selection with errors is a bad request, as in the monthly report (400).
     status = 400 if scope is None else 200
