@@ -201,6 +201,29 @@ def test_a_share_that_tells_a_bounded_zero_is_hidden_even_if_its_bound_then_give
     assert worked_out(cells, "R", [{"a", "b"}], marks, bounds=bounds) == set()
 
 
+def test_a_count_that_is_the_sum_of_other_rows_is_never_given_back_by_them():
+    """Help accepted (the funnel) is the sum of its meldingen's statutory term cells (on time,
+    late, ...). Enschede 1 accepted of 2 reached, on time: the funnel's 'x' would be 1 beside an
+    on-time 1 ('Bereikt 1, Op tijd 1'), so the term cells are 'x' too; Hengelo's 12 accepted
+    (7 on time, 5 late) stay shown, and the region's on time (8) is not Hengelo's 7 plus what
+    Enschede hides."""
+    cells = {
+        ("op tijd", "Enschede"): 1, ("te laat", "Enschede"): 0,
+        ("op tijd", "Hengelo"): 7, ("te laat", "Hengelo"): 5,
+    }  # fmt: skip
+    counted = {"hulp geaccepteerd": {"op tijd", "te laat"}}
+    reached = {"Enschede": 2, "Hengelo": 30}
+    bounds = {(row, m): n for m, n in reached.items() for row in ("op tijd", "te laat")}
+    bounds |= {("hulp geaccepteerd", m): n for m, n in reached.items()}
+
+    marks = hide_counts(cells, "regio", bounds=bounds, counted=counted)
+
+    assert marks[("hulp geaccepteerd", "Enschede")] == HIDDEN
+    assert marks[("op tijd", "Enschede")] == marks[("te laat", "Enschede")] == HIDDEN
+    assert ("op tijd", "regio") in marks or ("op tijd", "Hengelo") in marks
+    assert worked_out(cells, "regio", [], marks, bounds=bounds, counted=counted) == set()
+
+
 def test_overlapping_groups_of_shares_are_refused():
     cells = {("a", "E"): 1, ("b", "E"): 7, ("c", "E"): 9}
 
@@ -208,7 +231,7 @@ def test_overlapping_groups_of_shares_are_refused():
         hide_counts(cells, "R", shares_of=[{"a", "b"}, {"b", "c"}])
 
 
-def worked_out(cells, total, shares_of, marks, told=None, bounds=None) -> set:
+def worked_out(cells, total, shares_of, marks, told=None, bounds=None, counted=None) -> set:
     """The hidden cells a reader can work out, by trying every table that fits what is shown:
     a table another reader could not tell from the true one differs from it by one somewhere
     (a change of one along a cycle), so each hidden municipal count is tried one less, the
@@ -221,20 +244,38 @@ def worked_out(cells, total, shares_of, marks, told=None, bounds=None) -> set:
     count whose bound is 1 to 4 may be anything up to it, 0 too, as may its row's region. A
     count hidden beside others that its mark and bound alone give (an 'x' of at least 5 with a
     bound of 5) is a count of 5, no small one: it is not counted as worked out, nor is a region
-    made of such counts and shown ones."""
+    made of such counts and shown ones. ``counted`` (name → rows) are rows whose total is a
+    count of the table itself, (name, column), shown or marked as a cell is."""
+    counted = counted or {}
     rows = sorted({r for r, _ in cells})
     columns = sorted({c for _, c in cells})
     full = {(r, c): cells.get((r, c), 0) for r in rows for c in columns}
     full |= {(r, total): sum(full[r, c] for c in columns) for r in rows}
-    bounds = bounds or {}
-    limit = {(r, c): bounds[r, c] for r in rows for c in columns if (r, c) in bounds}
+
+    def with_sums(table):
+        return table | {
+            (name, c): sum(table[r, c] for r in group if r in rows)
+            for name, group in counted.items()
+            for c in [*columns, total]
+        }
+
+    full = with_sums(full)
+    names = [*rows, *counted]
+    limit = known_bounds(full, bounds or {}, counted)
     limit |= {
-        (r, total): sum(bounds[r, c] for c in columns)
-        for r in rows
-        if all((r, c) in bounds for c in columns)
+        (r, total): sum(limit[r, c] for c in columns)
+        for r in names
+        if all((r, c) in limit for c in columns)
     }
     capped = {cell for cell, high in limit.items() if 0 < high < THRESHOLD}
     open_rows = {r for r, c in capped}
+    # A sum of rows with a count hidden for its bound may be hidden at 0 too.
+    capped |= {
+        (name, c)
+        for name, group in counted.items()
+        for c in [*columns, total]
+        if any((r, c) in capped or (c == total and r in open_rows) for r in group)
+    }
 
     def fits(cell, value):
         mark = marks.get(cell)
@@ -268,7 +309,9 @@ def worked_out(cells, total, shares_of, marks, told=None, bounds=None) -> set:
     for values in itertools.product(*tries):
         table = dict(full) | dict(zip(hidden, values, strict=True))
         table |= {(r, total): sum(table[r, c] for c in columns) for r in rows}
-        if all(fits((r, total), table[r, total]) for r in rows) and all(
+        table = with_sums(table)
+        sums = [(name, c) for name in counted for c in [*columns, total]]
+        if all(fits(cell, table[cell]) for cell in [*((r, total) for r in rows), *sums]) and all(
             sum(table[r, c] for r in group) == value for c, group, value in told + shares
         ):
             for cell, values in seen.items():
@@ -277,9 +320,27 @@ def worked_out(cells, total, shares_of, marks, told=None, bounds=None) -> set:
         cell for cell in seen if sum(fits(cell, v) for v in range(limit.get(cell, 0) + 1)) == 1
     }
     alone |= {
-        (r, total) for r in rows if all((r, c) in alone or (r, c) not in marks for c in columns)
+        (r, total) for r in names if all((r, c) in alone or (r, c) not in marks for c in columns)
     }
     return {cell for cell, values in seen.items() if len(values) == 1} - alone
+
+
+def known_bounds(cells, bounds, counted) -> dict:
+    """``bounds`` of the municipal cells with what a counted group and its rows tell of each
+    other: the group is at most the sum of its rows' bounds, each row at most the group's."""
+    limit = dict(bounds)
+    for name, group in counted.items():
+        for c in {c for _, c in cells}:
+            if (name, c) not in cells:
+                continue
+            if all((r, c) in limit for r in group):
+                room = sum(limit[r, c] for r in group)
+                limit[name, c] = min(limit.get((name, c), room), room)
+            if (name, c) in limit:
+                for r in group:
+                    high = min(limit.get((r, c), limit[name, c]), limit[name, c])
+                    limit[r, c] = max(high, cells[r, c])
+    return limit
 
 
 counts = st.sampled_from([0, 0, 0, 1, 1, 2, 3, 4, 5, 6, 9, 30])
@@ -300,23 +361,41 @@ def tables(draw):
     bounded = draw(st.sampled_from([[], rows[:1], rows]))
     room = st.sampled_from([0, 0, 1, 2, 4])
     bounds = {(r, c): cells[r, c] + draw(room) for r in bounded for c in columns}
-    return cells, shares, told, bounds
+    # Rows whose total is itself a count the reader sees (help accepted: its terms' cells),
+    # bounded like its rows.
+    counted = {} if told or shares else draw(st.sampled_from([{}, {"s": rows}, {"s": rows[1:]}]))
+    counted = {name: group for name, group in counted.items() if group}
+    for name, group in counted.items():
+        bounds |= {
+            (name, c): sum(cells[r, c] for r in group) + draw(room)
+            for c in columns
+            if all((r, c) in bounds for r in group)
+        }
+    return cells, shares, told, bounds, counted
 
 
 @settings(max_examples=300, deadline=None)
 @given(tables())
 def test_no_hidden_count_can_be_worked_out_from_the_tables_side_by_side(table):
-    cells, shares_of, told, bounds = table
+    cells, shares_of, told, bounds, counted = table
 
-    marks = hide_counts(cells, "R", shares_of, told, bounds)
+    marks = hide_counts(cells, "R", shares_of, told, bounds, counted)
 
-    assert worked_out(cells, "R", shares_of, marks, told, bounds) == set()
+    assert worked_out(cells, "R", shares_of, marks, told, bounds, counted) == set()
+    cells = cells | {
+        (name, c): sum(cells[r, c] for r in group)
+        for name, group in counted.items()
+        for c in {c for _, c in cells}
+    }
+    bounds = known_bounds(cells, bounds, counted)
     capped = {cell for cell, high in bounds.items() if 0 < high < THRESHOLD}
     assert all(marks[cell] == HIDDEN for cell in capped)  # whatever the count, 0 too
     small = {cell for cell, n in cells.items() if 0 < n < THRESHOLD} - capped
     assert all(marks[cell] == FEW for cell in small)  # a small municipal count is never shown
     open_rows = {row for row, _ in capped}
-    # and 0 is never hidden, but for a bound below 5 and in the region of its row
+    open_rows |= {name for name, group in counted.items() if open_rows & set(group)}
+    # and 0 is never hidden, but for a bound below 5, in the region of its row and in a sum
+    # of such counts
     assert all(
         cells.get(cell, 1) for cell in marks if cell not in capped and cell[0] not in open_rows
     )

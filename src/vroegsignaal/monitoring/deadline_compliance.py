@@ -1,17 +1,18 @@
 """Deadline compliance over many meldingen at once, using the terms of casework.deadlines.
 
-Public API: ``compliance(counts, today, shown)`` → a ``Table``, from the ``cube`` and
-``conversation_term`` groupings of ``melding_counts``: the municipality's pick-up term, and the
-statutory first conversation in two rows, Wgs art. 4 lid 1 (4 weeks) and lid 2 (crisis), both
-from the acceptance of help. The statutory term is computed once per distinct start date (a few
-hundred a year), not once per melding.
+Public API: ``compliance(counts, today, shown)`` → a ``Table``, from the ``cube`` grouping of
+``melding_counts``: the municipality's pick-up term; and the statutory first conversation in two
+rows, Wgs art. 4 lid 1 (4 weeks) and lid 2 (crisis), both from the acceptance of help, as
+``accepted_help`` counts and protects them.
 
 A term stopped by closing the melding within it, and a melding closed without its resident
 accepting help (the statutory term never began), are two columns: the melding page's
 'Vervallen: melding afgesloten' and 'Vervallen: geen hulp geaccepteerd' (QA11 finding 5: one
-column 'Vervallen' held both). Whether help was accepted is what a household answered, so
-that column's small numbers are hidden (``shown``, as the funnel's 'Hulp geaccepteerd'); the
-other columns are the chain's own work and shown as they are.
+column 'Vervallen' held both). Whether help was accepted is what a household answered, and
+every other cell of the statutory rows counts meldingen whose resident accepted it: their small
+numbers are hidden with the funnel's 'Hulp geaccepteerd' (``accepted_help``), and so is '% op
+tijd' beside a hidden count it is made of. The pick-up row is the chain's own work, about every
+go melding whether help was accepted or not, and shown as it is.
 """
 
 from __future__ import annotations
@@ -20,12 +21,7 @@ import datetime as dt
 
 import polars as pl
 
-from vroegsignaal.casework.deadlines import (
-    DeadlineState,
-    conversation_term,
-    deadline_state,
-    due_date,
-)
+from vroegsignaal.monitoring import accepted_help
 from vroegsignaal.monitoring.melding_counts import MeldingCounts
 from vroegsignaal.monitoring.protection import Protection
 from vroegsignaal.monitoring.tables import Table, percentage
@@ -37,6 +33,10 @@ def _row(label: str, on_time, late, missed, overdue, lapsed, waiting, no_help) -
     ended = on_time + late + missed + overdue
     cells = (on_time, late, missed, overdue, lapsed, waiting, no_help)
     return (label, *cells, percentage(on_time, ended))
+
+
+def _statutory_row(label: str, shown: Protection, crisis: bool) -> tuple:
+    return (label, *accepted_help.terms(shown, crisis), accepted_help.on_time_share(shown, crisis))
 
 
 def _pick_up(counts: MeldingCounts, today: dt.date) -> tuple[int, ...]:
@@ -52,60 +52,6 @@ def _pick_up(counts: MeldingCounts, today: dt.date) -> tuple[int, ...]:
         waiting=meldingen.filter((state == "open") & (due >= today)).sum(),
     )
     return tuple(int(v) for v in totals.row(0))
-
-
-# The melding page's state of a term (casework.deadlines.deadline_state) → its column; a term
-# that is still running (on time or due soon) is 'waiting'.
-_TALLY = {
-    DeadlineState.MET: "on_time", DeadlineState.MET_LATE: "late",
-    DeadlineState.MISSED: "missed", DeadlineState.OVERDUE: "overdue",
-    DeadlineState.LAPSED: "lapsed",
-}  # fmt: skip
-
-
-def _conversations(counts: MeldingCounts, today: dt.date) -> dict[bool, tuple[int, ...]]:
-    """Go meldingen whose resident accepted help per Wgs term, crisis (Wgs art. 4 lid 2,
-    3 working days) or not (lid 1, 4 weeks): from the acceptance, against the days to the first
-    conversation or, without one, to the closing (which stops the term, as on the melding
-    page)."""
-    frame = counts.conversation_term.filter(pl.col("term_start").is_not_null())
-    columns = ("on_time", "late", "missed", "overdue", "lapsed", "waiting")
-    tallies = {crisis: dict.fromkeys(columns, 0) for crisis in (False, True)}
-    dues = {}
-    rows = frame.select(
-        "term_crisis", "term_start", "conversation_days", "closed_days", "meldingen"
-    ).iter_rows()
-    for crisis, start, days, closed_days, meldingen in rows:
-        crisis = bool(crisis)
-        if (crisis, start) not in dues:
-            dues[crisis, start] = due_date(conversation_term(crisis), start)
-        done_on = None if days is None else start + dt.timedelta(days=days)
-        closed_on = None if closed_days is None else start + dt.timedelta(days=closed_days)
-        state = deadline_state(dues[crisis, start], today, done_on, closed_on=closed_on)
-        tallies[crisis][_TALLY.get(state, "waiting")] += meldingen
-    return {crisis: tuple(tally.values()) for crisis, tally in tallies.items()}
-
-
-# The cube's counts of go meldingen closed without help accepted, per term: crisis or not.
-_NO_HELP = {False: "closed_unaccepted", True: "closed_unaccepted_crisis"}
-
-
-def _no_help_accepted(shown: Protection) -> dict[bool, int | str]:
-    """Per term (crisis or not) the go meldingen closed without their resident accepting help,
-    as the reader sees them, hidden over the peers' municipalities. The reader sees each
-    municipality's go meldingen (funnel) and those whose resident accepted help (the other
-    columns of the term rows), so at most the rest went without: below 5 they are hidden
-    whatever they are, 0 too."""
-    per_municipality = shown.cube.group_by("municipality_id").agg(
-        pl.col("unaccepted", *_NO_HELP.values()).sum()
-    )
-    cells, bounds = {}, {}
-    for row in per_municipality.iter_rows(named=True):
-        for column in _NO_HELP.values():
-            cells[column, row["municipality_id"]] = row[column]
-            bounds[column, row["municipality_id"]] = row["unaccepted"]
-    shown.protect_counts("termijnen", cells, bounds=bounds)
-    return {crisis: shown.shown("termijnen", column) for crisis, column in _NO_HELP.items()}
 
 
 _STATUTORY = "Eerste gesprek binnen wettelijke termijn"
@@ -127,28 +73,33 @@ NOTE = (
     "termijn, Loopt nog en Geen hulp geaccepteerd tellen niet mee in % op tijd: daar is de "
     "termijn niet gehaald en ook niet gemist."
 )
+# Said only where the statutory rows hide a figure (every cell there is about residents who
+# accepted help, or did not).
+SMALL_NUMBERS_NOTE = (
+    "De rijen van de wettelijke termijn tellen alleen meldingen waarin de inwoner hulp "
+    "accepteerde (of afsloot zonder): daar zijn kleine aantallen afgeschermd, net als 'Hulp "
+    "geaccepteerd' in de trechter. % op tijd is dan ook 'x' als een van de aantallen waaruit "
+    "het berekend is, is afgeschermd."
+)
 
 
 def compliance(counts: MeldingCounts, today: dt.date, shown: Protection) -> Table:
     """Picked up within the municipality's term, first conversation within the Wgs term;
-    ``shown`` hides the small numbers of the meldingen closed without help accepted."""
-    conversations = _conversations(counts, today)
-    no_help = _no_help_accepted(shown)
+    ``shown`` hides the small numbers of the statutory rows (``accepted_help``)."""
+    accepted_help.protect(shown, today)
     rows = [
         # The pick-up term runs from the matching, whether or not help is accepted later.
         _row("Oppakken binnen termijn gemeente", *_pick_up(counts, today), None),
         # Two rows: steering groups ask for the crisis term apart from the usual one (QA9 B9).
-        _row(
-            f"{_STATUTORY}, Wgs art. 4 lid 1: binnen 4 weken", *conversations[False],
-            no_help[False],
+        _statutory_row(f"{_STATUTORY}, Wgs art. 4 lid 1: binnen 4 weken", shown, False),
+        _statutory_row(
+            f"{_STATUTORY}, Wgs art. 4 lid 2, crisissignaal: binnen 3 werkdagen", shown, True
         ),
-        _row(
-            f"{_STATUTORY}, Wgs art. 4 lid 2, crisissignaal: binnen 3 werkdagen",
-            *conversations[True], no_help[True],
-        ),
-    ]  # fmt: skip
+    ]
+    hides = any(isinstance(cell, str) for row in rows[1:] for cell in row[1:])
     columns = (
         "Termijn", "Op tijd", "Te laat", "Niet gehaald (afgesloten)", "Verlopen (open)",
         "Afgesloten binnen termijn", "Loopt nog", "Geen hulp geaccepteerd", "% op tijd",
     )  # fmt: skip
-    return Table("termijnen", "Termijnen gehaald", columns, rows, NOTE)
+    note = f"{NOTE} {SMALL_NUMBERS_NOTE}" if hides else NOTE
+    return Table("termijnen", "Termijnen gehaald", columns, rows, note)

@@ -1,8 +1,9 @@
 """What a reader can work out from a table of counts of which some are hidden. Pure: no Django,
 no database; ``small_numbers`` decides what to hide with it.
 
-Public API: ``UNBOUNDED``, ``CountTable(cells, total, shares_of, told)``, its ``counts`` and
-``told_totals``, ``pinned(hidden)`` and ``cheapest_to_hide(cell, hidden, hideable)``.
+Public API: ``UNBOUNDED``, ``CountTable(cells, total, shares_of, told, counted)``, its
+``counts``, ``sums`` and ``told_totals``, ``pinned(hidden)`` and
+``cheapest_to_hide(cell, hidden, hideable)``.
 
 The table: counts per row and column (a result per municipality), a total column that adds up
 each row (the region), and groups of rows shown as shares of their column's total (the
@@ -10,7 +11,9 @@ percentages of the end results), which tell the reader that total while one show
 group is not 0, and groups of rows whose total another table on the page shows (``told``: the
 satisfaction table's reached closings are the end results in which the resident was reached),
 which the reader knows unless that table hides it too: a told total (name, column) can be hidden
-like a cell. Every fact the reader has is then a flow in one network: a column's group total
+like a cell. A group of rows whose total is itself a count the reader sees (``counted``: the
+funnel's help accepted is the sum of its meldingen's statutory term cells) is a cell (name,
+column) of the table: shown, or hidden with what the reader knows of it. Every fact the reader has is then a flow in one network: a column's group total
 flows into its cells, each cell into its row, each row into the total column's cell and on into
 the total column's group totals, and back. A shown count is a fixed flow; for a hidden one the
 reader knows only an interval (``hidden``: cell → (lowest, highest)); a total the reader is not
@@ -54,16 +57,30 @@ class CountTable:
     in each column, the total column too; these nest or do not overlap (laminar). ``told``:
     name → a group of rows whose total in each column another table shows; one that overlaps
     another group without nesting is split along it, so the reader is taken to know more,
-    never less (hiding the name's total in a column hides every part of it)."""
+    never less (hiding the name's total in a column hides every part of it). ``counted``:
+    name → a group of rows whose total in each column is a count of the table, (name, column)
+    in ``counts`` beside the cells (``sums`` says which rows each adds up); such a group is
+    neither a group of shares nor a told one."""
 
     def __init__(
         self, cells: Mapping[tuple, int], total: Hashable, shares_of: Iterable[Collection] = (),
         told: Mapping[Hashable, Collection] | None = None,
+        counted: Mapping[Hashable, Collection] | None = None,
     ):  # fmt: skip
         rows = sorted({row for row, _ in cells}, key=str)
         columns = sorted({column for _, column in cells}, key=str)
         counts = {(row, c): cells.get((row, c), 0) for row in rows for c in columns}
         counts |= {(row, total): sum(counts[row, c] for c in columns) for row in rows}
+        self.sums = {
+            name: frozenset(row for row in rows if row in group)
+            for name, group in (counted or {}).items()
+        }
+        self._counted = {group: name for name, group in self.sums.items() if group}
+        counts |= {
+            (name, c): sum(counts[row, c] for row in group)
+            for name, group in self.sums.items()
+            for c in [*columns, total]
+        }
         self.counts = counts
         shared = _laminar(shares_of, rows)
         told = told or {}
@@ -74,8 +91,10 @@ class CountTable:
                 names[part].add(name)
         self._told = {group: tuple(sorted(found, key=str)) for group, found in names.items()}
         self._shared = set(shared)
+        if self._counted.keys() & (self._shared | self._told.keys()):
+            raise ValueError("Een opgeteld aantal kan niet ook een getoond totaal zijn.")
         # Largest first, so the smallest is found last.
-        groups = _laminar([*shared, *self._told], rows)
+        groups = _laminar([*shared, *self._told, *self._counted], rows)
         self._enclosing = {g: next((o for o in reversed(groups) if g < o), None) for g in groups}
         self._groups = groups
         self._group_of = {
@@ -92,7 +111,7 @@ class CountTable:
     def _column(self, column: Hashable, rows: list) -> list[_Arc]:
         """The arcs of ``column``, each from the outside in: from the origin to the column's
         total of all rows (never told), from a group's enclosing group (None: all rows) to the
-        group, and from a row's smallest group to the row."""
+        group (a counted one's arc is its cell), and from a row's smallest group to the row."""
 
         def node(group):
             return ("column", column, group)
@@ -103,6 +122,7 @@ class CountTable:
         arcs = [_Arc(_ORIGIN, node(None), count(rows))]
         arcs += [
             _Arc(node(self._enclosing[g]), node(g), count(g),
+                 cell=(self._counted[g], column) if g in self._counted else None,
                  parts=tuple((row, column) for row in rows if row in g and g in self._shared),
                  told=tuple((name, column) for name in self._told.get(g, ())))
             for g in self._groups

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner
-from vroegsignaal.monitoring import deadline_compliance
+from vroegsignaal.monitoring import accepted_help, deadline_compliance
 from vroegsignaal.monitoring.frames import (
     attempt_counts,
     first_signal_months,
@@ -53,8 +53,9 @@ FUNNEL_STEPS = (
     ("Hulp geaccepteerd", "help_accepted"),
     ("Doorverwezen", "referred"),
 )
-# The steps that tell what a resident chose or got; small numbers of them are hidden.
-SENSITIVE_STEPS = ("help_accepted", "referred")
+# The steps that tell what a resident chose or got; small numbers of them are hidden
+# (``accepted_help``, with the statutory terms that only accepted help has).
+SENSITIVE_STEPS = (accepted_help.HELP_ACCEPTED, accepted_help.REFERRED)
 FLAGS = (
     ("Enkelvoudig", "is_single"),
     ("Meervoudig", "is_multiple"),
@@ -177,34 +178,20 @@ FUNNEL_NOTE = (
 )
 
 
-def _protect_steps(shown: Protection) -> None:
-    """Hide the small numbers of the ``SENSITIVE_STEPS`` over the peers' municipalities. Each
-    is at most 'Bereikt', which the reader sees (``Protection.reached``): below 5 reached they
-    are hidden whatever they are, 0 too."""
-    per_municipality = shown.cube.group_by("municipality_id").agg(
-        pl.col(column).sum() for column in SENSITIVE_STEPS
-    )
-    cells = {
-        (column, row["municipality_id"]): row[column]
-        for row in per_municipality.iter_rows(named=True)
-        for column in SENSITIVE_STEPS
-    }
-    bounds = {(column, m): n for m, n in shown.reached().items() for column in SENSITIVE_STEPS}
-    shown.protect_counts("trechter", cells, bounds=bounds)
-
-
-def funnel(scope: Scope, signals: pl.DataFrame, counts: MeldingCounts, shown: Protection) -> Table:
+def funnel(
+    signals: pl.DataFrame, counts: MeldingCounts, shown: Protection, today: dt.date
+) -> Table:
     """From signals to referred meldingen, as % of meldingen and % of the previous step; a
     step of ``SENSITIVE_STEPS`` shows its mark instead of a small number, and no percentage
     gives it back."""
-    _protect_steps(shown)
+    accepted_help.protect(shown, today)
     rows = [("Signalen", int(signals["signals"].sum()), None, None)]
     cube = _with_go_count(counts.cube)
     previous = total = int(cube["meldingen"].sum())
     previous_mark = None
     for label, column in FUNNEL_STEPS:
         count = int(cube[column or "meldingen"].sum())
-        mark = shown.mark("trechter", column) if column in SENSITIVE_STEPS else None
+        mark = shown.mark(accepted_help.HELP, column) if column in SENSITIVE_STEPS else None
         of_total = HIDDEN if mark else percentage(count, total)
         of_previous = HIDDEN if mark or previous_mark else percentage(count, previous)
         rows.append((label, mark or count, of_total, of_previous))
@@ -490,7 +477,7 @@ def trend(signals: pl.DataFrame, counts: MeldingCounts, today: dt.date) -> Table
 
 def side_by_side(
     scope: Scope, signals: pl.DataFrame, counts: MeldingCounts, rate: MonthlyRate,
-    shown: Protection,
+    shown: Protection, today: dt.date,
 ) -> Table:  # fmt: skip
     """The municipalities of the scope next to each other on the main indicators.
 
@@ -499,7 +486,7 @@ def side_by_side(
     that choice and "% bereikt van go" how well the meldingen it took on were reached. The
     shares of help accepted and referred are hidden where their count is (``funnel``).
     """
-    _protect_steps(shown)
+    accepted_help.protect(shown, today)
     per_signal = signals_per_municipality(signals)
     go = pl.col("go") == 1
     stats = {
@@ -519,7 +506,7 @@ def side_by_side(
             m.name, count, rate.rate([m]), s["n"],
             percentage(s["go"], s["n"]), percentage(s["picked_up"], s["n"]),
             percentage(s["reached"], s["n"]), percentage(s["go_reached"], s["go"]),
-            *(shown.share("trechter", step, s["n"], m.pk) for step in SENSITIVE_STEPS),
+            *(shown.share(accepted_help.HELP, step, s["n"], m.pk) for step in SENSITIVE_STEPS),
         ))  # fmt: skip
     columns = (
         "Gemeente", "Signalen", "Per 1.000 inwoners per maand", "Meldingen", "% go",
@@ -560,7 +547,7 @@ def tables_and_protection(scope: Scope, today: dt.date) -> tuple[dict[str, Table
     rate = MonthlyRate.of(scope, signals, today, first_signal_months(scope))
     shown = Protection.of(scope, counts)
     tables = [
-        funnel(scope, signals, counts, shown),
+        funnel(signals, counts, shown, today),
         signals_per_inhabitants(scope, signals, rate),
         trend(signals, counts, today),
         by_partner_type(signals),
@@ -575,5 +562,5 @@ def tables_and_protection(scope: Scope, today: dt.date) -> tuple[dict[str, Table
         satisfaction(shown),
     ]
     if scope.is_region:
-        tables.append(side_by_side(scope, signals, counts, rate, shown))
+        tables.append(side_by_side(scope, signals, counts, rate, shown, today))
     return {table.key: with_legend(table) for table in tables}, shown

@@ -1,9 +1,9 @@
 """The meldingen of a scope counted in the database: no row per melding reaches Python.
 
-Public API: ``melding_counts(scope)`` → ``MeldingCounts``, ``cube_counts(scope)`` (only its
-cube), ``heropaf_standing(scope, cube)`` and ``result_counts(scope)``. Every fact the dashboard
-counts is a column of the melding (the chain facts are kept there by casework), so one statement
-of three grouped reads of the covering index ``melding_monitoring`` answers every melding table.
+Public API: ``melding_counts(scope)`` → ``MeldingCounts``, ``peer_counts(scope)`` (only its
+cube and conversation terms), ``heropaf_standing(scope, cube)`` and ``result_counts(scope)``.
+Every fact the dashboard counts is a column of the melding (the chain facts are kept there by
+casework), so one statement of three grouped reads of the covering index ``melding_monitoring`` answers every melding table.
 The same SQL runs on PostgreSQL and SQLite; only the day difference is spelled per database.
 
 End results are counted apart (``result_counts``): each contact round's result in the period it
@@ -100,7 +100,8 @@ def _keys() -> dict[str, str]:
 # municipalities, the pick-up term and the meldingen closed without help accepted;
 # ``lead_days`` the lead times (the three day differences together have a few thousand
 # combinations, fewer than three separate reads cost); the
-# ``conversation_term`` the statutory term, computed per distinct start date in Python.
+# ``conversation_term`` the statutory term per municipality (its cells are hidden as small
+# numbers over the peers, ``accepted_help``), computed per distinct start date in Python.
 GROUPINGS = {
     "cube": (
         "municipality_id",
@@ -112,6 +113,7 @@ GROUPINGS = {
     ),
     "lead_days": ("go", "attempt_days", "contact_days", "result_days"),
     "conversation_term": (
+        "municipality_id",
         "term_crisis",
         "term_start",
         "conversation_days",
@@ -243,10 +245,13 @@ def _named(cube: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def cube_counts(scope: Scope) -> pl.DataFrame:
-    """Only the cube of ``melding_counts(scope)``: the per-municipality counts, for the peers
-    of a scope whose small numbers are hidden over its region (``monitoring.protection``)."""
-    return _named(_groupings(scope, {"cube": GROUPINGS["cube"]})["cube"])
+def peer_counts(scope: Scope) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Only the cube and the conversation terms of ``melding_counts(scope)``: the
+    per-municipality counts, for the peers of a scope whose small numbers are hidden over its
+    region (``monitoring.protection``)."""
+    names = ("cube", "conversation_term")
+    groupings = _groupings(scope, {name: GROUPINGS[name] for name in names})
+    return _named(groupings["cube"]), groupings["conversation_term"]
 
 
 def heropaf_standing(scope: Scope, cube: pl.DataFrame) -> pl.DataFrame:

@@ -6,7 +6,8 @@ Public API: ``Protection`` (``Protection.of(scope, counts)``, then ``protect_cou
 ``with_legend(table)`` and ``reader_note(scope)``.
 
 Protected are the figures of what the municipality learned from or about a resident after the
-signal: end results, help accepted (and the term table's meldingen closed without it),
+signal: end results, help accepted (and the term table's statutory terms, which only meldingen
+whose resident accepted help have, and its meldingen closed without it),
 referrals and to what, problems in other life domains, heropaf outcomes and satisfaction.
 Signals, meldingen and the chain's own work (picked up, attempts, reached, lead times, terms,
 werkbakjes) are not: they say what happened to a signal, not what a household answered or how
@@ -14,8 +15,9 @@ it is doing. Small numbers are hidden over the scope's peers (``scope.peer_scope
 of a municipality), so the region and each of its
 municipalities hide the same cells, and no hidden count follows from their tables side by side
 with the totals their shares give away, the totals another table shows (``told``: the
-satisfaction table's reached closings) and the shown counts that bound them (``bounds``: help
-accepted and referred are at most reached; ``small_numbers.hide_counts``). A table's page, chart,
+satisfaction table's reached closings), the shown counts that bound them (``bounds``: help
+accepted and referred are at most reached) and the counts that are sums of others (``counted``:
+help accepted is the sum of its terms' cells; ``small_numbers.hide_counts``). A table's page, chart,
 CSV, XLSX and PDF all show the same marks, because they are all drawn from its rows.
 """
 
@@ -28,8 +30,8 @@ import polars as pl
 
 from vroegsignaal.monitoring.melding_counts import (
     MeldingCounts,
-    cube_counts,
     heropaf_standing,
+    peer_counts,
     result_counts,
 )
 from vroegsignaal.monitoring.scope import Scope, peer_scope
@@ -42,18 +44,18 @@ REGION = "regio"  # the key of all peers together (a region's figure), beside mu
 class Protection:
     """The counts of the scope's peers and what of them the reader of the scope sees.
 
-    ``cube``, ``heropaf`` and ``results`` are the peers' melding counts (``melding_counts``);
-    ``peers`` their scope. Each table protects its cells once (``protect_counts``); ``own`` is
+    ``cube``, ``conversation_term``, ``heropaf`` and ``results`` are the peers' melding counts
+    (``melding_counts``); ``peers`` their scope. Each table protects its cells once (``protect_counts``); ``own`` is
     the key of the scope's own figures among them: ``REGION`` for the whole peer set, else a
     municipality id.
     """
 
     def __init__(
-        self, scope: Scope, peers: Scope, cube: pl.DataFrame, heropaf: pl.DataFrame,
-        results: pl.DataFrame,
+        self, scope: Scope, peers: Scope, cube: pl.DataFrame, conversation_term: pl.DataFrame,
+        heropaf: pl.DataFrame, results: pl.DataFrame,
     ):  # fmt: skip
         self.scope, self.peers, self.cube, self.heropaf = scope, peers, cube, heropaf
-        self.results = results
+        self.conversation_term, self.results = conversation_term, results
         whole = set(scope.municipality_ids) == set(peers.municipality_ids)
         self.own = REGION if whole else scope.municipality_ids[0]
         self._cells: dict[str, dict] = {}
@@ -62,16 +64,17 @@ class Protection:
     @classmethod
     def of(cls, scope: Scope, counts: MeldingCounts) -> Protection:
         """The protection of ``scope`` (whose meldingen ``counts`` counted): for an exact scope
-        nothing is hidden and the peers are the scope itself, whose cube ``counts`` holds.
-        Heropaf standing and end results are read once, for the peers only."""
+        nothing is hidden and the peers are the scope itself, whose cube and conversation terms
+        ``counts`` holds. Heropaf standing and end results are read once, for the peers only."""
         peers = scope if scope.exact else peer_scope(scope)
         same = peers.municipality_ids == scope.municipality_ids
-        cube = counts.cube if same else cube_counts(peers)
-        return cls(scope, peers, cube, heropaf_standing(peers, cube), result_counts(peers))
+        cube, terms = (counts.cube, counts.conversation_term) if same else peer_counts(peers)
+        return cls(scope, peers, cube, terms, heropaf_standing(peers, cube), result_counts(peers))
 
     def protect_counts(
         self, table: str, cells: Mapping[tuple[str, int], int], shares_of: Iterable = (),
         told: Iterable = (), bounds: Mapping[tuple[str, int], int] | None = None,
+        counted: Mapping[str, Iterable] | None = None,
     ) -> None:  # fmt: skip
         """Record ``cells`` (count per row and peer municipality id) of ``table`` and which are
         hidden; ``shares_of``: groups of rows that are shown as shares of their total, so the
@@ -79,21 +82,28 @@ class Protection:
         rows whose total another table shows as it is, per municipality and for the region;
         ``bounds``: per row and peer municipality id the most its count can be, by a count the
         reader sees (help accepted: reached) and whose region figure is their sum; a row's
-        missing ones are 0. Once per table."""
+        missing ones are 0; ``counted``: name → rows whose sum is itself a count the reader
+        sees, read with ``mark``, ``count`` and ``shown`` by its name like a row. Once per
+        table."""
         if table in self._cells:
             return
         rows = sorted({row for row, _ in cells}, key=str)
         ids = self.peers.municipality_ids
         full = {(row, m): cells.get((row, m), 0) for row in rows for m in ids}
         full |= {(row, REGION): sum(full[row, m] for m in ids) for row in rows}
-        self._cells[table] = full
         parts = {key: value for key, value in full.items() if key[1] != REGION}
+        counted = counted or {}
+        self._cells[table] = full | {
+            (name, m): sum(full.get((row, m), 0) for row in group)
+            for name, group in counted.items()
+            for m in [*ids, REGION]
+        }
         limits = None
         if bounds is not None:
             bounded = {row for row, _ in bounds}
             limits = {(row, m): bounds.get((row, m), 0) for row in bounded for m in ids}
         self._marks[table] = (
-            {} if self.scope.exact else hide_counts(parts, REGION, shares_of, told, limits)
+            {} if self.scope.exact else hide_counts(parts, REGION, shares_of, told, limits, counted)
         )
 
     def reached(self) -> dict[int, int]:
@@ -145,8 +155,9 @@ def reader_note(scope: Scope) -> str:
             "projectleider ziet ze met kleine aantallen afgeschermd."
         )
     return (
-        "Kleine aantallen over inwoners zijn afgeschermd (eindresultaten, hulp geaccepteerd, "
-        "doorverwijzingen, heropaf, tevredenheid, leefgebieden): '< 5' is 1 tot en met 4, 'x' "
+        "Kleine aantallen over inwoners zijn afgeschermd (eindresultaten, hulp geaccepteerd en "
+        "de wettelijke termijnen die daarmee beginnen, doorverwijzingen, heropaf, tevredenheid, "
+        "leefgebieden): '< 5' is 1 tot en met 4, 'x' "
         "is weggelaten omdat het op minder dan 5 inwoners berust of omdat een afgeschermd "
         "cijfer er anders uit terug te rekenen is."
     )
