@@ -158,7 +158,11 @@ def noord_melding(enschede):
     return MeldingFactory(municipality=enschede, queue=queue)
 
 
-def test_assigning_to_a_colleague_of_another_team_warns(logged_in, noord_melding, zuid_colleague):
+def test_assigning_to_a_colleague_of_another_team_is_refused_as_she_could_not_see_it(
+    logged_in, noord_melding, zuid_colleague
+):
+    """QA12 B7: an assignment no longer widens what a caseworker sees, so a melding of
+    Noord's werkbakje would be out of a Zuid colleague's sight."""
     response = logged_in.post(
         reverse("casework:worklist"),
         {
@@ -170,13 +174,13 @@ def test_assigning_to_a_colleague_of_another_team_warns(logged_in, noord_melding
 
     text = page_text(response.content.decode())
     assert (
-        "Let op: Col Lega werkt in Team Zuid, maar 1 melding hoort bij een werkbakje van "
-        "Wijkteam Noord." in text
+        "Col Lega werkt in Team Zuid en kan deze melding in het werkbakje van Wijkteam Noord "
+        "niet zien; kies iemand van Wijkteam Noord of van het meldpunt." in text
     )
-    assert Melding.objects.get(pk=noord_melding.pk).assigned_to == zuid_colleague
+    assert Melding.objects.get(pk=noord_melding.pk).assigned_to is None
 
 
-def test_assigning_one_melding_to_a_colleague_of_another_team_warns_too(
+def test_assigning_one_melding_to_a_colleague_of_another_team_is_refused_too(
     logged_in, noord_melding, zuid_colleague
 ):
     response = logged_in.post(
@@ -185,10 +189,13 @@ def test_assigning_one_melding_to_a_colleague_of_another_team_warns_too(
         follow=True,
     )
 
-    assert "werkt in Team Zuid, maar 1 melding hoort bij" in page_text(response.content.decode())
+    assert "kan deze melding in het werkbakje van Wijkteam Noord niet zien" in page_text(
+        response.content.decode()
+    )
+    assert Melding.objects.get(pk=noord_melding.pk).assigned_to is None
 
 
-def test_assigning_within_the_team_gives_no_warning(logged_in, enschede, zuid_colleague):
+def test_assigning_within_the_team_is_done(logged_in, enschede, zuid_colleague):
     zuid = QueueFactory(municipality=enschede, name="Huisbezoek Zuid", team=zuid_colleague.team)
     melding = MeldingFactory(municipality=enschede, queue=zuid)
 
@@ -198,7 +205,7 @@ def test_assigning_within_the_team_gives_no_warning(logged_in, enschede, zuid_co
         follow=True,
     )
 
-    assert "Let op" not in page_text(response.content.decode())
+    assert "1 melding toegewezen aan Col Lega." in page_text(response.content.decode())
 
 
 @pytest.fixture

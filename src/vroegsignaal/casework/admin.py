@@ -27,8 +27,8 @@ class CaseworkPolicyAdmin(admin.ModelAdmin):
 
 
 class QueueForm(forms.ModelForm):
-    """A werkbakje's team: a caseworker in a team sees that team's werkbakjes, the werkbakjes
-    without a team and what is assigned to them (privacy.policy.meldingen_for)."""
+    """A werkbakje's team: a caseworker in a team sees that team's werkbakjes and the werkbakjes
+    without a team (privacy.policy.meldingen_for); being assigned a melding does not widen that."""
 
     class Meta:
         model = Queue
@@ -36,7 +36,7 @@ class QueueForm(forms.ModelForm):
         help_texts = {
             "name": "Precies de naam van het werkbakje in de werkbakjesregel van het beleid: de "
             "matching zet de meldingen van die regel in dit werkbakje.",
-            "team": "Alleen uitvoerders van dit team (en wie een melding toegewezen kreeg) zien "
+            "team": "Alleen uitvoerders van dit team (en het meldpunt) zien "
             "de meldingen in dit werkbakje. Leeg: alle uitvoerders van de gemeente.",
         }
 

@@ -10,8 +10,8 @@ from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State, is_open
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.transitions import update_melding
-from vroegsignaal.dutch_text import listed
 from vroegsignaal.organisations.models import User
+from vroegsignaal.privacy import policy
 
 # Only these states move on an assignment; later on, assigning hands the work over to a colleague.
 _UNASSIGNED_STATES = (State.NEW, State.REOPENED)
@@ -26,13 +26,21 @@ def _check_assignee(melding: Melding, to_user: User) -> None:
         )
     if not to_user.is_active:
         raise CaseworkError("Deze collega heeft geen actief account meer; kies een ander.")
+    # An assignment does not widen what a caseworker sees (privacy.policy.meldingen_for), so a
+    # melding of another team's werkbakje would be out of the assignee's sight.
+    if not policy.can(to_user, policy.Action.WORK_MELDINGEN, melding):
+        team = melding.queue.team.name
+        raise CaseworkError(
+            f"{to_user.display_name} werkt in {to_user.team.name} en kan deze melding in het "
+            f"werkbakje van {team} niet zien; kies iemand van {team} of van het meldpunt."
+        )
 
 
 def assign(melding: Melding, to_user: User, by: User, expected_version: int) -> Melding:
     """Assign ``melding`` to ``to_user``: a new or reopened melding becomes 'Toegewezen'.
 
-    Rule: only to intake staff or caseworkers of the melding's own municipality, and never a
-    closed melding.
+    Rule: only to intake staff or caseworkers of the melding's own municipality who can see it
+    (a caseworker of another team cannot), and never a closed melding.
     """
     if not is_open(melding.state):
         raise CaseworkError("Een afgesloten melding kan niet worden toegewezen.")
@@ -55,33 +63,6 @@ def unassign(melding: Melding, by: User, expected_version: int) -> Melding:
         states = update_melding(melding, expected_version, State.NEW, assigned_to=None)
         events.unassigned(melding, by, states)
     return melding
-
-
-def other_team(meldingen: list[Melding], to_user: User) -> list[Melding]:
-    """The meldingen whose werkbakje belongs to another team than ``to_user``'s. Assigning
-    them is allowed (a colleague may help out), but whoever assigns should know: the melding
-    then shows up in that colleague's lists, away from its own team."""
-    return [
-        melding
-        for melding in meldingen
-        if melding.queue is not None
-        and melding.queue.team_id is not None
-        and to_user.team_id is not None
-        and melding.queue.team_id != to_user.team_id
-    ]
-
-
-def other_team_warning(meldingen: list[Melding], to_user: User) -> str:
-    """The Dutch warning after assigning ``meldingen`` to ``to_user`` (``other_team``), or ''."""
-    others = other_team(meldingen, to_user)
-    if not others:
-        return ""
-    teams = sorted({melding.queue.team.name for melding in others})
-    which = "1 melding hoort" if len(others) == 1 else f"{len(others)} meldingen horen"
-    return (
-        f"Let op: {to_user.display_name} werkt in {to_user.team.name}, maar {which} bij een "
-        f"werkbakje van {listed(teams)}. Was dat niet de bedoeling, wijs dan opnieuw toe."
-    )
 
 
 def bulk_assign(items: list[tuple[Melding, int]], to_user: User, by: User) -> int:

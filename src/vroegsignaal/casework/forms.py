@@ -32,7 +32,7 @@ from vroegsignaal.casework.models import (
 )
 from vroegsignaal.casework.payments import payment_key
 from vroegsignaal.casework.results import SATISFACTION_MESSAGE
-from vroegsignaal.casework.worklist import FLAG_FIELDS
+from vroegsignaal.casework.worklist import FLAG_FIELDS, OUT_OF_SIGHT
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalpartner
 from vroegsignaal.dutch_text import listed
 from vroegsignaal.intake.parsing import parse_amount_cents
@@ -192,7 +192,12 @@ class WorklistFilterForm(UtrechtForm):
     toegewezen = forms.ChoiceField(
         label="Toegewezen",
         required=False,
-        choices=[("", "Iedereen"), ("mine", "Aan mij"), ("unassigned", "Niet toegewezen")],
+        choices=[
+            ("", "Iedereen"),
+            ("mine", "Aan mij"),
+            ("unassigned", "Niet toegewezen"),
+            (OUT_OF_SIGHT, "Aan iemand die ze niet meer kan zien"),
+        ],
         error_messages={"invalid_choice": "Toegewezen: kies een van de mogelijkheden in de lijst."},
     )
 

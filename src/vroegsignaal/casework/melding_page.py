@@ -15,6 +15,7 @@ from vroegsignaal.casework.heropaf import heropaf_applies
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.not_resident import confirmed_on_page
+from vroegsignaal.casework.out_of_sight import is_out_of_assignees_sight
 from vroegsignaal.casework.persons import persons_of
 from vroegsignaal.casework.policy import calendar_for, policy_for
 from vroegsignaal.casework.residence_check import may_confirm, residence_checks
@@ -117,6 +118,7 @@ def melding_context(melding: Melding, today: date, viewer: User) -> dict:
     return {
         "melding": melding,
         "state_label": State(melding.state).label,
+        "assignee_out_of_sight": is_out_of_assignees_sight(melding),
         "actions": actions,
         "heropaf_answers": heropaf_answers(melding, creditors) if "reopen" in actions else [],
         "not_picked_up": not_picked_up(melding),

@@ -57,9 +57,11 @@ from vroegsignaal.casework.persons import persons_of
 from vroegsignaal.casework.policy import policy_for
 from vroegsignaal.casework.worklist import (
     HEROPAF_QUEUE,
+    OUT_OF_SIGHT,
     WorklistFilters,
     due_date_of,
     due_header,
+    out_of_sight_count,
     queue_counts,
     worklist,
 )
@@ -120,6 +122,9 @@ def _worklist(request, *, assign_errors: dict[str, str] | None = None, ticked=()
         # Without a chosen werkbakje the list holds the open meldingen; the Heropaf row counts
         # closed meldingen whose heropaf is due, so the totals of the overview differ.
         "heropaf_left_out": 0 if filters.queue else heropaf.open,
+        # The meldpunt hands meldingen out again; a caseworker has the filter and the list.
+        "out_of_sight": out_of_sight_count(request.user) if request.user.role == Role.INTAKE else 0,
+        "out_of_sight_filter": OUT_OF_SIGHT,
         "due_header": due_header(filters.queue),
         "active_filters": filters.active,
         "rows": [
@@ -206,14 +211,7 @@ def _bulk_assign(request):
         name = to_user.display_name
         what = "1 melding" if count == 1 else f"{count} meldingen"
         messages.success(request, f"{what} toegewezen aan {name}.")
-        _warn_other_team(request, meldingen, to_user)
     return back
-
-
-def _warn_other_team(request, meldingen: list[Melding], to_user) -> None:
-    warning = assignment.other_team_warning(meldingen, to_user)
-    if warning:
-        messages.warning(request, warning)
 
 
 def _parse_selection(values: list[str]):
@@ -593,7 +591,6 @@ def assign_action(request, pk: int):
     def perform(melding, user, form):
         to_user = form.cleaned_data["medewerker"]
         assignment.assign(melding, to_user, user, _version(form))
-        _warn_other_team(request, [melding], to_user)
 
     def form_class(data):
         return AssignForm(data, colleagues=colleagues_of(request.user), me=request.user)

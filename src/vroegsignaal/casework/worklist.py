@@ -23,11 +23,15 @@ from vroegsignaal.casework.heropaf import (
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import CURRENT_DUE_ON, Melding, MeldingSignal
 from vroegsignaal.casework.no_go import why_not_picked_up
+from vroegsignaal.casework.out_of_sight import open_out_of_sight, with_assignee_out_of_sight
 from vroegsignaal.casework.signal_status import not_picked_up
 from vroegsignaal.casework.terms import pick_up_state
 from vroegsignaal.organisations.models import User
+from vroegsignaal.privacy.policy import assignee_cannot_see
 
 HEROPAF_QUEUE = "heropaf"
+# The 'Toegewezen' filter for meldingen whose assignee can no longer see them (out_of_sight).
+OUT_OF_SIGHT = "out_of_sight"
 SOON_DAYS = 3
 
 FLAG_FIELDS = {
@@ -95,9 +99,11 @@ def _deadline_filter(deadline: str, today: date, queue: str = "") -> Q:
 
 
 def _assigned_filter(assigned: str, user: User) -> Q:
-    return {"mine": Q(assigned_to=user), "unassigned": Q(assigned_to__isnull=True)}.get(
-        assigned, Q()
-    )
+    return {
+        "mine": Q(assigned_to=user),
+        "unassigned": Q(assigned_to__isnull=True),
+        OUT_OF_SIGHT: assignee_cannot_see(),
+    }.get(assigned, Q())
 
 
 def _queue_filter(meldingen: QuerySet[Melding], queue: str, today: date) -> QuerySet[Melding]:
@@ -137,6 +143,7 @@ def worklist(user: User, filters: WorklistFilters, today: date) -> QuerySet[Meld
         _deadline_filter(filters.deadline, today, filters.queue),
         _assigned_filter(filters.assigned, user),
     )
+    meldingen = with_assignee_out_of_sight(meldingen)
     return meldingen.select_related("queue", "assigned_to").order_by(
         "-priority_score", CURRENT_DUE_ON.asc(nulls_last=True), "pk"
     )
@@ -213,3 +220,9 @@ def queue_counts(user: User, today: date) -> list[QueueCount]:
         )
     )
     return counts
+
+
+def out_of_sight_count(user: User) -> int:
+    """How many open meldingen of ``user``'s reach are assigned to someone who can no longer
+    see them: the overview asks to assign them anew."""
+    return open_out_of_sight(meldingen_visible_to(user)).count()

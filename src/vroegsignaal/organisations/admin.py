@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import (
     AdminPasswordChangeForm,
@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 
+from vroegsignaal.casework.out_of_sight import notice_after_saving
 from vroegsignaal.intake.columns import CANONICAL_COLUMNS, mapping_problems
 from vroegsignaal.organisations.agreement_rules import check_overlap
 from vroegsignaal.organisations.models import (
@@ -294,6 +295,15 @@ class UserAdmin(DjangoUserAdmin):
             )
             for name, options in fieldsets
         ]
+
+    def response_change(self, request, obj):
+        """After saving, a user moved out of sight of meldingen assigned to him (another team or
+        municipality, deactivated) leaves them with nobody who works on them: say so."""
+        response = super().response_change(request, obj)
+        notice = notice_after_saving(obj)
+        if notice:
+            messages.warning(request, notice)
+        return response
 
     # A functioneel beheerder does not change (or set the password of) a superuser: that would
     # give them every permission.

@@ -8,11 +8,14 @@ Public API:
 - Scopers, each the complete set a user may reach (empty for other roles):
   `deliveries_for`, `signals_for`, `meldingen_for`, `municipalities_for` (aggregates),
   `audit_entries_for`.
+- `assignee_cannot_see()`: the meldingen whose assignee is out of reach of them by the same rule
+  (moved to another team or municipality, another role, deactivated).
 - `get_for(user, queryset_or_model, **lookup)`: one object in reach, else 404 (existence hidden).
 
 Rules: creditor staff reach only their own creditor's deliveries, signals and permitted
 feedback; intake and caseworkers only their municipality (a caseworker in a team: the queues of
-that team, the queues without a team and what is assigned to them); project leaders aggregates
+that team and the queues without a team; an assignment does not widen that, so a caseworker
+moved to another team no longer sees the old team's meldingen); project leaders aggregates
 of their region only, never a single person; administrators configuration; the privacy officer
 the audit log, retention reports and requests for access (inzageverzoeken).
 """
@@ -25,7 +28,7 @@ from functools import wraps
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, Q, QuerySet
+from django.db.models import F, Model, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from vroegsignaal.organisations.models import Municipality, Role
@@ -157,18 +160,43 @@ def signals_for(user) -> QuerySet:
     return signal.objects.none()
 
 
+def _team_reach(team_id) -> Q:
+    """The meldingen a caseworker of team `team_id` (an id, or an F to one) sees: the queues of
+    that team and the queues without a team (a melding without a queue too)."""
+    return Q(queue__team__isnull=True) | Q(queue__team_id=team_id)
+
+
 def meldingen_for(user) -> QuerySet:
     """Meldingen `user` may see: their municipality's; a caseworker in a team only that team's
-    queues, the queues without a team and what is assigned to them."""
+    queues and the queues without a team. Being assigned a melding does not widen this: a
+    caseworker who moves to another team works for that team only (domain.md), and what the
+    old team assigned to him waits for the meldpunt (`assignee_cannot_see`)."""
     melding = apps.get_model("casework", "Melding")
     if not can(user, Action.WORK_MELDINGEN):
         return melding.objects.none()
     meldingen = melding.objects.filter(municipality_id=user.municipality_id)
     if user.role == Role.CASEWORKER and user.team_id is not None:
-        meldingen = meldingen.filter(
-            Q(queue__team__isnull=True) | Q(queue__team_id=user.team_id) | Q(assigned_to=user)
-        )
+        meldingen = meldingen.filter(_team_reach(user.team_id))
     return meldingen
+
+
+def assignee_cannot_see() -> Q:
+    """Meldingen assigned to someone who cannot see them: `meldingen_for` read from the
+    assignee's side (deactivated, another role or municipality, a caseworker of another team
+    than the melding's queue). They wait for the meldpunt to assign them anew."""
+    casework_roles = [
+        role for role, actions in ROLE_ACTIONS.items() if Action.WORK_MELDINGEN in actions
+    ]
+    assignee_reaches = Q(
+        assigned_to__is_active=True,
+        assigned_to__role__in=casework_roles,
+        assigned_to__municipality_id=F("municipality_id"),
+    ) & (
+        ~Q(assigned_to__role=Role.CASEWORKER)
+        | Q(assigned_to__team__isnull=True)
+        | _team_reach(F("assigned_to__team_id"))
+    )
+    return Q(assigned_to__isnull=False) & ~assignee_reaches
 
 
 def municipalities_for(user) -> QuerySet[Municipality]:

@@ -1,0 +1,69 @@
+"""Open meldingen assigned to someone who can no longer see them (QA12 B7).
+
+An assignment does not widen what a caseworker sees (privacy.policy.meldingen_for). So when the
+administrator moves a caseworker to another team or municipality, gives him another role or
+deactivates him, the meldingen assigned to him stay assigned (their history matters) but he no
+longer reaches them: the meldpunt assigns them anew. The beheeromgeving says so after saving
+the user, and the werkbakjes show and filter them.
+"""
+
+from __future__ import annotations
+
+from django.db.models import BooleanField, Count, ExpressionWrapper, QuerySet
+
+from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.models import Melding
+from vroegsignaal.dutch_numbers import counted
+from vroegsignaal.dutch_text import listed
+from vroegsignaal.organisations.models import User
+from vroegsignaal.privacy.policy import assignee_cannot_see
+
+
+def open_out_of_sight(meldingen: QuerySet[Melding]) -> QuerySet[Melding]:
+    """The open ones among ``meldingen`` whose assignee cannot see them."""
+    return meldingen.exclude(state=State.CLOSED).filter(assignee_cannot_see())
+
+
+def with_assignee_out_of_sight(meldingen: QuerySet[Melding]) -> QuerySet[Melding]:
+    """``meldingen`` with ``assignee_out_of_sight``: whether its assignee cannot see it."""
+    return meldingen.annotate(
+        assignee_out_of_sight=ExpressionWrapper(assignee_cannot_see(), BooleanField())
+    )
+
+
+def is_out_of_assignees_sight(melding: Melding) -> bool:
+    """Whether ``melding`` is assigned to someone who cannot see it (the melding page says so)."""
+    if melding.assigned_to_id is None:
+        return False
+    return Melding.objects.filter(pk=melding.pk).filter(assignee_cannot_see()).exists()
+
+
+def notice_after_saving(user: User) -> str:
+    """What the administrator reads after saving ``user`` while open meldingen he can no longer
+    see are assigned to him: how many, of which team (or municipality), and who assigns them
+    anew; '' when there are none."""
+    groups = list(
+        open_out_of_sight(Melding.objects.filter(assigned_to=user))
+        .values("municipality__name", "queue__team__name")
+        .annotate(count=Count("pk"))
+        .order_by("municipality__name", "queue__team__name")
+    )
+    if not groups:
+        return ""
+    parts = [
+        (group["count"], group["queue__team__name"] or group["municipality__name"])
+        for group in groups
+    ]
+    total = sum(count for count, _ in parts)
+    if len(parts) == 1:
+        held = f"{counted(total, 'open melding', 'open meldingen')} van {parts[0][1]}"
+    else:
+        each = listed([f"{count} van {where}" for count, where in parts])
+        held = f"{counted(total, 'open melding', 'open meldingen')} ({each})"
+    them = "haar" if total == 1 else "ze"
+    meldpunten = listed(sorted({group["municipality__name"] for group in groups}))
+    return (
+        f"Deze gebruiker heeft nog {held} toegewezen, maar kan {them} niet meer zien. "
+        f"Het meldpunt van {meldpunten} kan {them} opnieuw toewijzen: in Werkbakjes, filter "
+        "Toegewezen: Aan iemand die ze niet meer kan zien."
+    )
