@@ -274,7 +274,8 @@ def test_worklist_queries_do_not_grow_with_the_number_of_meldingen(
 ):
     client.force_login(caseworker)
     MeldingFactory.create_batch(3, municipality=enschede, assigned_to=caseworker)
-    with django_assert_max_num_queries(12) as few:
+    # 13: the planned warm hand-overs whose day has come are one query (casework.handovers).
+    with django_assert_max_num_queries(13) as few:
         client.get(reverse("casework:worklist"))
     MeldingFactory.create_batch(40, municipality=enschede, assigned_to=caseworker)
 

@@ -6,7 +6,10 @@ reached, nor before the uitvoeringsnorm's number of failed attempts in the round
 ``CaseworkPolicy.no_contact_after_attempts``: 'definitief' means the caseworker tried), no
 'Geen reactie na eerder contact' when the resident was never reached, no help result without a conversation in which help was accepted, no 'Vervolghulp en/of
 verwijzing ...' or 'Verwijzing zonder tussenkomst inwoner' without a recorded referral (of the
-matching kind), no 'Inwoner regelt het zelf' without contact, no 'Persoon is geen inwoner (meer)'
+matching kind), nor before the warm hand-over of that referral took place (a referral may be
+recorded ahead of its hand-over, ``casework.handovers``: until that day it is an appointment,
+and the creditor and CBS would hear of help that may not start), no 'Inwoner regelt het zelf'
+without contact, no 'Persoon is geen inwoner (meer)'
 or 'Inwoner is overleden' while the BRP has a person of the melding living at the address (the
 caseworker confirms 'geen inwoner' per signal then: ``casework.not_resident``). Reached, accepted and referred
 count in the current contact round (a heropaf reopening starts a new one).
@@ -42,6 +45,7 @@ from vroegsignaal.casework import events, residence_check
 from vroegsignaal.casework.contact import unsuccessful_attempts, was_reached
 from vroegsignaal.casework.dates import check_recorded_date
 from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.handovers import handover_to
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import (
     SATISFACTION_MAX,
@@ -107,11 +111,22 @@ _GONE = (Eindresultaat.GEEN_INWONER, Eindresultaat.OVERLEDEN)
 
 
 @dataclass(frozen=True)
+class PlannedHandover:
+    """A referral of the round whose warm hand-over lies after the closing day."""
+
+    kind: str
+    to: str
+    on: date
+
+
+@dataclass(frozen=True)
 class FileFacts:
     """What the file shows that a result must fit: the resident reached and help accepted in
     the current contact round, the kinds of the referrals made in it, whether the round
     is one after a heropaf, the failed attempts in the round against the number the
-    uitvoeringsnorm asks before 'geen contact', and whether the resident was ever reached."""
+    uitvoeringsnorm asks before 'geen contact', and whether the resident was ever reached.
+    The referrals are split by the closing day: the kinds whose hand-over took place by then,
+    and the hand-overs still planned after it."""
 
     reached: bool
     help_accepted: bool
@@ -124,18 +139,30 @@ class FileFacts:
     reached_ever: bool = False
     # The persons the BRP has living at the address ('R. Bakker'): nobody there is no one.
     living_here: tuple[str, ...] = ()
+    # The kinds referred to with a hand-over on or before the closing day.
+    handed_over_kinds: frozenset[str] = frozenset()
+    # The referrals whose hand-over is still to come, earliest first.
+    planned_handovers: tuple[PlannedHandover, ...] = ()
 
 
-def file_facts(melding: Melding) -> FileFacts:
-    """The facts of ``melding``'s file in its current contact round."""
+def file_facts(melding: Melding, closing_on: date | None = None) -> FileFacts:
+    """The facts of ``melding``'s file in its current contact round, closed on ``closing_on``
+    (default today, the day the close form closes on)."""
+    closing_on = closing_on or timezone.localdate()
     this_round = melding.contact_round
     conversations = melding.conversations.filter(contact_round=this_round)
-    referrals = melding.referrals.filter(contact_round=this_round)
+    referrals = list(melding.referrals.filter(contact_round=this_round))  # by hand-over day
     attempts = list(melding.contact_attempts.filter(contact_round=this_round))
     return FileFacts(
         reached=was_reached(melding),
         help_accepted=conversations.filter(help_accepted=HelpAnswer.YES).exists(),
-        referral_kinds=frozenset(referrals.values_list("kind", flat=True)),
+        referral_kinds=frozenset(referral.kind for referral in referrals),
+        handed_over_kinds=frozenset(r.kind for r in referrals if r.handover_on <= closing_on),
+        planned_handovers=tuple(
+            PlannedHandover(r.kind, handover_to(r), r.handover_on)
+            for r in referrals
+            if r.handover_on > closing_on
+        ),
         later_round=this_round > 1,
         failed_attempts=unsuccessful_attempts(attempts, this_round),
         attempts_needed=policy_for(melding.municipality).no_contact_after_attempts,
@@ -209,7 +236,20 @@ def refusal(result: str, facts: FileFacts) -> str | None:
         if needed == ALL_REFERRALS:
             return f"{name} vraagt een vastgelegde verwijzing. Leg eerst de verwijzing vast."
         return f"{name} vraagt een verwijzing naar {_kinds(needed)}. Leg eerst de verwijzing vast."
+    if needed is not None and not facts.handed_over_kinds & needed:
+        return _handover_planned(name, facts, needed)
     return None
+
+
+def _handover_planned(name: str, facts: FileFacts, needed: frozenset[ReferralKind]) -> str:
+    # Every referral the result can rest on is still an appointment: name the first of them.
+    first = next(planned for planned in facts.planned_handovers if planned.kind in needed)
+    return (
+        f"{name} kan pas vanaf {first.on:%d-%m-%Y}: dan staat de warme overdracht naar "
+        f"{first.to} gepland. Sluit op of na die dag af met dit resultaat, als de overdracht "
+        "heeft plaatsgevonden. Gaat de overdracht niet door, leg dan vast wat er gebeurde (een "
+        "contactpoging of een gesprek) en kies het resultaat dat daarbij past."
+    )
 
 
 def result_refusals(melding: Melding, facts: FileFacts | None = None) -> dict[str, str]:
@@ -232,14 +272,16 @@ def close_with_result(
     Rules: exactly one valid Eindresultaat is required, and it fits the file (``refusal``);
     the signals then get the status the result implies ('Opgepakt', or the same-named
     'Niet opgepakt: ...' status). ``closed_on`` (default today) lies between the matching date
-    and today. The ``satisfaction`` is a rapportcijfer from 1 to 10, or None when the resident
-    was not asked; only a resident reached in this contact round gives one. The round's result
+    and today, and not before the warm hand-over the result rests on. The ``satisfaction`` is a
+    rapportcijfer from 1 to 10, or None when the resident was not asked; only a resident
+    reached in this contact round gives one. The round's result
     is kept as its ``RoundResult``; closing again after a heropaf adds the new round's beside it
     (the melding itself then carries the new round's).
     """
     if result not in Eindresultaat.values:
         raise CaseworkError("Kies een eindresultaat uit de lijst om de melding af te sluiten.")
-    facts = file_facts(melding)
+    closed_on = closed_on or timezone.localdate()
+    facts = file_facts(melding, closed_on)
     reason = refusal(result, facts)
     if reason:
         raise CaseworkError(reason, field="result")
@@ -251,7 +293,6 @@ def close_with_result(
             else SATISFACTION_NOT_REACHED
         )
         raise CaseworkError(message, field="satisfaction")
-    closed_on = closed_on or timezone.localdate()
     check_recorded_date(melding, closed_on, label="Afgesloten op", field="closed_on")
     changes = {
         "result": result,

@@ -50,6 +50,7 @@ from vroegsignaal.casework.forms import (
     initial_contact_attempt,
     plan_initial,
 )
+from vroegsignaal.casework.handovers import due_handovers
 from vroegsignaal.casework.lifecycle import State, TransitionNotAllowed
 from vroegsignaal.casework.melding_page import melding_context
 from vroegsignaal.casework.models import Melding
@@ -114,9 +115,13 @@ def _worklist(request, *, assign_errors: dict[str, str] | None = None, ticked=()
         request.GET.get("pagina")
     )
     audit.note_shown(request, page.object_list)
+    handovers = due_handovers(request.user, today)
+    audit.note_shown(request, [handover.melding for handover in handovers])
     heropaf = next(c for c in counts if c.key == HEROPAF_QUEUE)
     context = {
         "counts": counts,
+        # Planned warm hand-overs whose day has come: did they take place? (casework.handovers)
+        "due_handovers": handovers,
         "form": form,
         "page": page,
         # Without a chosen werkbakje the list holds the open meldingen; the Heropaf row counts
