@@ -403,3 +403,14 @@ def test_the_region_beside_its_municipalities_and_their_shares_gives_no_hidden_r
     assert tables["regio"][0][1:] == (72, 83.7)  # so the region's total is 86
     assert ("Niet opgepakt: herhaalde melding", "< 5", "x") in tables["1700"]
     assert _worked_out(tables) == {}
+
+
+def test_the_project_leader_is_told_that_subtracting_two_periods_reveals_small_numbers(
+    client, twente, leader
+):
+    # The protection holds within one selection; January-October minus January-September gives
+    # October's figure (QA12 B2), so the page says not to share the tables outside the team.
+    page = _get(client, leader, "dashboard", gemeente="0153").content.decode()
+
+    assert "wie de cijfers van twee periodes van elkaar aftrekt" in page
+    assert "publiceer alleen cijfers van hele kwartalen of jaren" in page

@@ -159,7 +159,11 @@ def reader_note(scope: Scope) -> str:
         "de wettelijke termijnen die daarmee beginnen, doorverwijzingen, heropaf, tevredenheid, "
         "leefgebieden): '< 5' is 1 tot en met 4, 'x' "
         "is weggelaten omdat het op minder dan 5 inwoners berust of omdat een afgeschermd "
-        "cijfer er anders uit terug te rekenen is."
+        "cijfer er anders uit terug te rekenen is. Dat geldt binnen deze selectie: wie de "
+        "cijfers van twee periodes van elkaar aftrekt (januari tot en met oktober min januari "
+        "tot en met september), kan een klein aantal van oktober toch uitrekenen. Deel deze "
+        "tabellen daarom niet buiten het projectteam en publiceer alleen cijfers van hele "
+        "kwartalen of jaren."
     )
 
 
