@@ -67,7 +67,8 @@ def test_opgepakt_means_go_as_the_signal_status_and_the_first_action_has_its_own
         "Maand", "Signalen", "Meldingen", "Opgepakt (go)", "Eerste actie gedaan", "Bereikt"
     )  # fmt: skip
     assert tables["trend"].rows == [("okt 2026", 1, 1, 1, 0, 0)]
-    assert "Eerste actie gedaan" in funnel.note and "datumOpgepakt" in funnel.note
+    assert "Eerste actie gedaan: de gemeente heeft voor het eerst geprobeerd" in funnel.note
+    assert "levert de gemeente aan CBS als de datum van oppakken" in funnel.note
 
 
 def test_signals_per_1000_inhabitants_per_month_per_municipality_and_region(region_tables):

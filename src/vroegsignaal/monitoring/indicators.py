@@ -40,7 +40,8 @@ from vroegsignaal.privacy.pseudonyms import address_pseudonym
 
 # 'Opgepakt' has one meaning, DDAS's signal status: the policy picks the melding up (go), as
 # the creditor's page and the matching page ('Op te pakken') say. DDAS's datumOpgepakt is the
-# day of the first contact attempt or conversation: that step is 'Eerste actie gedaan'.
+# day of the first contact attempt or conversation: that step is 'Eerste actie gedaan'. The
+# note says what each means without naming those screens: a steering group never sees them.
 PICKED_UP = "Opgepakt (go)"
 FIRST_ACTION = "Eerste actie gedaan"
 FUNNEL_STEPS = (
@@ -171,10 +172,10 @@ def _with_go_count(cube: pl.DataFrame) -> pl.DataFrame:
 
 
 FUNNEL_NOTE = (
-    f"{PICKED_UP}: meldingen die het beleid oppakt, zoals de signaalstatus Opgepakt en 'Op te "
-    "pakken' op de matchingpagina (zonder meldingen die daarna alsnog als niet opgepakt zijn "
-    f"afgesloten). {FIRST_ACTION}: er is een eerste contactpoging of gesprek vastgelegd (in de "
-    "DDAS-levering de datumOpgepakt)."
+    f"{PICKED_UP}: meldingen die de gemeente volgens haar beleid oppakt (zonder meldingen die "
+    "daarna alsnog niet zijn opgepakt, bijvoorbeeld omdat de inwoner is overleden). "
+    f"{FIRST_ACTION}: de gemeente heeft voor het eerst geprobeerd de inwoner te bereiken, of "
+    "met hem gesproken. Die dag levert de gemeente aan CBS als de datum van oppakken."
 )
 
 
