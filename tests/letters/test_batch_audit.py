@@ -2,12 +2,11 @@
 letter and a contact attempt each), so it is one entry Gewijzigd that names them; a choice sent
 back with an error, or the same batch asked again, changed nothing and is Bekeken."""
 
-import re
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.audit_log_rows import audit_log_rows, rows_of
 from tests.factories import UserFactory
 from tests.letters.conftest import assigned_melding
 from tests.page_text import page_text
@@ -40,18 +39,6 @@ def _choose(client, meldingen):
     return client.post(reverse("letters:batch"), {"melding": ticked})
 
 
-def _rows(response) -> list[str]:
-    """The rows of the audit log table as the officer reads them, one line each."""
-    html = response.content.decode()
-    body = html[html.index("utrecht-table__body") : html.index("</tbody>")]
-    return [" ".join(page_text(row).split()) for row in re.split(r"<tr\b[^>]*>", body)[1:]]
-
-
-def _log(client, officer, **search) -> list[str]:
-    client.force_login(officer)
-    return _rows(client.get(reverse("privacy:audit_log"), search))
-
-
 def _batch_rows(rows: list[str]) -> list[str]:
     return [row for row in rows if "/brieven/printopdracht/" in row]
 
@@ -64,7 +51,7 @@ def test_making_a_print_batch_is_one_change_that_names_the_meldingen_of_the_batc
     assert "2 brieven gemaakt en vastgelegd als contactpoging." in page_text(made)
     batch = LetterBatch.objects.get()
 
-    rows = _batch_rows(_log(client, officer, wie=caseworker.username))
+    rows = _batch_rows(audit_log_rows(client, officer, wie=caseworker.username))
 
     assert len(rows) == 1
     assert "Gewijzigd" in rows[0] and "Bekeken" not in rows[0]
@@ -77,7 +64,9 @@ def test_the_officer_finds_the_print_batch_by_the_kenmerk_of_one_of_its_meldinge
     client.force_login(caseworker)
     _choose(client, two)
 
-    rows = _batch_rows(_log(client, officer, wat=kenmerk.of(two[1].pk), handeling="change"))
+    rows = _batch_rows(
+        audit_log_rows(client, officer, wat=kenmerk.of(two[1].pk), handeling="change")
+    )
 
     assert len(rows) == 1 and "(lijst met 2 meldingen)" in rows[0]
 
@@ -90,7 +79,7 @@ def test_the_print_batch_is_on_the_record_of_who_saw_the_resident_and_in_her_inz
 
     client.force_login(officer)
     resident = client.post(reverse("privacy:audit_log"), {"bsn": BSN}, follow=True)
-    rows = _batch_rows(_rows(resident))
+    rows = _batch_rows(rows_of(resident))
 
     assert len(rows) == 1 and "Gewijzigd" in rows[0]
     seen = consultations({"casework.melding": {str(two[0].pk)}}, timezone.localdate())
@@ -105,7 +94,7 @@ def test_a_batch_sent_back_because_no_melding_was_chosen_is_a_view_not_a_change(
     assert refused.status_code == 200  # the list again, with the reason
     assert "Kies minstens één melding voor de printopdracht." in page_text(refused)
 
-    rows = _batch_rows(_log(client, officer, wie=caseworker.username))
+    rows = _batch_rows(audit_log_rows(client, officer, wie=caseworker.username))
 
     assert len(rows) == 1
     assert "Bekeken" in rows[0] and "Gewijzigd" not in rows[0]
@@ -120,7 +109,7 @@ def test_the_same_batch_asked_again_records_nothing_and_is_a_view(client, two, c
     again = _choose(client, two)
     assert "Deze printopdracht is al eerder gemaakt" in page_text(again)
 
-    rows = _batch_rows(_log(client, officer, wie=caseworker.username))
+    rows = _batch_rows(audit_log_rows(client, officer, wie=caseworker.username))
 
     assert [row.count("Gewijzigd") for row in rows] == [0, 1]  # newest first
     assert "Bekeken" in rows[0]

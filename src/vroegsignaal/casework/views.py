@@ -211,8 +211,10 @@ def _bulk_assign(request):
             [(m, versions[m.pk]) for m in meldingen], to_user, request.user
         )
     except CaseworkError as error:
-        messages.error(request, str(error))
+        _refused(request, str(error))
     else:
+        # The change names the meldingen, so the privacy officer finds it by each kenmerk.
+        audit.note_shown(request, meldingen)
         name = to_user.display_name
         what = "1 melding" if count == 1 else f"{count} meldingen"
         messages.success(request, f"{what} toegewezen aan {name}.")
@@ -575,17 +577,22 @@ def _post_action(
         told = [
             error for name, errors in form.errors.items() if name != "version" for error in errors
         ]
-        messages.error(
-            request, " ".join(told) or "Het formulier was niet volledig; probeer het opnieuw."
-        )
+        _refused(request, " ".join(told) or "Het formulier was niet volledig; probeer het opnieuw.")
     else:
         try:
             perform(melding, request.user, form)
         except _RULE_ERRORS as error:
-            messages.error(request, str(error))
+            _refused(request, str(error))
         else:
             messages.success(request, done)
     return redirect(back, pk=melding.pk)
+
+
+def _refused(request, reason: str) -> None:
+    """Say why an action was not done, on the page the redirect goes back to. Nothing changed,
+    so the audit log records the post as Bekeken, as a form sent back with its errors."""
+    messages.error(request, reason)
+    audit.note_unchanged(request)
 
 
 @require_POST

@@ -5,6 +5,7 @@ and change of personal data makes. The entry is written on the `audit` connectio
 routers.py), so it is committed even when the caller's transaction is rolled back later.
 A list page or download first names what it shows with `note_shown(request, objects)`; the
 entry then keeps those objects (AuditShownObject), so `about()` finds the list for each of them.
+A POST refused with a message that still redirects says so with `note_unchanged(request)`.
 A list of someone of no municipality (creditor staff, a creditor's API key) that showed data of
 several municipalities is written as one entry per municipality, each with only its own objects,
 so the privacy officer of each municipality sees its part (`_per_municipality`).
@@ -91,6 +92,13 @@ def note_shown(request, objects: Iterable[models.Model] | models.QuerySet) -> No
     by the view's own `record` or by the audit middleware) keeps them."""
     target = _django_request(request)
     target.audit_shown = [*getattr(target, "audit_shown", ()), *_rows(objects)]
+
+
+def note_unchanged(request) -> None:
+    """Say that this POST changed nothing though it redirects: an action refused with a message
+    goes back to the page it came from. The audit middleware then records it as Bekeken, as it
+    does a form sent back with its errors, not as Gewijzigd."""
+    _django_request(request).audit_unchanged = True
 
 
 # A shown object: its type, its id, and its municipality when known without asking (else None).

@@ -38,8 +38,11 @@ def _action(request, response) -> AuditAction:
         return AuditAction.REFUSED
     attachment = "attachment" in response.get("Content-Disposition", "")
     # A form sent back with its errors, or a preview, shows data but changes nothing; a change
-    # ends in a redirect or (printing letters) a file.
-    if request.method not in ("GET", "HEAD") and (attachment or response.status_code != 200):
+    # ends in a redirect or a file. An action refused with a message redirects too, back to where
+    # it came from, but the view said it changed nothing (audit.note_unchanged).
+    posted = request.method not in ("GET", "HEAD")
+    unchanged = getattr(request, "audit_unchanged", False)
+    if posted and not unchanged and (attachment or response.status_code != 200):
         return AuditAction.CHANGE
     return AuditAction.DOWNLOAD if attachment else AuditAction.VIEW
 
