@@ -21,8 +21,8 @@ from vroegsignaal.privacy.inzage_document import feedback_block
 
 NO_CONTACT = "Nee, geen contact gekregen (3 pogingen)"
 WHY_UNKNOWN = (
-    "Zonder contact weet de gemeente niet of de klant hulp wil, wat de oorzaak van de "
-    "achterstand is en hoe het ervoor staat."
+    "Zonder contact weet de gemeente niet wat de oorzaak van de achterstand is en hoe het "
+    "ervoor staat."
 )
 
 
@@ -84,7 +84,6 @@ def test_an_outcome_after_contact_says_there_was_contact_beside_what_was_agreed(
     page = _page(client, energy_staff, reverse("feedback:signal", args=[with_contact.pk]))
     rows = _outcome_rows(page)
     assert rows["Contact met de klant"] == "Ja, de gemeente heeft contact gehad met de klant"
-    assert rows["Hulp geaccepteerd"] == "Ja"
     assert rows["Afspraak over de lopende betalingen"] == scenario.OWN_PAYMENTS
     assert WHY_UNKNOWN not in page_text(page)
 
@@ -106,7 +105,7 @@ def test_the_download_says_whether_there_was_contact_in_its_last_column(
     assert row[-1] == NO_CONTACT
     values = dict(zip(header, row, strict=True))
     # What was never asked is left empty, not 'Onbekend'.
-    for column in ("Hulp geaccepteerd", "Globale oorzaak", "Perspectief"):
+    for column in ("Globale oorzaak", "Perspectief"):
         assert values[column] is None, column
 
 
@@ -122,7 +121,7 @@ def test_without_contact_the_api_leaves_out_what_was_never_asked_as_the_portal_d
     client, without_contact, energy, energy_staff
 ):
     """QA10 B10: the API said perspective 'onbekend' where portal and download leave it out.
-    Nobody asked, so like help_accepted and cause it is null, not 'onbekend' (which says the
+    Nobody asked, so like cause it is null, not 'onbekend' (which says the
     caseworker asked and could not tell)."""
     _, outcome = _api_items(energy)
 
@@ -167,7 +166,7 @@ def test_an_outcome_released_before_contact_was_told_shows_no_contact_row(
     page = _page(client, energy_staff, reverse("feedback:signal", args=[with_contact.pk]))
     rows = _outcome_rows(page)
     assert "Contact met de klant" not in rows
-    assert rows["Hulp geaccepteerd"] == "Ja"
+    assert rows["Globale oorzaak"] == "Inkomensdaling"
 
 
 def test_the_residents_inzage_says_whether_the_creditor_heard_there_was_contact(

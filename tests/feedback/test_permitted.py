@@ -74,8 +74,8 @@ def test_outcome_holds_only_the_permitted_facts_and_this_creditors_own_payments(
         note=scenario.PLAN_NOTE,
     )
     content = permitted.outcome(creditor, dt.date(2026, 11, 20), conversation, plan, REACHED)
+    # Not whether help was accepted (QA12 B14): that concerns the resident, not the arrears.
     assert content == {
-        "help_accepted": "ja",
         "cause": "inkomensdaling",
         "ongoing_payments": scenario.OWN_PAYMENTS,
         "perspective": "problematische_schulden",
@@ -92,11 +92,11 @@ def test_outcome_passes_on_no_agreement_made_with_a_namesake_creditor():
     assert content["ongoing_payments"] is None
 
 
-def test_outcome_without_contact_leaves_the_perspective_out_like_help_and_cause():
+def test_outcome_without_contact_leaves_the_perspective_out_like_the_cause():
     """QA10 B10: nobody asked, so nothing is 'onbekend' (portal, download and API agree)."""
     content = permitted.outcome(Creditor(name="X"), dt.date(2026, 11, 20), None, None, NOT_REACHED)
     assert content["perspective"] is None
-    assert content["help_accepted"] is content["cause"] is content["ongoing_payments"] is None
+    assert content["cause"] is content["ongoing_payments"] is None
 
 
 def test_outcome_after_contact_without_a_plan_has_an_unknown_perspective():

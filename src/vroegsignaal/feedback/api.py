@@ -17,6 +17,7 @@ from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
+    extend_schema_serializer,
 )
 from rest_framework import serializers
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
@@ -38,12 +39,18 @@ from vroegsignaal.feedback.heropaf_checks import (
     visible_checks,
 )
 from vroegsignaal.feedback.models import FeedbackKind, HeropafAnswer, SignalFeedback
-from vroegsignaal.feedback.permitted import Perspective, feedback_item, own_customer_number
+from vroegsignaal.feedback.permitted import (
+    WITHDRAWN_FIELDS,
+    Perspective,
+    feedback_item,
+    own_customer_number,
+)
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import ApiKey, Role
 from vroegsignaal.privacy import audit
 
 
+@extend_schema_serializer(deprecate_fields=list(WITHDRAWN_FIELDS))
 class FeedbackItemSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     signal_id = serializers.IntegerField()
@@ -75,7 +82,15 @@ class FeedbackItemSerializer(serializers.Serializer):
     known_to_debt_help = serializers.BooleanField(
         allow_null=True, help_text="Leeg als het convenant dit niet toestaat."
     )
-    help_accepted = serializers.ChoiceField(HelpAnswer.choices, allow_null=True)
+    # Kept with its old choices, so that systems built on it keep reading the feed.
+    help_accepted = serializers.ChoiceField(
+        HelpAnswer.choices,
+        allow_null=True,
+        help_text="Vervallen sinds 27-11-2026: altijd leeg (null), ook bij een uitkomst die "
+        "eerder werd vrijgegeven. Of de inwoner hulp van de gemeente aannam, gaat over de "
+        "inwoner en niet over de achterstand; de gemeente deelt het daarom niet meer. Het veld "
+        "blijft bestaan zodat bestaande koppelingen blijven werken.",
+    )
     # The labels are the portal's: a life event without the caseworker's examples.
     cause = serializers.ChoiceField(
         [(cause.value, cause_text(cause)) for cause in Cause],
@@ -99,8 +114,8 @@ class FeedbackItemSerializer(serializers.Serializer):
         allow_null=True,
         help_text="Alleen bij een uitkomst: waar als de gemeente contact heeft gehad met uw "
         "klant, onwaar als zij hem niet heeft bereikt (bijvoorbeeld 'Definitief geen contact "
-        "kunnen krijgen'). Zonder contact zijn help_accepted, cause en perspective leeg: er is "
-        "niets gevraagd. Leeg bij een uitkomst die werd vrijgegeven voordat "
+        "kunnen krijgen'). Zonder contact zijn cause en perspective leeg: er is niets "
+        "gevraagd. Leeg bij een uitkomst die werd vrijgegeven voordat "
         "Vroegsignaal dit doorgaf (november 2026).",
     )
     contact_attempts = serializers.IntegerField(

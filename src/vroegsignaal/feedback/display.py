@@ -7,7 +7,7 @@ from datetime import date
 from django.utils import timezone
 
 from vroegsignaal.casework.deadlines import GO_NO_GO_WORKING_DAYS
-from vroegsignaal.casework.models import Cause, HelpAnswer
+from vroegsignaal.casework.models import Cause
 from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.dutch_text import after_colon
 from vroegsignaal.feedback.permitted import Perspective, own_customer_number
@@ -101,16 +101,16 @@ LAST_RELEASED_LABEL = "Laatst vrijgegeven op"
 
 CONTACT_LABEL = "Contact met de klant"
 # The facts of an outcome that only a conversation gives, in the order portal and download show
-# them (after the date and the contact).
+# them (after the date and the contact). Whether help was accepted is not told (since
+# 27-11-2026, QA12 B14; `permitted.WITHDRAWN_FIELDS`), also not of an outcome told before.
 CONVERSATION_LABELS = (
-    "Hulp geaccepteerd",
     "Globale oorzaak",
     "Afspraak over de lopende betalingen",
     "Perspectief",
 )
 WITHOUT_CONTACT = (
-    "Zonder contact weet de gemeente niet of de klant hulp wil, wat de oorzaak van de "
-    "achterstand is en hoe het ervoor staat."
+    "Zonder contact weet de gemeente niet wat de oorzaak van de achterstand is en hoe het "
+    "ervoor staat."
 )
 
 
@@ -135,7 +135,7 @@ def contact_text(item: dict) -> str | None:
 def outcome_facts(item: dict) -> dict[str, str | None]:
     """The outcome by label, in the order the portal shows it; None for what does not apply.
 
-    Without contact nobody could ask about help, cause or perspective: what is unknown for
+    Without contact nobody could ask about cause or perspective: what is unknown for
     that reason is None (left out on the page, empty in the download) rather than 'Onbekend',
     which reads as not filled in yet. The contact is None for an outcome told before it was.
     """
@@ -146,7 +146,6 @@ def outcome_facts(item: dict) -> dict[str, str | None]:
     facts = {
         OUTCOME_DATE_LABEL: date.fromisoformat(item["outcome_date"]).strftime("%d-%m-%Y"),
         CONTACT_LABEL: contact_text(item),
-        "Hulp geaccepteerd": label(HelpAnswer, item["help_accepted"]),
         "Globale oorzaak": cause_text(item["cause"]),
         "Afspraak over de lopende betalingen": item["ongoing_payments"] or "Geen afspraak",
         "Perspectief": label(Perspective, item["perspective"]),

@@ -28,13 +28,16 @@ from vroegsignaal.feedback.permitted import feedback_item
 from vroegsignaal.intake.erasure import customer_pseudonym
 from vroegsignaal.intake.models import Signal
 
+# No longer told (since 27-11-2026, QA12 B14; `permitted.WITHDRAWN_FIELDS`), but the column
+# stays, always empty, so that an import by column order keeps reading the columns after it.
+WITHDRAWN_COLUMNS = ["Hulp geaccepteerd"]
 DOWNLOAD_HEADER = [
     "Klantnummer",
     "Signaaldatum",
     "Go/no-go",
     "Al bekend bij schuldhulp",
     display.OUTCOME_DATE_LABEL,
-    "Hulp geaccepteerd",
+    *WITHDRAWN_COLUMNS,
     "Globale oorzaak",
     "Afspraak over de lopende betalingen",
     "Perspectief",
@@ -179,12 +182,13 @@ def download_rows(rows: list[dict]) -> list[list]:
     where no agreement shares it, where the list leaves the column out), so that a partner's
     import by column order keeps working when an agreement changes."""
     table = []
+    withdrawn = [""] * len(WITHDRAWN_COLUMNS)
     for row in rows:
         facts = row["outcome_facts"]
         if facts:
             # In DOWNLOAD_HEADER order, the date first; what does not apply is left empty.
             told = [facts[label] or "" for label in display.CONVERSATION_LABELS]
-            outcome_values = [row["outcome_date"], *told]
+            outcome_values = [row["outcome_date"], *withdrawn, *told]
             contact = facts[display.CONTACT_LABEL] or ""
         else:
             empty = "Geen (niet opgepakt)" if row["no_outcome_expected"] else "Nog niet bekend"

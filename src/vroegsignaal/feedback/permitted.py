@@ -4,9 +4,11 @@ Go/no-go: whether the signal was picked up; the reason only for the four statuse
 feeds back (onterecht signaal, herhaalde melding, geen inwoner (meer), overleden); for 'andere
 reden' nothing but 'not picked up'; 'known to debt help' only where the agreement allows it.
 Outcome: whether the municipality had contact with the resident and after how many attempts
-(the standard's contactpogingen, 'bereikt'; never how, when or by whom), help accepted, the
-global cause, the agreement on this creditor's ongoing payments, the perspective and the date. Never notes, life domains, the budget, the free-text status reason,
-the result, names of caseworkers or any other personal detail: those are simply not read here.
+(the standard's contactpogingen, 'bereikt'; never how, when or by whom), the global cause,
+the agreement on this creditor's ongoing payments, the perspective and the date. Never notes,
+life domains, the budget, the free-text status reason, the result, whether the resident
+accepted help (told until 27-11-2026, QA12 B14), names of caseworkers or any other personal
+detail: those are simply not read here.
 
 Release stores what these functions return; ``feedback_item`` is what portal and API show.
 """
@@ -58,9 +60,13 @@ ENVELOPE_FIELDS = (
     "corrects",
 )
 GO_NO_GO_FIELDS = ("picked_up", "reason", "known_to_debt_help")
+# Told until 27-11-2026, though domain.md (step 8) does not list it: whether the resident
+# accepted help concerns the resident, not the arrears. The API keeps the key for the systems
+# built on it, always null; outcomes released before still store it and are never modified,
+# so it is never read from what is stored.
+WITHDRAWN_FIELDS = ("help_accepted",)
 # contact_* last: added in November 2026, after systems were built on the others.
 OUTCOME_FIELDS = (
-    "help_accepted",
     "cause",
     "ongoing_payments",
     "perspective",
@@ -68,7 +74,7 @@ OUTCOME_FIELDS = (
     "contact_made",
     "contact_attempts",
 )
-FEEDBACK_FIELDS = ENVELOPE_FIELDS + GO_NO_GO_FIELDS + OUTCOME_FIELDS
+FEEDBACK_FIELDS = ENVELOPE_FIELDS + GO_NO_GO_FIELDS + WITHDRAWN_FIELDS + OUTCOME_FIELDS
 _CONTENT_FIELDS = {FeedbackKind.GO_NO_GO: GO_NO_GO_FIELDS, FeedbackKind.OUTCOME: OUTCOME_FIELDS}
 
 
@@ -131,12 +137,12 @@ def outcome(
     ``contact_in_round`` of the melding.
 
     Only this creditor's own line of the agreements on ongoing payments is passed on, found by
-    its id (never its name, which can change or be shared).
+    its id (never its name, which can change or be shared). Whether help was accepted is not
+    passed on (``WITHDRAWN_FIELDS``).
     """
     payments = agreement_with(plan, creditor) if plan else ""
     debts = plan.problematic_debts if plan else YesNoUnknown.UNKNOWN
     return {
-        "help_accepted": conversation.help_accepted if conversation else None,
         "cause": conversation.cause if conversation else None,
         "ongoing_payments": payments or None,
         "perspective": _asked(
@@ -150,7 +156,7 @@ def outcome(
 
 def _asked(perspective: str | None, contact_made: bool | None) -> str | None:
     """The perspective, or None when the municipality had no contact: nobody asked, so it is
-    left out like help accepted and cause (portal, download and API alike), not 'onbekend',
+    left out like the cause (portal, download and API alike), not 'onbekend',
     which says the caseworker asked and could not tell."""
     return None if contact_made is False else perspective
 
@@ -164,13 +170,15 @@ def own_customer_number(customer_number: str) -> str | None:
 def feedback_item(feedback: SignalFeedback) -> dict:
     """The released feedback as portal and API show it: exactly ``FEEDBACK_FIELDS``.
 
-    The stored content is filtered again by kind, so a stray key can never reach a creditor.
+    The stored content is filtered again by kind, so a stray key can never reach a creditor,
+    nor the answer about help that outcomes released before 27-11-2026 still hold
+    (``WITHDRAWN_FIELDS``: always None).
     After the retention term a signal keeps only a keyed hash of its klantnummer
     (intake.erasure), which means nothing to the creditor: ``customer_number`` is then None and
     ``customer_number_removed`` True.
     """
     allowed = _CONTENT_FIELDS[FeedbackKind(feedback.kind)]
-    item = dict.fromkeys(GO_NO_GO_FIELDS + OUTCOME_FIELDS)
+    item = dict.fromkeys(GO_NO_GO_FIELDS + WITHDRAWN_FIELDS + OUTCOME_FIELDS)
     item.update({key: feedback.content.get(key) for key in allowed})
     signal = feedback.signal
     customer_number = own_customer_number(signal.customer_number)

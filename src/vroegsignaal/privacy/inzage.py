@@ -420,6 +420,7 @@ def render_pdf(found: Found) -> bytes:
             document.melding_block(m, found.recorded[m.pk], m.pk in found.shared)
             for m in found.meldingen
         ],
+        "what_the_partner_hears": inzage_wording.WHAT_THE_PARTNER_HEARS,
         "terms": inzage_wording.retention_terms(),
         "privacy_officers": [
             contact

@@ -23,6 +23,19 @@ from vroegsignaal.dutch_numbers import counted
 EMPTY = "niet ingevuld"
 NOT_YET = "nog niet"
 
+# What a vastelastenpartner hears about her (`feedback.permitted`, domain.md step 8), in her
+# words. Until 27-11-2026 the partner also heard whether she accepted help; what it heard then
+# stays in the document under each signal, so the date is said.
+WHAT_THE_PARTNER_HEARS = (
+    "De vastelastenpartner hoort alleen of de gemeente contact met u opneemt en, als de "
+    "melding is afgesloten, of de gemeente contact met u heeft gehad, in grote lijnen de "
+    "oorzaak van de achterstand, wat er is afgesproken over uw betalingen aan die partner en "
+    "of het alleen om deze achterstand gaat of ook om andere schulden die u niet kunt betalen. "
+    "Of u hulp van de gemeente hebt aangenomen, hoort de vastelastenpartner sinds 27-11-2026 "
+    "niet meer; wat u in het gesprek vertelde en andere persoonlijke zaken nooit. Wat de "
+    "vastelastenpartner precies hoorde, staat hierboven bij elk signaal."
+)
+
 _URGENT = "Dringend (afsluiten, stoppen van de levering of uitzetting dreigde)"
 _WANTED_HELP = "U had de vastelastenpartner al gezegd dat u hulp wilde"
 
