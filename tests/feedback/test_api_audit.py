@@ -98,7 +98,8 @@ def test_the_residents_inzage_says_the_creditor_read_her_feedback_through_the_ap
     api.get("/api/v1/heropaf-checks")
 
     response = officer.post(
-        reverse("privacy:access_request"), {"bsn": BSN, "formaat": "pdf", "alleen_bsn": "1"}
+        reverse("privacy:access_request"),
+        {"bsn": BSN, "formaat": "pdf", "alleen_bsn": "1", "vrije_tekst_bekeken": "1"},
     )
 
     text = pdf_text(response.content)
