@@ -6,7 +6,13 @@ from django.db import models
 from django.utils import timezone
 
 from vroegsignaal.organisations.models import Role
-from vroegsignaal.privacy.pages import describe_page, object_label
+from vroegsignaal.privacy.pages import (
+    SEARCH_DESCRIPTION_START,
+    describe_page,
+    object_label,
+    page_without_search_text,
+    without_search_text,
+)
 
 
 class AuditAction(models.TextChoices):
@@ -58,6 +64,23 @@ class AuditQuerySet(AppendOnlyQuerySet):
         shown = AuditShownObject.objects.using(expired.db).filter(entry__in=expired.values("pk"))
         shown._raw_delete(shown.db)
         return expired._raw_delete(expired.db)
+
+    def erase_search_texts(self) -> int:
+        """Replace the text of the searches for meldingen among these entries by
+        `pages.ERASED_SEARCH_TEXT`, in the description and the page: only the retention job does
+        this, once the text may name a resident whose data is erased. No other entry and no
+        other field changes (who, when, how many found and the list shown stay)."""
+        searches = self.filter(description__startswith=SEARCH_DESCRIPTION_START)
+        # Few distinct results ('... (op adres, 1 gevonden)'): one UPDATE for each.
+        erased: dict[tuple[str, str], list[int]] = {}
+        for pk, description, endpoint in searches.values_list("pk", "description", "endpoint"):
+            new = (without_search_text(description), page_without_search_text(endpoint))
+            erased.setdefault(new, []).append(pk)
+        # A plain QuerySet: the only write besides purge_before that the log allows.
+        rows = models.QuerySet(self.model, using=self.db)
+        for (description, endpoint), pks in erased.items():
+            rows.filter(pk__in=pks).update(description=description, endpoint=endpoint)
+        return sum(len(pks) for pks in erased.values())
 
 
 class AuditEntry(AppendOnlyModel):

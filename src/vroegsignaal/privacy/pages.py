@@ -7,6 +7,8 @@ description here (tests/privacy/test_audit_coverage.py fails when one is missing
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl, urlencode
+
 from django.apps import apps
 
 from vroegsignaal import kenmerk
@@ -90,3 +92,34 @@ def object_label(object_type: str, object_id: str) -> str:
     except (LookupError, ValueError):
         name = object_type
     return f"{name} {object_id}".strip()
+
+
+# A search for meldingen is logged with its text as typed, which may name a resident; after the
+# term the retention job replaces the text (privacy.search_text_erasure), the rest stays.
+SEARCH_DESCRIPTION_START = 'zoeken naar meldingen: "'
+ERASED_SEARCH_TEXT = "[zoektekst gewist na de bewaartermijn]"
+SEARCH_PARAMETER = "q"
+
+
+def search_description(text: str, outcome: str) -> str:
+    """'zoeken naar meldingen: "S.A. Hoeks" (op naam of straat, 1 gevonden)'."""
+    return f'{SEARCH_DESCRIPTION_START}{text}" ({outcome})'
+
+
+def without_search_text(description: str) -> str:
+    """The description of a search with ERASED_SEARCH_TEXT for its text; the outcome (how and
+    how many found) stays. The outcome is the last part, so a quote typed in the text is no
+    matter."""
+    text_and_outcome = description.removeprefix(SEARCH_DESCRIPTION_START)
+    _, found, outcome = text_and_outcome.rpartition('" (')
+    erased = f"zoeken naar meldingen: {ERASED_SEARCH_TEXT}"
+    return f"{erased} ({outcome}" if found else erased
+
+
+def page_without_search_text(page: str) -> str:
+    """'/werk/zoeken/?pagina=2' for '/werk/zoeken/?q=S.A.+Hoeks&pagina=2': the page of a search
+    as the log keeps it, without the text (which the description holds, until it is erased)."""
+    path, _, query = page.partition("?")
+    pairs = parse_qsl(query, keep_blank_values=True)
+    kept = [(key, value) for key, value in pairs if key != SEARCH_PARAMETER]
+    return f"{path}?{urlencode(kept)}" if kept else path

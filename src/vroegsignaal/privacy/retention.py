@@ -5,7 +5,9 @@ Terms (settings, from the environment; see docs/privacy.md):
 - RETENTION_SIGNAL_DAYS after the signal date: personal data of signals whose melding was never
   picked up (or that have no melding), and of such meldingen;
 - RETENTION_MELDING_DAYS after closing: personal data of a closed melding and its signals;
-- RETENTION_AUDIT_DAYS: audit entries (longer than any of the above).
+- RETENTION_AUDIT_DAYS: audit entries (longer than any of the above); the text of a search in
+  them goes sooner: with the meldingen it showed, or after RETENTION_SIGNAL_DAYS when it found
+  none (privacy.search_text_erasure).
 
 Every app erases through its own function: intake.erasure for signals; for a melding
 casework.erasure (address and casework texts), letters.erasure (PDFs) and feedback.erasure.
@@ -38,6 +40,7 @@ from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction, AuditEntry, RetentionRun
 from vroegsignaal.privacy.pseudonyms import PREFIX
 from vroegsignaal.privacy.routers import AUDIT_DB
+from vroegsignaal.privacy.search_text_erasure import erase_search_texts, searches_to_erase
 from vroegsignaal.stored_files import delete_after_commit
 
 logger = logging.getLogger(__name__)
@@ -49,6 +52,7 @@ UNPICKED_MELDINGEN = "meldingen die niet zijn opgepakt"
 CLOSED_MELDINGEN = "afgesloten meldingen"
 CLOSED_MELDING_SIGNALS = "signalen van afgesloten meldingen"
 AUDIT_ENTRIES = "auditregels"
+SEARCH_TEXTS = "zoekteksten in het auditlog"
 # The kinds above are the keys of a run's counts (stored); the page counts them in words.
 _COUNTED = {
     DELIVERY_FILES: (
@@ -60,6 +64,7 @@ _COUNTED = {
     CLOSED_MELDINGEN: ("afgesloten melding", CLOSED_MELDINGEN),
     CLOSED_MELDING_SIGNALS: ("signaal van een afgesloten melding", CLOSED_MELDING_SIGNALS),
     AUDIT_ENTRIES: ("auditregel", AUDIT_ENTRIES),
+    SEARCH_TEXTS: ("zoektekst in het auditlog", SEARCH_TEXTS),
 }
 _BATCH = 500
 # The job runs every night; with no run in two days at least one night was missed.
@@ -82,6 +87,8 @@ def cutoffs(today: dt.date) -> dict[str, dt.date]:
         CLOSED_MELDINGEN: settings.RETENTION_MELDING_DAYS,
         CLOSED_MELDING_SIGNALS: settings.RETENTION_MELDING_DAYS,
         AUDIT_ENTRIES: settings.RETENTION_AUDIT_DAYS,
+        # For a search that found nothing; one that found meldingen goes with them.
+        SEARCH_TEXTS: settings.RETENTION_SIGNAL_DAYS,
     }
     return {kind: today - dt.timedelta(days=n) for kind, n in days.items()}
 
@@ -114,6 +121,11 @@ def terms() -> list[tuple[str, str]]:
             f"{_days(settings.RETENTION_MELDING_DAYS)} na het afsluiten",
         ),
         ("Auditregels", _days(settings.RETENTION_AUDIT_DAYS)),
+        (
+            "Zoekteksten in het auditlog (een naam of adres waarop is gezocht)",
+            "tot alle gevonden meldingen zijn gewist; zonder resultaat "
+            f"{_days(settings.RETENTION_SIGNAL_DAYS)}",
+        ),
     ]
 
 
@@ -261,6 +273,12 @@ def _count(limits: dict[str, dt.date]) -> dict[str, int]:
         UNPICKED_MELDINGEN: _unpicked_meldingen(limits[UNPICKED_MELDINGEN]).count(),
         CLOSED_MELDINGEN: _closed_meldingen(limits[CLOSED_MELDINGEN]).count(),
     }
+    # The searches of the meldingen this run would erase count too.
+    due = [
+        *_unpicked_meldingen(limits[UNPICKED_MELDINGEN]).values_list("id", flat=True),
+        *_closed_meldingen(limits[CLOSED_MELDINGEN]).values_list("id", flat=True),
+    ]
+    counts[SEARCH_TEXTS] = len(searches_to_erase(_start_of(limits[SEARCH_TEXTS]), due))
     return counts
 
 
@@ -273,9 +291,13 @@ def _apply(limits: dict[str, dt.date]) -> dict[str, int]:
             _closed_melding_signals(limits[CLOSED_MELDING_SIGNALS])
         ),
         AUDIT_ENTRIES: 0,  # below; the key keeps its place in the report
+        SEARCH_TEXTS: 0,  # below, after the meldingen are erased
         UNPICKED_MELDINGEN: _erase_meldingen(_unpicked_meldingen(limits[UNPICKED_MELDINGEN])),
         CLOSED_MELDINGEN: _erase_meldingen(_closed_meldingen(limits[CLOSED_MELDINGEN])),
     }
+    # Which searches showed only erased meldingen is read before the audit transaction opens,
+    # so it holds its lock no longer than needed.
+    searches = searches_to_erase(_start_of(limits[SEARCH_TEXTS]))
     # The audit log has a connection of its own, outside the transaction on `default`: purged
     # last, so an earlier failure leaves it whole, and in its own transaction just before
     # `default` commits (holding its lock no longer than that, for the pages that write to it).
@@ -283,4 +305,5 @@ def _apply(limits: dict[str, dt.date]) -> dict[str, int]:
         counts[AUDIT_ENTRIES] = AuditEntry.objects.using(AUDIT_DB).purge_before(
             _start_of(limits[AUDIT_ENTRIES])
         )
+        counts[SEARCH_TEXTS] = erase_search_texts(searches)
     return counts
