@@ -2,7 +2,8 @@
 en/of verwijzing ...', 'Verwijzing zonder tussenkomst inwoner') waits for the hand-over day,
 because the creditor and CBS hear it as done; the close form says so before the click, and the
 caseworker's werkbakjes overview shows the melding from the hand-over day on (also when that
-day fell in the weekend), so a hand-over that did not take place does not go unseen."""
+day fell in the weekend), so a hand-over that did not take place does not go unseen. A hand-over
+moved to another day ('Overdracht verzetten') moves both, and the timeline says so."""
 
 import datetime as dt
 
@@ -15,9 +16,11 @@ from tests.page_text import page_text
 from vroegsignaal.casework.assignment import assign
 from vroegsignaal.casework.conversation import record_conversation, refer
 from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.handovers import move_handover
 from vroegsignaal.casework.models import Cause, HelpAnswer, Melding, ReferralKind
 from vroegsignaal.casework.results import close_with_result, result_refusals
 from vroegsignaal.ddas import Eindresultaat
+from vroegsignaal.privacy.models import AuditAction, AuditEntry
 
 FRIDAY = dt.date(2026, 11, 27)  # the day the QA tester referred and closed
 SATURDAY = dt.date(2026, 11, 28)
@@ -237,3 +240,149 @@ def test_a_hand_over_recorded_after_it_took_place_is_not_shown_as_planned(
     _refer(helped, caseworker, on=dt.date(2026, 11, 26))
 
     assert "Geplande warme overdracht" not in _text(_get(client, caseworker, WORKLIST))
+
+
+# Moving the hand-over to another day ('Overdracht verzetten')
+
+LATER = dt.date(2026, 12, 10)  # a Thursday, a week after HANDOVER
+MOVE = "casework:move_handover"
+
+
+def _move_on_the_page(client, user, melding, on: dt.date):
+    """Post 'Overdracht verzetten' for the melding's referral, as ``user`` on the page."""
+    client.force_login(user)
+    return client.post(
+        reverse(MOVE, args=[melding.pk, melding.referrals.get().pk]),
+        {"version": melding.version, "handover_on": on.isoformat()},
+        follow=True,
+    )
+
+
+def test_moving_the_hand_over_moves_the_day_a_referral_result_can_close_from(
+    client, helped, caseworker, clock
+):
+    melding = _refer(helped, caseworker)
+    _move_on_the_page(client, caseworker, melding, LATER)
+    melding = Melding.objects.get(pk=melding.pk)
+    clock(HANDOVER)
+
+    assert "kan pas vanaf 10-12-2026" in _refused(melding, caseworker)
+    clock(LATER)
+    _close(melding, caseworker)
+    assert Melding.objects.get(pk=melding.pk).result == FINANCIEEL
+
+
+def test_moving_the_hand_over_moves_it_in_the_overview(client, helped, caseworker, clock):
+    melding = _refer(helped, caseworker)
+    _move_on_the_page(client, caseworker, melding, LATER)
+    clock(HANDOVER)
+
+    assert "Geplande warme overdracht" not in _text(_get(client, caseworker, WORKLIST))
+    clock(LATER)
+    assert (
+        f"Melding {melding.reference}: warme overdracht naar schuldhulpverlening op "
+        "10-12-2026 (vandaag)" in _text(_get(client, caseworker, WORKLIST))
+    )
+
+
+def test_a_hand_over_that_did_not_take_place_can_be_moved_after_its_day(
+    client, helped, caseworker, clock
+):
+    """The overview asks 'is die doorgegaan?'; the answer 'no, next week' is a move."""
+    melding = _refer(helped, caseworker)
+    clock(dt.date(2026, 12, 4))
+
+    text = _text(_move_on_the_page(client, caseworker, melding, LATER))
+
+    assert "De warme overdracht naar schuldhulpverlening is verzet naar 10-12-2026." in text
+    assert "Geplande warme overdracht" not in _text(_get(client, caseworker, WORKLIST))
+
+
+def test_the_timeline_says_from_which_day_to_which_the_hand_over_moved(client, helped, caseworker):
+    melding = _refer(helped, caseworker)
+
+    text = _text(_move_on_the_page(client, caseworker, melding, LATER))
+
+    assert "Warme overdracht naar schuldhulpverlening verzet van 03-12-2026 naar 10-12-2026" in text
+    assert "Schuldhulpverlening: warme overdracht op 10-12-2026" in text
+
+
+def test_a_moved_hand_over_to_anders_is_named_by_its_toelichting(client, helped, caseworker):
+    melding = _refer(helped, caseworker, kind=ReferralKind.OTHER, note="Schuldmaatje")
+
+    text = _text(_move_on_the_page(client, caseworker, melding, LATER))
+
+    assert "Warme overdracht naar Schuldmaatje verzet van 03-12-2026 naar 10-12-2026" in text
+
+
+def test_moving_the_hand_over_is_in_the_audit_log_as_a_change(client, helped, caseworker):
+    melding = _refer(helped, caseworker)
+
+    _move_on_the_page(client, caseworker, melding, LATER)
+
+    changes = AuditEntry.objects.filter(action=AuditAction.CHANGE, username=caseworker.username)
+    assert "warme overdracht verzetten" in {entry.readable_description for entry in changes}
+
+
+@pytest.mark.parametrize(
+    ("day", "words"),
+    [
+        (
+            dt.date(2026, 11, 1),
+            "Nieuwe datum warme overdracht: de datum ligt vóór de matchingsdatum van de melding "
+            "(02-11-2026)",
+        ),
+        (
+            dt.date(2027, 3, 1),
+            "Nieuwe datum warme overdracht: de datum ligt te ver in de toekomst (01-03-2027). "
+            "Vul een datum in tot en met 25-02-2027",
+        ),
+        (HANDOVER, "Nieuwe datum warme overdracht: de overdracht staat al op 03-12-2026."),
+    ],
+)
+def test_a_refused_new_date_is_named_at_the_field_and_nothing_moves(
+    client, helped, caseworker, day, words
+):
+    melding = _refer(helped, caseworker)
+
+    response = _move_on_the_page(client, caseworker, melding, day)
+
+    html = response.content.decode()
+    assert 'id="id_handover_on-fout"' in html
+    assert words in _text(response)
+    assert melding.referrals.get().handover_on == HANDOVER
+    assert Melding.objects.get(pk=melding.pk).version == melding.version
+
+
+def test_a_stale_page_does_not_move_the_hand_over(client, helped, caseworker):
+    melding = _refer(helped, caseworker)
+    stale = Melding.objects.get(pk=melding.pk)
+    _move_on_the_page(client, caseworker, melding, LATER)
+
+    text = _text(_move_on_the_page(client, caseworker, stale, dt.date(2026, 12, 17)))
+
+    assert "Iemand anders heeft deze melding intussen gewijzigd." in text
+    assert melding.referrals.get().handover_on == LATER
+
+
+def test_the_melding_page_offers_the_move_while_the_melding_is_open(
+    client, helped, caseworker, clock
+):
+    melding = _refer(helped, caseworker)
+    move = reverse(MOVE, args=[melding.pk, melding.referrals.get().pk])
+
+    assert move in _get(client, caseworker, "casework:melding", melding.pk).content.decode()
+    clock(HANDOVER)
+    _close(melding, caseworker)
+    assert move not in _get(client, caseworker, "casework:melding", melding.pk).content.decode()
+
+
+def test_a_closed_melding_keeps_its_hand_over_day(helped, caseworker, clock):
+    melding = _refer(helped, caseworker)
+    clock(HANDOVER)
+    _close(melding, caseworker)
+    melding = Melding.objects.get(pk=melding.pk)
+
+    with pytest.raises(CaseworkError, match="De melding is afgesloten"):
+        move_handover(melding, caseworker, melding.version, melding.referrals.get(), LATER)
+    assert melding.referrals.get().handover_on == HANDOVER

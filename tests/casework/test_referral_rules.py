@@ -2,7 +2,8 @@
 - the same referral (kind; for 'Anders' also the toelichting) is recorded once per contact
   round; a second one is refused, at the field, with the date of the first;
 - a hand-over dated on a weekend or public holiday is kept, with a warning that names the day
-  (a day a decree equates with a holiday is said to be one, not called a feestdag)."""
+  (a day a decree equates with a holiday is said to be one, not called a feestdag);
+- both point a wrong or moved day to the referral's 'Overdracht verzetten'."""
 
 import datetime as dt
 
@@ -74,6 +75,30 @@ def test_anders_with_another_toelichting_is_another_referral(in_conversation, ca
 )
 def test_a_hand_over_on_a_non_working_day_gets_a_warning(day, words):
     assert words in handover_day_warning(day)
+
+
+def test_the_non_working_day_warning_advises_moving_the_hand_over_not_referring_again():
+    """Referring again is refused as a duplicate; the referral's 'Overdracht verzetten' is the
+    way to correct the day."""
+    warning = handover_day_warning(SATURDAY)
+
+    assert warning.endswith(
+        "Klopt die datum niet, kies dan bij de verwijzing op de melding 'Overdracht verzetten' "
+        "en vul de juiste datum in."
+    )
+    assert "opnieuw vast" not in warning
+
+
+def test_the_duplicate_refusal_points_to_moving_the_hand_over(in_conversation, caseworker):
+    _refer(in_conversation, caseworker)
+
+    with pytest.raises(CaseworkError) as refused:
+        _refer(in_conversation, caseworker, on=dt.date(2025, 11, 26))
+
+    assert str(refused.value).endswith(
+        "Dezelfde verwijzing twee keer vastleggen kan niet. Is de overdracht verzet, kies dan "
+        "bij die verwijzing op de melding 'Overdracht verzetten'."
+    )
 
 
 def test_a_hand_over_on_a_day_equated_by_decree_is_not_called_a_feestdag():

@@ -129,6 +129,10 @@ EXPECTED: dict[str, Expected] = {
     ),
     "casework:plan": Expected(CASEWORK, obj="melding"),
     "casework:referral": Expected(CASEWORK, obj="melding"),
+    # No referral with that id in the melding: allowed roles get 404.
+    "casework:move_handover": Expected(
+        CASEWORK, obj="melding", kwargs=(("referral_pk", 999999),), missing=True
+    ),
     "casework:close": Expected(CASEWORK, obj="melding"),
     "casework:reopen": Expected(CASEWORK, obj="melding", method="post"),
     "casework:complete_heropaf": Expected(CASEWORK, obj="melding", method="post"),

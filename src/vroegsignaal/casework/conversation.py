@@ -278,6 +278,9 @@ def _unchanged(plan: Plan, contact_round: int, contents: dict) -> bool:
 
 
 REFERRAL_OTHER_NEEDS_NOTE = "Toelichting: vul in waarnaar u verwijst als u 'Anders' kiest."
+# The link beside each referral on the melding page (``handovers.move_handover``): a referral
+# is recorded once, so a wrong or moved day is corrected there.
+MOVE_HANDOVER_ACTION = "'Overdracht verzetten'"
 _WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
@@ -292,7 +295,8 @@ def _check_not_referred_yet(melding: Melding, kind: ReferralKind, note: str) -> 
         raise CaseworkError(
             f"Er is in deze contactronde al een verwijzing naar {kind.label.lower()} "
             f"(warme overdracht op {earlier.handover_on:%d-%m-%Y}). Dezelfde verwijzing twee "
-            "keer vastleggen kan niet; is de overdracht verzet, dan staat de eerste er al.",
+            "keer vastleggen kan niet. Is de overdracht verzet, kies dan bij die verwijzing op "
+            f"de melding {MOVE_HANDOVER_ACTION}.",
             field="kind",
         )
 
@@ -312,7 +316,8 @@ def handover_day_warning(day: date) -> str:
         what = "een feestdag"
     return (
         f"Let op: de warme overdracht staat op {day:%d-%m-%Y}, {what} en geen werkdag. "
-        "Klopt die datum niet, leg de verwijzing dan opnieuw vast met de juiste datum."
+        f"Klopt die datum niet, kies dan bij de verwijzing op de melding {MOVE_HANDOVER_ACTION} "
+        "en vul de juiste datum in."
     )
 
 

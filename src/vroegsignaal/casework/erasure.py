@@ -35,6 +35,7 @@ from vroegsignaal.privacy.pseudonyms import address_pseudonym, is_pseudonym
 EVENT_TEXT = {
     EventKind.BUDGET_LINE: ("description",),
     EventKind.REFERRAL: ("other",),
+    EventKind.HANDOVER_MOVED: ("other",),
     EventKind.SIGNAL_NOT_RESIDENT: ("other",),
 }
 

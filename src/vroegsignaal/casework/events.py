@@ -117,6 +117,13 @@ def plan(
     )
 
 
+def _referral_named(referral: Referral) -> dict:
+    """What a referral's lines name it by; 'Anders' alone says nothing, so its toelichting too
+    (erasure blanks it)."""
+    other = {"other": referral.note} if referral.kind == ReferralKind.OTHER else {}
+    return {"to": referral.get_kind_display(), **other}
+
+
 def referral(melding: Melding, by: User, referral: Referral, states) -> Event:
     """The resident was referred, with a warm hand-over on ``referral.handover_on``."""
     return _record(
@@ -124,10 +131,21 @@ def referral(melding: Melding, by: User, referral: Referral, states) -> Event:
         EventKind.REFERRAL,
         by,
         states,
-        to=referral.get_kind_display(),
         on=referral.handover_on.isoformat(),
-        # 'Anders' alone says nothing: the timeline names what it is (erasure blanks it).
-        **({"other": referral.note} if referral.kind == ReferralKind.OTHER else {}),
+        **_referral_named(referral),
+    )
+
+
+def handover_moved(melding: Melding, by: User, referral: Referral, moved_from: date) -> Event:
+    """The warm hand-over of ``referral`` moved from ``moved_from`` to its ``handover_on``."""
+    return _record(
+        melding,
+        EventKind.HANDOVER_MOVED,
+        by,
+        _unchanged(melding),
+        moved_from=moved_from.isoformat(),
+        on=referral.handover_on.isoformat(),
+        **_referral_named(referral),
     )
 
 
@@ -254,6 +272,10 @@ _DESCRIPTIONS = {
         + (f" ({d['other']})" if d.get("other") else "")
         + f"; warme overdracht op {_dutch_date(d['on'])}"
     ),
+    EventKind.HANDOVER_MOVED: lambda d: (
+        f"Warme overdracht naar {d.get('other') or d['to'].lower()} verzet van "
+        f"{_dutch_date(d['moved_from'])} naar {_dutch_date(d['on'])}"
+    ),
     EventKind.CLOSED: lambda d: (
         f"Afgesloten met eindresultaat '{d['result']}'"
         + (f" na controle: {_lower_first(d['after_check'])}" if "after_check" in d else "")
@@ -311,6 +333,7 @@ DETAIL_NAMES = {
     "debt_help_started": "schuldhulpverleningstraject gestart",
     "amended": "plan gewijzigd",
     "other": "toelichting",
+    "moved_from": "verzet van",
     "result": "eindresultaat",
     "satisfaction": "tevredenheid inwoner",
     "after_check": "na controle",

@@ -451,6 +451,19 @@ class ReferralForm(VersionedForm):
     )
 
 
+class MoveHandoverForm(VersionedForm):
+    handover_on = forms.DateField(
+        label="Nieuwe datum warme overdracht",
+        widget=_DATE,
+        error_messages={
+            "required": "Nieuwe datum warme overdracht: vul de dag in waarnaar de overdracht "
+            "is verzet."
+        },
+        help_text="De dag waarop de overdracht nu is afgesproken (hoogstens "
+        f"{HANDOVER_PLANNED_DAYS} dagen vooruit), of de dag waarop die toch al plaatsvond.",
+    )
+
+
 class ResultForm(VersionedForm):
     result = forms.ChoiceField(
         label="Eindresultaat",

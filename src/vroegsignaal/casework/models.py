@@ -553,6 +553,7 @@ class EventKind(models.TextChoices):
     BUDGET_LINE = "budget_line", "Budgetscan bijgewerkt"
     PLAN = "plan", "Plan van aanpak"
     REFERRAL = "referral", "Verwijzing"
+    HANDOVER_MOVED = "handover_moved", "Warme overdracht verzet"
     CLOSED = "closed", "Afgesloten"
     HEROPAF_SCHEDULED = "heropaf_scheduled", "Heropaf gepland"
     HEROPAF_DONE = "heropaf_done", "Heropaf: betalingen lopen weer"

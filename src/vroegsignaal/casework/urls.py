@@ -39,6 +39,11 @@ urlpatterns = [
     ),
     path("melding/<int:pk>/plan/", views.plan_page, name="plan"),
     path("melding/<int:pk>/verwijzing/", views.referral_page, name="referral"),
+    path(
+        "melding/<int:pk>/verwijzing/<int:referral_pk>/verzetten/",
+        views.move_handover_page,
+        name="move_handover",
+    ),
     path("melding/<int:pk>/afsluiten/", views.close_page, name="close"),
     path("melding/<int:pk>/heropaf/heropenen/", views.reopen_action, name="reopen"),
     path(

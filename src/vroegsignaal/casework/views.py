@@ -39,6 +39,7 @@ from vroegsignaal.casework.forms import (
     BudgetLineForm,
     ContactAttemptForm,
     ConversationForm,
+    MoveHandoverForm,
     NotResidentForm,
     PlanForm,
     ReferralForm,
@@ -50,7 +51,7 @@ from vroegsignaal.casework.forms import (
     initial_contact_attempt,
     plan_initial,
 )
-from vroegsignaal.casework.handovers import due_handovers
+from vroegsignaal.casework.handovers import due_handovers, handover_to, move_handover
 from vroegsignaal.casework.lifecycle import State, TransitionNotAllowed
 from vroegsignaal.casework.melding_page import melding_context
 from vroegsignaal.casework.models import Melding
@@ -532,6 +533,34 @@ def referral_page(request, pk: int):
         perform,
         title="Verwijzing met warme overdracht",
         done="De verwijzing is vastgelegd.",
+    )
+
+
+@casework_only
+def move_handover_page(request, pk: int, referral_pk: int):
+    """Move the warm hand-over of one referral of the melding to another day."""
+    referral = get_melding_for(request.user, pk).referrals.filter(pk=referral_pk).first()
+    if referral is None:
+        raise Http404("Deze verwijzing hoort niet bij deze melding.")
+    to = handover_to(referral)
+
+    def perform(melding, user, form):
+        handover_on = form.cleaned_data["handover_on"]
+        move_handover(melding, user, _version(form), referral, handover_on)
+        warning = conversation.handover_day_warning(handover_on)
+        if warning:
+            messages.warning(request, warning)
+
+    return _action(
+        request,
+        pk,
+        MoveHandoverForm,
+        perform,
+        title=f"Warme overdracht naar {to} verzetten",
+        done=lambda melding: (
+            f"De warme overdracht naar {to} is verzet naar {referral.handover_on:%d-%m-%Y}."
+        ),
+        initial=lambda melding: {"handover_on": referral.handover_on},
     )
 
 

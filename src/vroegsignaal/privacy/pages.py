@@ -29,6 +29,7 @@ PAGE_DESCRIPTIONS = {
     "casework:remove_budget_line": "regel van de budgetscan verwijderen",
     "casework:plan": "plan van aanpak",
     "casework:referral": "verwijzing",
+    "casework:move_handover": "warme overdracht verzetten",
     "casework:close": "afsluiten met eindresultaat",
     "casework:complete_heropaf": "heropaf afronden",
     "casework:reopen": "melding heropenen",
