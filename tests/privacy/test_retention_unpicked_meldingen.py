@@ -9,6 +9,7 @@ import pytest
 from tests.casework.factories import MeldingFactory, SignalFactory
 from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.ddas import Eindresultaat
+from vroegsignaal.intake.models import Signal
 from vroegsignaal.privacy import retention
 from vroegsignaal.privacy.pseudonyms import PREFIX
 
@@ -88,3 +89,34 @@ def test_the_dry_run_counts_the_closed_no_go_meldingen_the_run_will_erase():
     _closed(Eindresultaat.ANDERE_REDEN)
 
     assert retention.run(today=TODAY, dry_run=True).counts[retention.UNPICKED_MELDINGEN] == 1
+
+
+def test_an_open_go_melding_without_a_first_contact_keeps_its_address_and_names():
+    # A go melding is picked up (DDAS 'Opgepakt') from matching on; waiting in a werkbakje for
+    # its first contact it keeps its data until it is closed (QA13 N3: it lost its names and
+    # then its address while assigned).
+    waiting = MeldingFactory(
+        **MAY, state="assigned", go=True, picked_up_on=None, matched_on=dt.date(2026, 6, 2),
+        signals__signal_date=dt.date(2026, 5, 20), signals__surname="Wachtend",
+    )  # fmt: skip
+
+    run = retention.run(today=TODAY)
+
+    assert run.counts[retention.UNPICKED_MELDINGEN] == 0
+    assert run.counts[retention.SIGNALS] == 0
+    assert not _erased(waiting)
+    assert waiting.signal_links.get().signal.surname == "Wachtend"
+
+
+def test_a_signal_that_never_reached_a_melding_is_erased_after_the_signal_term():
+    lone = SignalFactory(signal_date=dt.date(2026, 5, 20), surname="Alleen")
+
+    assert retention.run(today=TODAY).counts[retention.SIGNALS] == 1
+    assert Signal.objects.get(pk=lone.pk).surname == ""
+
+
+def test_the_signals_of_a_closed_no_go_melding_are_erased_with_it():
+    no_go = _closed(Eindresultaat.ANDERE_REDEN)
+
+    assert retention.run(today=TODAY).counts[retention.SIGNALS] == 1
+    assert no_go.signal_links.get().signal.surname == ""

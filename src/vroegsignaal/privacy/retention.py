@@ -2,8 +2,9 @@
 
 Terms (settings, from the environment; see docs/privacy.md):
 - RETENTION_DELIVERY_FILE_DAYS after delivery: the original file, its rejected rows and errors;
-- RETENTION_SIGNAL_DAYS after the signal date: personal data of signals whose melding was never
-  picked up (or that have no melding), and of such meldingen;
+- RETENTION_SIGNAL_DAYS after the signal date: personal data of signals that have no melding or
+  whose melding was closed as not picked up, and of such meldingen (an open melding keeps its
+  data until it is closed);
 - RETENTION_MELDING_DAYS after closing: personal data of a closed melding and its signals;
 - RETENTION_AUDIT_DAYS: audit entries (longer than any of the above); the text of a search in
   them goes sooner: with the meldingen it showed, or after RETENTION_SIGNAL_DAYS when it found
@@ -154,14 +155,16 @@ def _meldingen():
 
 
 def _unpicked_meldingen(cutoff: dt.date):
-    """Meldingen nobody picked up whose signals are all past the signal term: still open, or
-    closed as not picked up (matching closes a no-go at once; before QA12 B1 those waited for
-    the term of closed meldingen, four times as long). A signal attached later (a herhaalde
-    melding of a later month) keeps its melding until it is past the term itself."""
-    never_picked_up = Q(picked_up_on__isnull=True, closed_on__isnull=True) | not_picked_up_q()
+    """Meldingen closed as not picked up (matching closes a no-go at once; also overleden, geen
+    inwoner, al bekend) whose signals are all past the signal term; before QA12 B1 these waited
+    for the term of closed meldingen, four times as long. A signal attached later (a herhaalde
+    melding of a later month) keeps its melding until it is past the term itself. An open
+    melding is never erased here: a go melding is picked up (DDAS 'Opgepakt') from matching on,
+    and before QA13 N3 one without a first contact attempt lost its address while it waited in a
+    werkbakje; it is kept until it is closed."""
     return (
         _meldingen()
-        .filter(never_picked_up, period_end__lt=cutoff)
+        .filter(not_picked_up_q(), period_end__lt=cutoff)
         .exclude(signal_links__signal__signal_date__gte=cutoff)
     )
 
@@ -171,9 +174,10 @@ def _closed_meldingen(cutoff: dt.date):
 
 
 def _unpicked_signals(cutoff: dt.date):
-    return not_erased(Signal.objects.filter(signal_date__lt=cutoff)).exclude(
-        melding_link__melding__picked_up_on__isnull=False
-    )
+    """Signals past the signal term that never reached a melding, or whose melding was closed
+    as not picked up; the signals of an open melding stay with it (see `_unpicked_meldingen`)."""
+    never_picked_up = Q(melding_link__isnull=True) | not_picked_up_q("melding_link__melding__")
+    return not_erased(Signal.objects.filter(never_picked_up, signal_date__lt=cutoff))
 
 
 def _closed_melding_signals(cutoff: dt.date):
