@@ -13,6 +13,7 @@ from tests.factories import UserFactory
 from tests.page_text import page_text
 from vroegsignaal.casework.assignment import assign
 from vroegsignaal.casework.errors import CaseworkError
+from vroegsignaal.casework.heropaf import reopen_by_heropaf
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.worklist import HEROPAF_QUEUE
 from vroegsignaal.letters.kinds import LetterKind
@@ -125,7 +126,7 @@ def test_a_melding_cannot_be_assigned_to_a_caseworker_of_another_team(
 
     assert str(refused.value) == (
         "Zo Zuid werkt in Team Zuid en kan deze melding in het werkbakje van Team Noord niet "
-        "zien; kies iemand van Team Noord of van het meldpunt."
+        "zien; kies iemand van Team Noord, een uitvoerder zonder team of het meldpunt."
     )
 
 
@@ -182,3 +183,149 @@ def test_the_melding_page_tells_the_meldpunt_the_assignee_can_no_longer_see_it(
     text = page_text(meldpunt.get(reverse("casework:melding", args=[noord_melding.pk])))
 
     assert "Mo Ver (kan deze melding niet meer zien; wijs haar opnieuw toe)" in text
+
+
+# QA13 N2: the Heropaf queue is the werkbakje team's, whoever is assigned, so a closed melding
+# waiting for its heropaf needs no new assignee; only open ones are 'out of sight'.
+
+
+@pytest.fixture
+def heropaf_waiting(noord_melding):
+    """The mover's Noord melding, closed; its heropaf date has come."""
+    Melding.objects.filter(pk=noord_melding.pk).update(
+        state="closed", closed_on=dt.date(2026, 4, 1), heropaf_due_on=dt.date(2026, 10, 1)
+    )
+    return Melding.objects.get(pk=noord_melding.pk)
+
+
+def test_the_old_teams_heropaf_waits_in_its_heropaf_queue_whoever_is_assigned(
+    client, enschede, noord, moved, heropaf_waiting
+):
+    colleague = UserFactory(caseworker=True, municipality=enschede, team=noord)
+    client.force_login(colleague)
+
+    text = page_text(client.get(reverse("casework:worklist"), {"werkbakje": HEROPAF_QUEUE}))
+
+    assert "Noordstraat" in text
+
+
+def test_a_closed_melding_waiting_for_its_heropaf_is_not_offered_to_assign_anew(
+    meldpunt, heropaf_waiting
+):
+    overview = page_text(meldpunt.get(reverse("casework:worklist")))
+    filtered = page_text(
+        meldpunt.get(
+            reverse("casework:worklist"),
+            {"werkbakje": HEROPAF_QUEUE, "toegewezen": "out_of_sight"},
+        )
+    )
+    queue = page_text(meldpunt.get(reverse("casework:worklist"), {"werkbakje": HEROPAF_QUEUE}))
+    page = page_text(meldpunt.get(reverse("casework:melding", args=[heropaf_waiting.pk])))
+
+    assert "toegewezen aan iemand die" not in overview
+    assert "Noordstraat" not in filtered
+    assert "Noordstraat" in queue and "(kan deze melding niet meer zien)" not in queue
+    assert "wijs haar opnieuw toe" not in page
+
+
+def test_the_out_of_sight_filter_says_it_lists_open_meldingen(meldpunt):
+    text = page_text(meldpunt.get(reverse("casework:worklist")))
+
+    assert (
+        "'Aan iemand die ze niet meer kan zien' toont de open meldingen waarvan wie ze "
+        "toegewezen kreeg ze niet meer kan zien." in text
+    )
+
+
+def test_a_heropaf_reopened_while_assigned_to_someone_out_of_sight_is_offered_to_assign_anew(
+    meldpunt, intake_user, heropaf_waiting
+):
+    reopen_by_heropaf(heropaf_waiting, intake_user, today=dt.date(2026, 11, 27))
+
+    overview = page_text(meldpunt.get(reverse("casework:worklist")))
+    filtered = page_text(meldpunt.get(reverse("casework:worklist"), {"toegewezen": "out_of_sight"}))
+
+    assert "1 open melding is toegewezen aan iemand die haar niet meer kan zien" in overview
+    assert "Noordstraat" in filtered
+
+
+# QA13 N6: the assign choices offer only colleagues who can see the melding, and a refusal
+# names every way out and every melding concerned.
+
+
+@pytest.fixture
+def colleagues(enschede, noord, zuid):
+    return {
+        "noord": UserFactory(
+            caseworker=True, municipality=enschede, team=noord, first_name="No", last_name="Ord"
+        ),
+        "zuid": UserFactory(
+            caseworker=True, municipality=enschede, team=zuid, first_name="Zo", last_name="Zuid"
+        ),
+        "teamless": UserFactory(
+            caseworker=True, municipality=enschede, first_name="Zon", last_name="Derteam"
+        ),
+    }
+
+
+def _assign_choices(html: str) -> str:
+    """The text of the melding's assign choices (the form posting to casework:assign)."""
+    form = html.split('name="medewerker"', 1)[1].split("</select>", 1)[0]
+    return page_text(form)
+
+
+@pytest.mark.parametrize("page", ["casework:melding", "letters:melding"])
+def test_the_assign_choices_offer_only_colleagues_who_can_see_the_melding(
+    client, intake_user, enschede, noord, colleagues, page
+):
+    queue = QueueFactory(municipality=enschede, name="Huisbezoek Noord", team=noord)
+    melding = MeldingFactory(municipality=enschede, queue=queue)
+    client.force_login(intake_user)
+
+    choices = _assign_choices(client.get(reverse(page, args=[melding.pk])).content.decode())
+
+    assert "No Ord (Team Noord)" in choices
+    assert "Zon Derteam (uitvoerder)" in choices
+    assert "Ina Take (meldpunt, ikzelf)" in choices
+    assert "Zo Zuid" not in choices
+
+
+def test_refusing_a_colleague_of_another_team_names_caseworkers_without_a_team_too(
+    enschede, noord, colleagues, intake_user
+):
+    queue = QueueFactory(municipality=enschede, name="Huisbezoek Noord", team=noord)
+    melding = MeldingFactory(municipality=enschede, queue=queue)
+
+    with pytest.raises(CaseworkError) as refused:
+        assign(melding, colleagues["zuid"], intake_user, melding.version)
+
+    assert str(refused.value).endswith(
+        "kies iemand van Team Noord, een uitvoerder zonder team of het meldpunt."
+    )
+
+
+def test_bulk_assigning_to_a_colleague_of_another_team_names_every_melding_she_cannot_see(
+    client, intake_user, enschede, noord, zuid, colleagues
+):
+    noord_queue = QueueFactory(municipality=enschede, name="Huisbezoek Noord", team=noord)
+    zuid_queue = QueueFactory(municipality=enschede, name="Huisbezoek Zuid", team=zuid)
+    unseen = MeldingFactory.create_batch(2, municipality=enschede, queue=noord_queue)
+    seen = MeldingFactory(municipality=enschede, queue=zuid_queue)
+    client.force_login(intake_user)
+
+    response = client.post(
+        reverse("casework:worklist"),
+        {
+            "melding": [f"{m.pk}:{m.version}" for m in [*unseen, seen]],
+            "medewerker": colleagues["zuid"].pk,
+        },
+        follow=True,
+    )
+
+    first, second = (m.reference for m in unseen)
+    assert (
+        f"Zo Zuid werkt in Team Zuid en kan 2 van de 3 gekozen meldingen niet zien, want die "
+        f"staan in het werkbakje van Team Noord: {first} en {second}. Kies voor die meldingen "
+        "iemand van Team Noord, een uitvoerder zonder team of het meldpunt."
+    ) in page_text(response)
+    assert not Melding.objects.filter(assigned_to=colleagues["zuid"]).exists()

@@ -175,7 +175,8 @@ def test_assigning_to_a_colleague_of_another_team_is_refused_as_she_could_not_se
     text = page_text(response.content.decode())
     assert (
         "Col Lega werkt in Team Zuid en kan deze melding in het werkbakje van Wijkteam Noord "
-        "niet zien; kies iemand van Wijkteam Noord of van het meldpunt." in text
+        "niet zien; kies iemand van Wijkteam Noord, een uitvoerder zonder team of het meldpunt."
+        in text
     )
     assert Melding.objects.get(pk=noord_melding.pk).assigned_to is None
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from vroegsignaal import dutch_numbers
 from vroegsignaal.casework.access import chosen_beforehand, colleague_label, colleagues_of
+from vroegsignaal.casework.assignment import who_can_see
 from vroegsignaal.casework.contact import part_of_day
 from vroegsignaal.casework.dates import HANDOVER_PLANNED_DAYS
 from vroegsignaal.casework.models import (
@@ -198,6 +199,13 @@ class WorklistFilterForm(UtrechtForm):
             ("unassigned", "Niet toegewezen"),
             (OUT_OF_SIGHT, "Aan iemand die ze niet meer kan zien"),
         ],
+        # A closed melding waiting for its heropaf is not among them: the Heropaf queue is the
+        # team's, whoever is assigned (casework.out_of_sight).
+        help_text=(
+            "'Aan iemand die ze niet meer kan zien' toont de open meldingen waarvan wie ze "
+            "toegewezen kreeg ze niet meer kan zien. Een heropaf doet het team van het "
+            "werkbakje, wie er ook is toegewezen."
+        ),
         error_messages={"invalid_choice": "Toegewezen: kies een van de mogelijkheden in de lijst."},
     )
 
@@ -239,13 +247,14 @@ class AssignForm(VersionedForm):
 
 def assign_form_for(user, melding) -> AssignForm:
     """The form that assigns ``melding``, as ``user`` sees it: the current assignee first (a
-    stray click then changes nothing), else the colleague ``user`` chose beforehand."""
+    stray click then changes nothing), else the colleague ``user`` chose beforehand. It offers
+    only colleagues who can see ``melding`` (an assignee who no longer can is not chosen)."""
     return AssignForm(
         initial={
             "version": melding.version,
             "medewerker": melding.assigned_to_id or chosen_beforehand(user),
         },
-        colleagues=colleagues_of(user),
+        colleagues=who_can_see(colleagues_of(user), melding),
         me=user,
     )
 

@@ -5,11 +5,15 @@ administrator moves a caseworker to another team or municipality, gives him anot
 deactivates him, the meldingen assigned to him stay assigned (their history matters) but he no
 longer reaches them: the meldpunt assigns them anew. The beheeromgeving says so after saving
 the user, and the werkbakjes show and filter them.
+
+Only open meldingen count (QA13 N2). A closed melding waiting for its heropaf needs no new
+assignee: the Heropaf queue belongs to the team of its werkbakje, whoever is assigned, and a
+closed melding cannot be assigned. Reopened by the heropaf, it is open and counts again.
 """
 
 from __future__ import annotations
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
 
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
@@ -19,23 +23,28 @@ from vroegsignaal.organisations.models import User
 from vroegsignaal.privacy.policy import assignee_cannot_see
 
 
+def out_of_sight() -> Q:
+    """Open meldingen whose assignee cannot see them: the ones to assign anew."""
+    return ~Q(state=State.CLOSED) & assignee_cannot_see()
+
+
 def open_out_of_sight(meldingen: QuerySet[Melding]) -> QuerySet[Melding]:
-    """The open ones among ``meldingen`` whose assignee cannot see them."""
-    return meldingen.exclude(state=State.CLOSED).filter(assignee_cannot_see())
+    """The ones among ``meldingen`` to assign anew (``out_of_sight``)."""
+    return meldingen.filter(out_of_sight())
 
 
 def with_assignee_out_of_sight(meldingen: QuerySet[Melding]) -> QuerySet[Melding]:
-    """``meldingen`` with ``assignee_out_of_sight``: whether its assignee cannot see it."""
+    """``meldingen`` with ``assignee_out_of_sight``: whether to assign it anew."""
     return meldingen.annotate(
-        assignee_out_of_sight=ExpressionWrapper(assignee_cannot_see(), BooleanField())
+        assignee_out_of_sight=ExpressionWrapper(out_of_sight(), BooleanField())
     )
 
 
 def is_out_of_assignees_sight(melding: Melding) -> bool:
-    """Whether ``melding`` is assigned to someone who cannot see it (the melding page says so)."""
+    """Whether to assign ``melding`` anew (``out_of_sight``; the melding page says so)."""
     if melding.assigned_to_id is None:
         return False
-    return Melding.objects.filter(pk=melding.pk).filter(assignee_cannot_see()).exists()
+    return open_out_of_sight(Melding.objects.filter(pk=melding.pk)).exists()
 
 
 def notice_after_saving(user: User) -> str:

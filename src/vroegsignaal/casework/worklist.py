@@ -23,11 +23,14 @@ from vroegsignaal.casework.heropaf import (
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import CURRENT_DUE_ON, Melding, MeldingSignal
 from vroegsignaal.casework.no_go import why_not_picked_up
-from vroegsignaal.casework.out_of_sight import open_out_of_sight, with_assignee_out_of_sight
+from vroegsignaal.casework.out_of_sight import (
+    open_out_of_sight,
+    out_of_sight,
+    with_assignee_out_of_sight,
+)
 from vroegsignaal.casework.signal_status import not_picked_up
 from vroegsignaal.casework.terms import pick_up_state
 from vroegsignaal.organisations.models import User
-from vroegsignaal.privacy.policy import assignee_cannot_see
 
 HEROPAF_QUEUE = "heropaf"
 # The 'Toegewezen' filter for meldingen whose assignee can no longer see them (out_of_sight).
@@ -102,7 +105,7 @@ def _assigned_filter(assigned: str, user: User) -> Q:
     return {
         "mine": Q(assigned_to=user),
         "unassigned": Q(assigned_to__isnull=True),
-        OUT_OF_SIGHT: assignee_cannot_see(),
+        OUT_OF_SIGHT: out_of_sight(),
     }.get(assigned, Q())
 
 
