@@ -16,6 +16,7 @@ from tests.factories import AgreementFactory, MunicipalityFactory, UserFactory
 from tests.feedback import scenario
 from tests.feedback.conftest import SITE_URL
 from tests.letters.pdf import pdf_text
+from tests.privacy.inzage_review import composed
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.feedback.api import FeedbackPagination
 from vroegsignaal.feedback.models import HeropafCheck
@@ -73,7 +74,7 @@ def test_the_feedback_the_api_returned_is_on_the_record_of_each_signal_in_it(
     assert list(entry.shown_objects.values_list("object_type", "object_id")) == [
         ("intake.signal", str(signal.pk))
     ]
-    assert entry.shown == "1 signaal"
+    assert entry.shown == "1 signaal, gemeente Enschede"
     page = officer.post(reverse("privacy:audit_log"), {"bsn": BSN}, follow=True)
     assert "terugkoppeling (API)" in page.content.decode()
 
@@ -97,10 +98,7 @@ def test_the_residents_inzage_says_the_creditor_read_her_feedback_through_the_ap
     api.get("/api/v1/feedback")
     api.get("/api/v1/heropaf-checks")
 
-    response = officer.post(
-        reverse("privacy:access_request"),
-        {"bsn": BSN, "formaat": "pdf", "alleen_bsn": "1", "vrije_tekst_bekeken": "1"},
-    )
+    response = composed(officer, {"bsn": BSN, "formaat": "pdf", "alleen_bsn": "1"})
 
     text = pdf_text(response.content)
     section = text[text.index("Wie uw gegevens heeft bekeken") :]
@@ -145,7 +143,7 @@ def test_feedback_the_api_returned_of_two_municipalities_shows_each_officer_its_
     for municipality in (resident.municipality, hengelo):
         officer = UserFactory(privacy_officer=True, municipality=municipality)
         (entry,) = audit_entries_for(officer).filter(endpoint="/api/v1/feedback")
-        assert entry.shown == "1 signaal"
+        assert entry.shown == f"1 signaal, gemeente {municipality.name}"
         signals = Signal.objects.filter(municipality=municipality)
         assert set(entry.shown_objects.values_list("object_id", flat=True)) == {
             str(pk) for pk in signals.values_list("pk", flat=True)

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
+from tests.privacy.inzage_review import composed
 from vroegsignaal.addresses import address_key
 from vroegsignaal.privacy.inzage_document import feedback_text
 from vroegsignaal.privacy.models import AuditEntry
@@ -19,8 +20,7 @@ pytestmark = pytest.mark.django_db(databases="__all__")
 # warning that a BSN finds only the signals delivered with one (test_access_request_by_brp).
 BSN_ONLY = {"alleen_bsn": "1"}
 # The caseworkers' notes in these documents were read and may go out, past the review of free
-# texts (test_inzage_free_text_review).
-REVIEWED = {"vrije_tekst_bekeken": "1"}
+# texts (`composed`, test_inzage_free_text_review).
 
 
 @pytest.fixture
@@ -32,10 +32,7 @@ def officer_client(client):
 def test_a_request_by_bsn_exports_the_signals_and_their_melding_as_json(officer_client):
     melding = MeldingFactory(signals__bsn="123456782", signals__surname="Bakker")
     MeldingFactory(signals__bsn="999999990", signals__surname="Anders")
-    response = officer_client.post(
-        reverse("privacy:access_request"),
-        {"bsn": "123456782", "formaat": "json", **BSN_ONLY, **REVIEWED},
-    )
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "json", **BSN_ONLY})
     data = json.loads(response.content)
     assert [s["achternaam"] for s in data["signalen"]] == ["Bakker"]
     assert [m["id"] for m in data["meldingen"]] == [melding.pk]
@@ -209,10 +206,7 @@ RAW_FIELD_NAMES = [
 def test_the_inzage_pdf_reads_as_dutch_for_the_resident_without_raw_values(
     officer_client, worked_melding
 ):
-    response = officer_client.post(
-        reverse("privacy:access_request"),
-        {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY, **REVIEWED},
-    )
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY})
     text = pdf_text(response.content)
     for raw in RAW_FIELD_NAMES:
         assert not re.search(rf"(?im)^\s*{raw}\b", text), f"raw field name {raw!r} in the PDF"
@@ -230,10 +224,7 @@ def test_the_inzage_pdf_reads_as_dutch_for_the_resident_without_raw_values(
 
 
 def test_the_inzage_json_stays_complete_and_machine_readable(officer_client, worked_melding):
-    response = officer_client.post(
-        reverse("privacy:access_request"),
-        {"bsn": "123456782", "formaat": "json", **BSN_ONLY, **REVIEWED},
-    )
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "json", **BSN_ONLY})
     data = json.loads(response.content)
     melding = data["meldingen"][0]
     assert melding["totaal achterstand (cent)"] == 225820
@@ -268,10 +259,7 @@ def test_the_inzage_pdf_is_tagged_for_screen_readers_in_dutch_with_its_title(off
 
     from pypdf import PdfReader
 
-    response = officer_client.post(
-        reverse("privacy:access_request"),
-        {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY, **REVIEWED},
-    )
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY})
     reader = PdfReader(io.BytesIO(response.content))
     root = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
@@ -292,10 +280,7 @@ def test_a_bsn_that_fails_the_elfproef_is_refused_at_the_field_instead_of_findin
 
 def test_a_bsn_with_spaces_or_dots_is_read_as_its_nine_digits(officer_client):
     MeldingFactory(signals__bsn="123456782", signals__surname="Bakker")
-    response = officer_client.post(
-        reverse("privacy:access_request"),
-        {"bsn": "1234.56.782", "formaat": "json", **BSN_ONLY, **REVIEWED},
-    )
+    response = composed(officer_client, {"bsn": "1234.56.782", "formaat": "json", **BSN_ONLY})
     assert [s["achternaam"] for s in json.loads(response.content)["signalen"]] == ["Bakker"]
 
 
@@ -304,10 +289,7 @@ def test_the_inzage_pdf_explains_purpose_legal_basis_terms_and_the_residents_rig
 ):
     settings.RETENTION_SIGNAL_DAYS = 183
     MeldingFactory(signals__bsn="123456782")
-    response = officer_client.post(
-        reverse("privacy:access_request"),
-        {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY, **REVIEWED},
-    )
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY})
     text = " ".join(pdf_text(response.content).split())
     assert "Wet gemeentelijke schuldhulpverlening" in text  # purpose and legal basis
     assert "6 maanden na de datum van het signaal" in text  # the terms of this installation
@@ -331,10 +313,7 @@ def test_the_inzage_json_has_dutch_keys_dutch_local_times_and_no_internal_keys(
         content={"picked_up": True, "help_accepted": "ja", "outcome_date": "2026-11-26"},
         released_at=timezone.now(),
     )  # fmt: skip
-    response = officer_client.post(
-        reverse("privacy:access_request"),
-        {"bsn": "123456782", "formaat": "json", **BSN_ONLY, **REVIEWED},
-    )
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "json", **BSN_ONLY})
     body = response.content.decode()
     content = json.loads(body)["signalen"][0]["terugkoppelingen"][0]["inhoud"]
     assert content == {
@@ -348,10 +327,7 @@ def test_the_inzage_json_has_dutch_keys_dutch_local_times_and_no_internal_keys(
 
 
 def _inzage_json(officer_client) -> dict:
-    response = officer_client.post(
-        reverse("privacy:access_request"),
-        {"bsn": "123456782", "formaat": "json", **BSN_ONLY, **REVIEWED},
-    )
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "json", **BSN_ONLY})
     return json.loads(response.content)
 
 
@@ -457,10 +433,7 @@ def test_the_inzage_pdf_shows_times_as_hours_and_minutes_and_the_system_by_name(
 
     worked_melding.contact_attempts.update(moment=dt.time(9, 26))
     events.heropaf_scheduled(worked_melding, None, dt.date(2026, 11, 27), dt.date(2027, 1, 27))
-    response = officer_client.post(
-        reverse("privacy:access_request"),
-        {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY, **REVIEWED},
-    )
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY})
     text = pdf_text(response.content)
     assert "09:26" in text and "09:26:00" not in text
     assert not re.search(r"\d\d:\d\d:\d\d", text), "a time with seconds in the PDF"
@@ -554,10 +527,7 @@ def test_the_inzage_page_tells_the_officer_that_other_additions_are_searched_too
 
 
 def _worked_pdf_text(officer_client) -> str:
-    response = officer_client.post(
-        reverse("privacy:access_request"),
-        {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY, **REVIEWED},
-    )
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY})
     return pdf_text(response.content)
 
 
@@ -749,10 +719,7 @@ def test_the_inzage_pdf_tells_the_resident_in_plain_dutch_what_the_partner_was_t
         released_at=sent + dt.timedelta(days=5),
     )  # fmt: skip
 
-    response = officer_client.post(
-        reverse("privacy:access_request"),
-        {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY, **REVIEWED},
-    )
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY})
 
     text = " ".join(pdf_text(response.content).split())
     partner = signal.creditor.name
@@ -774,10 +741,7 @@ def test_the_inzage_pdf_names_the_eer_as_the_register_does(officer_client):
     """docs/privacy.md's register says 'Doorgifte buiten de EER: geen'; the document said
     'buiten Europa', which is another area."""
     MeldingFactory(signals__bsn="123456782")
-    response = officer_client.post(
-        reverse("privacy:access_request"),
-        {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY, **REVIEWED},
-    )
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY})
 
     text = " ".join(pdf_text(response.content).split())
     assert "buiten de Europese Economische Ruimte (EER)" in text

@@ -123,8 +123,11 @@ class AccessRequestForm(PersonFields):
     meenemen = forms.MultipleChoiceField(required=False, choices=())
 
     # The officer has read the free texts in the document (inzage_free_texts.review) and ticked
-    # those to leave out (`weglaten`: a place's key; a key the document lacks is ignored).
+    # those to leave out (`weglaten`: a place's key; a key the document lacks is ignored). The
+    # answer holds only with the fingerprint of the resident and texts the page showed
+    # (`vrije_tekst_controle`, inzage_free_texts.fingerprint).
     vrije_tekst_bekeken = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    vrije_tekst_controle = forms.CharField(required=False, widget=forms.HiddenInput)
     weglaten = forms.MultipleChoiceField(required=False, choices=())
 
     def __init__(self, *args, **kwargs):

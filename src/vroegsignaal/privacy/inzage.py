@@ -374,6 +374,7 @@ def as_json(found: Found) -> dict:
             {
                 "id": m.pk,
                 **record_of(m, skip=document.HOUSEHOLD if m.pk in found.shared else set()),
+                **document.melding_json_terms(m),
                 "vastgelegd": {
                     _plural(m, accessor): [record_of(obj) for obj in objects]
                     for accessor, objects in found.recorded[m.pk].items()

@@ -500,6 +500,18 @@ def melding_rows(melding, shared: bool) -> list[tuple[str, str]]:
     return shown
 
 
+def melding_json_terms(melding) -> dict:
+    """The JSON's term of a melding closed as not picked up: none, as the PDF says
+    (`melding_rows`) and its page (QA13 N5); the JSON keeps its other stored values."""
+    if not not_picked_up(melding):
+        return {}
+    fields = melding._meta
+    return {
+        field_name(fields.get_field("term_kind")): wording.NO_TERM,
+        field_name(fields.get_field("due_on")): None,
+    }
+
+
 def melding_block(melding, related: dict[str, list], shared: bool = False) -> Block:
     """A melding with everything recorded on it; `shared`: it also holds another person's
     signal, whose data (and the totals over it) stay out."""

@@ -161,7 +161,8 @@ def access_request(request):
     document never prints the others. When the signals found hold two people and nothing typed
     says which is hers (twins, `Found.ambiguous`), the page asks for her initials or BSN.
     Last, the page lists the caseworkers' free texts in the document for the officer to read
-    and leave out what is about others (`inzage_free_texts`)."""
+    and leave out what is about others (`inzage_free_texts`); that answer holds only for the
+    resident and the texts the page showed."""
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         found = inzage.find(form.person_query(), include=form.cleaned_data["meenemen"])
@@ -178,13 +179,8 @@ def access_request(request):
             context = {"form": form, "others": found.others_by_person()}
             return _access_request_page(request, context)
         free_texts = inzage_free_texts.review(found)
-        if free_texts and not form.cleaned_data["vrije_tekst_bekeken"]:
-            context = {
-                "form": form,
-                "free_texts": free_texts,
-                "withheld_text": inzage_free_texts.WITHHELD,
-            }
-            return _access_request_page(request, context)
+        if free_texts and not _free_texts_reviewed(form, free_texts):
+            return _free_text_review_page(request, form, free_texts)
         withheld = inzage_free_texts.withhold(found, form.cleaned_data["weglaten"])
         _record_access_request(request, found, withheld)
         if form.cleaned_data["formaat"] == "json":
@@ -193,6 +189,28 @@ def access_request(request):
             return _attachment(body.encode(), "application/json", "inzageverzoek.json")
         return _attachment(inzage.render_pdf(found), "application/pdf", "inzageverzoek.pdf")
     return _access_request_page(request, {"form": form})
+
+
+def _free_texts_reviewed(form: AccessRequestForm, free_texts: list) -> bool:
+    """Whether the officer answered the review of exactly these texts of this resident."""
+    data = form.cleaned_data
+    return data["vrije_tekst_bekeken"] and inzage_free_texts.reviewed(
+        form.person_query(), free_texts, data["vrije_tekst_controle"]
+    )
+
+
+def _free_text_review_page(request, form: AccessRequestForm, free_texts: list) -> HttpResponse:
+    """The review of the free texts, with the resident read-only; said again when the officer
+    answered a review of other texts or of another resident (QA13 N1)."""
+    context = {
+        "form": form,
+        "free_texts": free_texts,
+        "free_texts_changed": form.cleaned_data["vrije_tekst_bekeken"],
+        "free_texts_changed_text": inzage_free_texts.CHANGED,
+        "free_texts_fingerprint": inzage_free_texts.fingerprint(form.person_query(), free_texts),
+        "withheld_text": inzage_free_texts.WITHHELD,
+    }
+    return _access_request_page(request, context)
 
 
 def _record_access_request(request, found: inzage.Found, withheld: list) -> None:
