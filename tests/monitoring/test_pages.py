@@ -265,6 +265,20 @@ def test_a_ddas_download_asked_for_another_municipality_is_audited_as_refused(cl
     )
 
 
+@pytest.mark.django_db(databases="__all__")
+def test_the_officer_reads_the_period_and_the_numbers_of_a_ddas_download(client, twente):
+    """QA13 N7: the download was 'Gedownload | landelijke export (DDAS)', without period or
+    numbers, while the command line's entry names them."""
+    meldpunt = UserFactory(intake=True, municipality=twente["enschede"])
+    login(client, meldpunt).get(reverse("monitoring:ddas"), OCTOBER)
+    officer = UserFactory(privacy_officer=True, municipality=twente["enschede"])
+
+    page = login(client, officer).get(reverse("privacy:audit_log")).content.decode()
+
+    assert "Gedownload" in page
+    assert "landelijke export (DDAS) 01-10-2026 t/m 31-10-2026: 6 signalen, 4 zaken" in page
+
+
 def test_the_project_leader_refused_the_ddas_export_is_told_who_delivers_it_and_why(client, leader):
     """The project leader sees aggregates only (domain: privacy); the export holds BSNs."""
     response = login(client, leader).get(reverse("monitoring:ddas"), OCTOBER)

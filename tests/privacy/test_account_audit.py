@@ -1,6 +1,6 @@
 """What happens to the log-in of an account is in the privacy officer's audit log (QA12 B13): a
-lock-out after too many wrong passwords, a new password asked for with "Wachtwoord vergeten?"
-and one set through the mailed link. Never with a password, a link or its token, and never an
+lock-out after too many wrong passwords, a new password asked for with "Wachtwoord vergeten?",
+one set through the mailed link and one the user changed herself under /account/wachtwoord/. Never with a password, a link or its token, and never an
 e-mail address nobody has: the page may not tell who has an account, nor may the log."""
 
 import pytest
@@ -143,3 +143,21 @@ def test_a_second_request_within_ten_minutes_is_recorded_as_one_without_a_mail(
 
     assert len(inbox.bodies_for(ADDRESS)) == 1
     assert "geen e-mail verstuurd: de vorige is minder dan 10 minuten oud" in page
+
+
+def test_the_officer_sees_a_password_the_user_changed_herself_never_the_password(
+    client, account, officer_page
+):
+    """QA13 N8: a change under /account/wachtwoord/ left 0 lines, unlike a reset by mail."""
+    client.force_login(account)
+    client.post(
+        reverse("web:password_change"),
+        {"old_password": DEMO_PASSWORD, "new_password1": NEW, "new_password2": NEW},
+    )
+
+    page = officer_page("uitvoerder.wierden")
+
+    assert "Gewijzigd" in page and "wachtwoord gewijzigd door de gebruiker zelf" in page
+    (entry,) = AuditEntry.objects.filter(username="uitvoerder.wierden")
+    assert (entry.object_type, entry.object_id) == ("organisations.user", str(account.pk))
+    assert not any(secret in " ".join(_stored_texts()) for secret in (NEW, DEMO_PASSWORD))

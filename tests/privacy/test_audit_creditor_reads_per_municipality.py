@@ -1,7 +1,8 @@
 """A creditor's list, download or API read can show signals of several municipalities; its staff
 belong to no municipality. The read is written as one audit entry per municipality of what it
 showed, each with only that municipality's signals and their number, so the privacy officer (FG)
-of each municipality sees its own part and no other; a regional FG sees every part in its region.
+of each municipality sees its own part and no other; a regional FG sees every part in its region,
+each naming its municipality ("lijst met 2 signalen, gemeente Enschede"), on the page and in the CSV.
 The resident's inzage still lists the read once, also when it showed her signals of two
 municipalities (she moved)."""
 
@@ -100,10 +101,10 @@ def test_each_municipal_officer_sees_the_creditors_list_with_only_its_own_signal
 
     enschede_log = audit_log(client, officer_enschede)
     assert "1 regel " in enschede_log
-    assert "terugkoppeling per signaal (lijst met 2 signalen)" in enschede_log
+    assert "terugkoppeling per signaal (lijst met 2 signalen, gemeente Enschede)" in enschede_log
     hengelo_log = audit_log(client, officer_hengelo)
     assert "1 regel " in hengelo_log
-    assert "terugkoppeling per signaal (lijst met 1 signaal)" in hengelo_log
+    assert "terugkoppeling per signaal (lijst met 1 signaal, gemeente Hengelo)" in hengelo_log
     # Each officer finds the read on the record of its own resident, not on the other's.
     assert "fatima.energie" in who_saw(client, officer_enschede, BAKKER)
     assert "fatima.energie" not in who_saw(client, officer_enschede, SMIT)
@@ -124,7 +125,8 @@ def test_a_regional_officer_and_an_officer_for_the_installation_see_every_part(
     ):
         log = audit_log(client, officer)
         assert "2 regels " in log
-        assert "(lijst met 2 signalen)" in log and "(lijst met 1 signaal)" in log
+        assert "(lijst met 2 signalen, gemeente Enschede)" in log
+        assert "(lijst met 1 signaal, gemeente Hengelo)" in log
         assert "fatima.energie" in who_saw(client, officer, BAKKER)
         assert "fatima.energie" in who_saw(client, officer, SMIT)
 
@@ -137,9 +139,9 @@ def test_the_creditors_download_shows_each_municipal_officer_its_own_part(
     assert client.get(reverse("feedback:download", args=["csv"])).status_code == 200
 
     log = audit_log(client, UserFactory(privacy_officer=True, municipality=hengelo))
-    assert "Gedownload" in log and "(download) (lijst met 1 signaal)" in log
+    assert "Gedownload" in log and "(download) (lijst met 1 signaal, gemeente Hengelo)" in log
     log = audit_log(client, UserFactory(privacy_officer=True, municipality=enschede))
-    assert "Gedownload" in log and "(download) (lijst met 2 signalen)" in log
+    assert "Gedownload" in log and "(download) (lijst met 2 signalen, gemeente Enschede)" in log
 
 
 def test_the_parts_of_one_read_share_their_moment_page_and_user(client, staff, feedback):
@@ -149,7 +151,25 @@ def test_the_parts_of_one_read_share_their_moment_page_and_user(client, staff, f
     parts = AuditEntry.objects.filter(username=staff.username)
     assert parts.count() == 2
     assert len(set(parts.values_list("created_at", "endpoint", "action", "user_id"))) == 1
-    assert sorted(parts.values_list("shown", flat=True)) == ["1 signaal", "2 signalen"]
+    assert sorted(parts.values_list("shown", flat=True)) == [
+        "1 signaal, gemeente Hengelo",
+        "2 signalen, gemeente Enschede",
+    ]
+
+
+def test_the_regional_officers_csv_names_the_municipality_of_each_part(
+    client, twente, staff, feedback
+):
+    """QA13 N7: two lines at the same moment, 2 and 1 signals, and nothing said which was which."""
+    region, _, _ = twente
+    client.force_login(staff)
+    client.get(reverse("feedback:signals"))
+    client.force_login(UserFactory(privacy_officer=True, municipality=None, region=region))
+
+    export = client.get(reverse("privacy:audit_export"), {"wie": "fatima"}).content.decode()
+
+    assert "2 signalen, gemeente Enschede" in export
+    assert "1 signaal, gemeente Hengelo" in export
 
 
 def test_a_large_download_is_written_in_a_few_bulk_queries_not_one_per_signal(twente, staff):
@@ -172,15 +192,15 @@ def test_a_large_download_is_written_in_a_few_bulk_queries_not_one_per_signal(tw
     ):
         audit.record(staff, AuditAction.DOWNLOAD, "download", shown=Signal.objects.all())
 
-    assert len(data) == 1  # the ids with their municipality
+    assert len(data) == 2  # the ids with their municipality, and the municipalities' names
     inserts = [query for query in log if query["sql"].startswith("INSERT")]
     # The two parts in one insert, then the 1,500 rows of what they showed in batches (on
     # SQLite, 999 parameters a query: 333 rows; on PostgreSQL 900): a handful, not 1,500.
     assert len(inserts) <= 1 + 1500 // 333 + 1
     assert AuditShownObject.objects.count() == 1500
     assert sorted(AuditEntry.objects.values_list("shown", flat=True)) == [
-        "1000 signalen",
-        "500 signalen",
+        "1000 signalen, gemeente Enschede",
+        "500 signalen, gemeente Hengelo",
     ]
 
 
@@ -212,4 +232,4 @@ def test_a_list_of_one_municipality_stays_one_entry_with_that_municipality(twent
     audit.record(staff, AuditAction.VIEW, "lijst", shown=signals)
 
     entry = AuditEntry.objects.get()
-    assert (entry.municipality_id, entry.shown) == (enschede.pk, "2 signalen")
+    assert (entry.municipality_id, entry.shown) == (enschede.pk, "2 signalen, gemeente Enschede")

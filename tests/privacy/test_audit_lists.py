@@ -109,7 +109,7 @@ def test_a_creditors_list_of_signals_records_the_signals_it_showed(client, bakke
     assert list(entry.shown_objects.values_list("object_type", "object_id")) == [
         ("intake.signal", str(signal.pk))
     ]
-    assert entry.shown == "1 signaal"
+    assert entry.shown == "1 signaal, gemeente Enschede"
 
 
 def test_the_creditors_download_records_every_signal_in_the_file(client, bakker):

@@ -66,7 +66,7 @@ def test_each_command_with_personal_data_is_in_the_audit_log_of_the_municipality
     assert entries["match"].description == "matching oktober 2026, gemeente Enschede"
     assert entries["export-ddas"].get_action_display() == "Geëxporteerd"
     assert entries["export-ddas"].description.startswith(
-        "landelijke export (DDAS) 01-10-2026 t/m 31-10-2026: 2 signalen naar "
+        "landelijke export (DDAS) 01-10-2026 t/m 31-10-2026: 2 signalen, 2 zaken naar "
     )
     officer = UserFactory(privacy_officer=True, municipality=enschede)
     seen = set(audit_entries_for(officer).values_list("endpoint", flat=True))

@@ -28,7 +28,7 @@ from vroegsignaal.casework.models import (
     Plan,
     Referral,
 )
-from vroegsignaal.privacy.pseudonyms import address_pseudonym, is_pseudonym
+from vroegsignaal.privacy.pseudonyms import address_pseudonym
 
 # Events whose details repeat a caseworker's free text, and the keys that hold it (the inzage
 # review reads them too: privacy.inzage_free_texts).
@@ -42,7 +42,7 @@ EVENT_TEXT = {
 
 def is_erased(melding: Melding) -> bool:
     """True once `erase_melding` ran on it (its address key is a pseudonym)."""
-    return is_pseudonym(melding.address_key)
+    return melding.address_erased
 
 
 @transaction.atomic

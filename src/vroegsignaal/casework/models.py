@@ -20,6 +20,7 @@ from vroegsignaal.casework import deadlines
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Municipality, Team
+from vroegsignaal.privacy.pseudonyms import is_pseudonym
 from vroegsignaal.search_keys import SearchKeyField, prefix_search_index
 
 # The resident's satisfaction is a Dutch rapportcijfer; 6 or higher is a voldoende.
@@ -65,6 +66,10 @@ class Queue(models.Model):
 # The first action of the current contact round in SQL (Melding.current_due_on): the werkbakje
 # list orders on it, and its index holds it so a page reads 50 index entries.
 CURRENT_DUE_ON = Coalesce(F("round_due_on"), F("due_on"))
+
+
+# What an erased melding's address reads as (Melding.address).
+ERASED_ADDRESS = "adres gewist na de bewaartermijn"
 
 
 class Melding(models.Model):
@@ -302,7 +307,23 @@ class Melding(models.Model):
         ]
 
     def __str__(self) -> str:
+        if self.address_erased:
+            return f"Melding {self.reference} ({self.address})"
         return f"Melding {self.reference} ({self.postcode} {self.house_number_text})"
+
+    @property
+    def address_erased(self) -> bool:
+        """True once retention erased the address (casework.erasure): its key is a pseudonym."""
+        return is_pseudonym(self.address_key)
+
+    @property
+    def address(self) -> str:
+        """'Lasondersingel 93-2, 7511AB Enschede': the address where it is a title or a list
+        cell (melding page, werkbakje, search). Once erased, it says so with the PC4 that is
+        kept: house number 0 and a bare '7625' read as an error in the data."""
+        if self.address_erased:
+            return f"{ERASED_ADDRESS}, postcodegebied {self.postcode}"
+        return f"{self.street_and_number}, {self.postcode} {self.city}".strip()
 
     @property
     def house_number_text(self) -> str:

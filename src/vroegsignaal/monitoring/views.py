@@ -42,6 +42,7 @@ from vroegsignaal.monitoring.year_figures import entered_figures, save_year_figu
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction
+from vroegsignaal.privacy.pages import describe_page
 from vroegsignaal.privacy.policy import role_required
 
 MONITORING_ROLES = (Role.PROJECT_LEADER, Role.INTAKE)
@@ -207,6 +208,14 @@ def ddas(request):
     # The page size is read at call time so a test can make paging visible with a few signals.
     documents = ddas_export.export_documents(
         municipality, scope.start, scope.end, ddas_export.PAGE_SIZE
+    )
+    # The officer reads which delivery it was, as for the command line's export-ddas.
+    audit.record(
+        request,
+        AuditAction.DOWNLOAD,
+        describe_page("monitoring:ddas"),
+        description=f"{describe_page('monitoring:ddas')} "
+        f"{ddas_export.delivered(documents, scope.start, scope.end)}",
     )
     stem = f"ddas-{municipality.code}-{scope.start:%Y%m%d}-{scope.end:%Y%m%d}"
     if len(documents) == 1:

@@ -11,7 +11,8 @@ A mail server that is down is logged by Django for the operator, without an erro
 A new password does not skip the second factor: logging in afterwards still asks for it.
 A new password through the link lifts the lock-out after wrong passwords (`lockouts.lift`).
 The privacy officer's audit log keeps, about the account, each request for an account that
-exists and each password set through the link; never the address, the link or the password.
+exists, each password set through the link and each one users change themselves; never the
+address, the link or the password.
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ NOT_AGAIN = (
 )
 
 
+CHANGED_BY_SELF = "wachtwoord gewijzigd door de gebruiker zelf"
+
+
 class ThrottledPasswordResetForm(PasswordResetForm):
     """Django's form, sending at most one mail per account per interval."""
 
@@ -109,8 +113,12 @@ class PasswordChange(_PasswordPage, auth_views.PasswordChangeView):
     success_url = reverse_lazy("web:start")
 
     def form_valid(self, form):
+        response = super().form_valid(form)
+        # As a new password by mail or from the beheerder: the officer sees every change of
+        # how the account logs in (never the password).
+        audit.record(self.request, AuditAction.CHANGE, form.user, description=CHANGED_BY_SELF)
         messages.success(self.request, "Uw wachtwoord is gewijzigd.")
-        return super().form_valid(form)
+        return response
 
 
 class PasswordReset(_PasswordPage, auth_views.PasswordResetView):

@@ -3,7 +3,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from vroegsignaal.monitoring.ddas_export import PAGE_SIZE, export_documents, write_documents
+from vroegsignaal.monitoring.ddas_export import (
+    PAGE_SIZE,
+    delivered,
+    delivered_counts,
+    export_documents,
+    write_documents,
+)
 from vroegsignaal.monitoring.scope import ScopeError, municipality_scope
 from vroegsignaal.privacy import command_line
 from vroegsignaal.privacy.models import AuditAction
@@ -45,7 +51,7 @@ class Command(BaseCommand):
             paths = write_documents(documents, out)
         except OSError as exc:
             raise CommandError(f"Kan {out} niet schrijven: {exc.strerror}.") from exc
-        signals = sum(len(d["leveringen"][0]["vroegsignalen"]) for d in documents)
+        signals, _ = delivered_counts(documents)
         # The same delivery as the website's download, with BSNs and addresses: who wrote it
         # where is in the audit log as well.
         command_line.record(
@@ -53,8 +59,8 @@ class Command(BaseCommand):
             describe_page("monitoring:ddas"),
             command=f"export-ddas --municipality {municipality.code} --from {start} --to {end}",
             municipality=municipality,
-            description=f"{describe_page('monitoring:ddas')} {scope.start:%d-%m-%Y} t/m "
-            f"{scope.end:%d-%m-%Y}: {signals} signalen naar {', '.join(map(str, paths))}",
+            description=f"{describe_page('monitoring:ddas')} "
+            f"{delivered(documents, scope.start, scope.end)} naar {', '.join(map(str, paths))}",
         )
         self.stdout.write(f"{signals} signalen in {len(paths)} bestand(en):")
         for path in paths:
