@@ -1,4 +1,5 @@
-"""The werkbakjes overview and filter: the Heropaf queue's overdue count and Dutch amounts."""
+"""The werkbakjes overview and filter: the Heropaf queue's overdue count, Dutch amounts and
+which rows offer bulk assignment."""
 
 import datetime as dt
 from html import unescape
@@ -8,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.casework.factories import MeldingFactory
-from vroegsignaal.casework.worklist import HEROPAF_QUEUE, queue_counts
+from vroegsignaal.casework.worklist import HEROPAF_QUEUE, queue_counts, worklist_rows
 
 TODAY = timezone.localdate()
 
@@ -94,3 +95,48 @@ def test_filters_are_folded_until_one_is_used_and_say_how_many_are(logged_in, en
 
     assert '<details class="filters">' in plain and ">Filteren</h2>" in plain
     assert '<details class="filters" open>' in filtered and "Filteren (2 actief)" in filtered
+
+
+BULK_ASSIGN_FIELD = "Gekozen meldingen toewijzen aan"
+CHOOSE_HEADER = '<th scope="col" class="utrecht-table__header-cell">Kiezen</th>'
+
+
+def test_heropaf_werkbakje_offers_no_checkbox_and_no_bulk_assign_form_for_closed_meldingen(
+    logged_in, enschede
+):
+    """Rule: a closed melding cannot be assigned ('Een afgesloten melding kan niet worden
+    toegewezen'), so the Heropaf werkbakje, which holds only closed meldingen, offers no box to
+    tick and no 'Toewijzen': a caseworker ticked them and was always refused."""
+    closed = heropaf_melding(enschede, TODAY - dt.timedelta(days=1))
+
+    html = logged_in.get(reverse("casework:worklist"), {"werkbakje": HEROPAF_QUEUE})
+    html = unescape(html.content.decode())
+
+    assert closed.address in html  # the melding is listed
+    assert 'name="melding"' not in html
+    assert CHOOSE_HEADER not in html
+    assert BULK_ASSIGN_FIELD not in html and ">Toewijzen</button>" not in html
+    assert '<form method="post">' not in html
+
+
+def test_an_open_melding_keeps_its_checkbox_and_the_bulk_assign_form(logged_in, enschede):
+    melding = MeldingFactory(municipality=enschede)
+
+    html = unescape(logged_in.get(reverse("casework:worklist")).content.decode())
+
+    assert f'name="melding" value="{melding.pk}:{melding.version}"' in html
+    assert CHOOSE_HEADER in html
+    assert BULK_ASSIGN_FIELD in html and ">Toewijzen</button>" in html
+
+
+def test_only_an_open_melding_is_assignable_in_a_worklist_row(enschede):
+    """Rule: whatever werkbakje lists them, a closed melding's row is not assignable (no
+    checkbox), an open one's is."""
+    meldingen = [MeldingFactory(municipality=enschede), heropaf_melding(enschede, TODAY)]
+
+    rows = worklist_rows(meldingen, "", TODAY)
+
+    assert [(row.state_label, row.assignable) for row in rows] == [
+        ("Nieuw", True),
+        ("Afgesloten", False),
+    ]

@@ -61,11 +61,11 @@ from vroegsignaal.casework.worklist import (
     HEROPAF_QUEUE,
     OUT_OF_SIGHT,
     WorklistFilters,
-    due_date_of,
     due_header,
     out_of_sight_count,
     queue_counts,
     worklist,
+    worklist_rows,
 )
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.intake.models import Signal
@@ -120,6 +120,7 @@ def _worklist(request, *, assign_errors: dict[str, str] | None = None, ticked=()
     handovers = due_handovers(request.user, today)
     audit.note_shown(request, [handover.melding for handover in handovers])
     heropaf = next(c for c in counts if c.key == HEROPAF_QUEUE)
+    rows = worklist_rows(page.object_list, filters.queue, today)
     context = {
         "counts": counts,
         # Planned warm hand-overs whose day has come: did they take place? (casework.handovers)
@@ -134,10 +135,9 @@ def _worklist(request, *, assign_errors: dict[str, str] | None = None, ticked=()
         "out_of_sight_filter": OUT_OF_SIGHT,
         "due_header": due_header(filters.queue),
         "active_filters": filters.active,
-        "rows": [
-            (m, due_date_of(m, filters.queue, today), State(m.state).label)
-            for m in page.object_list
-        ],
+        "rows": rows,
+        # No bulk-assign controls when no row on the page can be assigned (the Heropaf queue).
+        "any_assignable": any(row.assignable for row in rows),
         "today": today,
         "colleagues": [
             (colleague.pk, colleague_label(colleague, request.user))

@@ -6,8 +6,10 @@ the worklist stays fast with many meldingen (the page paginates).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -20,7 +22,7 @@ from vroegsignaal.casework.heropaf import (
     heropaf_term_state,
     partner_answer_due,
 )
-from vroegsignaal.casework.lifecycle import State
+from vroegsignaal.casework.lifecycle import State, is_open
 from vroegsignaal.casework.models import CURRENT_DUE_ON, Melding, MeldingSignal
 from vroegsignaal.casework.no_go import why_not_picked_up
 from vroegsignaal.casework.out_of_sight import (
@@ -174,6 +176,25 @@ def due_date_of(melding: Melding, queue: str, today: date) -> DueDate:
         state, until = heropaf_term_state(melding, today, melding.answer_due)
         return DueDate(melding.heropaf_due_on, state, until)
     return DueDate(melding.current_due_on, pick_up_state(melding, today))
+
+
+class WorklistRow(NamedTuple):
+    """One row of the worklist. ``assignable``: the row offers a box to tick for bulk
+    assignment; a closed melding (the Heropaf queue holds only those) cannot be assigned
+    (``assignment.assign`` refuses it), so ticking it only led to a refusal."""
+
+    melding: Melding
+    due: DueDate
+    state_label: str
+    assignable: bool
+
+
+def worklist_rows(meldingen: Iterable[Melding], queue: str, today: date) -> list[WorklistRow]:
+    """The rows the worklist shows for ``meldingen`` (one page) in ``queue``."""
+    return [
+        WorklistRow(m, due_date_of(m, queue, today), State(m.state).label, is_open(m.state))
+        for m in meldingen
+    ]
 
 
 @dataclass(frozen=True)
