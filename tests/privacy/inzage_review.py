@@ -1,26 +1,41 @@
-"""Going through the inzage's review of free texts as the privacy officer does: the answer
-carries the fingerprint of the texts the page showed (QA13 N1), so a test takes it from the
-page rather than posting 'vrije_tekst_bekeken' on its own."""
+"""Going through the inzage's questions as the privacy officer does: each answer is the
+fingerprint its button carries for the resident and what the question showed (QA13 N1), so a
+test takes it from the page rather than posting 'alleen_bsn' or 'vrije_tekst_bekeken' on its
+own."""
 
 import re
 
 from django.urls import reverse
 
-FINGERPRINT = re.compile(r'name="vrije_tekst_controle" value="([^"]+)"')
+ANSWER = re.compile(
+    r'name="(alleen_bsn|toch_samenstellen|andere_bekeken|vrije_tekst_bekeken)" value="([^"]+)"'
+)
+
+
+def answers_on(page: str) -> dict[str, str]:
+    """The answers a page carries: those given earlier (hidden) and the one its question's
+    button posts ({} if the page asks nothing)."""
+    return dict(ANSWER.findall(page))
 
 
 def fingerprint_on(page: str) -> str:
-    """The fingerprint of the texts a review page showed."""
-    return FINGERPRINT.search(page).group(1)
+    """The fingerprint of the free texts a review page showed."""
+    return answers_on(page)["vrije_tekst_bekeken"]
 
 
-def composed(client, data: dict, **left_out):
-    """The answer to `data` after the officer read the free texts (if the document has any) and
-    left out what `left_out` ticks (`weglaten=key`)."""
+def composed(client, data: dict, until: str = "", **ticked):
+    """The answer to `data` after the officer answered every question the page asked (compose
+    on the BSN alone, without the signals the BRP check may have tied, with the other people's
+    signals and without the free texts that `ticked` ticks: `meenemen=id`, `weglaten=key`);
+    `until`: the question (its field) left unanswered, to see its page."""
     url = reverse("privacy:access_request")
-    response = client.post(url, data)
-    page = response.content.decode() if response["Content-Type"].startswith("text/html") else ""
-    if not FINGERPRINT.search(page):
-        return response
-    reviewed = {"vrije_tekst_bekeken": "1", "vrije_tekst_controle": fingerprint_on(page)}
-    return client.post(url, {**data, **reviewed, **left_out})
+    asked = dict(data)
+    response = client.post(url, asked)
+    for _ in range(4):  # at most one answer per question
+        html = response["Content-Type"].startswith("text/html")
+        answers = answers_on(response.content.decode()) if html else {}
+        if not answers or until in answers:
+            return response
+        asked = {**asked, **answers, **ticked}
+        response = client.post(url, asked)
+    return response

@@ -7,20 +7,21 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.casework.factories import MeldingFactory
-from tests.factories import UserFactory
-from tests.privacy.inzage_review import composed
+from tests.casework.factories import MeldingFactory, add_signal
+from tests.factories import CreditorFactory, UserFactory
+from tests.privacy.inzage_review import answers_on, composed
 from vroegsignaal.addresses import address_key
+from vroegsignaal.casework.models import Plan
 from vroegsignaal.privacy.inzage_document import feedback_text
 from vroegsignaal.privacy.models import AuditEntry
 
 pytestmark = pytest.mark.django_db(databases="__all__")
 
-# These residents are in no BRP extract: compose the document on the BSN alone, past the
-# warning that a BSN finds only the signals delivered with one (test_access_request_by_brp).
-BSN_ONLY = {"alleen_bsn": "1"}
-# The caseworkers' notes in these documents were read and may go out, past the review of free
-# texts (`composed`, test_inzage_free_text_review).
+# `composed` answers the page's questions as the officer would: these residents are in no BRP
+# extract, so the document is composed on the BSN alone, past the warning that a BSN finds only
+# the signals delivered with one (test_access_request_by_brp); the caseworkers' notes in these
+# documents were read and may go out, past the review of free texts
+# (test_inzage_free_text_review).
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def officer_client(client):
 def test_a_request_by_bsn_exports_the_signals_and_their_melding_as_json(officer_client):
     melding = MeldingFactory(signals__bsn="123456782", signals__surname="Bakker")
     MeldingFactory(signals__bsn="999999990", signals__surname="Anders")
-    response = composed(officer_client, {"bsn": "123456782", "formaat": "json", **BSN_ONLY})
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "json"})
     data = json.loads(response.content)
     assert [s["achternaam"] for s in data["signalen"]] == ["Bakker"]
     assert [m["id"] for m in data["meldingen"]] == [melding.pk]
@@ -206,7 +207,7 @@ RAW_FIELD_NAMES = [
 def test_the_inzage_pdf_reads_as_dutch_for_the_resident_without_raw_values(
     officer_client, worked_melding
 ):
-    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY})
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf"})
     text = pdf_text(response.content)
     for raw in RAW_FIELD_NAMES:
         assert not re.search(rf"(?im)^\s*{raw}\b", text), f"raw field name {raw!r} in the PDF"
@@ -224,7 +225,7 @@ def test_the_inzage_pdf_reads_as_dutch_for_the_resident_without_raw_values(
 
 
 def test_the_inzage_json_stays_complete_and_machine_readable(officer_client, worked_melding):
-    response = composed(officer_client, {"bsn": "123456782", "formaat": "json", **BSN_ONLY})
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "json"})
     data = json.loads(response.content)
     melding = data["meldingen"][0]
     assert melding["totaal achterstand (cent)"] == 225820
@@ -259,7 +260,7 @@ def test_the_inzage_pdf_is_tagged_for_screen_readers_in_dutch_with_its_title(off
 
     from pypdf import PdfReader
 
-    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY})
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf"})
     reader = PdfReader(io.BytesIO(response.content))
     root = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
@@ -280,7 +281,7 @@ def test_a_bsn_that_fails_the_elfproef_is_refused_at_the_field_instead_of_findin
 
 def test_a_bsn_with_spaces_or_dots_is_read_as_its_nine_digits(officer_client):
     MeldingFactory(signals__bsn="123456782", signals__surname="Bakker")
-    response = composed(officer_client, {"bsn": "1234.56.782", "formaat": "json", **BSN_ONLY})
+    response = composed(officer_client, {"bsn": "1234.56.782", "formaat": "json"})
     assert [s["achternaam"] for s in json.loads(response.content)["signalen"]] == ["Bakker"]
 
 
@@ -289,7 +290,7 @@ def test_the_inzage_pdf_explains_purpose_legal_basis_terms_and_the_residents_rig
 ):
     settings.RETENTION_SIGNAL_DAYS = 183
     MeldingFactory(signals__bsn="123456782")
-    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY})
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf"})
     text = " ".join(pdf_text(response.content).split())
     assert "Wet gemeentelijke schuldhulpverlening" in text  # purpose and legal basis
     assert "6 maanden na de datum van het signaal" in text  # the terms of this installation
@@ -313,7 +314,7 @@ def test_the_inzage_json_has_dutch_keys_dutch_local_times_and_no_internal_keys(
         content={"picked_up": True, "help_accepted": "ja", "outcome_date": "2026-11-26"},
         released_at=timezone.now(),
     )  # fmt: skip
-    response = composed(officer_client, {"bsn": "123456782", "formaat": "json", **BSN_ONLY})
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "json"})
     body = response.content.decode()
     content = json.loads(body)["signalen"][0]["terugkoppelingen"][0]["inhoud"]
     assert content == {
@@ -327,7 +328,7 @@ def test_the_inzage_json_has_dutch_keys_dutch_local_times_and_no_internal_keys(
 
 
 def _inzage_json(officer_client) -> dict:
-    response = composed(officer_client, {"bsn": "123456782", "formaat": "json", **BSN_ONLY})
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "json"})
     return json.loads(response.content)
 
 
@@ -433,7 +434,7 @@ def test_the_inzage_pdf_shows_times_as_hours_and_minutes_and_the_system_by_name(
 
     worked_melding.contact_attempts.update(moment=dt.time(9, 26))
     events.heropaf_scheduled(worked_melding, None, dt.date(2026, 11, 27), dt.date(2027, 1, 27))
-    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY})
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf"})
     text = pdf_text(response.content)
     assert "09:26" in text and "09:26:00" not in text
     assert not re.search(r"\d\d:\d\d:\d\d", text), "a time with seconds in the PDF"
@@ -527,7 +528,7 @@ def test_the_inzage_page_tells_the_officer_that_other_additions_are_searched_too
 
 
 def _worked_pdf_text(officer_client) -> str:
-    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY})
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf"})
     return pdf_text(response.content)
 
 
@@ -719,7 +720,7 @@ def test_the_inzage_pdf_tells_the_resident_in_plain_dutch_what_the_partner_was_t
         released_at=sent + dt.timedelta(days=5),
     )  # fmt: skip
 
-    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY})
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf"})
 
     text = " ".join(pdf_text(response.content).split())
     partner = signal.creditor.name
@@ -741,7 +742,7 @@ def test_the_inzage_pdf_names_the_eer_as_the_register_does(officer_client):
     """docs/privacy.md's register says 'Doorgifte buiten de EER: geen'; the document said
     'buiten Europa', which is another area."""
     MeldingFactory(signals__bsn="123456782")
-    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf", **BSN_ONLY})
+    response = composed(officer_client, {"bsn": "123456782", "formaat": "pdf"})
 
     text = " ".join(pdf_text(response.content).split())
     assert "buiten de Europese Economische Ruimte (EER)" in text
@@ -834,9 +835,133 @@ def test_the_inzage_writes_initials_with_full_stops_in_the_pdf_and_on_the_office
     )
     assert "(P. Kok, 02-01-1999)" in page
 
-    response = officer_client.post(
-        reverse("privacy:access_request"), {**asked, "andere_bekeken": "1"}
-    )
+    response = composed(officer_client, asked)
     text = " ".join(pdf_text(response.content).split())
     assert "(A. Tweeling, 17-05-1980" in text
     assert "Voorletters J.H." in text and "Voorletters volgens de BRP A." in text
+
+
+# Every answer to the page's questions holds for the resident it was asked about only.
+
+
+def _with_housemate(surname: str, house_number: int, housemate: str):
+    """A melding of `surname` at 7511AB `house_number` that also holds a rent signal of
+    P. `housemate`: the page asks about it before composing."""
+    melding = MeldingFactory(signals__surname=surname, house_number=house_number)
+    other = add_signal(melding, CreditorFactory(code=housemate.lower(), name=f"Huur {housemate}"))
+    other.surname, other.initials, other.birth_date = housemate, "P", dt.date(1999, 1, 2)
+    other.save()
+    return melding, other
+
+
+def _by_name(surname: str, house_number: int) -> dict:
+    return {
+        "achternaam": surname, "geboortedatum": "1980-05-17", "postcode": "7511AB",
+        "huisnummer": str(house_number), "formaat": "pdf",
+    }  # fmt: skip
+
+
+def _asked(officer_client, data: dict):
+    return officer_client.post(reverse("privacy:access_request"), data)
+
+
+def _page_of(response) -> str:
+    assert response["Content-Type"].startswith("text/html")  # no document
+    return " ".join(response.content.decode().split())
+
+
+def test_an_answer_about_other_peoples_signals_for_one_resident_asks_again_for_another_typed_in(
+    officer_client,
+):
+    """The answer rode along as a hidden field while the search fields could still be edited:
+    typing Visser's details after answering the question about Bakker's housemate composed
+    Visser's document without asking about hers."""
+    _, kok = _with_housemate("Bakker", 7, "Kok")
+    _with_housemate("Visser", 9, "Smit")
+    bakker = _page_of(_asked(officer_client, _by_name("Bakker", 7)))
+    assert "(P. Kok, 02-01-1999)" in bakker
+
+    answered_for_bakker = {**answers_on(bakker), "meenemen": str(kok.pk)}
+    response = _asked(officer_client, {**_by_name("Visser", 9), **answered_for_bakker})
+
+    visser = _page_of(response)
+    assert "(P. Smit, 02-01-1999): hoort dit bij deze inwoner?" in visser
+    assert "Kok" not in visser
+    assert not AuditEntry.objects.filter(action="export").exists()
+
+
+def test_a_signal_of_another_person_added_after_the_answer_asks_about_them_again(officer_client):
+    melding, _ = _with_housemate("Bakker", 7, "Kok")
+    page = _page_of(_asked(officer_client, _by_name("Bakker", 7)))
+    lodger = add_signal(melding, CreditorFactory(code="vitens", name="Vitens"))
+    lodger.surname, lodger.initials, lodger.birth_date = "Smit", "R", dt.date(2001, 6, 3)
+    lodger.save()
+
+    again = _page_of(_asked(officer_client, {**_by_name("Bakker", 7), **answers_on(page)}))
+
+    assert "(P. Kok, 02-01-1999)" in again and "(R. Smit, 03-06-2001)" in again
+
+
+def test_an_answer_to_compose_on_the_bsn_alone_asks_again_for_another_bsn_typed_in(
+    officer_client,
+):
+    MeldingFactory(signals__bsn="123456782", signals__surname="Bakker")
+    MeldingFactory(signals__bsn="111222333", signals__surname="Visser")
+    page = _page_of(_asked(officer_client, {"bsn": "123456782", "formaat": "pdf"}))
+
+    response = _asked(officer_client, {"bsn": "111222333", "formaat": "pdf", **answers_on(page)})
+
+    assert 'data-testid="alleen-bsn"' in _page_of(response)
+    assert not AuditEntry.objects.filter(action="export").exists()
+
+
+def test_an_answer_posted_as_yes_without_its_question_composes_nothing(officer_client):
+    """'1', as the buttons posted before, is no answer to any question."""
+    _with_housemate("Bakker", 7, "Kok")
+
+    response = _asked(officer_client, {**_by_name("Bakker", 7), "andere_bekeken": "1"})
+
+    assert "(P. Kok, 02-01-1999)" in _page_of(response)
+
+
+def _search_fields(page: str) -> dict[str, str]:
+    """Per search field on the page, its input element."""
+    names = ("bsn", "achternaam", "voorletters", "geboortedatum", "postcode", "huisnummer")
+    return {name: re.search(rf'<input [^>]*name="{name}"[^>]*>', page).group(0) for name in names}
+
+
+def test_every_question_shows_the_resident_read_only_and_the_answers_compose_the_document(
+    officer_client,
+):
+    """The normal flow: on the BSN alone, past the question about a housemate's signal (taken
+    in) and the review of a caseworker's note, each page about the resident asked for."""
+    melding = MeldingFactory(signals__bsn="123456782", signals__surname="Bakker", state="assigned")
+    housemate = add_signal(melding, CreditorFactory(code="domijn", name="Domijn"))
+    housemate.surname, housemate.initials, housemate.birth_date = "Kok", "P", dt.date(1999, 1, 2)
+    housemate.save()
+    Plan.objects.create(
+        melding=melding, room_to_pay_off="ja", problematic_debts="nee", note="Budgetcoach gevraagd."
+    )
+    asked = {"bsn": "123456782", "formaat": "pdf"}
+    link = f'href="{reverse("privacy:access_request")}">Andere inwoner zoeken</a>'
+
+    bsn_alone = _page_of(_asked(officer_client, asked))
+    assert 'data-testid="alleen-bsn"' in bsn_alone and link in bsn_alone
+    fields = _search_fields(bsn_alone)
+    assert "readonly" in fields["bsn"]
+    assert "readonly" not in fields["achternaam"]  # the question asks to fill in name and address
+
+    asked |= answers_on(bsn_alone)
+    others = _page_of(_asked(officer_client, asked))
+    assert "(P. Kok, 02-01-1999)" in others and link in others
+    assert all("readonly" in field for field in _search_fields(others).values())
+
+    asked |= {**answers_on(others), "meenemen": str(housemate.pk)}
+    review = _page_of(_asked(officer_client, asked))
+    assert "Budgetcoach gevraagd." in review and link in review
+    assert all("readonly" in field for field in _search_fields(review).values())
+
+    response = _asked(officer_client, asked | answers_on(review))
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(pdf_text(response.content).split())
+    assert "Domijn" in text and "Budgetcoach gevraagd." in text

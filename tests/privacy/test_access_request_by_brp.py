@@ -19,6 +19,7 @@ from tests.factories import (
     UserFactory,
     enschede_with_energy_agreement,
 )
+from tests.privacy.inzage_review import composed
 from tests.privacy.test_access_request import pdf_text
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.intake.services import ingest_records
@@ -137,7 +138,7 @@ def test_the_brp_address_searched_is_written_whole_with_the_others_at_its_number
 def test_a_document_on_the_bsn_alone_says_where_it_searched_instead_of_that_nothing_is_held(
     officer_client, melding_without_bsn
 ):
-    response = request(officer_client, bsn=BSN, formaat="pdf", alleen_bsn="1")
+    response = composed(officer_client, {"bsn": BSN, "formaat": "pdf"})
 
     text = " ".join(pdf_text(response.content).split())
     assert "Op uw burgerservicenummer zijn geen signalen gevonden." in text
@@ -313,8 +314,8 @@ def test_a_signal_tied_to_her_brp_address_under_another_spelling_sends_the_offic
 
     assert warning in inzage_page and 'name="toch_samenstellen"' in inzage_page
     assert warning in " ".join(audit_page.content.decode().split())
-    composed = request(officer_client, bsn=BSN, formaat="json", toch_samenstellen="1")
-    assert variant.pk not in [s["id"] for s in json.loads(composed.content)["signalen"]]
+    document = composed(officer_client, {"bsn": BSN, "formaat": "json"})
+    assert variant.pk not in [s["id"] for s in json.loads(document.content)["signalen"]]
 
 
 def test_a_spelling_variant_at_an_address_of_her_signals_is_hers_as_the_matching_reads_it(

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory, add_signal
 from tests.factories import CreditorFactory, UserFactory
+from tests.privacy.inzage_review import composed
 from tests.privacy.test_access_request import pdf_text
 from vroegsignaal.privacy.models import AuditEntry
 
@@ -63,12 +64,18 @@ def _ask(client, formaat="json", **extra):
     return client.post(reverse("privacy:access_request"), {**ASKED, "formaat": formaat, **extra})
 
 
+def _composed(client, formaat="json", **ticked):
+    """The document after the officer answered the question about other people's signals,
+    ticking `meenemen`."""
+    return composed(client, {**ASKED, "formaat": formaat}, **ticked)
+
+
 def test_a_request_by_name_finds_her_signal_under_a_misspelled_surname_as_matching_does(
     officer_client, household
 ):
     """QA: 'Apelman' (same birth date and address) was left out of Appelman's answer while her
     melding named it."""
-    data = json.loads(_ask(officer_client, andere_bekeken="1").content)
+    data = json.loads(_composed(officer_client).content)
 
     assert sorted(s["achternaam"] for s in data["signalen"]) == ["Apelman", "Appelman"]
 
@@ -93,7 +100,7 @@ def test_the_officer_is_warned_about_another_persons_signal_in_her_melding_befor
 def test_the_document_leaves_out_a_housemates_signal_and_the_households_totals(
     officer_client, household
 ):
-    response = _ask(officer_client, formaat="pdf", andere_bekeken="1")
+    response = _composed(officer_client, formaat="pdf")
 
     text = " ".join(pdf_text(response.content).split())
     for housemates in ("Kok", "Domijn", "1.500", "1.900", "Huur", "3 soorten"):
@@ -108,7 +115,7 @@ def test_the_document_leaves_out_a_housemates_signal_and_the_households_totals(
 def test_the_json_leaves_out_a_housemates_signal_and_the_households_totals(
     officer_client, household
 ):
-    data = json.loads(_ask(officer_client, andere_bekeken="1").content)
+    data = json.loads(_composed(officer_client).content)
 
     melding = data["meldingen"][0]
     assert len(melding["vastgelegd"]["signalen bij melding"]) == 2
@@ -122,7 +129,7 @@ def test_a_signal_the_officer_includes_deliberately_is_in_the_document_and_the_a
 ):
     housemate = household["housemate"]
 
-    data = json.loads(_ask(officer_client, andere_bekeken="1", meenemen=str(housemate.pk)).content)
+    data = json.loads(_composed(officer_client, meenemen=str(housemate.pk)).content)
 
     assert "Kok" in [s["achternaam"] for s in data["signalen"]]
     assert AuditEntry.objects.filter(
@@ -136,6 +143,6 @@ def test_the_officer_cannot_include_a_signal_outside_the_residents_meldingen(
 ):
     stranger = MeldingFactory(signals__surname="Vreemd").signal_links.get().signal
 
-    data = json.loads(_ask(officer_client, andere_bekeken="1", meenemen=str(stranger.pk)).content)
+    data = json.loads(_composed(officer_client, meenemen=str(stranger.pk)).content)
 
     assert "Vreemd" not in [s["achternaam"] for s in data["signalen"]]

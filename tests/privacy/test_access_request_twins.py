@@ -16,6 +16,7 @@ from tests.factories import (
     UserFactory,
     enschede_with_energy_agreement,
 )
+from tests.privacy.inzage_review import composed
 from tests.privacy.test_access_request import pdf_text
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.intake.services import ingest_records
@@ -90,6 +91,11 @@ def _ask(client, **fields):
     return client.post(reverse("privacy:access_request"), {"formaat": "pdf", **fields})
 
 
+def _composed(client, **fields):
+    """The document after the officer answered the page's questions, ticking nothing."""
+    return composed(client, {"formaat": "pdf", **fields})
+
+
 def _page(response) -> str:
     assert response["Content-Type"].startswith("text/html")
     return " ".join(response.content.decode().split())
@@ -133,9 +139,7 @@ def test_by_name_and_initials_the_other_twins_signal_is_asked_about_unticked_and
     assert len(asked) == 1 and "(B. Tweeling, 02-04-1990): hoort dit bij deze inwoner?" in asked[0]
 
     text = " ".join(
-        pdf_text(
-            _ask(officer_client, **BY_NAME, voorletters="A.", andere_bekeken="1").content
-        ).split()
+        pdf_text(_composed(officer_client, **BY_NAME, voorletters="A.").content).split()
     )
     assert "Signalen (1)" in text and "Signaal van Zorgverzekeraar Oost" in text
     _assert_no_twin_b(text)
@@ -149,11 +153,7 @@ def test_by_name_and_initials_of_the_twin_without_bsn_the_other_twins_bsn_is_not
     asked = _asked_about(_page(_ask(officer_client, **BY_NAME, voorletters="B")))
     assert len(asked) == 1 and "(A. Tweeling, 02-04-1990): hoort dit bij deze inwoner?" in asked[0]
 
-    text = " ".join(
-        pdf_text(
-            _ask(officer_client, **BY_NAME, voorletters="B", andere_bekeken="1").content
-        ).split()
-    )
+    text = " ".join(pdf_text(_composed(officer_client, **BY_NAME, voorletters="B").content).split())
     assert "Signalen (1)" in text and "Signaal van Energie Oost" in text
     for twin_a in ("Z-A", "Zorgverzekeraar Oost", BSN_A):
         assert twin_a not in text, twin_a
@@ -174,7 +174,7 @@ def test_by_bsn_the_other_twins_signal_is_asked_about_unticked_and_never_printed
     asked = _asked_about(_page(_ask(officer_client, bsn=BSN_A)))
     assert len(asked) == 1 and "(B. Tweeling, 02-04-1990)" in asked[0]
 
-    text = " ".join(pdf_text(_ask(officer_client, bsn=BSN_A, andere_bekeken="1").content).split())
+    text = " ".join(pdf_text(_composed(officer_client, bsn=BSN_A).content).split())
     assert "Signalen (1)" in text
     _assert_no_twin_b(text)
 
@@ -197,9 +197,7 @@ def test_a_signal_without_initials_that_fits_both_twins_is_asked_about_and_not_t
     ]
 
     data = json.loads(
-        _ask(
-            officer_client, **BY_NAME, voorletters="A.", andere_bekeken="1", formaat="json"
-        ).content
+        _composed(officer_client, **BY_NAME, voorletters="A.", formaat="json").content
     )
     assert [s["klantnummer"] for s in data["signalen"]] == ["Z-A"]
 
@@ -215,8 +213,8 @@ def test_a_signal_without_initials_the_matching_linked_to_her_is_taken_in_withou
     person_keys = set(Signal.objects.values_list("melding_link__person_key", flat=True))
     assert len(person_keys) == 1  # the matching made them one person
 
-    for asked in (BY_NAME, {**BY_NAME, "voorletters": "A."}, {"bsn": BSN_A, "alleen_bsn": "1"}):
-        response = _ask(officer_client, **asked, formaat="json")
+    for asked in (BY_NAME, {**BY_NAME, "voorletters": "A."}, {"bsn": BSN_A}):
+        response = _composed(officer_client, **asked, formaat="json")
         assert response["Content-Type"] == "application/json", asked
         numbers = sorted(s["klantnummer"] for s in json.loads(response.content)["signalen"])
         assert numbers == ["W-1", "Z-A"], asked

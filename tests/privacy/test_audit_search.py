@@ -9,6 +9,7 @@ from django.urls import reverse
 from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
 from tests.page_text import page_text
+from tests.privacy.inzage_review import composed
 from vroegsignaal.intake.models import Delivery
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction, AuditEntry
@@ -146,10 +147,8 @@ def test_a_tampered_resident_search_lists_nothing(officer_client):
 def test_an_inzageverzoek_records_which_signals_and_meldingen_were_released(officer_client):
     melding = MeldingFactory(signals__bsn="123456782")
     signal = melding.signal_links.get().signal
-    officer_client.post(
-        reverse("privacy:access_request"),
-        {"bsn": "123456782", "formaat": "json", "alleen_bsn": "1"},  # in no BRP extract
-    )
+    # In no BRP extract: composed on the BSN alone.
+    composed(officer_client, {"bsn": "123456782", "formaat": "json"})
     released = AuditEntry.objects.filter(action=AuditAction.EXPORT, description="inzageverzoek")
     assert set(released.values_list("object_type", "object_id")) == {
         ("intake.signal", str(signal.pk)),

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from tests.casework.factories import MeldingFactory
 from tests.factories import UserFactory
-from tests.privacy.inzage_review import fingerprint_on
+from tests.privacy.inzage_review import answers_on, composed
 from tests.privacy.test_access_request import pdf_text
 from vroegsignaal.casework import events
 from vroegsignaal.casework.lifecycle import State
@@ -21,7 +21,7 @@ from vroegsignaal.privacy.models import AuditEntry
 
 pytestmark = pytest.mark.django_db(databases="__all__")
 
-ASKED = {"bsn": "123456782", "alleen_bsn": "1"}
+ASKED = {"bsn": "123456782"}  # in no BRP extract: on the BSN alone, past that question
 WITHHELD = "[Tekst weggelaten: bevat gegevens van anderen]"
 ABOUT_EX = "Intern: ex-partner gewelddadig geweest, niet delen."
 ALIMONY = "ex-partner betaalt geen alimentatie"
@@ -48,21 +48,20 @@ def noted_melding():
     return melding
 
 
-def _page(officer_client, **posted) -> str:
-    response = officer_client.post(
-        reverse("privacy:access_request"), {**ASKED, "formaat": "pdf", **posted}
-    )
+def _page(officer_client, ticked: dict | None = None, **posted) -> str:
+    """The review of the free texts, past the questions before it (`ticked`: the signals of
+    other people taken in there, `meenemen`)."""
+    data = {**ASKED, "formaat": "pdf", **posted}
+    response = composed(officer_client, data, until="vrije_tekst_bekeken", **(ticked or {}))
     assert response["Content-Type"].startswith("text/html")
     return " ".join(response.content.decode().split())
 
 
-def _compose(officer_client, page: str, asked: dict = ASKED, **posted):
-    """'Samenstellen (zonder de aangevinkte teksten)' on the review `page`, for the resident
-    `asked` (the one the page was for, unless a test changes it)."""
-    reviewed = {"vrije_tekst_bekeken": "1", "vrije_tekst_controle": fingerprint_on(page)}
-    return officer_client.post(
-        reverse("privacy:access_request"), {**asked, "formaat": "pdf", **reviewed, **posted}
-    )
+def _compose(officer_client, page: str, other: dict | None = None, **posted):
+    """'Samenstellen (zonder de aangevinkte teksten)' on the review `page`, for the resident it
+    was for, or for `other` (another resident with her own answers to the questions before)."""
+    data = {**ASKED, "formaat": "pdf", **answers_on(page), **(other or {}), **posted}
+    return officer_client.post(reverse("privacy:access_request"), data)
 
 
 def _left_out_key(page: str, text: str) -> str:
@@ -152,7 +151,6 @@ def test_a_text_left_out_is_left_out_where_the_timeline_repeats_it(officer_clien
 
 
 CHANGED = "De teksten zijn veranderd of horen bij een andere inwoner; lees ze opnieuw na."
-OTHER_RESIDENT = {"bsn": "111222333", "alleen_bsn": "1"}
 CARD = "Kaartje achtergelaten na gemist huisbezoek."
 
 
@@ -171,10 +169,16 @@ def test_a_review_of_one_resident_does_not_compose_the_document_of_another_typed
     texts the officer never read."""
     other = MeldingFactory(signals__bsn="111222333", signals__surname="Leeuwen")
     _note_attempt(other, CARD)
+    leeuwen = {"bsn": "111222333"}
+    # Leeuwen's own answer to compose on her BSN alone, as another tab could have it.
+    bsn_alone = officer_client.post(
+        reverse("privacy:access_request"), {**leeuwen, "formaat": "pdf"}
+    )
+    leeuwen |= answers_on(bsn_alone.content.decode())
     page = _page(officer_client)
     key_of_first_review = _left_out_key(page, ABOUT_EX)
 
-    response = _compose(officer_client, page, OTHER_RESIDENT, weglaten=key_of_first_review)
+    response = _compose(officer_client, page, leeuwen, weglaten=key_of_first_review)
 
     assert response["Content-Type"].startswith("text/html")  # no document
     again = " ".join(response.content.decode().split())
@@ -211,9 +215,8 @@ def test_a_note_changed_between_the_review_and_composing_shows_the_review_again(
 
 def test_composing_without_the_review_pages_answer_shows_the_review(officer_client, noted_melding):
     """'vrije_tekst_bekeken' alone, as before QA13 N1, no longer passes the review."""
-    response = officer_client.post(
-        reverse("privacy:access_request"), {**ASKED, "formaat": "pdf", "vrije_tekst_bekeken": "1"}
-    )
+    data = {**ASKED, "formaat": "pdf", "vrije_tekst_bekeken": "1"}
+    response = composed(officer_client, data, until="vrije_tekst_bekeken")
 
     assert response["Content-Type"].startswith("text/html")
     assert ABOUT_EX in response.content.decode()
@@ -244,7 +247,7 @@ def test_the_review_step_shows_the_resident_read_only_with_a_link_to_search_anot
 def test_a_document_without_free_texts_is_composed_at_once(officer_client):
     MeldingFactory(signals__bsn="123456782")
 
-    response = officer_client.post(reverse("privacy:access_request"), {**ASKED, "formaat": "pdf"})
+    response = composed(officer_client, {**ASKED, "formaat": "pdf"})
 
     assert response["Content-Type"] == "application/pdf"
 
@@ -261,9 +264,9 @@ def test_the_review_keeps_the_officers_answer_about_other_peoples_signals(
     housemate.surname, housemate.birth_date = "Kok", dt.date(1999, 1, 2)
     housemate.save()
 
-    page = _page(officer_client, andere_bekeken="1", meenemen=str(housemate.pk))
+    page = _page(officer_client, {"meenemen": str(housemate.pk)})
 
-    assert '<input type="hidden" name="andere_bekeken" value="1">' in page
+    assert re.search(r'<input type="hidden" name="andere_bekeken" value="[0-9a-f]{64}">', page)
     assert f'<input type="hidden" name="meenemen" value="{housemate.pk}">' in page
 
 
@@ -282,7 +285,7 @@ def test_the_inzage_gives_a_melding_not_picked_up_no_term_as_its_page_does(offic
     'Niet opgepakt: er lopen geen termijnen voor deze melding.'"""
     _no_go_melding()
 
-    response = officer_client.post(reverse("privacy:access_request"), {**ASKED, "formaat": "pdf"})
+    response = composed(officer_client, {**ASKED, "formaat": "pdf"})
 
     text = " ".join(pdf_text(response.content).split())
     assert "10-07-2026" not in text and "zichzelf stelt" not in text
@@ -296,7 +299,7 @@ def test_the_inzage_says_when_a_melding_was_recorded_in_vroegsignaal_apart_from_
     the melding was made twice; the first is when the system stored it."""
     MeldingFactory(signals__bsn="123456782")
 
-    response = officer_client.post(reverse("privacy:access_request"), {**ASKED, "formaat": "pdf"})
+    response = composed(officer_client, {**ASKED, "formaat": "pdf"})
 
     text = " ".join(pdf_text(response.content).split())
     assert "Aangemaakt op" not in text
@@ -321,7 +324,7 @@ def test_the_json_of_a_melding_not_picked_up_gives_no_pick_up_term_as_the_pdf(of
     op': '2026-07-10'."""
     _no_go_melding()
 
-    response = officer_client.post(reverse("privacy:access_request"), {**ASKED, "formaat": "json"})
+    response = composed(officer_client, {**ASKED, "formaat": "json"})
 
     melding = json.loads(response.content)["meldingen"][0]
     assert "2026-07-10" not in response.content.decode()
@@ -335,6 +338,6 @@ def test_the_json_of_a_melding_not_picked_up_gives_no_pick_up_term_as_the_pdf(of
 def test_the_json_of_a_melding_picked_up_keeps_its_pick_up_term(officer_client):
     MeldingFactory(signals__bsn="123456782", due_on=dt.date(2026, 11, 16))
 
-    response = officer_client.post(reverse("privacy:access_request"), {**ASKED, "formaat": "json"})
+    response = composed(officer_client, {**ASKED, "formaat": "json"})
 
     assert json.loads(response.content)["meldingen"][0]["uiterlijk oppakken op"] == "2026-11-16"

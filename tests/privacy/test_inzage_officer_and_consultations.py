@@ -15,6 +15,7 @@ from django.utils import timezone
 from tests.casework.factories import MeldingFactory
 from tests.factories import CreditorFactory, MunicipalityFactory, UserFactory
 from tests.letters.pdf import pdf_text
+from tests.privacy.inzage_review import composed
 from vroegsignaal.organisations.models import Municipality
 from vroegsignaal.privacy.models import AuditAction, AuditEntry
 from vroegsignaal.privacy.routers import AUDIT_DB
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db(databases="__all__")
 
 BSN = "123456782"
 # The resident is in no BRP extract: compose on the BSN alone (test_access_request_by_brp).
-REQUEST = {"bsn": BSN, "formaat": "pdf", "alleen_bsn": "1"}
+REQUEST = {"bsn": BSN, "formaat": "pdf"}  # in no BRP extract: on the BSN alone
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def officer_client(client):
 
 
 def _compose(officer_client) -> str:
-    response = officer_client.post(reverse("privacy:access_request"), REQUEST)
+    response = composed(officer_client, REQUEST)
     assert response["Content-Type"] == "application/pdf"
     return pdf_text(response.content)
 
@@ -143,9 +144,7 @@ def test_the_json_lists_who_viewed_the_melding_by_role_and_organisation_without_
     )
     assert caseworker.get(reverse("casework:melding", args=[melding.pk])).status_code == 200
 
-    response = officer_client.post(
-        reverse("privacy:access_request"), {**REQUEST, "formaat": "json"}
-    )
+    response = composed(officer_client, {**REQUEST, "formaat": "json"})
 
     body = response.content.decode()
     data = json.loads(body)

@@ -109,25 +109,30 @@ class PersonFields(forms.Form):
         )
 
 
-class AccessRequestForm(PersonFields):
-    """An inzageverzoek: one resident, and PDF or JSON. `alleen_bsn`: compose it on a BSN that
-    no BRP extract names after all (the page first warns what that misses)."""
+def _answer() -> forms.CharField:
+    """An answer to one of the inzage's questions: the fingerprint its button posted."""
+    return forms.CharField(required=False, widget=forms.HiddenInput)
 
-    alleen_bsn = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+class AccessRequestForm(PersonFields):
+    """An inzageverzoek: one resident, and PDF or JSON, and the officer's answers to the
+    questions the page asked first. Each answer is the fingerprint the question's button posted
+    (inzage_answers): it holds only for the resident and what that question showed."""
+
+    # Compose it on a BSN that no BRP extract names after all (the page first warns what that
+    # misses).
+    alleen_bsn = _answer()
     # Compose it although the BRP check tied signals that may be the resident's (Found.unsure).
-    toch_samenstellen = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    toch_samenstellen = _answer()
     # The officer has seen the signals of other people in the resident's meldingen
     # (Found.others) and ticked those to include after all (`meenemen`: ids, comma-separated
     # per person; only signals the page listed count, see inzage.find).
-    andere_bekeken = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    andere_bekeken = _answer()
     meenemen = forms.MultipleChoiceField(required=False, choices=())
 
     # The officer has read the free texts in the document (inzage_free_texts.review) and ticked
-    # those to leave out (`weglaten`: a place's key; a key the document lacks is ignored). The
-    # answer holds only with the fingerprint of the resident and texts the page showed
-    # (`vrije_tekst_controle`, inzage_free_texts.fingerprint).
-    vrije_tekst_bekeken = forms.BooleanField(required=False, widget=forms.HiddenInput)
-    vrije_tekst_controle = forms.CharField(required=False, widget=forms.HiddenInput)
+    # those to leave out (`weglaten`: a place's key; a key the document lacks is ignored).
+    vrije_tekst_bekeken = _answer()
     weglaten = forms.MultipleChoiceField(required=False, choices=())
 
     def __init__(self, *args, **kwargs):

@@ -10,21 +10,19 @@ withheld. The fields are those `casework.erasure` blanks after the retention ter
 agreement on payments a creditor heard (`feedback.erasure`).
 
 The officer's answer holds for what she read only (QA13 N1): the review page carries a
-`fingerprint` of the resident looked for and of every text with its places, and composing
-checks it against the resident posted and the texts as they are then. Another resident typed in
-after the review, or a note a caseworker added or changed meanwhile, gives another fingerprint:
-the page shows the review again and composes nothing.
+fingerprint (`inzage_answers`) of the resident looked for and of every text with its places
+(`shown`), and composing checks it against the resident posted and the texts as they are then.
+Another resident typed in after the review, or a note a caseworker added or changed meanwhile,
+gives another fingerprint: the page shows the review again and composes nothing.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 
 from django.db import models
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare, salted_hmac
 
 from vroegsignaal.casework.erasure import EVENT_TEXT
 from vroegsignaal.casework.events import DETAIL_NAMES
@@ -39,7 +37,6 @@ from vroegsignaal.privacy.inzage_document import (
 
 WITHHELD = "[Tekst weggelaten: bevat gegevens van anderen]"
 CHANGED = "De teksten zijn veranderd of horen bij een andere inwoner; lees ze opnieuw na."
-_FINGERPRINT_SALT = "vroegsignaal.privacy.inzage-vrije-teksten"
 
 # Per recorded model, the fields a caseworker types freely.
 FIELDS = {
@@ -95,21 +92,10 @@ def review(found) -> list[FreeText]:
     return list(texts.values())
 
 
-def fingerprint(query, free_texts: list[FreeText]) -> str:
-    """What the officer reads on the review page, as a keyed hash: the resident looked for (an
-    `inzage.PersonQuery`) and each text with its places. An HMAC with the site's secret, so the
-    page carries neither the BSN nor the texts, and a posted value cannot be made up."""
-    shown = {
-        "inwoner": asdict(query),
-        "teksten": [[text.text, [asdict(place) for place in text.places]] for text in free_texts],
-    }
-    message = json.dumps(shown, sort_keys=True, default=str)
-    return salted_hmac(_FINGERPRINT_SALT, message, algorithm="sha256").hexdigest()
-
-
-def reviewed(query, free_texts: list[FreeText], posted: str) -> bool:
-    """Whether the `posted` fingerprint is that of the resident `query` and the texts now."""
-    return bool(posted) and constant_time_compare(posted, fingerprint(query, free_texts))
+def shown(free_texts: list[FreeText]) -> list:
+    """What the officer reads on the review page, each text with its places: her answer holds
+    for these only (`inzage_answers.FREE_TEXTS`)."""
+    return [[text.text, [asdict(place) for place in text.places]] for text in free_texts]
 
 
 def withhold(found, keys: Iterable[str]) -> list[Place]:

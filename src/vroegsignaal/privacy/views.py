@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from vroegsignaal.dutch_text import listed
 from vroegsignaal.privacy import audit, inzage, inzage_free_texts, retention
+from vroegsignaal.privacy import inzage_answers as answers
 from vroegsignaal.privacy.forms import (
     AccessRequestForm,
     AuditSearchForm,
@@ -161,56 +162,81 @@ def access_request(request):
     document never prints the others. When the signals found hold two people and nothing typed
     says which is hers (twins, `Found.ambiguous`), the page asks for her initials or BSN.
     Last, the page lists the caseworkers' free texts in the document for the officer to read
-    and leave out what is about others (`inzage_free_texts`); that answer holds only for the
-    resident and the texts the page showed."""
+    and leave out what is about others (`inzage_free_texts`). Every answer holds only for the
+    resident and what its question showed (`inzage_answers`); otherwise the question comes
+    again, for the resident posted."""
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        found = inzage.find(form.person_query(), include=form.cleaned_data["meenemen"])
+        data = form.cleaned_data
+        query = form.person_query()
+        found = inzage.find(query, include=data["meenemen"])
         if found.ambiguous:
             form.add_error("voorletters", ambiguous_message(found.ambiguous))
             return _access_request_page(request, {"form": form})
-        if found.by_bsn_alone and not form.cleaned_data["alleen_bsn"]:
-            context = {"form": form, "bsn_alone": True}
-            return _access_request_page(request, context)
-        if found.unsure and not form.cleaned_data["toch_samenstellen"]:
-            context = {"form": form, "unsure": True}
-            return _access_request_page(request, context)
-        if found.others and not form.cleaned_data["andere_bekeken"]:
-            context = {"form": form, "others": found.others_by_person()}
-            return _access_request_page(request, context)
+        questions = _Questions(request, form)
+        if found.by_bsn_alone and not questions.answered(answers.ON_BSN_ALONE, []):
+            return questions.ask(bsn_alone=True)
+        if found.unsure and not questions.answered(answers.UNSURE, answers.unsure_shown(found)):
+            return questions.ask(unsure=True)
+        listed = answers.others_shown(found)
+        if listed and not questions.answered(answers.OTHERS, listed):
+            # Signals ticked in answer to another question are not taken in: list them all.
+            return questions.ask(others=inzage.find(query).others_by_person())
         free_texts = inzage_free_texts.review(found)
-        if free_texts and not _free_texts_reviewed(form, free_texts):
-            return _free_text_review_page(request, form, free_texts)
-        withheld = inzage_free_texts.withhold(found, form.cleaned_data["weglaten"])
+        if free_texts and not questions.answered(
+            answers.FREE_TEXTS, inzage_free_texts.shown(free_texts)
+        ):
+            return questions.ask(
+                free_texts=free_texts,
+                free_texts_changed=bool(data[answers.FREE_TEXTS]),
+                free_texts_changed_text=inzage_free_texts.CHANGED,
+                withheld_text=inzage_free_texts.WITHHELD,
+            )
+        withheld = inzage_free_texts.withhold(found, data["weglaten"])
         _record_access_request(request, found, withheld)
-        if form.cleaned_data["formaat"] == "json":
-            data = inzage.as_json(found)
-            body = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+        if data["formaat"] == "json":
+            body = json.dumps(inzage.as_json(found), ensure_ascii=False, indent=2, default=str)
             return _attachment(body.encode(), "application/json", "inzageverzoek.json")
         return _attachment(inzage.render_pdf(found), "application/pdf", "inzageverzoek.pdf")
     return _access_request_page(request, {"form": form})
 
 
-def _free_texts_reviewed(form: AccessRequestForm, free_texts: list) -> bool:
-    """Whether the officer answered the review of exactly these texts of this resident."""
-    data = form.cleaned_data
-    return data["vrije_tekst_bekeken"] and inzage_free_texts.reviewed(
-        form.person_query(), free_texts, data["vrije_tekst_controle"]
-    )
+class _Questions:
+    """The inzage's questions in their order, for one posted request: the answers that hold
+    ride along on the page of the next question, whose button posts its own fingerprint. On a
+    question's page the resident is read-only ('Andere inwoner zoeken' starts over), so an
+    answer is given for the resident it was asked about; but for the name and address that the
+    question about the BSN alone asks to fill in."""
 
+    def __init__(self, request, form: AccessRequestForm):
+        self.request, self.form = request, form
+        self.held: dict[str, str] = {}
+        self.question = ""
+        self.fingerprint = ""
 
-def _free_text_review_page(request, form: AccessRequestForm, free_texts: list) -> HttpResponse:
-    """The review of the free texts, with the resident read-only; said again when the officer
-    answered a review of other texts or of another resident (QA13 N1)."""
-    context = {
-        "form": form,
-        "free_texts": free_texts,
-        "free_texts_changed": form.cleaned_data["vrije_tekst_bekeken"],
-        "free_texts_changed_text": inzage_free_texts.CHANGED,
-        "free_texts_fingerprint": inzage_free_texts.fingerprint(form.person_query(), free_texts),
-        "withheld_text": inzage_free_texts.WITHHELD,
-    }
-    return _access_request_page(request, context)
+    def answered(self, question: str, shown) -> bool:
+        """Whether the posted answer to `question` was given for this resident and `shown`."""
+        posted = self.form.cleaned_data[question]
+        if answers.holds(question, self.form.person_query(), shown, posted):
+            self.held[question] = posted
+            return True
+        self.question = question
+        self.fingerprint = answers.fingerprint(question, self.form.person_query(), shown)
+        return False
+
+    def ask(self, **context) -> HttpResponse:
+        """The page with the question last found unanswered."""
+        held_others = answers.OTHERS in self.held
+        context = {
+            "form": self.form,
+            "answer": self.fingerprint,
+            "held": self.held,
+            "included": self.form.cleaned_data["meenemen"] if held_others else (),
+            "bsn_fixed": True,
+            "resident_fixed": self.question != answers.ON_BSN_ALONE,
+            **context,
+        }
+        return _access_request_page(self.request, context)
 
 
 def _record_access_request(request, found: inzage.Found, withheld: list) -> None:
