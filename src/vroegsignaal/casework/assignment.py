@@ -66,7 +66,8 @@ def _check_assignee(melding: Melding, to_user: User) -> None:
 def _check_sight_of_all(meldingen: list[Melding], to_user: User) -> None:
     """Refuse a bulk assignment naming every chosen melding ``to_user`` cannot see, by the
     team of its werkbakje, not only the first."""
-    unseen = [m for m in meldingen if _out_of_sight(m, to_user)]
+    # In kenmerk order: the chosen meldingen come from the database in no fixed order.
+    unseen = sorted((m for m in meldingen if _out_of_sight(m, to_user)), key=lambda m: m.pk)
     if not unseen:
         return
     by_team = defaultdict(list)
