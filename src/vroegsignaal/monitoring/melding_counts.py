@@ -28,8 +28,7 @@ from vroegsignaal.casework.models import (
     Queue,
     RoundResult,
 )
-from vroegsignaal.casework.signal_status import status_for_result
-from vroegsignaal.ddas import Eindresultaat, Signaalstatus
+from vroegsignaal.casework.signal_status import NOT_PICKED_UP_RESULTS
 from vroegsignaal.monitoring.frames import scope_meldingen
 from vroegsignaal.monitoring.scope import Scope
 
@@ -40,9 +39,7 @@ from vroegsignaal.monitoring.scope import Scope
 # Round 1's closing (``first_closed_on``, kept by a heropaf) ends the lead time to the result
 # and the pick-up term, so reopening a melding later changes neither.
 _NOT_PICKED_UP_RESULTS = ", ".join(
-    "'" + str(result).replace("'", "''") + "'"
-    for result in Eindresultaat
-    if status_for_result(result) != Signaalstatus.OPGEPAKT
+    "'" + str(result).replace("'", "''") + "'" for result in sorted(NOT_PICKED_UP_RESULTS)
 )
 GO = f"(m.go AND NOT (m.picked_up_on IS NULL AND m.result IN ({_NOT_PICKED_UP_RESULTS})))"
 _PICK_UP = (
