@@ -99,13 +99,8 @@ def aggregate(rules: pl.DataFrame, bits: dict[str, int]) -> pl.DataFrame:
     """
     needed = [*_SHARED, "excluded", "crisis_always_go", "partner_type", "amount_cents", "crisis",
               "warm_handover", "arrears_days", "age_years", "attach_to_melding_id"]  # fmt: skip
-    # Lazy: eager `select` on a frame the streaming engine made (in chunks) copies all of it.
-    meldingen = (
-        rules.lazy()
-        .select(pl.col(needed).gather(_first_rows(rules)))
-        .select(*_SHARED, *_totals(bits, grouped=False))
-        .collect()
-    )
+    first_rows = pl.DataFrame(gather_rows(rules, needed, _first_rows(rules)))
+    meldingen = first_rows.lazy().select(*_SHARED, *_totals(bits, grouped=False)).collect()
     multi = (
         rules.lazy()
         .filter(pl.col("in_multi"))
@@ -131,6 +126,14 @@ def aggregate(rules: pl.DataFrame, bits: dict[str, int]) -> pl.DataFrame:
         )
         .collect()
     )
+
+
+def gather_rows(frame: pl.DataFrame, names: list[str], rows: pl.Series) -> list[pl.Series]:
+    """The named columns at `rows`, each made one chunk first. The streaming engine leaves a
+    national frame in 10-20 chunks, and a gather across chunks costs several times more than
+    rechunking one column (0.001-0.04 s) and gathering from it: the first rows of the
+    meldingen 0.26 -> 0.22 s, the signals' melding keys 0.08 s formatted -> 0.02 s gathered."""
+    return [frame[name].rechunk().gather(rows.rechunk()) for name in names]
 
 
 def _first_rows(rules: pl.DataFrame) -> pl.Series:

@@ -53,7 +53,7 @@ _PERSON_SOURCE = [
 ]  # fmt: skip
 # What the statuses and keys of the signals are made of.
 _STATUS_SOURCE = [
-    "signal_id", "municipality_code", "period_start", "address_key", "onterecht_reason",
+    "signal_id", "onterecht_reason",
     "repeat_reason", "client_reason", "brp_status", "brp_reason", "brp_note",
     *classify.BRP_NAME.values(), "minimum_signals",
 ]  # fmt: skip
@@ -228,7 +228,7 @@ def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame
         )
     # melding_id is the row number of the melding: joining back is a gather.
     per_signal = pl.DataFrame(
-        [found[name].gather(melding_ids) for name in ("go", "eligible_count")]
+        meldingen.gather_rows(found, ["melding_key", "go", "eligible_count"], melding_ids)
     )
     masked = ["partner_mask" if name == "partner_types" else name for name in MELDING_COLUMNS]
     out_meldingen = _pick(found, masked)
@@ -236,8 +236,6 @@ def _match_batch(signals: pl.DataFrame, context: _Context) -> tuple[pl.DataFrame
     out_signals = (
         pl.concat([status_source, per_signal, labels], how="horizontal")
         .lazy()
-        # Formatting the key again is cheaper than gathering a million texts.
-        .with_columns(_melding_key())
         .with_columns(*status_exprs(), _person_key())
         .select(SIGNAL_COLUMNS)
         .collect()
@@ -397,7 +395,7 @@ def _pick(frame: pl.DataFrame, names: list[str]) -> pl.DataFrame:
 
 
 def _melding_key() -> pl.Expr:
-    """'code|YYYY-MM|address key' of a melding or of one of its signals."""
+    """'code|YYYY-MM|address key' of a melding (its signals gather it by melding_id)."""
     # Calendar functions cost 25-60 ms per million rows; a batch has a few periods.
     period = per_distinct("period_start", lambda starts: starts.dt.strftime("%Y-%m"))
     return pl.format("{}|{}|{}", "municipality_code", period, "address_key").alias("melding_key")
