@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode
 
 from django.apps import apps
+from django.db.models import Q
 
 from vroegsignaal import kenmerk
 
@@ -99,7 +100,15 @@ def object_label(object_type: str, object_id: str) -> str:
 # term the retention job replaces the text (privacy.search_text_erasure), the rest stays.
 SEARCH_DESCRIPTION_START = 'zoeken naar meldingen: "'
 ERASED_SEARCH_TEXT = "[zoektekst gewist na de bewaartermijn]"
-SEARCH_PARAMETER = "q"
+# So is the privacy officer's own search of the audit log (what she typed at Gegevens and
+# Gebruiker, 'Hoeks'), after AUDIT_LOG_SEARCH_MARK in the description of the screen:
+# 'auditlog; gezocht op gegevens "Hoeks"'.
+AUDIT_LOG_SEARCH_FIELDS = {"wat": "gegevens", "wie": "gebruiker"}
+AUDIT_LOG_SEARCH_MARK = "; gezocht op "
+_AUDIT_LOG = PAGE_DESCRIPTIONS["privacy:audit_log"]  # 'auditlog (CSV)' starts so too
+_TYPED_SHOWN = 200  # characters of a typed text the description keeps (Gegevens has no limit)
+# The query parameters that hold a typed search text: never kept in a page address.
+SEARCH_PARAMETERS = ("q", *AUDIT_LOG_SEARCH_FIELDS)
 
 
 def search_description(text: str, outcome: str) -> str:
@@ -107,10 +116,44 @@ def search_description(text: str, outcome: str) -> str:
     return f'{SEARCH_DESCRIPTION_START}{text}" ({outcome})'
 
 
+def audit_log_search_description(screen: str, typed) -> str:
+    """'auditlog; gezocht op gegevens "Hoeks" en gebruiker "meldpunt"': the officer's search of
+    the audit log in `screen` ('auditlog', 'auditlog (CSV)', or either on one resident) with
+    the texts she typed (`typed`: the query); `screen` alone when she typed none."""
+    texts = []
+    for field, name in AUDIT_LOG_SEARCH_FIELDS.items():
+        text = " ".join((typed.get(field) or "").split())
+        if text:
+            shown = text if len(text) <= _TYPED_SHOWN else f"{text[:_TYPED_SHOWN]}…"
+            texts.append(f'{name} "{shown}"')
+    return f"{screen}{AUDIT_LOG_SEARCH_MARK}{' en '.join(texts)}" if texts else screen
+
+
+def meldingen_searches_with_text() -> Q:
+    """The entries of searches for meldingen whose text is still there (an erased one no
+    longer starts with a quote)."""
+    return Q(description__startswith=SEARCH_DESCRIPTION_START)
+
+
+def audit_log_searches_with_text() -> Q:
+    """The entries of the officer's searches of the audit log whose text is still there: in
+    the description (an erased one has no quote after the mark), or, written before 27-11-2026,
+    in the page address."""
+    quoted = Q()
+    for name in AUDIT_LOG_SEARCH_FIELDS.values():
+        quoted |= Q(description__contains=f'{AUDIT_LOG_SEARCH_MARK}{name} "')
+    in_address = Q(endpoint__regex=rf"[?&]({'|'.join(AUDIT_LOG_SEARCH_FIELDS)})=[^&]")
+    return Q(description__startswith=_AUDIT_LOG) & (quoted | in_address)
+
+
 def without_search_text(description: str) -> str:
-    """The description of a search with ERASED_SEARCH_TEXT for its text; the outcome (how and
-    how many found) stays. The outcome is the last part, so a quote typed in the text is no
-    matter."""
+    """The description of a search with ERASED_SEARCH_TEXT for its text. Of a search for
+    meldingen the outcome (how and how many found) stays: it is the last part, so a quote
+    typed in the text is no matter. Of the officer's search of the audit log the screen
+    stays: it is the part before the mark, which she cannot type."""
+    if not description.startswith(SEARCH_DESCRIPTION_START):
+        screen = description.partition(AUDIT_LOG_SEARCH_MARK)[0]
+        return f"{screen}{AUDIT_LOG_SEARCH_MARK}{ERASED_SEARCH_TEXT}"
     text_and_outcome = description.removeprefix(SEARCH_DESCRIPTION_START)
     _, found, outcome = text_and_outcome.rpartition('" (')
     erased = f"zoeken naar meldingen: {ERASED_SEARCH_TEXT}"
@@ -119,8 +162,9 @@ def without_search_text(description: str) -> str:
 
 def page_without_search_text(page: str) -> str:
     """'/werk/zoeken/?pagina=2' for '/werk/zoeken/?q=S.A.+Hoeks&pagina=2': the page of a search
-    as the log keeps it, without the text (which the description holds, until it is erased)."""
+    as the log keeps it, without the typed text (which the description holds, until it is
+    erased); '/privacy/auditlog/?handeling=view' for '...?wat=Hoeks&handeling=view'."""
     path, _, query = page.partition("?")
     pairs = parse_qsl(query, keep_blank_values=True)
-    kept = [(key, value) for key, value in pairs if key != SEARCH_PARAMETER]
+    kept = [(key, value) for key, value in pairs if key not in SEARCH_PARAMETERS]
     return f"{path}?{urlencode(kept)}" if kept else path

@@ -124,7 +124,7 @@ def terms() -> list[tuple[str, str]]:
         ("Auditregels", _days(settings.RETENTION_AUDIT_DAYS)),
         (
             "Zoekteksten in het auditlog (een naam of adres waarop is gezocht)",
-            "tot alle gevonden meldingen zijn gewist; zonder resultaat "
+            "tot alle gevonden meldingen zijn gewist; zonder resultaat, en in het auditlog zelf, "
             f"{_days(settings.RETENTION_SIGNAL_DAYS)}",
         ),
     ]

@@ -10,6 +10,12 @@ text is replaced by `pages.ERASED_SEARCH_TEXT`
   municipality holds data on, so it is kept no longer than the shortest term for residents.
 Who searched, when, how many were found and the list of meldingen shown stay.
 
+The privacy officer's own search of the audit log is logged with what she typed at Gegevens and
+Gebruiker (`pages.audit_log_search_description`), which may name a resident too ('Hoeks'). It
+shows audit entries, kept for the whole audit term, not meldingen: no melding ties its text, as
+none ties that of a search that found nothing, so it goes after RETENTION_SIGNAL_DAYS as well.
+Who searched, when, in which screen and the filters that are no text (handeling, dates) stay.
+
 The log lives on its own connection without foreign keys: the meldingen shown by searches
 that still hold a text are read on `audit`, and which of them are erased on `default`, in
 batches of ids.
@@ -20,21 +26,28 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.db.models import Q
+
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.privacy.models import AuditEntry, AuditShownObject
-from vroegsignaal.privacy.pages import MELDING, SEARCH_DESCRIPTION_START
+from vroegsignaal.privacy.pages import (
+    MELDING,
+    SEARCH_DESCRIPTION_START,
+    audit_log_searches_with_text,
+    meldingen_searches_with_text,
+)
 from vroegsignaal.privacy.pseudonyms import PREFIX
 from vroegsignaal.privacy.routers import AUDIT_DB
 
 _IDS_PER_QUERY = 900  # below SQLite's limit on query parameters
 
 
-def searches_to_erase(
-    nothing_found_before: dt.datetime, erased_too: Iterable[int] = ()
-) -> list[int]:
-    """The ids of the search entries whose text is to be erased now. `erased_too`: meldingen
-    this run will erase (a dry run counts their searches as well)."""
-    return sorted({*_found_nothing(nothing_found_before), *_showed_only_erased(set(erased_too))})
+def searches_to_erase(signal_term_before: dt.datetime, erased_too: Iterable[int] = ()) -> list[int]:
+    """The ids of the search entries whose text is to be erased now: those made before
+    `signal_term_before` that no melding ties (found nothing, or searched the audit log), and
+    those that showed only erased meldingen. `erased_too`: meldingen this run will erase (a dry
+    run counts their searches as well)."""
+    return sorted({*_untied(signal_term_before), *_showed_only_erased(set(erased_too))})
 
 
 def erase_search_texts(entry_ids: list[int]) -> int:
@@ -43,16 +56,15 @@ def erase_search_texts(entry_ids: list[int]) -> int:
     return sum(entries.filter(pk__in=batch).erase_search_texts() for batch in _batches(entry_ids))
 
 
-def _searches():
-    """Search entries whose text is still there (an erased one no longer starts with a quote)."""
-    return AuditEntry.objects.using(AUDIT_DB).filter(
-        description__startswith=SEARCH_DESCRIPTION_START
+def _untied(before: dt.datetime) -> list[int]:
+    """Searches whose text no melding ties to a term: for meldingen that found nothing (an
+    entry's `shown` summary is empty exactly when its list showed nothing), and the officer's
+    of the audit log."""
+    found_nothing = meldingen_searches_with_text() & Q(shown="")
+    untied = AuditEntry.objects.using(AUDIT_DB).filter(
+        found_nothing | audit_log_searches_with_text(), created_at__lt=before
     )
-
-
-def _found_nothing(before: dt.datetime) -> list[int]:
-    # An entry's `shown` summary is empty exactly when its list showed nothing.
-    return list(_searches().filter(shown="", created_at__lt=before).values_list("pk", flat=True))
+    return list(untied.values_list("pk", flat=True))
 
 
 def _showed_only_erased(erased_too: set[int]) -> set[int]:
