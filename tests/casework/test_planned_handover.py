@@ -112,8 +112,9 @@ def test_every_result_that_rests_on_the_referral_waits_for_the_hand_over(
 
 
 def test_advies_does_not_wait_for_the_hand_over(helped, caseworker):
-    """(Budget)advies rests on the conversation, not on the referral."""
-    melding = _refer(helped, caseworker)
+    """(Budget)advies rests on the conversation, not on the referral. (After a referral to
+    schuldhulpverlening it asks to confirm: test_contradicting_result.)"""
+    melding = _refer(helped, caseworker, kind=ReferralKind.BUDGET_COACHING)
 
     _close(melding, caseworker, Eindresultaat.ADVIES_QUICK_FIX)
 

@@ -23,6 +23,7 @@ from vroegsignaal.casework.models import (
 from vroegsignaal.casework.no_go import RematchReason, why_not_picked_up
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.dutch_numbers import euros
+from vroegsignaal.dutch_text import listed
 from vroegsignaal.organisations.models import User
 
 
@@ -150,12 +151,21 @@ def handover_moved(melding: Melding, by: User, referral: Referral, moved_from: d
 
 
 def closed(
-    melding: Melding, by: User, result: str, states, satisfaction: int | None = None
+    melding: Melding,
+    by: User,
+    result: str,
+    states,
+    satisfaction: int | None = None,
+    despite: tuple[str, ...] = (),
 ) -> Event:
     """The melding was closed with a DDAS Eindresultaat (and the resident's cijfer, if asked).
     'Geen inwoner (meer)' on a melding whose BRP check asked the caseworker to look keeps what
-    the check found (``after_check``): the caseworker confirmed it, the matching did not."""
+    the check found (``after_check``): the caseworker confirmed it, the matching did not.
+    ``despite``: what the file held that the result contradicts, confirmed by the caseworker
+    (``casework.contradictions``)."""
     asked = {} if satisfaction is None else {"satisfaction": satisfaction}
+    if despite:
+        asked["despite"] = list(despite)
     if result == Eindresultaat.GEEN_INWONER and (
         found := residence_check.checked_not_found(melding)
     ):
@@ -279,6 +289,7 @@ _DESCRIPTIONS = {
     EventKind.CLOSED: lambda d: (
         f"Afgesloten met eindresultaat '{d['result']}'"
         + (f" na controle: {_lower_first(d['after_check'])}" if "after_check" in d else "")
+        + (f", bewust ondanks {listed(d['despite'])}" if d.get("despite") else "")
         + (f"; tevredenheid inwoner: {d['satisfaction']}" if "satisfaction" in d else "")
     ),
     EventKind.HEROPAF_SCHEDULED: lambda d: (
@@ -337,6 +348,7 @@ DETAIL_NAMES = {
     "result": "eindresultaat",
     "satisfaction": "tevredenheid inwoner",
     "after_check": "na controle",
+    "despite": "bewust afgesloten ondanks",
     "feedback_on": "signaalpartner geïnformeerd op",
     "due": "heropaf op",
     "by_partners": "volgens het antwoord van elke signaalpartner",

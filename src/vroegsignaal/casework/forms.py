@@ -15,6 +15,7 @@ from vroegsignaal import dutch_numbers
 from vroegsignaal.casework.access import chosen_beforehand, colleague_label, colleagues_of
 from vroegsignaal.casework.assignment import who_can_see
 from vroegsignaal.casework.contact import part_of_day
+from vroegsignaal.casework.contradictions import CONFIRM_FIELD, Contradiction
 from vroegsignaal.casework.dates import HANDOVER_PLANNED_DAYS
 from vroegsignaal.casework.models import (
     SATISFACTION_MAX,
@@ -492,13 +493,33 @@ class ResultForm(VersionedForm):
         error_messages=dict.fromkeys(("invalid", "min_value", "max_value"), SATISFACTION_MESSAGE),
     )
 
-    def __init__(self, *args, refusals: dict[str, str] | None = None, reached=True, **kwargs):
+    def __init__(
+        self,
+        *args,
+        refusals: dict[str, str] | None = None,
+        reached=True,
+        contradictions: dict[str, Contradiction] | None = None,
+        **kwargs,
+    ):
         """``refusals``: the results that do not fit the file, with the reason
         (``results.result_refusals``); the list offers only the others. Every result stays
         valid for the form, so a stale choice gets the service's reason at the field.
         ``reached``: whether the resident was reached in this contact round; if not, there is
-        no cijfer to record."""
+        no cijfer to record. ``contradictions``: the results that contradict the file
+        (``casework.contradictions``); the page warns, and such a result needs the checkbox
+        "Toch afsluiten met ..."."""
         super().__init__(*args, **kwargs)
+        self.contradictions = [
+            found
+            for result, found in (contradictions or {}).items()
+            if result not in (refusals or {})
+        ]
+        if self.contradictions:
+            self.fields[CONFIRM_FIELD] = forms.BooleanField(
+                label=listed([found.confirm_label for found in self.contradictions], "of"),
+                required=False,
+                help_text="Alleen nodig als u het resultaat kiest waarvoor hierboven 'Let op' staat.",
+            )
         refusals = refusals or {}
         self.refusals = [
             (result, refusals[result]) for result in Eindresultaat if result in refusals
@@ -518,6 +539,14 @@ class ResultForm(VersionedForm):
             satisfaction.help_text = (
                 "Niet in te vullen: de inwoner is in deze contactronde niet bereikt."
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get("result")
+        for found in self.contradictions:
+            if found.result == chosen and not cleaned.get(CONFIRM_FIELD):
+                self.add_error(CONFIRM_FIELD, found.unconfirmed)
+        return cleaned
 
 
 class NotResidentForm(VersionedForm):

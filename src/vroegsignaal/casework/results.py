@@ -43,6 +43,7 @@ from django.utils import timezone
 
 from vroegsignaal.casework import events, residence_check
 from vroegsignaal.casework.contact import unsuccessful_attempts, was_reached
+from vroegsignaal.casework.contradictions import CONFIRM_FIELD, contradictions
 from vroegsignaal.casework.dates import check_recorded_date
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.handovers import handover_to
@@ -266,6 +267,7 @@ def close_with_result(
     result: str,
     closed_on: date | None = None,
     satisfaction: int | None = None,
+    confirmed_contradiction: bool = False,
 ) -> Melding:
     """Close ``melding`` with ``result``.
 
@@ -274,7 +276,9 @@ def close_with_result(
     'Niet opgepakt: ...' status). ``closed_on`` (default today) lies between the matching date
     and today, and not before the warm hand-over the result rests on. The ``satisfaction`` is a
     rapportcijfer from 1 to 10, or None when the resident was not asked; only a resident
-    reached in this contact round gives one. The round's result
+    reached in this contact round gives one. A result that contradicts what was recorded
+    (``casework.contradictions``) closes only with ``confirmed_contradiction``; the timeline
+    then names what it was against. The round's result
     is kept as its ``RoundResult``; closing again after a heropaf adds the new round's beside it
     (the melding itself then carries the new round's).
     """
@@ -294,6 +298,9 @@ def close_with_result(
         )
         raise CaseworkError(message, field="satisfaction")
     check_recorded_date(melding, closed_on, label="Afgesloten op", field="closed_on")
+    contradiction = contradictions(melding, closed_on).get(result)
+    if contradiction is not None and not confirmed_contradiction:
+        raise CaseworkError(contradiction.warning, field=CONFIRM_FIELD)
     changes = {
         "result": result,
         "closed_on": closed_on,
@@ -312,7 +319,8 @@ def close_with_result(
             satisfaction=satisfaction,
         )
         set_signal_statuses(melding, status_for_result(Eindresultaat(result)))
-        events.closed(melding, by, result, states, satisfaction)
+        despite = contradiction.recorded if contradiction else ()
+        events.closed(melding, by, result, states, satisfaction, despite=despite)
     return melding
 
 

@@ -33,6 +33,7 @@ from vroegsignaal.casework.access import (
     get_melding_for,
     meldingen_visible_to,
 )
+from vroegsignaal.casework.contradictions import CONFIRM_FIELD, contradictions
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.forms import (
     AssignForm,
@@ -571,8 +572,9 @@ def close_page(request, pk: int):
     def perform(melding, user, form):
         data = form.cleaned_data
         results.close_with_result(
-            melding, user, _version(form), data["result"], satisfaction=data["satisfaction"]
-        )
+            melding, user, _version(form), data["result"], satisfaction=data["satisfaction"],
+            confirmed_contradiction=data.get(CONFIRM_FIELD, False),
+        )  # fmt: skip
 
     def initial(melding):
         attempts = list(melding.contact_attempts.all())
@@ -582,7 +584,12 @@ def close_page(request, pk: int):
     def form_kwargs(melding):
         # Only the results that fit the file are offered; the page says why the others are not.
         facts = results.file_facts(melding)
-        return {"refusals": results.result_refusals(melding, facts), "reached": facts.reached}
+        return {
+            "refusals": results.result_refusals(melding, facts),
+            "reached": facts.reached,
+            # Results that fit but contradict what was recorded: a warning to confirm.
+            "contradictions": contradictions(melding, timezone.localdate()),
+        }
 
     return _action(
         request,
