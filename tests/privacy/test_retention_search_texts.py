@@ -16,7 +16,7 @@ from tests.privacy.database_scan import text_in_database
 from vroegsignaal.addresses import address_key
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.privacy import audit, retention
-from vroegsignaal.privacy.models import AuditAction, AuditEntry
+from vroegsignaal.privacy.models import AuditAction, AuditEntry, RetentionRun
 
 pytestmark = pytest.mark.django_db(databases="__all__")
 
@@ -161,3 +161,42 @@ def test_the_dry_run_counts_the_search_texts_the_run_will_erase(client, hengelo)
     assert dry_run.counts[retention.SEARCH_TEXTS] == 1
     assert "S.A. Hoeks" in _reread(search).description
     assert retention.counted(retention.SEARCH_TEXTS, 1) == "1 zoektekst in het auditlog"
+
+
+def _retention_page(client) -> str:
+    client.force_login(UserFactory(privacy_officer=True, municipality=None))
+    return " ".join(page_text(client.get(reverse("privacy:retention_runs"))).split())
+
+
+def test_the_retention_page_says_which_search_texts_the_signal_term_date_applies_to(
+    client, settings
+):
+    # The run's date for search texts is the signal term's: it applies to the searches that
+    # found nothing and the officer's own searches of the audit log, not to a search that found
+    # meldingen, which goes with them whenever they are erased.
+    settings.RETENTION_SIGNAL_DAYS = 183
+    RetentionRun.objects.create(
+        counts={retention.SEARCH_TEXTS: 3, retention.SIGNALS: 2},
+        cutoffs={retention.SEARCH_TEXTS: "2027-05-15", retention.SIGNALS: "2027-05-15"},
+    )
+
+    page = _retention_page(client)
+
+    assert (
+        "3 zoekteksten in het auditlog (van zoekopdrachten gedaan vóór 15-05-2027 die niets "
+        "vonden of in het auditlog zelf zochten, en van zoekopdrachten waarvan alle gevonden "
+        "meldingen nu gewist zijn)"
+    ) in page
+    assert "2 signalen zonder opgepakte melding (15-05-2027)" in page  # the other kinds: a date
+    # The terms: a search that found meldingen has no term of days of its own.
+    terms = dict(retention.terms())
+    found = (
+        "Zoekteksten in het auditlog van een zoekopdracht die meldingen vond (een naam of adres)"
+    )
+    untied = (
+        "Zoekteksten in het auditlog van een zoekopdracht die niets vond, en van een "
+        "zoekopdracht in het auditlog zelf"
+    )
+    assert terms[found] == "tot alle meldingen die de zoekopdracht vond zijn gewist"
+    assert terms[untied] == "183 dagen na het zoeken"
+    assert found in page and untied in page

@@ -122,10 +122,16 @@ def terms() -> list[tuple[str, str]]:
             f"{_days(settings.RETENTION_MELDING_DAYS)} na het afsluiten",
         ),
         ("Auditregels", _days(settings.RETENTION_AUDIT_DAYS)),
+        # A search text goes by one of two rules (privacy.search_text_erasure): one row each,
+        # so no days are read beside a search that found meldingen.
         (
-            "Zoekteksten in het auditlog (een naam of adres waarop is gezocht)",
-            "tot alle gevonden meldingen zijn gewist; zonder resultaat, en in het auditlog zelf, "
-            f"{_days(settings.RETENTION_SIGNAL_DAYS)}",
+            "Zoekteksten in het auditlog van een zoekopdracht die meldingen vond (een naam of adres)",
+            "tot alle meldingen die de zoekopdracht vond zijn gewist",
+        ),
+        (
+            "Zoekteksten in het auditlog van een zoekopdracht die niets vond, en van een "
+            "zoekopdracht in het auditlog zelf",
+            f"{_days(settings.RETENTION_SIGNAL_DAYS)} na het zoeken",
         ),
     ]
 

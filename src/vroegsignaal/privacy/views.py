@@ -146,7 +146,12 @@ def retention_runs(request):
             run,
             sum(run.counts.values()),
             [
-                (retention.counted(kind, count), _date_or_none(run.cutoffs.get(kind)))
+                (
+                    retention.counted(kind, count),
+                    _date_or_none(run.cutoffs.get(kind)),
+                    # Its date is that of the searches no melding ties, not of all (below).
+                    kind == retention.SEARCH_TEXTS,
+                )
                 for kind, count in run.counts.items()
                 if count
             ],
