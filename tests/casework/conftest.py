@@ -8,6 +8,7 @@ from tests.factories import MunicipalityFactory, UserFactory
 from vroegsignaal.casework.assignment import assign
 from vroegsignaal.casework.conversation import record_conversation
 from vroegsignaal.casework.models import Cause, HelpAnswer
+from vroegsignaal.organisations.models import Team
 
 
 @pytest.fixture
@@ -18,6 +19,16 @@ def enschede(db):
 @pytest.fixture
 def hengelo(db):
     return MunicipalityFactory(code="0164", name="Hengelo")
+
+
+@pytest.fixture
+def noord(enschede):
+    return Team.objects.create(municipality=enschede, name="Team Noord")
+
+
+@pytest.fixture
+def zuid(enschede):
+    return Team.objects.create(municipality=enschede, name="Team Zuid")
 
 
 @pytest.fixture

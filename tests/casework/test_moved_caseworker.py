@@ -18,7 +18,6 @@ from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.worklist import HEROPAF_QUEUE
 from vroegsignaal.letters.kinds import LetterKind
 from vroegsignaal.letters.models import SentLetter
-from vroegsignaal.organisations.models import Team
 
 MELDING_PAGES = [
     "casework:melding",
@@ -30,16 +29,6 @@ MELDING_PAGES = [
     "casework:close",
     "letters:melding",
 ]
-
-
-@pytest.fixture
-def noord(enschede):
-    return Team.objects.create(municipality=enschede, name="Team Noord")
-
-
-@pytest.fixture
-def zuid(enschede):
-    return Team.objects.create(municipality=enschede, name="Team Zuid")
 
 
 @pytest.fixture

@@ -1,8 +1,9 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 
 from vroegsignaal.casework.deadlines import CRISIS_CONVERSATION_WORKING_DAYS
 from vroegsignaal.casework.models import CaseworkPolicy, ClosedDay, Queue
+from vroegsignaal.casework.out_of_sight import queue_notice_after_saving
 
 
 class ClosedDayInline(admin.TabularInline):
@@ -97,3 +98,12 @@ class QueueAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         # Its meldingen would lose their werkbakje; remove the rule from the policy instead.
         return False
+
+    def response_change(self, request, obj):
+        """After saving, a werkbakje given another team leaves its open meldingen assigned to
+        caseworkers of the old team, who no longer see them: say so, as after saving a user."""
+        response = super().response_change(request, obj)
+        notice = queue_notice_after_saving(obj)
+        if notice:
+            messages.warning(request, notice)
+        return response

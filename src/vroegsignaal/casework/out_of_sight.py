@@ -3,8 +3,9 @@
 An assignment does not widen what a caseworker sees (privacy.policy.meldingen_for). So when the
 administrator moves a caseworker to another team or municipality, gives him another role or
 deactivates him, the meldingen assigned to him stay assigned (their history matters) but he no
-longer reaches them: the meldpunt assigns them anew. The beheeromgeving says so after saving
-the user, and the werkbakjes show and filter them.
+longer reaches them: the meldpunt assigns them anew. The same happens to the assignees of a
+werkbakje given another team. The beheeromgeving says so after saving the user or the werkbakje,
+and the werkbakjes show and filter them.
 
 Only open meldingen count (QA13 N2). A closed melding waiting for its heropaf needs no new
 assignee: the Heropaf queue belongs to the team of its werkbakje, whoever is assigned, and a
@@ -13,14 +14,23 @@ closed melding cannot be assigned. Reopened by the heropaf, it is open and count
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from vroegsignaal.casework.lifecycle import State
-from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.models import Melding, Queue
 from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.dutch_text import listed
 from vroegsignaal.organisations.models import User
 from vroegsignaal.privacy.policy import assignee_cannot_see
+
+# The value of the werkbakjes' filter 'Toegewezen' for these meldingen.
+OUT_OF_SIGHT = "out_of_sight"
+_FILTER_WORDS = "in Werkbakjes, filter Toegewezen: Aan iemand die ze niet meer kan zien"
 
 
 def out_of_sight() -> Q:
@@ -73,6 +83,33 @@ def notice_after_saving(user: User) -> str:
     meldpunten = listed(sorted({group["municipality__name"] for group in groups}))
     return (
         f"Deze gebruiker heeft nog {held} toegewezen, maar kan {them} niet meer zien. "
-        f"Het meldpunt van {meldpunten} kan {them} opnieuw toewijzen: in Werkbakjes, filter "
-        "Toegewezen: Aan iemand die ze niet meer kan zien."
+        f"Het meldpunt van {meldpunten} kan {them} opnieuw toewijzen: {_FILTER_WORDS}."
+    )
+
+
+def queue_notice_after_saving(queue: Queue) -> SafeString | str:
+    """What the administrator reads after saving ``queue`` (given another team, say) while
+    open meldingen in it are assigned to someone who cannot see them: how many, who sees the
+    werkbakje, and a link to the meldpunt's filter for them in this werkbakje; '' when none."""
+    count = open_out_of_sight(Melding.objects.filter(queue=queue)).count()
+    if not count:
+        return ""
+    them = "haar" if count == 1 else "ze"
+    team = queue.team
+    who_sees = (
+        f"; alleen uitvoerders van {team.name} en het meldpunt zien de meldingen in dit werkbakje"
+        if team
+        else ""
+    )
+    query = urlencode({"werkbakje": queue.pk, "toegewezen": OUT_OF_SIGHT})
+    return format_html(
+        "Dit werkbakje heeft nog {} toegewezen aan iemand die {} niet meer kan zien{}. "
+        'Het meldpunt van {} kan {} opnieuw toewijzen: <a href="{}">{}</a>.',
+        counted(count, "open melding", "open meldingen"),
+        them,
+        who_sees,
+        queue.municipality.name,
+        them,
+        f"{reverse('casework:worklist')}?{query}",
+        _FILTER_WORDS,
     )

@@ -26,6 +26,7 @@ from vroegsignaal.casework.lifecycle import State, is_open
 from vroegsignaal.casework.models import CURRENT_DUE_ON, Melding, MeldingSignal
 from vroegsignaal.casework.no_go import why_not_picked_up
 from vroegsignaal.casework.out_of_sight import (
+    OUT_OF_SIGHT,  # the 'Toegewezen' filter for them; forms and views read it here
     open_out_of_sight,
     out_of_sight,
     with_assignee_out_of_sight,
@@ -35,8 +36,6 @@ from vroegsignaal.casework.terms import pick_up_state
 from vroegsignaal.organisations.models import User
 
 HEROPAF_QUEUE = "heropaf"
-# The 'Toegewezen' filter for meldingen whose assignee can no longer see them (out_of_sight).
-OUT_OF_SIGHT = "out_of_sight"
 SOON_DAYS = 3
 
 FLAG_FIELDS = {
