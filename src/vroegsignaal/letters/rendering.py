@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import weasyprint
 from django.conf import settings
 from django.template.loader import render_to_string
 
@@ -62,6 +61,8 @@ def _fetch_local_only(url: str, timeout: int = 10, ssl_context=None):
     media = Path(settings.MEDIA_ROOT).resolve().as_uri()
     if not url.startswith(media + "/"):
         raise ValueError(f"Brieven laden geen bestanden buiten de mediamap: {url}")
+    import weasyprint  # only when a letter is drawn: see `pdf.render_pdf`
+
     return weasyprint.default_url_fetcher(url, timeout, ssl_context)
 
 

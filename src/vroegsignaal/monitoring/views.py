@@ -1,4 +1,8 @@
-"""Monitoring pages: thin views over scope, indicators, charts, exports, reports and DDAS."""
+"""Monitoring pages: thin views over scope, indicators, charts, exports, reports and DDAS.
+
+The chart and report modules are imported in the views that draw: they load matplotlib (and
+the PDF WeasyPrint), which every management command would otherwise pay for, because the
+system checks import the URL configuration and with it these views (QA14 B14)."""
 
 from __future__ import annotations
 
@@ -21,8 +25,6 @@ from vroegsignaal.monitoring.access import (
     scope_for,
     year_figure_municipalities,
 )
-from vroegsignaal.monitoring.chart_images import KEPT_SECONDS, chart_table, dashboard_figures
-from vroegsignaal.monitoring.charts import drawn_svg
 from vroegsignaal.monitoring.cost_share import sharing
 from vroegsignaal.monitoring.exports import table_csv, table_xlsx
 from vroegsignaal.monitoring.forms import (
@@ -36,7 +38,6 @@ from vroegsignaal.monitoring.forms import (
 )
 from vroegsignaal.monitoring.indicators import dashboard_tables, reached_households
 from vroegsignaal.monitoring.protection import reader_note
-from vroegsignaal.monitoring.report_pdf import render_pdf, report_context
 from vroegsignaal.monitoring.scope import month_title, quarter_name, quarter_title
 from vroegsignaal.monitoring.year_figures import entered_figures, save_year_figures
 from vroegsignaal.organisations.models import Role
@@ -70,6 +71,8 @@ def _selection(request, whole_months: bool = True) -> tuple[SelectionForm, objec
 def dashboard(request):
     """All indicators of the chosen municipality (or region) and period, with charts: the page
     holds the tables, each chart is an image the browser fetches when it comes into view."""
+    from vroegsignaal.monitoring.chart_images import dashboard_figures
+
     form, scope = _selection(request)
     context = {"form": form, "scope": scope, "query": request.GET.urlencode()}
     if scope is not None:
@@ -101,6 +104,9 @@ def chart(request, key: str):
     the image shows what the page shows this user, never more. Kept by the browser for the
     session when it is the page's chart; a chart whose figures changed since the page was made
     is not kept under the page's URL. Not audited, as the dashboard: counts only."""
+    from vroegsignaal.monitoring.chart_images import KEPT_SECONDS, chart_table
+    from vroegsignaal.monitoring.charts import drawn_svg
+
     _form, scope = _selection(request)
     if scope is None:
         raise Http404("Ongeldige selectie.")
@@ -135,6 +141,8 @@ def download(request, key: str, fmt: str):
 @role_required(*MONITORING_ROLES)
 def monthly(request):
     """The printable monthly report of one month (default: the previous month)."""
+    from vroegsignaal.monitoring.report_pdf import report_context
+
     today = timezone.localdate()
     month = request.GET.get("maand") or previous_month(today)
     choices = _gemeente_choices(request.user, today)
@@ -170,6 +178,8 @@ def quarterly_pdf(request):
 
 def _pdf_download(scope, today, title: str, stem: str) -> HttpResponse:
     """A report of ``scope`` as a PDF download named ``stem`` and whose it is."""
+    from vroegsignaal.monitoring.report_pdf import render_pdf
+
     response = HttpResponse(render_pdf(scope, today, title), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{report_filename(stem, scope)}"'
     return response
