@@ -161,10 +161,55 @@ def test_a_row_with_fewer_fields_than_the_header_is_refused(creditor):
     assert error.message.startswith("Rij 3 heeft 7 velden, de kopregel 9.")
 
 
-def test_trailing_empty_fields_are_not_a_field_count_problem(creditor):
+def test_excel_padding_empty_fields_on_every_line_kopregel_too_is_no_field_count_problem(
+    creditor,
+):
+    """Excel writes every line up to the widest column it used, the header included: the
+    header then ends in empty columns, and a row may fill them or stop at its last value."""
+    padded_header = COMMA_HEADER + ",,"
     padded = "K1,03-11-2026,Berg,12,7511AB,250,01-09-2026,particulier,nee,,"
-    result = ingest_file(creditor, _comma_file(padded), "opgevuld.csv", today=TODAY)
-    assert result.accepted_count == 1 and not result.errors
+    stopped = "K2,03-11-2026,Smit,4,7511AB,80,01-09-2026,particulier,nee"
+    data = "\r\n".join([padded_header, padded, stopped]).encode("utf-8")
+    result = ingest_file(creditor, data, "opgevuld.csv", today=TODAY)
+    assert result.accepted_count == 2 and not result.errors
+
+
+def test_an_unquoted_decimal_comma_before_empty_last_fields_is_refused_not_shifted(creditor):
+    """QA14 B3 (shift.csv): '1234,50' unquoted made the row one field longer than the header;
+    the extra field was empty, so it passed as Excel padding, with € 1.234,00 and 50 unpaid
+    terms. Only a header that ends in empty columns makes empty extra fields padding."""
+    header = (
+        "Debiteur,signaaldatum,achternaam,huisnummer,postcode,datum_ontstaan,"
+        "bedrag_achterstand,aantal_termijnen,opmerking"
+    )
+    shifted = "K-SHIFT-1,03-11-2026,Verschoven,11,7511AB,01-07-2026,1234,50,,"
+    quoted = 'K-SHIFT-2,03-11-2026,Verschoven,12,7511AB,01-07-2026,"2345,75",,'
+    data = "\r\n".join([header, shifted, quoted]).encode("utf-8")
+    creditor.column_mapping = {"Debiteur": "klantnummer"}
+    creditor.save()
+    result = ingest_file(creditor, data, "shift.csv", today=TODAY)
+    assert (result.accepted_count, result.rejected_count) == (1, 1)
+    [error] = result.errors
+    assert error.row == 2 and error.field == ""
+    assert error.message.startswith("Rij 2 heeft 10 velden, de kopregel 9. Staat er een komma")
+    assert not Signal.objects.filter(customer_number="K-SHIFT-1").exists()
+    assert Signal.objects.get(customer_number="K-SHIFT-2").amount_cents == 234575
+
+
+def test_a_file_whose_every_row_is_shifted_into_an_empty_last_column_is_refused_once(creditor):
+    """QA14 B3 (wbd-comma.csv): every amount written '450,00' unquoted, the last column (bsn)
+    empty: every row one field longer, its extra field empty. Not padding: one message for
+    the file instead of a shifted error per field ('00' is geen geldige datum)."""
+    header = COMMA_HEADER + ",bsn"
+    rows = [
+        f"K{n},03-11-2026,Smit,{n},7511AB,€ 450,00,01-09-2026,particulier,nee," for n in range(1, 4)
+    ]
+    with pytest.raises(UnreadableFile) as refused:
+        ingest_file(creditor, "\r\n".join([header, *rows]).encode(), "komma.csv", today=TODAY)
+    message = refused.value.message
+    assert message.startswith("Geen enkele rij heeft evenveel velden als de kopregel (10)")
+    assert "rij 2 heeft er 11" in message and "komma in een bedrag" in message
+    assert not Delivery.objects.exists() and not Signal.objects.exists()
 
 
 def test_when_every_row_has_the_wrong_field_count_the_file_is_refused_once_as_a_whole(creditor):

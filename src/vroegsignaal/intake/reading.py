@@ -355,17 +355,19 @@ def _field_count_problems(
 
     Such a row's values no longer stand under their columns (`250,62` unquoted in a
     comma-separated file becomes two fields and shifts everything after it), so judging them
-    per column only gives nonsense. Empty fields after the last column (Excel pads rows that
-    way) and missing fields under empty header cells are no problem. When no row fits, the file
-    as a whole is refused with one message (`UnreadableFile`).
+    per column only gives nonsense. Excel pads every line up to the widest column it used, the
+    header included: a header ending in empty columns allows a row to fill them (empty or not:
+    they are read by no column) or to stop after the last named column. A field past the
+    header's own last one is never padding, even when empty: an unquoted `1234,50` before an
+    empty last column looks just so (QA14 B3), and in a file where every amount has a comma
+    every row does. When no row fits, the file as a whole is refused with one message
+    (`UnreadableFile`).
     """
     expected = len(headers)
     named = max((i + 1 for i, h in enumerate(headers) if h), default=0)
-    counts = {}
-    for number, cells in records:
-        extra = cells[expected:]
-        if len(cells) < named or any(not _blank_record([c]) for c in extra):
-            counts[number] = len(cells)
+    counts = {
+        number: len(cells) for number, cells in records if not named <= len(cells) <= expected
+    }
     if not counts:
         return {}
     if len(counts) == len(records):
