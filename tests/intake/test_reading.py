@@ -272,3 +272,30 @@ def test_a_pipe_separated_file_is_refused_naming_the_separator():
     assert refused.value.message == (
         "Het scheidingsteken lijkt '|' te zijn; gebruik een puntkomma, komma of tab."
     )
+
+
+def test_a_header_and_rows_with_different_separators_are_refused_once_naming_both():
+    """QA14 B7: a header with commas over rows with semicolons made every row one field."""
+    text = HEADER.replace(";", ",") + "\nK1;15-01-2024;Berg;12;7511AB;100;01-12-2023\n" * 2
+    with pytest.raises(UnreadableFile) as refused:
+        _read(text.encode())
+    assert refused.value.message == (
+        "De kopregel is gescheiden door komma's, de rijen door puntkomma's. Gebruik in het hele "
+        "bestand hetzelfde scheidingsteken."
+    )
+
+
+def test_a_utf8_file_with_a_windows_1252_letter_is_refused_for_its_encoding_naming_the_row():
+    """QA14 B7: read as Windows-1252, the BOM stuck to the first column name, which then
+    seemed missing."""
+    data = (
+        b"\xef\xbb\xbf" + HEADER.encode() + b"\nK1;15-01-2024;Berg;12;7511AB;100;01-12-2023\n"
+        b"K2;15-01-2024;No\xebl;12;7511AB;100;01-12-2023\n"
+    )
+    with pytest.raises(UnreadableFile) as refused:
+        _read(data)
+    assert refused.value.message == (
+        "De tekencodering klopt niet: het bestand begint als UTF-8, maar rij 3 bevat een teken "
+        "dat geen UTF-8 is ('ë' in Windows-1252). Sla het in Excel op als 'CSV UTF-8 (door "
+        "komma's gescheiden)'."
+    )

@@ -99,3 +99,60 @@ def test_excels_unicode_text_is_read_when_uploaded_in_the_browser(client, intake
 
     assert "1 klant ingelezen" in text
     assert KnownClient.objects.count() == 1
+
+
+# QA14 B7: a broken list file is told what is wrong with the file, as a delivery is, not that
+# its columns are missing or that every row is wrong in four ways.
+
+BRP_HEADER = (
+    "bsn;voorletters;voorvoegsel;achternaam;geboortedatum;postcode;huisnummer;huisletter;"
+    "huisnummertoevoeging;datum_overlijden"
+)
+BRP_ROWS = [
+    "563347223;J;de;Vries;1980-05-17;7411AB;12;;;",
+    "118492470;M;;Smit;1985-08-08;7412LM;20;;;",
+]
+
+
+@pytest.mark.parametrize("command", ["import-clients", "import-brp"])
+def test_a_pipe_separated_list_is_told_its_separator_as_a_delivery_is(tmp_path, command):
+    text = "\r\n".join([BRP_HEADER, *BRP_ROWS]).replace(";", "|")
+
+    said = refusal(tmp_path, text.encode("utf-8-sig"), command, name="brp_pipe.csv")
+
+    assert said == (
+        "brp_pipe.csv is niet ingelezen: het scheidingsteken lijkt '|' te zijn; gebruik een "
+        "puntkomma, komma of tab."
+    )
+
+
+def test_a_header_with_commas_over_rows_with_semicolons_is_one_message_for_the_file(tmp_path):
+    text = "\n".join([BRP_HEADER.replace(";", ","), *BRP_ROWS * 5])
+
+    said = refusal(tmp_path, text.encode(), "import-brp", name="brp_mixed.csv")
+
+    assert said == (
+        "brp_mixed.csv is niet ingelezen: de kopregel is gescheiden door komma's, de rijen door "
+        "puntkomma's. Gebruik in het hele bestand hetzelfde scheidingsteken."
+    )
+
+
+def test_a_utf8_list_with_a_windows_1252_letter_is_told_its_encoding_not_missing_columns(
+    client, intake
+):
+    """kl_good.csv: saved as UTF-8 with a BOM, then 'Noëllering' typed in as Windows-1252. Read
+    as Windows-1252 the BOM stuck to the first column, which then seemed missing."""
+    content = (
+        codecs.BOM_UTF8
+        + b"achternaam;geboortedatum;postcode;huisnummer;huisletter;huisnummertoevoeging\r\n"
+        + b"Smit;08-08-1985;7412 LM;20;;\r\nNo\xebllering;24-12-1966;7417QR;44;;\r\n"
+    )
+
+    text = " ".join(page_text(upload(client, content, "kl_good.csv")).split())
+
+    assert (
+        "kl_good.csv is niet ingelezen: de tekencodering klopt niet: het bestand begint als "
+        "UTF-8, maar rij 3 bevat een teken dat geen UTF-8 is ('ë' in Windows-1252)."
+    ) in text
+    assert "heeft een kolom 'bsn' nodig" not in text
+    assert not KnownClient.objects.exists()

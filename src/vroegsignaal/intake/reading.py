@@ -213,7 +213,14 @@ def _is_workbook(data: bytes) -> bool:
 
 
 def _csv_table(data: bytes) -> tuple[Table, str]:
-    text = csv_text(data)
+    return csv_table(csv_text(data))
+
+
+def csv_table(text: str) -> tuple[Table, str]:
+    """The non-blank records of a CSV text (the header first) and its separator. A delivery and
+    the municipality's reference lists are read with it, so both find the separator alike and
+    say alike when it is wrong (`UnreadableFile`): a pipe, or a header and rows with different
+    separators, instead of every column or every row seeming wrong."""
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     # Excel writes and reads a first line "sep=;" that names the separator.
     hint = _SEPARATOR_HINT.match(first_line)
@@ -229,7 +236,35 @@ def _csv_table(data: bytes) -> tuple[Table, str]:
         for number, cells in enumerate(records, start=1)
         if not _blank_record(cells)
     ]
-    return (table[1:] if hint else table), delimiter
+    table = table[1:] if hint else table
+    _check_one_separator(table, delimiter)
+    return table, delimiter
+
+
+_SEPARATOR_NAMES = {";": "puntkomma's", ",": "komma's", "\t": "tabs", "|": "verticale strepen"}
+
+
+def _check_one_separator(table: Table, delimiter: str) -> None:
+    """Raise UnreadableFile when the header has one separator and the rows another (a header
+    typed over a pasted export): no row then has the header's field count, and each would be
+    refused for it, or in a list for each of its columns. When most rows split by another
+    separator fit the header exactly, that is the one message worth giving."""
+    if len(table) < 2 or len(table[0][1]) < 2:
+        return
+    (_, header), *records = table
+    if any(len(cells) == len(header) for _, cells in records):
+        return
+    for other in (d for d in (*_DELIMITERS, "|") if d != delimiter):
+        fitting = sum(
+            len(next(csv.reader([delimiter.join(cells)], delimiter=other))) == len(header)
+            for _, cells in records
+        )
+        if fitting > len(records) / 2:
+            raise UnreadableFile(
+                f"De kopregel is gescheiden door {_SEPARATOR_NAMES[delimiter]}, de rijen door "
+                f"{_SEPARATOR_NAMES[other]}. Gebruik in het hele bestand hetzelfde "
+                "scheidingsteken."
+            )
 
 
 @dataclass(frozen=True)
@@ -256,9 +291,10 @@ def csv_encodings_in_words() -> str:
 
 
 _NOT_ANY_ENCODING = ", ".join(f"geen {e.name}" for e in CSV_ENCODINGS[:-1])
+_SAVE_AS_UTF8 = "Sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)'."
 _UNKNOWN_ENCODING = (
     f"De tekencodering van het bestand is niet herkend: het is {_NOT_ANY_ENCODING} en geen "
-    f"{CSV_ENCODINGS[-1].name}. Sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)'."
+    f"{CSV_ENCODINGS[-1].name}. {_SAVE_AS_UTF8}"
 )
 
 
@@ -270,6 +306,14 @@ def decode_text(data: bytes) -> str:
             return data.decode(UTF_16.codec)
         except UnicodeDecodeError:
             raise UnreadableFile(_UNKNOWN_ENCODING) from None
+    if data.startswith(codecs.BOM_UTF8):
+        # A file that says it is UTF-8 and is not: read as Windows-1252 instead, its BOM would
+        # stick to the first column name, which would then seem missing (QA14 B7).
+        body = data[len(codecs.BOM_UTF8) :]
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise UnreadableFile(_not_utf8_after_all(body, error.start)) from None
     # Without its BOM, UTF-16 text is valid UTF-8 and Windows-1252 full of NUL characters, and
     # would be called binary: say what it is.
     if _looks_like_utf16(data):
@@ -282,6 +326,18 @@ def decode_text(data: bytes) -> str:
         return data.decode(WINDOWS_1252.codec)
     except UnicodeDecodeError:
         raise UnreadableFile(_UNKNOWN_ENCODING) from None
+
+
+def _not_utf8_after_all(data: bytes, position: int) -> str:
+    """The message for a UTF-8 file with a byte that is no UTF-8 at ``position``: the row it is
+    in (header = 1) and the character it is in Windows-1252, mostly a letter typed in by a
+    program that saved the file again in its own encoding."""
+    row = data.count(b"\n", 0, position) + 1
+    character = data[position : position + 1].decode(WINDOWS_1252.codec, errors="replace")
+    return (
+        f"De tekencodering klopt niet: het bestand begint als UTF-8, maar rij {row} bevat een "
+        f"teken dat geen UTF-8 is ('{character}' in Windows-1252). {_SAVE_AS_UTF8}"
+    )
 
 
 def _looks_like_utf16(data: bytes) -> bool:

@@ -11,9 +11,7 @@ list identical to the current one changes nothing and says so (`_against_current
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,7 +31,7 @@ from vroegsignaal.intake.parsing import (
     parse_postcode,
     parse_text,
 )
-from vroegsignaal.intake.reading import UnreadableFile, check_size, csv_text
+from vroegsignaal.intake.reading import UnreadableFile, check_size, csv_table, csv_text
 from vroegsignaal.matching.models import (
     KnownClient,
     ReferenceListImport,
@@ -169,18 +167,21 @@ def read_list_file(data: bytes, max_bytes: int | None = None) -> str:
 
 
 def _table(text: str) -> tuple[set[str], list[tuple[int, dict[str, str]]]]:
-    """The header's column names and the non-blank rows (row number as in the file, header 1)."""
-    first_line = text.split("\n", 1)[0]
-    # As in a delivery: the separator that occurs most in the header (tab: Excel's Unicode text).
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    reader.fieldnames = [name.strip().lower() for name in reader.fieldnames or []]
-    rows = [
-        (row_number, row)
-        for row_number, row in enumerate(reader, start=2)
-        if any(not is_blank(v) for v in row.values())
+    """The header's column names and the non-blank rows (row number as in the file, header 1),
+    separated as a delivery is (`intake.reading.csv_table`)."""
+    try:
+        table, _ = csv_table(text)
+    except UnreadableFile as error:
+        raise ReferenceListError(error.message) from None
+    if not table:
+        return set(), []
+    (_, header), *records = table
+    names = [name.strip().lower() for name in header]
+    # A short row lacks its last columns (None, as blank); a long one's extra fields are read
+    # by no column.
+    return set(names), [
+        (number, dict(zip(names, cells, strict=False))) for number, cells in records
     ]
-    return set(reader.fieldnames), rows
 
 
 class _Rows:
