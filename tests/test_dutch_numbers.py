@@ -2,7 +2,14 @@
 
 import pytest
 
-from vroegsignaal.dutch_numbers import counted, dutch_amount, dutch_number, euros, round_half_up
+from vroegsignaal.dutch_numbers import (
+    counted,
+    dutch_amount,
+    dutch_number,
+    dutch_percentage,
+    euros,
+    round_half_up,
+)
 
 
 @pytest.mark.parametrize(
@@ -45,3 +52,22 @@ def test_a_percentage_of_the_monitoring_is_rounded_half_up():
 )
 def test_a_count_takes_the_singular_only_for_one(count, text):
     assert counted(count, "signaal", "signalen") == text
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "text"),
+    [
+        (79, 136, "58%"),
+        (136, 136, "100%"),
+        (0, 136, "0%"),
+        (4490, 4499, "99,8%"),  # QA14 B8: 9 rows against 4.499 said '100% minder'
+        (3, 4499, "0,1%"),
+        (99_999, 100_000, "99,9%"),
+        (314, 136, "231%"),
+        (12_345, 100, "12.345%"),
+    ],
+)
+def test_a_percentage_is_whole_but_never_says_all_or_nothing_of_a_part_that_is_not(
+    part, whole, text
+):
+    assert dutch_percentage(part, whole) == text

@@ -57,3 +57,14 @@ def euros(cents: int) -> str:
 def counted(count: int, singular: str, plural: str) -> str:
     """A count with its noun: '1 signaal', '2 signalen', '1.234 signalen', '0 signalen'."""
     return f"{dutch_number(count)} {singular if count == 1 else plural}"
+
+
+def dutch_percentage(part: int, whole: int) -> str:
+    """``part`` as a percentage of ``whole`` (not 0) in whole per cents, '58%', as readers of a
+    message want it; but a part that is not all or nothing is never said to be: 4490 of 4499 is
+    '99,8%', not '100%', and 99.999 of 100.000 '99,9%'."""
+    share = 100 * part / whole
+    whole_percent = round_half_up(share, 0)
+    if 0 < part < whole and whole_percent in (0, 100):
+        return f"{dutch_number(min(max(round_half_up(share, 1), 0.1), 99.9), 1)}%"
+    return f"{dutch_number(int(whole_percent))}%"

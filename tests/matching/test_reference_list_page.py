@@ -40,7 +40,10 @@ def test_a_client_list_upload_replaces_the_list_and_is_recorded(client, intake):
     response = _upload(client, BY_NAME_1252, "klanten-naam.csv")
 
     html = response.content.decode()
-    assert "1 klant ingelezen; de vorige klantenlijst is vervangen." in html
+    assert (
+        "1 klant ingelezen voor Enschede; de vorige klantenlijst is vervangen. De volgende "
+        "matching gebruikt de nieuwe lijst."
+    ) in html
     assert list(KnownClient.objects.values_list("surname", flat=True)) == ["Çelik"]
     latest = ReferenceListImport.objects.first()
     assert (latest.kind, latest.rows, latest.filename) == ("clients", 1, "klanten-naam.csv")

@@ -64,7 +64,7 @@ def test_a_confirmed_much_smaller_client_list_is_read_in_with_a_warning(client, 
 
     text = _text(_upload(client, clients(57), smaller_confirmed="on"))
 
-    assert "57 klanten ingelezen; de vorige klantenlijst is vervangen." in text
+    assert "57 klanten ingelezen voor Enschede; de vorige klantenlijst is vervangen." in text
     assert "Let op: de nieuwe klantenlijst heeft 57 klanten, de vorige 136 (58% minder)." in text
     assert KnownClient.objects.count() == 57
 
@@ -128,4 +128,58 @@ def test_the_same_brp_extract_again_on_the_command_line_says_nothing_changed(tmp
 
     output = capsys.readouterr()
     assert "Let op: dit BRP-uittreksel is precies hetzelfde als het huidige" in output.err
-    assert "de vorige lijst is vervangen" not in output.out
+    assert output.out == ""
+
+
+# QA14 B8: what the page and the commands say after reading a list in.
+
+
+def test_the_first_list_of_a_municipality_does_not_say_a_previous_one_was_replaced(
+    tmp_path, capsys, client, intake
+):
+    path = tmp_path / "brp.csv"
+    path.write_text(clients(9))
+
+    call_command("import-brp", str(path), "--municipality", "0153")
+    page = _text(_upload(client, clients(3)))
+
+    said = capsys.readouterr().out
+    assert said == "9 inwoners ingelezen voor Enschede. De volgende matching gebruikt deze lijst.\n"
+    assert "3 klanten ingelezen voor Enschede. De volgende matching gebruikt deze lijst." in page
+    assert "vervangen" not in said + page
+
+
+def test_the_page_and_the_command_say_the_same_when_a_list_replaces_the_previous_one(
+    tmp_path, capsys, client, intake
+):
+    """One code path: the page said 'de vorige klantenlijst', the command 'de vorige lijst'."""
+    path = tmp_path / "klanten.csv"
+    path.write_text(clients(10))
+    call_command("import-clients", str(path), "--municipality", "0153")
+    path.write_text(clients(11))
+    call_command("import-clients", str(path), "--municipality", "0153")
+
+    page = _text(_upload(client, clients(12)))
+
+    said = capsys.readouterr().out.splitlines()[-1]
+    assert said == (
+        "11 klanten ingelezen voor Enschede; de vorige klantenlijst is vervangen. De volgende "
+        "matching gebruikt de nieuwe lijst."
+    )
+    assert said.replace("11", "12") in page
+
+
+def test_a_much_smaller_list_says_its_share_with_a_decimal_rather_than_100_percent(tmp_path):
+    """QA14 B8: 9 residents against 4.499 were '100% minder', and 4499 had no thousands dot."""
+    MunicipalityFactory()
+    path = tmp_path / "brp.csv"
+    path.write_text(clients(1234))
+    call_command("import-brp", str(path), "--municipality", "0153")
+    path.write_text(clients(2))
+
+    with pytest.raises(CommandError) as refused:
+        call_command("import-brp", str(path), "--municipality", "0153")
+
+    assert "dit BRP-uittreksel heeft 2 inwoners, het huidige 1.234 (99,8% minder)." in str(
+        refused.value
+    )

@@ -202,7 +202,7 @@ def test_a_list_whose_addresses_lie_mostly_elsewhere_is_read_in_with_a_warning(t
     call_command("import-clients", write(tmp_path, text), "--municipality", "0164")
 
     output = capsys.readouterr()
-    assert output.out == "3 klanten ingelezen voor Hengelo; de vorige lijst is vervangen.\n"
+    assert output.out.startswith("3 klanten ingelezen voor Hengelo.")
     assert "Let op: 2 van de 3 adressen liggen niet in Hengelo maar in Enschede." in output.err
     call_command("import-clients", write(tmp_path, text), "--municipality", "0153")
     assert capsys.readouterr().err == ""
@@ -214,6 +214,6 @@ def test_one_row_read_in_is_said_in_the_singular(tmp_path, capsys):
     call_command("import-brp", write(tmp_path, BY_NAME + "X;01-01-1980;7511AB;1;;\n"),
                  "--municipality", "0153")  # fmt: skip
     assert capsys.readouterr().out.splitlines() == [
-        "1 klant ingelezen voor Enschede; de vorige lijst is vervangen.",
-        "1 inwoner ingelezen voor Enschede; de vorige lijst is vervangen.",
+        "1 klant ingelezen voor Enschede. De volgende matching gebruikt deze lijst.",
+        "1 inwoner ingelezen voor Enschede. De volgende matching gebruikt deze lijst.",
     ]

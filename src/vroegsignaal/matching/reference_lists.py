@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from vroegsignaal.dutch_numbers import counted
+from vroegsignaal.dutch_numbers import counted, dutch_number, dutch_percentage
 from vroegsignaal.dutch_text import after_colon
 from vroegsignaal.intake.parsing import (
     is_blank,
@@ -113,30 +113,48 @@ class ImportedList:
     warnings: list[str] = field(default_factory=list)
     # False: the list was the current one again, so nothing was replaced.
     replaced: bool = True
+    municipality: str = ""
+    # True: the municipality had no list of this kind before, so none was replaced.
+    first: bool = False
 
     @property
     def counted(self) -> str:
         """'1 klant', '136 klanten', '1 inwoner': what was read in, as the messages say it."""
         return counted(self.rows, *_NOUNS[self.kind])
 
+    @property
+    def outcome(self) -> str:
+        """What the page and the command both say of a list read in ('' when it was the current
+        one again: then only its warning speaks)."""
+        if not self.replaced:
+            return ""
+        read_in = f"{self.counted} ingelezen voor {self.municipality}"
+        if self.first:
+            return f"{read_in}. De volgende matching gebruikt deze lijst."
+        previous = _THE_LIST[self.kind][4]
+        return f"{read_in}; {previous} is vervangen. De volgende matching gebruikt de nieuwe lijst."
+
 
 _NOUNS = {
     ReferenceListKind.CLIENTS: ("klant", "klanten"),
     ReferenceListKind.BRP: ("inwoner", "inwoners"),
 }
-# How the messages name a list: (this one, the new one, the current one, the previous one).
+# How the messages name a list: (this one, the new one, the current one, the previous one,
+# the previous one in full).
 _THE_LIST = {
     ReferenceListKind.CLIENTS: (
         "deze klantenlijst",
         "de nieuwe klantenlijst",
         "de huidige",
         "de vorige",
+        "de vorige klantenlijst",
     ),
     ReferenceListKind.BRP: (
         "dit BRP-uittreksel",
         "het nieuwe BRP-uittreksel",
         "het huidige",
         "het vorige",
+        "het vorige BRP-uittreksel",
     ),
 }
 # The fields a list's rows are compared on to find an identical list.
@@ -283,7 +301,8 @@ def _elsewhere_warning(municipality: Municipality, records: list) -> list[str]:
         return []
     names = ", ".join(name for name, _ in Counter(p.name for p in elsewhere).most_common(3))
     return [
-        f"Let op: {len(elsewhere)} van de {len(known)} adressen liggen niet in "
+        f"Let op: {dutch_number(len(elsewhere))} van de {dutch_number(len(known))} adressen "
+        f"liggen niet in "
         f"{municipality.name} maar in {names}. Is dit de lijst van {municipality.name}? "
         "Lees anders de juiste lijst in."
     ]
@@ -296,7 +315,7 @@ def _against_current(
     the warnings for the reader. A list much smaller than the current one raises
     `MuchSmallerList` unless ``allow_much_smaller``."""
     before, now = current.count(), len(records)
-    this, new, the_current, previous = _THE_LIST[kind]
+    this, new, the_current, previous, _ = _THE_LIST[kind]
     if before == 0:
         return False, []
     if now == before and Counter(current.values_list(*fields)) == Counter(
@@ -309,8 +328,8 @@ def _against_current(
         ]
     if now >= MUCH_SMALLER_SHARE * before:
         return False, []
-    share = round(100 * (before - now) / before)
-    fewer = f"{counted(now, *_NOUNS[kind])}, {{}} {before} ({share}% minder)"
+    share = dutch_percentage(before - now, before)
+    fewer = f"{counted(now, *_NOUNS[kind])}, {{}} {dutch_number(before)} ({share} minder)"
     if not allow_much_smaller:
         raise MuchSmallerList(
             f"{this[0].upper()}{this[1:]} heeft {fewer.format(the_current)}. Is het bestand "
@@ -344,6 +363,7 @@ def _store(
     list, and record the import; with the warnings for the reader."""
     model, fields = _STORED_AS[kind]
     current = model.objects.filter(municipality=municipality)
+    first = not current.exists()
     same, warnings = _against_current(kind, current, records, fields, allow_much_smaller)
     if not same:
         for record in records:
@@ -352,7 +372,9 @@ def _store(
         model.objects.bulk_create(records, batch_size=2000)
     _record(municipality, kind, len(records), by, filename)
     warnings += _elsewhere_warning(municipality, records)
-    return ImportedList(kind, len(records), warnings, replaced=not same)
+    return ImportedList(
+        kind, len(records), warnings, replaced=not same, municipality=municipality.name, first=first
+    )
 
 
 @transaction.atomic

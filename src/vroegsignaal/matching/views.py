@@ -164,12 +164,8 @@ def reference_lists(request):
             form.add_error("file", f"{upload.name} is niet ingelezen: {reason}")
             ask_smaller = isinstance(error, MuchSmallerList)
         else:
-            if imported.replaced:
-                messages.success(
-                    request,
-                    f"{imported.counted} ingelezen; de vorige klantenlijst is vervangen. De "
-                    "volgende matching gebruikt de nieuwe lijst.",
-                )
+            if imported.outcome:
+                messages.success(request, imported.outcome)
             for warning in imported.warnings:
                 messages.warning(request, warning)
             return redirect("matching:reference_lists")

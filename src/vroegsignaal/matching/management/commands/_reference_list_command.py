@@ -60,9 +60,7 @@ class ReferenceListCommand(BaseCommand):
             municipality=found,
             description=f"{what} van {found.name} ingelezen: {imported.counted} uit {file.name}",
         )
-        if imported.replaced:
-            self.stdout.write(
-                f"{imported.counted} ingelezen voor {found.name}; de vorige lijst is vervangen."
-            )
+        if imported.outcome:
+            self.stdout.write(imported.outcome)
         for warning in imported.warnings:
             self.stderr.write(warning)
