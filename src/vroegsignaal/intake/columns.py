@@ -133,6 +133,19 @@ def _unknown_target(theirs: str, ours: str) -> str:
     return message
 
 
+_COLUMN_POSITION = {name: position for position, name in enumerate(CANONICAL_COLUMNS)}
+
+
+def own_column_names(mapping: dict[str, str]) -> list[tuple[str, str | None]]:
+    """A creditor's column mapping as its staff read it on the upload and format pages: (own
+    header, the format's column) in the format's column order, each target named as the format
+    names it ('Datum ontstaan' -> 'datum_ontstaan'). A target that is no column of the format
+    (saved before the beheeromgeving checked it) is None, last: the page must not pretend it
+    maps anywhere."""
+    pairs = [(theirs, _CANONICAL_BY_KEY.get(header_key(ours))) for theirs, ours in mapping.items()]
+    return sorted(pairs, key=lambda pair: _COLUMN_POSITION.get(pair[1], len(CANONICAL_COLUMNS)))
+
+
 def canonical_headers(headers: list[str], mapping: dict[str, str]) -> list[str | None]:
     """Translate a file's headers to canonical column names (None for a column we do not use).
 

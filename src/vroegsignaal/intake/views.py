@@ -14,7 +14,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from vroegsignaal.intake.api_guide import operations as api_guide_operations
-from vroegsignaal.intake.columns import CANONICAL_COLUMNS, COLUMNS
+from vroegsignaal.intake.columns import CANONICAL_COLUMNS, COLUMNS, own_column_names
 from vroegsignaal.intake.models import Channel, Delivery, DeliveryStatus
 from vroegsignaal.intake.reading import csv_encodings_in_words, megabytes
 from vroegsignaal.intake.services import UnreadableFile, ingest_file
@@ -78,10 +78,17 @@ def api_guide(request):
     return render(request, "intake/api.html", context)
 
 
+def _own_columns(user) -> dict:
+    """The user's own creditor's column mapping (never another partner's), which the pages
+    where it prepares a delivery name: the reader and its messages use those names too."""
+    return {"own_columns": own_column_names(user.creditor.column_mapping or {})}
+
+
 @creditor_staff_only
 def delivery_format(request):
     """The whole delivery format: every column from the definitions the reader uses."""
     context = {
+        **_own_columns(request.user),
         "columns": COLUMNS,
         "encodings": csv_encodings_in_words(),
         "max_size": megabytes(settings.DELIVERY_MAX_BYTES),
@@ -106,7 +113,10 @@ def upload(request):
     posted = request.method == "POST"
     form = UploadForm(request.POST, request.FILES) if posted else UploadForm()
     # The same notation as the service's "too large" message, so the two agree.
-    context = {"file_description": f"Maximaal {megabytes(settings.DELIVERY_MAX_BYTES)}."}
+    context = {
+        "file_description": f"Maximaal {megabytes(settings.DELIVERY_MAX_BYTES)}.",
+        **_own_columns(request.user),
+    }
     if posted and form.is_valid():
         try:
             result = _ingest_upload(request.user, form.cleaned_data["file"])
