@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,21 +22,32 @@ from vroegsignaal.organisations.models import (
     Agreement,
     Creditor,
     Municipality,
-    PostcodeArea,
     Region,
     Team,
 )
-from vroegsignaal.organisations.postcodes import normalise_postcode_area
+from vroegsignaal.organisations.postcodes import (
+    AreaEntry,
+    AreaPlan,
+    normalise_postcode_area,
+    plan_areas,
+    store_plan,
+)
 
 
 class ConfigurationError(ValueError):
-    """The document is not valid; the message names the place in Dutch."""
+    """The document is not valid; each of `problems` names its place in Dutch."""
+
+    def __init__(self, *problems: str, moves_refused: bool = False):
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)
+        self.moves_refused = moves_refused  # an area of another municipality, without --verhuizen
 
 
 @dataclass
 class ApplyReport:
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
+    areas: AreaPlan = field(default_factory=AreaPlan)  # the postcode areas, with their moves
 
     def count(self, kind: str, created: bool, changed: bool = True) -> None:
         if created:
@@ -86,7 +98,11 @@ def _date(value, where: str) -> dt.date | None:
         raise ConfigurationError(f"{where}: '{value}' is geen datum (JJJJ-MM-DD).") from exc
 
 
-def _apply_municipality(item: dict, where: str, report: ApplyReport) -> Municipality:
+def _apply_municipality(
+    item: dict, where: str, report: ApplyReport, areas: list[AreaEntry], problems: list[str]
+) -> None:
+    """The municipality and its teams; its postcode areas are added to `areas`, to be planned
+    with those of the whole document (an area may be given to two municipalities in it)."""
     code = str(item.get("code", "")).zfill(4)
     if "name" not in item:
         raise ConfigurationError(f"{where}: 'name' ontbreekt.")
@@ -97,22 +113,17 @@ def _apply_municipality(item: dict, where: str, report: ApplyReport) -> Municipa
         report,
         "gemeenten",
     )
-    for raw in item.get("postcodes", []):
+    for index, raw in enumerate(item.get("postcodes", [])):
+        place = f"{where}.postcodes[{index}]"
         postcode = normalise_postcode_area(str(raw))
         if postcode is None:
-            raise ConfigurationError(f"{where}: postcodegebied '{raw}' is geen PC4 of PC6.")
-        _update_or_create(
-            PostcodeArea,
-            {"postcode": postcode},
-            {"municipality": municipality},
-            report,
-            "postcodegebieden",
-        )
+            problems.append(f"{place}: '{raw}' is geen PC4 of PC6.")
+        else:
+            areas.append(AreaEntry(place, postcode, municipality))
     for team_name in item.get("teams", []):
         _update_or_create(
             Team, {"municipality": municipality, "name": team_name}, {}, report, "teams"
         )
-    return municipality
 
 
 def _agreement_spec(raw, where: str) -> dict:
@@ -123,6 +134,8 @@ def _agreement_spec(raw, where: str) -> dict:
 
 
 def _apply_creditor(item: dict, where: str, report: ApplyReport) -> None:
+    if "code" not in item:
+        raise ConfigurationError(f"{where}: 'code' ontbreekt.")
     partner_type = item.get("partner_type")
     if partner_type not in Signaalpartner.values:
         allowed = ", ".join(Signaalpartner.values)
@@ -170,22 +183,61 @@ def _apply_creditor(item: dict, where: str, report: ApplyReport) -> None:
             ) from exc
 
 
+def _apply_region(item: dict, where: str, report: ApplyReport) -> None:
+    region = _update_or_create(Region, {"name": item["name"]}, {}, report, "regio's")
+    for code in item.get("municipalities", []):
+        code = str(code).zfill(4)
+        if not Municipality.objects.filter(code=code).update(region=region):
+            raise ConfigurationError(f"{where}: gemeente {code} bestaat niet.")
+
+
+def _place_numbers(problem: str) -> list[int]:
+    """'municipalities[2].postcodes[10]: ...' → [2, 10]."""
+    return [int(number) for number in re.findall(r"\[(\d+)\]", problem.split(":", 1)[0])]
+
+
+def _each(kind: str, items: list, apply, problems: list[str]) -> None:
+    """Apply each item in a savepoint of its own, so one item's error (also a database error)
+    leaves the others to be checked: the beheerder hears every error of the document at once."""
+    for index, item in enumerate(items):
+        where = f"{kind}[{index}]"
+        try:
+            with transaction.atomic():
+                apply(item, where)
+        except ConfigurationError as exc:
+            problems.extend(exc.problems)
+        except ValidationError as exc:
+            problems.append(f"{where}: {' '.join(exc.messages)}")
+        except KeyError as exc:
+            problems.append(f"{where}: '{exc.args[0]}' ontbreekt.")
+
+
 @transaction.atomic
-def apply_document(data: dict) -> ApplyReport:
-    """Create or update everything in `data`; all or nothing."""
+def apply_document(data: dict, *, allow_moves: bool = False) -> ApplyReport:
+    """Create or update everything in `data`; all or nothing: with any error nothing is stored
+    and `ConfigurationError` names every error. A postcode area that belongs to another
+    municipality is an error unless `allow_moves` (--verhuizen)."""
     report = ApplyReport()
-    try:
-        for index, item in enumerate(data.get("municipalities", [])):
-            _apply_municipality(item, f"municipalities[{index}]", report)
-        for index, item in enumerate(data.get("regions", [])):
-            region = _update_or_create(Region, {"name": item["name"]}, {}, report, "regio's")
-            for code in item.get("municipalities", []):
-                code = str(code).zfill(4)
-                updated = Municipality.objects.filter(code=code).update(region=region)
-                if not updated:
-                    raise ConfigurationError(f"regions[{index}]: gemeente {code} bestaat niet.")
-        for index, item in enumerate(data.get("creditors", [])):
-            _apply_creditor(item, f"creditors[{index}]", report)
-    except ValidationError as exc:
-        raise ConfigurationError("; ".join(exc.messages)) from exc
+    problems: list[str] = []
+    areas: list[AreaEntry] = []
+    _each(
+        "municipalities",
+        data.get("municipalities", []),
+        lambda item, where: _apply_municipality(item, where, report, areas, problems),
+        problems,
+    )
+    report.areas = plan_areas(areas, allow_moves=allow_moves)
+    # In document order: a municipality's own errors and its areas' come from two passes.
+    problems = sorted([*problems, *report.areas.problems], key=_place_numbers)
+    _each("regions", data.get("regions", []), lambda i, w: _apply_region(i, w, report), problems)
+    _each(
+        "creditors", data.get("creditors", []), lambda i, w: _apply_creditor(i, w, report), problems
+    )
+    if problems:
+        raise ConfigurationError(*problems, moves_refused=report.areas.moves_refused)
+    store_plan(report.areas)
+    moved = len(report.areas.moves)
+    for kind, count in (("created", len(report.areas.changes) - moved), ("updated", moved)):
+        if count:
+            getattr(report, kind)["postcodegebieden"] = count
     return report
