@@ -10,12 +10,14 @@ from django.contrib.auth.forms import (
 )
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 
 from vroegsignaal.casework.out_of_sight import notice_after_saving
 from vroegsignaal.intake.columns import CANONICAL_COLUMNS, mapping_problems
 from vroegsignaal.organisations.agreement_rules import check_overlap
+from vroegsignaal.organisations.creditor_codes import CODE_HELP, code_problem
 from vroegsignaal.organisations.models import (
     Agreement,
     ApiKey,
@@ -29,8 +31,34 @@ from vroegsignaal.organisations.models import (
 from vroegsignaal.web import lockouts
 
 
+class PostcodeAreaForm(forms.ModelForm):
+    """A postcode area of another municipality is refused naming that municipality (Django's
+    own message only says that a postcode area with this postcode exists)."""
+
+    class Meta:
+        model = PostcodeArea
+        fields = ["postcode"]
+
+    def clean_postcode(self):
+        postcode = self.cleaned_data["postcode"]
+        taken = (
+            PostcodeArea.objects.filter(postcode=postcode)
+            .exclude(pk=self.instance.pk)
+            .select_related("municipality")
+            .first()
+        )
+        if taken is not None:
+            raise ValidationError(
+                f"{postcode} hoort al bij {taken.municipality}. Hoort het bij deze gemeente, "
+                f"verwijder het dan eerst bij {taken.municipality.name}, of verhuis het met "
+                "vroegsignaal import-postcodes --verhuizen."
+            )
+        return postcode
+
+
 class PostcodeAreaInline(admin.TabularInline):
     model = PostcodeArea
+    form = PostcodeAreaForm
     extra = 0
 
 
@@ -73,6 +101,17 @@ class RegionAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
+# Most municipalities have twenty PC4 areas or more (QA14 B10): one row at a time is slow and
+# error-prone; the commands read them from a file and check them as a whole.
+MUNICIPALITY_AREAS_HELP = (
+    "De postcodegebieden staan onder aan de pagina. Heeft de gemeente er veel, lees ze dan op "
+    "de server in uit een bestand met regels postcode;gemeentecode: vroegsignaal import-postcodes "
+    "BESTAND, of zet ze bij de gemeente in het bestand van organisaties als code (vroegsignaal "
+    "setup-organisations, zie docs/organisaties-als-code.md). Beide weigeren een postcodegebied "
+    "dat al bij een andere gemeente hoort."
+)
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "inhabitants", "region"]
@@ -80,7 +119,13 @@ class MunicipalityAdmin(admin.ModelAdmin):
     search_fields = ["code", "name"]
     inlines = [PostcodeAreaInline]
     fieldsets = [
-        (None, {"fields": ["code", "name", "inhabitants", "region"]}),
+        (
+            None,
+            {
+                "fields": ["code", "name", "inhabitants", "region"],
+                "description": MUNICIPALITY_AREAS_HELP,
+            },
+        ),
         (
             "Functionaris gegevensbescherming (FG)",
             {
@@ -114,6 +159,19 @@ class CreditorForm(forms.ModelForm):
     class Meta:
         model = Creditor
         fields = ["code", "name", "partner_type", "column_mapping"]
+        help_texts = {"code": CODE_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Checked in clean_code in the beheerder's words: the slug validator says "slug".
+        field = self.fields["code"]
+        field.validators = [v for v in field.validators if v is not validate_slug]
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if problem := code_problem(code):
+            raise forms.ValidationError(problem)
+        return code
 
     def clean_column_mapping(self):
         mapping = self.cleaned_data["column_mapping"] or {}

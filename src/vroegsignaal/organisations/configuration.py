@@ -18,6 +18,7 @@ from django.db import transaction
 
 from vroegsignaal.ddas import Signaalpartner
 from vroegsignaal.intake.columns import mapping_problems
+from vroegsignaal.organisations.creditor_codes import code_problem
 from vroegsignaal.organisations.models import (
     Agreement,
     Creditor,
@@ -136,6 +137,8 @@ def _agreement_spec(raw, where: str) -> dict:
 def _apply_creditor(item: dict, where: str, report: ApplyReport) -> None:
     if "code" not in item:
         raise ConfigurationError(f"{where}: 'code' ontbreekt.")
+    if problem := code_problem(str(item["code"])):
+        raise ConfigurationError(f"{where}.code: {problem}")  # as in the beheeromgeving
     partner_type = item.get("partner_type")
     if partner_type not in Signaalpartner.values:
         allowed = ", ".join(Signaalpartner.values)
