@@ -32,6 +32,7 @@ from vroegsignaal.intake.parsing import (
     parse_text,
 )
 from vroegsignaal.intake.reading import UnreadableFile, check_size, csv_table, csv_text
+from vroegsignaal.matching.list_duplicates import OneRowPerResident, distinct_clients
 from vroegsignaal.matching.models import (
     KnownClient,
     ReferenceListImport,
@@ -275,12 +276,15 @@ def _client(rows: _Rows, row_number: int, row: dict) -> KnownClient:
     )
 
 
-def _resident(rows: _Rows, row_number: int, row: dict) -> ResidentRecord:
+def _resident(rows: _Rows, row_number: int, row: dict) -> tuple[str, ResidentRecord]:
+    """The row's BSN as written ('' for none or a bad one) and its resident."""
+
     def text(column: str, length: int, required: bool = False) -> str:
         return rows.field(row_number, row, column, lambda v: parse_text(v, length), required) or ""
 
-    return ResidentRecord(
-        bsn=bsn_hash(rows.field(row_number, row, "bsn", parse_bsn) or ""),
+    bsn = rows.field(row_number, row, "bsn", parse_bsn) or ""
+    return bsn, ResidentRecord(
+        bsn=bsn_hash(bsn),
         initials=text("voorletters", 30),
         surname_prefix=text("voorvoegsel", 20),
         surname=text("achternaam", 120, required=True),
@@ -357,14 +361,22 @@ _STORED_AS = {
 
 
 def _store(
-    municipality: Municipality, kind: str, records: list, by, filename: str, allow_much_smaller
+    municipality: Municipality,
+    kind: str,
+    records: list,
+    by,
+    filename: str,
+    allow_much_smaller,
+    read_warnings: list[str] = (),
 ) -> ImportedList:
     """Replace the municipality's list of ``kind`` by ``records``, unless they are the current
-    list, and record the import; with the warnings for the reader."""
+    list, and record the import; with the warnings for the reader (first ``read_warnings``, of
+    reading the file)."""
     model, fields = _STORED_AS[kind]
     current = model.objects.filter(municipality=municipality)
     first = not current.exists()
     same, warnings = _against_current(kind, current, records, fields, allow_much_smaller)
+    warnings = [*read_warnings, *warnings]
     if not same:
         for record in records:
             record.municipality = municipality
@@ -399,7 +411,7 @@ def import_known_clients(
         )
     _check_has_rows(records, "klanten")
     rows = _Rows()
-    clients = [_client(rows, n, row) for n, row in records]
+    clients = distinct_clients([_client(rows, n, row) for n, row in records], _CLIENT_FIELDS)
     rows.refuse_if_faulty()
     return _store(
         municipality, ReferenceListKind.CLIENTS, clients, by, filename, allow_much_smaller
@@ -424,9 +436,23 @@ def import_population_register(
         )
     _check_has_rows(records, "inwoners")
     rows = _Rows()
-    residents = [_resident(rows, n, row) for n, row in records]
+    register = OneRowPerResident()
+    for number, row in records:
+        faults = len(rows.problems)
+        bsn, resident = _resident(rows, number, row)
+        # A row with a fault is said as such; the file is refused, its residents not compared.
+        if len(rows.problems) == faults and (problem := register.add(number, bsn, resident)):
+            rows.problems.append(problem)
     rows.refuse_if_faulty()
-    return _store(municipality, ReferenceListKind.BRP, residents, by, filename, allow_much_smaller)
+    return _store(
+        municipality,
+        ReferenceListKind.BRP,
+        register.residents,
+        by,
+        filename,
+        allow_much_smaller,
+        register.warnings,
+    )
 
 
 def _record(municipality, kind: str, rows: int, by, filename: str) -> None:
