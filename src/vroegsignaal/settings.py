@@ -29,6 +29,8 @@ MAX_PLAUSIBLE_AMOUNT_CENTS = env_int("MAX_PLAUSIBLE_AMOUNT_EUR") * 100
 INSTALLED_APPS = [
     # django.contrib.admin with the beheeromgeving's site: access by role, changes audited.
     "vroegsignaal.web.admin_config.BeheerConfig",
+    # Before django.contrib.auth, so that its `changepassword` (audited) is the one that runs.
+    "vroegsignaal.web",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,7 +51,6 @@ INSTALLED_APPS = [
     "vroegsignaal.monitoring",
     "vroegsignaal.letters",
     "vroegsignaal.feedback",
-    "vroegsignaal.web",
     "vroegsignaal.demo",
     "vroegsignaal.privacy",
 ]

@@ -264,10 +264,9 @@ class PasswordChangeForm(AdminPasswordChangeForm):
 
     def save(self, commit=True):
         user = super().save(commit)
-        # The user asked for it, often because she was locked out: she may log in with it at
-        # once, as after a new password through the mailed link.
-        if commit and lockouts.lift(user):
-            self.audit_notes.append(lockouts.LIFTED)
+        # The user asked for it, often because she was locked out: the save of the new password
+        # lifted that (web.lockouts), and the audit entry says so.
+        self.audit_notes.extend(lockouts.audit_notes(user))
         return user
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models
+from django.dispatch import Signal
 
 from vroegsignaal.ddas import Signaalpartner
 from vroegsignaal.organisations.agreement_rules import check_overlap, check_period
@@ -210,6 +211,12 @@ class Role(models.TextChoices):
     PRIVACY_OFFICER = "privacy_officer", "Functionaris gegevensbescherming"
 
 
+# Sent after an existing account is saved with a new password, however it was set (the mailed
+# link, the password change page, the beheerder, the `changepassword` command, ...), with
+# ``user``: web.lockouts lifts its lock-out then. A new account's first password is none.
+new_password_saved = Signal()
+
+
 class User(AbstractUser):
     """A person who logs in; belongs to exactly the organisation its role needs."""
 
@@ -259,6 +266,15 @@ class User(AbstractUser):
     def clean(self):
         super().clean()
         check_organisation(self)  # the organisation must fit the role (user_rules)
+
+    def save(self, *args, **kwargs):
+        # Django's own mark of a new password: ``set_password`` sets it, the save clears it, and
+        # the rehash of a password at log-in leaves it unset (no new password). Every way of
+        # setting a password passes here, so the rules for a new one live in one place.
+        new_password = self._password is not None and not self._state.adding
+        super().save(*args, **kwargs)
+        if new_password:
+            new_password_saved.send(sender=type(self), user=self)
 
 
 class ApiKey(models.Model):

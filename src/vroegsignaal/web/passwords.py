@@ -9,7 +9,8 @@ two guards of its own:
   (the time of the last mail is kept with the account, so it holds for every server process).
 A mail server that is down is logged by Django for the operator, without an error page.
 A new password does not skip the second factor: logging in afterwards still asks for it.
-A new password through the link lifts the lock-out after wrong passwords (`lockouts.lift`).
+A new password, through the link or changed by the user herself, lifts the lock-out after wrong
+passwords (`lockouts`, on the save of every new password) and its audit entry says so.
 The privacy officer's audit log keeps, about the account, each request for an account that
 exists, each password set through the link and each one users change themselves; never the
 address, the link or the password.
@@ -116,7 +117,9 @@ class PasswordChange(_PasswordPage, auth_views.PasswordChangeView):
         response = super().form_valid(form)
         # As a new password by mail or from the beheerder: the officer sees every change of
         # how the account logs in (never the password).
-        audit.record(self.request, AuditAction.CHANGE, form.user, description=CHANGED_BY_SELF)
+        # Logged in on another device, she may be locked out on this one: the save lifted that.
+        done = "; ".join([CHANGED_BY_SELF, *lockouts.audit_notes(form.user)])
+        audit.record(self.request, AuditAction.CHANGE, form.user, description=done)
         messages.success(self.request, "Uw wachtwoord is gewijzigd.")
         return response
 
@@ -146,10 +149,12 @@ class PasswordResetConfirm(_PasswordPage, auth_views.PasswordResetConfirmView):
         # a used link would send the user to ten minutes without a mail).
         form.user.password_reset_mailed_at = None  # saved with the new password
         response = super().form_valid(form)
-        # She proved the account is hers: "Log ermee in" must work, also after a lock-out.
-        done = ["nieuw wachtwoord gezet met de link uit de e-mail"]
-        if lockouts.lift(form.user):
-            done.append(lockouts.LIFTED)
+        # She proved the account is hers: "Log ermee in" works, also after a lock-out (the save
+        # of the new password lifted it).
+        done = [
+            "nieuw wachtwoord gezet met de link uit de e-mail",
+            *lockouts.audit_notes(form.user),
+        ]
         _record(self.request, form.user, "; ".join(done))
         messages.success(self.request, "Uw nieuwe wachtwoord is opgeslagen. Log ermee in.")
         return response
