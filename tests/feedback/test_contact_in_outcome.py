@@ -95,14 +95,15 @@ def test_the_list_marks_the_outcome_date_of_a_signal_without_contact(
     assert "20-11-2026 (geen contact)" in listing
 
 
-def test_the_download_says_whether_there_was_contact_in_its_last_column(
+def test_the_download_says_whether_there_was_contact_after_the_older_columns(
     client, without_contact, energy_staff
 ):
+    """Added last in November 2026; only the municipality (27-11-2026) came after it."""
     client.force_login(energy_staff)
     response = client.get(reverse("feedback:download", args=["xlsx"]))
     header, row = load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)
-    assert header[-1] == "Contact met de klant"
-    assert row[-1] == NO_CONTACT
+    assert header[-2:] == ("Contact met de klant", "Gemeente")
+    assert row[-2] == NO_CONTACT
     values = dict(zip(header, row, strict=True))
     # What was never asked is left empty, not 'Onbekend'.
     for column in ("Globale oorzaak", "Perspectief"):

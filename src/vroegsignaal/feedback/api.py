@@ -124,6 +124,14 @@ class FeedbackItemSerializer(serializers.Serializer):
         "zocht (een kaartje na een gemist huisbezoek telt niet apart). Leeg zoals "
         "contact_made.",
     )
+    # Added after systems were built on the fields above (QA14 B12), so last.
+    municipality_code = serializers.CharField(
+        help_text="CBS-code van de gemeente van het signaal, die terugkoppelt, bijvoorbeeld "
+        "'0150'. De gemeente is die van het adres dat u aanleverde."
+    )
+    municipality_name = serializers.CharField(
+        help_text="Naam van die gemeente, bijvoorbeeld 'Deventer'."
+    )
 
 
 class FeedbackPagination(PageNumberPagination):
@@ -214,8 +222,9 @@ class FeedbackList(APIView):
         responses=FeedbackItemSerializer(many=True),
     )
     def get(self, request):
+        # The municipality with the signal, in the same query: one item after another names it.
         feedback = SignalFeedback.objects.filter(creditor=_creditor(request)).select_related(
-            "signal"
+            "signal__municipality"
         )
         if "since" in request.query_params:
             feedback = feedback.filter(released_at__gt=_since(request.query_params["since"]))

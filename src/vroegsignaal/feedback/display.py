@@ -97,6 +97,8 @@ def cause_text(cause: str | None) -> str:
 OUTCOME_DATE_LABEL = "Datum uitkomst"
 # When the latest item about a signal reached the creditor, on the list and in the download.
 LAST_RELEASED_LABEL = "Laatst vrijgegeven op"
+# The municipality of the signal, which fed back: on the list, the signal page and the download.
+MUNICIPALITY_LABEL = "Gemeente"
 
 
 CONTACT_LABEL = "Contact met de klant"

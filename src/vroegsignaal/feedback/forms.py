@@ -58,7 +58,15 @@ class DayField(forms.DateField):
             raise forms.ValidationError(f"{self.label}: {error}.") from None
 
 
+# The same answer for a municipality that does not exist and for one the creditor has nothing
+# with, so the filter does not tell which municipalities take part.
+NOT_OWN_MUNICIPALITY = "Gemeente: kies een van de gemeenten in de lijst."
+
+
 class FeedbackFilterForm(forms.Form):
+    """`municipalities`: the creditor's own (`listing.own_municipalities`), the only choices;
+    they go by CBS code in the address (?gemeente=0150), the same for every creditor."""
+
     klantnummer = forms.CharField(
         label="Klantnummer",
         required=False,
@@ -72,3 +80,22 @@ class FeedbackFilterForm(forms.Form):
         help_text="Alleen signalen met terugkoppeling die op of na deze dag is vrijgegeven, "
         "bijvoorbeeld sinds uw vorige download.",
     )
+    gemeente = forms.ChoiceField(
+        label="Gemeente",
+        required=False,
+        error_messages={"invalid_choice": NOT_OWN_MUNICIPALITY},
+        help_text="Alleen de terugkoppeling van deze gemeente.",
+    )
+
+    def __init__(self, *args, municipalities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self._by_code = {municipality.code: municipality for municipality in municipalities}
+        self.fields["gemeente"].choices = [
+            ("", "Alle gemeenten"),
+            *((municipality.code, municipality.name) for municipality in municipalities),
+        ]
+
+    def municipality_id(self) -> int | None:
+        """The chosen municipality's id; None for all."""
+        chosen = self._by_code.get(self.cleaned_data.get("gemeente", ""))
+        return chosen.pk if chosen else None

@@ -1,7 +1,8 @@
 """The creditor's list of signals with released feedback: filtered, summarised, downloaded.
 
-Collection staff look up one customer (by klantnummer) or take everything released since their
-last look into their own system (a CSV or Excel file with one row per signal). A search on a
+Collection staff look up one customer (by klantnummer), list one municipality's feedback (a
+creditor with convenanten in several), or take everything released since their last look into
+their own system (a CSV or Excel file with one row per signal). A search on a
 klantnummer also finds the creditor's own signals nothing was released about yet, with where
 they stand (received, matched, the last day for the go/no-go). Every value comes
 from `permitted.feedback_item`, so the list, the download and the API show the same facts.
@@ -27,6 +28,7 @@ from vroegsignaal.feedback.models import FeedbackKind, SignalFeedback
 from vroegsignaal.feedback.permitted import feedback_item
 from vroegsignaal.intake.erasure import customer_pseudonym
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.organisations.models import Agreement, Municipality
 
 # No longer told (since 27-11-2026, QA12 B14; `permitted.WITHDRAWN_FIELDS`), but the column
 # stays, always empty, so that an import by column order keeps reading the columns after it.
@@ -45,27 +47,52 @@ DOWNLOAD_HEADER = [
     "Go/no-go gecorrigeerd op",
     # New columns go last, so a file read by column position keeps its columns.
     display.CONTACT_LABEL,
+    display.MUNICIPALITY_LABEL,
 ]
 
 
 # What the list, the signal page and the download read of a signal: a whole Signal has some
 # forty columns, and a download builds thousands.
-_LISTED_FIELDS = ("id", "creditor_id", "customer_number", "signal_date")
+_LISTED_FIELDS = (
+    "id",
+    "creditor_id",
+    "customer_number",
+    "signal_date",
+    "municipality__code",
+    "municipality__name",
+)
 
 
 @dataclass(frozen=True)
 class FeedbackFilters:
-    """Empty values do not filter. `released_from`: feedback released on or after that day."""
+    """Empty values do not filter. `released_from`: feedback released on or after that day;
+    `municipality_id`: one of `own_municipalities` (the form offers no other)."""
 
     customer_number: str = ""
     released_from: date | None = None
+    municipality_id: int | None = None
 
 
-def _own_signals(user, customer_number: str) -> QuerySet[Signal]:
-    """The user's creditor's signals, those with ``customer_number`` if one was typed."""
+def own_municipalities(user) -> QuerySet[Municipality]:
+    """The municipalities the user's creditor has a convenant (of any period) or signals with,
+    by name: what the filter offers. Both are the creditor's own knowledge (it delivered the
+    addresses), so the list tells it nothing about other creditors or about residents; a
+    convenant deleted in the beheeromgeving leaves its signals' municipality in the list."""
+    creditor_id = user.creditor_id
+    return Municipality.objects.filter(
+        Q(pk__in=Agreement.objects.filter(creditor_id=creditor_id).values("municipality_id"))
+        | Q(pk__in=Signal.objects.filter(creditor_id=creditor_id).values("municipality_id"))
+    ).order_by("name", "code")
+
+
+def _own_signals(user, filters: FeedbackFilters) -> QuerySet[Signal]:
+    """The user's creditor's signals, those with the typed klantnummer and of the chosen
+    municipality if the filters say so."""
     signals = Signal.objects.filter(creditor_id=user.creditor_id)
-    if customer_number:
-        typed = customer_number.strip()
+    if filters.municipality_id is not None:
+        signals = signals.filter(municipality_id=filters.municipality_id)
+    if filters.customer_number:
+        typed = filters.customer_number.strip()
         # The creditor typed its own number, so comparing its keyed hash tells it nothing new;
         # the hash is exact, as the klantnummer was delivered (capitals count).
         signals = signals.filter(
@@ -84,10 +111,11 @@ def signals_with_feedback(user, filters: FeedbackFilters = FeedbackFilters()) ->
     feedback = _released_to(user)
     if filters.released_from is not None:
         feedback = feedback.filter(released_at__date__gte=filters.released_from)
-    signals = _own_signals(user, filters.customer_number).filter(
-        pk__in=feedback.values("signal_id")
+    signals = _own_signals(user, filters).filter(pk__in=feedback.values("signal_id"))
+    # The municipality comes in the same query: the list and the download name it per row.
+    return (
+        signals.select_related("municipality").only(*_LISTED_FIELDS).order_by("-signal_date", "-id")
     )
-    return signals.only(*_LISTED_FIELDS).order_by("-signal_date", "-id")
 
 
 def signals_awaiting_feedback(user, filters: FeedbackFilters) -> list[Signal]:
@@ -97,9 +125,7 @@ def signals_awaiting_feedback(user, filters: FeedbackFilters) -> list[Signal]:
     released feedback, and "released from" cannot hold for what was not released."""
     if not filters.customer_number or filters.released_from is not None:
         return []
-    signals = _own_signals(user, filters.customer_number).exclude(
-        pk__in=_released_to(user).values("signal_id")
-    )
+    signals = _own_signals(user, filters).exclude(pk__in=_released_to(user).values("signal_id"))
     return list(
         signals.select_related("municipality", "melding_link__melding").order_by(
             "-signal_date", "-id"
@@ -158,6 +184,7 @@ def _summary(signal: Signal, items: dict) -> dict:
     return {
         "signal": signal,
         "customer_number": display.customer_number_text(signal.customer_number),
+        "municipality": signal.municipality.name,
         "go_no_go": display.go_no_go_text(go) if go else None,
         "corrected_on": display.corrected_on(go),
         "known": display.known_text(go) if go else None,
@@ -202,5 +229,6 @@ def download_rows(rows: list[dict]) -> list[list]:
             row["released_at"],
             row["corrected_on"],
             contact,
+            row["municipality"],
         ])  # fmt: skip
     return table

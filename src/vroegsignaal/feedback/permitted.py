@@ -74,7 +74,13 @@ OUTCOME_FIELDS = (
     "contact_made",
     "contact_attempts",
 )
-FEEDBACK_FIELDS = ENVELOPE_FIELDS + GO_NO_GO_FIELDS + WITHDRAWN_FIELDS + OUTCOME_FIELDS
+# The municipality of the creditor's own signal: the one that feeds back (QA14 B12). The creditor
+# delivered the address, so this tells it nothing about the resident it did not know. Last: added
+# after systems were built on the others.
+MUNICIPALITY_FIELDS = ("municipality_code", "municipality_name")
+FEEDBACK_FIELDS = (
+    ENVELOPE_FIELDS + GO_NO_GO_FIELDS + WITHDRAWN_FIELDS + OUTCOME_FIELDS + MUNICIPALITY_FIELDS
+)
 _CONTENT_FIELDS = {FeedbackKind.GO_NO_GO: GO_NO_GO_FIELDS, FeedbackKind.OUTCOME: OUTCOME_FIELDS}
 
 
@@ -173,6 +179,8 @@ def feedback_item(feedback: SignalFeedback) -> dict:
     The stored content is filtered again by kind, so a stray key can never reach a creditor,
     nor the answer about help that outcomes released before 27-11-2026 still hold
     (``WITHDRAWN_FIELDS``: always None).
+    Callers read ``feedback.signal`` with its municipality (select_related): a list of
+    items must not ask for each one's municipality apart.
     After the retention term a signal keeps only a keyed hash of its klantnummer
     (intake.erasure), which means nothing to the creditor: ``customer_number`` is then None and
     ``customer_number_removed`` True.
@@ -192,6 +200,8 @@ def feedback_item(feedback: SignalFeedback) -> dict:
         contact_round=feedback.contact_round,
         released_at=feedback.released_at,
         corrects=feedback.corrects_id,
+        municipality_code=signal.municipality.code,
+        municipality_name=signal.municipality.name,
     )
     # Outcomes released before 27 November 2026 stored 'onbekend' without contact.
     item["perspective"] = _asked(item["perspective"], item["contact_made"])

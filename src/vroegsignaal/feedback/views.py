@@ -28,6 +28,7 @@ from vroegsignaal.feedback.listing import (
     FeedbackFilters,
     awaiting_rows,
     download_rows,
+    own_municipalities,
     signals_awaiting_feedback,
     signals_with_feedback,
     summaries,
@@ -54,12 +55,16 @@ creditor_staff_only = role_required(Role.CREDITOR_STAFF)
 def _filtered(request) -> tuple[FeedbackFilterForm, FeedbackFilters | None]:
     """The filter form and its filters; None while a field is wrong, so that nothing unfiltered
     is listed or downloaded to someone who asked for a part ("sinds mijn vorige download")."""
-    form = FeedbackFilterForm(request.GET or None)
+    form = FeedbackFilterForm(
+        request.GET or None, municipalities=list(own_municipalities(request.user))
+    )
     if form.is_bound and not form.is_valid():
         return form, None
     data = form.cleaned_data if form.is_bound else {}
     filters = FeedbackFilters(
-        customer_number=data.get("klantnummer", ""), released_from=data.get("vrijgegeven_vanaf")
+        customer_number=data.get("klantnummer", ""),
+        released_from=data.get("vrijgegeven_vanaf"),
+        municipality_id=form.municipality_id() if form.is_bound else None,
     )
     return form, filters
 
@@ -87,6 +92,7 @@ def signals(request):
         "outcome_date_label": display.OUTCOME_DATE_LABEL,
         "last_released_label": display.LAST_RELEASED_LABEL,
         "last_release": last_release(),
+        "municipality_label": display.MUNICIPALITY_LABEL,
     }
     return render(request, "feedback/signals.html", context)
 
@@ -131,6 +137,7 @@ def signal(request, pk: int):
     ]
     context = {
         "signal": found,
+        "municipality_label": display.MUNICIPALITY_LABEL,
         "customer_number": display.customer_number_text(found.customer_number),
         "customer_number_removed": own_customer_number(found.customer_number) is None,
         "go_no_go": display.go_no_go_text(go) if go else None,
