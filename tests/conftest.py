@@ -7,6 +7,7 @@ it (see tests/audit_database.py).
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.audit_database import allow_audit_database, close_audit_connection_before_teardown
 
@@ -14,6 +15,10 @@ __all__ = ["close_audit_connection_before_teardown"]
 # The `inbox` fixture: a real SMTP receiver; `page`, `login_as`, `assert_accessible`: Chromium;
 # `functioneel_beheerder`: logged in to the beheeromgeving.
 pytest_plugins = ["tests.mail", "tests.browser", "tests.admin_forms"]
+# No test is timed (performance is measured in benchmarks/): Hypothesis' default deadline of
+# 200 ms per example failed a date property test on a busy machine (790 ms).
+hypothesis_settings.register_profile("untimed", deadline=None)
+hypothesis_settings.load_profile("untimed")
 
 
 def pytest_collection_modifyitems(items):
