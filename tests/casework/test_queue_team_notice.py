@@ -46,8 +46,8 @@ def test_giving_a_werkbakje_another_team_says_how_many_open_meldingen_are_assign
 
     assert (
         "Dit werkbakje heeft nog 2 open meldingen toegewezen aan iemand die ze niet meer kan "
-        "zien; alleen uitvoerders van Team Zuid en het meldpunt zien de meldingen in dit "
-        "werkbakje. Het meldpunt van Enschede kan ze opnieuw toewijzen: in Werkbakjes, filter "
+        "zien; uitvoerders van Team Zuid, uitvoerders zonder team en het meldpunt zien de "
+        "meldingen in dit werkbakje. Het meldpunt van Enschede kan ze opnieuw toewijzen: in Werkbakjes, filter "
         "Toegewezen: Aan iemand die ze niet meer kan zien." in text
     )
     link = f'href="/werk/?werkbakje={queue.pk}&amp;toegewezen=out_of_sight"'

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from vroegsignaal.casework.deadlines import CRISIS_CONVERSATION_WORKING_DAYS
 from vroegsignaal.casework.models import CaseworkPolicy, ClosedDay, Queue
 from vroegsignaal.casework.out_of_sight import queue_notice_after_saving
+from vroegsignaal.casework.queue_reach import TEAM_HELP_TEXT, teamless_notice
 
 
 class ClosedDayInline(admin.TabularInline):
@@ -29,7 +30,8 @@ class CaseworkPolicyAdmin(admin.ModelAdmin):
 
 class QueueForm(forms.ModelForm):
     """A werkbakje's team: a caseworker in a team sees that team's werkbakjes and the werkbakjes
-    without a team (privacy.policy.meldingen_for); being assigned a melding does not widen that."""
+    without a team (privacy.policy.meldingen_for); being assigned a melding does not widen that.
+    A caseworker without a team sees every werkbakje, as the help text says (QA14 B4)."""
 
     class Meta:
         model = Queue
@@ -37,8 +39,7 @@ class QueueForm(forms.ModelForm):
         help_texts = {
             "name": "Precies de naam van het werkbakje in de werkbakjesregel van het beleid: de "
             "matching zet de meldingen van die regel in dit werkbakje.",
-            "team": "Alleen uitvoerders van dit team (en het meldpunt) zien "
-            "de meldingen in dit werkbakje. Leeg: alle uitvoerders van de gemeente.",
+            "team": TEAM_HELP_TEXT,
         }
 
     def clean(self):
@@ -99,11 +100,26 @@ class QueueAdmin(admin.ModelAdmin):
         # Its meldingen would lose their werkbakje; remove the rule from the policy instead.
         return False
 
+    def response_add(self, request, obj, post_url_continue=None):
+        """After saving a new team's werkbakje, name the caseworkers without a team who see it
+        too (QA14 B4)."""
+        response = super().response_add(request, obj, post_url_continue)
+        self._say_who_else_sees(request, obj)
+        return response
+
     def response_change(self, request, obj):
         """After saving, a werkbakje given another team leaves its open meldingen assigned to
-        caseworkers of the old team, who no longer see them: say so, as after saving a user."""
+        caseworkers of the old team, who no longer see them: say so, as after saving a user.
+        Name the caseworkers without a team who see a team's werkbakje too (QA14 B4)."""
         response = super().response_change(request, obj)
         notice = queue_notice_after_saving(obj)
         if notice:
             messages.warning(request, notice)
+        self._say_who_else_sees(request, obj)
         return response
+
+    @staticmethod
+    def _say_who_else_sees(request, queue: Queue) -> None:
+        notice = teamless_notice(queue)
+        if notice:
+            messages.info(request, notice)

@@ -23,6 +23,7 @@ from django.utils.safestring import SafeString
 
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding, Queue
+from vroegsignaal.casework.queue_reach import seen_by
 from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.dutch_text import listed
 from vroegsignaal.organisations.models import User
@@ -96,11 +97,7 @@ def queue_notice_after_saving(queue: Queue) -> SafeString | str:
         return ""
     them = "haar" if count == 1 else "ze"
     team = queue.team
-    who_sees = (
-        f"; alleen uitvoerders van {team.name} en het meldpunt zien de meldingen in dit werkbakje"
-        if team
-        else ""
-    )
+    who_sees = f"; {seen_by(team.name)} zien de meldingen in dit werkbakje" if team else ""
     query = urlencode({"werkbakje": queue.pk, "toegewezen": OUT_OF_SIGHT})
     return format_html(
         "Dit werkbakje heeft nog {} toegewezen aan iemand die {} niet meer kan zien{}. "

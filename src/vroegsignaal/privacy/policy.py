@@ -15,7 +15,8 @@ Public API:
 Rules: creditor staff reach only their own creditor's deliveries, signals and permitted
 feedback; intake and caseworkers only their municipality (a caseworker in a team: the queues of
 that team and the queues without a team; an assignment does not widen that, so a caseworker
-moved to another team no longer sees the old team's meldingen); project leaders aggregates
+moved to another team no longer sees the old team's meldingen; a caseworker without a team
+works for the whole municipality and sees every queue, docs/privacy.md); project leaders aggregates
 of their region only, never a single person; administrators configuration; the privacy officer
 the audit log, retention reports and requests for access (inzageverzoeken).
 """
@@ -168,7 +169,8 @@ def _team_reach(team_id) -> Q:
 
 def meldingen_for(user) -> QuerySet:
     """Meldingen `user` may see: their municipality's; a caseworker in a team only that team's
-    queues and the queues without a team. Being assigned a melding does not widen this: a
+    queues and the queues without a team (one without a team sees them all: he works for the
+    whole municipality, QA14 B4). Being assigned a melding does not widen this: a
     caseworker who moves to another team works for that team only (domain.md), and what the
     old team assigned to him waits for the meldpunt (`assignee_cannot_see`)."""
     melding = apps.get_model("casework", "Melding")
