@@ -86,7 +86,7 @@ def ensure_population_register(output_dir: Path, seed: int) -> int:
         moved_away = set(picked[: counts[0]])
         deceased = set(picked[counts[0] : counts[0] + counts[1]])
         moved_within = set(picked[counts[0] + counts[1] :])
-        rows = []
+        rows, used = [], set()
         for index, person in enumerate(people):
             if index in moved_away:
                 continue
@@ -97,7 +97,7 @@ def ensure_population_register(output_dir: Path, seed: int) -> int:
                 address = rng.choice([a for a in addresses if a != person.address])
             rows.append(
                 [
-                    person.bsn or valid_bsn(rng),  # the register knows everyone's BSN
+                    register_bsn(person.bsn, used, rng),
                     person.initials.replace(".", ""),
                     person.surname_prefix,
                     person.surname,
@@ -112,6 +112,17 @@ def ensure_population_register(output_dir: Path, seed: int) -> int:
         ReferenceListKind.BRP, output_dir, seed, "brp-uittreksel", BRP_COLUMNS, write,
         import_population_register,
     )  # fmt: skip
+
+
+def register_bsn(bsn: str, used: set[str], rng: random.Random) -> str:
+    """The BSN the extract gives a person: the one her signals carry, else a new one; never one
+    it gave someone else (added to ``used``). The register knows everyone's BSN, each person's
+    own: two made-up ones can be the same, and an extract giving one BSN to two people is
+    refused (QA14 B5)."""
+    while not bsn or bsn in used:
+        bsn = valid_bsn(rng)
+    used.add(bsn)
+    return bsn
 
 
 def _ensure(
