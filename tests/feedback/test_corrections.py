@@ -21,6 +21,7 @@ from vroegsignaal.feedback.models import FeedbackKind, HeropafCheck, SignalFeedb
 from vroegsignaal.feedback.release import release_due_feedback
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.intake.services import ingest_records
+from vroegsignaal.matching.list_doubts import SMALLER
 from vroegsignaal.matching.reference_lists import import_population_register
 from vroegsignaal.matching.services import match_period
 from vroegsignaal.organisations.models import Agreement
@@ -135,7 +136,7 @@ def test_a_go_corrected_to_no_go_by_a_rerun_is_released_and_no_outcome_follows(d
     match_period(municipality, "2026-10", today=MATCHED)
     release_due_feedback(SITE_URL, today=NO_GO_RELEASED)
     # She moved away: the extract is half the size, which the reader confirms.
-    import_population_register(municipality, BRP_HEADER + SOMEONE_ELSE, allow_much_smaller=True)
+    import_population_register(municipality, BRP_HEADER + SOMEONE_ELSE, confirmed=[SMALLER])
     match_period(municipality, "2026-10", today=MATCHED)
 
     release = release_due_feedback(SITE_URL, today=CORRECTED)

@@ -138,13 +138,15 @@ def test_the_first_list_of_a_municipality_does_not_say_a_previous_one_was_replac
     tmp_path, capsys, client, intake
 ):
     path = tmp_path / "brp.csv"
-    path.write_text(clients(9))
+    path.write_text(clients(40))
 
     call_command("import-brp", str(path), "--municipality", "0153")
     page = _text(_upload(client, clients(3)))
 
     said = capsys.readouterr().out
-    assert said == "9 inwoners ingelezen voor Enschede. De volgende matching gebruikt deze lijst.\n"
+    assert (
+        said == "40 inwoners ingelezen voor Enschede. De volgende matching gebruikt deze lijst.\n"
+    )
     assert "3 klanten ingelezen voor Enschede. De volgende matching gebruikt deze lijst." in page
     assert "vervangen" not in said + page
 

@@ -4,16 +4,17 @@ population-register (BRP) extract. Formats are documented in docs/matching.md.
 Each import replaces the municipality's previous list as a whole (a list is a snapshot), and is
 all or nothing: a bad row refuses the file, with a Dutch message naming row and column for every
 fault (the first MAX_PROBLEMS_SHOWN, then how many more). A list whose addresses lie mostly in
-another municipality is read in with a warning. A list much smaller than the current one is
-refused unless the reader confirms it (`MuchSmallerList`), and then read in with a warning; a
-list identical to the current one changes nothing and says so (`_against_current`).
+another municipality is read in with a warning. A list in doubt (much smaller than the current
+one, or unlike a client list: `list_doubts`) is refused unless the reader confirms it
+(`ListNeedsConfirmation`), and then read in with the doubt as a warning; a list identical to
+the current one changes nothing and says so (`_is_current`). Rows given twice: `list_duplicates`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -32,6 +33,13 @@ from vroegsignaal.intake.parsing import (
     parse_text,
 )
 from vroegsignaal.intake.reading import UnreadableFile, check_size, csv_table, csv_text
+from vroegsignaal.matching.list_doubts import (
+    MUCH_SMALLER_SHARE,
+    SMALLER,
+    Confirmation,
+    Doubt,
+    unlike_a_client_list,
+)
 from vroegsignaal.matching.list_duplicates import OneRowPerResident, distinct_clients
 from vroegsignaal.matching.models import (
     KnownClient,
@@ -82,10 +90,6 @@ MAX_PROBLEMS_SHOWN = 20
 # Above this share of addresses in another municipality, the list is probably another
 # municipality's: people move, so a few outside addresses are normal.
 OTHER_MUNICIPALITY_SHARE = 0.5
-# Below this share of the current list's rows, a new list is probably half an export: known
-# clients would be picked up as new again, residents missing from the BRP extract closed as
-# 'geen inwoner (meer)'. Lists change by a few per cent a month.
-MUCH_SMALLER_SHARE = 0.75
 
 
 class ReferenceListError(ValueError):
@@ -100,9 +104,14 @@ class ReferenceListError(ValueError):
         super().__init__(" ".join(filter(None, [message, after_colon(first), *rest])))
 
 
-class MuchSmallerList(ReferenceListError):
-    """The list has far fewer rows than the current one; read in only when confirmed (the
-    website's tick, the command's --allow-smaller), which the caller says how to give."""
+class ListNeedsConfirmation(ReferenceListError):
+    """The list is in doubt (much smaller than the current one, or unlike a client list); it is
+    read in only when each of `confirmations` is given (the page's tick, the command's option),
+    which the caller says how to give."""
+
+    def __init__(self, doubts: list[Doubt]) -> None:
+        super().__init__(" ".join(doubt.refusal for doubt in doubts))
+        self.confirmations = list(dict.fromkeys(doubt.confirmation for doubt in doubts))
 
 
 @dataclass(frozen=True)
@@ -312,37 +321,34 @@ def _elsewhere_warning(municipality: Municipality, records: list) -> list[str]:
     ]
 
 
-def _against_current(
-    kind: str, current, records: list, fields: tuple[str, ...], allow_much_smaller: bool
-) -> tuple[bool, list[str]]:
-    """Whether ``records`` are exactly the ``current`` rows (then nothing needs replacing), and
-    the warnings for the reader. A list much smaller than the current one raises
-    `MuchSmallerList` unless ``allow_much_smaller``."""
-    before, now = current.count(), len(records)
-    this, new, the_current, previous, _ = _THE_LIST[kind]
-    if before == 0:
-        return False, []
-    if now == before and Counter(current.values_list(*fields)) == Counter(
+def _is_current(kind: str, current, records: list, fields: tuple[str, ...]) -> str | None:
+    """When ``records`` are exactly the ``current`` rows (nothing needs replacing), the warning
+    that says so; else None."""
+    if len(records) != current.count() or Counter(current.values_list(*fields)) != Counter(
         tuple(getattr(record, name) for name in fields) for record in records
     ):
-        same = "dezelfde" if kind == ReferenceListKind.CLIENTS else "hetzelfde"
-        return True, [
-            f"Let op: {this} is precies {same} als {the_current}. Er is niets veranderd. "
-            "Verwachtte u een nieuwere lijst, controleer dan of u het goede bestand heeft gekozen."
-        ]
+        return None
+    this, _, the_current, *_ = _THE_LIST[kind]
+    same = "dezelfde" if kind == ReferenceListKind.CLIENTS else "hetzelfde"
+    return (
+        f"Let op: {this} is precies {same} als {the_current}. Er is niets veranderd. "
+        "Verwachtte u een nieuwere lijst, controleer dan of u het goede bestand heeft gekozen."
+    )
+
+
+def _much_smaller(kind: str, before: int, now: int) -> Doubt | None:
     if now >= MUCH_SMALLER_SHARE * before:
-        return False, []
+        return None
+    this, new, the_current, previous, _ = _THE_LIST[kind]
     share = dutch_percentage(before - now, before)
     fewer = f"{counted(now, *_NOUNS[kind])}, {{}} {dutch_number(before)} ({share} minder)"
-    if not allow_much_smaller:
-        raise MuchSmallerList(
-            f"{this[0].upper()}{this[1:]} heeft {fewer.format(the_current)}. Is het bestand "
-            f"volledig? {_MISSING_ROWS[kind]}"
-        )
-    return False, [
+    return Doubt(
+        SMALLER,
+        f"{this[0].upper()}{this[1:]} heeft {fewer.format(the_current)}. Is het bestand "
+        f"volledig? {_MISSING_ROWS[kind]}",
         f"Let op: {new} heeft {fewer.format(previous)}. {_MISSING_ROWS[kind]} Klopt dat "
-        "niet, lees dan het volledige bestand in vóór de volgende matching."
-    ]
+        "niet, lees dan het volledige bestand in vóór de volgende matching.",
+    )
 
 
 # What a row missing from the new list does at the next matching.
@@ -360,32 +366,56 @@ _STORED_AS = {
 }
 
 
+@dataclass(frozen=True)
+class _Read:
+    """How a list was read in: by whom (None on the server), from which file, the doubts the
+    reader confirmed, and the warnings of reading the file itself."""
+
+    by: object
+    filename: str
+    confirmed: Collection[Confirmation]
+    warnings: list[str] = field(default_factory=list)
+
+
 def _store(
     municipality: Municipality,
     kind: str,
     records: list,
-    by,
-    filename: str,
-    allow_much_smaller,
-    read_warnings: list[str] = (),
+    read: _Read,
+    doubts: list[Doubt | None] = (),
 ) -> ImportedList:
     """Replace the municipality's list of ``kind`` by ``records``, unless they are the current
-    list, and record the import; with the warnings for the reader (first ``read_warnings``, of
-    reading the file)."""
+    list, and record the import; with the warnings for the reader (first those of reading the
+    file). A list in doubt (``doubts``, and much smaller than the current one) raises
+    `ListNeedsConfirmation` unless each doubt is confirmed, and says them as warnings if so."""
     model, fields = _STORED_AS[kind]
     current = model.objects.filter(municipality=municipality)
-    first = not current.exists()
-    same, warnings = _against_current(kind, current, records, fields, allow_much_smaller)
-    warnings = [*read_warnings, *warnings]
-    if not same:
+    before = current.count()
+    same = _is_current(kind, current, records, fields) if before else None
+    warnings = list(read.warnings)
+    if same:
+        warnings.append(same)
+    else:
+        if before:
+            doubts = [_much_smaller(kind, before, len(records)), *doubts]
+        doubts = [doubt for doubt in doubts if doubt]
+        unconfirmed = [d for d in doubts if d.confirmation not in read.confirmed]
+        if unconfirmed:
+            raise ListNeedsConfirmation(unconfirmed)
+        warnings += [doubt.warning for doubt in doubts]
         for record in records:
             record.municipality = municipality
         current.delete()
         model.objects.bulk_create(records, batch_size=2000)
-    _record(municipality, kind, len(records), by, filename)
+    _record(municipality, kind, len(records), read.by, read.filename)
     warnings += _elsewhere_warning(municipality, records)
     return ImportedList(
-        kind, len(records), warnings, replaced=not same, municipality=municipality.name, first=first
+        kind,
+        len(records),
+        warnings,
+        replaced=not same,
+        municipality=municipality.name,
+        first=not before,
     )
 
 
@@ -396,12 +426,13 @@ def import_known_clients(
     by=None,
     filename: str = "",
     *,
-    allow_much_smaller: bool = False,
+    confirmed: Collection[Confirmation] = (),
 ) -> ImportedList:
     """Replace the municipality's client list; rows have `bsn` or name + birth date + address.
 
     `by` is the user who uploaded it (None on the server); the import is recorded, also when
-    the list is the current one again (it is then still the list of that day)."""
+    the list is the current one again (it is then still the list of that day). A list in
+    doubt is read in only when its doubts are among ``confirmed`` (`list_doubts`)."""
     fieldnames, records = _table(text)
     if "bsn" not in fieldnames and _missing(fieldnames, CLIENT_ADDRESS_COLUMNS[:4]):
         raise ReferenceListError(
@@ -414,7 +445,11 @@ def import_known_clients(
     clients = distinct_clients([_client(rows, n, row) for n, row in records], _CLIENT_FIELDS)
     rows.refuse_if_faulty()
     return _store(
-        municipality, ReferenceListKind.CLIENTS, clients, by, filename, allow_much_smaller
+        municipality,
+        ReferenceListKind.CLIENTS,
+        clients,
+        _Read(by, filename, confirmed),
+        [unlike_a_client_list(municipality, fieldnames, len(clients))],
     )
 
 
@@ -425,9 +460,10 @@ def import_population_register(
     by=None,
     filename: str = "",
     *,
-    allow_much_smaller: bool = False,
+    confirmed: Collection[Confirmation] = (),
 ) -> ImportedList:
-    """Replace the municipality's BRP extract (one row per resident); the import is recorded."""
+    """Replace the municipality's BRP extract (one row per resident); the import is recorded.
+    A much smaller extract is read in only when `list_doubts.SMALLER` is ``confirmed``."""
     fieldnames, records = _table(text)
     missing = _missing(fieldnames, BRP_COLUMNS[3:7])
     if missing:
@@ -448,10 +484,7 @@ def import_population_register(
         municipality,
         ReferenceListKind.BRP,
         register.residents,
-        by,
-        filename,
-        allow_much_smaller,
-        register.warnings,
+        _Read(by, filename, confirmed, register.warnings),
     )
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 
 from vroegsignaal.dutch_text import after_colon
+from vroegsignaal.matching.list_doubts import CONFIRMATIONS
 from vroegsignaal.matching.models import MatchingRun, ReferenceListImport, ReferenceListKind
 from vroegsignaal.matching.periods import (
     PeriodError,
@@ -20,7 +21,7 @@ from vroegsignaal.matching.periods import (
 from vroegsignaal.matching.reference_lists import (
     LIST_FILE_TYPES,
     LIST_FORMAT,
-    MuchSmallerList,
+    ListNeedsConfirmation,
     ReferenceListError,
     import_known_clients,
     latest_imports,
@@ -129,10 +130,15 @@ class ClientListForm(forms.Form):
         label="Klantenlijst (CSV)",
         error_messages={"required": "Kies het bestand met de klantenlijst."},
     )
-    # Shown once a much smaller list was refused: the reader confirms it is right.
-    smaller_confirmed = forms.BooleanField(
-        label="De lijst is veel kleiner, en dat klopt", required=False
-    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # A tick per doubt about a list (list_doubts), shown once a list in that doubt was
+        # refused: the reader confirms it is right.
+        for confirmation in CONFIRMATIONS:
+            self.fields[confirmation.field] = forms.BooleanField(
+                label=confirmation.tick, required=False
+            )
 
 
 @role_required("intake")
@@ -141,9 +147,10 @@ def reference_lists(request):
     how old each is, and their history."""
     municipality = request.user.municipality
     form = ClientListForm(request.POST or None, request.FILES or None)
-    ask_smaller = False
+    ticks = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        confirmed = [c for c in CONFIRMATIONS if form.cleaned_data[c.field]]
         # One byte over the limit is enough to refuse it, as for a creditor's delivery.
         data = upload.read(settings.DELIVERY_MAX_BYTES + 1)
         try:
@@ -152,17 +159,19 @@ def reference_lists(request):
                 read_list_file(data, settings.DELIVERY_MAX_BYTES),
                 by=request.user,
                 filename=upload.name,
-                allow_much_smaller=form.cleaned_data["smaller_confirmed"],
+                confirmed=confirmed,
             )
         except ReferenceListError as error:
             reason = after_colon(str(error))
-            if isinstance(error, MuchSmallerList):
-                reason += (
-                    " Is de kleinere lijst juist, kies het bestand dan opnieuw en vink 'De lijst "
-                    "is veel kleiner, en dat klopt' aan. De huidige lijst blijft tot dan staan."
-                )
+            if isinstance(error, ListNeedsConfirmation):
+                reason += "".join(f" {c.on_the_page}" for c in error.confirmations)
+                # A tick given stays, ticked, while another doubt is asked.
+                ticks = [
+                    form[c.field]
+                    for c in CONFIRMATIONS
+                    if c in error.confirmations or c in confirmed
+                ]
             form.add_error("file", f"{upload.name} is niet ingelezen: {reason}")
-            ask_smaller = isinstance(error, MuchSmallerList)
         else:
             if imported.outcome:
                 messages.success(request, imported.outcome)
@@ -171,7 +180,7 @@ def reference_lists(request):
             return redirect("matching:reference_lists")
     context = {
         "form": form,
-        "ask_smaller": ask_smaller,
+        "ticks": ticks,
         "list_format": f"{LIST_FORMAT}.",  # the field's hint, a sentence
         "list_file_types": LIST_FILE_TYPES,
         "lists": _reference_list_state(municipality),
