@@ -13,7 +13,7 @@ import os
 import platform
 from pathlib import Path
 
-from benchmarks import database, letters, matching, monitoring, pages
+from benchmarks import database, letters, matching, monitoring, pages, retention
 
 BENCHES = {
     "matching": matching,
@@ -21,6 +21,7 @@ BENCHES = {
     "letters": letters,
     "monitoring": monitoring,
     "pages": pages,
+    "retention": retention,
 }
 RESULTS = Path(__file__).parent / "results"
 

@@ -29,7 +29,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from vroegsignaal.casework.erasure import erase_melding
+from vroegsignaal.casework.erasure import erase_meldingen
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.signal_status import not_picked_up_q
 from vroegsignaal.dutch_numbers import counted as counted_noun
@@ -191,13 +191,15 @@ def _closed_melding_signals(cutoff: dt.date):
 
 
 def _erase_meldingen(meldingen) -> int:
+    """Erase `meldingen` a batch of ids at a time: for each batch one statement per table, not
+    several queries per melding (a night may erase thousands)."""
     # Ids first: erasing changes the rows the query selects (SQLite would see that mid-loop).
     ids = list(meldingen.values_list("id", flat=True))
     for start in range(0, len(ids), _BATCH):
-        for melding in Melding.objects.filter(id__in=ids[start : start + _BATCH]):
-            erase_melding(melding)
-            erase_letters(melding)
-            erase_feedback(melding)
+        batch = ids[start : start + _BATCH]
+        erase_meldingen(batch)
+        erase_letters(batch)
+        erase_feedback(batch)
     return len(ids)
 
 
