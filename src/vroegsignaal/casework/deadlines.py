@@ -6,8 +6,10 @@ Public API:
 - ``EQUATED_BY_DECREE``: the days a Royal Decree equates with a holiday (Atw art. 3 lid 3);
   ``is_equated_by_decree(day)``: whether ``day`` is one;
 - ``closed_day_problem(day)``: why a day cannot be a municipality's own closed day;
-- ``public_holidays(year)``, ``is_working_day``, ``roll_forward``, ``add_working_days``,
-  ``add_calendar_days``, ``add_months``: the counting primitives;
+- ``public_holidays(year)``, ``is_working_day``, ``roll_forward``, ``roll_back``,
+  ``add_working_days``, ``add_calendar_days``, ``add_months``: the counting primitives;
+- ``day_off_name(day, calendar)`` and ``closed_day_note(due, calendar)``: what a due date on a
+  day off is, and the last working day before it, for the caseworker;
 - ``Term``, ``DeadlinePolicy`` / ``DEFAULT_POLICY`` and ``due_date(term, start, ...)``: the terms;
 - ``DeadlineState`` and ``deadline_state(due, today, done_on, closed_on=...)``: what a melding shows.
 
@@ -22,7 +24,7 @@ only; the terms a municipality sets itself or agrees with creditors also skip it
 from __future__ import annotations
 
 from calendar import monthrange
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
@@ -77,6 +79,9 @@ class WorkingCalendar:
     """
 
     extra_closed_days: frozenset[date] = frozenset()
+    # What the municipality called its closed days ('Carnaval'), for the note beside a due date
+    # (``closed_day_note``); it changes no count, so two calendars with the same days are equal.
+    closed_day_names: tuple[tuple[date, str], ...] = field(default=(), compare=False)
 
     @property
     def statutory(self) -> WorkingCalendar:
@@ -119,6 +124,59 @@ def roll_forward(day: date, calendar: WorkingCalendar = DEFAULT_CALENDAR) -> dat
     while not calendar.is_working_day(day):
         day += timedelta(days=1)
     return day
+
+
+def roll_back(day: date, calendar: WorkingCalendar = DEFAULT_CALENDAR) -> date:
+    """Return ``day`` itself if it is a working day, else the last working day before it."""
+    while not calendar.is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+_WEEKDAY_NAMES = {SATURDAY: "zaterdag", SATURDAY + 1: "zondag"}
+
+
+@lru_cache(maxsize=64)
+def _holiday_names(year: int) -> dict[date, str]:
+    """The holidays of ``year`` by their Dutch names, as the Atw writes them ('Eerste Kerstdag',
+    'Goede Vrijdag'; the package writes 'Eerste kerstdag'), 5 May every year."""
+    names = holidays.country_holidays("NL", years=year, language="nl")
+    written = {
+        day: " ".join(w[:1].upper() + w[1:] for w in name.split()) for day, name in names.items()
+    }
+    return written | {date(year, 5, 5): "Bevrijdingsdag"}
+
+
+def day_off_name(day: date, calendar: WorkingCalendar = DEFAULT_CALENDAR) -> str:
+    """What makes ``day`` no working day in ``calendar``, in Dutch: the holiday ('Eerste
+    Kerstdag', also when it falls in the weekend), a day a decree equates with one, the
+    municipality's own closed day ('gemeente gesloten (Carnaval)'), 'zaterdag' or 'zondag';
+    '' on a working day."""
+    if calendar.is_working_day(day):
+        return ""
+    if is_equated_by_decree(day):
+        # Not a feestdag itself: a caseworker who knows 15 May is none would doubt the note.
+        return "bij besluit met een feestdag gelijkgesteld"
+    holiday = _holiday_names(day.year).get(day)
+    if holiday:
+        return holiday
+    if day in calendar.extra_closed_days:
+        description = dict(calendar.closed_day_names).get(day, "")
+        return f"gemeente gesloten ({description})" if description else "gemeente gesloten"
+    return _WEEKDAY_NAMES[day.weekday()]
+
+
+def closed_day_note(due: date, calendar: WorkingCalendar = DEFAULT_CALENDAR) -> str:
+    """The note beside a due date that is no working day in ``calendar``: 'Eerste Kerstdag;
+    laatste werkdag ervoor 24-12-2026'; '' on a working day.
+
+    A term the municipality sets in calendar days ends where it ends, also on a holiday (only a
+    statutory term runs on, Atw art. 1; docs/termijnen.md): the caseworker reads that the office
+    is closed then and which day is the last to act on."""
+    name = day_off_name(due, calendar)
+    if not name:
+        return ""
+    return f"{name}; laatste werkdag ervoor {roll_back(due, calendar):%d-%m-%Y}"
 
 
 def add_working_days(start: date, n: int, calendar: WorkingCalendar = DEFAULT_CALENDAR) -> date:

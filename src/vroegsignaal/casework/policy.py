@@ -18,9 +18,14 @@ def policy_for(municipality: Municipality) -> CaseworkPolicy:
 
 def calendar_for(municipality: Municipality | int) -> WorkingCalendar:
     """The working days of ``municipality`` (or its id): the law's, minus the extra closed
-    days its uitvoeringsnormen set. Every working-day term of its meldingen and signals is
+    days its uitvoeringsnormen set (with their descriptions). Every working-day term of its meldingen and signals is
     counted with it; ``deadlines.due_date`` keeps the statutory terms to the law's days."""
     municipality_id = getattr(municipality, "pk", municipality)
     days = ClosedDay.objects.filter(policy__municipality_id=municipality_id)
-    closed = frozenset(days.values_list("day", flat=True))
-    return WorkingCalendar(extra_closed_days=closed) if closed else DEFAULT_CALENDAR
+    # Their descriptions too, for the note beside a due date on one ('gemeente gesloten
+    # (Carnaval)'; deadlines.closed_day_note).
+    named = tuple(days.order_by("day").values_list("day", "description"))
+    if not named:
+        return DEFAULT_CALENDAR
+    closed = frozenset(day for day, _ in named)
+    return WorkingCalendar(extra_closed_days=closed, closed_day_names=named)

@@ -15,11 +15,13 @@ A no-go that a later run of the period picked up again runs both first-action te
 that run, as matching set its `due_on`: nobody could work on it while it was closed.
 Closing stops the terms not yet done (lapsed or missed, never overdue); a melding closed as not
 picked up has no terms at all.
+A due date on a day the municipality does not work keeps its day (docs/termijnen.md) and carries
+a note naming the day and the last working day before it (`MeldingDeadline.due_note`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.utils import timezone
@@ -31,6 +33,7 @@ from vroegsignaal.casework.deadlines import (
     DeadlineState,
     Term,
     WorkingCalendar,
+    closed_day_note,
     conversation_term,
     deadline_state,
     due_date,
@@ -52,6 +55,9 @@ class MeldingDeadline:
     basis: str = ""
     # The creditors' answer term while the heropaf waits for it.
     until: date | None = None
+    # A due date on a day the municipality does not work: what the day is and the last working
+    # day before it ('Eerste Kerstdag; laatste werkdag ervoor 24-12-2026', QA14 B11).
+    due_note: str = ""
 
     @property
     def description(self) -> str:
@@ -113,7 +119,14 @@ def melding_deadlines(
     if melding.heropaf_due_on:
         state, until = heropaf_term_state(melding, today, answer_due_of(melding))
         result.append(MeldingDeadline(Term.HEROPAF, melding.heropaf_due_on, state, until=until))
-    return result
+    return [_with_due_note(deadline, calendar) for deadline in result]
+
+
+def _with_due_note(deadline: MeldingDeadline, calendar: WorkingCalendar) -> MeldingDeadline:
+    """``deadline`` with the note its due date needs in ``calendar`` (none on a working day)."""
+    if deadline.due is None:
+        return deadline
+    return replace(deadline, due_note=closed_day_note(deadline.due, calendar))
 
 
 def _first_round_start(melding: Melding, terms: DeadlinePolicy) -> tuple[date, str, str]:

@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from vroegsignaal.casework.access import meldingen_visible_to
-from vroegsignaal.casework.deadlines import DeadlineState
+from vroegsignaal.casework.deadlines import DeadlineState, WorkingCalendar, closed_day_note
 from vroegsignaal.casework.heropaf import (
     awaiting_partner,
     heropaf_due,
@@ -31,6 +31,7 @@ from vroegsignaal.casework.out_of_sight import (
     out_of_sight,
     with_assignee_out_of_sight,
 )
+from vroegsignaal.casework.policy import calendar_for
 from vroegsignaal.casework.signal_status import not_picked_up
 from vroegsignaal.casework.terms import pick_up_state
 from vroegsignaal.organisations.models import User
@@ -157,11 +158,13 @@ def worklist(user: User, filters: WorklistFilters, today: date) -> QuerySet[Meld
 class DueDate:
     """The date a worklist row shows and where it stands: the current round's first action,
     or in the Heropaf queue the heropaf date (``until``: the creditors' answer term while the
-    heropaf waits for it)."""
+    heropaf waits for it). ``note``: the day is no working day of the municipality, what it is
+    and the last working day before it (QA14 B11)."""
 
     day: date | None
     state: DeadlineState | None
     until: date | None = None
+    note: str = ""
 
 
 def due_header(queue: str) -> str:
@@ -169,12 +172,17 @@ def due_header(queue: str) -> str:
     return "Heropaf op" if queue == HEROPAF_QUEUE else "Uiterlijk oppakken"
 
 
-def due_date_of(melding: Melding, queue: str, today: date) -> DueDate:
-    """What the worklist's date column shows for ``melding`` in ``queue``."""
+def due_date_of(melding: Melding, queue: str, today: date, calendar: WorkingCalendar) -> DueDate:
+    """What the worklist's date column shows for ``melding`` in ``queue``; ``calendar``: the
+    working days of its municipality (``calendar_for``), for the note on a day off."""
     if queue == HEROPAF_QUEUE:
         state, until = heropaf_term_state(melding, today, melding.answer_due)
-        return DueDate(melding.heropaf_due_on, state, until)
-    return DueDate(melding.current_due_on, pick_up_state(melding, today))
+        due = DueDate(melding.heropaf_due_on, state, until)
+    else:
+        due = DueDate(melding.current_due_on, pick_up_state(melding, today))
+    if due.day is None:
+        return due
+    return DueDate(due.day, due.state, due.until, closed_day_note(due.day, calendar))
 
 
 class WorklistRow(NamedTuple):
@@ -189,11 +197,17 @@ class WorklistRow(NamedTuple):
 
 
 def worklist_rows(meldingen: Iterable[Melding], queue: str, today: date) -> list[WorklistRow]:
-    """The rows the worklist shows for ``meldingen`` (one page) in ``queue``."""
-    return [
-        WorklistRow(m, due_date_of(m, queue, today), State(m.state).label, is_open(m.state))
-        for m in meldingen
-    ]
+    """The rows the worklist shows for ``meldingen`` (one page) in ``queue``; the working-day
+    calendar read once per municipality (one, for a user of the casework pages)."""
+    calendars: dict[int, WorkingCalendar] = {}
+
+    def row(m: Melding) -> WorklistRow:
+        if m.municipality_id not in calendars:
+            calendars[m.municipality_id] = calendar_for(m.municipality_id)
+        due = due_date_of(m, queue, today, calendars[m.municipality_id])
+        return WorklistRow(m, due, State(m.state).label, is_open(m.state))
+
+    return [row(m) for m in meldingen]
 
 
 @dataclass(frozen=True)
