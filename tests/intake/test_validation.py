@@ -32,8 +32,10 @@ def row(**changes) -> dict[str, object]:
         "klantnummer": "K1",
         "signaaldatum": "15-02-2024",
         "achternaam": "Jansen",
+        "straat": "Hoofdstraat",
         "huisnummer": "12",
         "postcode": "7511 AB",
+        "woonplaats": "Enschede",
         "bedrag_achterstand": "€ 250,00",
         "datum_ontstaan": "01-01-2024",
     }
@@ -66,7 +68,7 @@ def only_error(cells, **kwargs):
 
 
 def test_valid_row_gives_signal_fields_with_defaults_for_blank_optional_columns():
-    [valid], errors = validate(row(voorletters=" ", geslacht=None))
+    [valid], errors = validate(row(voorletters=" ", geslacht=None, straat="", woonplaats=None))
     assert errors == []
     assert valid.row_number == 2
     assert valid.municipality_id == ENSCHEDE
@@ -381,6 +383,44 @@ def test_a_rejected_row_keeps_its_notice_about_the_bsn():
     checked = check(row(bsn="1234.56.782", postcode="x"), bsn_allowed=False)
     assert [e.field for e in checked.errors] == ["postcode"]
     assert [n.field for n in checked.notices] == ["bsn"]
+
+
+# --- an address a letter cannot be sent to (QA14 B13) ------------------------------------------
+
+
+def test_a_signal_without_street_or_woonplaats_is_taken_with_a_notice_that_no_letter_can_go():
+    """straat and woonplaats are optional, but without them the municipality cannot write to
+    the resident ('5A, 7421CD'); the creditor hears so, and the signal is still taken."""
+    checked = check(
+        row(straat="", woonplaats=""),
+        row(klantnummer="K2", woonplaats=" "),
+        row(klantnummer="K3", straat=None),
+        row(klantnummer="K4"),
+    )
+    assert len(checked.valid) == 4 and checked.errors == []
+    assert [(n.row, n.field, n.message) for n in checked.notices] == [
+        (2, "straat", "Rij 2, straat: straat en woonplaats ontbreken; de gemeente kan geen brief "
+         "sturen zonder straat en woonplaats. Lever ze mee als u ze heeft."),
+        (3, "woonplaats", "Rij 3, woonplaats: ontbreekt; de gemeente kan geen brief sturen "
+         "zonder woonplaats. Lever de woonplaats mee als u die heeft."),
+        (4, "straat", "Rij 4, straat: ontbreekt; de gemeente kan geen brief sturen zonder "
+         "straat. Lever de straat mee als u die heeft."),
+    ]  # fmt: skip
+
+
+def test_a_rejected_row_gets_no_notice_about_its_address_only_its_errors():
+    checked = check(row(straat="", postcode="x"))
+    assert [e.field for e in checked.errors] == ["postcode"] and checked.notices == []
+
+
+def test_the_notice_names_the_street_column_as_the_creditor_named_it():
+    rows = [(2, row(straat=""))]
+    checked = validate_rows(
+        rows, today=TODAY, oldest_signal_date=OLDEST_SIGNAL_DATE, locate=locate,
+        max_amount_cents=MAX_CENTS, bsn_allowed=True, labels={"straat": "Adres"},
+    )  # fmt: skip
+    [notice] = checked.notices
+    assert notice.field == "Adres" and notice.message.startswith("Rij 2, Adres: ontbreekt;")
 
 
 def test_only_health_insurers_may_deliver_a_bsn():

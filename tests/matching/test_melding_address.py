@@ -43,3 +43,39 @@ def test_matching_keeps_the_letter_and_the_addition_of_the_melding_apart(
     assert (melding.house_letter, melding.house_number_addition) == (letter, addition)
     assert melding.address_key == key
     assert melding.street_and_number == f"Lasondersingel {written}"
+
+
+def _signal(customer, **address):
+    return {
+        "klantnummer": customer, "signaaldatum": "2026-10-02", "achternaam": "Yılmaz",
+        "geboortedatum": "1990-07-04", "huisnummer": "5A", "postcode": "7511AB",
+        "bedrag_achterstand": "250,00", "datum_ontstaan": "2026-08-01", **address,
+    }  # fmt: skip
+
+
+def test_the_melding_takes_street_and_woonplaats_from_a_signal_that_has_them():
+    """QA14 B13: the melding took its address from its first signal, one without a street
+    ('5A, 7511AB'), though another signal at the address had one."""
+    municipality, energy = enschede_with_energy_agreement()
+    ingest_records(energy, [_signal("E1")], today=TODAY)
+    ingest_records(
+        energy, [_signal("E2", straat="Brinkstraat", woonplaats="Enschede")], today=TODAY
+    )
+
+    match_period(municipality, "2026-10", today=TODAY)
+
+    melding = Melding.objects.get()
+    assert melding.address == "Brinkstraat 5A, 7511AB Enschede"
+
+
+def test_a_corrected_signal_with_its_street_completes_the_melding_on_a_rerun():
+    municipality, energy = enschede_with_energy_agreement()
+    ingest_records(energy, [_signal("E1")], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+    assert Melding.objects.get().address == "5A, 7511AB"
+
+    corrected = _signal("E1", straat="Brinkstraat", woonplaats="Enschede")
+    ingest_records(energy, [corrected], today=TODAY)
+    match_period(municipality, "2026-10", today=TODAY)
+
+    assert Melding.objects.get().address == "Brinkstraat 5A, 7511AB Enschede"

@@ -18,6 +18,7 @@ from vroegsignaal.casework.not_resident import confirmed_on_page
 from vroegsignaal.casework.out_of_sight import is_out_of_assignees_sight
 from vroegsignaal.casework.persons import persons_of
 from vroegsignaal.casework.policy import calendar_for, policy_for
+from vroegsignaal.casework.postal_address import why_no_letter
 from vroegsignaal.casework.residence_check import may_confirm, residence_checks
 from vroegsignaal.casework.signal_status import (
     not_picked_up,
@@ -130,6 +131,9 @@ def melding_context(melding: Melding, today: date, viewer: User) -> dict:
         "signals": signals,
         "multiple_without_points": multiple_without_points(melding, signals),
         "residence_checks": residence_checks(melding, signals),
+        # No letter can go to an address without street or woonplaats; said while one may be
+        # sent (QA14 B13).
+        "no_letter_address": "" if melding.state == State.CLOSED else why_no_letter(melding),
         # The signals whose 'geen inwoner (meer)' the caseworker can confirm one by one.
         "confirmable": {signal.pk for signal in signals if may_confirm(melding, signal)},
         # Each resident with the confirmations 'geen inwoner (meer)' of their signals.

@@ -27,6 +27,8 @@ class Column:
 
 
 _DATE = "Een datum, zie Datums"
+# Both are optional, but a letter needs them: an accepted row without gets a notice (validation).
+_NO_LETTER = "leeg: de gemeente kan geen brief sturen (een opmerking, geen fout)"
 # The example file's row: every value readable, but refused as a signal, so an example uploaded
 # unchanged does not put a made-up resident in front of a caseworker.
 EXAMPLE_CUSTOMER_NUMBER = "VOORBEELD-1"
@@ -42,14 +44,14 @@ COLUMNS: tuple[Column, ...] = (
     Column("achternaam", True, "", "Tekst, hoogstens 120 tekens", "–", "Berg"),
     Column("geboortedatum", False, "", _DATE, "onbekend", "17-05-1980"),
     Column("geslacht", False, "", "M of man, V of vrouw, O, onbekend of X", "Leeg (DDAS)", "M"),
-    Column("straat", False, "", "Tekst, hoogstens 120 tekens", "leeg", "Oldenzaalsestraat"),
+    Column("straat", False, "", "Tekst, hoogstens 120 tekens", _NO_LETTER, "Oldenzaalsestraat"),
     Column("huisnummer", True, "Huisnummer, eventueel met huisletter en toevoeging in dezelfde cel",
            "Zie Huisnummer", "–", "12a"),
     Column("huisletter", False, "Eén letter", "a of A", "geen", ""),
     Column("huisnummertoevoeging", False, "",
            "Letters en cijfers, hoogstens 10 tekens, bv. 2, hs, bis", "geen", ""),
     Column("postcode", True, "", "7511AB, 7511 AB of 7511ab", "–", "7511 AB"),
-    Column("woonplaats", False, "", "Tekst, hoogstens 80 tekens", "leeg", "Enschede"),
+    Column("woonplaats", False, "", "Tekst, hoogstens 80 tekens", _NO_LETTER, "Enschede"),
     Column("telefoon", False, "", "Tekst, hoogstens 30 tekens", "leeg", "0612345678"),
     Column("email", False, "", "Tekst, hoogstens 254 tekens", "leeg", ""),
     Column("bsn", False, "Burgerservicenummer (alleen zorgverzekeraars; van een andere "

@@ -143,8 +143,9 @@ class DeliveryError(RowMessage):
 
 
 class DeliveryNotice(RowMessage):
-    """A value not taken over from a row, which is no reason to reject the row: a BSN from a
-    partner that is not a health insurer. It never repeats the value, so it holds no personal
+    """A remark on an accepted row that is no reason to reject it: a value not taken over (a
+    BSN from a partner that is not a health insurer), or no straat or woonplaats, without which
+    the municipality cannot send a letter. It never repeats a value, so it holds no personal
     data and stays after the delivery's file and errors are removed."""
 
     delivery = models.ForeignKey(

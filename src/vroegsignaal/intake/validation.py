@@ -7,7 +7,8 @@ its column mapping, else the canonical name). docs/aanleverformaat.md lists rule
 A row that reading found misshapen (`ROW_PROBLEM`) gets that one message, field empty.
 
 A notice (`RowNotice`) is not an error: the row is processed, but a value in it is not taken
-over (a BSN from a partner that is not a health insurer).
+over (a BSN from a partner that is not a health insurer), or the signal lacks what the
+municipality needs to write to the resident (straat, woonplaats: optional columns).
 """
 
 from __future__ import annotations
@@ -166,11 +167,12 @@ def validate_rows(
                 first_row_of[key] = number
         municipality_id = check.municipality(fields, locate)
         check.without_signal_date(fields)
-        checked.notices.extend(check.notices)
         if check.errors:
             checked.errors.extend(error for _, error in sorted(check.errors, key=lambda e: e[0]))
         else:
+            check.letter_address(fields)
             checked.valid.append(ValidRow(number, municipality_id, fields))
+        checked.notices.extend(check.notices)
     return checked
 
 
@@ -245,11 +247,35 @@ class _RowCheck:
         if self.bsn_allowed:
             return self._value(cells, "bsn", parsing.parse_bsn, "")
         if not parsing.is_blank(cells.get("bsn")):
-            name = self.label("bsn")
-            self.notices.append(
-                RowNotice(self.number, name, f"Rij {self.number}, {name}: {BSN_NOT_TAKEN_OVER}")
-            )
+            self.notice("bsn", BSN_NOT_TAKEN_OVER)
         return ""
+
+    def notice(self, column: str, text: str) -> None:
+        name = self.label(column)
+        self.notices.append(RowNotice(self.number, name, f"Rij {self.number}, {name}: {text}"))
+
+    def letter_address(self, fields: dict[str, object]) -> None:
+        """A notice when an accepted signal lacks straat or woonplaats: the municipality then
+        has no address to send a letter to ('5A, 7421CD'; QA14 B13). Not an error: the columns
+        are optional, and a home visit or a call can still reach the resident."""
+        missing = [
+            column
+            for column, target in (("straat", "street"), ("woonplaats", "city"))
+            if not fields[target]
+        ]
+        if len(missing) == 2:
+            self.notice(
+                "straat",
+                "straat en woonplaats ontbreken; de gemeente kan geen brief sturen zonder straat "
+                "en woonplaats. Lever ze mee als u ze heeft.",
+            )
+        elif missing:
+            [column] = missing
+            self.notice(
+                column,
+                f"ontbreekt; de gemeente kan geen brief sturen zonder {column}. Lever de "
+                f"{column} mee als u die heeft.",
+            )
 
     def _house_number(self, cells) -> dict[str, object]:
         """huisnummer with a letter/addition in the same cell or in their own columns."""

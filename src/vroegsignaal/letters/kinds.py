@@ -72,6 +72,11 @@ def contact_kind(kind: LetterKind | str) -> Contactsoort:
 NOT_AN_ATTEMPT = frozenset({LetterKind.APPOINTMENT})
 
 
+# The letters that go by post, to the melding's address; a card is left at the door after a
+# missed home visit (`casework.postal_address`: no letter without straat and woonplaats).
+BY_POST = frozenset(kind for kind in LetterKind if kind != LetterKind.CARD)
+
+
 # The letter that opens a contact round. After a heropaf reopened a melding (round 2 or later)
 # the resident had contact before, so the first letter ("Wij kregen een bericht van ...") would
 # read as a first contact; the heropaf letter takes its place. One of them per round.

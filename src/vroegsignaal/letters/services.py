@@ -25,6 +25,7 @@ from vroegsignaal.casework import contact
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import ContactAttempt, Melding
+from vroegsignaal.casework.postal_address import why_no_letter
 from vroegsignaal.ddas import Contactsoort
 from vroegsignaal.dutch_text import listed
 from vroegsignaal.intake.models import Signal
@@ -37,6 +38,7 @@ from vroegsignaal.letters.addressing import (
 )
 from vroegsignaal.letters.default_texts import DEFAULT_TEXTS, Texts
 from vroegsignaal.letters.kinds import (
+    BY_POST,
     EXTRA_PLACEHOLDERS,
     NOT_AN_ATTEMPT,
     OPENING_LETTERS,
@@ -294,6 +296,9 @@ def unavailable_kinds(
     - A card needs a missed home visit without a card (``missed_visits``).
     - The confirmation of an appointment needs a resident reached in the current round, as it
       is no contact attempt and the contact that made the appointment is what reach counts.
+    - Every letter that goes by post needs a street and woonplaats (`casework.postal_address`);
+      that reason goes before the others, which would send the caseworker to another letter.
+      A card is left at the door.
     """
     reached, opened = _reached_and_opened(melding)
     wrong_round = {
@@ -316,6 +321,8 @@ def unavailable_kinds(
         reasons[LetterKind.CARD] = NO_MISSED_VISIT
     if not reached:
         reasons[LetterKind.APPOINTMENT] = NOT_REACHED_YET
+    if no_address := why_no_letter(melding):
+        reasons.update(dict.fromkeys(BY_POST, no_address))
     return reasons
 
 
@@ -502,6 +509,9 @@ def _record_letters(
     for melding, version in _postal_order(selection):
         if melding.pk in sent_before:
             result.skipped.append((melding, "De eerste brief is in deze ronde al verstuurd."))
+            continue
+        if no_address := why_no_letter(melding):
+            result.skipped.append((melding, no_address))
             continue
         if melding.pk not in awaiting and melding.state not in (State.NEW, State.CLOSED):
             # New and closed meldingen get casework's own reason when the attempt is refused.

@@ -89,8 +89,10 @@ def _queues(municipality: Municipality, meldingen: pl.DataFrame) -> dict[str, Qu
 
 
 def _address_details(signals: pl.DataFrame) -> dict[str, dict]:
-    """Per melding key: how the address is shown (from the first signal at that address) and
-    ``first_signal_on``, the earliest signaaldatum of the melding's signals."""
+    """Per melding key: how the address is shown (from the first signal at that address, its
+    street and woonplaats from the first signal that has them: both columns are optional, and a
+    letter needs them, QA14 B13) and ``first_signal_on``, the earliest signaaldatum of the
+    melding's signals."""
     rows = Signal.objects.filter(id__in=signals["signal_id"].to_list()).values(
         "id", "postcode", "house_number", "house_letter", "house_number_addition", "street",
         "city", "signal_date",
@@ -101,6 +103,8 @@ def _address_details(signals: pl.DataFrame) -> dict[str, dict]:
         row = by_id[signal_id]
         first = details.setdefault(key, {**row, "first_signal_on": row["signal_date"]})
         first["first_signal_on"] = min(first["first_signal_on"], row["signal_date"])
+        for part in ("street", "city"):
+            first[part] = first[part] or row[part]
     return details
 
 
