@@ -4,8 +4,15 @@ from django.core.management.base import BaseCommand, CommandError
 
 from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.file_errors import dutch_reason
+from vroegsignaal.intake.reading import UnreadableFile, csv_text
 from vroegsignaal.organisations import postcode_moves
 from vroegsignaal.organisations.postcodes import PostcodeImportError, import_postcode_areas
+
+# What to deliver instead of a file that is no text (an Excel workbook, a PDF).
+ADVICE = (
+    "Lever een tekstbestand met per regel 'postcode;gemeentecode' (in Excel: opslaan als "
+    "'CSV UTF-8 (door komma's gescheiden)')."
+)
 
 
 class Command(BaseCommand):
@@ -17,9 +24,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, verhuizen: bool, **options):
         try:
-            text = file.read_text(encoding="utf-8-sig")
+            data = file.read_bytes()
         except OSError as exc:
             raise CommandError(f"Kan {file} niet lezen: {dutch_reason(exc)}.") from exc
+        try:
+            # Decoded as a delivery is: UTF-8, Windows-1252 or UTF-16 with BOM; a file in none
+            # of them was a UnicodeDecodeError's traceback until 27-11-2026.
+            text = csv_text(data, ADVICE, excel_read=False)
+        except UnreadableFile as exc:
+            raise CommandError(
+                f"{file.name} is niet ingelezen; er is niets opgeslagen. {exc.message}"
+            ) from exc
         try:
             plan = import_postcode_areas(text, allow_moves=verhuizen)
         except PostcodeImportError as exc:
