@@ -24,6 +24,7 @@ from vroegsignaal.casework.no_go import RematchReason, why_not_picked_up
 from vroegsignaal.ddas import Eindresultaat
 from vroegsignaal.dutch_numbers import euros
 from vroegsignaal.dutch_text import listed
+from vroegsignaal.intake import corrections
 from vroegsignaal.organisations.models import User
 
 
@@ -235,6 +236,24 @@ def repeat_joined(melding_id: int, creditor: str, signal_date: date, amount_cent
     )
 
 
+def signal_corrected(
+    melding_id: int, creditor: str, signal_date: date, corrected_on: date, changes: dict
+) -> Event:
+    """A matching run counted a signal of ``creditor`` again that the creditor corrected since
+    the previous run (delivered on ``corrected_on``), with what changed
+    (``intake.corrections``). Unsaved: a run writes its lines in bulk, once per correction."""
+    return Event(
+        melding_id=melding_id,
+        kind=EventKind.SIGNAL_CORRECTED,
+        details={
+            "creditor": creditor,
+            "on": signal_date.isoformat(),
+            "corrected_on": corrected_on.isoformat(),
+            "changes": changes,
+        },
+    )
+
+
 def letter(melding: Melding, by: User, title: str, states, about: str = "") -> Event:
     """A letter was made that is not an attempt to reach the resident (e.g. the confirmation
     of an appointment made with them); letters that are attempts are contact attempts."""
@@ -322,6 +341,10 @@ _DESCRIPTIONS = {
         f"Later signaal van {d['creditor']} ({_dutch_date(d['on'])}, {euros(d['amount'])}) "
         "toegevoegd als herhaalde melding"
     ),
+    EventKind.SIGNAL_CORRECTED: lambda d: (
+        f"Signaal van {d['creditor']} ({_dutch_date(d['on'])}) verbeterd aangeleverd op "
+        f"{_dutch_date(d['corrected_on'])}: {corrections.described(d['changes'])}"
+    ),
     EventKind.LETTER: lambda d: (
         f"{d['title']} gemaakt" + (f" voor {d['about']}" if "about" in d else "")
     ),
@@ -361,6 +384,8 @@ DETAIL_NAMES = {
     "checked": "gecontroleerd via",
     "withdrawn": "bevestiging ingetrokken",
     "amount": "bedrag",
+    "corrected_on": "verbeterd aangeleverd op",
+    "changes": "wijzigingen",
 }
 
 
@@ -378,6 +403,8 @@ def details_in_dutch(event: Event) -> dict:
             value = [RematchReason(reason).label for reason in value]
         elif key == "amount":
             value = euros(value)
+        elif key == "changes":
+            value = corrections.described(value)
         dutch[DETAIL_NAMES.get(key, key.replace("_", " "))] = value
     return dutch
 

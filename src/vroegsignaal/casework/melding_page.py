@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from vroegsignaal import dutch_numbers
 from vroegsignaal.casework import contact, conversation, events, payments
@@ -26,7 +27,8 @@ from vroegsignaal.casework.signal_status import (
     why_told_as_not_picked_up,
 )
 from vroegsignaal.casework.terms import melding_deadlines
-from vroegsignaal.intake.models import Signal
+from vroegsignaal.intake.corrections import described, per_signal
+from vroegsignaal.intake.models import Signal, SignalCorrection
 from vroegsignaal.organisations.models import User
 
 
@@ -96,6 +98,26 @@ def multiple_without_points(melding: Melding, signals: list[Signal]) -> str:
     )
 
 
+def corrections_not_counted(melding: Melding) -> list[str]:
+    """Per signal of ``melding`` its creditor corrected since the run that matched it: what
+    changed, and that the melding counts it only after its month is matched again (QA14 B2;
+    ``matching.corrections``). Otherwise the page shows the new amount in the signals and the
+    old total above them."""
+    rows = (
+        SignalCorrection.objects.filter(matched=False, signal__melding_link__melding=melding)
+        .order_by("created_at", "id")
+        .values_list("signal_id", "created_at", "changes", "signal__creditor__name",
+                     "signal__signal_date")
+    )  # fmt: skip
+    return [
+        f"Het signaal van {creditor} ({signal_date:%d-%m-%Y}) is op {day:%d-%m-%Y} verbeterd "
+        f"aangeleverd: {described(changes)}. Totale achterstand, prioriteit, kenmerken en "
+        "werkbakje van deze melding tellen dat pas na opnieuw matchen van "
+        f"{date_format(signal_date, 'F Y')} (meldpunt, pagina Matching)."
+        for (creditor, signal_date), day, changes in per_signal(rows).values()
+    ]
+
+
 def melding_context(melding: Melding, today: date, viewer: User) -> dict:
     """The template context of the melding page, as `viewer` may see it."""
     signals = list(
@@ -134,6 +156,7 @@ def melding_context(melding: Melding, today: date, viewer: User) -> dict:
         # No letter can go to an address without street or woonplaats; said while one may be
         # sent (QA14 B13).
         "no_letter_address": "" if melding.state == State.CLOSED else why_no_letter(melding),
+        "corrections_not_counted": corrections_not_counted(melding),
         # The signals whose 'geen inwoner (meer)' the caseworker can confirm one by one.
         "confirmable": {signal.pk for signal in signals if may_confirm(melding, signal)},
         # Each resident with the confirmations 'geen inwoner (meer)' of their signals.

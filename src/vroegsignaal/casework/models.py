@@ -584,6 +584,7 @@ class EventKind(models.TextChoices):
     LETTER = "letter", "Brief gemaakt"
     SIGNAL_NOT_RESIDENT = "signal_not_resident", "Signaal: geen inwoner (meer)"
     REPEAT_JOINED = "repeat_joined", "Later signaal toegevoegd als herhaalde melding"
+    SIGNAL_CORRECTED = "signal_corrected", "Signaal verbeterd aangeleverd"
 
 
 class Event(models.Model):

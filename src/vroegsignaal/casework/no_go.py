@@ -92,6 +92,7 @@ class RematchReason(models.TextChoices):
     named on the timeline in this order)."""
 
     NEW_SIGNALS = "new_signals", "later aangeleverde signalen"
+    CORRECTED_SIGNALS = "corrected_signals", "verbeterd aangeleverde signalen"
     POPULATION_REGISTER = "brp", "BRP-uittreksel bijgewerkt"
     CLIENT_LIST = "client_list", "klantenlijst schuldhulpverlening bijgewerkt"
     POLICY = "policy", "beleid gewijzigd"

@@ -265,3 +265,50 @@ class Signal(models.Model):
 
     def __str__(self) -> str:
         return f"Signaal {self.pk} ({self.creditor.partner_type}, {self.signal_date})"
+
+
+class SignalCorrection(models.Model):
+    """A re-delivery that changed an accepted signal (same creditor, klantnummer and
+    signaaldatum), and what it changed (`intake.corrections`). A signal already in a melding
+    keeps the melding's old count until its period is matched again; that run names the
+    correction on the melding's timeline and in its report, and marks it `matched` (QA14 B2)."""
+
+    signal = models.ForeignKey(
+        Signal, verbose_name="signaal", related_name="corrections", on_delete=models.CASCADE
+    )
+    delivery = models.ForeignKey(
+        Delivery,
+        verbose_name="aanlevering",
+        related_name="corrections",
+        on_delete=models.CASCADE,
+    )
+    changes = models.JSONField(
+        "wijzigingen",
+        help_text=(
+            "Per veld de oude en de nieuwe waarde van bedrag, datums, aantal termijnen, "
+            "contractsoort, crisissignaal en warme overdracht; van naam, adres, contactgegevens "
+            "en BSN alleen dat ze veranderden, nooit de waarden."
+        ),
+    )
+    matched = models.BooleanField(
+        "gematcht",
+        default=False,
+        help_text="Een matchingsrun van de periode van het signaal heeft de correctie verwerkt.",
+    )
+    created_at = models.DateTimeField("aangeleverd op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "verbetering van een signaal"
+        verbose_name_plural = "verbeteringen van signalen"
+        ordering = ["created_at", "id"]
+        # The matching page asks for the corrections no run has taken in: a few among many.
+        indexes = [
+            models.Index(
+                fields=["signal"],
+                name="signal_correction_pending",
+                condition=models.Q(matched=False),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Verbetering van signaal {self.signal_id} (aanlevering {self.delivery_id})"

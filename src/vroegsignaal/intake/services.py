@@ -25,6 +25,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from vroegsignaal.bulk_rows import update_rows
+from vroegsignaal.intake.corrections import changes_of
 from vroegsignaal.intake.models import (
     JSON_LIST_FILENAME,
     Channel,
@@ -33,6 +34,7 @@ from vroegsignaal.intake.models import (
     DeliveryNotice,
     DeliveryStatus,
     Signal,
+    SignalCorrection,
 )
 from vroegsignaal.intake.reading import ReadDelivery, UnreadableFile, read_delivery, read_records
 from vroegsignaal.intake.validation import (
@@ -335,7 +337,9 @@ def _as_delivered(cell: object) -> object:
 
 
 def _save_signals(creditor: Creditor, delivery: Delivery, valid: list[ValidRow]) -> int:
-    """Insert new signals and replace earlier deliveries of the same row; returns replacements."""
+    """Insert new signals and replace earlier deliveries of the same row; returns replacements.
+    A replacement that changes the signal is recorded with what it changed (`SignalCorrection`):
+    a melding it is in counts it only after the next run of its period."""
     keys = {(row.fields["customer_number"], row.fields["signal_date"]) for row in valid}
     existing = {
         (s.customer_number, s.signal_date): s
@@ -345,7 +349,7 @@ def _save_signals(creditor: Creditor, delivery: Delivery, valid: list[ValidRow])
             signal_date__in={k[1] for k in keys},
         )
     }
-    new, replaced = [], []
+    new, replaced, corrections = [], [], []
     for row in valid:
         values = {
             **row.fields,
@@ -356,6 +360,8 @@ def _save_signals(creditor: Creditor, delivery: Delivery, valid: list[ValidRow])
         if signal is None:
             new.append(Signal(creditor=creditor, delivery=delivery, **values))
             continue
+        if changes := changes_of(signal, values):
+            corrections.append(SignalCorrection(signal=signal, delivery=delivery, changes=changes))
         for name, value in values.items():
             setattr(signal, name, value)
         # update_rows does not run the fields' pre_save: the derived keys are set here.
@@ -368,4 +374,5 @@ def _save_signals(creditor: Creditor, delivery: Delivery, valid: list[ValidRow])
         fields = [*valid[0].fields, "bsn_hash", "surname_search", "municipality_id",
                   "row_number", "delivery"]  # fmt: skip
         update_rows(Signal, replaced, fields)
+    SignalCorrection.objects.bulk_create(corrections, batch_size=1000)
     return len(replaced)

@@ -3,6 +3,8 @@
 The timeline names it ('Bij opnieuw matchen alsnog op te pakken (BRP-uittreksel bijgewerkt)'),
 and so does the inzage document for the resident, so it must be what the run can know:
 - later aangeleverde signalen: the melding now has signals it did not have;
+- verbeterd aangeleverde signalen: a creditor corrected one of its signals since the previous
+  run (a higher amount, a crisis flag: `matching.corrections`);
 - a reference list changed: a list was read in since the previous run of the period, and a
   signal that was 'geen inwoner (meer)' or 'overleden' by the BRP extract, or 'al bekend bij
   schuldhulpverlening' by the client list, is not any more;
@@ -72,11 +74,18 @@ def changed_since_previous_run(run: MatchingRun) -> set[RematchReason]:
 
 
 def rematch_reasons(
-    result, melding_ids: dict[str, int], changed: set[RematchReason], chosen: list[int]
+    result,
+    melding_ids: dict[str, int],
+    changed: set[RematchReason],
+    chosen: list[int],
+    *,
+    corrected: set[int] = frozenset(),
 ) -> dict[int, list[RematchReason]]:
     """Per melding id in ``chosen`` why this run's ``result`` picks it up; ``changed`` is what
-    changed since the previous run (``changed_since_previous_run``). Asked before the run
-    writes its signals: the links and statuses stored are still those of the run before."""
+    changed since the previous run (``changed_since_previous_run``), ``corrected`` the ids of
+    the signals in a melding that their creditor corrected since (``matching.corrections``).
+    Asked before the run writes its signals: the links and statuses stored are still those of
+    the run before."""
     wanted = set(chosen)
     keys = [key for key, pk in melding_ids.items() if pk in wanted]
     now = result.signals.filter(pl.col("melding_key").is_in(keys))
@@ -100,4 +109,6 @@ def rematch_reasons(
     for pk in chosen:
         if signals_now[pk] - signals_before[pk]:
             found[pk].add(RematchReason.NEW_SIGNALS)
+        if signals_before[pk] & corrected:
+            found[pk].add(RematchReason.CORRECTED_SIGNALS)
     return {pk: [reason for reason in RematchReason if reason in found[pk]] for pk in chosen}

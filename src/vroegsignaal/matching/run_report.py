@@ -1,10 +1,11 @@
 """What a matching run changed, for the meldpunt to open from the matching page (QA9 B7).
 
-Five lists: the new meldingen to pick up (crisis first), the meldingen an earlier run closed
+Six lists: the new meldingen to pick up (crisis first), the meldingen an earlier run closed
 as no-go that this run picks up again (with why: `matching.rematch`), the signals joined to an
 earlier melding as herhaalde melding (with the melding they joined), the meldingen the run
-closed as no-go per result, and the signals delivered late (added to a melding an earlier run
-made). A rerun that changes nothing has five empty lists.
+closed as no-go per result, the signals delivered late (added to a melding an earlier run
+made), and the signals in a melding their creditor corrected since the previous run, with what
+changed (`matching.corrections`, QA14 B2). A rerun that changes nothing has six empty lists.
 
 The run stores per list its count and at most `SHOWN` ids in `MatchingRun.summary["changes"]`:
 a national run makes tens of thousands of meldingen, and the write stays one JSON value per
@@ -20,7 +21,9 @@ import polars as pl
 from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.casework.no_go import RematchReason
 from vroegsignaal.dutch_text import listed
+from vroegsignaal.intake.corrections import described
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.matching.corrections import Corrected
 from vroegsignaal.matching.models import MatchingRun
 
 SHOWN = 50
@@ -30,6 +33,11 @@ def _capped(items: list) -> dict:
     return {"count": len(items), "shown": items[:SHOWN]}
 
 
+def corrected_recorded(corrected: list[Corrected]) -> dict:
+    """The corrected signals as a run stores them: [signal id, melding id, changes]."""
+    return _capped([[row.signal_id, row.melding_id, row.changes] for row in corrected])
+
+
 def recorded(
     result,
     melding_ids: dict[str, int],
@@ -37,10 +45,12 @@ def recorded(
     new_links: list[MeldingSignal],
     closed_no_go: dict[int, str],
     reopened: dict[int, list[RematchReason]],
+    corrected: list[Corrected],
 ) -> dict:
     """The run's changes as stored: ``created`` the melding keys it made, ``new_links`` the
     signal links it made, ``closed_no_go`` melding id -> result of those it closed as no-go,
-    ``reopened`` melding id -> why of those it picked up again."""
+    ``reopened`` melding id -> why of those it picked up again, ``corrected`` the signals in a
+    melding corrected since the previous run."""
     to_pick_up = result.meldingen.filter(pl.col("melding_key").is_in(list(created)) & pl.col("go"))
     crisis_first = to_pick_up.sort(
         ["crisis", "priority_score", "melding_key"], descending=[True, True, False]
@@ -64,6 +74,7 @@ def recorded(
         "joined": _capped(sorted(joined)),
         "no_go": {text: _capped(ids) for text, ids in sorted(by_result.items())},
         "late": _capped(sorted(late)),
+        "corrected": corrected_recorded(corrected),
     }
 
 
@@ -87,6 +98,18 @@ class JoinedSignal:
 
 
 @dataclass(frozen=True)
+class CorrectedSignal:
+    signal: Signal
+    melding_id: int
+    changes: dict
+
+    @property
+    def what(self) -> str:
+        """'bedrag € 450,00 → € 455,00; crisissignaal nee → ja', as the timeline says it."""
+        return described(self.changes)
+
+
+@dataclass(frozen=True)
 class ReopenedMelding:
     melding: Melding
     reasons: list[str]
@@ -106,6 +129,8 @@ class RunChanges:
     joined: Listed
     no_go: list[tuple[str, Listed]]
     late: Listed
+    # None: the run is from before runs stored the signals corrected since the previous one.
+    corrected: Listed | None
 
     @property
     def no_go_count(self) -> int:
@@ -118,7 +143,9 @@ class RunChanges:
         meldingen = [
             *self.new.rows, *reopened, *(m for _, part in self.no_go for m in part.rows)
         ]  # fmt: skip
-        return [*meldingen, *(row.signal for row in [*self.joined.rows, *self.late.rows])]
+        corrected = self.corrected.rows if self.corrected else []
+        signals = [*self.joined.rows, *self.late.rows, *corrected]
+        return [*meldingen, *(row.signal for row in signals)]
 
 
 # What a run without signals stores: it changed nothing.
@@ -128,6 +155,7 @@ NO_CHANGES = {
     "joined": _capped([]),
     "no_go": {},
     "late": _capped([]),
+    "corrected": _capped([]),
 }
 
 
@@ -144,8 +172,10 @@ def changes_of(run: MatchingRun) -> RunChanges:
     reopened_ids = [pk for pk, _ in reopened["shown"]] if reopened else []
     melding_ids = [*stored["new"]["shown"], *reopened_ids, *no_go_ids]
     meldingen = Melding.objects.select_related("queue").in_bulk(melding_ids)
+    corrected = stored.get("corrected")
     pairs = [*stored["joined"]["shown"], *stored["late"]["shown"]]
-    signals = Signal.objects.select_related("creditor").in_bulk([pk for pk, _ in pairs])
+    signal_ids = [pk for pk, _ in pairs] + [row[0] for row in (corrected or {}).get("shown", [])]
+    signals = Signal.objects.select_related("creditor").in_bulk(signal_ids)
 
     def melding_list(part: dict) -> Listed:
         # A melding erased since (retention) is left out of the rows, not of the count.
@@ -153,6 +183,10 @@ def changes_of(run: MatchingRun) -> RunChanges:
 
     def signal_list(part: dict) -> Listed:
         rows = [JoinedSignal(signals[s], m) for s, m in part["shown"] if s in signals]
+        return Listed(part["count"], rows)
+
+    def corrected_list(part: dict) -> Listed:
+        rows = [CorrectedSignal(signals[s], m, c) for s, m, c in part["shown"] if s in signals]
         return Listed(part["count"], rows)
 
     def reopened_list(part: dict) -> Listed:
@@ -165,4 +199,5 @@ def changes_of(run: MatchingRun) -> RunChanges:
         joined=signal_list(stored["joined"]),
         no_go=[(text, melding_list(part)) for text, part in stored["no_go"].items()],
         late=signal_list(stored["late"]),
+        corrected=corrected_list(corrected) if corrected else None,
     )

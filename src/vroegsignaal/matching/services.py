@@ -32,7 +32,7 @@ from vroegsignaal.casework.policy import calendar_for
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.gc_pause import cyclic_gc_paused
 from vroegsignaal.intake.models import Signal
-from vroegsignaal.matching import adapter, joined_repeats, run_report
+from vroegsignaal.matching import adapter, corrections, joined_repeats, run_report
 from vroegsignaal.matching.engine import run_matching, with_priority_reasons
 from vroegsignaal.matching.engine.classify import BRP_NAME
 from vroegsignaal.matching.engine.policy import PolicyError
@@ -384,12 +384,16 @@ def match_period(
         command_line_user=command_line_user,
     )
     if signals.is_empty():
-        run.summary = _with_kept_joined(
-            {"signals": 0, "signals_joined_earlier": 0, "meldingen": 0, "go": 0, "statuses": {}},
-            kept_joined,
-        ) | {"changes": run_report.NO_CHANGES}
-        run.finished_at = timezone.now()
-        run.save()
+        with transaction.atomic():
+            # Signals that all stay in a closed earlier melding can still have been corrected.
+            named = corrections.taken_in(corrections.pending(municipality, period))
+            run.summary = _with_kept_joined(
+                {"signals": 0, "signals_joined_earlier": 0, "meldingen": 0, "go": 0,
+                 "statuses": {}},
+                kept_joined,
+            ) | {"changes": {**run_report.NO_CHANGES, "corrected": run_report.corrected_recorded(named)}}  # fmt: skip
+            run.finished_at = timezone.now()
+            run.save()
         return run
     result = run_matching(
         signals,
@@ -401,21 +405,31 @@ def match_period(
     )
     matched_on = today or timezone.localdate()
     with transaction.atomic():
+        # Read before the run links signals: a correction of a signal in no melding yet is
+        # counted as the signal is now, without a line.
+        corrected = corrections.pending(municipality, period)
         links = adapter.existing_links(result.signals["signal_id"].to_list())
         melding_ids, attached, created = _write_meldingen(municipality, result, matched_on, links)
         go, no_go = _go_decisions(result, melding_ids, attached)
         # A melding matching closed earlier that is now a go goes back to the queue first, so
         # its signals get their new statuses; no-go meldingen are closed after.
-        why = partial(rematch_reasons, result, melding_ids, changed_since_previous_run(run))
+        why = partial(
+            rematch_reasons,
+            result,
+            melding_ids,
+            changed_since_previous_run(run),
+            corrected=corrected.signal_ids,
+        )
         reopened = reopen_picked_up_after_rematch(go, matched_on, why)
         untouched = _untouched(melding_ids)
         stay_joined, new_links = _write_signals(result, melding_ids, attached, links, untouched)
         closed_no_go = {pk: no_go[pk] for pk in no_go.keys() & untouched}
         close_not_picked_up(closed_no_go, matched_on)
+        named = corrections.taken_in(corrected)
         run.summary = {
             **_with_kept_joined(_summary(result, attached, stay_joined), kept_joined),
             "changes": run_report.recorded(
-                result, melding_ids, created, new_links, closed_no_go, reopened
+                result, melding_ids, created, new_links, closed_no_go, reopened, named
             ),
         }
         run.finished_at = timezone.now()

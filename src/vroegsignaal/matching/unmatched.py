@@ -22,7 +22,12 @@ def unmatched_months(municipality: Municipality) -> list[tuple[str, int]]:
     return [(f"{row['month']:%Y-%m}", row["signals"]) for row in rows]
 
 
-def suggested_period(waiting: list[tuple[str, int]]) -> str:
-    """The newest month that waits for a run; with none waiting, the current month (a month
-    matched again only when someone chooses it: a rerun of an earlier month was one click)."""
-    return waiting[0][0] if waiting else f"{timezone.localdate():%Y-%m}"
+def suggested_period(waiting: list[tuple[str, int]], corrected: list[tuple[str, int]] = ()) -> str:
+    """The newest month that waits for a run: with signals in no melding, else with signals
+    corrected since the run that put them in one (`matching.corrections`); with none, the
+    current month (a month matched again only when something waits or someone chooses it: a
+    rerun of an earlier month was one click)."""
+    for months in (waiting, corrected):
+        if months:
+            return months[0][0]
+    return f"{timezone.localdate():%Y-%m}"

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 
 from vroegsignaal.dutch_text import after_colon
+from vroegsignaal.matching.corrections import corrected_months
 from vroegsignaal.matching.list_doubts import CONFIRMATIONS
 from vroegsignaal.matching.models import MatchingRun, ReferenceListImport, ReferenceListKind
 from vroegsignaal.matching.periods import (
@@ -67,9 +68,10 @@ class MatchingForm(forms.Form):
 def matching_runs(request):
     municipality = request.user.municipality
     waiting = unmatched_months(municipality)
+    corrected = corrected_months(municipality)
     form = MatchingForm(
         request.POST or None,
-        initial={"period": suggested_period(waiting)},
+        initial={"period": suggested_period(waiting, corrected)},
         municipality=municipality,
     )
     if request.method == "POST" and form.is_valid():
@@ -96,6 +98,9 @@ def matching_runs(request):
         "failed": runs[0] if runs and runs[0].failure else None,
         "lists": _reference_list_state(municipality),
         "waiting": [(month_name(period), signals) for period, signals in waiting],
+        # Signals in a melding corrected since the run (QA14 B2): the meldingen count the old.
+        "corrected": [(period, month_name(period), signals) for period, signals in corrected],
+        "corrected_signals": sum(signals for _, signals in corrected),
     }
     return render(request, "matching/runs.html", context)
 
