@@ -65,9 +65,8 @@ def public_holidays(year: int) -> frozenset[date]:
     The ``holidays`` package lists 5 May only every fifth year (the collective-agreement
     practice); the Atw names it every year, so it is added here.
     """
-    package_days = holidays.country_holidays("NL", years=year)
     equated = {day for days in EQUATED_BY_DECREE.values() for day in days if day.year == year}
-    return frozenset(package_days) | {date(year, 5, 5)} | equated
+    return frozenset(_holiday_names(year)) | equated
 
 
 @dataclass(frozen=True)
@@ -136,10 +135,11 @@ def roll_back(day: date, calendar: WorkingCalendar = DEFAULT_CALENDAR) -> date:
 _WEEKDAY_NAMES = {SATURDAY: "zaterdag", SATURDAY + 1: "zondag"}
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=512)
 def _holiday_names(year: int) -> dict[date, str]:
     """The holidays of ``year`` by their Dutch names, as the Atw writes them ('Eerste Kerstdag',
-    'Goede Vrijdag'; the package writes 'Eerste kerstdag'), 5 May every year."""
+    'Goede Vrijdag'; the package writes 'Eerste kerstdag'), 5 May every year: the one reading
+    of the ``holidays`` package, which `public_holidays` counts with."""
     names = holidays.country_holidays("NL", years=year, language="nl")
     written = {
         day: " ".join(w[:1].upper() + w[1:] for w in name.split()) for day, name in names.items()

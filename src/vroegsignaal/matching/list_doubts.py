@@ -114,16 +114,16 @@ def _brp_columns(columns: set[str]) -> list[str]:
     if not found:
         return []
     # A client export that really has such a column would be asked every month: say how not to.
-    if len(found) == 1:
-        return [
-            "Het bestand heeft een kolom die in een BRP-uittreksel hoort en die een klantenlijst "
-            f"niet gebruikt: {found[0]}. Laat die kolom weg uit de export als dit wel de "
-            "klantenlijst is."
-        ]
+    one = len(found) == 1
+    kind = (
+        "een kolom die in een BRP-uittreksel hoort"
+        if one
+        else "kolommen die in een BRP-uittreksel horen"
+    )
+    them = "die kolom" if one else "die kolommen"
     return [
-        "Het bestand heeft kolommen die in een BRP-uittreksel horen en die een klantenlijst "
-        f"niet gebruikt: {listed(found)}. Laat die kolommen weg uit de export als dit wel de "
-        "klantenlijst is."
+        f"Het bestand heeft {kind} en die een klantenlijst niet gebruikt: {listed(found)}. "
+        f"Laat {them} weg uit de export als dit wel de klantenlijst is."
     ]
 
 
