@@ -9,14 +9,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.audit_log_rows import entry_written_before
 from tests.casework.factories import MeldingFactory
 from tests.factories import MunicipalityFactory, UserFactory
 from tests.page_text import page_text
 from tests.privacy.database_scan import text_in_database
 from vroegsignaal.addresses import address_key
 from vroegsignaal.ddas import Eindresultaat
-from vroegsignaal.privacy import audit, retention
-from vroegsignaal.privacy.models import AuditAction, AuditEntry, RetentionRun
+from vroegsignaal.privacy import retention
+from vroegsignaal.privacy.models import AuditEntry, RetentionRun
 
 pytestmark = pytest.mark.django_db(databases="__all__")
 
@@ -129,11 +130,11 @@ def test_a_recent_search_that_found_nothing_keeps_its_text(client, hengelo):
 
 def test_a_search_logged_with_its_text_in_the_page_address_loses_it_there_too(hengelo):
     # Entries written before the search page was logged without its query kept ?q=... .
-    old = audit.record(
-        UserFactory(caseworker=True, municipality=hengelo), AuditAction.VIEW,
+    old = entry_written_before(
+        UserFactory(caseworker=True, municipality=hengelo).username,
         'zoeken naar meldingen: "Jansen" (op naam of straat, 0 gevonden)',
-        endpoint="/werk/zoeken/?q=Jansen&pagina=2",
-    )  # fmt: skip
+        "/werk/zoeken/?q=Jansen&pagina=2",
+    )
 
     retention.run(today=timezone.localdate() + dt.timedelta(days=184))
 
@@ -143,7 +144,7 @@ def test_a_search_logged_with_its_text_in_the_page_address_loses_it_there_too(he
 
 def test_erasing_search_texts_changes_no_other_entry(hengelo):
     worker = UserFactory(caseworker=True, municipality=hengelo)
-    other = audit.record(worker, AuditAction.VIEW, 'werkbakjes: "Hoeks"', endpoint="/werk/?q=Hoeks")
+    other = entry_written_before(worker.username, 'werkbakjes: "Hoeks"', "/werk/?q=Hoeks")
 
     assert AuditEntry.objects.filter(pk=other.pk).erase_search_texts() == 0
     assert (_reread(other).description, _reread(other).endpoint) == (
@@ -172,8 +173,8 @@ def test_the_retention_page_says_which_search_texts_the_signal_term_date_applies
     client, settings
 ):
     # The run's date for search texts is the signal term's: it applies to the searches that
-    # found nothing and the officer's own searches of the audit log, not to a search that found
-    # meldingen, which goes with them whenever they are erased.
+    # found nothing, the officer's own searches of the audit log and the lists' typed filters,
+    # not to a search that found meldingen, which goes with them whenever they are erased.
     settings.RETENTION_SIGNAL_DAYS = 183
     RetentionRun.objects.create(
         counts={retention.SEARCH_TEXTS: 3, retention.SIGNALS: 2},
@@ -184,8 +185,8 @@ def test_the_retention_page_says_which_search_texts_the_signal_term_date_applies
 
     assert (
         "3 zoekteksten in het auditlog (van zoekopdrachten gedaan vóór 15-05-2027 die niets "
-        "vonden of in het auditlog zelf zochten, en van zoekopdrachten waarvan alle gevonden "
-        "meldingen nu gewist zijn)"
+        "vonden, in het auditlog zelf zochten of een lijst filterden op getypte tekst, en van "
+        "zoekopdrachten waarvan alle gevonden meldingen nu gewist zijn)"
     ) in page
     assert "2 signalen zonder opgepakte melding (15-05-2027)" in page  # the other kinds: a date
     # The terms: a search that found meldingen has no term of days of its own.
@@ -194,8 +195,9 @@ def test_the_retention_page_says_which_search_texts_the_signal_term_date_applies
         "Zoekteksten in het auditlog van een zoekopdracht die meldingen vond (een naam of adres)"
     )
     untied = (
-        "Zoekteksten in het auditlog van een zoekopdracht die niets vond, en van een "
-        "zoekopdracht in het auditlog zelf"
+        "Zoekteksten in het auditlog van een zoekopdracht die niets vond, van een "
+        "zoekopdracht in het auditlog zelf en van een getypt filter op een lijst (klantnummer, "
+        "postcode, bedrag)"
     )
     assert terms[found] == "tot alle meldingen die de zoekopdracht vond zijn gewist"
     assert terms[untied] == "183 dagen na het zoeken"

@@ -73,7 +73,7 @@ from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction
-from vroegsignaal.privacy.pages import page_without_search_text, search_description
+from vroegsignaal.privacy.pages import search_description
 from vroegsignaal.privacy.policy import role_required
 
 MELDINGEN_PER_PAGE = 50
@@ -180,14 +180,10 @@ def search_page(request):
 
 def _audit_search(request, text: str, outcome: str) -> None:
     """The privacy officer reads who searched for what: the terms as typed, not URL-encoded,
-    in the description only, where retention erases them (privacy.search_text_erasure)."""
+    in the description only (`audit.record` keeps the page without them), where retention
+    erases them (privacy.search_text_erasure)."""
     shown = text if len(text) <= search.MAX_LENGTH else f"{text[: search.MAX_LENGTH]}…"
-    audit.record(
-        request,
-        AuditAction.VIEW,
-        search_description(shown, outcome),
-        endpoint=page_without_search_text(request.get_full_path()),
-    )
+    audit.record(request, AuditAction.VIEW, search_description(shown, outcome))
 
 
 NO_MELDING_TICKED = "Meldingen: vink minstens één melding aan om toe te wijzen."

@@ -3,6 +3,8 @@
 `record(request_or_user, action, obj_or_label, ...)` is the one call every view, export, download
 and change of personal data makes. The entry is written on the `audit` connection (see
 routers.py), so it is committed even when the caller's transaction is rolled back later.
+A text typed in the page's query (pages.TYPED_PARAMETERS) is named in the description, never
+kept in the page, so that retention can erase it.
 A list page or download first names what it shows with `note_shown(request, objects)`; the
 entry then keeps those objects (AuditShownObject), so `about()` finds the list for each of them.
 A POST refused with a message that still redirects says so with `note_unchanged(request)`.
@@ -25,7 +27,12 @@ from django.utils import timezone
 from vroegsignaal import kenmerk
 from vroegsignaal.organisations.models import Municipality
 from vroegsignaal.privacy.models import AuditAction, AuditEntry, AuditShownObject
-from vroegsignaal.privacy.pages import MELDING
+from vroegsignaal.privacy.pages import (
+    MELDING,
+    page_without_search_text,
+    typed_in,
+    with_typed_texts,
+)
 from vroegsignaal.privacy.routers import AUDIT_DB
 
 
@@ -58,8 +65,13 @@ def record(
     if object_type:
         entry.object_type, entry.object_id = object_type, object_id
     if request is not None:
-        entry.endpoint = (endpoint or request.get_full_path())[:300]
+        endpoint = endpoint or request.get_full_path()
         entry.ip_address = request.META.get("REMOTE_ADDR") or None
+    # A text typed in the page's query (a klantnummer, a postcode, what the officer searched
+    # the log for) may single out a resident: it goes in the description, which retention
+    # erases after the signal term (privacy.search_text_erasure), never in the page.
+    entry.description = with_typed_texts(entry.description, typed_in(endpoint))
+    entry.endpoint = page_without_search_text(endpoint)[:300]
     shown = _shown_ids([*_rows(shown), *getattr(_django_request(request), "audit_shown", ())])
     if entry.municipality_id is None:
         entry.municipality_id = getattr(user, "municipality_id", None)

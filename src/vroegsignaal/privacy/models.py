@@ -7,11 +7,11 @@ from django.utils import timezone
 
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy.pages import (
-    audit_log_searches_with_text,
     describe_page,
     meldingen_searches_with_text,
     object_label,
     page_without_search_text,
+    typed_texts_still_there,
     without_search_text,
 )
 
@@ -67,12 +67,12 @@ class AuditQuerySet(AppendOnlyQuerySet):
         return expired._raw_delete(expired.db)
 
     def erase_search_texts(self) -> int:
-        """Replace the typed text of the searches among these entries (for meldingen, and the
-        privacy officer's of the audit log) by `pages.ERASED_SEARCH_TEXT`, in the description
-        and the page: only the retention job does this, once the text may name a resident
-        whose data is erased. No other entry and no other field changes (who, when, in which
+        """Replace the typed text of the searches among these entries (for meldingen, the
+        privacy officer's of the audit log, a list's typed filter) by `pages.ERASED_SEARCH_TEXT`,
+        in the description and the page: only the retention job does this, once the text may
+        name a resident whose data is erased. No other entry and no other field changes (who, when, in which
         screen, how many found and the list shown stay)."""
-        searches = self.filter(meldingen_searches_with_text() | audit_log_searches_with_text())
+        searches = self.filter(meldingen_searches_with_text() | typed_texts_still_there())
         # Few distinct results ('... (op adres, 1 gevonden)', 'auditlog; gezocht op [...]'):
         # one UPDATE for each.
         erased: dict[tuple[str, str], list[int]] = {}

@@ -100,15 +100,23 @@ def object_label(object_type: str, object_id: str) -> str:
 # term the retention job replaces the text (privacy.search_text_erasure), the rest stays.
 SEARCH_DESCRIPTION_START = 'zoeken naar meldingen: "'
 ERASED_SEARCH_TEXT = "[zoektekst gewist na de bewaartermijn]"
-# So is the privacy officer's own search of the audit log (what she typed at Gegevens and
-# Gebruiker, 'Hoeks'), after AUDIT_LOG_SEARCH_MARK in the description of the screen:
-# 'auditlog; gezocht op gegevens "Hoeks"'.
-AUDIT_LOG_SEARCH_FIELDS = {"wat": "gegevens", "wie": "gebruiker"}
-AUDIT_LOG_SEARCH_MARK = "; gezocht op "
-_AUDIT_LOG = PAGE_DESCRIPTIONS["privacy:audit_log"]  # 'auditlog (CSV)' starts so too
+# So is every other text typed in a page address: what the privacy officer typed at Gegevens
+# and Gebruiker of the audit log ('Hoeks'), and the typed filters of the lists (a creditor's
+# klantnummer, a postcode, an amount), any of which may single out a resident. The log keeps
+# such a text after TYPED_TEXT_MARK in the description, by the name the page gives its field:
+# 'auditlog; gezocht op gegevens "Hoeks"', 'terugkoppeling per signaal; gezocht op klantnummer
+# "K-12"'. Filters chosen from a list (werkbakje, soort, dates) are no text and stay in the page.
+TYPED_PARAMETERS = {
+    "wat": "gegevens",
+    "wie": "gebruiker",
+    "klantnummer": "klantnummer",
+    "postcode": "postcodegebied",
+    "bedrag_vanaf": "achterstand vanaf",
+}
+TYPED_TEXT_MARK = "; gezocht op "
 _TYPED_SHOWN = 200  # characters of a typed text the description keeps (Gegevens has no limit)
-# The query parameters that hold a typed search text: never kept in a page address.
-SEARCH_PARAMETERS = ("q", *AUDIT_LOG_SEARCH_FIELDS)
+# The query parameters that hold a typed text: never kept in a page address.
+SEARCH_PARAMETERS = ("q", *TYPED_PARAMETERS)
 
 
 def search_description(text: str, outcome: str) -> str:
@@ -116,17 +124,25 @@ def search_description(text: str, outcome: str) -> str:
     return f'{SEARCH_DESCRIPTION_START}{text}" ({outcome})'
 
 
-def audit_log_search_description(screen: str, typed) -> str:
-    """'auditlog; gezocht op gegevens "Hoeks" en gebruiker "meldpunt"': the officer's search of
-    the audit log in `screen` ('auditlog', 'auditlog (CSV)', or either on one resident) with
-    the texts she typed (`typed`: the query); `screen` alone when she typed none."""
+def with_typed_texts(screen: str, typed) -> str:
+    """'auditlog; gezocht op gegevens "Hoeks" en gebruiker "meldpunt"': `screen` (the page's
+    description, 'auditlog (CSV)', 'werkbakjes (lijst van meldingen)') with the texts typed in
+    its query (`typed`: a mapping, the request's GET or a parsed address) by the name of their
+    field; `screen` alone when none was typed."""
     texts = []
-    for field, name in AUDIT_LOG_SEARCH_FIELDS.items():
+    for field, name in TYPED_PARAMETERS.items():
         text = " ".join((typed.get(field) or "").split())
         if text:
             shown = text if len(text) <= _TYPED_SHOWN else f"{text[:_TYPED_SHOWN]}…"
             texts.append(f'{name} "{shown}"')
-    return f"{screen}{AUDIT_LOG_SEARCH_MARK}{' en '.join(texts)}" if texts else screen
+    return f"{screen}{TYPED_TEXT_MARK}{' en '.join(texts)}" if texts else screen
+
+
+def typed_in(page: str) -> dict[str, str]:
+    """The typed texts in a page address, by parameter ('/werk/?postcode=7511' gives
+    {'postcode': '7511'}), for `with_typed_texts`."""
+    query = page.partition("?")[2]
+    return {key: value for key, value in parse_qsl(query) if key in TYPED_PARAMETERS}
 
 
 def meldingen_searches_with_text() -> Q:
@@ -135,25 +151,25 @@ def meldingen_searches_with_text() -> Q:
     return Q(description__startswith=SEARCH_DESCRIPTION_START)
 
 
-def audit_log_searches_with_text() -> Q:
-    """The entries of the officer's searches of the audit log whose text is still there: in
-    the description (an erased one has no quote after the mark), or, written before 27-11-2026,
+def typed_texts_still_there() -> Q:
+    """The entries, other than searches for meldingen, that still hold a typed text: in the
+    description (an erased one has no quote after the mark), or, written before 27-11-2026,
     in the page address."""
     quoted = Q()
-    for name in AUDIT_LOG_SEARCH_FIELDS.values():
-        quoted |= Q(description__contains=f'{AUDIT_LOG_SEARCH_MARK}{name} "')
-    in_address = Q(endpoint__regex=rf"[?&]({'|'.join(AUDIT_LOG_SEARCH_FIELDS)})=[^&]")
-    return Q(description__startswith=_AUDIT_LOG) & (quoted | in_address)
+    for name in TYPED_PARAMETERS.values():
+        quoted |= Q(description__contains=f'{TYPED_TEXT_MARK}{name} "')
+    in_address = Q(endpoint__regex=rf"[?&]({'|'.join(TYPED_PARAMETERS)})=[^&]")
+    return (quoted | in_address) & ~meldingen_searches_with_text()
 
 
 def without_search_text(description: str) -> str:
     """The description of a search with ERASED_SEARCH_TEXT for its text. Of a search for
     meldingen the outcome (how and how many found) stays: it is the last part, so a quote
-    typed in the text is no matter. Of the officer's search of the audit log the screen
-    stays: it is the part before the mark, which she cannot type."""
+    typed in the text is no matter. Of any other typed text the screen stays: it is the part
+    before the mark, which no one types."""
     if not description.startswith(SEARCH_DESCRIPTION_START):
-        screen = description.partition(AUDIT_LOG_SEARCH_MARK)[0]
-        return f"{screen}{AUDIT_LOG_SEARCH_MARK}{ERASED_SEARCH_TEXT}"
+        screen = description.partition(TYPED_TEXT_MARK)[0]
+        return f"{screen}{TYPED_TEXT_MARK}{ERASED_SEARCH_TEXT}"
     text_and_outcome = description.removeprefix(SEARCH_DESCRIPTION_START)
     _, found, outcome = text_and_outcome.rpartition('" (')
     erased = f"zoeken naar meldingen: {ERASED_SEARCH_TEXT}"
@@ -161,9 +177,10 @@ def without_search_text(description: str) -> str:
 
 
 def page_without_search_text(page: str) -> str:
-    """'/werk/zoeken/?pagina=2' for '/werk/zoeken/?q=S.A.+Hoeks&pagina=2': the page of a search
-    as the log keeps it, without the typed text (which the description holds, until it is
-    erased); '/privacy/auditlog/?handeling=view' for '...?wat=Hoeks&handeling=view'."""
+    """'/werk/zoeken/?pagina=2' for '/werk/zoeken/?q=S.A.+Hoeks&pagina=2': the page as the log
+    keeps it, without the typed text (which the description holds, until it is erased);
+    '/privacy/auditlog/?handeling=view' for '...?wat=Hoeks&handeling=view', '/werk/?soort=energie'
+    for '/werk/?postcode=7511&soort=energie'."""
     path, _, query = page.partition("?")
     pairs = parse_qsl(query, keep_blank_values=True)
     kept = [(key, value) for key, value in pairs if key not in SEARCH_PARAMETERS]

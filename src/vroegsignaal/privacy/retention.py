@@ -129,8 +129,9 @@ def terms() -> list[tuple[str, str]]:
             "tot alle meldingen die de zoekopdracht vond zijn gewist",
         ),
         (
-            "Zoekteksten in het auditlog van een zoekopdracht die niets vond, en van een "
-            "zoekopdracht in het auditlog zelf",
+            "Zoekteksten in het auditlog van een zoekopdracht die niets vond, van een "
+            "zoekopdracht in het auditlog zelf en van een getypt filter op een lijst "
+            "(klantnummer, postcode, bedrag)",
             f"{_days(settings.RETENTION_SIGNAL_DAYS)} na het zoeken",
         ),
     ]

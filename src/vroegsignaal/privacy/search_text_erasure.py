@@ -10,11 +10,14 @@ text is replaced by `pages.ERASED_SEARCH_TEXT`
   municipality holds data on, so it is kept no longer than the shortest term for residents.
 Who searched, when, how many were found and the list of meldingen shown stay.
 
-The privacy officer's own search of the audit log is logged with what she typed at Gegevens and
-Gebruiker (`pages.audit_log_search_description`), which may name a resident too ('Hoeks'). It
-shows audit entries, kept for the whole audit term, not meldingen: no melding ties its text, as
-none ties that of a search that found nothing, so it goes after RETENTION_SIGNAL_DAYS as well.
-Who searched, when, in which screen and the filters that are no text (handeling, dates) stay.
+Every other text typed in a page address is logged by the name of its field
+(`pages.with_typed_texts`): what the privacy officer typed at Gegevens and Gebruiker of the
+audit log ('Hoeks'), and a list's typed filter (a creditor's klantnummer, the worklist's
+postcode or amount). Each may single out a resident, and none is tied to the meldingen a list
+showed (the officer's search shows audit entries; a filter narrows a list that is audited
+anyway), as none is to a search that found nothing, so it goes after RETENTION_SIGNAL_DAYS as
+well. Who, when, in which screen, that a text was typed and the filters that are no text
+(handeling, werkbakje, dates) stay.
 
 The log lives on its own connection without foreign keys: the meldingen shown by searches
 that still hold a text are read on `audit`, and which of them are erased on `default`, in
@@ -33,8 +36,8 @@ from vroegsignaal.privacy.models import AuditEntry, AuditShownObject
 from vroegsignaal.privacy.pages import (
     MELDING,
     SEARCH_DESCRIPTION_START,
-    audit_log_searches_with_text,
     meldingen_searches_with_text,
+    typed_texts_still_there,
 )
 from vroegsignaal.privacy.pseudonyms import PREFIX
 from vroegsignaal.privacy.routers import AUDIT_DB
@@ -58,11 +61,11 @@ def erase_search_texts(entry_ids: list[int]) -> int:
 
 def _untied(before: dt.datetime) -> list[int]:
     """Searches whose text no melding ties to a term: for meldingen that found nothing (an
-    entry's `shown` summary is empty exactly when its list showed nothing), and the officer's
-    of the audit log."""
+    entry's `shown` summary is empty exactly when its list showed nothing), and every other
+    typed text (the officer's of the audit log, a list's filter)."""
     found_nothing = meldingen_searches_with_text() & Q(shown="")
     untied = AuditEntry.objects.using(AUDIT_DB).filter(
-        found_nothing | audit_log_searches_with_text(), created_at__lt=before
+        found_nothing | typed_texts_still_there(), created_at__lt=before
     )
     return list(untied.values_list("pk", flat=True))
 

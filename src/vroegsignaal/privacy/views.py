@@ -26,7 +26,7 @@ from vroegsignaal.privacy.forms import (
     resident_token,
 )
 from vroegsignaal.privacy.models import AuditAction, RetentionRun
-from vroegsignaal.privacy.pages import audit_log_search_description, page_without_search_text
+from vroegsignaal.privacy.pages import page_without_search_text
 from vroegsignaal.privacy.policy import Action, audit_entries_for, requires
 from vroegsignaal.web.downloads import csv_response
 
@@ -34,20 +34,18 @@ ENTRIES_PER_PAGE = 100
 
 
 def _search_label(form: AuditSearchForm, screen: str) -> str:
-    """What the officer looked at, for their own audit entry: the screen, whether on one
-    resident and how she was found (never with the BSN or the name), and what the officer typed
-    at Gegevens and Gebruiker, which retention erases after the signal term
-    (privacy.search_text_erasure)."""
+    """What the officer looked at, for their own audit entry: the screen, and whether on one
+    resident and how she was found (never with the BSN or the name). `audit.record` adds what
+    she typed at Gegevens and Gebruiker from the page, which retention erases after the signal
+    term (privacy.search_text_erasure)."""
     valid = form.is_bound and form.is_valid()
     resident = form.cleaned_data.get("inwoner") if valid else None
-    if resident:
-        screen = f"{screen} gezocht op een inwoner ({resident['gezocht']})"
-    return audit_log_search_description(screen, form.data if form.is_bound else {})
+    return f"{screen} gezocht op een inwoner ({resident['gezocht']})" if resident else screen
 
 
 def _page(request) -> str:
-    """The page as the log keeps it: without the texts the officer typed, which her entry's
-    description holds until retention erases them."""
+    """The page of a resident looked up from a searched page, without the texts the officer
+    typed: the lookup is posted, and is no search on them."""
     return page_without_search_text(request.get_full_path())
 
 
@@ -106,9 +104,7 @@ def audit_log(request):
     form = AuditSearchForm(request.GET or None)
     # Recorded first: an entry added between counting and reading a page would push the
     # oldest entry off it.
-    audit.record(
-        request, AuditAction.VIEW, _search_label(form, "auditlog"), endpoint=_page(request)
-    )
+    audit.record(request, AuditAction.VIEW, _search_label(form, "auditlog"))
     entries = _searched(request, form)
     page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("pagina"))
     resident = form.cleaned_data.get("inwoner") if form.is_bound and form.is_valid() else None
@@ -128,9 +124,7 @@ def audit_export(request):
     """The searched entries as CSV (formula cells neutralised like every download)."""
     form = AuditSearchForm(request.GET or None)
     entries = _searched(request, form)
-    audit.record(
-        request, AuditAction.EXPORT, _search_label(form, "auditlog (CSV)"), endpoint=_page(request)
-    )
+    audit.record(request, AuditAction.EXPORT, _search_label(form, "auditlog (CSV)"))
     return csv_response("auditlog.csv", audit.EXPORT_HEADER, audit.export_rows(entries.iterator()))
 
 
