@@ -254,6 +254,19 @@ def signal_corrected(
     )
 
 
+def signal_moved(melding_id: int, creditor: str, signal_date: date, **where) -> Event:
+    """A matching run moved a signal of ``creditor`` whose address changed (a corrected
+    delivery) to the melding of its new address (`matching.moved_signals`): on the melding it
+    left ``to_melding`` (its kenmerk) and, when that melding has no signals left,
+    ``emptied`` (and ``still_open``); on the melding it joined ``from_melding`` and, when the
+    melding it left was dropped, ``dropped``. Unsaved: a run writes its lines in bulk."""
+    return Event(
+        melding_id=melding_id,
+        kind=EventKind.SIGNAL_MOVED,
+        details={"creditor": creditor, "on": signal_date.isoformat(), **where},
+    )
+
+
 def letter(melding: Melding, by: User, title: str, states, about: str = "") -> Event:
     """A letter was made that is not an attempt to reach the resident (e.g. the confirmation
     of an appointment made with them); letters that are attempts are contact attempts."""
@@ -345,6 +358,7 @@ _DESCRIPTIONS = {
         f"Signaal van {d['creditor']} ({_dutch_date(d['on'])}) verbeterd aangeleverd op "
         f"{_dutch_date(d['corrected_on'])}: {corrections.described(d['changes'])}"
     ),
+    EventKind.SIGNAL_MOVED: lambda d: _moved(d),
     EventKind.LETTER: lambda d: (
         f"{d['title']} gemaakt" + (f" voor {d['about']}" if "about" in d else "")
     ),
@@ -386,6 +400,11 @@ DETAIL_NAMES = {
     "amount": "bedrag",
     "corrected_on": "verbeterd aangeleverd op",
     "changes": "wijzigingen",
+    "to_melding": "naar melding",
+    "from_melding": "van melding",
+    "emptied": "geen signalen meer",
+    "still_open": "nog open",
+    "dropped": "vervallen",
 }
 
 
@@ -419,6 +438,25 @@ def _not_resident(details: dict) -> str:
     how = details.get("other") or details.get("checked")
     checked = f" ({how})" if how else ""
     return f"Signaal van {details['creditor']}: geen inwoner (meer) na controle{checked}"
+
+
+def _moved(details: dict) -> str:
+    signal = f"Signaal van {details['creditor']} ({_dutch_date(details['on'])})"
+    why = "het adres van het signaal veranderde"
+    if "from_melding" in details:
+        came = f"{signal} kwam over van melding {details['from_melding']}: {why}"
+        if details.get("dropped"):
+            came += (
+                f". Melding {details['from_melding']} is vervallen: zij had geen signalen meer "
+                "en niemand had eraan gewerkt"
+            )
+        return came
+    went = f"{signal} hoort nu bij melding {details['to_melding']}: {why}"
+    if details.get("emptied"):
+        went += ". Deze melding heeft geen signalen meer; het werk eraan blijft staan"
+        if details.get("still_open"):
+            went += ". Sluit haar af met het eindresultaat dat bij het gedane werk past"
+    return went
 
 
 def _rematch_reasons(details: dict) -> str:

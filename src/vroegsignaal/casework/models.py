@@ -585,6 +585,7 @@ class EventKind(models.TextChoices):
     SIGNAL_NOT_RESIDENT = "signal_not_resident", "Signaal: geen inwoner (meer)"
     REPEAT_JOINED = "repeat_joined", "Later signaal toegevoegd als herhaalde melding"
     SIGNAL_CORRECTED = "signal_corrected", "Signaal verbeterd aangeleverd"
+    SIGNAL_MOVED = "signal_moved", "Signaal naar de melding van een ander adres"
 
 
 class Event(models.Model):

@@ -13,7 +13,7 @@ the run counts it as it is.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
@@ -96,15 +96,21 @@ def pending(municipality: Municipality, period: str) -> Pending:
     return Pending(corrected, ids)
 
 
-def taken_in(found: Pending) -> list[Corrected]:
+def taken_in(found: Pending, now_in: dict[int, int] | None = None) -> list[Corrected]:
     """Write the timeline line of each corrected signal on its melding and mark the period's
-    corrections taken in; returns the signals named, for the run's report."""
+    corrections taken in; returns the signals named, for the run's report. ``now_in``: signal
+    id -> the melding a signal at a new address went to (`moved_signals`), which names it."""
+    moved = now_in or {}
+    corrected = [
+        replace(row, melding_id=moved[row.signal_id]) if row.signal_id in moved else row
+        for row in found.corrected
+    ]
     lines: list[Event] = [
         events.signal_corrected(
             row.melding_id, row.creditor, row.signal_date, row.corrected_on, row.changes
         )
-        for row in found.corrected
+        for row in corrected
     ]
     bulk_rows.insert_rows(Event, lines)
     SignalCorrection.objects.filter(pk__in=found.correction_ids).update(matched=True)
-    return found.corrected
+    return corrected

@@ -1,11 +1,13 @@
 """What a matching run changed, for the meldpunt to open from the matching page (QA9 B7).
 
-Six lists: the new meldingen to pick up (crisis first), the meldingen an earlier run closed
+Seven lists: the new meldingen to pick up (crisis first), the meldingen an earlier run closed
 as no-go that this run picks up again (with why: `matching.rematch`), the signals joined to an
 earlier melding as herhaalde melding (with the melding they joined), the meldingen the run
 closed as no-go per result, the signals delivered late (added to a melding an earlier run
-made), and the signals in a melding their creditor corrected since the previous run, with what
-changed (`matching.corrections`, QA14 B2). A rerun that changes nothing has six empty lists.
+made), the signals in a melding their creditor corrected since the previous run, with what
+changed (`matching.corrections`, QA14 B2), and the signals that went to the melding of their
+new address, with the melding they left and whether it was dropped (`matching.moved_signals`).
+A rerun that changes nothing has seven empty lists.
 
 The run stores per list its count and at most `SHOWN` ids in `MatchingRun.summary["changes"]`:
 a national run makes tens of thousands of meldingen, and the write stays one JSON value per
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from vroegsignaal import kenmerk
 from vroegsignaal.casework.models import Melding, MeldingSignal
 from vroegsignaal.casework.no_go import RematchReason
 from vroegsignaal.dutch_text import listed
@@ -46,11 +49,13 @@ def recorded(
     closed_no_go: dict[int, str],
     reopened: dict[int, list[RematchReason]],
     corrected: list[Corrected],
+    moved: list[list],
 ) -> dict:
     """The run's changes as stored: ``created`` the melding keys it made, ``new_links`` the
     signal links it made, ``closed_no_go`` melding id -> result of those it closed as no-go,
     ``reopened`` melding id -> why of those it picked up again, ``corrected`` the signals in a
-    melding corrected since the previous run."""
+    melding corrected since the previous run, ``moved`` the signals at a new address
+    (`moved_signals.settled`)."""
     to_pick_up = result.meldingen.filter(pl.col("melding_key").is_in(list(created)) & pl.col("go"))
     crisis_first = to_pick_up.sort(
         ["crisis", "priority_score", "melding_key"], descending=[True, True, False]
@@ -75,6 +80,7 @@ def recorded(
         "no_go": {text: _capped(ids) for text, ids in sorted(by_result.items())},
         "late": _capped(sorted(late)),
         "corrected": corrected_recorded(corrected),
+        "moved": _capped(moved),
     }
 
 
@@ -110,6 +116,19 @@ class CorrectedSignal:
 
 
 @dataclass(frozen=True)
+class MovedSignal:
+    signal: Signal
+    left_id: int
+    joined_id: int
+    dropped: bool
+
+    @property
+    def left_reference(self) -> str:
+        """The kenmerk of the melding left: a dropped one has no page to link to."""
+        return kenmerk.of(self.left_id)
+
+
+@dataclass(frozen=True)
 class ReopenedMelding:
     melding: Melding
     reasons: list[str]
@@ -131,6 +150,8 @@ class RunChanges:
     late: Listed
     # None: the run is from before runs stored the signals corrected since the previous one.
     corrected: Listed | None
+    # None: the run is from before runs stored the signals that went to another address.
+    moved: Listed | None
 
     @property
     def no_go_count(self) -> int:
@@ -144,7 +165,8 @@ class RunChanges:
             *self.new.rows, *reopened, *(m for _, part in self.no_go for m in part.rows)
         ]  # fmt: skip
         corrected = self.corrected.rows if self.corrected else []
-        signals = [*self.joined.rows, *self.late.rows, *corrected]
+        moved = self.moved.rows if self.moved else []
+        signals = [*self.joined.rows, *self.late.rows, *corrected, *moved]
         return [*meldingen, *(row.signal for row in signals)]
 
 
@@ -156,6 +178,7 @@ NO_CHANGES = {
     "no_go": {},
     "late": _capped([]),
     "corrected": _capped([]),
+    "moved": _capped([]),
 }
 
 
@@ -173,8 +196,11 @@ def changes_of(run: MatchingRun) -> RunChanges:
     melding_ids = [*stored["new"]["shown"], *reopened_ids, *no_go_ids]
     meldingen = Melding.objects.select_related("queue").in_bulk(melding_ids)
     corrected = stored.get("corrected")
+    moved = stored.get("moved")
     pairs = [*stored["joined"]["shown"], *stored["late"]["shown"]]
-    signal_ids = [pk for pk, _ in pairs] + [row[0] for row in (corrected or {}).get("shown", [])]
+    signal_ids = [pk for pk, _ in pairs] + [
+        row[0] for part in (corrected, moved) for row in (part or {}).get("shown", [])
+    ]
     signals = Signal.objects.select_related("creditor").in_bulk(signal_ids)
 
     def melding_list(part: dict) -> Listed:
@@ -189,6 +215,12 @@ def changes_of(run: MatchingRun) -> RunChanges:
         rows = [CorrectedSignal(signals[s], m, c) for s, m, c in part["shown"] if s in signals]
         return Listed(part["count"], rows)
 
+    def moved_list(part: dict) -> Listed:
+        rows = [
+            MovedSignal(signals[s], *meldingen) for s, *meldingen in part["shown"] if s in signals
+        ]
+        return Listed(part["count"], rows)
+
     def reopened_list(part: dict) -> Listed:
         rows = [ReopenedMelding(meldingen[pk], why) for pk, why in part["shown"] if pk in meldingen]
         return Listed(part["count"], rows)
@@ -200,4 +232,5 @@ def changes_of(run: MatchingRun) -> RunChanges:
         no_go=[(text, melding_list(part)) for text, part in stored["no_go"].items()],
         late=signal_list(stored["late"]),
         corrected=corrected_list(corrected) if corrected else None,
+        moved=moved_list(moved) if moved else None,
     )

@@ -7,7 +7,9 @@
 A run reads through `adapter`, computes with the pure `engine`, and writes in one transaction:
 new meldingen are created, existing ones (same key) get their matching fields refreshed while
 the work done on them is kept; signals of a herhaalde melding are attached to the earlier
-melding instead of starting a new one.
+melding instead of starting a new one; a signal whose corrected address gives it another key
+goes to the melding of that address, and the melding it left is brought up to date
+(`moved_signals`).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from vroegsignaal.casework.policy import calendar_for
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.gc_pause import cyclic_gc_paused
 from vroegsignaal.intake.models import Signal
-from vroegsignaal.matching import adapter, corrections, joined_repeats, run_report
+from vroegsignaal.matching import adapter, corrections, joined_repeats, moved_signals, run_report
 from vroegsignaal.matching.engine import run_matching, with_priority_reasons
 from vroegsignaal.matching.engine.classify import BRP_NAME
 from vroegsignaal.matching.engine.policy import PolicyError
@@ -247,11 +249,13 @@ def _write_signals(
     attached: set[str],
     links: dict[int, MeldingSignal],
     untouched: set[int],
+    moves: moved_signals.Moves,
 ) -> tuple[int, list[MeldingSignal]]:
     """Link signals to their melding and set their status, unless casework already moved on
-    (not in `untouched`); a signal joining an earlier melding gets a line on its timeline.
-    Returns how many signals stay in the earlier melding they joined in an earlier run, and
-    the links this run made."""
+    (not in `untouched`); a signal joining an earlier melding gets a line on its timeline, one
+    at a new address (``moves``) goes to the melding of that address with the status it gets
+    there. Returns how many signals stay in the earlier melding they joined in an earlier run,
+    and the links this run made."""
     new_links, changed_links, changed_signals, stay_joined = [], [], [], 0
     # A joined signal is the person of the customer's earlier signal there (`joined_repeats`).
     taken_person = joined_repeats.person_keys(result, melding_ids, attached)
@@ -268,6 +272,10 @@ def _write_signals(
                     attached_as_repeat=row["melding_key"] in attached,
                 )
             )
+        elif row["signal_id"] in moves:
+            link.melding_id, link.person_key = melding_id, person_key
+            link.attached_as_repeat = row["melding_key"] in attached
+            changed_links.append(link)
         elif link.attached_as_repeat and link.melding_id != melding_id:
             # Joined an earlier melding in an earlier run, which this run does not attach the
             # address to: the signal stays in the file of the melding whose work took it in,
@@ -277,7 +285,7 @@ def _write_signals(
         elif link.person_key != person_key:
             link.person_key = person_key
             changed_links.append(link)
-        if melding_id in untouched or link is None:
+        if melding_id in untouched or link is None or row["signal_id"] in moves:
             changed_signals.append(
                 Signal(
                     id=row["signal_id"],
@@ -422,14 +430,20 @@ def match_period(
         )
         reopened = reopen_picked_up_after_rematch(go, matched_on, why)
         untouched = _untouched(melding_ids)
-        stay_joined, new_links = _write_signals(result, melding_ids, attached, links, untouched)
+        # A signal at a new address (a corrected delivery) goes to the melding of that address.
+        moves = moved_signals.found(result, melding_ids, links)
+        stay_joined, new_links = _write_signals(
+            result, melding_ids, attached, links, untouched, moves
+        )
         closed_no_go = {pk: no_go[pk] for pk in no_go.keys() & untouched}
         close_not_picked_up(closed_no_go, matched_on)
-        named = corrections.taken_in(corrected)
+        moved = moved_signals.settled(moves, set(melding_ids.values()))
+        # A moved signal's correction is named where it counts now.
+        named = corrections.taken_in(corrected, now_in={pk: to for pk, (_, to) in moves.items()})
         run.summary = {
             **_with_kept_joined(_summary(result, attached, stay_joined), kept_joined),
             "changes": run_report.recorded(
-                result, melding_ids, created, new_links, closed_no_go, reopened, named
+                result, melding_ids, created, new_links, closed_no_go, reopened, named, moved
             ),
         }
         run.finished_at = timezone.now()
