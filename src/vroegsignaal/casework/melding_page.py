@@ -19,7 +19,7 @@ from vroegsignaal.casework.not_resident import confirmed_on_page
 from vroegsignaal.casework.out_of_sight import is_out_of_assignees_sight
 from vroegsignaal.casework.persons import persons_of
 from vroegsignaal.casework.policy import calendar_for, policy_for
-from vroegsignaal.casework.postal_address import why_no_letter
+from vroegsignaal.casework.postal_address import open_melding_warning
 from vroegsignaal.casework.residence_check import may_confirm, residence_checks
 from vroegsignaal.casework.signal_status import (
     not_picked_up,
@@ -155,7 +155,7 @@ def melding_context(melding: Melding, today: date, viewer: User) -> dict:
         "residence_checks": residence_checks(melding, signals),
         # No letter can go to an address without street or woonplaats; said while one may be
         # sent (QA14 B13).
-        "no_letter_address": "" if melding.state == State.CLOSED else why_no_letter(melding),
+        "no_letter_address": open_melding_warning(melding),
         "corrections_not_counted": corrections_not_counted(melding),
         # The signals whose 'geen inwoner (meer)' the caseworker can confirm one by one.
         "confirmable": {signal.pk for signal in signals if may_confirm(melding, signal)},

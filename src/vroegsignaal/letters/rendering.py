@@ -47,6 +47,8 @@ class Letter:
     reference: str = ""
     # What the municipality does with her data, on a page of its own (letters that open a round).
     privacy: PrivacyNotice | None = None
+    # For the caseworker only, in a preview: what the letter lacks and what to do about it.
+    preview_notice: str = ""
 
 
 def paragraphs(text: str) -> list[list[str]]:

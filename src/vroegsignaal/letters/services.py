@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from django.core.files.base import ContentFile
@@ -25,7 +25,11 @@ from vroegsignaal.casework import contact
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import ContactAttempt, Melding
-from vroegsignaal.casework.postal_address import why_no_letter
+from vroegsignaal.casework.postal_address import (
+    card_preview_notice,
+    missing_for_post,
+    why_no_letter,
+)
 from vroegsignaal.ddas import Contactsoort
 from vroegsignaal.dutch_text import listed
 from vroegsignaal.intake.models import Signal
@@ -229,7 +233,10 @@ def compose(
             "aanhef": recipient.salutation,
             "soort_schuldeiser": creditor_phrase(recipient.partner_types),
         }
-        lines = [recipient.name_line, *address_lines(melding)]
+        # Only a card, left at the door, is made for an address a letter by post cannot use:
+        # it carries the name, not '5A' above '7421 CD' (QA14 B13).
+        postal = [] if missing_for_post(melding) else address_lines(melding)
+        lines = [recipient.name_line, *postal]
         privacy = _privacy_notice(request.kind, recipient, settings)
         letters.append(_letter(texts, values, lines, today, melding.reference, privacy))
     return letters
@@ -360,8 +367,14 @@ def _title(kind: LetterKind | str, melding: Melding) -> str:
 
 
 def preview_pdf(melding: Melding, request: LetterRequest, today: date) -> bytes:
-    """The PDF of the letter(s) ``request`` would make, without recording anything."""
+    """The PDF of the letter(s) ``request`` would make, without recording anything. A letter by
+    post to an incomplete address is refused with the reason (``LetterError``), as making it
+    is; a card's preview says there why no letter goes by post (`card_preview_notice`)."""
+    if request.kind in BY_POST and (no_address := why_no_letter(melding)):
+        raise LetterError(no_address)
     letters, settings = _letters_for(melding, request, today)
+    if notice := card_preview_notice(melding):
+        letters = [replace(letter, preview_notice=notice) for letter in letters]
     return render_pdf(letters, settings.sender, _title(request.kind, melding))
 
 

@@ -21,6 +21,7 @@ from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.forms import AssignForm, assign_form_for
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
+from vroegsignaal.casework.postal_address import SEE_ABOVE, open_melding_warning
 from vroegsignaal.letters import services
 from vroegsignaal.letters.access import batches_visible_to
 from vroegsignaal.letters.default_texts import DEFAULT_TEXTS
@@ -184,7 +185,9 @@ def melding_letter(request, pk: int):
     context = {
         "melding": melding,
         "form": form,
-        "unavailable": [(LetterKind(kind).label, reason) for kind, reason in unavailable.items()],
+        "unavailable": _unavailable_lines(melding, unavailable),
+        # Said once above the form, as on the melding page, not under every letter by post.
+        "no_letter_address": open_melding_warning(melding),
         "appointment_offered": LetterKind.APPOINTMENT not in unavailable,
         "addressing": services.addressing_label(melding.municipality),
         "sent": melding.letters.select_related("created_by"),
@@ -193,6 +196,15 @@ def melding_letter(request, pk: int):
         "privacy_officer_missing": _privacy_officer_missing(melding, unavailable),
     }
     return render(request, "letters/melding.html", context)
+
+
+def _unavailable_lines(melding, unavailable) -> list[tuple[str, str]]:
+    """(kind, why not now) under the choice of kinds; the address's reason stands above it."""
+    no_address = open_melding_warning(melding)
+    return [
+        (LetterKind(kind).label, SEE_ABOVE if no_address and reason == no_address else reason)
+        for kind, reason in unavailable.items()
+    ]
 
 
 NOT_ASSIGNED = (
