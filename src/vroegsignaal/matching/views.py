@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 
+from vroegsignaal.casework.policy import calendar_for
 from vroegsignaal.dutch_text import after_colon
 from vroegsignaal.matching.corrections import corrected_months
 from vroegsignaal.matching.list_doubts import CONFIRMATIONS
@@ -119,7 +120,13 @@ def run_result(request, pk: int):
     changes = changes_of(run) if has_changes(run) else None
     if changes is not None:
         audit.note_shown(request, changes.shown)
-    return render(request, "matching/run.html", {"run": run, "changes": changes})
+    context = {
+        "run": run,
+        "changes": changes,
+        # A term ending on a day off is named as on the melding page (QA14 B11).
+        "calendar": calendar_for(run.municipality_id),
+    }
+    return render(request, "matching/run.html", context)
 
 
 def _reference_list_state(municipality) -> list[tuple[str, ReferenceListImport | None]]:

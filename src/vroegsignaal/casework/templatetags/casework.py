@@ -1,11 +1,12 @@
 """Template filters for casework pages: amounts in cents as Dutch euro amounts, counts with
 Dutch thousands, the werkbakje of a melding, a signal's BRP note and status reason, a melding's
-kenmerk as a link, an example kenmerk."""
+kenmerk as a link, an example kenmerk, the note beside a due date on a day off."""
 
 from django import template
 
 from vroegsignaal import dutch_numbers, kenmerk
 from vroegsignaal.casework import melding_links, residence_check
+from vroegsignaal.casework.deadlines import WorkingCalendar, closed_day_note
 from vroegsignaal.casework.worklist import queue_label
 
 register = template.Library()
@@ -33,6 +34,14 @@ def kenmerk_example() -> str:
 def werkbakje(melding) -> str:
     """The werkbakje a page names for the melding ('' for none): ``worklist.queue_label``."""
     return queue_label(melding)
+
+
+@register.filter
+def day_off_note(day, calendar: WorkingCalendar) -> str:
+    """'Eerste Kerstdag; laatste werkdag ervoor 24-12-2026' beside a due date that is no working
+    day in ``calendar`` (the municipality's, ``policy.calendar_for``): `deadlines.closed_day_note`,
+    as the melding page and the werkbakjes say it; '' on a working day or without a date."""
+    return closed_day_note(day, calendar) if day else ""
 
 
 @register.filter
