@@ -15,6 +15,9 @@ BY_NAME_1252 = (
     "achternaam;geboortedatum;postcode;huisnummer;huisletter;huisnummertoevoeging\n"
     "Çelik;12-03-1980;7511 AB;12;a;\n"
 ).encode("cp1252")
+# A BRP extract has a column the client list has not (else it is refused as the client list).
+BRP_HEADER = "voorletters;achternaam;geboortedatum;postcode;huisnummer\n"
+ONE_RESIDENT = BRP_HEADER + "J;Jansen;01-02-1970;7511AB;12\n"
 
 
 @pytest.fixture
@@ -70,8 +73,7 @@ def test_after_niet_ingelezen_the_reason_goes_on_in_lower_case(client, intake):
 
 
 def test_the_brp_extract_read_in_on_the_server_shows_with_its_date(client, intake):
-    text = "achternaam;geboortedatum;postcode;huisnummer\nJansen;01-02-1970;7511AB;12\n"
-    import_population_register(intake.municipality, text, filename="brp.csv")
+    import_population_register(intake.municipality, ONE_RESIDENT, filename="brp.csv")
 
     html = client.get(reverse("matching:reference_lists")).content.decode()
 
@@ -81,8 +83,7 @@ def test_the_brp_extract_read_in_on_the_server_shows_with_its_date(client, intak
 
 def test_only_the_own_municipality_s_lists_are_shown(client, intake):
     hengelo = MunicipalityFactory(code="0164", name="Hengelo")
-    text = "achternaam;geboortedatum;postcode;huisnummer\nX;01-02-1970;7550AA;1\n"
-    import_population_register(hengelo, text)
+    import_population_register(hengelo, ONE_RESIDENT.replace("7511AB;12", "7550AA;1"))
 
     html = client.get(reverse("matching:reference_lists")).content.decode()
 
@@ -107,8 +108,7 @@ def test_a_pdf_uploaded_as_client_list_is_called_a_pdf_not_a_list_missing_column
 
 
 def test_the_matching_page_counts_a_list_of_one_row_as_1_rij(client, intake):
-    text = "achternaam;geboortedatum;postcode;huisnummer\nJansen;01-02-1970;7511AB;12\n"
-    import_population_register(intake.municipality, text, filename="brp.csv")
+    import_population_register(intake.municipality, ONE_RESIDENT, filename="brp.csv")
 
     html = client.get(reverse("matching:runs")).content.decode()
 
@@ -116,10 +116,8 @@ def test_the_matching_page_counts_a_list_of_one_row_as_1_rij(client, intake):
 
 
 def test_the_matching_page_writes_a_large_list_count_with_a_thousands_dot(client, intake):
-    rows = "".join(f"Jansen;01-02-1970;7511AB;{number}\n" for number in range(1, 1235))
-    import_population_register(
-        intake.municipality, "achternaam;geboortedatum;postcode;huisnummer\n" + rows
-    )
+    rows = "".join(f"J;Jansen;01-02-1970;7511AB;{number}\n" for number in range(1, 1235))
+    import_population_register(intake.municipality, BRP_HEADER + rows)
 
     html = client.get(reverse("matching:runs")).content.decode()
 

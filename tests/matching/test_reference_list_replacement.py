@@ -20,12 +20,17 @@ from vroegsignaal.matching.reference_lists import import_known_clients
 
 pytestmark = pytest.mark.django_db
 
-BRP_HEADER = "achternaam;geboortedatum;postcode;huisnummer\n"
-
 
 def clients(count: int) -> str:
     return "achternaam;geboortedatum;postcode;huisnummer\n" + "".join(
         f"Jansen;01-02-1970;7511AB;{number}\n" for number in range(1, count + 1)
+    )
+
+
+def residents(count: int) -> str:
+    """A BRP extract: the client list's columns would be refused as one."""
+    return "voorletters;achternaam;geboortedatum;postcode;huisnummer\n" + "".join(
+        f"J;Jansen;01-02-1970;7511AB;{number}\n" for number in range(1, count + 1)
     )
 
 
@@ -99,9 +104,9 @@ def test_earlier_lists_write_their_row_counts_with_a_thousands_dot(client, intak
 def test_a_much_smaller_brp_extract_on_the_command_line_needs_allow_smaller(tmp_path, capsys):
     MunicipalityFactory()
     path = tmp_path / "brp.csv"
-    path.write_text(clients(100))
+    path.write_text(residents(100))
     call_command("import-brp", str(path), "--municipality", "0153")
-    path.write_text(clients(40))
+    path.write_text(residents(40))
 
     with pytest.raises(CommandError) as refused:
         call_command("import-brp", str(path), "--municipality", "0153")
@@ -120,7 +125,7 @@ def test_a_much_smaller_brp_extract_on_the_command_line_needs_allow_smaller(tmp_
 def test_the_same_brp_extract_again_on_the_command_line_says_nothing_changed(tmp_path, capsys):
     MunicipalityFactory()
     path = tmp_path / "brp.csv"
-    path.write_text(clients(3))
+    path.write_text(residents(3))
     call_command("import-brp", str(path), "--municipality", "0153")
     capsys.readouterr()
 
@@ -138,7 +143,7 @@ def test_the_first_list_of_a_municipality_does_not_say_a_previous_one_was_replac
     tmp_path, capsys, client, intake
 ):
     path = tmp_path / "brp.csv"
-    path.write_text(clients(40))
+    path.write_text(residents(40))
 
     call_command("import-brp", str(path), "--municipality", "0153")
     page = _text(_upload(client, clients(3)))
@@ -175,9 +180,9 @@ def test_a_much_smaller_list_says_its_share_with_a_decimal_rather_than_100_perce
     """QA14 B8: 9 residents against 4.499 were '100% minder', and 4499 had no thousands dot."""
     MunicipalityFactory()
     path = tmp_path / "brp.csv"
-    path.write_text(clients(1234))
+    path.write_text(residents(1234))
     call_command("import-brp", str(path), "--municipality", "0153")
-    path.write_text(clients(2))
+    path.write_text(residents(2))
 
     with pytest.raises(CommandError) as refused:
         call_command("import-brp", str(path), "--municipality", "0153")

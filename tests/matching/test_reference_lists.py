@@ -76,7 +76,7 @@ def test_brp_extract_missing_columns_are_named(tmp_path):
     with pytest.raises(CommandError, match=r"mist de kolom.*postcode"):
         call_command(
             "import-brp",
-            write(tmp_path, "achternaam;geboortedatum\nX;2000-01-01\n"),
+            write(tmp_path, "voorletters;achternaam;geboortedatum\nJ;X;2000-01-01\n"),
             "--municipality",
             "0153",
         )
@@ -85,13 +85,18 @@ def test_brp_extract_missing_columns_are_named(tmp_path):
 # Reading the file: the encodings of a delivery, and a file that is no list said as such
 
 BY_NAME = "achternaam;geboortedatum;postcode;huisnummer;huisletter;huisnummertoevoeging\n"
+# A BRP extract has a column the client list has not (else it is refused as the client list).
+BRP_BY_NAME = "voorletters;" + BY_NAME
 
 
 @pytest.mark.parametrize("command", ["import-clients", "import-brp"])
 def test_both_commands_read_windows_1252_as_the_browser_does(tmp_path, command):
     MunicipalityFactory()
     path = tmp_path / "ansi.csv"
-    path.write_bytes((BY_NAME + "Noël;12-03-1980;7511AB;12;;\n").encode("cp1252"))
+    text = BY_NAME + "Noël;12-03-1980;7511AB;12;;\n"
+    if command == "import-brp":
+        text = BRP_BY_NAME + "J;Noël;12-03-1980;7511AB;12;;\n"
+    path.write_bytes(text.encode("cp1252"))
 
     call_command(command, str(path), "--municipality", "0153")
 
@@ -139,7 +144,7 @@ def test_after_niet_ingelezen_the_reason_goes_on_in_lower_case_abbreviations_kee
     with pytest.raises(CommandError) as empty:
         call_command("import-clients", write(tmp_path, ""), "--municipality", "0153")
     with pytest.raises(CommandError) as brp:
-        call_command("import-brp", write(tmp_path, "bsn\n"), "--municipality", "0153")
+        call_command("import-brp", write(tmp_path, "voorletters\n"), "--municipality", "0153")
 
     assert str(empty.value) == "lijst.csv is niet ingelezen: het bestand is leeg."
     assert str(brp.value).startswith("lijst.csv is niet ingelezen: het BRP-uittreksel mist")
@@ -211,7 +216,7 @@ def test_a_list_whose_addresses_lie_mostly_elsewhere_is_read_in_with_a_warning(t
 def test_one_row_read_in_is_said_in_the_singular(tmp_path, capsys):
     MunicipalityFactory()
     call_command("import-clients", write(tmp_path, "bsn\n111222333\n"), "--municipality", "0153")
-    call_command("import-brp", write(tmp_path, BY_NAME + "X;01-01-1980;7511AB;1;;\n"),
+    call_command("import-brp", write(tmp_path, BRP_BY_NAME + "J;X;01-01-1980;7511AB;1;;\n"),
                  "--municipality", "0153")  # fmt: skip
     assert capsys.readouterr().out.splitlines() == [
         "1 klant ingelezen voor Enschede. De volgende matching gebruikt deze lijst.",

@@ -41,13 +41,16 @@ def test_each_command_with_personal_data_is_in_the_audit_log_of_the_municipality
 ):
     lists = tmp_path / "lijst.csv"
     lists.write_text("achternaam;geboortedatum;postcode;huisnummer\nBerg;12-05-1980;7511AB;12\n")
+    extract = tmp_path / "brp.csv"
+    extract.write_text("voorletters;achternaam;geboortedatum;postcode;huisnummer\n"
+                       "J;Berg;12-05-1980;7511AB;12\n")  # fmt: skip
     delivery = tmp_path / "levering.csv"
     delivery.write_text(
         "klantnummer;signaaldatum;achternaam;huisnummer;postcode;bedrag_achterstand;"
         "datum_ontstaan\nE2;03-10-2026;Smit;14;7511AB;300,00;01-08-2026\n"
     )
     call_command("import-clients", str(lists), "--municipality", "0153")
-    call_command("import-brp", str(lists), "--municipality", "0153")
+    call_command("import-brp", str(extract), "--municipality", "0153")
     call_command("ingest", str(delivery), "--creditor", "energie-oost")
     call_command("match", "--period", "2026-10", "--municipality", "0153")
     call_command("meldingen", "--period", "2026-10", "--municipality", "0153")
@@ -60,7 +63,7 @@ def test_each_command_with_personal_data_is_in_the_audit_log_of_the_municipality
     )
     assert {(e.username, e.user_id) for e in entries.values()} == {(OPERATOR, None)}
     assert entries["import-brp"].description == (
-        "BRP-uittreksel van Enschede ingelezen: 1 inwoner uit lijst.csv"
+        "BRP-uittreksel van Enschede ingelezen: 1 inwoner uit brp.csv"
     )
     assert entries["ingest"].object_type == "intake.delivery"
     assert entries["match"].description == "matching oktober 2026, gemeente Enschede"

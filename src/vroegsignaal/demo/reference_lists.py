@@ -23,6 +23,7 @@ import io
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from django.db.models import Min
@@ -30,6 +31,7 @@ from django.db.models import Min
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.demo.households import valid_bsn
 from vroegsignaal.intake.models import Signal
+from vroegsignaal.matching.list_doubts import COMPLETE_EXTRACT
 from vroegsignaal.matching.models import ReferenceListImport, ReferenceListKind
 from vroegsignaal.matching.reference_lists import (
     BRP_COLUMNS,
@@ -108,10 +110,13 @@ def ensure_population_register(output_dir: Path, seed: int) -> int:
             )
         return rows
 
+    # Holding only the signals' people with a birth date, the extract is no register of every
+    # resident (at a small scale few postcode areas have one), yet complete for the checks,
+    # which look only for the signals' people: confirmed as such (list_doubts.COMPLETE_EXTRACT).
+    read_in = partial(import_population_register, confirmed=[COMPLETE_EXTRACT])
     return _ensure(
-        ReferenceListKind.BRP, output_dir, seed, "brp-uittreksel", BRP_COLUMNS, write,
-        import_population_register,
-    )  # fmt: skip
+        ReferenceListKind.BRP, output_dir, seed, "brp-uittreksel", BRP_COLUMNS, write, read_in
+    )
 
 
 def register_bsn(bsn: str, used: set[str], rng: random.Random) -> str:

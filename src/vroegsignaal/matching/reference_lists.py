@@ -6,8 +6,9 @@ all or nothing: a bad row refuses the file, with a Dutch message naming row and 
 fault (the first MAX_PROBLEMS_SHOWN, then how many more). A list whose addresses lie mostly in
 another municipality is read in with a warning. A list in doubt (much smaller than the current
 one, or unlike a client list: `list_doubts`) is refused unless the reader confirms it
-(`ListNeedsConfirmation`), and then read in with the doubt as a warning; a list identical to
-the current one changes nothing and says so (`_is_current`). Rows given twice: `list_duplicates`.
+(`ListNeedsConfirmation`), and then read in with the doubt as a warning; a file without the
+BRP extract's own columns is refused as extract. A list identical to the current one changes
+nothing and says so (`_is_current`). Rows given twice: `list_duplicates`.
 """
 
 from __future__ import annotations
@@ -35,9 +36,12 @@ from vroegsignaal.intake.parsing import (
 from vroegsignaal.intake.reading import UnreadableFile, check_size, csv_table, csv_text
 from vroegsignaal.matching.list_doubts import (
     MUCH_SMALLER_SHARE,
+    NO_RESIDENT,
     SMALLER,
     Confirmation,
     Doubt,
+    incomplete_first_extract,
+    not_a_brp_extract,
     unlike_a_client_list,
 )
 from vroegsignaal.matching.list_duplicates import OneRowPerResident, distinct_clients
@@ -355,8 +359,7 @@ def _much_smaller(kind: str, before: int, now: int) -> Doubt | None:
 _MISSING_ROWS = {
     ReferenceListKind.CLIENTS: "Wie niet meer op de lijst staat, geldt bij de volgende matching "
     "niet meer als bekend bij schuldhulpverlening en wordt dan opgepakt.",
-    ReferenceListKind.BRP: "Wie niet meer in het uittreksel staat, geldt bij de volgende matching "
-    "als geen inwoner (meer); zo'n melding wordt niet opgepakt.",
+    ReferenceListKind.BRP: f"Wie niet meer in het uittreksel staat, {NO_RESIDENT}",
 }
 
 
@@ -463,8 +466,12 @@ def import_population_register(
     confirmed: Collection[Confirmation] = (),
 ) -> ImportedList:
     """Replace the municipality's BRP extract (one row per resident); the import is recorded.
-    A much smaller extract is read in only when `list_doubts.SMALLER` is ``confirmed``."""
+    A file without the extract's own columns (the client list) is refused. A much smaller
+    extract is read in only when `list_doubts.SMALLER` is ``confirmed``, a first one with few
+    of the municipality's addresses or areas when `list_doubts.COMPLETE_EXTRACT` is."""
     fieldnames, records = _table(text)
+    if refusal := not_a_brp_extract(fieldnames):
+        raise ReferenceListError(refusal)
     missing = _missing(fieldnames, BRP_COLUMNS[3:7])
     if missing:
         raise ReferenceListError(
@@ -485,6 +492,7 @@ def import_population_register(
         ReferenceListKind.BRP,
         register.residents,
         _Read(by, filename, confirmed, register.warnings),
+        [incomplete_first_extract(municipality, register.residents)],
     )
 
 

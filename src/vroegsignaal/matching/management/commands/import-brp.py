@@ -1,3 +1,4 @@
+from vroegsignaal.matching.list_doubts import EXTRACT_CONFIRMATIONS
 from vroegsignaal.matching.management.commands._reference_list_command import ReferenceListCommand
 from vroegsignaal.matching.reference_lists import import_population_register
 
@@ -8,3 +9,4 @@ class Command(ReferenceListCommand):
     )
     importer = staticmethod(import_population_register)
     command = "import-brp"
+    confirmations = EXTRACT_CONFIRMATIONS
