@@ -292,10 +292,56 @@ def test_a_utf8_file_with_a_windows_1252_letter_is_refused_for_its_encoding_nami
         b"\xef\xbb\xbf" + HEADER.encode() + b"\nK1;15-01-2024;Berg;12;7511AB;100;01-12-2023\n"
         b"K2;15-01-2024;No\xebl;12;7511AB;100;01-12-2023\n"
     )
+    position = data.index(b"\xeb") + 1
+    assert _refusal(data) == (
+        "De tekencodering klopt niet: het bestand begint als UTF-8, maar rij 3 bevat een teken "
+        f"dat geen UTF-8 is ('ë' in Windows-1252, byte {position} van het bestand). Sla het in "
+        "Excel op als 'CSV UTF-8 (door komma's gescheiden)'."
+    )
+
+
+MIXED_ADVICE = "Verbeter dat teken en bewaar het bestand als UTF-8."
+
+
+def _refusal(data: bytes) -> str:
     with pytest.raises(UnreadableFile) as refused:
         _read(data)
-    assert refused.value.message == (
-        "De tekencodering klopt niet: het bestand begint als UTF-8, maar rij 3 bevat een teken "
-        "dat geen UTF-8 is ('ë' in Windows-1252). Sla het in Excel op als 'CSV UTF-8 (door "
-        "komma's gescheiden)'."
+    return refused.value.message
+
+
+def test_a_utf8_file_without_bom_with_one_windows_1252_byte_is_refused_as_mixed():
+    """Read as Windows-1252 as a whole, every other 'ë' of the file became 'Ã«' without a word:
+    the one stray byte is named by row and byte, and the file is used for nothing."""
+    data = (
+        f"{HEADER}\nK1;15-01-2024;Brouwër;12;7511AB;100;01-12-2023\n".encode()
+        + b"K2;15-01-2024;No\xebl;12;7511AB;100;01-12-2023\n"
     )
+    position = data.index(b"\xeb") + 1
+
+    assert _refusal(data) == (
+        "De tekencodering klopt niet: het bestand is gemengd. Rij 2 heeft 'ë' in UTF-8, rij 3 "
+        f"een teken dat geen UTF-8 is ('ë' in Windows-1252, byte {position} van het bestand). "
+        f"{MIXED_ADVICE}"
+    )
+
+
+def test_a_windows_1252_file_with_a_utf8_letter_pasted_in_is_mixed_too():
+    data = (
+        f"{HEADER}\n".encode()
+        + b"K1;15-01-2024;No\xebl;12;7511AB;100;01-12-2023\n"
+        + "K2;15-01-2024;Çelik;12;7511AB;100;01-12-2023\n".encode()
+    )
+
+    assert _refusal(data).startswith(
+        "De tekencodering klopt niet: het bestand is gemengd. Rij 3 heeft 'Ç' in UTF-8, rij 2 "
+        "een teken dat geen UTF-8 is ('ë' in Windows-1252, byte "
+    )
+
+
+def test_a_windows_1252_file_of_many_lines_is_read_as_windows_1252_still():
+    lines = [f"K{n};15-01-2024;Noël;12;7511AB;100;01-12-2023" for n in range(1, 500)]
+    data = "\n".join([HEADER, *lines]).encode("cp1252")
+
+    rows = _read(data)
+
+    assert len(rows) == 499 and {cells["achternaam"] for _, cells in rows} == {"Noël"}

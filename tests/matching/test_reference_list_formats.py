@@ -12,6 +12,8 @@ from openpyxl import Workbook
 from tests.factories import MunicipalityFactory, UserFactory
 from tests.page_text import page_text
 
+from vroegsignaal.dutch_text import after_colon
+from vroegsignaal.intake.reading import UnreadableFile, read_delivery_file
 from vroegsignaal.matching.models import KnownClient
 
 pytestmark = pytest.mark.django_db
@@ -152,7 +154,69 @@ def test_a_utf8_list_with_a_windows_1252_letter_is_told_its_encoding_not_missing
 
     assert (
         "kl_good.csv is niet ingelezen: de tekencodering klopt niet: het bestand begint als "
-        "UTF-8, maar rij 3 bevat een teken dat geen UTF-8 is ('ë' in Windows-1252)."
+        "UTF-8, maar rij 3 bevat een teken dat geen UTF-8 is ('ë' in Windows-1252, byte "
     ) in text
     assert "heeft een kolom 'bsn' nodig" not in text
     assert not KnownClient.objects.exists()
+
+
+# A list is read as a delivery is: a file in two encodings is refused with the delivery's
+# message, and a row whose fields do not stand under their columns is one fault, not one per
+# column it seems to miss.
+
+BY_NAME = "achternaam;geboortedatum;postcode;huisnummer;huisletter;huisnummertoevoeging"
+
+
+@pytest.mark.parametrize("command", ["import-clients", "import-brp"])
+def test_a_utf8_list_with_one_windows_1252_byte_is_refused_as_a_delivery_is(tmp_path, command):
+    # An extract has voorletters, a client list has not (else each is refused as the other).
+    header, initials = (
+        (BY_NAME, "") if command == "import-clients" else (f"voorletters;{BY_NAME}", "J;")
+    )
+    content = (
+        f"{header}\n{initials}Brouwër;08-08-1985;7412LM;20;;\n".encode()
+        + f"{initials}No".encode()
+        + b"\xebllering;24-12-1966;7417QR;44;;\n"
+    )
+    with pytest.raises(UnreadableFile) as as_a_delivery:
+        read_delivery_file(content, "levering.csv", {}, len(content))
+
+    said = refusal(tmp_path, content, command, name="lijst.csv")
+
+    assert said == f"lijst.csv is niet ingelezen: {after_colon(as_a_delivery.value.message)}"
+    assert "het bestand is gemengd. Rij 2 heeft 'ë' in UTF-8, rij 3 een teken" in said
+
+
+def test_a_list_row_with_too_few_fields_is_one_fault_for_the_row(tmp_path):
+    text = (
+        f"{BY_NAME}\nSmit;08-08-1985;7412LM;20;;\nJansen;01-02-1970;7511AB\n"
+        "Berg;12-05-1980;7511AB;12;;\nKok;1975-06-30\n"
+    )
+
+    said = refusal(tmp_path, text.encode(), name="lijst.csv")
+
+    cause = (
+        "Ontbreken er scheidingstekens, of staat er een aanhalingsteken of regeleinde in een "
+        "waarde? Controleer de rij en lees de lijst opnieuw in."
+    )
+    assert said == (
+        f"lijst.csv is niet ingelezen: 2 fouten:\n  Rij 3 heeft 3 velden, de kopregel 6. {cause}"
+        f"\n  Rij 5 heeft 2 velden, de kopregel 6. {cause}"
+    )
+    assert "verplicht" not in said
+    assert not KnownClient.objects.exists()
+
+
+def test_a_comma_in_a_name_of_a_comma_separated_extract_is_said_as_such_not_as_an_amount(
+    tmp_path,
+):
+    header = BRP_HEADER.replace(";", ",")
+    rows = [",J,,Smit,1985-08-08,7412LM,20,,,", ",J,,Berg, van der,1980-05-12,7511AB,12,,,"]
+
+    said = refusal(tmp_path, "\n".join([header, *rows]).encode(), "import-brp", name="brp.csv")
+
+    assert said == (
+        "brp.csv is niet ingelezen: rij 3 heeft 11 velden, de kopregel 10. Staat er een komma in "
+        "een waarde terwijl de komma ook het scheidingsteken is? Zet die waarde tussen "
+        "aanhalingstekens."
+    )

@@ -58,8 +58,8 @@ def test_a_utf_8_file_with_a_letter_that_is_no_utf_8_names_the_row(tmp_path):
 
     assert message == (
         f"pc.csv {REFUSED} De tekencodering klopt niet: het bestand begint als UTF-8, maar rij 2 "
-        "bevat een teken dat geen UTF-8 is ('é' in Windows-1252). Sla het in Excel op als 'CSV "
-        "UTF-8 (door komma's gescheiden)'."
+        "bevat een teken dat geen UTF-8 is ('é' in Windows-1252, byte 44 van het bestand). Sla "
+        "het in Excel op als 'CSV UTF-8 (door komma's gescheiden)'."
     )
 
 

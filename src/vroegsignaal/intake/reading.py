@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from openpyxl import load_workbook
 
+from vroegsignaal.dutch_numbers import dutch_number
 from vroegsignaal.dutch_text import listed
 from vroegsignaal.intake.columns import REQUIRED_COLUMNS, canonical_headers
 
@@ -309,34 +310,68 @@ def decode_text(data: bytes) -> str:
     if data.startswith(codecs.BOM_UTF8):
         # A file that says it is UTF-8 and is not: read as Windows-1252 instead, its BOM would
         # stick to the first column name, which would then seem missing (QA14 B7).
-        body = data[len(codecs.BOM_UTF8) :]
         try:
-            return body.decode("utf-8")
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8")
         except UnicodeDecodeError as error:
-            raise UnreadableFile(_not_utf8_after_all(body, error.start)) from None
+            row, character = _stray_byte(data, error.start + len(codecs.BOM_UTF8))
+            raise UnreadableFile(
+                f"{_WRONG_ENCODING}het bestand begint als UTF-8, maar rij {row} bevat "
+                f"{character}. {_SAVE_AS_UTF8}"
+            ) from None
     # Without its BOM, UTF-16 text is valid UTF-8 and Windows-1252 full of NUL characters, and
     # would be called binary: say what it is.
     if _looks_like_utf16(data):
         raise UnreadableFile(_UNKNOWN_ENCODING)
     try:
         return data.decode(UTF_8.codec)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        # Letters in UTF-8 and a byte that is none: a file saved again by a program in its own
+        # encoding. Read as Windows-1252 as a whole, every UTF-8 letter would be mangled ('ë'
+        # becomes 'Ã«') without a word; read as UTF-8, the stray byte would be lost.
+        if utf8_letter := _UTF8_LETTER.search(data):
+            raise UnreadableFile(_mixed(data, utf8_letter, error.start)) from None
     try:
         return data.decode(WINDOWS_1252.codec)
     except UnicodeDecodeError:
         raise UnreadableFile(_UNKNOWN_ENCODING) from None
 
 
-def _not_utf8_after_all(data: bytes, position: int) -> str:
-    """The message for a UTF-8 file with a byte that is no UTF-8 at ``position``: the row it is
-    in (header = 1) and the character it is in Windows-1252, mostly a letter typed in by a
+_WRONG_ENCODING = "De tekencodering klopt niet: "
+# A letter beyond ASCII written in UTF-8: a lead byte and its continuation bytes, as only valid
+# UTF-8 has them (Windows-1252 text has such pairs almost never: an accented capital followed
+# by a symbol such as '’').
+_UTF8_LETTER = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _row_of(data: bytes, position: int) -> int:
+    """The row (header = 1) the byte at ``position`` is in."""
+    return data.count(b"\n", 0, position) + 1
+
+
+def _stray_byte(data: bytes, position: int) -> tuple[int, str]:
+    """The row of the byte at ``position`` (from 0) that is no UTF-8, and 'een teken dat geen
+    UTF-8 is ('ë' in Windows-1252, byte 57 van het bestand)': mostly a letter typed in by a
     program that saved the file again in its own encoding."""
-    row = data.count(b"\n", 0, position) + 1
     character = data[position : position + 1].decode(WINDOWS_1252.codec, errors="replace")
+    return _row_of(data, position), (
+        f"een teken dat geen UTF-8 is ('{character}' in Windows-1252, byte "
+        f"{dutch_number(position + 1)} van het bestand)"
+    )
+
+
+def _mixed(data: bytes, utf8_letter: re.Match, stray: int) -> str:
+    """The message for a file without BOM that has both a letter in UTF-8 and a byte at
+    ``stray`` that is no UTF-8: neither reading keeps all its letters."""
+    letter = utf8_letter.group().decode("utf-8")
+    row, character = _stray_byte(data, stray)
     return (
-        f"De tekencodering klopt niet: het bestand begint als UTF-8, maar rij {row} bevat een "
-        f"teken dat geen UTF-8 is ('{character}' in Windows-1252). {_SAVE_AS_UTF8}"
+        f"{_WRONG_ENCODING}het bestand is gemengd. Rij {_row_of(data, utf8_letter.start())} "
+        f"heeft '{letter}' in UTF-8, rij {row} {character}. Verbeter dat teken en bewaar het "
+        "bestand als UTF-8."
     )
 
 
@@ -384,7 +419,7 @@ def _read_table(
     _check_columns(headers, columns, column_mapping)
     if not records:
         raise UnreadableFile("Het bestand bevat alleen een kopregel en geen signalen.")
-    problems = _field_count_problems(headers, records, delimiter) if delimiter else {}
+    problems = field_count_problems(headers, records, delimiter) if delimiter else {}
     rows: list[InputRow] = []
     for number, cells in records:
         if number in problems:
@@ -404,10 +439,12 @@ def _read_table(
     )
 
 
-def _field_count_problems(
-    headers: list[str | None], records: Table, delimiter: str
+def field_count_problems(
+    headers: list[str | None], records: Table, delimiter: str, *, in_a_list: bool = False
 ) -> dict[int, str]:
     """The CSV rows with more or fewer fields than the header, each with its Dutch message.
+    A delivery rejects such a row; a municipality's reference list (``in_a_list``, which has no
+    amounts and is read in again as a whole) is refused with it.
 
     Such a row's values no longer stand under their columns (`250,62` unquoted in a
     comma-separated file becomes two fields and shifts everything after it), so judging them
@@ -432,27 +469,28 @@ def _field_count_problems(
         longer = any(c > expected for c in counts.values())
         raise UnreadableFile(
             f"Geen enkele rij heeft evenveel velden als de kopregel ({expected}): "
-            f"{examples}{more}. {_probable_cause(delimiter, longer)}"
+            f"{examples}{more}. {_probable_cause(delimiter, longer, in_a_list)}"
         )
     return {
         number: f"Rij {number} heeft {count} velden, de kopregel {expected}. "
-        + _probable_cause(delimiter, count > expected)
+        + _probable_cause(delimiter, count > expected, in_a_list)
         for number, count in counts.items()
     }
 
 
-def _probable_cause(delimiter: str, longer: bool) -> str:
+def _probable_cause(delimiter: str, longer: bool, in_a_list: bool) -> str:
     if not longer:
+        again = "lees de lijst opnieuw in" if in_a_list else "lever hem opnieuw aan"
         return (
             "Ontbreken er scheidingstekens, of staat er een aanhalingsteken of regeleinde in "
-            "een waarde? Controleer de rij en lever hem opnieuw aan."
+            f"een waarde? Controleer de rij en {again}."
         )
-    if delimiter == ",":
+    if delimiter == "," and not in_a_list:
         return (
             "Staat er een komma in een bedrag terwijl de komma ook het scheidingsteken is? "
             "Zet het bedrag tussen aanhalingstekens of gebruik ; als scheidingsteken."
         )
-    name = {";": "puntkomma", "\t": "tab"}.get(delimiter, f"'{delimiter}'")
+    name = {";": "puntkomma", ",": "komma", "\t": "tab"}.get(delimiter, f"'{delimiter}'")
     return (
         f"Staat er een {name} in een waarde terwijl de {name} ook het scheidingsteken is? "
         "Zet die waarde tussen aanhalingstekens."

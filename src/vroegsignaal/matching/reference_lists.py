@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -33,7 +33,13 @@ from vroegsignaal.intake.parsing import (
     parse_postcode,
     parse_text,
 )
-from vroegsignaal.intake.reading import UnreadableFile, check_size, csv_table, csv_text
+from vroegsignaal.intake.reading import (
+    UnreadableFile,
+    check_size,
+    csv_table,
+    csv_text,
+    field_count_problems,
+)
 from vroegsignaal.matching.list_doubts import (
     MUCH_SMALLER_SHARE,
     NO_RESIDENT,
@@ -198,31 +204,52 @@ def read_list_file(data: bytes, max_bytes: int | None = None) -> str:
         raise ReferenceListError(error.message) from None
 
 
-def _table(text: str) -> tuple[set[str], list[tuple[int, dict[str, str]]]]:
-    """The header's column names and the non-blank rows (row number as in the file, header 1),
-    separated as a delivery is (`intake.reading.csv_table`)."""
+@dataclass(frozen=True)
+class _Table:
+    """A list file's header column names, its non-blank rows (row number as in the file,
+    header 1) and the rows whose fields do not stand under their columns, each with its one
+    message (`intake.reading.field_count_problems`)."""
+
+    columns: set[str]
+    records: list[tuple[int, dict[str, str]]]
+    misaligned: dict[int, str]
+
+
+def _table(text: str) -> _Table:
+    """The list's table, separated and checked as a delivery is (`intake.reading.csv_table`)."""
     try:
-        table, _ = csv_table(text)
+        table, delimiter = csv_table(text)
+        if not table:
+            return _Table(set(), [], {})
+        (_, header), *records = table
+        misaligned = field_count_problems(header, records, delimiter, in_a_list=True)
     except UnreadableFile as error:
         raise ReferenceListError(error.message) from None
-    if not table:
-        return set(), []
-    (_, header), *records = table
     names = [name.strip().lower() for name in header]
-    # A short row lacks its last columns (None, as blank); a long one's extra fields are read
-    # by no column.
-    return set(names), [
-        (number, dict(zip(names, cells, strict=False))) for number, cells in records
-    ]
+    # A short row lacks its last columns (None, as blank): an Excel header may end in empty
+    # columns that a row need not fill. A long one's extra fields are read by no column.
+    rows = [(number, dict(zip(names, cells, strict=False))) for number, cells in records]
+    return _Table(set(names), rows, misaligned)
 
 
 class _Rows:
     """Reads the cells of a list's rows and collects every fault, so the file is refused once
     with all of them instead of one per attempt."""
 
-    def __init__(self) -> None:
+    def __init__(self, table: _Table) -> None:
         self.problems: list[str] = []
         self.today = timezone.localdate()
+        self.table = table
+
+    def aligned(self) -> Iterator[tuple[int, dict[str, str]]]:
+        """The rows whose fields stand under their columns, in file order. Each other row is one
+        fault ('Rij 12 heeft 8 velden, de kopregel 10. ...'): its values are shifted, so judging
+        them per column would only name columns it seems to miss."""
+        for number, row in self.table.records:
+            if number in self.table.misaligned:
+                self.problems.append(self.table.misaligned[number])
+            else:
+                yield number, row
 
     def field(self, row_number: int, row: dict, column: str, parse: Callable, required=False):
         value = row.get(column)
@@ -436,23 +463,23 @@ def import_known_clients(
     `by` is the user who uploaded it (None on the server); the import is recorded, also when
     the list is the current one again (it is then still the list of that day). A list in
     doubt is read in only when its doubts are among ``confirmed`` (`list_doubts`)."""
-    fieldnames, records = _table(text)
-    if "bsn" not in fieldnames and _missing(fieldnames, CLIENT_ADDRESS_COLUMNS[:4]):
+    table = _table(text)
+    if "bsn" not in table.columns and _missing(table.columns, CLIENT_ADDRESS_COLUMNS[:4]):
         raise ReferenceListError(
             "De klantenlijst heeft een kolom 'bsn' nodig, of de kolommen "
             + ", ".join(CLIENT_ADDRESS_COLUMNS)
             + "."
         )
-    _check_has_rows(records, "klanten")
-    rows = _Rows()
-    clients = distinct_clients([_client(rows, n, row) for n, row in records], _CLIENT_FIELDS)
+    _check_has_rows(table.records, "klanten")
+    rows = _Rows(table)
+    clients = distinct_clients([_client(rows, n, row) for n, row in rows.aligned()], _CLIENT_FIELDS)
     rows.refuse_if_faulty()
     return _store(
         municipality,
         ReferenceListKind.CLIENTS,
         clients,
         _Read(by, filename, confirmed),
-        [unlike_a_client_list(municipality, fieldnames, len(clients))],
+        [unlike_a_client_list(municipality, table.columns, len(clients))],
     )
 
 
@@ -469,18 +496,18 @@ def import_population_register(
     A file without the extract's own columns (the client list) is refused. A much smaller
     extract is read in only when `list_doubts.SMALLER` is ``confirmed``, a first one with few
     of the municipality's addresses or areas when `list_doubts.COMPLETE_EXTRACT` is."""
-    fieldnames, records = _table(text)
-    if refusal := not_a_brp_extract(fieldnames):
+    table = _table(text)
+    if refusal := not_a_brp_extract(table.columns):
         raise ReferenceListError(refusal)
-    missing = _missing(fieldnames, BRP_COLUMNS[3:7])
+    missing = _missing(table.columns, BRP_COLUMNS[3:7])
     if missing:
         raise ReferenceListError(
             "Het BRP-uittreksel mist de kolom(men): " + ", ".join(missing) + "."
         )
-    _check_has_rows(records, "inwoners")
-    rows = _Rows()
+    _check_has_rows(table.records, "inwoners")
+    rows = _Rows(table)
     register = OneRowPerResident()
-    for number, row in records:
+    for number, row in rows.aligned():
         faults = len(rows.problems)
         bsn, resident = _resident(rows, number, row)
         # A row with a fault is said as such; the file is refused, its residents not compared.
