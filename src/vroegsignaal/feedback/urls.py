@@ -6,8 +6,8 @@ app_name = "feedback"
 urlpatterns = [
     path("", views.signals, name="signals"),
     path("terugkoppeling.<str:fmt>", views.download, name="download"),
-    path("signalen/<int:pk>/", views.signal, name="signal"),
+    path("signalen/<id:pk>/", views.signal, name="signal"),
     path("heropaf/", views.heropaf_checks, name="heropaf_checks"),
-    path("heropaf/<int:pk>/", views.heropaf_check, name="heropaf_check"),
+    path("heropaf/<id:pk>/", views.heropaf_check, name="heropaf_check"),
     path("overzicht/", views.overview, name="overview"),
 ]

@@ -6,5 +6,5 @@ app_name = "matching"
 urlpatterns = [
     path("", views.matching_runs, name="runs"),
     path("referentielijsten/", views.reference_lists, name="reference_lists"),
-    path("run/<int:pk>/", views.run_result, name="run"),
+    path("run/<id:pk>/", views.run_result, name="run"),
 ]
