@@ -293,20 +293,26 @@ def csv_encodings_in_words() -> str:
 
 _NOT_ANY_ENCODING = ", ".join(f"geen {e.name}" for e in CSV_ENCODINGS[:-1])
 _SAVE_AS_UTF8 = "Sla het in Excel op als 'CSV UTF-8 (door komma's gescheiden)'."
-_UNKNOWN_ENCODING = (
-    f"De tekencodering van het bestand is niet herkend: het is {_NOT_ANY_ENCODING} en geen "
-    f"{CSV_ENCODINGS[-1].name}. {_SAVE_AS_UTF8}"
-)
 
 
-def decode_text(data: bytes) -> str:
+def _unknown_encoding(save_as: str) -> str:
+    return (
+        f"De tekencodering van het bestand is niet herkend: het is {_NOT_ANY_ENCODING} en geen "
+        f"{CSV_ENCODINGS[-1].name}. {save_as}"
+    )
+
+
+def decode_text(data: bytes, *, line: str = "rij", save_as: str = _SAVE_AS_UTF8) -> str:
     """UTF-8 (with or without BOM), UTF-16 with its BOM (Excel's "Unicode-tekst"), else
-    Windows-1252, which Dutch Excel writes by default (`CSV_ENCODINGS`)."""
+    Windows-1252, which Dutch Excel writes by default (`CSV_ENCODINGS`). A file in none of them
+    raises UnreadableFile naming the ``line`` ('rij' of a CSV; 'regel' of a file that has no
+    rows, such as the YAML of `setup-organisations`) and how to save it (``save_as``: from
+    Excel, for a CSV)."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode(UTF_16.codec)
         except UnicodeDecodeError:
-            raise UnreadableFile(_UNKNOWN_ENCODING) from None
+            raise UnreadableFile(_unknown_encoding(save_as)) from None
     if data.startswith(codecs.BOM_UTF8):
         # A file that says it is UTF-8 and is not: read as Windows-1252 instead, its BOM would
         # stick to the first column name, which would then seem missing (QA14 B7).
@@ -315,13 +321,13 @@ def decode_text(data: bytes) -> str:
         except UnicodeDecodeError as error:
             row, character = _stray_byte(data, error.start + len(codecs.BOM_UTF8))
             raise UnreadableFile(
-                f"{_WRONG_ENCODING}het bestand begint als UTF-8, maar rij {row} bevat "
-                f"{character}. {_SAVE_AS_UTF8}"
+                f"{_WRONG_ENCODING}het bestand begint als UTF-8, maar {line} {row} bevat "
+                f"{character}. {save_as}"
             ) from None
     # Without its BOM, UTF-16 text is valid UTF-8 and Windows-1252 full of NUL characters, and
     # would be called binary: say what it is.
     if _looks_like_utf16(data):
-        raise UnreadableFile(_UNKNOWN_ENCODING)
+        raise UnreadableFile(_unknown_encoding(save_as))
     try:
         return data.decode(UTF_8.codec)
     except UnicodeDecodeError as error:
@@ -329,11 +335,11 @@ def decode_text(data: bytes) -> str:
         # encoding. Read as Windows-1252 as a whole, every UTF-8 letter would be mangled ('ë'
         # becomes 'Ã«') without a word; read as UTF-8, the stray byte would be lost.
         if utf8_letter := _UTF8_LETTER.search(data):
-            raise UnreadableFile(_mixed(data, utf8_letter, error.start)) from None
+            raise UnreadableFile(_mixed(data, utf8_letter, error.start, line)) from None
     try:
         return data.decode(WINDOWS_1252.codec)
     except UnicodeDecodeError:
-        raise UnreadableFile(_UNKNOWN_ENCODING) from None
+        raise UnreadableFile(_unknown_encoding(save_as)) from None
 
 
 _WRONG_ENCODING = "De tekencodering klopt niet: "
@@ -363,14 +369,15 @@ def _stray_byte(data: bytes, position: int) -> tuple[int, str]:
     )
 
 
-def _mixed(data: bytes, utf8_letter: re.Match, stray: int) -> str:
+def _mixed(data: bytes, utf8_letter: re.Match, stray: int, line: str) -> str:
     """The message for a file without BOM that has both a letter in UTF-8 and a byte at
     ``stray`` that is no UTF-8: neither reading keeps all its letters."""
     letter = utf8_letter.group().decode("utf-8")
     row, character = _stray_byte(data, stray)
     return (
-        f"{_WRONG_ENCODING}het bestand is gemengd. Rij {_row_of(data, utf8_letter.start())} "
-        f"heeft '{letter}' in UTF-8, rij {row} {character}. Verbeter dat teken en bewaar het "
+        f"{_WRONG_ENCODING}het bestand is gemengd. {line.capitalize()} "
+        f"{_row_of(data, utf8_letter.start())} heeft '{letter}' in UTF-8, {line} {row} "
+        f"{character}. Verbeter dat teken en bewaar het "
         "bestand als UTF-8."
     )
 

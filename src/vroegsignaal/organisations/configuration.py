@@ -18,6 +18,7 @@ from django.db import transaction
 
 from vroegsignaal.ddas import Signaalpartner
 from vroegsignaal.intake.columns import mapping_problems
+from vroegsignaal.intake.reading import UnreadableFile, decode_text
 from vroegsignaal.organisations.creditor_codes import code_problem
 from vroegsignaal.organisations.models import (
     Agreement,
@@ -57,8 +58,22 @@ class ApplyReport:
             self.updated[kind] = self.updated.get(kind, 0) + 1
 
 
+# How to save a document whose encoding cannot be read: it is written in an editor, not Excel.
+SAVE_AS_UTF8 = (
+    "Bewaar het bestand als UTF-8 (in Kladblok: Opslaan als, Codering: UTF-8) en draai de "
+    "opdracht opnieuw."
+)
+
+
 def load_document(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8-sig")
+    """The document in ``path``, read as a delivery is (`intake.reading.decode_text`: UTF-8
+    with or without BOM, UTF-16 with BOM, else Windows-1252, as a Windows editor saves
+    'Enschedé'); ConfigurationError in Dutch, naming the line, for a file in none of them
+    (a UnicodeDecodeError's traceback until 27-11-2026)."""
+    try:
+        text = decode_text(path.read_bytes(), line="regel", save_as=SAVE_AS_UTF8)
+    except UnreadableFile as exc:
+        raise ConfigurationError(exc.message) from exc
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
