@@ -328,3 +328,35 @@ def test_a_round_after_a_heropaf_closed_as_died_or_moved_away_plans_no_further_h
     text = page_text(page(client, caseworker, melding))
     assert f"Er volgt geen heropaf, omdat {why}." in text
     assert "De heropaf wordt gepland" not in text
+
+
+# QA15 B1: 'Betalingen lopen weer' only where the answers say so; else the honest outcome.
+
+
+def test_without_every_partners_yes_the_page_offers_closing_without_an_answer(
+    client, caseworker, due
+):
+    HeropafCheck.objects.filter(pk=due.checks["Energie Oost"].pk).update(answer=HeropafAnswer.YES)
+
+    html = page(client, caseworker, due)
+
+    assert "Betalingen lopen weer: heropaf afronden" not in html
+    assert "Heropaf afronden zonder antwoord van de signaalpartner" in html
+    assert "Betalingen lopen niet: heropenen" in html
+
+
+def test_the_closing_without_an_answer_button_says_so_in_the_timeline(client, caseworker, due):
+    client.force_login(caseworker)
+    response = client.post(
+        reverse("casework:close_heropaf_unanswered", args=[due.pk]),
+        {"version": Melding.objects.get(pk=due.pk).version},
+        follow=True,
+    )
+
+    text = page_text(response.content.decode())
+    assert "De heropaf is afgerond zonder antwoord van de signaalpartner." in text
+    assert (
+        "Heropaf afgerond zonder antwoord van de signaalpartner (Energie Oost en Woonbedrijf "
+        "Twente); niet vastgesteld dat de betalingen weer lopen" in text
+    )
+    assert "de betalingen lopen weer, geen actie nodig" not in text

@@ -14,6 +14,7 @@ from vroegsignaal.casework.contact import record_contact_attempt
 from vroegsignaal.casework.conversation import record_conversation
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.heropaf import (
+    close_heropaf_unanswered,
     complete_heropaf,
     heropaf_due,
     reopen_by_heropaf,
@@ -145,10 +146,16 @@ def test_reopen_needs_a_planned_heropaf(closed, caseworker):
         reopen_by_heropaf(closed, caseworker)
 
 
-def test_completed_heropaf_leaves_the_melding_closed_and_out_of_the_queue(closed, caseworker):
+def test_a_heropaf_closed_without_answer_leaves_the_melding_closed_and_out_of_the_queue(
+    closed, caseworker
+):
+    """No signal partner was asked here: 'Betalingen lopen weer' is refused (QA15 B1), closing
+    without an answer is what the caseworker can do."""
     due = schedule_heropaf(closed, dt.date(2026, 9, 1))
+    with pytest.raises(CaseworkError, match="alleen als elke gevraagde signaalpartner"):
+        complete_heropaf(closed, caseworker, closed.version, today=due)
 
-    complete_heropaf(closed, caseworker, closed.version, today=due)
+    close_heropaf_unanswered(closed, caseworker, closed.version, today=due)
 
     stored = Melding.objects.get(pk=closed.pk)
     assert (stored.state, stored.heropaf_due_on) == ("closed", None)

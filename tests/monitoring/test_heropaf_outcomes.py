@@ -28,7 +28,12 @@ from vroegsignaal.monitoring.scope import municipality_scope
 __all__ = ["caseworker", "energy", "energy_staff", "enschede", "water", "water_staff"]
 
 OCTOBER = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
-ROWS = ("Betalingen lopen weer (hersteld)", "Heropend: nieuwe contactronde", "Heropaf nog gepland")
+ROWS = (
+    "Betalingen lopen weer (hersteld)",
+    "Heropend: nieuwe contactronde",
+    "Afgerond zonder antwoord van de signaalpartner",
+    "Heropaf nog gepland",
+)
 
 
 def _heropaf(municipality, today):
@@ -60,7 +65,7 @@ def test_a_melding_reopened_by_one_partner_and_later_restored_counts_once_as_res
     table = _heropaf(enschede, dt.date(2028, 1, 5))
 
     assert table.column(0) == list(ROWS)
-    assert table.column(1) == [1, 0, 0]
+    assert table.column(1) == [1, 0, 0, 0]
     assert "Eén rij per melding" in table.note
 
 
@@ -90,4 +95,17 @@ def test_each_melding_counts_at_its_latest_heropaf_outcome_or_as_planned(hengelo
 
     table = _heropaf(hengelo, dt.date(2027, 6, 1))
 
-    assert table.rows == list(zip(ROWS, [2, 2, 2], strict=True))
+    assert table.rows == list(zip(ROWS, [2, 2, 0, 2], strict=True))
+
+
+def test_a_heropaf_closed_without_the_partners_answer_is_not_counted_as_restored(hengelo):
+    """QA15 B1: 'geen antwoord' is not 'betaalt weer'; a later 'nee' that reopened it counts
+    as reopened."""
+    unanswered, reopened = EventKind.HEROPAF_UNANSWERED, EventKind.REOPENED
+    _closed(hengelo, unanswered)
+    _closed(hengelo, unanswered)
+    _closed(hengelo, unanswered, reopened, state="reopened", result="", contact_round=2)
+
+    table = _heropaf(hengelo, dt.date(2027, 6, 1))
+
+    assert table.rows == list(zip(ROWS, [0, 1, 2, 0], strict=True))

@@ -136,6 +136,7 @@ EXPECTED: dict[str, Expected] = {
     "casework:close": Expected(CASEWORK, obj="melding"),
     "casework:reopen": Expected(CASEWORK, obj="melding", method="post"),
     "casework:complete_heropaf": Expected(CASEWORK, obj="melding", method="post"),
+    "casework:close_heropaf_unanswered": Expected(CASEWORK, obj="melding", method="post"),
     "matching:reference_lists": Expected(INTAKE),
     "matching:runs": Expected(INTAKE),
     # No run with that id: intake staff get 404, as for another municipality's run.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from vroegsignaal.casework.heropaf import heropaf_decidable
+from vroegsignaal.casework.heropaf import answers_show_payments, heropaf_decidable
 from vroegsignaal.casework.lifecycle import State, allowed_transitions, is_open
 from vroegsignaal.casework.models import Melding
 
@@ -28,7 +28,12 @@ def available_actions(melding: Melding) -> frozenset[str]:
         actions.update({"budget", "plan", "referral"})
     if State.CLOSED in next_states:
         actions.add("close")
-    # The feedback release plans the heropaf; a caseworker decides it from its date.
+    # The feedback release plans the heropaf; a caseworker decides it from its date. 'Lopen
+    # weer' only where the partners' answers say so; else the honest 'zonder antwoord'.
     if State.REOPENED in next_states and heropaf_decidable(melding, timezone.localdate()):
-        actions.update({"reopen", "complete_heropaf"})
+        actions.add("reopen")
+        if answers_show_payments(melding):
+            actions.add("complete_heropaf")
+        else:
+            actions.add("close_heropaf_unanswered")
     return frozenset(actions)

@@ -193,6 +193,25 @@ def heropaf_done(melding: Melding, by: User | None, by_partners: bool = False) -
     return _record(melding, EventKind.HEROPAF_DONE, by, _unchanged(melding), **details)
 
 
+def heropaf_unanswered(melding: Melding, by: User, not_answered: list[str]) -> Event:
+    """The caseworker closed the heropaf while ``not_answered`` (signal partners asked) gave
+    no answer: nobody established that payments run again (QA15 B1)."""
+    return _record(
+        melding, EventKind.HEROPAF_UNANSWERED, by, _unchanged(melding), not_answered=not_answered
+    )
+
+
+def heropaf_late_answer(
+    melding: Melding, creditor: str, answer: str, amount_open_cents: int | None, round_: int
+) -> Event:
+    """A signal partner answered the heropaf question of ``round_`` after that heropaf was
+    decided (reopened by another partner's 'nee', or closed): it stays in the timeline."""
+    details = {"creditor": creditor, "answer": answer, "contact_round": round_}
+    if amount_open_cents is not None:
+        details["amount"] = amount_open_cents
+    return _record(melding, EventKind.HEROPAF_LATE_ANSWER, None, _unchanged(melding), **details)
+
+
 def reopened(
     melding: Melding, by: User | None, contact_round: int, states, answered_by: str = ""
 ) -> Event:
@@ -333,6 +352,17 @@ _DESCRIPTIONS = {
         + (" volgens het antwoord van elke signaalpartner" if d.get("by_partners") else "")
         + ", geen actie nodig"
     ),
+    EventKind.HEROPAF_UNANSWERED: lambda d: (
+        "Heropaf afgerond zonder antwoord van de signaalpartner"
+        + (f" ({listed(d['not_answered'])})" if d.get("not_answered") else "")
+        + "; niet vastgesteld dat de betalingen weer lopen. Een 'nee' dat nog komt, heropent "
+        "de melding"
+    ),
+    EventKind.HEROPAF_LATE_ANSWER: lambda d: (
+        f"Antwoord van {d['creditor']} op de heropafvraag van contactronde "
+        f"{d['contact_round']}, na het afronden van die heropaf: {d['answer']}"
+        + (f"; nog open: {euros(d['amount'])}" if "amount" in d else "")
+    ),
     EventKind.REOPENED: lambda d: (
         "Heropend door heropaf"
         + (
@@ -391,6 +421,8 @@ DETAIL_NAMES = {
     "by_partners": "volgens het antwoord van elke signaalpartner",
     "contact_round": "contactronde",
     "answered_by": "antwoord van",
+    "not_answered": "geen antwoord van",
+    "answer": "antwoord",
     "title": "brief",
     "about": "voor",
     "reasons": "redenen",

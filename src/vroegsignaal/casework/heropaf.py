@@ -5,7 +5,10 @@ asks each creditor the heropaf question at the same time (domain.md step 9, teru
 No person plans one by hand, so the melding never claims a creditor was informed when no release
 did. From the heropaf date the melding is in the Heropaf queue; the answers complete it or reopen
 it, and a caseworker may decide from that date on (``check_heropaf_decidable``): payments are
-regular again (``complete_heropaf``) or not (``reopen_by_heropaf``, a new contact round).
+regular again (``complete_heropaf``, only when every asked creditor said 'ja':
+``answers_show_payments``), not (``reopen_by_heropaf``, a new contact round), or closed without
+that answer (``close_heropaf_unanswered``): the timeline then says nobody established it, and a
+'nee' that still comes reopens the melding (feedback's ``answer_check``; QA15 B1).
 """
 
 from __future__ import annotations
@@ -154,6 +157,23 @@ def check_heropaf_decidable(melding: Melding, today: date) -> None:
         )
 
 
+def _round_checks(melding: Melding) -> QuerySet:
+    return melding.heropaf_checks.filter(contact_round=melding.contact_round)
+
+
+def answers_show_payments(melding: Melding) -> bool:
+    """Whether the answers of the current round support 'Betalingen lopen weer': at least one
+    signal partner was asked, and every one asked said 'ja'."""
+    checks = _round_checks(melding)
+    return checks.exists() and not checks.exclude(answer="ja").exists()
+
+
+def not_answered(melding: Melding) -> list[str]:
+    """The signal partners asked in the current round that gave no answer, by name."""
+    names = _round_checks(melding).filter(answer="").values_list("creditor__name", flat=True)
+    return sorted(names)
+
+
 def complete_heropaf(
     melding: Melding,
     by: User | None,
@@ -168,9 +188,30 @@ def complete_heropaf(
     _check_planned(melding)
     if by is not None:
         check_heropaf_decidable(melding, today or timezone.localdate())
+        if not answers_show_payments(melding):
+            raise CaseworkError(
+                "'Betalingen lopen weer' kan alleen als elke gevraagde signaalpartner 'ja' "
+                "antwoordde. Kies 'Heropaf afronden zonder antwoord van de signaalpartner' of "
+                "heropen de melding."
+            )
     with transaction.atomic():
         update_melding(melding, expected_version, heropaf_due_on=None)
         events.heropaf_done(melding, by, by_partners)
+    return melding
+
+
+def close_heropaf_unanswered(
+    melding: Melding, by: User, expected_version: int, today: date | None = None
+) -> Melding:
+    """The caseworker closes the heropaf (from its date) without every signal partner's answer:
+    the melding stays closed and leaves the Heropaf queue, but nobody established that payments
+    run again, so the timeline and the monitoring say 'zonder antwoord'. The questions stay
+    open: a 'nee' that still comes reopens the melding (feedback's ``answer_check``)."""
+    _check_planned(melding)
+    check_heropaf_decidable(melding, today or timezone.localdate())
+    with transaction.atomic():
+        update_melding(melding, expected_version, heropaf_due_on=None)
+        events.heropaf_unanswered(melding, by, not_answered(melding))
     return melding
 
 
@@ -190,10 +231,11 @@ def reopen_by_heropaf(
     first_closed_on stay as they were).
     ``by`` is the caseworker who decided (only from the heropaf date,
     ``check_heropaf_decidable``), or None when a signal partner's answer (``answered_by``)
-    reopened it.
+    reopened it: that may come after the heropaf was closed without it, so then no heropaf
+    needs to be planned still.
     """
-    _check_planned(melding)
     if by is not None:
+        _check_planned(melding)
         check_heropaf_decidable(melding, today or timezone.localdate())
     version = melding.version if expected_version is None else expected_version
     new_round = melding.contact_round + 1

@@ -578,6 +578,11 @@ class EventKind(models.TextChoices):
     CLOSED = "closed", "Afgesloten"
     HEROPAF_SCHEDULED = "heropaf_scheduled", "Heropaf gepland"
     HEROPAF_DONE = "heropaf_done", "Heropaf: betalingen lopen weer"
+    HEROPAF_UNANSWERED = (
+        "heropaf_unanswered",
+        "Heropaf afgerond zonder antwoord van de signaalpartner",
+    )
+    HEROPAF_LATE_ANSWER = "heropaf_late_answer", "Antwoord op heropafvraag na het afronden"
     REOPENED = "reopened", "Heropend door heropaf"
     NOT_PICKED_UP = "not_picked_up", "Niet opgepakt bij matching"
     PICKED_UP_AFTER_REMATCH = "rematched", "Alsnog op te pakken na nieuwe matching"
@@ -615,7 +620,7 @@ class Event(models.Model):
             models.Index(
                 fields=["melding"],
                 name="event_heropaf_outcome",
-                condition=Q(kind__in=["heropaf_done", "reopened"]),
+                condition=Q(kind__in=["heropaf_done", "heropaf_unanswered", "reopened"]),
             ),
         ]
 

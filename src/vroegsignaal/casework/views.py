@@ -757,3 +757,20 @@ def complete_heropaf_action(request, pk: int):
         heropaf.complete_heropaf(melding, user, _version(form))
 
     return _post_action(request, pk, perform, "De heropaf is afgerond: de betalingen lopen weer.")
+
+
+@require_POST
+@casework_only
+def close_heropaf_unanswered_action(request, pk: int):
+    """Heropaf closed without the signal partners' answer: nobody established regular payments."""
+
+    def perform(melding, user, form):
+        heropaf.close_heropaf_unanswered(melding, user, _version(form))
+
+    return _post_action(
+        request,
+        pk,
+        perform,
+        "De heropaf is afgerond zonder antwoord van de signaalpartner. Komt er nog een 'nee', "
+        "dan wordt de melding heropend.",
+    )

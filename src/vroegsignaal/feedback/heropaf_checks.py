@@ -4,8 +4,9 @@ The check becomes visible to the creditor on the melding's heropaf date (casewor
 ``schedule_heropaf`` computes it from the feedback date and the municipality's policy). The
 creditor has ``ANSWER_WORKING_DAYS`` to answer; after that an unanswered check shows as overdue
 on the municipality's overview. A 'no' reopens the melding for a new contact round through
-casework's ``reopen_by_heropaf``; when every creditor of the melding said 'yes', the heropaf is
-completed through ``complete_heropaf``.
+casework's ``reopen_by_heropaf``, also after a caseworker closed the heropaf without that
+answer; when every creditor of the melding said 'yes', the heropaf is completed through
+``complete_heropaf``. An answer that decides nothing any more lands in the timeline.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from vroegsignaal.casework import events
 from vroegsignaal.casework.deadlines import WorkingCalendar, add_working_days
 from vroegsignaal.casework.heropaf import complete_heropaf, reopen_by_heropaf
 from vroegsignaal.casework.lifecycle import State
@@ -118,14 +120,21 @@ def _validate(check: HeropafCheck, answer: str, amount: int | None, today: date)
 
 
 def _follow_up(check: HeropafCheck, today: date) -> None:
+    """What the answer does to the melding; an answer never vanishes (QA15 B1)."""
     melding = Melding.objects.select_for_update().get(pk=check.melding_id)
-    # Only the heropaf still planned for this round can be decided; an earlier 'no' of another
-    # creditor may already have reopened the melding.
-    if (
-        melding.state != State.CLOSED
-        or melding.heropaf_due_on is None
-        or melding.contact_round != check.contact_round
-    ):
+    if melding.state != State.CLOSED or melding.contact_round != check.contact_round:
+        # An earlier 'nee' of another creditor already reopened the melding for a new round:
+        # the answer is told in the timeline, for the caseworker of that round.
+        _late(melding, check)
+        return
+    if melding.heropaf_due_on is None:
+        # The caseworker closed this round's heropaf without this answer. A 'nee' reopens it
+        # all the same: a signal of a crisis means eviction or disconnection is near, and
+        # domain.md step 9 says the team visits again. A 'ja' is told in the timeline.
+        if check.answer == HeropafAnswer.NO:
+            reopen_by_heropaf(melding, None, melding.version, today, check.creditor.name)
+        else:
+            _late(melding, check)
         return
     if check.answer == HeropafAnswer.NO:
         # The system reopens it on the partner's answer; the partner's staff member did not
@@ -135,6 +144,16 @@ def _follow_up(check: HeropafCheck, today: date) -> None:
     round_checks = melding.heropaf_checks.filter(contact_round=check.contact_round)
     if not round_checks.exclude(answer=HeropafAnswer.YES).exists():
         complete_heropaf(melding, None, melding.version, by_partners=True)
+
+
+def _late(melding: Melding, check: HeropafCheck) -> None:
+    events.heropaf_late_answer(
+        melding,
+        check.creditor.name,
+        check.get_answer_display(),
+        check.amount_open_cents,
+        check.contact_round,
+    )
 
 
 def unanswered_overdue(municipality_id: int, today: date) -> QuerySet[HeropafCheck]:

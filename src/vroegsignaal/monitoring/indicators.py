@@ -28,6 +28,7 @@ from vroegsignaal.monitoring.melding_counts import (
     HEROPAF_PLANNED,
     HEROPAF_REOPENED,
     HEROPAF_RESTORED,
+    HEROPAF_UNANSWERED,
     MeldingCounts,
     melding_counts,
 )
@@ -422,6 +423,7 @@ def lead_times(counts: MeldingCounts) -> Table:
 HEROPAF_ROWS = (
     ("Betalingen lopen weer (hersteld)", HEROPAF_RESTORED),
     ("Heropend: nieuwe contactronde", HEROPAF_REOPENED),
+    ("Afgerond zonder antwoord van de signaalpartner", HEROPAF_UNANSWERED),
     ("Heropaf nog gepland", HEROPAF_PLANNED),
 )
 HEROPAF_NOTE = (
@@ -429,7 +431,9 @@ HEROPAF_NOTE = (
     "Anders telt de laatste uitkomst: een melding die bij een heropaf is heropend en bij de "
     "volgende heropaf weer betaalt, staat alleen bij hersteld, en heeft ze na het heropenen "
     "weer een heropaf gepland, alleen bij nog gepland. Hoeveel signaalpartners ook "
-    "antwoordden, een heropaf heeft één uitkomst."
+    "antwoordden, een heropaf heeft één uitkomst. Zonder antwoord: de uitvoerder rondde de "
+    "heropaf af zonder dat een signaalpartner bevestigde dat de betalingen weer lopen; dat "
+    "telt niet als hersteld."
 )
 
 

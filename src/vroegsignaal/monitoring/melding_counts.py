@@ -153,7 +153,13 @@ _COUNTS = {
 
 # How a melding's heropaf stands (``heropaf_standing``): still planned, or its latest outcome.
 HEROPAF_RESTORED, HEROPAF_REOPENED, HEROPAF_PLANNED = "restored", "reopened", "planned"
-_HEROPAF_OUTCOMES = {EventKind.HEROPAF_DONE: HEROPAF_RESTORED, EventKind.REOPENED: HEROPAF_REOPENED}
+# Closed by the caseworker without the signal partners' answer: not counted as restored (QA15 B1).
+HEROPAF_UNANSWERED = "unanswered"
+_HEROPAF_OUTCOMES = {
+    EventKind.HEROPAF_DONE: HEROPAF_RESTORED,
+    EventKind.HEROPAF_UNANSWERED: HEROPAF_UNANSWERED,
+    EventKind.REOPENED: HEROPAF_REOPENED,
+}
 
 
 @dataclass(frozen=True)
@@ -255,7 +261,8 @@ def heropaf_standing(scope: Scope, cube: pl.DataFrame) -> pl.DataFrame:
     """Per ``municipality_id`` the meldingen of ``scope`` by how their heropaf stands
     (``outcome``), one row each: ``HEROPAF_PLANNED`` while a heropaf date is set (counted in
     ``cube``, the scope's), else its latest outcome: ``HEROPAF_RESTORED`` (payments regular
-    again) or ``HEROPAF_REOPENED``. A melding reopened and later restored, or planned again,
+    again), ``HEROPAF_UNANSWERED`` (closed without the partners' answer) or
+    ``HEROPAF_REOPENED``. A melding reopened and later restored, or planned again,
     counts once, where it stands now; however many partners answered, a round has one outcome."""
     kinds = list(_HEROPAF_OUTCOMES)
     later = Event.objects.filter(melding=OuterRef("melding"), kind__in=kinds).filter(

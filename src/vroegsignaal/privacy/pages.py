@@ -33,6 +33,7 @@ PAGE_DESCRIPTIONS = {
     "casework:move_handover": "warme overdracht verzetten",
     "casework:close": "afsluiten met eindresultaat",
     "casework:complete_heropaf": "heropaf afronden",
+    "casework:close_heropaf_unanswered": "heropaf afronden zonder antwoord",
     "casework:reopen": "melding heropenen",
     "letters:overview": "brieven",
     "letters:settings": "briefhoofd en contactgegevens",
