@@ -49,4 +49,9 @@ urlpatterns = [
     path(
         "melding/<id:pk>/heropaf/afronden/", views.complete_heropaf_action, name="complete_heropaf"
     ),
+    path(
+        "melding/<id:pk>/heropaf/zonder-antwoord/",
+        views.close_heropaf_unanswered_action,
+        name="close_heropaf_unanswered",
+    ),
 ]
