@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "vroegsignaal.web.middleware.ContentSecurityPolicyMiddleware",
+    "vroegsignaal.web.middleware.NoStoreBehindLoginMiddleware",
     "vroegsignaal.web.middleware.MethodNotAllowedPageMiddleware",
     "axes.middleware.AxesMiddleware",
     "vroegsignaal.privacy.audit_middleware.AuditMiddleware",

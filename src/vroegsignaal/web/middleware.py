@@ -1,4 +1,4 @@
-"""Middleware for the second log-in factor and the security headers of every response."""
+"""Middleware for the second log-in factor and the security and caching headers of responses."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django_otp import user_has_device
 
 # Pages a logged-in user must reach before the second factor is verified.
@@ -68,6 +69,26 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+class NoStoreBehindLoginMiddleware:
+    """`Cache-Control: no-store, private` on every answer to a logged-in user or a partner's
+    system with its API key: pages, downloads and API answers name people, and neither a
+    browser on a shared workstation nor a proxy may keep them (OWASP ASVS 8.2.1).
+
+    Runs after the view, so the user is the one the REST framework authenticated by key too.
+    Directives a view set stay (the login page sends its own, stricter set).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
         return response
 
 
