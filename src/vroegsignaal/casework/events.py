@@ -213,13 +213,21 @@ def heropaf_late_answer(
 
 
 def reopened(
-    melding: Melding, by: User | None, contact_round: int, states, answered_by: str = ""
+    melding: Melding,
+    by: User | None,
+    contact_round: int,
+    states,
+    answered_by: str = "",
+    amount_open_cents: int | None = None,
 ) -> Event:
     """The heropaf showed no regular payments: a new contact round starts. ``answered_by`` is
-    the signal partner whose 'nee' reopened it (then ``by`` is None: the system did)."""
+    the signal partner whose 'nee' reopened it (then ``by`` is None: the system did), with the
+    amount it said is still open."""
     details = {"contact_round": contact_round}
     if answered_by:
         details["answered_by"] = answered_by
+    if amount_open_cents is not None:
+        details["amount"] = amount_open_cents
     return _record(melding, EventKind.REOPENED, by, states, **details)
 
 
@@ -366,7 +374,9 @@ _DESCRIPTIONS = {
     EventKind.REOPENED: lambda d: (
         "Heropend door heropaf"
         + (
-            f" na het antwoord van {d['answered_by']} (de betalingen lopen niet)"
+            f" na het antwoord van {d['answered_by']} (de betalingen lopen niet"
+            + (f"; nog open: {euros(d['amount'])}" if "amount" in d else "")
+            + ")"
             if d.get("answered_by")
             else ""
         )

@@ -221,6 +221,7 @@ def reopen_by_heropaf(
     expected_version: int | None = None,
     today: date | None = None,
     answered_by: str = "",
+    amount_open_cents: int | None = None,
 ) -> Melding:
     """Payments are not regular: reopen the closed melding for a new contact round.
 
@@ -232,7 +233,8 @@ def reopen_by_heropaf(
     ``by`` is the caseworker who decided (only from the heropaf date,
     ``check_heropaf_decidable``), or None when a signal partner's answer (``answered_by``)
     reopened it: that may come after the heropaf was closed without it, so then no heropaf
-    needs to be planned still.
+    needs to be planned still. ``amount_open_cents`` is what that partner said is still open:
+    the timeline names it for the new home visit (QA15 B3).
     """
     if by is not None:
         _check_planned(melding)
@@ -253,5 +255,5 @@ def reopen_by_heropaf(
     }
     with transaction.atomic():
         states = update_melding(melding, version, State.REOPENED, **changes)
-        events.reopened(melding, by, new_round, states, answered_by)
+        events.reopened(melding, by, new_round, states, answered_by, amount_open_cents)
     return melding

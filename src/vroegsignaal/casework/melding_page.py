@@ -39,15 +39,19 @@ class HeropafAnswerRow:
     creditor: str
     answer: str
     answered: bool
+    asked: bool = True
 
 
-def heropaf_answers(melding: Melding, creditors) -> list[HeropafAnswerRow]:
+def heropaf_answers(
+    melding: Melding, creditors, contact_round: int | None = None
+) -> list[HeropafAnswerRow]:
     """Per signal partner of ``melding`` the answer to the heropaf question of the current
-    round (the feedback app's HeropafCheck, read only): the answer, the amount still open and
-    the day it came; or that no answer came yet and by when it is due; or that none was asked."""
+    round, or of ``contact_round`` (the feedback app's HeropafCheck, read only): the answer, the
+    amount still open and the day it came; or that no answer came yet and by when it is due; or
+    that none was asked."""
+    round_ = melding.contact_round if contact_round is None else contact_round
     checks = {
-        check.creditor_id: check
-        for check in melding.heropaf_checks.filter(contact_round=melding.contact_round)
+        check.creditor_id: check for check in melding.heropaf_checks.filter(contact_round=round_)
     }
     rows = []
     for creditor in sorted(creditors, key=lambda c: c.name):
@@ -63,8 +67,26 @@ def heropaf_answers(melding: Melding, creditors) -> list[HeropafAnswerRow]:
             if check.answered_at is not None:
                 parts.append(f"beantwoord op {timezone.localdate(check.answered_at):%d-%m-%Y}")
             text = "; ".join(parts)
-        rows.append(HeropafAnswerRow(creditor.name, text, check is not None and bool(check.answer)))
+        answered = check is not None and bool(check.answer)
+        rows.append(HeropafAnswerRow(creditor.name, text, answered, check is not None))
     return rows
+
+
+def earlier_heropaf_answers(melding: Melding, creditors) -> list[tuple[int, list]]:
+    """The answers to the heropaf of each earlier round (after a reopening), per round: what
+    the new home visit needs, above all the amount a partner said is still open (QA15 B3).
+    Only the partners asked in that round."""
+    rounds = sorted(
+        set(
+            melding.heropaf_checks.filter(contact_round__lt=melding.contact_round).values_list(
+                "contact_round", flat=True
+            )
+        )
+    )
+    return [
+        (round_, [row for row in heropaf_answers(melding, creditors, round_) if row.asked])
+        for round_ in rounds
+    ]
 
 
 def card_buttons(visits) -> list[tuple]:
@@ -150,6 +172,9 @@ def melding_context(melding: Melding, today: date, viewer: User) -> dict:
         "told_as_not_picked_up_because": why_told_as_not_picked_up(melding),
         "no_heropaf_because": why_nobody_to_follow_up(melding),
         "earlier_results": earlier_results,
+        "earlier_heropaf_answers": (
+            earlier_heropaf_answers(melding, creditors) if melding.contact_round > 1 else []
+        ),
         "signals": signals,
         "multiple_without_points": multiple_without_points(melding, signals),
         "residence_checks": residence_checks(melding, signals),

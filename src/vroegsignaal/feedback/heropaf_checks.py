@@ -132,18 +132,24 @@ def _follow_up(check: HeropafCheck, today: date) -> None:
         # all the same: a signal of a crisis means eviction or disconnection is near, and
         # domain.md step 9 says the team visits again. A 'ja' is told in the timeline.
         if check.answer == HeropafAnswer.NO:
-            reopen_by_heropaf(melding, None, melding.version, today, check.creditor.name)
+            _reopen(melding, check, today)
         else:
             _late(melding, check)
         return
     if check.answer == HeropafAnswer.NO:
         # The system reopens it on the partner's answer; the partner's staff member did not
         # decide about the melding (the answer itself records who gave it).
-        reopen_by_heropaf(melding, None, melding.version, today, answered_by=check.creditor.name)
+        _reopen(melding, check, today)
         return
     round_checks = melding.heropaf_checks.filter(contact_round=check.contact_round)
     if not round_checks.exclude(answer=HeropafAnswer.YES).exists():
         complete_heropaf(melding, None, melding.version, by_partners=True)
+
+
+def _reopen(melding: Melding, check: HeropafCheck, today: date) -> None:
+    reopen_by_heropaf(
+        melding, None, melding.version, today, check.creditor.name, check.amount_open_cents
+    )
 
 
 def _late(melding: Melding, check: HeropafCheck) -> None:
