@@ -103,6 +103,12 @@ SETTINGS = [
     ),
     EnvSetting("LOGIN_LOCKOUT_MINUTES", "15", "Duur van de blokkade na te veel mislukte pogingen."),
     EnvSetting(
+        "SESSION_IDLE_MINUTES",
+        "30",
+        "Minuten zonder activiteit waarna iemand wordt uitgelogd; 2 minuten eerder verschijnt "
+        "een waarschuwing met de knop 'Ingelogd blijven'.",
+    ),
+    EnvSetting(
         "AUDIT_DATABASE_URL",
         "",
         "Database voor het auditlog. Leeg: dezelfde database via een eigen verbinding "

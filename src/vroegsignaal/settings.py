@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "vroegsignaal.web.middleware.MethodNotAllowedPageMiddleware",
     "axes.middleware.AxesMiddleware",
     "vroegsignaal.privacy.audit_middleware.AuditMiddleware",
+    "vroegsignaal.web.session_timeout.SessionTimeoutMiddleware",
 ]
 
 ROOT_URLCONF = "vroegsignaal.urls"
@@ -106,6 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "vroegsignaal.web.session_timeout.session_timing",
             ],
         },
     },
@@ -163,7 +165,10 @@ STATICFILES_DIRS = [
     ("htmx", NODE_MODULES / "htmx.org" / "dist"),
 ]
 
-SESSION_COOKIE_AGE = 30 * 60
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES") * 60
+# WCAG 2.2.1: this long before the session ends, a warning offers to stay logged in
+# (web/session_timeout.py). Tests shorten both to see the warning without waiting long.
+SESSION_WARNING_SECONDS = 120
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 SESSION_COOKIE_HTTPONLY = True

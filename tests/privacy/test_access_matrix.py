@@ -70,6 +70,7 @@ EXPECTED: dict[str, Expected] = {
     "web:otp_verify": Expected(EVERY_ROLE),
     "web:otp_setup": Expected(EVERY_ROLE),
     "web:password_change": Expected(EVERY_ROLE),
+    "web:extend_session": Expected(EVERY_ROLE, method="post"),
     "web:password_reset": Expected(EVERY_ROLE, public=True),
     "web:password_reset_sent": Expected(EVERY_ROLE, public=True),
     # A link with a wrong token shows "deze link werkt niet meer" to anyone.

@@ -19,6 +19,7 @@ WITHOUT_PERSONAL_DATA = {
     "web:login", "web:logout",
     "web:otp_setup", "web:otp_verify", "web:start", "web:password_change",
     "web:password_reset", "web:password_reset_sent", "web:password_reset_confirm",
+    "web:extend_session",
 }  # fmt: skip
 
 
