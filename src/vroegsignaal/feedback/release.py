@@ -37,7 +37,13 @@ from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.feedback import permitted
 from vroegsignaal.feedback.heropaf_checks import plan_checks
-from vroegsignaal.feedback.models import FeedbackKind, FeedbackRelease, HeropafCheck, SignalFeedback
+from vroegsignaal.feedback.models import (
+    FeedbackKind,
+    FeedbackRelease,
+    HeropafAnswer,
+    HeropafCheck,
+    SignalFeedback,
+)
 from vroegsignaal.intake.models import Signal
 from vroegsignaal.organisations.models import Agreement, Creditor, Role, User
 
@@ -164,6 +170,7 @@ def _outcome_candidates() -> dict[Melding, list[Signal]]:
             melding_link__melding__state=State.CLOSED,
         )
         .exclude(Exists(told))
+        .exclude(Exists(_said_payments_run()))
         # The municipality and its policy come along: the heropaf date reads its terms.
         .select_related("creditor", "melding_link__melding__municipality__casework_policy")
     )
@@ -171,6 +178,22 @@ def _outcome_candidates() -> dict[Melding, list[Signal]]:
     for signal in signals:
         by_melding[signal.melding_link.melding].append(signal)
     return by_melding
+
+
+def _said_payments_run():
+    """The signal's creditor answered 'ja' to the heropaf question of an earlier round of its
+    melding, asked after the signal's date: a later round is not that creditor's business. Its
+    outcome and a new heropaf question would tell it that the resident has arrears elsewhere
+    (domain.md step 8; AVG data minimisation), about a customer it said pays (QA15 B2). A
+    creditor that did not answer, or said 'nee', hears of the new round; so does a signal of
+    the creditor dated after its 'ja' (new arrears)."""
+    return HeropafCheck.objects.filter(
+        melding=OuterRef("melding_link__melding"),
+        creditor=OuterRef("creditor"),
+        contact_round__lt=OuterRef("melding_link__melding__contact_round"),
+        asked_on__gte=OuterRef("signal_date"),
+        answer=HeropafAnswer.YES,
+    )
 
 
 def _in_current_round(model: type[models.Model], meldingen: list[Melding]) -> dict[int, list]:
