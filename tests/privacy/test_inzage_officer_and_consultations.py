@@ -157,3 +157,27 @@ def test_the_json_lists_who_viewed_the_melding_by_role_and_organisation_without_
         "waarvoor": "melding bekeken",
     } in data["raadplegingen"]
     assert "Visser" not in body and "svisser" not in body
+
+
+def test_a_list_filtered_on_a_typed_text_is_told_by_its_page_alone(officer_client):
+    """The audit log names a typed filter for the officer ('werkbakjes (lijst van meldingen);
+    gezocht op postcodegebied "7511AB"'); the resident reads why her data were shown, the page,
+    not what a colleague typed, and two filters of one list are one purpose."""
+    melding = MeldingFactory(signals__bsn=BSN)
+    caseworker = Client()
+    caseworker.force_login(UserFactory(caseworker=True, municipality=melding.municipality))
+    for postcode in ("7511", "7511AB"):
+        assert (
+            caseworker.get(reverse("casework:worklist"), {"postcode": postcode}).status_code == 200
+        )
+    assert AuditEntry.objects.filter(description__contains='postcodegebied "7511AB"').exists()
+
+    response = composed(officer_client, {**REQUEST, "formaat": "json"})
+
+    body = response.content.decode()
+    assert {
+        "datum": timezone.localdate().isoformat(),
+        "wie": "Uitvoerder, gemeente Enschede",
+        "waarvoor": "werkbakjes (lijst van meldingen) bekeken (2 keer)",
+    } in json.loads(body)["raadplegingen"]
+    assert "gezocht op" not in body

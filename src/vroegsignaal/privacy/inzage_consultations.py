@@ -25,6 +25,7 @@ from vroegsignaal.dutch_text import listed
 from vroegsignaal.organisations.models import Role
 from vroegsignaal.privacy import audit, retention
 from vroegsignaal.privacy.models import AuditAction, AuditEntry
+from vroegsignaal.privacy.pages import screen_of
 
 # The role as the resident reads it: the words of the chain are short and known to her from
 # the letters ('uitvoerder', 'meldpunt'); the long labels of Role are for colleagues.
@@ -117,8 +118,9 @@ def who(entry: AuditEntry) -> str:
 
 
 def purpose(entry: AuditEntry) -> str:
-    """The page and what was done there, in plain words: 'melding bekeken', 'brief gemaakt'."""
-    page = entry.readable_description
+    """The page and what was done there, in plain words: 'melding bekeken', 'brief gemaakt';
+    not what a colleague typed in a filter there (`pages.screen_of`)."""
+    page = screen_of(entry.readable_description)
     if entry.action == AuditAction.EXPORT and page.startswith("inzageverzoek"):
         return RELEASED
     if entry.action == AuditAction.CHANGE and page in CHANGES:

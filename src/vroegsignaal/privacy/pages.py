@@ -146,6 +146,15 @@ def typed_in(page: str) -> dict[str, str]:
     return {key: value for key, value in parse_qsl(query) if key in TYPED_PARAMETERS}
 
 
+def screen_of(description: str) -> str:
+    """The page a description names, without the texts typed there ('werkbakjes (lijst van
+    meldingen)' for '...; gezocht op postcodegebied "7511"', erased or not): what the resident
+    reads in her inzage. A search for meldingen is said as it is: its text found her."""
+    if description.startswith(SEARCH_DESCRIPTION_START):
+        return description
+    return description.partition(TYPED_TEXT_MARK)[0]
+
+
 def meldingen_searches_with_text() -> Q:
     """The entries of searches for meldingen whose text is still there (an erased one no
     longer starts with a quote)."""
