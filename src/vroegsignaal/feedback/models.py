@@ -132,6 +132,16 @@ class HeropafCheck(models.Model):
         related_name="announced_heropaf_checks",
         help_text="De vrijgave waarvan de e-mailsamenvatting deze vraag aankondigde.",
     )
+    reminded_in = models.ForeignKey(
+        FeedbackRelease,
+        verbose_name="herinnerd bij vrijgave",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reminded_heropaf_checks",
+        help_text="De vrijgave waarvan de e-mailsamenvatting aan deze onbeantwoorde vraag "
+        "herinnerde, na de antwoordtermijn (één keer).",
+    )
     answered_at = models.DateTimeField("beantwoord op", null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

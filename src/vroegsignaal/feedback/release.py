@@ -8,7 +8,8 @@ contact round. For those meldingen it plans the heropaf
 (casework's ``schedule_heropaf``) and the heropaf checks. Then each creditor contact gets one
 e-mail with counts and a link: never a name, address, amount or other personal detail.
 A heropaf question is announced in exactly one digest (``HeropafCheck.announced_in``), however
-often the job runs.
+often the job runs, and reminded of in at most one more after its answer term
+(``HeropafCheck.reminded_in``).
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ logger = logging.getLogger(__name__)
 
 # The count of corrected go/no-go in a release's summary and digest, apart from the first ones.
 CORRECTION = "go_no_go_correction"
+# The count of heropaf questions reminded of after their answer term (``reminded_in``).
+HEROPAF_REMINDER = "heropaf_reminder"
 
 
 def _sharing_agreements(today: date) -> set[tuple[int, int]]:
@@ -262,10 +265,35 @@ def _announce_heropaf_questions(release: FeedbackRelease, today: date) -> Counte
     return Counter(checks.values())
 
 
+def _remind_overdue_questions(release: FeedbackRelease, today: date) -> Counter:
+    """Mark the announced questions still unanswered after their answer term as reminded by
+    ``release``, once each; their number per creditor goes into its digest (QA15 B5: a
+    question open for months means the municipality's check of domain.md step 9 does not
+    happen). Only questions of the melding's current round: after another partner's 'nee'
+    reopened it, the new round asks again. Locked, as ``_announce_heropaf_questions``."""
+    checks = dict(
+        HeropafCheck.objects.select_for_update()
+        .filter(
+            answer="",
+            answer_due_on__lt=today,
+            announced_in__isnull=False,
+            reminded_in__isnull=True,
+            contact_round=F("melding__contact_round"),
+        )
+        .values_list("pk", "creditor_id")
+    )
+    HeropafCheck.objects.filter(pk__in=checks).update(reminded_in=release)
+    return Counter(checks.values())
+
+
 def _unannounce(release: FeedbackRelease, creditor_codes: list[str]) -> None:
-    """The questions of a digest that did not go out: the next release announces them."""
+    """The questions of a digest that did not go out: the next release announces them, and
+    reminds of those it reminded of."""
     HeropafCheck.objects.filter(announced_in=release, creditor__code__in=creditor_codes).update(
         announced_in=None
+    )
+    HeropafCheck.objects.filter(reminded_in=release, creditor__code__in=creditor_codes).update(
+        reminded_in=None
     )
 
 
@@ -289,12 +317,15 @@ def release_due_feedback(
     with transaction.atomic():
         release = FeedbackRelease.objects.create(released_on=today)
         asked = _announce_heropaf_questions(release, today)
+        reminded = _remind_overdue_questions(release, today)
         counts: dict[int, Counter] = defaultdict(Counter)
         # Corrections first: an outcome follows a go/no-go as it stands after them.
         for item in [*_release_go_no_go(release, today), *_release_outcomes(release)]:
             counts[item.creditor_id][CORRECTION if item.corrects_id else item.kind] += 1
         for creditor_id, number in asked.items():
             counts[creditor_id]["heropaf"] += number
+        for creditor_id, number in reminded.items():
+            counts[creditor_id][HEROPAF_REMINDER] += number
         release.summary = {"creditors": {str(c): dict(n) for c, n in counts.items()}}
         release.save(update_fields=["summary"])
     # Without digests (the demo) the questions count as announced: nobody is mailed them later.
@@ -324,6 +355,8 @@ def digest_text(creditor: Creditor, counts: Counter, link: str) -> str:
     ]
     if counts["heropaf"]:
         lines.append(f"- heropafvragen om te beantwoorden: {counts['heropaf']}\n")
+    if counts[HEROPAF_REMINDER]:
+        lines.append(f"- herinnering: heropafvragen over de termijn: {counts[HEROPAF_REMINDER]}\n")
     return (
         f"Geachte relatie,\n\n"
         f"Er staat nieuwe terugkoppeling van de gemeente voor {creditor.name} klaar in "

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from vroegsignaal.dutch_numbers import counted
-from vroegsignaal.feedback.release import CORRECTION, release_due_feedback
+from vroegsignaal.feedback.release import CORRECTION, HEROPAF_REMINDER, release_due_feedback
 
 
 class Command(BaseCommand):
@@ -34,6 +34,11 @@ class Command(BaseCommand):
         if asked:
             self.stdout.write(
                 f"Aangekondigd: {counted(asked, 'nieuwe heropafvraag', 'nieuwe heropafvragen')}."
+            )
+        reminded = sum(c.get(HEROPAF_REMINDER, 0) for c in counts)
+        if reminded:
+            self.stdout.write(
+                f"Herinnerd: {counted(reminded, 'heropafvraag', 'heropafvragen')} over de termijn."
             )
         if release.summary["mail_failed"]:
             failed = ", ".join(release.summary["mail_failed"])
