@@ -11,6 +11,11 @@ through, and the resident may solve the arrears after all while the plan is not 
 caseworker confirms, and the timeline keeps that the close was deliberate and what it was
 against (``events.closed``, ``despite``).
 
+'Inwoner regelt het zelf/hoeft geen hulp' after the resident accepted help, before a first
+conversation, lets the Wgs first conversation (art. 4 lid 1, four weeks after accepting) lapse.
+Changing one's mind is allowed, so again the caseworker confirms, and the timeline keeps the
+date help was accepted (QA15 B12).
+
 Only structured facts are named (the kind of referral, the plan's answers and dates), never a
 free text, so the timeline line needs nothing erased after the retention term.
 """
@@ -27,14 +32,23 @@ from vroegsignaal.dutch_text import listed
 
 # The close form's checkbox, and the field a missing confirmation is reported at.
 CONFIRM_FIELD = "confirm_contradiction"
+QUICK_FIX_MEANING = (
+    "betekent dat de achterstand binnen 30 dagen is op te lossen, zonder vervolghulp"
+)
+NO_HELP_MEANING = (
+    "betekent dat de inwoner geen hulp vanuit vroegsignalering wil; het eerste gesprek "
+    "(Wgs art. 4 lid 1) vervalt dan"
+)
 
 
 @dataclass(frozen=True)
 class Contradiction:
-    """``result`` against what the file holds (``recorded``: Dutch phrases, in file order)."""
+    """``result`` against what the file holds (``recorded``: Dutch phrases, in file order);
+    ``meaning``: what the result says, which the file contradicts."""
 
     result: str
     recorded: tuple[str, ...]
+    meaning: str
 
     @property
     def confirm_label(self) -> str:
@@ -43,8 +57,8 @@ class Contradiction:
     @property
     def warning(self) -> str:
         return (
-            f"Let op: '{self.result}' betekent dat de achterstand binnen 30 dagen is op te "
-            f"lossen, zonder vervolghulp. Vastgelegd bij deze melding: {listed(self.recorded)}. "
+            f"Let op: '{self.result}' {self.meaning}. "
+            f"Vastgelegd bij deze melding: {listed(self.recorded)}. "
             f'Kiest u toch dit resultaat, vink dan "{self.confirm_label}" aan; de tijdlijn '
             "bewaart dat. Anders: kies een ander resultaat, of wijzig eerst wat niet meer klopt."
         )
@@ -61,11 +75,16 @@ class Contradiction:
 def contradictions(melding: Melding, closing_on: date) -> dict[str, Contradiction]:
     """The results that contradict ``melding``'s file in its current contact round when closed
     on ``closing_on`` (a hand-over after it is 'gepland'), by result; empty when none do."""
+    found = {}
     recorded = [*_debt_help_referrals(melding, closing_on), *_plan_facts(melding)]
-    if not recorded:
-        return {}
-    quick_fix = Eindresultaat.ADVIES_QUICK_FIX
-    return {quick_fix: Contradiction(quick_fix, tuple(recorded))}
+    if recorded:
+        quick_fix = Eindresultaat.ADVIES_QUICK_FIX
+        found[quick_fix] = Contradiction(quick_fix, tuple(recorded), QUICK_FIX_MEANING)
+    if melding.accepted_on is not None and melding.first_conversation_on is None:
+        no_help = Eindresultaat.REGELT_ZELF
+        accepted = f"hulp geaccepteerd op {melding.accepted_on:%d-%m-%Y}, nog zonder gesprek"
+        found[no_help] = Contradiction(no_help, (accepted,), NO_HELP_MEANING)
+    return found
 
 
 def _debt_help_referrals(melding: Melding, closing_on: date) -> list[str]:
