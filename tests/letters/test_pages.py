@@ -163,7 +163,9 @@ def test_the_batch_page_lists_assigned_meldingen_and_makes_the_print_pdf(logged_
     assert f'value="{melding.pk}:' not in logged_in.get(reverse("letters:batch")).content.decode()
 
 
-def test_settings_are_saved_for_the_users_municipality(logged_in, enschede):
+def test_settings_are_saved_for_the_users_municipality(client, intake_user, enschede):
+    # Only the meldpunt changes them here (tests/letters/test_settings_access.py).
+    client.force_login(intake_user)
     data = {
         "briefhoofd-sender_name": "Gemeente Enschede",
         "briefhoofd-sender_address": "Postbus 20",
@@ -172,7 +174,7 @@ def test_settings_are_saved_for_the_users_municipality(logged_in, enschede):
         "briefhoofd-addressing": "bewoners",
         "contact-phone": "14 053",
     }
-    logged_in.post(reverse("letters:settings"), data)
+    client.post(reverse("letters:settings"), data)
     assert enschede.letterhead.addressing == "bewoners"
     assert enschede.letter_contact.phone == "14 053"
 

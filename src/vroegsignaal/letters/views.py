@@ -5,6 +5,7 @@ and the print-room batch. Thin: access through casework.access, work through let
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -80,27 +81,52 @@ def overview(request):
     return render(request, "letters/overview.html", context)
 
 
+# Who changes what goes on every letter of the municipality (its sender, phone number): the
+# meldpunt here, the beheerder in the beheeromgeving; caseworkers read it (BIO 9.2.3, QA15 B11).
+SETTINGS_EDITORS = {Role.INTAKE}
+
+
 @casework_only
 def settings_page(request):
     """Letterhead, addressing and contact details of the user's municipality."""
     municipality = _municipality(request)
+    may_change = request.user.role in SETTINGS_EDITORS
+    posted = request.method == "POST"
+    if posted and not may_change:
+        raise PermissionDenied("Alleen het meldpunt wijzigt het briefhoofd en de contactgegevens.")
     head = Letterhead.objects.filter(municipality=municipality).first() or Letterhead(
         municipality=municipality
     )
     details = ContactDetails.objects.filter(municipality=municipality).first() or ContactDetails(
         municipality=municipality
     )
-    posted = request.method == "POST"
     data, files = (request.POST, request.FILES) if posted else (None, None)
     head_form = LetterheadForm(data, files, instance=head, prefix="briefhoofd")
     contact_form = ContactDetailsForm(data, instance=details, prefix="contact")
+    if not may_change:
+        for form in (head_form, contact_form):
+            for field in form.fields.values():
+                field.disabled = True
     if posted and head_form.is_valid() and contact_form.is_valid():
+        changed = _changed_labels(head_form) + _changed_labels(contact_form)
         head_form.save()
         contact_form.save()
+        if changed:
+            audit.record(
+                request,
+                AuditAction.CHANGE,
+                contact_form.instance,
+                description=f"Briefhoofd en contactgegevens voor brieven van "
+                f"{municipality.name} gewijzigd: {', '.join(changed)}.",
+            )
         messages.success(request, "De instellingen voor brieven zijn opgeslagen.")
         return redirect("letters:overview")
-    context = {"head_form": head_form, "contact_form": contact_form}
+    context = {"head_form": head_form, "contact_form": contact_form, "may_change": may_change}
     return render(request, "letters/settings.html", context)
+
+
+def _changed_labels(form) -> list[str]:
+    return [str(form.fields[name].label).lower() for name in form.changed_data]
 
 
 def _kind(value: str) -> LetterKind:

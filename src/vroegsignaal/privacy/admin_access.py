@@ -24,6 +24,8 @@ ADMINISTERED_MODELS: dict[str, dict[str, tuple[str, ...]]] = {
     "matching": {"policyversion": EVERYTHING, "matchingrun": ("view",)},
     "casework": {"caseworkpolicy": EVERYTHING, "closedday": EVERYTHING, "queue": EVERYTHING},
     "monitoring": {"yearfigures": EVERYTHING},
+    # What goes on every letter of a municipality; on the letters page only the meldpunt changes it.
+    "letters": {"letterhead": EVERYTHING, "contactdetails": EVERYTHING},
     # A lost phone: remove the authenticator app so the user can set up a new one.
     "otp_totp": {"totpdevice": EVERYTHING},
     # A user locked out after too many failed log-ins: lift the block.
