@@ -77,7 +77,7 @@ DE_WORDS = {
     "groep", "geblokkeerde inlogpoging", "mislukte inlogpoging", "inlogregistratie",
     "uitvoeringsnorm", "matchingsrun", "beleidsversie", "opgave jaarcijfers", "API-sleutel",
     "vastelastenpartner", "gemeente", "regio", "gebruiker", "authenticator-app", "auditregel",
-    "bewaartermijnrun",
+    "bewaartermijnrun", "opgave contactgegevens voor brieven",
 }  # fmt: skip
 
 

@@ -24,7 +24,7 @@ from vroegsignaal.web.admin_errors import error_summary
 # The beheeromgeving's models whose Dutch name takes 'het'; Django's Dutch messages always say
 # 'De {name} ... is met succes gewijzigd'. A test lists every registered model's name, so a new
 # one is placed here or knowingly left with 'de'.
-HET_WORDS = frozenset({"werkbakje", "convenant", "team", "resultaat van een taak"})
+HET_WORDS = frozenset({"werkbakje", "convenant", "team", "resultaat van een taak", "briefhoofd"})
 
 
 class DutchWordingAdmin(admin.ModelAdmin):
