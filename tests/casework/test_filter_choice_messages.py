@@ -9,7 +9,7 @@ from vroegsignaal.casework.forms import WorklistFilterForm
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("werkbakje", "2", "Werkbakje: dit werkbakje hoort niet bij uw team"),
+        ("werkbakje", "2", "Werkbakje: dit werkbakje bestaat niet of hoort niet bij uw team"),
         ("termijn", "ooit", "Termijn eerste actie: kies een van de termijnen in de lijst."),
         ("toegewezen", "iemand", "Toegewezen: kies een van de mogelijkheden in de lijst."),
         ("soort", "bakker", "Soort signaalpartner: kies een soort uit de lijst."),

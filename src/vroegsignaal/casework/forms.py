@@ -150,8 +150,8 @@ class WorklistFilterForm(UtrechtForm):
         label="Werkbakje",
         required=False,
         error_messages={
-            "invalid_choice": "Werkbakje: dit werkbakje hoort niet bij uw team; de lijst toont "
-            "alle werkbakjes die u mag zien."
+            "invalid_choice": "Werkbakje: dit werkbakje bestaat niet of hoort niet bij uw team; "
+            "de lijst toont alle werkbakjes die u mag zien."
         },
     )
     postcode = forms.CharField(
