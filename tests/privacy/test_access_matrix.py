@@ -94,6 +94,7 @@ EXPECTED: dict[str, Expected] = {
     "feedback:heropaf_checks": Expected(CREDITOR),
     "feedback:heropaf_check": Expected(CREDITOR, kwargs=(("pk", 999999),), missing=True),
     "feedback:overview": Expected(INTAKE),
+    "feedback:overdue_heropaf": Expected(INTAKE, kwargs=(("creditor_pk", 999999),), missing=True),
     # API (session log-in here; API keys are tested in tests/intake/test_api.py)
     "api-deliveries": Expected(CREDITOR, api=True),
     "api-feedback": Expected(CREDITOR, api=True),

@@ -10,4 +10,9 @@ urlpatterns = [
     path("heropaf/", views.heropaf_checks, name="heropaf_checks"),
     path("heropaf/<id:pk>/", views.heropaf_check, name="heropaf_check"),
     path("overzicht/", views.overview, name="overview"),
+    path(
+        "overzicht/heropaf-verlopen/<id:creditor_pk>/",
+        views.overdue_heropaf,
+        name="overdue_heropaf",
+    ),
 ]

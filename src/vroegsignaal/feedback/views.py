@@ -21,6 +21,7 @@ from vroegsignaal.feedback.heropaf_checks import (
     ALREADY_ANSWERED,
     HeropafAnswerError,
     answer_check,
+    unanswered_overdue,
     visible_checks,
 )
 from vroegsignaal.feedback.listing import (
@@ -41,7 +42,7 @@ from vroegsignaal.feedback.permitted import (
 )
 from vroegsignaal.feedback.release import last_release
 from vroegsignaal.intake.models import Signal
-from vroegsignaal.organisations.models import Role
+from vroegsignaal.organisations.models import Creditor, Role
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.policy import role_required
 from vroegsignaal.web.downloads import csv_response, xlsx_response
@@ -276,3 +277,21 @@ def overview(request):
     municipality = request.user.municipality
     rows = timing.overview(municipality, timezone.localdate()) if municipality else []
     return render(request, "feedback/overview.html", {"rows": rows, "municipality": municipality})
+
+
+@role_required(Role.INTAKE)
+def overdue_heropaf(request, creditor_pk: int):
+    """The meldingen behind the overview's 'Heropaf niet beantwoord (verlopen)' of one creditor,
+    in the meldpunt's own municipality: whom to chase, and which meldingen the check of
+    domain.md step 9 has not reached (QA15 B5)."""
+    creditor = get_object_or_404(Creditor, pk=creditor_pk)
+    municipality = request.user.municipality
+    checks = (
+        unanswered_overdue(municipality.pk, timezone.localdate())
+        .filter(creditor=creditor)
+        .order_by("answer_due_on", "id")
+        if municipality
+        else HeropafCheck.objects.none()
+    )
+    context = {"creditor": creditor, "municipality": municipality, "checks": checks}
+    return render(request, "feedback/overdue_heropaf.html", context)

@@ -49,6 +49,7 @@ PAGE_DESCRIPTIONS = {
     "feedback:heropaf_checks": "heropafvragen",
     "feedback:heropaf_check": "heropafvraag beantwoorden",
     "feedback:overview": "terugkoppeling per partner",
+    "feedback:overdue_heropaf": "heropafvragen niet beantwoord",
     "intake:upload": "bestand aanleveren",
     "intake:deliveries": "aanleveringen",
     "intake:api": "API-pagina met de eigen API-sleutels",
