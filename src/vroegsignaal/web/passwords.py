@@ -6,7 +6,8 @@ two guards of its own:
 - the page after "Wachtwoord vergeten" says the same whether or not the address is known, so it
   cannot be used to find out who has an account;
 - at most one mail per account per `RESET_MAIL_INTERVAL`, so the form cannot flood a mailbox
-  (the time of the last mail is kept with the account, so it holds for every server process).
+  (the time of the last mail is kept with the account, so it holds for every server process);
+  a log-in or a new password kills the links sent, and lifts the interval with them.
 A mail server that is down is logged by Django for the operator, without an error page.
 A new password does not skip the second factor: logging in afterwards still asks for it.
 A new password, through the link or changed by the user herself, lifts the lock-out after wrong
@@ -23,14 +24,15 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import password_validation
+from django.contrib.auth import password_validation, user_logged_in
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm
 from django.db.models import Q
+from django.dispatch import receiver
 from django.urls import reverse_lazy
 from django.utils import timezone
 
-from vroegsignaal.organisations.models import User
+from vroegsignaal.organisations.models import User, new_password_saved
 from vroegsignaal.privacy import audit
 from vroegsignaal.privacy.models import AuditAction
 from vroegsignaal.web import lockouts
@@ -70,6 +72,18 @@ def _may_mail(user) -> bool:
         password_reset_mailed_at__lte=now - RESET_MAIL_INTERVAL
     )
     return bool(User.objects.filter(due, pk=user.pk).update(password_reset_mailed_at=now))
+
+
+@receiver(user_logged_in, dispatch_uid="vroegsignaal.web.passwords.links_died_on_login")
+@receiver(new_password_saved, dispatch_uid="vroegsignaal.web.passwords.links_died_on_password")
+def _links_died(sender, user, **kwargs) -> None:
+    """A log-in or a new password kills every reset link sent (Django's token covers both), so
+    the ten minutes no longer hold back the next mail: the dead link's page says 'Vraag een
+    nieuwe link aan', and that must send one (QA15 B9). Only the account's own log-in or new
+    password lifts them, never opening a link, which anyone can make up."""
+    User.objects.filter(pk=user.pk, password_reset_mailed_at__isnull=False).update(
+        password_reset_mailed_at=None
+    )
 
 
 # What the audit log says of a request; never the address, which the page may not confirm.
