@@ -53,3 +53,11 @@ def caseworker(enschede):
 @pytest.fixture
 def intake_user(enschede):
     return UserFactory(intake=True, municipality=enschede, username="ina")
+
+
+@pytest.fixture
+def heropaf_melding(enschede, energy, water, caseworker):
+    """A melding of both creditors whose outcome was released on 23 November 2026."""
+    from tests.feedback import scenario
+
+    return scenario.melding_with_released_outcome(enschede, caseworker, [energy, water], SITE_URL)

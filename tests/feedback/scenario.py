@@ -21,6 +21,8 @@ from vroegsignaal.casework.models import (
 from vroegsignaal.casework.payments import payment_key
 from vroegsignaal.casework.results import close_with_result
 from vroegsignaal.ddas import Contactsoort, Dagdeel, Eindresultaat, Signaalstatus
+from vroegsignaal.feedback.models import HeropafCheck
+from vroegsignaal.feedback.release import release_due_feedback
 
 SURNAME = "Jansen"
 POSTCODE = "7511AB"
@@ -33,6 +35,9 @@ OWN_PAYMENTS = "Betaalt vanaf december elke maand"
 OTHER_PAYMENTS = "Waterrekening via automatische incasso"
 CONVERSATION_DAY = dt.date(2026, 11, 10)
 CLOSED_DAY = dt.date(2026, 11, 20)
+OUTCOME_RELEASED_DAY = dt.date(2026, 11, 23)
+# Six months after OUTCOME_RELEASED_DAY, the first working day: the heropaf asks the creditors.
+HEROPAF_DAY = dt.date(2027, 5, 24)
 
 NEVER_SHOWN = (
     SURNAME,
@@ -115,3 +120,18 @@ def try_and_close_without_contact(melding: Melding, caseworker) -> Melding:
     return close_with_result(
         melding, caseworker, melding.version, Eindresultaat.GEEN_CONTACT, CLOSED_DAY
     )
+
+
+def melding_with_released_outcome(municipality, caseworker, creditors, site_url) -> Melding:
+    """A melding of ``creditors`` worked and closed, its go and outcome released (the outcome on
+    OUTCOME_RELEASED_DAY), so that each creditor has a heropaf question for HEROPAF_DAY."""
+    melding = melding_with_signals(municipality, *creditors)
+    release_due_feedback(site_url, today=dt.date(2026, 11, 5))
+    work_and_close(melding, caseworker, creditors)
+    release_due_feedback(site_url, today=OUTCOME_RELEASED_DAY)
+    melding.refresh_from_db()
+    return melding
+
+
+def heropaf_check(melding: Melding, creditor) -> HeropafCheck:
+    return HeropafCheck.objects.get(melding=melding, creditor=creditor)

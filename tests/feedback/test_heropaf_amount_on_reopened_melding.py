@@ -4,31 +4,24 @@ Rule: on a melding reopened by the heropaf, the answers of the previous round's 
 visible (answer, amount still open, date), and the timeline line of the reopening names the
 amount."""
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.feedback import scenario
-from tests.feedback.conftest import SITE_URL
 from tests.page_text import page_text
 from vroegsignaal.casework.events import describe
 from vroegsignaal.casework.models import EventKind
 from vroegsignaal.feedback.heropaf_checks import answer_check
 from vroegsignaal.feedback.models import HeropafCheck
-from vroegsignaal.feedback.release import release_due_feedback
 
-HEROPAF_DAY = dt.date(2027, 5, 24)
+HEROPAF_DAY = scenario.HEROPAF_DAY
 
 
 @pytest.fixture
-def reopened(enschede, energy, water, caseworker, energy_staff, water_staff):
+def reopened(heropaf_melding, energy, water, caseworker, energy_staff, water_staff):
     """Water said 'ja', then energy 'nee' with € 1.250,- still open: reopened for round 2."""
-    melding = scenario.melding_with_signals(enschede, energy, water)
-    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
-    scenario.work_and_close(melding, caseworker, [energy, water])
-    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 23))
+    melding = heropaf_melding
     checks = {c.creditor_id: c for c in HeropafCheck.objects.filter(melding=melding)}
     answer_check(checks[water.pk], "ja", user=water_staff, today=HEROPAF_DAY)
     answer_check(checks[energy.pk], "nee", 125_000, user=energy_staff, today=HEROPAF_DAY)

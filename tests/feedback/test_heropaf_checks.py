@@ -13,29 +13,18 @@ from vroegsignaal.feedback.heropaf_checks import HeropafAnswerError, answer_chec
 from vroegsignaal.feedback.models import FeedbackKind, HeropafCheck, SignalFeedback
 from vroegsignaal.feedback.release import release_due_feedback
 
-HEROPAF_DAY = dt.date(2027, 5, 24)
-
-
-@pytest.fixture
-def heropaf_melding(enschede, energy, water, caseworker):
-    """A melding of both creditors whose outcome was released on 23 November 2026."""
-    melding = scenario.melding_with_signals(enschede, energy, water)
-    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
-    scenario.work_and_close(melding, caseworker, [energy, water])
-    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 23))
-    melding.refresh_from_db()
-    return melding
-
-
-def _check(melding, creditor):
-    return HeropafCheck.objects.get(melding=melding, creditor=creditor)
+HEROPAF_DAY = scenario.HEROPAF_DAY
 
 
 def test_a_heropaf_no_reopens_the_melding_for_a_new_contact_round(
     heropaf_melding, energy, energy_staff
 ):
     check = answer_check(
-        _check(heropaf_melding, energy), "nee", 41250, user=energy_staff, today=HEROPAF_DAY
+        scenario.heropaf_check(heropaf_melding, energy),
+        "nee",
+        41250,
+        user=energy_staff,
+        today=HEROPAF_DAY,
     )
     heropaf_melding.refresh_from_db()
     assert heropaf_melding.state == State.REOPENED
@@ -54,7 +43,9 @@ def test_a_reopening_by_a_partners_no_is_the_systems_step_naming_the_partner(
 ):
     """The partner's staff member answered a question; the melding was reopened by the system
     on that answer: the timeline must not read as if the energy company reopened the case."""
-    answer_check(_check(heropaf_melding, energy), "nee", user=energy_staff, today=HEROPAF_DAY)
+    answer_check(
+        scenario.heropaf_check(heropaf_melding, energy), "nee", user=energy_staff, today=HEROPAF_DAY
+    )
 
     event = heropaf_melding.events.get(kind=EventKind.REOPENED)
     assert event.actor is None
@@ -67,8 +58,12 @@ def test_a_reopening_by_a_partners_no_is_the_systems_step_naming_the_partner(
 def test_a_heropaf_settled_by_every_partners_yes_is_the_systems_step(
     heropaf_melding, energy, water, energy_staff, water_staff
 ):
-    answer_check(_check(heropaf_melding, energy), "ja", user=energy_staff, today=HEROPAF_DAY)
-    answer_check(_check(heropaf_melding, water), "ja", user=water_staff, today=HEROPAF_DAY)
+    answer_check(
+        scenario.heropaf_check(heropaf_melding, energy), "ja", user=energy_staff, today=HEROPAF_DAY
+    )
+    answer_check(
+        scenario.heropaf_check(heropaf_melding, water), "ja", user=water_staff, today=HEROPAF_DAY
+    )
 
     event = heropaf_melding.events.get(kind=EventKind.HEROPAF_DONE)
     assert event.actor is None
@@ -81,8 +76,12 @@ def test_a_heropaf_settled_by_every_partners_yes_is_the_systems_step(
 def test_a_later_no_of_another_creditor_is_recorded_without_reopening_again(
     heropaf_melding, energy, water, energy_staff, water_staff
 ):
-    answer_check(_check(heropaf_melding, energy), "nee", user=energy_staff, today=HEROPAF_DAY)
-    answer_check(_check(heropaf_melding, water), "nee", user=water_staff, today=HEROPAF_DAY)
+    answer_check(
+        scenario.heropaf_check(heropaf_melding, energy), "nee", user=energy_staff, today=HEROPAF_DAY
+    )
+    answer_check(
+        scenario.heropaf_check(heropaf_melding, water), "nee", user=water_staff, today=HEROPAF_DAY
+    )
     heropaf_melding.refresh_from_db()
     assert heropaf_melding.contact_round == 2
     assert heropaf_melding.events.filter(kind=EventKind.REOPENED).count() == 1
@@ -91,10 +90,14 @@ def test_a_later_no_of_another_creditor_is_recorded_without_reopening_again(
 def test_the_heropaf_is_done_only_when_every_creditor_answered_yes(
     heropaf_melding, energy, water, energy_staff, water_staff
 ):
-    answer_check(_check(heropaf_melding, energy), "ja", user=energy_staff, today=HEROPAF_DAY)
+    answer_check(
+        scenario.heropaf_check(heropaf_melding, energy), "ja", user=energy_staff, today=HEROPAF_DAY
+    )
     heropaf_melding.refresh_from_db()
     assert heropaf_melding.heropaf_due_on is not None
-    answer_check(_check(heropaf_melding, water), "ja", user=water_staff, today=HEROPAF_DAY)
+    answer_check(
+        scenario.heropaf_check(heropaf_melding, water), "ja", user=water_staff, today=HEROPAF_DAY
+    )
     heropaf_melding.refresh_from_db()
     assert heropaf_melding.state == State.CLOSED
     assert heropaf_melding.heropaf_due_on is None
@@ -107,11 +110,16 @@ def test_a_check_is_hidden_before_the_heropaf_date_and_cannot_be_answered(
     day_before = HEROPAF_DAY - dt.timedelta(days=2)
     assert not open_checks(energy, day_before).exists()
     with pytest.raises(HeropafAnswerError, match="nog niet open"):
-        answer_check(_check(heropaf_melding, energy), "nee", user=energy_staff, today=day_before)
+        answer_check(
+            scenario.heropaf_check(heropaf_melding, energy),
+            "nee",
+            user=energy_staff,
+            today=day_before,
+        )
 
 
 def test_a_check_is_answered_only_once(heropaf_melding, energy, energy_staff):
-    check = _check(heropaf_melding, energy)
+    check = scenario.heropaf_check(heropaf_melding, energy)
     answer_check(check, "ja", user=energy_staff, today=HEROPAF_DAY)
     with pytest.raises(HeropafAnswerError, match="al beantwoord"):
         answer_check(check, "nee", user=energy_staff, today=HEROPAF_DAY)
@@ -120,7 +128,9 @@ def test_a_check_is_answered_only_once(heropaf_melding, energy, energy_staff):
 def test_after_a_reopen_the_new_outcome_is_released_for_round_two(
     heropaf_melding, energy, water, energy_staff, caseworker
 ):
-    answer_check(_check(heropaf_melding, energy), "nee", user=energy_staff, today=HEROPAF_DAY)
+    answer_check(
+        scenario.heropaf_check(heropaf_melding, energy), "nee", user=energy_staff, today=HEROPAF_DAY
+    )
     heropaf_melding.refresh_from_db()
     scenario.work_and_close(heropaf_melding, caseworker, [energy])
     release_due_feedback(SITE_URL, today=dt.date(2027, 6, 15))

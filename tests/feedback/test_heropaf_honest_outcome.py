@@ -14,32 +14,14 @@ import datetime as dt
 import pytest
 
 from tests.feedback import scenario
-from tests.feedback.conftest import SITE_URL
 from vroegsignaal.casework.errors import CaseworkError
 from vroegsignaal.casework.events import describe
 from vroegsignaal.casework.heropaf import close_heropaf_unanswered, complete_heropaf
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import EventKind
 from vroegsignaal.feedback.heropaf_checks import answer_check
-from vroegsignaal.feedback.models import HeropafCheck
-from vroegsignaal.feedback.release import release_due_feedback
 
-HEROPAF_DAY = dt.date(2027, 5, 24)
-
-
-@pytest.fixture
-def heropaf_melding(enschede, energy, water, caseworker):
-    """A melding of both creditors whose outcome was released on 23 November 2026."""
-    melding = scenario.melding_with_signals(enschede, energy, water)
-    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
-    scenario.work_and_close(melding, caseworker, [energy, water])
-    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 23))
-    melding.refresh_from_db()
-    return melding
-
-
-def _check(melding, creditor):
-    return HeropafCheck.objects.get(melding=melding, creditor=creditor)
+HEROPAF_DAY = scenario.HEROPAF_DAY
 
 
 def test_payments_running_again_needs_every_asked_partners_yes(heropaf_melding, caseworker):
@@ -54,7 +36,9 @@ def test_payments_running_again_needs_every_asked_partners_yes(heropaf_melding, 
 def test_one_yes_is_not_enough_while_another_partner_did_not_answer(
     heropaf_melding, caseworker, energy, energy_staff
 ):
-    answer_check(_check(heropaf_melding, energy), "ja", user=energy_staff, today=HEROPAF_DAY)
+    answer_check(
+        scenario.heropaf_check(heropaf_melding, energy), "ja", user=energy_staff, today=HEROPAF_DAY
+    )
     heropaf_melding.refresh_from_db()
 
     with pytest.raises(CaseworkError, match="alleen als elke gevraagde signaalpartner 'ja'"):
@@ -64,7 +48,9 @@ def test_one_yes_is_not_enough_while_another_partner_did_not_answer(
 def test_closing_without_an_answer_says_so_and_names_who_did_not_answer(
     heropaf_melding, caseworker, energy, water, energy_staff
 ):
-    answer_check(_check(heropaf_melding, energy), "ja", user=energy_staff, today=HEROPAF_DAY)
+    answer_check(
+        scenario.heropaf_check(heropaf_melding, energy), "ja", user=energy_staff, today=HEROPAF_DAY
+    )
     heropaf_melding.refresh_from_db()
 
     close_heropaf_unanswered(
@@ -98,7 +84,11 @@ def test_a_no_after_the_heropaf_was_closed_without_answer_reopens_the_melding(
     )
 
     answer_check(
-        _check(heropaf_melding, energy), "nee", 30000, user=energy_staff, today=HEROPAF_DAY
+        scenario.heropaf_check(heropaf_melding, energy),
+        "nee",
+        30000,
+        user=energy_staff,
+        today=HEROPAF_DAY,
     )
 
     heropaf_melding.refresh_from_db()
@@ -115,7 +105,9 @@ def test_a_yes_after_the_heropaf_was_closed_without_answer_lands_in_the_timeline
         heropaf_melding, caseworker, heropaf_melding.version, today=HEROPAF_DAY
     )
 
-    answer_check(_check(heropaf_melding, energy), "ja", user=energy_staff, today=HEROPAF_DAY)
+    answer_check(
+        scenario.heropaf_check(heropaf_melding, energy), "ja", user=energy_staff, today=HEROPAF_DAY
+    )
 
     heropaf_melding.refresh_from_db()
     assert heropaf_melding.state == State.CLOSED
@@ -129,9 +121,17 @@ def test_a_yes_after_the_heropaf_was_closed_without_answer_lands_in_the_timeline
 def test_a_no_to_a_round_already_reopened_lands_in_the_timeline(
     heropaf_melding, energy, water, energy_staff, water_staff
 ):
-    answer_check(_check(heropaf_melding, energy), "nee", user=energy_staff, today=HEROPAF_DAY)
+    answer_check(
+        scenario.heropaf_check(heropaf_melding, energy), "nee", user=energy_staff, today=HEROPAF_DAY
+    )
 
-    answer_check(_check(heropaf_melding, water), "nee", 12500, user=water_staff, today=HEROPAF_DAY)
+    answer_check(
+        scenario.heropaf_check(heropaf_melding, water),
+        "nee",
+        12500,
+        user=water_staff,
+        today=HEROPAF_DAY,
+    )
 
     heropaf_melding.refresh_from_db()
     assert heropaf_melding.events.filter(kind=EventKind.REOPENED).count() == 1

@@ -16,16 +16,13 @@ from vroegsignaal.feedback.heropaf_checks import answer_check
 from vroegsignaal.feedback.models import FeedbackKind, HeropafCheck, SignalFeedback
 from vroegsignaal.feedback.release import release_due_feedback
 
-HEROPAF_DAY = dt.date(2027, 5, 24)
+HEROPAF_DAY = scenario.HEROPAF_DAY
 
 
 @pytest.fixture
-def round_two_closed(enschede, energy, water, caseworker, energy_staff, water_staff):
+def round_two_closed(heropaf_melding, energy, water, caseworker, energy_staff, water_staff):
     """Water said 'ja', energy 'nee'; round 2 was worked, closed and released."""
-    melding = scenario.melding_with_signals(enschede, energy, water)
-    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 5))
-    scenario.work_and_close(melding, caseworker, [energy, water])
-    release_due_feedback(SITE_URL, today=dt.date(2026, 11, 23))
+    melding = heropaf_melding
     checks = {c.creditor_id: c for c in HeropafCheck.objects.filter(melding=melding)}
     answer_check(checks[water.pk], "ja", user=water_staff, today=HEROPAF_DAY)
     answer_check(checks[energy.pk], "nee", user=energy_staff, today=HEROPAF_DAY)
