@@ -226,6 +226,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API voor vastelastenpartners: aanleveren van signalen en terugkoppeling.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The `<id:...>` converter (vroegsignaal.path_ids) is an integer id to API clients, not the
+    # string with a pattern that drf-spectacular makes of an unknown converter.
+    "PATH_CONVERTER_OVERRIDES": {
+        "id": {"type": "integer", "format": "int64", "minimum": 1, "maximum": 2**63 - 1}
+    },
 }
 
 LOGGING = {

@@ -58,7 +58,8 @@ def test_the_signal_list_says_when_each_signals_feedback_was_last_released(
 
     header = text.split("Klantnummer", 1)[1].split(signal.customer_number, 1)[0]
     assert header.split()[-3:] == ["Laatst", "vrijgegeven", "op"]  # the download's words
-    row = text.split(signal.customer_number, 1)[1].split("Vroegsignaal –", 1)[0]
+    # The row is the table's last: it ends where the (closed) session warning dialog begins.
+    row = text.split(signal.customer_number, 1)[1].split("U wordt over", 1)[0]
     assert row.split()[-2:] == ["23-11-2026", "16:00"]  # the outcome's release, not the go/no-go's
 
 
