@@ -20,7 +20,11 @@ from django.utils import timezone
 
 from vroegsignaal.casework import events
 from vroegsignaal.casework.deadlines import WorkingCalendar, add_working_days
-from vroegsignaal.casework.heropaf import complete_heropaf, reopen_by_heropaf
+from vroegsignaal.casework.heropaf import (
+    answers_show_payments,
+    complete_heropaf,
+    reopen_by_heropaf,
+)
 from vroegsignaal.casework.lifecycle import State
 from vroegsignaal.casework.models import Melding
 from vroegsignaal.casework.policy import calendar_for
@@ -141,8 +145,7 @@ def _follow_up(check: HeropafCheck, today: date) -> None:
         # decide about the melding (the answer itself records who gave it).
         _reopen(melding, check, today)
         return
-    round_checks = melding.heropaf_checks.filter(contact_round=check.contact_round)
-    if not round_checks.exclude(answer=HeropafAnswer.YES).exists():
+    if answers_show_payments(melding):
         complete_heropaf(melding, None, melding.version, by_partners=True)
 
 
@@ -162,8 +165,12 @@ def _late(melding: Melding, check: HeropafCheck) -> None:
     )
 
 
+def overdue(today: date) -> QuerySet[HeropafCheck]:
+    """Checks nobody answered within the term: what the overview counts and lists, and what a
+    release reminds the creditor of."""
+    return HeropafCheck.objects.filter(answer="", answer_due_on__lt=today)
+
+
 def unanswered_overdue(municipality_id: int, today: date) -> QuerySet[HeropafCheck]:
     """Checks of the municipality that nobody answered within the term."""
-    return HeropafCheck.objects.filter(
-        melding__municipality_id=municipality_id, answer="", answer_due_on__lt=today
-    )
+    return overdue(today).filter(melding__municipality_id=municipality_id)

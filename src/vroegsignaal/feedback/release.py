@@ -37,7 +37,7 @@ from vroegsignaal.casework.signal_status import (
 from vroegsignaal.ddas import Signaalstatus
 from vroegsignaal.dutch_numbers import counted
 from vroegsignaal.feedback import permitted
-from vroegsignaal.feedback.heropaf_checks import plan_checks
+from vroegsignaal.feedback.heropaf_checks import overdue, plan_checks
 from vroegsignaal.feedback.models import (
     FeedbackKind,
     FeedbackRelease,
@@ -272,10 +272,9 @@ def _remind_overdue_questions(release: FeedbackRelease, today: date) -> Counter:
     happen). Only questions of the melding's current round: after another partner's 'nee'
     reopened it, the new round asks again. Locked, as ``_announce_heropaf_questions``."""
     checks = dict(
-        HeropafCheck.objects.select_for_update()
+        overdue(today)
+        .select_for_update()
         .filter(
-            answer="",
-            answer_due_on__lt=today,
             announced_in__isnull=False,
             reminded_in__isnull=True,
             contact_round=F("melding__contact_round"),
